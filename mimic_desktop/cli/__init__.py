@@ -1,0 +1,1 @@
+"""Command-line entry points: everything the service layer offers, without a display."""

@@ -1,0 +1,49 @@
+"""Shared plumbing for the command-line tools: opening the database, signing in, errors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain.errors import MimicError
+from ..services import paths
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: the per-user data folder)")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return args.db or paths.default_db_path()
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", required=True, help="user name; the password is read from MIMIC_PASSWORD or asked")
+
+
+def password(prompt: str = "Password: ") -> str:
+    return os.environ.get("MIMIC_PASSWORD") or getpass.getpass(prompt)
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Run a subcommand; problems the user can fix print one plain line, not a traceback."""
+    try:
+        return handler(args) or 0
+    except MimicError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

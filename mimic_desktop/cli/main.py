@@ -1,0 +1,228 @@
+"""`mimic-desktop`: start the app, or work on a database from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+
+from .. import __version__
+from ..domain import derive
+from ..domain.roles import Role
+from ..services.accounts import AccountService
+from ..services.procedures import ProcedureService, event_time
+from ..storage.connection import open_store
+from .common import add_db_option, add_user_option, db_path, password, print_json, run
+
+
+def _service(args) -> ProcedureService:
+    store = open_store(db_path(args), create=False)
+    user = AccountService(store).sign_in(args.user, password())
+    return ProcedureService(store, user)
+
+
+def cmd_init(args) -> None:
+    store = open_store(db_path(args))
+    accounts = AccountService(store)
+    if accounts.has_users():
+        print(f"{db_path(args)} already has accounts; nothing changed.")
+        return
+    accounts.create_user(args.user, args.name, Role.COORDINATOR, password("Password for the first coordinator: "))
+    print(f"Created {db_path(args)} with coordinator {args.user}.")
+
+
+def cmd_add_user(args) -> None:
+    store = open_store(db_path(args), create=False)
+    accounts = AccountService(store)
+    admin = accounts.sign_in(args.user, password())
+    new_password = args.new_password or password(f"Password for {args.username}: ")
+    accounts.create_user(args.username, args.name, args.role, new_password, by=admin)
+    print(f"Created {args.role} {args.username}.")
+
+
+def cmd_create(args) -> None:
+    service = _service(args)
+    initial = dict(pair.split("=", 1) for pair in args.set or [])
+    proc_id = service.create(args.study_id, args.centre, initial)
+    print(proc_id)
+
+
+def cmd_event(args) -> None:
+    service = _service(args)
+    proc = service.find(args.study_id)
+    lesion_id = None
+    if args.lesion is not None:
+        lesion_id = next((lesion.id for lesion in proc.lesions if lesion.number == args.lesion), None)
+        if lesion_id is None:
+            from ..domain.errors import NotFound
+
+            raise NotFound(f"{proc.study_id} has no lesion {args.lesion}.")
+    at = event_time(args.at) if args.at else None
+    print(service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note))
+
+
+def cmd_strike(args) -> None:
+    _service(args).strike_event(args.event_id, args.reason)
+    print(f"Event {args.event_id} struck through.")
+
+
+def cmd_set(args) -> None:
+    service = _service(args)
+    proc = service.find(args.study_id)
+    updates = dict(pair.split("=", 1) for pair in args.values)
+    print(f"{service.set_values(proc.id, updates, reason=args.reason)} value(s) changed.")
+
+
+def procedure_json(proc) -> dict:
+    """The record with its derived values, as the dump command prints it."""
+    data = asdict(proc)
+    changes = derive.management_changes(proc)
+    interval = derive.icg_interval(proc)
+    data["derived"] = {
+        "status": derive.status(proc).value,
+        "icg_to_incision_hours": None if interval is None else round(interval.total_seconds() / 3600, 2),
+        "icg_in_window": derive.icg_in_window(interval),
+        "operation_minutes": derive.operation_minutes(proc),
+        "fong_score": derive.fong(proc).score,
+        "management_changes": asdict(changes) | {"any": changes.any},
+        "lesions": {
+            lesion.number: {
+                "r_status": derive.r_status(lesion.get("margin_mm")),
+                "final_r_status": derive.final_r_status(lesion),
+                **asdict(derive.assess_lesion(proc, lesion.id)),
+            }
+            for lesion in proc.lesions
+        },
+    }
+    return data
+
+
+def cmd_dump(args) -> None:
+    service = _service(args)
+    print_json(procedure_json(service.find(args.study_id)))
+
+
+def cmd_list(args) -> None:
+    service = _service(args)
+    for row in service.list(args.search or ""):
+        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}")
+
+
+def cmd_verify(args) -> int:
+    store = open_store(db_path(args), create=False)
+    from ..storage import audit
+
+    result = audit.verify(store.conn)
+    problems = list(result.problems) + audit.cross_check(store.conn)
+    integrity = store.read("PRAGMA integrity_check")[0][0]
+    if integrity != "ok":
+        problems.append(f"integrity_check: {integrity}")
+    if problems:
+        print("Audit trail or database DAMAGED:")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    print(f"OK: database intact, audit trail of {result.rows} entries verified (head {result.head_hash}).")
+    return 0
+
+
+def cmd_simulate(args) -> None:
+    from ..services.simulate import simulate
+
+    store = open_store(db_path(args))
+
+    def emit(event_id: int) -> None:
+        # Printed only after record_event returned, that is after COMMIT.
+        sys.stdout.write(f"{event_id}\n")
+        sys.stdout.flush()
+
+    for _ in simulate(store, procedures=args.procedures, lesions=args.lesions, seed=args.seed, centre=args.centre,
+                      on_event=emit):
+        pass
+
+
+def cmd_demo(args) -> None:
+    from ..services.demo import create_demo
+
+    path = db_path(args)
+    if path.exists():
+        print(f"{path} exists; the demo database is only made where there is none.")
+        return
+    create_demo(path)
+    print(f"Demo database written to {path}.")
+
+
+def cmd_gui(args) -> int:
+    from ..ui.app import run_app
+
+    return run_app(args.db, lang=args.lang)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mimic-desktop", description="Log ICG-fluorescence-guided liver resections for the MIMIC trial.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler, help_text: str, user: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_db_option(p)
+        if user:
+            add_user_option(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("gui", cmd_gui, "start the desktop app (the default)", user=False)
+    p.add_argument("--lang", choices=["en", "nl"], default=None)
+    p = command("init", cmd_init, "create a database with its first coordinator account")
+    p.add_argument("--name", required=True, help="the coordinator's full name")
+    p = command("add-user", cmd_add_user, "add an account (coordinators only)")
+    p.add_argument("username")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", choices=[r.value for r in Role], required=True)
+    p.add_argument("--new-password", default=None, help="the new account's password (asked when left out)")
+    p = command("create", cmd_create, "enrol a patient: create a procedure")
+    p.add_argument("study_id")
+    p.add_argument("--centre", required=True)
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="an initial value (repeatable)")
+    p = command("event", cmd_event, "record an intraoperative event; prints its id once saved")
+    p.add_argument("study_id")
+    p.add_argument("kind")
+    p.add_argument("--lesion", type=int, default=None, help="lesion number (default: the current lesion)")
+    p.add_argument("--at", default=None, help="time (ISO 8601; default: now)")
+    p.add_argument("--note", default=None)
+    p = command("strike", cmd_strike, "strike a wrong event through, with a reason")
+    p.add_argument("event_id", type=int)
+    p.add_argument("--reason", required=True)
+    p = command("set", cmd_set, "set procedure fields")
+    p.add_argument("study_id")
+    p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
+    p.add_argument("--reason", default=None)
+    p = command("dump", cmd_dump, "print a procedure, with its derived values, as JSON")
+    p.add_argument("study_id")
+    p = command("list", cmd_list, "list procedures")
+    p.add_argument("--search", default="")
+    command("verify", cmd_verify, "check the database and its audit trail", user=False)
+    p = command("simulate", cmd_simulate, "record realistic procedures; prints each event id after its commit", user=False)
+    p.add_argument("--procedures", type=int, default=1)
+    p.add_argument("--lesions", type=int, default=3)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--centre", default="01")
+    command("demo", cmd_demo, "write the demo database", user=False)
+    for module in EXTENSIONS:
+        module.register(command)
+    return parser
+
+
+EXTENSIONS: list = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv or sys.argv[1:])])
+    return run(args.handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

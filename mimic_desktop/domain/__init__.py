@@ -1,0 +1,1 @@
+"""The procedure record and its rules: pure Python, no Qt, no SQL."""

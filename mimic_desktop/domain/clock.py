@@ -1,0 +1,26 @@
+"""UTC timestamps: stored as ISO 8601 with offset, shown in local time."""
+
+from datetime import datetime, timezone
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def to_iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must carry a time zone")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def from_iso(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def local_text(text_or_moment: str | datetime, seconds: bool = False) -> str:
+    """Format a stored UTC timestamp in the machine's local time zone."""
+    moment = from_iso(text_or_moment) if isinstance(text_or_moment, str) else text_or_moment
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

@@ -1,0 +1,227 @@
+"""Values computed from the record, never typed: R status, intervals, Fong score, changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from . import forms
+from .record import Lesion, Procedure
+
+R0_MARGIN_MM = 1.0
+DEFAULT_ICG_WINDOW = (timedelta(hours=18), timedelta(hours=30))
+COMPLICATION_WINDOW = timedelta(days=90)
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    IN_PROGRESS = "in_progress"
+    AWAITING_PATHOLOGY = "awaiting_pathology"
+    COMPLETE = "complete"
+    SIGNED = "signed"
+    EXPORTED = "exported"
+
+    def text(self, lang: str = "en") -> str:
+        return STATUS_TEXT[self][0 if lang == "en" else 1]
+
+
+STATUS_TEXT = {
+    Status.DRAFT: ("Draft", "Concept"),
+    Status.IN_PROGRESS: ("In progress", "Bezig"),
+    Status.AWAITING_PATHOLOGY: ("Awaiting pathology", "Wacht op pathologie"),
+    Status.COMPLETE: ("Complete", "Compleet"),
+    Status.SIGNED: ("Signed", "Ondertekend"),
+    Status.EXPORTED: ("Exported", "Geëxporteerd"),
+}
+
+
+def r_status(margin_mm: float | None) -> str | None:
+    """R0 when the histological margin is at least 1 mm, otherwise R1."""
+    if margin_mm is None:
+        return None
+    return "R0" if margin_mm >= R0_MARGIN_MM else "R1"
+
+
+def final_r_status(lesion: Lesion) -> str | None:
+    """R status after a cavity re-resection (the initial status when there was none)."""
+    final_margin = lesion.get("final_margin_mm")
+    if final_margin is not None:
+        return r_status(final_margin)
+    return r_status(lesion.get("margin_mm"))
+
+
+def incision_time(proc: Procedure) -> datetime | None:
+    event = proc.first_event("incision")
+    return event.moment if event else None
+
+
+def closure_time(proc: Procedure) -> datetime | None:
+    event = proc.first_event("closure")
+    return event.moment if event else None
+
+
+def operation_minutes(proc: Procedure) -> float | None:
+    start, end = incision_time(proc), closure_time(proc)
+    if start is None or end is None:
+        return None
+    return (end - start).total_seconds() / 60
+
+
+def icg_interval(proc: Procedure, now: datetime | None = None) -> timedelta | None:
+    """Time from ICG injection to incision (or to now while there is no incision yet)."""
+    given = proc.get("icg_given_at")
+    if given is None:
+        return None
+    from .clock import from_iso
+
+    end = incision_time(proc) or now
+    return None if end is None else end - from_iso(given)
+
+
+def icg_in_window(interval: timedelta | None, window: tuple[timedelta, timedelta] = DEFAULT_ICG_WINDOW) -> bool | None:
+    if interval is None:
+        return None
+    return window[0] <= interval <= window[1]
+
+
+@dataclass(frozen=True)
+class FongScore:
+    node_positive: bool | None
+    dfi_under_12_months: bool | None
+    multiple_tumours: bool | None
+    largest_over_5cm: bool | None
+    cea_over_200: bool | None
+
+    @property
+    def score(self) -> int | None:
+        parts = (self.node_positive, self.dfi_under_12_months, self.multiple_tumours, self.largest_over_5cm, self.cea_over_200)
+        return None if any(p is None for p in parts) else sum(parts)
+
+
+def fong(proc: Procedure) -> FongScore:
+    """The Fong clinical risk score from its five criteria, read from the baseline fields."""
+
+    def test(name: str, rule) -> bool | None:
+        value = proc.get(name)
+        return None if value is None else bool(rule(value))
+
+    return FongScore(
+        node_positive=test("n_stage", lambda v: v != "N0"),
+        dfi_under_12_months=test("disease_free_interval_months", lambda v: v < 12),
+        multiple_tumours=test("suspected_lesions", lambda v: v > 1),
+        largest_over_5cm=test("largest_lesion_mm", lambda v: v > 50),
+        cea_over_200=test("cea", lambda v: v > 200),
+    )
+
+
+def eligibility_failures(proc: Procedure, lang: str = "en") -> list[str]:
+    """The eligibility criteria this patient does not meet, in words."""
+    failures = []
+    for fdef in forms.crf().section("eligibility").fields:
+        if fdef.eligible_when is None:
+            continue
+        value = proc.get(fdef.name)
+        if value is not None and value != fdef.eligible_when:
+            failures.append(f"{fdef.text(lang)}: {'yes' if value else 'no'}")
+    return failures
+
+
+@dataclass(frozen=True)
+class LesionAssessment:
+    """The intraoperative margin assessment of one lesion, read from its events."""
+
+    plane_fluorescence: bool
+    plane_adapted: bool
+    specimen_fluorescent: bool | None
+    cavity_fluorescent: bool
+    reresection: str | None  # "done", "not_feasible", "not_safe" or None
+    extended_resection: bool
+    ablated: bool
+    transection_minutes: float | None
+
+
+def assess_lesion(proc: Procedure, lesion_id: str) -> LesionAssessment:
+    kinds = [e.kind for e in proc.lesion_events(lesion_id)]
+    events = proc.lesion_events(lesion_id)
+    specimen = None
+    for kind in kinds:
+        if kind == "specimen_fluorescent":
+            specimen = True
+        elif kind == "specimen_clear":
+            specimen = False
+    reresection = None
+    for kind in kinds:
+        if kind.startswith("reresection_"):
+            reresection = kind.removeprefix("reresection_")
+    start = next((e.moment for e in events if e.kind == "transection_start"), None)
+    end = next((e.moment for e in events if e.kind == "transection_end"), None)
+    return LesionAssessment(
+        plane_fluorescence="plane_fluorescence" in kinds,
+        plane_adapted="plane_adapted" in kinds,
+        specimen_fluorescent=specimen,
+        cavity_fluorescent="cavity_fluorescent" in kinds,
+        reresection=reresection,
+        extended_resection="extended_resection" in kinds,
+        ablated="ablation" in kinds,
+        transection_minutes=(end - start).total_seconds() / 60 if start and end else None,
+    )
+
+
+@dataclass(frozen=True)
+class ManagementChanges:
+    plane_adapted: int
+    cavity_reresection: int
+    occult_extended: int
+
+    @property
+    def any(self) -> bool:
+        return bool(self.plane_adapted or self.cavity_reresection or self.occult_extended)
+
+
+def management_changes(proc: Procedure) -> ManagementChanges:
+    """Count the three protocol-defined changes in surgical management over the lesions."""
+    counts = {"plane_adapted": 0, "cavity_reresection": 0, "occult_extended": 0}
+    catalogue = forms.events()
+    for lesion in proc.lesions:
+        kinds = {e.kind for e in proc.lesion_events(lesion.id)}
+        for kind in kinds:
+            change = catalogue[kind].management_change
+            if change == "occult_extended" and lesion.get("source") != "occult":
+                continue
+            if change:
+                counts[change] += 1
+    return ManagementChanges(**counts)
+
+
+def surgery_date(proc: Procedure):
+    moment = incision_time(proc)
+    return moment.astimezone().date() if moment else None
+
+
+def late_complication(proc: Procedure, onset_date) -> bool:
+    """A complication that started more than 90 days after surgery."""
+    from datetime import date
+
+    day = surgery_date(proc)
+    if day is None or onset_date is None:
+        return False
+    onset = date.fromisoformat(onset_date) if isinstance(onset_date, str) else onset_date
+    return onset - day > COMPLICATION_WINDOW
+
+
+def clavien_dindo_text(complication) -> str:
+    grade = complication.get("clavien_dindo") or ""
+    return f"{grade}d" if grade and complication.get("present_at_discharge") else grade
+
+
+def status(proc: Procedure) -> Status:
+    if proc.exported_at and proc.modified_at and proc.modified_at <= proc.exported_at:
+        return Status.EXPORTED
+    if proc.completed_at:
+        return Status.SIGNED if proc.valid_signature() else Status.COMPLETE
+    if proc.first_event("closure"):
+        return Status.AWAITING_PATHOLOGY
+    if proc.first_event("incision"):
+        return Status.IN_PROGRESS
+    return Status.DRAFT

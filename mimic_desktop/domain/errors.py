@@ -1,0 +1,29 @@
+"""Errors that carry a message meant for the person at the keyboard."""
+
+
+class MimicError(Exception):
+    """Base class: str(error) is a plain-language message fit for a dialog."""
+
+
+class ValidationError(MimicError):
+    """A value or a combination of values breaks a rule of the protocol."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class PermissionDenied(MimicError):
+    """The signed-in user's role does not allow this action."""
+
+
+class ReasonRequired(MimicError):
+    """The record is locked or signed, so a change needs a reason."""
+
+
+class NotFound(MimicError):
+    """A procedure, lesion, event or user that does not exist."""
+
+
+class AuthenticationFailed(MimicError):
+    """Wrong user name or password."""

@@ -1,0 +1,204 @@
+"""The case report form, questionnaire and event catalogue, read from the JSON files in forms/.
+
+Every field list in the application comes from here: validation, the UI, the PDFs and the
+exports read these definitions instead of repeating them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("en", "nl")
+FIELD_TYPES = {"text", "integer", "decimal", "boolean", "choice", "multichoice", "date", "datetime", "likert"}
+
+
+def forms_dir() -> Path:
+    """Folder holding the form definitions (overridable for bundles and tests)."""
+    if env := os.environ.get("MIMIC_FORMS_DIR"):
+        return Path(env)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "forms"
+    return Path(__file__).resolve().parents[2] / "forms"
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    name: str
+    type: str
+    section: str
+    scope: str
+    label: dict[str, str]
+    required: bool = False
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Choice, ...] = ()
+    default: Any = None
+    help: dict[str, str] = field(default_factory=dict)
+    eligible_when: bool | None = None
+    free_text: bool = False
+    max_length: int | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return self.label.get(lang) or self.label["en"]
+
+    def help_text(self, lang: str = "en") -> str:
+        return self.help.get(lang) or self.help.get("en", "")
+
+    def choice_codes(self) -> list[str]:
+        return [c.code for c in self.choices]
+
+    def choice_text(self, code: str, lang: str = "en") -> str:
+        for choice in self.choices:
+            if choice.code == code:
+                return choice.label.get(lang) or choice.label["en"]
+        return str(code)
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    name: str
+    scope: str
+    title: dict[str, str]
+    fields: tuple[FieldDef, ...]
+
+    def text(self, lang: str = "en") -> str:
+        return self.title.get(lang) or self.title["en"]
+
+
+@dataclass(frozen=True)
+class FormDef:
+    name: str
+    version: int
+    title: dict[str, str]
+    sections: tuple[SectionDef, ...]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def section(self, name: str) -> SectionDef:
+        for section in self.sections:
+            if section.name == name:
+                return section
+        raise KeyError(name)
+
+    def fields(self, scope: str | None = None) -> list[FieldDef]:
+        return [f for s in self.sections for f in s.fields if scope is None or s.scope == scope]
+
+
+@dataclass(frozen=True)
+class EventDef:
+    kind: str
+    key: str
+    icon: str
+    lesion: str  # "none", "required", "optional" or "creates"
+    label: dict[str, str]
+    source: str | None = None
+    management_change: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return self.label.get(lang) or self.label["en"]
+
+
+def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> FieldDef:
+    if raw["type"] not in FIELD_TYPES:
+        raise ValueError(f"field {raw['name']}: unknown type {raw['type']}")
+    raw_choices = raw.get("choices")
+    if "choices_from" in raw:
+        choices = siblings[raw["choices_from"]].choices
+    else:
+        choices = tuple(
+            Choice(c["code"], {lang: c[lang] for lang in LANGUAGES}) for c in raw_choices or ()
+        )
+    return FieldDef(
+        name=raw["name"],
+        type=raw["type"],
+        section=section["name"],
+        scope=section["scope"],
+        label=raw["label"],
+        required=raw.get("required", False),
+        unit=raw.get("unit"),
+        minimum=raw.get("min"),
+        maximum=raw.get("max"),
+        choices=choices,
+        default=raw.get("default"),
+        help=raw.get("help", {}),
+        eligible_when=raw.get("eligible_when"),
+        free_text=raw.get("free_text", False),
+        max_length=raw.get("max_length"),
+    )
+
+
+def _load_form(filename: str) -> FormDef:
+    data = json.loads((forms_dir() / filename).read_text(encoding="utf-8"))
+    sections = []
+    for raw_section in data["sections"]:
+        parsed: dict[str, FieldDef] = {}
+        for raw_field in raw_section["fields"]:
+            parsed[raw_field["name"]] = _parse_field(raw_field, raw_section, parsed)
+        sections.append(
+            SectionDef(raw_section["name"], raw_section["scope"], raw_section["title"], tuple(parsed.values()))
+        )
+    extras = {k: v for k, v in data.items() if k not in {"form", "version", "title", "sections"}}
+    return FormDef(data["form"], data["version"], data["title"], tuple(sections), extras)
+
+
+@cache
+def crf() -> FormDef:
+    return _load_form("crf.json")
+
+
+@cache
+def questionnaire() -> FormDef:
+    return _load_form("questionnaire.json")
+
+
+@cache
+def events() -> dict[str, EventDef]:
+    data = json.loads((forms_dir() / "events.json").read_text(encoding="utf-8"))
+    return {
+        e["kind"]: EventDef(
+            kind=e["kind"],
+            key=e["key"],
+            icon=e["icon"],
+            lesion=e["lesion"],
+            label=e["label"],
+            source=e.get("source"),
+            management_change=e.get("management_change"),
+        )
+        for e in data["events"]
+    }
+
+
+@cache
+def all_fields() -> dict[str, FieldDef]:
+    """Every field of the CRF and the questionnaire by name; names are unique across both."""
+    result: dict[str, FieldDef] = {}
+    for form in (crf(), questionnaire()):
+        for f in form.fields():
+            if f.name in result:
+                raise ValueError(f"field name {f.name} is defined twice")
+            result[f.name] = f
+    return result
+
+
+def field_def(name: str) -> FieldDef:
+    try:
+        return all_fields()[name]
+    except KeyError:
+        raise KeyError(f"unknown field {name!r}") from None
+
+
+def likert_labels(lang: str = "en") -> list[str]:
+    return questionnaire().extras["likert_labels"][lang]

@@ -1,0 +1,109 @@
+"""The procedure record: values by field, lesions, complications and the event timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .clock import from_iso
+
+
+@dataclass
+class Event:
+    id: int
+    kind: str
+    at: str  # UTC ISO timestamp of the moment in theatre
+    recorded_at: str
+    user: str
+    lesion_id: str | None = None
+    note: str | None = None
+    struck: bool = False
+    struck_reason: str | None = None
+
+    @property
+    def moment(self) -> datetime:
+        return from_iso(self.at)
+
+
+@dataclass
+class Lesion:
+    id: str
+    number: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+@dataclass
+class Complication:
+    id: str
+    number: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+@dataclass
+class Signature:
+    id: int
+    form: str
+    username: str
+    printed_name: str
+    meaning: str
+    signed_at: str
+    content_hash: str
+    voided_at: str | None = None
+    void_reason: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.voided_at is None
+
+
+@dataclass
+class Procedure:
+    id: str
+    study_id: str
+    centre: str
+    created_at: str
+    session_id: str
+    values: dict[str, Any] = field(default_factory=dict)
+    lesions: list[Lesion] = field(default_factory=list)
+    complications: list[Complication] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    completed_at: str | None = None
+    export_version: int = 0
+    exported_at: str | None = None
+    modified_at: str | None = None
+    current_lesion_id: str | None = None
+    demo: bool = False
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def live_events(self) -> list[Event]:
+        """Events not struck through, in time order."""
+        return sorted((e for e in self.events if not e.struck), key=lambda e: (e.at, e.id))
+
+    def first_event(self, kind: str) -> Event | None:
+        return next((e for e in self.live_events() if e.kind == kind), None)
+
+    def lesion(self, lesion_id: str) -> Lesion:
+        for lesion in self.lesions:
+            if lesion.id == lesion_id:
+                return lesion
+        raise KeyError(lesion_id)
+
+    def lesion_events(self, lesion_id: str) -> list[Event]:
+        return [e for e in self.live_events() if e.lesion_id == lesion_id]
+
+    def valid_signature(self, form: str = "questionnaire") -> Signature | None:
+        return next((s for s in reversed(self.signatures) if s.form == form and s.valid), None)
+
+    @property
+    def locked(self) -> bool:
+        return self.completed_at is not None

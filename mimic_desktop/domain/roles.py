@@ -1,0 +1,51 @@
+"""Roles and what each may do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .errors import PermissionDenied
+
+
+class Role(str, Enum):
+    COORDINATOR = "coordinator"
+    SURGEON = "surgeon"
+    MONITOR = "monitor"
+
+
+class Action(str, Enum):
+    EDIT = "edit"
+    SIGN = "sign"
+    MANAGE_USERS = "manage_users"
+    EXPORT = "export"
+
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT}),
+    Role.SURGEON: frozenset({Action.EDIT, Action.SIGN, Action.EXPORT}),
+    Role.MONITOR: frozenset(),
+}
+
+REFUSALS = {
+    Action.EDIT: "Your role ({role}) is read-only: you cannot change the record.",
+    Action.SIGN: "Only a surgeon can sign the questionnaire; you are signed in as {role}.",
+    Action.MANAGE_USERS: "Only a coordinator can manage user accounts; you are signed in as {role}.",
+    Action.EXPORT: "Your role ({role}) cannot export session files.",
+}
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    demo: bool = False
+
+    def may(self, action: Action) -> bool:
+        return action in PERMISSIONS[self.role]
+
+    def require(self, action: Action) -> None:
+        if not self.may(action):
+            raise PermissionDenied(REFUSALS[action].format(role=self.role.value))

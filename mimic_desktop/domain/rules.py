@@ -1,0 +1,133 @@
+"""Rules across fields and events, each failing with a message that names the problem."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from . import derive, forms
+from .clock import from_iso
+from .errors import ValidationError
+from .record import Procedure
+
+STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
+CENTRE_PATTERN = re.compile(r"^\d{2}$")
+
+
+def check_study_id(study_id: str, centre: str | None = None) -> str:
+    """A study ID is MIM-CC-NNN: the two-digit centre code and a three-digit patient number."""
+    text = (study_id or "").strip().upper()
+    match = STUDY_ID_PATTERN.match(text)
+    if not match:
+        raise ValidationError(
+            f"Study ID {study_id!r} does not have the form MIM-CC-NNN (for example MIM-03-017): "
+            "MIM, the two-digit centre code and a three-digit patient number.",
+            field="study_id",
+        )
+    if centre is not None and match.group(1) != centre:
+        raise ValidationError(
+            f"Study ID {text} belongs to centre {match.group(1)}, but this laptop is set to centre {centre}.",
+            field="study_id",
+        )
+    return text
+
+
+def check_centre(centre: str) -> str:
+    text = (centre or "").strip()
+    if not CENTRE_PATTERN.match(text):
+        raise ValidationError(f"Centre code {centre!r} must be two digits, for example 03.", field="centre")
+    return text
+
+
+def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
+    """An event may not come before the incision, nor ICG after it; closure ends the timeline."""
+    given = proc.get("icg_given_at")
+    if kind == "incision" and given and at < from_iso(given):
+        raise ValidationError("The incision cannot be before ICG was given: check the ICG time.", field="icg_given_at")
+    incision = derive.incision_time(proc)
+    if kind not in {"incision", "note"} and incision and at < incision:
+        raise ValidationError(
+            f"{forms.events()[kind].text()} cannot be before the incision.",
+            field="at",
+        )
+    closure = derive.closure_time(proc)
+    if kind != "note" and closure and at > closure and kind != "closure":
+        raise ValidationError("Surgery has ended: strike through the end of surgery first to add more events.")
+    if kind in {"incision", "closure"} and proc.first_event(kind):
+        name = forms.events()[kind].text()
+        raise ValidationError(f"{name} is already recorded; strike it through with a reason to record it again.")
+
+
+def check_icg_time(proc: Procedure, given_iso: str | None) -> None:
+    incision = derive.incision_time(proc)
+    if given_iso and incision and from_iso(given_iso) > incision:
+        raise ValidationError("ICG cannot be given after the incision.", field="icg_given_at")
+
+
+def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> None:
+    needs = forms.events()[kind].lesion
+    if needs == "required" and lesion_id is None:
+        raise ValidationError(f"{forms.events()[kind].text()}: choose the lesion it belongs to first.")
+    if kind in {"specimen_fluorescent", "specimen_clear", "cavity_fluorescent", "reresection_done"} and lesion_id:
+        kinds = {e.kind for e in proc.lesion_events(lesion_id)}
+        if "transection_start" not in kinds and "ablation" not in kinds:
+            number = proc.lesion(lesion_id).number
+            raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
+
+
+def pathology_problems(proc: Procedure) -> list[str]:
+    """Inconsistencies in the pathology of the lesions."""
+    problems = []
+    for lesion in proc.lesions:
+        label = f"Lesion {lesion.number}"
+        status = derive.r_status(lesion.get("margin_mm"))
+        if status == "R1" and lesion.get("r1_type") is None:
+            problems.append(f"{label}: the margin is under 1 mm (R1): say whether the R1 is vascular or parenchymal.")
+        if status == "R0" and lesion.get("r1_type") is not None:
+            problems.append(f"{label}: an R1 type is given but the margin of {lesion.get('margin_mm'):g} mm is R0.")
+        assessment = derive.assess_lesion(proc, lesion.id)
+        reresected = assessment.reresection == "done"
+        for name in ("final_margin_mm", "reresection_tumour"):
+            if lesion.get(name) is not None and not reresected:
+                fdef = forms.field_def(name)
+                problems.append(f"{label}: {fdef.text()} is filled in, but no cavity re-resection was recorded.")
+        final = lesion.get("final_margin_mm")
+        margin = lesion.get("margin_mm")
+        if final is not None and margin is not None and final < margin:
+            problems.append(f"{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm).")
+    return problems
+
+
+def _missing_fields(values: dict, section_names: list[str], label: str, form=None) -> list[str]:
+    form = form or forms.crf()
+    missing = []
+    for name in section_names:
+        for fdef in form.section(name).fields:
+            if fdef.required and values.get(fdef.name) is None:
+                missing.append(f"{label}{fdef.text()}")
+    return missing
+
+
+def missing_for_completion(proc: Procedure) -> list[str]:
+    """What must still be entered before the record can be marked complete and locked."""
+    missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "")
+    for kind in ("incision", "closure"):
+        if proc.first_event(kind) is None:
+            missing.append(f"Event: {forms.events()[kind].text()}")
+    if not proc.lesions:
+        missing.append("At least one lesion")
+    for lesion in proc.lesions:
+        sections = ["lesion"] + (["pathology"] if lesion.get("treatment") == "resection" else [])
+        missing += _missing_fields(lesion.values, sections, f"Lesion {lesion.number}: ")
+        if lesion.get("treatment") == "resection" and derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None:
+            missing.append(f"Lesion {lesion.number}: specimen fluorescence (fluorescent or clear)")
+    for comp in proc.complications:
+        missing += _missing_fields(comp.values, ["complication"], f"Complication {comp.number}: ")
+    missing += pathology_problems(proc)
+    if derive.eligibility_failures(proc):
+        missing.append("The patient does not meet the eligibility criteria")
+    return missing
+
+
+def missing_for_signature(proc: Procedure) -> list[str]:
+    return _missing_fields(proc.values, ["questionnaire"], "", forms.questionnaire())

@@ -1,0 +1,139 @@
+"""Checking and normalising one field value against its definition."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+from .clock import from_iso, to_iso
+from .errors import ValidationError
+from .forms import FieldDef
+
+_TRUE = {"true", "yes", "y", "1", "ja", "j"}
+_FALSE = {"false", "no", "n", "0", "nee"}
+# Patterns that look like a date of birth or a hospital number in free text.
+_IDENTIFIER_PATTERNS = (
+    re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}\b"),
+    re.compile(r"\b\d{7,10}\b"),
+)
+
+
+def _fail(fdef: FieldDef, problem: str) -> ValidationError:
+    return ValidationError(f"{fdef.text()}: {problem}", field=fdef.name)
+
+
+def _number(fdef: FieldDef, value: Any) -> float:
+    if isinstance(value, bool):
+        raise _fail(fdef, "expected a number, not yes/no")
+    if isinstance(value, str):
+        value = value.strip().replace(",", ".")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _fail(fdef, f"{value!r} is not a number") from None
+    if math.isnan(number) or math.isinf(number):
+        raise _fail(fdef, "expected a finite number")
+    unit = f" {fdef.unit}" if fdef.unit else ""
+    if fdef.minimum is not None and number < fdef.minimum:
+        if fdef.minimum == 0:
+            raise _fail(fdef, f"cannot be negative (got {value}{unit})")
+        raise _fail(fdef, f"{value}{unit} is below the lowest plausible value, {fdef.minimum:g}{unit}")
+    if fdef.maximum is not None and number > fdef.maximum:
+        raise _fail(fdef, f"{value}{unit} is above the highest plausible value, {fdef.maximum:g}{unit}")
+    return number
+
+
+def normalise(fdef: FieldDef, value: Any) -> Any:
+    """Return the stored form of value, or raise ValidationError naming the problem.
+
+    None and empty strings mean "not filled in" and are always accepted here; whether a
+    field must be filled in is checked when a record is completed.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    kind = fdef.type
+    if kind in {"integer", "likert"}:
+        number = _number(fdef, value)
+        if number != int(number):
+            raise _fail(fdef, f"{value} is not a whole number")
+        return int(number)
+    if kind == "decimal":
+        return _number(fdef, value)
+    if kind == "boolean":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise _fail(fdef, f"{value!r} is not yes or no")
+    if kind == "choice":
+        code = str(value)
+        if code not in fdef.choice_codes():
+            raise _fail(fdef, f"{value!r} is not one of {', '.join(fdef.choice_codes())}")
+        return code
+    if kind == "multichoice":
+        codes = [c.strip() for c in value.split(",")] if isinstance(value, str) else list(value)
+        unknown = [c for c in codes if c not in fdef.choice_codes()]
+        if unknown:
+            raise _fail(fdef, f"{', '.join(map(str, unknown))} not among {', '.join(fdef.choice_codes())}")
+        order = fdef.choice_codes()
+        return sorted(set(codes), key=order.index) or None
+    if kind == "date":
+        if isinstance(value, datetime):
+            return value.date().isoformat()
+        if isinstance(value, date):
+            return value.isoformat()
+        try:
+            return date.fromisoformat(str(value).strip()).isoformat()
+        except ValueError:
+            raise _fail(fdef, f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if kind == "datetime":
+        try:
+            moment = value if isinstance(value, datetime) else from_iso(str(value).strip())
+            if moment.tzinfo is None:
+                moment = moment.astimezone()
+            return to_iso(moment)
+        except ValueError:
+            raise _fail(fdef, f"{value!r} is not a date and time") from None
+    text = str(value).strip()
+    if fdef.max_length and len(text) > fdef.max_length:
+        raise _fail(fdef, f"too long ({len(text)} characters, at most {fdef.max_length})")
+    return text
+
+
+def identifier_warning(fdef: FieldDef, value: Any) -> str | None:
+    """A warning when free text looks like it holds a direct identifier."""
+    if not fdef.free_text or not isinstance(value, str):
+        return None
+    if any(p.search(value) for p in _IDENTIFIER_PATTERNS):
+        return (
+            f"{fdef.text()}: this text looks like it contains a date of birth or a hospital number. "
+            "Free text leaves the hospital in exports: write no names, numbers or birth dates."
+        )
+    return None
+
+
+def display(fdef: FieldDef, value: Any, lang: str = "en") -> str:
+    """Human-readable text for a stored value."""
+    if value is None:
+        return ""
+    if fdef.type == "boolean":
+        return {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}[lang][0 if value else 1]
+    if fdef.type == "choice":
+        return fdef.choice_text(value, lang)
+    if fdef.type == "multichoice":
+        return ", ".join(value)
+    if fdef.type == "decimal":
+        text = f"{value:g}"
+        return f"{text} {fdef.unit}" if fdef.unit else text
+    if fdef.type == "integer" and fdef.unit:
+        return f"{value} {fdef.unit}"
+    if fdef.type == "datetime":
+        from .clock import local_text
+
+        return local_text(value)
+    return str(value)

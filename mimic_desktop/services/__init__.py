@@ -1,0 +1,1 @@
+"""Use cases that the UI, the command line and scripts call."""

@@ -1,0 +1,55 @@
+"""Accounts and signing in."""
+
+from __future__ import annotations
+
+from ..domain.clock import to_iso, utc_now
+from ..domain.errors import AuthenticationFailed, ValidationError
+from ..domain.roles import Action, Role, User
+from ..storage import audit, users
+from ..storage.connection import Store
+
+MIN_PASSWORD = 8
+
+
+class AccountService:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def has_users(self) -> bool:
+        return users.count_users(self.store.conn) > 0
+
+    def create_user(self, username: str, full_name: str, role: Role | str, password: str,
+                    by: User | None = None, demo: bool = False) -> User:
+        """Create an account; only a coordinator may, except for the very first account."""
+        role = Role(role)
+        username = username.strip().lower()
+        if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
+            raise ValidationError("A user name may hold letters, digits, dots, dashes and underscores only.", "username")
+        if not full_name.strip():
+            raise ValidationError("Give the person's full name: it is printed with their signature.", "full_name")
+        if len(password) < MIN_PASSWORD:
+            raise ValidationError(f"A password needs at least {MIN_PASSWORD} characters.", "password")
+        if self.has_users():
+            if by is None:
+                raise ValidationError("Sign in as a coordinator to add accounts.")
+            by.require(Action.MANAGE_USERS)
+        elif role is not Role.COORDINATOR:
+            raise ValidationError("The first account must be a coordinator.", "role")
+        if users.find_user(self.store.conn, username):
+            raise ValidationError(f"The user name {username!r} is taken.", "username")
+        now = to_iso(utc_now())
+        with self.store.transaction() as db:
+            user_id = users.insert_user(db.conn, username=username, full_name=full_name.strip(), role=role,
+                                        password=password, now=now, demo=demo)
+            audit.append(db.conn, at_utc=now, username=by.username if by else username, procedure_id=None,
+                         entity="user", entity_id=username, field="role", old=None, new=role.value)
+        return User(user_id, username, full_name.strip(), role, demo)
+
+    def sign_in(self, username: str, password: str) -> User:
+        user = users.check_password(self.store.conn, username.strip().lower(), password)
+        if user is None:
+            raise AuthenticationFailed("Wrong user name or password.")
+        return user
+
+    def users(self) -> list[User]:
+        return users.list_users(self.store.conn)

@@ -1,0 +1,30 @@
+"""Where the application keeps its files (per-user folders from platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "MIMIC Desktop"
+
+
+def data_dir() -> Path:
+    if env := os.environ.get("MIMIC_DATA_DIR"):
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    if env := os.environ.get("MIMIC_CONFIG_DIR"):
+        return Path(env)
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "mimic.sqlite"
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"

@@ -1,0 +1,146 @@
+"""A realistic procedure recorded through the service layer, as fast as the store allows.
+
+Used by the `simulate` command, the demo database, tests, benchmarks and fault injection.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+
+from ..domain.roles import Role, User
+from ..storage.connection import Store
+from .accounts import AccountService
+from .procedures import ProcedureService
+
+SIMULATION_USER = "sim.coordinator"
+SEGMENTS = ["I", "II", "III", "IVa", "IVb", "V", "VI", "VII", "VIII"]
+
+
+def simulation_user(store: Store, username: str = SIMULATION_USER, role: Role = Role.COORDINATOR,
+                    demo: bool = False) -> User:
+    """The account simulated records are attributed to (created on first use)."""
+    accounts = AccountService(store)
+    for user in accounts.users():
+        if user.username == username:
+            return user
+    creator = next((u for u in accounts.users() if u.role is Role.COORDINATOR), None)
+    name = username.replace(".", " ").title()
+    return accounts.create_user(username, name, role, "simulated-" + username, by=creator, demo=demo)
+
+
+def next_study_id(store: Store, centre: str) -> tuple[str, str]:
+    """The first free study ID, moving on to the next centre code when one is full."""
+    used = {r[0] for r in store.read("SELECT study_id FROM procedures")}
+    for code in range(int(centre), 100):
+        for number in range(1, 1000):
+            study_id = f"MIM-{code:02d}-{number:03d}"
+            if study_id not in used:
+                return study_id, f"{code:02d}"
+    raise ValueError("every study ID is in use")
+
+
+def baseline(rng: random.Random, lesions: int) -> dict:
+    return {
+        "age_18_or_over": True, "scheduled_mi_resection": True, "iodine_or_icg_allergy": False,
+        "recurrence_at_treated_site": False, "oral_consent": True,
+        "age": rng.randint(45, 82), "sex": rng.choice(["female", "male"]),
+        "primary_location": rng.choice(["ascending", "transverse", "descending", "sigmoid", "rectum"]),
+        "t_stage": rng.choice(["T2", "T3", "T3", "T4"]), "n_stage": rng.choice(["N0", "N1", "N2"]),
+        "m_stage": rng.choice(["M0", "M1"]), "cea": round(rng.lognormvariate(2, 1), 1),
+        "disease_free_interval_months": rng.choice([0, 0, 6, 14, 30]),
+        "neoadjuvant_chemo": rng.random() < 0.3, "suspected_lesions": lesions,
+        "largest_lesion_mm": rng.randint(8, 60), "scan_type": rng.choice(["ct", "mri", "ct_mri"]),
+        "icg_dose_mg": 10, "icg_volume_ml": 2, "icg_concentration_mg_ml": 5, "icg_adverse_reaction": False,
+        "surgeon": "Surgeon A", "approach": rng.choice(["laparoscopic", "robot", "robot"]),
+        "imaging_system": rng.choice(["storz_rubina", "intuitive_firefly", "stryker_1688"]),
+        "planned_procedure": rng.choice(["wedge", "segmentectomy", "multiple"]),
+    }
+
+
+def record_procedure(service: ProcedureService, rng: random.Random, *, centre: str = "01", lesions: int = 2,
+                     start: datetime | None = None, pathology: bool = True, finish: bool = True,
+                     on_event: Callable[[int], None] = lambda _id: None) -> str:
+    """Enrol and record one whole procedure; on_event gets each event id after its commit."""
+    start = start or datetime.now(timezone.utc) - timedelta(hours=4)
+    clock = iter(start + timedelta(minutes=4 * i) for i in range(10_000))
+
+    def event(kind: str, **kwargs) -> int:
+        event_id = service.record_event(proc_id, kind, at=next(clock), **kwargs)
+        on_event(event_id)
+        return event_id
+
+    values = baseline(rng, lesions)
+    values["consent_date"] = (start - timedelta(days=7)).date().isoformat()
+    values["icg_given_at"] = start - timedelta(hours=rng.uniform(21, 26))
+    study_id, centre = next_study_id(service.store, centre)
+    proc_id = service.create(study_id, centre, values, demo=service.user.demo)
+    for kind in ("incision", "inspect_white_light", "inspect_icg", "ious"):
+        event(kind)
+    lesion_ids = []
+    for index in range(lesions):
+        occult = index > 0 and rng.random() < 0.15
+        event("occult_lesion" if occult else "lesion_found")
+        lesion_id = service.load(proc_id).current_lesion_id
+        lesion_ids.append(lesion_id)
+        service.set_values(proc_id, {
+            "segments": rng.sample(SEGMENTS, rng.choice([1, 1, 2])), "size_mm": rng.randint(5, 45),
+            "detected_by": "icg" if occult else "preop_imaging",
+            "icg_pattern": rng.choice(["rim", "rim", "homogeneous"]), "treatment": "resection",
+        }, entity="lesion", entity_id=lesion_id)
+    event("resection_planning")
+    for lesion_id in lesion_ids:
+        service.switch_lesion(proc_id, lesion_id)
+        event("transection_start")
+        if rng.random() < 0.2:
+            event("plane_fluorescence")
+            event("plane_adapted")
+        event("transection_end")
+        fluorescent = rng.random() < 0.19
+        event("specimen_fluorescent" if fluorescent else "specimen_clear")
+        if fluorescent:
+            event("cavity_fluorescent")
+            event(rng.choice(["reresection_done", "reresection_done", "reresection_not_feasible"]))
+        if service.load(proc_id).lesion(lesion_id).get("source") == "occult":
+            event("extended_resection")
+    event("note", note="Haemostasis checked")
+    event("closure")
+    if pathology:
+        record_pathology(service, rng, proc_id)
+    if finish:
+        service.set_values(proc_id, {"executed_procedure": values["planned_procedure"],
+                                     "blood_loss_ml": rng.choice([50, 150, 300]), "icu_days": 0,
+                                     "hospital_stay_days": rng.randint(2, 6), "readmission": False,
+                                     "icg_adverse_event": False})
+    return proc_id
+
+
+def record_pathology(service: ProcedureService, rng: random.Random, proc_id: str) -> None:
+    from ..domain import derive
+
+    proc = service.load(proc_id)
+    for lesion in proc.lesions:
+        assessment = derive.assess_lesion(proc, lesion.id)
+        r1 = rng.random() < (0.55 if assessment.specimen_fluorescent else 0.08)
+        margin = round(rng.uniform(0, 0.9), 1) if r1 else round(rng.uniform(1, 15), 1)
+        updates = {"histology": "crlm" if rng.random() < 0.9 else "benign", "margin_mm": margin,
+                   "r1_type": rng.choice(["parenchymal", "parenchymal", "vascular"]) if r1 else None}
+        if assessment.reresection == "done":
+            updates["reresection_tumour"] = rng.random() < 0.1
+            updates["final_margin_mm"] = round(margin + rng.uniform(2, 8), 1)
+        service.set_values(proc_id, updates, entity="lesion", entity_id=lesion.id)
+
+
+def simulate(store: Store, *, procedures: int = 1, lesions: int = 3, seed: int | None = None,
+             centre: str = "01", on_event: Callable[[int], None] = lambda _id: None) -> Iterator[str]:
+    """Record procedures one after the other; yields each procedure id when it is done."""
+    rng = random.Random(seed)
+    service = ProcedureService(store, simulation_user(store))
+    for _ in range(procedures):
+        yield record_procedure(service, rng, centre=centre, lesions=lesions, on_event=on_event)
+
+
+def event_count(store: Store) -> int:
+    return store.read("SELECT COUNT(*) FROM events")[0][0]
+

@@ -1,0 +1,102 @@
+"""Opening a database: durable pragmas, schema upgrades, and refusing what is not ours."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .errors import NewerSchema, NotADatabase, StorageError, translated
+from .migrations import known_names, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class Store:
+    """One open database file; write through transaction() so each user action commits once."""
+
+    def __init__(self, path: Path, db: Database):
+        self.path = path
+        self.db = db
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """BEGIN IMMEDIATE ... COMMIT; the caller may say "saved" once this block has exited."""
+        with translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+        with translated(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: the driver never opens transactions behind our back.
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    if sys.platform == "darwin":
+        conn.execute("PRAGMA fullfsync=ON")
+    return conn
+
+
+def open_store(path: Path | str, create: bool = True, upgrade: bool = True) -> Store:
+    """Open (or create) the database at path, upgrading an older schema.
+
+    Raises a StorageError with a plain message for a file that is not a MIMIC database, one
+    from a newer version of the application, or one that cannot be opened or written.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise StorageError(f"There is no database at {path}.")
+    if path.exists() and path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = None
+    try:
+        with translated(path):
+            conn = _connect(path)
+            db = Database(conn, execute_plugins=False)
+            tables = set(db.table_names())
+            if tables and "_sqlite_migrations" not in tables:
+                raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
+            applied = {m.name for m in migrations.applied(db)}
+            unknown = applied - known_names()
+            if unknown:
+                raise NewerSchema(
+                    f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
+                    "Install the newer version to open it; the file has not been changed."
+                )
+            if upgrade and migrations.pending(db):
+                migrations.apply(db)
+            return Store(path, db)
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise

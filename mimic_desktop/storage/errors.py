@@ -1,0 +1,79 @@
+"""The user's machine's database problems, sorted into plain messages."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..domain.errors import MimicError
+
+
+class StorageError(MimicError):
+    """A problem with the database file itself; nothing committed before it is lost."""
+
+
+class DatabaseLocked(StorageError):
+    pass
+
+
+class DatabaseReadOnly(StorageError):
+    pass
+
+
+class DiskFull(StorageError):
+    pass
+
+
+class NotADatabase(StorageError):
+    pass
+
+
+class NewerSchema(StorageError):
+    pass
+
+
+_NOTHING_LOST = "Nothing that was saved before has been lost."
+
+
+def translate(error: sqlite3.Error, path: Path | str) -> StorageError | None:
+    """A StorageError for problems of the machine; None for anything that is a bug."""
+    name = getattr(error, "sqlite_errorname", "")
+    text = str(error).lower()
+    if name.startswith("SQLITE_BUSY") or "locked" in text:
+        return DatabaseLocked(
+            f"The database {path} is in use by another program (it is locked). "
+            f"Close the other program or wait a moment, then try again. {_NOTHING_LOST}"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return DatabaseReadOnly(
+            f"The database {path} is read-only, so this change was not saved. "
+            f"Check the file's permissions or copy it to a writable folder. {_NOTHING_LOST}"
+        )
+    if name.startswith("SQLITE_FULL") or "full" in text:
+        return DiskFull(
+            f"The disk holding {path} is full, so this change was not saved. "
+            f"Free some space, then try again. {_NOTHING_LOST}"
+        )
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
+        return NotADatabase(
+            f"{path} is not a MIMIC database or is damaged. "
+            "Open another file, or restore the newest backup (Help > Restore backup)."
+        )
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
+    if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        return StorageError(f"The disk holding {path} reported an error while saving. {_NOTHING_LOST}")
+    return None
+
+
+@contextlib.contextmanager
+def translated(path: Path | str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        friendly = translate(error, path)
+        if friendly is None:
+            raise
+        raise friendly from error
