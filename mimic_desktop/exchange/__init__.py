@@ -1,0 +1,1 @@
+"""Leaving the laptop: session files, flat CSV, REDCap, CDISC ODM, and the central database."""

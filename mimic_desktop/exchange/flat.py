@@ -1,0 +1,159 @@
+"""One row per procedure and one per lesion: the shape of CSV exports and of the central tables.
+
+Columns are the form fields (from forms/) followed by derived values; DERIVED_* describe the
+derived columns so that data dictionaries can document them without repeating field lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain import derive, forms
+from ..domain.record import Procedure
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a forms field type: text, integer, decimal, boolean, choice, date, datetime
+    label: str
+    choices: tuple[str, ...] = ()
+
+
+KEY_COLUMNS = (
+    Column("study_id", "text", "Study ID (MIM-CC-NNN)"),
+    Column("centre", "text", "Centre code"),
+    Column("session_id", "text", "Session id, stable across re-exports"),
+)
+LESION_KEY = (Column("lesion_number", "integer", "Lesion number within the procedure"),)
+COMPLICATION_KEY = (Column("complication_number", "integer", "Complication number within the procedure"),)
+
+DERIVED_PROCEDURE = (
+    Column("surgery_date", "date", "Date of surgery (from the incision event)"),
+    Column("icg_to_incision_hours", "decimal", "Hours from ICG injection to incision"),
+    Column("icg_in_window", "boolean", "ICG interval within the protocol window"),
+    Column("operation_minutes", "decimal", "Operation time, incision to end of surgery, minutes"),
+    Column("fong_score", "integer", "Fong clinical risk score (0-5)"),
+    Column("lesion_count", "integer", "Lesions recorded"),
+    Column("occult_lesion_count", "integer", "Occult lesions recorded"),
+    Column("mc_plane_adapted", "integer", "Resections with the transection plane adapted"),
+    Column("mc_cavity_reresection", "integer", "Resections with a re-resection of a fluorescent cavity"),
+    Column("mc_occult_extended", "integer", "Occult lesions leading to an extended or additional resection"),
+    Column("management_changed", "boolean", "Any change in surgical management"),
+    Column("complication_count", "integer", "Complications recorded"),
+    Column("worst_clavien_dindo", "text", "Highest Clavien-Dindo grade"),
+    Column("status", "text", "Record status"),
+    Column("questionnaire_signed", "boolean", "Surgeon questionnaire signed"),
+)
+DERIVED_LESION = (
+    Column("r_status", "choice", "R status of the initial resection (R0: margin >= 1 mm)", ("R0", "R1")),
+    Column("final_r_status", "choice", "R status after cavity re-resection", ("R0", "R1")),
+    Column("plane_fluorescence", "boolean", "Fluorescence seen in the transection plane"),
+    Column("plane_adapted", "boolean", "Transection plane adapted"),
+    Column("specimen_fluorescent", "boolean", "Parenchymal side of the specimen fluorescent (suspected R1)"),
+    Column("cavity_fluorescent", "boolean", "Cavity fluorescent"),
+    Column("reresection", "choice", "Cavity re-resection", ("done", "not_feasible", "not_safe")),
+    Column("extended_resection", "boolean", "Extended or additional resection"),
+    Column("ablated", "boolean", "Lesion ablated"),
+    Column("transection_minutes", "decimal", "Transection time, minutes"),
+)
+DERIVED_COMPLICATION = (
+    Column("late", "boolean", "Onset more than 90 days after surgery"),
+    Column("grade_text", "text", "Clavien-Dindo grade with suffix d when present at discharge"),
+)
+CLAVIEN_ORDER = ["I", "II", "IIIa", "IIIb", "IVa", "IVb", "V"]
+
+
+def _flat(value: Any) -> Any:
+    return ";".join(value) if isinstance(value, list) else value
+
+
+def procedure_fields() -> list[forms.FieldDef]:
+    return forms.crf().fields("procedure") + forms.questionnaire().fields("procedure")
+
+
+def procedure_columns() -> list[Column]:
+    return [*KEY_COLUMNS, *(_column(f) for f in procedure_fields()), *DERIVED_PROCEDURE]
+
+
+def lesion_columns() -> list[Column]:
+    return [*KEY_COLUMNS, *LESION_KEY, *(_column(f) for f in forms.crf().fields("lesion")), *DERIVED_LESION]
+
+
+def complication_columns() -> list[Column]:
+    return [
+        *KEY_COLUMNS,
+        *COMPLICATION_KEY,
+        *(_column(f) for f in forms.crf().fields("complication")),
+        *DERIVED_COMPLICATION,
+    ]
+
+
+def _column(fdef: forms.FieldDef) -> Column:
+    return Column(fdef.name, fdef.type, fdef.text("en"), tuple(fdef.choice_codes()))
+
+
+def _keys(proc: Procedure) -> dict[str, Any]:
+    return {"study_id": proc.study_id, "centre": proc.centre, "session_id": proc.session_id}
+
+
+def procedure_row(proc: Procedure) -> dict[str, Any]:
+    changes = derive.management_changes(proc)
+    interval = derive.icg_interval(proc)
+    grades = [c.get("clavien_dindo") for c in proc.complications if c.get("clavien_dindo")]
+    surgery_date = derive.surgery_date(proc)
+    row = _keys(proc) | {f.name: _flat(proc.get(f.name)) for f in procedure_fields()}
+    row |= {
+        "surgery_date": surgery_date.isoformat() if surgery_date else None,
+        "icg_to_incision_hours": None if interval is None else round(interval.total_seconds() / 3600, 2),
+        "icg_in_window": derive.icg_in_window(interval),
+        "operation_minutes": derive.operation_minutes(proc),
+        "fong_score": derive.fong(proc).score,
+        "lesion_count": len(proc.lesions),
+        "occult_lesion_count": sum(1 for lesion in proc.lesions if lesion.get("source") == "occult"),
+        "mc_plane_adapted": changes.plane_adapted,
+        "mc_cavity_reresection": changes.cavity_reresection,
+        "mc_occult_extended": changes.occult_extended,
+        "management_changed": changes.any,
+        "complication_count": len(proc.complications),
+        "worst_clavien_dindo": max(grades, key=CLAVIEN_ORDER.index) if grades else None,
+        "status": derive.status(proc).value,
+        "questionnaire_signed": proc.valid_signature() is not None,
+    }
+    return row
+
+
+def lesion_rows(proc: Procedure) -> list[dict[str, Any]]:
+    rows = []
+    for lesion in proc.lesions:
+        assessment = derive.assess_lesion(proc, lesion.id)
+        row = _keys(proc) | {"lesion_number": lesion.number}
+        row |= {f.name: _flat(lesion.get(f.name)) for f in forms.crf().fields("lesion")}
+        row |= {
+            "r_status": derive.r_status(lesion.get("margin_mm")),
+            "final_r_status": derive.final_r_status(lesion),
+            "plane_fluorescence": assessment.plane_fluorescence,
+            "plane_adapted": assessment.plane_adapted,
+            "specimen_fluorescent": assessment.specimen_fluorescent,
+            "cavity_fluorescent": assessment.cavity_fluorescent,
+            "reresection": assessment.reresection,
+            "extended_resection": assessment.extended_resection,
+            "ablated": assessment.ablated,
+            "transection_minutes": assessment.transection_minutes,
+        }
+        rows.append(row)
+    return rows
+
+
+def complication_rows(proc: Procedure) -> list[dict[str, Any]]:
+    return [
+        _keys(proc)
+        | {"complication_number": comp.number}
+        | {f.name: _flat(comp.get(f.name)) for f in forms.crf().fields("complication")}
+        | {
+            "late": derive.late_complication(proc, comp.get("onset_date")),
+            "grade_text": derive.clavien_dindo_text(comp),
+        }
+        for comp in proc.complications
+    ]

@@ -1,0 +1,66 @@
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .. import __version__
+from ..domain import forms
+from ..domain.errors import ValidationError
+from ..domain.record import Complication, Event, Lesion, Procedure, Signature
+
+FORMAT = "mimic-session"
+FORMAT_VERSION = 1
+SUPPORTED_VERSIONS = {1}
+
+
+def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+    body = asdict(proc)
+    body.pop("demo")
+    body.pop("current_lesion_id")
+    body.pop("export_version")
+    body.pop("exported_at")
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "form_versions": {"crf": forms.crf().version, "questionnaire": forms.questionnaire().version},
+        "session_id": proc.session_id,
+        "session_version": session_version,
+        "exported_at": exported_at,
+        "audit_head": audit_head,
+        "demo": proc.demo,
+        "record": body,
+    }
+
+
+def record_from_dict(data: dict[str, Any]) -> Procedure:
+    """Rebuild a Procedure; raises ValidationError naming what is wrong with the document."""
+    if data.get("format") != FORMAT:
+        raise ValidationError("This is not a MIMIC session record (format field missing or wrong).")
+    if data.get("format_version") not in SUPPORTED_VERSIONS:
+        raise ValidationError(
+            f"Session record format version {data.get('format_version')!r} is not supported by this version "
+            f"(supported: {', '.join(map(str, sorted(SUPPORTED_VERSIONS)))})."
+        )
+    try:
+        body = dict(data["record"])
+        return Procedure(
+            id=body["id"],
+            study_id=body["study_id"],
+            centre=body["centre"],
+            created_at=body["created_at"],
+            session_id=body["session_id"],
+            values=dict(body["values"]),
+            lesions=[Lesion(**lesion) for lesion in body["lesions"]],
+            complications=[Complication(**c) for c in body["complications"]],
+            events=[Event(**e) for e in body["events"]],
+            signatures=[Signature(**s) for s in body["signatures"]],
+            completed_at=body.get("completed_at"),
+            modified_at=body.get("modified_at"),
+            demo=bool(data.get("demo", False)),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValidationError(f"The session record is incomplete or malformed: {error!s}") from None
