@@ -136,8 +136,9 @@ def cmd_simulate(args) -> None:
         sys.stdout.write(f"{event_id}\n")
         sys.stdout.flush()
 
-    for _ in simulate(store, procedures=args.procedures, lesions=args.lesions, seed=args.seed, centre=args.centre,
-                      on_event=emit):
+    for _ in simulate(
+        store, procedures=args.procedures, lesions=args.lesions, seed=args.seed, centre=args.centre, on_event=emit
+    ):
         pass
 
 
@@ -159,7 +160,9 @@ def cmd_gui(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mimic-desktop", description="Log ICG-fluorescence-guided liver resections for the MIMIC trial.")
+    parser = argparse.ArgumentParser(
+        prog="mimic-desktop", description="Log ICG-fluorescence-guided liver resections for the MIMIC trial."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -202,7 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("list", cmd_list, "list procedures")
     p.add_argument("--search", default="")
     command("verify", cmd_verify, "check the database and its audit trail", user=False)
-    p = command("simulate", cmd_simulate, "record realistic procedures; prints each event id after its commit", user=False)
+    p = command(
+        "simulate", cmd_simulate, "record realistic procedures; prints each event id after its commit", user=False
+    )
     p.add_argument("--procedures", type=int, default=1)
     p.add_argument("--lesions", type=int, default=3)
     p.add_argument("--seed", type=int, default=None)

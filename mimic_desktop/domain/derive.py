@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 
 from . import forms
 from .record import Lesion, Procedure
@@ -14,7 +14,7 @@ DEFAULT_ICG_WINDOW = (timedelta(hours=18), timedelta(hours=30))
 COMPLICATION_WINDOW = timedelta(days=90)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     DRAFT = "draft"
     IN_PROGRESS = "in_progress"
     AWAITING_PATHOLOGY = "awaiting_pathology"
@@ -95,7 +95,13 @@ class FongScore:
 
     @property
     def score(self) -> int | None:
-        parts = (self.node_positive, self.dfi_under_12_months, self.multiple_tumours, self.largest_over_5cm, self.cea_over_200)
+        parts = (
+            self.node_positive,
+            self.dfi_under_12_months,
+            self.multiple_tumours,
+            self.largest_over_5cm,
+            self.cea_over_200,
+        )
         return None if any(p is None for p in parts) else sum(parts)
 
 

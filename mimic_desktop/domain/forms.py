@@ -118,9 +118,7 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
     if "choices_from" in raw:
         choices = siblings[raw["choices_from"]].choices
     else:
-        choices = tuple(
-            Choice(c["code"], {lang: c[lang] for lang in LANGUAGES}) for c in raw_choices or ()
-        )
+        choices = tuple(Choice(c["code"], {lang: c[lang] for lang in LANGUAGES}) for c in raw_choices or ())
     return FieldDef(
         name=raw["name"],
         type=raw["type"],

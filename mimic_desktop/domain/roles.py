@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .errors import PermissionDenied
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     COORDINATOR = "coordinator"
     SURGEON = "surgeon"
     MONITOR = "monitor"
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     EDIT = "edit"
     SIGN = "sign"
     MANAGE_USERS = "manage_users"

@@ -94,7 +94,9 @@ def pathology_problems(proc: Procedure) -> list[str]:
         final = lesion.get("final_margin_mm")
         margin = lesion.get("margin_mm")
         if final is not None and margin is not None and final < margin:
-            problems.append(f"{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm).")
+            problems.append(
+                f"{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm)."
+            )
     return problems
 
 
@@ -119,7 +121,10 @@ def missing_for_completion(proc: Procedure) -> list[str]:
     for lesion in proc.lesions:
         sections = ["lesion"] + (["pathology"] if lesion.get("treatment") == "resection" else [])
         missing += _missing_fields(lesion.values, sections, f"Lesion {lesion.number}: ")
-        if lesion.get("treatment") == "resection" and derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None:
+        if (
+            lesion.get("treatment") == "resection"
+            and derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None
+        ):
             missing.append(f"Lesion {lesion.number}: specimen fluorescence (fluorescent or clear)")
     for comp in proc.complications:
         missing += _missing_fields(comp.values, ["complication"], f"Complication {comp.number}: ")

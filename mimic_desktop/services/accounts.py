@@ -18,13 +18,16 @@ class AccountService:
     def has_users(self) -> bool:
         return users.count_users(self.store.conn) > 0
 
-    def create_user(self, username: str, full_name: str, role: Role | str, password: str,
-                    by: User | None = None, demo: bool = False) -> User:
+    def create_user(
+        self, username: str, full_name: str, role: Role | str, password: str, by: User | None = None, demo: bool = False
+    ) -> User:
         """Create an account; only a coordinator may, except for the very first account."""
         role = Role(role)
         username = username.strip().lower()
         if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
-            raise ValidationError("A user name may hold letters, digits, dots, dashes and underscores only.", "username")
+            raise ValidationError(
+                "A user name may hold letters, digits, dots, dashes and underscores only.", "username"
+            )
         if not full_name.strip():
             raise ValidationError("Give the person's full name: it is printed with their signature.", "full_name")
         if len(password) < MIN_PASSWORD:
@@ -39,10 +42,26 @@ class AccountService:
             raise ValidationError(f"The user name {username!r} is taken.", "username")
         now = to_iso(utc_now())
         with self.store.transaction() as db:
-            user_id = users.insert_user(db.conn, username=username, full_name=full_name.strip(), role=role,
-                                        password=password, now=now, demo=demo)
-            audit.append(db.conn, at_utc=now, username=by.username if by else username, procedure_id=None,
-                         entity="user", entity_id=username, field="role", old=None, new=role.value)
+            user_id = users.insert_user(
+                db.conn,
+                username=username,
+                full_name=full_name.strip(),
+                role=role,
+                password=password,
+                now=now,
+                demo=demo,
+            )
+            audit.append(
+                db.conn,
+                at_utc=now,
+                username=by.username if by else username,
+                procedure_id=None,
+                entity="user",
+                entity_id=username,
+                field="role",
+                old=None,
+                new=role.value,
+            )
         return User(user_id, username, full_name.strip(), role, demo)
 
     def sign_in(self, username: str, password: str) -> User:

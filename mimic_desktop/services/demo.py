@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..domain.roles import Role
@@ -19,8 +19,13 @@ DEMO_USERS = (
     ("demo.monitor", "Demo Monitor", Role.MONITOR),
 )
 DEMO_QUESTIONNAIRE = {
-    "q_usefulness": 4, "q_margin_realtime": 4, "q_image_quality": 5, "q_benign_malignant": 3,
-    "q_experience": "over_10", "q_changed_plan": True, "q_continue_use": True,
+    "q_usefulness": 4,
+    "q_margin_realtime": 4,
+    "q_image_quality": 5,
+    "q_benign_malignant": 3,
+    "q_experience": "over_10",
+    "q_changed_plan": True,
+    "q_continue_use": True,
 }
 
 
@@ -35,7 +40,7 @@ def create_demo(path: Path, seed: int = 7) -> Store:
     coordinator = accounts.sign_in("demo.coordinator", DEMO_PASSWORD)
     rng = random.Random(seed)
     service = ProcedureService(store, coordinator)
-    today = datetime.now(timezone.utc).replace(hour=8, minute=0, second=0, microsecond=0)
+    today = datetime.now(UTC).replace(hour=8, minute=0, second=0, microsecond=0)
     for days_ago, lesions in ((40, 2), (21, 3), (9, 1)):
         proc_id = record_procedure(service, rng, lesions=lesions, start=today - timedelta(days=days_ago))
         service.complete(proc_id)

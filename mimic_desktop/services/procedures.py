@@ -63,9 +63,17 @@ class ProcedureService:
             self.user.require(action)
         except PermissionDenied as refusal:
             with self.store.transaction() as db:
-                audit.append(db.conn, at_utc=self._now(), username=self.user.username, procedure_id=proc_id,
-                             entity="access", entity_id=self.user.username, field="refused",
-                             old=None, new={"action": action.value, "message": str(refusal)})
+                audit.append(
+                    db.conn,
+                    at_utc=self._now(),
+                    username=self.user.username,
+                    procedure_id=proc_id,
+                    entity="access",
+                    entity_id=self.user.username,
+                    field="refused",
+                    old=None,
+                    new={"action": action.value, "message": str(refusal)},
+                )
             raise
 
     @contextlib.contextmanager
@@ -83,9 +91,17 @@ class ProcedureService:
     def _refuse_locked(self, proc: Procedure) -> None:
         message = f"{proc.study_id} is complete and locked: give a reason for the change."
         with self.store.transaction() as db:
-            audit.append(db.conn, at_utc=self._now(), username=self.user.username, procedure_id=proc.id,
-                         entity="access", entity_id=self.user.username, field="refused",
-                         old=None, new={"action": "edit_locked", "message": message})
+            audit.append(
+                db.conn,
+                at_utc=self._now(),
+                username=self.user.username,
+                procedure_id=proc.id,
+                entity="access",
+                entity_id=self.user.username,
+                field="refused",
+                old=None,
+                new={"action": "edit_locked", "message": message},
+            )
         raise ReasonRequired(message)
 
     # -- creating --------------------------------------------------------------------------
@@ -103,11 +119,21 @@ class ProcedureService:
             raise ValidationError("The patient cannot be enrolled: " + "; ".join(failures) + ".", "eligibility")
         now = self._now()
         with self.store.transaction() as db:
-            proc_id = repository.insert_procedure(db.conn, study_id=study_id, centre=centre, now=now,
-                                                  username=self.user.username, demo=demo)
+            proc_id = repository.insert_procedure(
+                db.conn, study_id=study_id, centre=centre, now=now, username=self.user.username, demo=demo
+            )
             for name, value in clean.items():
-                repository.set_value(db.conn, proc_id=proc_id, entity="procedure", entity_id="", field=name,
-                                     value=value, now=now, username=self.user.username, reason=None)
+                repository.set_value(
+                    db.conn,
+                    proc_id=proc_id,
+                    entity="procedure",
+                    entity_id="",
+                    field=name,
+                    value=value,
+                    now=now,
+                    username=self.user.username,
+                    reason=None,
+                )
         return proc_id
 
     # -- values ----------------------------------------------------------------------------
@@ -124,8 +150,15 @@ class ProcedureService:
             clean[name] = values.normalise(fdef, value)
         return clean
 
-    def set_values(self, proc_id: str, updates: dict[str, Any], *, entity: str = "procedure",
-                   entity_id: str = "", reason: str | None = None) -> int:
+    def set_values(
+        self,
+        proc_id: str,
+        updates: dict[str, Any],
+        *,
+        entity: str = "procedure",
+        entity_id: str = "",
+        reason: str | None = None,
+    ) -> int:
         """Save a group of fields (one form) in one transaction; returns how many changed."""
         clean = self._normalise(updates, entity)
         changed = 0
@@ -138,15 +171,31 @@ class ProcedureService:
             signature = proc.valid_signature()
             touches_signed = signature and questionnaire_fields & clean.keys()
             if touches_signed and not (reason and reason.strip()):
-                raise ReasonRequired("The questionnaire is signed: give a reason for the change. The signature will be voided.")
+                raise ReasonRequired(
+                    "The questionnaire is signed: give a reason for the change. The signature will be voided."
+                )
             conn = self.store.conn
             for name, value in clean.items():
-                changed += repository.set_value(conn, proc_id=proc_id, entity=entity, entity_id=entity_id, field=name,
-                                                value=value, now=self._now(), username=self.user.username,
-                                                reason=reason)
+                changed += repository.set_value(
+                    conn,
+                    proc_id=proc_id,
+                    entity=entity,
+                    entity_id=entity_id,
+                    field=name,
+                    value=value,
+                    now=self._now(),
+                    username=self.user.username,
+                    reason=reason,
+                )
             if touches_signed and changed:
-                repository.void_signature(conn, proc_id=proc_id, signature_id=signature.id, reason=reason,
-                                          now=self._now(), username=self.user.username)
+                repository.void_signature(
+                    conn,
+                    proc_id=proc_id,
+                    signature_id=signature.id,
+                    reason=reason,
+                    now=self._now(),
+                    username=self.user.username,
+                )
         return changed
 
     def set_value(self, proc_id: str, name: str, value: Any, reason: str | None = None) -> int:
@@ -174,16 +223,34 @@ class ProcedureService:
 
     def _insert_child(self, proc_id: str, entity: str, clean: dict[str, Any], reason: str | None) -> str:
         conn, now = self.store.conn, self._now()
-        child_id, _ = repository.add_child(conn, ENTITY_TABLES[entity], proc_id=proc_id, now=now,
-                                           username=self.user.username)
+        child_id, _ = repository.add_child(
+            conn, ENTITY_TABLES[entity], proc_id=proc_id, now=now, username=self.user.username
+        )
         for name, value in clean.items():
-            repository.set_value(conn, proc_id=proc_id, entity=entity, entity_id=child_id, field=name, value=value,
-                                 now=now, username=self.user.username, reason=reason)
+            repository.set_value(
+                conn,
+                proc_id=proc_id,
+                entity=entity,
+                entity_id=child_id,
+                field=name,
+                value=value,
+                now=now,
+                username=self.user.username,
+                reason=reason,
+            )
         return child_id
 
     # -- events ----------------------------------------------------------------------------
-    def record_event(self, proc_id: str, kind: str, *, at: datetime | None = None, lesion_id: str | None = None,
-                     note: str | None = None, reason: str | None = None) -> int:
+    def record_event(
+        self,
+        proc_id: str,
+        kind: str,
+        *,
+        at: datetime | None = None,
+        lesion_id: str | None = None,
+        note: str | None = None,
+        reason: str | None = None,
+    ) -> int:
         """Log one intraoperative moment; returns the event id once it has been committed.
 
         Events that identify a lesion create it and make it the current lesion; others attach
@@ -202,8 +269,14 @@ class ProcedureService:
         with self._change(proc_id, reason) as proc:
             if definition.lesion == "creates":
                 lesion_id = self._insert_child(proc_id, "lesion", {"source": definition.source}, reason)
-                repository.set_procedure_column(self.store.conn, proc_id=proc_id, column="current_lesion_id",
-                                                value=lesion_id, now=self._now(), username=self.user.username)
+                repository.set_procedure_column(
+                    self.store.conn,
+                    proc_id=proc_id,
+                    column="current_lesion_id",
+                    value=lesion_id,
+                    now=self._now(),
+                    username=self.user.username,
+                )
             elif definition.lesion in {"required", "optional"}:
                 lesion_id = lesion_id or proc.current_lesion_id
                 if lesion_id:
@@ -213,9 +286,16 @@ class ProcedureService:
             if definition.lesion != "creates":
                 rules.check_lesion_event(proc, kind, lesion_id)
             rules.check_event_time(proc, kind, moment)
-            event_id = repository.insert_event(self.store.conn, proc_id=proc_id, kind=kind, at=to_iso(moment),
-                                               now=self._now(), username=self.user.username, lesion_id=lesion_id,
-                                               note=note)
+            event_id = repository.insert_event(
+                self.store.conn,
+                proc_id=proc_id,
+                kind=kind,
+                at=to_iso(moment),
+                now=self._now(),
+                username=self.user.username,
+                lesion_id=lesion_id,
+                note=note,
+            )
         return event_id
 
     def strike_event(self, event_id: int, reason: str) -> None:
@@ -229,8 +309,14 @@ class ProcedureService:
             event = next(e for e in proc.events if e.id == event_id)
             if event.struck:
                 raise ValidationError(f"Event {event_id} is already struck through.")
-            repository.strike_event(self.store.conn, proc_id=proc_id, event_id=event_id, reason=reason.strip(),
-                                    now=self._now(), username=self.user.username)
+            repository.strike_event(
+                self.store.conn,
+                proc_id=proc_id,
+                event_id=event_id,
+                reason=reason.strip(),
+                now=self._now(),
+                username=self.user.username,
+            )
 
     def correct_event_time(self, event_id: int, at: datetime, reason: str) -> int:
         """Replace an event's time: the old one is struck through, a new one recorded."""
@@ -245,8 +331,14 @@ class ProcedureService:
         self._require(Action.EDIT, proc_id)
         self._child(self.load(proc_id), "lesion", lesion_id)
         with self.store.transaction() as db:
-            repository.set_procedure_column(db.conn, proc_id=proc_id, column="current_lesion_id", value=lesion_id,
-                                            now=self._now(), username=self.user.username)
+            repository.set_procedure_column(
+                db.conn,
+                proc_id=proc_id,
+                column="current_lesion_id",
+                value=lesion_id,
+                now=self._now(),
+                username=self.user.username,
+            )
 
     # -- completing ------------------------------------------------------------------------
     def missing(self, proc_id: str) -> list[str]:
@@ -258,8 +350,14 @@ class ProcedureService:
         if missing:
             raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
         with self._change(proc_id, None):
-            repository.set_procedure_column(self.store.conn, proc_id=proc_id, column="completed_utc",
-                                            value=self._now(), now=self._now(), username=self.user.username)
+            repository.set_procedure_column(
+                self.store.conn,
+                proc_id=proc_id,
+                column="completed_utc",
+                value=self._now(),
+                now=self._now(),
+                username=self.user.username,
+            )
 
     def mark_exported(self, proc_id: str, version: int) -> None:
         """Record that a session file of this version left the laptop (nothing is deleted)."""
@@ -267,15 +365,24 @@ class ProcedureService:
         now = self._now()
         with self.store.transaction() as db:
             for column, value in (("export_version", version), ("exported_utc", now)):
-                repository.set_procedure_column(db.conn, proc_id=proc_id, column=column, value=value, now=now,
-                                                username=self.user.username, reason="session file exported")
+                repository.set_procedure_column(
+                    db.conn,
+                    proc_id=proc_id,
+                    column=column,
+                    value=value,
+                    now=now,
+                    username=self.user.username,
+                    reason="session file exported",
+                )
             repository.set_status(db.conn, proc_id, derive.status(repository.load_procedure(db.conn, proc_id)).value)
 
 
 def event_time(text: str) -> datetime:
     """Parse a user-typed event time (ISO 8601); a time without zone is local time."""
     try:
-        moment = from_iso(text) if ("+" in text[10:] or text.endswith("Z")) else datetime.fromisoformat(text).astimezone()
+        moment = (
+            from_iso(text) if ("+" in text[10:] or text.endswith("Z")) else datetime.fromisoformat(text).astimezone()
+        )
     except ValueError:
         raise ValidationError(f"{text!r} is not a date and time such as 2026-11-24T09:30.", "at") from None
     return moment

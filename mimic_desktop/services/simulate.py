@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..domain.roles import Role, User
 from ..storage.connection import Store
@@ -18,8 +18,9 @@ SIMULATION_USER = "sim.coordinator"
 SEGMENTS = ["I", "II", "III", "IVa", "IVb", "V", "VI", "VII", "VIII"]
 
 
-def simulation_user(store: Store, username: str = SIMULATION_USER, role: Role = Role.COORDINATOR,
-                    demo: bool = False) -> User:
+def simulation_user(
+    store: Store, username: str = SIMULATION_USER, role: Role = Role.COORDINATOR, demo: bool = False
+) -> User:
     """The account simulated records are attributed to (created on first use)."""
     accounts = AccountService(store)
     for user in accounts.users():
@@ -43,27 +44,47 @@ def next_study_id(store: Store, centre: str) -> tuple[str, str]:
 
 def baseline(rng: random.Random, lesions: int) -> dict:
     return {
-        "age_18_or_over": True, "scheduled_mi_resection": True, "iodine_or_icg_allergy": False,
-        "recurrence_at_treated_site": False, "oral_consent": True,
-        "age": rng.randint(45, 82), "sex": rng.choice(["female", "male"]),
+        "age_18_or_over": True,
+        "scheduled_mi_resection": True,
+        "iodine_or_icg_allergy": False,
+        "recurrence_at_treated_site": False,
+        "oral_consent": True,
+        "age": rng.randint(45, 82),
+        "sex": rng.choice(["female", "male"]),
         "primary_location": rng.choice(["ascending", "transverse", "descending", "sigmoid", "rectum"]),
-        "t_stage": rng.choice(["T2", "T3", "T3", "T4"]), "n_stage": rng.choice(["N0", "N1", "N2"]),
-        "m_stage": rng.choice(["M0", "M1"]), "cea": round(rng.lognormvariate(2, 1), 1),
+        "t_stage": rng.choice(["T2", "T3", "T3", "T4"]),
+        "n_stage": rng.choice(["N0", "N1", "N2"]),
+        "m_stage": rng.choice(["M0", "M1"]),
+        "cea": round(rng.lognormvariate(2, 1), 1),
         "disease_free_interval_months": rng.choice([0, 0, 6, 14, 30]),
-        "neoadjuvant_chemo": rng.random() < 0.3, "suspected_lesions": lesions,
-        "largest_lesion_mm": rng.randint(8, 60), "scan_type": rng.choice(["ct", "mri", "ct_mri"]),
-        "icg_dose_mg": 10, "icg_volume_ml": 2, "icg_concentration_mg_ml": 5, "icg_adverse_reaction": False,
-        "surgeon": "Surgeon A", "approach": rng.choice(["laparoscopic", "robot", "robot"]),
+        "neoadjuvant_chemo": rng.random() < 0.3,
+        "suspected_lesions": lesions,
+        "largest_lesion_mm": rng.randint(8, 60),
+        "scan_type": rng.choice(["ct", "mri", "ct_mri"]),
+        "icg_dose_mg": 10,
+        "icg_volume_ml": 2,
+        "icg_concentration_mg_ml": 5,
+        "icg_adverse_reaction": False,
+        "surgeon": "Surgeon A",
+        "approach": rng.choice(["laparoscopic", "robot", "robot"]),
         "imaging_system": rng.choice(["storz_rubina", "intuitive_firefly", "stryker_1688"]),
         "planned_procedure": rng.choice(["wedge", "segmentectomy", "multiple"]),
     }
 
 
-def record_procedure(service: ProcedureService, rng: random.Random, *, centre: str = "01", lesions: int = 2,
-                     start: datetime | None = None, pathology: bool = True, finish: bool = True,
-                     on_event: Callable[[int], None] = lambda _id: None) -> str:
+def record_procedure(
+    service: ProcedureService,
+    rng: random.Random,
+    *,
+    centre: str = "01",
+    lesions: int = 2,
+    start: datetime | None = None,
+    pathology: bool = True,
+    finish: bool = True,
+    on_event: Callable[[int], None] = lambda _id: None,
+) -> str:
     """Enrol and record one whole procedure; on_event gets each event id after its commit."""
-    start = start or datetime.now(timezone.utc) - timedelta(hours=4)
+    start = start or datetime.now(UTC) - timedelta(hours=4)
     clock = iter(start + timedelta(minutes=4 * i) for i in range(10_000))
 
     def event(kind: str, **kwargs) -> int:
@@ -84,11 +105,18 @@ def record_procedure(service: ProcedureService, rng: random.Random, *, centre: s
         event("occult_lesion" if occult else "lesion_found")
         lesion_id = service.load(proc_id).current_lesion_id
         lesion_ids.append(lesion_id)
-        service.set_values(proc_id, {
-            "segments": rng.sample(SEGMENTS, rng.choice([1, 1, 2])), "size_mm": rng.randint(5, 45),
-            "detected_by": "icg" if occult else "preop_imaging",
-            "icg_pattern": rng.choice(["rim", "rim", "homogeneous"]), "treatment": "resection",
-        }, entity="lesion", entity_id=lesion_id)
+        service.set_values(
+            proc_id,
+            {
+                "segments": rng.sample(SEGMENTS, rng.choice([1, 1, 2])),
+                "size_mm": rng.randint(5, 45),
+                "detected_by": "icg" if occult else "preop_imaging",
+                "icg_pattern": rng.choice(["rim", "rim", "homogeneous"]),
+                "treatment": "resection",
+            },
+            entity="lesion",
+            entity_id=lesion_id,
+        )
     event("resection_planning")
     for lesion_id in lesion_ids:
         service.switch_lesion(proc_id, lesion_id)
@@ -109,10 +137,17 @@ def record_procedure(service: ProcedureService, rng: random.Random, *, centre: s
     if pathology:
         record_pathology(service, rng, proc_id)
     if finish:
-        service.set_values(proc_id, {"executed_procedure": values["planned_procedure"],
-                                     "blood_loss_ml": rng.choice([50, 150, 300]), "icu_days": 0,
-                                     "hospital_stay_days": rng.randint(2, 6), "readmission": False,
-                                     "icg_adverse_event": False})
+        service.set_values(
+            proc_id,
+            {
+                "executed_procedure": values["planned_procedure"],
+                "blood_loss_ml": rng.choice([50, 150, 300]),
+                "icu_days": 0,
+                "hospital_stay_days": rng.randint(2, 6),
+                "readmission": False,
+                "icg_adverse_event": False,
+            },
+        )
     return proc_id
 
 
@@ -124,16 +159,26 @@ def record_pathology(service: ProcedureService, rng: random.Random, proc_id: str
         assessment = derive.assess_lesion(proc, lesion.id)
         r1 = rng.random() < (0.55 if assessment.specimen_fluorescent else 0.08)
         margin = round(rng.uniform(0, 0.9), 1) if r1 else round(rng.uniform(1, 15), 1)
-        updates = {"histology": "crlm" if rng.random() < 0.9 else "benign", "margin_mm": margin,
-                   "r1_type": rng.choice(["parenchymal", "parenchymal", "vascular"]) if r1 else None}
+        updates = {
+            "histology": "crlm" if rng.random() < 0.9 else "benign",
+            "margin_mm": margin,
+            "r1_type": rng.choice(["parenchymal", "parenchymal", "vascular"]) if r1 else None,
+        }
         if assessment.reresection == "done":
             updates["reresection_tumour"] = rng.random() < 0.1
             updates["final_margin_mm"] = round(margin + rng.uniform(2, 8), 1)
         service.set_values(proc_id, updates, entity="lesion", entity_id=lesion.id)
 
 
-def simulate(store: Store, *, procedures: int = 1, lesions: int = 3, seed: int | None = None,
-             centre: str = "01", on_event: Callable[[int], None] = lambda _id: None) -> Iterator[str]:
+def simulate(
+    store: Store,
+    *,
+    procedures: int = 1,
+    lesions: int = 3,
+    seed: int | None = None,
+    centre: str = "01",
+    on_event: Callable[[int], None] = lambda _id: None,
+) -> Iterator[str]:
     """Record procedures one after the other; yields each procedure id when it is done."""
     rng = random.Random(seed)
     service = ProcedureService(store, simulation_user(store))
@@ -143,4 +188,3 @@ def simulate(store: Store, *, procedures: int = 1, lesions: int = 3, seed: int |
 
 def event_count(store: Store) -> int:
     return store.read("SELECT COUNT(*) FROM events")[0][0]
-

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 GENESIS = "0" * 64
 CHAINED_COLUMNS = (
-    "seq", "at_utc", "username", "procedure_id", "entity", "entity_id", "field", "old_value", "new_value", "reason",
+    "seq",
+    "at_utc",
+    "username",
+    "procedure_id",
+    "entity",
+    "entity_id",
+    "field",
+    "old_value",
+    "new_value",
+    "reason",
 )
 
 
@@ -83,7 +92,7 @@ def verify(conn: sqlite3.Connection) -> Verification:
     count = 0
     cursor = conn.execute(f"SELECT {', '.join(CHAINED_COLUMNS)}, prev_hash, hash FROM audit ORDER BY seq")
     for raw in cursor:
-        row = dict(zip(CHAINED_COLUMNS + ("prev_hash", "hash"), raw))
+        row = dict(zip((*CHAINED_COLUMNS, "prev_hash", "hash"), raw, strict=False))
         count += 1
         if row["seq"] != expected_seq:
             problems.append(f"entry {expected_seq} is missing (next is {row['seq']})")

@@ -21,7 +21,9 @@ def _decode(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def insert_procedure(conn: sqlite3.Connection, *, study_id: str, centre: str, now: str, username: str, demo: bool) -> str:
+def insert_procedure(
+    conn: sqlite3.Connection, *, study_id: str, centre: str, now: str, username: str, demo: bool
+) -> str:
     proc_id = new_id()
     conn.execute(
         "INSERT INTO procedures (id, study_id, centre, session_id, status, created_utc, created_by, modified_utc, demo)"
@@ -29,8 +31,17 @@ def insert_procedure(conn: sqlite3.Connection, *, study_id: str, centre: str, no
         (proc_id, study_id, centre, new_id(), now, username, now, int(demo)),
     )
     for field, value in (("study_id", study_id), ("centre", centre)):
-        audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity=PROCEDURE_ENTITY,
-                     entity_id=proc_id, field=field, old=None, new=value)
+        audit.append(
+            conn,
+            at_utc=now,
+            username=username,
+            procedure_id=proc_id,
+            entity=PROCEDURE_ENTITY,
+            entity_id=proc_id,
+            field=field,
+            old=None,
+            new=value,
+        )
     return proc_id
 
 
@@ -38,8 +49,18 @@ def study_id_taken(conn: sqlite3.Connection, study_id: str) -> bool:
     return conn.execute("SELECT 1 FROM procedures WHERE study_id = ?", (study_id,)).fetchone() is not None
 
 
-def set_value(conn: sqlite3.Connection, *, proc_id: str, entity: str, entity_id: str, field: str, value: Any,
-              now: str, username: str, reason: str | None) -> bool:
+def set_value(
+    conn: sqlite3.Connection,
+    *,
+    proc_id: str,
+    entity: str,
+    entity_id: str,
+    field: str,
+    value: Any,
+    now: str,
+    username: str,
+    reason: str | None,
+) -> bool:
     """Store one field value; returns False (and writes nothing) when it did not change."""
     key = (proc_id, entity, entity_id, field)
     row = conn.execute(
@@ -56,8 +77,18 @@ def set_value(conn: sqlite3.Connection, *, proc_id: str, entity: str, entity_id:
             "ON CONFLICT (procedure_id, entity, entity_id, field) DO UPDATE SET value = excluded.value",
             (*key, audit.encode(value)),
         )
-    audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity=entity,
-                 entity_id=entity_id or proc_id, field=field, old=old, new=value, reason=reason)
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity=entity,
+        entity_id=entity_id or proc_id,
+        field=field,
+        old=old,
+        new=value,
+        reason=reason,
+    )
     touch(conn, proc_id, now)
     return True
 
@@ -70,8 +101,16 @@ def set_status(conn: sqlite3.Connection, proc_id: str, status: str) -> None:
     conn.execute("UPDATE procedures SET status=? WHERE id=?", (status, proc_id))
 
 
-def set_procedure_column(conn: sqlite3.Connection, *, proc_id: str, column: str, value: Any, now: str,
-                         username: str, reason: str | None = None) -> None:
+def set_procedure_column(
+    conn: sqlite3.Connection,
+    *,
+    proc_id: str,
+    column: str,
+    value: Any,
+    now: str,
+    username: str,
+    reason: str | None = None,
+) -> None:
     """Change a column of the procedures table that belongs to the record (and audit it)."""
     allowed = {"completed_utc", "current_lesion_id", "export_version", "exported_utc"}
     if column not in allowed:
@@ -81,48 +120,112 @@ def set_procedure_column(conn: sqlite3.Connection, *, proc_id: str, column: str,
         return
     conn.execute(f"UPDATE procedures SET {column}=? WHERE id=?", (value, proc_id))
     if column != "current_lesion_id":  # switching lesions is navigation, not a change to the record
-        audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity=PROCEDURE_ENTITY,
-                     entity_id=proc_id, field=column, old=old, new=value, reason=reason)
+        audit.append(
+            conn,
+            at_utc=now,
+            username=username,
+            procedure_id=proc_id,
+            entity=PROCEDURE_ENTITY,
+            entity_id=proc_id,
+            field=column,
+            old=old,
+            new=value,
+            reason=reason,
+        )
 
 
 def add_child(conn: sqlite3.Connection, table: str, *, proc_id: str, now: str, username: str) -> tuple[str, int]:
     """Add a lesion or complication; returns its id and number within the procedure."""
-    number = conn.execute(f"SELECT COALESCE(MAX(number), 0) + 1 FROM {table} WHERE procedure_id=?", (proc_id,)).fetchone()[0]
+    number = conn.execute(
+        f"SELECT COALESCE(MAX(number), 0) + 1 FROM {table} WHERE procedure_id=?", (proc_id,)
+    ).fetchone()[0]
     child_id = new_id()
-    conn.execute(f"INSERT INTO {table} (id, procedure_id, number, created_utc) VALUES (?, ?, ?, ?)",
-                 (child_id, proc_id, number, now))
+    conn.execute(
+        f"INSERT INTO {table} (id, procedure_id, number, created_utc) VALUES (?, ?, ?, ?)",
+        (child_id, proc_id, number, now),
+    )
     entity = table.removesuffix("s")
-    audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity=entity, entity_id=child_id,
-                 field="number", old=None, new=number)
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity=entity,
+        entity_id=child_id,
+        field="number",
+        old=None,
+        new=number,
+    )
     touch(conn, proc_id, now)
     return child_id, number
 
 
-def insert_event(conn: sqlite3.Connection, *, proc_id: str, kind: str, at: str, now: str, username: str,
-                 lesion_id: str | None, note: str | None) -> int:
+def insert_event(
+    conn: sqlite3.Connection,
+    *,
+    proc_id: str,
+    kind: str,
+    at: str,
+    now: str,
+    username: str,
+    lesion_id: str | None,
+    note: str | None,
+) -> int:
     cursor = conn.execute(
         "INSERT INTO events (procedure_id, lesion_id, kind, at_utc, recorded_utc, username, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (proc_id, lesion_id, kind, at, now, username, note),
     )
     event_id = cursor.lastrowid
     details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
-    audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity="event", entity_id=str(event_id),
-                 field="kind", old=None, new=details["kind"])
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity="event",
+        entity_id=str(event_id),
+        field="kind",
+        old=None,
+        new=details["kind"],
+    )
     if note or lesion_id:
-        audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity="event",
-                     entity_id=str(event_id), field="details", old=None, new=details)
+        audit.append(
+            conn,
+            at_utc=now,
+            username=username,
+            procedure_id=proc_id,
+            entity="event",
+            entity_id=str(event_id),
+            field="details",
+            old=None,
+            new=details,
+        )
     touch(conn, proc_id, now)
     return event_id
 
 
-def strike_event(conn: sqlite3.Connection, *, proc_id: str, event_id: int, reason: str, now: str, username: str) -> None:
+def strike_event(
+    conn: sqlite3.Connection, *, proc_id: str, event_id: int, reason: str, now: str, username: str
+) -> None:
     conn.execute("UPDATE events SET struck=1, struck_reason=? WHERE id=?", (reason, event_id))
-    audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity="event", entity_id=str(event_id),
-                 field="struck", old=False, new=True, reason=reason)
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity="event",
+        entity_id=str(event_id),
+        field="struck",
+        old=False,
+        new=True,
+        reason=reason,
+    )
     touch(conn, proc_id, now)
 
 
-def procedure_id_for(conn: sqlite3.Connection, *, study_id: str | None = None, event_id: int | None = None) -> str | None:
+def procedure_id_for(
+    conn: sqlite3.Connection, *, study_id: str | None = None, event_id: int | None = None
+) -> str | None:
     if study_id is not None:
         row = conn.execute("SELECT id FROM procedures WHERE study_id=?", (study_id,)).fetchone()
     else:
@@ -135,9 +238,16 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
     if row is None:
         return None
     proc = Procedure(
-        id=row["id"], study_id=row["study_id"], centre=row["centre"], created_at=row["created_utc"],
-        session_id=row["session_id"], completed_at=row["completed_utc"], export_version=row["export_version"],
-        exported_at=row["exported_utc"], modified_at=row["modified_utc"], current_lesion_id=row["current_lesion_id"],
+        id=row["id"],
+        study_id=row["study_id"],
+        centre=row["centre"],
+        created_at=row["created_utc"],
+        session_id=row["session_id"],
+        completed_at=row["completed_utc"],
+        export_version=row["export_version"],
+        exported_at=row["exported_utc"],
+        modified_at=row["modified_utc"],
+        current_lesion_id=row["current_lesion_id"],
         demo=bool(row["demo"]),
     )
     children: dict[str, dict[str, Any]] = {"lesion": {}, "complication": {}}
@@ -157,16 +267,33 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
         elif value_row["entity_id"] in children.get(value_row["entity"], {}):
             children[value_row["entity"]][value_row["entity_id"]][value_row["field"]] = value
     for ev in conn.execute("SELECT * FROM events WHERE procedure_id=? ORDER BY at_utc, id", (proc_id,)):
-        proc.events.append(Event(
-            id=ev["id"], kind=ev["kind"], at=ev["at_utc"], recorded_at=ev["recorded_utc"], user=ev["username"],
-            lesion_id=ev["lesion_id"], note=ev["note"], struck=bool(ev["struck"]), struck_reason=ev["struck_reason"],
-        ))
+        proc.events.append(
+            Event(
+                id=ev["id"],
+                kind=ev["kind"],
+                at=ev["at_utc"],
+                recorded_at=ev["recorded_utc"],
+                user=ev["username"],
+                lesion_id=ev["lesion_id"],
+                note=ev["note"],
+                struck=bool(ev["struck"]),
+                struck_reason=ev["struck_reason"],
+            )
+        )
     for sig in conn.execute("SELECT * FROM signatures WHERE procedure_id=? ORDER BY id", (proc_id,)):
-        proc.signatures.append(Signature(
-            id=sig["id"], form=sig["form"], username=sig["username"], printed_name=sig["printed_name"],
-            meaning=sig["meaning"], signed_at=sig["signed_utc"], content_hash=sig["content_hash"],
-            voided_at=sig["voided_utc"], void_reason=sig["void_reason"],
-        ))
+        proc.signatures.append(
+            Signature(
+                id=sig["id"],
+                form=sig["form"],
+                username=sig["username"],
+                printed_name=sig["printed_name"],
+                meaning=sig["meaning"],
+                signed_at=sig["signed_utc"],
+                content_hash=sig["content_hash"],
+                voided_at=sig["voided_utc"],
+                void_reason=sig["void_reason"],
+            )
+        )
     return proc
 
 
@@ -178,24 +305,53 @@ def list_procedures(conn: sqlite3.Connection, search: str = "") -> list[sqlite3.
     ).fetchall()
 
 
-def insert_signature(conn: sqlite3.Connection, *, proc_id: str, form: str, username: str, printed_name: str,
-                     meaning: str, now: str, content_hash: str) -> int:
+def insert_signature(
+    conn: sqlite3.Connection,
+    *,
+    proc_id: str,
+    form: str,
+    username: str,
+    printed_name: str,
+    meaning: str,
+    now: str,
+    content_hash: str,
+) -> int:
     cursor = conn.execute(
         "INSERT INTO signatures (procedure_id, form, username, printed_name, meaning, signed_utc, content_hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (proc_id, form, username, printed_name, meaning, now, content_hash),
     )
-    audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity="signature",
-                 entity_id=str(cursor.lastrowid), field="signed",
-                 old=None, new={"form": form, "meaning": meaning, "content_hash": content_hash})
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity="signature",
+        entity_id=str(cursor.lastrowid),
+        field="signed",
+        old=None,
+        new={"form": form, "meaning": meaning, "content_hash": content_hash},
+    )
     touch(conn, proc_id, now)
     return cursor.lastrowid
 
 
-def void_signature(conn: sqlite3.Connection, *, proc_id: str, signature_id: int, reason: str, now: str, username: str) -> None:
+def void_signature(
+    conn: sqlite3.Connection, *, proc_id: str, signature_id: int, reason: str, now: str, username: str
+) -> None:
     conn.execute("UPDATE signatures SET voided_utc=?, void_reason=? WHERE id=?", (now, reason, signature_id))
-    audit.append(conn, at_utc=now, username=username, procedure_id=proc_id, entity="signature",
-                 entity_id=str(signature_id), field="voided", old=False, new=True, reason=reason)
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity="signature",
+        entity_id=str(signature_id),
+        field="voided",
+        old=False,
+        new=True,
+        reason=reason,
+    )
 
 
 def audit_rows(conn: sqlite3.Connection, proc_id: str | None = None) -> list[sqlite3.Row]:
@@ -210,5 +366,7 @@ def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
-                 (key, value))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+        (key, value),
+    )

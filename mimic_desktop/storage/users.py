@@ -17,8 +17,9 @@ def hash_password(password: str, salt: bytes) -> str:
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, **SCRYPT).hex()
 
 
-def insert_user(conn: sqlite3.Connection, *, username: str, full_name: str, role: Role, password: str,
-                now: str, demo: bool = False) -> int:
+def insert_user(
+    conn: sqlite3.Connection, *, username: str, full_name: str, role: Role, password: str, now: str, demo: bool = False
+) -> int:
     salt = os.urandom(16)
     cursor = conn.execute(
         "INSERT INTO users (username, full_name, role, pw_hash, pw_salt, demo, created_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
