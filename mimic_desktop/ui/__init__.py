@@ -1,0 +1,1 @@
+"""Qt widgets only: no SQL and no business rule; everything goes through services."""

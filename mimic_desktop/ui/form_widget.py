@@ -1,0 +1,211 @@
+"""An editor for one section of a form, built from its definition in forms/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from ..domain import values
+from ..domain.clock import from_iso
+from ..domain.errors import ValidationError
+from ..domain.forms import FieldDef, SectionDef, likert_labels
+
+_EMPTY = ""
+
+
+class FieldEditor(QWidget):
+    """One input for one field; value() returns what the user entered, raw (None when empty)."""
+
+    edited = Signal()
+
+    def __init__(self, fdef: FieldDef, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fdef = fdef
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.input = self._make_input(lang)
+        layout.addWidget(self.input, 1)
+        if fdef.unit:
+            layout.addWidget(QLabel(fdef.unit))
+        self.setToolTip(fdef.help_text(lang))
+        self.setObjectName(f"field_{fdef.name}")
+
+    def _make_input(self, lang: str) -> QWidget:
+        kind = self.fdef.type
+        if kind in {"choice", "boolean"}:
+            box = QComboBox()
+            box.addItem("—", None)
+            if kind == "boolean":
+                yes_no = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}[lang]
+                box.addItem(yes_no[0], True)
+                box.addItem(yes_no[1], False)
+            else:
+                for choice in self.fdef.choices:
+                    box.addItem(choice.label.get(lang, choice.label["en"]), choice.code)
+            box.currentIndexChanged.connect(self.edited)
+            return box
+        if kind == "likert":
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            self._likert = QButtonGroup(holder)
+            for number, text in enumerate(likert_labels(lang), start=1):
+                button = QRadioButton(text)
+                self._likert.addButton(button, number)
+                row.addWidget(button)
+            self._likert.idClicked.connect(lambda _id: self.edited.emit())
+            return holder
+        if kind == "multichoice":
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            self._checks = {}
+            for choice in self.fdef.choices:
+                check = QCheckBox(choice.code)
+                check.setToolTip(choice.label.get(lang, choice.label["en"]))
+                check.toggled.connect(self.edited)
+                self._checks[choice.code] = check
+                row.addWidget(check)
+            return holder
+        if kind == "date":
+            edit = QDateEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setSpecialValueText(" ")
+            edit.setMinimumDate(QDate(1900, 1, 1))
+            edit.setDate(edit.minimumDate())
+            edit.dateChanged.connect(self.edited)
+            return edit
+        if kind == "datetime":
+            edit = QDateTimeEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setSpecialValueText(" ")
+            edit.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), edit.time()))
+            edit.setDateTime(edit.minimumDateTime())
+            edit.dateTimeChanged.connect(self.edited)
+            return edit
+        if self.fdef.free_text and (self.fdef.max_length or 0) > 300:
+            edit = QPlainTextEdit()
+            edit.setMaximumHeight(90)
+            edit.textChanged.connect(self.edited)
+            return edit
+        edit = QLineEdit()
+        edit.textEdited.connect(self.edited)
+        return edit
+
+    def value(self) -> Any:
+        widget, kind = self.input, self.fdef.type
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if kind == "likert":
+            checked = self._likert.checkedId()
+            return None if checked < 0 else checked
+        if kind == "multichoice":
+            return [code for code, check in self._checks.items() if check.isChecked()] or None
+        if isinstance(widget, QDateTimeEdit) and kind == "datetime":
+            if widget.dateTime() == widget.minimumDateTime():
+                return None
+            return widget.dateTime().toPython().astimezone()
+        if isinstance(widget, QDateEdit):
+            return None if widget.date() == widget.minimumDate() else widget.date().toString("yyyy-MM-dd")
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText() or None
+        return widget.text() or None
+
+    def set_value(self, value: Any) -> None:
+        widget, kind = self.input, self.fdef.type
+        if isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif kind == "likert":
+            button = self._likert.button(value) if value else None
+            if button:
+                button.setChecked(True)
+        elif kind == "multichoice":
+            for code, check in self._checks.items():
+                check.setChecked(code in (value or []))
+        elif kind == "datetime":
+            widget.setDateTime(QDateTime(from_iso(value).astimezone()) if value else widget.minimumDateTime())
+        elif kind == "date":
+            widget.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else widget.minimumDate())
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or _EMPTY)
+        else:
+            widget.setText(
+                _EMPTY if value is None else values.display(self.fdef, value).removesuffix(f" {self.fdef.unit}")
+            )
+
+    def set_error(self, message: str | None) -> None:
+        self.input.setProperty("invalid", bool(message))
+        self.input.style().unpolish(self.input)
+        self.input.style().polish(self.input)
+        self.setToolTip(message or self.fdef.help_text())
+
+
+class FormWidget(QWidget):
+    """All fields of one or more sections; values() checks every field and names the wrong ones."""
+
+    edited = Signal()
+
+    def __init__(
+        self, sections: list[SectionDef], lang: str = "en", parent: QWidget | None = None, only: set[str] | None = None
+    ):
+        super().__init__(parent)
+        self.lang = lang
+        self.editors: dict[str, FieldEditor] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for section in sections:
+            if len(sections) > 1:
+                header = QLabel(section.text(lang))
+                header.setProperty("role", "section")
+                layout.addRow(header)
+            for fdef in section.fields:
+                if only is not None and fdef.name not in only:
+                    continue
+                editor = FieldEditor(fdef, lang, self)
+                editor.edited.connect(self.edited)
+                label = QLabel(fdef.text(lang) + (" *" if fdef.required else ""))
+                label.setWordWrap(True)
+                label.setBuddy(editor.input)
+                layout.addRow(label, editor)
+                self.editors[fdef.name] = editor
+        self.layout().setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def load(self, data: dict[str, Any]) -> None:
+        for name, editor in self.editors.items():
+            editor.set_value(data.get(name, editor.fdef.default))
+
+    def values(self) -> dict[str, Any]:
+        """The entered values, normalised; raises ValidationError listing every wrong field."""
+        result, problems = {}, []
+        for name, editor in self.editors.items():
+            try:
+                result[name] = values.normalise(editor.fdef, editor.value())
+                editor.set_error(None)
+            except ValidationError as error:
+                editor.set_error(str(error))
+                problems.append(str(error))
+        if problems:
+            raise ValidationError("\n".join(problems))
+        return result
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors.values():
+            editor.input.setEnabled(not read_only)

@@ -1,0 +1,41 @@
+"""Long work off the UI thread: run a function in QThreadPool and get its result by signal."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskSignals(QObject):
+    finished = Signal(object)  # the function's return value
+    failed = Signal(object)  # the exception
+    progress = Signal(int, int, str)  # done, total, what
+
+
+class Task(QRunnable):
+    """Runs fn(*args, progress=emit, **kwargs) when fn accepts progress, else fn(*args, **kwargs)."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, with_progress: bool = False, **kwargs: Any):
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.with_progress = with_progress
+        self.signals = TaskSignals()
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                self.kwargs["progress"] = lambda done, total, what="": self.signals.progress.emit(done, total, what)
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as error:  # handed to the UI thread, which decides how to show it
+            error.formatted_traceback = traceback.format_exc()
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_in_background(task: Task) -> Task:
+    QThreadPool.globalInstance().start(task)
+    return task
