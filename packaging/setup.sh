@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Set up MIMIC Desktop on Debian/Ubuntu and start it (`app`) or run the whole test suite (`test`).
+#   bash packaging/setup.sh app [ARGS...]   install what is needed, start the app (demo database on first run)
+#   bash packaging/setup.sh test [ARGS...]  install what is needed, run every test (ARGS go to pytest)
+set -euo pipefail
+mode="${1:-app}"
+shift || true
+cd "$(dirname "$0")/.."
+
+# Qt needs these system libraries even offscreen; the tests also use poppler (pdftoppm), qpdf and chattr.
+qt_libs="libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon-x11-0
+         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 fonts-dejavu-core"
+test_tools="poppler-utils qpdf xvfb xauth e2fsprogs"
+packages="$qt_libs"
+[ "$mode" = "test" ] && packages="$packages $test_tools"
+
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+fi
+if [ -n "$missing" ]; then
+  echo "Installing system packages:$missing"
+  sudo_cmd=""
+  [ "$(id -u)" != "0" ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+if [ "$mode" = "test" ]; then
+  .venv/bin/python -m pip install -q -e ".[test]"
+  export QT_QPA_PLATFORM=offscreen
+  exec .venv/bin/python -m pytest "$@"
+else
+  .venv/bin/python -m pip install -q -e .
+  exec .venv/bin/python main.py "$@"
+fi

@@ -1,0 +1,53 @@
+"""Every test gets its own data and config folders and runs Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("MIMIC_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MIMIC_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "mimic.sqlite"
+
+
+@pytest.fixture
+def store(db_path):
+    from mimic_desktop.storage.connection import open_store
+
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def coordinator(store):
+    from mimic_desktop.services.accounts import AccountService
+
+    return AccountService(store).create_user("anna.coord", "Anna Coordinator", "coordinator", "correct horse")
+
+
+@pytest.fixture
+def service(store, coordinator):
+    from mimic_desktop.services.procedures import ProcedureService
+
+    return ProcedureService(store, coordinator)
+
+
+@pytest.fixture
+def recorded(service):
+    """A whole simulated two-lesion procedure with pathology, ready to complete."""
+    from mimic_desktop.services.simulate import record_procedure
+
+    return record_procedure(service, random.Random(11), lesions=2)

@@ -1,0 +1,73 @@
+import sqlite3
+
+import pytest
+
+from mimic_desktop.storage import audit
+
+
+@pytest.fixture
+def trail(service, recorded, db_path):
+    assert service.verify_audit().ok
+    return db_path
+
+
+def raw(db_path):
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("DROP TRIGGER audit_no_delete")
+    return conn
+
+
+def test_the_application_cannot_update_or_delete_audit_rows(store, trail):
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("UPDATE audit SET reason='x' WHERE seq=1")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("DELETE FROM audit WHERE seq=1")
+
+
+def test_an_edited_row_is_found(trail):
+    conn = raw(trail)
+    conn.execute("UPDATE audit SET new_value='\"99\"' WHERE seq=5")
+    result = audit.verify(conn)
+    assert not result.ok and any("entry 5 was altered" in p for p in result.problems)
+
+
+def test_a_deleted_row_is_found(trail):
+    conn = raw(trail)
+    conn.execute("DELETE FROM audit WHERE seq=7")
+    result = audit.verify(conn)
+    assert not result.ok and any("entry 7 is missing" in p for p in result.problems)
+
+
+def test_an_inserted_row_is_found(trail):
+    conn = raw(trail)
+    conn.execute(
+        "INSERT INTO audit (seq, at_utc, username, procedure_id, entity, entity_id, field, old_value, new_value,"
+        " reason, prev_hash, hash) SELECT seq + 100000, at_utc, username, procedure_id, entity, entity_id, field,"
+        " old_value, new_value, reason, prev_hash, hash FROM audit WHERE seq=3"
+    )
+    assert not audit.verify(conn).ok
+
+
+def test_a_deleted_tail_is_found_by_the_cross_check(trail):
+    conn = raw(trail)
+    last = conn.execute("SELECT MAX(seq) FROM audit").fetchone()[0]
+    conn.execute("DELETE FROM audit WHERE seq >= ?", (last - 2,))
+    assert audit.verify(conn).ok  # the chain alone cannot see a cut tail...
+    assert audit.cross_check(conn)  # ...but the data it describes can
+
+
+def test_a_row_rehashed_by_hand_still_breaks_the_next_link(trail):
+    conn = raw(trail)
+    row = dict(
+        zip(
+            audit.CHAINED_COLUMNS,
+            conn.execute(f"SELECT {', '.join(audit.CHAINED_COLUMNS)} FROM audit WHERE seq=4").fetchone(),
+            strict=True,
+        )
+    )
+    row["new_value"] = '"forged"'
+    prev = conn.execute("SELECT prev_hash FROM audit WHERE seq=4").fetchone()[0]
+    conn.execute("UPDATE audit SET new_value=?, hash=? WHERE seq=4", (row["new_value"], audit.row_hash(prev, row)))
+    result = audit.verify(conn)
+    assert any("entry 5 does not follow" in p for p in result.problems)
