@@ -40,7 +40,7 @@ def test_full_disk_gives_a_plain_message_and_keeps_data(service, recorded, db_pa
     service.set_value(recorded, "cea", 4.0)
     pages = service.store.read("PRAGMA page_count")[0][0]
     service.store.conn.execute(f"PRAGMA max_page_count={pages}")
-    with pytest.raises(DiskFull, match="disk .* is full"):
+    with pytest.raises(DiskFull, match=r"disk .* is full"):
         for _ in range(200):
             service.record_event(recorded, "note", note="x" * 4000, at=datetime.now(UTC), reason="late note")
     assert committed_cea(db_path, recorded) == "4.0"
