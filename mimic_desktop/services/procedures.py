@@ -14,6 +14,7 @@ from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..storage import audit, repository
 from ..storage.connection import Store
+from .backups import take_backup
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
@@ -358,6 +359,8 @@ class ProcedureService:
                 now=self._now(),
                 username=self.user.username,
             )
+        # A completed record is the moment worth a copy: the next crash cannot take it.
+        take_backup(self.store, "completed", self.clock())
 
     def mark_exported(self, proc_id: str, version: int) -> None:
         """Record that a session file of this version left the laptop (nothing is deleted)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .errors import NewerSchema, NotADatabase, StorageError, translated
+from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
 from .migrations import known_names, migrations
 
 BUSY_TIMEOUT_MS = 5000
@@ -92,6 +92,12 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True) -> S
                 raise NewerSchema(
                     f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
                     "Install the newer version to open it; the file has not been changed."
+                )
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise CorruptDatabase(
+                    f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
+                    "the damaged file will be kept beside it."
                 )
             if upgrade and migrations.pending(db):
                 migrations.apply(db)

@@ -30,6 +30,10 @@ class NotADatabase(StorageError):
     pass
 
 
+class CorruptDatabase(NotADatabase):
+    """A MIMIC database whose pages are damaged: offer the newest backup."""
+
+
 class NewerSchema(StorageError):
     pass
 
