@@ -45,6 +45,7 @@ def test_a_corrupted_database_is_detected_and_restored(service, recorded, db_pat
         open_store(db_path)
     assert isinstance(caught.value, CorruptDatabase) or "damaged" in str(caught.value)
     chosen, kept = backups.restore_newest(db_path, T0)
+    assert "completed" in chosen.name
     assert kept.exists(), "the damaged file is kept, never deleted"
     restored = open_store(db_path)
     proc = ProcedureService(restored, coordinator).find(study_id)
