@@ -127,4 +127,19 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     for (proc_id,) in conn.execute("SELECT id FROM procedures"):
         if ("procedure", proc_id, "study_id") not in latest:
             problems.append(f"procedure {proc_id} has no audit entry")
+    for table in ("lesions", "complications"):
+        for (child_id,) in conn.execute(f"SELECT id FROM {table}"):
+            if (table.removesuffix("s"), child_id, "number") not in latest:
+                problems.append(f"{table.removesuffix('s')} {child_id} has no audit entry")
+    for proc_id, completed in conn.execute("SELECT id, completed_utc FROM procedures WHERE completed_utc IS NOT NULL"):
+        if latest.get(("procedure", proc_id, "completed_utc")) != encode(completed):
+            problems.append(f"procedure {proc_id} was completed without an audit entry")
+    for sig_id, voided in conn.execute("SELECT id, voided_utc FROM signatures"):
+        if ("signature", str(sig_id), "signed") not in latest:
+            problems.append(f"signature {sig_id} has no audit entry")
+        elif voided and ("signature", str(sig_id), "voided") not in latest:
+            problems.append(f"signature {sig_id} was voided without an audit entry")
+    for (username,) in conn.execute("SELECT username FROM users"):
+        if ("user", username, "role") not in latest:
+            problems.append(f"user {username} has no audit entry")
     return problems
