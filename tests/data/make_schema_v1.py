@@ -37,6 +37,7 @@ def main() -> None:
         "INSERT INTO field_values VALUES ('p1', 'procedure', '', 'age', '64')",
     )
     for entity, entity_id, field, new in (
+        ("user", "old.coord", "role", "coordinator"),
         ("procedure", "p1", "study_id", "MIM-02-001"),
         ("procedure", "p1", "age", 64),
         ("event", "1", "kind", "incision"),
