@@ -1,0 +1,38 @@
+"""Start-up to an interactive main window, against a bare PySide6 QMainWindow."""
+
+from __future__ import annotations
+
+from . import workspace
+from .core import Aim, Context, Measure, Row, median, require, run_child
+
+METHOD = """
+Each start is a fresh `python` process, offscreen (`QT_QPA_PLATFORM=offscreen`), timed by the
+parent from spawning it to the line the child prints at the first turn of its event loop after
+the main window was shown: interpreter start, imports, opening the database, building and showing
+the window. The application's child opens the database of this run with a signed-in coordinator
+(the password dialog is a person's time, not the application's). The baseline child shows a
+bare `QMainWindow` of the same size. Starts alternate between the two; the median is reported.
+"""
+
+STARTUP = Measure(
+    "startup",
+    "Start-up to an interactive main window",
+    "s",
+    "bare PySide6 QMainWindow in a fresh process",
+    Aim("≤ 1.5× baseline", 1.5, on_ratio=True),
+)
+MEASURES = (STARTUP,)
+
+
+def run(ctx: Context) -> list[Row]:
+    require("mimic_desktop.ui.main_window")
+    laptop = workspace.local(ctx)
+    workspace.procedure(ctx, 10)
+    app_args = ("app", str(laptop.path))
+    app, bare = [], []
+    run_child("bench.window_child", "bare", workdir=ctx.workdir)  # warm the disk cache for both
+    run_child("bench.window_child", *app_args, workdir=ctx.workdir)
+    for _ in range(ctx.settings.repetitions):
+        bare.append(run_child("bench.window_child", "bare", workdir=ctx.workdir).seconds)
+        app.append(run_child("bench.window_child", *app_args, workdir=ctx.workdir).seconds)
+    return [Row(STARTUP, median(app), median(bare), f"median of {len(app)} fresh processes each, after one warm-up")]

@@ -1,0 +1,44 @@
+"""Databases and records the benchmarks share within one run, made through the service layer."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from mimic_desktop.services.procedures import ProcedureService
+from mimic_desktop.services.simulate import SIMULATION_USER, record_procedure, simulation_user
+from mimic_desktop.storage.connection import Store, open_store
+
+from .core import Context
+
+# simulation_user() gives the account this password; children sign in with it.
+PASSWORD = "simulated-" + SIMULATION_USER
+
+
+@dataclass(frozen=True)
+class Local:
+    """The coordinator's laptop database, open in this process."""
+
+    path: Path
+    store: Store
+    service: ProcedureService
+
+
+def local(ctx: Context) -> Local:
+    def make() -> Local:
+        path = ctx.folder("laptop") / "mimic.sqlite"
+        store = open_store(path)
+        return Local(path, store, ProcedureService(store, simulation_user(store)))
+
+    return ctx.shared("local", make)
+
+
+def procedure(ctx: Context, lesions: int) -> str:
+    """A finished record (pathology and post-operative course entered) with this many lesions."""
+
+    def make() -> str:
+        laptop = local(ctx)
+        return record_procedure(laptop.service, random.Random(lesions), lesions=lesions)
+
+    return ctx.shared(f"procedure-{lesions}", make)
