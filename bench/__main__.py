@@ -17,9 +17,9 @@ from .core import REPO, Context, NotAvailable, Row, Settings
 
 def suite() -> list[ModuleType]:
     """The benchmarks in the order of the table; each has MEASURES, METHOD and run(ctx)."""
-    from . import event_commit, startup
+    from . import analysis_report, central_import, event_commit, memory, pdf_summary, startup, ui_stall
 
-    return [startup, event_commit]
+    return [startup, event_commit, pdf_summary, central_import, analysis_report, memory, ui_stall]
 
 
 def run_benchmark(module: ModuleType, ctx: Context) -> tuple[list[Row], bool]:
