@@ -91,12 +91,30 @@ def pathology_problems(proc: Procedure) -> list[str]:
             if lesion.get(name) is not None and not reresected:
                 fdef = forms.field_def(name)
                 problems.append(f"{label}: {fdef.text()} is filled in, but no cavity re-resection was recorded.")
+        if reresected and lesion.get("margin_mm") is not None:
+            for name in ("reresection_tumour", "final_margin_mm"):
+                if lesion.get(name) is None:
+                    fdef = forms.field_def(name)
+                    problems.append(f"{label}: a cavity re-resection was recorded: fill in {fdef.text().lower()}.")
         final = lesion.get("final_margin_mm")
         margin = lesion.get("margin_mm")
         if final is not None and margin is not None and final < margin:
             problems.append(
                 f"{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm)."
             )
+    return problems
+
+
+def postop_problems(proc: Procedure) -> list[str]:
+    """Inconsistencies in the post-operative course (a complication after 90 days is flagged, not refused)."""
+    problems = []
+    day = derive.surgery_date(proc)
+    for comp in proc.complications:
+        onset = comp.get("onset_date")
+        if day is not None and onset is not None and onset < day.isoformat():
+            problems.append(f"Complication {comp.number}: the onset ({onset}) is before the surgery ({day}).")
+    if proc.get("readmission_planned") is not None and not proc.get("readmission"):
+        problems.append("A planned readmission is given, but no readmission within 90 days was recorded.")
     return problems
 
 
@@ -129,6 +147,7 @@ def missing_for_completion(proc: Procedure) -> list[str]:
     for comp in proc.complications:
         missing += _missing_fields(comp.values, ["complication"], f"Complication {comp.number}: ")
     missing += pathology_problems(proc)
+    missing += postop_problems(proc)
     if derive.eligibility_failures(proc):
         missing.append("The patient does not meet the eligibility criteria")
     return missing

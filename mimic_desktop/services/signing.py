@@ -1,0 +1,152 @@
+"""The surgeon's electronic signature on the questionnaire: re-authenticated, bound to the content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..domain import derive, forms, rules
+from ..domain.clock import to_iso, utc_now
+from ..domain.errors import AuthenticationFailed, ValidationError
+from ..domain.record import Procedure, Signature
+from ..domain.roles import Action, User
+from ..storage import audit, repository, users
+from ..storage.connection import Store
+from .procedures import Clock, ProcedureService
+
+FORM = "questionnaire"
+DEFAULT_MEANING = "Author: I answered this questionnaire and confirm that the answers are mine."
+
+
+def signed_content(proc: Procedure) -> dict:
+    """What a questionnaire signature covers: every answer, the study ID and the form version."""
+    form = forms.questionnaire()
+    return {
+        "form": form.name,
+        "form_version": form.version,
+        "study_id": proc.study_id,
+        "values": {f.name: proc.get(f.name) for f in form.fields()},
+    }
+
+
+def content_hash(proc: Procedure) -> str:
+    """SHA-256 of the canonical JSON of the signed content (sorted keys, no spaces, UTF-8)."""
+    canonical = json.dumps(signed_content(proc), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class SignatureState(StrEnum):
+    UNSIGNED = "unsigned"
+    VALID = "valid"
+    TAMPERED = "tampered"
+
+    def text(self, lang: str = "en") -> str:
+        return STATE_TEXT[self][0 if lang == "en" else 1]
+
+
+STATE_TEXT = {
+    SignatureState.UNSIGNED: ("Not signed", "Niet ondertekend"),
+    SignatureState.VALID: (
+        "Signature valid: the answers are unchanged",
+        "Handtekening geldig: de antwoorden zijn ongewijzigd",
+    ),
+    SignatureState.TAMPERED: (
+        "SIGNATURE BROKEN: the answers or the signature changed outside the application",
+        "HANDTEKENING GEBROKEN: de antwoorden of de handtekening zijn buiten de applicatie gewijzigd",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    state: SignatureState
+    signature: Signature | None
+    current_hash: str
+
+    @property
+    def ok(self) -> bool:
+        return self.state is SignatureState.VALID
+
+
+class SigningService:
+    """Signing the questionnaire as the signed-in surgeon, and checking signatures."""
+
+    def __init__(self, store: Store, user: User, clock: Clock = utc_now):
+        self.store = store
+        self.user = user
+        self.clock = clock
+        self.procedures = ProcedureService(store, user, clock)
+
+    def sign_questionnaire(self, proc_id: str, password: str, meaning: str = DEFAULT_MEANING) -> Signature:
+        """Sign with the user's own password; refuses other roles, a wrong password, gaps, a second signature."""
+        self.procedures._require(Action.SIGN, proc_id)
+        proc = self.procedures.load(proc_id)
+        meaning = (meaning or "").strip()
+        if not meaning:
+            raise ValidationError("Say what the signature means, for example that you are the author.", "meaning")
+        if users.check_password(self.store.conn, self.user.username, password or "") is None:
+            self._log_failed(proc_id)
+            raise AuthenticationFailed("Wrong password: the questionnaire was not signed.")
+        missing = rules.missing_for_signature(proc)
+        if missing:
+            raise ValidationError("Answer every question before signing. Missing: " + "; ".join(missing))
+        current = proc.valid_signature(FORM)
+        if current is not None:
+            raise ValidationError(
+                f"The questionnaire of {proc.study_id} is already signed by {current.printed_name}; "
+                "a change to an answer (with a reason) voids that signature, after which it can be signed again."
+            )
+        now = to_iso(self.clock())
+        with self.store.transaction() as db:
+            repository.insert_signature(
+                db.conn,
+                proc_id=proc_id,
+                form=FORM,
+                username=self.user.username,
+                printed_name=self.user.full_name,
+                meaning=meaning,
+                now=now,
+                content_hash=content_hash(proc),
+            )
+            repository.set_status(db.conn, proc_id, derive.status(repository.load_procedure(db.conn, proc_id)).value)
+        signature = self.procedures.load(proc_id).valid_signature(FORM)
+        assert signature is not None
+        return signature
+
+    def _log_failed(self, proc_id: str) -> None:
+        """A wrong password at signing is an attempt worth keeping in the trail."""
+        with self.store.transaction() as db:
+            audit.append(
+                db.conn,
+                at_utc=to_iso(self.clock()),
+                username=self.user.username,
+                procedure_id=proc_id,
+                entity="access",
+                entity_id=self.user.username,
+                field="refused",
+                old=None,
+                new={"action": Action.SIGN.value, "message": "wrong password"},
+            )
+
+    def verify_signature(self, proc: Procedure) -> SignatureCheck:
+        return check_signature(self.store, proc)
+
+
+def check_signature(store: Store, proc: Procedure) -> SignatureCheck:
+    """Compare the valid signature with the answers now and with the hash the audit trail kept at signing."""
+    signature = proc.valid_signature(FORM)
+    current = content_hash(proc)
+    if signature is None:
+        return SignatureCheck(SignatureState.UNSIGNED, None, current)
+    recorded = _hash_in_trail(store, proc.id, signature.id)
+    intact = signature.content_hash == current and recorded == signature.content_hash
+    return SignatureCheck(SignatureState.VALID if intact else SignatureState.TAMPERED, signature, current)
+
+
+def _hash_in_trail(store: Store, proc_id: str, signature_id: int) -> str | None:
+    for row in repository.audit_rows(store.conn, proc_id):
+        if row["entity"] == "signature" and row["entity_id"] == str(signature_id) and row["field"] == "signed":
+            return json.loads(row["new_value"]).get("content_hash")
+    return None
