@@ -1,0 +1,1 @@
+"""PDFs of the procedure summary and the surgeon questionnaire (reportlab, imported lazily)."""

@@ -1,0 +1,213 @@
+"""The A4 page template shared by every PDF: styles, running header, 'page x of y', tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .. import APP_NAME, __version__
+from ..domain.clock import from_iso
+from . import fonts
+from .wording import word
+
+MARGIN = 42.0  # points; about 15 mm
+HEADER_SPACE = 30.0
+INK = "#1d2b36"
+RULE = "#9aa7b1"
+SHADE = "#e9eef2"
+ALERT = "#b3261e"
+
+
+def when(iso: str | None, seconds: bool = False) -> str:
+    """A stored UTC timestamp as local date and time with the zone, so a reader elsewhere is not misled."""
+    if not iso:
+        return ""
+    moment = from_iso(iso).astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M:%S %Z" if seconds else "%Y-%m-%d %H:%M %Z").strip()
+
+
+def text(value: object) -> str:
+    """Free text made safe for a Paragraph; line breaks kept."""
+    return escape(str(value)).replace("\n", "<br/>")
+
+
+@cache
+def styles() -> dict:
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = fonts.register()
+    body = ParagraphStyle("body", fontName=base, fontSize=9, leading=11.5, textColor=INK)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "head": ParagraphStyle("head", parent=body, fontName=fonts.BOLD, fontSize=8, leading=10),
+        "narrow_head": ParagraphStyle("narrow_head", parent=body, fontName=fonts.BOLD, fontSize=7, leading=8.5),
+        "boxes": ParagraphStyle("boxes", parent=body, fontSize=10, leading=14),
+        "title": ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=15, leading=19, spaceAfter=6),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "question": ParagraphStyle(
+            "question", parent=body, fontName=fonts.BOLD, fontSize=10, leading=13, spaceBefore=4, keepWithNext=1
+        ),
+        "alert": ParagraphStyle("alert", parent=body, fontName=fonts.BOLD, textColor=ALERT),
+    }
+
+
+def para(content: str, style: str = "cell"):
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(content, styles()[style])
+
+
+def heading(content: str, style: str = "h2"):
+    return para(text(content), style)
+
+
+def grid(
+    rows: Sequence[Sequence],
+    widths: Sequence[float],
+    header: bool = True,
+    header_style: str = "head",
+    row_height: float | None = None,
+):
+    """A table whose cells wrap (strings become Paragraphs); the header row repeats on each page."""
+    from reportlab.platypus import Table, TableStyle
+
+    cells = [
+        [para(text(c), header_style if header and i == 0 else "cell") if isinstance(c, str) else c for c in row]
+        for i, row in enumerate(rows)
+    ]
+    heights = [row_height] * len(cells) if row_height else None
+    table = Table(cells, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def pairs(items: Sequence[tuple[str, str]], width: float, row_height: float | None = None):
+    """Label and value pairs, two pairs to a row; values wrap, never cut."""
+    rows = []
+    for start in range(0, len(items), 2):
+        row = []
+        for label, value in items[start : start + 2]:
+            row += [para(text(label), "head"), para(value)]
+        rows.append(row + [""] * (4 - len(row)))
+    return grid(rows, [width * 0.2, width * 0.3, width * 0.2, width * 0.3], header=False, row_height=row_height)
+
+
+def content_width() -> float:
+    from reportlab.lib.pagesizes import A4
+
+    return A4[0] - 2 * MARGIN
+
+
+@dataclass(frozen=True)
+class Running:
+    """What every page repeats: the document title, the record it belongs to, the print time."""
+
+    title: str
+    facts: Sequence[tuple[str, str]]
+    lang: str
+    demo: bool = False
+    printed_at: datetime | None = None
+
+
+def _canvas_maker(running: Running) -> Callable:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        """Holds each page back until the end, so every page can say how many there are."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held: list[dict] = []
+
+        def showPage(self):
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                _decorate(self, running, number, total, A4)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _decorate(canvas, running: Running, number: int, total: int, pagesize) -> None:
+    width, height = pagesize
+    top = height - MARGIN + 14
+    canvas.saveState()
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts.BOLD, 10)
+    canvas.drawString(MARGIN, top, f"MIMIC · {running.title}")
+    facts = "   ".join(f"{label}: {value}" for label, value in running.facts)
+    canvas.setFont(fonts.REGULAR, 8)
+    canvas.drawString(MARGIN, top - 11, facts)
+    if running.demo:
+        canvas.setFillColor(ALERT)
+        canvas.setFont(fonts.BOLD, 8)
+        canvas.drawRightString(width - MARGIN, top, word("demo", running.lang))
+        canvas.setFillColor(INK)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, top - 16, width - MARGIN, top - 16)
+    canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
+    canvas.setFont(fonts.REGULAR, 7.5)
+    footer = word("version", running.lang, app=APP_NAME, version=__version__)
+    if running.printed_at:
+        printed = running.printed_at.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+        footer += "   " + word("printed", running.lang, when=printed)
+    canvas.drawString(MARGIN, MARGIN - 20, footer)
+    canvas.drawRightString(width - MARGIN, MARGIN - 20, word("page", running.lang, page=number, pages=total))
+    canvas.restoreState()
+
+
+def build(path: Path, story: list, running: Running, subject: str) -> Path:
+    """Write the story to an A4 PDF with the running header and footer on every page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    fonts.register()
+    path = Path(path)
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_SPACE - 14,
+        bottomMargin=MARGIN,
+        title=running.title,
+        author=APP_NAME,
+        subject=subject,
+        creator=f"{APP_NAME} {__version__}",
+        lang=running.lang,
+    )
+    doc.build(story, canvasmaker=_canvas_maker(running))
+    return path

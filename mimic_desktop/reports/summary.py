@@ -1,0 +1,302 @@
+"""The procedure summary PDF: the record, its derived values, signatures and the audit state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..domain import derive, forms, values
+from ..domain.record import Procedure
+from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
+from .liver_map import liver_map_drawing
+from .timeline import timeline_drawing
+from .wording import word
+
+RECORD_SECTIONS = ("eligibility", "baseline", "icg", "surgery")
+
+
+@dataclass(frozen=True)
+class Correction:
+    at: str
+    username: str
+    what: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AuditSummary:
+    """The record's share of the audit trail and the state of the whole chain."""
+
+    entries: int
+    first_at: str | None
+    last_at: str | None
+    people: tuple[str, ...]
+    chain_ok: bool
+    chain_rows: int
+    head_hash: str
+    problems: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummaryContext:
+    """What the summary needs beyond the record, gathered by the caller."""
+
+    audit: AuditSummary
+    signature_state: str
+    signature_ok: bool
+    missing: list[str] = field(default_factory=list)
+    icg_window: tuple[timedelta, timedelta] = derive.DEFAULT_ICG_WINDOW
+    printed_at: datetime | None = None
+
+
+def running(proc: Procedure, title: str, lang: str, printed_at: datetime | None = None) -> Running:
+    day = derive.surgery_date(proc)
+    facts = [
+        (word("study_id", lang), proc.study_id),
+        (word("centre", lang), proc.centre),
+        (word("surgery_date", lang), day.isoformat() if day else "–"),
+        (word("status", lang), derive.status(proc).text(lang)),
+    ]
+    return Running(title, facts, lang, proc.demo, printed_at)
+
+
+def field_pairs(record_values: dict, section: str, lang: str) -> list[tuple[str, str]]:
+    """Filled-in fields, and required ones that are still empty; optional empty ones stay off the page."""
+    result = []
+    for fdef in forms.crf().section(section).fields:
+        value = record_values.get(fdef.name)
+        if value is None and not fdef.required:
+            continue
+        shown = text(values.display(fdef, value, lang)) if value is not None else f"<i>{word('not_entered', lang)}</i>"
+        result.append((fdef.text(lang), shown))
+    return result
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = round(delta.total_seconds() / 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
+    width = content_width()
+    story = []
+    derived: dict[str, list[tuple[str, str]]] = {
+        "baseline": [
+            (word("fong", lang), str(derive.fong(proc).score if derive.fong(proc).score is not None else "–"))
+        ],
+        "icg": [],
+        "surgery": [],
+    }
+    interval = derive.icg_interval(proc)
+    if interval is not None:
+        inside = derive.icg_in_window(interval, ctx.icg_window)
+        low, high = (int(limit.total_seconds() // 3600) for limit in ctx.icg_window)
+        verdict = word("icg_inside_window" if inside else "icg_outside_window", lang) + f" {low}–{high} h"
+        shown = f"{_duration(interval)} ({verdict})"
+        derived["icg"].append((word("icg_interval", lang), shown if inside else f"<b>{shown}</b>"))
+    minutes = derive.operation_minutes(proc)
+    if minutes is not None:
+        derived["surgery"].append((word("operation_time", lang), _duration(timedelta(minutes=minutes))))
+    for section in RECORD_SECTIONS:
+        story.append(heading(forms.crf().section(section).text(lang)))
+        story.append(pairs(field_pairs(proc.values, section, lang) + derived.get(section, []), width))
+    return story
+
+
+def _timeline(proc: Procedure, lang: str) -> list:
+    width = content_width()
+    story = [heading(word("timeline", lang)), timeline_drawing(proc, width, lang)]
+    incision = derive.incision_time(proc)
+    lesion_numbers = {lesion.id: str(lesion.number) for lesion in proc.lesions}
+    rows = [[word("time", lang), "+min", word("event", lang), word("lesion", lang), word("note", lang)]]
+    for event in sorted(proc.events, key=lambda e: (e.at, e.id)):
+        offset = f"{(event.moment - incision).total_seconds() / 60:.0f}" if incision else ""
+        note = text(event.note or "")
+        label = text(forms.events()[event.kind].text(lang))
+        if event.struck:
+            label = f"<strike>{label}</strike>"
+            note = (note + " " if note else "") + f"<i>{text(word('struck', lang, reason=event.struck_reason))}</i>"
+        rows.append(
+            [
+                para(text(when(event.at, seconds=True))),
+                offset,
+                para(label),
+                lesion_numbers.get(event.lesion_id, ""),
+                para(note),
+            ]
+        )
+    story.append(grid(rows, [width * 0.24, width * 0.07, width * 0.3, width * 0.08, width * 0.31]))
+    return story
+
+
+def _lesion_row(proc: Procedure, lesion, lang: str) -> list:
+    assessment = derive.assess_lesion(proc, lesion.id)
+
+    def show(name: str) -> str:
+        return values.display(forms.field_def(name), lesion.get(name), lang)
+
+    specimen = {True: word("fluorescent", lang), False: word("clear", lang), None: ""}[assessment.specimen_fluorescent]
+    reresection = word(f"reresection_{assessment.reresection}", lang) if assessment.reresection else ""
+    if assessment.reresection == "done":
+        details = [
+            f"{forms.field_def(name).text(lang)}: {show(name)}"
+            for name in ("reresection_tumour", "final_margin_mm")
+            if lesion.get(name) is not None
+        ]
+        reresection = "; ".join([reresection, *details])
+    initial, final = derive.r_status(lesion.get("margin_mm")), derive.final_r_status(lesion)
+    r_text = initial or ""
+    if final and final != initial:
+        r_text = f"{initial} → {final}"
+    return [
+        str(lesion.number),
+        show("segments"),
+        show("size_mm"),
+        show("source"),
+        show("treatment"),
+        specimen,
+        reresection,
+        show("histology"),
+        show("margin_mm"),
+        r_text,
+        show("r1_type"),
+    ]
+
+
+def _lesions(proc: Procedure, lang: str) -> list:
+    from reportlab.platypus import KeepTogether
+
+    width = content_width()
+    label = forms.field_def
+    header = [
+        "#",
+        label("segments").text(lang),
+        label("size_mm").text(lang),
+        label("source").text(lang),
+        label("treatment").text(lang),
+        word("specimen", lang),
+        word("reresection", lang),
+        label("histology").text(lang),
+        label("margin_mm").text(lang),
+        word("r_status", lang),
+        label("r1_type").text(lang),
+    ]
+    shares = [0.03, 0.095, 0.065, 0.1, 0.095, 0.11, 0.155, 0.09, 0.09, 0.065, 0.105]
+    rows = [header] + [_lesion_row(proc, lesion, lang) for lesion in proc.lesions]
+    liver = KeepTogether(
+        [
+            para(text(word("liver_map", lang)), "head"),
+            liver_map_drawing(proc, width * 0.62),
+            para(text(word("map_legend", lang)), "small"),
+        ]
+    )
+    return [heading(word("lesions", lang)), liver, grid(rows, [width * s for s in shares], header_style="narrow_head")]
+
+
+def _management(proc: Procedure, lang: str) -> list:
+    changes = derive.management_changes(proc)
+    items = [
+        (word(name, lang), str(getattr(changes, name)))
+        for name in ("plane_adapted", "cavity_reresection", "occult_extended")
+    ]
+    return [heading(word("management", lang)), pairs(items, content_width())]
+
+
+def _postop(proc: Procedure, lang: str) -> list:
+    width = content_width()
+    items = field_pairs(proc.values, "postop", lang)
+    if proc.get("readmission") and proc.get("readmission_planned"):
+        planned = forms.field_def("readmission_planned").text(lang)
+        items = [(k, f"{v} ({word('planned_readmission', lang)})" if k == planned else v) for k, v in items]
+    story = [heading(word("postop", lang)), pairs(items, width), heading(word("complications", lang), "question")]
+    if not proc.complications:
+        return [*story, para(text(word("none", lang)))]
+    day = derive.surgery_date(proc)
+    fields = [forms.field_def(n) for n in ("description", "clavien_dindo", "onset_date")]
+    rows = [["#", *(f.text(lang) for f in fields), word("days_after", lang)]]
+    for comp in proc.complications:
+        onset = comp.get("onset_date")
+        days = ""
+        if day and onset:
+            days = str((datetime.fromisoformat(onset).date() - day).days)
+            if derive.late_complication(proc, onset):
+                days = para(f"<b>{days}</b><br/>{text(word('late', lang))}", "alert")
+        rows.append(
+            [
+                str(comp.number),
+                para(text(comp.get("description") or "")),
+                derive.clavien_dindo_text(comp),
+                onset or "",
+                days,
+            ]
+        )
+    return [*story, grid(rows, [width * s for s in (0.05, 0.46, 0.17, 0.14, 0.18)])]
+
+
+def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
+    width = content_width()
+    story = [heading(word("signatures", lang))]
+    if not proc.signatures:
+        return [*story, para(text(word("no_signature", lang)), "body")]
+    for signature in proc.signatures:
+        if signature.valid:
+            state = para(text(ctx.signature_state), "body" if ctx.signature_ok else "alert")
+        else:
+            voided = word("voided", lang, when=when(signature.voided_at), reason=signature.void_reason or "")
+            state = para(text(voided), "alert")
+        items = [
+            (word("signed_by", lang), text(f"{signature.printed_name} ({signature.username})")),
+            (word("signed_at", lang), text(when(signature.signed_at, seconds=True))),
+            (word("meaning", lang), text(signature.meaning)),
+            (word("content_hash", lang), text(signature.content_hash)),
+        ]
+        story += [pairs(items, width), state]
+    return story
+
+
+def _audit(ctx: SummaryContext, lang: str) -> list:
+    width = content_width()
+    audit = ctx.audit
+    chain = word("audit_intact", lang, rows=audit.chain_rows)
+    if not audit.chain_ok:
+        chain = word("audit_damaged", lang, problems="; ".join(audit.problems))
+    items = [
+        (word("audit_entries", lang), str(audit.entries)),
+        (word("audit_span", lang), text(f"{when(audit.first_at)} – {when(audit.last_at)}")),
+        (word("audit_people", lang), text(", ".join(audit.people))),
+        (word("audit_chain", lang), text(chain) if audit.chain_ok else f"<b>{text(chain)}</b>"),
+        (word("audit_head", lang), text(audit.head_hash)),
+    ]
+    story = [heading(word("audit", lang)), pairs(items, width)]
+    if audit.corrections:
+        rows = [[word("time", lang), word("who", lang), word("what", lang), word("reason", lang)]]
+        rows += [[when(c.at), c.username, c.what, c.reason] for c in audit.corrections]
+        story += [
+            heading(word("corrections", lang), "question"),
+            grid(rows, [width * s for s in (0.18, 0.16, 0.3, 0.36)]),
+        ]
+    return story
+
+
+def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> list:
+    story = [heading(f"{word('summary_title', lang)}: {proc.study_id}", "title")]
+    story += _record_sections(proc, ctx, lang)
+    story += _timeline(proc, lang)
+    story += _lesions(proc, lang)
+    story += _management(proc, lang)
+    story += _postop(proc, lang)
+    if ctx.missing:
+        story.append(heading(word("open_items", lang)))
+        story += [para("• " + text(item), "body") for item in ctx.missing]
+    story += _signatures(proc, ctx, lang)
+    story += _audit(ctx, lang)
+    return story
+
+
+def write_summary(proc: Procedure, ctx: SummaryContext, path: Path, lang: str = "en") -> Path:
+    title = word("summary_title", lang)
+    return build(
+        path, summary_story(proc, ctx, lang), running(proc, title, lang, ctx.printed_at), subject=proc.study_id
+    )

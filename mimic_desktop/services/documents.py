@@ -1,0 +1,123 @@
+"""Printing a record: the procedure summary and the surgeon questionnaire as PDF files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..domain import forms, rules
+from ..domain.clock import utc_now
+from ..domain.errors import MimicError, NotFound, ValidationError
+from ..domain.forms import LANGUAGES
+from ..domain.record import Procedure
+from ..storage import audit, repository
+from ..storage.connection import Store
+from .procedures import ProcedureService
+from .settings import icg_window
+from .signing import check_signature
+
+
+def _store(source: Store | ProcedureService) -> Store:
+    return source.store if isinstance(source, ProcedureService) else source
+
+
+def _load(store: Store, proc_id: str) -> Procedure:
+    proc = repository.load_procedure(store.conn, proc_id)
+    if proc is None:
+        raise NotFound(f"There is no procedure with id {proc_id}.")
+    return proc
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValidationError(f"PDFs are printed in {' or '.join(LANGUAGES)}, not {lang!r}.", "lang")
+    return lang
+
+
+def _describe(row) -> str:
+    """One audit row as 'field: old → new' for the list of changes made with a reason."""
+    old, new = (json.loads(v) if v is not None else None for v in (row["old_value"], row["new_value"]))
+    try:
+        name = forms.field_def(row["field"]).text()
+    except KeyError:
+        name = f"{row['entity']} {row['field']}"
+    return f"{name}: {'' if old is None else old} → {'' if new is None else new}"
+
+
+def audit_summary(store: Store, proc_id: str):
+    """The record's audit entries, people and corrections, and the verification of the whole chain."""
+    from ..reports.summary import AuditSummary, Correction
+
+    rows = repository.audit_rows(store.conn, proc_id)
+    chain = audit.verify(store.conn)
+    problems = list(chain.problems) + audit.cross_check(store.conn)
+    corrections = tuple(Correction(r["at_utc"], r["username"], _describe(r), r["reason"]) for r in rows if r["reason"])
+    return AuditSummary(
+        entries=len(rows),
+        first_at=rows[0]["at_utc"] if rows else None,
+        last_at=rows[-1]["at_utc"] if rows else None,
+        people=tuple(dict.fromkeys(r["username"] for r in rows)),
+        chain_ok=not problems,
+        chain_rows=chain.rows,
+        head_hash=chain.head_hash,
+        problems=tuple(problems),
+        corrections=corrections,
+    )
+
+
+def _writable(path: Path) -> Path:
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise MimicError(f"Cannot write {path.name}: the folder {path.parent} does not exist.")
+    return path
+
+
+def _written(write, path: Path) -> Path:
+    """Write to a temporary name first, so a failed print never leaves half a PDF under the real name."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        write(partial)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise MimicError(f"Cannot write {path}: {error.strerror or error}.") from None
+    return path
+
+
+def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path, lang: str = "en") -> Path:
+    """The procedure summary of one record as an A4 PDF; returns the path written."""
+    from ..reports.summary import SummaryContext, write_summary
+
+    store, lang, path = _store(source), _check_lang(lang), _writable(path)
+    proc = _load(store, proc_id)
+    check = check_signature(store, proc)
+    ctx = SummaryContext(
+        audit=audit_summary(store, proc_id),
+        signature_state=check.state.text(lang),
+        signature_ok=check.ok,
+        missing=[] if proc.locked else rules.missing_for_completion(proc),
+        icg_window=icg_window(store),
+        printed_at=utc_now(),
+    )
+    return _written(lambda target: write_summary(proc, ctx, target, lang), path)
+
+
+def write_questionnaire_pdf(
+    source: Store | ProcedureService, proc_id: str | None, path: Path, lang: str = "en", blank: bool = False
+) -> Path:
+    """The surgeon questionnaire, filled in with its signature, or blank for paper (proc_id may then be None)."""
+    from ..reports.questionnaire import QuestionnaireContext, write_questionnaire
+
+    store, lang, path = _store(source), _check_lang(lang), _writable(path)
+    proc = _load(store, proc_id) if proc_id is not None else None
+    if proc is None and not blank:
+        raise ValidationError("A filled-in questionnaire needs a procedure; print a blank one for paper.")
+    check = check_signature(store, proc) if proc is not None and not blank else None
+    ctx = QuestionnaireContext(
+        blank=blank,
+        signature=check.signature if check else None,
+        signature_state=check.state.text(lang) if check else "",
+        signature_ok=check.ok if check else False,
+        printed_at=utc_now(),
+    )
+    return _written(lambda target: write_questionnaire(proc, ctx, target, lang), path)
