@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from ..domain import derive
 from ..domain.record import Procedure
@@ -47,7 +48,7 @@ SAMPLES = 12
 
 def _edge(points: Sequence[tuple[float, float]]) -> Callable[[float], float]:
     def at(x: float) -> float:
-        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        for (x0, y0), (x1, y1) in pairwise(points):
             if x0 <= x <= x1:
                 return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
         return points[-1][1]

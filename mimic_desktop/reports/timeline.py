@@ -96,14 +96,16 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en"):
                 )
             )
     last_x: dict[int, float] = {}
+    crowd: dict[int, int] = {}
     for event in events:
         index = row_index.get(event.lesion_id, 0)
         x = x_of(event)
         y = top - ROW_HEIGHT * (index + 0.5)
         # Marks closer than their width take turns above and below the row's midline.
         crowded = index in last_x and x - last_x[index] < 2 * MARK_RADIUS
+        crowd[index] = crowd.get(index, 0) + 1 if crowded else 0
         if crowded:
-            y += MARK_RADIUS * (1 if len(drawing.contents) % 2 else -1)
+            y += MARK_RADIUS * (1 if crowd[index] % 2 else -1)
         last_x[index] = x
         colour = _colour(event.kind)
         drawing.add(Circle(x, y, MARK_RADIUS, fillColor=colour, strokeColor="#ffffff", strokeWidth=0.6))

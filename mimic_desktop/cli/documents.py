@@ -1,0 +1,61 @@
+"""Subcommands that print PDFs and sign the questionnaire: pdf-summary, pdf-questionnaire, sign."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.forms import LANGUAGES
+from ..services.signing import DEFAULT_MEANING
+from .common import password
+
+
+def _service(args):
+    from .main import _service as signed_in_service  # main imports this module: look it up at call time
+
+    return signed_in_service(args)
+
+
+def cmd_pdf_summary(args) -> None:
+    from ..services.documents import write_summary_pdf
+
+    service = _service(args)
+    print(write_summary_pdf(service, service.find(args.study_id).id, args.out, lang=args.lang))
+
+
+def cmd_pdf_questionnaire(args) -> None:
+    from ..services.documents import write_questionnaire_pdf
+
+    service = _service(args)
+    proc_id = service.find(args.study_id).id
+    print(write_questionnaire_pdf(service, proc_id, args.out, lang=args.lang, blank=args.blank))
+
+
+def cmd_sign(args) -> None:
+    from ..domain.clock import local_text
+    from ..services.signing import SigningService
+
+    service = _service(args)
+    proc = service.find(args.study_id)
+    signing = SigningService(service.store, service.user, service.clock)
+    signature = signing.sign_questionnaire(proc.id, password("Your password, to sign: "), meaning=args.meaning)
+    print(
+        f"Questionnaire of {proc.study_id} signed by {signature.printed_name} on "
+        f"{local_text(signature.signed_at)} ({signature.meaning}); content hash {signature.content_hash}."
+    )
+
+
+def register(command) -> None:
+    p = command("pdf-summary", cmd_pdf_summary, "write the procedure summary as a PDF", user=True)
+    p.add_argument("study_id")
+    p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p = command("pdf-questionnaire", cmd_pdf_questionnaire, "write the surgeon questionnaire as a PDF", user=True)
+    p.add_argument("study_id")
+    p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    p.add_argument("--blank", action="store_true", help="a blank form to fill in on paper")
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p = command("sign", cmd_sign, "sign the questionnaire as the surgeon (asks for your password again)", user=True)
+    p.add_argument("study_id")
+    p.add_argument(
+        "--meaning", default=DEFAULT_MEANING, help=f'what the signature means (default: "{DEFAULT_MEANING}")'
+    )
