@@ -93,6 +93,7 @@ def grid(
     heights = [row_height] * len(cells) if row_height else None
     table = Table(cells, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -208,6 +209,8 @@ def build(path: Path, story: list, running: Running, subject: str) -> Path:
         subject=subject,
         creator=f"{APP_NAME} {__version__}",
         lang=running.lang,
+        # Otherwise every page starts by naming Helvetica, a font that is not embedded.
+        initialFontName=fonts.REGULAR,
     )
     doc.build(story, canvasmaker=_canvas_maker(running))
     return path

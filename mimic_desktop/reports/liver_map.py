@@ -76,7 +76,7 @@ def liver_map_drawing(proc: Procedure, width: float):
     from reportlab.graphics.shapes import Circle, Drawing, Polygon, String
 
     scale = width / 100
-    drawing = Drawing(width, 64 * scale + 4)
+    drawing = Drawing(width, 64 * scale + 4, initialFontName=fonts.REGULAR)
     shapes = outlines()
     marks: dict[str, list] = {name: [] for name in shapes}
     for lesion in proc.lesions:

@@ -52,7 +52,7 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en"):
     plot_height = ROW_HEIGHT * len(rows)
     axis_space = 34.0
     height = plot_height + axis_space + legend_lines * LEGEND_ROW + 6
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
     if not events:
         return drawing
     origin = proc.first_event("incision") or events[0]
