@@ -47,6 +47,7 @@ def styles() -> dict:
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
         "head": ParagraphStyle("head", parent=body, fontName=fonts.BOLD, fontSize=8, leading=10),
         "narrow_head": ParagraphStyle("narrow_head", parent=body, fontName=fonts.BOLD, fontSize=7, leading=8.5),
+        "narrow": ParagraphStyle("narrow", parent=body, fontSize=7.5, leading=9),
         "boxes": ParagraphStyle("boxes", parent=body, fontSize=10, leading=14),
         "title": ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=15, leading=19, spaceAfter=6),
         "h2": ParagraphStyle(
@@ -81,13 +82,14 @@ def grid(
     widths: Sequence[float],
     header: bool = True,
     header_style: str = "head",
+    cell_style: str = "cell",
     row_height: float | None = None,
 ):
     """A table whose cells wrap (strings become Paragraphs); the header row repeats on each page."""
     from reportlab.platypus import Table, TableStyle
 
     cells = [
-        [para(text(c), header_style if header and i == 0 else "cell") if isinstance(c, str) else c for c in row]
+        [para(text(c), header_style if header and i == 0 else cell_style) if isinstance(c, str) else c for c in row]
         for i, row in enumerate(rows)
     ]
     heights = [row_height] * len(cells) if row_height else None

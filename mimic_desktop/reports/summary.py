@@ -183,7 +183,7 @@ def _lesions(proc: Procedure, lang: str) -> list:
         word("r_status", lang),
         label("r1_type").text(lang),
     ]
-    shares = [0.03, 0.095, 0.065, 0.1, 0.095, 0.11, 0.155, 0.09, 0.09, 0.065, 0.105]
+    shares = [0.03, 0.1, 0.065, 0.12, 0.1, 0.09, 0.14, 0.09, 0.09, 0.065, 0.11]
     rows = [header] + [_lesion_row(proc, lesion, lang) for lesion in proc.lesions]
     liver = KeepTogether(
         [
@@ -192,7 +192,11 @@ def _lesions(proc: Procedure, lang: str) -> list:
             para(text(word("map_legend", lang)), "small"),
         ]
     )
-    return [heading(word("lesions", lang)), liver, grid(rows, [width * s for s in shares], header_style="narrow_head")]
+    return [
+        heading(word("lesions", lang)),
+        liver,
+        grid(rows, [width * s for s in shares], header_style="narrow_head", cell_style="narrow"),
+    ]
 
 
 def _management(proc: Procedure, lang: str) -> list:

@@ -36,7 +36,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Numbers are lesions. Red: R1, green: R0, grey: no pathology yet. Segment I lies behind (dashed).",
         "Nummers zijn laesies. Rood: R1, groen: R0, grijs: nog geen pathologie. Segment I ligt achter (gestippeld).",
     ),
-    "specimen": ("Specimen fluorescence", "Fluorescentie preparaat"),
+    "specimen": ("Specimen side (ICG)", "Preparaatzijde (ICG)"),
     "fluorescent": ("fluorescent", "fluorescent"),
     "clear": ("clear", "schoon"),
     "reresection": ("Re-resection", "Naresectie"),

@@ -1,0 +1,70 @@
+"""Write the example PDFs of a simulated record and render their pages to PNG in this folder.
+
+Run from the repository: `python docs/pdf/make_examples.py` (needs pdftoppm from poppler-utils).
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from mimic_desktop.domain import derive
+from mimic_desktop.services.accounts import AccountService
+from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
+from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
+from mimic_desktop.services.procedures import ProcedureService
+from mimic_desktop.services.signing import SigningService
+from mimic_desktop.services.simulate import record_procedure
+from mimic_desktop.storage.connection import open_store
+
+HERE = Path(__file__).resolve().parent
+RESOLUTION = "60"
+
+
+def example_record(folder: Path) -> tuple[ProcedureService, str]:
+    store = open_store(folder / "example.sqlite")
+    accounts = AccountService(store)
+    coordinator = accounts.create_user("anna.coord", "Anna de Vries", "coordinator", "example-password")
+    surgeon = accounts.create_user("sjoerd.citroen", "Sjoerd Citroën", "surgeon", "example-password", by=coordinator)
+    service = ProcedureService(store, coordinator)
+    proc_id = record_procedure(service, random.Random(11), lesions=5)
+    day = derive.surgery_date(service.load(proc_id))
+    service.add_complication(
+        proc_id,
+        {
+            "description": "Bile leak from the cut surface of segment IVb, drained percutaneously; "
+            "resolved after ten days without further intervention.",
+            "clavien_dindo": "IIIa",
+            "onset_date": day + timedelta(days=4),
+            "present_at_discharge": True,
+        },
+    )
+    service.set_values(
+        proc_id, DEMO_QUESTIONNAIRE | {"q_comments": "Duidelijke rand rond laesie 2; één occulte laesie."}
+    )
+    service.complete(proc_id)
+    SigningService(store, surgeon).sign_questionnaire(proc_id, "example-password", meaning="Author")
+    return service, proc_id
+
+
+def render(pdf: Path) -> None:
+    for old in HERE.glob(f"{pdf.stem}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", RESOLUTION, "-png", str(pdf), str(HERE / pdf.stem)], check=True)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        service, proc_id = example_record(folder)
+        render(write_summary_pdf(service, proc_id, folder / "summary-en.pdf", "en"))
+        render(write_questionnaire_pdf(service, proc_id, folder / "questionnaire-signed-nl.pdf", "nl"))
+        render(write_questionnaire_pdf(service, None, folder / "questionnaire-blank-en.pdf", "en", blank=True))
+        service.store.close()
+
+
+if __name__ == "__main__":
+    main()
