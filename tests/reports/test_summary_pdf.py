@@ -139,3 +139,10 @@ def test_signed_time_is_printed_in_local_time(service, signed, tmp_path):
     _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
     signed_at = service.load(signed).valid_signature().signed_at
     assert local_text(signed_at, seconds=True) in text
+
+
+def test_planned_readmission_is_marked_and_empty_optional_fields_stay_off(service, signed, tmp_path):
+    service.set_values(signed, {"readmission": True, "readmission_planned": True})
+    _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
+    assert "The readmission was planned Yes (planned: not a complication)" in text
+    assert forms.field_def("icg_adverse_description").text() not in text  # no reaction: the question is hidden
