@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -44,6 +44,17 @@ class FieldEditor(QWidget):
             layout.addWidget(QLabel(fdef.unit))
         self.setToolTip(fdef.help_text(lang))
         self.setObjectName(f"field_{fdef.name}")
+        if fdef.type in {"date", "datetime"} and fdef.required:
+            self.input.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """An empty required date starts from today when entered, not from the year 1900."""
+        if watched is self.input and event.type() == QEvent.Type.FocusIn and self.value() is None:
+            if self.fdef.type == "date":
+                self.input.setDate(QDate.currentDate())
+            else:
+                self.input.setDateTime(QDateTime.currentDateTime())
+        return False
 
     def _make_input(self, lang: str) -> QWidget:
         kind = self.fdef.type

@@ -1,0 +1,175 @@
+"""Messages in plain words: errors, the crash report, and the prompts for a reason or a note."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.errors import MimicError
+from ..services import paths
+
+
+def show_error(parent: QWidget | None, error: BaseException | str) -> None:
+    """A MimicError's own message; anything else is a bug and goes to the crash dialog."""
+    if isinstance(error, MimicError | str):
+        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Dialogs", "MIMIC Desktop"), str(error))
+        box.setParent(parent, box.windowFlags())
+        box.setObjectName("errorDialog")
+        box.exec()
+    else:
+        show_crash(error)
+
+
+class TextPrompt(QDialog):
+    """Asks for one line of text that may not be empty (a reason, a note)."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("textPrompt")
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.text = QLineEdit()
+        self.text.setObjectName("promptText")
+        layout.addWidget(self.text)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.text.textChanged.connect(
+            lambda text: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+        )
+        layout.addWidget(self.buttons)
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    dialog = TextPrompt(title, prompt, parent)
+    return dialog.text.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class CorrectTimeDialog(QDialog):
+    """A new time for a wrong event, and the reason; the old event stays, struck through."""
+
+    def __init__(self, event_text: str, moment: datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Correct the time"))
+        self.setObjectName("correctTime")
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(event_text))
+        self.when = QDateTimeEdit(QDateTime(moment.astimezone()))
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.when.setObjectName("correctedTime")
+        layout.addRow(self.tr("Correct time"), self.when)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("promptText")
+        layout.addRow(self.tr("Reason"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        layout.addRow(buttons)
+
+    def moment(self) -> datetime:
+        return self.when.dateTime().toPython().astimezone()
+
+
+def crash_report_text(error: BaseException) -> str:
+    lines = traceback.format_exception(type(error), error, error.__traceback__)
+    formatted = getattr(error, "formatted_traceback", None)  # set by worker.Task for background errors
+    return "\n".join(
+        [
+            f"MIMIC Desktop {__version__}",
+            f"Python {sys.version.split()[0]} on {platform.platform()}",
+            f"Time {datetime.now().astimezone().isoformat(timespec='seconds')}",
+            "",
+            formatted or "".join(lines),
+        ]
+    )
+
+
+def write_crash_report(error: BaseException, folder: Path | None = None) -> Path:
+    """Save the report next to the app's data; it holds no patient data, only the program's state."""
+    folder = folder or paths.data_dir() / "crash-reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+    target.write_text(crash_report_text(error), encoding="utf-8")
+    return target
+
+
+class CrashDialog(QDialog):
+    """An unexpected error: say that what was saved is safe, and offer to save a report."""
+
+    def __init__(self, error: BaseException, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.error = error
+        self.saved_to: Path | None = None
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(self.tr("Unexpected error"))
+        layout = QVBoxLayout(self)
+        message = QLabel(
+            self.tr(
+                "Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, "
+                "and what you were typing is still on the screen. Please save a report for the trial office."
+            )
+        )
+        message.setWordWrap(True)
+        layout.addWidget(message)
+        details = QPlainTextEdit(crash_report_text(error))
+        details.setReadOnly(True)
+        layout.addWidget(details)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.addButton(self.tr("Save report"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+
+    def save(self) -> None:
+        self.saved_to = write_crash_report(self.error)
+        self.where.setText(self.tr("Report saved to %1").replace("%1", str(self.saved_to)))
+        self.save_button.setEnabled(False)
+
+
+def show_crash(error: BaseException) -> None:
+    CrashDialog(error, QApplication.activeWindow()).exec()
+
+
+def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """Uncaught exceptions in Qt slots land here: show them instead of losing the app."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    if isinstance(error, MimicError):
+        show_error(QApplication.activeWindow(), error)
+    else:
+        show_crash(error.with_traceback(trace))
+
+
+def install_excepthook() -> None:
+    sys.excepthook = excepthook

@@ -1,0 +1,27 @@
+"""Interface language: Qt translations for the app's own words (form labels come from forms/)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from .resources import resource
+
+_installed: list[QTranslator] = []
+
+
+def translation_file(lang: str):
+    return resource("translations", f"mimic_{lang}.qm")
+
+
+def install(app: QCoreApplication, lang: str) -> None:
+    """Replace the installed translator; English is the source language and needs none."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English))
+    if lang == "en":
+        return
+    translator = QTranslator(app)
+    if not translator.load(str(translation_file(lang))):
+        raise FileNotFoundError(f"translation file {translation_file(lang)} is missing")
+    app.installTranslator(translator)
+    _installed.append(translator)

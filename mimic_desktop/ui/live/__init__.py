@@ -1,0 +1,1 @@
+"""The operating-room screen: clock, event buttons, lesions and the timeline."""

@@ -1,0 +1,85 @@
+"""The large clock with the time since incision and since the ICG injection."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from ...domain import derive
+from ...domain.clock import from_iso, utc_now
+from ...domain.record import Procedure
+
+
+def duration_text(span: timedelta | None) -> str:
+    if span is None:
+        return "—"
+    seconds = int(span.total_seconds())
+    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+    return f"{sign}{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+class ClockPanel(QWidget):
+    """Ticks every second; refresh(proc) gives it the record's incision and ICG times."""
+
+    def __init__(self, icg_window: tuple[timedelta, timedelta], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("clockPanel")
+        self.icg_window = icg_window
+        self.proc: Procedure | None = None
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.clock = QLabel()
+        self.clock.setObjectName("bigClock")
+        layout.addWidget(self.clock, 0, 0, 2, 1)
+        self.incision_caption = QLabel(self.tr("Since incision"))
+        self.since_incision = QLabel()
+        self.since_incision.setObjectName("sinceIncision")
+        self.icg_caption = QLabel(self.tr("Since ICG"))
+        self.since_icg = QLabel()
+        self.since_icg.setObjectName("sinceIcg")
+        for row, (caption, value) in enumerate(
+            ((self.incision_caption, self.since_incision), (self.icg_caption, self.since_icg))
+        ):
+            caption.setProperty("role", "caption")
+            value.setProperty("role", "timer")
+            layout.addWidget(caption, row, 1)
+            layout.addWidget(value, row, 2)
+        self.icg_note = QLabel()
+        self.icg_note.setObjectName("icgNote")
+        self.icg_note.setWordWrap(True)
+        layout.addWidget(self.icg_note, 2, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(1000)
+        self.tick()
+
+    def refresh(self, proc: Procedure) -> None:
+        self.proc = proc
+        self.tick()
+
+    def tick(self, now: datetime | None = None) -> None:
+        now = now or utc_now()
+        self.clock.setText(now.astimezone().strftime("%H:%M:%S"))
+        if self.proc is None:
+            return
+        incision = derive.incision_time(self.proc)
+        end = derive.closure_time(self.proc) or now
+        self.since_incision.setText(duration_text(end - incision if incision else None))
+        given = self.proc.get("icg_given_at")
+        self.since_icg.setText(duration_text(now - from_iso(given) if given else None))
+        interval = derive.icg_interval(self.proc, now)
+        in_window = derive.icg_in_window(interval, self.icg_window)
+        low, high = (part.total_seconds() / 3600 for part in self.icg_window)
+        if interval is None:
+            note = self.tr("ICG time not recorded")
+        else:
+            what = self.tr("ICG to incision") if incision else self.tr("ICG to now")
+            verdict = self.tr("within the protocol window") if in_window else self.tr("OUTSIDE the protocol window")
+            note = f"{what}: {duration_text(interval)} — {verdict} ({low:g}–{high:g} h)"
+        self.icg_note.setText(note)
+        self.icg_note.setProperty("warning", in_window is False)
+        self.icg_note.style().unpolish(self.icg_note)
+        self.icg_note.style().polish(self.icg_note)

@@ -1,0 +1,94 @@
+"""The current lesion: its segments on the Couinaud map and the other lesion fields of the CRF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain import forms
+from ...domain.errors import ValidationError
+from ...domain.record import Lesion
+from ..form_widget import FormWidget
+from ..liver_map import LiverMap
+
+SAVE_DELAY_MS = 1500  # typed values are saved once the typing pauses, or when anything else happens
+
+
+class LesionPanel(QWidget):
+    """Emits save_requested(lesion_id, values) for the map at once and for typed fields after a pause."""
+
+    save_requested = Signal(str, dict)
+    problem = Signal(str)  # a typed value that cannot be saved, in words
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lesionPanel")
+        self.lesion_id: str | None = None
+        section = forms.crf().section("lesion")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        self.title = QLabel()
+        self.title.setProperty("role", "section")
+        left.addWidget(self.title)
+        self.map = LiverMap()
+        self.map.segments_changed.connect(lambda codes: self._emit({"segments": codes}))
+        left.addWidget(self.map, 1)
+        layout.addLayout(left, 1)
+        right = QVBoxLayout()
+        # The map edits the segments; every other field of the CRF's lesion section is a form field.
+        self.form = FormWidget([section], lang, self, only={f.name for f in section.fields} - {"segments"})
+        self.form.edited.connect(self._edited)
+        right.addWidget(self.form)
+        self.save_button = QPushButton(self.tr("Save lesion"))
+        self.save_button.setObjectName("saveLesion")
+        self.save_button.clicked.connect(lambda: self.flush(report=True))
+        right.addWidget(self.save_button)
+        right.addStretch(1)
+        layout.addLayout(right, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+        self.dirty = False
+        self.show_lesion(None)
+
+    def show_lesion(self, lesion: Lesion | None, editable: bool = True) -> None:
+        """Show a lesion; typed values not yet saved are kept while the same lesion stays current."""
+        same = lesion is not None and lesion.id == self.lesion_id
+        self.lesion_id = lesion.id if lesion else None
+        self.title.setText(
+            self.tr("Current lesion: %1").replace("%1", str(lesion.number)) if lesion else self.tr("No current lesion")
+        )
+        self.map.set_segments(lesion.get("segments") if lesion else None)
+        if not (same and self.dirty):
+            self.form.load(lesion.values if lesion else {})
+            self.dirty = False
+        enabled = editable and lesion is not None
+        self.map.set_read_only(not enabled)
+        self.form.set_read_only(not enabled)
+        self.save_button.setEnabled(enabled)
+
+    def _edited(self) -> None:
+        self.dirty = True
+        self.timer.start()
+
+    def _emit(self, values: dict[str, Any]) -> None:
+        if self.lesion_id is not None:
+            self.save_requested.emit(self.lesion_id, values)
+
+    def flush(self, report: bool = False) -> None:
+        """Save typed values now; a wrong value stays on screen, marked, until it is corrected."""
+        self.timer.stop()
+        if not (self.dirty or report) or self.lesion_id is None:
+            return
+        try:
+            values = self.form.values()
+        except ValidationError as error:
+            if report:
+                self.problem.emit(str(error))
+            return
+        self.dirty = False
+        self._emit(values)

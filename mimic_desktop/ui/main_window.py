@@ -1,0 +1,263 @@
+"""The main window: the procedure list, and per procedure the live screen and the record pages."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import MimicError
+from ..domain.roles import Action
+from ..services import settings as study_settings
+from . import dialogs, i18n, themes
+from .context import AppContext
+from .icons import icon
+from .live.live_screen import LiveScreen
+from .preferences import Preferences
+from .procedure_list import ProcedureList
+from .saved_indicator import SavedIndicator
+from .settings_dialog import SettingsDialog
+from .sign_in import SignInDialog
+from .wizard import NewProcedureWizard
+from .worker import Task, run_in_background
+
+RECORD_MODULE = "mimic_desktop.ui.record"
+
+
+def record_page(context: AppContext, proc_id: str) -> QWidget:
+    """The after-surgery record pages, or a note saying where they will be."""
+    if importlib.util.find_spec(RECORD_MODULE) is not None:
+        from .record import RecordView
+
+        return RecordView(context, proc_id)
+    placeholder = QLabel(
+        QApplication.translate("MainWindow", "Pathology, post-operative course and the questionnaire come here.")
+    )
+    placeholder.setObjectName("recordPlaceholder")
+    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return placeholder
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, prefs: Preferences, demo: bool = False):
+        super().__init__()
+        self.context = context
+        self.prefs = prefs
+        self.demo = demo
+        self.proc_id: str | None = None
+        self.live: LiveScreen | None = None
+        self.record: QWidget | None = None
+        self.tasks: set[Task] = set()
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(1024, 640)
+        self.resize(1366, 768)
+        self.saved = SavedIndicator()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("taskProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.saved)
+        self.build()
+        remembered = prefs.open_procedure(context.store.path)
+        if remembered:
+            self.open_procedure(remembered)
+
+    # -- building --------------------------------------------------------------------------
+    def build(self) -> None:
+        """(Re)create every widget in the current language and theme."""
+        self.setWindowTitle(self.tr("MIMIC Desktop") + (self.tr(" — DEMO DATABASE") if self.demo else ""))
+        for toolbar in self.findChildren(QToolBar):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        self._build_toolbar()
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if self.demo:
+            banner = QLabel(self.tr("DEMO DATABASE — practice data only, not for real patients"))
+            banner.setObjectName("demoBanner")
+            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(banner)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self.list = ProcedureList(self.context)
+        self.list.open_requested.connect(self.open_procedure)
+        self.list.new_requested.connect(self.new_procedure)
+        self.pages.addWidget(self.list)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("procedureTabs")
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(holder)
+        self.live = self.record = None
+        self._update_user()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        self.list_action = self._action(bar, "mdi6.format-list-bulleted", self.tr("Procedures"), "Ctrl+L")
+        self.list_action.triggered.connect(self.close_procedure)
+        self.new_action = self._action(bar, "mdi6.plus-circle-outline", self.tr("New procedure"), "Ctrl+N")
+        self.new_action.triggered.connect(self.new_procedure)
+        bar.addSeparator()
+        self.switch_action = self._action(bar, "mdi6.account-switch", self.tr("Switch user"), "Ctrl+U")
+        self.switch_action.triggered.connect(self.switch_user)
+        self.settings_action = self._action(bar, "mdi6.cog-outline", self.tr("Settings"), "Ctrl+,")
+        self.settings_action.triggered.connect(self.open_settings)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        bar.addWidget(self.user_label)
+
+    def _action(self, bar: QToolBar, icon_name: str, text: str, keys: str) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+        bar.addAction(action)
+        return action
+
+    def _update_user(self) -> None:
+        user = self.context.user
+        self.user_label.setText(f"{user.full_name} · {user.role.value}" if user else "")
+        self.new_action.setEnabled(bool(user and user.may(Action.EDIT)))
+
+    # -- procedures ------------------------------------------------------------------------
+    def icg_window(self):
+        return study_settings.icg_window(self.context.store)
+
+    def open_procedure(self, proc_id: str) -> None:
+        try:
+            live = LiveScreen(self.context, proc_id, self.icg_window())
+        except MimicError as error:
+            # A remembered procedure that no longer exists is forgotten, not an error to show.
+            self.prefs.remember_procedure(self.context.store.path, None)
+            if proc_id != self.proc_id:
+                dialogs.show_error(self, error)
+            return
+        self._clear_tabs()
+        self.proc_id, self.live = proc_id, live
+        live.committed.connect(self.saved.saved)
+        live.failed.connect(self.saved.failed)
+        self.tabs.addTab(live, icon("mdi6.timer-outline"), self.tr("Live"))
+        self.record = record_page(self.context, proc_id)
+        changed = getattr(self.record, "changed", None)
+        if changed is not None:
+            changed.connect(live.refresh)
+        self.tabs.addTab(self.record, icon("mdi6.clipboard-text-outline"), self.tr("Record"))
+        self.pages.setCurrentWidget(self.tabs)
+        self.prefs.remember_procedure(self.context.store.path, proc_id)
+        live.setFocus()
+
+    def _clear_tabs(self) -> None:
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.live = self.record = None
+
+    def close_procedure(self) -> None:
+        """Back to the list, deliberately: the next start does not reopen this procedure."""
+        if self.live is not None:
+            self.live.lesion_panel.flush()
+        self._clear_tabs()
+        self.proc_id = None
+        self.prefs.remember_procedure(self.context.store.path, None)
+        self.list.refresh()
+        self.pages.setCurrentWidget(self.list)
+
+    def new_procedure(self) -> NewProcedureWizard:
+        """Opens the wizard without blocking; the new procedure opens when it is finished."""
+        wizard = NewProcedureWizard(
+            self.context, study_settings.centre(self.context.store), self.icg_window(), parent=self
+        )
+        wizard.created.connect(self.open_procedure)
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
+
+    # -- people and settings ---------------------------------------------------------------
+    def switch_user(self) -> None:
+        from ..services.accounts import AccountService
+
+        current = self.context.user.username if self.context.user else ""
+        dialog = SignInDialog(AccountService(self.context.store), self.demo, self, current=current)
+        if dialog.exec() and dialog.user is not None:
+            if self.live is not None:
+                self.live.lesion_panel.flush()
+            self.context.user = dialog.user
+            self.context.signals.user_changed.emit()
+            self.rebuild()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.prefs, self)
+        if dialog.exec():
+            self.apply_settings(*dialog.chosen())
+
+    def apply_settings(self, theme: str, lang: str) -> None:
+        app = QApplication.instance()
+        self.prefs.theme, self.prefs.lang = theme, lang
+        themes.apply(app, theme)
+        if lang != self.context.lang:
+            i18n.install(app, lang)
+            self.context.lang = lang
+            self.context.signals.language_changed.emit(lang)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Every label again, in the chosen language and theme; the open procedure stays open."""
+        proc_id = self.proc_id
+        if self.live is not None:
+            self.live.lesion_panel.flush()
+        self._clear_tabs()
+        self.build()
+        if proc_id:
+            self.open_procedure(proc_id)
+
+    # -- background work -------------------------------------------------------------------
+    def run_task(self, task: Task, on_done=None) -> Task:
+        """Run long work off the UI thread with the progress bar showing; errors become dialogs."""
+        self.tasks.add(task)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def finish(result=None, error: BaseException | None = None) -> None:
+            self.tasks.discard(task)
+            if not self.tasks:
+                self.progress.hide()
+            if error is not None:
+                dialogs.show_error(self, error)
+            elif on_done is not None:
+                on_done(result)
+
+        def advance(done: int, total: int, _what: str) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        task.signals.progress.connect(advance)
+        task.signals.finished.connect(lambda result: finish(result))
+        task.signals.failed.connect(lambda error: finish(error=error))
+        return run_in_background(task)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live is not None:
+            self.live.lesion_panel.flush()
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""Per-user interface preferences (theme, language, the procedure left open) in the config folder."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from ..services import paths
+
+THEMES = ("dark", "light")
+LANGUAGES = ("en", "nl")
+
+
+class Preferences:
+    """A small INI file; every write is synced at once so a killed app still finds it."""
+
+    def __init__(self, folder: Path | None = None):
+        folder = folder or paths.config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "interface.ini"
+        self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, allowed: tuple[str, ...], fallback: str) -> str:
+        value = self._settings.value(key, fallback)
+        return value if value in allowed else fallback
+
+    def _put(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._settings.remove(key)
+        else:
+            self._settings.setValue(key, value)
+        self._settings.sync()
+
+    @property
+    def theme(self) -> str:
+        return self._get("theme", THEMES, "dark")
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._put("theme", name)
+
+    @property
+    def lang(self) -> str:
+        return self._get("language", LANGUAGES, "en")
+
+    @lang.setter
+    def lang(self, code: str) -> None:
+        self._put("language", code)
+
+    @staticmethod
+    def _db_key(db_path: Path) -> str:
+        # A path holds slashes, which QSettings reads as groups: key by a digest instead.
+        digest = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+        return f"open_procedure/{digest}"
+
+    def open_procedure(self, db_path: Path) -> str | None:
+        value = self._settings.value(self._db_key(db_path))
+        return str(value) if value else None
+
+    def remember_procedure(self, db_path: Path, proc_id: str | None) -> None:
+        """The procedure to reopen after a crash; None once the user closes it deliberately."""
+        self._put(self._db_key(db_path), proc_id)

@@ -1,0 +1,121 @@
+"""Signing in with a quick pick of the account, and creating the first coordinator account."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from ..domain.errors import MimicError
+from ..domain.roles import Role, User
+from ..services.accounts import AccountService
+from ..services.demo import DEMO_PASSWORD
+
+
+class SignInDialog(QDialog):
+    """Pick an account from the list, type its password; user is set once accepted."""
+
+    def __init__(self, accounts: AccountService, demo: bool, parent: QWidget | None = None, current: str = ""):
+        super().__init__(parent)
+        self.accounts = accounts
+        self.user: User | None = None
+        self.setObjectName("signIn")
+        self.setWindowTitle(self.tr("Sign in to MIMIC Desktop"))
+        self.setMinimumWidth(460)
+        layout = QFormLayout(self)
+        if demo:
+            hint = QLabel(
+                self.tr("Demo database: sign in as any demo account with the password %1.").replace("%1", DEMO_PASSWORD)
+            )
+            hint.setObjectName("demoHint")
+            hint.setWordWrap(True)
+            layout.addRow(hint)
+        self.account = QComboBox()
+        self.account.setObjectName("account")
+        for user in accounts.users():
+            self.account.addItem(f"{user.full_name} ({user.username}, {user.role.value})", user.username)
+        self.account.setCurrentIndex(max(self.account.findData(current), 0))
+        layout.addRow(self.tr("Account"), self.account)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addRow(self.tr("Password"), self.password)
+        self.message = QLabel()
+        self.message.setObjectName("signInMessage")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        layout.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.password.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.user = self.accounts.sign_in(self.account.currentData() or "", self.password.text())
+        except MimicError as error:
+            self.message.setText(str(error))
+            self.password.selectAll()
+            return
+        super().accept()
+
+
+class FirstAccountDialog(QDialog):
+    """A database without accounts: its first account is a coordinator's."""
+
+    def __init__(self, accounts: AccountService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.accounts = accounts
+        self.user: User | None = None
+        self.setObjectName("firstAccount")
+        self.setWindowTitle(self.tr("Create the first coordinator account"))
+        self.setMinimumWidth(460)
+        layout = QFormLayout(self)
+        intro = QLabel(self.tr("This database has no accounts yet. Create the study coordinator's account."))
+        intro.setWordWrap(True)
+        layout.addRow(intro)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("fullName")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeat")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addRow(self.tr("User name"), self.username)
+        layout.addRow(self.tr("Full name"), self.full_name)
+        layout.addRow(self.tr("Password"), self.password)
+        layout.addRow(self.tr("Password again"), self.repeat)
+        self.message = QLabel()
+        self.message.setObjectName("accountMessage")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        layout.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create account"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def accept(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            return
+        try:
+            self.user = self.accounts.create_user(
+                self.username.text(), self.full_name.text(), Role.COORDINATOR, self.password.text()
+            )
+        except MimicError as error:
+            self.message.setText(str(error))
+            return
+        super().accept()
