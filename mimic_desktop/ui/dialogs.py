@@ -66,7 +66,10 @@ class TextPrompt(QDialog):
 
 def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
     dialog = TextPrompt(title, prompt, parent)
-    return dialog.text.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    text = dialog.text.text().strip()
+    dialog.deleteLater()
+    return text if accepted else None
 
 
 class CorrectTimeDialog(QDialog):

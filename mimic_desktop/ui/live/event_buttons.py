@@ -31,8 +31,9 @@ class EventButtons(QWidget):
             button.clicked.connect(lambda _checked=False, kind=definition.kind: self.triggered.emit(kind))
             layout.addWidget(button, index // COLUMNS, index % COLUMNS)
             shortcut = QShortcut(QKeySequence(definition.key), shortcut_scope)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(button.click)
+            # The whole window, wherever the focus went, but only while the live screen is showing.
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda button=button: button.isVisible() and button.click())
             self.shortcuts[definition.kind] = shortcut
             self.buttons[definition.kind] = button
 

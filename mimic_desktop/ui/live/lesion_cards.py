@@ -26,6 +26,8 @@ class LesionCards(QWidget):
 
     def refresh(self, proc: Procedure) -> None:
         for card in self.cards.values():
+            self.row.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards.clear()
         self.empty.setVisible(not proc.lesions)
@@ -43,6 +45,7 @@ class LesionCards(QWidget):
             card.setProperty("role", "lesionCard")
             card.setProperty("assessment", self._tone(proc, lesion))
             card.setCheckable(True)
+            card.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
             card.setChecked(lesion.id == proc.current_lesion_id)
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             card.setToolTip(self.tr("Make this the current lesion (Alt+%1)").replace("%1", str(lesion.number)))

@@ -79,8 +79,8 @@ class LiveScreen(QWidget):
 
         for number in range(1, LESION_KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda number=number: self.switch_to_number(number))
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda number=number: self.isVisible() and self.switch_to_number(number))
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------
@@ -163,9 +163,8 @@ class LiveScreen(QWidget):
     def correct(self, event_id: int) -> None:
         event = next(e for e in self.proc.events if e.id == event_id)
         dialog = dialogs.CorrectTimeDialog(self._event_text(event_id), event.moment, self)
-        if dialog.exec():
-            self._act(
-                lambda: self.context.procedures().correct_event_time(
-                    event_id, dialog.moment(), dialog.reason.text().strip()
-                )
-            )
+        accepted = dialog.exec()
+        moment, reason = dialog.moment(), dialog.reason.text().strip()
+        dialog.deleteLater()
+        if accepted:
+            self._act(lambda: self.context.procedures().correct_event_time(event_id, moment, reason))

@@ -1,0 +1,102 @@
+"""Widgets driven through pytest-qt: user-action counting, dialog recording, windows on a real store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+
+
+class UserActions:
+    """Every click, key press or typed value counts as one action of the person at the keyboard."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.count = 0
+
+    def click(self, widget: QWidget, pos: QPoint | None = None) -> None:
+        self.count += 1
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+
+    def key(self, widget: QWidget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.count += 1
+        self.qtbot.keyClick(widget, key, modifier)
+
+    def type(self, widget: QWidget, text: str) -> None:
+        """Typing one value is one action (then moving on)."""
+        self.count += 1
+        self.qtbot.keyClicks(widget, text)
+
+    def choose(self, combo: QComboBox, data) -> None:
+        """Picking an entry of a drop-down list by its typed first letters counts as one action."""
+        index = next(i for i in range(combo.count()) if combo.itemData(i) == data and combo.itemData(i) is not None)
+        self.count += 1
+        combo.setFocus()
+        combo.setCurrentIndex(index)
+
+    def set_moment(self, edit, moment: datetime) -> None:
+        self.count += 1
+        edit.setDateTime(QDateTime(moment.astimezone()))
+
+    def answer_dialog(self, find, respond) -> None:
+        """Respond to the modal dialog that the next action opens (find() locates it)."""
+
+        def act() -> None:
+            dialog = find()
+            assert dialog is not None, "the expected dialog did not open"
+            respond(dialog)
+
+        QTimer.singleShot(0, act)
+
+
+@pytest.fixture
+def actions(qtbot):
+    return UserActions(qtbot)
+
+
+@pytest.fixture(autouse=True)
+def shown_errors(monkeypatch):
+    """Error dialogs are recorded instead of blocking; a test that expects one empties the list."""
+    from mimic_desktop.ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, error: shown.append(str(error)))
+
+    def crash(error):
+        raise AssertionError(f"unexpected error dialog: {error!r}") from error
+
+    monkeypatch.setattr(dialogs, "show_crash", crash)
+    yield shown
+    assert shown == [], f"unexpected error dialogs: {shown}"
+
+
+@pytest.fixture
+def ui_app(qapp):
+    from mimic_desktop.ui import i18n, themes
+
+    themes.apply(qapp, "dark")
+    i18n.install(qapp, "en")
+    yield qapp
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def make_window(ui_app, qtbot):
+    """A main window on a store for a signed-in user, shown and active like a real one."""
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    def make(store, user, lang: str = "en", demo: bool = False):
+        window = MainWindow(AppContext(store, user, lang), Preferences(), demo=demo)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        return window
+
+    return make
