@@ -66,7 +66,9 @@ class LesionCards(QWidget):
             title += f": {forms.field_def('source').choice_text(source, self.lang)}"
         where = ", ".join(lesion.get("segments") or []) or self.tr("segment?")
         size = lesion.get("size_mm")
-        place = f"{self.tr('Seg.')} {where} · {f'{size:g} mm' if size else self.tr('size?')}"
+        segment_word = self.tr("Seg.")
+        size_text = f"{size:g} mm" if size else self.tr("size?")
+        place = f"{segment_word} {where} · {size_text}"
         specimen = {
             True: self.tr("Specimen fluorescent: suspected R1"),
             False: self.tr("Specimen clear: suspected R0"),

@@ -1,0 +1,76 @@
+"""Start-up: light imports, the demo database on first run, plain dialogs for unusable files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+from mimic_desktop.services import paths
+from mimic_desktop.ui import app as app_module
+
+WINDOW_UP = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.storage.connection import open_store
+    from mimic_desktop.ui.app import make_application
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    app = make_application("nl", "dark")
+    store = open_store(Path(sys.argv[1]))
+    user = AccountService(store).sign_in("demo.coordinator", "demo-password")
+    window = MainWindow(AppContext(store, user, "nl"), Preferences(), demo=True)
+    window.show()
+    app.processEvents()
+    print(json.dumps({"shown": window.isVisible(), "heavy": [m for m in ("pandas", "reportlab") if m in sys.modules]}))
+    """
+)
+
+
+def test_main_window_comes_up_without_pandas_or_reportlab(tmp_path):
+    from mimic_desktop.services.demo import create_demo
+
+    create_demo(tmp_path / "demo.sqlite").close()
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOW_UP, str(tmp_path / "demo.sqlite")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"shown": True, "heavy": []}
+
+
+def test_first_run_opens_a_new_demo_database(ui_app):
+    assert not paths.default_db_path().exists()
+    store = app_module.open_database(None)
+    try:
+        assert paths.default_db_path().exists()
+        assert app_module.is_demo(store)
+        assert {user.username for user in app_module.AccountService(store).users()} == {
+            "demo.coordinator",
+            "demo.surgeon",
+            "demo.monitor",
+        }
+    finally:
+        store.close()
+
+
+def test_a_real_database_is_not_called_demo(store, coordinator):
+    assert not app_module.is_demo(store)
+
+
+def test_a_file_that_is_not_a_database_gets_a_plain_message(ui_app, tmp_path, shown_errors):
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("shopping list: milk, bread\n" * 200)
+    assert app_module.open_database(notes) is None
+    assert len(shown_errors) == 1
+    assert "not a MIMIC database" in shown_errors[0]
+    assert "Traceback" not in shown_errors[0]
+    shown_errors.clear()
