@@ -44,7 +44,7 @@ class StudyPage(QWizardPage):
         self.centre = QLineEdit(centre or "")
         self.centre.setObjectName("centre")
         self.centre.setPlaceholderText("03")
-        self.study_id.textEdited.connect(self._centre_from_id)
+        self.study_id.textChanged.connect(self._centre_from_id)
         layout.addRow(self.tr("Study ID"), self.study_id)
         layout.addRow(self.tr("Centre"), self.centre)
         self.message = _message_label()

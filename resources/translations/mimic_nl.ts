@@ -215,17 +215,17 @@
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="47"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="66"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="66"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -517,7 +517,7 @@
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="88"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>

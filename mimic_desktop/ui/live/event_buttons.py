@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QTo
 from ...domain import forms
 from ..icons import icon
 
-COLUMNS = 4
+COLUMNS = 3
 
 
 class EventButtons(QWidget):
@@ -47,11 +47,13 @@ class EventButtons(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the shortcuts, not to a button
         row = QHBoxLayout(button)
-        row.setContentsMargins(8, 4, 8, 4)
+        row.setContentsMargins(6, 2, 8, 2)
+        row.setSpacing(8)
         picture = QLabel()
-        picture.setPixmap(icon(icon_name).pixmap(QSize(26, 26)))
+        picture.setPixmap(icon(icon_name).pixmap(QSize(24, 24)))
         words = QLabel(text)
         words.setWordWrap(True)
+        words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         words.setProperty("role", "eventText")
         letter = QLabel(key)
         letter.setProperty("role", "eventKey")

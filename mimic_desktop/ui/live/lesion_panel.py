@@ -13,6 +13,7 @@ from ...domain.record import Lesion
 from ..form_widget import FormWidget
 from ..liver_map import LiverMap
 
+PANEL_HEIGHT = 250
 SAVE_DELAY_MS = 1500  # typed values are saved once the typing pauses, or when anything else happens
 
 
@@ -41,6 +42,7 @@ class LesionPanel(QWidget):
         # The map edits the segments; every other field of the CRF's lesion section is a form field.
         self.form = FormWidget([section], lang, self, only={f.name for f in section.fields} - {"segments"})
         self.form.edited.connect(self._edited)
+        self.form.layout().setVerticalSpacing(4)
         right.addWidget(self.form)
         self.save_button = QPushButton(self.tr("Save lesion"))
         self.save_button.setObjectName("saveLesion")
@@ -48,6 +50,7 @@ class LesionPanel(QWidget):
         right.addWidget(self.save_button)
         right.addStretch(1)
         layout.addLayout(right, 1)
+        self.setMaximumHeight(PANEL_HEIGHT)  # the rest of the column belongs to the timeline
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ class Timeline(QWidget):
                     self._remark(event),
                 ]
             )
+            item.setToolTip(3, item.text(3))
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, event.struck)
             if event.struck:
@@ -78,7 +79,8 @@ class Timeline(QWidget):
             if event.id == selected:
                 self.tree.setCurrentItem(item)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.scrollToBottom()
+            # After the new rows have been laid out, so the newest event is really in view.
+            QTimer.singleShot(0, self.tree, self.tree.scrollToBottom)
         self._selection_changed()
 
     def _remark(self, event: Event) -> str:

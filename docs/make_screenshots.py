@@ -1,0 +1,158 @@
+"""Screenshots of the main screens in both themes, for the README.
+
+    python docs/make_screenshots.py [FOLDER]     (default: docs/screenshots)
+
+Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+SIZE = (1366, 768)
+THEMES = ("dark", "light")
+
+
+def record_live_example(store) -> str:
+    """A procedure in progress: two lesions, one of them assessed, and a struck mistake."""
+    import random
+
+    from mimic_desktop.domain.clock import utc_now
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD
+    from mimic_desktop.services.procedures import ProcedureService
+    from mimic_desktop.services.simulate import baseline, next_study_id
+
+    user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+    service = ProcedureService(store, user)
+    start = utc_now() - timedelta(minutes=95)
+    values = baseline(random.Random(3), lesions=2)
+    values["consent_date"] = (start - timedelta(days=6)).date().isoformat()
+    values["icg_given_at"] = start - timedelta(hours=23, minutes=20)
+    study_id, centre = next_study_id(store, "01")
+    proc_id = service.create(study_id, centre, values, demo=True)
+    moments = iter(start + timedelta(minutes=6 * i) for i in range(100))
+    for kind in ("incision", "inspect_white_light", "inspect_icg", "ious", "lesion_found"):
+        service.record_event(proc_id, kind, at=next(moments))
+    first = service.load(proc_id).current_lesion_id
+    service.set_values(
+        proc_id,
+        {"segments": ["VII", "VIII"], "size_mm": 22, "detected_by": "preop_imaging", "icg_pattern": "rim"},
+        entity="lesion",
+        entity_id=first,
+    )
+    service.record_event(proc_id, "occult_lesion", at=next(moments))
+    second = service.load(proc_id).current_lesion_id
+    service.set_values(
+        proc_id, {"segments": ["III"], "size_mm": 6, "detected_by": "icg", "icg_pattern": "homogeneous"},
+        entity="lesion", entity_id=second,
+    )  # fmt: skip
+    service.record_event(proc_id, "resection_planning", at=next(moments))
+    service.switch_lesion(proc_id, first)
+    for kind in ("transection_start", "plane_fluorescence", "plane_adapted", "transection_end"):
+        service.record_event(proc_id, kind, at=next(moments))
+    mistake = service.record_event(proc_id, "ablation", at=next(moments))
+    service.strike_event(mistake, "pressed by mistake")
+    service.record_event(proc_id, "specimen_fluorescent", at=next(moments))
+    service.switch_lesion(proc_id, second)
+    return proc_id
+
+
+def grab(widget, path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+
+
+def make_screenshots(folder: Path) -> list[Path]:
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QWizard
+
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.ui import themes
+    from mimic_desktop.ui.app import make_application
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+    from mimic_desktop.ui.sign_in import SignInDialog
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = make_application("en", "dark")
+    made: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        store = create_demo(Path(scratch) / "demo.sqlite")
+        proc_id = record_live_example(store)
+        user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+        for theme in THEMES:
+            themes.apply(app, theme)
+            window = MainWindow(AppContext(store, user, "en"), Preferences(Path(scratch) / theme), demo=True)
+            window.resize(*SIZE)
+            window.show()
+            grab(window, folder / f"{theme}-procedures.png")
+            window.open_procedure(proc_id)
+            grab(window, folder / f"{theme}-live.png")
+            wizard = window.new_procedure()
+            wizard.study.study_id.setText("MIM-01-021")
+            wizard.next()
+            for name, answer in {"age_18_or_over": True, "scheduled_mi_resection": True,
+                                 "iodine_or_icg_allergy": True}.items():  # fmt: skip
+                combo = wizard.eligibility.form.editors[name].input
+                combo.setCurrentIndex(combo.findData(answer))
+            wizard.eligibility.validatePage()
+            grab(wizard, folder / f"{theme}-wizard-eligibility.png")
+            wizard.restart()
+            wizard.study.study_id.setText("MIM-01-021")
+            for _page in range(3):
+                wizard.button(QWizard.WizardButton.NextButton).click()
+                if wizard.currentPage() is wizard.eligibility:
+                    for name, answer in {"age_18_or_over": True, "scheduled_mi_resection": True,
+                                         "iodine_or_icg_allergy": False, "recurrence_at_treated_site": False,
+                                         "oral_consent": True}.items():  # fmt: skip
+                        combo = wizard.eligibility.form.editors[name].input
+                        combo.setCurrentIndex(combo.findData(answer))
+                    wizard.eligibility.form.editors["consent_date"].input.setDate(
+                        QDateTime.currentDateTime().date().addDays(-5)
+                    )
+                if wizard.currentPage() is wizard.surgery:
+                    form = wizard.surgery.form
+                    form.editors["surgeon"].input.setText("Dr. A. Surgeon")
+                    for name, code in {"approach": "robot", "imaging_system": "intuitive_firefly",
+                                       "planned_procedure": "segmentectomy"}.items():  # fmt: skip
+                        combo = form.editors[name].input
+                        combo.setCurrentIndex(combo.findData(code))
+            wizard.icg.form.editors["icg_given_at"].input.setDateTime(QDateTime.currentDateTime().addSecs(-33 * 3600))
+            wizard.show_interval()
+            grab(wizard, folder / f"{theme}-wizard-icg.png")
+            wizard.reject()
+            sign_in = SignInDialog(AccountService(store), demo=True, current="demo.coordinator")
+            sign_in.show()
+            grab(sign_in, folder / f"{theme}-sign-in.png")
+            sign_in.close()
+            window.close_procedure()
+            window.close()
+            made += [folder / f"{theme}-{name}.png" for name in
+                     ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
+        store.close()
+    return made
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
+    with tempfile.TemporaryDirectory() as settings:
+        # The screenshots' preferences and demo data never touch the user's own folders.
+        os.environ["MIMIC_CONFIG_DIR"] = os.environ["MIMIC_DATA_DIR"] = settings
+        for path in make_screenshots(folder):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
