@@ -38,9 +38,40 @@ def bare() -> int:
     return app.exec()
 
 
+def app(db: str, proc_id: str | None = None) -> int:
+    """MIMIC Desktop's main window, signed in as the simulation account, on the procedure if given."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.simulate import SIMULATION_USER
+    from mimic_desktop.storage.connection import open_store
+    from mimic_desktop.ui.app import make_application
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    from .workspace import PASSWORD
+
+    application = make_application("en", "dark")
+    store = open_store(Path(db), create=False)
+    user = AccountService(store).sign_in(SIMULATION_USER, PASSWORD)
+    # Preferences beside the benchmark's database, so no user's own settings are read or changed.
+    window = MainWindow(AppContext(store, user), Preferences(Path(db).parent / "interface"))
+    window.resize(*WINDOW_SIZE)
+    if proc_id:
+        window.open_procedure(proc_id)
+    window.show()
+    QTimer.singleShot(0, lambda: ready(application))
+    return application.exec()
+
+
 def main(argv: list[str]) -> int:
     if argv[0] == "bare":
         return bare()
+    if argv[0] == "app":
+        return app(*argv[1:])
     raise SystemExit(f"unknown mode {argv[0]!r}")
 
 
