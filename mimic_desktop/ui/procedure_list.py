@@ -61,7 +61,7 @@ class ProcedureList(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("procedureTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Study ID"), self.tr("Status"), self.tr("Centre"), self.tr("Started")]
+            [self.tr("Study ID"), self.tr("Status"), self.tr("Centre"), self.tr("Created")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)

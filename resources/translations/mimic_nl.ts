@@ -378,8 +378,8 @@
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
-        <source>Started</source>
-        <translation>Gestart</translation>
+        <source>Created</source>
+        <translation>Aangemaakt</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/procedure_list.py" line="81"/>

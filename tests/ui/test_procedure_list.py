@@ -1,0 +1,46 @@
+"""The procedure list: status in words, demo marking, search by study ID, opening a procedure."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+
+from mimic_desktop.services.simulate import record_procedure
+
+
+def column(window, index: int) -> list[str]:
+    table = window.list.table
+    return [table.item(row, index).text() for row in range(table.rowCount())]
+
+
+def test_status_search_and_open(make_window, store, coordinator, service, qtbot):
+    finished = record_procedure(service, random.Random(2), centre="03", lesions=1)
+    draft = service.create("MIM-03-050", "03", {"age_18_or_over": True})
+    window = make_window(store, coordinator)
+    rows = dict(zip(column(window, 0), column(window, 1), strict=True))
+    assert rows[service.load(finished).study_id] == "Awaiting pathology"
+    assert rows["MIM-03-050"] == "Draft"
+
+    qtbot.keyClicks(window.list.search, "050")
+    assert column(window, 0) == ["MIM-03-050"]
+    table = window.list.table
+    where = table.visualItemRect(table.item(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a real double click starts so
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.live is not None and window.live.proc_id == draft
+
+
+def test_demo_procedures_are_marked(make_window, tmp_path):
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import create_demo
+
+    demo = create_demo(tmp_path / "demo.sqlite")
+    try:
+        user = AccountService(demo).sign_in("demo.monitor", "demo-password")
+        window = make_window(demo, user, demo=True)
+        assert all(text.endswith("(demo)") for text in column(window, 0))
+        assert "DEMO" in window.windowTitle()
+        assert not window.list.new_button.isEnabled(), "a monitor cannot enrol"
+    finally:
+        demo.close()
