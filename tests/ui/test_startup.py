@@ -74,3 +74,29 @@ def test_a_file_that_is_not_a_database_gets_a_plain_message(ui_app, tmp_path, sh
     assert "not a MIMIC database" in shown_errors[0]
     assert "Traceback" not in shown_errors[0]
     shown_errors.clear()
+
+
+def test_run_app_says_why_a_database_cannot_open_and_exits(ui_app, tmp_path, shown_errors):
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    try:
+        assert app_module.run_app(folder, lang="en") == 1
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert len(shown_errors) == 1 and "is a folder, not a database file" in shown_errors[0]
+    shown_errors.clear()
+
+
+def test_run_app_on_a_fresh_database_asks_for_the_first_coordinator(ui_app, tmp_path, monkeypatch):
+    asked = []
+
+    def first_account(dialog) -> int:
+        asked.append(type(dialog).__name__)
+        return 0  # the person closes the dialog: the app ends without a window
+
+    monkeypatch.setattr(app_module.FirstAccountDialog, "exec", first_account)
+    try:
+        assert app_module.run_app(tmp_path / "fresh.sqlite", lang="en") == 0
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert asked == ["FirstAccountDialog"]
