@@ -87,4 +87,4 @@ class LesionCards(QWidget):
             steps.append(self.tr("extended resection"))
         if assessment.ablated:
             steps.append(self.tr("ablated"))
-        return "\n".join([title, place, specimen, ", ".join(steps) or "—"])
+        return "\n".join([title, place, specimen, *([", ".join(steps)] if steps else [])])
