@@ -45,15 +45,20 @@ def create_demo_database(path: Path) -> None:
     waiting.setMinimumDuration(0)
     waiting.show()
     loop = QEventLoop()
-    outcome: dict[str, BaseException] = {}
+    failures: list[BaseException] = []
+
+    def failed(error: BaseException) -> None:
+        failures.append(error)
+        loop.quit()
+
     task = Task(_build_demo, path)
     task.signals.finished.connect(lambda _result: loop.quit())
-    task.signals.failed.connect(lambda error: (outcome.setdefault("error", error), loop.quit()))
+    task.signals.failed.connect(failed)
     run_in_background(task)
     loop.exec()
     waiting.close()
-    if "error" in outcome:
-        raise outcome["error"]
+    if failures:
+        raise failures[0]
 
 
 def open_database(db_path: Path | None) -> Store | None:

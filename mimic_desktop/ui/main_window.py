@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.build()
         remembered = prefs.open_procedure(context.store.path)
         if remembered:
-            self.open_procedure(remembered)
+            self.open_procedure(remembered, resuming=True)
 
     # -- building --------------------------------------------------------------------------
     def build(self) -> None:
@@ -144,13 +144,13 @@ class MainWindow(QMainWindow):
     def icg_window(self):
         return study_settings.icg_window(self.context.store)
 
-    def open_procedure(self, proc_id: str) -> None:
+    def open_procedure(self, proc_id: str, resuming: bool = False) -> None:
+        """Show the procedure's live screen and remember it, so a crash or a kill reopens it."""
         try:
             live = LiveScreen(self.context, proc_id, self.icg_window())
         except MimicError as error:
-            # A remembered procedure that no longer exists is forgotten, not an error to show.
             self.prefs.remember_procedure(self.context.store.path, None)
-            if proc_id != self.proc_id:
+            if not resuming:  # a remembered procedure that is gone is forgotten, not an error
                 dialogs.show_error(self, error)
             return
         self._clear_tabs()
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self._clear_tabs()
         self.build()
         if proc_id:
-            self.open_procedure(proc_id)
+            self.open_procedure(proc_id, resuming=True)
 
     # -- background work -------------------------------------------------------------------
     def run_task(self, task: Task, on_done=None) -> Task:

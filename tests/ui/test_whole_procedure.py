@@ -256,3 +256,13 @@ def test_event_refused_by_a_rule_is_shown_and_not_called_saved(make_window, stor
     shown_errors.clear()
     assert window.saved.state == "failed"
     assert [e.kind for e in service.load(proc_id).events] == ["incision"]
+
+
+def test_a_remembered_procedure_that_is_gone_is_forgotten_quietly(make_window, store, coordinator, shown_errors):
+    from mimic_desktop.ui.preferences import Preferences
+
+    Preferences().remember_procedure(store.path, "no-such-procedure")
+    window = make_window(store, coordinator)
+    assert window.live is None and window.pages.currentWidget() is window.list
+    assert Preferences().open_procedure(store.path) is None
+    assert shown_errors == []
