@@ -215,17 +215,17 @@
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="49"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>

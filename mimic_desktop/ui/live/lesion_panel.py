@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import forms
@@ -42,6 +42,8 @@ class LesionPanel(QWidget):
         # The map edits the segments; every other field of the CRF's lesion section is a form field.
         self.form = FormWidget([section], lang, self, only={f.name for f in section.fields} - {"segments"})
         self.form.edited.connect(self._edited)
+        for editor in self.form.editors.values():
+            editor.input.installEventFilter(self)
         self.form.layout().setVerticalSpacing(4)
         right.addWidget(self.form)
         self.save_button = QPushButton(self.tr("Save lesion"))
@@ -73,6 +75,15 @@ class LesionPanel(QWidget):
         self.map.set_read_only(not enabled)
         self.form.set_read_only(not enabled)
         self.save_button.setEnabled(enabled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A letter typed into a lesion field (choosing 'Rim' with R) stays there, not an event key."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            if event.text().isprintable() and event.text() and not modifiers:
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
 
     def _edited(self) -> None:
         self.dirty = True
