@@ -23,6 +23,14 @@ def _draft(values: dict[str, Any]) -> Procedure:
     return Procedure(id="", study_id="", centre="", created_at="", session_id="", values=values)
 
 
+def _heading(text: str) -> QLabel:
+    """The page's title as a label of its own: QWizard's header does not follow the style sheet."""
+    label = QLabel(text)
+    label.setProperty("role", "section")
+    label.setWordWrap(True)
+    return label
+
+
 def _message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("wizardMessage")
@@ -35,9 +43,13 @@ class StudyPage(QWizardPage):
     def __init__(self, context: AppContext, centre: str | None):
         super().__init__()
         self.context = context
-        self.setTitle(self.tr("Study ID and centre"))
-        self.setSubTitle(self.tr("The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number."))
         layout = QFormLayout(self)
+        layout.addRow(_heading(self.tr("Study ID and centre")))
+        explanation = QLabel(
+            self.tr("The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.")
+        )
+        explanation.setWordWrap(True)
+        layout.addRow(explanation)
         self.study_id = QLineEdit()
         self.study_id.setObjectName("studyId")
         self.study_id.setPlaceholderText("MIM-03-017")
@@ -79,10 +91,10 @@ class FormPage(QWizardPage):
         extra: QWidget | None = None,
     ):
         super().__init__()
-        self.setTitle(title)
         self.form = form
         self.check = check
         layout = QVBoxLayout(self)
+        layout.addWidget(_heading(title))
         layout.addWidget(form)
         if extra is not None:
             layout.addWidget(extra)

@@ -314,32 +314,32 @@
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="127"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="166"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
         <source>The ICG time lies in the future.</source>
         <translation>Het tijdstip van ICG ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="178"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="184"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="187"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
@@ -459,27 +459,27 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="75"/>
         <source>Study ID %1 is already in use on this laptop.</source>
         <translation>Studienummer %1 is al in gebruik op deze laptop.</translation>
     </message>
