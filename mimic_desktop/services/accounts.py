@@ -7,6 +7,7 @@ from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.roles import Action, Role, User
 from ..storage import audit, users
 from ..storage.connection import Store
+from . import access
 
 MIN_PASSWORD = 8
 
@@ -35,7 +36,7 @@ class AccountService:
         if self.has_users():
             if by is None:
                 raise ValidationError("Sign in as a coordinator to add accounts.")
-            by.require(Action.MANAGE_USERS)
+            access.require(self.store, by, Action.MANAGE_USERS)
         elif role is not Role.COORDINATOR:
             raise ValidationError("The first account must be a coordinator.", "role")
         if users.find_user(self.store.conn, username):

@@ -9,11 +9,12 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.clock import from_iso, to_iso, utc_now
-from ..domain.errors import NotFound, PermissionDenied, ReasonRequired, ValidationError
+from ..domain.errors import NotFound, ReasonRequired, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..storage import audit, repository
 from ..storage.connection import Store
+from . import access
 from .backups import take_backup
 
 Clock = Callable[[], datetime]
@@ -59,23 +60,7 @@ class ProcedureService:
         return to_iso(self.clock())
 
     def _require(self, action: Action, proc_id: str | None = None) -> None:
-        """Refuse an action the role does not allow, and leave a trace of the attempt."""
-        try:
-            self.user.require(action)
-        except PermissionDenied as refusal:
-            with self.store.transaction() as db:
-                audit.append(
-                    db.conn,
-                    at_utc=self._now(),
-                    username=self.user.username,
-                    procedure_id=proc_id,
-                    entity="access",
-                    entity_id=self.user.username,
-                    field="refused",
-                    old=None,
-                    new={"action": action.value, "message": str(refusal)},
-                )
-            raise
+        access.require(self.store, self.user, action, proc_id, self.clock)
 
     @contextlib.contextmanager
     def _change(self, proc_id: str, reason: str | None) -> Iterator[Procedure]:
@@ -91,18 +76,7 @@ class ProcedureService:
 
     def _refuse_locked(self, proc: Procedure) -> None:
         message = f"{proc.study_id} is complete and locked: give a reason for the change."
-        with self.store.transaction() as db:
-            audit.append(
-                db.conn,
-                at_utc=self._now(),
-                username=self.user.username,
-                procedure_id=proc.id,
-                entity="access",
-                entity_id=self.user.username,
-                field="refused",
-                old=None,
-                new={"action": "edit_locked", "message": message},
-            )
+        access.log_refusal(self.store, self.user.username, "edit_locked", message, proc.id, self.clock)
         raise ReasonRequired(message)
 
     # -- creating --------------------------------------------------------------------------

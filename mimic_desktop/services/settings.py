@@ -10,6 +10,7 @@ from ..domain.errors import ValidationError
 from ..domain.roles import Action, User
 from ..storage import audit, repository
 from ..storage.connection import Store
+from . import access
 
 ICG_WINDOW_KEY = "icg_window_hours"
 CENTRE_KEY = "centre"
@@ -25,7 +26,7 @@ def icg_window(store: Store) -> tuple[timedelta, timedelta]:
 
 
 def set_icg_window(store: Store, user: User, low_hours: float, high_hours: float) -> None:
-    user.require(Action.MANAGE_USERS)
+    access.require(store, user, Action.MANAGE_USERS)
     if not 0 <= low_hours < high_hours <= 14 * 24:
         raise ValidationError("The ICG window must run from a lower to a higher number of hours, within 14 days.")
     _put(store, user, ICG_WINDOW_KEY, f"{low_hours:g}-{high_hours:g}")
@@ -36,7 +37,7 @@ def centre(store: Store) -> str | None:
 
 
 def set_centre(store: Store, user: User, code: str) -> None:
-    user.require(Action.MANAGE_USERS)
+    access.require(store, user, Action.MANAGE_USERS)
     _put(store, user, CENTRE_KEY, rules.check_centre(code))
 
 
