@@ -22,7 +22,7 @@ from ..domain import forms
 from ..domain.clock import to_iso, utc_now
 from ..domain.record import Procedure
 from .files import write_files
-from .variables import YES_NO_CODES, Code, Group, Variable, cell, codes_of, groups, table
+from .variables import YES_NO_CODES, Code, Group, Variable, cell, codes_of, groups, tables
 
 NS = "http://www.cdisc.org/ns/odm/v1.3"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -229,21 +229,21 @@ def _subject(clinical: ET.Element, proc: Procedure) -> None:
     subject = _add(clinical, "SubjectData", SubjectKey=proc.study_id)
     _add(subject, "SiteRef", LocationOID=_oid("LOC", proc.centre))
     event = _add(subject, "StudyEventData", StudyEventOID=EVENT_OID)
+    rows = {t.scope: (t.number, t.rows(proc)) for t in tables()}
     for form in (forms.crf(), forms.questionnaire()):
         form_data = _add(event, "FormData", FormOID=_oid("F", form.name))
         for group in (g for g in groups() if g.form == form.name):
-            scope_table = table(group.scope)
-            for row in scope_table.rows(proc):
+            number, scope_rows = rows[group.scope]
+            for row in scope_rows:
                 values = [(item, item.value(row)) for item in items(group)]
                 values = [(item, value) for item, value in values if value is not None]
                 if not values:
                     continue
-                repeat_key = cell(row[scope_table.number]) if group.repeating else None
                 group_data = _add(
                     form_data,
                     "ItemGroupData",
                     ItemGroupOID=_oid("IG", group.name),
-                    **({"ItemGroupRepeatKey": repeat_key} if repeat_key else {}),
+                    ItemGroupRepeatKey=cell(row[number]) if group.repeating else None,
                 )
                 for item, value in values:
                     _add(group_data, "ItemData", ItemOID=item.oid, Value=value)

@@ -19,7 +19,7 @@ from ..domain.clock import from_iso
 from ..domain.forms import Condition
 from ..domain.record import Procedure
 from .files import csv_writer, export_folder, write_files
-from .variables import SUBJECT_KEY, Group, Variable, cell, codes_of, groups, table
+from .variables import SUBJECT_KEY, Group, Variable, cell, codes_of, groups, table, tables
 
 DICTIONARY_HEADER = (
     "Variable / Field Name",
@@ -192,14 +192,15 @@ def _instrument_cells(instrument: Instrument, proc: Procedure, row: dict[str, An
 
 def import_rows(proc: Procedure) -> list[dict[str, str]]:
     """The record's row, then one row per instance of each repeating instrument."""
+    rows = {t.scope: (t.number, t.rows(proc)) for t in tables()}
     main = {RECORD_ID: proc.study_id}
     repeats = []
     for instrument in instruments():
-        scope_table = table(instrument.scope)
-        for row in scope_table.rows(proc):
+        number, scope_rows = rows[instrument.scope]
+        for row in scope_rows:
             cells = _instrument_cells(instrument, proc, row)
             if instrument.repeating:
-                instance = {REPEAT_COLUMNS[0]: instrument.name, REPEAT_COLUMNS[1]: cell(row[scope_table.number])}
+                instance = {REPEAT_COLUMNS[0]: instrument.name, REPEAT_COLUMNS[1]: cell(row[number])}
                 repeats.append({RECORD_ID: proc.study_id} | instance | cells)
             else:
                 main |= cells
