@@ -32,7 +32,10 @@ class Code:
         return self.label.get(lang) or self.label["en"]
 
 
-YES_NO_CODES = tuple(Code(code, {lang: words[i] for lang, words in YES_NO.items()}) for i, code in enumerate("10"))
+YES_NO_CODES = (
+    Code("1", {lang: words[0] for lang, words in YES_NO.items()}),
+    Code("0", {lang: words[1] for lang, words in YES_NO.items()}),
+)
 
 
 @dataclass(frozen=True)
