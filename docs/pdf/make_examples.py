@@ -24,13 +24,14 @@ HERE = Path(__file__).resolve().parent
 RESOLUTION = "60"
 
 
-def example_record(folder: Path) -> tuple[ProcedureService, str]:
+def example_record(folder: Path, seed: int = 11, lesions: int = 5) -> tuple[ProcedureService, str]:
+    """A finished record with a complication and a signed questionnaire (also the example of docs/exports)."""
     store = open_store(folder / "example.sqlite")
     accounts = AccountService(store)
     coordinator = accounts.create_user("anna.coord", "Anna de Vries", "coordinator", "example-password")
     surgeon = accounts.create_user("sjoerd.citroen", "Sjoerd Citroën", "surgeon", "example-password", by=coordinator)
     service = ProcedureService(store, coordinator)
-    proc_id = record_procedure(service, random.Random(11), lesions=5)
+    proc_id = record_procedure(service, random.Random(seed), lesions=lesions)
     day = derive.surgery_date(service.load(proc_id))
     service.add_complication(
         proc_id,

@@ -35,6 +35,15 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """When a field is asked: another field of the same section equals a value, or is below a number."""
+
+    field: str
+    equals: Any = None
+    below: float | None = None
+
+
+@dataclass(frozen=True)
 class FieldDef:
     name: str
     type: str
@@ -51,6 +60,7 @@ class FieldDef:
     eligible_when: bool | None = None
     free_text: bool = False
     max_length: int | None = None
+    shown_when: Condition | None = None
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -119,6 +129,13 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         choices = siblings[raw["choices_from"]].choices
     else:
         choices = tuple(Choice(c["code"], {lang: c[lang] for lang in LANGUAGES}) for c in raw_choices or ())
+    shown_when = None
+    if "shown_when" in raw:
+        shown_when = Condition(**raw["shown_when"])
+        if shown_when.field not in siblings:
+            raise ValueError(
+                f"field {raw['name']}: shown_when names {shown_when.field}, not an earlier field of its section"
+            )
     return FieldDef(
         name=raw["name"],
         type=raw["type"],
@@ -135,6 +152,7 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         eligible_when=raw.get("eligible_when"),
         free_text=raw.get("free_text", False),
         max_length=raw.get("max_length"),
+        shown_when=shown_when,
     )
 
 

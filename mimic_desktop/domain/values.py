@@ -11,6 +11,7 @@ from .clock import from_iso, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
 
+YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}
 _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
 # Patterns that look like a date of birth or a hospital number in free text.
@@ -122,7 +123,7 @@ def display(fdef: FieldDef, value: Any, lang: str = "en") -> str:
     if value is None:
         return ""
     if fdef.type == "boolean":
-        return {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}[lang][0 if value else 1]
+        return YES_NO[lang][0 if value else 1]
     if fdef.type == "choice":
         return fdef.choice_text(value, lang)
     if fdef.type == "multichoice":

@@ -19,6 +19,7 @@ class Column:
     type: str  # a forms field type: text, integer, decimal, boolean, choice, date, datetime
     label: str
     choices: tuple[str, ...] = ()
+    unit: str | None = None
 
 
 KEY_COLUMNS = (
@@ -31,9 +32,9 @@ COMPLICATION_KEY = (Column("complication_number", "integer", "Complication numbe
 
 DERIVED_PROCEDURE = (
     Column("surgery_date", "date", "Date of surgery (from the incision event)"),
-    Column("icg_to_incision_hours", "decimal", "Hours from ICG injection to incision"),
+    Column("icg_to_incision_hours", "decimal", "Hours from ICG injection to incision", unit="h"),
     Column("icg_in_window", "boolean", "ICG interval within the protocol window"),
-    Column("operation_minutes", "decimal", "Operation time, incision to end of surgery, minutes"),
+    Column("operation_minutes", "decimal", "Operation time, incision to end of surgery", unit="min"),
     Column("fong_score", "integer", "Fong clinical risk score (0-5)"),
     Column("lesion_count", "integer", "Lesions recorded"),
     Column("occult_lesion_count", "integer", "Occult lesions recorded"),
@@ -56,7 +57,7 @@ DERIVED_LESION = (
     Column("reresection", "choice", "Cavity re-resection", ("done", "not_feasible", "not_safe")),
     Column("extended_resection", "boolean", "Extended or additional resection"),
     Column("ablated", "boolean", "Lesion ablated"),
-    Column("transection_minutes", "decimal", "Transection time, minutes"),
+    Column("transection_minutes", "decimal", "Transection time", unit="min"),
 )
 DERIVED_COMPLICATION = (
     Column("late", "boolean", "Onset more than 90 days after surgery"),

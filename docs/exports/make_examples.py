@@ -1,0 +1,41 @@
+"""Write the example export files into this folder, from the kind of record the example PDFs are printed from.
+
+Run from the repository: `python docs/exports/make_examples.py`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from pathlib import Path
+
+from mimic_desktop.exchange.flat_csv import write_flat_csv
+from mimic_desktop.exchange.odm import write_odm
+from mimic_desktop.exchange.redcap import write_redcap
+from mimic_desktop.storage import audit
+
+HERE = Path(__file__).resolve().parent
+# Three lesions, one of them occult, an R1 margin with a cavity re-resection, a plane adapted.
+SEED, LESIONS = 45, 3
+
+
+def pdf_examples():
+    spec = importlib.util.spec_from_file_location("pdf_examples", HERE.parent / "pdf" / "make_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        service, proc_id = pdf_examples().example_record(Path(scratch), seed=SEED, lesions=LESIONS)
+        records = [service.load(proc_id)]
+        write_flat_csv(records, HERE, prefix="example")
+        write_redcap(records, HERE, prefix="example")
+        _, head = audit.head(service.store.conn)
+        write_odm(records, HERE / "example_odm.xml", audit_head=head)
+        service.store.close()
+
+
+if __name__ == "__main__":
+    main()

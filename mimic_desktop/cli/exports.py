@@ -1,0 +1,70 @@
+"""Subcommands that export records for statisticians and other systems: export-csv, export-redcap, export-odm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.errors import ValidationError
+from ..domain.forms import LANGUAGES
+
+
+def _service(args):
+    from .main import _service as signed_in_service  # main imports this module: look it up at call time
+
+    return signed_in_service(args)
+
+
+def _study_ids(args) -> list[str] | None:
+    if bool(args.study_ids) == args.all:
+        raise ValidationError("Name the study IDs to export, or give --all for every procedure (not both).")
+    return None if args.all else args.study_ids
+
+
+def _print(paths: list[Path]) -> None:
+    for path in paths:
+        print(path)
+
+
+def cmd_export_csv(args) -> None:
+    from ..services.data_exports import export_csv
+
+    study_ids = _study_ids(args)
+    _print(export_csv(_service(args), study_ids, args.out))
+
+
+def cmd_export_redcap(args) -> None:
+    from ..services.data_exports import export_redcap
+
+    study_ids = _study_ids(args)
+    _print(export_redcap(_service(args), study_ids, args.out, lang=args.lang))
+
+
+def cmd_export_odm(args) -> None:
+    from ..services.data_exports import export_odm
+
+    study_ids = _study_ids(args)
+    _print(export_odm(_service(args), study_ids, args.out))
+
+
+def register(command) -> None:
+    def exporter(name: str, handler, help_text: str, out_help: str):
+        p = command(name, handler, help_text, user=True)
+        p.add_argument("study_ids", nargs="*", metavar="STUDY_ID", help="the procedures to export")
+        p.add_argument("--all", action="store_true", help="export every procedure in the database")
+        p.add_argument("--out", type=Path, required=True, help=out_help)
+        return p
+
+    exporter(
+        "export-csv",
+        cmd_export_csv,
+        "write flat CSV tables (procedures, lesions, complications) with a data dictionary",
+        "the folder to write into (made when missing)",
+    )
+    p = exporter(
+        "export-redcap",
+        cmd_export_redcap,
+        "write a REDCap data dictionary and a matching import CSV",
+        "the folder to write into (made when missing)",
+    )
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
+    exporter("export-odm", cmd_export_odm, "write a CDISC ODM 1.3.2 XML file", "the XML file to write")

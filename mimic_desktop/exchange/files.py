@@ -1,0 +1,64 @@
+"""Writing export files: under a temporary name first, renamed only when every file is whole."""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from ..domain.errors import MimicError
+
+Writer = Callable[[Path], None]
+
+
+class ExportError(MimicError):
+    """An export file cannot be written where the user asked."""
+
+
+def export_folder(folder: Path) -> Path:
+    """The folder to write into, made when it does not exist yet."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"Cannot make the folder {folder}: {error.strerror or error}.") from None
+    return folder
+
+
+def write_files(writers: dict[Path, Writer]) -> list[Path]:
+    """Write each file to NAME.part, then rename them all; on any failure no file is left half written."""
+    partials: dict[Path, Path] = {}
+    target = None
+    try:
+        for target, write in writers.items():
+            if target.is_dir():
+                raise ExportError(f"Cannot write {target}: there is a folder of that name.")
+            if not target.parent.is_dir():
+                raise ExportError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
+            partial = partials[target] = target.with_name(target.name + ".part")
+            write(partial)
+            with partial.open("rb+") as written:
+                os.fsync(written.fileno())
+        for target, partial in partials.items():
+            partial.replace(target)
+    except OSError as error:
+        raise ExportError(f"Cannot write {target}: {error.strerror or error}.") from None
+    finally:
+        for partial in partials.values():
+            partial.unlink(missing_ok=True)
+    return list(writers)
+
+
+def csv_writer(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Writer:
+    """A CSV file in UTF-8 with a header line (RFC 4180: comma, double quotes, CRLF line ends)."""
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            out = csv.writer(stream)
+            out.writerow(header)
+            out.writerows(rows)
+
+    return write

@@ -1,0 +1,86 @@
+"""Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM.
+
+Each export needs the export permission, reads the records named by study ID (or all of them), writes
+its files atomically and leaves an audit entry naming who exported which records to which files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..domain.clock import to_iso
+from ..domain.errors import NotFound
+from ..domain.record import Procedure
+from ..domain.roles import Action
+from ..exchange.flat_csv import write_flat_csv
+from ..exchange.odm import write_odm
+from ..exchange.redcap import write_redcap
+from ..storage import audit
+from .procedures import ProcedureService
+
+BULK_PREFIX = "mimic"
+
+
+def load_records(service: ProcedureService, study_ids: Sequence[str] | None = None) -> list[Procedure]:
+    """The records with these study IDs, or every record when none are named, in study-ID order."""
+    service._require(Action.EXPORT)
+    if study_ids:
+        records = [service.find(study_id) for study_id in study_ids]
+    else:
+        records = [service.load(row["id"]) for row in service.list()]
+        if not records:
+            raise NotFound("There are no procedures in this database to export.")
+    unique = {proc.id: proc for proc in records}
+    return sorted(unique.values(), key=lambda proc: proc.study_id)
+
+
+def _audited(service: ProcedureService, kind: str, records: list[Procedure], paths: list[Path]) -> list[Path]:
+    with service.store.transaction() as db:
+        audit.append(
+            db.conn,
+            at_utc=to_iso(service.clock()),
+            username=service.user.username,
+            procedure_id=records[0].id if len(records) == 1 else None,
+            entity="export",
+            entity_id=kind,
+            field="files",
+            old=None,
+            new={"study_ids": [proc.study_id for proc in records], "files": [path.name for path in paths]},
+        )
+    return paths
+
+
+def _export(
+    service: ProcedureService,
+    kind: str,
+    study_ids: Sequence[str] | None,
+    write: Callable[[list[Procedure], str], list[Path]],
+) -> list[Path]:
+    """Files are named after the study ID when one record is asked for, 'mimic' otherwise."""
+    records = load_records(service, study_ids)
+    prefix = records[0].study_id if study_ids and len(records) == 1 else BULK_PREFIX
+    return _audited(service, kind, records, write(records, prefix))
+
+
+def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> list[Path]:
+    """The flat CSV tables and their data dictionary, in folder."""
+    return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix))
+
+
+def export_redcap(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
+) -> list[Path]:
+    """The REDCap data dictionary (labels in lang), import CSV and repeating-instrument list, in folder."""
+    return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
+
+
+def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> list[Path]:
+    """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
+    _, head = audit.head(service.store.conn)
+    return _export(
+        service,
+        "odm",
+        study_ids,
+        lambda records, _prefix: [write_odm(records, path, exported_at=service.clock(), audit_head=head)],
+    )
