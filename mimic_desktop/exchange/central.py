@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,7 @@ def open_central(path: Path | str, create: bool = True) -> Store:
     return store
 
 
+@cache
 def _expected(table: FlatTable) -> list[str]:
     return [column.name for column in table.columns()]
 

@@ -1,11 +1,12 @@
 """The JSON Schema of record.json, built from the field definitions in forms/ so that it never drifts.
 
 docs/make_schema.py writes it to docs/session-record.schema.json; the importer checks every
-record against the same schema (record_check.conforms) before it touches the database.
+record against the same schema (record_check, through schema_check) before it touches the database.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..domain import forms, rules
@@ -166,3 +167,8 @@ def record_schema() -> dict[str, Any]:
             "signature": signature,
         },
     }
+
+
+def schema_text() -> str:
+    """The schema as docs/session-record.schema.json holds it."""
+    return json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"
