@@ -29,6 +29,7 @@ def run(ctx: Context) -> list[Row]:
     require("mimic_desktop.ui.main_window")
     require("mimic_desktop.services.documents", "write_summary_pdf")
     require("mimic_desktop.services.export")
+    require("bench.stall_child", "app")  # the child that exports the way the window does
     laptop = workspace.local(ctx)
     proc_id = workspace.procedure(ctx, 10)
     folder = ctx.folder("stall")

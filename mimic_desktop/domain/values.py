@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import math
-import re
 from datetime import date, datetime
 from typing import Any
 
 from .clock import from_iso, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
+from .identifiers import findings
 
 YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}
 _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
-# Patterns that look like a date of birth or a hospital number in free text.
-_IDENTIFIER_PATTERNS = (
-    re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}\b"),
-    re.compile(r"\b\d{7,10}\b"),
-)
 
 
 def _fail(fdef: FieldDef, problem: str) -> ValidationError:
@@ -110,9 +105,10 @@ def identifier_warning(fdef: FieldDef, value: Any) -> str | None:
     """A warning when free text looks like it holds a direct identifier."""
     if not fdef.free_text or not isinstance(value, str):
         return None
-    if any(p.search(value) for p in _IDENTIFIER_PATTERNS):
+    found = findings(value)
+    if found:
         return (
-            f"{fdef.text()}: this text looks like it contains a date of birth or a hospital number. "
+            f"{fdef.text()}: this text looks like it contains an identifier ({', '.join(found)}). "
             "Free text leaves the hospital in exports: write no names, numbers or birth dates."
         )
     return None

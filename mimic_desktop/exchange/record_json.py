@@ -60,6 +60,9 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             signatures=[Signature(**s) for s in body["signatures"]],
             completed_at=body.get("completed_at"),
             modified_at=body.get("modified_at"),
+            # As received, the record is the exported one: its status reads "exported".
+            export_version=data.get("session_version", 0),
+            exported_at=data.get("exported_at"),
             demo=bool(data.get("demo", False)),
         )
     except (KeyError, TypeError, ValueError) as error:

@@ -28,3 +28,8 @@ def default_db_path() -> Path:
 
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
+
+
+def signing_key_path() -> Path:
+    """The centre's private session-signing key: per user, outside the database and its backups."""
+    return config_dir() / "session-signing-key.pem"

@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
 from .migrations import known_names, migrations
 
 BUSY_TIMEOUT_MS = 5000
+# What each migration set makes, for the message when a file of one kind is opened as another.
+SCHEMA_KINDS = {"mimic": "an operating-room laptop's MIMIC database", "mimic-central": "a central study database"}
 
 
 class Store:
@@ -66,11 +69,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: Path | str, create: bool = True, upgrade: bool = True) -> Store:
+def open_store(path: Path | str, create: bool = True, upgrade: bool = True, schema: Migrations = migrations) -> Store:
     """Open (or create) the database at path, upgrading an older schema.
 
-    Raises a StorageError with a plain message for a file that is not a MIMIC database, one
-    from a newer version of the application, or one that cannot be opened or written.
+    schema is the migration set the file must hold: the laptop's by default, or the central
+    study database's. Raises a StorageError with a plain message for a file that is not a
+    MIMIC database of that kind, one from a newer version of the application, or one that
+    cannot be opened or written.
     """
     path = Path(path)
     if not create and not path.exists():
@@ -84,10 +89,11 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True) -> S
             conn = _connect(path)
             db = Database(conn, execute_plugins=False)
             tables = set(db.table_names())
-            if tables and "_sqlite_migrations" not in tables:
+            if tables and Migrations.migrations_table not in tables:
                 raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
-            applied = {m.name for m in migrations.applied(db)}
-            unknown = applied - known_names()
+            _refuse_other_kind(db, path, schema)
+            applied = {m.name for m in schema.applied(db)}
+            unknown = applied - known_names(schema)
             if unknown:
                 raise NewerSchema(
                     f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
@@ -99,10 +105,24 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True) -> S
                     f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
                     "the damaged file will be kept beside it."
                 )
-            if upgrade and migrations.pending(db):
-                migrations.apply(db)
+            if upgrade and schema.pending(db):
+                schema.apply(db)
             return Store(path, db)
     except BaseException:
         if conn is not None:
             conn.close()
         raise
+
+
+def _refuse_other_kind(db: Database, path: Path, schema: Migrations) -> None:
+    """A laptop database opened as the central one (or the other way round) is refused untouched."""
+    if Migrations.migrations_table not in db.table_names():
+        return
+    sets = {row[0] for row in db.execute(f"SELECT DISTINCT migration_set FROM {Migrations.migrations_table}")}
+    others = sets - {schema.name}
+    if others and schema.name not in sets:
+        other = sorted(others)[0]
+        raise NotADatabase(
+            f"{path} is {SCHEMA_KINDS.get(other, f'a {other!r} database')}, "
+            f"not {SCHEMA_KINDS.get(schema.name, f'a {schema.name!r} database')}; it has not been changed."
+        )

@@ -117,6 +117,6 @@ def m002_signatures_exports_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-def known_names() -> set[str]:
-    """Names of every migration this version of the application knows."""
-    return {m.name for m in migrations.pending(Database(memory=True))}
+def known_names(schema: Migrations = migrations) -> set[str]:
+    """Names of every migration of this set that this version of the application knows."""
+    return {m.name for m in schema.pending(Database(memory=True))}

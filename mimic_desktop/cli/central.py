@@ -1,0 +1,92 @@
+"""`mimic-central`: the trial office's central study database (init, add-centre, import, list)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..domain.clock import local_text
+from ..services import central_import
+from ..services.central_import import CentralImporter, Outcome
+from .common import run
+
+
+def cmd_init(args) -> None:
+    existed = args.db.exists()
+    central_import.init_central(args.db).close()
+    print(f"{args.db} {'is already a central study database; nothing changed' if existed else 'created'}.")
+
+
+def cmd_add_centre(args) -> None:
+    store = central_import.open_existing(args.db)
+    key, new = central_import.register_centre(store, args.centre, args.key_file)
+    state = "registered" if new else "was already registered"
+    print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
+    print("Check this fingerprint with the centre by phone before importing its files.")
+
+
+def cmd_import(args) -> int:
+    store = central_import.open_existing(args.db)
+    show = sys.stderr.isatty() and not args.quiet
+
+    def progress(done: int, total: int, name: str) -> None:
+        if show:
+            print(f"\r{done}/{total} {name[:60]:<60}", end="" if done < total else "\n", file=sys.stderr)
+
+    summary = CentralImporter(store).import_paths(args.paths, progress)
+    if not args.quiet:
+        for result in summary.results:
+            if result.outcome is not Outcome.REJECTED:
+                print(f"{result.outcome.value}\t{result.name}\t{result.message}")
+    print(summary.text())
+    return 1 if summary.rejected else 0
+
+
+def cmd_list(args) -> None:
+    store = central_import.open_existing(args.db)
+    if args.keys:
+        for key in central_import.registered_keys(store):
+            print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}")
+        return
+    for row in central_import.imported_files(store):
+        mark = "current" if row["current"] else "superseded"
+        print(
+            f"{row['study_id']}\tv{row['session_version']}\t{mark}\t{local_text(row['imported_utc'])}\t"
+            f"{row['file_name']}"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mimic-central", description="The MIMIC trial office's central study database of session files."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", type=Path, required=True, help="the central study database file")
+        p.set_defaults(handler=handler)
+        return p
+
+    command("init", cmd_init, "create a central study database")
+    p = command("add-centre", cmd_add_centre, "register a centre's public key file (from `mimic-desktop export-key`)")
+    p.add_argument("centre", help="the two-digit centre code")
+    p.add_argument("key_file", type=Path, help="the centre's public key (.pem)")
+    p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--quiet", action="store_true", help="print the summary only")
+    p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
+    p.add_argument("--keys", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return run(args.handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

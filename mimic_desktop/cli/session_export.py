@@ -1,0 +1,47 @@
+"""Subcommands that send a record to the trial office: export (a signed session file) and export-key."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..domain.forms import LANGUAGES
+
+
+def cmd_export(args) -> None:
+    from ..services.export import ExportService
+    from .main import _service as signed_in_service  # main imports this module: look it up at call time
+
+    service = signed_in_service(args)
+    exporter = ExportService(service.store, service.user, service.clock)
+    result = exporter.export(service.find(args.study_id).id, args.out, lang=args.lang)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"{result.path}\n{result.study_id} version {result.session_version} (session {result.session_id}), "
+        f"SHA-256 {result.file_hash}, signed with key {result.key_fingerprint}."
+    )
+
+
+def cmd_export_key(args) -> None:
+    from ..services.session_key import write_public_key
+
+    written = write_public_key(args.out)
+    print(
+        f"{written.path}\nPublic key fingerprint {written.fingerprint}: send the file to the trial office and "
+        "read them the fingerprint by phone, so that they know the file is yours."
+    )
+
+
+def register(command) -> None:
+    p = command("export", cmd_export, "export a completed record as a signed session file (.mimic)", user=True)
+    p.add_argument("study_id")
+    p.add_argument("--out", type=Path, required=True, help="the file to write, or a folder (gets STUDYID-vN.mimic)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the PDFs in the file")
+    p = command(
+        "export-key",
+        cmd_export_key,
+        "write this laptop's public session-signing key for the trial office (makes the key pair if needed)",
+        user=False,
+    )
+    p.add_argument("--out", type=Path, required=True, help="the .pem file to write, or a folder")

@@ -1,0 +1,71 @@
+"""Patterns that make free text look like it holds a direct identifier of the patient.
+
+The record is pseudonymous: a patient is known by the study ID alone. Free text can still
+carry a birth date, a hospital or citizen service number, an e-mail address, a phone number,
+a postcode or a name after a title; these patterns find the likely cases so that people are
+warned before the text leaves the hospital. They warn, they do not block: a false alarm must
+not stop an export.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import forms
+from .record import Procedure
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt|january|february|march|april|june|july|"
+    "august|september|october|november|december|januari|februari|maart|juni|juli|augustus|oktober"
+)
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}\b")),
+    ("date", re.compile(r"\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b")),
+    ("date", re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}\b", re.IGNORECASE)),
+    ("long digit run", re.compile(r"\b\d{7,}\b|\b\d{2,4}(?:[ .]\d{2,4}){2,}\b")),
+    ("e-mail address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("phone number", re.compile(r"\+\d{1,3}[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){6,}")),
+    ("postcode", re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")),
+    (
+        "title and name",
+        re.compile(
+            r"\b(?i:mr|mrs|ms|miss|dhr|mevr|mevrouw|meneer|de heer)\.?\s+(?:(?:van|de|der|den|ten|ter)\s+)*[A-Z][a-z]+"
+        ),
+    ),
+)
+
+
+def findings(text: str) -> list[str]:
+    """The kinds of identifier the text seems to contain, each named once, in a fixed order."""
+    found = [name for name, pattern in PATTERNS if pattern.search(text)]
+    return list(dict.fromkeys(found))
+
+
+def record_findings(proc: Procedure) -> list[str]:
+    """Every text of the record that looks like it holds an identifier, naming where and what."""
+    texts: list[tuple[str, object]] = []
+    for where, stored in _value_sets(proc):
+        texts += [(f"{where}{forms.field_def(name).text()}", value) for name, value in stored.items()]
+    for event in proc.events:
+        label = f"Event {event.id} ({forms.events()[event.kind].text()})"
+        texts += [(f"{label}, note", event.note), (f"{label}, reason struck", event.struck_reason)]
+    for signature in proc.signatures:
+        texts += [(f"Signature {signature.id}, meaning", signature.meaning)]
+        texts += [(f"Signature {signature.id}, reason voided", signature.void_reason)]
+    return [
+        f"{where}: looks like it holds an identifier ({', '.join(found)})"
+        for where, text in texts
+        if isinstance(text, str) and (found := findings(text))
+    ]
+
+
+def _value_sets(proc: Procedure) -> list[tuple[str, dict[str, object]]]:
+    """The text values of the record, with the prefix that says whose they are."""
+
+    def texts(stored: dict[str, object]) -> dict[str, object]:
+        return {name: value for name, value in stored.items() if forms.field_def(name).type == "text"}
+
+    sets = [("", texts(proc.values))]
+    sets += [(f"Lesion {lesion.number}, ", texts(lesion.values)) for lesion in proc.lesions]
+    sets += [(f"Complication {comp.number}, ", texts(comp.values)) for comp in proc.complications]
+    return sets

@@ -1,0 +1,293 @@
+"""The central study database: registered centre keys, every imported session file, and the current records.
+
+It is a file of its own, never the laptop's. The migrations below keep what was received:
+the centres' public keys, each imported file (session id, version, file hash, signer, centre,
+time of import, the record JSON) and which version of each session is current. The tables
+procedures, lesions and complications hold the current version of every session in the flat
+shape of exchange/flat.py, one column per flat column, so that the analysis reads them into
+DataFrames as they are. They are a projection of the stored record JSON: when flat.py's
+columns change (a field added to forms/), opening the database rebuilds them from it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ..domain.record import Procedure
+from ..storage.connection import Store, open_store
+from . import flat, signing_keys
+
+central_migrations = Migrations("mimic-central")
+
+SQL_TYPES = {
+    "text": "TEXT",
+    "integer": "INTEGER",
+    "likert": "INTEGER",
+    "decimal": "REAL",
+    "boolean": "INTEGER",
+    "choice": "TEXT",
+    "multichoice": "TEXT",
+    "date": "TEXT",
+    "datetime": "TEXT",
+}
+
+
+@dataclass(frozen=True)
+class FlatTable:
+    name: str
+    columns: Callable[[], list[flat.Column]]
+    rows: Callable[[Procedure], list[dict[str, Any]]]
+    key: tuple[str, ...]
+
+
+FLAT_TABLES = (
+    FlatTable("procedures", flat.procedure_columns, lambda proc: [flat.procedure_row(proc)], ("session_id",)),
+    FlatTable("lesions", flat.lesion_columns, flat.lesion_rows, ("session_id", "lesion_number")),
+    FlatTable(
+        "complications", flat.complication_columns, flat.complication_rows, ("session_id", "complication_number")
+    ),
+)
+
+
+@central_migrations()
+def m001_centres_and_session_files(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE centre_keys (
+            key_id TEXT PRIMARY KEY,
+            public_key BLOB NOT NULL UNIQUE,
+            centre TEXT NOT NULL,
+            registered_utc TEXT NOT NULL,
+            source TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE session_files (
+            file_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            session_version INTEGER NOT NULL,
+            study_id TEXT NOT NULL,
+            centre TEXT NOT NULL,
+            signer_key_id TEXT NOT NULL REFERENCES centre_keys(key_id),
+            exported_utc TEXT NOT NULL,
+            imported_utc TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            record_json TEXT NOT NULL,
+            UNIQUE (session_id, session_version))"""
+    )
+    db.execute(
+        """CREATE TABLE sessions (
+            session_id TEXT PRIMARY KEY,
+            study_id TEXT NOT NULL UNIQUE,
+            centre TEXT NOT NULL,
+            current_version INTEGER NOT NULL,
+            current_file_hash TEXT NOT NULL REFERENCES session_files(file_hash))"""
+    )
+    # What was received is never changed or removed; these make an accident fail loudly.
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER session_files_no_{action.lower()} BEFORE {action} ON session_files "
+            "BEGIN SELECT RAISE(ABORT, 'imported session files are kept as they came'); END"
+        )
+
+
+def open_central(path: Path | str, create: bool = True) -> Store:
+    """Open (or create) a central study database, with its flat tables matching flat.py."""
+    store = open_store(path, create=create, schema=central_migrations)
+    try:
+        if any(_columns(store.conn, table.name) != _expected(table) for table in FLAT_TABLES):
+            with store.transaction() as db:
+                rebuild_flat_tables(db.conn)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+@cache
+def _expected(table: FlatTable) -> list[str]:
+    return [column.name for column in table.columns()]
+
+
+def _columns(conn: sqlite3.Connection, name: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({name})")]
+
+
+def rebuild_flat_tables(conn: sqlite3.Connection) -> None:
+    """Drop and recreate the flat tables, then fill them from the current version of every session."""
+    from .record_check import check_record
+
+    for table in FLAT_TABLES:
+        columns = ", ".join(f"{c.name} {SQL_TYPES[c.type]}" for c in table.columns())
+        conn.execute(f"DROP TABLE IF EXISTS {table.name}")
+        conn.execute(f"CREATE TABLE {table.name} ({columns}, PRIMARY KEY ({', '.join(table.key)}))")
+    for (text,) in conn.execute(
+        "SELECT f.record_json FROM sessions s JOIN session_files f ON f.file_hash = s.current_file_hash"
+    ).fetchall():
+        insert_flat_rows(conn, check_record(json.loads(text)))
+
+
+def insert_flat_rows(conn: sqlite3.Connection, proc: Procedure) -> None:
+    for table in FLAT_TABLES:
+        names = _expected(table)
+        rows = table.rows(proc)
+        if rows:
+            sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            conn.executemany(sql, [[row[name] for name in names] for row in rows])
+
+
+def delete_flat_rows(conn: sqlite3.Connection, session_id: str) -> None:
+    for table in FLAT_TABLES:
+        conn.execute(f"DELETE FROM {table.name} WHERE session_id = ?", (session_id,))
+
+
+# -- centre keys ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CentreKey:
+    key_id: str
+    centre: str
+    public_key: bytes
+    registered_utc: str
+
+    @property
+    def fingerprint(self) -> str:
+        return signing_keys.fingerprint(self.public_key)
+
+
+def centre_keys(conn: sqlite3.Connection) -> list[CentreKey]:
+    return [
+        CentreKey(row["key_id"], row["centre"], bytes(row["public_key"]), row["registered_utc"])
+        for row in conn.execute("SELECT * FROM centre_keys ORDER BY centre, registered_utc")
+    ]
+
+
+def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str) -> None:
+    conn.execute(
+        "INSERT INTO centre_keys (key_id, public_key, centre, registered_utc, source) VALUES (?, ?, ?, ?, ?)",
+        (key.key_id, key.public_key, key.centre, key.registered_utc, source),
+    )
+
+
+# -- session files -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StoredFile:
+    file_hash: str
+    session_id: str
+    session_version: int
+    study_id: str
+    centre: str
+    imported_utc: str
+    file_name: str
+
+
+def _stored(row: sqlite3.Row | None) -> StoredFile | None:
+    if row is None:
+        return None
+    return StoredFile(*(row[name] for name in StoredFile.__dataclass_fields__))
+
+
+_FILE_COLUMNS = ", ".join(StoredFile.__dataclass_fields__)
+
+
+def file_by_hash(conn: sqlite3.Connection, file_hash: str) -> StoredFile | None:
+    return _stored(
+        conn.execute(f"SELECT {_FILE_COLUMNS} FROM session_files WHERE file_hash=?", (file_hash,)).fetchone()
+    )
+
+
+def file_by_version(conn: sqlite3.Connection, session_id: str, version: int) -> StoredFile | None:
+    row = conn.execute(
+        f"SELECT {_FILE_COLUMNS} FROM session_files WHERE session_id=? AND session_version=?", (session_id, version)
+    ).fetchone()
+    return _stored(row)
+
+
+def current_file(conn: sqlite3.Connection, *, session_id: str | None = None, study_id: str | None = None):
+    """The current file of a session, found by its session id or its study ID."""
+    column, value = ("s.session_id", session_id) if session_id is not None else ("s.study_id", study_id)
+    row = conn.execute(
+        f"SELECT {', '.join('f.' + c for c in StoredFile.__dataclass_fields__)} FROM sessions s "
+        f"JOIN session_files f ON f.file_hash = s.current_file_hash WHERE {column}=?",
+        (value,),
+    ).fetchone()
+    return _stored(row)
+
+
+def insert_file(
+    conn: sqlite3.Connection, stored: StoredFile, *, signer_key_id: str, exported_utc: str, record_json: str
+) -> None:
+    conn.execute(
+        "INSERT INTO session_files (file_hash, session_id, session_version, study_id, centre, signer_key_id,"
+        " exported_utc, imported_utc, file_name, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            stored.file_hash,
+            stored.session_id,
+            stored.session_version,
+            stored.study_id,
+            stored.centre,
+            signer_key_id,
+            exported_utc,
+            stored.imported_utc,
+            stored.file_name,
+            record_json,
+        ),
+    )
+
+
+def make_current(conn: sqlite3.Connection, stored: StoredFile, proc: Procedure) -> None:
+    """Make this file the session's current version: its row in sessions and its flat rows."""
+    conn.execute(
+        "INSERT INTO sessions (session_id, study_id, centre, current_version, current_file_hash)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+        " current_version=excluded.current_version, current_file_hash=excluded.current_file_hash",
+        (stored.session_id, stored.study_id, stored.centre, stored.session_version, stored.file_hash),
+    )
+    delete_flat_rows(conn, stored.session_id)
+    insert_flat_rows(conn, proc)
+
+
+def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every imported file, with whether it is its session's current version."""
+    return conn.execute(
+        "SELECT f.study_id, f.centre, f.session_id, f.session_version, f.file_hash, f.imported_utc, f.file_name,"
+        " f.signer_key_id, s.current_file_hash = f.file_hash AS current"
+        " FROM session_files f JOIN sessions s ON s.session_id = f.session_id"
+        " ORDER BY f.study_id, f.session_version"
+    ).fetchall()
+
+
+# -- reading the flat tables ---------------------------------------------------------------
+def read_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
+    """The rows of a flat table as flat.py makes them (booleans as True/False), in key order."""
+    spec = next(t for t in FLAT_TABLES if t.name == table)
+    booleans = [c.name for c in spec.columns() if c.type == "boolean"]
+    rows = []
+    for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(spec.key)}"):
+        item = dict(row)
+        for name in booleans:
+            if item[name] is not None:
+                item[name] = bool(item[name])
+        rows.append(item)
+    return rows
+
+
+def frames(store: Store, tables: Iterable[str] = ("procedures", "lesions", "complications")) -> dict[str, Any]:
+    """The flat tables as pandas DataFrames, booleans as pandas' nullable boolean type."""
+    import pandas as pd
+
+    result = {}
+    for name in tables:
+        spec = next(t for t in FLAT_TABLES if t.name == name)
+        frame = pd.DataFrame(read_rows(store.conn, name), columns=_expected(spec))
+        for column in spec.columns():
+            if column.type == "boolean":
+                frame[column.name] = frame[column.name].astype("boolean")
+        result[name] = frame
+    return result

@@ -1,0 +1,174 @@
+"""The JSON Schema of record.json, built from the field definitions in forms/ so that it never drifts.
+
+docs/make_schema.py writes it to docs/session-record.schema.json; the importer checks every
+record against the same schema (record_check, through schema_check) before it touches the database.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..domain import forms, rules
+from ..domain.forms import FieldDef
+from . import flat, record_json
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+TIMESTAMP = {"type": "string", "format": "date-time"}
+OPTIONAL_TIMESTAMP = {"type": ["string", "null"], "format": "date-time"}
+OPTIONAL_TEXT = {"type": ["string", "null"]}
+FREE_TEXT_NOTE = "Free text: checked at export for things that look like identifiers."
+
+
+def _value(fdef: FieldDef) -> dict[str, Any]:
+    """The schema of one stored field value (a field left empty is absent, never null)."""
+    kind = fdef.type
+    schema: dict[str, Any]
+    if kind == "text":
+        schema = {"type": "string"}
+        if fdef.max_length:
+            schema["maxLength"] = fdef.max_length
+    elif kind in {"integer", "likert", "decimal"}:
+        schema = {"type": "number" if kind == "decimal" else "integer"}
+        if fdef.minimum is not None:
+            schema["minimum"] = fdef.minimum
+        if fdef.maximum is not None:
+            schema["maximum"] = fdef.maximum
+    elif kind == "boolean":
+        schema = {"type": "boolean"}
+    elif kind == "choice":
+        schema = {"type": "string", "enum": fdef.choice_codes()}
+    elif kind == "multichoice":
+        schema = {
+            "type": "array",
+            "items": {"type": "string", "enum": fdef.choice_codes()},
+            "minItems": 1,
+            "uniqueItems": True,
+        }
+    else:  # date or datetime
+        schema = {"type": "string", "format": "date" if kind == "date" else "date-time"}
+    notes = [fdef.text("en")]
+    if fdef.unit:
+        notes.append(f"Unit: {fdef.unit}.")
+    if kind == "multichoice":
+        notes.append("Choices in the order the form lists them.")
+    if fdef.free_text:
+        notes.append(FREE_TEXT_NOTE)
+    return {"description": " ".join(notes), **schema}
+
+
+def _values(fields: list[FieldDef]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: _value(f) for f in fields},
+    }
+
+
+def _closed(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An object with exactly these keys (those in optional may be left out)."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [name for name in properties if name not in optional],
+        "properties": properties,
+    }
+
+
+def _child(values: str) -> dict[str, Any]:
+    return _closed({"id": HEX_ID, "number": {"type": "integer", "minimum": 1}, "values": {"$ref": f"#/$defs/{values}"}})
+
+
+def record_schema() -> dict[str, Any]:
+    """The schema of record.json, format version record_json.FORMAT_VERSION."""
+    crf, questionnaire = forms.crf(), forms.questionnaire()
+    event = _closed(
+        {
+            "id": {"type": "integer", "minimum": 1},
+            "kind": {"type": "string", "enum": list(forms.events())},
+            "at": {"description": "The moment in theatre (UTC).", **TIMESTAMP},
+            "recorded_at": {"description": "When it was saved (UTC).", **TIMESTAMP},
+            "user": {"type": "string"},
+            "lesion_id": {"type": ["string", "null"], "pattern": HEX_ID["pattern"]},
+            "note": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
+            "struck": {"type": "boolean"},
+            "struck_reason": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
+        }
+    )
+    signature = _closed(
+        {
+            "id": {"type": "integer", "minimum": 1},
+            "form": {"type": "string", "enum": [questionnaire.name]},
+            "username": {"type": "string"},
+            "printed_name": {"type": "string"},
+            "meaning": {"description": FREE_TEXT_NOTE, "type": "string"},
+            "signed_at": TIMESTAMP,
+            "content_hash": {"description": "SHA-256 of the signed answers.", **SHA256},
+            "voided_at": OPTIONAL_TIMESTAMP,
+            "void_reason": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
+        }
+    )
+    record = _closed(
+        {
+            "id": HEX_ID,
+            "study_id": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
+            "centre": {"type": "string", "pattern": rules.CENTRE_PATTERN.pattern},
+            "created_at": TIMESTAMP,
+            "session_id": HEX_ID,
+            "values": {"$ref": "#/$defs/procedure_values"},
+            "lesions": {"type": "array", "items": {"$ref": "#/$defs/lesion"}},
+            "complications": {"type": "array", "items": {"$ref": "#/$defs/complication"}},
+            "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
+            "signatures": {"type": "array", "items": {"$ref": "#/$defs/signature"}},
+            "completed_at": {"description": "When the record was completed and locked.", **TIMESTAMP},
+            "modified_at": TIMESTAMP,
+        }
+    )
+    top = _closed(
+        {
+            "format": {"const": record_json.FORMAT},
+            "format_version": {"const": record_json.FORMAT_VERSION},
+            "app_version": {"type": "string"},
+            "form_versions": _closed(
+                {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
+            ),
+            "session_id": {"description": "Stable across re-exports of one procedure.", **HEX_ID},
+            "session_version": {
+                "description": "1 for the first export, one more for each re-export.",
+                "type": "integer",
+                "minimum": 1,
+            },
+            "exported_at": TIMESTAMP,
+            "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
+            "demo": {"type": "boolean"},
+            "record": {"$ref": "#/$defs/record"},
+        }
+    )
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"urn:mimic:session-record:{record_json.FORMAT_VERSION}",
+        "title": f"MIMIC session record, format version {record_json.FORMAT_VERSION}",
+        "description": (
+            "record.json of a MIMIC session file: one procedure with its lesions, complications, "
+            f"intraoperative events and signatures. Generated from CRF version {crf.version} and "
+            f"questionnaire version {questionnaire.version}; see session-file.md."
+        ),
+        **top,
+        "$defs": {
+            "record": record,
+            "procedure_values": _values(flat.procedure_fields()),
+            "lesion_values": _values(crf.fields("lesion")),
+            "complication_values": _values(crf.fields("complication")),
+            "lesion": _child("lesion_values"),
+            "complication": _child("complication_values"),
+            "event": event,
+            "signature": signature,
+        },
+    }
+
+
+def schema_text() -> str:
+    """The schema as docs/session-record.schema.json holds it."""
+    return json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"

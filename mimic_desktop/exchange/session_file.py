@@ -1,0 +1,296 @@
+"""The session file (.mimic): the record, its PDFs and a signed manifest in one ZIP, made and checked in memory.
+
+docs/session-file.md describes the format for people who write their own reader. In short:
+five members stored uncompressed in a fixed order (record.json, summary.pdf,
+questionnaire.pdf, manifest.json, manifest.sig); the manifest lists the SHA-256 and size of
+the first three; manifest.sig is the signer's raw Ed25519 public key followed by its
+signature of manifest.json's bytes. Every byte of the container follows from the members, so
+a file that differs in any byte from what its signed members give is refused, and a file's
+SHA-256 names its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import struct
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from ..domain.errors import MimicError
+from . import signing_keys
+
+FORMAT = "mimic-session"
+FORMAT_VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+SUFFIX = ".mimic"
+
+RECORD = "record.json"
+SUMMARY = "summary.pdf"
+QUESTIONNAIRE = "questionnaire.pdf"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+CONTENT = (RECORD, SUMMARY, QUESTIONNAIRE)
+MEMBERS = (*CONTENT, MANIFEST, SIGNATURE)
+
+MiB = 1024 * 1024
+# Caps that hold while reading, whatever a header claims: a file cannot make us hold more.
+MAX_MEMBER_BYTES = {RECORD: 4 * MiB, SUMMARY: 32 * MiB, QUESTIONNAIRE: 8 * MiB, MANIFEST: 64 * 1024, SIGNATURE: 96}
+MAX_FILE_BYTES = sum(MAX_MEMBER_BYTES.values()) + 64 * 1024
+MAX_ENTRIES = 64  # more entries than this and the directory is not even looked at
+
+# The fixed fields of every member's headers (docs/session-file.md, "The container").
+ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
+ZIP_VERSION = 20  # 2.0, both "made by" and "needed to extract"
+ZIP_SYSTEM = 3  # Unix, so that the file mode below means what it says
+ZIP_FILE_MODE = 0o100644  # a regular file, readable by all
+
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    ValueError,
+    struct.error,
+    zlib.error,
+)
+
+
+class SessionFileRejected(MimicError):
+    """A session file that cannot be accepted; str() says why, in words."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the manifest says of the session besides its members."""
+
+    session_id: str
+    session_version: int
+    study_id: str
+    centre: str
+    exported_at: str
+    demo: bool
+
+
+Signer = TypeVar("Signer")
+
+
+@dataclass(frozen=True)
+class SessionFile(Generic[Signer]):
+    """A file whose signature, manifest and container have been verified; the record is not parsed yet."""
+
+    header: Header
+    members: dict[str, bytes]
+    signer: Signer
+    public_key: bytes
+
+    @property
+    def record_bytes(self) -> bytes:
+        return self.members[RECORD]
+
+
+def canonical_json(data: Any) -> bytes:
+    """The bytes MIMIC writes for a JSON document: sorted keys, no spaces, ASCII with escapes."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False).encode("ascii")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(keys) != len(set(keys)):
+        duplicate = next(key for key, count in Counter(keys).items() if count > 1)
+        raise ValueError(f"the key {duplicate!r} appears twice in one object")
+    return dict(pairs)
+
+
+def strict_json(data: bytes, what: str) -> Any:
+    """Parse UTF-8 JSON, refusing what parsers disagree on: duplicate keys, NaN and Infinity."""
+    try:
+        return json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise SessionFileRejected(f"{what} is not valid JSON ({error}).") from None
+
+
+def manifest(header: Header, content: dict[str, bytes], version: int = FORMAT_VERSION) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": version,
+        "session_id": header.session_id,
+        "session_version": header.session_version,
+        "study_id": header.study_id,
+        "centre": header.centre,
+        "exported_at": header.exported_at,
+        "demo": header.demo,
+        "members": [
+            {"name": name, "sha256": hashlib.sha256(content[name]).hexdigest(), "size": len(content[name])}
+            for name in CONTENT
+        ],
+    }
+
+
+def write(content: dict[str, bytes], header: Header, key, version: int = FORMAT_VERSION) -> bytes:
+    """The bytes of a signed session file holding record.json, summary.pdf and questionnaire.pdf."""
+    manifest_bytes = canonical_json(manifest(header, content, version))
+    signature = signing_keys.raw_public_key(key) + signing_keys.sign(key, manifest_bytes)
+    return container({**content, MANIFEST: manifest_bytes, SIGNATURE: signature})
+
+
+def container(members: dict[str, bytes]) -> bytes:
+    """The canonical ZIP of the members: stored, in MEMBERS order, every header field fixed."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=False) as archive:
+        for name in MEMBERS:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE_TIME)
+            info.compress_type = zipfile.ZIP_STORED
+            info.create_system = ZIP_SYSTEM
+            info.create_version = info.extract_version = ZIP_VERSION
+            info.external_attr = ZIP_FILE_MODE << 16
+            archive.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFile[Signer]:
+    """Verify a session file in memory; signer_for maps a raw public key to its registered signer, or None.
+
+    Raises SessionFileRejected naming the first problem found. The record is returned as bytes:
+    it is parsed only by the caller, after this has verified the signature.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise SessionFileRejected(f"The file is {len(data):,} bytes, more than a session file can be.")
+    members = _members(data)
+    public_key, signature = members[SIGNATURE][:32], members[SIGNATURE][32:]
+    signer = signer_for(public_key)
+    if signer is None:
+        raise SessionFileRejected(
+            f"The file is signed by a key that is not registered (fingerprint {signing_keys.fingerprint(public_key)}): "
+            "register the centre's public key with `mimic-central add-centre` if it is genuine."
+        )
+    if not signing_keys.verify(public_key, signature, members[MANIFEST]):
+        raise SessionFileRejected(
+            "The signature does not match the manifest: the file was altered after it was signed."
+        )
+    header = _check_manifest(strict_json(members[MANIFEST], "The manifest"), members)
+    if container(members) != data:
+        raise SessionFileRejected(
+            "The ZIP container differs from the one its signed members make: the file was altered after it was signed."
+        )
+    return SessionFile(header, members, signer, public_key)
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    """Every allowed member, read in memory under its cap; refuses anything else in the archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            _check_entries(entries)
+            return {entry.filename: _read_member(archive, entry) for entry in entries}
+    except SessionFileRejected:
+        raise
+    except _ZIP_ERRORS as error:
+        raise SessionFileRejected(
+            f"The file is not a readable ZIP archive: it is damaged or truncated ({error})."
+        ) from None
+
+
+def _check_entries(entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > MAX_ENTRIES:
+        raise SessionFileRejected(f"The archive has {len(entries)} entries; a session file has {len(MEMBERS)}.")
+    for entry in entries:
+        name = entry.filename
+        if _unsafe(name):
+            raise SessionFileRejected(f"The archive holds an entry with an unsafe name: {name!r}.")
+        if (entry.external_attr >> 16) & 0o170000 == 0o120000:
+            raise SessionFileRejected(f"The archive entry {name!r} is a link, not a file.")
+        if name not in MEMBERS:
+            raise SessionFileRejected(f"The archive holds an unexpected entry: {name!r}.")
+    counts = Counter(entry.filename for entry in entries)
+    for name, count in counts.items():
+        if count > 1:
+            raise SessionFileRejected(f"The archive holds {name!r} {count} times.")
+    for name in MEMBERS:
+        if name not in counts:
+            raise SessionFileRejected(f"The member {name!r} is missing.")
+    for entry in entries:
+        limit = MAX_MEMBER_BYTES[entry.filename]
+        if entry.file_size > limit:
+            raise SessionFileRejected(
+                f"The member {entry.filename!r} would unpack to {entry.file_size:,} bytes, more than the "
+                f"{limit:,} allowed."
+            )
+        if entry.flag_bits & 0x1:
+            raise SessionFileRejected(f"The member {entry.filename!r} is encrypted.")
+        if entry.compress_type != zipfile.ZIP_STORED:
+            raise SessionFileRejected(
+                f"The member {entry.filename!r} is compressed; session files store members as they are."
+            )
+
+
+def _unsafe(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return (
+        not name
+        or name.startswith(("/", "\\"))
+        or (len(name) > 1 and name[1] == ":")
+        or "\\" in name
+        or "\x00" in name
+        or ".." in parts
+    )
+
+
+def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    """Read at most one byte past the cap, whatever the headers say, and let zipfile check the CRC."""
+    limit = MAX_MEMBER_BYTES[entry.filename]
+    with archive.open(entry) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise SessionFileRejected(f"The member {entry.filename!r} is larger than the {limit:,} bytes allowed.")
+    return data
+
+
+def _check_manifest(data: Any, members: dict[str, bytes]) -> Header:
+    """The signed manifest: a format and version this reader knows, and members matching their hashes."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SessionFileRejected("The manifest does not describe a MIMIC session file.")
+    version = data.get("format_version")
+    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
+        raise SessionFileRejected(
+            f"The session file has format version {version!r}, which this version of MIMIC does not read "
+            f"(it reads version {', '.join(map(str, sorted(SUPPORTED_VERSIONS)))}): update the importer."
+        )
+    expected = manifest(_header(data), members, version)
+    if data != expected:
+        listed = {m.get("name"): m for m in data.get("members", []) if isinstance(m, dict)}
+        for item in expected["members"]:
+            if listed.get(item["name"]) != item:
+                raise SessionFileRejected(
+                    f"The member {item['name']!r} does not match its SHA-256 and size in the signed manifest."
+                )
+        raise SessionFileRejected("The manifest holds fields that this version of the format does not have.")
+    return _header(data)
+
+
+def _header(data: dict[str, Any]) -> Header:
+    fields = {
+        "session_id": str,
+        "session_version": int,
+        "study_id": str,
+        "centre": str,
+        "exported_at": str,
+        "demo": bool,
+    }
+    for name, kind in fields.items():
+        value = data.get(name)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise SessionFileRejected(f"The manifest's {name} is missing or not a {kind.__name__}.")
+    if data["session_version"] < 1:
+        raise SessionFileRejected("The manifest's session_version must be 1 or more.")
+    return Header(**{name: data[name] for name in fields})

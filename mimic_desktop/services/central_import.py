@@ -1,0 +1,259 @@
+"""The trial office's side: registering centre keys and importing session files into the central database.
+
+Each file is checked whole (container, signature, manifest, record) before the database is
+touched, and then stored in one transaction. The same file twice changes nothing; a newer
+version of a session supersedes the current one and both are kept; an older version that
+arrives late is kept without becoming current. Anything else is rejected with its reason and
+leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from ..domain import rules
+from ..domain.clock import to_iso, utc_now
+from ..domain.errors import MimicError, ValidationError
+from ..exchange import central, record_check, session_file, signing_keys
+from ..exchange.central import CentreKey, StoredFile
+from ..storage.connection import Store
+from .procedures import Clock
+
+Progress = Callable[[int, int, str], None]
+
+
+class Outcome(StrEnum):
+    NEW = "new"  # the first version of a session to arrive
+    SUPERSEDING = "superseding"  # a newer version, now the current one
+    OLDER = "older"  # kept, but a newer version stays current
+    DUPLICATE = "duplicate"  # this very file was imported before: nothing changed
+    REJECTED = "rejected"  # nothing changed; message says why
+
+
+IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER})
+
+
+@dataclass(frozen=True)
+class FileResult:
+    name: str
+    outcome: Outcome
+    message: str
+    study_id: str | None = None
+    session_version: int | None = None
+
+
+@dataclass
+class ImportSummary:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, *outcomes: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome in outcomes)
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome is Outcome.REJECTED]
+
+    def text(self) -> str:
+        """One line of counts, then one line per rejected file with its reason."""
+        lines = [
+            f"{self.count(*IMPORTED)} imported ({self.count(Outcome.NEW)} new, "
+            f"{self.count(Outcome.SUPERSEDING)} superseding an earlier version, "
+            f"{self.count(Outcome.OLDER)} older version(s) kept), "
+            f"{self.count(Outcome.DUPLICATE)} duplicate(s), {self.count(Outcome.REJECTED)} rejected."
+        ]
+        lines += [f"rejected {r.name}: {r.message}" for r in self.rejected]
+        return "\n".join(lines)
+
+
+class Rejected(MimicError):
+    """Raised inside the import of one file to roll it back and report why."""
+
+
+def init_central(path: Path) -> Store:
+    """Create a central study database (or open the one that is there)."""
+    return central.open_central(path)
+
+
+def open_existing(path: Path) -> Store:
+    if not Path(path).exists():
+        raise MimicError(f"There is no central database at {path}: create it with `mimic-central init --db {path}`.")
+    return central.open_central(path, create=False)
+
+
+def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = utc_now) -> tuple[CentreKey, bool]:
+    """Register a centre's public key; returns the key and whether it was new. One key belongs to one centre."""
+    centre = rules.check_centre(centre)
+    try:
+        pem = Path(key_file).read_bytes()[: signing_keys.MAX_KEY_FILE_BYTES + 1]
+    except OSError as error:
+        raise MimicError(f"Cannot read the key file {key_file}: {error.strerror or error}.") from None
+    raw = signing_keys.public_key_from_pem(pem, str(key_file))
+    key = CentreKey(signing_keys.key_id(raw), centre, raw, to_iso(clock()))
+    with store.transaction() as db:
+        known = next((k for k in central.centre_keys(db.conn) if k.public_key == raw), None)
+        if known is not None and known.centre != centre:
+            raise ValidationError(
+                f"This key ({known.fingerprint}) is already registered for centre {known.centre}; "
+                "a key signs for one centre only."
+            )
+        if known is None:
+            central.insert_centre_key(db.conn, key, Path(key_file).name)
+    return (known or key), known is None
+
+
+def registered_keys(store: Store) -> list[CentreKey]:
+    return central.centre_keys(store.conn)
+
+
+def imported_files(store: Store) -> list[dict]:
+    """Every imported file, oldest study ID first, with whether it is its session's current version."""
+    return [dict(row) for row in central.session_files(store.conn)]
+
+
+def session_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the .mimic files in the folders named (sorted, folders searched to any depth)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob(f"*{session_file.SUFFIX}") if p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+class CentralImporter:
+    """Imports session files into one central database; keys registered there are the only trusted signers."""
+
+    def __init__(self, store: Store, clock: Clock = utc_now):
+        self.store = store
+        self.clock = clock
+        self.keys = {key.public_key: key for key in central.centre_keys(store.conn)}
+
+    def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
+        files = session_files(paths)
+        summary = ImportSummary()
+        for done, path in enumerate(files, start=1):
+            summary.results.append(self.import_file(path))
+            if progress:
+                progress(done, len(files), path.name)
+        return summary
+
+    def import_file(self, path: Path) -> FileResult:
+        name = str(path)
+        try:
+            if path.stat().st_size > session_file.MAX_FILE_BYTES:
+                return FileResult(name, Outcome.REJECTED, "The file is larger than a session file can be.")
+            data = path.read_bytes()
+        except OSError as error:
+            return FileResult(name, Outcome.REJECTED, f"The file cannot be read: {error.strerror or error}.")
+        return self.import_bytes(data, name)
+
+    def import_bytes(self, data: bytes, name: str) -> FileResult:
+        """Check and store one session file, all or nothing."""
+        file_hash = hashlib.sha256(data).hexdigest()
+        known = central.file_by_hash(self.store.conn, file_hash)
+        if known is not None:
+            return _duplicate(name, known)
+        try:
+            verified = session_file.read(data, self.keys.get)
+            record = session_file.strict_json(verified.record_bytes, "record.json")
+            proc = record_check.check_record(record)
+            _agree(verified, record)
+        except (session_file.SessionFileRejected, ValidationError, Rejected) as problem:
+            return FileResult(name, Outcome.REJECTED, str(problem))
+        stored = StoredFile(
+            file_hash=file_hash,
+            session_id=proc.session_id,
+            session_version=verified.header.session_version,
+            study_id=proc.study_id,
+            centre=proc.centre,
+            imported_utc=to_iso(self.clock()),
+            file_name=Path(name).name,
+        )
+        try:
+            with self.store.transaction() as db:
+                outcome, message = self._store(db.conn, stored, verified, proc)
+        except Rejected as problem:
+            return FileResult(name, Outcome.REJECTED, str(problem), stored.study_id, stored.session_version)
+        except _Duplicate as again:
+            return _duplicate(name, again.known)
+        return FileResult(name, outcome, message, stored.study_id, stored.session_version)
+
+    def _store(self, conn, stored: StoredFile, verified, proc) -> tuple[Outcome, str]:
+        known = central.file_by_hash(conn, stored.file_hash)
+        if known is not None:  # imported by another process since the first look
+            raise _Duplicate(known)
+        same = central.file_by_version(conn, stored.session_id, stored.session_version)
+        if same is not None:
+            raise Rejected(
+                f"Version {stored.session_version} of {stored.study_id} was imported before from another file "
+                f"({same.file_name}, {same.imported_utc}) with different content. Ask the centre to export the "
+                "record again: the new version will supersede both."
+            )
+        other = central.current_file(conn, study_id=stored.study_id)
+        if other is not None and other.session_id != stored.session_id:
+            raise Rejected(
+                f"{stored.study_id} already belongs to another session ({other.session_id}, from {other.file_name}): "
+                "two records for one study ID. Resolve this with the centre before importing either again."
+            )
+        current = central.current_file(conn, session_id=stored.session_id)
+        central.insert_file(
+            conn,
+            stored,
+            signer_key_id=signing_keys.key_id(verified.public_key),
+            exported_utc=verified.header.exported_at,
+            record_json=verified.record_bytes.decode("utf-8"),
+        )
+        if current is not None and current.session_version > stored.session_version:
+            return Outcome.OLDER, f"kept; version {current.session_version} stays current"
+        central.make_current(conn, stored, proc)
+        if current is None:
+            return Outcome.NEW, f"{stored.study_id} version {stored.session_version} imported"
+        return (
+            Outcome.SUPERSEDING,
+            f"{stored.study_id} version {stored.session_version} supersedes version {current.session_version}",
+        )
+
+
+class _Duplicate(Exception):
+    def __init__(self, known: StoredFile):
+        super().__init__(known.file_hash)
+        self.known = known
+
+
+def _duplicate(name: str, known: StoredFile) -> FileResult:
+    return FileResult(
+        name,
+        Outcome.DUPLICATE,
+        f"already imported on {known.imported_utc} as {known.file_name}; nothing changed",
+        known.study_id,
+        known.session_version,
+    )
+
+
+def _agree(verified: session_file.SessionFile, record: dict) -> None:
+    """The signed manifest, the record and the signer's centre must tell the same story."""
+    header, body = verified.header, record["record"]
+    pairs = (
+        ("session_id", header.session_id, record["session_id"]),
+        ("session_version", header.session_version, record["session_version"]),
+        ("study_id", header.study_id, body["study_id"]),
+        ("centre", header.centre, body["centre"]),
+        ("exported_at", header.exported_at, record["exported_at"]),
+        ("demo", header.demo, record["demo"]),
+    )
+    for name, in_manifest, in_record in pairs:
+        if in_manifest != in_record:
+            raise Rejected(f"The manifest and the record disagree on {name} ({in_manifest!r} against {in_record!r}).")
+    signer: CentreKey = verified.signer
+    if signer.centre != header.centre:
+        raise Rejected(
+            f"The file is signed with a key registered for centre {signer.centre}, but its record belongs to centre "
+            f"{header.centre}."
+        )
+    if header.demo:
+        raise Rejected("This is a demonstration record, made to try the application: it is not trial data.")

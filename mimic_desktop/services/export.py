@@ -1,0 +1,170 @@
+"""Exporting a finished procedure as a signed session file for the trial office.
+
+A record may leave the laptop once it is complete (and so locked). The questionnaire need not
+be signed yet; the file then says so, and the export after signing supersedes it. A broken
+questionnaire signature stops the export. Every export of a procedure carries the same
+session id and the next session version; nothing on the laptop is deleted or changed because
+it was exported, apart from noting the version and time (ProcedureService.mark_exported).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import identifiers, rules
+from ..domain.clock import to_iso, utc_now
+from ..domain.errors import MimicError, ValidationError
+from ..domain.record import Procedure
+from ..domain.roles import Action, User
+from ..exchange import record_json, session_file, signing_keys
+from ..storage import audit
+from ..storage.connection import Store
+from . import session_key
+from .documents import write_questionnaire_pdf, write_summary_pdf
+from .procedures import Clock, ProcedureService
+from .signing import SignatureState, check_signature
+
+Progress = Callable[[int, int, str], None]
+STEPS = ("Checking the record", "Printing the summary", "Printing the questionnaire", "Signing", "Saving the file")
+
+
+class NotExportable(ValidationError):
+    """The record cannot leave the laptop yet; str() says what is missing."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    study_id: str
+    session_id: str
+    session_version: int
+    file_hash: str
+    key_fingerprint: str
+    warnings: tuple[str, ...]
+
+
+def _no_progress(_done: int, _total: int, _what: str) -> None:
+    pass
+
+
+class ExportService:
+    """Session files of the signed-in user's records, signed with this laptop's key."""
+
+    def __init__(self, store: Store, user: User, clock: Clock = utc_now, key_path: Path | None = None):
+        self.store = store
+        self.procedures = ProcedureService(store, user, clock)
+        self.clock = clock
+        self.key_path = key_path
+
+    def problems(self, proc: Procedure) -> list[str]:
+        """Why this record cannot be exported yet; empty when it can."""
+        if not proc.locked:
+            missing = rules.missing_for_completion(proc)
+            detail = f" Missing: {'; '.join(missing)}." if missing else " Mark it complete first."
+            return [f"{proc.study_id} is not complete, so it cannot be exported yet.{detail}"]
+        if check_signature(self.store, proc).state is SignatureState.TAMPERED:
+            return [
+                f"The questionnaire signature of {proc.study_id} is broken: the answers or the signature changed "
+                "outside the application. Ask the trial office before exporting."
+            ]
+        return []
+
+    def warnings(self, proc: Procedure) -> list[str]:
+        """Things to tell the person exporting, that do not stop the export."""
+        found = identifiers.record_findings(proc)
+        if found:
+            found.append("Free text leaves the hospital in the session file: remove names, numbers and dates.")
+        if proc.valid_signature() is None:
+            found.append(
+                "The surgeon has not signed the questionnaire yet: export again after signing; "
+                "the trial office then receives the signed version."
+            )
+        return found
+
+    def export(self, proc_id: str, out: Path, lang: str = "en", progress: Progress = _no_progress) -> ExportResult:
+        """Write the session file (a folder gets STUDYID-vN.mimic) and note the export; returns what was written."""
+        self.procedures._require(Action.EXPORT, proc_id)
+        progress(0, len(STEPS), STEPS[0])
+        proc = self.procedures.load(proc_id)
+        problems = self.problems(proc)
+        if problems:
+            raise NotExportable(" ".join(problems))
+        version = proc.export_version + 1
+        target = _target(Path(out), proc.study_id, version)
+        header = session_file.Header(
+            session_id=proc.session_id,
+            session_version=version,
+            study_id=proc.study_id,
+            centre=proc.centre,
+            exported_at=to_iso(self.clock()),
+            demo=proc.demo,
+        )
+        body = record_json.record_to_dict(
+            proc, session_version=version, exported_at=header.exported_at, audit_head=audit.head(self.store.conn)[1]
+        )
+        content = {session_file.RECORD: session_file.canonical_json(body)}
+        content |= self._pdfs(proc_id, lang, progress)
+        progress(3, len(STEPS), STEPS[3])
+        key = session_key.load_or_create(self.key_path)
+        data = session_file.write(content, header, key)
+        progress(4, len(STEPS), STEPS[4])
+        self._save(data, target, proc_id, version)
+        progress(len(STEPS), len(STEPS), "Exported")
+        raw = signing_keys.raw_public_key(key)
+        return ExportResult(
+            path=target,
+            study_id=proc.study_id,
+            session_id=proc.session_id,
+            session_version=version,
+            file_hash=hashlib.sha256(data).hexdigest(),
+            key_fingerprint=signing_keys.fingerprint(raw),
+            warnings=tuple(self.warnings(proc)),
+        )
+
+    def _pdfs(self, proc_id: str, lang: str, progress: Progress) -> dict[str, bytes]:
+        """The summary and the questionnaire, printed as for paper, as bytes."""
+        with tempfile.TemporaryDirectory(prefix="mimic-export-") as folder:
+            progress(1, len(STEPS), STEPS[1])
+            summary = write_summary_pdf(self.store, proc_id, Path(folder) / session_file.SUMMARY, lang)
+            progress(2, len(STEPS), STEPS[2])
+            questionnaire = write_questionnaire_pdf(
+                self.store, proc_id, Path(folder) / session_file.QUESTIONNAIRE, lang
+            )
+            return {session_file.SUMMARY: summary.read_bytes(), session_file.QUESTIONNAIRE: questionnaire.read_bytes()}
+
+    def _save(self, data: bytes, target: Path, proc_id: str, version: int) -> None:
+        """The file appears under its name only once the laptop has noted the export, so the two agree."""
+        partial = target.with_name(target.name + ".part")
+        try:
+            with open(partial, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise MimicError(f"Cannot write {target}: {error.strerror or error}. Nothing was exported.") from None
+        try:
+            self.procedures.mark_exported(proc_id, version)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        try:
+            partial.replace(target)
+        except OSError as error:
+            raise MimicError(
+                f"The session file was made but could not be given its name {target.name}: "
+                f"{error.strerror or error}. Export again; the next file supersedes this one."
+            ) from None
+
+
+def _target(out: Path, study_id: str, version: int) -> Path:
+    if out.is_dir():
+        return out / f"{study_id}-v{version}{session_file.SUFFIX}"
+    if not out.parent.is_dir():
+        raise MimicError(f"Cannot write {out.name}: the folder {out.parent} does not exist.")
+    return out
