@@ -95,7 +95,7 @@ def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path
         audit=audit_summary(store, proc_id),
         signature_state=check.state.text(lang),
         signature_ok=check.ok,
-        missing=[] if proc.locked else rules.missing_for_completion(proc),
+        missing=[] if proc.locked else rules.missing_for_completion(proc, lang),
         icg_window=icg_window(store),
         printed_at=utc_now(),
     )
