@@ -63,19 +63,23 @@ class ProcedureService:
         try:
             self.user.require(action)
         except PermissionDenied as refusal:
-            with self.store.transaction() as db:
-                audit.append(
-                    db.conn,
-                    at_utc=self._now(),
-                    username=self.user.username,
-                    procedure_id=proc_id,
-                    entity="access",
-                    entity_id=self.user.username,
-                    field="refused",
-                    old=None,
-                    new={"action": action.value, "message": str(refusal)},
-                )
+            self.log_refusal(proc_id, action.value, str(refusal))
             raise
+
+    def log_refusal(self, proc_id: str | None, action: str, message: str) -> None:
+        """Keep a refused attempt in the audit trail, in a transaction of its own."""
+        with self.store.transaction() as db:
+            audit.append(
+                db.conn,
+                at_utc=self._now(),
+                username=self.user.username,
+                procedure_id=proc_id,
+                entity="access",
+                entity_id=self.user.username,
+                field="refused",
+                old=None,
+                new={"action": action, "message": message},
+            )
 
     @contextlib.contextmanager
     def _change(self, proc_id: str, reason: str | None) -> Iterator[Procedure]:
@@ -91,18 +95,7 @@ class ProcedureService:
 
     def _refuse_locked(self, proc: Procedure) -> None:
         message = f"{proc.study_id} is complete and locked: give a reason for the change."
-        with self.store.transaction() as db:
-            audit.append(
-                db.conn,
-                at_utc=self._now(),
-                username=self.user.username,
-                procedure_id=proc.id,
-                entity="access",
-                entity_id=self.user.username,
-                field="refused",
-                old=None,
-                new={"action": "edit_locked", "message": message},
-            )
+        self.log_refusal(proc.id, "edit_locked", message)
         raise ReasonRequired(message)
 
     # -- creating --------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ..domain.clock import to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.record import Procedure, Signature
 from ..domain.roles import Action, User
-from ..storage import audit, repository, users
+from ..storage import repository, users
 from ..storage.connection import Store
 from .procedures import Clock, ProcedureService
 
@@ -100,7 +100,8 @@ class SigningService:
         if not meaning:
             raise ValidationError("Say what the signature means, for example that you are the author.", "meaning")
         if users.check_password(self.store.conn, self.user.username, password or "") is None:
-            self._log_failed(proc_id)
+            # A wrong password at signing is an attempt worth keeping in the trail.
+            self.procedures.log_refusal(proc_id, Action.SIGN.value, "wrong password")
             raise AuthenticationFailed("Wrong password: the questionnaire was not signed.")
         missing = rules.missing_for_signature(proc)
         if missing:
@@ -127,21 +128,6 @@ class SigningService:
         signature = self.procedures.load(proc_id).valid_signature(FORM)
         assert signature is not None
         return signature
-
-    def _log_failed(self, proc_id: str) -> None:
-        """A wrong password at signing is an attempt worth keeping in the trail."""
-        with self.store.transaction() as db:
-            audit.append(
-                db.conn,
-                at_utc=to_iso(self.clock()),
-                username=self.user.username,
-                procedure_id=proc_id,
-                entity="access",
-                entity_id=self.user.username,
-                field="refused",
-                old=None,
-                new={"action": Action.SIGN.value, "message": "wrong password"},
-            )
 
     def verify_signature(self, proc: Procedure) -> SignatureCheck:
         return check_signature(self.store, proc)
