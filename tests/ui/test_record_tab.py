@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from mimic_desktop.ui.record import RecordView
 
@@ -31,7 +31,7 @@ def test_record_view_is_hosted_and_both_sides_hear_of_changes(make_window, store
     assert heard == [proc_id], "a saved change is announced once"
     assert service.load(proc_id).lesions[0].get("size_mm") == 18
     assert window.live.proc.lesions[0].get("size_mm") == 18, "the live screen refreshed"
-    assert "18 mm" in next(iter(window.live.cards.cards.values())).findChild(type(record.heading)).text()
+    assert "18 mm" in next(iter(window.live.cards.cards.values())).findChild(QLabel).text()
     assert window.saved.state == "saved"
 
 
@@ -61,4 +61,3 @@ def test_typed_values_are_saved_when_the_tab_the_procedure_or_the_language_chang
     type_cea("7.5")
     window.close_procedure()
     assert service.load(proc_id).get("cea") == 7.5
-    window.apply_settings("dark", "en")
