@@ -50,12 +50,12 @@
 <context>
     <name>CompletionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="19"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="20"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="32"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="31"/>
         <source>Complete and lock</source>
         <translation>Voltooien en vergrendelen</translation>
     </message>
@@ -127,27 +127,27 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="41"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="46"/>
         <source>Procedure summary</source>
         <translation>Samenvatting van de procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="47"/>
         <source>Questionnaire, filled in</source>
         <translation>Vragenlijst, ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="48"/>
         <source>Questionnaire, blank for paper</source>
         <translation>Vragenlijst, leeg voor op papier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="56"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -190,42 +190,42 @@
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="77"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="80"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="93"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="94"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
         <source>Password again</source>
         <translation>Wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="100"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="107"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
     </message>
@@ -431,32 +431,32 @@
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="112"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="151"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="157"/>
         <source>The ICG time lies in the future.</source>
         <translation>Het tijdstip van ICG ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="163"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="169"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
@@ -542,43 +542,43 @@
         <translation>Complicaties binnen 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
         <source>Grade</source>
         <translation>Graad</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
         <source>Onset</source>
         <translation>Ontstaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
         <source>Days after surgery</source>
         <translation>Dagen na de operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="69"/>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
         <source>New complication</source>
         <translation>Nieuwe complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="99"/>
         <source>This complication started more than 90 days after surgery.</source>
         <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="113"/>
         <source>after 90 days</source>
         <translation>na 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
         <source>Complication %1</source>
         <translation>Complicatie %1</translation>
     </message>
@@ -629,70 +629,70 @@
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="32"/>
         <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
         <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="59"/>
         <source>Signature</source>
         <translation>Handtekening</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="70"/>
         <source>Sign the questionnaire…</source>
         <translation>Vragenlijst ondertekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="93"/>
         <source>Questions still to answer (marked *): %1</source>
         <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="95"/>
         <source>Every question is answered: the surgeon can sign.</source>
         <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="98"/>
         <source>Signed by %1 (%2) on %3</source>
         <translation>Ondertekend door %1 (%2) op %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="100"/>
         <source>Meaning: %1</source>
         <translation>Betekenis: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="102"/>
         <source>Voided on %1 by a change; reason: %2</source>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="106"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
     </message>
 </context>
 <context>
-    <name>RecordSession</name>
+    <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="63"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="65"/>
         <source>Not saved: no reason was given.</source>
         <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="84"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="91"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
@@ -751,12 +751,12 @@
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="68"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
     </message>
@@ -792,47 +792,47 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="23"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="24"/>
         <source>Sign the questionnaire</source>
         <translation>De vragenlijst ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="28"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="29"/>
         <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
         <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="35"/>
         <source>Questionnaire of</source>
         <translation>Vragenlijst van</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
         <source>Printed name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="38"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="42"/>
         <source>Meaning</source>
         <translation>Betekenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
         <source>Your password</source>
         <translation>Uw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="50"/>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="62"/>
         <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
         <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
     </message>
@@ -840,27 +840,27 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="29"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="30"/>
         <source>Sign in to MIMIC Desktop</source>
         <translation>Aanmelden bij MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="35"/>
         <source>Demo database: sign in as any demo account with the password %1.</source>
         <translation>Demodatabase: meld u aan met een van de demo-accounts en het wachtwoord %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="44"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="45"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="49"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="53"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
@@ -868,27 +868,27 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="32"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="34"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="45"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Study ID %1 is already in use on this laptop.</source>
         <translation>Studienummer %1 is al in gebruik op deze laptop.</translation>
     </message>

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVB
 from ...domain.clock import local_text
 from ...domain.record import Procedure
 from ..labels import heading
+from .access import RecordAccess
 from .pages import RecordPage
-from .session import RecordSession
 
 
 class CompletionPage(RecordPage):
-    def __init__(self, session: RecordSession, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(access, parent)
         self.setObjectName("completionPage")
         self.missing: list[str] = []
         layout = QVBoxLayout(self)
@@ -31,13 +31,13 @@ class CompletionPage(RecordPage):
         self.complete_button = QPushButton(self.tr("Complete and lock"))
         self.complete_button.setObjectName("completeButton")
         self.complete_button.clicked.connect(self.complete)
-        self.complete_button.setVisible(session.editable)
+        self.complete_button.setVisible(access.editable)
         row.addWidget(self.complete_button)
         layout.addLayout(row)
         layout.addStretch(1)
 
     def refresh(self, proc: Procedure) -> None:
-        self.missing = [] if proc.locked else self.session.service().missing(proc.id, self.session.lang)
+        self.missing = [] if proc.locked else self.access.service().missing(proc.id, self.access.lang)
         self.list.clear()
         self.list.addItems(self.missing)
         self.list.setVisible(bool(self.missing))
@@ -52,5 +52,5 @@ class CompletionPage(RecordPage):
         self.complete_button.setEnabled(not proc.locked and not self.missing)
 
     def complete(self) -> None:
-        session = self.session
-        session.change(self, lambda _reason: session.service().complete(session.proc_id))
+        access = self.access
+        access.change(self, lambda _reason: access.service().complete(access.proc_id))

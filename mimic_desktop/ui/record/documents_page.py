@@ -23,16 +23,16 @@ from ...domain.record import Procedure
 from ...services import documents
 from ..labels import heading
 from ..worker import Task
+from .access import RecordAccess
 from .pages import RecordPage
-from .session import RecordSession
 
 # Hands a background task and what to do with its result to the window's progress bar.
 RequestTask = Callable[[Task, Callable[[Path], None]], None]
 
 
 class DocumentsPage(RecordPage):
-    def __init__(self, session: RecordSession, request_task: RequestTask, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, access: RecordAccess, request_task: RequestTask, parent: QWidget | None = None):
+        super().__init__(access, parent)
         self.setObjectName("documentsPage")
         self.request_task = request_task
         documents_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -58,7 +58,7 @@ class DocumentsPage(RecordPage):
         self.language.setObjectName("documentLanguage")
         self.language.addItem("English", "en")  # each language named in itself
         self.language.addItem("Nederlands", "nl")
-        self.language.setCurrentIndex(self.language.findData(session.lang))
+        self.language.setCurrentIndex(self.language.findData(access.lang))
         self.language.setMaximumWidth(320)
         form.addRow(self.tr("Language"), self.language)
         layout.addLayout(form)
@@ -83,7 +83,7 @@ class DocumentsPage(RecordPage):
 
     def default_name(self) -> str:
         names = {"summary": "summary", "questionnaire": "questionnaire", "blank": "questionnaire-blank"}
-        return f"{self.session.proc.study_id}-{names[self.kind()]}-{self.language.currentData()}.pdf"
+        return f"{self.access.proc.study_id}-{names[self.kind()]}-{self.language.currentData()}.pdf"
 
     def choose_file(self) -> None:
         dialog = QFileDialog(
@@ -101,12 +101,12 @@ class DocumentsPage(RecordPage):
     def print_to(self, target: Path) -> None:
         """Write in the background; the page says where the file went once it is there."""
         self.folder = target.parent
-        session = self.session
+        access = self.access
         task = Task(
             documents.write_in_background,
-            session.context.store.path,
+            access.context.store.path,
             self.kind(),
-            session.proc_id,
+            access.proc_id,
             target,
             self.language.currentData(),
         )

@@ -10,21 +10,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 from ...domain import derive, forms, rules
 from ...domain.record import Lesion, Procedure
 from ..live.lesion_cards import LesionText
+from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
-from .session import RecordSession
 
 # Asked only where a cavity re-resection was recorded (or already answered, so that it can be cleared).
 RERESECTION_FIELDS = ("reresection_tumour", "final_margin_mm")
 
 
 class LesionsPage(RecordPage):
-    def __init__(self, session: RecordSession, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(access, parent)
         self.setObjectName("lesionsPage")
         self.lesion_id: str | None = None
-        self.wording = LesionText(session.lang, self)
-        crf, lang = forms.crf(), session.lang
+        self.wording = LesionText(access.lang, self)
+        crf, lang = forms.crf(), access.lang
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
@@ -57,7 +57,7 @@ class LesionsPage(RecordPage):
         self.editors = [self.pathology, self.lesion_block]
         for block in self.editors:
             block.edited.connect(self.show_derived)
-            block.set_editable(session.editable)
+            block.set_editable(access.editable)
             column.addWidget(block)
         column.addStretch(1)
         layout.addWidget(scrolling(detail), 3)
@@ -82,7 +82,7 @@ class LesionsPage(RecordPage):
         margin = lesion.get("margin_mm")
         if lesion.get("histology") or margin is not None:
             histology = lesion.get("histology")
-            parts = [forms.field_def("histology").choice_text(histology, self.session.lang)] if histology else []
+            parts = [forms.field_def("histology").choice_text(histology, self.access.lang)] if histology else []
             if margin is not None:
                 parts.append(f"{margin:g} mm · {derive.r_status(margin)}")
             lines.append(" · ".join(parts))
@@ -91,7 +91,7 @@ class LesionsPage(RecordPage):
         return "\n".join(lines)
 
     def lesion(self) -> Lesion | None:
-        proc = self.session.proc
+        proc = self.access.proc
         return next((lesion for lesion in proc.lesions if lesion.id == self.lesion_id), None)
 
     def show_lesion(self) -> None:
@@ -102,7 +102,7 @@ class LesionsPage(RecordPage):
             if lesion is not None:
                 block.show_values(lesion.values)
         if lesion is not None:
-            title, _, rest = self.wording.text(self.session.proc, lesion).partition("\n")
+            title, _, rest = self.wording.text(self.access.proc, lesion).partition("\n")
             self.heading.setText(title)
             self.in_theatre.setText(rest)
         self.heading.setVisible(lesion is not None)
@@ -115,7 +115,7 @@ class LesionsPage(RecordPage):
         if lesion is None:
             return None
         typed = replace(lesion, values={**lesion.values, **self.lesion_block.current(), **self.pathology.current()})
-        proc = self.session.proc
+        proc = self.access.proc
         return replace(proc, lesions=[typed if other.id == lesion.id else other for other in proc.lesions]), typed
 
     def show_derived(self) -> None:
@@ -136,7 +136,7 @@ class LesionsPage(RecordPage):
                     "%1", derive.final_r_status(lesion)
                 )
         self.pathology.set_note(note)
-        self.pathology.set_problems(rules.lesion_problems(proc, lesion, self.session.lang))
+        self.pathology.set_problems(rules.lesion_problems(proc, lesion, self.access.lang))
 
     # -- acting ----------------------------------------------------------------------------
     def _chosen(self, row: int) -> None:
@@ -152,16 +152,16 @@ class LesionsPage(RecordPage):
             self.show_lesion()
 
     def _mark_current(self) -> None:
-        ids = [lesion.id for lesion in self.session.proc.lesions]
+        ids = [lesion.id for lesion in self.access.proc.lesions]
         self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(self.lesion_id) if self.lesion_id in ids else -1)
         self.list.blockSignals(False)
 
     def _save(self, values: dict) -> bool:
-        session, lesion_id = self.session, self.lesion_id
-        return session.change(
+        access, lesion_id = self.access, self.lesion_id
+        return access.change(
             self,
-            lambda reason: session.service().set_values(
-                session.proc_id, values, entity="lesion", entity_id=lesion_id, reason=reason
+            lambda reason: access.service().set_values(
+                access.proc_id, values, entity="lesion", entity_id=lesion_id, reason=reason
             ),
         )

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from ...domain.record import Procedure
+from .access import RecordAccess
 from .section_editor import SectionEditor
-from .session import RecordSession
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -23,9 +23,9 @@ def scrolling(content: QWidget) -> QScrollArea:
 class RecordPage(QWidget):
     """One page of the record: shows a procedure, and saves what waits before the page is left."""
 
-    def __init__(self, session: RecordSession, parent: QWidget | None = None):
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.access = access
         self.editors: list[SectionEditor] = []
 
     def refresh(self, proc: Procedure) -> None:
@@ -36,9 +36,9 @@ class RecordPage(QWidget):
         return all([editor.flush() for editor in self.editors])  # a list: every block is tried
 
     def save_procedure_values(self, values: dict, voids_signature: bool = False) -> bool:
-        session = self.session
-        return session.change(
+        access = self.access
+        return access.change(
             self,
-            lambda reason: session.service().set_values(session.proc_id, values, reason=reason),
+            lambda reason: access.service().set_values(access.proc_id, values, reason=reason),
             voids_signature=voids_signature,
         )

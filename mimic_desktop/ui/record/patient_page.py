@@ -10,19 +10,19 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ...domain import derive, forms
 from ...domain.record import Procedure
 from ..live.clock import duration_text
+from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
-from .session import RecordSession
 
 # The CRF sections in the page's two columns.
 COLUMNS = (("eligibility", "icg"), ("baseline", "surgery"))
 
 
 class PatientPage(RecordPage):
-    def __init__(self, session: RecordSession, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(access, parent)
         self.setObjectName("patientPage")
-        crf, lang = forms.crf(), session.lang
+        crf, lang = forms.crf(), access.lang
         self.blocks: dict[str, SectionEditor] = {}
         content = QWidget()
         row = QHBoxLayout(content)
@@ -32,7 +32,7 @@ class PatientPage(RecordPage):
                 section = crf.section(name)
                 block = SectionEditor(name, section.text(lang), [section], lang, self.save_procedure_values)
                 block.edited.connect(self.show_derived)
-                block.set_editable(session.editable)
+                block.set_editable(access.editable)
                 column.addWidget(block)
                 self.blocks[name] = block
             column.addStretch(1)
@@ -49,14 +49,14 @@ class PatientPage(RecordPage):
 
     def draft(self) -> Procedure:
         """The record as it would be with the values typed so far."""
-        values = dict(self.session.proc.values)
+        values = dict(self.access.proc.values)
         for block in self.blocks.values():
             values.update(block.current())
-        return replace(self.session.proc, values=values)
+        return replace(self.access.proc, values=values)
 
     def show_derived(self) -> None:
         proc = self.draft()
-        failures = derive.eligibility_failures(proc, self.session.lang)
+        failures = derive.eligibility_failures(proc, self.access.lang)
         self.blocks["eligibility"].set_problems(
             [self.tr("The patient does not meet the eligibility criteria:"), *failures] if failures else []
         )
@@ -96,7 +96,7 @@ class PatientPage(RecordPage):
         interval = derive.icg_interval(proc)
         if interval is None:
             return self.tr("ICG to incision: known once the incision is recorded on the live screen."), False
-        window = self.session.icg_window()
+        window = self.access.icg_window()
         low, high = (part.total_seconds() / 3600 for part in window)
         text = self.tr("ICG to incision: %1 (protocol window %2–%3 h)").replace("%1", duration_text(interval))
         text = text.replace("%2", f"{low:g}").replace("%3", f"{high:g}")

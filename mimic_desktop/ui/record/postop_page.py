@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
 from ...domain import derive, forms, rules
 from ...domain.record import Complication, Procedure
 from ..labels import heading
+from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
-from .session import RecordSession
 
 
 class PostopPage(RecordPage):
-    def __init__(self, session: RecordSession, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(access, parent)
         self.setObjectName("postopPage")
         self.complication_id: str | None = None  # None: the block below adds a new complication
-        crf, lang = forms.crf(), session.lang
+        crf, lang = forms.crf(), access.lang
         content = QWidget()
         columns = QHBoxLayout(content)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -67,7 +67,7 @@ class PostopPage(RecordPage):
         self.new_button = QPushButton(self.tr("New complication"))
         self.new_button.setObjectName("newComplication")
         self.new_button.clicked.connect(self.new_complication)
-        self.new_button.setVisible(session.editable)
+        self.new_button.setVisible(access.editable)
         row.addWidget(self.new_button)
         row.addStretch(1)
         right.addLayout(row)
@@ -78,7 +78,7 @@ class PostopPage(RecordPage):
         right.addStretch(1)
         self.editors = [self.course, self.complication]
         for block in self.editors:
-            block.set_editable(session.editable)
+            block.set_editable(access.editable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(content))
@@ -114,7 +114,7 @@ class PostopPage(RecordPage):
         return [str(comp.number), comp.get("description") or "", derive.clavien_dindo_text(comp), onset or "", days]
 
     def current_complication(self) -> Complication | None:
-        return next((c for c in self.session.proc.complications if c.id == self.complication_id), None)
+        return next((c for c in self.access.proc.complications if c.id == self.complication_id), None)
 
     def show_complication(self) -> None:
         comp = self.current_complication()
@@ -126,16 +126,16 @@ class PostopPage(RecordPage):
         )
         self.complication.show_values(comp.values if comp else {})
         # A monitor sees the complications in the table; there is nothing to add.
-        self.complication.setVisible(self.session.editable or comp is not None)
+        self.complication.setVisible(self.access.editable or comp is not None)
 
     def show_derived(self) -> None:
-        proc = replace(self.session.proc, values={**self.session.proc.values, **self.course.current()})
-        self.course.set_note(forms.field_def("readmission_planned").help_text(self.session.lang))
-        self.course.set_problems(rules.postop_problems(proc, self.session.lang))
+        proc = replace(self.access.proc, values={**self.access.proc.values, **self.course.current()})
+        self.course.set_note(forms.field_def("readmission_planned").help_text(self.access.lang))
+        self.course.set_problems(rules.postop_problems(proc, self.access.lang))
 
     # -- acting ----------------------------------------------------------------------------
     def _mark_current(self) -> None:
-        ids = [comp.id for comp in self.session.proc.complications]
+        ids = [comp.id for comp in self.access.proc.complications]
         self.table.blockSignals(True)
         if self.complication_id in ids:
             self.table.selectRow(ids.index(self.complication_id))
@@ -159,18 +159,18 @@ class PostopPage(RecordPage):
             self.show_complication()
 
     def _save_complication(self, values: dict) -> bool:
-        session, comp_id = self.session, self.complication_id
-        service = session.service()
+        access, comp_id = self.access, self.complication_id
+        service = access.service()
         if comp_id is not None:
-            return session.change(
+            return access.change(
                 self,
                 lambda reason: service.set_values(
-                    session.proc_id, values, entity="complication", entity_id=comp_id, reason=reason
+                    access.proc_id, values, entity="complication", entity_id=comp_id, reason=reason
                 ),
             )
         added: list[str] = []
-        saved = session.change(
-            self, lambda reason: added.append(service.add_complication(session.proc_id, values, reason=reason))
+        saved = access.change(
+            self, lambda reason: added.append(service.add_complication(access.proc_id, values, reason=reason))
         )
         if saved:
             self.complication_id = added[0]

@@ -12,19 +12,19 @@ from ...domain.record import Procedure
 from ...domain.roles import Action
 from ...services.signing import SignatureState, SigningService, signature_meaning
 from ..labels import heading
+from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
-from .session import RecordSession
 from .sign_dialog import SignDialog
 
 QUESTION_WIDTH = 640  # a question on one line beside the signature, where it fits
 
 
 class QuestionnairePage(RecordPage):
-    def __init__(self, session: RecordSession, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(access, parent)
         self.setObjectName("questionnairePage")
-        form, lang = forms.questionnaire(), session.lang
+        form, lang = forms.questionnaire(), access.lang
         content = QWidget()
         column = QVBoxLayout(content)
         intro = QLabel(
@@ -44,7 +44,7 @@ class QuestionnairePage(RecordPage):
             lambda values: self.save_procedure_values(values, True),
             label_width=QUESTION_WIDTH,
         )
-        self.answers.set_editable(session.editable)
+        self.answers.set_editable(access.editable)
         self.editors = [self.answers]
         columns = QHBoxLayout()
         column.addLayout(columns)
@@ -81,14 +81,14 @@ class QuestionnairePage(RecordPage):
 
     def refresh(self, proc: Procedure) -> None:
         self.answers.show_values(proc.values)
-        check = self.session.signature()
-        self.state.setText(check.state.text(self.session.lang))
+        check = self.access.signature()
+        self.state.setText(check.state.text(self.access.lang))
         self.state.setProperty("state", check.state.value)
         self.state.style().unpolish(self.state)
         self.state.style().polish(self.state)
         signature = check.signature or check.voided
         if check.state is SignatureState.UNSIGNED:
-            missing = rules.missing_for_signature(proc, self.session.lang)
+            missing = rules.missing_for_signature(proc, self.access.lang)
             details = (
                 self.tr("Questions still to answer (marked *): %1").replace("%1", str(len(missing)))
                 if missing
@@ -111,22 +111,22 @@ class QuestionnairePage(RecordPage):
         """Answers still being typed are saved first: what is signed is what is stored."""
         if not self.flush():
             return
-        session = self.session
-        user = session.context.user
-        signing = SigningService(session.context.store, user)
-        meaning = signature_meaning(session.lang)
+        access = self.access
+        user = access.context.user
+        signing = SigningService(access.context.store, user)
+        meaning = signature_meaning(access.lang)
         if not user.may(Action.SIGN):
             # The service refuses and keeps the attempt in the audit trail; the refusal is shown as it words it.
-            session.change(self, lambda _reason: signing.sign_questionnaire(session.proc_id, "", meaning))
+            access.change(self, lambda _reason: signing.sign_questionnaire(access.proc_id, "", meaning))
             return
         dialog = SignDialog(
-            session.proc.study_id,
+            access.proc.study_id,
             user,
             meaning,
-            lambda password: signing.sign_questionnaire(session.proc_id, password, meaning),
+            lambda password: signing.sign_questionnaire(access.proc_id, password, meaning),
             self,
         )
         signed = dialog.exec()
         dialog.deleteLater()
         if signed:
-            session.announce()
+            access.announce()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 from ...domain import derive
 from ..context import AppContext
 from ..icons import icon
+from .access import RecordAccess
 from .completion_page import CompletionPage
 from .documents_page import DocumentsPage
 from .lesions_page import LesionsPage
@@ -18,7 +19,6 @@ from .pages import RecordPage
 from .patient_page import PatientPage
 from .postop_page import PostopPage
 from .questionnaire_page import QuestionnairePage
-from .session import RecordSession
 
 
 class RecordView(QWidget):
@@ -32,16 +32,16 @@ class RecordView(QWidget):
     def __init__(self, context: AppContext, proc_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("recordView")
-        self.session = RecordSession(context, proc_id, self)
-        self.session.saved.connect(self.changed)
-        self.session.failed.connect(self.failed)
+        self.access = RecordAccess(context, proc_id, self)
+        self.access.saved.connect(self.changed)
+        self.access.failed.connect(self.failed)
         self.stale = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         self.heading = QLabel()
         self.heading.setObjectName("recordHeading")
         outer.addWidget(self.heading)
-        if not self.session.editable:
+        if not self.access.editable:
             notice = QLabel(
                 self.tr("Read-only: your role (%1) can read the record but not change it.").replace(
                     "%1", context.user.role.value if context.user else ""
@@ -61,21 +61,21 @@ class RecordView(QWidget):
         body.addWidget(self.nav)
         self.stack = QStackedWidget()
         body.addWidget(self.stack, 1)
-        session = self.session
+        access = self.access
         # Pages are built when first shown: opening a procedure during surgery stays quick.
         self.builders: dict[str, Callable[[], RecordPage]] = {}
         self.pages: dict[str, RecordPage] = {}
         for key, icon_name, title, build in (
-            ("patient", "mdi6.account-details-outline", self.tr("Patient"), lambda: PatientPage(session)),
-            ("lesions", "mdi6.target", self.tr("Lesions and pathology"), lambda: LesionsPage(session)),
-            ("postop", "mdi6.bed-outline", self.tr("Post-operative course"), lambda: PostopPage(session)),
-            ("questionnaire", "mdi6.draw-pen", self.tr("Questionnaire"), lambda: QuestionnairePage(session)),
-            ("completion", "mdi6.lock-check-outline", self.tr("Completion"), lambda: CompletionPage(session)),
+            ("patient", "mdi6.account-details-outline", self.tr("Patient"), lambda: PatientPage(access)),
+            ("lesions", "mdi6.target", self.tr("Lesions and pathology"), lambda: LesionsPage(access)),
+            ("postop", "mdi6.bed-outline", self.tr("Post-operative course"), lambda: PostopPage(access)),
+            ("questionnaire", "mdi6.draw-pen", self.tr("Questionnaire"), lambda: QuestionnairePage(access)),
+            ("completion", "mdi6.lock-check-outline", self.tr("Completion"), lambda: CompletionPage(access)),
             (
                 "documents",
                 "mdi6.file-pdf-box",
                 self.tr("Documents"),
-                lambda: DocumentsPage(session, self.task_requested.emit),
+                lambda: DocumentsPage(access, self.task_requested.emit),
             ),
         ):
             self.nav.addItem(QListWidgetItem(icon(icon_name), title))
@@ -91,7 +91,7 @@ class RecordView(QWidget):
             page = self.builders[key]()
             self.stack.addWidget(page)
             self.pages[key] = page
-            page.refresh(self.session.proc)
+            page.refresh(self.access.proc)
         return self.pages[key]
 
     def current_key(self) -> str:
@@ -112,7 +112,7 @@ class RecordView(QWidget):
         return all([page.flush() for page in self.pages.values()])  # a list: every page is tried
 
     def _record_changed(self, proc_id: str) -> None:
-        if proc_id != self.session.proc_id:
+        if proc_id != self.access.proc_id:
             return
         if self.isVisible():
             self.refresh()
@@ -127,7 +127,7 @@ class RecordView(QWidget):
 
     def refresh(self) -> None:
         self.stale = False
-        proc = self.session.reload()
-        self.heading.setText(f"{proc.study_id} · {derive.status(proc).text(self.session.lang)}")
+        proc = self.access.reload()
+        self.heading.setText(f"{proc.study_id} · {derive.status(proc).text(self.access.lang)}")
         for page in self.pages.values():
             page.refresh(proc)

@@ -22,7 +22,7 @@ from ..context import AppContext
 Change = Callable[[str | None], Any]
 
 
-class RecordSession(QObject):
+class RecordAccess(QObject):
     """Emits saved() after each committed change and failed(message) when one was not saved."""
 
     saved = Signal()
