@@ -15,6 +15,7 @@ from pathlib import Path
 
 SIZE = (1366, 768)
 THEMES = ("dark", "light")
+RECORD_PAGES = ("lesions", "questionnaire", "completion")
 
 
 def record_live_example(store) -> str:
@@ -62,6 +63,45 @@ def record_live_example(store) -> str:
     return proc_id
 
 
+def record_after_surgery_example(store) -> str:
+    """A finished operation days later: pathology entered (one re-resection), a complication, a signed
+    questionnaire, and the hospital stay still to come."""
+    from mimic_desktop.domain.clock import utc_now
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, DEMO_QUESTIONNAIRE
+    from mimic_desktop.services.procedures import ProcedureService
+    from mimic_desktop.services.signing import SigningService
+
+    proc_id = record_live_example(store)
+    accounts = AccountService(store)
+    service = ProcedureService(store, accounts.sign_in("demo.coordinator", DEMO_PASSWORD))
+    first, second = (lesion.id for lesion in service.load(proc_id).lesions)
+    moments = iter(utc_now() - timedelta(minutes=15 - 2 * i) for i in range(7))
+    service.switch_lesion(proc_id, first)
+    for kind in ("cavity_fluorescent", "reresection_done"):
+        service.record_event(proc_id, kind, at=next(moments))
+    service.switch_lesion(proc_id, second)
+    for kind in ("transection_start", "transection_end", "specimen_clear", "closure"):
+        service.record_event(proc_id, kind, at=next(moments))
+    pathology = {
+        first: {"treatment": "resection", "histology": "crlm", "margin_mm": 0.3, "r1_type": "parenchymal",
+                "reresection_tumour": False, "final_margin_mm": 4.5},
+        second: {"treatment": "resection", "histology": "crlm", "margin_mm": 6},
+    }  # fmt: skip
+    for lesion_id, values in pathology.items():
+        service.set_values(proc_id, values, entity="lesion", entity_id=lesion_id)
+    service.set_values(proc_id, {"executed_procedure": "multiple", "blood_loss_ml": 150, "icu_days": 0,
+                                 "icg_adverse_event": False})  # fmt: skip
+    day = utc_now().astimezone().date()
+    service.add_complication(
+        proc_id,
+        {"description": "Bile leak, drained", "clavien_dindo": "IIIa", "onset_date": day, "present_at_discharge": True},
+    )
+    service.set_values(proc_id, DEMO_QUESTIONNAIRE | {"q_comments": "Clear rim around lesion 1."})
+    SigningService(store, accounts.sign_in("demo.surgeon", DEMO_PASSWORD)).sign_questionnaire(proc_id, DEMO_PASSWORD)
+    return proc_id
+
+
 def grab(widget, path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -89,6 +129,7 @@ def make_screenshots(folder: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as scratch:
         store = create_demo(Path(scratch) / "demo.sqlite")
         proc_id = record_live_example(store)
+        after_id = record_after_surgery_example(store)
         user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
         for theme in THEMES:
             themes.apply(app, theme)
@@ -96,6 +137,11 @@ def make_screenshots(folder: Path) -> list[Path]:
             window.resize(*SIZE)
             window.show()
             grab(window, folder / f"{theme}-procedures.png")
+            window.open_procedure(after_id)
+            window.tabs.setCurrentIndex(1)
+            for page in RECORD_PAGES:
+                window.record.show_page(page)
+                grab(window, folder / f"{theme}-record-{page}.png")
             window.open_procedure(proc_id)
             grab(window, folder / f"{theme}-live.png")
             wizard = window.new_procedure()
@@ -139,6 +185,7 @@ def make_screenshots(folder: Path) -> list[Path]:
             window.close()
             made += [folder / f"{theme}-{name}.png" for name in
                      ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
+            made += [folder / f"{theme}-record-{page}.png" for page in RECORD_PAGES]
         store.close()
     return made
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from . import derive, forms
 from .clock import from_iso
 from .errors import ValidationError
-from .record import Procedure
+from .record import Lesion, Procedure
 
 STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
 CENTRE_PATTERN = re.compile(r"^\d{2}$")
@@ -75,83 +75,138 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
             raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
 
 
-def pathology_problems(proc: Procedure) -> list[str]:
-    """Inconsistencies in the pathology of the lesions."""
+# Each message in English and Dutch: the record pages, the checklist and the summary speak the reader's language.
+MESSAGES = {
+    "lesion": ("Lesion {number}", "Laesie {number}"),
+    "complication": ("Complication {number}", "Complicatie {number}"),
+    "r1_type_missing": (
+        "{label}: the margin is under 1 mm (R1): say whether the R1 is vascular or parenchymal.",
+        "{label}: de marge is kleiner dan 1 mm (R1): geef aan of de R1 vasculair of parenchymateus is.",
+    ),
+    "r1_type_but_r0": (
+        "{label}: an R1 type is given but the margin of {margin:g} mm is R0.",
+        "{label}: er is een type R1 opgegeven, maar de marge van {margin:g} mm is R0.",
+    ),
+    "result_without_reresection": (
+        "{label}: {field} is filled in, but no cavity re-resection was recorded.",
+        "{label}: {field} is ingevuld, maar er is geen naresectie van de holte vastgelegd.",
+    ),
+    "reresection_needs_result": (
+        "{label}: a cavity re-resection was recorded: fill in {field}.",
+        "{label}: er is een naresectie van de holte vastgelegd: vul in: {field}.",
+    ),
+    "final_margin_smaller": (
+        "{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm).",
+        "{label}: de uiteindelijke marge ({final:g} mm) is kleiner dan de eerste ({margin:g} mm).",
+    ),
+    "onset_before_surgery": (
+        "{label}: the onset ({onset}) is before the surgery ({day}).",
+        "{label}: het ontstaan ({onset}) ligt vóór de operatie ({day}).",
+    ),
+    "planned_without_readmission": (
+        "A planned readmission is given, but no readmission within 90 days was recorded.",
+        "Er is een geplande heropname opgegeven, maar geen heropname binnen 90 dagen vastgelegd.",
+    ),
+    "event": ("Event: {event}", "Gebeurtenis: {event}"),
+    "no_lesion": ("At least one lesion", "Ten minste één laesie"),
+    "specimen": (
+        "{label}: specimen fluorescence (fluorescent or clear)",
+        "{label}: fluorescentie van het preparaat (fluorescent of schoon)",
+    ),
+    "ineligible": (
+        "The patient does not meet the eligibility criteria",
+        "De patiënt voldoet niet aan de geschiktheidscriteria",
+    ),
+}
+
+
+def say(key: str, lang: str = "en", **values) -> str:
+    """One of the MESSAGES in the language asked for (English for any other)."""
+    english, dutch = MESSAGES[key]
+    return (dutch if lang == "nl" else english).format(**values)
+
+
+def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[str]:
+    """Inconsistencies in the pathology of one lesion."""
     problems = []
-    for lesion in proc.lesions:
-        label = f"Lesion {lesion.number}"
-        status = derive.r_status(lesion.get("margin_mm"))
-        if status == "R1" and lesion.get("r1_type") is None:
-            problems.append(f"{label}: the margin is under 1 mm (R1): say whether the R1 is vascular or parenchymal.")
-        if status == "R0" and lesion.get("r1_type") is not None:
-            problems.append(f"{label}: an R1 type is given but the margin of {lesion.get('margin_mm'):g} mm is R0.")
-        assessment = derive.assess_lesion(proc, lesion.id)
-        reresected = assessment.reresection == "done"
-        for name in ("final_margin_mm", "reresection_tumour"):
-            if lesion.get(name) is not None and not reresected:
-                fdef = forms.field_def(name)
-                problems.append(f"{label}: {fdef.text()} is filled in, but no cavity re-resection was recorded.")
-        if reresected and lesion.get("margin_mm") is not None:
-            for name in ("reresection_tumour", "final_margin_mm"):
-                if lesion.get(name) is None:
-                    fdef = forms.field_def(name)
-                    problems.append(f"{label}: a cavity re-resection was recorded: fill in {fdef.text().lower()}.")
-        final = lesion.get("final_margin_mm")
-        margin = lesion.get("margin_mm")
-        if final is not None and margin is not None and final < margin:
-            problems.append(
-                f"{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm)."
-            )
+    label = say("lesion", lang, number=lesion.number)
+    margin = lesion.get("margin_mm")
+    status = derive.r_status(margin)
+    if status == "R1" and lesion.get("r1_type") is None:
+        problems.append(say("r1_type_missing", lang, label=label))
+    if status == "R0" and lesion.get("r1_type") is not None:
+        problems.append(say("r1_type_but_r0", lang, label=label, margin=margin))
+    reresected = derive.assess_lesion(proc, lesion.id).reresection == "done"
+    for name in ("final_margin_mm", "reresection_tumour"):
+        if lesion.get(name) is not None and not reresected:
+            field = forms.field_def(name).text(lang)
+            problems.append(say("result_without_reresection", lang, label=label, field=field))
+    if reresected and margin is not None:
+        for name in ("reresection_tumour", "final_margin_mm"):
+            if lesion.get(name) is None:
+                field = forms.field_def(name).text(lang).lower()
+                problems.append(say("reresection_needs_result", lang, label=label, field=field))
+    final = lesion.get("final_margin_mm")
+    if final is not None and margin is not None and final < margin:
+        problems.append(say("final_margin_smaller", lang, label=label, final=final, margin=margin))
     return problems
 
 
-def postop_problems(proc: Procedure) -> list[str]:
+def pathology_problems(proc: Procedure, lang: str = "en") -> list[str]:
+    """Inconsistencies in the pathology of the lesions."""
+    return [problem for lesion in proc.lesions for problem in lesion_problems(proc, lesion, lang)]
+
+
+def postop_problems(proc: Procedure, lang: str = "en") -> list[str]:
     """Inconsistencies in the post-operative course (a complication after 90 days is flagged, not refused)."""
     problems = []
     day = derive.surgery_date(proc)
     for comp in proc.complications:
         onset = comp.get("onset_date")
         if day is not None and onset is not None and onset < day.isoformat():
-            problems.append(f"Complication {comp.number}: the onset ({onset}) is before the surgery ({day}).")
+            label = say("complication", lang, number=comp.number)
+            problems.append(say("onset_before_surgery", lang, label=label, onset=onset, day=day))
     if proc.get("readmission_planned") is not None and not proc.get("readmission"):
-        problems.append("A planned readmission is given, but no readmission within 90 days was recorded.")
+        problems.append(say("planned_without_readmission", lang))
     return problems
 
 
-def _missing_fields(values: dict, section_names: list[str], label: str, form=None) -> list[str]:
+def _missing_fields(values: dict, section_names: list[str], label: str, lang: str, form=None) -> list[str]:
     form = form or forms.crf()
     missing = []
     for name in section_names:
         for fdef in form.section(name).fields:
             if fdef.required and values.get(fdef.name) is None:
-                missing.append(f"{label}{fdef.text()}")
+                missing.append(f"{label}{fdef.text(lang)}")
     return missing
 
 
-def missing_for_completion(proc: Procedure) -> list[str]:
+def missing_for_completion(proc: Procedure, lang: str = "en") -> list[str]:
     """What must still be entered before the record can be marked complete and locked."""
-    missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "")
+    missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "", lang)
     for kind in ("incision", "closure"):
         if proc.first_event(kind) is None:
-            missing.append(f"Event: {forms.events()[kind].text()}")
+            missing.append(say("event", lang, event=forms.events()[kind].text(lang)))
     if not proc.lesions:
-        missing.append("At least one lesion")
+        missing.append(say("no_lesion", lang))
     for lesion in proc.lesions:
+        label = say("lesion", lang, number=lesion.number)
         sections = ["lesion"] + (["pathology"] if lesion.get("treatment") == "resection" else [])
-        missing += _missing_fields(lesion.values, sections, f"Lesion {lesion.number}: ")
+        missing += _missing_fields(lesion.values, sections, f"{label}: ", lang)
         if (
             lesion.get("treatment") == "resection"
             and derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None
         ):
-            missing.append(f"Lesion {lesion.number}: specimen fluorescence (fluorescent or clear)")
+            missing.append(say("specimen", lang, label=label))
     for comp in proc.complications:
-        missing += _missing_fields(comp.values, ["complication"], f"Complication {comp.number}: ")
-    missing += pathology_problems(proc)
-    missing += postop_problems(proc)
+        label = say("complication", lang, number=comp.number)
+        missing += _missing_fields(comp.values, ["complication"], f"{label}: ", lang)
+    missing += pathology_problems(proc, lang)
+    missing += postop_problems(proc, lang)
     if derive.eligibility_failures(proc):
-        missing.append("The patient does not meet the eligibility criteria")
+        missing.append(say("ineligible", lang))
     return missing
 
 
-def missing_for_signature(proc: Procedure) -> list[str]:
-    return _missing_fields(proc.values, ["questionnaire"], "", forms.questionnaire())
+def missing_for_signature(proc: Procedure, lang: str = "en") -> list[str]:
+    return _missing_fields(proc.values, ["questionnaire"], "", lang, forms.questionnaire())

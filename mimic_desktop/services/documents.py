@@ -11,7 +11,7 @@ from ..domain.errors import MimicError, NotFound, ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
 from ..storage import audit, repository
-from ..storage.connection import Store
+from ..storage.connection import Store, open_store
 from .procedures import ProcedureService
 from .settings import icg_window
 from .signing import check_signature
@@ -95,7 +95,7 @@ def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path
         audit=audit_summary(store, proc_id),
         signature_state=check.state.text(lang),
         signature_ok=check.ok,
-        missing=[] if proc.locked else rules.missing_for_completion(proc),
+        missing=[] if proc.locked else rules.missing_for_completion(proc, lang),
         icg_window=icg_window(store),
         printed_at=utc_now(),
     )
@@ -121,3 +121,17 @@ def write_questionnaire_pdf(
         printed_at=utc_now(),
     )
     return _written(lambda target: write_questionnaire(proc, ctx, target, lang), path)
+
+
+def write_in_background(db_path: Path, kind: str, proc_id: str, path: Path, lang: str = "en") -> Path:
+    """Print one document on a connection of its own, for a thread beside the one the screen saves through.
+
+    kind is "summary", "questionnaire" (filled in) or "blank" (the questionnaire for paper).
+    """
+    store = open_store(db_path, create=False, upgrade=False)
+    try:
+        if kind == "summary":
+            return write_summary_pdf(store, proc_id, path, lang)
+        return write_questionnaire_pdf(store, proc_id, path, lang, blank=kind == "blank")
+    finally:
+        store.close()

@@ -316,8 +316,9 @@ class ProcedureService:
             )
 
     # -- completing ------------------------------------------------------------------------
-    def missing(self, proc_id: str) -> list[str]:
-        return rules.missing_for_completion(self.load(proc_id))
+    def missing(self, proc_id: str, lang: str = "en") -> list[str]:
+        """What still stands between the record and completion, in plain words in lang."""
+        return rules.missing_for_completion(self.load(proc_id), lang)
 
     def complete(self, proc_id: str) -> None:
         """Mark the record complete and lock it; refuses while anything is missing."""

@@ -18,7 +18,14 @@ from . import access
 from .procedures import Clock, ProcedureService
 
 FORM = "questionnaire"
-DEFAULT_MEANING = "Author: I answered this questionnaire and confirm that the answers are mine."
+
+
+def signature_meaning(lang: str = "en") -> str:
+    """What a questionnaire signature means, in the signer's language (forms/questionnaire.json)."""
+    return forms.questionnaire().extras["document_labels"][lang]["signature_meaning"]
+
+
+DEFAULT_MEANING = signature_meaning("en")
 
 
 def signed_content(proc: Procedure) -> dict:
@@ -41,6 +48,7 @@ def content_hash(proc: Procedure) -> str:
 class SignatureState(StrEnum):
     UNSIGNED = "unsigned"
     VALID = "valid"
+    VOIDED = "voided"
     TAMPERED = "tampered"
 
     def text(self, lang: str = "en") -> str:
@@ -53,6 +61,10 @@ STATE_TEXT = {
         "Signature valid: the answers are unchanged",
         "Handtekening geldig: de antwoorden zijn ongewijzigd",
     ),
+    SignatureState.VOIDED: (
+        "Signature voided: an answer was changed after signing; the surgeon signs again",
+        "Handtekening vervallen: een antwoord is na het ondertekenen gewijzigd; de operateur tekent opnieuw",
+    ),
     SignatureState.TAMPERED: (
         "SIGNATURE BROKEN: the answers or the signature changed outside the application",
         "HANDTEKENING GEBROKEN: de antwoorden of de handtekening zijn buiten de applicatie gewijzigd",
@@ -63,8 +75,9 @@ STATE_TEXT = {
 @dataclass(frozen=True)
 class SignatureCheck:
     state: SignatureState
-    signature: Signature | None
+    signature: Signature | None  # the valid signature, if any
     current_hash: str
+    voided: Signature | None = None  # the latest voided one, when no signature is valid
 
     @property
     def ok(self) -> bool:
@@ -122,11 +135,15 @@ class SigningService:
 
 
 def check_signature(store: Store, proc: Procedure) -> SignatureCheck:
-    """Compare the valid signature with the answers now and with the hash the audit trail kept at signing."""
+    """Compare the valid signature with the answers now and with the hash the audit trail kept at signing.
+
+    Without a valid signature the state is voided when an earlier one was voided by a change, else unsigned.
+    """
     signature = proc.valid_signature(FORM)
     current = content_hash(proc)
     if signature is None:
-        return SignatureCheck(SignatureState.UNSIGNED, None, current)
+        voided = next((s for s in reversed(proc.signatures) if s.form == FORM), None)
+        return SignatureCheck(SignatureState.VOIDED if voided else SignatureState.UNSIGNED, None, current, voided)
     recorded = _hash_in_trail(store, proc.id, signature.id)
     intact = signature.content_hash == current and recorded == signature.content_hash
     return SignatureCheck(SignatureState.VALID if intact else SignatureState.TAMPERED, signature, current)

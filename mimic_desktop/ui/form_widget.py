@@ -145,9 +145,11 @@ class FieldEditor(QWidget):
             index = widget.findData(value)
             widget.setCurrentIndex(max(index, 0))
         elif kind == "likert":
-            button = self._likert.button(value) if value else None
-            if button:
-                button.setChecked(True)
+            # An exclusive group cannot uncheck its last button: lift that while no answer is shown.
+            self._likert.setExclusive(False)
+            for button in self._likert.buttons():
+                button.setChecked(self._likert.id(button) == value)
+            self._likert.setExclusive(True)
         elif kind == "multichoice":
             for code, check in self._checks.items():
                 check.setChecked(code in (value or []))
@@ -216,6 +218,19 @@ class FormWidget(QWidget):
         if problems:
             raise ValidationError("\n".join(problems))
         return result
+
+    def valid_values(self) -> dict[str, Any]:
+        """The fields whose entered value passes its check, normalised; the others are left unmarked."""
+        result = {}
+        for name, editor in self.editors.items():
+            try:
+                result[name] = values.normalise(editor.fdef, editor.value())
+            except ValidationError:
+                continue
+        return result
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        self.layout().setRowVisible(self.editors[name], visible)
 
     def set_read_only(self, read_only: bool) -> None:
         for editor in self.editors.values():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,27 +26,12 @@ from .icons import icon
 from .live.live_screen import LiveScreen
 from .preferences import Preferences
 from .procedure_list import ProcedureList
+from .record import RecordView
 from .saved_indicator import SavedIndicator
 from .settings_dialog import SettingsDialog
 from .sign_in import SignInDialog
 from .wizard import NewProcedureWizard
 from .worker import Task, run_in_background
-
-RECORD_MODULE = "mimic_desktop.ui.record"
-
-
-def record_page(context: AppContext, proc_id: str) -> QWidget:
-    """The after-surgery record pages, or a note saying where they will be."""
-    if importlib.util.find_spec(RECORD_MODULE) is not None:
-        from .record import RecordView
-
-        return RecordView(context, proc_id)
-    placeholder = QLabel(
-        QApplication.translate("MainWindow", "Pathology, post-operative course and the questionnaire come here.")
-    )
-    placeholder.setObjectName("recordPlaceholder")
-    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return placeholder
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +42,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.proc_id: str | None = None
         self.live: LiveScreen | None = None
-        self.record: QWidget | None = None
+        self.record: RecordView | None = None
         self.tasks: set[Task] = set()
         self.setObjectName("mainWindow")
         self.setMinimumSize(1024, 640)
@@ -101,6 +84,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.list)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("procedureTabs")
+        self.tabs.currentChanged.connect(self.flush)  # typed values are saved when the other tab comes up
         self.pages.addWidget(self.tabs)
         self.setCentralWidget(holder)
         self.live = self.record = None
@@ -158,26 +142,33 @@ class MainWindow(QMainWindow):
         live.committed.connect(self.saved.saved)
         live.failed.connect(self.saved.failed)
         self.tabs.addTab(live, icon("mdi6.timer-outline"), self.tr("Live"))
-        self.record = record_page(self.context, proc_id)
-        changed = getattr(self.record, "changed", None)
-        if changed is not None:
-            changed.connect(live.refresh)
+        self.record = record = RecordView(self.context, proc_id)
+        record.changed.connect(live.refresh)
+        record.changed.connect(self.saved.saved)
+        record.failed.connect(self.saved.failed)
+        record.task_requested.connect(self.run_task)
         self.tabs.addTab(self.record, icon("mdi6.clipboard-text-outline"), self.tr("Record"))
         self.pages.setCurrentWidget(self.tabs)
         self.prefs.remember_procedure(self.context.store.path, proc_id)
         live.setFocus()
 
     def _clear_tabs(self) -> None:
+        self.live = self.record = None
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        self.live = self.record = None
+
+    def flush(self) -> None:
+        """Save what is still being typed on the live screen and the record pages."""
+        if self.live is not None:
+            self.live.lesion_panel.flush()
+        if self.record is not None:
+            self.record.flush()
 
     def close_procedure(self) -> None:
         """Back to the list, deliberately: the next start does not reopen this procedure."""
-        if self.live is not None:
-            self.live.lesion_panel.flush()
+        self.flush()
         self._clear_tabs()
         self.proc_id = None
         self.prefs.remember_procedure(self.context.store.path, None)
@@ -201,8 +192,7 @@ class MainWindow(QMainWindow):
         current = self.context.user.username if self.context.user else ""
         dialog = SignInDialog(AccountService(self.context.store), self.demo, self, current=current)
         if dialog.exec() and dialog.user is not None:
-            if self.live is not None:
-                self.live.lesion_panel.flush()
+            self.flush()
             self.context.user = dialog.user
             self.context.signals.user_changed.emit()
             self.rebuild()
@@ -225,8 +215,7 @@ class MainWindow(QMainWindow):
     def rebuild(self) -> None:
         """Every label again, in the chosen language and theme; the open procedure stays open."""
         proc_id = self.proc_id
-        if self.live is not None:
-            self.live.lesion_panel.flush()
+        self.flush()
         self._clear_tabs()
         self.build()
         if proc_id:
@@ -258,6 +247,5 @@ class MainWindow(QMainWindow):
         return run_in_background(task)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.live is not None:
-            self.live.lesion_panel.flush()
+        self.flush()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from ..domain.errors import MimicError
 from ..domain.roles import Role, User
 from ..services.accounts import AccountService
 from ..services.demo import DEMO_PASSWORD
+from .labels import message_label
 
 
 class SignInDialog(QDialog):
@@ -46,10 +47,7 @@ class SignInDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         layout.addRow(self.tr("Password"), self.password)
-        self.message = QLabel()
-        self.message.setObjectName("signInMessage")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
+        self.message = message_label("signInMessage")
         layout.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
@@ -96,10 +94,7 @@ class FirstAccountDialog(QDialog):
         layout.addRow(self.tr("Full name"), self.full_name)
         layout.addRow(self.tr("Password"), self.password)
         layout.addRow(self.tr("Password again"), self.repeat)
-        self.message = QLabel()
-        self.message.setObjectName("accountMessage")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
+        self.message = message_label("accountMessage")
         layout.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create account"))

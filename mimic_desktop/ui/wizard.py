@@ -15,6 +15,7 @@ from ..domain.errors import MimicError, ValidationError
 from ..domain.record import Procedure
 from .context import AppContext
 from .form_widget import FormWidget
+from .labels import heading, message_label
 from .live.clock import duration_text
 
 
@@ -23,28 +24,12 @@ def _draft(values: dict[str, Any]) -> Procedure:
     return Procedure(id="", study_id="", centre="", created_at="", session_id="", values=values)
 
 
-def _heading(text: str) -> QLabel:
-    """The page's title as a label of its own: QWizard's header does not follow the style sheet."""
-    label = QLabel(text)
-    label.setProperty("role", "section")
-    label.setWordWrap(True)
-    return label
-
-
-def _message_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("wizardMessage")
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
-    return label
-
-
 class StudyPage(QWizardPage):
     def __init__(self, context: AppContext, centre: str | None):
         super().__init__()
         self.context = context
         layout = QFormLayout(self)
-        layout.addRow(_heading(self.tr("Study ID and centre")))
+        layout.addRow(heading(self.tr("Study ID and centre")))  # QWizard's own header ignores the theme
         explanation = QLabel(
             self.tr("The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.")
         )
@@ -59,7 +44,7 @@ class StudyPage(QWizardPage):
         self.study_id.textChanged.connect(self._centre_from_id)
         layout.addRow(self.tr("Study ID"), self.study_id)
         layout.addRow(self.tr("Centre"), self.centre)
-        self.message = _message_label()
+        self.message = message_label("wizardMessage")
         layout.addRow(self.message)
 
     def _centre_from_id(self, text: str) -> None:
@@ -94,11 +79,11 @@ class FormPage(QWizardPage):
         self.form = form
         self.check = check
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(title))
+        layout.addWidget(heading(title))
         layout.addWidget(form)
         if extra is not None:
             layout.addWidget(extra)
-        self.message = _message_label()
+        self.message = message_label("wizardMessage")
         layout.addWidget(self.message)
         layout.addStretch(1)
 

@@ -48,6 +48,34 @@
     </message>
 </context>
 <context>
+    <name>CompletionPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="20"/>
+        <source>Completion</source>
+        <translation>Voltooien</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="31"/>
+        <source>Complete and lock</source>
+        <translation>Voltooien en vergrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="45"/>
+        <source>Completed and locked on %1. A change now needs a reason, kept in the audit trail.</source>
+        <translation>Voltooid en vergrendeld op %1. Een wijziging vraagt nu om een reden, die in het audittrail wordt bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="48"/>
+        <source>Still missing before the record can be completed (%1):</source>
+        <translation>Nog nodig voordat het dossier voltooid kan worden (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="51"/>
+        <source>Nothing is missing: the record can be completed and locked.</source>
+        <translation>Er ontbreekt niets: het dossier kan voltooid en vergrendeld worden.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectTimeDialog</name>
     <message>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="80"/>
@@ -97,44 +125,107 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="41"/>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="46"/>
+        <source>Procedure summary</source>
+        <translation>Samenvatting van de procedure</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="47"/>
+        <source>Questionnaire, filled in</source>
+        <translation>Vragenlijst, ingevuld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="48"/>
+        <source>Questionnaire, blank for paper</source>
+        <translation>Vragenlijst, leeg voor op papier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="56"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="63"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="66"/>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="90"/>
+        <source>Save the PDF as</source>
+        <translation>De pdf opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="90"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
+        <source>The PDF was not written.</source>
+        <translation>De pdf is niet geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
+        <source>Writing %1…</source>
+        <translation>%1 wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="116"/>
+        <source>Written to %1</source>
+        <translation>Geschreven naar %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="77"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="80"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="93"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="94"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
         <source>Password again</source>
         <translation>Wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="100"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="107"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
     </message>
@@ -142,74 +233,14 @@
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="22"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="23"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="52"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64"/>
-        <source>Lesion %1</source>
-        <translation>Laesie %1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="67"/>
-        <source>segment?</source>
-        <translation>segment?</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="69"/>
-        <source>Seg.</source>
-        <translation>Seg.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="70"/>
-        <source>size?</source>
-        <translation>grootte?</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="73"/>
-        <source>Specimen fluorescent: suspected R1</source>
-        <translation>Preparaat fluorescent: verdacht R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="74"/>
-        <source>Specimen clear: suspected R0</source>
-        <translation>Preparaat schoon: verdacht R0</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="75"/>
-        <source>Specimen not assessed</source>
-        <translation>Preparaat niet beoordeeld</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="79"/>
-        <source>plane fluorescent</source>
-        <translation>vlak fluorescent</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="81"/>
-        <source>plane adapted</source>
-        <translation>vlak aangepast</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="83"/>
-        <source>cavity fluorescent</source>
-        <translation>holte fluorescent</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="87"/>
-        <source>extended resection</source>
-        <translation>uitgebreide resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="89"/>
-        <source>ablated</source>
-        <translation>geableerd</translation>
     </message>
 </context>
 <context>
@@ -228,6 +259,97 @@
         <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
+    </message>
+</context>
+<context>
+    <name>LesionText</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="76"/>
+        <source>Lesion %1</source>
+        <translation>Laesie %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="79"/>
+        <source>segment?</source>
+        <translation>segment?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="81"/>
+        <source>Seg.</source>
+        <translation>Seg.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="82"/>
+        <source>size?</source>
+        <translation>grootte?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="85"/>
+        <source>Specimen fluorescent: suspected R1</source>
+        <translation>Preparaat fluorescent: verdacht R1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="86"/>
+        <source>Specimen clear: suspected R0</source>
+        <translation>Preparaat schoon: verdacht R0</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="87"/>
+        <source>Specimen not assessed</source>
+        <translation>Preparaat niet beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="91"/>
+        <source>plane fluorescent</source>
+        <translation>vlak fluorescent</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="93"/>
+        <source>plane adapted</source>
+        <translation>vlak aangepast</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="95"/>
+        <source>cavity fluorescent</source>
+        <translation>holte fluorescent</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="99"/>
+        <source>extended resection</source>
+        <translation>uitgebreide resectie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101"/>
+        <source>ablated</source>
+        <translation>geableerd</translation>
+    </message>
+</context>
+<context>
+    <name>LesionsPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="47"/>
+        <source>No lesions yet: lesions are identified on the live screen during surgery.</source>
+        <translation>Nog geen laesies: laesies worden tijdens de operatie op het livescherm vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="90"/>
+        <source>check the pathology</source>
+        <translation>controleer de pathologie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="131"/>
+        <source>R status: derived from the margin once it is entered (R0 from 1 mm).</source>
+        <translation>R-status: volgt uit de marge zodra die is ingevuld (R0 vanaf 1 mm).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="133"/>
+        <source>R status (derived): %1</source>
+        <translation>R-status (afgeleid): %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="135"/>
+        <source>Final R status after the cavity re-resection: %1</source>
+        <translation>Uiteindelijke R-status na naresectie van de holte: %1</translation>
     </message>
 </context>
 <context>
@@ -256,57 +378,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="47"/>
-        <source>Pathology, post-operative course and the questionnaire come here.</source>
-        <translation>Pathologie, postoperatief beloop en de vragenlijst komen hier.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="65"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="65"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="75"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="94"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="99"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="101"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="104"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="144"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
@@ -314,34 +431,156 @@
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="112"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="151"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="157"/>
         <source>The ICG time lies in the future.</source>
         <translation>Het tijdstip van ICG ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="163"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="169"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="61"/>
+        <source>The patient does not meet the eligibility criteria:</source>
+        <translation>De patiënt voldoet niet aan de geschiktheidscriteria:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="67"/>
+        <source>Operation time, incision to end of surgery: %1</source>
+        <translation>Operatieduur, incisie tot einde operatie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="71"/>
+        <source>Operation time: the incision and the end of surgery are recorded on the live screen.</source>
+        <translation>Operatieduur: de incisie en het einde van de operatie worden op het livescherm vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
+        <source>node-positive primary</source>
+        <translation>kliermetastasen bij de primaire tumor</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="78"/>
+        <source>disease-free interval under 12 months</source>
+        <translation>ziektevrij interval korter dan 12 maanden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="79"/>
+        <source>more than one liver tumour</source>
+        <translation>meer dan één levertumor</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="80"/>
+        <source>largest tumour over 5 cm</source>
+        <translation>grootste tumor groter dan 5 cm</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="81"/>
+        <source>CEA over 200 ng/mL</source>
+        <translation>CEA hoger dan 200 ng/mL</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
+        <source>Fong clinical risk score (derived): not yet known; it needs: %1</source>
+        <translation>Fong klinische risicoscore (afgeleid): nog niet bekend; nodig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="89"/>
+        <source>Fong clinical risk score (derived): %1 of 5</source>
+        <translation>Fong klinische risicoscore (afgeleid): %1 van 5</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
+        <source>Enter the time ICG was given to see the interval to incision.</source>
+        <translation>Vul het tijdstip van de ICG-toediening in om het interval tot de incisie te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="98"/>
+        <source>ICG to incision: known once the incision is recorded on the live screen.</source>
+        <translation>ICG tot incisie: bekend zodra de incisie op het livescherm is vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
+        <source>ICG to incision: %1 (protocol window %2–%3 h)</source>
+        <translation>ICG tot incisie: %1 (protocolvenster %2–%3 u)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="105"/>
+        <source>Outside the protocol window.</source>
+        <translation>Buiten het protocolvenster.</translation>
+    </message>
+</context>
+<context>
+    <name>PostopPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="47"/>
+        <source>Complications within 90 days</source>
+        <translation>Complicaties binnen 90 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <source>Grade</source>
+        <translation>Graad</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <source>Onset</source>
+        <translation>Ontstaan</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
+        <source>Days after surgery</source>
+        <translation>Dagen na de operatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
+        <source>New complication</source>
+        <translation>Nieuwe complicatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="99"/>
+        <source>This complication started more than 90 days after surgery.</source>
+        <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="113"/>
+        <source>after 90 days</source>
+        <translation>na 90 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
+        <source>Complication %1</source>
+        <translation>Complicatie %1</translation>
     </message>
 </context>
 <context>
@@ -388,6 +627,115 @@
     </message>
 </context>
 <context>
+    <name>QuestionnairePage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="32"/>
+        <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
+        <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="59"/>
+        <source>Signature</source>
+        <translation>Handtekening</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="70"/>
+        <source>Sign the questionnaire…</source>
+        <translation>Vragenlijst ondertekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="93"/>
+        <source>Questions still to answer (marked *): %1</source>
+        <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="95"/>
+        <source>Every question is answered: the surgeon can sign.</source>
+        <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="98"/>
+        <source>Signed by %1 (%2) on %3</source>
+        <translation>Ondertekend door %1 (%2) op %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="100"/>
+        <source>Meaning: %1</source>
+        <translation>Betekenis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="102"/>
+        <source>Voided on %1 by a change; reason: %2</source>
+        <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="106"/>
+        <source>Content hash (SHA-256): %1</source>
+        <translation>Inhoudshash (SHA-256): %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordAccess</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="63"/>
+        <source>Reason for the change</source>
+        <translation>Reden voor de wijziging</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="65"/>
+        <source>Not saved: no reason was given.</source>
+        <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="84"/>
+        <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
+        <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="91"/>
+        <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
+        <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="46"/>
+        <source>Read-only: your role (%1) can read the record but not change it.</source>
+        <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="69"/>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
+        <source>Lesions and pathology</source>
+        <translation>Laesies en pathologie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <source>Post-operative course</source>
+        <translation>Postoperatief beloop</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <source>Questionnaire</source>
+        <translation>Vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <source>Completion</source>
+        <translation>Voltooien</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="77"/>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+</context>
+<context>
     <name>SavedIndicator</name>
     <message>
         <location filename="../../mimic_desktop/ui/saved_indicator.py" line="24"/>
@@ -398,6 +746,19 @@
         <location filename="../../mimic_desktop/ui/saved_indicator.py" line="28"/>
         <source>✖ Not saved: %1</source>
         <translation>✖ Niet opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="68"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
+        <source>Save %1</source>
+        <translation>%1 opslaan</translation>
     </message>
 </context>
 <context>
@@ -429,29 +790,77 @@
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="24"/>
+        <source>Sign the questionnaire</source>
+        <translation>De vragenlijst ondertekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="29"/>
+        <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
+        <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="35"/>
+        <source>Questionnaire of</source>
+        <translation>Vragenlijst van</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
+        <source>Printed name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="38"/>
+        <source>Date and time</source>
+        <translation>Datum en tijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="42"/>
+        <source>Meaning</source>
+        <translation>Betekenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
+        <source>Your password</source>
+        <translation>Uw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="50"/>
+        <source>Sign</source>
+        <translation>Ondertekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="62"/>
+        <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
+        <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="29"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="30"/>
         <source>Sign in to MIMIC Desktop</source>
         <translation>Aanmelden bij MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="35"/>
         <source>Demo database: sign in as any demo account with the password %1.</source>
         <translation>Demodatabase: meld u aan met een van de demo-accounts en het wachtwoord %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="44"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="45"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="49"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="53"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
@@ -459,27 +868,27 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="32"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="34"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="45"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Study ID %1 is already in use on this laptop.</source>
         <translation>Studienummer %1 is al in gebruik op deze laptop.</translation>
     </message>

@@ -20,6 +20,7 @@ def refusals(service, proc_id):
 
 
 def test_the_surgeon_signs_with_name_time_meaning_and_a_content_hash(store, service, surgeon, answered):
+    assert SigningService(store, surgeon).verify_signature(service.load(answered)).state is SignatureState.UNSIGNED
     signature = SigningService(store, surgeon).sign_questionnaire(answered, SURGEON_PASSWORD, meaning="Author")
     proc = service.load(answered)
     assert signature.printed_name == "Sam Snijder"
@@ -94,7 +95,9 @@ def test_an_edit_after_signing_needs_a_reason_and_voids_the_signature(store, ser
     proc = service.load(answered)
     assert proc.valid_signature() is None
     assert proc.signatures[0].void_reason == "misread the scale"
-    assert signing.verify_signature(proc).state is SignatureState.UNSIGNED
+    check = signing.verify_signature(proc)
+    assert check.state is SignatureState.VOIDED and check.signature is None
+    assert check.voided.void_reason == "misread the scale"
     voids = [r for r in service.audit_trail(answered) if r["entity"] == "signature" and r["field"] == "voided"]
     assert voids[-1]["reason"] == "misread the scale"
     again = signing.sign_questionnaire(answered, SURGEON_PASSWORD)

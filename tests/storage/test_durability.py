@@ -14,6 +14,7 @@ def test_a_few_kills_lose_nothing(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)  # about 200 x 3 s of recording, killing and checking the whole chain
 def test_two_hundred_kills_lose_nothing(tmp_path):
     report = kill_loop(tmp_path / "kill.sqlite", kills=int(os.environ.get("MIMIC_KILLS", "200")), seed=1000)
     assert report.problems == []

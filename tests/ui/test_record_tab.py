@@ -1,50 +1,63 @@
-"""The main window hosts the after-surgery record pages next to the live screen."""
+"""The main window hosts the record pages next to the live screen; each hears of the other's changes."""
 
 from __future__ import annotations
 
-import importlib.machinery
-import sys
-import types
+from PySide6.QtWidgets import QApplication, QLabel
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from mimic_desktop.ui.record import RecordView
 
 
-class FakeRecordView(QWidget):
-    """Stands in for mimic_desktop.ui.record.RecordView: same constructor and signal."""
-
-    changed = Signal()
-
-    def __init__(self, context, proc_id: str, parent=None):
-        super().__init__(parent)
-        self.context, self.proc_id = context, proc_id
-        self.seen = []
-        context.signals.record_changed.connect(self.seen.append)
-
-
-def test_record_view_is_hosted_and_both_sides_hear_of_changes(make_window, store, coordinator, service, monkeypatch):
-    module = types.ModuleType("mimic_desktop.ui.record")
-    module.__spec__ = importlib.machinery.ModuleSpec("mimic_desktop.ui.record", None)
-    module.RecordView = FakeRecordView
-    monkeypatch.setitem(sys.modules, "mimic_desktop.ui.record", module)
+def test_record_view_is_hosted_and_both_sides_hear_of_changes(make_window, store, coordinator, service, actions):
     proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     record = window.tabs.widget(1)
-    assert isinstance(record, FakeRecordView) and record.proc_id == proc_id
+    assert isinstance(record, RecordView) and record is window.record
+    heard: list[str] = []
+    window.context.signals.record_changed.connect(heard.append)
+
     window.live.log("incision")
-    assert record.seen == [proc_id], "the record pages hear of every committed live change"
-    service.record_event(proc_id, "inspect_white_light")  # as if the record pages had saved something
-    record.changed.emit()
-    assert window.live.timeline.tree.topLevelItemCount() == 2, "the live screen refreshes on the record's changes"
+    window.live.log("lesion_found")
+    window.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    lesions = record.show_page("lesions")
+    assert lesions.list.count() == 1, "the record pages show what the live screen committed"
+    assert "In progress" in record.heading.text()
+
+    size = lesions.lesion_block.form.editors["size_mm"].input
+    actions.type(size, "18")
+    heard.clear()
+    actions.click(lesions.lesion_block.save_button)
+    assert heard == [proc_id], "a saved change is announced once"
+    assert service.load(proc_id).lesions[0].get("size_mm") == 18
+    assert window.live.proc.lesions[0].get("size_mm") == 18, "the live screen refreshed"
+    assert "18 mm" in next(iter(window.live.cards.cards.values())).findChild(QLabel).text()
+    assert window.saved.state == "saved"
 
 
-def test_placeholder_until_the_record_pages_exist(make_window, store, coordinator, service, monkeypatch):
-    from mimic_desktop.ui import main_window
-
-    monkeypatch.setattr(main_window.importlib.util, "find_spec", lambda _name: None)
+def test_typed_values_are_saved_when_the_tab_the_procedure_or_the_language_changes(
+    make_window, store, coordinator, service, actions
+):
     proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
-    assert isinstance(window.tabs.widget(1), QLabel)
-    assert window.tabs.widget(1).objectName() == "recordPlaceholder"
+    window.tabs.setCurrentIndex(1)
+
+    def type_cea(text: str) -> None:
+        cea = window.record.show_page("patient").blocks["baseline"].form.editors["cea"].input
+        cea.clear()
+        actions.type(cea, text)
+
+    type_cea("5.5")
+    assert service.load(proc_id).get("cea") is None
+    window.tabs.setCurrentIndex(0)
+    assert service.load(proc_id).get("cea") == 5.5
+    window.tabs.setCurrentIndex(1)
+    type_cea("6.5")
+    window.apply_settings("dark", "nl")
+    assert service.load(proc_id).get("cea") == 6.5
+    assert window.record.nav.item(0).text() == "Patiënt", "the language switch rebuilt the record pages"
+    window.tabs.setCurrentIndex(1)
+    type_cea("7.5")
+    window.close_procedure()
+    assert service.load(proc_id).get("cea") == 7.5

@@ -1,4 +1,4 @@
-"""The documentation's screenshots script works and makes every main screen in both themes."""
+"""The documentation's screenshots script works and makes every main screen and record page in both themes."""
 
 from __future__ import annotations
 
@@ -19,10 +19,12 @@ def test_screenshots_of_every_main_screen_in_both_themes(ui_app, tmp_path):
     for theme in ("dark", "light"):
         for screen in ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in"):
             assert f"{theme}-{screen}.png" in names
+        for page in ("lesions", "questionnaire", "completion"):
+            assert f"{theme}-record-{page}.png" in names
     for path in made:
         image = QImage(str(path))
         assert not image.isNull()
-        if path.stem.endswith(("procedures", "live")):
+        if path.stem.endswith(("procedures", "live")) or "-record-" in path.stem:
             assert (image.width(), image.height()) == (1366, 768)
     dark, light = QImage(str(tmp_path / "dark-live.png")), QImage(str(tmp_path / "light-live.png"))
     assert dark.pixelColor(5, 400).lightness() < 60 < 200 < light.pixelColor(5, 400).lightness()

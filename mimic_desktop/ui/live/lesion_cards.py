@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ...domain import derive, forms
@@ -15,6 +15,7 @@ class LesionCards(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.lang = lang
+        self.wording = LesionText(lang, self)
         self.setObjectName("lesionCards")
         self.cards: dict[str, QPushButton] = {}
         self.row = QHBoxLayout(self)
@@ -59,6 +60,17 @@ class LesionCards(QWidget):
         return {True: "suspected_r1", False: "suspected_r0", None: "open"}[specimen]
 
     def card_text(self, proc: Procedure, lesion: Lesion) -> str:
+        return self.wording.text(proc, lesion)
+
+
+class LesionText(QObject):
+    """A lesion in a few lines: number and source, segments and size, the margin assessment in theatre."""
+
+    def __init__(self, lang: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.lang = lang
+
+    def text(self, proc: Procedure, lesion: Lesion) -> str:
         assessment = derive.assess_lesion(proc, lesion.id)
         source = lesion.get("source")
         title = self.tr("Lesion %1").replace("%1", str(lesion.number))

@@ -1,0 +1,98 @@
+"""The procedure the record pages show, and the one way they change it: a service call, with a reason if asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...domain.errors import MimicError, ReasonRequired
+from ...domain.record import Procedure
+from ...domain.roles import Action
+from ...services import settings as study_settings
+from ...services.procedures import ProcedureService
+from ...services.signing import SignatureCheck, check_signature
+from .. import dialogs
+from ..context import AppContext
+
+# A change is a service call that takes the reason for the change (None the first time it is tried).
+Change = Callable[[str | None], Any]
+
+
+class RecordAccess(QObject):
+    """Emits saved() after each committed change and failed(message) when one was not saved."""
+
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(self, context: AppContext, proc_id: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.proc_id = proc_id
+        self.proc: Procedure = self.service().load(proc_id)
+
+    @property
+    def lang(self) -> str:
+        return self.context.lang
+
+    @property
+    def editable(self) -> bool:
+        """Whether the signed-in user may change records at all (a monitor may not)."""
+        user = self.context.user
+        return bool(user and user.may(Action.EDIT))
+
+    def service(self) -> ProcedureService:
+        return self.context.procedures()
+
+    def reload(self) -> Procedure:
+        self.proc = self.service().load(self.proc_id)
+        return self.proc
+
+    def signature(self) -> SignatureCheck:
+        return check_signature(self.context.store, self.proc)
+
+    def change(self, parent: QWidget, act: Change, voids_signature: bool = False) -> bool:
+        """Run one service call; when the record is locked or signed, ask why and try once more with the reason."""
+        try:
+            try:
+                act(None)
+            except ReasonRequired as refusal:
+                reason = dialogs.ask_text(parent, self.tr("Reason for the change"), self._why(refusal, voids_signature))
+                if reason is None:
+                    self.failed.emit(self.tr("Not saved: no reason was given."))
+                    return False
+                act(reason)
+        except MimicError as error:
+            self.failed.emit(str(error))
+            dialogs.show_error(parent, error)
+            return False
+        self.announce()
+        return True
+
+    def announce(self) -> None:
+        """Tell the window and the live screen that a change was committed."""
+        self.saved.emit()
+        self.context.signals.record_changed.emit(self.proc_id)
+
+    def _why(self, refusal: ReasonRequired, voids_signature: bool) -> str:
+        lines = []
+        if self.proc.locked:
+            lines.append(
+                self.tr("%1 is complete and locked. Say why it changes: the reason is kept with the change.").replace(
+                    "%1", self.proc.study_id
+                )
+            )
+        if voids_signature and self.proc.valid_signature() is not None:
+            lines.append(
+                self.tr(
+                    "The questionnaire is signed. Say why an answer changes: the signature will be voided, "
+                    "and the surgeon signs again."
+                )
+            )
+        return "\n\n".join(lines) or str(refusal)
+
+    def icg_window(self) -> tuple[timedelta, timedelta]:
+        return study_settings.icg_window(self.context.store)

@@ -1,0 +1,44 @@
+"""What the record pages share: a scrolling column of blocks, and saving a block of procedure fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from ...domain.record import Procedure
+from .access import RecordAccess
+from .section_editor import SectionEditor
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """content in a scroll area, so every page fits a 1366 x 768 screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return area
+
+
+class RecordPage(QWidget):
+    """One page of the record: shows a procedure, and saves what waits before the page is left."""
+
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.access = access
+        self.editors: list[SectionEditor] = []
+
+    def refresh(self, proc: Procedure) -> None:
+        raise NotImplementedError
+
+    def flush(self) -> bool:
+        """Save what is still being typed in every block; False when something could not be saved."""
+        return all([editor.flush() for editor in self.editors])  # a list: every block is tried
+
+    def save_procedure_values(self, values: dict, voids_signature: bool = False) -> bool:
+        access = self.access
+        return access.change(
+            self,
+            lambda reason: access.service().set_values(access.proc_id, values, reason=reason),
+            voids_signature=voids_signature,
+        )

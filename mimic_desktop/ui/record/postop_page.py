@@ -1,0 +1,178 @@
+"""The post-operative course and the complications within 90 days (Clavien-Dindo, suffix d, late ones flagged)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import derive, forms, rules
+from ...domain.record import Complication, Procedure
+from ..labels import heading
+from .access import RecordAccess
+from .pages import RecordPage, scrolling
+from .section_editor import SectionEditor
+
+
+class PostopPage(RecordPage):
+    def __init__(self, access: RecordAccess, parent: QWidget | None = None):
+        super().__init__(access, parent)
+        self.setObjectName("postopPage")
+        self.complication_id: str | None = None  # None: the block below adds a new complication
+        crf, lang = forms.crf(), access.lang
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.course = SectionEditor(
+            "postop", crf.section("postop").text(lang), [crf.section("postop")], lang, self.save_procedure_values
+        )
+        self.course.edited.connect(self.show_derived)
+        left.addWidget(self.course)
+        left.addStretch(1)
+
+        right.addWidget(heading(self.tr("Complications within 90 days")))
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("complicationTable")
+        self.table.setHorizontalHeaderLabels(
+            ["#", forms.field_def("description").text(lang), self.tr("Grade"), self.tr("Onset"), self.tr("Day")]
+        )
+        self.table.horizontalHeaderItem(2).setToolTip(forms.field_def("clavien_dindo").text(lang))
+        self.table.horizontalHeaderItem(4).setToolTip(self.tr("Days after surgery"))
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(170)
+        self.table.itemSelectionChanged.connect(self._chosen)
+        right.addWidget(self.table)
+        row = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New complication"))
+        self.new_button.setObjectName("newComplication")
+        self.new_button.clicked.connect(self.new_complication)
+        self.new_button.setVisible(access.editable)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        right.addLayout(row)
+        self.complication = SectionEditor(
+            "complication", "", [crf.section("complication")], lang, self._save_complication
+        )
+        right.addWidget(self.complication)
+        right.addStretch(1)
+        self.editors = [self.course, self.complication]
+        for block in self.editors:
+            block.set_editable(access.editable)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(content))
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self, proc: Procedure) -> None:
+        self.course.show_values(proc.values)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(proc.complications))
+        for row, comp in enumerate(proc.complications):
+            for column, text in enumerate(self.row_texts(proc, comp)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, comp.id)
+                if column == 4 and derive.late_complication(proc, comp.get("onset_date")):
+                    bold = QFont(item.font())
+                    bold.setBold(True)
+                    item.setFont(bold)
+                    item.setToolTip(self.tr("This complication started more than 90 days after surgery."))
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.table.blockSignals(False)
+        self.show_complication()
+        self.show_derived()
+
+    def row_texts(self, proc: Procedure, comp: Complication) -> list[str]:
+        onset = comp.get("onset_date")
+        day = derive.surgery_date(proc)
+        days = ""
+        if onset and day:
+            days = str((date.fromisoformat(onset) - day).days)
+            if derive.late_complication(proc, onset):
+                days += " ⚠ " + self.tr("after 90 days")
+        return [str(comp.number), comp.get("description") or "", derive.clavien_dindo_text(comp), onset or "", days]
+
+    def current_complication(self) -> Complication | None:
+        return next((c for c in self.access.proc.complications if c.id == self.complication_id), None)
+
+    def show_complication(self) -> None:
+        comp = self.current_complication()
+        if comp is None:
+            self.complication_id = None
+        self._mark_current()
+        self.complication.title.setText(
+            self.tr("Complication %1").replace("%1", str(comp.number)) if comp else self.tr("New complication")
+        )
+        self.complication.show_values(comp.values if comp else {})
+        # A monitor sees the complications in the table; there is nothing to add.
+        self.complication.setVisible(self.access.editable or comp is not None)
+
+    def show_derived(self) -> None:
+        proc = replace(self.access.proc, values={**self.access.proc.values, **self.course.current()})
+        self.course.set_note(forms.field_def("readmission_planned").help_text(self.access.lang))
+        self.course.set_problems(rules.postop_problems(proc, self.access.lang))
+
+    # -- acting ----------------------------------------------------------------------------
+    def _mark_current(self) -> None:
+        ids = [comp.id for comp in self.access.proc.complications]
+        self.table.blockSignals(True)
+        if self.complication_id in ids:
+            self.table.selectRow(ids.index(self.complication_id))
+        else:
+            self.table.clearSelection()
+        self.table.blockSignals(False)
+
+    def _chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        target = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        if target is None or target == self.complication_id:
+            return
+        if self.complication.flush():
+            self.complication_id = target
+        self.show_complication()
+
+    def new_complication(self) -> None:
+        """An empty block for the next complication, once what was typed for the shown one is saved."""
+        if self.complication.flush():
+            self.complication_id = None
+            self.show_complication()
+
+    def _save_complication(self, values: dict) -> bool:
+        access, comp_id = self.access, self.complication_id
+        service = access.service()
+        if comp_id is not None:
+            return access.change(
+                self,
+                lambda reason: service.set_values(
+                    access.proc_id, values, entity="complication", entity_id=comp_id, reason=reason
+                ),
+            )
+        added: list[str] = []
+        saved = access.change(
+            self, lambda reason: added.append(service.add_complication(access.proc_id, values, reason=reason))
+        )
+        if saved:
+            self.complication_id = added[0]
+            self.show_complication()
+        return saved
