@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from ..domain.derive import Status
-from .tables import flag, number, require, text
+from .tables import flag, key, number, require, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,9 +96,9 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
     table = "procedures"
     return pd.DataFrame(
         {
-            "session_id": text(procedures["session_id"]),
-            "study_id": text(procedures["study_id"]),
-            "centre": text(procedures["centre"]),
+            "session_id": key(procedures["session_id"]),
+            "study_id": key(procedures["study_id"]),
+            "centre": key(procedures["centre"]),
             "status": text(procedures["status"]),
             "demo": flag(procedures["demo"], table).fillna(False).astype(bool),
             "surgery_date": text(procedures["surgery_date"]),
@@ -118,7 +118,7 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
     treatment = text(lesions["treatment"])
     return pd.DataFrame(
         {
-            "session_id": text(lesions["session_id"]),
+            "session_id": key(lesions["session_id"]),
             "treatment": treatment,
             "histology": text(lesions["histology"]),
             "occult": text(lesions["source"]).eq("occult").fillna(False).astype(bool),
@@ -171,7 +171,7 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     sessions = set(patients["session_id"].dropna())
     kept = set(included["session_id"])
     read_lesions = _read_lesions(lesions)
-    read_complications = text(complications["session_id"]).to_frame()
+    read_complications = key(complications["session_id"]).to_frame()
     read_complications["grade"] = text(complications["clavien_dindo"])
     read_complications["late"] = flag(complications["late"], "complications").fillna(False).astype(bool)
     attributes = included[["session_id", "study_id", "centre", "chemo", "procedure_number"]]

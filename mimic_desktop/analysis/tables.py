@@ -46,18 +46,30 @@ def _unreadable(series: pd.Series, bad: pd.Series, table: str, kind: str) -> Rep
     )
 
 
+def _each_value(series: pd.Series, convert) -> pd.Series:
+    """convert applied once per distinct value: columns hold few, and tables may hold 100,000 rows."""
+    return series.map({value: convert(value) for value in series.dropna().unique()})
+
+
+def _stripped(value) -> str | None:
+    return str(value).strip() or None
+
+
 def text(series: pd.Series) -> pd.Series:
     """Codes and text, stripped; empty text is missing."""
-    import pandas as pd
+    return _each_value(series, _stripped).astype("string")
 
-    return series.astype("string").str.strip().replace("", pd.NA)
+
+def key(series: pd.Series) -> pd.Series:
+    """Session and study IDs and centre codes as text, as written (one distinct value per row, so no per-value work)."""
+    return series.astype("string")
 
 
 def flag(series: pd.Series, table: str) -> pd.Series:
     """Yes/no as True, False or missing (pandas' nullable boolean), from bools, 0/1 or words."""
-    words = text(series).str.lower()
+    words = _each_value(series, lambda value: (_stripped(value) or "").lower())
     read = words.map(_YES_NO)
-    bad = words.notna() & read.isna()
+    bad = words.notna() & words.ne("") & read.isna()
     if bad.any():
         raise _unreadable(series, bad, table, "yes or no")
     return read.astype("boolean")
