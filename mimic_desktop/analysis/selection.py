@@ -157,7 +157,9 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     performed = ~patients["demo"] & ~patients["session_id"].duplicated(keep=False)
     patients["procedure_number"] = _procedure_numbers(patients[performed])
     complete = patients["status"].isin(COUNTED_STATUSES)
-    repeated = patients["study_id"].duplicated(keep=False) & performed & complete
+    # Only records that would otherwise count can clash: a demo or draft copy of a study ID does not.
+    counting = performed & complete
+    repeated = counting & patients["study_id"].where(counting).duplicated(keep=False)
     out, exclusions = _excluded(
         patients,
         [

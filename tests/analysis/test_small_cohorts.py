@@ -98,6 +98,18 @@ def test_what_is_left_out_and_why():
     assert result["flow"]["procedures_left_out"] == 7
 
 
+def test_a_demo_or_draft_copy_of_a_study_id_does_not_push_the_real_record_out():
+    real = procedure(1)
+    demo = procedure(2, study_id=real["study_id"], demo=True)
+    draft = procedure(3, study_id=real["study_id"], status="draft")
+    counted = report([real, demo, draft], [lesion(real)])["counted"]
+    assert counted["procedures_included"] == 1
+    assert [e["reason"] for e in counted["exclusions"]] == [
+        "demo record, not trial data",
+        "not marked complete (draft, in progress or awaiting pathology)",
+    ]
+
+
 def test_the_learning_phase_counts_every_procedure_a_centre_performed():
     # Twelve procedures in centre 01; the third is still a draft but the centre learned from it.
     # A demo record dated before all of them does not count.
