@@ -75,11 +75,62 @@ class GroupDesign:
 
 # Keyed by (learning phase, neoadjuvant chemotherapy).
 GROUPS = {
-    (True, True): GroupDesign(1, 2, 0, 3, 3, 20, 2, 0, 1, 0, ("2", "1", "0+", "0+"), 2),
-    (True, False): GroupDesign(3, 5, 0, 6, 5, 44, 4, 0, 2, 0, ("2",) * 3 + ("1",) * 3 + ("1+",) + ("0+",) * 4, 7),
-    (False, True): GroupDesign(3, 3, 0, 4, 9, 69, 2, 0, 3, 0, ("2", "1", "1", "0+"), 6),
+    (True, True): GroupDesign(
+        tp_vascular=1,
+        tp_parenchymal=2,
+        fn_vascular=0,
+        fn_parenchymal=3,
+        fp=3,
+        tn=20,
+        reresected_parenchymal=2,
+        reresected_vascular=0,
+        reresected_fp=1,
+        not_adapted=0,
+        occult_kinds=("2", "1", "0+", "0+"),
+        changed_without_occult=2,
+    ),
+    (True, False): GroupDesign(
+        tp_vascular=3,
+        tp_parenchymal=5,
+        fn_vascular=0,
+        fn_parenchymal=6,
+        fp=5,
+        tn=44,
+        reresected_parenchymal=4,
+        reresected_vascular=0,
+        reresected_fp=2,
+        not_adapted=0,
+        occult_kinds=("2",) * 3 + ("1",) * 3 + ("1+",) + ("0+",) * 4,
+        changed_without_occult=7,
+    ),
+    (False, True): GroupDesign(
+        tp_vascular=3,
+        tp_parenchymal=3,
+        fn_vascular=0,
+        fn_parenchymal=4,
+        fp=9,
+        tn=69,
+        reresected_parenchymal=2,
+        reresected_vascular=0,
+        reresected_fp=3,
+        not_adapted=0,
+        occult_kinds=("2", "1", "1", "0+"),
+        changed_without_occult=6,
+    ),
     (False, False): GroupDesign(
-        7, 8, 1, 7, 10, 103, 7, 1, 5, 3, ("2",) * 2 + ("1",) * 4 + ("1+",) + ("0+",) * 3, 12, 1
+        tp_vascular=7,
+        tp_parenchymal=8,
+        fn_vascular=1,
+        fn_parenchymal=7,
+        fp=10,
+        tn=103,
+        reresected_parenchymal=7,
+        reresected_vascular=1,
+        reresected_fp=5,
+        not_adapted=3,
+        occult_kinds=("2",) * 2 + ("1",) * 4 + ("1+",) + ("0+",) * 3,
+        changed_without_occult=12,
+        tumour_in_extra_tissue=1,
     ),
 }
 OCCULT_OTHER = ("other_malignancy",) + ("benign",) * 11  # the 12 occult lesions that were not CRLM
@@ -114,7 +165,7 @@ def _fluorescent(design: GroupDesign) -> list[LesionPlan]:
         *[fluorescent] * (design.fp - design.reresected_fp),
     ]
     kept = [i for i, lesion in enumerate(lesions) if lesion.reresection is None]
-    for index in kept[-design.not_adapted :] if design.not_adapted else []:
+    for index in kept[len(kept) - design.not_adapted :]:
         lesions[index] = replace(lesions[index], plane_adapted=False)
     return lesions
 
