@@ -1,4 +1,4 @@
-"""`mimic-central`: the trial office's central study database (init, add-centre, import, list)."""
+"""`mimic-central`: the trial office's central study database (init, add-centre, import, list, report)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..domain.clock import local_text
 from ..services import central_import
 from ..services.central_import import CentralImporter, Outcome
 from .common import run
+from .report import add_output_arguments, emit
 
 
 def cmd_init(args) -> None:
@@ -58,6 +59,12 @@ def cmd_list(args) -> None:
         )
 
 
+def cmd_report(args) -> None:
+    from ..services.trial_report import tables_from_central
+
+    emit(tables_from_central(args.db), f"central study database {args.db.name}", args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mimic-central", description="The MIMIC trial office's central study database of session files."
@@ -80,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print the summary only")
     p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
     p.add_argument("--keys", action="store_true")
+    p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
+    add_output_arguments(p)
     return parser
 
 

@@ -46,6 +46,7 @@ DERIVED_PROCEDURE = (
     Column("worst_clavien_dindo", "text", "Highest Clavien-Dindo grade"),
     Column("status", "text", "Record status"),
     Column("questionnaire_signed", "boolean", "Surgeon questionnaire signed"),
+    Column("demo", "boolean", "Demo record, not trial data"),
 )
 DERIVED_LESION = (
     Column("r_status", "choice", "R status of the initial resection (R0: margin >= 1 mm)", ("R0", "R1")),
@@ -121,6 +122,7 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
         "worst_clavien_dindo": max(grades, key=CLAVIEN_ORDER.index) if grades else None,
         "status": derive.status(proc).value,
         "questionnaire_signed": proc.valid_signature() is not None,
+        "demo": proc.demo,
     }
     return row
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from ..domain import forms, rules
 from ..domain.clock import utc_now
-from ..domain.errors import MimicError, NotFound, ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
+from ..exchange.files import write_files
 from ..storage import audit, repository
 from ..storage.connection import Store, open_store
 from .procedures import ProcedureService
@@ -65,30 +66,11 @@ def audit_summary(store: Store, proc_id: str):
     )
 
 
-def _writable(path: Path) -> Path:
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise MimicError(f"Cannot write {path.name}: the folder {path.parent} does not exist.")
-    return path
-
-
-def _written(write, path: Path) -> Path:
-    """Write to a temporary name first, so a failed print never leaves half a PDF under the real name."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        write(partial)
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise MimicError(f"Cannot write {path}: {error.strerror or error}.") from None
-    return path
-
-
 def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path, lang: str = "en") -> Path:
     """The procedure summary of one record as an A4 PDF; returns the path written."""
     from ..reports.summary import SummaryContext, write_summary
 
-    store, lang, path = _store(source), _check_lang(lang), _writable(path)
+    store, lang, path = _store(source), _check_lang(lang), Path(path)
     proc = _load(store, proc_id)
     check = check_signature(store, proc)
     ctx = SummaryContext(
@@ -99,7 +81,7 @@ def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path
         icg_window=icg_window(store),
         printed_at=utc_now(),
     )
-    return _written(lambda target: write_summary(proc, ctx, target, lang), path)
+    return write_files({path: lambda target: write_summary(proc, ctx, target, lang)})[0]
 
 
 def write_questionnaire_pdf(
@@ -108,7 +90,7 @@ def write_questionnaire_pdf(
     """The surgeon questionnaire, filled in with its signature, or blank for paper (proc_id may then be None)."""
     from ..reports.questionnaire import QuestionnaireContext, write_questionnaire
 
-    store, lang, path = _store(source), _check_lang(lang), _writable(path)
+    store, lang, path = _store(source), _check_lang(lang), Path(path)
     proc = _load(store, proc_id) if proc_id is not None else None
     if proc is None and not blank:
         raise ValidationError("A filled-in questionnaire needs a procedure; print a blank one for paper.")
@@ -120,7 +102,7 @@ def write_questionnaire_pdf(
         signature_ok=check.ok if check else False,
         printed_at=utc_now(),
     )
-    return _written(lambda target: write_questionnaire(proc, ctx, target, lang), path)
+    return write_files({path: lambda target: write_questionnaire(proc, ctx, target, lang)})[0]
 
 
 def write_in_background(db_path: Path, kind: str, proc_id: str, path: Path, lang: str = "en") -> Path:

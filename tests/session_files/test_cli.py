@@ -1,5 +1,7 @@
 """`mimic-desktop export`, `export-key` and `mimic-central` through main(argv), with their plain error messages."""
 
+import json
+
 import pytest
 
 from mimic_desktop.cli import central as central_cli
@@ -51,6 +53,11 @@ def test_export_key_export_and_the_whole_central_cycle(finished_db, tmp_path, ca
     ]
     assert central("list", "--db", db, "--keys") == 0
     assert capsys.readouterr().out.startswith(f"01\t{fingerprint}")
+    assert central("report", "--db", db, "--json", "--pdf", tmp_path / "report.pdf") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["counted"]["procedures_in_input"] == 2 and report["counted"]["lesions_in_input"] == 3
+    assert "central study database central.sqlite" in report["source"]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_import_exits_1_and_names_each_rejected_file(finished_db, tmp_path, capsys):

@@ -1,0 +1,87 @@
+"""The learning curve: procedures during a centre's first ten against those after.
+
+A procedure's number within its centre counts every non-demo procedure in the input by date of
+surgery, including those not analysed (a centre learns from an incomplete record too). Procedures
+numbered 1 to 10 are the learning phase; later ones count as experienced. Prior experience of a
+centre with ICG is not recorded in the case report form and so is not taken into account.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
+
+from .accuracy import assessable, confirmed_crlm, is_r1, resected
+from .estimates import Comparison, OddsRatio, Proportion, compare, odds_ratio, proportion
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+THRESHOLD = 10
+
+
+@dataclass(frozen=True)
+class LearningCurve:
+    """Learning phase (a centre's procedures 1 to 10) against experienced (11 onwards)."""
+
+    threshold: Annotated[int, "Procedures per centre in the learning phase."]
+    procedures_learning: Annotated[int, "Procedures analysed that fall in their centre's learning phase."]
+    procedures_experienced: Annotated[int, "Procedures analysed after their centre's learning phase."]
+    procedures_undated: Annotated[int, "Procedures analysed without a date of surgery (left out here)."]
+    r1_learning: Annotated[Proportion, "R1 among confirmed CRLM with a margin, learning phase."]
+    r1_experienced: Annotated[Proportion, "R1 among confirmed CRLM with a margin, experienced."]
+    r1_comparison: Annotated[Comparison, "The two R1 rates compared."]
+    r1_detected: Annotated[
+        OddsRatio,
+        "Among histological R1: odds of a fluorescent specimen (R1 predicted), experienced (group) against "
+        "learning phase (reference).",
+    ]
+    false_positives: Annotated[
+        OddsRatio,
+        "Among fluorescent specimens: odds of histological R0 (a false positive), experienced (group) against "
+        "learning phase (reference).",
+    ]
+    occult_confirmed: Annotated[
+        OddsRatio,
+        "Among resected occult lesions: odds of confirmed CRLM, experienced (group) against learning phase "
+        "(reference).",
+    ]
+
+
+def _odds(experienced: pd.Series, event: pd.Series) -> OddsRatio:
+    """Experienced is the group, the learning phase the reference."""
+    return odds_ratio(
+        int((experienced & event).sum()),
+        int((experienced & ~event).sum()),
+        int((~experienced & event).sum()),
+        int((~experienced & ~event).sum()),
+    )
+
+
+def learning_curve(patients: pd.DataFrame, lesions: pd.DataFrame) -> LearningCurve:
+    numbers = patients["procedure_number"]
+    dated = lesions[lesions["procedure_number"].notna()]
+    experienced_of = (dated["procedure_number"] > THRESHOLD).astype(bool)
+
+    crlm = dated[confirmed_crlm(dated) & dated["initial"].notna()]
+    late = experienced_of[crlm.index]
+    r1 = is_r1(crlm["initial"])
+    r1_learning = proportion(int((r1 & ~late).sum()), int((~late).sum()), "no lesions in the learning phase")
+    r1_experienced = proportion(int((r1 & late).sum()), int(late.sum()), "no lesions after the learning phase")
+
+    assessed = assessable(dated)
+    assessed_r1 = is_r1(assessed["initial"])
+    fluorescent = assessed["fluorescent"].astype(bool)
+    occult = dated[dated["occult"] & resected(dated)]
+    return LearningCurve(
+        threshold=THRESHOLD,
+        procedures_learning=int((numbers <= THRESHOLD).sum()),
+        procedures_experienced=int((numbers > THRESHOLD).sum()),
+        procedures_undated=int(numbers.isna().sum()),
+        r1_learning=r1_learning,
+        r1_experienced=r1_experienced,
+        r1_comparison=compare(r1_experienced, r1_learning),
+        r1_detected=_odds(experienced_of[assessed.index][assessed_r1], fluorescent[assessed_r1]),
+        false_positives=_odds(experienced_of[assessed.index][fluorescent], ~assessed_r1[fluorescent]),
+        occult_confirmed=_odds(experienced_of[occult.index], confirmed_crlm(occult)),
+    )

@@ -1,0 +1,117 @@
+"""The trial report's figures as vector drawings: the flow diagram, the ROC curve, enrolment per centre."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import fonts
+from .layout import INK, RULE, SHADE
+
+BOX_FILL = "#f4f6f8"
+SIDE_FILL = "#fbf3ee"
+CURVE = "#c0392b"
+BAR = "#2e6f95"
+FONT_SIZE = 8.0
+LINE = 10.5
+PAD = 5.0
+GAP = 16.0
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """One box of the flow diagram and, beside it, what left the flow at that step."""
+
+    lines: Sequence[str]
+    aside: Sequence[str] = ()
+
+
+def _box(drawing, x: float, top: float, width: float, lines: Sequence[str], fill: str, bold_first: bool) -> float:
+    """A box of text lines hanging from top; returns its height."""
+    from reportlab.graphics.shapes import Rect, String
+
+    height = len(lines) * LINE + 2 * PAD - 2
+    drawing.add(Rect(x, top - height, width, height, fillColor=fill, strokeColor=RULE, strokeWidth=0.6, rx=3, ry=3))
+    for index, line in enumerate(lines):
+        face = fonts.BOLD if bold_first and index == 0 else fonts.REGULAR
+        baseline = top - PAD - FONT_SIZE + 1 - index * LINE
+        drawing.add(String(x + PAD, baseline, line, fontName=face, fontSize=FONT_SIZE, fillColor=INK))
+    return height
+
+
+def _arrow(drawing, x1: float, y1: float, x2: float, y2: float) -> None:
+    from reportlab.graphics.shapes import Line, Polygon
+
+    drawing.add(Line(x1, y1, x2, y2, strokeColor=INK, strokeWidth=0.8))
+    head = [x2 - 3, y2 + 5, x2 + 3, y2 + 5, x2, y2] if x1 == x2 else [x2 - 5, y2 + 3, x2 - 5, y2 - 3, x2, y2]
+    drawing.add(Polygon(head, fillColor=INK, strokeColor=INK, strokeWidth=0.5))
+
+
+def flow_drawing(steps: Sequence[FlowStep], width: float):
+    """Boxes down the left, one per step, with arrows; what left the flow in boxes to the right."""
+    from reportlab.graphics.shapes import Drawing
+
+    main_width, side_x = width * 0.52, width * 0.6
+    heights = [max(len(step.lines), len(step.aside)) * LINE + 2 * PAD - 2 for step in steps]
+    total = sum(heights) + GAP * (len(steps) - 1) + 2
+    drawing = Drawing(width, total, initialFontName=fonts.REGULAR)
+    top = total - 1
+    for index, (step, height) in enumerate(zip(steps, heights, strict=True)):
+        _box(drawing, 0, top, main_width, step.lines, BOX_FILL, bold_first=True)
+        if step.aside:
+            _box(drawing, side_x, top, width - side_x - 1, step.aside, SIDE_FILL, bold_first=False)
+            middle = top - LINE
+            _arrow(drawing, main_width, middle, side_x, middle)
+        if index < len(steps) - 1:
+            box_bottom = top - (len(step.lines) * LINE + 2 * PAD - 2)
+            _arrow(drawing, main_width / 2, box_bottom, main_width / 2, top - height - GAP)
+        top -= height + GAP
+    return drawing
+
+
+def roc_drawing(points: Sequence[Sequence[float]], caption: str, size: float):
+    """The ROC curve in a square plot with the chance diagonal; caption under the title."""
+    from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
+
+    left, bottom, top_space = 34.0, 30.0, 16.0
+    side = size - left - 8
+    drawing = Drawing(size, side + bottom + top_space, initialFontName=fonts.REGULAR)
+    drawing.add(Rect(left, bottom, side, side, fillColor=BOX_FILL, strokeColor=RULE, strokeWidth=0.6))
+    for tick in range(6):
+        share = tick / 5
+        at = share * side
+        label = f"{share:.1f}"
+        drawing.add(Line(left + at, bottom, left + at, bottom + side, strokeColor=SHADE, strokeWidth=0.5))
+        drawing.add(Line(left, bottom + at, left + side, bottom + at, strokeColor=SHADE, strokeWidth=0.5))
+        drawing.add(String(left + at, bottom - 10, label, fontName=fonts.REGULAR, fontSize=7, textAnchor="middle"))
+        drawing.add(String(left - 4, bottom + at - 2.5, label, fontName=fonts.REGULAR, fontSize=7, textAnchor="end"))
+    drawing.add(
+        Line(left, bottom, left + side, bottom + side, strokeColor=RULE, strokeWidth=0.8, strokeDashArray=[3, 3])
+    )
+    coordinates = [(left + x * side, bottom + y * side) for x, y in points]
+    if coordinates:
+        drawing.add(PolyLine([v for point in coordinates for v in point], strokeColor=CURVE, strokeWidth=1.6))
+        for x, y in coordinates:
+            drawing.add(Circle(x, y, 2.4, fillColor=CURVE, strokeColor=None))
+    drawing.add(String(left + side / 2, 4, "1 − specificity", fontName=fonts.REGULAR, fontSize=8, textAnchor="middle"))
+    label = String(0, 0, "Sensitivity", fontName=fonts.REGULAR, fontSize=8, textAnchor="middle")
+    drawing.add(Group(label, transform=(0, 1, -1, 0, 10, bottom + side / 2)))  # turned a quarter, reading upwards
+    drawing.add(String(left, bottom + side + 5, caption, fontName=fonts.BOLD, fontSize=8, fillColor=INK))
+    return drawing
+
+
+def bars_drawing(rows: Sequence[tuple[str, int]], width: float):
+    """Horizontal bars, one per labelled count, scaled to the largest."""
+    from reportlab.graphics.shapes import Drawing, Rect, String
+
+    label_width, height = 60.0, 13.0
+    largest = max((count for _, count in rows), default=0) or 1
+    span = width - label_width - 30
+    drawing = Drawing(width, height * len(rows) + 2, initialFontName=fonts.REGULAR)
+    for index, (label, count) in enumerate(rows):
+        y = height * (len(rows) - index - 1) + 2
+        drawing.add(String(0, y + 2.5, label, fontName=fonts.REGULAR, fontSize=FONT_SIZE, fillColor=INK))
+        length = span * count / largest
+        drawing.add(Rect(label_width, y, length, height - 4, fillColor=BAR, strokeColor=None))
+        drawing.add(String(label_width + length + 4, y + 2.5, str(count), fontName=fonts.REGULAR, fontSize=FONT_SIZE))
+    return drawing

@@ -1,0 +1,117 @@
+"""The trial report from records, CSV files or the synthetic cohort, as plain data, JSON or a PDF.
+
+The analysis computes from three DataFrames shaped like exchange/flat.py; this module makes those
+tables from the sources there are and hands the report to the PDF writer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.errors import MimicError
+from ..domain.record import Procedure
+from ..exchange import flat
+from ..exchange.files import write_files
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CSV_FILES = ("procedures.csv", "lesions.csv", "complications.csv")
+ACCURACY = (("sensitivity", "Sensitivity"), ("specificity", "Specificity"), ("ppv", "PPV"), ("npv", "NPV"))
+
+
+@dataclass(frozen=True)
+class Tables:
+    """One row per procedure, per lesion and per complication, with the columns of exchange/flat.py."""
+
+    procedures: pd.DataFrame
+    lesions: pd.DataFrame
+    complications: pd.DataFrame
+
+
+def tables_from_records(records: Iterable[Procedure]) -> Tables:
+    import pandas as pd
+
+    procedures, lesions, complications = [], [], []
+    for proc in records:
+        procedures.append(flat.procedure_row(proc))
+        lesions += flat.lesion_rows(proc)
+        complications += flat.complication_rows(proc)
+    return Tables(
+        pd.DataFrame(procedures, columns=[c.name for c in flat.procedure_columns()]),
+        pd.DataFrame(lesions, columns=[c.name for c in flat.lesion_columns()]),
+        pd.DataFrame(complications, columns=[c.name for c in flat.complication_columns()]),
+    )
+
+
+def tables_from_csv(folder: Path) -> Tables:
+    """procedures.csv, lesions.csv and complications.csv from one folder, read as text (empty is missing)."""
+    import pandas as pd
+
+    frames = []
+    for name in CSV_FILES:
+        path = Path(folder) / name
+        if not path.is_file():
+            raise MimicError(f"{path} is missing: the report reads {', '.join(CSV_FILES)} from one folder.")
+        try:
+            frames.append(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"))
+        except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as error:
+            raise MimicError(f"{path} is not a readable CSV file: {error}") from None
+    return Tables(*frames)
+
+
+def tables_from_central(path: Path) -> Tables:
+    """The current sessions' flat tables of a central study database."""
+    from ..exchange import central
+    from .central_import import open_existing
+
+    store = open_existing(path)
+    try:
+        frames = central.frames(store)
+    finally:
+        store.close()
+    return Tables(frames["procedures"], frames["lesions"], frames["complications"])
+
+
+def synthetic_tables(seed: int = 1, scale: int = 1) -> Tables:
+    from .synthetic_cohort import synthetic_cohort
+
+    return tables_from_records(synthetic_cohort(seed, scale))
+
+
+def trial_report(tables: Tables, source: str) -> dict[str, Any]:
+    from ..analysis.report import build_report
+
+    return build_report(tables.procedures, tables.lesions, tables.complications, source=source)
+
+
+def report_json(report: dict[str, Any]) -> str:
+    """The report as JSON text; a NaN anywhere would be a bug, so it is refused rather than written."""
+    return json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def summary_text(report: dict[str, Any]) -> str:
+    """The headline figures in a few lines, for a terminal."""
+    from ..reports.trial_report import area, count_of, p_text
+
+    accuracy, margins, counted = report["diagnostic"]["accuracy"], report["margins"], report["counted"]
+    lines = [
+        f"Patients analysed: {counted['procedures_included']} of {counted['procedures_in_input']}",
+        f"Confirmed CRLM resected: {report['diagnostic']['crlm_resected']}",
+        *(f"{label}: {count_of(accuracy[key])}" for key, label in ACCURACY),
+        f"AUROC: {area(accuracy['auroc'])}",
+        f"R0 before re-resection: {count_of(margins['r0_before'])}",
+        f"R0 after re-resection: {count_of(margins['r0_after'])}, {p_text(margins['mcnemar'])}",
+        f"Patients with a change in management: {count_of(report['management']['any_change'])}",
+    ]
+    return "\n".join(lines)
+
+
+def write_report_pdf(report: dict[str, Any], path: Path) -> Path:
+    from ..reports.trial_report import write_trial_report
+
+    return write_files({Path(path): lambda target: write_trial_report(report, target)})[0]
