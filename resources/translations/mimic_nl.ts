@@ -2,9 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="32"/>
+        <source>About MIMIC Desktop</source>
+        <translation>Over MIMIC Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="43"/>
+        <source>Logs ICG-fluorescence-guided liver resections for the MIMIC trial.</source>
+        <translation>Legt ICG-fluorescentiegeleide leverresecties vast voor de MIMIC-studie.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="53"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="54"/>
+        <source>Backups</source>
+        <translation>Reservekopieën</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="55"/>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="56"/>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="59"/>
+        <source>Licences</source>
+        <translation>Licenties</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="64"/>
+        <source>PDF text: DejaVu Sans, under the Bitstream Vera fonts licence; the DejaVu changes are in the public domain (full text below).
+
+Icons: Material Design Icons (Pictogrammers Free License), drawn by QtAwesome (MIT licence), which also carries Font Awesome Free, Elusive Icons, Phosphor, Remix Icon and Codicons under their own free licences.
+
+Interface: Qt for Python (PySide6), under the GNU LGPL version 3.</source>
+        <translation>Tekst in pdf&apos;s: DejaVu Sans, onder de Bitstream Vera-lettertypelicentie; de wijzigingen van DejaVu zijn vrij van rechten (volledige tekst hieronder).
+
+Pictogrammen: Material Design Icons (Pictogrammers Free License), getekend door QtAwesome (MIT-licentie), dat ook Font Awesome Free, Elusive Icons, Phosphor, Remix Icon en Codicons meelevert onder hun eigen vrije licenties.
+
+Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="46"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
@@ -256,57 +307,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="48"/>
         <source>Pathology, post-operative course and the questionnaire come here.</source>
         <translation>Pathologie, postoperatief beloop en de vragenlijst komen hier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="83"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="83"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="93"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="111"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="116"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="118"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="121"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="123"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="125"/>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="163"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
