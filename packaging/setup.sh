@@ -2,6 +2,7 @@
 # Set up MIMIC Desktop on Debian/Ubuntu and start it (`app`) or run the whole test suite (`test`).
 #   bash packaging/setup.sh app [ARGS...]   install what is needed, start the app (demo database on first run)
 #   bash packaging/setup.sh test [ARGS...]  install what is needed, run every test (ARGS go to pytest)
+#   bash packaging/setup.sh bundle [ARGS...] install what is needed, build the standalone app (packaging/build.py)
 set -euo pipefail
 mode="${1:-app}"
 shift || true
@@ -10,9 +11,12 @@ cd "$(dirname "$0")/.."
 # Qt needs these system libraries even offscreen; the tests also use poppler (pdftoppm), qpdf and chattr.
 qt_libs="libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon-x11-0
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 fonts-dejavu-core"
-test_tools="poppler-utils qpdf xvfb xauth e2fsprogs"
+test_tools="poppler-utils qpdf xvfb xauth e2fsprogs desktop-file-utils"
+# PyInstaller reads and strips libraries with binutils, and bundles Python's shared library.
+bundle_tools="binutils libpython3-dev"
 packages="$qt_libs"
-[ "$mode" = "test" ] && packages="$packages $test_tools"
+[ "$mode" = "test" ] && packages="$packages $test_tools $bundle_tools"
+[ "$mode" = "bundle" ] && packages="$packages $bundle_tools"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -34,9 +38,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,package]"  # the slow tests build the bundle
   export QT_QPA_PLATFORM=offscreen
   exec .venv/bin/python -m pytest "$@"
+elif [ "$mode" = "bundle" ]; then
+  .venv/bin/python -m pip install -q -e ".[package]"
+  exec .venv/bin/python packaging/build.py "$@"
 else
   .venv/bin/python -m pip install -q -e .
   exec .venv/bin/python main.py "$@"

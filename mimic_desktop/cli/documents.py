@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from ..services.signing import DEFAULT_MEANING
 from .common import password
 
 
@@ -57,5 +56,5 @@ def register(command) -> None:
     p = command("sign", cmd_sign, "sign the questionnaire as the surgeon (asks for your password again)", user=True)
     p.add_argument("study_id")
     p.add_argument(
-        "--meaning", default=DEFAULT_MEANING, help=f'what the signature means (default: "{DEFAULT_MEANING}")'
+        "--meaning", default=None, help="what the signature means (default: the form's statement of authorship)"
     )

@@ -12,7 +12,7 @@ from ..domain.roles import Role
 from ..services.accounts import AccountService
 from ..services.procedures import ProcedureService, event_time
 from ..storage.connection import open_store
-from . import data_exports, documents, session_export
+from . import data_exports, documents, install_check, session_export
 from .common import add_db_option, add_user_option, db_path, password, print_json, run
 
 
@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list = [documents, session_export, data_exports]
+EXTENSIONS: list = [documents, session_export, data_exports, install_check]
 
 
 def main(argv: list[str] | None = None) -> int:

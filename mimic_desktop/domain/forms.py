@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from .shipped import shipped
 
 LANGUAGES = ("en", "nl")
 FIELD_TYPES = {"text", "integer", "decimal", "boolean", "choice", "multichoice", "date", "datetime", "likert"}
@@ -22,10 +23,7 @@ def forms_dir() -> Path:
     """Folder holding the form definitions (overridable for bundles and tests)."""
     if env := os.environ.get("MIMIC_FORMS_DIR"):
         return Path(env)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "forms"
-    return Path(__file__).resolve().parents[2] / "forms"
+    return shipped("forms")
 
 
 @dataclass(frozen=True)

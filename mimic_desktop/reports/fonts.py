@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.shipped import shipped
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -16,11 +16,7 @@ SYSTEM_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 def font_dirs() -> list[Path]:
     """Where to look: the bundle or the repository's resources/fonts first (present on every OS)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    shipped = (
-        Path(bundle) / "resources" / "fonts" if bundle else Path(__file__).resolve().parents[2] / "resources" / "fonts"
-    )
-    return [shipped, SYSTEM_DIR]
+    return [shipped("resources", "fonts"), SYSTEM_DIR]
 
 
 def font_file(name: str, dirs: list[Path] | None = None) -> Path:

@@ -25,9 +25,6 @@ def signature_meaning(lang: str = "en") -> str:
     return forms.questionnaire().extras["document_labels"][lang]["signature_meaning"]
 
 
-DEFAULT_MEANING = signature_meaning("en")
-
-
 def signed_content(proc: Procedure) -> dict:
     """What a questionnaire signature covers: every answer, the study ID and the form version."""
     form = forms.questionnaire()
@@ -93,11 +90,14 @@ class SigningService:
         self.clock = clock
         self.procedures = ProcedureService(store, user, clock)
 
-    def sign_questionnaire(self, proc_id: str, password: str, meaning: str = DEFAULT_MEANING) -> Signature:
-        """Sign with the user's own password; refuses other roles, a wrong password, gaps, a second signature."""
+    def sign_questionnaire(self, proc_id: str, password: str, meaning: str | None = None) -> Signature:
+        """Sign with the user's own password; refuses other roles, a wrong password, gaps, a second signature.
+
+        Without a meaning, the questionnaire's own English statement of authorship is used.
+        """
         self.procedures._require(Action.SIGN, proc_id)
         proc = self.procedures.load(proc_id)
-        meaning = (meaning or "").strip()
+        meaning = (signature_meaning("en") if meaning is None else meaning).strip()
         if not meaning:
             raise ValidationError("Say what the signature means, for example that you are the author.", "meaning")
         if users.check_password(self.store.conn, self.user.username, password or "") is None:

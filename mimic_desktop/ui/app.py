@@ -9,6 +9,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from .. import APP_NAME, __version__
 from ..domain.roles import User
 from ..services import paths
 from ..services.accounts import AccountService
@@ -25,7 +26,9 @@ from .worker import Task, run_in_background
 
 def make_application(lang: str, theme: str) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("MIMIC Desktop")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("mimic-desktop")  # matches packaging/mimic-desktop.desktop for the Linux menus
     app.setWindowIcon(QIcon(str(resource("icons", "mimic.svg"))))
     i18n.install(app, lang)
     themes.apply(app, theme)

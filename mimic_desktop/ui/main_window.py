@@ -21,6 +21,7 @@ from ..domain.errors import MimicError
 from ..domain.roles import Action
 from ..services import settings as study_settings
 from . import dialogs, i18n, themes
+from .about import AboutDialog
 from .context import AppContext
 from .icons import icon
 from .live.live_screen import LiveScreen
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.switch_action.triggered.connect(self.switch_user)
         self.settings_action = self._action(bar, "mdi6.cog-outline", self.tr("Settings"), "Ctrl+,")
         self.settings_action.triggered.connect(self.open_settings)
+        self.about_action = self._action(bar, "mdi6.information-outline", self.tr("About"), "F1")
+        self.about_action.triggered.connect(self.open_about)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -201,6 +204,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.prefs, self)
         if dialog.exec():
             self.apply_settings(*dialog.chosen())
+
+    def open_about(self) -> None:
+        AboutDialog(self.context.store.path, self).exec()
 
     def apply_settings(self, theme: str, lang: str) -> None:
         app = QApplication.instance()

@@ -2,9 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="32"/>
+        <source>About MIMIC Desktop</source>
+        <translation>Over MIMIC Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="44"/>
+        <source>Logs ICG-fluorescence-guided liver resections for the MIMIC trial.</source>
+        <translation>Legt ICG-fluorescentiegeleide leverresecties vast voor de MIMIC-studie.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="54"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="55"/>
+        <source>Backups</source>
+        <translation>Reservekopieën</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="56"/>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="57"/>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="60"/>
+        <source>Licences</source>
+        <translation>Licenties</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/about.py" line="65"/>
+        <source>PDF text: DejaVu Sans, under the Bitstream Vera fonts licence; the DejaVu changes are in the public domain (full text below).
+
+Icons: Material Design Icons (Pictogrammers Free License), drawn by QtAwesome (MIT licence), which also carries Font Awesome Free, Elusive Icons, Phosphor, Remix Icon and Codicons under their own free licences.
+
+Interface: Qt for Python (PySide6), under the GNU LGPL version 3.</source>
+        <translation>Tekst in pdf&apos;s: DejaVu Sans, onder de Bitstream Vera-lettertypelicentie; de wijzigingen van DejaVu zijn vrij van rechten (volledige tekst hieronder).
+
+Pictogrammen: Material Design Icons (Pictogrammers Free License), getekend door QtAwesome (MIT-licentie), dat ook Font Awesome Free, Elusive Icons, Phosphor, Remix Icon en Codicons meelevert onder hun eigen vrije licenties.
+
+Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="46"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
@@ -378,54 +429,59 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="66"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="66"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="76"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="95"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="100"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="102"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="105"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="107"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="147"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="153"/>
         <source>Record</source>
         <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="109"/>
+        <source>About</source>
+        <translation>Over</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,96 @@
+"""The installation check hospital IT runs after installing or updating (`mimic-desktop check-install`).
+
+Each check reports what it found in plain words; none reads or changes a real database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import APP_NAME, __version__
+from ..domain import forms
+from ..domain.roles import User
+from ..domain.shipped import bundled, installed_at
+from ..storage.connection import Store
+from . import paths
+from .accounts import AccountService
+from .procedures import ProcedureService
+
+CHECK_CENTRE = "99"  # the practice procedure's centre code, far from the real centres' codes
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str
+    ok: bool
+    detail: str
+
+    def line(self) -> str:
+        return f"{'ok  ' if self.ok else 'FAIL'}  {self.what}: {self.detail}"
+
+
+def finding(what: str, check: Callable[[], str]) -> Finding:
+    """Run one check; any error becomes a failed finding with its message, never a traceback."""
+    try:
+        return Finding(what, True, check())
+    except Exception as error:  # the check reports every kind of failure, whatever raised it
+        return Finding(what, False, str(error) or type(error).__name__)
+
+
+def _program() -> str:
+    kind = "standalone bundle" if bundled() else f"Python {sys.version.split()[0]}"
+    return f"{APP_NAME} {__version__} ({kind}, SQLite {sqlite3.sqlite_version}) in {installed_at()}"
+
+
+def _forms() -> str:
+    fields, questions = len(forms.crf().fields()), len(forms.questionnaire().fields())
+    return (
+        f"{fields} case report form fields, {questions} questions, {len(forms.events())} events in {forms.forms_dir()}"
+    )
+
+
+def _pdf_fonts() -> str:
+    from ..reports import fonts
+
+    fonts.register()
+    return str(fonts.font_file(fonts.REGULAR).parent)
+
+
+def _data_folder() -> str:
+    """The folder must take new files: the database, its backups and crash reports live there."""
+    folder = paths.data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+        pass
+    return str(folder)
+
+
+def _database(db_path: Path) -> str:
+    if db_path.exists():
+        return f"{db_path} ({db_path.stat().st_size:,} bytes)"
+    return f"{db_path} (not created yet: the first start opens a demo database)"
+
+
+def check_installation(db_path: Path | None = None) -> Iterator[Finding]:
+    """The checks that need no display, one finding at a time (so a slow one shows progress)."""
+    yield finding("program", _program)
+    yield finding("forms", _forms)
+    yield finding("PDF fonts", _pdf_fonts)
+    yield finding("data folder", _data_folder)
+    yield finding("database", lambda: _database(db_path or paths.default_db_path()))
+
+
+def practice_procedure(folder: Path) -> tuple[Store, User, str]:
+    """A throw-away demo database in folder with a new procedure for the window check to record on."""
+    from .demo import DEMO_PASSWORD, DEMO_USERS, create_demo
+    from .simulate import next_study_id
+
+    store = create_demo(folder / "install-check.sqlite")
+    coordinator = AccountService(store).sign_in(DEMO_USERS[0][0], DEMO_PASSWORD)
+    study_id, centre = next_study_id(store, CHECK_CENTRE)
+    return store, coordinator, ProcedureService(store, coordinator).create(study_id, centre, demo=True)
