@@ -223,10 +223,10 @@ EXTENSIONS: list = [documents, session_export, data_exports, install_check]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["gui", *(argv or sys.argv[1:])])
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in {"-h", "--help", "--version"}):
+        argv = ["gui", *argv]  # the app is the default: `mimic-desktop --db FILE` opens it on that file
+    args = build_parser().parse_args(argv)
     return run(args.handler, args)
 
 

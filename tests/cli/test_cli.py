@@ -97,3 +97,17 @@ def test_verify_reports_damage_with_exit_code_1(db_path, kind):
     conn.close()
     result = run("verify", "--db", db_path, check=False)
     assert result.returncode == 1 and "DAMAGED" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [([], (None, None)), (["--db", "trial.sqlite"], ("trial.sqlite", None)), (["--lang", "nl"], (None, "nl"))],
+)
+def test_the_app_is_the_default_command(monkeypatch, argv, expected):
+    from mimic_desktop.cli import main as cli
+    from mimic_desktop.ui import app
+
+    started = []
+    monkeypatch.setattr(app, "run_app", lambda db, lang=None: started.append((db and db.name, lang)) or 0)
+    assert cli.main(argv) == 0
+    assert started == [expected]
