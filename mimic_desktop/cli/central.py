@@ -1,4 +1,4 @@
-"""`mimic-central`: the trial office's central study database (init, add-centre, import, list, report, exports)."""
+"""`mimic-central`: the trial office's central study database (init, add-centre, import, list, report, exports, gui)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from ..services import central_import
 from ..services.central_import import CentralImporter
 from .common import run
 from .report import add_output_arguments, emit
+
+GUI_OPTIONS = ("--db", "--lang")
 
 
 def cmd_init(args) -> None:
@@ -62,6 +64,12 @@ def cmd_report(args) -> None:
     emit(tables_from_central(args.db), central_source(args.db), args)
 
 
+def cmd_gui(args) -> int:
+    from ..ui.central.app import run_central_app
+
+    return run_central_app(args.db, lang=args.lang)
+
+
 def cmd_export_csv(args) -> None:
     from ..services import central_exports
 
@@ -104,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keys", action="store_true")
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
+    p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="interface language (default: as last chosen)")
     for name, handler, what in (
         ("export-csv", cmd_export_csv, "flat CSV tables with a data dictionary"),
         ("export-redcap", cmd_export_redcap, "a REDCap data dictionary and import CSV"),
@@ -117,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].split("=")[0] in GUI_OPTIONS:  # `mimic-central --db FILE` opens the window
+        argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
     return run(args.handler, args)
 

@@ -71,6 +71,29 @@ def copy_to(folder: Path, *files: Path) -> None:
         shutil.copy(path, folder)
 
 
+@pytest.fixture
+def open_window(ui_app, qtbot):
+    """The central window on a database, shown like a real one; closed (and its work finished) by qtbot."""
+    from mimic_desktop.ui.central.window import CentralWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    opened = []
+
+    def make(path: Path, lang: str = "en"):
+        store = central_import.open_existing(path)
+        opened.append(store)
+        window = CentralWindow(store, Preferences(), lang)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for store in opened:
+        store.close()
+
+
 def settle(qtbot, window) -> None:
     """Wait until the window's background work has reported back."""
     qtbot.waitUntil(lambda: not window.work.running, timeout=120_000)
