@@ -38,12 +38,12 @@ class ReadOnlyTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Wrapped text changes the rows' heights with the columns' widths: fit once they have all settled.
+        self.refit = QTimer(self)
+        self.refit.setSingleShot(True)
+        self.refit.timeout.connect(self.fit)
+        header.sectionResized.connect(lambda *_: self.refit.start(0))
         if fit_height:
-            # Wrapped text changes height with the columns' widths: fit once they have all settled.
-            self.refit = QTimer(self)
-            self.refit.setSingleShot(True)
-            self.refit.timeout.connect(self.fit)
-            header.sectionResized.connect(lambda *_: self.refit.start(0))
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
