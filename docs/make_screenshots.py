@@ -2,7 +2,9 @@
 
     python docs/make_screenshots.py [FOLDER]     (default: docs/screenshots)
 
-Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop).
+Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop);
+the trial office's window on a throw-away central database of session files exported from a
+laptop, and its report on the synthetic cohort that matches the MIMIC paper.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 SIZE = (1366, 768)
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion")
+CENTRAL_PAGES = ("import", "sessions", "report")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def record_live_example(store) -> str:
@@ -102,6 +106,90 @@ def record_after_surgery_example(store) -> str:
     return proc_id
 
 
+def sent_to_the_trial_office(folder: Path) -> tuple[Path, Path, Path]:
+    """A laptop's finished records as session files: (the key file, one file imported before, a USB stick
+    holding two new files, a corrected version of the first, a copy of it and a damaged file)."""
+    import random
+    import shutil
+
+    from mimic_desktop.services import session_key
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.export import ExportService
+    from mimic_desktop.services.procedures import ProcedureService
+    from mimic_desktop.services.simulate import record_procedure
+    from mimic_desktop.storage.connection import open_store
+
+    store = open_store(folder / "laptop.sqlite")
+    user = AccountService(store).create_user("anna.coord", "Anna Coordinator", "coordinator", "correct horse")
+    service, key = ProcedureService(store, user), folder / "signing-key.pem"
+    exporter = ExportService(store, user, key_path=key)
+    usb = folder / "usb"
+    usb.mkdir()
+    ids = [record_procedure(service, random.Random(seed), lesions=2) for seed in (3, 4, 5)]
+    for proc_id in ids:
+        service.complete(proc_id)
+    earlier = exporter.export(ids[0], folder).path
+    for proc_id in ids[1:]:
+        exporter.export(proc_id, usb)
+    service.set_value(ids[0], "hospital_stay_days", 6, reason="discharge date confirmed")
+    exporter.export(ids[0], usb)
+    shutil.copy(earlier, usb)
+    damaged = usb / "MIM-01-004-v1.mimic"
+    damaged.write_bytes(earlier.read_bytes()[:4096])
+    store.close()
+    return session_key.write_public_key(folder / "centre-01.pem", key).path, earlier, usb
+
+
+def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
+    """The import summary and the sessions on a central database, and the report with its ROC curve."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from bench.analysis_report import fill
+    from mimic_desktop.services import central_import
+    from mimic_desktop.ui import themes
+    from mimic_desktop.ui.central.window import CentralWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    def settle() -> None:
+        QThreadPool.globalInstance().waitForDone()
+        QApplication.processEvents()
+
+    key_file, earlier, usb = sent_to_the_trial_office(scratch)
+    fill(scratch / "synthetic-cohort.sqlite", 436)
+    cohort = central_import.open_existing(scratch / "synthetic-cohort.sqlite")
+    made = []
+    for theme in THEMES:
+        themes.apply(QApplication.instance(), theme)
+        office = scratch / f"trial-office-{theme}"
+        office.mkdir()
+        store = central_import.init_central(office / "central.sqlite")
+        central_import.register_centre(store, "01", key_file)
+        central_import.CentralImporter(store).import_file(earlier)
+        window = CentralWindow(store, Preferences(office), "en")
+        window.resize(*SIZE)
+        window.show()
+        window.import_page.start([usb])
+        settle()
+        grab(window, folder / f"{theme}-central-import.png")
+        window.show_page("sessions")
+        grab(window, folder / f"{theme}-central-sessions.png")
+        report = CentralWindow(cohort, Preferences(office), "en")
+        report.resize(*SIZE)
+        report.show()
+        report.show_page("report")
+        settle()
+        grab(report, folder / f"{theme}-central-report.png")
+        for shown in (window, report):
+            shown.close()
+            shown.deleteLater()
+        settle()
+        store.close()
+        made += [folder / f"{theme}-central-{page}.png" for page in CENTRAL_PAGES]
+    cohort.close()
+    return made
+
+
 def grab(widget, path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -127,6 +215,7 @@ def make_screenshots(folder: Path) -> list[Path]:
     app = make_application("en", "dark")
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
+        made += make_central_screenshots(folder, Path(scratch))
         store = create_demo(Path(scratch) / "demo.sqlite")
         proc_id = record_live_example(store)
         after_id = record_after_surgery_example(store)
@@ -192,6 +281,7 @@ def make_screenshots(folder: Path) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.

@@ -1,4 +1,4 @@
-"""`mimic-central`: the trial office's central study database (init, add-centre, import, list, report)."""
+"""`mimic-central`: the trial office's central study database (init, add-centre, import, list, report, exports, gui)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.clock import local_text
+from ..domain.forms import LANGUAGES
 from ..services import central_import
-from ..services.central_import import CentralImporter, Outcome
+from ..services.central_import import CentralImporter
 from .common import run
 from .report import add_output_arguments, emit
+
+GUI_OPTIONS = ("--db", "--lang")
 
 
 def cmd_init(args) -> None:
@@ -37,11 +40,7 @@ def cmd_import(args) -> int:
             print(f"\r{done}/{total} {name[:60]:<60}", end="" if done < total else "\n", file=sys.stderr)
 
     summary = CentralImporter(store).import_paths(args.paths, progress)
-    if not args.quiet:
-        for result in summary.results:
-            if result.outcome is not Outcome.REJECTED:
-                print(f"{result.outcome.value}\t{result.name}\t{result.message}")
-    print(summary.text())
+    print(summary.text() if args.quiet else summary.full_text())
     return 1 if summary.rejected else 0
 
 
@@ -60,9 +59,33 @@ def cmd_list(args) -> None:
 
 
 def cmd_report(args) -> None:
-    from ..services.trial_report import tables_from_central
+    from ..services.trial_report import central_source, tables_from_central
 
-    emit(tables_from_central(args.db), f"central study database {args.db.name}", args)
+    emit(tables_from_central(args.db), central_source(args.db), args)
+
+
+def cmd_gui(args) -> int:
+    from ..ui.central.app import run_central_app
+
+    return run_central_app(args.db, lang=args.lang)
+
+
+def cmd_export_csv(args) -> None:
+    from ..services import central_exports
+
+    print(*central_exports.export_csv(args.db, args.out), sep="\n")
+
+
+def cmd_export_redcap(args) -> None:
+    from ..services import central_exports
+
+    print(*central_exports.export_redcap(args.db, args.out, args.lang), sep="\n")
+
+
+def cmd_export_odm(args) -> None:
+    from ..services import central_exports
+
+    print(*central_exports.export_odm(args.db, args.out), sep="\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,10 +112,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keys", action="store_true")
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
+    p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="interface language (default: as last chosen)")
+    for name, handler, what in (
+        ("export-csv", cmd_export_csv, "flat CSV tables with a data dictionary"),
+        ("export-redcap", cmd_export_redcap, "a REDCap data dictionary and import CSV"),
+        ("export-odm", cmd_export_odm, "a CDISC ODM 1.3.2 XML file"),
+    ):
+        p = command(name, handler, f"write the current sessions as {what}, for statisticians")
+        p.add_argument("--out", type=Path, required=True, help="the folder to write into (made when missing)")
+        if name == "export-redcap":
+            p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].split("=")[0] in GUI_OPTIONS:  # `mimic-central --db FILE` opens the window
+        argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
     return run(args.handler, args)
 

@@ -25,6 +25,7 @@ from sqlite_utils.migrations import Migrations
 from ..domain.record import Procedure
 from ..storage.connection import Store, open_store
 from . import flat, signing_keys
+from .record_json import record_from_dict
 
 central_migrations = Migrations("mimic-central")
 
@@ -128,9 +129,7 @@ def rebuild_flat_tables(conn: sqlite3.Connection) -> None:
         columns = ", ".join(f"{c.name} {SQL_TYPES[c.type]}" for c in table.columns())
         conn.execute(f"DROP TABLE IF EXISTS {table.name}")
         conn.execute(f"CREATE TABLE {table.name} ({columns}, PRIMARY KEY ({', '.join(table.key)}))")
-    for (text,) in conn.execute(
-        "SELECT f.record_json FROM sessions s JOIN session_files f ON f.file_hash = s.current_file_hash"
-    ).fetchall():
+    for text in current_record_json(conn):
         insert_flat_rows(conn, check_record(json.loads(text)))
 
 
@@ -261,6 +260,22 @@ def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         " FROM session_files f JOIN sessions s ON s.session_id = f.session_id"
         " ORDER BY f.study_id, f.session_version"
     ).fetchall()
+
+
+def current_record_json(conn: sqlite3.Connection) -> list[str]:
+    """The record JSON of every session's current version, by study ID."""
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT f.record_json FROM sessions s JOIN session_files f ON f.file_hash = s.current_file_hash"
+            " ORDER BY s.study_id"
+        ).fetchall()
+    ]
+
+
+def current_records(conn: sqlite3.Connection) -> list[Procedure]:
+    """The current version of every session as a domain record, by study ID (checked when it was imported)."""
+    return [record_from_dict(json.loads(text)) for text in current_record_json(conn)]
 
 
 # -- reading the flat tables ---------------------------------------------------------------

@@ -83,7 +83,12 @@ def key_id(raw: bytes) -> str:
 
 
 def fingerprint(raw: bytes) -> str:
-    digits = key_id(raw)[:32]
+    return id_fingerprint(key_id(raw))
+
+
+def id_fingerprint(known_id: str) -> str:
+    """The fingerprint of the key with this key id."""
+    digits = known_id[:32]
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 

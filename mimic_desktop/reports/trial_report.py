@@ -61,6 +61,41 @@ def odds(ratio: dict) -> str:
     return f"{ratio['value']:.2f} ({interval(ratio, 1, 2)})"
 
 
+def contingency_keys(contingency: dict) -> list[str]:
+    """The columns of Table 2: R1 without its type recorded only when there is such a lesion."""
+    missing = ["r1_type_missing"] if contingency["total"]["r1_type_missing"] else []
+    return ["vascular_r1", "parenchymal_r1", *missing, "r0"]
+
+
+def contingency_cells(row: dict, keys: list[str]) -> list[str]:
+    """One row of Table 2: each count with its share of the row, then the row's total."""
+    shares = [f"{row[key]} ({row[key] / row['total'] * 100:.1f}%)" if row["total"] else "0" for key in keys]
+    return [*shares, str(row["total"])]
+
+
+def odds_cells(ratio: dict) -> list[str]:
+    """Events/others in the group and in the reference group, the odds ratio with its interval, and p."""
+    return [
+        f"{ratio['group_events']}/{ratio['group_others']}",
+        f"{ratio['reference_events']}/{ratio['reference_others']}",
+        odds(ratio),
+        DASH if ratio["p_value"] is None else f"{ratio['p_value']:.3f}",
+    ]
+
+
+def enrolment_cells(centre: dict) -> list[str]:
+    """A centre's row: code, patients, lesions, confirmed CRLM, first and last surgery."""
+    first, last = centre["first_surgery"] or DASH, centre["last_surgery"] or DASH
+    return [
+        centre["centre"],
+        str(centre["patients"]),
+        str(centre["lesions"]),
+        str(centre["confirmed_crlm"]),
+        first,
+        last,
+    ]
+
+
 def facts(items: list[tuple[str, str]]):
     """Label and value, one pair to a row across the page."""
     width = content_width()
@@ -147,20 +182,18 @@ def _flow(report: dict) -> list:
 def _contingency(report: dict) -> list:
     diagnostic = report["diagnostic"]
     table, width = diagnostic["contingency"], content_width()
-    columns = [("vascular_r1", "Vascular R1"), ("parenchymal_r1", "Parenchymal R1")]
-    if table["total"]["r1_type_missing"]:
-        columns.append(("r1_type_missing", "R1, type not recorded"))
-    columns.append(("r0", "R0"))
-
-    def cells(row: dict) -> list[str]:
-        shares = [f"{row[key]} ({row[key] / row['total'] * 100:.1f}%)" if row["total"] else "0" for key, _ in columns]
-        return [*shares, str(row["total"])]
-
-    rows = [["Specimen side (ICG)", *(label for _, label in columns), "Total"]]
+    labels = {
+        "vascular_r1": "Vascular R1",
+        "parenchymal_r1": "Parenchymal R1",
+        "r1_type_missing": "R1, type not recorded",
+        "r0": "R0",
+    }
+    columns = contingency_keys(table)
+    rows = [["Specimen side (ICG)", *(labels[key] for key in columns), "Total"]]
     rows += [
-        ["Fluorescent (suspected R1)", *cells(table["fluorescent"])],
-        ["Clear (suspected R0)", *cells(table["clear"])],
-        ["Total", *cells(table["total"])],
+        ["Fluorescent (suspected R1)", *contingency_cells(table["fluorescent"], columns)],
+        ["Clear (suspected R0)", *contingency_cells(table["clear"], columns)],
+        ["Total", *contingency_cells(table["total"], columns)],
     ]
     share = 0.72 / (len(columns) + 1)
     note = (
@@ -293,18 +326,7 @@ def _learning(report: dict) -> list:
         ("false_positives", "Fluorescent specimens", "Histological R0"),
         ("occult_confirmed", "Resected occult lesions", "Confirmed CRLM"),
     ):
-        ratio = curve[key]
-        p_value = DASH if ratio["p_value"] is None else f"{ratio['p_value']:.3f}"
-        rows.append(
-            [
-                among,
-                event,
-                f"{ratio['group_events']}/{ratio['group_others']}",
-                f"{ratio['reference_events']}/{ratio['reference_others']}",
-                odds(ratio),
-                p_value,
-            ]
-        )
+        rows.append([among, event, *odds_cells(curve[key])])
     return [
         heading(f"Learning curve: a centre's first {curve['threshold']} procedures against the later ones"),
         facts(items),
@@ -346,17 +368,7 @@ def _neoadjuvant(report: dict) -> list:
 def _enrolment(report: dict) -> list:
     width = content_width()
     rows = [["Centre", "Patients", "Lesions", "Confirmed CRLM", "First surgery", "Last surgery"]]
-    rows += [
-        [
-            centre["centre"],
-            str(centre["patients"]),
-            str(centre["lesions"]),
-            str(centre["confirmed_crlm"]),
-            centre["first_surgery"] or DASH,
-            centre["last_surgery"] or DASH,
-        ]
-        for centre in report["enrolment"]
-    ]
+    rows += [enrolment_cells(centre) for centre in report["enrolment"]]
     bars = [(f"Centre {centre['centre']}", centre["patients"]) for centre in report["enrolment"]]
     return [
         heading("Enrolment per centre"),

@@ -16,10 +16,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..domain import rules
-from ..domain.clock import to_iso, utc_now
+from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import CentreKey, StoredFile
+from ..exchange.files import write_files
 from ..storage.connection import Store
 from .procedures import Clock
 
@@ -68,6 +69,16 @@ class ImportSummary:
         lines += [f"rejected {r.name}: {r.message}" for r in self.rejected]
         return "\n".join(lines)
 
+    def full_text(self) -> str:
+        """A tab-separated line per file that was not rejected, then text(): the whole record of an import."""
+        lines = [f"{r.outcome.value}\t{r.name}\t{r.message}" for r in self.results if r.outcome is not Outcome.REJECTED]
+        return "\n".join([*lines, self.text()])
+
+
+def save_summary(summary: ImportSummary, path: Path) -> Path:
+    """The whole summary as a UTF-8 text file, for the trial office's records."""
+    return write_files({Path(path): lambda target: target.write_text(summary.full_text() + "\n", encoding="utf-8")})[0]
+
 
 class Rejected(MimicError):
     """Raised inside the import of one file to roll it back and report why."""
@@ -84,14 +95,24 @@ def open_existing(path: Path) -> Store:
     return central.open_central(path, create=False)
 
 
-def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = utc_now) -> tuple[CentreKey, bool]:
-    """Register a centre's public key; returns the key and whether it was new. One key belongs to one centre."""
-    centre = rules.check_centre(centre)
+def read_key_file(key_file: Path) -> bytes:
+    """The raw public key in a centre's .pem file; a plain MimicError when it is not one."""
     try:
         pem = Path(key_file).read_bytes()[: signing_keys.MAX_KEY_FILE_BYTES + 1]
     except OSError as error:
         raise MimicError(f"Cannot read the key file {key_file}: {error.strerror or error}.") from None
-    raw = signing_keys.public_key_from_pem(pem, str(key_file))
+    return signing_keys.public_key_from_pem(pem, str(key_file))
+
+
+def key_file_fingerprint(key_file: Path) -> str:
+    """The fingerprint to read out with the centre by phone before registering its key."""
+    return signing_keys.fingerprint(read_key_file(key_file))
+
+
+def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = utc_now) -> tuple[CentreKey, bool]:
+    """Register a centre's public key; returns the key and whether it was new. One key belongs to one centre."""
+    centre = rules.check_centre(centre)
+    raw = read_key_file(key_file)
     key = CentreKey(signing_keys.key_id(raw), centre, raw, to_iso(clock()))
     with store.transaction() as db:
         known = next((k for k in central.centre_keys(db.conn) if k.public_key == raw), None)
@@ -109,9 +130,15 @@ def registered_keys(store: Store) -> list[CentreKey]:
     return central.centre_keys(store.conn)
 
 
-def imported_files(store: Store) -> list[dict]:
-    """Every imported file, oldest study ID first, with whether it is its session's current version."""
-    return [dict(row) for row in central.session_files(store.conn)]
+def imported_files(store: Store, search: str = "") -> list[dict]:
+    """Every imported file (or those whose study ID contains search), by study ID and version, with whether
+    it is its session's current version and the fingerprint of the key that signed it."""
+    wanted = search.strip().upper()
+    return [
+        dict(row) | {"signer_fingerprint": signing_keys.id_fingerprint(row["signer_key_id"])}
+        for row in central.session_files(store.conn)
+        if wanted in row["study_id"].upper()
+    ]
 
 
 def session_files(paths: Iterable[Path]) -> list[Path]:
@@ -123,6 +150,15 @@ def session_files(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def import_files(db_path: Path, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
+    """Import into the central database at db_path through a connection of this thread's own (for background work)."""
+    store = open_existing(db_path)
+    try:
+        return CentralImporter(store).import_paths(paths, progress)
+    finally:
+        store.close()
 
 
 class CentralImporter:
@@ -191,7 +227,7 @@ class CentralImporter:
         if same is not None:
             raise Rejected(
                 f"Version {stored.session_version} of {stored.study_id} was imported before from another file "
-                f"({same.file_name}, {same.imported_utc}) with different content. Ask the centre to export the "
+                f"({same.file_name}, {local_text(same.imported_utc)}) with different content. Ask the centre to export the "
                 "record again: the new version will supersede both."
             )
         other = central.current_file(conn, study_id=stored.study_id)
@@ -229,7 +265,7 @@ def _duplicate(name: str, known: StoredFile) -> FileResult:
     return FileResult(
         name,
         Outcome.DUPLICATE,
-        f"already imported on {known.imported_utc} as {known.file_name}; nothing changed",
+        f"already imported on {local_text(known.imported_utc, seconds=True)} as {known.file_name}; nothing changed",
         known.study_id,
         known.session_version,
     )

@@ -77,6 +77,16 @@ def tables_from_central(path: Path) -> Tables:
     return Tables(frames["procedures"], frames["lesions"], frames["complications"])
 
 
+def central_source(path: Path) -> str:
+    """How a report on a central database names its source."""
+    return f"central study database {Path(path).name}"
+
+
+def central_report(path: Path) -> dict[str, Any]:
+    """The report on the current sessions of a central database, through a connection of this thread's own."""
+    return trial_report(tables_from_central(path), central_source(path))
+
+
 def synthetic_tables(seed: int = 1, scale: int = 1) -> Tables:
     from .synthetic_cohort import synthetic_cohort
 
@@ -109,6 +119,11 @@ def summary_text(report: dict[str, Any]) -> str:
         f"Patients with a change in management: {count_of(report['management']['any_change'])}",
     ]
     return "\n".join(lines)
+
+
+def write_report_json(report: dict[str, Any], path: Path) -> Path:
+    text = report_json(report) + "\n"
+    return write_files({Path(path): lambda target: target.write_text(text, encoding="utf-8")})[0]
 
 
 def write_report_pdf(report: dict[str, Any], path: Path) -> Path:

@@ -13,6 +13,11 @@ SEGMENT_COLOURS = {
     "dark": {"fill": "#3b2b26", "marked": "#ffb300", "line": "#f2f2f2", "text": "#f2f2f2", "marked_text": "#000000"},
     "light": {"fill": "#f3e0d6", "marked": "#1565c0", "line": "#202020", "text": "#101010", "marked_text": "#ffffff"},
 }
+# The central window's ROC plot and its marking of rejected files.
+CHART_COLOURS = {
+    "dark": {"curve": "#ffb300", "chance": "#8a8a8a", "grid": "#333333", "alert": "#ff8a80"},
+    "light": {"curve": "#c0392b", "chance": "#8a8a8a", "grid": "#dddddd", "alert": "#b3261e"},
+}
 
 _current = {"name": "dark"}
 
@@ -33,3 +38,7 @@ def icon_colour() -> QColor:
 
 def segment_colours() -> dict[str, QColor]:
     return {key: QColor(value) for key, value in SEGMENT_COLOURS[current()].items()}
+
+
+def chart_colours() -> dict[str, QColor]:
+    return {key: QColor(value) for key, value in CHART_COLOURS[current()].items()}

@@ -61,6 +61,112 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>CentralWindow</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="59"/>
+        <source>MIMIC central study database — %1</source>
+        <translation>MIMIC centrale studiedatabase — %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="63"/>
+        <source>Central</source>
+        <translation>Centraal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="68"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="80"/>
+        <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
+        <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="99"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="100"/>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="101"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="102"/>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+</context>
+<context>
+    <name>CentreKeyDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="38"/>
+        <source>Add a centre key</source>
+        <translation>Centrumsleutel toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="43"/>
+        <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
+        <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="53"/>
+        <source>two digits, e.g. 03</source>
+        <translation>twee cijfers, bijv. 03</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
+        <source>Centre code</source>
+        <translation>Centrumcode</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60"/>
+        <source>No file chosen</source>
+        <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="57"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="65"/>
+        <source>Key file</source>
+        <translation>Sleutelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="70"/>
+        <source>Fingerprint</source>
+        <translation>Vingerafdruk</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="72"/>
+        <source>The centre read out the same fingerprint by phone</source>
+        <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="80"/>
+        <source>Register</source>
+        <translation>Registreren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="90"/>
+        <source>The centre&apos;s public key</source>
+        <translation>De publieke sleutel van het centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="90"/>
+        <source>Public key files (*.pem);;All files (*)</source>
+        <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
+    </message>
+</context>
+<context>
     <name>ClockPanel</name>
     <message>
         <location filename="../../mimic_desktop/ui/live/clock.py" line="36"/>
@@ -239,6 +345,76 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>ExportsPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="37"/>
+        <source>Exports for statisticians</source>
+        <translation>Exports voor statistici</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="40"/>
+        <source>Each export holds the current version of every session (superseded versions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. The files name no person: patients appear by study ID only.</source>
+        <translation>Elke export bevat de huidige versie van elke sessie (vervangen versies blijven buiten beschouwing) en wordt geschreven in een map naar keuze, in bestanden waarvan de naam begint met mimic_central. De bestanden noemen geen personen: patiënten staan er alleen met hun studienummer in.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="49"/>
+        <source>Flat CSV</source>
+        <translation>Platte CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="49"/>
+        <source>procedures, lesions and complications, with a data dictionary</source>
+        <translation>procedures, laesies en complicaties, met een datadictionary</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="50"/>
+        <source>REDCap</source>
+        <translation>REDCap</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="50"/>
+        <source>data dictionary and import CSV, field labels in</source>
+        <translation>datadictionary en import-CSV, veldlabels in het</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <source>CDISC ODM 1.3.2</source>
+        <translation>CDISC ODM 1.3.2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <source>one XML file with the metadata in English and Dutch</source>
+        <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="61"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="78"/>
+        <source>Folder to write the export into</source>
+        <translation>Map voor de export</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="91"/>
+        <source>Writing into %1…</source>
+        <translation>Schrijven naar %1…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="97"/>
+        <source>Written:
+%1</source>
+        <translation>Geschreven:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="101"/>
+        <source>Nothing was exported.</source>
+        <translation>Er is niets geëxporteerd.</translation>
+    </message>
+</context>
+<context>
     <name>FirstAccountDialog</name>
     <message>
         <location filename="../../mimic_desktop/ui/sign_in.py" line="77"/>
@@ -279,6 +455,149 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <location filename="../../mimic_desktop/ui/sign_in.py" line="107"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="35"/>
+        <source>Import session files</source>
+        <translation>Sessiebestanden importeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="38"/>
+        <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
+        <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="48"/>
+        <source>Import files…</source>
+        <translation>Bestanden importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="51"/>
+        <source>Import a folder…</source>
+        <translation>Map importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <source>Study ID</source>
+        <translation>Studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <source>Details</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="73"/>
+        <source>Copy the summary</source>
+        <translation>Overzicht kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
+        <source>Save the summary as text…</source>
+        <translation>Overzicht opslaan als tekst…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="90"/>
+        <source>Session files to import</source>
+        <translation>Te importeren sessiebestanden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="92"/>
+        <source>MIMIC session files (*.mimic);;All files (*)</source>
+        <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="98"/>
+        <source>Folder of session files to import</source>
+        <translation>Map met te importeren sessiebestanden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="107"/>
+        <source>Looking for session files…</source>
+        <translation>Sessiebestanden zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="115"/>
+        <source>%1 of %2 checked: %3</source>
+        <translation>%1 van %2 gecontroleerd: %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="120"/>
+        <source>The import has finished.</source>
+        <translation>De import is klaar.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="122"/>
+        <source>No session files (.mimic) were found there.</source>
+        <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="130"/>
+        <source>The import did not finish. Files imported before the problem are kept.</source>
+        <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="142"/>
+        <source>imported (new)</source>
+        <translation>geïmporteerd (nieuw)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="143"/>
+        <source>imported (supersedes)</source>
+        <translation>geïmporteerd (vervangt)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="144"/>
+        <source>imported (older version)</source>
+        <translation>geïmporteerd (oudere versie)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="145"/>
+        <source>duplicate</source>
+        <translation>dubbel</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="146"/>
+        <source>rejected</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="159"/>
+        <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
+        <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="191"/>
+        <source>Save the import summary as</source>
+        <translation>Importoverzicht opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="193"/>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstbestanden (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="204"/>
+        <source>Summary saved to %1</source>
+        <translation>Overzicht opgeslagen in %1</translation>
     </message>
 </context>
 <context>
@@ -792,6 +1111,546 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="39"/>
+        <source>Compute again</source>
+        <translation>Opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="42"/>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="45"/>
+        <source>Save as JSON…</source>
+        <translation>Opslaan als JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="67"/>
+        <source>New sessions were imported: the report will be computed again when shown.</source>
+        <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="76"/>
+        <source>Computing the report on the current sessions…</source>
+        <translation>Het rapport over de huidige sessies wordt berekend…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="87"/>
+        <source>The report could not be computed.</source>
+        <translation>Het rapport kon niet worden berekend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="99"/>
+        <source>%1 patients analysed of %2 current sessions; computed %3.</source>
+        <translation>%1 patiënten geanalyseerd van %2 huidige sessies; berekend %3.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="121"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="121"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="124"/>
+        <source>Save the trial report as</source>
+        <translation>Trialrapport opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="135"/>
+        <source>Writing %1…</source>
+        <translation>%1 wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="139"/>
+        <source>Report saved to %1</source>
+        <translation>Rapport opgeslagen in %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="140"/>
+        <source>The report was not saved.</source>
+        <translation>Het rapport is niet opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="63"/>
+        <source>Figure</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="63"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <source>Sensitivity</source>
+        <translation>Sensitiviteit</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="75"/>
+        <source>Specificity</source>
+        <translation>Specificiteit</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="76"/>
+        <source>PPV</source>
+        <translation>PVW</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <source>NPV</source>
+        <translation>NVW</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="83"/>
+        <source>What is counted</source>
+        <translation>Wat er geteld is</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
+        <source>%1 of %2 procedures analysed, one per patient; %3 of %4 lesions and %5 of %6 complications go with them. Rows whose session has no procedure: %7 lesions, %8 complications.</source>
+        <translation>%1 van %2 procedures geanalyseerd, één per patiënt; %3 van %4 laesies en %5 van %6 complicaties horen erbij. Rijen waarvan de sessie geen procedure heeft: %7 laesies, %8 complicaties.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
+        <source>Left out because</source>
+        <translation>Weggelaten omdat</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
+        <source>Procedures</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
+        <source>Study IDs</source>
+        <translation>Studienummers</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="118"/>
+        <source>Table 2: specimen fluorescence against the histological margin</source>
+        <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
+        <source>Vascular R1</source>
+        <translation>Vasculaire R1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="121"/>
+        <source>Parenchymal R1</source>
+        <translation>Parenchymateuze R1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="122"/>
+        <source>R1, type not recorded</source>
+        <translation>R1, type niet vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="123"/>
+        <source>R0</source>
+        <translation>R0</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="128"/>
+        <source>Specimen side (ICG)</source>
+        <translation>Zijde van het preparaat (ICG)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="130"/>
+        <source>Fluorescent (suspected R1)</source>
+        <translation>Fluorescent (verdacht voor R1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
+        <source>Clear (suspected R0)</source>
+        <translation>Niet fluorescent (verdacht voor R0)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
+        <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
+        <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="154"/>
+        <source>Diagnostic accuracy of specimen fluorescence for R1</source>
+        <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="164"/>
+        <source>Every R1 counts (%1 lesions)</source>
+        <translation>Elke R1 telt mee (%1 laesies)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="165"/>
+        <source>Vascular R1 left out (%1 lesions)</source>
+        <translation>Zonder vasculaire R1 (%1 laesies)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <source>AUROC %1</source>
+        <translation>AUROC %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="183"/>
+        <source>%1 percentage points</source>
+        <translation>%1 procentpunt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
+        <source>R0 rate before and after re-resection of a fluorescent cavity</source>
+        <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="188"/>
+        <source>Confirmed CRLM with a margin</source>
+        <translation>Bevestigde CRLM met een marge</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="189"/>
+        <source>R1 at the initial resection</source>
+        <translation>R1 bij de eerste resectie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="191"/>
+        <source>Of the R1</source>
+        <translation>Van de R1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="193"/>
+        <source>vascular %1, parenchymal %2</source>
+        <translation>vasculair %1, parenchymateus %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
+        <source>In the R0 rates (vascular R1 left out)</source>
+        <translation>In de R0-percentages (zonder vasculaire R1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="199"/>
+        <source>R0 before re-resection</source>
+        <translation>R0 voor re-resectie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="200"/>
+        <source>R0 after re-resection</source>
+        <translation>R0 na re-resectie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="201"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="231"/>
+        <source>Change</source>
+        <translation>Verandering</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="203"/>
+        <source>McNemar&apos;s test</source>
+        <translation>McNemar-toets</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="205"/>
+        <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
+        <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
+        <source>Cavity re-resections</source>
+        <translation>Re-resecties van de resectieholte</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
+        <source>%1; on R1 %2, converted to R0 %3, no tumour in the extra tissue %4; on R0 already %5</source>
+        <translation>%1; bij R1 %2, omgezet naar R0 %3, geen tumor in het extra weefsel %4; bij al R0 %5</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="227"/>
+        <source>Changes in surgical management</source>
+        <translation>Veranderingen in het chirurgisch beleid</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="232"/>
+        <source>Patients (of %1)</source>
+        <translation>Patiënten (van %1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="233"/>
+        <source>Resections of confirmed CRLM (of %1)</source>
+        <translation>Resecties van bevestigde CRLM (van %1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
+        <source>Any of the three</source>
+        <translation>Een van de drie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="238"/>
+        <source>Transection plane adapted</source>
+        <translation>Transectievlak aangepast</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="243"/>
+        <source>Fluorescent cavity re-resected</source>
+        <translation>Fluorescente resectieholte nagereseceerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="248"/>
+        <source>Occult lesion, extended or additional resection</source>
+        <translation>Occulte laesie, uitgebreide of extra resectie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
+        <source>%1 lesions</source>
+        <translation>%1 laesies</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="257"/>
+        <source>Occult lesions</source>
+        <translation>Occulte laesies</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="262"/>
+        <source>Occult lesions found</source>
+        <translation>Occulte laesies gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="263"/>
+        <source>%1, resected %2</source>
+        <translation>%1, gereseceerd %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="265"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="365"/>
+        <source>Confirmed CRLM</source>
+        <translation>Bevestigde CRLM</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
+        <source>Patients with an occult lesion</source>
+        <translation>Patiënten met een occulte laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="267"/>
+        <source>Patients with additional CRLM</source>
+        <translation>Patiënten met extra CRLM</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="276"/>
+        <source>Learning curve: a centre&apos;s first %1 procedures against the later ones</source>
+        <translation>Leercurve: de eerste %1 procedures van een centrum tegenover de latere</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="284"/>
+        <source>Procedures 1 to %1 of their centre</source>
+        <translation>Procedures 1 tot en met %1 van hun centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="287"/>
+        <source>Later procedures</source>
+        <translation>Latere procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="288"/>
+        <source>R1 rate, learning phase</source>
+        <translation>R1-percentage, leerfase</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="289"/>
+        <source>R1 rate, later</source>
+        <translation>R1-percentage, later</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="290"/>
+        <source>R1 rates compared</source>
+        <translation>R1-percentages vergeleken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="291"/>
+        <source>Without a date of surgery</source>
+        <translation>Zonder operatiedatum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
+        <source>Histological R1</source>
+        <translation>Histologische R1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
+        <source>Fluorescent specimen</source>
+        <translation>Fluorescent preparaat</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
+        <source>Fluorescent specimens</source>
+        <translation>Fluorescente preparaten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
+        <source>Histological R0</source>
+        <translation>Histologische R0</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
+        <source>Resected occult lesions</source>
+        <translation>Gereseceerde occulte laesies</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305"/>
+        <source>Among</source>
+        <translation>Onder</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <source>Later (events/others)</source>
+        <translation>Later (gebeurtenissen/overige)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
+        <source>Learning phase (events/others)</source>
+        <translation>Leerfase (gebeurtenissen/overige)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="309"/>
+        <source>Odds ratio (95% CI)</source>
+        <translation>Oddsratio (95%-BI)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="310"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="318"/>
+        <source>Subgroups: neoadjuvant chemotherapy</source>
+        <translation>Subgroepen: neoadjuvante chemotherapie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="320"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="363"/>
+        <source>Patients</source>
+        <translation>Patiënten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="322"/>
+        <source>Initial R0 (confirmed CRLM)</source>
+        <translation>Eerste R0 (bevestigde CRLM)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
+        <source>Without neoadjuvant chemotherapy</source>
+        <translation>Zonder neoadjuvante chemotherapie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
+        <source>With neoadjuvant chemotherapy</source>
+        <translation>Met neoadjuvante chemotherapie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="350"/>
+        <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
+        <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="358"/>
+        <source>Enrolment per centre</source>
+        <translation>Inclusie per centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="362"/>
+        <source>Centre</source>
+        <translation>Centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="364"/>
+        <source>Lesions</source>
+        <translation>Laesies</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="366"/>
+        <source>First surgery</source>
+        <translation>Eerste operatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
+        <source>Last surgery</source>
+        <translation>Laatste operatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="374"/>
+        <source>Complications within 90 days, per patient</source>
+        <translation>Complicaties binnen 90 dagen, per patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="378"/>
+        <source>No complication</source>
+        <translation>Geen complicatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="379"/>
+        <source>Clavien-Dindo I-II (worst)</source>
+        <translation>Clavien-Dindo I-II (ernstigste)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="380"/>
+        <source>Clavien-Dindo IIIa or higher (worst)</source>
+        <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="381"/>
+        <source>Deaths (grade V)</source>
+        <translation>Overleden (graad V)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="382"/>
+        <source>Started after 90 days (not counted)</source>
+        <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
+        <source>Without a grade</source>
+        <translation>Zonder graad</translation>
+    </message>
+</context>
+<context>
+    <name>RocPlot</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/roc_plot.py" line="71"/>
+        <source>1 − specificity</source>
+        <translation>1 − specificiteit</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/roc_plot.py" line="77"/>
+        <source>Sensitivity</source>
+        <translation>Sensitiviteit</translation>
+    </message>
+</context>
+<context>
     <name>SavedIndicator</name>
     <message>
         <location filename="../../mimic_desktop/ui/saved_indicator.py" line="24"/>
@@ -815,6 +1674,100 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="30"/>
+        <source>Imported session files</source>
+        <translation>Geïmporteerde sessiebestanden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
+        <source>Search by study ID, e.g. MIM-03-017</source>
+        <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
+        <source>Study ID</source>
+        <translation>Studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <source>Centre</source>
+        <translation>Centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="50"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="51"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="52"/>
+        <source>Signer key fingerprint</source>
+        <translation>Vingerafdruk van de ondertekenende sleutel</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="53"/>
+        <source>Imported at (local time)</source>
+        <translation>Geïmporteerd op (lokale tijd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="64"/>
+        <source>Registered centre keys</source>
+        <translation>Geregistreerde centrumsleutels</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="66"/>
+        <source>Add a centre key…</source>
+        <translation>Centrumsleutel toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <source>Fingerprint</source>
+        <translation>Vingerafdruk</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <source>Registered at (local time)</source>
+        <translation>Geregistreerd op (lokale tijd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
+        <source>current</source>
+        <translation>huidig</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
+        <source>superseded</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <source>%1 files, %2 current sessions</source>
+        <translation>%1 bestanden, %2 huidige sessies</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="123"/>
+        <source>Key %1 of centre %2 registered.</source>
+        <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="125"/>
+        <source>Key %1 of centre %2 was already registered.</source>
+        <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,12 @@ def test_screenshots_of_every_main_screen_in_both_themes(ui_app, tmp_path):
             assert f"{theme}-{screen}.png" in names
         for page in ("lesions", "questionnaire", "completion"):
             assert f"{theme}-record-{page}.png" in names
+        for page in ("import", "sessions", "report"):
+            assert f"{theme}-central-{page}.png" in names
     for path in made:
         image = QImage(str(path))
         assert not image.isNull()
-        if path.stem.endswith(("procedures", "live")) or "-record-" in path.stem:
+        if path.stem.endswith(("procedures", "live")) or "-record-" in path.stem or "-central-" in path.stem:
             assert (image.width(), image.height()) == (1366, 768)
     dark, light = QImage(str(tmp_path / "dark-live.png")), QImage(str(tmp_path / "light-live.png"))
     assert dark.pixelColor(5, 400).lightness() < 60 < 200 < light.pixelColor(5, 400).lightness()

@@ -1,0 +1,49 @@
+"""Exports of the central database's current sessions for statisticians: flat CSV, REDCap, CDISC ODM.
+
+Each export reads the current version of every session (superseded versions stay out) through a
+connection of its own, so it can run off the UI thread, and writes its files atomically into a
+folder, named mimic_central_* so that they are not taken for a laptop's export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.errors import NotFound
+from ..domain.record import Procedure
+from ..exchange import central
+from ..exchange.files import export_folder
+from ..exchange.flat_csv import write_flat_csv
+from ..exchange.odm import write_odm
+from ..exchange.redcap import write_redcap
+from .central_import import open_existing
+
+PREFIX = "mimic_central"
+
+
+def current_records(db_path: Path) -> list[Procedure]:
+    """The current version of every session, by study ID; NotFound when nothing has been imported yet."""
+    store = open_existing(db_path)
+    try:
+        records = central.current_records(store.conn)
+    finally:
+        store.close()
+    if not records:
+        raise NotFound(f"The central database {Path(db_path).name} holds no sessions yet: import session files first.")
+    return records
+
+
+def export_csv(db_path: Path, folder: Path) -> list[Path]:
+    """The flat CSV tables (procedures, lesions, complications) and their data dictionary."""
+    return write_flat_csv(current_records(db_path), folder, PREFIX)
+
+
+def export_redcap(db_path: Path, folder: Path, lang: str = "en") -> list[Path]:
+    """The REDCap data dictionary (labels in lang), its import CSV and the repeating-instrument list."""
+    return write_redcap(current_records(db_path), folder, PREFIX, lang)
+
+
+def export_odm(db_path: Path, folder: Path) -> list[Path]:
+    """One CDISC ODM 1.3.2 file of every current session."""
+    records = current_records(db_path)
+    return [write_odm(records, export_folder(folder) / f"{PREFIX}_odm.xml")]

@@ -1,0 +1,120 @@
+"""Registering a centre's public key: its fingerprint is read out with the centre by phone before it is trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import MimicError
+from ...services import central_import
+from ...services.central_import import CentreKey
+from ...storage.connection import Store
+from ..labels import message_label
+
+
+class CentreKeyDialog(QDialog):
+    """Register enables once there is a centre code, a readable key file and the fingerprint is confirmed."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.key_file: Path | None = None
+        self.registered: tuple[CentreKey, bool] | None = None
+        self.setObjectName("centreKeyDialog")
+        self.setWindowTitle(self.tr("Add a centre key"))
+        self.resize(680, 420)  # room for the wrapped explanation, so no row is squeezed
+        layout = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed "
+                "with a registered key are trusted as coming from that centre, so check the fingerprint with the "
+                "centre by phone before registering it."
+            )
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        form = QFormLayout()
+        self.centre = QLineEdit()
+        self.centre.setObjectName("centreCode")
+        self.centre.setPlaceholderText(self.tr("two digits, e.g. 03"))
+        self.centre.setMaxLength(2)
+        self.centre.textChanged.connect(self.update_button)
+        form.addRow(self.tr("Centre code"), self.centre)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.setObjectName("chooseKeyFile")
+        choose.clicked.connect(self.choose_file)
+        self.file_label = QLabel(self.tr("No file chosen"))
+        self.file_label.setObjectName("keyFile")
+        row = QHBoxLayout()
+        row.addWidget(self.file_label, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Key file"), row)
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("keyFingerprint")
+        self.fingerprint.setProperty("role", "section")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Fingerprint"), self.fingerprint)
+        layout.addLayout(form)
+        self.confirmed = QCheckBox(self.tr("The centre read out the same fingerprint by phone"))
+        self.confirmed.setObjectName("fingerprintConfirmed")
+        self.confirmed.toggled.connect(self.update_button)
+        layout.addWidget(self.confirmed)
+        self.problem = message_label("keyProblem")
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.register_button = self.buttons.addButton(self.tr("Register"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.register_button.setObjectName("registerKey")
+        self.buttons.accepted.connect(self.register)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.update_button()
+
+    def choose_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The centre's public key"), folder, self.tr("Public key files (*.pem);;All files (*)")
+        )
+        if name:
+            self.use_file(Path(name))
+
+    def use_file(self, path: Path) -> None:
+        """Show the key's fingerprint; a file that holds no centre key says why."""
+        self.key_file = None
+        self.confirmed.setChecked(False)
+        self.file_label.setText(str(path))
+        try:
+            self.fingerprint.setText(central_import.key_file_fingerprint(path))
+        except MimicError as error:
+            self.fingerprint.setText("")
+            self.problem.setText(str(error))
+        else:
+            self.key_file = path
+            self.problem.setText("")
+        self.update_button()
+
+    def update_button(self) -> None:
+        ready = bool(self.centre.text().strip()) and self.key_file is not None and self.confirmed.isChecked()
+        self.register_button.setEnabled(ready)
+
+    def register(self) -> None:
+        try:
+            self.registered = central_import.register_centre(self.store, self.centre.text().strip(), self.key_file)
+        except MimicError as error:
+            self.problem.setText(str(error))
+            return
+        self.accept()

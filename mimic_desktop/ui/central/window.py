@@ -1,0 +1,145 @@
+"""The trial office's main window on the central study database: import, sessions, report and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.central_import import ImportSummary
+from ...storage.connection import Store
+from .. import i18n, themes
+from ..i18n import arg
+from ..icons import icon
+from ..preferences import Preferences
+from ..settings_dialog import SettingsDialog
+from .background import BackgroundWork
+from .exports_page import ExportsPage
+from .import_page import ImportPage
+from .report_page import ReportPage
+from .sessions_page import SessionsPage
+
+
+class CentralWindow(QMainWindow):
+    """Imports files and registers centre keys; never edits a record. Long work runs in the background."""
+
+    def __init__(self, store: Store, prefs: Preferences, lang: str = "en"):
+        super().__init__()
+        self.store = store
+        self.prefs = prefs
+        self.lang = lang
+        self.summary: ImportSummary | None = None
+        self.report: dict[str, Any] | None = None
+        self.setObjectName("centralWindow")
+        self.setMinimumSize(1024, 640)
+        self.resize(1366, 768)
+        self.work = BackgroundWork(self)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("taskProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.work.busy.connect(self.progress.setVisible)
+        self.build()
+
+    def build(self) -> None:
+        """(Re)create every widget in the current language and theme; the last summary and report stay."""
+        self.setWindowTitle(arg(self.tr("MIMIC central study database — %1"), self.store.path.name))
+        for toolbar in self.findChildren(QToolBar):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        bar = QToolBar(self.tr("Central"))
+        bar.setObjectName("centralToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        self.settings_action = QAction(icon("mdi6.cog-outline"), self.tr("Settings"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        bar.addAction(self.settings_action)
+
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = QLabel(
+            arg(
+                self.tr(
+                    "Central study database of the trial office: %1 — not an operating-room laptop's database. "
+                    "Records are read-only here: imported session files are kept as they came, and this window "
+                    "never edits a record."
+                ),
+                self.store.path,
+            )
+        )
+        self.banner.setObjectName("centralBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("centralTabs")
+        self.import_page = ImportPage(self.store.path, self.work, self.summary)
+        self.import_page.imported.connect(self.imported)
+        self.sessions_page = SessionsPage(self.store)
+        self.report_page = ReportPage(self.store.path, self.work, self.report)
+        self.exports_page = ExportsPage(self.store.path, self.work)
+        for page, icon_name, text in (
+            (self.import_page, "mdi6.tray-arrow-down", self.tr("Import")),
+            (self.sessions_page, "mdi6.file-document-multiple-outline", self.tr("Sessions")),
+            (self.report_page, "mdi6.chart-box-outline", self.tr("Report")),
+            (self.exports_page, "mdi6.export", self.tr("Exports")),
+        ):
+            self.tabs.addTab(page, icon(icon_name), text)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(holder)
+
+    def imported(self, summary: ImportSummary | None) -> None:
+        """An import finished (or stopped): the sessions list and the report catch up."""
+        if summary is not None:
+            self.summary = summary
+        self.sessions_page.refresh()
+        self.report_page.mark_stale()
+
+    def show_page(self, name: str) -> None:
+        pages = {
+            "import": self.import_page,
+            "sessions": self.sessions_page,
+            "report": self.report_page,
+            "exports": self.exports_page,
+        }
+        self.tabs.setCurrentWidget(pages[name])
+
+    # -- theme and language ----------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.prefs, self)
+        if dialog.exec():
+            self.apply_settings(*dialog.chosen())
+
+    def apply_settings(self, theme: str, lang: str) -> None:
+        app = QApplication.instance()
+        self.prefs.theme, self.prefs.lang = theme, lang
+        themes.apply(app, theme)
+        if lang != self.lang:
+            i18n.install(app, lang)
+            self.lang = lang
+        self.work.wait()  # results land on the pages about to be replaced, then carry over
+        self.report = None if self.report_page.stale else self.report_page.report
+        current = self.tabs.currentIndex()
+        self.build()
+        self.tabs.setCurrentIndex(current)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.work.wait()
+        super().closeEvent(event)

@@ -1,0 +1,52 @@
+"""Exports of the current sessions for statisticians from the window's Exports page, read back."""
+
+from __future__ import annotations
+
+import csv
+
+from mimic_desktop.domain import forms
+from mimic_desktop.exchange.redcap import DICTIONARY_HEADER
+from tests.exports.conftest import assert_pseudonymous
+
+from .conftest import STUDY_IDS, check_flat_csv, check_odm, read_csv, settle
+
+
+def test_the_window_exports_csv_redcap_and_odm_of_the_current_sessions(
+    open_window, filled_db, outbox, schema, tmp_path, qtbot
+):
+    window = open_window(filled_db)
+    window.show_page("exports")
+    page = window.exports_page
+    page.export("csv", tmp_path / "csv")
+    assert not page.buttons["odm"].isEnabled()
+    settle(qtbot, window)
+    check_flat_csv(tmp_path / "csv", outbox)
+    assert page.status.text().startswith("Written:\n") and "mimic_central_data_dictionary.csv" in page.status.text()
+
+    page.language.setCurrentIndex(page.language.findData("nl"))
+    page.export("redcap", tmp_path / "redcap")
+    settle(qtbot, window)
+    with (tmp_path / "redcap" / "mimic_central_redcap_data_dictionary.csv").open(encoding="utf-8") as stream:
+        dictionary = list(csv.reader(stream))
+    assert dictionary[0] == list(DICTIONARY_HEADER)
+    labels = {row[0]: row[4] for row in dictionary[1:]}
+    assert labels["hospital_stay_days"].startswith(forms.field_def("hospital_stay_days").text("nl"))
+    records = read_csv(tmp_path / "redcap" / "mimic_central_redcap_import.csv")
+    assert sorted({row["record_id"] for row in records}) == STUDY_IDS
+
+    page.export("odm", tmp_path / "odm")
+    settle(qtbot, window)
+    check_odm(tmp_path / "odm" / "mimic_central_odm.xml", schema)
+    for folder in ("csv", "redcap", "odm"):
+        assert_pseudonymous(tmp_path / folder)
+    assert all(button.isEnabled() for button in page.buttons.values())
+
+
+def test_an_empty_central_database_exports_nothing_and_says_why(open_window, central_db, tmp_path, qtbot, shown_errors):
+    window = open_window(central_db)
+    window.exports_page.export("csv", tmp_path / "out")
+    settle(qtbot, window)
+    assert shown_errors == ["The central database central.sqlite holds no sessions yet: import session files first."]
+    shown_errors.clear()
+    assert window.exports_page.status.text() == "Nothing was exported."
+    assert not (tmp_path / "out").exists()
