@@ -23,7 +23,11 @@ _current = {"name": "dark"}
 
 
 def apply(app: QApplication, name: str) -> None:
-    app.setStyle("Fusion")
+    # The style is set once per application: replacing it again crashes Qt once a QWizard (the new
+    # procedure wizard) has been deleted, so switching themes only swaps the style sheet.
+    if not app.property("mimicStyleSet"):
+        app.setStyle("Fusion")
+        app.setProperty("mimicStyleSet", True)
     app.setStyleSheet(resource("themes", f"{name}.qss").read_text(encoding="utf-8"))
     _current["name"] = name
 
