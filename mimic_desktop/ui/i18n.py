@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from .resources import resource
@@ -25,3 +27,8 @@ def install(app: QCoreApplication, lang: str) -> None:
         raise FileNotFoundError(f"translation file {translation_file(lang)} is missing")
     app.installTranslator(translator)
     _installed.append(translator)
+
+
+def arg(template: str, *values: object) -> str:
+    """Fill %1, %2, … of a translated text in one pass, as QString.arg does in C++."""
+    return re.sub(r"%(\d)", lambda match: str(values[int(match.group(1)) - 1]), template)
