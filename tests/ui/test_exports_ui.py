@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import random
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton
 
 from mimic_desktop.exchange import session_file, signing_keys
 from mimic_desktop.services import session_key
@@ -20,6 +21,7 @@ from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.export import ExportService
 from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
+from mimic_desktop.ui import i18n
 from mimic_desktop.ui.record.export_warnings import ExportWarningsDialog
 from mimic_desktop.ui.settings_dialog import SettingsDialog
 from tests.support.record_window import open_record
@@ -294,3 +296,38 @@ def test_csv_redcap_and_odm_from_the_procedure_list_for_all_or_the_selected_proc
         assert [row["study_id"] for row in csv.DictReader(stream)] == [selected]
     exports = [json.loads(row["new_value"]) for row in service.audit_trail() if row["entity"] == "export"]
     assert [entry["study_ids"] for entry in exports] == [study_ids, study_ids, study_ids, [selected]]
+
+
+def test_the_new_widgets_in_dutch_with_qts_own_dutch_buttons(
+    make_window, store, coordinator, service, recorded, ui_app, actions
+):
+    incision = service.load(recorded).first_event("incision").moment
+    service.record_event(recorded, "note", note="Call back on +31 6 1234 5678", at=incision + timedelta(minutes=1))
+    service.complete(recorded)
+    i18n.install(ui_app, "nl")
+    window, panel = open_documents(make_window, store, coordinator, recorded, lang="nl")
+    assert panel.export_button.text() == "Sessiebestand exporteren…"
+    assert panel.status.text() == "Voltooid, nog niet geëxporteerd. De export wordt versie 1."
+    seen: dict[str, str] = {}
+
+    def read_and_go_back(dialog: ExportWarningsDialog) -> None:
+        seen.update(title=dialog.windowTitle(), back=dialog.back_button.text(), anyway=dialog.export_button.text())
+        dialog.reject()
+
+    actions.answer_dialog(lambda: showing(window, ExportWarningsDialog), read_and_go_back)
+    actions.click(panel.export_button)
+    assert seen == {"title": "Controleren vóór export", "back": "Terug om te verbeteren", "anyway": "Toch exporteren"}
+    assert panel.result.text() == "Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw."
+    window.close_procedure()
+    assert window.list.export_button.text() == "Gegevens exporteren…"
+    dialog = window.list.export_data()
+    assert dialog.windowTitle() == "Gegevens exporteren" and dialog.export_button.text() == "Exporteren"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
+    dialog.reject()
+    settings = SettingsDialog(window.prefs, window, context=window.context)
+    assert settings.public_key.button.text() == "Publieke sleutel opslaan…"
+    assert settings.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
+    i18n.install(ui_app, "en")
+    assert SettingsDialog(window.prefs, context=window.context).buttons.button(
+        QDialogButtonBox.StandardButton.Cancel
+    ).text() in {"Cancel", "&Cancel"}
