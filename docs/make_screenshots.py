@@ -190,6 +190,51 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
     return made
 
 
+def record_completed_example(store) -> str:
+    """The after-surgery record a week on: complete and locked, then a late complication whose description
+    holds what looks like a phone number and a date, which the export warns of."""
+    from mimic_desktop.domain.clock import utc_now
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD
+    from mimic_desktop.services.procedures import ProcedureService
+
+    proc_id = record_after_surgery_example(store)
+    service = ProcedureService(store, AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD))
+    service.set_values(proc_id, {"hospital_stay_days": 6, "readmission": False})
+    service.complete(proc_id)
+    day = utc_now().astimezone().date()
+    service.add_complication(
+        proc_id,
+        {"description": "Wound infection, GP called 0612345678 on 14-05-2024", "clavien_dindo": "I", "onset_date": day},
+        reason="reported at the outpatient clinic",
+    )
+    return proc_id
+
+
+def export_from_documents_page(window, folder: Path) -> None:
+    """The session export of the open record, shown on its Documents page as after an export from there.
+
+    Written in the script's own thread, so that the pictures never wait on the thread pool; the page
+    shows the result as it does after its background export.
+    """
+    from mimic_desktop.services.export import ExportService
+
+    folder.mkdir(exist_ok=True)
+    panel = window.record.show_page("documents").session_export
+    access = panel.access
+    panel.show_exported(ExportService(access.context.store, access.context.user).export(access.proc_id, folder))
+    settle()
+
+
+def settle() -> None:
+    """Let word-wrapped labels take their height before a grab (layouts settle over a few event rounds)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(100, loop.quit)
+    loop.exec()
+
+
 def grab(widget, path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -204,11 +249,14 @@ def make_screenshots(folder: Path) -> list[Path]:
 
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.services.export import ExportService
+    from mimic_desktop.services.procedures import ProcedureService
     from mimic_desktop.ui import themes
     from mimic_desktop.ui.app import make_application
     from mimic_desktop.ui.context import AppContext
     from mimic_desktop.ui.main_window import MainWindow
     from mimic_desktop.ui.preferences import Preferences
+    from mimic_desktop.ui.record.export_warnings import ExportWarningsDialog
     from mimic_desktop.ui.sign_in import SignInDialog
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -219,7 +267,11 @@ def make_screenshots(folder: Path) -> list[Path]:
         store = create_demo(Path(scratch) / "demo.sqlite")
         proc_id = record_live_example(store)
         after_id = record_after_surgery_example(store)
+        exported_ids = {theme: record_completed_example(store) for theme in THEMES}
         user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+        amended = record_completed_example(store)  # sent, then corrected: the list says it changed since
+        ExportService(store, user).export(amended, Path(scratch))
+        ProcedureService(store, user).set_value(amended, "hospital_stay_days", 7, reason="discharge letter corrected")
         for theme in THEMES:
             themes.apply(app, theme)
             window = MainWindow(AppContext(store, user, "en"), Preferences(Path(scratch) / theme), demo=True)
@@ -231,6 +283,18 @@ def make_screenshots(folder: Path) -> list[Path]:
             for page in RECORD_PAGES:
                 window.record.show_page(page)
                 grab(window, folder / f"{theme}-record-{page}.png")
+            window.open_procedure(exported_ids[theme])
+            window.tabs.setCurrentIndex(1)
+            documents = window.record.show_page("documents")
+            check = ExportService(store, user).preflight(exported_ids[theme])
+            warnings = ExportWarningsDialog(check.study_id, check.warnings, window)
+            warnings.show()
+            grab(warnings, folder / f"{theme}-export-warnings.png")
+            warnings.close()
+            export_from_documents_page(window, Path(scratch) / "USB")
+            documents.scroll.verticalScrollBar().setValue(documents.scroll.verticalScrollBar().maximum())
+            settle()
+            grab(window, folder / f"{theme}-record-documents.png")
             window.open_procedure(proc_id)
             grab(window, folder / f"{theme}-live.png")
             wizard = window.new_procedure()
@@ -274,7 +338,8 @@ def make_screenshots(folder: Path) -> list[Path]:
             window.close()
             made += [folder / f"{theme}-{name}.png" for name in
                      ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
-            made += [folder / f"{theme}-record-{page}.png" for page in RECORD_PAGES]
+            made += [folder / f"{theme}-record-{page}.png" for page in (*RECORD_PAGES, "documents")]
+            made.append(folder / f"{theme}-export-warnings.png")
         store.close()
     return made
 

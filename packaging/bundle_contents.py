@@ -49,6 +49,9 @@ QT_PLUGINS = {
 # Qt Widgets paint in software: the OpenGL and Direct3D runtimes PyInstaller adds on Windows (about
 # 25 MB) serve only QML and OpenGL widgets.
 _WINDOWS_GL_RUNTIME = re.compile(r"^(?:opengl32sw|libEGL|libGLESv2|d3dcompiler_\d+)\.dll$", re.IGNORECASE)
+# Of Qt's own catalogues, only the one for the standard buttons and dialogs (Cancel, Close, Yes, No) in the
+# app's other language; the app's own words come from resources/translations.
+_QT_CATALOGUE = re.compile(r"^qtbase_nl.*\.qm$")
 _QT_LIBRARY = re.compile(r"^(?:lib)?Qt6(?P<module>[A-Za-z]+)(?:\.so(?:\.\d+)*|\.dll|\.dylib)$")
 _QT_FRAMEWORK = re.compile(r"^Qt(?P<module>[A-Za-z]+)\.framework$")
 
@@ -77,7 +80,7 @@ def keep(dest: str) -> bool:
     """Whether the file collected at dest (its path inside the bundle) belongs in the bundle."""
     path = PurePath(dest)
     if path.parts[:1] == ("PySide6",) and "translations" in path.parts:
-        return False  # Qt's own catalogues: the app loads only its own (resources/translations)
+        return _QT_CATALOGUE.match(path.name) is not None
     if _WINDOWS_GL_RUNTIME.match(path.name):
         return False
     if plugin := _plugin(path):

@@ -221,6 +221,11 @@ def clavien_dindo_text(complication) -> str:
     return f"{grade}d" if grade and complication.get("present_at_discharge") else grade
 
 
+def changed_since_export(status: Status, export_version: int) -> bool:
+    """Sent to the trial office before and changed since: the next export supersedes the version they hold."""
+    return export_version > 0 and status is not Status.EXPORTED
+
+
 def status(proc: Procedure) -> Status:
     if proc.exported_at and proc.modified_at and proc.modified_at <= proc.exported_at:
         return Status.EXPORTED

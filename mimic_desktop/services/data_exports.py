@@ -12,11 +12,15 @@ from pathlib import Path
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
-from ..domain.roles import Action
+from ..domain.roles import Action, User
+from ..exchange.files import export_folder
 from ..exchange.flat_csv import write_flat_csv
 from ..exchange.odm import write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import audit
+from ..storage.connection import Store
+from .export import Progress, no_progress
+from .own_connection import on_own_connection
 from .procedures import ProcedureService
 
 BULK_PREFIX = "mimic"
@@ -77,10 +81,53 @@ def export_redcap(
 
 def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> list[Path]:
     """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
+    return _export_odm(service, study_ids, lambda _prefix: Path(path))
+
+
+def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> list[Path]:
+    """The ODM file in folder, named PREFIX_odm.xml like the CSV and REDCap files beside it."""
+    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml")
+
+
+def _export_odm(
+    service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path]
+) -> list[Path]:
     _, head = audit.head(service.store.conn)
     return _export(
         service,
         "odm",
         study_ids,
-        lambda records, _prefix: [write_odm(records, path, exported_at=service.clock(), audit_head=head)],
+        lambda records, prefix: [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head)],
     )
+
+
+# Each export into a folder, the same way round: (service, study IDs or None for all, folder, label language).
+FolderExport = Callable[[ProcedureService, Sequence[str] | None, Path, str], list[Path]]
+FOLDER_EXPORTS: dict[str, FolderExport] = {
+    "csv": lambda service, study_ids, folder, _lang: export_csv(service, study_ids, folder),
+    "redcap": export_redcap,
+    "odm": lambda service, study_ids, folder, _lang: export_odm_into(service, study_ids, folder),
+}
+
+
+def export_in_background(
+    db_path: Path,
+    user: User,
+    kinds: Sequence[str],
+    study_ids: Sequence[str] | None,
+    folder: Path,
+    lang: str = "en",
+    progress: Progress = no_progress,
+) -> list[Path]:
+    """The exports named in kinds (keys of FOLDER_EXPORTS) into folder, on a connection of its own."""
+
+    def run(store: Store) -> list[Path]:
+        service, into = ProcedureService(store, user), export_folder(folder)
+        written: list[Path] = []
+        for done, kind in enumerate(kinds):
+            progress(done, len(kinds), kind)
+            written += FOLDER_EXPORTS[kind](service, study_ids, into, lang)
+        progress(len(kinds), len(kinds), "")
+        return written
+
+    return on_own_connection(db_path, run)

@@ -12,7 +12,8 @@ from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
 from ..exchange.files import write_files
 from ..storage import audit, repository
-from ..storage.connection import Store, open_store
+from ..storage.connection import Store
+from .own_connection import on_own_connection
 from .procedures import ProcedureService
 from .settings import icg_window
 from .signing import check_signature
@@ -110,10 +111,10 @@ def write_in_background(db_path: Path, kind: str, proc_id: str, path: Path, lang
 
     kind is "summary", "questionnaire" (filled in) or "blank" (the questionnaire for paper).
     """
-    store = open_store(db_path, create=False, upgrade=False)
-    try:
+
+    def write(store: Store) -> Path:
         if kind == "summary":
             return write_summary_pdf(store, proc_id, path, lang)
         return write_questionnaire_pdf(store, proc_id, path, lang, blank=kind == "blank")
-    finally:
-        store.close()
+
+    return on_own_connection(db_path, write)

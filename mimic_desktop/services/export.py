@@ -26,6 +26,7 @@ from ..storage import audit
 from ..storage.connection import Store
 from . import session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
+from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
 from .signing import SignatureState, check_signature
 
@@ -48,7 +49,16 @@ class ExportResult:
     warnings: tuple[str, ...]
 
 
-def _no_progress(_done: int, _total: int, _what: str) -> None:
+@dataclass(frozen=True)
+class Preflight:
+    """What the person exporting needs to know before choosing where the file goes."""
+
+    study_id: str
+    problems: tuple[str, ...]  # why it cannot be exported: nothing will be written
+    warnings: tuple[str, ...]  # what to check first: the export may go ahead
+
+
+def no_progress(_done: int, _total: int, _what: str) -> None:
     pass
 
 
@@ -86,7 +96,17 @@ class ExportService:
             )
         return found
 
-    def export(self, proc_id: str, out: Path, lang: str = "en", progress: Progress = _no_progress) -> ExportResult:
+    def preflight(self, proc_id: str) -> Preflight:
+        """Whether and how this record can leave the laptop; a role that may not export is refused and logged."""
+        self.procedures._require(Action.EXPORT, proc_id)
+        proc = self.procedures.load(proc_id)
+        return Preflight(
+            study_id=proc.study_id,
+            problems=tuple(self.problems(proc)),
+            warnings=tuple(self.warnings(proc)),
+        )
+
+    def export(self, proc_id: str, out: Path, lang: str = "en", progress: Progress = no_progress) -> ExportResult:
         """Write the session file (a folder gets STUDYID-vN.mimic) and note the export; returns what was written."""
         self.procedures._require(Action.EXPORT, proc_id)
         progress(0, len(STEPS), STEPS[0])
@@ -160,6 +180,13 @@ class ExportService:
                 f"The session file was made but could not be given its name {target.name}: "
                 f"{error.strerror or error}. Export again; the next file supersedes this one."
             ) from None
+
+
+def export_in_background(
+    db_path: Path, user: User, proc_id: str, out: Path, lang: str = "en", progress: Progress = no_progress
+) -> ExportResult:
+    """ExportService.export on a connection of its own, for a worker thread beside the screen's."""
+    return on_own_connection(db_path, lambda store: ExportService(store, user).export(proc_id, out, lang, progress))
 
 
 def _target(out: Path, study_id: str, version: int) -> Path:

@@ -299,7 +299,7 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
 
 def list_procedures(conn: sqlite3.Connection, search: str = "") -> list[sqlite3.Row]:
     return conn.execute(
-        "SELECT id, study_id, centre, status, created_utc, modified_utc, demo FROM procedures "
+        "SELECT id, study_id, centre, status, created_utc, modified_utc, demo, export_version FROM procedures "
         "WHERE study_id LIKE ? ORDER BY modified_utc DESC",
         (f"%{search.strip().upper()}%",),
     ).fetchall()

@@ -1,10 +1,10 @@
-"""Interface language: Qt translations for the app's own words (form labels come from forms/)."""
+"""Interface language: Qt translations for the app's own words (form labels come from forms/) and Qt's own."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .resources import resource
 
@@ -15,8 +15,13 @@ def translation_file(lang: str):
     return resource("translations", f"mimic_{lang}.qm")
 
 
+def qt_translations_folder() -> str:
+    """Where Qt keeps its own catalogues (qtbase_nl.qm: the standard buttons and dialogs)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
 def install(app: QCoreApplication, lang: str) -> None:
-    """Replace the installed translator; English is the source language and needs none."""
+    """Replace the installed translators; English is the source language and needs none."""
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English))
@@ -27,6 +32,11 @@ def install(app: QCoreApplication, lang: str) -> None:
         raise FileNotFoundError(f"translation file {translation_file(lang)} is missing")
     app.installTranslator(translator)
     _installed.append(translator)
+    # Cancel, Close, Yes and No in the app's language; without Qt's catalogue they stay English, which still works.
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{lang}", qt_translations_folder()):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
 
 
 def arg(template: str, *values: object) -> str:

@@ -1,4 +1,4 @@
-"""Labels in the roles the themes style: section headings and plain-word error messages."""
+"""Labels in the roles the themes style: section headings, captions and plain-word error messages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,15 @@ from PySide6.QtWidgets import QLabel
 def heading(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "section")
+    label.setWordWrap(True)
+    return label
+
+
+def caption(text: str, object_name: str = "") -> QLabel:
+    """A quieter line of explanation under a heading or beside an action."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setProperty("role", "caption")
     label.setWordWrap(True)
     return label
 

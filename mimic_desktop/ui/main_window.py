@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.list = ProcedureList(self.context)
         self.list.open_requested.connect(self.open_procedure)
         self.list.new_requested.connect(self.new_procedure)
+        self.list.task_requested.connect(self.run_task)
         self.pages.addWidget(self.list)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("procedureTabs")
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
             self.rebuild()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.prefs, self)
+        dialog = SettingsDialog(self.prefs, self, context=self.context)
         if dialog.exec():
             self.apply_settings(*dialog.chosen())
 

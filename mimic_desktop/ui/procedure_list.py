@@ -1,14 +1,16 @@
-"""The procedures on this laptop, today's first, with their status and a search by study ID."""
+"""The procedures on this laptop, today's first, with their status and a search by study ID; exports for statisticians."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -18,10 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.clock import from_iso, local_text
-from ..domain.derive import Status
+from ..domain.derive import Status, changed_since_export
 from ..domain.roles import Action
+from ..services.data_exports import export_in_background
 from .context import AppContext
+from .data_export_dialog import DataExportDialog
+from .file_choice import documents_folder
+from .i18n import arg
 from .icons import icon
+from .worker import Task
 
 
 def _today_first(rows) -> list:
@@ -34,12 +41,17 @@ def _today_first(rows) -> list:
 
 
 class ProcedureList(QWidget):
-    open_requested = Signal(str)  # procedure id
+    """Emits open_requested(procedure id), new_requested(), and task_requested(task, on_done) for background work."""
+
+    open_requested = Signal(str)
     new_requested = Signal()
+    task_requested = Signal(object, object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.rows: list = []
+        self.folder = documents_folder()
         self.setObjectName("procedureList")
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -57,6 +69,10 @@ class ProcedureList(QWidget):
         self.open_button.setObjectName("openProcedure")
         self.open_button.clicked.connect(self._open_selected)
         bar.addWidget(self.open_button)
+        self.export_button = QPushButton(icon("mdi6.table-arrow-right"), self.tr("Export data…"))
+        self.export_button.setObjectName("exportData")
+        self.export_button.clicked.connect(self.export_data)
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("procedureTable")
@@ -70,18 +86,30 @@ class ProcedureList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open_row(row))
         layout.addWidget(self.table, 1)
+        self.export_result = QLabel()
+        self.export_result.setObjectName("dataExportResult")
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.export_result)
         self.refresh()
 
     def refresh(self) -> None:
         user = self.context.user
         self.new_button.setEnabled(bool(user and user.may(Action.EDIT)))
-        rows = _today_first(self.context.procedures().list(self.search.text()))
+        may_export = bool(user and user.may(Action.EXPORT))
+        self.rows = rows = _today_first(self.context.procedures().list(self.search.text()))
+        self.export_button.setEnabled(may_export)
+        self.export_button.setToolTip(
+            self.tr("CSV with a data dictionary, REDCap, or CDISC ODM")
+            if may_export
+            else arg(self.tr("Your role (%1) cannot export data."), user.role.value if user else "")
+        )
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             study = row["study_id"] + (self.tr(" (demo)") if row["demo"] else "")
             cells = (
                 study,
-                Status(row["status"]).text(self.context.lang),
+                self.status_text(Status(row["status"]), row["export_version"]),
                 row["centre"],
                 local_text(row["created_utc"]),
             )
@@ -91,6 +119,53 @@ class ProcedureList(QWidget):
                 self.table.setItem(index, column, item)
         if rows:
             self.table.selectRow(0)
+
+    def status_text(self, status: Status, export_version: int) -> str:
+        """The status in words, with the session file's version once one went out."""
+        text = status.text(self.context.lang)
+        if changed_since_export(status, export_version):
+            return arg(self.tr("%1 · changed since export of version %2"), text, export_version)
+        if status is Status.EXPORTED:
+            return arg(self.tr("%1 · version %2"), text, export_version)
+        return text
+
+    def selected_study_id(self) -> str | None:
+        row = self.table.currentRow()
+        return self.rows[row]["study_id"] if 0 <= row < len(self.rows) else None
+
+    def export_data(self) -> DataExportDialog:
+        """Ask what to export and where (without blocking), then export in the background."""
+        dialog = DataExportDialog(self.selected_study_id(), len(self.context.procedures().list()), self.folder, self)
+        dialog.accepted.connect(lambda: self.export_to(*dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def export_to(self, kinds: list[str], study_ids: list[str] | None, folder: Path) -> None:
+        self.folder = folder
+        context = self.context
+        task = Task(
+            export_in_background,
+            context.store.path,
+            context.user,
+            kinds,
+            study_ids,
+            folder,
+            context.lang,
+            with_progress=True,
+        )
+        task.signals.failed.connect(lambda _error: self._exported_data(None))
+        self.export_button.setEnabled(False)
+        self.export_result.setText(arg(self.tr("Exporting into %1…"), folder))
+        self.task_requested.emit(task, self._exported_data)
+
+    def _exported_data(self, written: list[Path] | None) -> None:
+        if written is None:
+            self.export_result.setText(self.tr("The export stopped; no file is left half written."))
+        else:
+            names = ", ".join(path.name for path in written)
+            self.export_result.setText(arg(self.tr("Written into %1: %2"), self.folder, names))
+        self.export_button.setEnabled(True)
 
     def _open_row(self, row: int) -> None:
         item = self.table.item(row, 0)

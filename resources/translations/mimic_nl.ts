@@ -274,6 +274,74 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>DataExportDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="31"/>
+        <source>Export data</source>
+        <translation>Gegevens exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="39"/>
+        <source>CSV tables with a data dictionary, for statisticians</source>
+        <translation>CSV-tabellen met datadictionary, voor statistici</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="40"/>
+        <source>REDCap data dictionary and import file</source>
+        <translation>REDCap-datadictionary en importbestand</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="41"/>
+        <source>CDISC ODM 1.3.2 (XML)</source>
+        <translation>CDISC ODM 1.3.2 (XML)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="48"/>
+        <source>Formats</source>
+        <translation>Formaten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
+        <source>Only %1</source>
+        <translation>Alleen %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52"/>
+        <source>All procedures on this laptop (%1)</source>
+        <translation>Alle procedures op deze laptop (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="58"/>
+        <source>Procedures</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="64"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="68"/>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70"/>
+        <source>The files are pseudonymous (study IDs only), but free text goes with them: keep them where patient data may be kept. The export is noted in the audit trail.</source>
+        <translation>De bestanden zijn gepseudonimiseerd (alleen studienummers), maar vrije tekst gaat mee: bewaar ze waar patiëntgegevens bewaard mogen worden. De export wordt in het audittrail vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="75"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="87"/>
+        <source>Export into</source>
+        <translation>Exporteren naar</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="35"/>
@@ -284,64 +352,92 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="38"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="43"/>
         <source>Procedure summary</source>
         <translation>Samenvatting van de procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="44"/>
         <source>Questionnaire, filled in</source>
         <translation>Vragenlijst, ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="45"/>
         <source>Questionnaire, blank for paper</source>
         <translation>Vragenlijst, leeg voor op papier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="53"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="60"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="63"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="95"/>
         <source>Save the PDF as</source>
         <translation>De pdf opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="95"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="111"/>
         <source>The PDF was not written.</source>
         <translation>De pdf is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="114"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWarningsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="20"/>
+        <source>Check before export</source>
+        <translation>Controleren vóór export</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="24"/>
+        <source>The session file of %1 is about to leave the hospital. Please check first:</source>
+        <translation>Het sessiebestand van %1 staat op het punt het ziekenhuis te verlaten. Controleer eerst:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="36"/>
+        <source>Go back to change the record (a change to a completed record asks for a reason, kept in the audit trail), or export anyway when nothing here identifies the patient.</source>
+        <translation>Ga terug om het dossier te wijzigen (een wijziging in een voltooid dossier vraagt om een reden, die in het audittrail wordt bewaard), of exporteer toch als niets hiervan de patiënt herkenbaar maakt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="41"/>
+        <source>Go back and fix</source>
+        <translation>Terug om te verbeteren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="43"/>
+        <source>Export anyway</source>
+        <translation>Toch exporteren</translation>
     </message>
 </context>
 <context>
@@ -763,42 +859,42 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="96"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="101"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="108"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="154"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="110"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
@@ -961,44 +1057,117 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="60"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="68"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
+        <source>Export data…</source>
+        <translation>Gegevens exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="103"/>
+        <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
+        <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="105"/>
+        <source>Your role (%1) cannot export data.</source>
+        <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="127"/>
+        <source>%1 · changed since export of version %2</source>
+        <translation>%1 · gewijzigd sinds export van versie %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="129"/>
+        <source>%1 · version %2</source>
+        <translation>%1 · versie %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="159"/>
+        <source>Exporting into %1…</source>
+        <translation>Exporteren naar %1…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="164"/>
+        <source>The export stopped; no file is left half written.</source>
+        <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
+        <source>Written into %1: %2</source>
+        <translation>Geschreven in %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PublicKeySection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="39"/>
+        <source>Public key for the trial office</source>
+        <translation>Publieke sleutel voor het trialbureau</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="41"/>
+        <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
+        <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
+        <source>Save the public key…</source>
+        <translation>Publieke sleutel opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
+        <source>Only a coordinator can save the centre&apos;s public key.</source>
+        <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="68"/>
+        <source>Save the public key into</source>
+        <translation>Publieke sleutel opslaan in</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="82"/>
+        <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
+        <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
 </context>
 <context>
@@ -1138,42 +1307,42 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="89"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="101"/>
         <source>%1 patients analysed of %2 current sessions; computed %3.</source>
         <translation>%1 patiënten geanalyseerd van %2 huidige sessies; berekend %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="126"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="137"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="141"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="142"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
     </message>
@@ -1677,6 +1846,99 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>SessionExportPanel</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="55"/>
+        <source>Session file for the trial office</source>
+        <translation>Sessiebestand voor het trialbureau</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="57"/>
+        <source>The session file carries the record and its two PDFs, signed with this laptop&apos;s key, to the trial office on a USB stick or by e-mail. Only a completed record can be exported. A record changed after its export is exported again as the next version of the same session, and the trial office keeps the newest. Nothing on this laptop is deleted because it was exported.</source>
+        <translation>Het sessiebestand brengt het dossier en de twee pdf&apos;s, ondertekend met de sleutel van deze laptop, naar het trialbureau via een USB-stick of e-mail. Alleen een voltooid dossier kan worden geëxporteerd. Een dossier dat na de export is gewijzigd, wordt opnieuw geëxporteerd als de volgende versie van dezelfde sessie; het trialbureau bewaart de nieuwste. Niets op deze laptop wordt verwijderd omdat het is geëxporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="68"/>
+        <source>Export session file…</source>
+        <translation>Sessiebestand exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="78"/>
+        <source>Your role (%1) cannot export session files.</source>
+        <translation>Uw rol (%1) kan geen sessiebestanden exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="93"/>
+        <source>Changed since export: version %1 went out on %2. Export again to send version %3, which the trial office keeps in place of version %1 (same session).</source>
+        <translation>Gewijzigd sinds de export: versie %1 is verstuurd op %2. Exporteer opnieuw om versie %3 te sturen; het trialbureau bewaart die in plaats van versie %1 (dezelfde sessie).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="98"/>
+        <source>Exported: version %1 on %2. Nothing has changed since.</source>
+        <translation>Geëxporteerd: versie %1 op %2. Sindsdien is er niets gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="101"/>
+        <source>Complete, not exported yet. The export will be version %3.</source>
+        <translation>Voltooid, nog niet geëxporteerd. De export wordt versie %3.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="105"/>
+        <source>Not complete yet, so it cannot be exported: complete and lock it on the Completion page first.</source>
+        <translation>Nog niet voltooid, dus nog niet te exporteren: voltooi en vergrendel het dossier eerst op de pagina Voltooien.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="121"/>
+        <source>The trial office takes only completed records: completing locks the record, so that the file holds what was checked.</source>
+        <translation>Het trialbureau neemt alleen voltooide dossiers aan: voltooien vergrendelt het dossier, zodat het bestand bevat wat gecontroleerd is.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="127"/>
+        <source>Not exported. Change the record, then export again.</source>
+        <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="129"/>
+        <source>Export the session file into</source>
+        <translation>Het sessiebestand exporteren naar</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="157"/>
+        <source>Nothing was exported.</source>
+        <translation>Er is niets geëxporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="159"/>
+        <source>Exporting into %1…</source>
+        <translation>Exporteren naar %1…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
+        <source>Exporting: step %1 of %2…</source>
+        <translation>Exporteren: stap %1 van %2…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="168"/>
+        <source>Written: %1</source>
+        <translation>Geschreven: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="170"/>
+        <source>%1, version %2 of session %3.</source>
+        <translation>%1, versie %2 van sessie %3.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
+        <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
+        <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="175"/>
+        <source>Noted when exporting:</source>
+        <translation>Opgemerkt bij het exporteren:</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="30"/>
@@ -1773,27 +2035,27 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="14"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="94"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="18"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="101"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="19"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="102"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="21"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="28"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="111"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>

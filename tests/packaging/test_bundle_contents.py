@@ -32,6 +32,8 @@ def keep(packaging_script):
         "libpython3.11.so.1.0",
         "forms/crf.json",
         "resources/translations/mimic_nl.qm",
+        "PySide6/Qt/translations/qtbase_nl.qm",
+        "PySide6/translations/qtbase_nl.qm",
         "qtawesome/fonts/materialdesignicons6-webfont-6.9.96.ttf",
     ],
 )
@@ -58,6 +60,8 @@ def test_what_the_app_uses_stays(keep, dest):
         "PySide6/plugins/platforms/qdirect2d.dll",
         "PySide6/Qt/translations/qtbase_de.qm",
         "PySide6/translations/qt_nl.qm",
+        "PySide6/Qt/translations/qt_help_nl.qm",
+        "PySide6/Qt/translations/qtbase_en.qm",
         "PySide6/opengl32sw.dll",
         "PySide6/d3dcompiler_47.dll",
         "PySide6/libGLESv2.dll",

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from mimic_desktop.domain import derive, forms
 from mimic_desktop.domain.clock import utc_now
@@ -21,6 +21,7 @@ from mimic_desktop.ui import i18n
 from mimic_desktop.ui.dialogs import TextPrompt
 from mimic_desktop.ui.record.section_editor import SectionEditor
 from mimic_desktop.ui.record.sign_dialog import SignDialog
+from tests.support.record_window import open_record
 
 SURGEON_PASSWORD = "steady hands 42"
 
@@ -69,14 +70,6 @@ def after_surgery(service):
         event(kind)
     event("closure")
     return proc_id
-
-
-def open_record(make_window, store, user, proc_id, lang: str = "en"):
-    window = make_window(store, user, lang=lang)
-    window.open_procedure(proc_id)
-    window.tabs.setCurrentIndex(1)
-    QApplication.processEvents()
-    return window
 
 
 def prompt_text(dialog: TextPrompt) -> str:

@@ -1,15 +1,13 @@
-"""Printing the summary and the questionnaire (filled in, or blank for paper) in English or Dutch, off the UI thread."""
+"""Printing the summary and the questionnaire (filled in, or blank for paper) in English or Dutch, off the UI thread,
+and the session file for the trial office."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,13 +19,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.record import Procedure
 from ...services import documents
+from ..file_choice import ask_save_file, documents_folder
 from ..labels import heading
 from ..worker import Task
 from .access import RecordAccess
-from .pages import RecordPage
-
-# Hands a background task and what to do with its result to the window's progress bar.
-RequestTask = Callable[[Task, Callable[[Path], None]], None]
+from .pages import RecordPage, scrolling
+from .session_export import RequestTask, SessionExportPanel
 
 
 class DocumentsPage(RecordPage):
@@ -35,9 +32,9 @@ class DocumentsPage(RecordPage):
         super().__init__(access, parent)
         self.setObjectName("documentsPage")
         self.request_task = request_task
-        documents_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.folder = Path(documents_folder or Path.home())
-        layout = QVBoxLayout(self)
+        self.folder = documents_folder()
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(heading(self.tr("Documents")))
         form = QFormLayout()
         choices = QVBoxLayout()
@@ -73,10 +70,18 @@ class DocumentsPage(RecordPage):
         self.where.setObjectName("documentWhere")
         self.where.setWordWrap(True)
         layout.addWidget(self.where)
+        layout.addSpacing(18)
+        self.session_export = SessionExportPanel(access, request_task, self.language.currentData)
+        layout.addWidget(self.session_export)
         layout.addStretch(1)
+        self.scroll = scrolling(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     def refresh(self, proc: Procedure) -> None:
-        """Nothing here shows the record's values."""
+        """Only the export state shows anything of the record."""
+        self.session_export.refresh(proc)
 
     def kind(self) -> str:
         return self.kinds.checkedButton().property("kind")
@@ -86,17 +91,10 @@ class DocumentsPage(RecordPage):
         return f"{self.access.proc.study_id}-{names[self.kind()]}-{self.language.currentData()}.pdf"
 
     def choose_file(self) -> None:
-        dialog = QFileDialog(
-            self, self.tr("Save the PDF as"), str(self.folder / self.default_name()), self.tr("PDF files (*.pdf)")
-        )
-        dialog.setObjectName("pdfFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        chosen = dialog.exec()
-        files = dialog.selectedFiles()
-        dialog.deleteLater()
-        if chosen and files:
-            self.print_to(Path(files[0]))
+        start = self.folder / self.default_name()
+        target = ask_save_file(self, self.tr("Save the PDF as"), start, self.tr("PDF files (*.pdf)"), "pdf")
+        if target is not None:
+            self.print_to(target)
 
     def print_to(self, target: Path) -> None:
         """Write in the background; the page says where the file went once it is there."""
