@@ -27,7 +27,9 @@ class Event:
 
 
 @dataclass
-class Lesion:
+class Entry:
+    """A numbered part of the record with its own form fields (a lesion, a complication)."""
+
     id: str
     number: int
     values: dict[str, Any] = field(default_factory=dict)
@@ -37,13 +39,13 @@ class Lesion:
 
 
 @dataclass
-class Complication:
-    id: str
-    number: int
-    values: dict[str, Any] = field(default_factory=dict)
+class Lesion(Entry):
+    pass
 
-    def get(self, name: str) -> Any:
-        return self.values.get(name)
+
+@dataclass
+class Complication(Entry):
+    pass
 
 
 @dataclass
