@@ -17,16 +17,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from ..domain.record import Procedure
 from ..storage.connection import Store, open_store
+from ..storage.migration_set import MigrationSet
 from . import flat, signing_keys
 
-central_migrations = Migrations("mimic-central")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+central_migrations = MigrationSet("mimic-central")
 
 SQL_TYPES = {
     "text": "TEXT",
