@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .child import CHILD_MARK
+
 REPO = Path(__file__).resolve().parent.parent
-CHILD_MARK = "BENCH-RESULT "
 
 
 class NotAvailable(Exception):
@@ -202,9 +203,3 @@ def run_child(module: str, *args: str, workdir: Path, timeout: float = 120) -> C
             detail = errors.read().strip()[-2000:]
             raise RuntimeError(f"{' '.join(command[1:])} exited with {process.returncode}: {detail}")
     return ChildResult(elapsed, data)
-
-
-def report_to_parent(data: dict[str, Any]) -> None:
-    """A child's one result line; the parent stops its clock when it reads it."""
-    sys.stdout.write(CHILD_MARK + json.dumps(data) + "\n")
-    sys.stdout.flush()

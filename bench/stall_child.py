@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from .core import report_to_parent
+from .child import report_to_parent
 
 TICK_MS = 5
 SETTLE_MS = 300  # let the window finish its first layout and paint before watching

@@ -10,7 +10,7 @@ from __future__ import annotations
 import resource
 import sys
 
-from .core import report_to_parent
+from .child import report_to_parent
 
 WINDOW_SIZE = (1280, 800)
 
@@ -45,18 +45,16 @@ def app(db: str, proc_id: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from mimic_desktop.services.accounts import AccountService
-    from mimic_desktop.services.simulate import SIMULATION_USER
+    from mimic_desktop.services.simulate import SIMULATION_USER, simulation_password
     from mimic_desktop.storage.connection import open_store
     from mimic_desktop.ui.app import make_application
     from mimic_desktop.ui.context import AppContext
     from mimic_desktop.ui.main_window import MainWindow
     from mimic_desktop.ui.preferences import Preferences
 
-    from .workspace import PASSWORD
-
     application = make_application("en", "dark")
     store = open_store(Path(db), create=False)
-    user = AccountService(store).sign_in(SIMULATION_USER, PASSWORD)
+    user = AccountService(store).sign_in(SIMULATION_USER, simulation_password())
     # Preferences beside the benchmark's database, so no user's own settings are read or changed.
     window = MainWindow(AppContext(store, user), Preferences(Path(db).parent / "interface"))
     window.resize(*WINDOW_SIZE)
