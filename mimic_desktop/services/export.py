@@ -23,7 +23,7 @@ from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..exchange import record_json, session_file, signing_keys
 from ..storage import audit
-from ..storage.connection import Store
+from ..storage.connection import Store, open_store
 from . import session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
 from .procedures import Clock, ProcedureService
@@ -160,6 +160,17 @@ class ExportService:
                 f"The session file was made but could not be given its name {target.name}: "
                 f"{error.strerror or error}. Export again; the next file supersedes this one."
             ) from None
+
+
+def export_in_background(
+    db_path: Path, user: User, proc_id: str, out: Path, lang: str = "en", progress: Progress = _no_progress
+) -> ExportResult:
+    """Export on a connection of its own, for a thread beside the one the screen saves through."""
+    store = open_store(db_path, create=False, upgrade=False)
+    try:
+        return ExportService(store, user).export(proc_id, out, lang, progress)
+    finally:
+        store.close()
 
 
 def _target(out: Path, study_id: str, version: int) -> Path:
