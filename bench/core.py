@@ -159,12 +159,18 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def child_env(workdir: Path) -> dict[str, str]:
-    """A child sees the repository, draws offscreen and keeps its files in the scratch folder."""
+    """A child sees the repository, draws offscreen and keeps its files in the scratch folder.
+
+    Children read and keep compiled bytecode (__pycache__), as an installed application does; a
+    shell that sets PYTHONDONTWRITEBYTECODE would otherwise have every start compile the
+    application's modules again. Each benchmark starts one unmeasured child first.
+    """
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["MIMIC_DATA_DIR"] = str(workdir / "child-data")
     env["MIMIC_CONFIG_DIR"] = str(workdir / "child-config")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     return env
 

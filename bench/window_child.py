@@ -38,11 +38,12 @@ def bare() -> int:
     return app.exec()
 
 
-def app(db: str, proc_id: str | None = None) -> int:
-    """MIMIC Desktop's main window, signed in as the simulation account, on the procedure if given."""
-    from pathlib import Path
+def open_main_window(db: str, proc_id: str | None = None):
+    """MIMIC Desktop's main window, signed in as the simulation account, on the procedure if given.
 
-    from PySide6.QtCore import QTimer
+    Returns the QApplication and the shown window, as the app's own start makes them.
+    """
+    from pathlib import Path
 
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.simulate import SIMULATION_USER, simulation_password
@@ -61,6 +62,13 @@ def app(db: str, proc_id: str | None = None) -> int:
     if proc_id:
         window.open_procedure(proc_id)
     window.show()
+    return application, window
+
+
+def app(db: str, proc_id: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+
+    application, _window = open_main_window(db, proc_id)
     QTimer.singleShot(0, lambda: ready(application))
     return application.exec()
 
