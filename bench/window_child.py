@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import resource
 import sys
+from pathlib import Path
 
 from .child import report_to_parent
 
@@ -16,6 +17,17 @@ WINDOW_SIZE = (1280, 800)
 
 
 def peak_rss_bytes() -> int:
+    """This program's peak resident memory.
+
+    On Linux getrusage's figure keeps the larger of this program's peak and the memory of the
+    parent it was started from (the process before exec), so the kernel's high-water mark of this
+    program's own memory, VmHWM, is read instead.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024  # in kB
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024  # Linux counts kilobytes
 
@@ -43,8 +55,6 @@ def open_main_window(db: str, proc_id: str | None = None):
 
     Returns the QApplication and the shown window, as the app's own start makes them.
     """
-    from pathlib import Path
-
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.simulate import SIMULATION_USER, simulation_password
     from mimic_desktop.storage.connection import open_store
