@@ -221,13 +221,18 @@ def clavien_dindo_text(complication) -> str:
     return f"{grade}d" if grade and complication.get("present_at_discharge") else grade
 
 
+# The only events status() reads: a store may load just these (and the signatures) to refresh it.
+STATUS_EVENTS = ("closure", "incision")
+
+
 def status(proc: Procedure) -> Status:
     if proc.exported_at and proc.modified_at and proc.modified_at <= proc.exported_at:
         return Status.EXPORTED
     if proc.completed_at:
         return Status.SIGNED if proc.valid_signature() else Status.COMPLETE
-    if proc.first_event("closure"):
+    closure, incision = STATUS_EVENTS
+    if proc.first_event(closure):
         return Status.AWAITING_PATHOLOGY
-    if proc.first_event("incision"):
+    if proc.first_event(incision):
         return Status.IN_PROGRESS
     return Status.DRAFT

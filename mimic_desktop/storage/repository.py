@@ -251,11 +251,12 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool
 
 
 def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:
-    """Store the record's derived status; it depends on the procedure row, events and signatures alone."""
+    """Store the record's derived status, from what it depends on: the row, the signatures, the events of
+    derive.STATUS_EVENTS."""
     proc = _procedure_row(conn, proc_id)
     if proc is None:
         return
-    _load_events(conn, proc)
+    _load_events(conn, proc, derive.STATUS_EVENTS)
     _load_signatures(conn, proc)
     set_status(conn, proc_id, derive.status(proc).value)
 
@@ -313,11 +314,13 @@ def _load_values(
             children[(entity, entity_id)][field] = _decode(value)
 
 
-def _load_events(conn: sqlite3.Connection, proc: Procedure) -> None:
+def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ...] | None = None) -> None:
+    """The record's events in time order; only those of these kinds when given."""
+    only = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
     for row in conn.execute(
         "SELECT id, kind, at_utc, recorded_utc, username, lesion_id, note, struck, struck_reason"
-        " FROM events WHERE procedure_id=? ORDER BY at_utc, id",
-        (proc.id,),
+        f" FROM events WHERE procedure_id=?{only} ORDER BY at_utc, id",
+        (proc.id, *(kinds or ())),
     ):
         proc.events.append(Event(*row[:7], struck=bool(row[7]), struck_reason=row[8]))
 
