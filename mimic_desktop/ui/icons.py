@@ -38,14 +38,13 @@ def font_folder() -> Path:
 
 @cache
 def _glyphs() -> tuple[str, dict[str, str]]:
-    """The font's family name and each icon name's character; needs the QApplication."""
+    """The font's family name and each icon name's code point (hexadecimal); needs the QApplication."""
     folder = font_folder()
     font_id = QFontDatabase.addApplicationFont(str(min(folder.glob(FONT))))
     families = QFontDatabase.applicationFontFamilies(font_id)
     if not families:
         raise RuntimeError(f"the icon font in {folder} could not be loaded")
-    codes = json.loads(min(folder.glob(CHARMAP)).read_text(encoding="utf-8"))
-    return families[0], {name: chr(int(code, 16)) for name, code in codes.items()}
+    return families[0], json.loads(min(folder.glob(CHARMAP)).read_text(encoding="utf-8"))
 
 
 class GlyphEngine(QIconEngine):
@@ -87,8 +86,8 @@ def icon(name: str) -> QIcon:
 # Python must outlive every QIcon that holds it, until the interpreter ends.
 @cache
 def _icon(name: str, colour: str) -> QIcon:
-    family, chars = _glyphs()
-    char = chars.get(name.removeprefix(PREFIX)) if name.startswith(PREFIX) else None
-    if char is None:
+    family, codes = _glyphs()
+    code = codes.get(name.removeprefix(PREFIX)) if name.startswith(PREFIX) else None
+    if code is None:
         raise ValueError(f"{name!r} is not a Material Design icon (mdi6.NAME)")
-    return QIcon(GlyphEngine(family, char, QColor(colour)))
+    return QIcon(GlyphEngine(family, chr(int(code, 16)), QColor(colour)))
