@@ -82,8 +82,8 @@ def icon(name: str) -> QIcon:
     return _icon(name, themes.icon_colour().name())
 
 
-# Each icon is made once per colour and kept, as qtawesome keeps its own: an engine written in
-# Python must outlive every QIcon that holds it, until the interpreter ends.
+# Each icon is made once per colour and kept, as qtawesome keeps its own: a screen asks for the
+# same few dozen again and again.
 @cache
 def _icon(name: str, colour: str) -> QIcon:
     family, codes = _glyphs()
