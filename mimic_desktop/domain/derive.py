@@ -34,6 +34,8 @@ STATUS_TEXT = {
     Status.SIGNED: ("Signed", "Ondertekend"),
     Status.EXPORTED: ("Exported", "Geëxporteerd"),
 }
+# The only events status() reads: a store may load just these (and the signatures) to refresh it.
+STATUS_EVENTS = ("closure", "incision")
 
 
 def r_status(margin_mm: float | None) -> str | None:
@@ -219,10 +221,6 @@ def late_complication(proc: Procedure, onset_date) -> bool:
 def clavien_dindo_text(complication) -> str:
     grade = complication.get("clavien_dindo") or ""
     return f"{grade}d" if grade and complication.get("present_at_discharge") else grade
-
-
-# The only events status() reads: a store may load just these (and the signatures) to refresh it.
-STATUS_EVENTS = ("closure", "incision")
 
 
 def status(proc: Procedure) -> Status:

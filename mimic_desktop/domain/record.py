@@ -26,10 +26,6 @@ class Event:
         return from_iso(self.at)
 
 
-def _timeline_order(event: Event) -> tuple[str, int]:
-    return (event.at, event.id)
-
-
 @dataclass
 class Lesion:
     id: str
@@ -111,3 +107,8 @@ class Procedure:
     @property
     def locked(self) -> bool:
         return self.completed_at is not None
+
+
+def _timeline_order(event: Event) -> tuple[str, int]:
+    """Events in time order; those at the same moment in the order they were recorded."""
+    return (event.at, event.id)
