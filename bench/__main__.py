@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.make(args.quick, args.files)
     modules = [m for m in suite() if not args.only or m.__name__.rsplit(".", 1)[-1] in args.only]
+    load = os.getloadavg()  # other work on the machine shows in every wall-clock figure
     workdir = Path(tempfile.mkdtemp(prefix="mimic-bench-"))
     ctx = Context(settings, workdir)
     start = time.perf_counter()
@@ -74,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     command = "python -m bench" + (" --quick" if args.quick else "") + (f" --files {args.files}" if args.files else "")
     methods = [((m.__doc__ or "").strip().splitlines()[0].rstrip("."), m.METHOD) for m in modules]
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report.markdown(rows, command=command, seconds=seconds, methods=methods), encoding="utf-8")
+    args.output.write_text(
+        report.markdown(rows, command=command, seconds=seconds, methods=methods, load=load), encoding="utf-8"
+    )
     print(f"\nWritten to {args.output} ({seconds:.0f} s).")
     return 0 if healthy else 1
 

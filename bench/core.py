@@ -7,6 +7,7 @@ import importlib.util
 import json
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -18,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .child import CHILD_MARK
+
 REPO = Path(__file__).resolve().parent.parent
-CHILD_MARK = "BENCH-RESULT "
 
 
 class NotAvailable(Exception):
@@ -157,13 +159,36 @@ def timed(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
+@dataclass
+class Clocks:
+    """Wall-clock seconds of each call (the figure), and the CPU seconds this process spent in it.
+
+    On a machine shared with other work the wall clock includes waiting for a processor; the CPU
+    time is the application's own share, reported beside the figure.
+    """
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def time(self, fn: Callable[[], Any]) -> None:
+        cpu = time.process_time()
+        self.wall.append(timed(fn))
+        self.cpu.append(time.process_time() - cpu)
+
+
 def child_env(workdir: Path) -> dict[str, str]:
-    """A child sees the repository, draws offscreen and keeps its files in the scratch folder."""
+    """A child sees the repository, draws offscreen and keeps its files in the scratch folder.
+
+    Children read and keep compiled bytecode (__pycache__), as an installed application does; a
+    shell that sets PYTHONDONTWRITEBYTECODE would otherwise have every start compile the
+    application's modules again. Each benchmark starts one unmeasured child first.
+    """
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["MIMIC_DATA_DIR"] = str(workdir / "child-data")
     env["MIMIC_CONFIG_DIR"] = str(workdir / "child-config")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     return env
 
@@ -172,6 +197,7 @@ def child_env(workdir: Path) -> dict[str, str]:
 class ChildResult:
     seconds: float  # from starting the process to its result line
     data: dict[str, Any]
+    cpu_seconds: float  # the CPU time the child used, to its exit
 
 
 def run_child(module: str, *args: str, workdir: Path, timeout: float = 120) -> ChildResult:
@@ -180,6 +206,7 @@ def run_child(module: str, *args: str, workdir: Path, timeout: float = 120) -> C
     # stderr goes to a file: a chatty child must never block on a full pipe while we read stdout.
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         process = subprocess.Popen(
             command, cwd=REPO, env=child_env(workdir), stdout=subprocess.PIPE, stderr=errors, text=True
         )
@@ -201,10 +228,6 @@ def run_child(module: str, *args: str, workdir: Path, timeout: float = 120) -> C
             errors.seek(0)
             detail = errors.read().strip()[-2000:]
             raise RuntimeError(f"{' '.join(command[1:])} exited with {process.returncode}: {detail}")
-    return ChildResult(elapsed, data)
-
-
-def report_to_parent(data: dict[str, Any]) -> None:
-    """A child's one result line; the parent stops its clock when it reads it."""
-    sys.stdout.write(CHILD_MARK + json.dumps(data) + "\n")
-    sys.stdout.flush()
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)  # children run one at a time: this is its own
+    cpu = (done.ru_utime - used.ru_utime) + (done.ru_stime - used.ru_stime)
+    return ChildResult(elapsed, data, cpu)

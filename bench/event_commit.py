@@ -15,8 +15,10 @@ from .core import Aim, Context, Measure, Row, median, percentile
 
 METHOD = """
 Each call of `ProcedureService.record_event` is timed from the call to its return, which comes
-after COMMIT: permission check, loading the record, the rules, the event row, its audit row
-(hash-chained), the status refresh and the fsync of a WAL commit with `synchronous=FULL`. The
+after COMMIT: permission check, loading the record (its timeline, lesions and the procedure's
+values; no event rule reads a lesion's values), the rules, the event row, its audit rows
+(hash-chained), the status refresh (from the procedure row, its signatures and the events the
+status depends on) and the fsync of a WAL commit with `synchronous=FULL`, in one transaction. The
 events are those of whole simulated ten-lesion procedures (`services.simulate.record_procedure`),
 so lesion-creating events and late events on a long record are included. The baseline inserts the
 same number of rows, one `BEGIN IMMEDIATE; INSERT; COMMIT` each, into an events-shaped table of a

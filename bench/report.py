@@ -72,7 +72,14 @@ def environment() -> list[tuple[str, str]]:
     ]
 
 
-def markdown(rows: Sequence[Row], *, command: str, seconds: float, methods: Sequence[tuple[str, str]]) -> str:
+def markdown(
+    rows: Sequence[Row],
+    *,
+    command: str,
+    seconds: float,
+    methods: Sequence[tuple[str, str]],
+    load: tuple[float, ...] | None = None,
+) -> str:
     """The whole docs/benchmarks.md: how to run it, where it ran, the results, how each is measured."""
 
     def line(values: Sequence[str]) -> str:
@@ -91,6 +98,11 @@ def markdown(rows: Sequence[Row], *, command: str, seconds: float, methods: Sequ
         f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, taking {seconds:.0f} s.",
         "",
         *(f"- {name}: {value}" for name, value in environment()),
+        *(
+            [f"- Load average when the run began (1, 5, 15 minutes): {', '.join(f'{x:.2f}' for x in load)}"]
+            if load
+            else []
+        ),
         "",
         "## Results",
         "",

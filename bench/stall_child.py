@@ -1,8 +1,9 @@
 """A fresh process that watches its UI thread with a 5 ms timer while background work runs.
 
-`python -m bench.stall_child idle SECONDS` lets the event loop idle for that long (the baseline);
-`python -m bench.stall_child app DB PROCEDURE_ID FOLDER` opens the main window on the procedure
-and has the application make its PDF summary and export its session file in the background.
+`python -m bench.stall_child idle SECONDS` lets the event loop of a bare window idle for that long
+(the baseline); `python -m bench.stall_child app DB PROCEDURE_ID FOLDER` opens the main window
+on the (completed) procedure and, as a person would, prints its summary from the Documents page
+and exports its session file, both through the window's background tasks (MainWindow.run_task).
 Both report the longest gap between two ticks while the work ran.
 """
 
@@ -11,13 +12,15 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from .core import report_to_parent
+from .child import report_to_parent
 
 TICK_MS = 5
 SETTLE_MS = 300  # let the window finish its first layout and paint before watching
 
-Work = Callable[[Callable[[], None]], None]  # starts the work; calls its argument when done
+Done = Callable[[dict], None]
+Work = Callable[[Done], None]  # starts the work; calls its argument, with what to report, when done
 
 
 def watch(start_work: Work) -> int:
@@ -35,13 +38,15 @@ def watch(start_work: Work) -> int:
             gaps.append(now - state["last"])
         state["last"] = now
 
-    def done() -> None:
+    def done(extra: dict) -> None:
+        tick()  # the gap up to the moment the result arrived counts too
         state["watching"] = False
         report_to_parent(
             {
                 "longest_gap": max(gaps, default=0.0),
                 "ticks": len(gaps),
                 "work_seconds": time.perf_counter() - state["began"],
+                **extra,
             }
         )
         app.quit()
@@ -68,12 +73,51 @@ def idle(seconds: float) -> int:
     window = QMainWindow()
     window.resize(1280, 800)
     window.show()
-    return watch(lambda done: QTimer.singleShot(round(seconds * 1000), done))
+    return watch(lambda done: QTimer.singleShot(round(seconds * 1000), lambda: done({})))
+
+
+def app(db: str, proc_id: str, folder: str) -> int:
+    """The summary from the Documents page and the session-file export, as background tasks of the window."""
+    from PySide6.QtCore import QTimer
+
+    from mimic_desktop.ui import dialogs
+
+    from .window_child import open_main_window
+
+    _application, window = open_main_window(db, proc_id)
+    out = Path(folder)
+    summary = out / "summary.pdf"
+    failures: list[str] = []
+    # A failed task would open a modal error dialog, which nobody closes here: note it instead.
+    dialogs.show_error = lambda _parent, error, *_args, **_kwargs: failures.append(str(error))
+
+    # The person opens the record's Documents page first; the watch begins with the click on Save.
+    window.tabs.setCurrentWidget(window.record)
+    page = window.record.show_page("documents")
+
+    def start(done: Done) -> None:
+        page.print_to(summary)
+        page.session_export.export_to(out)  # as the Export button does, page refresh included
+        poll = QTimer(window)
+        poll.setInterval(TICK_MS)
+
+        def check() -> None:
+            if not window.tasks:  # both results have arrived on the UI thread
+                poll.stop()
+                files = [path for path in (summary, *out.glob("*.mimic")) if path.is_file()]
+                done({"files": [str(path) for path in files], "failures": failures})
+
+        poll.timeout.connect(check)
+        poll.start()
+
+    return watch(start)
 
 
 def main(argv: list[str]) -> int:
     if argv[0] == "idle":
         return idle(float(argv[1]))
+    if argv[0] == "app":
+        return app(*argv[1:])
     raise SystemExit(f"unknown mode {argv[0]!r}")
 
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from mimic_desktop.storage.users import hash_password
+
 from . import workspace
-from .core import Aim, Context, Measure, Row, median, require, run_child
+from .core import Aim, Context, Measure, Row, median, require, run_child, timed
 
 METHOD = """
 Each start is a fresh `python` process, offscreen (`QT_QPA_PLATFORM=offscreen`), timed by the
 parent from spawning it to the line the child prints at the first turn of its event loop after
-the main window was shown: interpreter start, imports, opening the database, building and showing
-the window. The application's child opens the database of this run with a signed-in coordinator
-(the password dialog is a person's time, not the application's). The baseline child shows a
-bare `QMainWindow` of the same size. Starts alternate between the two; the median is reported.
+the main window was shown: interpreter start, imports, opening the database, the password check
+(scrypt, as the sign-in dialog runs it; the typing is a person's time, not the application's),
+building and showing the window with the procedure list. The baseline child shows a bare
+`QMainWindow` of the same size. Both children import only what they report with, and read
+compiled bytecode as an installed application does; one unmeasured start of each comes first.
+Starts alternate between the two; the median is reported, and the note adds the CPU time each
+child used up to its exit (on a shared machine, wall-clock time also holds waiting for a
+processor) and the time of the password check alone (`storage.users.hash_password`, timed in
+the parent), the part of the start no bare window has.
 """
 
 STARTUP = Measure(
@@ -33,6 +40,13 @@ def run(ctx: Context) -> list[Row]:
     run_child("bench.window_child", "bare", workdir=ctx.workdir)  # warm the disk cache for both
     run_child("bench.window_child", *app_args, workdir=ctx.workdir)
     for _ in range(ctx.settings.repetitions):
-        bare.append(run_child("bench.window_child", "bare", workdir=ctx.workdir).seconds)
-        app.append(run_child("bench.window_child", *app_args, workdir=ctx.workdir).seconds)
-    return [Row(STARTUP, median(app), median(bare), f"median of {len(app)} fresh processes each, after one warm-up")]
+        bare.append(run_child("bench.window_child", "bare", workdir=ctx.workdir))
+        app.append(run_child("bench.window_child", *app_args, workdir=ctx.workdir))
+    check = median([timed(lambda: hash_password("a password", bytes(16))) for _ in range(ctx.settings.repetitions)])
+    note = (
+        f"median of {len(app)} fresh processes each, after one warm-up; CPU time to exit (median): "
+        f"MIMIC {median([r.cpu_seconds for r in app]) * 1000:.0f} ms, "
+        f"baseline {median([r.cpu_seconds for r in bare]) * 1000:.0f} ms; "
+        f"the password check alone (scrypt, as at sign-in) {check * 1000:.0f} ms"
+    )
+    return [Row(STARTUP, median([r.seconds for r in app]), median([r.seconds for r in bare]), note)]

@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import resource
 import sys
+from pathlib import Path
 
-from .core import report_to_parent
+from .child import report_to_parent
 
 WINDOW_SIZE = (1280, 800)
 
 
 def peak_rss_bytes() -> int:
+    """This program's peak resident memory.
+
+    On Linux getrusage's figure keeps the larger of this program's peak and the memory of the
+    parent it was started from (the process before exec), so the kernel's high-water mark of this
+    program's own memory, VmHWM, is read instead.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024  # in kB
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024  # Linux counts kilobytes
 
@@ -38,31 +50,35 @@ def bare() -> int:
     return app.exec()
 
 
-def app(db: str, proc_id: str | None = None) -> int:
-    """MIMIC Desktop's main window, signed in as the simulation account, on the procedure if given."""
-    from pathlib import Path
+def open_main_window(db: str, proc_id: str | None = None):
+    """MIMIC Desktop's main window, signed in as the simulation account, on the procedure if given.
 
-    from PySide6.QtCore import QTimer
-
+    Returns the QApplication and the shown window, as the app's own start makes them.
+    """
     from mimic_desktop.services.accounts import AccountService
-    from mimic_desktop.services.simulate import SIMULATION_USER
+    from mimic_desktop.services.simulate import SIMULATION_USER, simulation_password
     from mimic_desktop.storage.connection import open_store
     from mimic_desktop.ui.app import make_application
     from mimic_desktop.ui.context import AppContext
     from mimic_desktop.ui.main_window import MainWindow
     from mimic_desktop.ui.preferences import Preferences
 
-    from .workspace import PASSWORD
-
     application = make_application("en", "dark")
     store = open_store(Path(db), create=False)
-    user = AccountService(store).sign_in(SIMULATION_USER, PASSWORD)
+    user = AccountService(store).sign_in(SIMULATION_USER, simulation_password())
     # Preferences beside the benchmark's database, so no user's own settings are read or changed.
     window = MainWindow(AppContext(store, user), Preferences(Path(db).parent / "interface"))
     window.resize(*WINDOW_SIZE)
     if proc_id:
         window.open_procedure(proc_id)
     window.show()
+    return application, window
+
+
+def app(db: str, proc_id: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+
+    application, _window = open_main_window(db, proc_id)
     QTimer.singleShot(0, lambda: ready(application))
     return application.exec()
 

@@ -7,13 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.simulate import SIMULATION_USER, record_procedure, simulation_user
+from mimic_desktop.services.simulate import record_procedure, simulation_user
 from mimic_desktop.storage.connection import Store, open_store
 
 from .core import Context
-
-# simulation_user() gives the account this password; children sign in with it.
-PASSWORD = "simulated-" + SIMULATION_USER
 
 
 @dataclass(frozen=True)

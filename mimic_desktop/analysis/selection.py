@@ -170,8 +170,9 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
         ],
     )
     included = patients[~out].reset_index(drop=True)
-    sessions = set(patients["session_id"].dropna())
-    kept = set(included["session_id"])
+    # Sets of plain objects: iterating a pandas string column goes value by value through Python.
+    sessions = set(patients["session_id"].dropna().to_numpy(dtype=object))
+    kept = set(included["session_id"].to_numpy(dtype=object))
     read_lesions = _read_lesions(lesions)
     read_complications = key(complications["session_id"]).to_frame()
     read_complications["grade"] = text(complications["clavien_dindo"])

@@ -7,7 +7,7 @@ value, never a silently missing case.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import MimicError
 
@@ -39,16 +39,34 @@ def require(frame: pd.DataFrame, table: str, columns: tuple[str, ...]) -> None:
         )
 
 
-def _unreadable(series: pd.Series, bad: pd.Series, table: str, kind: str) -> ReportInputError:
+def _unreadable(series: pd.Series, codes, bad_codes: list[int], table: str, kind: str) -> ReportInputError:
+    import numpy as np
+
+    bad = np.isin(codes, bad_codes)
     example = series[bad].iloc[0]
     return ReportInputError(
         f"{table}.{series.name} holds {example!r} ({int(bad.sum())} value(s) like it), which is not {kind}."
     )
 
 
-def _each_value(series: pd.Series, convert) -> pd.Series:
-    """convert applied once per distinct value: columns hold few, and tables may hold 100,000 rows."""
-    return series.map({value: convert(value) for value in series.dropna().unique()})
+def _distinct(series: pd.Series) -> tuple[Any, list]:
+    """Each row's code and the distinct values (a missing value gets code -1).
+
+    Columns hold few distinct values and tables may hold 100,000 rows: each value is read once,
+    and the result is spread back over the rows by its code (_spread).
+    """
+    import pandas as pd
+
+    codes, distinct = pd.factorize(series)
+    return codes, list(distinct)
+
+
+def _spread(series: pd.Series, codes, values: list, dtype: str) -> pd.Series:
+    """values (one per distinct value) back on the rows; missing rows get the dtype's missing value."""
+    import pandas as pd
+
+    read = pd.array(values, dtype=dtype).take(codes, allow_fill=True)
+    return pd.Series(read, index=series.index, name=series.name)
 
 
 def _stripped(value) -> str | None:
@@ -57,7 +75,8 @@ def _stripped(value) -> str | None:
 
 def text(series: pd.Series) -> pd.Series:
     """Codes and text, stripped; empty text is missing."""
-    return _each_value(series, _stripped).astype("string")
+    codes, distinct = _distinct(series)
+    return _spread(series, codes, [_stripped(value) for value in distinct], "string")
 
 
 def key(series: pd.Series) -> pd.Series:
@@ -67,21 +86,22 @@ def key(series: pd.Series) -> pd.Series:
 
 def flag(series: pd.Series, table: str) -> pd.Series:
     """Yes/no as True, False or missing (pandas' nullable boolean), from bools, 0/1 or words."""
-    words = _each_value(series, lambda value: (_stripped(value) or "").lower())
-    read = words.map(_YES_NO)
-    bad = words.notna() & words.ne("") & read.isna()
-    if bad.any():
-        raise _unreadable(series, bad, table, "yes or no")
-    return read.astype("boolean")
+    codes, distinct = _distinct(series)
+    words = [(_stripped(value) or "").lower() for value in distinct]
+    bad = [code for code, word in enumerate(words) if word and word not in _YES_NO]
+    if bad:
+        raise _unreadable(series, codes, bad, table, "yes or no")
+    return _spread(series, codes, [_YES_NO.get(word) for word in words], "boolean")
 
 
 def number(series: pd.Series, table: str) -> pd.Series:
     """Numbers as floats (NaN where missing)."""
     import pandas as pd
 
-    words = text(series)
+    codes, distinct = _distinct(series)
+    words = pd.Series([_stripped(value) for value in distinct], dtype="string")
     read = pd.to_numeric(words, errors="coerce")
-    bad = words.notna() & read.isna()
-    if bad.any():
-        raise _unreadable(series, bad, table, "a number")
-    return read.astype(float)
+    bad = [code for code in range(len(words)) if pd.notna(words[code]) and pd.isna(read[code])]
+    if bad:
+        raise _unreadable(series, codes, bad, table, "a number")
+    return _spread(series, codes, list(read.astype(float)), "float64")

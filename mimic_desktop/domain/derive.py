@@ -34,6 +34,8 @@ STATUS_TEXT = {
     Status.SIGNED: ("Signed", "Ondertekend"),
     Status.EXPORTED: ("Exported", "Geëxporteerd"),
 }
+# The only events status() reads: a store may load just these (and the signatures) to refresh it.
+STATUS_EVENTS = ("closure", "incision")
 
 
 def r_status(margin_mm: float | None) -> str | None:
@@ -231,8 +233,9 @@ def status(proc: Procedure) -> Status:
         return Status.EXPORTED
     if proc.completed_at:
         return Status.SIGNED if proc.valid_signature() else Status.COMPLETE
-    if proc.first_event("closure"):
+    closure, incision = STATUS_EVENTS
+    if proc.first_event(closure):
         return Status.AWAITING_PATHOLOGY
-    if proc.first_event("incision"):
+    if proc.first_event(incision):
         return Status.IN_PROGRESS
     return Status.DRAFT

@@ -89,10 +89,10 @@ class Procedure:
 
     def live_events(self) -> list[Event]:
         """Events not struck through, in time order."""
-        return sorted((e for e in self.events if not e.struck), key=lambda e: (e.at, e.id))
+        return sorted((e for e in self.events if not e.struck), key=_timeline_order)
 
     def first_event(self, kind: str) -> Event | None:
-        return next((e for e in self.live_events() if e.kind == kind), None)
+        return min((e for e in self.events if e.kind == kind and not e.struck), key=_timeline_order, default=None)
 
     def lesion(self, lesion_id: str) -> Lesion:
         for lesion in self.lesions:
@@ -101,7 +101,7 @@ class Procedure:
         raise KeyError(lesion_id)
 
     def lesion_events(self, lesion_id: str) -> list[Event]:
-        return [e for e in self.live_events() if e.lesion_id == lesion_id]
+        return sorted((e for e in self.events if e.lesion_id == lesion_id and not e.struck), key=_timeline_order)
 
     def valid_signature(self, form: str = "questionnaire") -> Signature | None:
         return next((s for s in reversed(self.signatures) if s.form == form and s.valid), None)
@@ -109,3 +109,8 @@ class Procedure:
     @property
     def locked(self) -> bool:
         return self.completed_at is not None
+
+
+def _timeline_order(event: Event) -> tuple[str, int]:
+    """Events in time order; those at the same moment in the order they were recorded."""
+    return (event.at, event.id)

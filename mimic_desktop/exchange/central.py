@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from ..domain.record import Procedure
 from ..storage.connection import Store, open_store
+from ..storage.migration_set import MigrationSet
 from . import flat, signing_keys
 from .record_json import record_from_dict
 
-central_migrations = Migrations("mimic-central")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+central_migrations = MigrationSet("mimic-central")
 
 SQL_TYPES = {
     "text": "TEXT",
@@ -293,16 +294,24 @@ def read_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
     return rows
 
 
-def frames(store: Store, tables: Iterable[str] = ("procedures", "lesions", "complications")) -> dict[str, Any]:
-    """The flat tables as pandas DataFrames, booleans as pandas' nullable boolean type."""
+def frames(store: Store, columns: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
+    """The flat tables as pandas DataFrames in key order, booleans as pandas' nullable boolean type.
+
+    columns names the tables to read and, for each, the columns (all of flat.py's when None).
+    The rows go from SQLite into pandas as tuples: 100,000 lesions in a fraction of a second.
+    """
     import pandas as pd
 
+    wanted = columns or {table.name: _expected(table) for table in FLAT_TABLES}
     result = {}
-    for name in tables:
+    for name, names in wanted.items():
         spec = next(t for t in FLAT_TABLES if t.name == name)
-        frame = pd.DataFrame(read_rows(store.conn, name), columns=_expected(spec))
+        cursor = store.conn.cursor()
+        cursor.row_factory = None  # plain tuples, not sqlite3.Row
+        cursor.execute(f"SELECT {', '.join(names)} FROM {name} ORDER BY {', '.join(spec.key)}")
+        frame = pd.DataFrame.from_records(cursor.fetchall(), columns=list(names), coerce_float=True)
         for column in spec.columns():
-            if column.type == "boolean":
+            if column.type == "boolean" and column.name in frame:
                 frame[column.name] = frame[column.name].astype("boolean")
         result[name] = frame
     return result

@@ -10,7 +10,7 @@ leaves the database as it was.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -23,8 +23,7 @@ from ..exchange.central import CentreKey, StoredFile
 from ..exchange.files import write_files
 from ..storage.connection import Store
 from .procedures import Clock
-
-Progress = Callable[[int, int, str], None]
+from .progress import Progress
 
 
 class Outcome(StrEnum):

@@ -19,9 +19,9 @@ from ..exchange.odm import write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import audit
 from ..storage.connection import Store
-from .export import Progress, no_progress
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
+from .progress import Progress, no_progress
 
 BULK_PREFIX = "mimic"
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +27,9 @@ from . import session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
+from .progress import Progress, no_progress
 from .signing import SignatureState, check_signature
 
-Progress = Callable[[int, int, str], None]
 STEPS = ("Checking the record", "Printing the summary", "Printing the questionnaire", "Signing", "Saving the file")
 
 
@@ -56,10 +55,6 @@ class Preflight:
     study_id: str
     problems: tuple[str, ...]  # why it cannot be exported: nothing will be written
     warnings: tuple[str, ...]  # what to check first: the export may go ahead
-
-
-def no_progress(_done: int, _total: int, _what: str) -> None:
-    pass
 
 
 class ExportService:

@@ -31,7 +31,10 @@ class ProcedureService:
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, proc_id: str) -> Procedure:
-        proc = repository.load_procedure(self.store.conn, proc_id)
+        return self._load(proc_id)
+
+    def _load(self, proc_id: str, child_values: bool = True) -> Procedure:
+        proc = repository.load_procedure(self.store.conn, proc_id, child_values=child_values)
         if proc is None:
             raise NotFound(f"There is no procedure with id {proc_id}.")
         return proc
@@ -63,16 +66,18 @@ class ProcedureService:
         access.require(self.store, self.user, action, proc_id, self.clock)
 
     @contextlib.contextmanager
-    def _change(self, proc_id: str, reason: str | None) -> Iterator[Procedure]:
-        """One user action on a record: permission, lock, one transaction, status refresh."""
+    def _change(self, proc_id: str, reason: str | None, child_values: bool = True) -> Iterator[Procedure]:
+        """One user action on a record: permission, lock, one transaction, status refresh.
+
+        child_values=False yields the record without its lesions' and complications' values.
+        """
         self._require(Action.EDIT, proc_id)
-        proc = self.load(proc_id)
+        proc = self._load(proc_id, child_values)
         if proc.locked and not (reason and reason.strip()):
             self._refuse_locked(proc)
         with self.store.transaction() as db:
             yield proc
-            fresh = repository.load_procedure(db.conn, proc_id)
-            repository.set_status(db.conn, proc_id, derive.status(fresh).value)
+            repository.refresh_status(db.conn, proc_id)
 
     def _refuse_locked(self, proc: Procedure) -> None:
         message = f"{proc.study_id} is complete and locked: give a reason for the change."
@@ -241,7 +246,8 @@ class ProcedureService:
         note = (note or "").strip() or None
         if kind == "note" and not note:
             raise ValidationError("A note needs some text.", "note")
-        with self._change(proc_id, reason) as proc:
+        # The event rules read the timeline and the procedure's values, never a lesion's values.
+        with self._change(proc_id, reason, child_values=False) as proc:
             if definition.lesion == "creates":
                 lesion_id = self._insert_child(proc_id, "lesion", {"source": definition.source}, reason)
                 repository.set_procedure_column(
@@ -352,7 +358,7 @@ class ProcedureService:
                     username=self.user.username,
                     reason="session file exported",
                 )
-            repository.set_status(db.conn, proc_id, derive.status(repository.load_procedure(db.conn, proc_id)).value)
+            repository.refresh_status(db.conn, proc_id)
 
 
 def event_time(text: str) -> datetime:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..domain import derive, forms, rules
+from ..domain import forms, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.record import Procedure, Signature
@@ -125,7 +125,7 @@ class SigningService:
                 now=now,
                 content_hash=content_hash(proc),
             )
-            repository.set_status(db.conn, proc_id, derive.status(repository.load_procedure(db.conn, proc_id)).value)
+            repository.refresh_status(db.conn, proc_id)
         signature = self.procedures.load(proc_id).valid_signature(FORM)
         assert signature is not None
         return signature

@@ -18,6 +18,11 @@ SIMULATION_USER = "sim.coordinator"
 SEGMENTS = ["I", "II", "III", "IVa", "IVb", "V", "VI", "VII", "VIII"]
 
 
+def simulation_password(username: str = SIMULATION_USER) -> str:
+    """The password simulation_user gives the account, for a process that signs in with it."""
+    return "simulated-" + username
+
+
 def simulation_user(
     store: Store, username: str = SIMULATION_USER, role: Role = Role.COORDINATOR, demo: bool = False
 ) -> User:
@@ -28,7 +33,7 @@ def simulation_user(
             return user
     creator = next((u for u in accounts.users() if u.role is Role.COORDINATOR), None)
     name = username.replace(".", " ").title()
-    return accounts.create_user(username, name, role, "simulated-" + username, by=creator, demo=demo)
+    return accounts.create_user(username, name, role, simulation_password(username), by=creator, demo=demo)
 
 
 def next_study_id(store: Store, centre: str) -> tuple[str, str]:

@@ -6,13 +6,16 @@ import contextlib
 import sqlite3
 import sys
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
+from .migration_set import MIGRATIONS_TABLE, MigrationSet
 from .migrations import known_names, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 # What each migration set makes, for the message when a file of one kind is opened as another.
@@ -22,21 +25,27 @@ SCHEMA_KINDS = {"mimic": "an operating-room laptop's MIMIC database", "mimic-cen
 class Store:
     """One open database file; write through transaction() so each user action commits once."""
 
-    def __init__(self, path: Path, db: Database):
+    def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
-        self.db = db
+        self.conn = conn
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    @cached_property
+    def db(self) -> Database:
+        """The connection as a sqlite_utils Database, for migrations (imports sqlite-utils)."""
+        from . import load_sqlite_utils
+
+        return load_sqlite_utils().Database(self.conn, execute_plugins=False)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """BEGIN IMMEDIATE ... COMMIT; the caller may say "saved" once this block has exited."""
+    def transaction(self) -> Iterator[Store]:
+        """BEGIN IMMEDIATE ... COMMIT; the caller may say "saved" once this block has exited.
+
+        Yields the store itself: write through its conn.
+        """
         with translated(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.db
+                yield self
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -69,7 +78,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: Path | str, create: bool = True, upgrade: bool = True, schema: Migrations = migrations) -> Store:
+def open_store(path: Path | str, create: bool = True, upgrade: bool = True, schema: MigrationSet = migrations) -> Store:
     """Open (or create) the database at path, upgrading an older schema.
 
     schema is the migration set the file must hold: the laptop's by default, or the central
@@ -87,12 +96,12 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     try:
         with translated(path):
             conn = _connect(path)
-            db = Database(conn, execute_plugins=False)
-            tables = set(db.table_names())
-            if tables and Migrations.migrations_table not in tables:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and MIGRATIONS_TABLE not in tables:
                 raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
-            _refuse_other_kind(db, path, schema)
-            applied = {m.name for m in schema.applied(db)}
+            if MIGRATIONS_TABLE in tables:
+                _refuse_other_kind(conn, path, schema)
+            applied = set(schema.applied_names(conn))
             unknown = applied - known_names(schema)
             if unknown:
                 raise NewerSchema(
@@ -105,20 +114,19 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
                     f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
                     "the damaged file will be kept beside it."
                 )
-            if upgrade and schema.pending(db):
-                schema.apply(db)
-            return Store(path, db)
+            store = Store(path, conn)
+            if upgrade and schema.pending_names(conn):
+                schema.apply(store.db)
+            return store
     except BaseException:
         if conn is not None:
             conn.close()
         raise
 
 
-def _refuse_other_kind(db: Database, path: Path, schema: Migrations) -> None:
+def _refuse_other_kind(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> None:
     """A laptop database opened as the central one (or the other way round) is refused untouched."""
-    if Migrations.migrations_table not in db.table_names():
-        return
-    sets = {row[0] for row in db.execute(f"SELECT DISTINCT migration_set FROM {Migrations.migrations_table}")}
+    sets = {row[0] for row in conn.execute(f"SELECT DISTINCT migration_set FROM {MIGRATIONS_TABLE}")}
     others = sets - {schema.name}
     if others and schema.name not in sets:
         other = sorted(others)[0]

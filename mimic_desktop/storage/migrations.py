@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
-migrations = Migrations("mimic")
+from .migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = MigrationSet("mimic")
 
 
 @migrations()
@@ -117,6 +121,6 @@ def m002_signatures_exports_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-def known_names(schema: Migrations = migrations) -> set[str]:
+def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
-    return {m.name for m in schema.pending(Database(memory=True))}
+    return set(schema.names())

@@ -7,6 +7,7 @@ import sqlite3
 import uuid
 from typing import Any
 
+from ..domain import derive
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from . import audit
 
@@ -233,68 +234,104 @@ def procedure_id_for(
     return row[0] if row else None
 
 
-def load_procedure(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
-    row = conn.execute("SELECT * FROM procedures WHERE id=?", (proc_id,)).fetchone()
+def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool = True) -> Procedure | None:
+    """The whole record; child_values=False leaves out the values of its lesions and complications.
+
+    The event rules read the timeline, the lesions' numbers and the procedure's own values only,
+    so recording an event need not decode every lesion's pathology.
+    """
+    proc = _procedure_row(conn, proc_id)
+    if proc is None:
+        return None
+    children = _load_children(conn, proc)
+    _load_values(conn, proc, children if child_values else None)
+    _load_events(conn, proc)
+    _load_signatures(conn, proc)
+    return proc
+
+
+def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:
+    """Store the record's derived status, from what it depends on: the row, the signatures, the events of
+    derive.STATUS_EVENTS."""
+    proc = _procedure_row(conn, proc_id)
+    if proc is None:
+        return
+    _load_events(conn, proc, derive.STATUS_EVENTS)
+    _load_signatures(conn, proc)
+    set_status(conn, proc_id, derive.status(proc).value)
+
+
+# Columns are read by position: a record load runs on every click in theatre.
+def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
+    row = conn.execute(
+        "SELECT id, study_id, centre, created_utc, session_id, completed_utc, export_version, exported_utc,"
+        " modified_utc, current_lesion_id, demo FROM procedures WHERE id=?",
+        (proc_id,),
+    ).fetchone()
     if row is None:
         return None
-    proc = Procedure(
-        id=row["id"],
-        study_id=row["study_id"],
-        centre=row["centre"],
-        created_at=row["created_utc"],
-        session_id=row["session_id"],
-        completed_at=row["completed_utc"],
-        export_version=row["export_version"],
-        exported_at=row["exported_utc"],
-        modified_at=row["modified_utc"],
-        current_lesion_id=row["current_lesion_id"],
-        demo=bool(row["demo"]),
+    return Procedure(
+        id=row[0],
+        study_id=row[1],
+        centre=row[2],
+        created_at=row[3],
+        session_id=row[4],
+        completed_at=row[5],
+        export_version=row[6],
+        exported_at=row[7],
+        modified_at=row[8],
+        current_lesion_id=row[9],
+        demo=bool(row[10]),
     )
-    children: dict[str, dict[str, Any]] = {"lesion": {}, "complication": {}}
+
+
+def _load_children(conn: sqlite3.Connection, proc: Procedure) -> dict[tuple[str, str], dict[str, Any]]:
+    """Lesions and complications in number order; returns their value dicts by (entity, id) to fill."""
+    children = {}
     for table, cls, target in (("lesions", Lesion, proc.lesions), ("complications", Complication, proc.complications)):
-        for child in conn.execute(
-            f"SELECT id, number FROM {table} WHERE procedure_id=? AND removed_utc IS NULL ORDER BY number", (proc_id,)
+        entity = table.removesuffix("s")
+        for child_id, number in conn.execute(
+            f"SELECT id, number FROM {table} WHERE procedure_id=? AND removed_utc IS NULL ORDER BY number", (proc.id,)
         ):
-            obj = cls(child["id"], child["number"])
-            target.append(obj)
-            children[table.removesuffix("s")][obj.id] = obj.values
-    for value_row in conn.execute(
-        "SELECT entity, entity_id, field, value FROM field_values WHERE procedure_id=?", (proc_id,)
+            child = cls(child_id, number)
+            target.append(child)
+            children[(entity, child_id)] = child.values
+    return children
+
+
+def _load_values(
+    conn: sqlite3.Connection, proc: Procedure, children: dict[tuple[str, str], dict[str, Any]] | None
+) -> None:
+    """The procedure's values, and those of the children given (None: the procedure's alone)."""
+    sql = "SELECT entity, entity_id, field, value FROM field_values WHERE procedure_id=?"
+    params: tuple[str, ...] = (proc.id,)
+    if children is None:
+        sql, params = sql + " AND entity=?", (proc.id, PROCEDURE_ENTITY)
+    for entity, entity_id, field, value in conn.execute(sql, params):
+        if entity == PROCEDURE_ENTITY:
+            proc.values[field] = _decode(value)
+        elif children is not None and (entity, entity_id) in children:
+            children[(entity, entity_id)][field] = _decode(value)
+
+
+def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ...] | None = None) -> None:
+    """The record's events in time order; only those of these kinds when given."""
+    only = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+    for row in conn.execute(
+        "SELECT id, kind, at_utc, recorded_utc, username, lesion_id, note, struck, struck_reason"
+        f" FROM events WHERE procedure_id=?{only} ORDER BY at_utc, id",
+        (proc.id, *(kinds or ())),
     ):
-        value = _decode(value_row["value"])
-        if value_row["entity"] == PROCEDURE_ENTITY:
-            proc.values[value_row["field"]] = value
-        elif value_row["entity_id"] in children.get(value_row["entity"], {}):
-            children[value_row["entity"]][value_row["entity_id"]][value_row["field"]] = value
-    for ev in conn.execute("SELECT * FROM events WHERE procedure_id=? ORDER BY at_utc, id", (proc_id,)):
-        proc.events.append(
-            Event(
-                id=ev["id"],
-                kind=ev["kind"],
-                at=ev["at_utc"],
-                recorded_at=ev["recorded_utc"],
-                user=ev["username"],
-                lesion_id=ev["lesion_id"],
-                note=ev["note"],
-                struck=bool(ev["struck"]),
-                struck_reason=ev["struck_reason"],
-            )
-        )
-    for sig in conn.execute("SELECT * FROM signatures WHERE procedure_id=? ORDER BY id", (proc_id,)):
-        proc.signatures.append(
-            Signature(
-                id=sig["id"],
-                form=sig["form"],
-                username=sig["username"],
-                printed_name=sig["printed_name"],
-                meaning=sig["meaning"],
-                signed_at=sig["signed_utc"],
-                content_hash=sig["content_hash"],
-                voided_at=sig["voided_utc"],
-                void_reason=sig["void_reason"],
-            )
-        )
-    return proc
+        proc.events.append(Event(*row[:7], struck=bool(row[7]), struck_reason=row[8]))
+
+
+def _load_signatures(conn: sqlite3.Connection, proc: Procedure) -> None:
+    for row in conn.execute(
+        "SELECT id, form, username, printed_name, meaning, signed_utc, content_hash, voided_utc, void_reason"
+        " FROM signatures WHERE procedure_id=? ORDER BY id",
+        (proc.id,),
+    ):
+        proc.signatures.append(Signature(*row))
 
 
 def list_procedures(conn: sqlite3.Connection, search: str = "") -> list[sqlite3.Row]:

@@ -21,7 +21,7 @@ from .main_window import MainWindow
 from .preferences import Preferences
 from .resources import resource
 from .sign_in import FirstAccountDialog, SignInDialog
-from .worker import Task, run_in_background
+from .worker import Task, run_in_background, share_the_interpreter_with_the_ui
 
 
 def make_application(lang: str, theme: str) -> QApplication:
@@ -32,6 +32,7 @@ def make_application(lang: str, theme: str) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "mimic.svg"))))
     i18n.install(app, lang)
     themes.apply(app, theme)
+    share_the_interpreter_with_the_ui()
     return app
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,18 +23,19 @@ from ..domain.errors import MimicError
 from ..domain.roles import Action
 from ..services import settings as study_settings
 from . import dialogs, i18n, themes
-from .about import AboutDialog
 from .context import AppContext
 from .icons import icon
-from .live.live_screen import LiveScreen
 from .preferences import Preferences
 from .procedure_list import ProcedureList
-from .record import RecordView
 from .saved_indicator import SavedIndicator
-from .settings_dialog import SettingsDialog
-from .sign_in import SignInDialog
-from .wizard import NewProcedureWizard
 from .worker import Task, run_in_background
+
+# The live screen, the record pages and the dialogs load when first opened: the procedure list
+# comes up without them.
+if TYPE_CHECKING:
+    from .live.live_screen import LiveScreen
+    from .record import RecordView
+    from .wizard import NewProcedureWizard
 
 
 class MainWindow(QMainWindow):
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
 
     def open_procedure(self, proc_id: str, resuming: bool = False) -> None:
         """Show the procedure's live screen and remember it, so a crash or a kill reopens it."""
+        from .live.live_screen import LiveScreen
+        from .record import RecordView
+
         try:
             live = LiveScreen(self.context, proc_id, self.icg_window())
         except MimicError as error:
@@ -181,6 +187,8 @@ class MainWindow(QMainWindow):
 
     def new_procedure(self) -> NewProcedureWizard:
         """Opens the wizard without blocking; the new procedure opens when it is finished."""
+        from .wizard import NewProcedureWizard
+
         wizard = NewProcedureWizard(
             self.context, study_settings.centre(self.context.store), self.icg_window(), parent=self
         )
@@ -192,6 +200,7 @@ class MainWindow(QMainWindow):
     # -- people and settings ---------------------------------------------------------------
     def switch_user(self) -> None:
         from ..services.accounts import AccountService
+        from .sign_in import SignInDialog
 
         current = self.context.user.username if self.context.user else ""
         dialog = SignInDialog(AccountService(self.context.store), self.demo, self, current=current)
@@ -202,11 +211,15 @@ class MainWindow(QMainWindow):
             self.rebuild()
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.prefs, self, context=self.context)
         if dialog.exec():
             self.apply_settings(*dialog.chosen())
 
     def open_about(self) -> None:
+        from .about import AboutDialog
+
         AboutDialog(self.context.store.path, self).exec()
 
     def apply_settings(self, theme: str, lang: str) -> None:

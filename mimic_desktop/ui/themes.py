@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from .resources import resource
 
-# qtawesome paints icons in a fixed colour, so each theme names the colour of its icons.
+# Icons are painted in one colour (ui/icons.py), so each theme names the colour of its icons.
 ICON_COLOURS = {"dark": "#f2f2f2", "light": "#101010"}
 SEGMENT_COLOURS = {
     "dark": {"fill": "#3b2b26", "marked": "#ffb300", "line": "#f2f2f2", "text": "#f2f2f2", "marked_text": "#000000"},

@@ -18,7 +18,7 @@ def test_a_first_version_database_is_upgraded_and_keeps_its_data(tmp_path, monke
     path = tmp_path / "old.sqlite"
     shutil.copy(V1, path)
     store = open_store(path)
-    applied = [m.name for m in migrations.applied(store.db)]
+    applied = migrations.applied_names(store.conn)
     assert applied == sorted(known_names())
     assert "signatures" in store.db.table_names()
     assert audit.verify(store.conn).ok
@@ -70,3 +70,19 @@ def test_an_unrelated_sqlite_file_is_refused(tmp_path):
     conn.close()
     with pytest.raises(NotADatabase, match="not a MIMIC database"):
         open_store(path)
+
+
+def test_the_migration_set_is_the_one_sqlite_utils_applies(tmp_path):
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    from mimic_desktop.storage.migration_set import MIGRATIONS_TABLE
+
+    assert Migrations.migrations_table == MIGRATIONS_TABLE
+    db = Database(tmp_path / "fresh.sqlite")
+    assert [m.name for m in migrations.sqlite_utils.pending(db)] == migrations.names()
+    migrations.apply(db)
+    assert (
+        migrations.applied_names(db.conn) == migrations.names() == [m.name for m in migrations.sqlite_utils.applied(db)]
+    )
+    assert migrations.pending_names(db.conn) == []
