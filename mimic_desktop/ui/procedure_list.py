@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from ..domain.clock import from_iso, local_text
 from ..domain.derive import Status, changed_since_export
 from ..domain.roles import Action
-from ..services.data_exports import export_in_background
 from .context import AppContext
 from .data_export_dialog import DataExportDialog
 from .file_choice import documents_folder
@@ -142,6 +141,8 @@ class ProcedureList(QWidget):
         return dialog
 
     def export_to(self, kinds: list[str], study_ids: list[str] | None, folder: Path) -> None:
+        from ..services.data_exports import export_in_background  # the export formats load when first used
+
         self.folder = folder
         context = self.context
         task = Task(
