@@ -1,4 +1,4 @@
-"""UTC timestamps: stored as ISO 8601 with offset, shown in local time."""
+"""UTC timestamps: stored as ISO 8601 with offset, shown and typed in local time."""
 
 from datetime import UTC, datetime
 
@@ -18,6 +18,12 @@ def from_iso(text: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+def parse_typed(text: str) -> datetime:
+    """A date and time as a person types it (ISO 8601); without a zone it is this machine's local time."""
+    moment = datetime.fromisoformat(text.strip())
+    return moment.astimezone() if moment.tzinfo is None else moment
 
 
 def local_text(text_or_moment: str | datetime, seconds: bool = False) -> str:

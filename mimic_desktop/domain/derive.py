@@ -203,8 +203,9 @@ def management_changes(proc: Procedure) -> ManagementChanges:
 
 
 def surgery_date(proc: Procedure):
+    """The calendar day of the incision in the study's time zone, the same on the laptop and centrally."""
     moment = incision_time(proc)
-    return moment.astimezone().date() if moment else None
+    return moment.astimezone(forms.study_time_zone()).date() if moment else None
 
 
 def late_complication(proc: Procedure, onset_date) -> bool:

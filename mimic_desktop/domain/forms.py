@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .shipped import shipped
 
@@ -212,6 +213,16 @@ def field_def(name: str) -> FieldDef:
         return all_fields()[name]
     except KeyError:
         raise KeyError(f"unknown field {name!r}") from None
+
+
+@cache
+def study_time_zone() -> ZoneInfo:
+    """The zone the trial's calendar dates are counted in (surgery date, the 90-day window), on every machine."""
+    name = crf().extras.get("time_zone", "UTC")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"forms/crf.json: time_zone {name!r} is not a known time zone") from None
 
 
 def likert_labels(lang: str = "en") -> list[str]:

@@ -6,7 +6,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from .clock import from_iso, to_iso
+from .clock import parse_typed, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
 from .identifiers import findings
@@ -89,10 +89,8 @@ def normalise(fdef: FieldDef, value: Any) -> Any:
             raise _fail(fdef, f"{value!r} is not a date (YYYY-MM-DD)") from None
     if kind == "datetime":
         try:
-            moment = value if isinstance(value, datetime) else from_iso(str(value).strip())
-            if moment.tzinfo is None:
-                moment = moment.astimezone()
-            return to_iso(moment)
+            moment = value if isinstance(value, datetime) else parse_typed(str(value))
+            return to_iso(moment if moment.tzinfo else moment.astimezone())
         except ValueError:
             raise _fail(fdef, f"{value!r} is not a date and time") from None
     text = str(value).strip()

@@ -31,7 +31,7 @@ LESION_KEY = (Column("lesion_number", "integer", "Lesion number within the proce
 COMPLICATION_KEY = (Column("complication_number", "integer", "Complication number within the procedure"),)
 
 DERIVED_PROCEDURE = (
-    Column("surgery_date", "date", "Date of surgery (from the incision event)"),
+    Column("surgery_date", "date", "Date of surgery (the incision, in the study's time zone)"),
     Column("icg_to_incision_hours", "decimal", "Hours from ICG injection to incision", unit="h"),
     Column("icg_in_window", "boolean", "ICG interval within the protocol window"),
     Column("operation_minutes", "decimal", "Operation time, incision to end of surgery", unit="min"),

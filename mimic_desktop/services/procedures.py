@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain import derive, forms, rules, values
-from ..domain.clock import from_iso, to_iso, utc_now
+from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import NotFound, ReasonRequired, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
@@ -364,9 +364,6 @@ class ProcedureService:
 def event_time(text: str) -> datetime:
     """Parse a user-typed event time (ISO 8601); a time without zone is local time."""
     try:
-        moment = (
-            from_iso(text) if ("+" in text[10:] or text.endswith("Z")) else datetime.fromisoformat(text).astimezone()
-        )
+        return parse_typed(text)
     except ValueError:
         raise ValidationError(f"{text!r} is not a date and time such as 2026-11-24T09:30.", "at") from None
-    return moment
