@@ -55,7 +55,7 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="47"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
@@ -63,44 +63,54 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="63"/>
         <source>MIMIC central study database — %1</source>
         <translation>MIMIC centrale studiedatabase — %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="67"/>
         <source>Central</source>
         <translation>Centraal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="72"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="84"/>
         <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
         <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="103"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="104"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="105"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="106"/>
         <source>Exports</source>
         <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="137"/>
+        <source>The new settings take effect when the running work has finished.</source>
+        <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="154"/>
+        <source>The window closes when the running work has finished.</source>
+        <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
     </message>
 </context>
 <context>
@@ -844,57 +854,57 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="69"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="69"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="79"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="99"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="104"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="109"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="111"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="154"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="160"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="113"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
@@ -1057,82 +1067,82 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="59"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="63"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="67"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="108"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="71"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="102"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="104"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="126"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="128"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="160"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="165"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="168"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
     </message>

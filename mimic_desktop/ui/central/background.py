@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from .. import dialogs
@@ -50,9 +50,3 @@ class BackgroundWork(QObject):
         task.signals.finished.connect(done)
         task.signals.failed.connect(failed)
         return run_in_background(task)
-
-    @staticmethod
-    def wait() -> None:
-        """Let running work finish (an import half done is finished, not cut off) and deliver its results."""
-        QThreadPool.globalInstance().waitForDone()
-        QCoreApplication.processEvents()

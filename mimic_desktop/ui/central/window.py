@@ -52,6 +52,10 @@ class CentralWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.work.busy.connect(self.progress.setVisible)
+        self.work.busy.connect(self._after_work)
+        # What was asked while work ran (new settings, closing) waits for it: the UI thread never blocks on it.
+        self.pending_settings: tuple[str, str] | None = None
+        self.close_when_idle = False
         self.build()
 
     def build(self) -> None:
@@ -128,18 +132,34 @@ class CentralWindow(QMainWindow):
             self.apply_settings(*dialog.chosen())
 
     def apply_settings(self, theme: str, lang: str) -> None:
+        if self.work.running:  # results land on the pages about to be replaced: rebuild once they are in
+            self.pending_settings = (theme, lang)
+            self.statusBar().showMessage(self.tr("The new settings take effect when the running work has finished."))
+            return
         app = QApplication.instance()
         self.prefs.theme, self.prefs.lang = theme, lang
         themes.apply(app, theme)
         if lang != self.lang:
             i18n.install(app, lang)
             self.lang = lang
-        self.work.wait()  # results land on the pages about to be replaced, then carry over
         self.report = None if self.report_page.stale else self.report_page.report
         current = self.tabs.currentIndex()
         self.build()
         self.tabs.setCurrentIndex(current)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.work.wait()
+        if self.work.running:  # an import half done is finished, not cut off
+            event.ignore()
+            self.close_when_idle = True
+            self.statusBar().showMessage(self.tr("The window closes when the running work has finished."))
+            return
         super().closeEvent(event)
+
+    def _after_work(self, busy: bool) -> None:
+        if busy:
+            return
+        if self.pending_settings is not None:
+            settings, self.pending_settings = self.pending_settings, None
+            self.apply_settings(*settings)
+        if self.close_when_idle:
+            self.close()

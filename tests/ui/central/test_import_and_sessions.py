@@ -130,3 +130,15 @@ def test_a_centre_key_is_registered_after_its_fingerprint_is_confirmed(open_wind
     assert f"This key ({public.fingerprint}) is already registered for centre 04" in again.problem.text()
     assert again.isVisible() and len(cells(sessions.keys)) == 2
     again.reject()
+
+
+def test_closing_or_new_settings_during_an_import_wait_for_it_without_blocking(open_window, central_db, outbox, qtbot):
+    window = open_window(central_db)
+    window.import_page.start([outbox.files["A1"]])
+    window.apply_settings("light", "en")
+    window.close()  # both asked while the import still runs: the UI thread stays free meanwhile
+    assert window.isVisible() and window.pending_settings == ("light", "en")
+    assert "closes when the running work has finished" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=120_000)
+    assert window.summary is not None and window.summary.count(*central_import.IMPORTED) == 1
+    assert window.prefs.theme == "light" and window.pending_settings is None
