@@ -14,8 +14,7 @@ from mimic_desktop.exchange import record_schema, session_file, signing_keys
 from mimic_desktop.services import paths, session_key
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.export import ExportService, NotExportable
-
-from .conftest import members, sign_questionnaire
+from tests.support.session_files import members, sign_questionnaire
 
 
 def test_an_unfinished_record_is_refused_naming_what_is_missing(laptop):

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mimic_desktop.exchange import record_schema, schema_check, session_file
+from tests.support.session_files import members
 
-from .conftest import members
 from .test_fuzz import record_edits
 from .test_rejections import source  # noqa: F401 - the shared exported file
 

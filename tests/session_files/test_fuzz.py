@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from mimic_desktop.exchange import session_file
 from mimic_desktop.services import central_import
 from mimic_desktop.services.central_import import IMPORTED, Outcome
+from tests.support.session_files import members, resign, snapshot, zip_of
 
-from .conftest import members, resign, snapshot, zip_of
 from .test_rejections import source  # noqa: F401 - the shared exported file
 
 JSON_LEAVES = (

@@ -11,8 +11,16 @@ import pytest
 from mimic_desktop.exchange import session_file
 from mimic_desktop.services import central_import
 from mimic_desktop.services.central_import import Outcome
-
-from .conftest import foreign_key_file, make_laptop, members, resign, snapshot, with_record, zip_of
+from tests.support.session_files import (
+    flipped,
+    foreign_key_file,
+    make_laptop,
+    members,
+    resign,
+    snapshot,
+    with_record,
+    zip_of,
+)
 
 MiB = 1024 * 1024
 
@@ -39,12 +47,6 @@ def central_store(tmp_path, source):
     central_import.register_centre(store, "01", source.public_key)
     yield store
     store.close()
-
-
-def flipped(data: bytes, at: int, mask: int = 0xFF) -> bytes:
-    changed = bytearray(data)
-    changed[at] ^= mask
-    return bytes(changed)
 
 
 def entries(data: bytes) -> list[tuple[str, bytes]]:
