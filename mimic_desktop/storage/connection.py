@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ..domain.clock import utc_now
+from . import backup
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
 from .migrations import known_names, migrations
 
@@ -106,12 +108,25 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
                     "the damaged file will be kept beside it."
                 )
             if upgrade and schema.pending(db):
+                if applied:
+                    _backup_before_upgrade(conn, path)
                 schema.apply(db)
             return Store(path, db)
     except BaseException:
         if conn is not None:
             conn.close()
         raise
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """An upgrade changes the schema for good: keep a checked copy of the database as it was."""
+    try:
+        backup.take(conn, path, "before-upgrade", utc_now())
+    except StorageError as error:
+        raise StorageError(
+            f"{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
+            f"could not be made: {error} The database has not been changed."
+        ) from None
 
 
 def _refuse_other_kind(db: Database, path: Path, schema: Migrations) -> None:

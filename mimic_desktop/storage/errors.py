@@ -31,7 +31,7 @@ class NotADatabase(StorageError):
 
 
 class CorruptDatabase(NotADatabase):
-    """A MIMIC database whose pages are damaged: offer the newest backup."""
+    """A damaged file, or one SQLite cannot read at all: offer the newest backup of it, if there is one."""
 
 
 class NewerSchema(StorageError):
@@ -61,9 +61,10 @@ def translate(error: sqlite3.Error, path: Path | str) -> StorageError | None:
             f"Free some space, then try again. {_NOTHING_LOST}"
         )
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
-        return NotADatabase(
-            f"{path} is not a MIMIC database or is damaged. "
-            "Open another file, or restore the newest backup (Help > Restore backup)."
+        return CorruptDatabase(
+            f"{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. "
+            "Close MIMIC Desktop and start it again: it checks the database at start and offers "
+            "the newest automatic backup."
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
