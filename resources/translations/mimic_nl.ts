@@ -59,6 +59,50 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
+    <message>
+        <source>when a procedure was completed</source>
+        <translation>toen een procedure werd afgerond</translation>
+    </message>
+    <message>
+        <source>as the day&apos;s first backup</source>
+        <translation>als eerste back-up van de dag</translation>
+    </message>
+    <message>
+        <source>before an upgrade of MIMIC Desktop</source>
+        <translation>vóór een upgrade van MIMIC Desktop</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
+
+The file has not been changed. Ask IT or the trial office for help.</source>
+        <translation>%1 is beschadigd of is geen MIMIC-database, en er staat geen intacte automatische back-up van in %2.
+
+Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged and cannot be used.
+
+The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
+
+If you choose No, nothing is changed and MIMIC Desktop closes.</source>
+        <translation>De database %1 is beschadigd en kan niet worden gebruikt.
+
+De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up terugzetten? Wat na dat moment is opgeslagen, staat er niet in. Het beschadigde bestand blijft ernaast bewaard, onder een andere naam, voor de IT-afdeling of het trialbureau.
+
+Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
+        <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup could not be taken: %1
+
+You can go on working; tell IT.</source>
+        <translation>De automatische back-up van vandaag kon niet worden gemaakt: %1
+
+U kunt doorwerken; meld het aan de IT-afdeling.</translation>
+    </message>
 </context>
 <context>
     <name>ClockPanel</name>
@@ -173,6 +217,14 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="35"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
     </message>
 </context>
 <context>
