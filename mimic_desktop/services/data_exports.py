@@ -1,14 +1,17 @@
 """Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM.
 
 Each export needs the export permission, reads the records named by study ID (or all of them), writes
-its files atomically and leaves an audit entry naming who exported which records to which files.
+its files atomically, leaves an audit entry naming who exported which records to which files, and
+returns the same warnings as the session-file export for free text that looks like an identifier.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import identifiers
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
@@ -35,6 +38,14 @@ def load_records(service: ProcedureService, study_ids: Sequence[str] | None = No
     return sorted(unique.values(), key=lambda proc: proc.study_id)
 
 
+@dataclass(frozen=True)
+class Exported:
+    """The files written, and what to tell the person exporting (texts that look like identifiers)."""
+
+    paths: list[Path]
+    warnings: list[str]
+
+
 def _audited(service: ProcedureService, kind: str, records: list[Procedure], paths: list[Path]) -> list[Path]:
     with service.store.transaction() as db:
         audit.append(
@@ -56,26 +67,27 @@ def _export(
     kind: str,
     study_ids: Sequence[str] | None,
     write: Callable[[list[Procedure], str], list[Path]],
-) -> list[Path]:
+) -> Exported:
     """Files are named after the study ID when one record is asked for, 'mimic' otherwise."""
     records = load_records(service, study_ids)
     prefix = records[0].study_id if study_ids and len(records) == 1 else BULK_PREFIX
-    return _audited(service, kind, records, write(records, prefix))
+    paths = _audited(service, kind, records, write(records, prefix))
+    return Exported(paths, identifiers.export_warnings(records, "these files"))
 
 
-def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> list[Path]:
+def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
     """The flat CSV tables and their data dictionary, in folder."""
     return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix))
 
 
 def export_redcap(
     service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
-) -> list[Path]:
+) -> Exported:
     """The REDCap data dictionary (labels in lang), import CSV and repeating-instrument list, in folder."""
     return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
 
 
-def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> list[Path]:
+def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> Exported:
     """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
     _, head = audit.head(service.store.conn)
     return _export(

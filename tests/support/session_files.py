@@ -23,6 +23,7 @@ from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import open_store
 
+COORDINATOR_PASSWORD = "correct horse"
 SURGEON_PASSWORD = "steady hands 42"
 TABLES = ("centre_keys", "session_files", "sessions", "procedures", "lesions", "complications")
 
@@ -61,7 +62,7 @@ class Laptop:
 def make_laptop(folder: Path) -> Laptop:
     store = open_store(folder / "laptop.sqlite")
     accounts = AccountService(store)
-    coordinator = accounts.create_user("anna.coord", "Anna Coordinator", "coordinator", "correct horse")
+    coordinator = accounts.create_user("anna.coord", "Anna Coordinator", "coordinator", COORDINATOR_PASSWORD)
     accounts.create_user("sam.surgeon", "Sam Snijder", "surgeon", SURGEON_PASSWORD, by=coordinator)
     out = folder / "outbox"
     out.mkdir()
