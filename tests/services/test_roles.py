@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mimic_desktop.domain.errors import PermissionDenied, ReasonRequired
-from mimic_desktop.services import settings
+from mimic_desktop.services import data_exports, settings
 from mimic_desktop.services.accounts import AccountService
+from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
+from mimic_desktop.services.export import ExportService
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
 
@@ -71,7 +73,18 @@ ATTEMPTS = {
     ),
     "set the centre": lambda svc, ref, store, user, pid: settings.set_centre(store, user, "07"),
     "set the ICG window": lambda svc, ref, store, user, pid: settings.set_icg_window(store, user, 20, 28),
+    "export a session file": lambda svc, ref, store, user, pid: ExportService(store, user).export(pid, _out(store)),
+    "export CSV": lambda svc, ref, store, user, pid: data_exports.export_csv(svc, None, _out(store)),
+    "export REDCap": lambda svc, ref, store, user, pid: data_exports.export_redcap(svc, None, _out(store)),
+    "export CDISC ODM": lambda svc, ref, store, user, pid: data_exports.export_odm(svc, None, _out(store) / "m.xml"),
 }
+
+
+def _out(store):
+    """Where a refused export would have written: it must stay empty."""
+    folder = store.path.parent / "exports"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.mark.parametrize("attempt", ATTEMPTS)
@@ -85,6 +98,7 @@ def test_a_monitor_changes_nothing_and_every_attempt_is_logged(store, service, r
     new = refusals(store)[logged:]
     assert len(new) == 1 and new[0]["user"] == "mo.nitor" and new[0]["message"] == str(refused.value)
     assert service.verify_audit().ok
+    assert not any(_out(store).iterdir()), "a refused export writes no file"
 
 
 @pytest.mark.parametrize("role", ["coordinator", "monitor"])
@@ -116,6 +130,19 @@ def test_nobody_edits_a_locked_record_without_a_reason(store, service, recorded,
         LOCKED_EDITS[edit](as_user, service, store, user, recorded)
     assert snapshot(store) == before
     assert refusals(store)[-1]["action"] == "edit_locked" and refusals(store)[-1]["user"] == user.username
+
+
+@pytest.mark.parametrize("role", ["coordinator", "surgeon"])
+def test_nobody_changes_a_signed_questionnaire_without_a_reason(store, service, recorded, surgeon, coordinator, role):
+    service.set_values(recorded, DEMO_QUESTIONNAIRE)
+    SigningService(store, surgeon).sign_questionnaire(recorded, "surgeon-pass")
+    user = surgeon if role == "surgeon" else coordinator
+    before = snapshot(store)
+    with pytest.raises(ReasonRequired, match="questionnaire is signed: give a reason"):
+        ProcedureService(store, user).set_values(recorded, {"q_usefulness": 1})
+    assert snapshot(store) == before
+    assert (refusals(store)[-1]["action"], refusals(store)[-1]["user"]) == ("edit_signed", user.username)
+    assert service.load(recorded).valid_signature() is not None
 
 
 def test_a_locked_record_changes_with_a_reason_kept_in_the_trail(store, service, recorded):
