@@ -15,6 +15,16 @@ def press(button: QMessageBox.StandardButton) -> Response:
     return lambda box: box.button(button).click()
 
 
+def sign_in_with(password: str) -> Response:
+    """Type the password into the sign-in dialog (its account is already chosen) and sign in."""
+
+    def sign_in(dialog: QWidget) -> None:
+        dialog.password.setText(password)
+        dialog.accept()
+
+    return sign_in
+
+
 class ModalAnswers:
     """Watches for modal dialogs and answers each by its object name; seen holds (name, text) in order.
 

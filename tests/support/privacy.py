@@ -153,13 +153,15 @@ def type_identifiers(laptop: Laptop, ids: list[str]) -> list[str]:
     )
     service.set_values(ids[0], {"q_comments": IDENTIFYING_TEXT}, reason="comment added after signing")
     note = service.record_event(ids[2], "note", note=IDENTIFYING_TEXT, at=datetime.now(UTC), reason="late note")
-    service.strike_event(service.load(ids[2]).events[1].id, IDENTIFYING_TEXT)
+    struck = service.load(ids[2]).events[1]
+    service.strike_event(struck.id, IDENTIFYING_TEXT)
     number = len(service.load(ids[1]).complications)
+    study = [service.load(proc_id).study_id for proc_id in ids]
     return [
-        f"{service.load(ids[1]).study_id}, Complication {number}, {forms.field_def('description').text()}",
-        f"{service.load(ids[0]).study_id}, {forms.field_def('q_comments').text()}",
-        f"{service.load(ids[2]).study_id}, Event {note} ({forms.events()['note'].text()}), note",
-        f"{service.load(ids[2]).study_id}, Event {service.load(ids[2]).events[1].id}",
+        f"{study[1]}, Complication {number}, {forms.field_def('description').text()}",
+        f"{study[0]}, {forms.field_def('q_comments').text()}",
+        f"{study[2]}, Event {note} ({forms.events()['note'].text()}), note",
+        f"{study[2]}, Event {struck.id} ({forms.events()[struck.kind].text()}), reason struck",
     ]
 
 

@@ -26,6 +26,7 @@ from mimic_desktop.storage.connection import Store, open_store
 
 DATA_TABLES = ("users", "procedures", "field_values", "lesions", "complications", "events", "signatures", "settings")
 LATER = datetime(2031, 1, 1, tzinfo=UTC)
+PASSWORD = "correct horse"
 
 
 def snapshot(store) -> dict[str, list]:
@@ -143,17 +144,16 @@ class Attempts:
 
 
 def every_attempt(folder: Path) -> Attempts:
-    """A monitor tries every change, a coordinator and a monitor try to sign, a surgeon and a coordinator try
+    """A monitor tries every change (signing too), a coordinator tries to sign, a surgeon and a coordinator try
     to change a signed questionnaire and then a completed record without a reason."""
     store = open_store(folder / "roles.sqlite")
     accounts = AccountService(store)
-    coordinator = accounts.create_user("anna.coord", "Anna Coordinator", "coordinator", "correct horse")
+    coordinator = accounts.create_user("anna.coord", "Anna Coordinator", "coordinator", PASSWORD)
     people = {
         "coordinator": coordinator,
         "surgeon": accounts.create_user("sam.surgeon", "Sam Snijder", "surgeon", "surgeon-pass", by=coordinator),
         "monitor": accounts.create_user("mo.nitor", "Mo Nitor", "monitor", "monitor-pass", by=coordinator),
     }
-    passwords = {"coordinator": "correct horse", "monitor": "monitor-pass"}
     service = ProcedureService(store, coordinator)
     pid = record_procedure(service, random.Random(11), lesions=2)
     result = Attempts()
@@ -166,12 +166,11 @@ def every_attempt(folder: Path) -> Attempts:
 
     for what, call in ATTEMPTS.items():
         run("monitor", what, call)
-    for role, password in passwords.items():
-        run(
-            role,
-            "sign the questionnaire",
-            lambda s, r, st, u, p, pw=password: SigningService(st, u).sign_questionnaire(p, pw),
-        )
+    run(
+        "coordinator",
+        "sign the questionnaire",
+        lambda s, r, st, u, p: SigningService(st, u).sign_questionnaire(p, PASSWORD),
+    )
     service.set_values(pid, DEMO_QUESTIONNAIRE)
     SigningService(store, people["surgeon"]).sign_questionnaire(pid, "surgeon-pass")
     for role in ("coordinator", "surgeon"):

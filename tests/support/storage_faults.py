@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mimic_desktop.domain.errors import MimicError
+from mimic_desktop.domain.roles import User
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.simulate import record_procedure
@@ -33,6 +34,7 @@ from mimic_desktop.storage.connection import open_store
 PASSWORD = "correct horse"
 NOTE = "x" * 4000  # a long note fills a small disk in a few hundred writes
 MAX_WRITES = 20_000
+LATE_NOTE = "saved after the backup"
 
 _LOCK_HOLDER = """
 import sqlite3, sys
@@ -59,6 +61,22 @@ def reopen(service: ProcedureService) -> ProcedureService:
 
 def write_note(service: ProcedureService, proc_id: str) -> int:
     return service.record_event(proc_id, "note", note=NOTE, at=datetime.now(UTC))
+
+
+def damaged_database(folder: Path) -> tuple[Path, str, User]:
+    """A completed record (so backed up), one note saved after the backup, then the file damaged.
+
+    The note is not in the backup: restoring cannot bring it back, and it stays in the damaged file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "mimic.sqlite"
+    service, proc_id = recorded_database(path)
+    service.complete(proc_id)
+    service.record_event(proc_id, "note", note=LATE_NOTE, at=datetime.now(UTC), reason="added afterwards")
+    study_id = service.load(proc_id).study_id
+    service.store.close()
+    corrupt(path)
+    return path, study_id, service.user
 
 
 def corrupt(path: Path) -> None:

@@ -13,29 +13,18 @@ from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.storage import backup
 from mimic_desktop.ui import app as app_module
 from mimic_desktop.ui.preferences import Preferences
-from tests.support.modal_answers import ModalAnswers, press
-from tests.support.storage_faults import PASSWORD, corrupt, recorded_database
+from tests.support.modal_answers import ModalAnswers, press, sign_in_with
+from tests.support.storage_faults import LATE_NOTE, PASSWORD, damaged_database, recorded_database
 
 YES, NO, OK = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Ok
 
 
 @pytest.fixture
 def damaged(tmp_path):
-    """A database whose completed procedure was backed up, with one note saved after, then damaged."""
-    path = tmp_path / "mimic.sqlite"
-    service, proc_id = recorded_database(path)
-    service.complete(proc_id)
-    # Saved after the backup: the restore cannot bring it back; it stays in the damaged file.
-    service.record_event(proc_id, "note", note="late remark", at=datetime.now(UTC), reason="added afterwards")
-    study_id = service.load(proc_id).study_id
-    service.store.close()
-    corrupt(path)
-    return path, study_id, service.user
+    return damaged_database(tmp_path)
 
 
-def sign_in(dialog) -> None:
-    dialog.password.setText(PASSWORD)
-    dialog.accept()
+sign_in = sign_in_with(PASSWORD)
 
 
 def test_the_newest_backup_is_offered_and_restored(ui_app, damaged):
@@ -55,7 +44,7 @@ def test_the_newest_backup_is_offered_and_restored(ui_app, damaged):
     service = ProcedureService(store, user)
     proc = service.find(study_id)
     assert proc.locked and len(proc.lesions) == 2
-    assert "late remark" not in [event.note for event in proc.events], "as the offer said"
+    assert LATE_NOTE not in [event.note for event in proc.events], "as the offer said"
     assert service.verify_audit().ok
     store.close()
 
