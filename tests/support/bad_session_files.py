@@ -6,6 +6,7 @@ Used by the rejection tests and by `python -m bench.reliability`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import os
@@ -49,6 +50,7 @@ def entries(data: bytes) -> list[tuple[str, bytes]]:
     return list(members(data).items())
 
 
+@functools.lru_cache(maxsize=2)  # deflating 256 MiB takes a second or more: once per source file
 def zip_bomb(data: bytes) -> bytes:
     """record.json replaced by 256 MiB of zeros, deflated to a few hundred kilobytes, true sizes in the headers."""
     buffer = io.BytesIO()
