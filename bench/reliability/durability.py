@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from tests.support.faults import kill_loop
+from tests.support.faults import KillReport, kill_loop
 
 from .document import Part, count
 from .settings import Settings
@@ -15,8 +16,15 @@ REQUIREMENT = (
 )
 
 
+def _every_tenth(report: KillReport) -> None:
+    if report.kills % 10 == 0:
+        print(
+            f"[reliability]   {report.kills} kills, {len(report.acknowledged):,} events acknowledged", file=sys.stderr
+        )
+
+
 def run(settings: Settings, folder: Path) -> Part:
-    report = kill_loop(folder / "kill.sqlite", kills=settings.kills, seed=1000)
+    report = kill_loop(folder / "kill.sqlite", kills=settings.kills, seed=1000, progress=_every_tenth)
     held = not report.problems and report.lost == 0 and report.integrity_ok == report.chain_ok == report.kills
     done = f"""
 `mimic-desktop simulate` records procedures into one database and prints each event id only after its
@@ -28,7 +36,8 @@ The next process carries on in the same database.
     figures = [
         ("kills", count(report.kills)),
         ("events acknowledged (printed after commit)", count(len(report.acknowledged))),
-        ("events stored at the end", count(report.stored_events)),
+        ("events stored at the end (some committed just before a kill, not yet printed)", count(report.stored_events)),
+        ("kills that came before the process had recorded anything", count(report.before_first_event)),
         ("acknowledged events lost", count(report.lost)),
         ("integrity_check ok after a kill", f"{count(report.integrity_ok)} of {count(report.kills)}"),
         ("audit chain verified after a kill", f"{count(report.chain_ok)} of {count(report.kills)}"),

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,20 +90,32 @@ class KillReport:
     integrity_ok: int = 0  # kills after which integrity_check said ok
     chain_ok: int = 0  # kills after which the audit chain verified and matched the data
     stored_events: int = 0
+    before_first_event: int = 0  # kills that came while the process was still starting
 
 
-def kill_loop(db_path: Path, kills: int, seed: int, min_delay: float = 0.8, max_delay: float = 2.5) -> KillReport:
+def kill_loop(
+    db_path: Path,
+    kills: int,
+    seed: int,
+    min_delay: float = 0.8,
+    max_delay: float = 2.5,
+    progress: Callable[[KillReport], None] | None = None,
+) -> KillReport:
     rng = random.Random(seed)
     report = KillReport()
     started = time.monotonic()
     for round_number in range(kills):
-        report.acknowledged.update(run_and_kill(db_path, seed + round_number, rng.uniform(min_delay, max_delay)))
+        printed = run_and_kill(db_path, seed + round_number, rng.uniform(min_delay, max_delay))
+        report.acknowledged.update(printed)
+        report.before_first_event += not printed
         report.kills += 1
         after = check_after_kill(db_path, report.acknowledged)
         report.lost += len(after.lost)
         report.integrity_ok += after.integrity == "ok"
         report.chain_ok += not after.chain_problems
         report.problems += after.problems
+        if progress:
+            progress(report)
         if report.problems:
             break
     report.seconds = time.monotonic() - started
