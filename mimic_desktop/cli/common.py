@@ -35,6 +35,12 @@ def print_json(data) -> None:
     sys.stdout.write("\n")
 
 
+def print_warnings(warnings) -> None:
+    """Things the person should know that did not stop the command, one line each on stderr."""
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     """Run a subcommand; problems the user can fix print one plain line, not a traceback."""
     try:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..domain.forms import LANGUAGES
+from .common import print_warnings
 
 
 def _service(args):
@@ -20,9 +21,10 @@ def _study_ids(args) -> list[str] | None:
     return None if args.all else args.study_ids
 
 
-def _print(paths: list[Path]) -> None:
-    for path in paths:
+def _print(exported) -> None:
+    for path in exported.paths:
         print(path)
+    print_warnings(exported.warnings)
 
 
 def cmd_export_csv(args) -> None:

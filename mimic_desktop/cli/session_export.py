@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
+from .common import print_warnings
 
 
 def cmd_export(args) -> None:
@@ -15,8 +15,7 @@ def cmd_export(args) -> None:
     service = signed_in_service(args)
     exporter = ExportService(service.store, service.user, service.clock)
     result = exporter.export(service.find(args.study_id).id, args.out, lang=args.lang)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    print_warnings(result.warnings)
     print(
         f"{result.path}\n{result.study_id} version {result.session_version} (session {result.session_id}), "
         f"SHA-256 {result.file_hash}, signed with key {result.key_fingerprint}."

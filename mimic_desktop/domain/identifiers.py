@@ -10,6 +10,7 @@ not stop an export.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from . import forms
 from .record import Procedure
@@ -41,8 +42,20 @@ def findings(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def export_warnings(procs: Iterable[Procedure], where: str) -> list[str]:
+    """What the person exporting is told: every text that looks like an identifier, then why it matters.
+
+    One check for every export (session files, CSV, REDCap, ODM): where names the files, as in
+    "the session file". The warnings never stop an export.
+    """
+    found = [finding for proc in procs for finding in record_findings(proc)]
+    if found:
+        found.append(f"Free text leaves the hospital in {where}: remove names, numbers and dates.")
+    return found
+
+
 def record_findings(proc: Procedure) -> list[str]:
-    """Every text of the record that looks like it holds an identifier, naming where and what."""
+    """Every text of the record that looks like it holds an identifier, naming the record, where and what."""
     texts: list[tuple[str, object]] = []
     for where, stored in _value_sets(proc):
         texts += [(f"{where}{forms.field_def(name).text()}", value) for name, value in stored.items()]
@@ -53,7 +66,7 @@ def record_findings(proc: Procedure) -> list[str]:
         texts += [(f"Signature {signature.id}, meaning", signature.meaning)]
         texts += [(f"Signature {signature.id}, reason voided", signature.void_reason)]
     return [
-        f"{where}: looks like it holds an identifier ({', '.join(found)})"
+        f"{proc.study_id}, {where}: looks like it holds an identifier ({', '.join(found)})"
         for where, text in texts
         if isinstance(text, str) and (found := findings(text))
     ]

@@ -30,8 +30,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 REFUSALS = {
     Action.EDIT: "Your role ({role}) is read-only: you cannot change the record.",
     Action.SIGN: "Only a surgeon can sign the questionnaire; you are signed in as {role}.",
-    Action.MANAGE_USERS: "Only a coordinator can manage user accounts; you are signed in as {role}.",
-    Action.EXPORT: "Your role ({role}) cannot export session files.",
+    Action.MANAGE_USERS: "Only a coordinator can manage user accounts and study settings; you are signed in as {role}.",
+    Action.EXPORT: "Your role ({role}) cannot export records (session files, CSV, REDCap or ODM).",
 }
 
 

@@ -1,14 +1,17 @@
 """Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM.
 
 Each export needs the export permission, reads the records named by study ID (or all of them), writes
-its files atomically and leaves an audit entry naming who exported which records to which files.
+its files atomically, leaves an audit entry naming who exported which records to which files, and
+returns the same warnings as the session-file export for free text that looks like an identifier.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import identifiers
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
@@ -39,6 +42,14 @@ def load_records(service: ProcedureService, study_ids: Sequence[str] | None = No
     return sorted(unique.values(), key=lambda proc: proc.study_id)
 
 
+@dataclass(frozen=True)
+class Exported:
+    """The files written, and what to tell the person exporting (texts that look like identifiers)."""
+
+    paths: list[Path]
+    warnings: list[str]
+
+
 def _audited(service: ProcedureService, kind: str, records: list[Procedure], paths: list[Path]) -> list[Path]:
     with service.store.transaction() as db:
         audit.append(
@@ -60,38 +71,37 @@ def _export(
     kind: str,
     study_ids: Sequence[str] | None,
     write: Callable[[list[Procedure], str], list[Path]],
-) -> list[Path]:
+) -> Exported:
     """Files are named after the study ID when one record is asked for, 'mimic' otherwise."""
     records = load_records(service, study_ids)
     prefix = records[0].study_id if study_ids and len(records) == 1 else BULK_PREFIX
-    return _audited(service, kind, records, write(records, prefix))
+    paths = _audited(service, kind, records, write(records, prefix))
+    return Exported(paths, identifiers.export_warnings(records, "these files"))
 
 
-def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> list[Path]:
+def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
     """The flat CSV tables and their data dictionary, in folder."""
     return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix))
 
 
 def export_redcap(
     service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
-) -> list[Path]:
+) -> Exported:
     """The REDCap data dictionary (labels in lang), import CSV and repeating-instrument list, in folder."""
     return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
 
 
-def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> list[Path]:
+def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> Exported:
     """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
     return _export_odm(service, study_ids, lambda _prefix: Path(path))
 
 
-def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> list[Path]:
+def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
     """The ODM file in folder, named PREFIX_odm.xml like the CSV and REDCap files beside it."""
     return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml")
 
 
-def _export_odm(
-    service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path]
-) -> list[Path]:
+def _export_odm(service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path]) -> Exported:
     _, head = audit.head(service.store.conn)
     return _export(
         service,
@@ -102,7 +112,7 @@ def _export_odm(
 
 
 # Each export into a folder, the same way round: (service, study IDs or None for all, folder, label language).
-FolderExport = Callable[[ProcedureService, Sequence[str] | None, Path, str], list[Path]]
+FolderExport = Callable[[ProcedureService, Sequence[str] | None, Path, str], Exported]
 FOLDER_EXPORTS: dict[str, FolderExport] = {
     "csv": lambda service, study_ids, folder, _lang: export_csv(service, study_ids, folder),
     "redcap": export_redcap,
@@ -118,15 +128,17 @@ def export_in_background(
     folder: Path,
     lang: str = "en",
     progress: Progress = no_progress,
-) -> list[Path]:
+) -> Exported:
     """The exports named in kinds (keys of FOLDER_EXPORTS) into folder, on a connection of its own."""
 
-    def run(store: Store) -> list[Path]:
+    def run(store: Store) -> Exported:
         service, into = ProcedureService(store, user), export_folder(folder)
-        written: list[Path] = []
+        written = Exported([], [])
         for done, kind in enumerate(kinds):
             progress(done, len(kinds), kind)
-            written += FOLDER_EXPORTS[kind](service, study_ids, into, lang)
+            one = FOLDER_EXPORTS[kind](service, study_ids, into, lang)
+            written.paths.extend(one.paths)
+            written.warnings.extend(w for w in one.warnings if w not in written.warnings)
         progress(len(kinds), len(kinds), "")
         return written
 

@@ -81,9 +81,7 @@ class ExportService:
 
     def warnings(self, proc: Procedure) -> list[str]:
         """Things to tell the person exporting, that do not stop the export."""
-        found = identifiers.record_findings(proc)
-        if found:
-            found.append("Free text leaves the hospital in the session file: remove names, numbers and dates.")
+        found = identifiers.export_warnings([proc], "the session file")
         if proc.valid_signature() is None:
             found.append(
                 "The surgeon has not signed the questionnaire yet: export again after signing; "

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ..storage import backup
+
 APP_DIR_NAME = "MIMIC Desktop"
 
 
@@ -27,7 +29,7 @@ def default_db_path() -> Path:
 
 
 def backup_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+    return backup.folder_for(db_path)
 
 
 def signing_key_path() -> Path:

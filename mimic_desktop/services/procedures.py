@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -66,22 +66,32 @@ class ProcedureService:
         access.require(self.store, self.user, action, proc_id, self.clock)
 
     @contextlib.contextmanager
-    def _change(self, proc_id: str, reason: str | None, child_values: bool = True) -> Iterator[Procedure]:
-        """One user action on a record: permission, lock, one transaction, status refresh.
+    def _change(
+        self, proc_id: str, reason: str | None, fields: Iterable[str] = (), child_values: bool = True
+    ) -> Iterator[Procedure]:
+        """One user action on a record: permission, lock and signature, one transaction, status refresh.
 
         child_values=False yields the record without its lesions' and complications' values.
         """
         self._require(Action.EDIT, proc_id)
         proc = self._load(proc_id, child_values)
-        if proc.locked and not (reason and reason.strip()):
-            self._refuse_locked(proc)
+        if not (reason and reason.strip()):
+            if proc.locked:
+                self._refuse(
+                    proc, "edit_locked", f"{proc.study_id} is complete and locked: give a reason for the change."
+                )
+            if proc.valid_signature() and set(fields) & _questionnaire_fields():
+                self._refuse(
+                    proc,
+                    "edit_signed",
+                    "The questionnaire is signed: give a reason for the change. The signature will be voided.",
+                )
         with self.store.transaction() as db:
             yield proc
             repository.refresh_status(db.conn, proc_id)
 
-    def _refuse_locked(self, proc: Procedure) -> None:
-        message = f"{proc.study_id} is complete and locked: give a reason for the change."
-        access.log_refusal(self.store, self.user.username, "edit_locked", message, proc.id, self.clock)
+    def _refuse(self, proc: Procedure, action: str, message: str) -> None:
+        access.log_refusal(self.store, self.user.username, action, message, proc.id, self.clock)
         raise ReasonRequired(message)
 
     # -- creating --------------------------------------------------------------------------
@@ -142,18 +152,13 @@ class ProcedureService:
         """Save a group of fields (one form) in one transaction; returns how many changed."""
         clean = self._normalise(updates, entity)
         changed = 0
-        with self._change(proc_id, reason) as proc:
+        with self._change(proc_id, reason, clean) as proc:
             if entity != "procedure":
                 self._child(proc, entity, entity_id)
             if "icg_given_at" in clean:
                 rules.check_icg_time(proc, clean["icg_given_at"])
-            questionnaire_fields = {f.name for f in forms.questionnaire().fields()}
             signature = proc.valid_signature()
-            touches_signed = signature and questionnaire_fields & clean.keys()
-            if touches_signed and not (reason and reason.strip()):
-                raise ReasonRequired(
-                    "The questionnaire is signed: give a reason for the change. The signature will be voided."
-                )
+            touches_signed = signature and _questionnaire_fields() & clean.keys()
             conn = self.store.conn
             for name, value in clean.items():
                 changed += repository.set_value(
@@ -359,6 +364,10 @@ class ProcedureService:
                     reason="session file exported",
                 )
             repository.refresh_status(db.conn, proc_id)
+
+
+def _questionnaire_fields() -> set[str]:
+    return {f.name for f in forms.questionnaire().fields()}
 
 
 def event_time(text: str) -> datetime:

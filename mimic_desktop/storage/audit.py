@@ -85,7 +85,7 @@ class Verification:
 
 
 def verify(conn: sqlite3.Connection) -> Verification:
-    """Walk the chain: an edited, inserted, deleted or reordered row breaks it."""
+    """Walk the chain: an edited, inserted, deleted or reordered row breaks it, a deleted last row too."""
     problems = []
     prev = GENESIS
     expected_seq = 1
@@ -102,7 +102,18 @@ def verify(conn: sqlite3.Connection) -> Verification:
             problems.append(f"entry {row['seq']} was altered")
         prev = row["hash"]
         expected_seq = row["seq"] + 1
+    highest = _highest_seq_ever(conn)
+    if highest is not None and highest >= expected_seq:
+        problems.append(f"entries {expected_seq} to {highest} are missing from the end of the trail")
     return Verification(not problems, count, prev, tuple(problems))
+
+
+def _highest_seq_ever(conn: sqlite3.Connection) -> int | None:
+    """SQLite's own record of the largest seq ever appended (AUTOINCREMENT): a deleted tail leaves it behind."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        return None
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
+    return row[0] if row else None
 
 
 def cross_check(conn: sqlite3.Connection) -> list[str]:

@@ -10,6 +10,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.clock import utc_now
+from . import backup
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
 from .migration_set import MIGRATIONS_TABLE, MigrationSet
 from .migrations import known_names, migrations
@@ -94,7 +96,7 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = None
     try:
-        with translated(path):
+        with translated(path, opening=True):
             conn = _connect(path)
             tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if tables and MIGRATIONS_TABLE not in tables:
@@ -116,12 +118,25 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
                 )
             store = Store(path, conn)
             if upgrade and schema.pending_names(conn):
+                if applied:
+                    _backup_before_upgrade(conn, path)
                 schema.apply(store.db)
             return store
     except BaseException:
         if conn is not None:
             conn.close()
         raise
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """An upgrade changes the schema for good: keep a checked copy of the database as it was."""
+    try:
+        backup.take(conn, path, "before-upgrade", utc_now())
+    except StorageError as error:
+        raise StorageError(
+            f"{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
+            f"could not be made: {error} The database has not been changed."
+        ) from None
 
 
 def _refuse_other_kind(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> None:

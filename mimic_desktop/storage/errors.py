@@ -31,7 +31,7 @@ class NotADatabase(StorageError):
 
 
 class CorruptDatabase(NotADatabase):
-    """A MIMIC database whose pages are damaged: offer the newest backup."""
+    """A damaged file, or one SQLite cannot read at all: offer the newest backup of it, if there is one."""
 
 
 class NewerSchema(StorageError):
@@ -41,8 +41,11 @@ class NewerSchema(StorageError):
 _NOTHING_LOST = "Nothing that was saved before has been lost."
 
 
-def translate(error: sqlite3.Error, path: Path | str) -> StorageError | None:
-    """A StorageError for problems of the machine; None for anything that is a bug."""
+def translate(error: sqlite3.Error, path: Path | str, opening: bool = False) -> StorageError | None:
+    """A StorageError for problems of the machine; None for anything that is a bug.
+
+    opening: the error came while the file was being opened, so nothing was being saved yet.
+    """
     name = getattr(error, "sqlite_errorname", "")
     text = str(error).lower()
     if name.startswith("SQLITE_BUSY") or "locked" in text:
@@ -61,9 +64,12 @@ def translate(error: sqlite3.Error, path: Path | str) -> StorageError | None:
             f"Free some space, then try again. {_NOTHING_LOST}"
         )
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
-        return NotADatabase(
-            f"{path} is not a MIMIC database or is damaged. "
-            "Open another file, or restore the newest backup (Help > Restore backup)."
+        if opening:
+            return CorruptDatabase(f"{path} is not a MIMIC database or is damaged. The file has not been changed.")
+        return CorruptDatabase(
+            f"{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. "
+            "Close MIMIC Desktop and start it again: it checks the database at start and offers "
+            "the newest automatic backup."
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
@@ -73,11 +79,11 @@ def translate(error: sqlite3.Error, path: Path | str) -> StorageError | None:
 
 
 @contextlib.contextmanager
-def translated(path: Path | str) -> Iterator[None]:
+def translated(path: Path | str, opening: bool = False) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        friendly = translate(error, path)
+        friendly = translate(error, path, opening)
         if friendly is None:
             raise
         raise friendly from error

@@ -10,11 +10,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from .. import APP_NAME, __version__
+from ..domain.clock import local_text
 from ..domain.roles import User
-from ..services import paths
+from ..services import backups, paths
 from ..services.accounts import AccountService
 from ..storage.connection import Store, open_store
-from ..storage.errors import StorageError
+from ..storage.errors import CorruptDatabase, StorageError
 from . import dialogs, i18n, themes
 from .context import AppContext
 from .main_window import MainWindow
@@ -72,9 +73,66 @@ def open_database(db_path: Path | None) -> Store | None:
         if db_path is None and not path.exists():
             create_demo_database(path)
         return open_store(path)
+    except CorruptDatabase:
+        return recover(path)
     except StorageError as error:
         dialogs.show_error(None, error)
         return None
+
+
+def _backup_reason(label: str) -> str:
+    reasons = {
+        "completed": QApplication.translate("App", "when a procedure was completed"),
+        "daily": QApplication.translate("App", "as the day's first backup"),
+        "before-upgrade": QApplication.translate("App", "before an upgrade of MIMIC Desktop"),
+    }
+    return reasons.get(label, label)
+
+
+def recover(path: Path) -> Store | None:
+    """A damaged database at start: offer its newest intact backup in its place, or say that there is none."""
+    offer = backups.newest_backup(path)
+    if offer is None:
+        dialogs.show_error(
+            None,
+            QApplication.translate(
+                "App",
+                "%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.\n\n"
+                "The file has not been changed. Ask IT or the trial office for help.",
+            )
+            .replace("%1", str(path))
+            .replace("%2", str(paths.backup_dir(path))),
+        )
+        return None
+    question = (
+        QApplication.translate(
+            "App",
+            "The database %1 is damaged and cannot be used.\n\n"
+            "The newest intact automatic backup of it was taken on %2, %3. Restore that backup? "
+            "Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, "
+            "for IT or the trial office.\n\n"
+            "If you choose No, nothing is changed and MIMIC Desktop closes.",
+        )
+        .replace("%1", str(path))
+        .replace("%2", local_text(offer.taken))
+        .replace("%3", _backup_reason(offer.label))
+    )
+    if not dialogs.ask_yes_no(None, "restoreOffer", question):
+        return None
+    try:
+        kept = backups.restore(path, offer)
+        store = open_store(path)
+    except StorageError as error:
+        dialogs.show_error(None, error)
+        return None
+    dialogs.inform(
+        None,
+        "backupRestored",
+        QApplication.translate("App", "The backup of %1 is in place and open. The damaged file was kept as %2.")
+        .replace("%1", local_text(offer.taken))
+        .replace("%2", str(kept)),
+    )
+    return store
 
 
 def is_demo(store: Store) -> bool:
@@ -88,6 +146,29 @@ def sign_in(store: Store, demo: bool) -> User | None:
     return dialog.user if dialog.exec() else None
 
 
+def daily_backup(store: Store) -> None:
+    """The day's backup once someone has signed in; a failure is said plainly and the work goes on."""
+    try:
+        backups.daily_backup_if_due(store)
+    except StorageError as error:
+        dialogs.show_error(
+            None,
+            QApplication.translate(
+                "App", "Today's automatic backup could not be taken: %1\n\nYou can go on working; tell IT."
+            ).replace("%1", str(error)),
+        )
+
+
+def start_session(store: Store, lang: str, prefs: Preferences) -> MainWindow | None:
+    """Sign in, take the day's backup and build the main window; None when sign-in is cancelled."""
+    demo = is_demo(store)
+    user = sign_in(store, demo)
+    if user is None:
+        return None
+    daily_backup(store)
+    return MainWindow(AppContext(store, user, lang), prefs, demo=demo)
+
+
 def run_app(db_path: Path | None, lang: str | None = None) -> int:
     """The `gui` command: returns the exit code."""
     prefs = Preferences()
@@ -97,12 +178,10 @@ def run_app(db_path: Path | None, lang: str | None = None) -> int:
     store = open_database(db_path)
     if store is None:
         return 1
-    demo = is_demo(store)
-    user = sign_in(store, demo)
-    if user is None:
+    window = start_session(store, lang, prefs)
+    if window is None:
         store.close()
         return 0
-    window = MainWindow(AppContext(store, user, lang), prefs, demo=demo)
     window.show()
     try:
         return app.exec()

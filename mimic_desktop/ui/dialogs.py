@@ -32,12 +32,31 @@ from ..services import paths
 def show_error(parent: QWidget | None, error: BaseException | str) -> None:
     """A MimicError's own message; anything else is a bug and goes to the crash dialog."""
     if isinstance(error, MimicError | str):
-        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Dialogs", "MIMIC Desktop"), str(error))
-        box.setParent(parent, box.windowFlags())
-        box.setObjectName("errorDialog")
-        box.exec()
+        _message_box(parent, "errorDialog", QMessageBox.Icon.Warning, str(error)).exec()
     else:
         show_crash(error)
+
+
+def _message_box(parent: QWidget | None, name: str, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    box = QMessageBox(icon, QApplication.translate("Dialogs", "MIMIC Desktop"), text)
+    box.setParent(parent, box.windowFlags())
+    box.setObjectName(name)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, name: str, text: str) -> bool:
+    """A question answered Yes or No; No is the default, so a stray Enter changes nothing."""
+    box = _message_box(parent, name, QMessageBox.Icon.Question, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    # Qt's own button texts are not translated in this app: the question's words must match its buttons.
+    box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("Dialogs", "Yes"))
+    box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("Dialogs", "No"))
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, name: str, text: str) -> None:
+    _message_box(parent, name, QMessageBox.Icon.Information, text).exec()
 
 
 class TextPrompt(QDialog):

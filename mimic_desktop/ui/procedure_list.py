@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from .file_choice import documents_folder
 from .i18n import arg
 from .icons import icon
 from .worker import Task
+
+if TYPE_CHECKING:
+    from ..services.data_exports import Exported
 
 
 def _today_first(rows) -> list:
@@ -160,12 +164,13 @@ class ProcedureList(QWidget):
         self.export_result.setText(arg(self.tr("Exporting into %1…"), folder))
         self.task_requested.emit(task, self._exported_data)
 
-    def _exported_data(self, written: list[Path] | None) -> None:
+    def _exported_data(self, written: Exported | None) -> None:
         if written is None:
             self.export_result.setText(self.tr("The export stopped; no file is left half written."))
         else:
-            names = ", ".join(path.name for path in written)
-            self.export_result.setText(arg(self.tr("Written into %1: %2"), self.folder, names))
+            names = ", ".join(path.name for path in written.paths)
+            lines = [arg(self.tr("Written into %1: %2"), self.folder, names), *written.warnings]
+            self.export_result.setText("\n".join(lines))
         self.export_button.setEnabled(True)
 
     def _open_row(self, row: int) -> None:

@@ -55,9 +55,60 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="48"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="85"/>
+        <source>when a procedure was completed</source>
+        <translation>toen een procedure werd afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="86"/>
+        <source>as the day&apos;s first backup</source>
+        <translation>als eerste back-up van de dag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="87"/>
+        <source>before an upgrade of MIMIC Desktop</source>
+        <translation>vóór een upgrade van MIMIC Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="98"/>
+        <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
+
+The file has not been changed. Ask IT or the trial office for help.</source>
+        <translation>%1 is beschadigd of is geen MIMIC-database, en er staat geen intacte automatische back-up van in %2.
+
+Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="108"/>
+        <source>The database %1 is damaged and cannot be used.
+
+The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
+
+If you choose No, nothing is changed and MIMIC Desktop closes.</source>
+        <translation>De database %1 is beschadigd en kan niet worden gebruikt.
+
+De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up terugzetten? Wat na dat moment is opgeslagen, staat er niet in. Het beschadigde bestand blijft ernaast bewaard, onder een andere naam, voor de IT-afdeling of het trialbureau.
+
+Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="131"/>
+        <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
+        <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="156"/>
+        <source>Today&apos;s automatic backup could not be taken: %1
+
+You can go on working; tell IT.</source>
+        <translation>De automatische back-up van vandaag kon niet worden gemaakt: %1
+
+U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
@@ -245,17 +296,17 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="99"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="106"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="109"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -263,22 +314,22 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="157"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="167"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="177"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -354,9 +405,19 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="41"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="54"/>
+        <source>No</source>
+        <translation>Nee</translation>
     </message>
 </context>
 <context>
@@ -1067,82 +1128,82 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="63"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="67"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="71"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="112"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="75"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="106"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="108"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="130"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="132"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="164"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="169"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
     </message>

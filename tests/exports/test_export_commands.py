@@ -30,7 +30,7 @@ def cli(db_path, *args) -> int:
 
 
 def test_one_record_is_exported_under_its_study_id_and_the_export_is_audited(service, two, tmp_path):
-    written = export_csv(service, ["mim-01-002"], tmp_path / "out")
+    written = export_csv(service, ["mim-01-002"], tmp_path / "out").paths
     assert [p.name for p in written] == [
         f"MIM-01-002_{name}.csv" for name in ("procedures", "lesions", "complications", "data_dictionary")
     ]
@@ -44,7 +44,7 @@ def test_one_record_is_exported_under_its_study_id_and_the_export_is_audited(ser
 
 
 def test_all_records_in_study_id_order(service, two, tmp_path):
-    written = export_redcap(service, None, tmp_path, lang="nl")
+    written = export_redcap(service, None, tmp_path, lang="nl").paths
     assert [p.name for p in written] == [
         "mimic_redcap_data_dictionary.csv",
         "mimic_redcap_import.csv",

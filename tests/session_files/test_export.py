@@ -14,8 +14,7 @@ from mimic_desktop.exchange import record_schema, session_file, signing_keys
 from mimic_desktop.services import paths, session_key
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.export import ExportService, NotExportable
-
-from .conftest import members, sign_questionnaire
+from tests.support.session_files import members, sign_questionnaire
 
 
 def test_an_unfinished_record_is_refused_naming_what_is_missing(laptop):
@@ -90,7 +89,9 @@ def test_free_text_that_looks_like_an_identifier_is_named_with_its_pattern(lapto
     event = laptop.service.load(proc_id).events[3]
     laptop.service.strike_event(event.id, "wrong patient, see j.jansen@example.org")
     warnings = laptop.exporter.export(proc_id, laptop.out).warnings
-    assert "Description of the reaction: looks like it holds an identifier (date, title and name)" in warnings
+    assert (
+        "MIM-01-001, Description of the reaction: looks like it holds an identifier (date, title and name)" in warnings
+    )
     assert any("reason struck: looks like it holds an identifier (e-mail address)" in w for w in warnings)
     assert any("not signed the questionnaire" in w for w in warnings)
     clean = laptop.record(8)

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mimic_desktop.exchange import record_schema, schema_check, session_file
+from tests.support.session_files import members
+from tests.support.session_mutants import edit_record, record_edits
 
-from .conftest import members
-from .test_fuzz import record_edits
 from .test_rejections import source  # noqa: F401 - the shared exported file
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -38,8 +38,6 @@ def test_a_schema_keyword_the_importer_cannot_enforce_is_refused_when_compiled()
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=record_edits)
 def test_what_the_importer_accepts_the_published_schema_accepts(source, edits):  # noqa: F811
-    from .test_fuzz import edit_record
-
     record = edit_record(json.loads(members(source.data)[session_file.RECORD]), edits)
     if CHECK(record, "record.json") is None:
         jsonschema.Draft202012Validator(SCHEMA).validate(record)

@@ -1,170 +1,18 @@
 """Malformed and mutated files fed to the importer: no crash, no partial import, every rejection with a reason.
 
-Three kinds of mutant: bytes of a real session file changed, inserted, deleted or cut off;
-archives rebuilt with members dropped, repeated, renamed or replaced; and records changed
-anywhere in their JSON and then signed with the registered key, so that the record checks,
-not the signature, must catch them. A few hundred examples run by default, ten thousand
-under `-m slow`.
+The mutants are described in tests/support/session_mutants.py. A few hundred examples run by
+default, ten thousand under `-m slow`.
 """
 
 from __future__ import annotations
 
-import json
-import zipfile
-
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from mimic_desktop.exchange import session_file
 from mimic_desktop.services import central_import
-from mimic_desktop.services.central_import import IMPORTED, Outcome
+from tests.support.session_mutants import Target, build, fuzz, import_problems, mutants, reason_kind
 
-from .conftest import members, resign, snapshot, zip_of
 from .test_rejections import source  # noqa: F401 - the shared exported file
-
-JSON_LEAVES = (
-    st.none()
-    | st.booleans()
-    | st.integers(-(2**63), 2**63)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=12)
-    | st.sampled_from(["MIM-01-001", "01", "crlm", "2026-01-01", "2026-01-01T00:00:00+00:00", "0" * 32, "I", "R0"])
-)
-JSON_VALUES = st.recursive(
-    JSON_LEAVES, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
-)
-
-byte_edits = st.lists(
-    st.tuples(
-        st.sampled_from(["flip", "set", "insert", "delete", "truncate"]),
-        st.integers(min_value=0),
-        st.binary(min_size=1, max_size=8),
-    ),
-    min_size=1,
-    max_size=4,
-)
-
-
-def edit_bytes(data: bytes, edits) -> bytes:
-    changed = bytearray(data)
-    for kind, position, payload in edits:
-        at = position % max(len(changed), 1)
-        if kind == "flip" and changed:
-            changed[at] ^= payload[0] or 0xFF
-        elif kind == "set" and changed:
-            changed[at : at + len(payload)] = payload
-        elif kind == "insert":
-            changed[at:at] = payload
-        elif kind == "delete":
-            del changed[at : at + len(payload)]
-        elif kind == "truncate":
-            del changed[at:]
-    return bytes(changed)
-
-
-member_edits = st.lists(
-    st.tuples(
-        st.sampled_from(["drop", "repeat", "rename", "replace", "swap"]),
-        st.integers(min_value=0, max_value=10),
-        st.sampled_from([*session_file.MEMBERS, "../x", "/abs", "a\\b", "", "dir/", "record.json/"])
-        | st.text(max_size=10),
-        st.binary(max_size=64),
-    ),
-    min_size=1,
-    max_size=3,
-)
-
-
-def edit_members(data: bytes, edits, deflate: bool) -> bytes:
-    entries = list(members(data).items())
-    for kind, index, name, payload in edits:
-        if not entries:
-            break
-        at = index % len(entries)
-        if kind == "drop":
-            del entries[at]
-        elif kind == "repeat":
-            entries.append(entries[at])
-        elif kind == "rename":
-            entries[at] = (name, entries[at][1])
-        elif kind == "replace":
-            entries[at] = (entries[at][0], payload)
-        else:
-            entries[0], entries[at] = entries[at], entries[0]
-    try:
-        return zip_of(entries, zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED)
-    except (ValueError, IndexError):  # a name zipfile itself refuses to write: feed it half the file instead
-        return data[: len(data) // 2]
-
-
-def paths_in(value, prefix=()):
-    """Every path to a value inside the JSON document, the document itself included."""
-    yield prefix
-    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, child in children:
-        yield from paths_in(child, (*prefix, key))
-
-
-record_edits = st.lists(
-    st.tuples(
-        st.sampled_from(["replace", "delete", "add"]), st.integers(min_value=0), st.text(max_size=10), JSON_VALUES
-    ),
-    min_size=1,
-    max_size=3,
-)
-
-
-def edit_record(record: dict, edits) -> dict:
-    for kind, pick, key, value in edits:
-        paths = [p for p in paths_in(record) if p]
-        if not paths:
-            break
-        *parents, last = paths[pick % len(paths)]
-        parent = record
-        for step in parents:
-            parent = parent[step]
-        if kind == "replace":
-            parent[last] = value
-        elif kind == "delete":
-            del parent[last]
-        elif isinstance(parent[last], dict):
-            parent[last][key] = value
-        elif isinstance(parent[last], list):
-            parent[last].append(value)
-    return record
-
-
-def check_consistent(store) -> None:
-    """Whatever was imported is whole: one current row per session, every lesion and complication with it."""
-    conn = store.conn
-    sessions = conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
-    assert conn.execute("SELECT COUNT(*) FROM procedures").fetchone()[0] == sessions
-    for table, column in (("lesions", "lesion_count"), ("complications", "complication_count")):
-        expected = conn.execute(f"SELECT COALESCE(SUM({column}), 0) FROM procedures").fetchone()[0]
-        assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == expected
-
-
-def feed(importer, store, data: bytes) -> None:
-    before = snapshot(store)
-    result = importer.import_bytes(data, "mutant.mimic")
-    if result.outcome is Outcome.REJECTED:
-        assert result.message.strip() and "Traceback" not in result.message
-        assert snapshot(store) == before
-    else:
-        assert result.outcome in IMPORTED | {Outcome.DUPLICATE}
-    check_consistent(store)
-
-
-class Target:
-    """The central database under test and the file its mutants come from (short repr for hypothesis)."""
-
-    def __init__(self, store, shared):
-        self.store, self.shared = store, shared
-        self.importer = central_import.CentralImporter(store)
-
-    def __repr__(self) -> str:
-        return "Target()"
 
 
 @pytest.fixture
@@ -175,40 +23,36 @@ def fuzz_target(tmp_path, source):  # noqa: F811 - source is the shared fixture
     store.close()
 
 
-mutants = st.one_of(
-    st.tuples(st.just("bytes"), byte_edits),
-    st.tuples(st.just("members"), st.tuples(member_edits, st.booleans())),
-    st.tuples(st.just("record"), record_edits),
-)
-
-
-def build(target: Target, mutant) -> bytes:
-    shared = target.shared
-    kind, edits = mutant
-    if kind == "bytes":
-        return edit_bytes(shared.data, edits)
-    if kind == "members":
-        return edit_members(shared.data, *edits)
-    content = {name: body for name, body in members(shared.data).items() if name in session_file.CONTENT}
-    record = edit_record(json.loads(content[session_file.RECORD]), edits)
-    content[session_file.RECORD] = json.dumps(record, allow_nan=False).encode("utf-8")
-    try:
-        return resign(content, shared.key_path)
-    except (AttributeError, KeyError, TypeError, ValueError):  # the header cannot be taken from this record
-        return session_file.container(members(shared.data) | content)
-
-
 FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
+
+
+def feed(target: Target, mutant) -> None:
+    _, problems = import_problems(target.importer, target.store, build(target, mutant))
+    assert problems == []
 
 
 @settings(max_examples=300, **FUZZ)
 @given(mutant=mutants)
 def test_mutated_files_never_crash_the_importer_nor_import_in_part(fuzz_target, mutant):
-    feed(fuzz_target.importer, fuzz_target.store, build(fuzz_target, mutant))
+    feed(fuzz_target, mutant)
 
 
 @pytest.mark.slow
 @settings(max_examples=10_000, **FUZZ)
 @given(mutant=mutants)
 def test_ten_thousand_mutated_files(fuzz_target, mutant):
-    feed(fuzz_target.importer, fuzz_target.store, build(fuzz_target, mutant))
+    feed(fuzz_target, mutant)
+
+
+def test_the_report_counts_every_file_and_sorts_the_reasons(fuzz_target):
+    report = fuzz(fuzz_target, examples=60, seed_value=3)
+    assert report.files == sum(report.outcomes.values()) == sum(report.by_mutation.values()) == 60
+    assert report.problems == []
+    assert sum(report.reasons.values()) == report.outcomes["rejected"] > 0
+    assert reason_kind("The member 'summary.pdf' is missing.") == reason_kind("The member 'record.json' is missing.")
+    schema = "The record does not match the session record schema: record.json.record.values"
+    assert reason_kind(f"{schema}.age: 7 is below 18") == reason_kind(f"{schema}.cea: -2 is below 0")
+    assert (
+        reason_kind(f"{schema}.lesions[0]: id is missing")
+        == f"{schema[: schema.index(': record')]}: a required key is missing"
+    )

@@ -11,8 +11,9 @@ from mimic_desktop.services import central_import
 from mimic_desktop.services.central_import import CentralImporter, Outcome
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.storage.errors import NotADatabase
+from tests.support.session_files import make_laptop, members, sign_questionnaire, snapshot, with_record
 
-from .conftest import make_laptop, members, rows_equal_source, sign_questionnaire, snapshot, with_record
+from .conftest import rows_equal_source
 
 
 def test_records_round_trip_into_the_flat_tables_and_re_import_changes_nothing(laptop, importer, central_store):

@@ -1,80 +1,58 @@
-"""The machine's problems: read-only, locked, full disk. A clear message; nothing committed is lost."""
+"""The machine's problems: locked, full disk, read-only. A clear message; nothing committed is lost."""
 
-import os
 import sqlite3
-import stat
-import subprocess
-from datetime import UTC, datetime
 
 import pytest
 
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.storage.errors import DatabaseLocked, DatabaseReadOnly, DiskFull, StorageError
+from tests.support.storage_faults import (
+    can_mount_small_disk,
+    disk_filled,
+    page_limit_reached,
+    read_only_file,
+    recorded_database,
+    run_fault,
+    small_disk,
+    write_lock_held_by_another_process,
+)
+
+FAULTS = {
+    "locked by another process": (write_lock_held_by_another_process, DatabaseLocked, "in use by another program"),
+    "disk full (page limit)": (page_limit_reached, DiskFull, "is full, so this change was not saved"),
+    "read-only file": (read_only_file, DatabaseReadOnly, "is read-only, so this change was not saved"),
+}
 
 
-def committed_cea(db_path, proc_id):
-    conn = sqlite3.connect(db_path)
-    row = conn.execute("SELECT value FROM field_values WHERE procedure_id=? AND field='cea'", (proc_id,)).fetchone()
-    conn.close()
-    return row[0]
-
-
-def test_locked_database_gives_a_plain_message_and_keeps_data(service, recorded, db_path, monkeypatch):
-    service.set_value(recorded, "cea", 4.0)
-    monkeypatch.setattr("mimic_desktop.storage.connection.BUSY_TIMEOUT_MS", 100)
-    service.store.conn.execute("PRAGMA busy_timeout=100")
-    other = sqlite3.connect(db_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        with pytest.raises(DatabaseLocked, match="in use by another program"):
-            service.set_value(recorded, "cea", 9.0)
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-    assert committed_cea(db_path, recorded) == "4.0"
-    service.set_value(recorded, "cea", 9.0)  # works again once the other program lets go
-    assert committed_cea(db_path, recorded) == "9.0"
-
-
-def test_full_disk_gives_a_plain_message_and_keeps_data(service, recorded, db_path):
-    service.set_value(recorded, "cea", 4.0)
-    pages = service.store.read("PRAGMA page_count")[0][0]
-    service.store.conn.execute(f"PRAGMA max_page_count={pages}")
-    with pytest.raises(DiskFull, match=r"disk .* is full"):
-        for _ in range(200):
-            service.record_event(recorded, "note", note="x" * 4000, at=datetime.now(UTC), reason="late note")
-    assert committed_cea(db_path, recorded) == "4.0"
-    assert service.verify_audit().ok
+@pytest.mark.parametrize("name", FAULTS)
+def test_a_storage_fault_is_said_plainly_and_loses_nothing(tmp_path, name):
+    fault, error, words = FAULTS[name]
+    service, proc_id = recorded_database(tmp_path / "mimic.sqlite")
+    outcome = run_fault(name, service, proc_id, fault)
+    assert outcome.error == error.__name__
+    assert words in outcome.message and "Nothing that was saved before has been lost." in outcome.message
+    assert str(tmp_path / "mimic.sqlite") in outcome.message, "the message names the file"
+    assert outcome.acknowledged >= 1
+    assert (outcome.lost, outcome.stray) == (0, 0), "every acknowledged write is stored, no refused one is"
+    assert outcome.integrity == "ok" and outcome.chain_ok
+    assert outcome.recovers, "once the fault is gone the same write succeeds"
+    assert outcome.held
 
 
 @pytest.fixture
-def read_only(db_path):
-    """Make the database file read-only; as root, permissions are ignored, so mark it immutable."""
-    undo = []
-
-    def apply():
-        if os.geteuid() == 0:
-            subprocess.run(["chattr", "+i", str(db_path)], check=True)
-            undo.append(["chattr", "-i", str(db_path)])
-        else:
-            os.chmod(db_path, stat.S_IRUSR)
-
-    yield apply
-    for command in undo:
-        subprocess.run(command, check=True)
+def mounted(tmp_path):
+    if not can_mount_small_disk():
+        pytest.skip("mounting a small file system needs root on Linux")
+    with small_disk(tmp_path / "small-disk") as folder:
+        yield folder
 
 
-def test_read_only_file_refuses_writes_plainly_and_keeps_data(service, recorded, db_path, read_only):
-    service.set_value(recorded, "cea", 4.0)
-    service.store.close()
-    read_only()
-    store = open_store(db_path)
-    from mimic_desktop.services.procedures import ProcedureService
-
-    with pytest.raises(DatabaseReadOnly, match="read-only"):
-        ProcedureService(store, service.user).set_value(recorded, "cea", 5.0)
-    store.close()
-    assert committed_cea(db_path, recorded) == "4.0"
+def test_a_really_full_disk_is_said_plainly_and_loses_nothing(mounted):
+    service, proc_id = recorded_database(mounted / "mimic.sqlite")
+    outcome = run_fault("disk full", service, proc_id, lambda svc: disk_filled(svc, mounted / "ballast"))
+    assert outcome.error == "DiskFull" and "is full, so this change was not saved" in outcome.message
+    assert outcome.acknowledged > 3, "the disk filled up while writing, not at once"
+    assert outcome.held, outcome
 
 
 def test_read_only_connection_write_is_refused_plainly(service, recorded, db_path):
@@ -82,7 +60,10 @@ def test_read_only_connection_write_is_refused_plainly(service, recorded, db_pat
     service.store.conn.execute("PRAGMA query_only=ON")
     with pytest.raises(DatabaseReadOnly, match="read-only"):
         service.set_value(recorded, "cea", 5.0)
-    assert committed_cea(db_path, recorded) == "4.0"
+    conn = sqlite3.connect(db_path)
+    stored = conn.execute("SELECT value FROM field_values WHERE procedure_id=? AND field='cea'", (recorded,))
+    assert stored.fetchone()[0] == "4.0"
+    conn.close()
 
 
 def test_a_folder_or_missing_file_is_named(tmp_path):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,16 +53,29 @@ def run_and_kill(db_path: Path, seed: int, delay: float) -> list[int]:
     return printed
 
 
-def database_problems(db_path: Path, acknowledged: set[int]) -> list[str]:
+@dataclass(frozen=True)
+class AfterKill:
+    """What one kill left behind: acknowledged events missing, integrity_check's verdict, the audit chain."""
+
+    lost: tuple[int, ...]
+    integrity: str
+    chain_problems: tuple[str, ...]
+
+    @property
+    def problems(self) -> list[str]:
+        problems = [f"acknowledged event {i} lost" for i in self.lost]
+        if self.integrity != "ok":
+            problems.append(f"integrity_check: {self.integrity}")
+        return problems + list(self.chain_problems)
+
+
+def check_after_kill(db_path: Path, acknowledged: set[int]) -> AfterKill:
     conn = sqlite3.connect(db_path)
     try:
         stored = {row[0] for row in conn.execute("SELECT id FROM events")}
-        problems = [f"acknowledged event {i} lost" for i in sorted(acknowledged - stored)]
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if integrity != "ok":
-            problems.append(f"integrity_check: {integrity}")
-        problems += list(audit.verify(conn).problems) + audit.cross_check(conn)
-        return problems
+        chain = list(audit.verify(conn).problems) + audit.cross_check(conn)
+        return AfterKill(tuple(sorted(acknowledged - stored)), integrity, tuple(chain))
     finally:
         conn.close()
 
@@ -72,17 +86,46 @@ class KillReport:
     acknowledged: set[int] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    lost: int = 0
+    integrity_ok: int = 0  # kills after which integrity_check said ok
+    chain_ok: int = 0  # kills after which the audit chain verified and matched the data
+    stored_events: int = 0
+    before_first_event: int = 0  # kills that came while the process was still starting
 
 
-def kill_loop(db_path: Path, kills: int, seed: int, min_delay: float = 0.8, max_delay: float = 2.5) -> KillReport:
+def kill_loop(
+    db_path: Path,
+    kills: int,
+    seed: int,
+    min_delay: float = 0.8,
+    max_delay: float = 2.5,
+    progress: Callable[[KillReport], None] | None = None,
+) -> KillReport:
     rng = random.Random(seed)
     report = KillReport()
     started = time.monotonic()
     for round_number in range(kills):
-        report.acknowledged.update(run_and_kill(db_path, seed + round_number, rng.uniform(min_delay, max_delay)))
+        printed = run_and_kill(db_path, seed + round_number, rng.uniform(min_delay, max_delay))
+        report.acknowledged.update(printed)
+        report.before_first_event += not printed
         report.kills += 1
-        report.problems += database_problems(db_path, report.acknowledged)
+        after = check_after_kill(db_path, report.acknowledged)
+        report.lost += len(after.lost)
+        report.integrity_ok += after.integrity == "ok"
+        report.chain_ok += not after.chain_problems
+        report.problems += after.problems
+        if progress:
+            progress(report)
         if report.problems:
             break
     report.seconds = time.monotonic() - started
+    report.stored_events = _count_events(db_path)
     return report
+
+
+def _count_events(db_path: Path) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    finally:
+        conn.close()

@@ -202,14 +202,19 @@ def test_a_monitor_sees_the_export_disabled_and_an_attempt_is_refused_in_words_a
     notice = panel.findChild(QLabel, "exportRoleNotice")
     assert notice.text() == "Your role (monitor) cannot export session files."
     panel.export_session()  # what the button would do: the service refuses, whatever the screen shows
-    assert shown_errors == ["Your role (monitor) cannot export session files."]
+    assert shown_errors == ["Your role (monitor) cannot export records (session files, CSV, REDCap or ODM)."]
     shown_errors.clear()
-    assert panel.result.text() == "Your role (monitor) cannot export session files."
+    assert panel.result.text() == "Your role (monitor) cannot export records (session files, CSV, REDCap or ODM)."
     refusals = [
         json.loads(row["new_value"])
         for row in store.read("SELECT new_value FROM audit WHERE entity = 'access' AND username = 'mo.nitor'")
     ]
-    assert refusals == [{"action": "export", "message": "Your role (monitor) cannot export session files."}]
+    assert refusals == [
+        {
+            "action": "export",
+            "message": "Your role (monitor) cannot export records (session files, CSV, REDCap or ODM).",
+        }
+    ]
     assert list(usb.iterdir()) == [] and not window.tasks
     window.close_procedure()
     assert not window.list.export_button.isEnabled()

@@ -17,7 +17,7 @@ from mimic_desktop.domain import forms
 from mimic_desktop.domain.record import Procedure
 from mimic_desktop.services import central_import
 from tests.exports.conftest import decode
-from tests.session_files.conftest import make_central, make_laptop
+from tests.support.session_files import make_central, make_laptop
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from mimic_desktop.domain.clock import local_text
 from mimic_desktop.exchange import signing_keys
 from mimic_desktop.services import central_import, session_key
-from tests.session_files.conftest import foreign_key_file
+from tests.support.session_files import foreign_key_file
 
 from .conftest import cells, copy_to, settle
 

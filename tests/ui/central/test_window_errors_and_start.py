@@ -15,7 +15,7 @@ import pytest
 from mimic_desktop.cli import central as central_cli
 from mimic_desktop.services import central_import, session_key
 from mimic_desktop.ui import i18n
-from tests.session_files.conftest import foreign_key_file
+from tests.support.session_files import foreign_key_file
 
 from .conftest import cells, settle
 

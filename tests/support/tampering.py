@@ -1,0 +1,92 @@
+"""Tampering with the audit trail behind the application's back: every column of every row edited, every
+row deleted, a forged copy inserted after every row; verify (the chain and its cross-check) must find each.
+
+The forger here works with SQL on the file but does not recompute the chain after the row changed;
+one who rewrites the chain from that row on is caught by comparing its head with the head printed
+in the record's earlier exports and PDFs, which these cases do not cover.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mimic_desktop.storage import audit
+
+COLUMNS = (*audit.CHAINED_COLUMNS, "prev_hash", "hash")
+
+
+def tamperable_copy(db_path: Path) -> sqlite3.Connection:
+    """The database in memory with the triggers that stop accidental edits removed, as a forger would."""
+    source = sqlite3.connect(db_path)
+    memory = sqlite3.connect(":memory:")
+    source.backup(memory)
+    source.close()
+    memory.execute("DROP TRIGGER audit_no_update")
+    memory.execute("DROP TRIGGER audit_no_delete")
+    return memory
+
+
+def copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    other = sqlite3.connect(":memory:")
+    conn.backup(other)
+    return other
+
+
+def found(conn: sqlite3.Connection) -> bool:
+    return not audit.verify(conn).ok or bool(audit.cross_check(conn))
+
+
+def _edited(value):
+    if value is None:
+        return "forged"
+    if isinstance(value, int):
+        return value + 1_000_000
+    return value + "x"
+
+
+def tampers(conn: sqlite3.Connection) -> Iterator[tuple[str, int, str]]:
+    """(action, seq, column) for every case: edit of each column, delete, insert after."""
+    for (seq,) in conn.execute("SELECT seq FROM audit ORDER BY seq").fetchall():
+        for column in COLUMNS:
+            yield "edit", seq, column
+        yield "delete", seq, ""
+        yield "insert", seq, ""
+
+
+def apply(conn: sqlite3.Connection, action: str, seq: int, column: str) -> None:
+    if action == "edit":
+        value = conn.execute(f"SELECT {column} FROM audit WHERE seq=?", (seq,)).fetchone()[0]
+        conn.execute(f"UPDATE audit SET {column}=? WHERE seq=?", (_edited(value), seq))
+    elif action == "delete":
+        conn.execute("DELETE FROM audit WHERE seq=?", (seq,))
+    else:  # a forged copy of this row slipped in right after it, the rows after it moved up one
+        conn.execute("UPDATE audit SET seq = -(seq + 1) WHERE seq > ?", (seq,))
+        conn.execute("UPDATE audit SET seq = -seq WHERE seq < 0")
+        columns = ", ".join(COLUMNS[1:])
+        conn.execute(
+            f"INSERT INTO audit (seq, {columns}) SELECT seq + 1, {columns} FROM audit WHERE seq=?",
+            (seq,),
+        )
+
+
+@dataclass
+class TamperReport:
+    rows: int = 0
+    cases: Counter = field(default_factory=Counter)  # by action
+    missed: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def tamper_everywhere(pristine: sqlite3.Connection) -> TamperReport:
+    report = TamperReport(rows=pristine.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
+    for case in tampers(pristine):
+        conn = copy(pristine)
+        apply(conn, *case)
+        report.cases[case[0]] += 1
+        if not found(conn):
+            report.missed.append(case)
+        conn.close()
+    return report

@@ -1,0 +1,45 @@
+"""A storage fault during surgery, seen from the live screen: the plain message, 'not saved', and nothing lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from mimic_desktop.storage.connection import open_store
+from tests.support.storage_faults import read_only_file, stored_events, write_lock_held_by_another_process
+
+ELIGIBLE = {"age_18_or_over": True, "scheduled_mi_resection": True, "oral_consent": True}
+FAULTS = {
+    "locked by another process": (write_lock_held_by_another_process, "is in use by another program (it is locked)"),
+    "read-only file": (read_only_file, "is read-only, so this change was not saved"),
+}
+
+
+@pytest.mark.parametrize("name", FAULTS)
+def test_an_event_click_during_a_fault_is_refused_plainly_and_saved_after(
+    name, make_window, service, actions, shown_errors
+):
+    fault, words = FAULTS[name]
+    proc_id = service.create("MIM-03-001", "03", ELIGIBLE)
+    path = service.store.path
+    before = stored_events(path)
+    with fault(service) as faulty:
+        window = make_window(faulty.store, faulty.user)
+        window.open_procedure(proc_id)
+        actions.click(window.live.buttons.buttons["incision"])
+        assert window.saved.state == "failed"
+        assert window.saved.text().startswith("✖ Not saved: ")
+        window.close()
+    assert stored_events(path) == before
+    assert len(shown_errors) == 1
+    message = shown_errors.pop()
+    assert words in message and str(path) in message
+    assert "Nothing that was saved before has been lost." in message and "Traceback" not in message
+
+    store = open_store(path)  # the fault is gone: the same click saves
+    window = make_window(store, service.user)
+    window.open_procedure(proc_id)
+    actions.click(window.live.buttons.buttons["incision"])
+    assert window.saved.state == "saved"
+    assert len(stored_events(path) - before) == 1
+    window.close()
+    store.close()
