@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from .forms import FieldDef
 from .identifiers import findings
 
 YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
 
@@ -25,6 +27,9 @@ def _number(fdef: FieldDef, value: Any) -> float:
         raise _fail(fdef, "expected a number, not yes/no")
     if isinstance(value, str):
         value = value.strip().replace(",", ".")
+        # Only plain digits: float() would also take "1e2", "1_000" or "inf", which nobody means on a form.
+        if not _PLAIN_NUMBER.fullmatch(value):
+            raise _fail(fdef, f"{value!r} is not a number (write it with digits, for example 12.5)")
     try:
         number = float(value)
     except (TypeError, ValueError):

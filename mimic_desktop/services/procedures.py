@@ -98,6 +98,7 @@ class ProcedureService:
     def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None, demo: bool = False) -> str:
         """Enrol a patient; refuses a malformed or taken study ID and an ineligible patient."""
         self._require(Action.EDIT)
+        rules.check_study_id(study_id)  # its own format first, before the centre it has to match
         centre = rules.check_centre(centre)
         study_id = rules.check_study_id(study_id, centre)
         if repository.study_id_taken(self.store.conn, study_id):

@@ -54,6 +54,7 @@ class StudyPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
+            rules.check_study_id(self.study_id.text())  # its own format first: the centre is read from it
             centre = rules.check_centre(self.centre.text())
             study_id = rules.check_study_id(self.study_id.text(), centre)
             if any(row["study_id"] == study_id for row in self.context.procedures().list(study_id)):

@@ -69,3 +69,14 @@ def test_free_text_that_looks_like_an_identifier_gets_a_warning():
     assert values.identifier_warning(fdef, "born 12-03-1961, nr 1234567") is not None
     assert values.identifier_warning(fdef, "Good rim pattern") is None
     assert values.identifier_warning(f("surgeon"), "12-03-1961") is None  # not a free-text field
+
+
+@pytest.mark.parametrize("typed", ["1e2", "1_000", "inf", "nan", "0x10", "12,5,1", "12.5.1", "--3", "."])
+def test_only_plain_numbers_are_numbers(typed):
+    with pytest.raises(ValidationError, match="not a number"):
+        values.normalise(forms.field_def("cea"), typed)
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("12", 12.0), ("12.5", 12.5), ("12,5", 12.5), (" 7 ", 7.0), (".5", 0.5)])
+def test_plain_numbers_with_a_point_or_a_comma(typed, stored):
+    assert values.normalise(forms.field_def("cea"), typed) == stored

@@ -235,9 +235,13 @@ def test_new_procedure_refuses_bad_and_taken_study_ids(make_window, store, coord
     window = make_window(store, coordinator)
     wizard = window.new_procedure()
     page = wizard.study
-    for wrong, words in (("MIM-3-1", "MIM-CC-NNN"), ("MIM-03-001", "already in use")):
+    for wrong, centre, words in (
+        ("MIM-3-1", "03", "MIM-CC-NNN"),
+        ("mim-3-17", "", "MIM-CC-NNN"),  # the study ID is named, not the centre it could not give
+        ("MIM-03-001", "03", "already in use"),
+    ):
         page.study_id.setText(wrong)
-        page.centre.setText("03")
+        page.centre.setText(centre)
         actions.click(wizard.button(QWizard.WizardButton.NextButton))
         assert wizard.currentPage() is page
         assert words in page.message.text()
