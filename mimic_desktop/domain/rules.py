@@ -81,6 +81,13 @@ def lesion_creating_events(proc: Procedure, lesion_id: str) -> list[Event]:
     return [e for e in proc.lesion_events(lesion_id) if catalogue[e.kind].lesion == "creates"]
 
 
+def lesion_removed_with(proc: Procedure, event: Event) -> Lesion | None:
+    """The lesion that striking this event removes: the one it identified, while it is in the record."""
+    if forms.events()[event.kind].lesion != "creates":
+        return None
+    return next((lesion for lesion in proc.lesions if lesion.id == event.lesion_id), None)
+
+
 def check_lesion_removable(proc: Procedure, lesion: Lesion) -> None:
     """A lesion leaves the record only when no live event but the one that identified it refers to it."""
     catalogue = forms.events()

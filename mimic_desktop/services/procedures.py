@@ -319,9 +319,9 @@ class ProcedureService:
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             event = self._live_event(proc, event_id)
-            creates = forms.events()[event.kind].lesion == "creates"
-            if creates and event.lesion_id in {lesion.id for lesion in proc.lesions}:
-                self._remove_lesion(proc, event.lesion_id, reason)
+            lesion = rules.lesion_removed_with(proc, event)
+            if lesion is not None:
+                self._remove_lesion(proc, lesion.id, reason)
             else:
                 self._strike(proc, event.id, reason)
 

@@ -55,7 +55,7 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="47"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
@@ -712,17 +712,17 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="54"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="73"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="73"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -793,29 +793,49 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="39"/>
+        <source>Remove lesion…</source>
+        <translation>Laesie verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="41"/>
+        <source>Take a lesion entered by mistake out of the record, with a reason</source>
+        <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="56"/>
         <source>No lesions yet: lesions are identified on the live screen during surgery.</source>
         <translation>Nog geen laesies: laesies worden tijdens de operatie op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="99"/>
         <source>check the pathology</source>
         <translation>controleer de pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="141"/>
         <source>R status: derived from the margin once it is entered (R0 from 1 mm).</source>
         <translation>R-status: volgt uit de marge zodra die is ingevuld (R0 vanaf 1 mm).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="143"/>
         <source>R status (derived): %1</source>
         <translation>R-status (afgeleid): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="145"/>
         <source>Final R status after the cavity re-resection: %1</source>
         <translation>Uiteindelijke R-status na naresectie van de holte: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
+        <source>Remove lesion</source>
+        <translation>Laesie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
+        <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
+        <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -831,7 +851,12 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
+        <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
+        <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
@@ -844,57 +869,57 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="69"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="69"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="79"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="99"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="104"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="109"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="111"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="154"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="160"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="113"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
@@ -1008,131 +1033,151 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>PostopPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="48"/>
         <source>Complications within 90 days</source>
         <translation>Complicaties binnen 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
         <source>Grade</source>
         <translation>Graad</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
         <source>Onset</source>
         <translation>Ontstaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Days after surgery</source>
         <translation>Dagen na de operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="67"/>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
         <source>New complication</source>
         <translation>Nieuwe complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="73"/>
+        <source>Remove complication…</source>
+        <translation>Complicatie verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="76"/>
+        <source>Take a complication entered by mistake out of the record, with a reason</source>
+        <translation>Een per vergissing ingevoerde complicatie uit het dossier halen, met een reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="108"/>
         <source>This complication started more than 90 days after surgery.</source>
         <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="122"/>
         <source>after 90 days</source>
         <translation>na 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
         <source>Complication %1</source>
         <translation>Complicatie %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="198"/>
+        <source>Remove complication</source>
+        <translation>Complicatie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="200"/>
+        <source>Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, and its number is not used again.</source>
+        <translation>Complicatie %1 uit het dossier verwijderen? Geef aan waarom: ze blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
 </context>
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="59"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="63"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="67"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="79"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="108"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="71"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="102"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="104"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="126"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="128"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="160"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="165"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="168"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
     </message>
@@ -1221,22 +1266,22 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="98"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="100"/>
         <source>Not saved: no reason was given.</source>
         <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="118"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="125"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
@@ -1835,12 +1880,12 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="67"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="69"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
     </message>
@@ -2197,7 +2242,12 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="62"/>
+        <source>%1 (removed)</source>
+        <translation>%1 (verwijderd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="90"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
