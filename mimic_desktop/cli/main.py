@@ -12,8 +12,9 @@ from ..domain.roles import Role
 from ..services.accounts import AccountService
 from ..services.procedures import ProcedureService, event_time
 from ..storage.connection import open_store
-from . import data_exports, documents, install_check, session_export
+from . import data_exports, documents, install_check, record_commands, session_export
 from .common import add_db_option, add_user_option, db_path, password, print_json, run
+from .record_commands import field_values, numbered
 
 
 def _service(args) -> ProcedureService:
@@ -42,8 +43,8 @@ def cmd_add_user(args) -> None:
 
 
 def cmd_create(args) -> None:
+    initial = field_values(args.set)
     service = _service(args)
-    initial = dict(pair.split("=", 1) for pair in args.set or [])
     proc_id = service.create(args.study_id, args.centre, initial)
     print(proc_id)
 
@@ -51,13 +52,7 @@ def cmd_create(args) -> None:
 def cmd_event(args) -> None:
     service = _service(args)
     proc = service.find(args.study_id)
-    lesion_id = None
-    if args.lesion is not None:
-        lesion_id = next((lesion.id for lesion in proc.lesions if lesion.number == args.lesion), None)
-        if lesion_id is None:
-            from ..domain.errors import NotFound
-
-            raise NotFound(f"{proc.study_id} has no lesion {args.lesion}.")
+    lesion_id = None if args.lesion is None else numbered(proc, "lesion", args.lesion)
     at = event_time(args.at) if args.at else None
     print(service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note))
 
@@ -68,9 +63,9 @@ def cmd_strike(args) -> None:
 
 
 def cmd_set(args) -> None:
+    updates = field_values(args.values)
     service = _service(args)
     proc = service.find(args.study_id)
-    updates = dict(pair.split("=", 1) for pair in args.values)
     print(f"{service.set_values(proc.id, updates, reason=args.reason)} value(s) changed.")
 
 
@@ -219,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list = [documents, session_export, data_exports, install_check]
+EXTENSIONS: list = [documents, session_export, data_exports, install_check, record_commands]
 
 
 def main(argv: list[str] | None = None) -> int:

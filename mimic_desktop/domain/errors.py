@@ -21,6 +21,14 @@ class ReasonRequired(MimicError):
     """The record is locked or signed, so a change needs a reason."""
 
 
+class RecordLocked(ReasonRequired):
+    """The record is complete and locked, and the change came without a reason."""
+
+
+class SignedAnswersChanged(ReasonRequired):
+    """An answer of a signed questionnaire changes without a reason (the change voids the signature)."""
+
+
 class NotFound(MimicError):
     """A procedure, lesion, event or user that does not exist."""
 

@@ -77,6 +77,8 @@ class Procedure:
     complications: list[Complication] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
+    # Lesions taken out of the record with a reason: not part of it, but struck events still name them.
+    removed_lesions: list[Lesion] = field(default_factory=list)
     completed_at: str | None = None
     export_version: int = 0
     exported_at: str | None = None

@@ -6,9 +6,9 @@ import re
 from datetime import datetime
 
 from . import derive, forms
-from .clock import from_iso
+from .clock import from_iso, local_text
 from .errors import ValidationError
-from .record import Lesion, Procedure
+from .record import Event, Lesion, Procedure
 
 STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
 CENTRE_PATTERN = re.compile(r"^\d{2}$")
@@ -73,6 +73,31 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
         if "transection_start" not in kinds and "ablation" not in kinds:
             number = proc.lesion(lesion_id).number
             raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
+
+
+def lesion_creating_events(proc: Procedure, lesion_id: str) -> list[Event]:
+    """The live events that identified this lesion (they go when the lesion goes)."""
+    catalogue = forms.events()
+    return [e for e in proc.lesion_events(lesion_id) if catalogue[e.kind].lesion == "creates"]
+
+
+def lesion_removed_with(proc: Procedure, event: Event) -> Lesion | None:
+    """The lesion that striking this event removes: the one it identified, while it is in the record."""
+    if forms.events()[event.kind].lesion != "creates":
+        return None
+    return next((lesion for lesion in proc.lesions if lesion.id == event.lesion_id), None)
+
+
+def check_lesion_removable(proc: Procedure, lesion: Lesion) -> None:
+    """A lesion leaves the record only when no live event but the one that identified it refers to it."""
+    catalogue = forms.events()
+    others = [e for e in proc.lesion_events(lesion.id) if catalogue[e.kind].lesion != "creates"]
+    if others:
+        named = ", ".join(f"{catalogue[e.kind].text()} at {local_text(e.at, seconds=True)}" for e in others)
+        raise ValidationError(
+            f"Lesion {lesion.number} still has events that are not struck through: {named}. "
+            "Strike those through first if they are wrong too, then remove the lesion."
+        )
 
 
 # Each message in English and Dutch: the record pages, the checklist and the summary speak the reader's language.

@@ -2,7 +2,7 @@
 
 The check runs the published schema (record_schema) through schema_check, so that what the
 importer accepts and what the document promises are one thing; then it checks what a schema cannot say: every value against its field definition,
-events that point at lesions of this record, unique numbers, and the study ID's centre.
+live events that point at lesions of this record, unique numbers, and the study ID's centre.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def check_record(data: Any) -> Procedure:
     lesion_ids = _children(proc.lesions, "lesions")
     _children(proc.complications, "complications")
     for index, event in enumerate(proc.events):
-        if event.lesion_id is not None and event.lesion_id not in lesion_ids:
+        # A struck event may name a lesion that was removed from the record together with it.
+        if event.lesion_id is not None and event.lesion_id not in lesion_ids and not event.struck:
             raise RecordRejected(f"record.events[{index}] points at a lesion the record does not have.")
     if len({event.id for event in proc.events}) != len(proc.events):
         raise RecordRejected("Two events of the record have the same id.")

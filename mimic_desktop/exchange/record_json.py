@@ -22,6 +22,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("current_lesion_id")
     body.pop("export_version")
     body.pop("exported_at")
+    body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

@@ -109,7 +109,8 @@ def _timeline(proc: Procedure, lang: str) -> list:
     width = content_width()
     story = [heading(word("timeline", lang)), timeline_drawing(proc, width, lang)]
     incision = derive.incision_time(proc)
-    lesion_numbers = {lesion.id: str(lesion.number) for lesion in proc.lesions}
+    lesion_numbers = {lesion.id: str(lesion.number) for lesion in [*proc.lesions, *proc.removed_lesions]}
+    removed = {lesion.id for lesion in proc.removed_lesions}
     rows = [[word("time", lang), "+min", word("event", lang), word("lesion", lang), word("note", lang)]]
     for event in sorted(proc.events, key=lambda e: (e.at, e.id)):
         offset = f"{(event.moment - incision).total_seconds() / 60:.0f}" if incision else ""
@@ -118,6 +119,8 @@ def _timeline(proc: Procedure, lang: str) -> list:
         if event.struck:
             label = f"<strike>{label}</strike>"
             note = (note + " " if note else "") + f"<i>{text(word('struck', lang, reason=event.struck_reason))}</i>"
+            if event.lesion_id in removed:
+                note += f"<i>; {word('lesion_removed', lang, n=lesion_numbers[event.lesion_id])}</i>"
         rows.append(
             [
                 para(text(when(event.at, seconds=True))),

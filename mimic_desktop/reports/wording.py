@@ -30,6 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "lesion": ("Lesion", "Laesie"),
     "note": ("Note", "Notitie"),
     "struck": ("struck through: {reason}", "doorgehaald: {reason}"),
+    "lesion_removed": ("lesion {n} removed from the record", "laesie {n} uit het dossier verwijderd"),
     "lesions": ("Lesions", "Laesies"),
     "liver_map": ("Couinaud segments, anterior view (schematic)", "Couinaud-segmenten, vooraanzicht (schematisch)"),
     "map_legend": (

@@ -9,8 +9,8 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
-from ..domain.errors import NotFound, ReasonRequired, ValidationError
-from ..domain.record import Procedure
+from ..domain.errors import NotFound, ReasonRequired, RecordLocked, SignedAnswersChanged, ValidationError
+from ..domain.record import Event, Procedure
 from ..domain.roles import Action, User
 from ..storage import audit, repository
 from ..storage.connection import Store
@@ -65,34 +65,41 @@ class ProcedureService:
     def _require(self, action: Action, proc_id: str | None = None) -> None:
         access.require(self.store, self.user, action, proc_id, self.clock)
 
+    @staticmethod
+    def _reason(reason: str | None, message: str) -> str:
+        """The reason, trimmed; ReasonRequired with this message when there is none."""
+        if not (reason and reason.strip()):
+            raise ReasonRequired(message)
+        return reason.strip()
+
     @contextlib.contextmanager
     def _change(
         self, proc_id: str, reason: str | None, fields: Iterable[str] = (), child_values: bool = True
     ) -> Iterator[Procedure]:
-        """One user action on a record: permission, lock and signature, one transaction, status refresh.
+        """One user action on a record: permission, one transaction, lock and signature, status refresh.
 
-        child_values=False yields the record without its lesions' and complications' values.
+        The record is read after BEGIN IMMEDIATE, so the rules are checked on what no other
+        connection can change before this one commits. child_values=False yields the record
+        without its lesions' and complications' values.
         """
         self._require(Action.EDIT, proc_id)
-        proc = self._load(proc_id, child_values)
-        if not (reason and reason.strip()):
-            if proc.locked:
-                self._refuse(
-                    proc, "edit_locked", f"{proc.study_id} is complete and locked: give a reason for the change."
-                )
-            if proc.valid_signature() and set(fields) & _questionnaire_fields():
-                self._refuse(
-                    proc,
-                    "edit_signed",
-                    "The questionnaire is signed: give a reason for the change. The signature will be voided.",
-                )
-        with self.store.transaction() as db:
-            yield proc
-            repository.refresh_status(db.conn, proc_id)
-
-    def _refuse(self, proc: Procedure, action: str, message: str) -> None:
-        access.log_refusal(self.store, self.user.username, action, message, proc.id, self.clock)
-        raise ReasonRequired(message)
+        try:
+            with self.store.transaction() as db:
+                proc = self._load(proc_id, child_values)
+                if not (reason and reason.strip()):
+                    if proc.locked:
+                        raise RecordLocked(f"{proc.study_id} is complete and locked: give a reason for the change.")
+                    if proc.valid_signature() and set(fields) & _questionnaire_fields():
+                        raise SignedAnswersChanged(
+                            "The questionnaire is signed: give a reason for the change. The signature will be voided."
+                        )
+                yield proc
+                repository.refresh_status(db.conn, proc_id)
+        except (RecordLocked, SignedAnswersChanged) as refusal:
+            # Logged once the refused transaction has rolled back: the refusal row is the only trace.
+            action = "edit_locked" if isinstance(refusal, RecordLocked) else "edit_signed"
+            access.log_refusal(self.store, self.user.username, action, str(refusal), proc_id, self.clock)
+            raise
 
     # -- creating --------------------------------------------------------------------------
     def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None, demo: bool = False) -> str:
@@ -247,8 +254,6 @@ class ProcedureService:
             raise ValidationError(f"{kind!r} is not a known intraoperative event.", "kind")
         definition = catalogue[kind]
         moment = at or self.clock()
-        if moment.tzinfo is None:
-            raise ValidationError("An event time must carry a time zone.", "at")
         note = (note or "").strip() or None
         if kind == "note" and not note:
             raise ValidationError("A note needs some text.", "note")
@@ -256,76 +261,142 @@ class ProcedureService:
         with self._change(proc_id, reason, child_values=False) as proc:
             if definition.lesion == "creates":
                 lesion_id = self._insert_child(proc_id, "lesion", {"source": definition.source}, reason)
-                repository.set_procedure_column(
-                    self.store.conn,
-                    proc_id=proc_id,
-                    column="current_lesion_id",
-                    value=lesion_id,
-                    now=self._now(),
-                    username=self.user.username,
-                )
+                self._make_current(proc_id, lesion_id)
             elif definition.lesion in {"required", "optional"}:
                 lesion_id = lesion_id or proc.current_lesion_id
                 if lesion_id:
                     self._child(proc, "lesion", lesion_id)
             else:
                 lesion_id = None
-            if definition.lesion != "creates":
-                rules.check_lesion_event(proc, kind, lesion_id)
-            rules.check_event_time(proc, kind, moment)
-            event_id = repository.insert_event(
-                self.store.conn,
-                proc_id=proc_id,
-                kind=kind,
-                at=to_iso(moment),
-                now=self._now(),
-                username=self.user.username,
-                lesion_id=lesion_id,
-                note=note,
-            )
-        return event_id
+            return self._insert_event(proc, kind, moment, lesion_id, note)
+
+    def _insert_event(
+        self, proc: Procedure, kind: str, moment: datetime, lesion_id: str | None, note: str | None
+    ) -> int:
+        """Check one event against the rules on the record as it stands, then store it (inside _change)."""
+        if moment.tzinfo is None:
+            raise ValidationError("An event time must carry a time zone.", "at")
+        if forms.events()[kind].lesion != "creates":
+            rules.check_lesion_event(proc, kind, lesion_id)
+        rules.check_event_time(proc, kind, moment)
+        return repository.insert_event(
+            self.store.conn,
+            proc_id=proc.id,
+            kind=kind,
+            at=to_iso(moment),
+            now=self._now(),
+            username=self.user.username,
+            lesion_id=lesion_id,
+            note=note,
+        )
+
+    def _make_current(self, proc_id: str, lesion_id: str | None) -> None:
+        repository.set_procedure_column(
+            self.store.conn,
+            proc_id=proc_id,
+            column="current_lesion_id",
+            value=lesion_id,
+            now=self._now(),
+            username=self.user.username,
+        )
+
+    def _event_proc(self, event_id: int) -> str:
+        proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
+        if proc_id is None:
+            raise NotFound(f"There is no event {event_id}.")
+        return proc_id
+
+    @staticmethod
+    def _live_event(proc: Procedure, event_id: int) -> Event:
+        event = next(e for e in proc.events if e.id == event_id)
+        if event.struck:
+            raise ValidationError(f"Event {event_id} is already struck through.")
+        return event
 
     def strike_event(self, event_id: int, reason: str) -> None:
-        """Strike a wrong event through; it stays visible in the timeline and the audit trail."""
-        if not (reason and reason.strip()):
-            raise ReasonRequired("Say why this event is wrong: a struck event keeps its reason.")
-        proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
-        if proc_id is None:
-            raise NotFound(f"There is no event {event_id}.")
-        with self._change(proc_id, reason) as proc:
-            event = next(e for e in proc.events if e.id == event_id)
-            if event.struck:
-                raise ValidationError(f"Event {event_id} is already struck through.")
-            repository.strike_event(
-                self.store.conn,
-                proc_id=proc_id,
-                event_id=event_id,
-                reason=reason.strip(),
-                now=self._now(),
-                username=self.user.username,
-            )
+        """Strike a wrong event through; it stays visible in the timeline and the audit trail.
+
+        Striking the event that identified a lesion removes that lesion with the same reason, in
+        the same transaction; refused while other live events still refer to the lesion.
+        """
+        reason = self._reason(reason, "Say why this event is wrong: a struck event keeps its reason.")
+        proc_id = self._event_proc(event_id)
+        with self._change(proc_id, reason, child_values=False) as proc:
+            event = self._live_event(proc, event_id)
+            lesion = rules.lesion_removed_with(proc, event)
+            if lesion is not None:
+                self._remove_lesion(proc, lesion.id, reason)
+            else:
+                self._strike(proc, event.id, reason)
+
+    def _strike(self, proc: Procedure, event_id: int, reason: str) -> None:
+        repository.strike_event(
+            self.store.conn,
+            proc_id=proc.id,
+            event_id=event_id,
+            reason=reason,
+            now=self._now(),
+            username=self.user.username,
+        )
 
     def correct_event_time(self, event_id: int, at: datetime, reason: str) -> int:
-        """Replace an event's time: the old one is struck through, a new one recorded."""
-        proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
-        if proc_id is None:
-            raise NotFound(f"There is no event {event_id}.")
-        old = next(e for e in self.load(proc_id).events if e.id == event_id)
-        self.strike_event(event_id, reason)
-        return self.record_event(proc_id, old.kind, at=at, lesion_id=old.lesion_id, note=old.note, reason=reason)
+        """Replace an event's time in one transaction: the old one is struck through, a new one recorded.
+
+        The new time is checked against the rules as they stand without the old event; the
+        replacement keeps the old event's lesion and note (a corrected lesion event makes no new lesion).
+        """
+        reason = self._reason(reason, "Say why the time is wrong: the old time stays, struck through.")
+        proc_id = self._event_proc(event_id)
+        with self._change(proc_id, reason, child_values=False) as proc:
+            old = self._live_event(proc, event_id)
+            old.struck = True  # the record as the rules see it once the old event is struck
+            self._strike(proc, old.id, reason)
+            return self._insert_event(proc, old.kind, at, old.lesion_id, old.note)
+
+    def remove_lesion(self, proc_id: str, lesion_id: str, reason: str) -> None:
+        """Take a lesion out of the record with a reason; its number is never reused.
+
+        The event that identified it is struck through with it; refused while other live events
+        refer to it.
+        """
+        reason = self._reason(reason, "Say why this lesion is removed: the reason stays in the audit trail.")
+        with self._change(proc_id, reason, child_values=False) as proc:
+            self._remove_lesion(proc, lesion_id, reason)
+
+    def _remove_lesion(self, proc: Procedure, lesion_id: str, reason: str) -> None:
+        lesion = self._child(proc, "lesion", lesion_id)
+        rules.check_lesion_removable(proc, lesion)
+        for event in rules.lesion_creating_events(proc, lesion_id):
+            self._strike(proc, event.id, reason)
+        self._remove_child(proc, "lesion", lesion_id, reason)
+        if proc.current_lesion_id == lesion_id:
+            remaining = [other.id for other in proc.lesions if other.id != lesion_id]
+            self._make_current(proc.id, remaining[-1] if remaining else None)
+
+    def remove_complication(self, proc_id: str, complication_id: str, reason: str) -> None:
+        """Take a complication out of the record with a reason; its number is never reused."""
+        reason = self._reason(reason, "Say why this complication is removed: the reason stays in the audit trail.")
+        with self._change(proc_id, reason, child_values=False) as proc:
+            self._child(proc, "complication", complication_id)
+            self._remove_child(proc, "complication", complication_id, reason)
+
+    def _remove_child(self, proc: Procedure, entity: str, child_id: str, reason: str) -> None:
+        repository.remove_child(
+            self.store.conn,
+            ENTITY_TABLES[entity],
+            proc_id=proc.id,
+            child_id=child_id,
+            reason=reason,
+            now=self._now(),
+            username=self.user.username,
+        )
 
     def switch_lesion(self, proc_id: str, lesion_id: str) -> None:
+        """Make another lesion the current one (navigation: not a change to the record)."""
         self._require(Action.EDIT, proc_id)
-        self._child(self.load(proc_id), "lesion", lesion_id)
-        with self.store.transaction() as db:
-            repository.set_procedure_column(
-                db.conn,
-                proc_id=proc_id,
-                column="current_lesion_id",
-                value=lesion_id,
-                now=self._now(),
-                username=self.user.username,
-            )
+        with self.store.transaction():
+            self._child(self._load(proc_id, child_values=False), "lesion", lesion_id)
+            self._make_current(proc_id, lesion_id)
 
     # -- completing ------------------------------------------------------------------------
     def missing(self, proc_id: str, lang: str = "en") -> list[str]:
@@ -334,10 +405,10 @@ class ProcedureService:
 
     def complete(self, proc_id: str) -> None:
         """Mark the record complete and lock it; refuses while anything is missing."""
-        missing = self.missing(proc_id)
-        if missing:
-            raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
-        with self._change(proc_id, None):
+        with self._change(proc_id, None) as proc:
+            missing = rules.missing_for_completion(proc)
+            if missing:
+                raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
             repository.set_procedure_column(
                 self.store.conn,
                 proc_id=proc_id,

@@ -96,7 +96,6 @@ class SigningService:
         Without a meaning, the questionnaire's own English statement of authorship is used.
         """
         self.procedures._require(Action.SIGN, proc_id)
-        proc = self.procedures.load(proc_id)
         meaning = (signature_meaning("en") if meaning is None else meaning).strip()
         if not meaning:
             raise ValidationError("Say what the signature means, for example that you are the author.", "meaning")
@@ -104,17 +103,19 @@ class SigningService:
             # A wrong password at signing is an attempt worth keeping in the trail.
             access.log_refusal(self.store, self.user.username, Action.SIGN.value, "wrong password", proc_id, self.clock)
             raise AuthenticationFailed("Wrong password: the questionnaire was not signed.")
-        missing = rules.missing_for_signature(proc)
-        if missing:
-            raise ValidationError("Answer every question before signing. Missing: " + "; ".join(missing))
-        current = proc.valid_signature(FORM)
-        if current is not None:
-            raise ValidationError(
-                f"The questionnaire of {proc.study_id} is already signed by {current.printed_name}; "
-                "a change to an answer (with a reason) voids that signature, after which it can be signed again."
-            )
         now = to_iso(self.clock())
+        # The answers are read and hashed inside the transaction that stores the signature.
         with self.store.transaction() as db:
+            proc = self.procedures.load(proc_id)
+            missing = rules.missing_for_signature(proc)
+            if missing:
+                raise ValidationError("Answer every question before signing. Missing: " + "; ".join(missing))
+            current = proc.valid_signature(FORM)
+            if current is not None:
+                raise ValidationError(
+                    f"The questionnaire of {proc.study_id} is already signed by {current.printed_name}; "
+                    "a change to an answer (with a reason) voids that signature, after which it can be signed again."
+                )
             repository.insert_signature(
                 db.conn,
                 proc_id=proc_id,

@@ -139,9 +139,12 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
         if ("procedure", proc_id, "study_id") not in latest:
             problems.append(f"procedure {proc_id} has no audit entry")
     for table in ("lesions", "complications"):
-        for (child_id,) in conn.execute(f"SELECT id FROM {table}"):
-            if (table.removesuffix("s"), child_id, "number") not in latest:
-                problems.append(f"{table.removesuffix('s')} {child_id} has no audit entry")
+        entity = table.removesuffix("s")
+        for child_id, removed in conn.execute(f"SELECT id, removed_utc FROM {table}"):
+            if (entity, child_id, "number") not in latest:
+                problems.append(f"{entity} {child_id} has no audit entry")
+            elif removed and latest.get((entity, child_id, "removed")) != "true":
+                problems.append(f"{entity} {child_id} was removed without an audit entry")
     for proc_id, completed in conn.execute("SELECT id, completed_utc FROM procedures WHERE completed_utc IS NOT NULL"):
         if latest.get(("procedure", proc_id, "completed_utc")) != encode(completed):
             problems.append(f"procedure {proc_id} was completed without an audit entry")

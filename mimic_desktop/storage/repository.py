@@ -161,6 +161,29 @@ def add_child(conn: sqlite3.Connection, table: str, *, proc_id: str, now: str, u
     return child_id, number
 
 
+def remove_child(
+    conn: sqlite3.Connection, table: str, *, proc_id: str, child_id: str, reason: str, now: str, username: str
+) -> None:
+    """Take a lesion or complication out of the record: the row stays, marked with the time and the reason."""
+    conn.execute(
+        f"UPDATE {table} SET removed_utc=?, removed_reason=? WHERE id=? AND procedure_id=?",
+        (now, reason, child_id, proc_id),
+    )
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity=table.removesuffix("s"),
+        entity_id=child_id,
+        field="removed",
+        old=False,
+        new=True,
+        reason=reason,
+    )
+    touch(conn, proc_id, now)
+
+
 def insert_event(
     conn: sqlite3.Connection,
     *,
@@ -177,19 +200,9 @@ def insert_event(
         (proc_id, lesion_id, kind, at, now, username, note),
     )
     event_id = cursor.lastrowid
+    # The details row of every event carries its time: a corrected time is in the trail as well.
     details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
-    audit.append(
-        conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity="event",
-        entity_id=str(event_id),
-        field="kind",
-        old=None,
-        new=details["kind"],
-    )
-    if note or lesion_id:
+    for field, value in (("kind", kind), ("details", details)):
         audit.append(
             conn,
             at_utc=now,
@@ -197,9 +210,9 @@ def insert_event(
             procedure_id=proc_id,
             entity="event",
             entity_id=str(event_id),
-            field="details",
+            field=field,
             old=None,
-            new=details,
+            new=value,
         )
     touch(conn, proc_id, now)
     return event_id
@@ -286,16 +299,23 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
 
 
 def _load_children(conn: sqlite3.Connection, proc: Procedure) -> dict[tuple[str, str], dict[str, Any]]:
-    """Lesions and complications in number order; returns their value dicts by (entity, id) to fill."""
+    """Lesions and complications in number order; returns their value dicts by (entity, id) to fill.
+
+    Removed ones are left out of the record; removed lesions are listed apart (without values),
+    so that the struck events that identified them can still name them.
+    """
     children = {}
     for table, cls, target in (("lesions", Lesion, proc.lesions), ("complications", Complication, proc.complications)):
         entity = table.removesuffix("s")
-        for child_id, number in conn.execute(
-            f"SELECT id, number FROM {table} WHERE procedure_id=? AND removed_utc IS NULL ORDER BY number", (proc.id,)
+        for child_id, number, removed in conn.execute(
+            f"SELECT id, number, removed_utc IS NOT NULL FROM {table} WHERE procedure_id=? ORDER BY number", (proc.id,)
         ):
             child = cls(child_id, number)
-            target.append(child)
-            children[(entity, child_id)] = child.values
+            if not removed:
+                target.append(child)
+                children[(entity, child_id)] = child.values
+            elif cls is Lesion:
+                proc.removed_lesions.append(child)
     return children
 
 

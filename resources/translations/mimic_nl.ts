@@ -783,17 +783,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="54"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="73"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="73"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -864,29 +864,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="56"/>
         <source>No lesions yet: lesions are identified on the live screen during surgery.</source>
         <translation>Nog geen laesies: laesies worden tijdens de operatie op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="99"/>
         <source>check the pathology</source>
         <translation>controleer de pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="141"/>
         <source>R status: derived from the margin once it is entered (R0 from 1 mm).</source>
         <translation>R-status: volgt uit de marge zodra die is ingevuld (R0 vanaf 1 mm).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="143"/>
         <source>R status (derived): %1</source>
         <translation>R-status (afgeleid): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="145"/>
         <source>Final R status after the cavity re-resection: %1</source>
         <translation>Uiteindelijke R-status na naresectie van de holte: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="39"/>
+        <source>Remove lesion…</source>
+        <translation>Laesie verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="41"/>
+        <source>Take a lesion entered by mistake out of the record, with a reason</source>
+        <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
+        <source>Remove lesion</source>
+        <translation>Laesie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
+        <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
+        <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -902,7 +922,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
@@ -910,6 +930,11 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/live/live_screen.py" line="156"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
+        <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
+        <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -973,32 +998,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="113"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="152"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="158"/>
         <source>The ICG time lies in the future.</source>
         <translation>Het tijdstip van ICG ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="164"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="170"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="173"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
@@ -1079,50 +1104,70 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PostopPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="48"/>
         <source>Complications within 90 days</source>
         <translation>Complicaties binnen 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
         <source>Grade</source>
         <translation>Graad</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
         <source>Onset</source>
         <translation>Ontstaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Days after surgery</source>
         <translation>Dagen na de operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="67"/>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
         <source>New complication</source>
         <translation>Nieuwe complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="108"/>
         <source>This complication started more than 90 days after surgery.</source>
         <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="122"/>
         <source>after 90 days</source>
         <translation>na 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
         <source>Complication %1</source>
         <translation>Complicatie %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="73"/>
+        <source>Remove complication…</source>
+        <translation>Complicatie verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="76"/>
+        <source>Take a complication entered by mistake out of the record, with a reason</source>
+        <translation>Een per vergissing ingevoerde complicatie uit het dossier halen, met een reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="198"/>
+        <source>Remove complication</source>
+        <translation>Complicatie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="200"/>
+        <source>Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, and its number is not used again.</source>
+        <translation>Complicatie %1 uit het dossier verwijderen? Geef aan waarom: ze blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -1292,22 +1337,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="98"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="100"/>
         <source>Not saved: no reason was given.</source>
         <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="118"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="125"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
@@ -1906,12 +1951,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="67"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="69"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
     </message>
@@ -2230,7 +2275,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
         <source>Study ID %1 is already in use on this laptop.</source>
         <translation>Studienummer %1 is al in gebruik op deze laptop.</translation>
     </message>
@@ -2268,9 +2313,14 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="90"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="62"/>
+        <source>%1 (removed)</source>
+        <translation>%1 (verwijderd)</translation>
     </message>
 </context>
 </TS>

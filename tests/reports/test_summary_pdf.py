@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from mimic_desktop import __version__
 from mimic_desktop.domain import derive, forms, values
 from mimic_desktop.domain.clock import local_text
@@ -146,3 +148,14 @@ def test_planned_readmission_is_marked_and_empty_optional_fields_stay_off(servic
     _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
     assert "The readmission was planned Yes (planned: not a complication)" in text
     assert forms.field_def("icg_adverse_description").text() not in text  # no reaction: the question is hidden
+
+
+def test_a_removed_lesion_is_left_out_and_its_struck_event_still_names_it(service, signed, tmp_path):
+    proc = service.load(signed)
+    during_surgery = proc.first_event("incision").moment + timedelta(minutes=1)
+    occult = service.record_event(signed, "occult_lesion", at=during_surgery)
+    service.strike_event(occult, "pressed O instead of L")
+    _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
+    assert "struck through: pressed O instead of L; lesion 5 removed from the record" in text
+    assert "Lesion 5" not in text, "the removed lesion has no row of its own in the timeline drawing"
+    assert [lesion.number for lesion in service.load(signed).lesions] == [1, 2, 3, 4]

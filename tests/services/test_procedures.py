@@ -6,14 +6,8 @@ from mimic_desktop.domain import derive
 from mimic_desktop.domain.errors import NotFound, PermissionDenied, ReasonRequired, ValidationError
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
+from tests.support.enrolment import ELIGIBLE
 
-ELIGIBLE = {
-    "age_18_or_over": True,
-    "scheduled_mi_resection": True,
-    "iodine_or_icg_allergy": False,
-    "recurrence_at_treated_site": False,
-    "oral_consent": True,
-}
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 

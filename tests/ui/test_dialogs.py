@@ -45,7 +45,7 @@ def test_excepthook_sends_bugs_to_the_crash_dialog_and_mimic_errors_to_a_message
 
 
 def test_an_unexpected_error_in_an_action_keeps_the_record_and_the_typing(
-    make_window, store, coordinator, service, monkeypatch
+    make_window, store, coordinator, service, monkeypatch, qtbot
 ):
     proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
     window = make_window(store, coordinator)
@@ -53,8 +53,7 @@ def test_an_unexpected_error_in_an_action_keeps_the_record_and_the_typing(
     window.live.log("incision")
     window.live.log("lesion_found")
     size = window.live.lesion_panel.form.editors["size_mm"].input
-    size.setText("23")
-    window.live.lesion_panel._edited()
+    qtbot.keyClicks(size, "23")
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk controller hiccup")

@@ -18,10 +18,10 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.simulate import baseline
 from mimic_desktop.ui import i18n
-from mimic_desktop.ui.dialogs import TextPrompt
 from mimic_desktop.ui.record.section_editor import SectionEditor
 from mimic_desktop.ui.record.sign_dialog import SignDialog
 from tests.support.record_window import open_record
+from tests.support.ui_steps import answer_prompt
 
 SURGEON_PASSWORD = "steady hands 42"
 
@@ -70,19 +70,6 @@ def after_surgery(service):
         event(kind)
     event("closure")
     return proc_id
-
-
-def prompt_text(dialog: TextPrompt) -> str:
-    return " ".join(label.text() for label in dialog.findChildren(QLabel))
-
-
-def answer_reason(window, actions, reason: str, seen: list[str]) -> None:
-    def respond(dialog: TextPrompt) -> None:
-        seen.append(prompt_text(dialog))
-        actions.type(dialog.text, reason)
-        actions.click(dialog.buttons.buttons()[0])
-
-    actions.answer_dialog(lambda: window.findChild(TextPrompt), respond)
 
 
 def visible_rows(block: SectionEditor) -> set[str]:
@@ -228,7 +215,7 @@ def test_missing_items_shrink_complete_locks_and_a_later_edit_keeps_its_reason(
     stay.clear()
     actions.type(stay, "4")
     seen: list[str] = []
-    answer_reason(window, actions, "discharge letter corrected", seen)
+    answer_prompt(window, actions, "discharge letter corrected", seen)
     actions.click(postop.course.save_button)
     assert "complete and locked" in seen[0]
     assert service.load(recorded).get("hospital_stay_days") == 4
@@ -276,7 +263,7 @@ def test_the_surgeon_signs_and_a_later_change_voids_the_signature(
 
     actions.click(editors["q_image_quality"]._likert.button(2))
     seen: list[str] = []
-    answer_reason(window, actions, "misread the scale", seen)
+    answer_prompt(window, actions, "misread the scale", seen)
     actions.click(page.answers.save_button)
     assert "the signature will be voided" in seen[0]
     proc = service.load(recorded)

@@ -12,21 +12,8 @@ from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.ui.dialogs import CorrectTimeDialog, TextPrompt
 from mimic_desktop.ui.wizard import NewProcedureWizard
-
-ELIGIBLE = {
-    "age_18_or_over": True,
-    "scheduled_mi_resection": True,
-    "iodine_or_icg_allergy": False,
-    "recurrence_at_treated_site": False,
-    "oral_consent": True,
-}
-
-
-def select_event(actions, timeline, event_id: int) -> None:
-    item = timeline.item_for(event_id)
-    timeline.tree.scrollToItem(item)
-    actions.click(timeline.tree.viewport(), timeline.tree.visualItemRect(item).center())
-    assert timeline.selected_event_id() == event_id
+from tests.support.enrolment import ELIGIBLE
+from tests.support.ui_steps import select_event
 
 
 def fill_wizard(window, actions) -> NewProcedureWizard:

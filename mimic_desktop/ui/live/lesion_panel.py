@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ...domain import forms
 from ...domain.errors import ValidationError
 from ...domain.record import Lesion
+from ..form_changes import FormChanges
 from ..form_widget import FormWidget
 from ..liver_map import LiverMap
 
@@ -18,7 +19,11 @@ SAVE_DELAY_MS = 1500  # typed values are saved once the typing pauses, or when a
 
 
 class LesionPanel(QWidget):
-    """Emits save_requested(lesion_id, values) for the map at once and for typed fields after a pause."""
+    """Emits save_requested(lesion_id, values) for the map at once and for typed fields after a pause.
+
+    Only what is stored is shown (no form defaults), and only the fields typed into that differ
+    from the stored values are sent.
+    """
 
     save_requested = Signal(str, dict)
     problem = Signal(str)  # a typed value that cannot be saved, in words
@@ -41,7 +46,7 @@ class LesionPanel(QWidget):
         right = QVBoxLayout()
         # The map edits the segments; every other field of the CRF's lesion section is a form field.
         self.form = FormWidget([section], lang, self, only={f.name for f in section.fields} - {"segments"})
-        self.form.edited.connect(self._edited)
+        self.typed = FormChanges(self.form, self)
         for editor in self.form.editors.values():
             editor.input.installEventFilter(self)
         self.form.layout().setVerticalSpacing(4)
@@ -57,7 +62,7 @@ class LesionPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
-        self.dirty = False
+        self.typed.edited.connect(self.timer.start)
         self.show_lesion(None)
 
     def show_lesion(self, lesion: Lesion | None, editable: bool = True) -> None:
@@ -68,9 +73,8 @@ class LesionPanel(QWidget):
             self.tr("Current lesion: %1").replace("%1", str(lesion.number)) if lesion else self.tr("No current lesion")
         )
         self.map.set_segments(lesion.get("segments") if lesion else None)
-        if not (same and self.dirty):
-            self.form.load(lesion.values if lesion else {})
-            self.dirty = False
+        # Typed values wait while the same lesion stays current; another lesion shows its own.
+        self.typed.show(lesion.values if lesion else {}, force=not same)
         enabled = editable and lesion is not None
         self.map.set_read_only(not enabled)
         self.form.set_read_only(not enabled)
@@ -85,10 +89,6 @@ class LesionPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _edited(self) -> None:
-        self.dirty = True
-        self.timer.start()
-
     def _emit(self, values: dict[str, Any]) -> None:
         if self.lesion_id is not None:
             self.save_requested.emit(self.lesion_id, values)
@@ -96,13 +96,14 @@ class LesionPanel(QWidget):
     def flush(self, report: bool = False) -> None:
         """Save typed values now; a wrong value stays on screen, marked, until it is corrected."""
         self.timer.stop()
-        if not (self.dirty or report) or self.lesion_id is None:
+        if not (self.typed.dirty or report) or self.lesion_id is None:
             return
         try:
-            values = self.form.values()
+            changes = self.typed.changes()
         except ValidationError as error:
             if report:
                 self.problem.emit(str(error))
             return
-        self.dirty = False
-        self._emit(values)
+        self.typed.saved()
+        if changes:
+            self._emit(changes)

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from ...domain import derive, forms
+from ...domain import derive, forms, rules
 from ...domain.errors import MimicError
-from ...domain.record import Procedure
+from ...domain.record import Event, Procedure
 from ...domain.roles import Action
 from .. import dialogs
 from ..context import AppContext
@@ -144,24 +144,28 @@ class LiveScreen(QWidget):
             flush=False,
         )
 
+    def _event(self, event_id: int) -> Event:
+        return next(e for e in self.proc.events if e.id == event_id)
+
     def _event_text(self, event_id: int) -> str:
-        event = next(e for e in self.proc.events if e.id == event_id)
+        event = self._event(event_id)
         name = forms.events()[event.kind].text(self.context.lang)
         return f"{event.moment.astimezone():%H:%M:%S} {name}"
 
     def strike(self, event_id: int) -> None:
-        reason = dialogs.ask_text(
-            self,
-            self.tr("Strike through"),
-            self.tr("Why is this event wrong? It stays visible, struck through, with your reason.")
-            + "\n"
-            + self._event_text(event_id),
-        )
+        prompt = self.tr("Why is this event wrong? It stays visible, struck through, with your reason.")
+        prompt += "\n" + self._event_text(event_id)
+        lesion = rules.lesion_removed_with(self.proc, self._event(event_id))
+        if lesion is not None:
+            prompt += "\n\n" + self.tr(
+                "Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again."
+            ).replace("%1", str(lesion.number))
+        reason = dialogs.ask_text(self, self.tr("Strike through"), prompt)
         if reason is not None:
             self._act(lambda: self.context.procedures().strike_event(event_id, reason))
 
     def correct(self, event_id: int) -> None:
-        event = next(e for e in self.proc.events if e.id == event_id)
+        event = self._event(event_id)
         dialog = dialogs.CorrectTimeDialog(self._event_text(event_id), event.moment, self)
         accepted = dialog.exec()
         moment, reason = dialog.moment(), dialog.reason.text().strip()

@@ -58,7 +58,9 @@ class Timeline(QWidget):
     def refresh(self, proc: Procedure, editable: bool) -> None:
         self.editable = editable
         selected = self.selected_event_id()
-        numbers = {lesion.id: lesion.number for lesion in proc.lesions}
+        numbers = {lesion.id: str(lesion.number) for lesion in proc.lesions}
+        removed = self.tr("%1 (removed)")
+        numbers |= {lesion.id: removed.replace("%1", str(lesion.number)) for lesion in proc.removed_lesions}
         self.tree.clear()
         catalogue = forms.events()
         for event in sorted(proc.events, key=lambda e: (e.at, e.id)):
@@ -66,7 +68,7 @@ class Timeline(QWidget):
                 [
                     event.moment.astimezone().strftime("%H:%M:%S"),
                     catalogue[event.kind].text(self.lang),
-                    str(numbers.get(event.lesion_id, "")),
+                    numbers.get(event.lesion_id, ""),
                     self._remark(event),
                 ]
             )

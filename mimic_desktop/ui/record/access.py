@@ -18,7 +18,7 @@ from ...services.signing import SignatureCheck, check_signature
 from .. import dialogs
 from ..context import AppContext
 
-# A change is a service call that takes the reason for the change (None the first time it is tried).
+# A change is a service call that takes the reason for the change (None when none is needed).
 Change = Callable[[str | None], Any]
 
 
@@ -55,29 +55,63 @@ class RecordAccess(QObject):
         return check_signature(self.context.store, self.proc)
 
     def change(self, parent: QWidget, act: Change, voids_signature: bool = False) -> bool:
-        """Run one service call; when the record is locked or signed, ask why and try once more with the reason."""
+        """Run one change of the record; when it is locked or its questionnaire signed, ask why first.
+
+        Asking first keeps the audit trail's refusals for real ones (a change tried without a reason).
+        """
+        reason = None
+        if self.proc.locked or (voids_signature and self.proc.valid_signature() is not None):
+            reason = self._ask_reason(parent, self._why(voids_signature))
+            if reason is None:
+                return False
         try:
             try:
-                act(None)
+                act(reason)
             except ReasonRequired as refusal:
-                reason = dialogs.ask_text(parent, self.tr("Reason for the change"), self._why(refusal, voids_signature))
+                if reason is not None:
+                    raise
+                # Locked or signed elsewhere since this page read the record: ask now, and try once more.
+                reason = self._ask_reason(parent, str(refusal))
                 if reason is None:
-                    self.failed.emit(self.tr("Not saved: no reason was given."))
                     return False
                 act(reason)
         except MimicError as error:
-            self.failed.emit(str(error))
-            dialogs.show_error(parent, error)
-            return False
+            return self._refused(parent, error)
         self.announce()
         return True
+
+    def run(self, parent: QWidget, action: Callable[[], Any]) -> bool:
+        """Run one service call that takes no reason (completing, signing); a refusal is shown in its words."""
+        try:
+            action()
+        except MimicError as error:
+            return self._refused(parent, error)
+        self.announce()
+        return True
+
+    def with_reason(self, parent: QWidget, title: str, prompt: str, act: Callable[[str], Any]) -> bool:
+        """Ask why first, then run a service call that always keeps its reason (a removal)."""
+        reason = dialogs.ask_text(parent, title, prompt)
+        return reason is not None and self.run(parent, lambda: act(reason))
+
+    def _ask_reason(self, parent: QWidget, why: str) -> str | None:
+        reason = dialogs.ask_text(parent, self.tr("Reason for the change"), why)
+        if reason is None:
+            self.failed.emit(self.tr("Not saved: no reason was given."))
+        return reason
+
+    def _refused(self, parent: QWidget, error: MimicError) -> bool:
+        self.failed.emit(str(error))
+        dialogs.show_error(parent, error)
+        return False
 
     def announce(self) -> None:
         """Tell the window and the live screen that a change was committed."""
         self.saved.emit()
         self.context.signals.record_changed.emit(self.proc_id)
 
-    def _why(self, refusal: ReasonRequired, voids_signature: bool) -> str:
+    def _why(self, voids_signature: bool) -> str:
+        """Why a reason is asked for, in words: the record is locked, or a signed answer changes."""
         lines = []
         if self.proc.locked:
             lines.append(
@@ -92,7 +126,7 @@ class RecordAccess(QObject):
                     "and the surgeon signs again."
                 )
             )
-        return "\n\n".join(lines) or str(refusal)
+        return "\n\n".join(lines)
 
     def icg_window(self) -> tuple[timedelta, timedelta]:
         return study_settings.icg_window(self.context.store)

@@ -53,4 +53,4 @@ class CompletionPage(RecordPage):
 
     def complete(self) -> None:
         access = self.access
-        access.change(self, lambda _reason: access.service().complete(access.proc_id))
+        access.run(self, lambda: access.service().complete(access.proc_id))

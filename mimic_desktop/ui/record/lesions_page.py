@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import derive, forms, rules
 from ...domain.record import Lesion, Procedure
+from ..icons import icon
 from ..live.lesion_cards import LesionText
 from .access import RecordAccess
 from .pages import RecordPage, scrolling
@@ -33,7 +34,15 @@ class LesionsPage(RecordPage):
         self.list.setMaximumWidth(290)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._chosen)
-        layout.addWidget(self.list, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        self.remove_button = QPushButton(icon("mdi6.delete-outline"), self.tr("Remove lesion…"))
+        self.remove_button.setObjectName("removeLesion")
+        self.remove_button.setToolTip(self.tr("Take a lesion entered by mistake out of the record, with a reason"))
+        self.remove_button.clicked.connect(self.remove_lesion)
+        self.remove_button.setVisible(access.editable)
+        left.addWidget(self.remove_button)
+        layout.addLayout(left, 1)
 
         detail = QWidget()
         column = QVBoxLayout(detail)
@@ -107,6 +116,7 @@ class LesionsPage(RecordPage):
             self.in_theatre.setText(rest)
         self.heading.setVisible(lesion is not None)
         self.in_theatre.setVisible(lesion is not None)
+        self.remove_button.setEnabled(lesion is not None)
         self.show_derived()
 
     def draft(self) -> tuple[Procedure, Lesion] | None:
@@ -164,4 +174,20 @@ class LesionsPage(RecordPage):
             lambda reason: access.service().set_values(
                 access.proc_id, values, entity="lesion", entity_id=lesion_id, reason=reason
             ),
+        )
+
+    def remove_lesion(self) -> None:
+        """Take the shown lesion out of the record with a reason (what was typed is saved first)."""
+        lesion = self.lesion()
+        if lesion is None or not self.flush():
+            return
+        access = self.access
+        access.with_reason(
+            self,
+            self.tr("Remove lesion"),
+            self.tr(
+                "Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, "
+                "and its number is not used again."
+            ).replace("%1", str(lesion.number)),
+            lambda reason: access.service().remove_lesion(access.proc_id, lesion.id, reason),
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import derive, forms, rules
 from ...domain.record import Complication, Procedure
+from ..icons import icon
 from ..labels import heading
 from .access import RecordAccess
 from .pages import RecordPage, scrolling
@@ -69,6 +70,14 @@ class PostopPage(RecordPage):
         self.new_button.clicked.connect(self.new_complication)
         self.new_button.setVisible(access.editable)
         row.addWidget(self.new_button)
+        self.remove_button = QPushButton(icon("mdi6.delete-outline"), self.tr("Remove complication…"))
+        self.remove_button.setObjectName("removeComplication")
+        self.remove_button.setToolTip(
+            self.tr("Take a complication entered by mistake out of the record, with a reason")
+        )
+        self.remove_button.clicked.connect(self.remove_complication)
+        self.remove_button.setVisible(access.editable)
+        row.addWidget(self.remove_button)
         row.addStretch(1)
         right.addLayout(row)
         self.complication = SectionEditor(
@@ -125,6 +134,7 @@ class PostopPage(RecordPage):
             self.tr("Complication %1").replace("%1", str(comp.number)) if comp else self.tr("New complication")
         )
         self.complication.show_values(comp.values if comp else {})
+        self.remove_button.setEnabled(comp is not None)
         # A monitor sees the complications in the table; there is nothing to add.
         self.complication.setVisible(self.access.editable or comp is not None)
 
@@ -176,3 +186,19 @@ class PostopPage(RecordPage):
             self.complication_id = added[0]
             self.show_complication()
         return saved
+
+    def remove_complication(self) -> None:
+        """Take the chosen complication out of the record with a reason (what was typed is saved first)."""
+        comp = self.current_complication()
+        if comp is None or not self.complication.flush():
+            return
+        access = self.access
+        access.with_reason(
+            self,
+            self.tr("Remove complication"),
+            self.tr(
+                "Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, "
+                "and its number is not used again."
+            ).replace("%1", str(comp.number)),
+            lambda reason: access.service().remove_complication(access.proc_id, comp.id, reason),
+        )

@@ -117,7 +117,7 @@ class QuestionnairePage(RecordPage):
         meaning = signature_meaning(access.lang)
         if not user.may(Action.SIGN):
             # The service refuses and keeps the attempt in the audit trail; the refusal is shown as it words it.
-            access.change(self, lambda _reason: signing.sign_questionnaire(access.proc_id, "", meaning))
+            access.run(self, lambda: signing.sign_questionnaire(access.proc_id, "", meaning))
             return
         dialog = SignDialog(
             access.proc.study_id,

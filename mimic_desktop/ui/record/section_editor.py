@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 from ...domain.errors import ValidationError
 from ...domain.forms import SectionDef
 from .. import dialogs
+from ..form_changes import FormChanges
 from ..form_widget import FormWidget
 from ..labels import heading, message_label
 
@@ -23,8 +24,8 @@ Save = Callable[[dict[str, Any]], bool]
 class SectionEditor(QFrame):
     """Typed values wait for Save or for flush(); a refresh never overwrites what is still being typed.
 
-    Only the fields the user touched and that differ from the stored values are sent, so an
-    untouched block of a locked record never asks for a reason.
+    Only the fields the user touched and that differ from the stored values are sent (FormChanges),
+    so an untouched block of a locked record never asks for a reason.
     """
 
     edited = Signal()
@@ -44,15 +45,13 @@ class SectionEditor(QFrame):
         self.setObjectName(f"section_{name}")
         self.setProperty("role", "recordSection")
         self.save_values = save
-        self.stored: dict[str, Any] = {}
-        self.touched: set[str] = set()
         layout = QVBoxLayout(self)
         self.title = heading(title)
         layout.addWidget(self.title)
         self.form = FormWidget(sections, lang, self, only=only)
         self._labels_above(label_width)
-        for name_, editor in self.form.editors.items():
-            editor.edited.connect(lambda field=name_: self._touch(field))
+        self.typed = FormChanges(self.form, self)
+        self.typed.edited.connect(self.edited)
         layout.addWidget(self.form)
         self.note = QLabel()
         self.note.setObjectName(f"note_{name}")
@@ -83,39 +82,26 @@ class SectionEditor(QFrame):
 
     @property
     def dirty(self) -> bool:
-        return bool(self.touched)
-
-    def _touch(self, name: str) -> None:
-        self.touched.add(name)
-        self.edited.emit()
+        return self.typed.dirty
 
     def show_values(self, stored: dict[str, Any], force: bool = False) -> None:
         """Show the stored values, unless typed values are still waiting to be saved (or force)."""
-        self.stored = {name: stored.get(name) for name in self.form.editors}
-        if self.dirty and not force:
-            return
-        self.form.load(self.stored)  # what is stored, and nothing else: a form default is no answer
-        self.touched.clear()  # loading moves the inputs: that is not the user's doing
+        self.typed.show(stored, force)
 
     def current(self) -> dict[str, Any]:
         """This block's stored values with what has been typed and checks out: for what the page derives."""
-        return {**self.stored, **{k: v for k, v in self.form.valid_values().items() if k in self.touched}}
-
-    def changes(self) -> dict[str, Any]:
-        """The touched fields whose value differs from the stored one; raises ValidationError naming wrong ones."""
-        entered = self.form.values()
-        return {name: entered[name] for name in self.touched if entered[name] != self.stored.get(name)}
+        return self.typed.current()
 
     def save(self) -> bool:
         """Save now; a wrong value stays on screen, marked and named, until it is corrected."""
         try:
-            changes = self.changes()
+            changes = self.typed.changes()
         except ValidationError as error:
             dialogs.show_error(self, error)
             return False
         if changes and not self.save_values(changes):
             return False
-        self.touched.clear()
+        self.typed.saved()
         return True
 
     def flush(self) -> bool:

@@ -1,0 +1,134 @@
+"""Subcommands that take a record to completion: lesion and complication fields, corrections, removals, complete."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..domain.errors import NotFound, ValidationError
+from ..domain.record import Procedure
+
+
+def field_values(pairs: list[str] | None) -> dict[str, str]:
+    """FIELD=VALUE arguments as a dict; an argument without its field name is named in plain words."""
+    values = {}
+    for pair in pairs or []:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise ValidationError(
+                f"{pair!r} is not FIELD=VALUE: give the field's name, '=' and the value, for example age=64."
+            )
+        values[name.strip()] = value
+    return values
+
+
+def numbered(proc: Procedure, entity: str, number: int) -> str:
+    """The id of the record's lesion or complication with this number."""
+    children = proc.lesions if entity == "lesion" else proc.complications
+    found = next((child.id for child in children if child.number == number), None)
+    if found is None:
+        raise NotFound(f"{proc.study_id} has no {entity} {number}.")
+    return found
+
+
+def _service(args: argparse.Namespace):
+    from .main import _service as signed_in_service  # main imports this module: look it up at call time
+
+    return signed_in_service(args)
+
+
+def _set_entry(args: argparse.Namespace, entity: str) -> None:
+    updates = field_values(args.values)
+    service = _service(args)
+    proc = service.find(args.study_id)
+    entry_id = numbered(proc, entity, args.number)
+    changed = service.set_values(proc.id, updates, entity=entity, entity_id=entry_id, reason=args.reason)
+    print(f"{changed} value(s) changed.")
+
+
+def cmd_set_lesion(args: argparse.Namespace) -> None:
+    _set_entry(args, "lesion")
+
+
+def cmd_set_complication(args: argparse.Namespace) -> None:
+    _set_entry(args, "complication")
+
+
+def cmd_add_complication(args: argparse.Namespace) -> None:
+    updates = field_values(args.values)
+    service = _service(args)
+    proc = service.find(args.study_id)
+    added = service.add_complication(proc.id, updates, reason=args.reason)
+    number = next(c.number for c in service.load(proc.id).complications if c.id == added)
+    print(f"Complication {number} added to {proc.study_id}.")
+
+
+def cmd_switch_lesion(args: argparse.Namespace) -> None:
+    service = _service(args)
+    proc = service.find(args.study_id)
+    service.switch_lesion(proc.id, numbered(proc, "lesion", args.number))
+    print(f"Lesion {args.number} is now the current lesion of {proc.study_id}.")
+
+
+def cmd_remove_lesion(args: argparse.Namespace) -> None:
+    _remove_entry(args, "lesion")
+
+
+def cmd_remove_complication(args: argparse.Namespace) -> None:
+    _remove_entry(args, "complication")
+
+
+def _remove_entry(args: argparse.Namespace, entity: str) -> None:
+    service = _service(args)
+    proc = service.find(args.study_id)
+    entry_id = numbered(proc, entity, args.number)
+    remove = service.remove_lesion if entity == "lesion" else service.remove_complication
+    remove(proc.id, entry_id, args.reason)
+    print(f"{entity.capitalize()} {args.number} removed from {proc.study_id}; the reason is in the audit trail.")
+
+
+def cmd_correct_time(args: argparse.Namespace) -> None:
+    from ..services.procedures import event_time
+
+    print(_service(args).correct_event_time(args.event_id, event_time(args.at), args.reason))
+
+
+def cmd_complete(args: argparse.Namespace) -> None:
+    service = _service(args)
+    proc = service.find(args.study_id)
+    service.complete(proc.id)
+    print(f"{proc.study_id} is complete and locked: a change now needs a reason.")
+
+
+def register(command) -> None:
+    for entity, handler in (("lesion", cmd_set_lesion), ("complication", cmd_set_complication)):
+        p = command(f"set-{entity}", handler, f"set fields of a {entity}, chosen by its number")
+        p.add_argument("study_id")
+        p.add_argument("number", type=int, help=f"the {entity}'s number")
+        p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
+        p.add_argument("--reason", default=None, help="why (needed once the record is complete)")
+    p = command("add-complication", cmd_add_complication, "add a complication within 90 days; prints its number")
+    p.add_argument("study_id")
+    p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
+    p.add_argument("--reason", default=None, help="why (needed once the record is complete)")
+    p = command("switch-lesion", cmd_switch_lesion, "make another lesion the current one (events attach to it)")
+    p.add_argument("study_id")
+    p.add_argument("number", type=int, help="the lesion's number")
+    for entity, handler in (("lesion", cmd_remove_lesion), ("complication", cmd_remove_complication)):
+        p = command(
+            f"remove-{entity}",
+            handler,
+            f"take a {entity} entered by mistake out of the record, with a reason (its number is not reused)",
+        )
+        p.add_argument("study_id")
+        p.add_argument("number", type=int, help=f"the {entity}'s number")
+        p.add_argument("--reason", required=True)
+    p = command(
+        "correct-time",
+        cmd_correct_time,
+        "correct an event's time, with a reason: the old event is struck through; prints the new event's id",
+    )
+    p.add_argument("event_id", type=int)
+    p.add_argument("--at", required=True, help="the right time (ISO 8601; without a zone: local time)")
+    p.add_argument("--reason", required=True)
+    p = command("complete", cmd_complete, "mark a record complete and lock it (names what is missing, if anything)")
+    p.add_argument("study_id")
