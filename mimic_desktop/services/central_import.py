@@ -236,6 +236,12 @@ class CentralImporter:
                 "two records for one study ID. Resolve this with the centre before importing either again."
             )
         current = central.current_file(conn, session_id=stored.session_id)
+        if current is not None and (current.study_id, current.centre) != (stored.study_id, stored.centre):
+            raise Rejected(
+                f"Session {stored.session_id} belongs to {current.study_id} of centre {current.centre}, but this file "
+                f"names study ID {stored.study_id} of centre {stored.centre}: a session keeps its study ID and centre. "
+                f"Ask centre {stored.centre} where this file comes from."
+            )
         central.insert_file(
             conn,
             stored,

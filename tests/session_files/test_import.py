@@ -85,6 +85,34 @@ def test_two_sessions_for_one_study_id_are_refused(tmp_path, laptop, importer, c
     assert snapshot(central_store) == before
 
 
+@pytest.mark.parametrize(
+    ("centre", "study_id", "named"),
+    [("07", "MIM-07-001", "centre 07"), ("01", "MIM-01-002", "study ID MIM-01-002")],
+)
+def test_a_newer_version_cannot_move_a_session_to_another_study_id_or_centre(
+    tmp_path, laptop, importer, central_store, centre, study_id, named
+):
+    original = laptop.export(laptop.record(29)).read_bytes()
+    importer.import_bytes(original, "MIM-01-001-v1.mimic")
+    other_folder = tmp_path / "other-laptop"
+    other_folder.mkdir()
+    other = make_laptop(other_folder)
+    central_import.register_centre(central_store, centre, other.public_key_file())
+
+    def take_over(record):
+        record["session_version"] = 2
+        record["record"].update(study_id=study_id, centre=centre)
+
+    before = snapshot(central_store)
+    result = CentralImporter(central_store).import_bytes(
+        with_record(original, other.key_path, take_over), f"{study_id}-v2.mimic"
+    )
+    assert result.outcome is Outcome.REJECTED
+    assert "belongs to MIM-01-001 of centre 01" in result.message and named in result.message
+    assert snapshot(central_store) == before
+    other.service.store.close()
+
+
 def test_a_demo_record_and_a_key_of_another_centre_are_refused(tmp_path, laptop, importer, central_store):
     proc_id = laptop.record(28)
     data = laptop.export(proc_id).read_bytes()
