@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.clock import from_iso, to_iso, utc_now
-from ..domain.errors import NotFound, ReasonRequired, ValidationError
+from ..domain.errors import ChangedDuringExport, NotFound, ReasonRequired, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..storage import audit, repository
@@ -343,11 +343,22 @@ class ProcedureService:
         # A completed record is the moment worth a copy: the next crash cannot take it.
         take_backup(self.store, "completed", self.clock())
 
-    def mark_exported(self, proc_id: str, version: int) -> None:
-        """Record that a session file of this version left the laptop (nothing is deleted)."""
+    def mark_exported(self, proc_id: str, version: int, modified_at: str | None) -> None:
+        """Record that a session file of this version left the laptop (nothing is deleted).
+
+        modified_at is the record's modified time when the export read it. A record changed (or exported)
+        since is refused with ChangedDuringExport: the file does not hold the change, so it must not read
+        as exported.
+        """
         self._require(Action.EXPORT, proc_id)
-        now = self._now()
         with self.store.transaction() as db:
+            now = self._now()
+            stored = self._load(proc_id, child_values=False)
+            if (stored.modified_at, stored.export_version) != (modified_at, version - 1):
+                raise ChangedDuringExport(
+                    f"{stored.study_id} changed while its session file was being made, so the file does not hold "
+                    "the change: nothing was exported. Export it again to send the record as it is now."
+                )
             for column, value in (("export_version", version), ("exported_utc", now)):
                 repository.set_procedure_column(
                     db.conn,
