@@ -19,11 +19,17 @@ class AccountService:
     def has_users(self) -> bool:
         return users.count_users(self.store.conn) > 0
 
+    def is_demo_database(self) -> bool:
+        """A database that holds demo accounts is the demo database: all that is recorded in it is practice."""
+        return users.holds_demo_accounts(self.store.conn)
+
     def create_user(
         self, username: str, full_name: str, role: Role | str, password: str, by: User | None = None, demo: bool = False
     ) -> User:
-        """Create an account; only a coordinator may, except for the very first account."""
+        """Create an account; only a coordinator may, except for the very first account. An account made in the
+        demo database is a demo account."""
         role = Role(role)
+        demo = demo or self.is_demo_database()
         username = username.strip().lower()
         if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
             raise ValidationError(

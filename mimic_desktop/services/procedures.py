@@ -12,7 +12,7 @@ from ..domain.clock import from_iso, to_iso, utc_now
 from ..domain.errors import ChangedDuringExport, NotFound, ReasonRequired, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
-from ..storage import audit, repository
+from ..storage import audit, repository, users
 from ..storage.connection import Store
 from . import access
 from .backups import take_backup
@@ -85,8 +85,12 @@ class ProcedureService:
         raise ReasonRequired(message)
 
     # -- creating --------------------------------------------------------------------------
-    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None, demo: bool = False) -> str:
-        """Enrol a patient; refuses a malformed or taken study ID and an ineligible patient."""
+    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None) -> str:
+        """Enrol a patient; refuses a malformed or taken study ID and an ineligible patient.
+
+        The record is a demo record (practice, never trial data) when a demo account makes it or the database is
+        the demo one, whoever calls.
+        """
         self._require(Action.EDIT)
         centre = rules.check_centre(centre)
         study_id = rules.check_study_id(study_id, centre)
@@ -98,6 +102,7 @@ class ProcedureService:
         if failures:
             raise ValidationError("The patient cannot be enrolled: " + "; ".join(failures) + ".", "eligibility")
         now = self._now()
+        demo = self.user.demo or users.holds_demo_accounts(self.store.conn)
         with self.store.transaction() as db:
             proc_id = repository.insert_procedure(
                 db.conn, study_id=study_id, centre=centre, now=now, username=self.user.username, demo=demo
