@@ -134,7 +134,8 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     for proc_id, completed in conn.execute("SELECT id, completed_utc FROM procedures WHERE completed_utc IS NOT NULL"):
         if latest.get(("procedure", proc_id, "completed_utc")) != encode(completed):
             problems.append(f"procedure {proc_id} was completed without an audit entry")
-    for sig_id, voided in conn.execute("SELECT id, voided_utc FROM signatures"):
+    signatures = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'signatures'").fetchone()  # older schemas
+    for sig_id, voided in conn.execute("SELECT id, voided_utc FROM signatures") if signatures else ():
         if ("signature", str(sig_id), "signed") not in latest:
             problems.append(f"signature {sig_id} has no audit entry")
         elif voided and ("signature", str(sig_id), "voided") not in latest:
