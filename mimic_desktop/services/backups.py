@@ -6,12 +6,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.clock import from_iso, to_iso, utc_now
+from ..domain.errors import MimicError
 from ..storage import backup, repository
 from ..storage.connection import Store
 from . import paths
 
 DAILY = timedelta(days=1)
 LAST_BACKUP_KEY = "last_backup_utc"
+
+
+class BackupFailed(MimicError):
+    """The change is saved; only the automatic copy of the database that follows it could not be made."""
 
 
 def backup_folder(db_path: Path) -> Path:

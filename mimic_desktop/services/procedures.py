@@ -14,8 +14,9 @@ from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..storage import audit, repository, users
 from ..storage.connection import Store
+from ..storage.errors import StorageError
 from . import access
-from .backups import take_backup
+from .backups import BackupFailed, take_backup
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
@@ -336,7 +337,7 @@ class ProcedureService:
         missing = self.missing(proc_id)
         if missing:
             raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
-        with self._change(proc_id, None):
+        with self._change(proc_id, None) as proc:
             repository.set_procedure_column(
                 self.store.conn,
                 proc_id=proc_id,
@@ -346,7 +347,13 @@ class ProcedureService:
                 username=self.user.username,
             )
         # A completed record is the moment worth a copy: the next crash cannot take it.
-        take_backup(self.store, "completed", self.clock())
+        try:
+            take_backup(self.store, "completed", self.clock())
+        except StorageError as failure:
+            raise BackupFailed(
+                f"{proc.study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
+                f"a completion was not made: {failure} The next completion tries again."
+            ) from None
 
     def mark_exported(self, proc_id: str, version: int, modified_at: str | None) -> None:
         """Record that a session file of this version left the laptop (nothing is deleted).

@@ -15,7 +15,10 @@ PATTERN = "mimic-backup-*.sqlite"
 
 def take(conn: sqlite3.Connection, folder: Path, label: str, now: datetime) -> Path:
     """Copy the live database into folder, check the copy, and keep the newest KEEP copies."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(f"The backup folder {folder} cannot be made ({error.strerror or error}).") from None
     target = folder / f"mimic-backup-{now.strftime('%Y%m%dT%H%M%S%f')}-{label}.sqlite"
     with translated(target):
         copy = sqlite3.connect(target)
