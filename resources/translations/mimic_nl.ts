@@ -636,6 +636,11 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="122"/>
+        <source>The import stopped: %1 The files marked not imported can be imported again.</source>
+        <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
+    </message>
+    <message>
         <location filename="../../mimic_desktop/ui/central/import_page.py" line="120"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
@@ -674,6 +679,11 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <location filename="../../mimic_desktop/ui/central/import_page.py" line="146"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
+        <source>not imported</source>
+        <translation>niet geïmporteerd</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/import_page.py" line="159"/>

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -146,6 +147,37 @@ def test_a_folder_import_reports_progress_and_a_summary_with_reasons(laptop, imp
         "2 imported (2 new, 0 superseding an earlier version, 0 older version(s) kept), 1 duplicate(s), 1 rejected."
     )
     assert "rejected" in text.splitlines()[1] and "broken.mimic: The file is not a readable ZIP archive" in text
+
+
+def test_a_folder_import_that_the_database_stops_reports_what_was_imported_and_what_was_not(
+    laptop, importer, central_store
+):
+    for seed in (35, 36, 37):
+        laptop.export(laptop.record(seed))
+    pages = central_store.conn.execute("PRAGMA page_count").fetchone()[0]
+
+    def fill_the_disk_after_the_first(done, _total, _name):
+        if done == 1:  # the disk is full from here on: the next file cannot be stored
+            central_store.conn.execute(f"PRAGMA max_page_count={pages}")
+
+    summary = importer.import_paths([laptop.out], progress=fill_the_disk_after_the_first)
+    assert [(Path(r.name).name, r.outcome) for r in summary.results] == [
+        ("MIM-01-001-v1.mimic", Outcome.NEW),
+        ("MIM-01-002-v1.mimic", Outcome.NOT_IMPORTED),
+        ("MIM-01-003-v1.mimic", Outcome.NOT_IMPORTED),
+    ]
+    assert "disk holding" in summary.stopped and "is full" in summary.stopped
+    text = summary.text().splitlines()
+    assert text[0].startswith("1 imported (1 new")
+    assert text[1].startswith("The import stopped: The disk holding") and "2 file(s) were not imported" in text[1]
+    assert text[2:] == [
+        f"not imported {laptop.out / 'MIM-01-002-v1.mimic'}",
+        f"not imported {laptop.out / 'MIM-01-003-v1.mimic'}",
+    ]
+    assert [row["study_id"] for row in central_import.imported_files(central_store)] == ["MIM-01-001"]
+    central_store.conn.execute(f"PRAGMA max_page_count={2**30}")
+    again = importer.import_paths([laptop.out])
+    assert [r.outcome for r in again.results] == [Outcome.DUPLICATE, Outcome.NEW, Outcome.NEW]
 
 
 def test_the_flat_tables_are_rebuilt_from_the_records_when_their_columns_differ(laptop, importer, central_store):

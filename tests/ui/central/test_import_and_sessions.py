@@ -130,3 +130,22 @@ def test_a_centre_key_is_registered_after_its_fingerprint_is_confirmed(open_wind
     assert f"This key ({public.fingerprint}) is already registered for centre 04" in again.problem.text()
     assert again.isVisible() and len(cells(sessions.keys)) == 2
     again.reject()
+
+
+def test_an_import_the_database_stopped_shows_what_was_imported_and_what_was_not(open_window, central_db, outbox):
+    from mimic_desktop.services.central_import import FileResult, ImportSummary, Outcome
+
+    window = open_window(central_db)
+    page = window.import_page
+    full = "The disk holding central.sqlite is full, so this change was not saved."
+    summary = ImportSummary(
+        [
+            FileResult("/usb/MIM-01-001-v1.mimic", Outcome.NEW, "MIM-01-001 version 1 imported", "MIM-01-001", 1),
+            FileResult("/usb/MIM-01-002-v1.mimic", Outcome.NOT_IMPORTED, full),
+        ],
+        stopped=full,
+    )
+    page.finished(summary)
+    assert page.status.text().startswith(f"The import stopped: {full}")
+    rows = cells(page.table)
+    assert rows[0][:4] == ["not imported", "", "", "MIM-01-002-v1.mimic"] and rows[1][0] == "imported (new)"
