@@ -120,6 +120,7 @@ def cmd_verify(args) -> int:
         older = migrations.pending_names(store.conn)
         result = audit.verify(store.conn)
         problems = list(result.problems) + audit.cross_check(store.conn)
+        untimed = audit.events_without_recorded_time(store.conn)
         integrity = store.read("PRAGMA integrity_check")[0][0]
     finally:
         store.close()
@@ -127,6 +128,11 @@ def cmd_verify(args) -> int:
         print(
             f"Note: {store.path} was written by an earlier version of MIMIC Desktop (it lacks schema "
             f"{', '.join(older)}); it is verified as it is, without upgrading it."
+        )
+    if untimed:
+        print(
+            f"Note: {untimed} event(s) were recorded before the audit trail kept every event's time, "
+            "so their times cannot be checked against it."
         )
     if integrity != "ok":
         problems.append(f"integrity_check: {integrity}")

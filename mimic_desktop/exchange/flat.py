@@ -11,6 +11,7 @@ from typing import Any
 
 from ..domain import derive, forms
 from ..domain.record import Procedure
+from ..domain.signed_content import covers_the_answers
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
     interval = derive.icg_interval(proc)
     grades = [c.get("clavien_dindo") for c in proc.complications if c.get("clavien_dindo")]
     surgery_date = derive.surgery_date(proc)
+    signature = proc.valid_signature()
     row = _keys(proc) | {f.name: _flat(proc.get(f.name)) for f in procedure_fields()}
     row |= {
         "surgery_date": surgery_date.isoformat() if surgery_date else None,
@@ -121,7 +123,7 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
         "complication_count": len(proc.complications),
         "worst_clavien_dindo": max(grades, key=CLAVIEN_ORDER.index) if grades else None,
         "status": derive.status(proc).value,
-        "questionnaire_signed": proc.valid_signature() is not None,
+        "questionnaire_signed": signature is not None and covers_the_answers(proc, signature),
         "demo": proc.demo,
     }
     return row

@@ -58,17 +58,18 @@ class AccountService:
                 now=now,
                 demo=demo,
             )
-            audit.append(
-                db.conn,
-                at_utc=now,
-                username=by.username if by else username,
-                procedure_id=None,
-                entity="user",
-                entity_id=username,
-                field="role",
-                old=None,
-                new=role.value,
-            )
+            for field, value in (("role", role.value), ("full_name", full_name.strip())):
+                audit.append(
+                    db.conn,
+                    at_utc=now,
+                    username=by.username if by else username,
+                    procedure_id=None,
+                    entity="user",
+                    entity_id=username,
+                    field=field,
+                    old=None,
+                    new=value,
+                )
         return User(user_id, username, full_name.strip(), role, demo)
 
     def sign_in(self, username: str, password: str) -> User:

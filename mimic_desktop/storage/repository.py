@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from typing import Any
@@ -16,10 +15,6 @@ PROCEDURE_ENTITY = "procedure"
 
 def new_id() -> str:
     return uuid.uuid4().hex
-
-
-def _decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
 
 
 def insert_procedure(
@@ -67,7 +62,7 @@ def set_value(
     row = conn.execute(
         "SELECT value FROM field_values WHERE procedure_id=? AND entity=? AND entity_id=? AND field=?", key
     ).fetchone()
-    old = _decode(row[0]) if row else None
+    old = audit.decode(row[0]) if row else None
     if old == value:
         return False
     if value is None:
@@ -178,18 +173,7 @@ def insert_event(
     )
     event_id = cursor.lastrowid
     details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
-    audit.append(
-        conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity="event",
-        entity_id=str(event_id),
-        field="kind",
-        old=None,
-        new=details["kind"],
-    )
-    if note or lesion_id:
+    for field, value in (("kind", kind), ("details", details)):
         audit.append(
             conn,
             at_utc=now,
@@ -197,9 +181,9 @@ def insert_event(
             procedure_id=proc_id,
             entity="event",
             entity_id=str(event_id),
-            field="details",
+            field=field,
             old=None,
-            new=details,
+            new=value,
         )
     touch(conn, proc_id, now)
     return event_id
@@ -309,9 +293,9 @@ def _load_values(
         sql, params = sql + " AND entity=?", (proc.id, PROCEDURE_ENTITY)
     for entity, entity_id, field, value in conn.execute(sql, params):
         if entity == PROCEDURE_ENTITY:
-            proc.values[field] = _decode(value)
+            proc.values[field] = audit.decode(value)
         elif children is not None and (entity, entity_id) in children:
-            children[(entity, entity_id)][field] = _decode(value)
+            children[(entity, entity_id)][field] = audit.decode(value)
 
 
 def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ...] | None = None) -> None:
@@ -367,7 +351,7 @@ def insert_signature(
         entity_id=str(cursor.lastrowid),
         field="signed",
         old=None,
-        new={"form": form, "meaning": meaning, "content_hash": content_hash},
+        new={"form": form, "meaning": meaning, "content_hash": content_hash, "printed_name": printed_name},
     )
     touch(conn, proc_id, now)
     return cursor.lastrowid

@@ -78,4 +78,5 @@ def test_an_older_database_is_verified_as_it_is_and_not_upgraded(tmp_path, capsy
     code, out, _ = verify(path, capsys)
     assert code == 0 and "OK" in out
     assert "earlier version of MIMIC Desktop" in out and "m002_signatures_exports_settings" in out
+    assert "1 event(s) were recorded before the audit trail kept every event's time" in out
     assert files(tmp_path) == before

@@ -131,6 +131,24 @@ def test_a_demo_record_and_a_key_of_another_centre_are_refused(tmp_path, laptop,
     assert snapshot(central_store) == before
 
 
+def test_a_questionnaire_is_signed_centrally_only_when_its_hash_matches_the_answers(laptop, importer, central_store):
+    signed, altered = laptop.record(38), laptop.record(39)
+    for proc_id in (signed, altered):
+        sign_questionnaire(laptop, proc_id)
+
+    def other_answer(record):
+        record["record"]["values"]["q_usefulness"] = 1  # the signature's hash still covers the answer 4
+
+    data = with_record(laptop.export(altered).read_bytes(), laptop.key_path, other_answer)
+    assert importer.import_file(laptop.export(signed)).outcome is Outcome.NEW
+    assert importer.import_bytes(data, "MIM-01-002-v1.mimic").outcome is Outcome.NEW
+    rows = central.read_rows(central_store.conn, "procedures")
+    assert sorted((row["study_id"], row["questionnaire_signed"]) for row in rows) == [
+        ("MIM-01-001", True),
+        ("MIM-01-002", False),
+    ]
+
+
 def test_a_folder_import_reports_progress_and_a_summary_with_reasons(laptop, importer, tmp_path):
     for seed in (30, 31):
         laptop.export(laptop.record(seed))
