@@ -123,6 +123,7 @@ class ImportPage(QWidget):
                     summary.stopped,
                 )
             )
+            dialogs.show_error(self, summary.stopped)
         else:
             self.status.setText(
                 self.tr("The import has finished.")

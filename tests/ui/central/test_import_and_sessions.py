@@ -132,7 +132,9 @@ def test_a_centre_key_is_registered_after_its_fingerprint_is_confirmed(open_wind
     again.reject()
 
 
-def test_an_import_the_database_stopped_shows_what_was_imported_and_what_was_not(open_window, central_db, outbox):
+def test_an_import_the_database_stopped_shows_what_was_imported_and_what_was_not(
+    open_window, central_db, outbox, shown_errors
+):
     from mimic_desktop.services.central_import import FileResult, ImportSummary, Outcome
 
     window = open_window(central_db)
@@ -149,3 +151,5 @@ def test_an_import_the_database_stopped_shows_what_was_imported_and_what_was_not
     assert page.status.text().startswith(f"The import stopped: {full}")
     rows = cells(page.table)
     assert rows[0][:4] == ["not imported", "", "", "MIM-01-002-v1.mimic"] and rows[1][0] == "imported (new)"
+    assert shown_errors == [full]
+    shown_errors.clear()
