@@ -62,6 +62,7 @@ class FieldDef:
     free_text: bool = False
     max_length: int | None = None
     shown_when: Condition | None = None
+    staff_name: bool = False  # names a member of staff: kept in the record, left out of the tabular exports
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -154,6 +155,7 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         free_text=raw.get("free_text", False),
         max_length=raw.get("max_length"),
         shown_when=shown_when,
+        staff_name=raw.get("staff_name", False),
     )
 
 
