@@ -80,6 +80,18 @@ def test_re_exporting_makes_the_next_version_of_the_same_session_and_deletes_not
     assert [json.loads(row["new_value"]) for row in trail] == [1, 2]
 
 
+def test_the_same_members_make_the_same_bytes_but_two_exports_never_do(laptop):
+    proc_id = laptop.record(14)
+    first = laptop.export(proc_id).read_bytes()
+    second = laptop.export(proc_id).read_bytes()  # nothing changed in between
+    assert first != second
+    inside = members(first)
+    manifest = json.loads(inside[session_file.MANIFEST])
+    header = session_file.Header(**{name: manifest[name] for name in session_file.Header.__dataclass_fields__})
+    content = {name: inside[name] for name in session_file.CONTENT}
+    assert session_file.write(content, header, session_key.load_or_create(laptop.key_path)) == first
+
+
 def test_free_text_that_looks_like_an_identifier_is_named_with_its_pattern(laptop):
     proc_id = laptop.record(7)
     laptop.service.set_values(
