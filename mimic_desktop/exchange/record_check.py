@@ -1,10 +1,8 @@
 """Checking an incoming record.json before anything of it is stored: the schema, then the rules.
 
 The check runs the published schema (record_schema) through schema_check, so that what the
-importer accepts and what the document promises are one thing; then it checks what a schema
-cannot say: every value against its field definition, events that point at lesions of this
-record, unique numbers, and the study ID's centre. A record is checked against the definitions
-of the form versions it names, any version whose definition forms/ keeps (forms.known_versions).
+importer accepts and what the document promises are one thing; then it checks what a schema cannot say: every value against its field definition,
+events that point at lesions of this record, unique numbers, and the study ID's centre.
 """
 
 from __future__ import annotations
@@ -54,7 +52,11 @@ def _named_forms(data: Any) -> list[FormDef]:
 
 
 def check_record(data: Any) -> Procedure:
-    """The Procedure of a parsed record.json, or RecordRejected naming the first problem."""
+    """The Procedure of a parsed record.json, or RecordRejected naming the first problem.
+
+    The record is checked against the definitions of the form versions it names: any version whose definition
+    forms/ keeps (forms.known_versions), so that records made before a form changed keep importing.
+    """
     crf, questionnaire = _named_forms(data)
     problem = _schema_check(crf.version, questionnaire.version)(data, "record.json")
     if problem:

@@ -151,10 +151,7 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     problems = _value_problems(conn, latest)
     problems += _procedure_problems(conn, latest)
-    for table in ("lesions", "complications"):
-        for (child_id,) in conn.execute(f"SELECT id FROM {table}"):
-            if (table.removesuffix("s"), child_id, "number") not in latest:
-                problems.append(f"{table.removesuffix('s')} {child_id} has no audit entry")
+    problems += _child_problems(conn, latest)
     problems += _event_problems(conn, latest)
     names = dict(conn.execute("SELECT username, full_name FROM users").fetchall())
     if "signatures" in tables:  # older schemas have none
@@ -213,6 +210,27 @@ def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
         }
         problems += _differing("procedure", proc_id, dict(zip(audited, row[1:], strict=True)), expected)
     return problems + _deleted(latest, "procedure", "study_id", kept)
+
+
+def _child_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """Lesions and complications: each was added, and is removed (if it is) as the trail says."""
+    problems = []
+    for table in ("lesions", "complications"):
+        entity = table.removesuffix("s")
+        for child_id, removed_utc, removed_reason in conn.execute(
+            f"SELECT id, removed_utc, removed_reason FROM {table}"
+        ):
+            if (entity, child_id, "number") not in latest:
+                problems.append(f"{entity} {child_id} has no audit entry")
+                continue
+            removal = latest.get((entity, child_id, "removed"))
+            expected = {
+                "removed_utc": removal.at_utc if removal else None,
+                "removed_reason": removal.reason if removal else None,
+            }
+            found = {"removed_utc": removed_utc, "removed_reason": removed_reason}
+            problems += _differing(entity, child_id, found, expected)
+    return problems
 
 
 EVENT_COLUMNS = ("id", "kind", "at_utc", "recorded_utc", "username", "lesion_id", "note", "struck", "struck_reason")

@@ -172,6 +172,7 @@ def insert_event(
         (proc_id, lesion_id, kind, at, now, username, note),
     )
     event_id = cursor.lastrowid
+    # The details row of every event carries its time: a corrected time is in the trail as well.
     details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
     for field, value in (("kind", kind), ("details", details)):
         audit.append(

@@ -81,6 +81,10 @@ CASES = {
     "the reason a signature was voided": (f"UPDATE signatures SET void_reason = 'other' WHERE id = {VOIDED}", ()),
     "a signature deleted": (f"DELETE FROM signatures WHERE id = {VALID}", ()),
     "a procedure's study ID": ("UPDATE procedures SET study_id = 'MIM-01-099'", ()),
+    "a lesion removed from the record": (
+        "UPDATE lesions SET removed_utc = ?, removed_reason = 'x' WHERE number = 2",
+        (MOMENT,),
+    ),
     "a field value deleted": ("DELETE FROM field_values WHERE field = 'cea'", ()),
     "the export mark": ("UPDATE procedures SET exported_utc = ?", (MOMENT,)),
 }
