@@ -337,7 +337,7 @@ class ProcedureService:
         missing = self.missing(proc_id)
         if missing:
             raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
-        with self._change(proc_id, None) as proc:
+        with self._change(proc_id, None):
             repository.set_procedure_column(
                 self.store.conn,
                 proc_id=proc_id,
@@ -350,8 +350,9 @@ class ProcedureService:
         try:
             take_backup(self.store, "completed", self.clock())
         except StorageError as failure:
+            study_id = self._load(proc_id, child_values=False).study_id
             raise BackupFailed(
-                f"{proc.study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
+                f"{study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
                 f"a completion was not made: {failure} The next completion tries again."
             ) from None
 
