@@ -39,7 +39,7 @@ def record_live_example(store) -> str:
     values["consent_date"] = (start - timedelta(days=6)).date().isoformat()
     values["icg_given_at"] = start - timedelta(hours=23, minutes=20)
     study_id, centre = next_study_id(store, "01")
-    proc_id = service.create(study_id, centre, values, demo=True)
+    proc_id = service.create(study_id, centre, values)
     moments = iter(start + timedelta(minutes=6 * i) for i in range(100))
     for kind in ("incision", "inspect_white_light", "inspect_icg", "ious", "lesion_found"):
         service.record_event(proc_id, kind, at=next(moments))

@@ -41,7 +41,7 @@ def cmd_import(args) -> int:
 
     summary = CentralImporter(store).import_paths(args.paths, progress)
     print(summary.text() if args.quiet else summary.full_text())
-    return 1 if summary.rejected else 0
+    return 1 if summary.rejected or summary.stopped else 0
 
 
 def cmd_list(args) -> None:

@@ -105,12 +105,30 @@ def cmd_list(args) -> None:
 
 
 def cmd_verify(args) -> int:
-    store = open_store(db_path(args), create=False)
+    """The auditor's check: reads the database without changing a byte of it."""
     from ..storage import audit
+    from ..storage.connection import open_read_only
+    from ..storage.migrations import migrations
 
-    result = audit.verify(store.conn)
-    problems = list(result.problems) + audit.cross_check(store.conn)
-    integrity = store.read("PRAGMA integrity_check")[0][0]
+    store = open_read_only(db_path(args))
+    try:
+        older = migrations.pending_names(store.conn)
+        result = audit.verify(store.conn)
+        problems = list(result.problems) + audit.cross_check(store.conn)
+        untimed = audit.events_without_recorded_time(store.conn)
+        integrity = store.read("PRAGMA integrity_check")[0][0]
+    finally:
+        store.close()
+    if older:
+        print(
+            f"Note: {store.path} was written by an earlier version of MIMIC Desktop (it lacks schema "
+            f"{', '.join(older)}); it is verified as it is, without upgrading it."
+        )
+    if untimed:
+        print(
+            f"Note: {untimed} event(s) were recorded before the audit trail kept every event's time, "
+            "so their times cannot be checked against it."
+        )
     if integrity != "ok":
         problems.append(f"integrity_check: {integrity}")
     if problems:

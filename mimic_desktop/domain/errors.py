@@ -35,3 +35,7 @@ class NotFound(MimicError):
 
 class AuthenticationFailed(MimicError):
     """Wrong user name or password."""
+
+
+class ChangedDuringExport(MimicError):
+    """The record changed while its session file was being made: the file was not marked as exported."""

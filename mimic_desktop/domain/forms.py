@@ -1,13 +1,16 @@
 """The case report form, questionnaire and event catalogue, read from the JSON files in forms/.
 
 Every field list in the application comes from here: validation, the UI, the PDFs and the
-exports read these definitions instead of repeating them.
+exports read these definitions instead of repeating them. A form's earlier versions stay
+readable: when a form's version changes, the file as it was is kept in forms/history/ as
+NAME-vN.json, so that records made with it can still be checked (docs/session-file.md).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -60,6 +63,7 @@ class FieldDef:
     free_text: bool = False
     max_length: int | None = None
     shown_when: Condition | None = None
+    staff_name: bool = False  # names a member of staff: kept in the record, left out of the tabular exports
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -152,11 +156,12 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         free_text=raw.get("free_text", False),
         max_length=raw.get("max_length"),
         shown_when=shown_when,
+        staff_name=raw.get("staff_name", False),
     )
 
 
-def _load_form(filename: str) -> FormDef:
-    data = json.loads((forms_dir() / filename).read_text(encoding="utf-8"))
+def _load_form(path: Path) -> FormDef:
+    data = json.loads(path.read_text(encoding="utf-8"))
     sections = []
     for raw_section in data["sections"]:
         parsed: dict[str, FieldDef] = {}
@@ -171,12 +176,45 @@ def _load_form(filename: str) -> FormDef:
 
 @cache
 def crf() -> FormDef:
-    return _load_form("crf.json")
+    return _load_form(forms_dir() / "crf.json")
 
 
 @cache
 def questionnaire() -> FormDef:
-    return _load_form("questionnaire.json")
+    return _load_form(forms_dir() / "questionnaire.json")
+
+
+VERSIONED_FORMS = {"crf": crf, "questionnaire": questionnaire}
+HISTORY = "history"
+
+
+def form(name: str, version: int | None = None) -> FormDef:
+    """The current definition of the form "crf" or "questionnaire", or that of an earlier version."""
+    current = VERSIONED_FORMS[name]()
+    if version is None or version == current.version:
+        return current
+    return _earlier_form(name, version)
+
+
+@cache
+def _earlier_form(name: str, version: int) -> FormDef:
+    path = forms_dir() / HISTORY / f"{name}-v{version}.json"
+    if not path.is_file():
+        raise KeyError(f"version {version} of the form {name!r} is not kept in {path.parent}")
+    earlier = _load_form(path)
+    if (earlier.name, earlier.version) != (name, version):
+        raise ValueError(
+            f"{path} holds version {earlier.version} of {earlier.name!r}, not version {version} of {name!r}"
+        )
+    return earlier
+
+
+@cache
+def known_versions(name: str) -> tuple[int, ...]:
+    """Every version of the form whose definition can be read: those kept in forms/history/ and the current one."""
+    pattern = re.compile(rf"{re.escape(name)}-v([1-9][0-9]*)\.json")
+    kept = (pattern.fullmatch(path.name) for path in (forms_dir() / HISTORY).glob(f"{name}-v*.json"))
+    return tuple(sorted({int(match.group(1)) for match in kept if match} | {form(name).version}))
 
 
 @cache

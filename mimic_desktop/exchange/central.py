@@ -6,7 +6,10 @@ time of import, the record JSON) and which version of each session is current. T
 procedures, lesions and complications hold the current version of every session in the flat
 shape of exchange/flat.py, one column per flat column, so that the analysis reads them into
 DataFrames as they are. They are a projection of the stored record JSON: when flat.py's
-columns change (a field added to forms/), opening the database rebuilds them from it.
+columns change (a field added to forms/), opening the database rebuilds them from it. The
+rebuild does not check the records again: each was checked against the definitions of its own
+form versions when it was imported, and a record of an earlier version simply has no value for
+a field added since.
 """
 
 from __future__ import annotations
@@ -124,14 +127,12 @@ def _columns(conn: sqlite3.Connection, name: str) -> list[str]:
 
 def rebuild_flat_tables(conn: sqlite3.Connection) -> None:
     """Drop and recreate the flat tables, then fill them from the current version of every session."""
-    from .record_check import check_record
-
     for table in FLAT_TABLES:
         columns = ", ".join(f"{c.name} {SQL_TYPES[c.type]}" for c in table.columns())
         conn.execute(f"DROP TABLE IF EXISTS {table.name}")
         conn.execute(f"CREATE TABLE {table.name} ({columns}, PRIMARY KEY ({', '.join(table.key)}))")
-    for text in current_record_json(conn):
-        insert_flat_rows(conn, check_record(json.loads(text)))
+    for proc in current_records(conn):
+        insert_flat_rows(conn, proc)
 
 
 def insert_flat_rows(conn: sqlite3.Connection, proc: Procedure) -> None:

@@ -6,11 +6,13 @@ derived columns so that data dictionaries can document them without repeating fi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain import derive, forms
 from ..domain.record import Procedure
+from ..domain.signed_content import covers_the_answers
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,22 @@ def _flat(value: Any) -> Any:
     return ";".join(value) if isinstance(value, list) else value
 
 
+def exported(fields: Iterable[forms.FieldDef]) -> list[forms.FieldDef]:
+    """The fields the flat tables (and so CSV, REDCap, ODM) carry: all but those naming staff, such as the
+    operating surgeon, who stay in the record and its session file only."""
+    return [f for f in fields if not f.staff_name]
+
+
 def procedure_fields() -> list[forms.FieldDef]:
-    return forms.crf().fields("procedure") + forms.questionnaire().fields("procedure")
+    return exported(forms.crf().fields("procedure") + forms.questionnaire().fields("procedure"))
+
+
+def lesion_fields() -> list[forms.FieldDef]:
+    return exported(forms.crf().fields("lesion"))
+
+
+def complication_fields() -> list[forms.FieldDef]:
+    return exported(forms.crf().fields("complication"))
 
 
 def procedure_columns() -> list[Column]:
@@ -80,14 +96,14 @@ def procedure_columns() -> list[Column]:
 
 
 def lesion_columns() -> list[Column]:
-    return [*KEY_COLUMNS, *LESION_KEY, *(_column(f) for f in forms.crf().fields("lesion")), *DERIVED_LESION]
+    return [*KEY_COLUMNS, *LESION_KEY, *(_column(f) for f in lesion_fields()), *DERIVED_LESION]
 
 
 def complication_columns() -> list[Column]:
     return [
         *KEY_COLUMNS,
         *COMPLICATION_KEY,
-        *(_column(f) for f in forms.crf().fields("complication")),
+        *(_column(f) for f in complication_fields()),
         *DERIVED_COMPLICATION,
     ]
 
@@ -105,6 +121,7 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
     interval = derive.icg_interval(proc)
     grades = [c.get("clavien_dindo") for c in proc.complications if c.get("clavien_dindo")]
     surgery_date = derive.surgery_date(proc)
+    signature = proc.valid_signature()
     row = _keys(proc) | {f.name: _flat(proc.get(f.name)) for f in procedure_fields()}
     row |= {
         "surgery_date": surgery_date.isoformat() if surgery_date else None,
@@ -121,7 +138,7 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
         "complication_count": len(proc.complications),
         "worst_clavien_dindo": max(grades, key=CLAVIEN_ORDER.index) if grades else None,
         "status": derive.status(proc).value,
-        "questionnaire_signed": proc.valid_signature() is not None,
+        "questionnaire_signed": signature is not None and covers_the_answers(proc, signature),
         "demo": proc.demo,
     }
     return row
@@ -132,7 +149,7 @@ def lesion_rows(proc: Procedure) -> list[dict[str, Any]]:
     for lesion in proc.lesions:
         assessment = derive.assess_lesion(proc, lesion.id)
         row = _keys(proc) | {"lesion_number": lesion.number}
-        row |= {f.name: _flat(lesion.get(f.name)) for f in forms.crf().fields("lesion")}
+        row |= {f.name: _flat(lesion.get(f.name)) for f in lesion_fields()}
         row |= {
             "r_status": derive.r_status(lesion.get("margin_mm")),
             "final_r_status": derive.final_r_status(lesion),
@@ -153,7 +170,7 @@ def complication_rows(proc: Procedure) -> list[dict[str, Any]]:
     return [
         _keys(proc)
         | {"complication_number": comp.number}
-        | {f.name: _flat(comp.get(f.name)) for f in forms.crf().fields("complication")}
+        | {f.name: _flat(comp.get(f.name)) for f in complication_fields()}
         | {
             "late": derive.late_complication(proc, comp.get("onset_date")),
             "grade_text": derive.clavien_dindo_text(comp),

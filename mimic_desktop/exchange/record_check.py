@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules, values
 from ..domain.errors import ValidationError
+from ..domain.forms import FieldDef, FormDef
 from ..domain.record import Procedure
 from . import record_json, record_schema, schema_check
 
@@ -20,14 +21,44 @@ class RecordRejected(ValidationError):
     """A record.json that does not meet the schema or the rules; str() names the place and the problem."""
 
 
+FORM_TITLES = {"crf": "CRF", "questionnaire": "questionnaire"}
+
+
 @cache
-def _schema_check() -> schema_check.Check:
-    return schema_check.compile_schema(record_schema.record_schema())
+def _schema_check(crf_version: int, questionnaire_version: int) -> schema_check.Check:
+    schema = record_schema.record_schema(
+        forms.form("crf", crf_version), forms.form("questionnaire", questionnaire_version)
+    )
+    return schema_check.compile_schema(schema)
+
+
+def _named_forms(data: Any) -> list[FormDef]:
+    """The CRF and questionnaire of the versions the record names; the current ones where it names none
+    properly (the schema then says what is wrong)."""
+    named = data.get("form_versions") if isinstance(data, dict) else None
+    chosen = []
+    for name, title in FORM_TITLES.items():
+        version = named.get(name) if isinstance(named, dict) else None
+        if not isinstance(version, int) or isinstance(version, bool):
+            version = None
+        elif version not in forms.known_versions(name):
+            known = ", ".join(map(str, forms.known_versions(name)))
+            raise RecordRejected(
+                f"The record was made with {title} version {version}, which this version of MIMIC does not know "
+                f"(it knows version {known}): update MIMIC Desktop at the trial office."
+            )
+        chosen.append(forms.form(name, version))
+    return chosen
 
 
 def check_record(data: Any) -> Procedure:
-    """The Procedure of a parsed record.json, or RecordRejected naming the first problem."""
-    problem = _schema_check()(data, "record.json")
+    """The Procedure of a parsed record.json, or RecordRejected naming the first problem.
+
+    The record is checked against the definitions of the form versions it names: any version whose definition
+    forms/ keeps (forms.known_versions), so that records made before a form changed keep importing.
+    """
+    crf, questionnaire = _named_forms(data)
+    problem = _schema_check(crf.version, questionnaire.version)(data, "record.json")
     if problem:
         raise RecordRejected(f"The record does not match the session record schema: {problem}.")
     body = data["record"]
@@ -38,9 +69,10 @@ def check_record(data: Any) -> Procedure:
     except ValidationError as error:
         raise RecordRejected(str(error)) from None
     proc = record_json.record_from_dict(data)
-    _normalise(proc.values, "record.values")
-    lesion_ids = _children(proc.lesions, "lesions")
-    _children(proc.complications, "complications")
+    fields = {f.name: f for f in (*crf.fields(), *questionnaire.fields())}
+    _normalise(proc.values, "record.values", fields)
+    lesion_ids = _children(proc.lesions, "lesions", fields)
+    _children(proc.complications, "complications", fields)
     for index, event in enumerate(proc.events):
         # A struck event may name a lesion that was removed from the record together with it.
         if event.lesion_id is not None and event.lesion_id not in lesion_ids and not event.struck:
@@ -50,20 +82,20 @@ def check_record(data: Any) -> Procedure:
     return proc
 
 
-def _children(children: list, where: str) -> set[str]:
+def _children(children: list, where: str, fields: dict[str, FieldDef]) -> set[str]:
     ids = {child.id for child in children}
     if len(ids) != len(children) or len({child.number for child in children}) != len(children):
         raise RecordRejected(f"record.{where}: two items have the same id or number.")
     for index, child in enumerate(children):
-        _normalise(child.values, f"record.{where}[{index}].values")
+        _normalise(child.values, f"record.{where}[{index}].values", fields)
     return ids
 
 
-def _normalise(stored: dict[str, Any], where: str) -> None:
-    """Check each value against its field's rules and keep it in the form the laptop stores."""
+def _normalise(stored: dict[str, Any], where: str, fields: dict[str, FieldDef]) -> None:
+    """Check each value against its field's rules (of the record's form versions) and keep it in the form the
+    laptop stores."""
     for name, value in stored.items():
-        fdef = forms.field_def(name)
         try:
-            stored[name] = values.normalise(fdef, value)
+            stored[name] = values.normalise(fields[name], value)
         except ValidationError as error:
             raise RecordRejected(f"{where}.{name}: {error}") from None

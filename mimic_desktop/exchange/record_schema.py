@@ -1,7 +1,8 @@
 """The JSON Schema of record.json, built from the field definitions in forms/ so that it never drifts.
 
-docs/make_schema.py writes it to docs/session-record.schema.json; the importer checks every
-record against the same schema (record_check, through schema_check) before it touches the database.
+docs/make_schema.py writes it, for the current form versions, to docs/session-record.schema.json;
+the importer checks every record against the same schema built for the form versions the record
+names (record_check, through schema_check) before it touches the database.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import json
 from typing import Any
 
 from ..domain import forms, rules
-from ..domain.forms import FieldDef
-from . import flat, record_json
+from ..domain.forms import FieldDef, FormDef
+from . import record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -81,9 +82,10 @@ def _child(values: str) -> dict[str, Any]:
     return _closed({"id": HEX_ID, "number": {"type": "integer", "minimum": 1}, "values": {"$ref": f"#/$defs/{values}"}})
 
 
-def record_schema() -> dict[str, Any]:
-    """The schema of record.json, format version record_json.FORMAT_VERSION."""
-    crf, questionnaire = forms.crf(), forms.questionnaire()
+def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = None) -> dict[str, Any]:
+    """The schema of record.json (format version record_json.FORMAT_VERSION) made with these versions of the
+    forms; the current ones by default."""
+    crf, questionnaire = crf or forms.crf(), questionnaire or forms.questionnaire()
     event = _closed(
         {
             "id": {"type": "integer", "minimum": 1},
@@ -158,7 +160,7 @@ def record_schema() -> dict[str, Any]:
         **top,
         "$defs": {
             "record": record,
-            "procedure_values": _values(flat.procedure_fields()),
+            "procedure_values": _values(crf.fields("procedure") + questionnaire.fields("procedure")),
             "lesion_values": _values(crf.fields("lesion")),
             "complication_values": _values(crf.fields("complication")),
             "lesion": _child("lesion_values"),

@@ -177,7 +177,8 @@ def groups() -> tuple[Group, ...]:
 
 
 def _section_group(form: str, section: forms.SectionDef) -> Group:
-    return Group(section.name, form, section.scope, dict(section.title), tuple(from_field(f) for f in section.fields))
+    fields = flat.exported(section.fields)
+    return Group(section.name, form, section.scope, dict(section.title), tuple(from_field(f) for f in fields))
 
 
 def cell(value: Any) -> str:

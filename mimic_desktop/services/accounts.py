@@ -19,11 +19,17 @@ class AccountService:
     def has_users(self) -> bool:
         return users.count_users(self.store.conn) > 0
 
+    def is_demo_database(self) -> bool:
+        """A database that holds demo accounts is the demo database: all that is recorded in it is practice."""
+        return users.holds_demo_accounts(self.store.conn)
+
     def create_user(
         self, username: str, full_name: str, role: Role | str, password: str, by: User | None = None, demo: bool = False
     ) -> User:
-        """Create an account; only a coordinator may, except for the very first account."""
+        """Create an account; only a coordinator may, except for the very first account. An account made in the
+        demo database is a demo account."""
         role = Role(role)
+        demo = demo or self.is_demo_database()
         username = username.strip().lower()
         if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
             raise ValidationError(
@@ -52,17 +58,18 @@ class AccountService:
                 now=now,
                 demo=demo,
             )
-            audit.append(
-                db.conn,
-                at_utc=now,
-                username=by.username if by else username,
-                procedure_id=None,
-                entity="user",
-                entity_id=username,
-                field="role",
-                old=None,
-                new=role.value,
-            )
+            for field, value in (("role", role.value), ("full_name", full_name.strip())):
+                audit.append(
+                    db.conn,
+                    at_utc=now,
+                    username=by.username if by else username,
+                    procedure_id=None,
+                    entity="user",
+                    entity_id=username,
+                    field=field,
+                    old=None,
+                    new=value,
+                )
         return User(user_id, username, full_name.strip(), role, demo)
 
     def sign_in(self, username: str, password: str) -> User:

@@ -9,12 +9,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.clock import from_iso, to_iso, utc_now
+from ..domain.errors import MimicError
 from ..storage import backup, repository
 from ..storage.backup import Backup
 from ..storage.connection import Store
 
 DAILY = timedelta(days=1)
 LAST_BACKUP_KEY = "last_backup_utc"
+
+
+class BackupFailed(MimicError):
+    """The change is saved; only the automatic copy of the database that follows it could not be made."""
 
 
 def take_backup(store: Store, label: str, now: datetime | None = None) -> Path:

@@ -22,6 +22,7 @@ from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import CentreKey, StoredFile
 from ..exchange.files import write_files
 from ..storage.connection import Store
+from ..storage.errors import StorageError
 from .procedures import Clock
 from .progress import Progress
 
@@ -32,6 +33,7 @@ class Outcome(StrEnum):
     OLDER = "older"  # kept, but a newer version stays current
     DUPLICATE = "duplicate"  # this very file was imported before: nothing changed
     REJECTED = "rejected"  # nothing changed; message says why
+    NOT_IMPORTED = "not imported"  # the database stopped the import before this file: import it again
 
 
 IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER})
@@ -49,6 +51,7 @@ class FileResult:
 @dataclass
 class ImportSummary:
     results: list[FileResult] = field(default_factory=list)
+    stopped: str | None = None  # why the database stopped the import, when it did
 
     def count(self, *outcomes: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome in outcomes)
@@ -58,19 +61,26 @@ class ImportSummary:
         return [r for r in self.results if r.outcome is Outcome.REJECTED]
 
     def text(self) -> str:
-        """One line of counts, then one line per rejected file with its reason."""
+        """One line of counts, why the import stopped (if it did), then one line per file rejected or not imported."""
         lines = [
             f"{self.count(*IMPORTED)} imported ({self.count(Outcome.NEW)} new, "
             f"{self.count(Outcome.SUPERSEDING)} superseding an earlier version, "
             f"{self.count(Outcome.OLDER)} older version(s) kept), "
             f"{self.count(Outcome.DUPLICATE)} duplicate(s), {self.count(Outcome.REJECTED)} rejected."
         ]
+        if self.stopped:
+            lines.append(
+                f"The import stopped: {self.stopped} {self.count(Outcome.NOT_IMPORTED)} file(s) were not imported: "
+                "import them again once that is solved (those imported already are kept)."
+            )
         lines += [f"rejected {r.name}: {r.message}" for r in self.rejected]
+        lines += [f"not imported {r.name}" for r in self.results if r.outcome is Outcome.NOT_IMPORTED]
         return "\n".join(lines)
 
     def full_text(self) -> str:
-        """A tab-separated line per file that was not rejected, then text(): the whole record of an import."""
-        lines = [f"{r.outcome.value}\t{r.name}\t{r.message}" for r in self.results if r.outcome is not Outcome.REJECTED]
+        """A tab-separated line per file imported or a duplicate, then text(): the whole record of an import."""
+        shown = IMPORTED | {Outcome.DUPLICATE}
+        lines = [f"{r.outcome.value}\t{r.name}\t{r.message}" for r in self.results if r.outcome in shown]
         return "\n".join([*lines, self.text()])
 
 
@@ -169,10 +179,19 @@ class CentralImporter:
         self.keys = {key.public_key: key for key in central.centre_keys(store.conn)}
 
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
+        """Import file after file; a database problem (full, locked, read-only) stops the import, and the summary
+        says which files were imported and which were not."""
         files = session_files(paths)
         summary = ImportSummary()
         for done, path in enumerate(files, start=1):
-            summary.results.append(self.import_file(path))
+            try:
+                summary.results.append(self.import_file(path))
+            except StorageError as problem:
+                summary.stopped = message = str(problem)
+                for left in files[done - 1 :]:
+                    summary.results.append(FileResult(str(left), Outcome.NOT_IMPORTED, message))
+                    message = "not tried: the import had stopped at an earlier file"
+                break
             if progress:
                 progress(done, len(files), path.name)
         return summary
@@ -236,6 +255,12 @@ class CentralImporter:
                 "two records for one study ID. Resolve this with the centre before importing either again."
             )
         current = central.current_file(conn, session_id=stored.session_id)
+        if current is not None and (current.study_id, current.centre) != (stored.study_id, stored.centre):
+            raise Rejected(
+                f"Session {stored.session_id} belongs to {current.study_id} of centre {current.centre}, but this file "
+                f"names study ID {stored.study_id} of centre {stored.centre}: a session keeps its study ID and centre. "
+                f"Ask centre {stored.centre} where this file comes from."
+            )
         central.insert_file(
             conn,
             stored,

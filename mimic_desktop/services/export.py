@@ -4,7 +4,8 @@ A record may leave the laptop once it is complete (and so locked). The questionn
 be signed yet; the file then says so, and the export after signing supersedes it. A broken
 questionnaire signature stops the export. Every export of a procedure carries the same
 session id and the next session version; nothing on the laptop is deleted or changed because
-it was exported, apart from noting the version and time (ProcedureService.mark_exported).
+it was exported, apart from noting the version and time (ProcedureService.mark_exported), and that
+note is made only while the record is as the export read it.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ class ExportService:
         key = session_key.load_or_create(self.key_path)
         data = session_file.write(content, header, key)
         progress(4, len(STEPS), STEPS[4])
-        self._save(data, target, proc_id, version)
+        self._save(data, target, proc, version)
         progress(len(STEPS), len(STEPS), "Exported")
         raw = signing_keys.raw_public_key(key)
         return ExportResult(
@@ -150,8 +151,9 @@ class ExportService:
             )
             return {session_file.SUMMARY: summary.read_bytes(), session_file.QUESTIONNAIRE: questionnaire.read_bytes()}
 
-    def _save(self, data: bytes, target: Path, proc_id: str, version: int) -> None:
-        """The file appears under its name only once the laptop has noted the export, so the two agree."""
+    def _save(self, data: bytes, target: Path, proc: Procedure, version: int) -> None:
+        """The file appears under its name only once the laptop has noted the export of the record as it was read
+        (proc), so the two agree."""
         partial = target.with_name(target.name + ".part")
         try:
             with open(partial, "wb") as stream:
@@ -162,7 +164,7 @@ class ExportService:
             partial.unlink(missing_ok=True)
             raise MimicError(f"Cannot write {target}: {error.strerror or error}. Nothing was exported.") from None
         try:
-            self.procedures.mark_exported(proc_id, version)
+            self.procedures.mark_exported(proc.id, version, proc.modified_at)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

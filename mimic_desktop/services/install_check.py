@@ -93,4 +93,4 @@ def practice_procedure(folder: Path) -> tuple[Store, User, str]:
     store = create_demo(folder / "install-check.sqlite")
     coordinator = AccountService(store).sign_in(DEMO_USERS[0][0], DEMO_PASSWORD)
     study_id, centre = next_study_id(store, CHECK_CENTRE)
-    return store, coordinator, ProcedureService(store, coordinator).create(study_id, centre, demo=True)
+    return store, coordinator, ProcedureService(store, coordinator).create(study_id, centre)

@@ -9,13 +9,21 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
-from ..domain.errors import NotFound, ReasonRequired, RecordLocked, SignedAnswersChanged, ValidationError
+from ..domain.errors import (
+    ChangedDuringExport,
+    NotFound,
+    ReasonRequired,
+    RecordLocked,
+    SignedAnswersChanged,
+    ValidationError,
+)
 from ..domain.record import Event, Procedure
 from ..domain.roles import Action, User
-from ..storage import audit, repository
+from ..storage import audit, repository, users
 from ..storage.connection import Store
+from ..storage.errors import StorageError
 from . import access
-from .backups import take_backup
+from .backups import BackupFailed, take_backup
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
@@ -102,8 +110,12 @@ class ProcedureService:
             raise
 
     # -- creating --------------------------------------------------------------------------
-    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None, demo: bool = False) -> str:
-        """Enrol a patient; refuses a malformed or taken study ID and an ineligible patient."""
+    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None) -> str:
+        """Enrol a patient; refuses a malformed or taken study ID and an ineligible patient.
+
+        The record is a demo record (practice, never trial data) when a demo account makes it or the database is
+        the demo one, whoever calls.
+        """
         self._require(Action.EDIT)
         rules.check_study_id(study_id)  # its own format first, before the centre it has to match
         centre = rules.check_centre(centre)
@@ -116,6 +128,7 @@ class ProcedureService:
         if failures:
             raise ValidationError("The patient cannot be enrolled: " + "; ".join(failures) + ".", "eligibility")
         now = self._now()
+        demo = self.user.demo or users.holds_demo_accounts(self.store.conn)
         with self.store.transaction() as db:
             proc_id = repository.insert_procedure(
                 db.conn, study_id=study_id, centre=centre, now=now, username=self.user.username, demo=demo
@@ -418,13 +431,31 @@ class ProcedureService:
                 username=self.user.username,
             )
         # A completed record is the moment worth a copy: the next crash cannot take it.
-        take_backup(self.store, "completed", self.clock())
+        try:
+            take_backup(self.store, "completed", self.clock())
+        except StorageError as failure:
+            study_id = self._load(proc_id, child_values=False).study_id
+            raise BackupFailed(
+                f"{study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
+                f"a completion was not made: {failure} The next completion tries again."
+            ) from None
 
-    def mark_exported(self, proc_id: str, version: int) -> None:
-        """Record that a session file of this version left the laptop (nothing is deleted)."""
+    def mark_exported(self, proc_id: str, version: int, modified_at: str | None) -> None:
+        """Record that a session file of this version left the laptop (nothing is deleted).
+
+        modified_at is the record's modified time when the export read it. A record changed (or exported)
+        since is refused with ChangedDuringExport: the file does not hold the change, so it must not read
+        as exported.
+        """
         self._require(Action.EXPORT, proc_id)
-        now = self._now()
         with self.store.transaction() as db:
+            now = self._now()
+            stored = self._load(proc_id, child_values=False)
+            if (stored.modified_at, stored.export_version) != (modified_at, version - 1):
+                raise ChangedDuringExport(
+                    f"{stored.study_id} changed while its session file was being made, so the file does not hold "
+                    "the change: nothing was exported. Export it again to send the record as it is now."
+                )
             for column, value in (("export_version", version), ("exported_utc", now)):
                 repository.set_procedure_column(
                     db.conn,

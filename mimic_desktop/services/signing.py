@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -12,7 +10,8 @@ from ..domain.clock import to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.record import Procedure, Signature
 from ..domain.roles import Action, User
-from ..storage import repository, users
+from ..domain.signed_content import content_hash, covers_the_answers
+from ..storage import audit, repository, users
 from ..storage.connection import Store
 from . import access
 from .procedures import Clock, ProcedureService
@@ -23,23 +22,6 @@ FORM = "questionnaire"
 def signature_meaning(lang: str = "en") -> str:
     """What a questionnaire signature means, in the signer's language (forms/questionnaire.json)."""
     return forms.questionnaire().extras["document_labels"][lang]["signature_meaning"]
-
-
-def signed_content(proc: Procedure) -> dict:
-    """What a questionnaire signature covers: every answer, the study ID and the form version."""
-    form = forms.questionnaire()
-    return {
-        "form": form.name,
-        "form_version": form.version,
-        "study_id": proc.study_id,
-        "values": {f.name: proc.get(f.name) for f in form.fields()},
-    }
-
-
-def content_hash(proc: Procedure) -> str:
-    """SHA-256 of the canonical JSON of the signed content (sorted keys, no spaces, UTF-8)."""
-    canonical = json.dumps(signed_content(proc), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class SignatureState(StrEnum):
@@ -136,7 +118,8 @@ class SigningService:
 
 
 def check_signature(store: Store, proc: Procedure) -> SignatureCheck:
-    """Compare the valid signature with the answers now and with the hash the audit trail kept at signing.
+    """Compare the valid signature with the answers now, and the whole signature (signer, printed name, moment,
+    meaning, hash, not voided) with what the audit trail recorded when it was made.
 
     Without a valid signature the state is voided when an earlier one was voided by a change, else unsigned.
     """
@@ -145,13 +128,5 @@ def check_signature(store: Store, proc: Procedure) -> SignatureCheck:
     if signature is None:
         voided = next((s for s in reversed(proc.signatures) if s.form == FORM), None)
         return SignatureCheck(SignatureState.VOIDED if voided else SignatureState.UNSIGNED, None, current, voided)
-    recorded = _hash_in_trail(store, proc.id, signature.id)
-    intact = signature.content_hash == current and recorded == signature.content_hash
+    intact = covers_the_answers(proc, signature) and not audit.signature_problems(store.conn, proc.id, signature)
     return SignatureCheck(SignatureState.VALID if intact else SignatureState.TAMPERED, signature, current)
-
-
-def _hash_in_trail(store: Store, proc_id: str, signature_id: int) -> str | None:
-    for row in repository.audit_rows(store.conn, proc_id):
-        if row["entity"] == "signature" and row["entity_id"] == str(signature_id) and row["field"] == "signed":
-            return json.loads(row["new_value"]).get("content_hash")
-    return None

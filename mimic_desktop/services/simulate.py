@@ -101,7 +101,7 @@ def record_procedure(
     values["consent_date"] = (start - timedelta(days=7)).date().isoformat()
     values["icg_given_at"] = start - timedelta(hours=rng.uniform(21, 26))
     study_id, centre = next_study_id(service.store, centre)
-    proc_id = service.create(study_id, centre, values, demo=service.user.demo)
+    proc_id = service.create(study_id, centre, values)
     for kind in ("incision", "inspect_white_light", "inspect_icg", "ious"):
         event(kind)
     lesion_ids = []

@@ -6,6 +6,10 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
+
+from ..domain.forms import all_fields
+from ..domain.record import Signature
 
 GENESIS = "0" * 64
 CHAINED_COLUMNS = (
@@ -30,6 +34,10 @@ def row_hash(prev_hash: str, row: dict) -> str:
 def encode(value) -> str | None:
     """Audit values are stored as JSON text so that types survive."""
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def decode(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
 
 
 def head(conn: sqlite3.Connection) -> tuple[int, str]:
@@ -116,44 +124,204 @@ def _highest_seq_ever(conn: sqlite3.Connection) -> int | None:
     return row[0] if row else None
 
 
+@dataclass(frozen=True)
+class Entry:
+    """The latest audit row of one field of one entity: when, by whom, the value it recorded, and why."""
+
+    at_utc: str
+    username: str
+    value: Any
+    reason: str | None
+
+
+Latest = dict[tuple[str, str, str], Entry]  # by (entity, entity_id, field)
+
+
+def latest_entries(conn: sqlite3.Connection, procedure_id: str | None = None) -> Latest:
+    """The latest audit row of every field (of one procedure's record when named): what the data must hold now."""
+    sql = "SELECT entity, entity_id, field, at_utc, username, new_value, reason FROM audit"
+    params: tuple[str, ...] = ()
+    if procedure_id is not None:
+        sql, params = sql + " WHERE procedure_id = ?", (procedure_id,)
+    return {
+        (kind, key, field): Entry(at_utc, username, decode(new), reason)
+        for kind, key, field, at_utc, username, new, reason in conn.execute(sql + " ORDER BY seq", params)
+    }
+
+
 def cross_check(conn: sqlite3.Connection) -> list[str]:
-    """Compare the data with the trail: a deleted tail of the chain leaves data with no history."""
-    problems = []
-    latest = {}
-    for entity, entity_id, field, new in conn.execute(
-        "SELECT entity, entity_id, field, new_value FROM audit ORDER BY seq"
-    ):
-        latest[(entity, entity_id, field)] = new
+    """Compare the data with the latest values their audit rows recorded: a change made outside the application,
+    or a deleted tail of the chain, leaves data the trail does not describe.
+
+    Databases written before event times, printed names and user names were recorded in the trail hold no such
+    rows: what they lack is compared with what they have (an event without its details row has no lesion and no
+    note; a printed name is the signer's name) or, for those events' times, cannot be checked
+    (events_without_recorded_time).
+    """
+    latest = latest_entries(conn)
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    problems = _value_problems(conn, latest)
+    problems += _procedure_problems(conn, latest)
+    problems += _child_problems(conn, latest)
+    problems += _event_problems(conn, latest)
+    names = dict(conn.execute("SELECT username, full_name FROM users").fetchall())
+    if "signatures" in tables:  # older schemas have none
+        kept = set()
+        for row in conn.execute(f"SELECT {SIGNATURE_COLUMNS} FROM signatures"):
+            kept.add(str(row[0]))
+            problems += _signature_problems(Signature(*row), latest, names)
+        problems += _deleted(latest, "signature", "signed", kept)
+    problems += _user_problems(conn, latest)
+    return problems
+
+
+def _differing(kind: str, key: str, found: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    return [
+        f"{kind} {key}: its {name} is not what the audit trail recorded (changed outside the application)"
+        for name, value in expected.items()
+        if found[name] != value
+    ]
+
+
+def _deleted(latest: Latest, entity: str, field: str, kept: set[str]) -> list[str]:
+    gone = sorted(key for kind, key, name in latest if (kind, name) == (entity, field) and key not in kept)
+    return [f"{entity} {key} was deleted outside the application" for key in gone]
+
+
+def _value_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    problems, stored = [], set()
     for proc_id, entity, entity_id, field, value in conn.execute(
         "SELECT procedure_id, entity, entity_id, field, value FROM field_values"
     ):
         key = (entity, entity_id or proc_id, field)
-        if key not in latest or latest[key] != value:
+        stored.add(key)
+        if key not in latest or latest[key].value != decode(value):
             problems.append(f"{entity} {field} has no matching audit entry")
-    for event_id, struck in conn.execute("SELECT id, struck FROM events"):
-        if ("event", str(event_id), "kind") not in latest:
-            problems.append(f"event {event_id} has no audit entry")
-        elif struck and latest.get(("event", str(event_id), "struck")) != "true":
-            problems.append(f"event {event_id} was struck through without an audit entry")
-    for (proc_id,) in conn.execute("SELECT id FROM procedures"):
+    fields = all_fields()
+    for key, entry in latest.items():
+        if key[2] in fields and entry.value is not None and key not in stored:
+            problems.append(f"{key[0]} {key[2]} was deleted outside the application")
+    return problems
+
+
+def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(procedures)")]
+    audited = [c for c in ("study_id", "centre", "completed_utc", "export_version", "exported_utc") if c in columns]
+    problems, kept = [], set()
+    for row in conn.execute(f"SELECT id, {', '.join(audited)} FROM procedures"):
+        proc_id = row[0]
+        kept.add(proc_id)
         if ("procedure", proc_id, "study_id") not in latest:
             problems.append(f"procedure {proc_id} has no audit entry")
+            continue
+        unset = {"export_version": 0}  # what a column holds before its first audited change
+        expected = {
+            name: entry.value if (entry := latest.get(("procedure", proc_id, name))) else unset.get(name)
+            for name in audited
+        }
+        problems += _differing("procedure", proc_id, dict(zip(audited, row[1:], strict=True)), expected)
+    return problems + _deleted(latest, "procedure", "study_id", kept)
+
+
+def _child_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """Lesions and complications: each was added, and is removed (if it is) as the trail says."""
+    problems = []
     for table in ("lesions", "complications"):
         entity = table.removesuffix("s")
-        for child_id, removed in conn.execute(f"SELECT id, removed_utc FROM {table}"):
+        for child_id, removed_utc, removed_reason in conn.execute(
+            f"SELECT id, removed_utc, removed_reason FROM {table}"
+        ):
             if (entity, child_id, "number") not in latest:
                 problems.append(f"{entity} {child_id} has no audit entry")
-            elif removed and latest.get((entity, child_id, "removed")) != "true":
-                problems.append(f"{entity} {child_id} was removed without an audit entry")
-    for proc_id, completed in conn.execute("SELECT id, completed_utc FROM procedures WHERE completed_utc IS NOT NULL"):
-        if latest.get(("procedure", proc_id, "completed_utc")) != encode(completed):
-            problems.append(f"procedure {proc_id} was completed without an audit entry")
-    for sig_id, voided in conn.execute("SELECT id, voided_utc FROM signatures"):
-        if ("signature", str(sig_id), "signed") not in latest:
-            problems.append(f"signature {sig_id} has no audit entry")
-        elif voided and ("signature", str(sig_id), "voided") not in latest:
-            problems.append(f"signature {sig_id} was voided without an audit entry")
-    for (username,) in conn.execute("SELECT username FROM users"):
-        if ("user", username, "role") not in latest:
-            problems.append(f"user {username} has no audit entry")
+                continue
+            removal = latest.get((entity, child_id, "removed"))
+            expected = {
+                "removed_utc": removal.at_utc if removal else None,
+                "removed_reason": removal.reason if removal else None,
+            }
+            found = {"removed_utc": removed_utc, "removed_reason": removed_reason}
+            problems += _differing(entity, child_id, found, expected)
     return problems
+
+
+EVENT_COLUMNS = ("id", "kind", "at_utc", "recorded_utc", "username", "lesion_id", "note", "struck", "struck_reason")
+
+
+def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    problems, kept = [], set()
+    for row in conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"):
+        found = dict(zip(EVENT_COLUMNS, row, strict=True))
+        key = str(found.pop("id"))
+        kept.add(key)
+        added = latest.get(("event", key, "kind"))
+        if added is None:
+            problems.append(f"event {key} has no audit entry")
+            continue
+        details = latest.get(("event", key, "details"))
+        recorded = details.value if details else {"at": found["at_utc"], "lesion_id": None, "note": None}
+        struck = latest.get(("event", key, "struck"))
+        expected = {
+            "kind": added.value,
+            "at_utc": recorded["at"],
+            "recorded_utc": added.at_utc,
+            "username": added.username,
+            "lesion_id": recorded["lesion_id"],
+            "note": recorded["note"],
+            "struck": int(struck is not None and struck.value is True),
+            "struck_reason": struck.reason if struck else None,
+        }
+        problems += _differing("event", key, found, expected)
+    return problems + _deleted(latest, "event", "kind", kept)
+
+
+def events_without_recorded_time(conn: sqlite3.Connection) -> int:
+    """Events recorded before every event's audit rows carried its time (no details row): their time is unchecked."""
+    return conn.execute(
+        "SELECT COUNT(*) FROM events WHERE CAST(id AS TEXT) NOT IN"
+        " (SELECT entity_id FROM audit WHERE entity = 'event' AND field = 'details')"
+    ).fetchone()[0]
+
+
+SIGNATURE_COLUMNS = "id, form, username, printed_name, meaning, signed_utc, content_hash, voided_utc, void_reason"
+
+
+def signature_problems(conn: sqlite3.Connection, procedure_id: str, signature: Signature) -> list[str]:
+    """How a signature of this procedure differs from what the audit trail recorded when it was made (and voided):
+    empty if in nothing."""
+    latest = latest_entries(conn, procedure_id)
+    names = dict(conn.execute("SELECT username, full_name FROM users WHERE username = ?", (signature.username,)))
+    return _signature_problems(signature, latest, names)
+
+
+def _signature_problems(signature: Signature, latest: Latest, names: dict[str, str]) -> list[str]:
+    key = str(signature.id)
+    signed = latest.get(("signature", key, "signed"))
+    if signed is None:
+        return [f"signature {key} has no audit entry"]
+    voided = latest.get(("signature", key, "voided"))
+    expected = {
+        "form": signed.value["form"],
+        "username": signed.username,
+        # Older trails did not record the printed name: it was the signer's own name.
+        "printed_name": signed.value.get("printed_name", names.get(signed.username)),
+        "meaning": signed.value["meaning"],
+        "signed_at": signed.at_utc,
+        "content_hash": signed.value["content_hash"],
+        "voided_at": voided.at_utc if voided else None,
+        "void_reason": voided.reason if voided else None,
+    }
+    return _differing("signature", key, vars(signature), expected)
+
+
+def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    problems, kept = [], set()
+    for username, role, full_name in conn.execute("SELECT username, role, full_name FROM users"):
+        kept.add(username)
+        role_entry = latest.get(("user", username, "role"))
+        if role_entry is None:
+            problems.append(f"user {username} has no audit entry")
+            continue
+        name_entry = latest.get(("user", username, "full_name"))  # older trails did not record names
+        expected = {"role": role_entry.value, "full_name": name_entry.value if name_entry else full_name}
+        problems += _differing("user", username, {"role": role, "full_name": full_name}, expected)
+    return problems + _deleted(latest, "user", "role", kept)

@@ -89,27 +89,18 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     cannot be opened or written.
     """
     path = Path(path)
-    if not create and not path.exists():
-        raise StorageError(f"There is no database at {path}.")
-    if path.exists() and path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_missing(path, create)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            f"The folder {path.parent} cannot be made ({error.strerror or error}): choose another place for the database."
+        ) from None
     conn = None
     try:
         with translated(path, opening=True):
             conn = _connect(path)
-            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables and MIGRATIONS_TABLE not in tables:
-                raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
-            if MIGRATIONS_TABLE in tables:
-                _refuse_other_kind(conn, path, schema)
-            applied = set(schema.applied_names(conn))
-            unknown = applied - known_names(schema)
-            if unknown:
-                raise NewerSchema(
-                    f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
-                    "Install the newer version to open it; the file has not been changed."
-                )
+            _refuse_foreign(conn, path, schema)
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise CorruptDatabase(
@@ -118,7 +109,7 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
                 )
             store = Store(path, conn)
             if upgrade and schema.pending_names(conn):
-                if applied:
+                if schema.applied_names(conn):  # an existing database, not a new one
                     _backup_before_upgrade(conn, path)
                 schema.apply(store.db)
             return store
@@ -137,6 +128,56 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:
             f"{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
             f"could not be made: {error} The database has not been changed."
         ) from None
+
+
+def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store:
+    """Open a database to read it and change nothing: no file is made, no schema upgraded, no journal mode set.
+
+    Refuses what open_store refuses, a damaged file excepted (the caller checks it) and an empty file included.
+    An older schema is opened as it is: schema.pending_names(store.conn) lists what it lacks. Without a -wal
+    file SQLite is told the file does not change, so that it makes no -wal or -shm file of its own.
+    """
+    path = Path(path)
+    _refuse_missing(path, create=False)
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+    conn = None
+    try:
+        with translated(path):
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only=ON")
+            if not _refuse_foreign(conn, path, schema):
+                raise NotADatabase(f"{path} is empty: it is not a MIMIC database.")
+            return Store(path, conn)
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+def _refuse_missing(path: Path, create: bool) -> None:
+    if not create and not path.exists():
+        raise StorageError(f"There is no database at {path}.")
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file.")
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> set[str]:
+    """Refuse a file that is not a database of this kind or comes from a newer version; returns its tables."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and MIGRATIONS_TABLE not in tables:
+        raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
+    if MIGRATIONS_TABLE in tables:
+        _refuse_other_kind(conn, path, schema)
+    unknown = set(schema.applied_names(conn)) - known_names(schema)
+    if unknown:
+        raise NewerSchema(
+            f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
+            "Install the newer version to open it; the file has not been changed."
+        )
+    return tables
 
 
 def _refuse_other_kind(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> None:

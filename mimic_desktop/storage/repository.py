@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from typing import Any
@@ -16,10 +15,6 @@ PROCEDURE_ENTITY = "procedure"
 
 def new_id() -> str:
     return uuid.uuid4().hex
-
-
-def _decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
 
 
 def insert_procedure(
@@ -67,7 +62,7 @@ def set_value(
     row = conn.execute(
         "SELECT value FROM field_values WHERE procedure_id=? AND entity=? AND entity_id=? AND field=?", key
     ).fetchone()
-    old = _decode(row[0]) if row else None
+    old = audit.decode(row[0]) if row else None
     if old == value:
         return False
     if value is None:
@@ -329,9 +324,9 @@ def _load_values(
         sql, params = sql + " AND entity=?", (proc.id, PROCEDURE_ENTITY)
     for entity, entity_id, field, value in conn.execute(sql, params):
         if entity == PROCEDURE_ENTITY:
-            proc.values[field] = _decode(value)
+            proc.values[field] = audit.decode(value)
         elif children is not None and (entity, entity_id) in children:
-            children[(entity, entity_id)][field] = _decode(value)
+            children[(entity, entity_id)][field] = audit.decode(value)
 
 
 def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ...] | None = None) -> None:
@@ -387,7 +382,7 @@ def insert_signature(
         entity_id=str(cursor.lastrowid),
         field="signed",
         old=None,
-        new={"form": form, "meaning": meaning, "content_hash": content_hash},
+        new={"form": form, "meaning": meaning, "content_hash": content_hash, "printed_name": printed_name},
     )
     touch(conn, proc_id, now)
     return cursor.lastrowid

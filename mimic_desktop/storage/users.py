@@ -54,3 +54,7 @@ def list_users(conn: sqlite3.Connection) -> list[User]:
 
 def count_users(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+
+
+def holds_demo_accounts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM users WHERE demo=1 LIMIT 1").fetchone() is not None

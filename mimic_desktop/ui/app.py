@@ -136,8 +136,7 @@ def recover(path: Path) -> Store | None:
 
 
 def is_demo(store: Store) -> bool:
-    users = AccountService(store).users()
-    return bool(users) and all(user.demo for user in users)
+    return AccountService(store).is_demo_database()
 
 
 def sign_in(store: Store, demo: bool) -> User | None:

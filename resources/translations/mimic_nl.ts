@@ -102,7 +102,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="155"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -268,27 +268,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CompletionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="20"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="22"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="33"/>
         <source>Complete and lock</source>
         <translation>Voltooien en vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="47"/>
         <source>Completed and locked on %1. A change now needs a reason, kept in the audit trail.</source>
         <translation>Voltooid en vergrendeld op %1. Een wijziging vraagt nu om een reden, die in het audittrail wordt bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="50"/>
         <source>Still missing before the record can be completed (%1):</source>
         <translation>Nog nodig voordat het dossier voltooid kan worden (%1):</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="53"/>
         <source>Nothing is missing: the record can be completed and locked.</source>
         <translation>Er ontbreekt niets: het dossier kan voltooid en vergrendeld worden.</translation>
     </message>
@@ -707,62 +707,72 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="122"/>
+        <source>The import stopped: %1 The files marked not imported can be imported again.</source>
+        <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="129"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="131"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="139"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="151"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="152"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="144"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
+        <source>not imported</source>
+        <translation>niet geïmporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="169"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="202"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="204"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="204"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="215"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>

@@ -39,6 +39,7 @@ def main() -> None:
     for entity, entity_id, field, new in (
         ("user", "old.coord", "role", "coordinator"),
         ("procedure", "p1", "study_id", "MIM-02-001"),
+        ("procedure", "p1", "centre", "02"),
         ("procedure", "p1", "age", 64),
         ("event", "1", "kind", "incision"),
     ):

@@ -34,6 +34,7 @@ def record_cohort(service: ProcedureService, surgeon: ProcedureService) -> list[
         signed, {"description": "Wondinfectie", "clavien_dindo": "II", "onset_date": day + timedelta(days=9)}
     )
     service.set_values(signed, DEMO_QUESTIONNAIRE | {"q_comments": "Heldere rand rond laesie één."})
+    service.set_values(signed, {"surgeon": PEOPLE[3]})  # the operating surgeon is staff: no export names them
     service.complete(signed)
     SigningService(surgeon.store, surgeon.user).sign_questionnaire(signed, SURGEON_PASSWORD, meaning="Author")
     waiting = record_procedure(service, random.Random(5), lesions=2, pathology=False, finish=False)

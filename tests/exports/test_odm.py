@@ -65,7 +65,8 @@ def test_the_schema_check_is_not_vacuous(document, schema):
 def test_metadata_comes_from_the_forms_in_english_and_dutch(document):
     mdv = document.getroot().find(f"{Q}Study/{Q}MetaDataVersion")
     item_defs = {d.get("Name"): d for d in mdv.findall(Q + "ItemDef")}
-    for fdef in forms.all_fields().values():
+    assert "surgeon" not in item_defs, "the operating surgeon is staff: kept in the record, not exported"
+    for fdef in (f for f in forms.all_fields().values() if not f.staff_name):
         names = [f"{fdef.name}.{code}" for code in fdef.choice_codes()] if fdef.type == "multichoice" else [fdef.name]
         for name in names:
             question = texts(item_defs[name], "Question")
@@ -143,7 +144,8 @@ def read_subjects(document) -> dict[str, dict]:
 
 
 def filled(values: dict) -> dict:
-    return {name: value for name, value in values.items() if value is not None}
+    """The values an export carries: those filled in, of fields that do not name staff."""
+    return {name: value for name, value in values.items() if value is not None and not forms.field_def(name).staff_name}
 
 
 def test_clinical_data_round_trips_every_record(cohort, document):

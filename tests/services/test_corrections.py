@@ -168,7 +168,10 @@ def test_a_removal_without_its_audit_row_is_found(service, store, proc_id, two_l
     with store.transaction() as db:
         db.conn.execute("UPDATE lesions SET removed_utc='2026-11-24T10:00:00+00:00' WHERE id=?", (occult,))
     assert not service.verify_audit().ok
-    assert any("removed without an audit entry" in p for p in service.verify_audit().problems)
+    assert any(
+        p.startswith(f"lesion {occult}: its removed_utc is not what the audit trail recorded")
+        for p in service.verify_audit().problems
+    )
 
 
 # -- H2: correcting an event's time ------------------------------------------------------------------

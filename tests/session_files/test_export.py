@@ -79,6 +79,18 @@ def test_re_exporting_makes_the_next_version_of_the_same_session_and_deletes_not
     assert [json.loads(row["new_value"]) for row in trail] == [1, 2]
 
 
+def test_the_same_members_make_the_same_bytes_but_two_exports_never_do(laptop):
+    proc_id = laptop.record(14)
+    first = laptop.export(proc_id).read_bytes()
+    second = laptop.export(proc_id).read_bytes()  # nothing changed in between
+    assert first != second
+    inside = members(first)
+    manifest = json.loads(inside[session_file.MANIFEST])
+    header = session_file.Header(**{name: manifest[name] for name in session_file.Header.__dataclass_fields__})
+    content = {name: inside[name] for name in session_file.CONTENT}
+    assert session_file.write(content, header, session_key.load_or_create(laptop.key_path)) == first
+
+
 def test_free_text_that_looks_like_an_identifier_is_named_with_its_pattern(laptop):
     proc_id = laptop.record(7)
     laptop.service.set_values(
@@ -133,6 +145,36 @@ def test_a_failed_note_of_the_export_leaves_no_file(laptop, monkeypatch):
         laptop.export(proc_id)
     assert list(laptop.out.iterdir()) == []
     assert laptop.service.load(proc_id).export_version == 0
+
+
+def test_a_change_saved_while_the_file_is_made_is_not_marked_as_exported(laptop):
+    from mimic_desktop.domain import derive
+    from mimic_desktop.domain.errors import ChangedDuringExport
+    from mimic_desktop.services.procedures import ProcedureService
+    from mimic_desktop.storage.connection import open_store
+
+    proc_id = laptop.record(13)
+    laptop.export(proc_id)
+    laptop.service.set_value(proc_id, "icu_days", 1, reason="ICU night was missed")
+    other = open_store(laptop.service.store.path)
+    elsewhere = ProcedureService(other, laptop.service.user)
+
+    def edit_after_reading(done, _total, _what):
+        if done == 3:  # the record and its PDFs are read; the file is signed next
+            elsewhere.set_value(proc_id, "hospital_stay_days", 11, reason="discharge letter arrived")
+
+    with pytest.raises(ChangedDuringExport, match="MIM-01-001 changed while its session file was being made"):
+        laptop.exporter.export(proc_id, laptop.out, progress=edit_after_reading)
+    other.close()
+    assert sorted(p.name for p in laptop.out.iterdir()) == ["MIM-01-001-v1.mimic"]
+    proc = laptop.service.load(proc_id)
+    assert proc.export_version == 1 and proc.get("hospital_stay_days") == 11
+    status = derive.status(proc)
+    assert status is not derive.Status.EXPORTED and derive.changed_since_export(status, proc.export_version)
+    again = laptop.exporter.export(proc_id, laptop.out)
+    record = json.loads(members(again.path.read_bytes())[session_file.RECORD])
+    assert again.session_version == 2 and record["record"]["values"]["hospital_stay_days"] == 11
+    assert derive.status(laptop.service.load(proc_id)) is derive.Status.EXPORTED
 
 
 def test_progress_is_reported_step_by_step(laptop):

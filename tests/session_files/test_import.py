@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -86,6 +87,34 @@ def test_two_sessions_for_one_study_id_are_refused(tmp_path, laptop, importer, c
     assert snapshot(central_store) == before
 
 
+@pytest.mark.parametrize(
+    ("centre", "study_id", "named"),
+    [("07", "MIM-07-001", "centre 07"), ("01", "MIM-01-002", "study ID MIM-01-002")],
+)
+def test_a_newer_version_cannot_move_a_session_to_another_study_id_or_centre(
+    tmp_path, laptop, importer, central_store, centre, study_id, named
+):
+    original = laptop.export(laptop.record(29)).read_bytes()
+    importer.import_bytes(original, "MIM-01-001-v1.mimic")
+    other_folder = tmp_path / "other-laptop"
+    other_folder.mkdir()
+    other = make_laptop(other_folder)
+    central_import.register_centre(central_store, centre, other.public_key_file())
+
+    def take_over(record):
+        record["session_version"] = 2
+        record["record"].update(study_id=study_id, centre=centre)
+
+    before = snapshot(central_store)
+    result = CentralImporter(central_store).import_bytes(
+        with_record(original, other.key_path, take_over), f"{study_id}-v2.mimic"
+    )
+    assert result.outcome is Outcome.REJECTED
+    assert "belongs to MIM-01-001 of centre 01" in result.message and named in result.message
+    assert snapshot(central_store) == before
+    other.service.store.close()
+
+
 def test_a_demo_record_and_a_key_of_another_centre_are_refused(tmp_path, laptop, importer, central_store):
     proc_id = laptop.record(28)
     data = laptop.export(proc_id).read_bytes()
@@ -101,6 +130,24 @@ def test_a_demo_record_and_a_key_of_another_centre_are_refused(tmp_path, laptop,
     result = CentralImporter(store).import_bytes(data, "wrong-centre.mimic")
     assert result.outcome is Outcome.REJECTED and "registered for centre 05" in result.message
     assert snapshot(central_store) == before
+
+
+def test_a_questionnaire_is_signed_centrally_only_when_its_hash_matches_the_answers(laptop, importer, central_store):
+    signed, altered = laptop.record(38), laptop.record(39)
+    for proc_id in (signed, altered):
+        sign_questionnaire(laptop, proc_id)
+
+    def other_answer(record):
+        record["record"]["values"]["q_usefulness"] = 1  # the signature's hash still covers the answer 4
+
+    data = with_record(laptop.export(altered).read_bytes(), laptop.key_path, other_answer)
+    assert importer.import_file(laptop.export(signed)).outcome is Outcome.NEW
+    assert importer.import_bytes(data, "MIM-01-002-v1.mimic").outcome is Outcome.NEW
+    rows = central.read_rows(central_store.conn, "procedures")
+    assert sorted((row["study_id"], row["questionnaire_signed"]) for row in rows) == [
+        ("MIM-01-001", True),
+        ("MIM-01-002", False),
+    ]
 
 
 def test_a_folder_import_reports_progress_and_a_summary_with_reasons(laptop, importer, tmp_path):
@@ -119,6 +166,37 @@ def test_a_folder_import_reports_progress_and_a_summary_with_reasons(laptop, imp
         "2 imported (2 new, 0 superseding an earlier version, 0 older version(s) kept), 1 duplicate(s), 1 rejected."
     )
     assert "rejected" in text.splitlines()[1] and "broken.mimic: The file is not a readable ZIP archive" in text
+
+
+def test_a_folder_import_that_the_database_stops_reports_what_was_imported_and_what_was_not(
+    laptop, importer, central_store
+):
+    for seed in (35, 36, 37):
+        laptop.export(laptop.record(seed))
+    pages = central_store.conn.execute("PRAGMA page_count").fetchone()[0]
+
+    def fill_the_disk_after_the_first(done, _total, _name):
+        if done == 1:  # the disk is full from here on: the next file cannot be stored
+            central_store.conn.execute(f"PRAGMA max_page_count={pages}")
+
+    summary = importer.import_paths([laptop.out], progress=fill_the_disk_after_the_first)
+    assert [(Path(r.name).name, r.outcome) for r in summary.results] == [
+        ("MIM-01-001-v1.mimic", Outcome.NEW),
+        ("MIM-01-002-v1.mimic", Outcome.NOT_IMPORTED),
+        ("MIM-01-003-v1.mimic", Outcome.NOT_IMPORTED),
+    ]
+    assert "disk holding" in summary.stopped and "is full" in summary.stopped
+    text = summary.text().splitlines()
+    assert text[0].startswith("1 imported (1 new")
+    assert text[1].startswith("The import stopped: The disk holding") and "2 file(s) were not imported" in text[1]
+    assert text[2:] == [
+        f"not imported {laptop.out / 'MIM-01-002-v1.mimic'}",
+        f"not imported {laptop.out / 'MIM-01-003-v1.mimic'}",
+    ]
+    assert [row["study_id"] for row in central_import.imported_files(central_store)] == ["MIM-01-001"]
+    central_store.conn.execute(f"PRAGMA max_page_count={2**30}")
+    again = importer.import_paths([laptop.out])
+    assert [r.outcome for r in again.results] == [Outcome.DUPLICATE, Outcome.NEW, Outcome.NEW]
 
 
 def test_the_flat_tables_are_rebuilt_from_the_records_when_their_columns_differ(laptop, importer, central_store):

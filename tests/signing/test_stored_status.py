@@ -29,7 +29,7 @@ def test_the_stored_status_follows_every_step_of_the_record(store, service, surg
     seen.append(stored_and_derived(store, service, answered))
     SigningService(store, surgeon).sign_questionnaire(answered, SURGEON_PASSWORD)
     seen.append(stored_and_derived(store, service, answered))
-    service.mark_exported(answered, 1)
+    service.mark_exported(answered, 1, service.load(answered).modified_at)
     seen.append(stored_and_derived(store, service, answered))
     service.set_values(answered, {"q_comments": "Clear rim."}, reason="typing error")
     seen.append(stored_and_derived(store, service, answered))

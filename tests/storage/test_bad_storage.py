@@ -71,3 +71,16 @@ def test_a_folder_or_missing_file_is_named(tmp_path):
         open_store(tmp_path)
     with pytest.raises(StorageError, match="no database"):
         open_store(tmp_path / "absent.sqlite", create=False)
+
+
+def test_a_folder_that_cannot_be_made_is_named_plainly(tmp_path, monkeypatch, capsys):
+    from mimic_desktop.cli.main import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    impossible = blocker / "trial" / "mimic.sqlite"
+    with pytest.raises(StorageError, match=f"The folder {impossible.parent} cannot be made"):
+        open_store(impossible)
+    monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
+    assert main(["init", "--db", str(impossible), "--user", "anna", "--name", "Anna"]) == 2
+    assert "choose another place for the database" in capsys.readouterr().err

@@ -64,7 +64,7 @@ ATTEMPTS = {
     ),
     "switch lesion": lambda svc, ref, store, user, pid: svc.switch_lesion(pid, _first_lesion(ref, pid)),
     "complete": lambda svc, ref, store, user, pid: svc.complete(pid),
-    "mark exported": lambda svc, ref, store, user, pid: svc.mark_exported(pid, 1),
+    "mark exported": lambda svc, ref, store, user, pid: svc.mark_exported(pid, 1, ref.load(pid).modified_at),
     "sign the questionnaire": lambda svc, ref, store, user, pid: SigningService(store, user).sign_questionnaire(
         pid, "monitor-pass"
     ),

@@ -116,11 +116,20 @@ class ImportPage(QWidget):
 
     def finished(self, summary: ImportSummary) -> None:
         self.set_busy(False)
-        self.status.setText(
-            self.tr("The import has finished.")
-            if summary.results
-            else self.tr("No session files (.mimic) were found there.")
-        )
+        if summary.stopped:
+            self.status.setText(
+                arg(
+                    self.tr("The import stopped: %1 The files marked not imported can be imported again."),
+                    summary.stopped,
+                )
+            )
+            dialogs.show_error(self, summary.stopped)
+        else:
+            self.status.setText(
+                self.tr("The import has finished.")
+                if summary.results
+                else self.tr("No session files (.mimic) were found there.")
+            )
         self.show_summary(summary)
         self.imported.emit(summary)
 
@@ -144,6 +153,7 @@ class ImportPage(QWidget):
             Outcome.OLDER: self.tr("imported (older version)"),
             Outcome.DUPLICATE: self.tr("duplicate"),
             Outcome.REJECTED: self.tr("rejected"),
+            Outcome.NOT_IMPORTED: self.tr("not imported"),
         }[outcome]
 
     def show_summary(self, summary: ImportSummary | None) -> None:
@@ -161,8 +171,9 @@ class ImportPage(QWidget):
         )
         others = (Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER, Outcome.DUPLICATE, Outcome.REJECTED)
         self.headline.setText(arg(template, count(*central_import.IMPORTED), *map(count, others)))
-        # Rejected files first: they are the ones someone has to follow up.
-        results = sorted(summary.results, key=lambda r: r.outcome is not Outcome.REJECTED)
+        # Rejected files and those not imported first: they are the ones someone has to follow up.
+        follow_up = {Outcome.REJECTED, Outcome.NOT_IMPORTED}
+        results = sorted(summary.results, key=lambda r: r.outcome not in follow_up)
         self.table.fill(
             [
                 [
@@ -178,7 +189,7 @@ class ImportPage(QWidget):
         alert = themes.chart_colours()["alert"]
         for row, result in enumerate(results):
             self.table.item(row, 3).setToolTip(result.name)
-            if result.outcome is Outcome.REJECTED:
+            if result.outcome in follow_up:
                 for column in range(self.table.columnCount()):
                     self.table.item(row, column).setForeground(alert)
 

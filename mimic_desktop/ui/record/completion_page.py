@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVB
 
 from ...domain.clock import local_text
 from ...domain.record import Procedure
+from ...services.backups import BackupFailed
+from .. import dialogs
 from ..labels import heading
 from .access import RecordAccess
 from .pages import RecordPage
@@ -53,4 +55,13 @@ class CompletionPage(RecordPage):
 
     def complete(self) -> None:
         access = self.access
-        access.run(self, lambda: access.service().complete(access.proc_id))
+        copy_failed: list[BackupFailed] = []
+
+        def complete() -> None:
+            try:
+                access.service().complete(access.proc_id)
+            except BackupFailed as failure:  # the completion is committed: the page shows it, then the problem
+                copy_failed.append(failure)
+
+        if access.run(self, complete) and copy_failed:
+            dialogs.show_error(self, copy_failed[0])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 
 from mimic_desktop.domain import forms
 from mimic_desktop.domain.record import Procedure
+from mimic_desktop.exchange import flat
 from mimic_desktop.services import central_import
 from tests.exports.conftest import decode
 from tests.support.session_files import make_central, make_laptop
@@ -125,7 +126,7 @@ def check_flat_csv(folder, outbox) -> None:
     for row in procedures:
         proc = outbox.current[row["study_id"]]
         assert row["session_id"] == proc.session_id
-        for fdef in forms.crf().fields("procedure") + forms.questionnaire().fields():
+        for fdef in flat.procedure_fields():
             assert decode(fdef.type, row[fdef.name]) == proc.get(fdef.name), fdef.name
     assert procedures[0]["hospital_stay_days"] == "11", "the amended version 2, not version 1"
     lesions = read_csv(folder / "mimic_central_lesions.csv")

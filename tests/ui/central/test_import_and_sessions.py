@@ -142,3 +142,26 @@ def test_closing_or_new_settings_during_an_import_wait_for_it_without_blocking(o
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=120_000)
     assert window.summary is not None and window.summary.count(*central_import.IMPORTED) == 1
     assert window.prefs.theme == "light" and window.pending_settings is None
+
+
+def test_an_import_the_database_stopped_shows_what_was_imported_and_what_was_not(
+    open_window, central_db, outbox, shown_errors
+):
+    from mimic_desktop.services.central_import import FileResult, ImportSummary, Outcome
+
+    window = open_window(central_db)
+    page = window.import_page
+    full = "The disk holding central.sqlite is full, so this change was not saved."
+    summary = ImportSummary(
+        [
+            FileResult("/usb/MIM-01-001-v1.mimic", Outcome.NEW, "MIM-01-001 version 1 imported", "MIM-01-001", 1),
+            FileResult("/usb/MIM-01-002-v1.mimic", Outcome.NOT_IMPORTED, full),
+        ],
+        stopped=full,
+    )
+    page.finished(summary)
+    assert page.status.text().startswith(f"The import stopped: {full}")
+    rows = cells(page.table)
+    assert rows[0][:4] == ["not imported", "", "", "MIM-01-002-v1.mimic"] and rows[1][0] == "imported (new)"
+    assert shown_errors == [full]
+    shown_errors.clear()

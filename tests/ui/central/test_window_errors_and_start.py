@@ -80,7 +80,8 @@ def test_a_locked_database_stops_the_import_plainly_and_loses_nothing(
     assert len(shown_errors) == 1 and "is in use by another program (it is locked)" in shown_errors[0]
     assert "Nothing that was saved before has been lost." in shown_errors[0]
     shown_errors.clear()
-    assert window.import_page.status.text().startswith("The import did not finish.")
+    assert window.import_page.status.text().startswith("The import stopped: The database")
+    assert cells(window.import_page.table)[0][0] == "not imported"
     assert window.import_page.files_button.isEnabled()
     assert [row[0] for row in cells(window.sessions_page.sessions)] == ["MIM-01-001"]
     window.import_page.start([outbox.files["B1"]])  # once the other program lets go
@@ -123,7 +124,7 @@ def test_a_read_only_database_can_be_read_and_refuses_imports_plainly(
         settle(qtbot, window)
         assert len(shown_errors) == 1 and "is read-only, so this change was not saved" in shown_errors[0]
         shown_errors.clear()
-        assert window.import_page.status.text().startswith("The import did not finish.")
+        assert window.import_page.status.text().startswith("The import stopped: The database")
         assert central_import.imported_files(window.store) == before
 
 
