@@ -44,7 +44,7 @@ DERIVED_PROCEDURE = (
     Column("mc_cavity_reresection", "integer", "Resections with a re-resection of a fluorescent cavity"),
     Column("mc_occult_extended", "integer", "Occult lesions leading to an extended or additional resection"),
     Column("management_changed", "boolean", "Any change in surgical management"),
-    Column("complication_count", "integer", "Complications recorded"),
+    Column("complication_count", "integer", "Complications within 90 days of surgery"),
     Column("worst_clavien_dindo", "text", "Highest Clavien-Dindo grade"),
     Column("status", "text", "Record status"),
     Column("questionnaire_signed", "boolean", "Surgeon questionnaire signed"),
@@ -66,7 +66,6 @@ DERIVED_COMPLICATION = (
     Column("late", "boolean", "Onset more than 90 days after surgery"),
     Column("grade_text", "text", "Clavien-Dindo grade with suffix d when present at discharge"),
 )
-CLAVIEN_ORDER = ["I", "II", "IIIa", "IIIb", "IVa", "IVb", "V"]
 
 
 def _flat(value: Any) -> Any:
@@ -119,7 +118,9 @@ def _keys(proc: Procedure) -> dict[str, Any]:
 def procedure_row(proc: Procedure) -> dict[str, Any]:
     changes = derive.management_changes(proc)
     interval = derive.icg_interval(proc)
-    grades = [c.get("clavien_dindo") for c in proc.complications if c.get("clavien_dindo")]
+    # Complications after day 90 are kept in the complications table (flagged late) but are not the trial's.
+    within = [c for c in proc.complications if not derive.late_complication(proc, c.get("onset_date"))]
+    grades = [c.get("clavien_dindo") for c in within if c.get("clavien_dindo")]
     surgery_date = derive.surgery_date(proc)
     signature = proc.valid_signature()
     row = _keys(proc) | {f.name: _flat(proc.get(f.name)) for f in procedure_fields()}
@@ -135,8 +136,10 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
         "mc_cavity_reresection": changes.cavity_reresection,
         "mc_occult_extended": changes.occult_extended,
         "management_changed": changes.any,
-        "complication_count": len(proc.complications),
-        "worst_clavien_dindo": max(grades, key=CLAVIEN_ORDER.index) if grades else None,
+        "complication_count": len(within),
+        "worst_clavien_dindo": max(grades, key=forms.field_def("clavien_dindo").choice_codes().index)
+        if grades
+        else None,
         "status": derive.status(proc).value,
         "questionnaire_signed": signature is not None and covers_the_answers(proc, signature),
         "demo": proc.demo,

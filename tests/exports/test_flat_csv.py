@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 
 import pytest
 
@@ -123,3 +124,18 @@ def test_every_column_is_in_the_dictionary_and_every_entry_is_a_column(folder):
 
 def test_the_files_name_nobody(folder):
     assert_pseudonymous(folder)
+
+
+def test_a_complication_after_day_90_is_listed_but_not_counted_as_the_trials(service, recorded):
+    day = derive.surgery_date(service.load(recorded))
+    service.add_complication(
+        recorded, {"description": "Wound infection", "clavien_dindo": "II", "onset_date": day.isoformat()}
+    )
+    later = (day + timedelta(days=120)).isoformat()
+    service.add_complication(
+        recorded, {"description": "Incisional hernia", "clavien_dindo": "IIIb", "onset_date": later}
+    )
+    proc = service.load(recorded)
+    row = flat.procedure_row(proc)
+    assert (row["complication_count"], row["worst_clavien_dindo"]) == (1, "II")
+    assert [r["late"] for r in flat.complication_rows(proc)] == [False, True]
