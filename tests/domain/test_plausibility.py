@@ -44,7 +44,11 @@ def test_a_plausible_record_raises_no_query():
     ("values", "text", "fields"),
     [
         ({"consent_date": "2026-12-24"}, "Date of consent (2026-12-24) lies in the future", ("consent_date",)),
-        ({"consent_date": "2026-11-11"}, "Date of consent (2026-11-11) is after the surgery (2026-11-10)", ("consent_date",)),
+        (
+            {"consent_date": "2026-11-11"},
+            "Date of consent (2026-11-11) is after the surgery (2026-11-10)",
+            ("consent_date",),
+        ),
         (
             {"consent_date": "2026-11-10"},
             "Date of consent (2026-11-10) is after ICG was given (2026-11-09)",
