@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from . import forms
 from .record import Lesion, Procedure
+from .values import display
 
 R0_MARGIN_MM = 1.0
 DEFAULT_ICG_WINDOW = (timedelta(hours=18), timedelta(hours=30))
@@ -123,16 +124,18 @@ def fong(proc: Procedure) -> FongScore:
     )
 
 
+def unmet_criteria(proc: Procedure) -> list[forms.FieldDef]:
+    """The eligibility criteria answered in a way that excludes this patient."""
+    return [
+        fdef
+        for fdef in forms.crf().section("eligibility").fields
+        if fdef.eligible_when is not None and proc.get(fdef.name) not in (None, fdef.eligible_when)
+    ]
+
+
 def eligibility_failures(proc: Procedure, lang: str = "en") -> list[str]:
     """The eligibility criteria this patient does not meet, in words."""
-    failures = []
-    for fdef in forms.crf().section("eligibility").fields:
-        if fdef.eligible_when is None:
-            continue
-        value = proc.get(fdef.name)
-        if value is not None and value != fdef.eligible_when:
-            failures.append(f"{fdef.text(lang)}: {'yes' if value else 'no'}")
-    return failures
+    return [f"{fdef.text(lang)}: {display(fdef, proc.get(fdef.name), lang).lower()}" for fdef in unmet_criteria(proc)]
 
 
 @dataclass(frozen=True)
@@ -202,21 +205,24 @@ def management_changes(proc: Procedure) -> ManagementChanges:
     return ManagementChanges(**counts)
 
 
-def surgery_date(proc: Procedure):
+def surgery_date(proc: Procedure) -> date | None:
     """The calendar day of the incision in the study's time zone, the same on the laptop and centrally."""
     moment = incision_time(proc)
     return moment.astimezone(forms.study_time_zone()).date() if moment else None
 
 
-def late_complication(proc: Procedure, onset_date) -> bool:
-    """A complication that started more than 90 days after surgery."""
-    from datetime import date
+def days_after_surgery(proc: Procedure, day: str | date | None) -> int | None:
+    """Calendar days from the surgery date to day (a date or its ISO text), once both are known."""
+    surgery = surgery_date(proc)
+    if surgery is None or day is None:
+        return None
+    return ((date.fromisoformat(day) if isinstance(day, str) else day) - surgery).days
 
-    day = surgery_date(proc)
-    if day is None or onset_date is None:
-        return False
-    onset = date.fromisoformat(onset_date) if isinstance(onset_date, str) else onset_date
-    return onset - day > COMPLICATION_WINDOW
+
+def late_complication(proc: Procedure, onset_date: str | date | None) -> bool:
+    """A complication that started more than 90 days after surgery."""
+    days = days_after_surgery(proc, onset_date)
+    return days is not None and days > COMPLICATION_WINDOW.days
 
 
 def clavien_dindo_text(complication) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,6 +45,15 @@ class Condition:
     equals: Any = None
     below: float | None = None
 
+    def holds(self, values: Mapping[str, Any]) -> bool:
+        """Whether the field it guards is asked, given the values entered (an empty value asks nothing)."""
+        value = values.get(self.field)
+        if value is None:
+            return False
+        if self.below is not None:
+            return value < self.below
+        return value == self.equals
+
 
 @dataclass(frozen=True)
 class FieldDef:
@@ -53,7 +63,7 @@ class FieldDef:
     scope: str
     label: dict[str, str]
     required: bool = False
-    unit: str | None = None
+    units: dict[str, str] = field(default_factory=dict)  # the unit in each language, {} for none
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[Choice, ...] = ()
@@ -64,9 +74,18 @@ class FieldDef:
     max_length: int | None = None
     shown_when: Condition | None = None
     staff_name: bool = False  # names a member of staff: kept in the record, left out of the tabular exports
+    enrolment: bool = False  # needed before the patient is enrolled, not only for completion
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
+
+    @property
+    def unit(self) -> str | None:
+        """The unit's English name, which the exports use to name it."""
+        return self.units.get("en")
+
+    def unit_text(self, lang: str = "en") -> str | None:
+        return self.units.get(lang) or self.unit
 
     def help_text(self, lang: str = "en") -> str:
         return self.help.get(lang) or self.help.get("en", "")
@@ -132,6 +151,9 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         choices = siblings[raw["choices_from"]].choices
     else:
         choices = tuple(Choice(c["code"], {lang: c[lang] for lang in LANGUAGES}) for c in raw_choices or ())
+    units = raw.get("unit", {})
+    if not (isinstance(units, dict) and (not units or set(units) == set(LANGUAGES))):
+        raise ValueError(f"field {raw['name']}: give its unit in each language, {', '.join(LANGUAGES)}")
     shown_when = None
     if "shown_when" in raw:
         shown_when = Condition(**raw["shown_when"])
@@ -146,7 +168,7 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         scope=section["scope"],
         label=raw["label"],
         required=raw.get("required", False),
-        unit=raw.get("unit"),
+        units=units,
         minimum=raw.get("min"),
         maximum=raw.get("max"),
         choices=choices,
@@ -157,6 +179,7 @@ def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> Fie
         max_length=raw.get("max_length"),
         shown_when=shown_when,
         staff_name=raw.get("staff_name", False),
+        enrolment=raw.get("enrolment", False),
     )
 
 

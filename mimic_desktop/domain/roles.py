@@ -13,6 +13,17 @@ class Role(StrEnum):
     SURGEON = "surgeon"
     MONITOR = "monitor"
 
+    def text(self, lang: str = "en") -> str:
+        """The role's name as the interface shows it."""
+        return ROLE_TEXT[self][1 if lang == "nl" else 0]
+
+
+ROLE_TEXT = {
+    Role.COORDINATOR: ("coordinator", "coördinator"),
+    Role.SURGEON: ("surgeon", "chirurg"),
+    Role.MONITOR: ("monitor", "monitor"),
+}
+
 
 class Action(StrEnum):
     EDIT = "edit"

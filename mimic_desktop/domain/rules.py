@@ -2,40 +2,42 @@
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from . import derive, forms
-from .clock import from_iso, local_text
+from .clock import from_iso, local_text, utc_now
 from .errors import ValidationError
-from .record import Event, Lesion, Procedure
+from .forms import FieldDef
+from .record import Complication, Event, Lesion, Procedure
+from .values import display
+from .wording import Messages, say_in
 
 STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
 CENTRE_PATTERN = re.compile(r"^\d{2}$")
 
 
-def check_study_id(study_id: str, centre: str | None = None) -> str:
+def check_study_id(study_id: str, centre: str | None = None, lang: str = "en") -> str:
     """A study ID is MIM-CC-NNN: the two-digit centre code and a three-digit patient number."""
     text = (study_id or "").strip().upper()
     match = STUDY_ID_PATTERN.match(text)
     if not match:
-        raise ValidationError(
-            f"Study ID {study_id!r} does not have the form MIM-CC-NNN (for example MIM-03-017): "
-            "MIM, the two-digit centre code and a three-digit patient number.",
-            field="study_id",
-        )
+        raise ValidationError(say("study_id_form", lang, given=study_id), field="study_id")
     if centre is not None and match.group(1) != centre:
         raise ValidationError(
-            f"Study ID {text} belongs to centre {match.group(1)}, but this laptop is set to centre {centre}.",
-            field="study_id",
+            say("study_id_centre", lang, study_id=text, found=match.group(1), centre=centre), field="study_id"
         )
     return text
 
 
-def check_centre(centre: str) -> str:
+def check_centre(centre: str, lang: str = "en") -> str:
     text = (centre or "").strip()
     if not CENTRE_PATTERN.match(text):
-        raise ValidationError(f"Centre code {centre!r} must be two digits, for example 03.", field="centre")
+        raise ValidationError(say("centre_form", lang, given=centre), field="centre")
     return text
 
 
@@ -101,7 +103,59 @@ def check_lesion_removable(proc: Procedure, lesion: Lesion) -> None:
 
 
 # Each message in English and Dutch: the record pages, the checklist and the summary speak the reader's language.
-MESSAGES = {
+MESSAGES: Messages = {
+    "study_id_form": (
+        "Study ID {given!r} does not have the form MIM-CC-NNN (for example MIM-03-017): "
+        "MIM, the two-digit centre code and a three-digit patient number.",
+        "Studienummer {given!r} heeft niet de vorm MIM-CC-NNN (bijvoorbeeld MIM-03-017): "
+        "MIM, de centrumcode van twee cijfers en een patiëntnummer van drie cijfers.",
+    ),
+    "study_id_centre": (
+        "Study ID {study_id} belongs to centre {found}, but this laptop is set to centre {centre}.",
+        "Studienummer {study_id} hoort bij centrum {found}, maar deze laptop staat ingesteld op centrum {centre}.",
+    ),
+    "study_id_taken": (
+        "Study ID {study_id} is already in use on this laptop.",
+        "Studienummer {study_id} is al in gebruik op deze laptop.",
+    ),
+    "centre_form": (
+        "Centre code {given!r} must be two digits, for example 03.",
+        "Centrumcode {given!r} moet uit twee cijfers bestaan, bijvoorbeeld 03.",
+    ),
+    "cannot_enrol": (
+        "The patient cannot be enrolled: {problems}.",
+        "De patiënt kan niet worden geïncludeerd: {problems}.",
+    ),
+    "still_to_fill_in": ("{field}: still to fill in", "{field}: nog in te vullen"),
+    "in_future": ("{field} ({value}) lies in the future", "{field} ({value}) ligt in de toekomst"),
+    "consent_after_surgery": (
+        "{field} ({value}) is after the surgery ({day})",
+        "{field} ({value}) ligt na de operatie ({day})",
+    ),
+    "consent_after_icg": (
+        "{field} ({value}) is after ICG was given ({given})",
+        "{field} ({value}) ligt na de ICG-toediening ({given})",
+    ),
+    "icg_dose_mismatch": (
+        "{dose_field} ({dose}) does not match the volume and concentration given ({volume} × {concentration} = {product})",
+        "{dose_field} ({dose}) past niet bij het volume en de concentratie ({volume} × {concentration} = {product})",
+    ),
+    "reaction_undescribed": (
+        "{reaction_field}: yes, but {field} is empty",
+        "{reaction_field}: ja, maar {field} is leeg",
+    ),
+    "reaction_not_adverse_event": (
+        "{reaction_field}: yes when ICG was given, but {event_field}: no",
+        "{reaction_field}: ja bij de toediening, maar {event_field}: nee",
+    ),
+    "icu_longer_than_stay": (
+        "{icu_field} ({icu}) is longer than the {stay_field} ({stay})",
+        "{icu_field} ({icu}) is langer dan de {stay_field} ({stay})",
+    ),
+    "present_after_discharge": (
+        "{label}: still present at discharge, but its onset ({onset}) is after the discharge ({discharge})",
+        "{label}: nog aanwezig bij ontslag, maar het ontstaan ({onset}) ligt na het ontslag ({discharge})",
+    ),
     "lesion": ("Lesion {number}", "Laesie {number}"),
     "complication": ("Complication {number}", "Complicatie {number}"),
     "r1_type_missing": (
@@ -147,8 +201,7 @@ MESSAGES = {
 
 def say(key: str, lang: str = "en", **values) -> str:
     """One of the MESSAGES in the language asked for (English for any other)."""
-    english, dutch = MESSAGES[key]
-    return (dutch if lang == "nl" else english).format(**values)
+    return say_in(MESSAGES, key, lang, **values)
 
 
 def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[str]:
@@ -162,12 +215,12 @@ def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[s
     if status == "R0" and lesion.get("r1_type") is not None:
         problems.append(say("r1_type_but_r0", lang, label=label, margin=margin))
     reresected = derive.assess_lesion(proc, lesion.id).reresection == "done"
-    for name in ("final_margin_mm", "reresection_tumour"):
+    for name in RERESECTION_RESULTS:
         if lesion.get(name) is not None and not reresected:
             field = forms.field_def(name).text(lang)
             problems.append(say("result_without_reresection", lang, label=label, field=field))
     if reresected and margin is not None:
-        for name in ("reresection_tumour", "final_margin_mm"):
+        for name in RERESECTION_RESULTS:
             if lesion.get(name) is None:
                 field = forms.field_def(name).text(lang).lower()
                 problems.append(say("reresection_needs_result", lang, label=label, field=field))
@@ -175,6 +228,10 @@ def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[s
     if final is not None and margin is not None and final < margin:
         problems.append(say("final_margin_smaller", lang, label=label, final=final, margin=margin))
     return problems
+
+
+# The results of a cavity re-resection: asked only for a lesion whose re-resection was recorded.
+RERESECTION_RESULTS = ("reresection_tumour", "final_margin_mm")
 
 
 def pathology_problems(proc: Procedure, lang: str = "en") -> list[str]:
@@ -206,8 +263,8 @@ def _missing_fields(values: dict, section_names: list[str], label: str, lang: st
     return missing
 
 
-def missing_for_completion(proc: Procedure, lang: str = "en") -> list[str]:
-    """What must still be entered before the record can be marked complete and locked."""
+def missing_for_completion(proc: Procedure, lang: str = "en", now: datetime | None = None) -> list[str]:
+    """What must still be entered, or corrected, before the record can be marked complete and locked."""
     missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "", lang)
     for kind in ("incision", "closure"):
         if proc.first_event(kind) is None:
@@ -228,6 +285,7 @@ def missing_for_completion(proc: Procedure, lang: str = "en") -> list[str]:
         missing += _missing_fields(comp.values, ["complication"], f"{label}: ", lang)
     missing += pathology_problems(proc, lang)
     missing += postop_problems(proc, lang)
+    missing += [query.text for query in plausibility_queries(proc, now or utc_now(), lang)]
     if derive.eligibility_failures(proc):
         missing.append(say("ineligible", lang))
     return missing
@@ -235,3 +293,165 @@ def missing_for_completion(proc: Procedure, lang: str = "en") -> list[str]:
 
 def missing_for_signature(proc: Procedure, lang: str = "en") -> list[str]:
     return _missing_fields(proc.values, ["questionnaire"], "", lang, forms.questionnaire())
+
+
+@dataclass(frozen=True)
+class Query:
+    """A problem with the values entered, in words, and the fields it concerns.
+
+    entry_id names the complication (or lesion) whose fields they are; "" for the procedure's own.
+    """
+
+    text: str
+    fields: tuple[str, ...]
+    entry_id: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def draft(values: Mapping[str, Any]) -> Procedure:
+    """A procedure not yet enrolled, holding the values entered for it, for the rules to read."""
+    return Procedure(id="", study_id="", centre="", created_at="", session_id="", values=dict(values))
+
+
+def enrolment_problems(values: Mapping[str, Any], now: datetime, lang: str = "en") -> list[Query]:
+    """What stops a patient with these values from being enrolled: a needed field still empty
+    (forms/: "enrolment"), an eligibility criterion not met, or an implausible value."""
+    proc = draft(values)
+    problems = [
+        Query(say("still_to_fill_in", lang, field=fdef.text(lang)), (fdef.name,))
+        for fdef in forms.crf().fields("procedure")
+        if fdef.enrolment and proc.get(fdef.name) is None
+    ]
+    unmet = derive.unmet_criteria(proc)
+    problems += [
+        Query(text, (fdef.name,)) for fdef, text in zip(unmet, derive.eligibility_failures(proc, lang), strict=True)
+    ]
+    return problems + plausibility_queries(proc, now, lang)
+
+
+def _shown(name: str, value: Any, lang: str) -> str:
+    return display(forms.field_def(name), value, lang)
+
+
+def _label(name: str, lang: str) -> str:
+    return forms.field_def(name).text(lang)
+
+
+def _in_future(name: str, value: Any, now: datetime, lang: str, entry_id: str = "", prefix: str = "") -> list[Query]:
+    """A date or time of something that has happened, given as later than now."""
+    if value is None:
+        return []
+    if forms.field_def(name).type == "date":
+        later = date.fromisoformat(value) > now.astimezone(forms.study_time_zone()).date()
+    else:
+        later = from_iso(value) > now
+    if not later:
+        return []
+    text = prefix + say("in_future", lang, field=_label(name, lang), value=_shown(name, value, lang))
+    return [Query(text, (name,), entry_id)]
+
+
+def _study_day(moment_iso: str) -> date:
+    return from_iso(moment_iso).astimezone(forms.study_time_zone()).date()
+
+
+def consent_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query]:
+    """Consent comes before ICG and surgery, and never on a day still to come (the first of these it breaks)."""
+    consent = proc.get("consent_date")
+    if consent is None:
+        return []
+    queries = _in_future("consent_date", consent, now, lang)
+    words = {"field": _label("consent_date", lang), "value": consent}
+    day, given = derive.surgery_date(proc), proc.get("icg_given_at")
+    if not queries and day is not None and date.fromisoformat(consent) > day:
+        queries.append(Query(say("consent_after_surgery", lang, day=day, **words), ("consent_date",)))
+    if not queries and given is not None and date.fromisoformat(consent) > _study_day(given):
+        text = say("consent_after_icg", lang, given=_study_day(given), **words)
+        queries.append(Query(text, ("consent_date", "icg_given_at")))
+    return queries
+
+
+def icg_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query]:
+    """ICG was given by now, its dose is volume times concentration, and a reaction is described and counted."""
+    queries = _in_future("icg_given_at", proc.get("icg_given_at"), now, lang)
+    dose, volume, concentration = (proc.get(n) for n in ("icg_dose_mg", "icg_volume_ml", "icg_concentration_mg_ml"))
+    if None not in (dose, volume, concentration) and not math.isclose(dose, volume * concentration, rel_tol=0.01):
+        text = say(
+            "icg_dose_mismatch",
+            lang,
+            dose_field=_label("icg_dose_mg", lang),
+            dose=_shown("icg_dose_mg", dose, lang),
+            volume=_shown("icg_volume_ml", volume, lang),
+            concentration=_shown("icg_concentration_mg_ml", concentration, lang),
+            product=_shown("icg_dose_mg", round(volume * concentration, 2), lang),
+        )
+        queries.append(Query(text, ("icg_dose_mg", "icg_volume_ml", "icg_concentration_mg_ml")))
+    if proc.get("icg_adverse_reaction"):
+        reaction = _label("icg_adverse_reaction", lang)
+        if not proc.get("icg_adverse_description"):
+            text = say(
+                "reaction_undescribed", lang, reaction_field=reaction, field=_label("icg_adverse_description", lang)
+            )
+            queries.append(Query(text, ("icg_adverse_reaction", "icg_adverse_description")))
+        if proc.get("icg_adverse_event") is False:
+            text = say(
+                "reaction_not_adverse_event",
+                lang,
+                reaction_field=reaction,
+                event_field=_label("icg_adverse_event", lang),
+            )
+            queries.append(Query(text, ("icg_adverse_reaction", "icg_adverse_event")))
+    return queries
+
+
+def stay_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query]:
+    """The ICU is part of the hospital stay; complications start by today, and one present at discharge before it."""
+    queries = []
+    icu, stay = proc.get("icu_days"), proc.get("hospital_stay_days")
+    if icu is not None and stay is not None and icu > stay:
+        text = say(
+            "icu_longer_than_stay",
+            lang,
+            icu_field=_label("icu_days", lang),
+            icu=_shown("icu_days", icu, lang),
+            stay_field=_label("hospital_stay_days", lang).lower(),
+            stay=_shown("hospital_stay_days", stay, lang),
+        )
+        queries.append(Query(text, ("icu_days", "hospital_stay_days")))
+    for comp in proc.complications:
+        queries += complication_queries(proc, comp, now, lang)
+    return queries
+
+
+def complication_queries(proc: Procedure, comp: Complication, now: datetime, lang: str = "en") -> list[Query]:
+    label = say("complication", lang, number=comp.number)
+    onset = comp.get("onset_date")
+    queries = _in_future("onset_date", onset, now, lang, comp.id, f"{label}: ")
+    day, stay = derive.surgery_date(proc), proc.get("hospital_stay_days")
+    if comp.get("present_at_discharge") and None not in (onset, day, stay):
+        discharge = day + timedelta(days=stay)
+        if date.fromisoformat(onset) > discharge:
+            text = say("present_after_discharge", lang, label=label, onset=onset, discharge=discharge)
+            queries.append(Query(text, ("onset_date", "present_at_discharge"), comp.id))
+    return queries
+
+
+def plausibility_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query]:
+    """Combinations of values a data manager would query; each blocks completion until it is corrected."""
+    return consent_queries(proc, now, lang) + icg_queries(proc, now, lang) + stay_queries(proc, now, lang)
+
+
+def asked(
+    fdef: FieldDef, values: Mapping[str, Any], proc: Procedure | None = None, lesion_id: str | None = None
+) -> bool:
+    """Whether the form asks for this field, given the values entered: its shown_when in forms/ holds,
+    and a re-resection's results are asked only for a lesion whose cavity re-resection was recorded."""
+    if fdef.shown_when is not None and not fdef.shown_when.holds(values):
+        return False
+    if fdef.name in RERESECTION_RESULTS:
+        return (
+            proc is not None and lesion_id is not None and derive.assess_lesion(proc, lesion_id).reresection == "done"
+        )
+    return True

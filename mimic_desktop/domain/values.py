@@ -11,6 +11,7 @@ from .clock import parse_typed, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
 from .identifiers import findings
+from .wording import Messages, say_in
 
 YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -18,36 +19,67 @@ _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
 
 
-def _fail(fdef: FieldDef, problem: str) -> ValidationError:
-    return ValidationError(f"{fdef.text()}: {problem}", field=fdef.name)
+# Each in English and Dutch: the forms show them in the language of the person typing.
+MESSAGES: Messages = {
+    "yes_no_for_number": ("expected a number, not yes/no", "een getal verwacht, geen ja/nee"),
+    "not_plain_number": (
+        "{value!r} is not a number (write it with digits, for example 12.5)",
+        "{value!r} is geen getal (schrijf het in cijfers, bijvoorbeeld 12,5)",
+    ),
+    "not_number": ("{value!r} is not a number", "{value!r} is geen getal"),
+    "not_finite": ("expected a finite number", "een eindig getal verwacht"),
+    "negative": ("cannot be negative (got {value}{unit})", "kan niet negatief zijn ({value}{unit} ingevuld)"),
+    "below": (
+        "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
+        "{value}{unit} is lager dan de laagste aannemelijke waarde, {limit:g}{unit}",
+    ),
+    "above": (
+        "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
+        "{value}{unit} is hoger dan de hoogste aannemelijke waarde, {limit:g}{unit}",
+    ),
+    "not_whole": ("{value} is not a whole number", "{value} is geen geheel getal"),
+    "not_yes_no": ("{value!r} is not yes or no", "{value!r} is geen ja of nee"),
+    "not_choice": ("{value!r} is not one of {codes}", "{value!r} is niet een van {codes}"),
+    "not_choices": ("{unknown} not among {codes}", "{unknown} hoort niet bij {codes}"),
+    "not_date": ("{value!r} is not a date (YYYY-MM-DD)", "{value!r} is geen datum (JJJJ-MM-DD)"),
+    "not_datetime": ("{value!r} is not a date and time", "{value!r} is geen datum en tijd"),
+    "too_long": (
+        "too long ({length} characters, at most {limit})",
+        "te lang ({length} tekens, hoogstens {limit})",
+    ),
+}
 
 
-def _number(fdef: FieldDef, value: Any) -> float:
+def _fail(fdef: FieldDef, lang: str, key: str, **values: Any) -> ValidationError:
+    return ValidationError(f"{fdef.text(lang)}: {say_in(MESSAGES, key, lang, **values)}", field=fdef.name)
+
+
+def _number(fdef: FieldDef, value: Any, lang: str) -> float:
     if isinstance(value, bool):
-        raise _fail(fdef, "expected a number, not yes/no")
+        raise _fail(fdef, lang, "yes_no_for_number")
     if isinstance(value, str):
         value = value.strip().replace(",", ".")
         # Only plain digits: float() would also take "1e2", "1_000" or "inf", which nobody means on a form.
         if not _PLAIN_NUMBER.fullmatch(value):
-            raise _fail(fdef, f"{value!r} is not a number (write it with digits, for example 12.5)")
+            raise _fail(fdef, lang, "not_plain_number", value=value)
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _fail(fdef, f"{value!r} is not a number") from None
+        raise _fail(fdef, lang, "not_number", value=value) from None
     if math.isnan(number) or math.isinf(number):
-        raise _fail(fdef, "expected a finite number")
-    unit = f" {fdef.unit}" if fdef.unit else ""
+        raise _fail(fdef, lang, "not_finite")
+    unit = f" {fdef.unit_text(lang)}" if fdef.unit else ""
     if fdef.minimum is not None and number < fdef.minimum:
         if fdef.minimum == 0:
-            raise _fail(fdef, f"cannot be negative (got {value}{unit})")
-        raise _fail(fdef, f"{value}{unit} is below the lowest plausible value, {fdef.minimum:g}{unit}")
+            raise _fail(fdef, lang, "negative", value=value, unit=unit)
+        raise _fail(fdef, lang, "below", value=value, unit=unit, limit=fdef.minimum)
     if fdef.maximum is not None and number > fdef.maximum:
-        raise _fail(fdef, f"{value}{unit} is above the highest plausible value, {fdef.maximum:g}{unit}")
+        raise _fail(fdef, lang, "above", value=value, unit=unit, limit=fdef.maximum)
     return number
 
 
-def normalise(fdef: FieldDef, value: Any) -> Any:
-    """Return the stored form of value, or raise ValidationError naming the problem.
+def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
+    """Return the stored form of value, or raise ValidationError naming the problem (in lang).
 
     None and empty strings mean "not filled in" and are always accepted here; whether a
     field must be filled in is checked when a record is completed.
@@ -56,12 +88,12 @@ def normalise(fdef: FieldDef, value: Any) -> Any:
         return None
     kind = fdef.type
     if kind in {"integer", "likert"}:
-        number = _number(fdef, value)
+        number = _number(fdef, value, lang)
         if number != int(number):
-            raise _fail(fdef, f"{value} is not a whole number")
+            raise _fail(fdef, lang, "not_whole", value=value)
         return int(number)
     if kind == "decimal":
-        return _number(fdef, value)
+        return _number(fdef, value, lang)
     if kind == "boolean":
         if isinstance(value, bool):
             return value
@@ -70,18 +102,18 @@ def normalise(fdef: FieldDef, value: Any) -> Any:
             return True
         if text in _FALSE:
             return False
-        raise _fail(fdef, f"{value!r} is not yes or no")
+        raise _fail(fdef, lang, "not_yes_no", value=value)
     if kind == "choice":
         code = str(value)
         if code not in fdef.choice_codes():
-            raise _fail(fdef, f"{value!r} is not one of {', '.join(fdef.choice_codes())}")
+            raise _fail(fdef, lang, "not_choice", value=value, codes=", ".join(fdef.choice_codes()))
         return code
     if kind == "multichoice":
         codes = [c.strip() for c in value.split(",")] if isinstance(value, str) else list(value)
-        unknown = [c for c in codes if c not in fdef.choice_codes()]
-        if unknown:
-            raise _fail(fdef, f"{', '.join(map(str, unknown))} not among {', '.join(fdef.choice_codes())}")
         order = fdef.choice_codes()
+        unknown = [c for c in codes if c not in order]
+        if unknown:
+            raise _fail(fdef, lang, "not_choices", unknown=", ".join(map(str, unknown)), codes=", ".join(order))
         return sorted(set(codes), key=order.index) or None
     if kind == "date":
         if isinstance(value, datetime):
@@ -91,16 +123,16 @@ def normalise(fdef: FieldDef, value: Any) -> Any:
         try:
             return date.fromisoformat(str(value).strip()).isoformat()
         except ValueError:
-            raise _fail(fdef, f"{value!r} is not a date (YYYY-MM-DD)") from None
+            raise _fail(fdef, lang, "not_date", value=value) from None
     if kind == "datetime":
         try:
             moment = value if isinstance(value, datetime) else parse_typed(str(value))
             return to_iso(moment if moment.tzinfo else moment.astimezone())
         except ValueError:
-            raise _fail(fdef, f"{value!r} is not a date and time") from None
+            raise _fail(fdef, lang, "not_datetime", value=value) from None
     text = str(value).strip()
     if fdef.max_length and len(text) > fdef.max_length:
-        raise _fail(fdef, f"too long ({len(text)} characters, at most {fdef.max_length})")
+        raise _fail(fdef, lang, "too_long", length=len(text), limit=fdef.max_length)
     return text
 
 
@@ -127,11 +159,9 @@ def display(fdef: FieldDef, value: Any, lang: str = "en") -> str:
         return fdef.choice_text(value, lang)
     if fdef.type == "multichoice":
         return ", ".join(value)
-    if fdef.type == "decimal":
-        text = f"{value:g}"
-        return f"{text} {fdef.unit}" if fdef.unit else text
-    if fdef.type == "integer" and fdef.unit:
-        return f"{value} {fdef.unit}"
+    if fdef.type in {"decimal", "integer"}:
+        text = f"{value:g}" if fdef.type == "decimal" else str(value)
+        return f"{text} {fdef.unit_text(lang)}" if fdef.unit else text
     if fdef.type == "datetime":
         from .clock import local_text
 

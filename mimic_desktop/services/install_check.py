@@ -5,6 +5,7 @@ Each check reports what it found in plain words; none reads or changes a real da
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..domain import forms
+from ..domain.clock import utc_now
 from ..domain.roles import User
 from ..domain.shipped import bundled, installed_at
 from ..storage.connection import Store
@@ -88,9 +90,10 @@ def check_installation(db_path: Path | None = None) -> Iterator[Finding]:
 def practice_procedure(folder: Path) -> tuple[Store, User, str]:
     """A throw-away demo database in folder with a new procedure for the window check to record on."""
     from .demo import DEMO_PASSWORD, DEMO_USERS, create_demo
-    from .simulate import next_study_id
+    from .simulate import enrolment_values, next_study_id
 
     store = create_demo(folder / "install-check.sqlite")
     coordinator = AccountService(store).sign_in(DEMO_USERS[0][0], DEMO_PASSWORD)
     study_id, centre = next_study_id(store, CHECK_CENTRE)
-    return store, coordinator, ProcedureService(store, coordinator).create(study_id, centre)
+    values = enrolment_values(random.Random(), utc_now(), lesions=1)
+    return store, coordinator, ProcedureService(store, coordinator).create(study_id, centre, values)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from ..domain import derive, forms, rules, values
+from ..domain import forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     ChangedDuringExport,
@@ -110,23 +110,24 @@ class ProcedureService:
             raise
 
     # -- creating --------------------------------------------------------------------------
-    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None) -> str:
-        """Enrol a patient; refuses a malformed or taken study ID and an ineligible patient.
+    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None, lang: str = "en") -> str:
+        """Enrol a patient; refuses a malformed or taken study ID, and names what enrolment still needs
+        (rules.enrolment_problems: eligibility answered and met, consent with its date, the planned surgery).
 
         The record is a demo record (practice, never trial data) when a demo account makes it or the database is
         the demo one, whoever calls.
         """
         self._require(Action.EDIT)
-        rules.check_study_id(study_id)  # its own format first, before the centre it has to match
-        centre = rules.check_centre(centre)
-        study_id = rules.check_study_id(study_id, centre)
+        rules.check_study_id(study_id, lang=lang)  # its own format first, before the centre it has to match
+        centre = rules.check_centre(centre, lang)
+        study_id = rules.check_study_id(study_id, centre, lang)
         if repository.study_id_taken(self.store.conn, study_id):
-            raise ValidationError(f"Study ID {study_id} is already in use on this laptop.", "study_id")
-        clean = self._normalise(initial or {}, "procedure")
-        draft = Procedure(id="", study_id=study_id, centre=centre, created_at="", session_id="", values=clean)
-        failures = derive.eligibility_failures(draft)
-        if failures:
-            raise ValidationError("The patient cannot be enrolled: " + "; ".join(failures) + ".", "eligibility")
+            raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id), "study_id")
+        clean = self._normalise(initial or {}, "procedure", lang)
+        problems = rules.enrolment_problems(clean, self.clock(), lang)
+        if problems:
+            message = rules.say("cannot_enrol", lang, problems="; ".join(map(str, problems)))
+            raise ValidationError(message, problems[0].fields[0])
         now = self._now()
         demo = self.user.demo or users.holds_demo_accounts(self.store.conn)
         with self.store.transaction() as db:
@@ -149,7 +150,7 @@ class ProcedureService:
 
     # -- values ----------------------------------------------------------------------------
     @staticmethod
-    def _normalise(raw: dict[str, Any], scope: str) -> dict[str, Any]:
+    def _normalise(raw: dict[str, Any], scope: str, lang: str = "en") -> dict[str, Any]:
         clean = {}
         for name, value in raw.items():
             try:
@@ -158,7 +159,7 @@ class ProcedureService:
                 raise ValidationError(f"{name!r} is not a field of the case report form.", name) from None
             if fdef.scope != scope:
                 raise ValidationError(f"{fdef.text()} belongs to a {fdef.scope}, not to a {scope}.", name)
-            clean[name] = values.normalise(fdef, value)
+            clean[name] = values.normalise(fdef, value, lang)
         return clean
 
     def set_values(
@@ -414,12 +415,12 @@ class ProcedureService:
     # -- completing ------------------------------------------------------------------------
     def missing(self, proc_id: str, lang: str = "en") -> list[str]:
         """What still stands between the record and completion, in plain words in lang."""
-        return rules.missing_for_completion(self.load(proc_id), lang)
+        return rules.missing_for_completion(self.load(proc_id), lang, self.clock())
 
     def complete(self, proc_id: str) -> None:
         """Mark the record complete and lock it; refuses while anything is missing."""
         with self._change(proc_id, None) as proc:
-            missing = rules.missing_for_completion(proc)
+            missing = rules.missing_for_completion(proc, now=self.clock())
             if missing:
                 raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
             repository.set_procedure_column(

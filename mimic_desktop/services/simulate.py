@@ -77,6 +77,14 @@ def baseline(rng: random.Random, lesions: int) -> dict:
     }
 
 
+def enrolment_values(rng: random.Random, start: datetime, lesions: int) -> dict:
+    """The baseline, consent a week before start (the incision) and ICG about a day before: enough to enrol."""
+    values = baseline(rng, lesions)
+    values["consent_date"] = (start - timedelta(days=7)).date().isoformat()
+    values["icg_given_at"] = start - timedelta(hours=rng.uniform(21, 26))
+    return values
+
+
 def record_procedure(
     service: ProcedureService,
     rng: random.Random,
@@ -97,9 +105,7 @@ def record_procedure(
         on_event(event_id)
         return event_id
 
-    values = baseline(rng, lesions)
-    values["consent_date"] = (start - timedelta(days=7)).date().isoformat()
-    values["icg_given_at"] = start - timedelta(hours=rng.uniform(21, 26))
+    values = enrolment_values(rng, start, lesions)
     study_id, centre = next_study_id(service.store, centre)
     proc_id = service.create(study_id, centre, values)
     for kind in ("incision", "inspect_white_light", "inspect_icg", "ious"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, Signal
@@ -24,6 +25,7 @@ from ..domain import values
 from ..domain.clock import from_iso
 from ..domain.errors import ValidationError
 from ..domain.forms import FieldDef, SectionDef, likert_labels
+from ..domain.rules import Query
 
 _EMPTY = ""
 
@@ -36,12 +38,15 @@ class FieldEditor(QWidget):
     def __init__(self, fdef: FieldDef, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.fdef = fdef
+        self.lang = lang
+        self.error: str | None = None  # the entered value is wrong
+        self.query: str | None = None  # the value is right, but does not add up with another
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make_input(lang)
         layout.addWidget(self.input, 1)
         if fdef.unit:
-            layout.addWidget(QLabel(fdef.unit))
+            layout.addWidget(QLabel(fdef.unit_text(lang)))
         self.setToolTip(fdef.help_text(lang))
         self.setObjectName(f"field_{fdef.name}")
         if fdef.type in {"date", "datetime"} and fdef.required:
@@ -62,9 +67,8 @@ class FieldEditor(QWidget):
             box = QComboBox()
             box.addItem("—", None)
             if kind == "boolean":
-                yes_no = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}[lang]
-                box.addItem(yes_no[0], True)
-                box.addItem(yes_no[1], False)
+                for answer in (True, False):
+                    box.addItem(values.display(self.fdef, answer, lang), answer)
             else:
                 for choice in self.fdef.choices:
                     box.addItem(choice.label.get(lang, choice.label["en"]), choice.code)
@@ -165,19 +169,41 @@ class FieldEditor(QWidget):
             )
 
     def set_error(self, message: str | None) -> None:
-        self.input.setProperty("invalid", bool(message))
+        self.error = message
+        self._mark()
+
+    def set_query(self, message: str | None) -> None:
+        self.query = message
+        self._mark()
+
+    def _mark(self) -> None:
+        """Marked while the value is wrong or queried; the tooltip says why, else gives the field's help."""
+        problem = self.error or self.query
+        self.input.setProperty("invalid", bool(problem))
         self.input.style().unpolish(self.input)
         self.input.style().polish(self.input)
-        self.setToolTip(message or self.fdef.help_text())
+        self.setToolTip(problem or self.fdef.help_text(self.lang))
+
+
+def required(fdef: FieldDef) -> bool:
+    return fdef.required
 
 
 class FormWidget(QWidget):
-    """All fields of one or more sections; values() checks every field and names the wrong ones."""
+    """All fields of one or more sections; values() checks every field and names the wrong ones.
+
+    A field for which needed() holds is marked * (by default: required before the record is completed).
+    """
 
     edited = Signal()
 
     def __init__(
-        self, sections: list[SectionDef], lang: str = "en", parent: QWidget | None = None, only: set[str] | None = None
+        self,
+        sections: list[SectionDef],
+        lang: str = "en",
+        parent: QWidget | None = None,
+        only: set[str] | None = None,
+        needed: Callable[[FieldDef], bool] = required,
     ):
         super().__init__(parent)
         self.lang = lang
@@ -194,7 +220,7 @@ class FormWidget(QWidget):
                     continue
                 editor = FieldEditor(fdef, lang, self)
                 editor.edited.connect(self.edited)
-                label = QLabel(fdef.text(lang) + (" *" if fdef.required else ""))
+                label = QLabel(fdef.text(lang) + (" *" if needed(fdef) else ""))
                 label.setWordWrap(True)
                 label.setBuddy(editor.input)
                 layout.addRow(label, editor)
@@ -210,7 +236,7 @@ class FormWidget(QWidget):
         result, problems = {}, []
         for name, editor in self.editors.items():
             try:
-                result[name] = values.normalise(editor.fdef, editor.value())
+                result[name] = values.normalise(editor.fdef, editor.value(), self.lang)
                 editor.set_error(None)
             except ValidationError as error:
                 editor.set_error(str(error))
@@ -231,6 +257,24 @@ class FormWidget(QWidget):
 
     def set_field_visible(self, name: str, visible: bool) -> None:
         self.layout().setRowVisible(self.editors[name], visible)
+
+    def show_asked(self, asked: Callable[[FieldDef], bool]) -> None:
+        """Show a conditional field while it is asked, or while it still holds a value to correct or clear."""
+        for name, editor in self.editors.items():
+            self.set_field_visible(name, asked(editor.fdef) or editor.value() is not None)
+
+    def concerning(self, queries: Sequence[Query], entry_id: str = "") -> list[Query]:
+        """The queries about this form's fields (of the lesion or complication entry_id, if given)."""
+        return [q for q in queries if q.entry_id == entry_id and any(name in self.editors for name in q.fields)]
+
+    def mark_queries(self, queries: Sequence[Query]) -> None:
+        """Mark each field a query concerns, with the query's words as its tooltip; unmark the others."""
+        words: dict[str, str] = {}
+        for query in queries:
+            for name in query.fields:
+                words.setdefault(name, query.text)
+        for name, editor in self.editors.items():
+            editor.set_query(words.get(name))
 
     def set_read_only(self, read_only: bool) -> None:
         for editor in self.editors.values():

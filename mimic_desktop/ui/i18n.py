@@ -39,6 +39,11 @@ def install(app: QCoreApplication, lang: str) -> None:
         _installed.append(qt_own)
 
 
+def current() -> str:
+    """The language install() set last: for a window opened before it knows the signed-in user's preferences."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+
 def arg(template: str, *values: object) -> str:
     """Fill %1, %2, … of a translated text in one pass, as QString.arg does in C++."""
     return re.sub(r"%(\d)", lambda match: str(values[int(match.group(1)) - 1]), template)

@@ -105,7 +105,7 @@ class ProcedureList(QWidget):
         self.export_button.setToolTip(
             self.tr("CSV with a data dictionary, REDCap, or CDISC ODM")
             if may_export
-            else arg(self.tr("Your role (%1) cannot export data."), user.role.value if user else "")
+            else arg(self.tr("Your role (%1) cannot export data."), user.role.text(self.context.lang) if user else "")
         )
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):

@@ -16,6 +16,7 @@ from ..domain.errors import MimicError
 from ..domain.roles import Role, User
 from ..services.accounts import AccountService
 from ..services.demo import DEMO_PASSWORD
+from . import i18n
 from .labels import message_label
 
 
@@ -40,7 +41,8 @@ class SignInDialog(QDialog):
         self.account = QComboBox()
         self.account.setObjectName("account")
         for user in accounts.users():
-            self.account.addItem(f"{user.full_name} ({user.username}, {user.role.value})", user.username)
+            role = user.role.text(i18n.current())
+            self.account.addItem(f"{user.full_name} ({user.username}, {role})", user.username)
         self.account.setCurrentIndex(max(self.account.findData(current), 0))
         layout.addRow(self.tr("Account"), self.account)
         self.password = QLineEdit()

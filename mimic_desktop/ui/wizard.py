@@ -1,4 +1,7 @@
-"""New procedure: study ID and centre, eligibility and consent, surgery, then ICG dose and time."""
+"""New procedure: study ID and centre, eligibility and consent, surgery, then ICG dose and time.
+
+Each page names what enrolment still needs on it (rules.enrolment_problems) and marks those fields.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +15,15 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from ..domain import derive, forms, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
-from ..domain.record import Procedure
+from ..domain.forms import FieldDef
 from .context import AppContext
 from .form_widget import FormWidget
-from .labels import heading, message_label
+from .labels import caption, heading, message_label
 from .live.clock import duration_text
 
 
-def _draft(values: dict[str, Any]) -> Procedure:
-    """A procedure that exists only in the wizard, to ask domain/derive about the entered values."""
-    return Procedure(id="", study_id="", centre="", created_at="", session_id="", values=values)
+def needed_to_enrol(fdef: FieldDef) -> bool:
+    return fdef.enrolment
 
 
 class StudyPage(QWizardPage):
@@ -53,12 +55,13 @@ class StudyPage(QWizardPage):
             self.centre.setText(parts[1])
 
     def validatePage(self) -> bool:
+        lang = self.context.lang
         try:
-            rules.check_study_id(self.study_id.text())  # its own format first: the centre is read from it
-            centre = rules.check_centre(self.centre.text())
-            study_id = rules.check_study_id(self.study_id.text(), centre)
+            rules.check_study_id(self.study_id.text(), lang=lang)  # its own format first: the centre is read from it
+            centre = rules.check_centre(self.centre.text(), lang)
+            study_id = rules.check_study_id(self.study_id.text(), centre, lang)
             if any(row["study_id"] == study_id for row in self.context.procedures().list(study_id)):
-                raise ValidationError(self.tr("Study ID %1 is already in use on this laptop.").replace("%1", study_id))
+                raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id))
         except MimicError as error:
             self.message.setText(str(error))
             return False
@@ -67,34 +70,47 @@ class StudyPage(QWizardPage):
 
 
 class FormPage(QWizardPage):
-    """A wizard page holding a FormWidget; check(values) may refuse with a ValidationError."""
+    """A wizard page holding a FormWidget; it is left only once problems() names nothing about its fields."""
 
     def __init__(
         self,
         title: str,
+        explanation: str,
         form: FormWidget,
-        check: Callable[[dict[str, Any]], None] | None = None,
+        problems: Callable[[], list[rules.Query]],
         extra: QWidget | None = None,
     ):
         super().__init__()
         self.form = form
-        self.check = check
+        self.problems = problems
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
+        self.explanation = caption(explanation, "enrolmentNeeds")
+        layout.addWidget(self.explanation)
         layout.addWidget(form)
         if extra is not None:
             layout.addWidget(extra)
         self.message = message_label("wizardMessage")
         layout.addWidget(self.message)
         layout.addStretch(1)
+        form.edited.connect(self.show_asked)
+
+    def show_asked(self) -> None:
+        """A conditional field (a reaction's description) appears once its condition holds."""
+        values = self.form.valid_values()
+        self.form.show_asked(lambda fdef: rules.asked(fdef, values))
 
     def validatePage(self) -> bool:
         try:
-            values = self.form.values()
-            if self.check:
-                self.check(values)
+            self.form.values()
         except MimicError as error:
             self.message.setText(str(error))
+            return False
+        problems = self.form.concerning(self.problems())
+        self.form.mark_queries(problems)
+        if problems:
+            lines = [self.tr("The patient cannot be enrolled:"), *(f"• {problem}" for problem in problems)]
+            self.message.setText("\n".join(lines))
             return False
         self.message.clear()
         return True
@@ -117,27 +133,42 @@ class NewProcedureWizard(QWizard):
         self.study = StudyPage(context, centre)
         self.eligibility = FormPage(
             crf.section("eligibility").text(lang),
-            FormWidget([crf.section("eligibility")], lang),
-            check=self._check_eligible,
+            self.tr(
+                "Every question here is needed to enrol the patient: each criterion answered, oral consent "
+                "given, and the date of consent (today or earlier)."
+            ),
+            FormWidget([crf.section("eligibility")], lang, needed=needed_to_enrol),
+            self.problems,
         )
         surgery = crf.section("surgery")
-        # Before surgery only what is known then: the required fields of the surgery section.
+        # Before surgery only what is known then; the executed procedure and blood loss follow on the Record tab.
         self.surgery = FormPage(
-            surgery.text(lang), FormWidget([surgery], lang, only={f.name for f in surgery.fields if f.required})
+            surgery.text(lang),
+            self.tr(
+                "What is known before surgery is needed to enrol (marked *). The executed procedure and the blood "
+                "loss are entered on the Record tab after surgery."
+            ),
+            FormWidget([surgery], lang, only={f.name for f in surgery.fields if f.enrolment}, needed=needed_to_enrol),
+            self.problems,
         )
         self.interval = QLabel()
         self.interval.setObjectName("icgInterval")
         self.interval.setWordWrap(True)
         self.icg = FormPage(
             crf.section("icg").text(lang),
-            FormWidget([crf.section("icg")], lang),
-            check=self._check_icg,
+            self.tr(
+                "This page is not needed to enrol: ICG is often given later. Its time and any reaction can be "
+                "entered now or later on the Record tab (Patient page); what is entered here is checked."
+            ),
+            FormWidget([crf.section("icg")], lang, needed=needed_to_enrol),
+            self.problems,
             extra=self.interval,
         )
         for page in (self.study, self.eligibility, self.surgery, self.icg):
             self.addPage(page)
         for page in (self.eligibility, self.surgery, self.icg):
             page.form.load({})  # shows the protocol defaults (ICG 10 mg, 2 mL of 5 mg/mL)
+            page.show_asked()
         self.icg.form.edited.connect(self.show_interval)
         self.ticker = QTimer(self)
         self.ticker.timeout.connect(self.show_interval)
@@ -145,17 +176,9 @@ class NewProcedureWizard(QWizard):
         self.show_interval()
         self.resize(760, 620)
 
-    def _check_eligible(self, values: dict[str, Any]) -> None:
-        failures = derive.eligibility_failures(_draft(values), self.context.lang)
-        if failures:
-            raise ValidationError(
-                self.tr("The patient cannot be enrolled:") + "\n" + "\n".join(f"• {text}" for text in failures)
-            )
-
-    def _check_icg(self, values: dict[str, Any]) -> None:
-        given = values.get("icg_given_at")
-        if given and given > to_iso(utc_now()):
-            raise ValidationError(self.tr("The ICG time lies in the future."))
+    def problems(self) -> list[rules.Query]:
+        """What stands in the way of enrolment with the values on every page, as the service would refuse them."""
+        return rules.enrolment_problems(self.initial_values(), utc_now(), self.context.lang)
 
     def show_interval(self) -> None:
         editor = self.icg.form.editors["icg_given_at"]
@@ -164,7 +187,7 @@ class NewProcedureWizard(QWizard):
             self.interval.setText(self.tr("Enter the time ICG was given to see the interval to now."))
             self.interval.setProperty("warning", False)
         else:
-            interval = derive.icg_interval(_draft({"icg_given_at": to_iso(given)}), utc_now())
+            interval = derive.icg_interval(rules.draft({"icg_given_at": to_iso(given)}), utc_now())
             in_window = derive.icg_in_window(interval, self.icg_window)
             low, high = (part.total_seconds() / 3600 for part in self.icg_window)
             text = self.tr("ICG to now: %1 (protocol window %2–%3 h)").replace("%1", duration_text(interval))
@@ -177,16 +200,17 @@ class NewProcedureWizard(QWizard):
         self.interval.style().polish(self.interval)
 
     def initial_values(self) -> dict[str, Any]:
+        """What the pages hold so far that checks out (each page refuses its own wrong values)."""
         result: dict[str, Any] = {}
         for page in (self.eligibility, self.surgery, self.icg):
-            result.update({k: v for k, v in page.form.values().items() if v is not None})
+            result.update({k: v for k, v in page.form.valid_values().items() if v is not None})
         return result
 
     def accept(self) -> None:
         """Enrol; a refusal keeps the wizard open with everything typed still in it."""
         try:
             proc_id = self.context.procedures().create(
-                self.study.study_id.text(), self.study.centre.text(), self.initial_values()
+                self.study.study_id.text(), self.study.centre.text(), self.initial_values(), lang=self.context.lang
             )
         except MimicError as error:
             self.icg.message.setText(str(error))

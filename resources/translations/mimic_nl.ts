@@ -584,44 +584,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="97"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
         <source>Password again</source>
         <translation>Wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="102"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="109"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="112"/>
+        <source>The patient cannot be enrolled:</source>
+        <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
 </context>
 <context>
@@ -874,47 +882,47 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="53"/>
         <source>No lesions yet: lesions are identified on the live screen during surgery.</source>
         <translation>Nog geen laesies: laesies worden tijdens de operatie op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="96"/>
         <source>check the pathology</source>
         <translation>controleer de pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="138"/>
         <source>R status: derived from the margin once it is entered (R0 from 1 mm).</source>
         <translation>R-status: volgt uit de marge zodra die is ingevuld (R0 vanaf 1 mm).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="140"/>
         <source>R status (derived): %1</source>
         <translation>R-status (afgeleid): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="142"/>
         <source>Final R status after the cavity re-resection: %1</source>
         <translation>Uiteindelijke R-status na naresectie van de holte: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="36"/>
         <source>Remove lesion…</source>
         <translation>Laesie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="38"/>
         <source>Take a lesion entered by mistake out of the record, with a reason</source>
         <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="184"/>
         <source>Remove lesion</source>
         <translation>Laesie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="186"/>
         <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1008,32 +1016,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="129"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="152"/>
-        <source>The patient cannot be enrolled:</source>
-        <translation>De patiënt kan niet worden geïncludeerd:</translation>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="137"/>
+        <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
+        <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="158"/>
-        <source>The ICG time lies in the future.</source>
-        <translation>Het tijdstip van ICG ligt in de toekomst.</translation>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="148"/>
+        <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
+        <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="160"/>
+        <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
+        <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="187"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="193"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="196"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
@@ -1041,72 +1054,72 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="66"/>
         <source>The patient does not meet the eligibility criteria:</source>
         <translation>De patiënt voldoet niet aan de geschiktheidscriteria:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="72"/>
         <source>Operation time, incision to end of surgery: %1</source>
         <translation>Operatieduur, incisie tot einde operatie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="76"/>
         <source>Operation time: the incision and the end of surgery are recorded on the live screen.</source>
         <translation>Operatieduur: de incisie en het einde van de operatie worden op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="82"/>
         <source>node-positive primary</source>
         <translation>kliermetastasen bij de primaire tumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
         <source>disease-free interval under 12 months</source>
         <translation>ziektevrij interval korter dan 12 maanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="84"/>
         <source>more than one liver tumour</source>
         <translation>meer dan één levertumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
         <source>largest tumour over 5 cm</source>
         <translation>grootste tumor groter dan 5 cm</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="86"/>
         <source>CEA over 200 ng/mL</source>
         <translation>CEA hoger dan 200 ng/mL</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="90"/>
         <source>Fong clinical risk score (derived): not yet known; it needs: %1</source>
         <translation>Fong klinische risicoscore (afgeleid): nog niet bekend; nodig: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="94"/>
         <source>Fong clinical risk score (derived): %1 of 5</source>
         <translation>Fong klinische risicoscore (afgeleid): %1 van 5</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="100"/>
         <source>Enter the time ICG was given to see the interval to incision.</source>
         <translation>Vul het tijdstip van de ICG-toediening in om het interval tot de incisie te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="103"/>
         <source>ICG to incision: known once the incision is recorded on the live screen.</source>
         <translation>ICG tot incisie: bekend zodra de incisie op het livescherm is vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="106"/>
         <source>ICG to incision: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot incisie: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="110"/>
         <source>Outside the protocol window.</source>
         <translation>Buiten het protocolvenster.</translation>
     </message>
@@ -1114,38 +1127,38 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PostopPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="50"/>
         <source>Complications within 90 days</source>
         <translation>Complicaties binnen 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
         <source>Grade</source>
         <translation>Graad</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
         <source>Onset</source>
         <translation>Ontstaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="57"/>
         <source>Days after surgery</source>
         <translation>Dagen na de operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="70"/>
         <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
         <source>New complication</source>
         <translation>Nieuwe complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="111"/>
         <source>This complication started more than 90 days after surgery.</source>
         <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
     </message>
@@ -1160,22 +1173,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Complicatie %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="75"/>
         <source>Remove complication…</source>
         <translation>Complicatie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="78"/>
         <source>Take a complication entered by mistake out of the record, with a reason</source>
         <translation>Een per vergissing ingevoerde complicatie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="215"/>
         <source>Remove complication</source>
         <translation>Complicatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="217"/>
         <source>Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Complicatie %1 uit het dossier verwijderen? Geef aan waarom: ze blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1299,47 +1312,47 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="32"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="33"/>
         <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
         <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="61"/>
         <source>Signature</source>
         <translation>Handtekening</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="72"/>
         <source>Sign the questionnaire…</source>
         <translation>Vragenlijst ondertekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="101"/>
         <source>Questions still to answer (marked *): %1</source>
         <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="103"/>
         <source>Every question is answered: the surgeon can sign.</source>
         <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="106"/>
         <source>Signed by %1 (%2) on %3</source>
         <translation>Ondertekend door %1 (%2) op %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="108"/>
         <source>Meaning: %1</source>
         <translation>Betekenis: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="110"/>
         <source>Voided on %1 by a change; reason: %2</source>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="114"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
     </message>
@@ -1961,12 +1974,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="72"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
     </message>
@@ -1989,77 +2002,77 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Sessiebestand exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="79"/>
         <source>Your role (%1) cannot export session files.</source>
         <translation>Uw rol (%1) kan geen sessiebestanden exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="95"/>
         <source>Changed since export: version %1 went out on %2. Export again to send version %3, which the trial office keeps in place of version %1 (same session).</source>
         <translation>Gewijzigd sinds de export: versie %1 is verstuurd op %2. Exporteer opnieuw om versie %3 te sturen; het trialbureau bewaart die in plaats van versie %1 (dezelfde sessie).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="100"/>
         <source>Exported: version %1 on %2. Nothing has changed since.</source>
         <translation>Geëxporteerd: versie %1 op %2. Sindsdien is er niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="103"/>
         <source>Complete, not exported yet. The export will be version %3.</source>
         <translation>Voltooid, nog niet geëxporteerd. De export wordt versie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="107"/>
         <source>Not complete yet, so it cannot be exported: complete and lock it on the Completion page first.</source>
         <translation>Nog niet voltooid, dus nog niet te exporteren: voltooi en vergrendel het dossier eerst op de pagina Voltooien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="123"/>
         <source>The trial office takes only completed records: completing locks the record, so that the file holds what was checked.</source>
         <translation>Het trialbureau neemt alleen voltooide dossiers aan: voltooien vergrendelt het dossier, zodat het bestand bevat wat gecontroleerd is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="129"/>
         <source>Not exported. Change the record, then export again.</source>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="159"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="165"/>
         <source>Exporting: step %1 of %2…</source>
         <translation>Exporteren: stap %1 van %2…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="170"/>
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
         <source>%1, version %2 of session %3.</source>
         <translation>%1, versie %2 van sessie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
         <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
         <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="177"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
     </message>
@@ -2237,27 +2250,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="30"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="31"/>
         <source>Sign in to MIMIC Desktop</source>
         <translation>Aanmelden bij MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="36"/>
         <source>Demo database: sign in as any demo account with the password %1.</source>
         <translation>Demodatabase: meld u aan met een van de demo-accounts en het wachtwoord %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="47"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="51"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="55"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
@@ -2265,29 +2278,24 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="32"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="34"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="36"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
         <source>Centre</source>
         <translation>Centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
-        <source>Study ID %1 is already in use on this laptop.</source>
-        <translation>Studienummer %1 is al in gebruik op deze laptop.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from tests.support.enrolment import ENROLMENT
+
 CLI = [sys.executable, "-m", "mimic_desktop.cli.main"]
 
 
@@ -27,21 +29,9 @@ def test_help_lists_the_subcommands():
 
 def test_a_procedure_from_the_command_line(db_path):
     run("init", "--db", db_path, "--user", "anna.coord", "--name", "Anna Coordinator")
-    eligible = [
-        "--set",
-        "age_18_or_over=yes",
-        "--set",
-        "scheduled_mi_resection=yes",
-        "--set",
-        "iodine_or_icg_allergy=no",
-        "--set",
-        "recurrence_at_treated_site=no",
-        "--set",
-        "oral_consent=yes",
-        "--set",
-        "icg_given_at=2026-11-23T09:00:00+00:00",
-    ]
-    run("create", "--db", db_path, "--user", "anna.coord", "MIM-04-001", "--centre", "04", *eligible)
+    enrolment = ENROLMENT | {"icg_given_at": "2026-11-23T09:00:00+00:00"}
+    sets = [arg for name, value in enrolment.items() for arg in ("--set", f"{name}={value}")]
+    run("create", "--db", db_path, "--user", "anna.coord", "MIM-04-001", "--centre", "04", *sets)
     first = run(
         "event", "--db", db_path, "--user", "anna.coord", "MIM-04-001", "incision", "--at", "2026-11-24T08:30:00+00:00"
     ).stdout.strip()

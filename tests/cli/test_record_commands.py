@@ -110,7 +110,7 @@ def test_a_whole_record_on_the_command_line(db, capsys, tmp_path):
     assert "6 value(s) changed" in out
     postop = ["icu_days=0", "hospital_stay_days=4", "readmission=no", "icg_adverse_event=no"]
     out_of(capsys, "set", "--db", db, *USER, STUDY_ID, *postop)
-    complication = ["description=Bile leak", "clavien_dindo=II", "onset_date=2026-11-28"]
+    complication = ["description=Bile leak", "clavien_dindo=II", "onset_date=2026-11-24"]
     assert "Complication 1 added" in out_of(capsys, "add-complication", "--db", db, *USER, STUDY_ID, *complication)
     out_of(capsys, "set-complication", "--db", db, *USER, STUDY_ID, "1", "clavien_dindo=IIIa")
     out_of(capsys, "add-complication", "--db", db, *USER, STUDY_ID, "description=Wrong patient")

@@ -123,3 +123,11 @@ def test_post_operative_problems_block_completion():
     assert "A planned readmission is given, but no readmission within 90 days was recorded." in (
         rules.missing_for_completion(proc)
     )
+
+
+def test_days_after_surgery_are_calendar_days_from_the_surgery_date():
+    proc = procedure()
+    assert derive.days_after_surgery(proc, "2026-11-24") == 0
+    assert derive.days_after_surgery(proc, "2026-11-28") == 4
+    assert derive.days_after_surgery(proc, None) is None
+    assert derive.days_after_surgery(rules.draft({}), "2026-11-28") is None, "no surgery yet"

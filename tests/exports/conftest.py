@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from mimic_desktop.domain import derive
+from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
@@ -23,7 +24,8 @@ AWKWARD_TEXT = 'Gallelekkage, "drain" geplaatst;\nna één week verwijderd'
 
 def record_cohort(service: ProcedureService, surgeon: ProcedureService) -> list[str]:
     """Three procedures: finished and signed with complications, still awaiting pathology, and a one-lesion one."""
-    signed = record_procedure(service, random.Random(11), lesions=3)
+    # Operated a month ago: its complications have started by now.
+    signed = record_procedure(service, random.Random(11), lesions=3, start=utc_now() - timedelta(days=30))
     day = derive.surgery_date(service.load(signed))
     service.add_complication(
         signed,

@@ -5,6 +5,7 @@ from mimic_desktop.domain import derive, forms, values
 from mimic_desktop.domain.clock import local_text
 from mimic_desktop.services.documents import write_summary_pdf
 from mimic_desktop.services.signing import content_hash
+from tests.support.enrolment import ENROLMENT
 
 from .conftest import LONG_DESCRIPTION, flat, read_pdf
 
@@ -117,7 +118,7 @@ def test_dutch_summary_with_embedded_fonts(service, signed, tmp_path):
 
 
 def test_an_unfinished_record_lists_what_is_missing(service, tmp_path):
-    proc_id = service.create("MIM-01-050", "01", {"age": 70})
+    proc_id = service.create("MIM-01-050", "01", ENROLMENT | {"age": 70})
     _, text, _ = summary_text(service, proc_id, tmp_path / "draft.pdf")
     assert "Still missing before the record can be completed" in text
     assert "Event: Incision" in text

@@ -17,7 +17,7 @@ from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SignatureState, SigningService
 from mimic_desktop.storage import repository
 from mimic_desktop.storage.connection import open_store
-from tests.support.enrolment import ELIGIBLE
+from tests.support.enrolment import ENROLMENT
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -50,7 +50,7 @@ def after_first_read(monkeypatch, conn, meanwhile) -> list:
 
 
 def test_two_connections_never_both_record_the_incision(monkeypatch, store, service, coordinator, other_store):
-    proc_id = service.create("MIM-01-001", "01", ELIGIBLE | {"icg_given_at": NOW - timedelta(hours=24)})
+    proc_id = service.create("MIM-01-001", "01", ENROLMENT | {"icg_given_at": NOW - timedelta(hours=24)})
     other = ProcedureService(other_store, coordinator)
     outcome = after_first_read(monkeypatch, store.conn, lambda: other.record_event(proc_id, "incision", at=NOW))
     service.record_event(proc_id, "incision", at=NOW + timedelta(minutes=1))

@@ -10,7 +10,7 @@ import pytest
 from mimic_desktop.domain import rules
 from mimic_desktop.domain.errors import NotFound, ReasonRequired, ValidationError
 from mimic_desktop.exchange import flat, record_check, record_json
-from tests.support.enrolment import ELIGIBLE
+from tests.support.enrolment import ENROLMENT
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -21,7 +21,7 @@ def at(minutes: int) -> datetime:
 
 @pytest.fixture
 def proc_id(service):
-    return service.create("MIM-01-001", "01", ELIGIBLE | {"icg_given_at": NOW - timedelta(hours=24)})
+    return service.create("MIM-01-001", "01", ENROLMENT | {"icg_given_at": NOW - timedelta(hours=24)})
 
 
 @pytest.fixture

@@ -6,24 +6,24 @@ from mimic_desktop.domain import derive
 from mimic_desktop.domain.errors import NotFound, PermissionDenied, ReasonRequired, ValidationError
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
-from tests.support.enrolment import ELIGIBLE
+from tests.support.enrolment import ENROLMENT
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def proc_id(service):
-    return service.create("MIM-01-001", "01", ELIGIBLE | {"icg_given_at": NOW - timedelta(hours=24)})
+    return service.create("MIM-01-001", "01", ENROLMENT | {"icg_given_at": NOW - timedelta(hours=24)})
 
 
 def test_create_refuses_a_taken_study_id(service, proc_id):
     with pytest.raises(ValidationError, match="already in use"):
-        service.create("MIM-01-001", "01", ELIGIBLE)
+        service.create("MIM-01-001", "01", ENROLMENT)
 
 
 def test_an_ineligible_patient_is_not_enrolled_and_the_reason_is_named(service, store):
     with pytest.raises(ValidationError, match="Allergy to iodine"):
-        service.create("MIM-01-002", "01", ELIGIBLE | {"iodine_or_icg_allergy": True})
+        service.create("MIM-01-002", "01", ENROLMENT | {"iodine_or_icg_allergy": True})
     assert store.read("SELECT COUNT(*) FROM procedures")[0][0] == 0
 
 

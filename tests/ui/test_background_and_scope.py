@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from mimic_desktop.domain.errors import ValidationError
 from mimic_desktop.ui.worker import Task
+from tests.support.enrolment import ENROLMENT
 
 
 def test_background_task_shows_progress_and_delivers_its_result(make_window, store, coordinator, qtbot):
@@ -42,7 +43,7 @@ def test_background_failure_is_shown_in_plain_words(make_window, store, coordina
 
 
 def test_event_keys_do_nothing_while_the_record_tab_shows(make_window, store, coordinator, service, qtbot):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     window.tabs.setCurrentIndex(1)
@@ -54,7 +55,7 @@ def test_event_keys_do_nothing_while_the_record_tab_shows(make_window, store, co
 
 
 def test_typed_lesion_values_are_saved_before_the_next_event(make_window, store, coordinator, service, qtbot):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     qtbot.keyClick(window.live, Qt.Key.Key_I)
@@ -68,7 +69,7 @@ def test_typed_lesion_values_are_saved_before_the_next_event(make_window, store,
 
 
 def test_letters_typed_in_a_lesion_field_stay_in_the_field(make_window, store, coordinator, service, qtbot):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     qtbot.keyClick(window.live, Qt.Key.Key_I)

@@ -10,7 +10,7 @@ import pytest
 from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.domain.errors import ReasonRequired
 from mimic_desktop.services.accounts import AccountService
-from tests.support.enrolment import ELIGIBLE
+from tests.support.enrolment import ENROLMENT
 from tests.support.record_window import open_record
 from tests.support.ui_steps import answer_prompt, select_event
 
@@ -19,7 +19,7 @@ from tests.support.ui_steps import answer_prompt, select_event
 def in_theatre(service):
     """Surgery under way: lesion 1 from imaging, then an occult lesion 2 pressed by mistake (current)."""
     start = utc_now() - timedelta(minutes=30)
-    proc_id = service.create("MIM-03-001", "03", ELIGIBLE | {"icg_given_at": start - timedelta(hours=24)})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT | {"icg_given_at": start - timedelta(hours=24)})
     for minutes, kind in ((0, "incision"), (5, "lesion_found"), (6, "occult_lesion")):
         service.record_event(proc_id, kind, at=start + timedelta(minutes=minutes))
     return proc_id

@@ -14,6 +14,7 @@ from mimic_desktop.services.demo import DEMO_PASSWORD
 from mimic_desktop.services.export import ExportService
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.simulate import baseline, record_pathology
+from tests.support.enrolment import ENROLMENT
 from tests.ui.test_whole_procedure import fill_wizard
 
 
@@ -83,10 +84,10 @@ def test_every_account_of_the_demo_database_records_practice_data(store):
     added = accounts.create_user("new.person", "New Person", "coordinator", "a long password", by=demo_coordinator)
     assert added.demo, "an account made in the demo database is a demo account"
     assert accounts.is_demo_database()
-    proc_id = ProcedureService(store, added).create("MIM-01-002", "01", {})
+    proc_id = ProcedureService(store, added).create("MIM-01-002", "01", ENROLMENT)
     assert ProcedureService(store, added).load(proc_id).demo
 
 
 def test_a_real_database_records_trial_data(service, coordinator):
     assert not AccountService(service.store).is_demo_database()
-    assert not service.load(service.create("MIM-01-003", "01", {})).demo
+    assert not service.load(service.create("MIM-01-003", "01", ENROLMENT)).demo

@@ -8,6 +8,7 @@ import pytest
 
 from mimic_desktop.services import paths
 from mimic_desktop.ui import dialogs
+from tests.support.enrolment import ENROLMENT
 
 
 def test_crash_dialog_saves_a_report(ui_app, qtbot):
@@ -47,7 +48,7 @@ def test_excepthook_sends_bugs_to_the_crash_dialog_and_mimic_errors_to_a_message
 def test_an_unexpected_error_in_an_action_keeps_the_record_and_the_typing(
     make_window, store, coordinator, service, monkeypatch, qtbot
 ):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     window.live.log("incision")

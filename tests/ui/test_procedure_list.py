@@ -7,6 +7,7 @@ import random
 from PySide6.QtCore import Qt
 
 from mimic_desktop.services.simulate import record_procedure
+from tests.support.enrolment import ENROLMENT
 
 
 def column(window, index: int) -> list[str]:
@@ -16,7 +17,7 @@ def column(window, index: int) -> list[str]:
 
 def test_status_search_and_open(make_window, store, coordinator, service, qtbot):
     finished = record_procedure(service, random.Random(2), centre="03", lesions=1)
-    draft = service.create("MIM-03-050", "03", {"age_18_or_over": True})
+    draft = service.create("MIM-03-050", "03", ENROLMENT)
     window = make_window(store, coordinator)
     rows = dict(zip(column(window, 0), column(window, 1), strict=True))
     assert rows[service.load(finished).study_id] == "Awaiting pathology"

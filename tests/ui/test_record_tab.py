@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QLabel
 
 from mimic_desktop.ui.record import RecordView
+from tests.support.enrolment import ENROLMENT
 
 
 def test_record_view_is_hosted_and_both_sides_hear_of_changes(make_window, store, coordinator, service, actions):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     record = window.tabs.widget(1)
@@ -38,7 +39,7 @@ def test_record_view_is_hosted_and_both_sides_hear_of_changes(make_window, store
 def test_typed_values_are_saved_when_the_tab_the_procedure_or_the_language_changes(
     make_window, store, coordinator, service, actions
 ):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     window.tabs.setCurrentIndex(1)

@@ -6,6 +6,7 @@ from mimic_desktop.domain.roles import Role
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import create_demo
 from mimic_desktop.ui.sign_in import FirstAccountDialog, SignInDialog
+from tests.support.enrolment import ENROLMENT
 
 
 def test_demo_hint_only_on_a_demo_database(ui_app, tmp_path, store, coordinator, qtbot):
@@ -55,7 +56,7 @@ def test_switching_user_changes_who_records(make_window, store, coordinator, ser
     surgeon = AccountService(store).create_user(
         "sam.surgeon", "Sam Surgeon", Role.SURGEON, "surgeon pass", by=coordinator
     )
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
 
@@ -78,7 +79,7 @@ def test_monitor_sees_but_cannot_record(make_window, store, coordinator, service
     monitor = AccountService(store).create_user(
         "mo.monitor", "Mo Monitor", Role.MONITOR, "monitor pass", by=coordinator
     )
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, monitor)
     window.open_procedure(proc_id)
     assert not any(button.isEnabled() for button in window.live.buttons.buttons.values())

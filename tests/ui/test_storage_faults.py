@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mimic_desktop.storage.connection import open_store
+from tests.support.enrolment import ENROLMENT
 from tests.support.storage_faults import read_only_file, stored_events, write_lock_held_by_another_process
 
-ELIGIBLE = {"age_18_or_over": True, "scheduled_mi_resection": True, "oral_consent": True}
 FAULTS = {
     "locked by another process": (write_lock_held_by_another_process, "is in use by another program (it is locked)"),
     "read-only file": (read_only_file, "is read-only, so this change was not saved"),
@@ -19,7 +19,7 @@ def test_an_event_click_during_a_fault_is_refused_plainly_and_saved_after(
     name, make_window, service, actions, shown_errors
 ):
     fault, words = FAULTS[name]
-    proc_id = service.create("MIM-03-001", "03", ELIGIBLE)
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     path = service.store.path
     before = stored_events(path)
     with fault(service) as faulty:

@@ -11,6 +11,7 @@ from pathlib import Path
 from mimic_desktop.domain import forms
 from mimic_desktop.ui import i18n, themes
 from mimic_desktop.ui.resources import resource
+from tests.support.enrolment import ENROLMENT
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +48,7 @@ def test_dutch_catalogue_is_complete_and_current(tmp_path):
 
 
 def test_main_window_in_dutch(make_window, store, coordinator, service, ui_app):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     i18n.install(ui_app, "nl")
     window = make_window(store, coordinator, lang="nl")
     assert window.new_action.text() == "Nieuwe procedure"
@@ -61,7 +62,7 @@ def test_main_window_in_dutch(make_window, store, coordinator, service, ui_app):
 
 
 def test_language_and_theme_switch_keep_the_procedure_open(make_window, store, coordinator, service, ui_app):
-    proc_id = service.create("MIM-03-001", "03", {"age_18_or_over": True})
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     window.live.log("incision")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from mimic_desktop.domain import derive
@@ -12,7 +12,7 @@ from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.ui.dialogs import CorrectTimeDialog, TextPrompt
 from mimic_desktop.ui.wizard import NewProcedureWizard
-from tests.support.enrolment import ELIGIBLE
+from tests.support.enrolment import ELIGIBLE, ENROLMENT
 from tests.support.ui_steps import select_event
 
 
@@ -28,7 +28,7 @@ def fill_wizard(window, actions) -> NewProcedureWizard:
     form = wizard.eligibility.form
     for name, answer in {**ELIGIBLE, "iodine_or_icg_allergy": True}.items():
         actions.choose(form.editors[name].input, answer)
-    actions.click(form.editors["consent_date"].input)  # an empty required date starts at today
+    form.editors["consent_date"].input.setDate(QDate.currentDate())
     actions.click(next_button)
     assert wizard.currentPage() is wizard.eligibility, "an allergic patient must not be enrolled"
     assert "cannot be enrolled" in wizard.eligibility.message.text()
@@ -218,7 +218,7 @@ def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, co
 
 
 def test_new_procedure_refuses_bad_and_taken_study_ids(make_window, store, coordinator, service, actions):
-    service.create("MIM-03-001", "03", ELIGIBLE)
+    service.create("MIM-03-001", "03", ENROLMENT)
     window = make_window(store, coordinator)
     wizard = window.new_procedure()
     page = wizard.study
@@ -238,7 +238,7 @@ def test_new_procedure_refuses_bad_and_taken_study_ids(make_window, store, coord
 
 
 def test_event_refused_by_a_rule_is_shown_and_not_called_saved(make_window, store, coordinator, service, shown_errors):
-    proc_id = service.create("MIM-03-001", "03", {**ELIGIBLE, "icg_given_at": datetime.now().astimezone()})
+    proc_id = service.create("MIM-03-001", "03", {**ENROLMENT, "icg_given_at": datetime.now().astimezone()})
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     window.live.log("incision")

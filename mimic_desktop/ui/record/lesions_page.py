@@ -15,9 +15,6 @@ from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
 
-# Asked only where a cavity re-resection was recorded (or already answered, so that it can be cleared).
-RERESECTION_FIELDS = ("reresection_tumour", "final_margin_mm")
-
 
 class LesionsPage(RecordPage):
     def __init__(self, access: RecordAccess, parent: QWidget | None = None):
@@ -133,9 +130,9 @@ class LesionsPage(RecordPage):
         if drafted is None:
             return
         proc, lesion = drafted
+        for block in self.editors:
+            block.show_asked(lesion.values, proc, lesion.id)
         reresected = derive.assess_lesion(proc, lesion.id).reresection == "done"
-        for name in RERESECTION_FIELDS:
-            self.pathology.form.set_field_visible(name, reresected or lesion.get(name) is not None)
         margin = lesion.get("margin_mm")
         if margin is None:
             note = self.tr("R status: derived from the margin once it is entered (R0 from 1 mm).")

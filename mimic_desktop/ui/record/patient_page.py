@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ...domain import derive, forms
+from ...domain import derive, forms, rules
+from ...domain.clock import utc_now
 from ...domain.record import Procedure
 from ..live.clock import duration_text
 from .access import RecordAccess
@@ -56,10 +57,14 @@ class PatientPage(RecordPage):
 
     def show_derived(self) -> None:
         proc = self.draft()
+        queries = rules.plausibility_queries(proc, utc_now(), self.access.lang)
         failures = derive.eligibility_failures(proc, self.access.lang)
-        self.blocks["eligibility"].set_problems(
-            [self.tr("The patient does not meet the eligibility criteria:"), *failures] if failures else []
-        )
+        for name, block in self.blocks.items():
+            block.show_asked(proc.values)
+            problems: list = block.form.concerning(queries)
+            if name == "eligibility" and failures:
+                problems = [self.tr("The patient does not meet the eligibility criteria:"), *failures, *problems]
+            block.set_problems(problems)
         self.blocks["baseline"].set_note(self.fong_text(proc))
         self.blocks["icg"].set_note(*self.icg_text(proc))
         minutes = derive.operation_minutes(proc)

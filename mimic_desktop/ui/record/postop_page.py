@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -19,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import derive, forms, rules
+from ...domain.clock import utc_now
 from ...domain.record import Complication, Procedure
 from ..icons import icon
 from ..labels import heading
 from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
+
+NEW = "new"  # the complication being typed before its first save
 
 
 class PostopPage(RecordPage):
@@ -83,6 +85,7 @@ class PostopPage(RecordPage):
         self.complication = SectionEditor(
             "complication", "", [crf.section("complication")], lang, self._save_complication
         )
+        self.complication.edited.connect(self.show_derived)
         right.addWidget(self.complication)
         right.addStretch(1)
         self.editors = [self.course, self.complication]
@@ -110,16 +113,13 @@ class PostopPage(RecordPage):
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         self.show_complication()
-        self.show_derived()
 
     def row_texts(self, proc: Procedure, comp: Complication) -> list[str]:
         onset = comp.get("onset_date")
-        day = derive.surgery_date(proc)
-        days = ""
-        if onset and day:
-            days = str((date.fromisoformat(onset) - day).days)
-            if derive.late_complication(proc, onset):
-                days += " ⚠ " + self.tr("after 90 days")
+        after = derive.days_after_surgery(proc, onset)
+        days = "" if after is None else str(after)
+        if derive.late_complication(proc, onset):
+            days += " ⚠ " + self.tr("after 90 days")
         return [str(comp.number), comp.get("description") or "", derive.clavien_dindo_text(comp), onset or "", days]
 
     def current_complication(self) -> Complication | None:
@@ -137,11 +137,28 @@ class PostopPage(RecordPage):
         self.remove_button.setEnabled(comp is not None)
         # A monitor sees the complications in the table; there is nothing to add.
         self.complication.setVisible(self.access.editable or comp is not None)
+        self.show_derived()
+
+    def draft(self) -> tuple[Procedure, str]:
+        """The record with what is typed so far, and the id of the complication shown (NEW while it is unsaved)."""
+        stored = self.access.proc
+        comp = self.current_complication() or Complication(
+            NEW, max((c.number for c in stored.complications), default=0) + 1
+        )
+        typed = replace(comp, values={**comp.values, **self.complication.current()})
+        others = [c for c in stored.complications if c.id != comp.id]
+        complications = sorted([*others, typed], key=lambda c: c.number)
+        return replace(stored, values={**stored.values, **self.course.current()}, complications=complications), comp.id
 
     def show_derived(self) -> None:
-        proc = replace(self.access.proc, values={**self.access.proc.values, **self.course.current()})
-        self.course.set_note(forms.field_def("readmission_planned").help_text(self.access.lang))
-        self.course.set_problems(rules.postop_problems(proc, self.access.lang))
+        proc, comp_id = self.draft()
+        lang = self.access.lang
+        queries = rules.plausibility_queries(proc, utc_now(), lang)
+        self.course.show_asked(proc.values)
+        planned = forms.field_def("readmission_planned")
+        self.course.set_note(planned.help_text(lang) if rules.asked(planned, proc.values) else "")
+        self.course.set_problems([*rules.postop_problems(proc, lang), *self.course.form.concerning(queries)])
+        self.complication.set_problems(self.complication.form.concerning(queries, comp_id))
 
     # -- acting ----------------------------------------------------------------------------
     def _mark_current(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -45,6 +46,7 @@ class QuestionnairePage(RecordPage):
             label_width=QUESTION_WIDTH,
         )
         self.answers.set_editable(access.editable)
+        self.answers.edited.connect(self.show_state)
         self.editors = [self.answers]
         columns = QHBoxLayout()
         column.addLayout(columns)
@@ -81,6 +83,11 @@ class QuestionnairePage(RecordPage):
 
     def refresh(self, proc: Procedure) -> None:
         self.answers.show_values(proc.values)
+        self.show_state()
+
+    def show_state(self) -> None:
+        """The signature's state; while unsigned, how many questions are still open, counting what is typed."""
+        proc = self.access.proc
         check = self.access.signature()
         self.state.setText(check.state.text(self.access.lang))
         self.state.setProperty("state", check.state.value)
@@ -88,7 +95,8 @@ class QuestionnairePage(RecordPage):
         self.state.style().polish(self.state)
         signature = check.signature or check.voided
         if check.state is SignatureState.UNSIGNED:
-            missing = rules.missing_for_signature(proc, self.access.lang)
+            typed = replace(proc, values={**proc.values, **self.answers.current()})
+            missing = rules.missing_for_signature(typed, self.access.lang)
             details = (
                 self.tr("Questions still to answer (marked *): %1").replace("%1", str(len(missing)))
                 if missing

@@ -44,7 +44,7 @@ class RecordView(QWidget):
         if not self.access.editable:
             notice = QLabel(
                 self.tr("Read-only: your role (%1) can read the record but not change it.").replace(
-                    "%1", context.user.role.value if context.user else ""
+                    "%1", context.user.role.text(context.lang) if context.user else ""
                 )
             )
             notice.setObjectName("readOnlyNotice")

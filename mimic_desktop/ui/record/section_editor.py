@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...domain import rules
 from ...domain.errors import ValidationError
 from ...domain.forms import SectionDef
+from ...domain.record import Procedure
+from ...domain.rules import Query
 from .. import dialogs
 from ..form_changes import FormChanges
 from ..form_widget import FormWidget
@@ -119,6 +122,12 @@ class SectionEditor(QFrame):
         self.note.style().unpolish(self.note)
         self.note.style().polish(self.note)
 
-    def set_problems(self, problems: list[str]) -> None:
+    def set_problems(self, problems: Sequence[str | Query]) -> None:
+        """Name each problem under the block; a query also marks the fields of this block it concerns."""
+        self.form.mark_queries([problem for problem in problems if isinstance(problem, Query)])
         self.problems.setText("\n".join(f"⚠ {problem}" for problem in problems))
         self.problems.setVisible(bool(problems))
+
+    def show_asked(self, values: dict[str, Any], proc: Procedure | None = None, lesion_id: str | None = None) -> None:
+        """Show each conditional field while the values entered ask for it (rules.asked)."""
+        self.form.show_asked(lambda fdef: rules.asked(fdef, values, proc, lesion_id))

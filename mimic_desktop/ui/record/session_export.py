@@ -75,7 +75,9 @@ class SessionExportPanel(QWidget):
         self.allowed = bool(user and user.may(Action.EXPORT))
         self.export_button.setEnabled(self.allowed)
         if not self.allowed:
-            refusal = arg(self.tr("Your role (%1) cannot export session files."), user.role.value if user else "")
+            refusal = arg(
+                self.tr("Your role (%1) cannot export session files."), user.role.text(access.lang) if user else ""
+            )
             layout.addWidget(caption(refusal, "exportRoleNotice"))
         self.result = QLabel()
         self.result.setObjectName("exportResult")
