@@ -194,14 +194,19 @@ def insert_event(
     username: str,
     lesion_id: str | None,
     note: str | None,
+    corrects: int | None = None,
 ) -> int:
+    """Insert one event; corrects names the struck event whose time this one corrects."""
     cursor = conn.execute(
         "INSERT INTO events (procedure_id, lesion_id, kind, at_utc, recorded_utc, username, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (proc_id, lesion_id, kind, at, now, username, note),
     )
     event_id = cursor.lastrowid
-    # The details row of every event carries its time: a corrected time is in the trail as well.
+    # The details row of every event carries its time: a corrected time is in the trail as well, with the
+    # event it replaces, so that the trail can say which time was corrected to which.
     details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
+    if corrects is not None:
+        details["corrects"] = corrects
     for field, value in (("kind", kind), ("details", details)):
         audit.append(
             conn,
