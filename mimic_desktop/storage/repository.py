@@ -359,11 +359,17 @@ def _load_signatures(conn: sqlite3.Connection, proc: Procedure) -> None:
         proc.signatures.append(Signature(*row))
 
 
+def _contains_pattern(text: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching values that contain text as typed: % and _ are themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def list_procedures(conn: sqlite3.Connection, search: str = "") -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT id, study_id, centre, status, created_utc, modified_utc, demo, export_version FROM procedures "
-        "WHERE study_id LIKE ? ORDER BY modified_utc DESC",
-        (f"%{search.strip().upper()}%",),
+        "WHERE study_id LIKE ? ESCAPE '\\' ORDER BY modified_utc DESC",
+        (_contains_pattern(search.strip().upper()),),
     ).fetchall()
 
 
