@@ -805,20 +805,31 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="79"/>
-        <source>segment?</source>
-        <translation>segment?</translation>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="142"/>
+        <source>Segment(s) %1 · %2</source>
+        <translation>
+            <numerusform>Segment %1 · %2</numerusform>
+            <numerusform>Segmenten %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="144"/>
+        <source>Segment(s) %1 · size not entered yet</source>
+        <translation>
+            <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
+            <numerusform>Segmenten %1 · grootte nog niet ingevuld</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="81"/>
-        <source>Seg.</source>
-        <translation>Seg.</translation>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="146"/>
+        <source>%1 · segment not entered yet</source>
+        <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="82"/>
-        <source>size?</source>
-        <translation>grootte?</translation>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="147"/>
+        <source>Segment and size not entered yet</source>
+        <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="85"/>
@@ -1429,8 +1440,24 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_page.py" line="101"/>
-        <source>%1 patients analysed of %2 current sessions; computed %3.</source>
-        <translation>%1 patiënten geanalyseerd van %2 huidige sessies; berekend %3.</translation>
+        <source>%1 of %2; computed %3.</source>
+        <translation>%1 van %2; berekend %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <source>%n patient(s) analysed</source>
+        <translation>
+            <numerusform>%n patiënt geanalyseerd</numerusform>
+            <numerusform>%n patiënten geanalyseerd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <source>%n current session(s)</source>
+        <translation>
+            <numerusform>%n huidige sessie</numerusform>
+            <numerusform>%n huidige sessies</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
@@ -1475,6 +1502,30 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <source>%n procedure(s)</source>
+        <translation>
+            <numerusform>%n procedure</numerusform>
+            <numerusform>%n procedures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <source>%n lesion(s)</source>
+        <translation>
+            <numerusform>%n laesie</numerusform>
+            <numerusform>%n laesies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <source>%n complication(s)</source>
+        <translation>
+            <numerusform>%n complicatie</numerusform>
+            <numerusform>%n complicaties</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
         <source>Sensitivity</source>
@@ -1499,11 +1550,6 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="83"/>
         <source>What is counted</source>
         <translation>Wat er geteld is</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
-        <source>%1 of %2 procedures analysed, one per patient; %3 of %4 lesions and %5 of %6 complications go with them. Rows whose session has no procedure: %7 lesions, %8 complications.</source>
-        <translation>%1 van %2 procedures geanalyseerd, één per patiënt; %3 van %4 laesies en %5 van %6 complicaties horen erbij. Rijen waarvan de sessie geen procedure heeft: %7 laesies, %8 complicaties.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
@@ -1581,16 +1627,6 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="164"/>
-        <source>Every R1 counts (%1 lesions)</source>
-        <translation>Elke R1 telt mee (%1 laesies)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="165"/>
-        <source>Vascular R1 left out (%1 lesions)</source>
-        <translation>Zonder vasculaire R1 (%1 laesies)</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
@@ -1704,11 +1740,6 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Occulte laesie, uitgebreide of extra resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
-        <source>%1 lesions</source>
-        <translation>%1 laesies</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="257"/>
         <source>Occult lesions</source>
         <translation>Occulte laesies</translation>
@@ -1741,9 +1772,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Patiënten met extra CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="276"/>
-        <source>Learning curve: a centre&apos;s first %1 procedures against the later ones</source>
-        <translation>Leercurve: de eerste %1 procedures van een centrum tegenover de latere</translation>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
+        <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
+        <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="104"/>
+        <source>Rows whose session has no procedure: %1, %2.</source>
+        <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <source>Every R1 counts (%1)</source>
+        <translation>Elke R1 telt mee (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="174"/>
+        <source>Vascular R1 left out (%1)</source>
+        <translation>Zonder vasculaire R1 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="284"/>
+        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
+        <translation>
+            <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
+            <numerusform>Leercurve: de eerste %n procedures van een centrum tegenover de latere</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="284"/>
@@ -2132,10 +2186,21 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
-        <source>%1 files, %2 current sessions</source>
-        <translation>%1 bestanden, %2 huidige sessies</translation>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n bestand</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <source>%n current session(s)</source>
+        <translation>
+            <numerusform>%n huidige sessie</numerusform>
+            <numerusform>%n huidige sessies</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="123"/>
