@@ -154,6 +154,7 @@ def test_the_bundle_holds_what_the_app_needs_and_nothing_it_never_uses(bundle):
         "resources/fonts/DejaVuSans.ttf",
         "resources/fonts/LICENSE",
         "resources/translations/mimic_nl.qm",
+        "resources/translations/mimic_en.qm",
         "resources/themes/dark.qss",
         "resources/icons/mimic.svg",
         "qtawesome/fonts/materialdesignicons6-webfont-6.9.96.ttf",
