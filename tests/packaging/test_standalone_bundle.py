@@ -24,7 +24,7 @@ pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="this test builds and inspects the Linux bundle"),
 ]
 
-# Measured 130 MiB; a bundle past this has taken in something the app does not use.
+# Measured 141.7 MiB (PySide6 6.11.3); a bundle past this has taken in something the app does not use.
 SIZE_BUDGET = 150 * 2**20
 PASSWORD = "bundle-test-password"
 NEVER_SHIPPED = ("QtNetwork", "QtWebEngine", "QtQml", "QtQuick", "QtOpenGL", "QtPdf", "Wayland", "libgtk", "libqgtk3")
