@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up MIMIC Desktop on Debian/Ubuntu and start it (`app`) or run the whole test suite (`test`).
+# Set up MIMIC Desktop on Debian/Ubuntu and start it (`app`) or run the tests (`test`).
 #   bash packaging/setup.sh app [ARGS...]   install what is needed, start the app (demo database on first run)
-#   bash packaging/setup.sh test [ARGS...]  install what is needed, run every test (ARGS go to pytest)
+#   bash packaging/setup.sh test [ARGS...]  install what is needed, run the test suite without the slow runs
+#                                            (ARGS go to pytest; `-m slow` runs the slow ones, which build the bundle)
 #   bash packaging/setup.sh bundle [ARGS...] install what is needed, build the standalone app (packaging/build.py)
 set -euo pipefail
 mode="${1:-app}"
@@ -14,8 +15,27 @@ qt_libs="libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libglib2.0-0 libdb
 test_tools="poppler-utils qpdf xvfb xauth e2fsprogs desktop-file-utils"
 # PyInstaller reads and strips libraries with binutils, and bundles Python's shared library.
 bundle_tools="binutils libpython3-dev"
+
+# Whether pytest's arguments choose the slow runs (-m slow, -m "slow and ..."): only they build the bundle.
+selects_slow() {
+  local previous="" marker=""
+  for arg in "$@"; do
+    [ "$previous" = "-m" ] && marker="$arg"
+    case "$arg" in -m?*) marker="${arg#-m}" ;; esac
+    previous="$arg"
+  done
+  case "$marker" in *"not slow"*) return 1 ;; *slow*) return 0 ;; *) return 1 ;; esac
+}
+
 packages="$qt_libs"
-[ "$mode" = "test" ] && packages="$packages $test_tools $bundle_tools"
+test_extras="test"
+if [ "$mode" = "test" ]; then
+  packages="$packages $test_tools"
+  if selects_slow "$@"; then
+    packages="$packages $bundle_tools"
+    test_extras="test,package"
+  fi
+fi
 [ "$mode" = "bundle" ] && packages="$packages $bundle_tools"
 
 missing=""
@@ -38,7 +58,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test,package]"  # the slow tests build the bundle
+  .venv/bin/python -m pip install -q -e ".[$test_extras]"
   export QT_QPA_PLATFORM=offscreen
   exec .venv/bin/python -m pytest "$@"
 elif [ "$mode" = "bundle" ]; then

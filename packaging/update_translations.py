@@ -1,9 +1,10 @@
-"""Refresh the Dutch catalogue from the interface's source and compile it for the app.
+"""Refresh the catalogues from the interface's source and compile them for the app.
 
 Run after changing any text in mimic_desktop/ui: `python packaging/update_translations.py`.
 lupdate keeps the translations already in resources/translations/mimic_nl.ts, adds new texts as
 unfinished (translate them with pyside6-linguist or an editor), and drops texts no longer used;
-lrelease then writes the mimic_nl.qm the app loads.
+lrelease then writes the mimic_nl.qm the app loads. English is the source language: mimic_en.ts
+holds only the texts with a count (tr(text, "", n)), whose singular and plural forms it gives.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "mimic_desktop" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("nl",)
+LANGUAGES = ("en", "nl")
+# English needs only the plural forms of counted texts; every other English text is its source.
+LUPDATE_OPTIONS = {"en": ["-pluralonly"], "nl": []}
 
 
 def tool(name: str) -> str:
@@ -32,8 +35,12 @@ def sources() -> list[str]:
     return sorted(str(path.relative_to(ROOT)) for path in UI.rglob("*.py"))
 
 
-def update(ts: Path) -> None:
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True)
+def lupdate_command(lang: str, ts: Path) -> list[str]:
+    return [tool("pyside6-lupdate"), *sources(), "-no-obsolete", *LUPDATE_OPTIONS[lang], "-ts", str(ts)]
+
+
+def update(lang: str, ts: Path) -> None:
+    subprocess.run(lupdate_command(lang, ts), cwd=ROOT, check=True)
 
 
 def release(ts: Path, qm: Path) -> None:
@@ -43,7 +50,7 @@ def release(ts: Path, qm: Path) -> None:
 def main() -> int:
     for lang in LANGUAGES:
         ts = TRANSLATIONS / f"mimic_{lang}.ts"
-        update(ts)
+        update(lang, ts)
         release(ts, ts.with_suffix(".qm"))
     return 0
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mimic_desktop.domain import derive
 from mimic_desktop.services.accounts import AccountService
-from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
+from mimic_desktop.services.demo import DEMO_PASSWORD, DEMO_QUESTIONNAIRE, create_demo
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
@@ -47,24 +47,47 @@ def example_record(folder: Path, seed: int = 11, lesions: int = 5) -> tuple[Proc
         proc_id, DEMO_QUESTIONNAIRE | {"q_comments": "Duidelijke rand rond laesie 2; één occulte laesie."}
     )
     service.complete(proc_id)
-    SigningService(store, surgeon).sign_questionnaire(proc_id, "example-password", meaning="Author")
+    # Signed with the form's own statement in English; the Dutch questionnaire shows it as signed, then in Dutch.
+    SigningService(store, surgeon).sign_questionnaire(proc_id, "example-password")
     return service, proc_id
 
 
-def render(pdf: Path) -> None:
+def corrected(service: ProcedureService, proc_id: str) -> None:
+    """Corrections after completion, each with its reason, for the summary's list of changes."""
+    proc = service.load(proc_id)
+    start = proc.first_event("transection_start")
+    service.correct_event_time(start.id, start.moment + timedelta(seconds=95), "logged late: clock read afterwards")
+    note = next(event for event in proc.events if event.kind == "note")
+    service.strike_event(note.id, "typed in the wrong record")
+    service.set_values(
+        proc_id,
+        {"margin_mm": 0.4, "r1_type": "parenchymal"},
+        entity="lesion",
+        entity_id=proc.lesions[1].id,
+        reason="pathology report revised",
+    )
+
+
+def render(pdf: Path, last_page: int | None = None) -> None:
     for old in HERE.glob(f"{pdf.stem}-*.png"):
         old.unlink()
-    subprocess.run(["pdftoppm", "-r", RESOLUTION, "-png", str(pdf), str(HERE / pdf.stem)], check=True)
+    pages = ["-l", str(last_page)] if last_page else []
+    subprocess.run(["pdftoppm", "-r", RESOLUTION, *pages, "-png", str(pdf), str(HERE / pdf.stem)], check=True)
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         service, proc_id = example_record(folder)
+        corrected(service, proc_id)
         render(write_summary_pdf(service, proc_id, folder / "summary-en.pdf", "en"))
         render(write_questionnaire_pdf(service, proc_id, folder / "questionnaire-signed-nl.pdf", "nl"))
         render(write_questionnaire_pdf(service, None, folder / "questionnaire-blank-en.pdf", "en", blank=True))
         service.store.close()
+        demo = create_demo(folder / "demo.sqlite")
+        practice = ProcedureService(demo, AccountService(demo).sign_in("demo.coordinator", DEMO_PASSWORD))
+        render(write_summary_pdf(practice, practice.list()[-1]["id"], folder / "summary-demo-nl.pdf", "nl"), 1)
+        demo.close()
 
 
 if __name__ == "__main__":

@@ -31,12 +31,13 @@ def cmd_pdf_questionnaire(args) -> None:
 
 def cmd_sign(args) -> None:
     from ..domain.clock import local_text
-    from ..services.signing import SigningService
+    from ..services.signing import SigningService, signature_meaning
 
     service = _service(args)
     proc = service.find(args.study_id)
     signing = SigningService(service.store, service.user, service.clock)
-    signature = signing.sign_questionnaire(proc.id, password("Your password, to sign: "), meaning=args.meaning)
+    meaning = args.meaning if args.meaning is not None else signature_meaning(args.lang)
+    signature = signing.sign_questionnaire(proc.id, password("Your password, to sign: "), meaning=meaning)
     print(
         f"Questionnaire of {proc.study_id} signed by {signature.printed_name} on "
         f"{local_text(signature.signed_at)} ({signature.meaning}); content hash {signature.content_hash}."
@@ -58,3 +59,4 @@ def register(command) -> None:
     p.add_argument(
         "--meaning", default=None, help="what the signature means (default: the form's statement of authorship)"
     )
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the statement you sign")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,15 @@ INK = "#1d2b36"
 RULE = "#9aa7b1"
 SHADE = "#e9eef2"
 ALERT = "#b3261e"
+DEMO_MARK = "DEMO"
+CELL_PADDING = 3.0
+# A longer run of characters without a space is a code (a hash, a file path), not a word: it may break anywhere.
+CODE_LENGTH = 30
+# Words of letters joined by hyphens, perhaps in brackets or followed by punctuation: reportlab breaks these
+# after a hyphen when the whole word does not fit (embeddedHyphenation), and nowhere else.
+HYPHENATED = re.compile(r"[(\[\"']*[^\W\d_]+(?:-[^\W\d_]+)+[)\]\"'.,;:!?]*")
+# Where a line may break: reportlab's white space, except the no-break space.
+BREAKS = re.compile(r"[^\S\xa0]+")
 
 
 def when(iso: str | None, seconds: bool = False) -> str:
@@ -40,7 +50,8 @@ def styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
     base = fonts.register()
-    body = ParagraphStyle("body", fontName=base, fontSize=9, leading=11.5, textColor=INK)
+    # A hyphenated word that does not fit breaks after its hyphen rather than mid-word.
+    body = ParagraphStyle("body", fontName=base, fontSize=9, leading=11.5, textColor=INK, embeddedHyphenation=1)
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
@@ -85,7 +96,10 @@ def grid(
     cell_style: str = "cell",
     row_height: float | None = None,
 ):
-    """A table whose cells wrap (strings become Paragraphs); the header row repeats on each page."""
+    """A table whose cells wrap at word boundaries (strings become Paragraphs); the header row repeats on each page.
+
+    Each column is made at least as wide as its longest word (see fitted_widths), within the table's total width.
+    """
     from reportlab.platypus import Table, TableStyle
 
     cells = [
@@ -93,13 +107,19 @@ def grid(
         for i, row in enumerate(rows)
     ]
     heights = [row_height] * len(cells) if row_height else None
-    table = Table(cells, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0, hAlign="LEFT")
+    table = Table(
+        cells,
+        colWidths=fitted_widths(cells, widths),
+        rowHeights=heights,
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+    )
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
@@ -107,6 +127,51 @@ def grid(
         commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def unbreakable(content: str) -> list[str]:
+    """The pieces of a text that a line cannot break inside: its words, a hyphenated word split after each hyphen.
+
+    Codes longer than CODE_LENGTH are left out: they break anywhere.
+    """
+    pieces = []
+    for run in BREAKS.split(content):
+        pieces += re.findall(r"[^-]*-|[^-]+$", run) if HYPHENATED.fullmatch(run) else [run]
+    return [piece for piece in pieces if piece and len(piece) <= CODE_LENGTH]
+
+
+def longest_word(cell) -> float:
+    """The width of the widest piece of a Paragraph's text that cannot break, in its own font; 0 for others."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = [
+        stringWidth(piece, frag.fontName, frag.fontSize)
+        for frag in getattr(cell, "frags", ())
+        for piece in unbreakable(getattr(frag, "text", ""))
+    ]
+    return max(widths, default=0.0)
+
+
+def fitted_widths(cells: Sequence[Sequence], widths: Sequence[float]) -> list[float]:
+    """Column widths near those asked for in which every column holds its longest word.
+
+    A column whose word does not fit is widened, and the width it takes comes from the columns with room to
+    spare, in proportion to their room, so the table keeps its total width. Only when the words together
+    are wider than the table do they share it out in proportion to their width (and then break).
+    """
+    need = [0.0] * len(widths)
+    for row in cells:
+        for column, cell in enumerate(row):
+            need[column] = max(need[column], longest_word(cell) + 2 * CELL_PADDING + 0.5)
+    total = sum(widths)
+    wanted = [max(width, needed) for width, needed in zip(widths, need, strict=True)]
+    excess = sum(wanted) - total
+    if excess <= 0:
+        return wanted
+    room = [width - needed for width, needed in zip(wanted, need, strict=True)]
+    if sum(room) < excess:
+        return [needed * total / sum(need) for needed in need]
+    return [width - excess * spare / sum(room) for width, spare in zip(wanted, room, strict=True)]
 
 
 def pairs(items: Sequence[tuple[str, str]], width: float, row_height: float | None = None):
@@ -174,10 +239,7 @@ def _decorate(canvas, running: Running, number: int, total: int, pagesize) -> No
     canvas.setFont(fonts.REGULAR, 8)
     canvas.drawString(MARGIN, top - 11, facts)
     if running.demo:
-        canvas.setFillColor(ALERT)
-        canvas.setFont(fonts.BOLD, 8)
-        canvas.drawRightString(width - MARGIN, top, word("demo", running.lang))
-        canvas.setFillColor(INK)
+        _demo_mark(canvas, running.lang, width, height, top)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, top - 16, width - MARGIN, top - 16)
@@ -189,6 +251,20 @@ def _decorate(canvas, running: Running, number: int, total: int, pagesize) -> No
         footer += "   " + word("printed", running.lang, when=printed)
     canvas.drawString(MARGIN, MARGIN - 20, footer)
     canvas.drawRightString(width - MARGIN, MARGIN - 20, word("page", running.lang, page=number, pages=total))
+    canvas.restoreState()
+
+
+def _demo_mark(canvas, lang: str, width: float, height: float, top: float) -> None:
+    """A practice record says so on every page: in the header and across the page, behind nothing it hides."""
+    canvas.saveState()
+    canvas.setFillColor(ALERT)
+    canvas.setFont(fonts.BOLD, 8)
+    canvas.drawRightString(width - MARGIN, top, word("demo", lang))
+    canvas.setFillAlpha(0.13)
+    canvas.setFont(fonts.BOLD, 120)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(55)
+    canvas.drawCentredString(0, -40, DEMO_MARK)
     canvas.restoreState()
 
 

@@ -7,9 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain import derive, forms, values
-from ..domain.forms import FieldDef
+from ..domain.forms import LANGUAGES, FieldDef
 from ..domain.record import Procedure, Signature
 from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
+from .wording import word
 
 TICKED = "☒"
 EMPTY = "☐"
@@ -59,13 +60,28 @@ def _questions(proc: Procedure | None, blank: bool, lang: str) -> list:
     story = []
     number = 0
     for section in forms.questionnaire().sections:
-        story.append(heading(section.text(lang)))
+        # A section's heading goes into its first question's block, so that a page never ends on a heading.
+        opening = [heading(section.text(lang))]
         for fdef in section.fields:
             number += 1
             answer = proc.get(fdef.name) if proc is not None else None
             question = para(f"{number}. {text(fdef.text(lang))}", "question")
-            story.append(KeepTogether([question, Spacer(1, 3), _answer(fdef, answer, blank, lang), Spacer(1, 8)]))
+            block = [*opening, question, Spacer(1, 3), _answer(fdef, answer, blank, lang), Spacer(1, 8)]
+            story.append(KeepTogether(block))
+            opening = []
     return story
+
+
+def signed_meaning(meaning: str, lang: str) -> str:
+    """The meaning exactly as it was signed; when that is the form's statement in another language, the
+    statement in this document's language follows, marked as such (the signed words are never replaced)."""
+    shown = text(meaning)
+    for other in LANGUAGES:
+        if other != lang and meaning == labels(other)["signature_meaning"]:
+            language = word(f"language_{other}", lang)
+            note = word("meaning_signed_in", lang, language=language, statement=labels(lang)["signature_meaning"])
+            return f"{shown}<br/><i>({text(note)})</i>"
+    return shown
 
 
 def _signature_block(ctx: QuestionnaireContext, lang: str) -> list:
@@ -82,7 +98,7 @@ def _signature_block(ctx: QuestionnaireContext, lang: str) -> list:
     items = [
         (words["signed_electronically"], text(f"{signature.printed_name} ({signature.username})")),
         (words["date_time"], text(when(signature.signed_at, seconds=True))),
-        (words["meaning"], text(signature.meaning)),
+        (words["meaning"], signed_meaning(signature.meaning, lang)),
         (words["content_hash"], text(signature.content_hash)),
     ]
     return [*story, pairs(items, width), para(text(ctx.signature_state), "body" if ctx.signature_ok else "alert")]

@@ -8,20 +8,14 @@ from pathlib import Path
 
 from ..domain import derive, forms, values
 from ..domain.record import Procedure
+from .changes import Change, change_text
 from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
+from .questionnaire import signed_meaning
 from .timeline import timeline_drawing
 from .wording import word
 
 RECORD_SECTIONS = ("eligibility", "baseline", "icg", "surgery")
-
-
-@dataclass(frozen=True)
-class Correction:
-    at: str
-    username: str
-    what: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -36,7 +30,7 @@ class AuditSummary:
     chain_rows: int
     head_hash: str
     problems: tuple[str, ...] = ()
-    corrections: tuple[Correction, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,71 +128,71 @@ def _timeline(proc: Procedure, lang: str) -> list:
     return story
 
 
-def _lesion_row(proc: Procedure, lesion, lang: str) -> list:
+def _theatre_row(proc: Procedure, lesion, lang: str) -> list:
+    """A lesion as found and treated in theatre: where, how large, how found, what fluorescence showed."""
     assessment = derive.assess_lesion(proc, lesion.id)
-
-    def show(name: str) -> str:
-        return values.display(forms.field_def(name), lesion.get(name), lang)
-
     specimen = {True: word("fluorescent", lang), False: word("clear", lang), None: ""}[assessment.specimen_fluorescent]
     reresection = word(f"reresection_{assessment.reresection}", lang) if assessment.reresection else ""
     if assessment.reresection == "done":
         details = [
-            f"{forms.field_def(name).text(lang)}: {show(name)}"
+            f"{forms.field_def(name).text(lang)}: {_shown(lesion, name, lang)}"
             for name in ("reresection_tumour", "final_margin_mm")
             if lesion.get(name) is not None
         ]
         reresection = "; ".join([reresection, *details])
+    shown = [_shown(lesion, name, lang) for name in ("segments", "size_mm", "source", "treatment")]
+    return [str(lesion.number), *shown, specimen, reresection]
+
+
+def _pathology_row(lesion, lang: str) -> list:
+    """A lesion as pathology found it: histology, margin and the R status derived from it."""
     initial, final = derive.r_status(lesion.get("margin_mm")), derive.final_r_status(lesion)
     r_text = initial or ""
     if final and final != initial:
         r_text = f"{initial} → {final}"
-    return [
-        str(lesion.number),
-        show("segments"),
-        show("size_mm"),
-        show("source"),
-        show("treatment"),
-        specimen,
-        reresection,
-        show("histology"),
-        show("margin_mm"),
-        r_text,
-        show("r1_type"),
-    ]
+    shown = [_shown(lesion, name, lang) for name in ("histology", "margin_mm")]
+    return [str(lesion.number), *shown, r_text, _shown(lesion, "r1_type", lang)]
+
+
+def _shown(lesion, name: str, lang: str) -> str:
+    return values.display(forms.field_def(name), lesion.get(name), lang)
 
 
 def _lesions(proc: Procedure, lang: str) -> list:
+    """The map, then one table for theatre and one for pathology: eleven columns do not fit a portrait page."""
     from reportlab.platypus import KeepTogether
 
     width = content_width()
     label = forms.field_def
-    header = [
+    theatre = [
         "#",
-        label("segments").text(lang),
-        label("size_mm").text(lang),
-        label("source").text(lang),
-        label("treatment").text(lang),
+        *(label(name).text(lang) for name in ("segments", "size_mm", "source", "treatment")),
         word("specimen", lang),
         word("reresection", lang),
-        label("histology").text(lang),
-        label("margin_mm").text(lang),
-        word("r_status", lang),
-        label("r1_type").text(lang),
     ]
-    shares = [0.03, 0.1, 0.065, 0.12, 0.1, 0.09, 0.14, 0.09, 0.09, 0.065, 0.11]
-    rows = [header] + [_lesion_row(proc, lesion, lang) for lesion in proc.lesions]
+    pathology = ["#", label("histology").text(lang), label("margin_mm").text(lang), word("r_status", lang)]
+    pathology.append(label("r1_type").text(lang))
+    # The heading goes inside the block: reportlab keeps a heading with the next flowable, but not with a block.
     liver = KeepTogether(
         [
+            heading(word("lesions", lang)),
             para(text(word("liver_map", lang)), "head"),
             liver_map_drawing(proc, width * 0.62),
             para(text(word("map_legend", lang)), "small"),
         ]
     )
     return [
-        heading(word("lesions", lang)),
         liver,
-        grid(rows, [width * s for s in shares], header_style="narrow_head", cell_style="narrow"),
+        heading(word("in_theatre", lang), "question"),
+        grid(
+            [theatre, *(_theatre_row(proc, lesion, lang) for lesion in proc.lesions)],
+            [width * s for s in (0.04, 0.14, 0.08, 0.23, 0.12, 0.13, 0.26)],
+        ),
+        heading(forms.crf().section("pathology").text(lang), "question"),
+        grid(
+            [pathology, *(_pathology_row(lesion, lang) for lesion in proc.lesions)],
+            [width * s for s in (0.04, 0.22, 0.16, 0.18, 0.4)],
+        ),
     ]
 
 
@@ -256,7 +250,7 @@ def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
         items = [
             (word("signed_by", lang), text(f"{signature.printed_name} ({signature.username})")),
             (word("signed_at", lang), text(when(signature.signed_at, seconds=True))),
-            (word("meaning", lang), text(signature.meaning)),
+            (word("meaning", lang), signed_meaning(signature.meaning, lang)),
             (word("content_hash", lang), text(signature.content_hash)),
         ]
         story += [pairs(items, width), state]
@@ -277,12 +271,12 @@ def _audit(ctx: SummaryContext, lang: str) -> list:
         (word("audit_head", lang), text(audit.head_hash)),
     ]
     story = [heading(word("audit", lang)), pairs(items, width)]
-    if audit.corrections:
+    if audit.changes:
         rows = [[word("time", lang), word("who", lang), word("what", lang), word("reason", lang)]]
-        rows += [[when(c.at), c.username, c.what, c.reason] for c in audit.corrections]
+        rows += [[when(c.at), c.username, change_text(c, lang), c.reason] for c in audit.changes]
         story += [
             heading(word("corrections", lang), "question"),
-            grid(rows, [width * s for s in (0.18, 0.16, 0.3, 0.36)]),
+            grid(rows, [width * s for s in (0.19, 0.14, 0.4, 0.27)]),
         ]
     return story
 

@@ -18,6 +18,7 @@ TITLE = "Trial report"
 ROC_SIZE = 220.0
 SHOWN_IDS = 12
 DASH = "–"
+ACCURACY = (("sensitivity", "Sensitivity"), ("specificity", "Specificity"), ("ppv", "PPV"), ("npv", "NPV"))
 
 
 def percent(share: dict) -> str:
@@ -47,6 +48,11 @@ def p_text(test: dict) -> str:
     if test["p_value"] is None:
         return test["note"]
     return "p < 0.001" if test["p_value"] < 0.001 else f"p = {test['p_value']:.3f}"
+
+
+def mcnemar_text(margins: dict) -> str:
+    """McNemar's test of R0 before against after re-resection, with the discordant lesions it counts."""
+    return f"{p_text(margins['mcnemar'])} (R1 to R0: {margins['r1_to_r0']}, R0 to R1: {margins['r0_to_r1']})"
 
 
 def area(auroc: dict) -> str:
@@ -211,9 +217,8 @@ def _contingency(report: dict) -> list:
 def _accuracy(report: dict) -> list:
     diagnostic, width = report["diagnostic"], content_width()
     every, parenchymal = diagnostic["accuracy"], diagnostic["accuracy_without_vascular_r1"]
-    names = [("sensitivity", "Sensitivity"), ("specificity", "Specificity"), ("ppv", "PPV"), ("npv", "NPV")]
     rows = [["", f"Every R1 counts ({every['lesions']} lesions)", f"Vascular R1 left out ({parenchymal['lesions']})"]]
-    rows += [[label, with_interval(every[key]), with_interval(parenchymal[key])] for key, label in names]
+    rows += [[label, with_interval(every[key]), with_interval(parenchymal[key])] for key, label in ACCURACY]
     rows.append(["AUROC", area(every["auroc"]), area(parenchymal["auroc"])])
     roc = every["auroc"]
     table = diagnostic["contingency"]
@@ -257,10 +262,7 @@ def _margins(report: dict) -> list:
         ("R0 before re-resection", with_interval(before)),
         ("R0 after re-resection", with_interval(after)),
         ("Change", change),
-        (
-            "McNemar's test",
-            f"{p_text(margins['mcnemar'])} (R1 to R0: {margins['r1_to_r0']}, R0 to R1: {margins['r0_to_r1']})",
-        ),
+        ("McNemar's test", mcnemar_text(margins)),
         (
             "Cavity re-resections",
             f"{reresections['total']}; on R1 {reresections['on_r1']}, converted to R0 "

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from ..domain import forms, rules
+from ..domain import rules
 from ..domain.clock import utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.forms import LANGUAGES
@@ -36,24 +35,14 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def _describe(row) -> str:
-    """One audit row as 'field: old → new' for the list of changes made with a reason."""
-    old, new = (json.loads(v) if v is not None else None for v in (row["old_value"], row["new_value"]))
-    try:
-        name = forms.field_def(row["field"]).text()
-    except KeyError:
-        name = f"{row['entity']} {row['field']}"
-    return f"{name}: {'' if old is None else old} → {'' if new is None else new}"
+def audit_summary(store: Store, proc: Procedure):
+    """The record's audit entries, people and changes made with a reason, and the verification of the whole chain."""
+    from ..reports.summary import AuditSummary
+    from .record_changes import changes_with_reason
 
-
-def audit_summary(store: Store, proc_id: str):
-    """The record's audit entries, people and corrections, and the verification of the whole chain."""
-    from ..reports.summary import AuditSummary, Correction
-
-    rows = repository.audit_rows(store.conn, proc_id)
+    rows = repository.audit_rows(store.conn, proc.id)
     chain = audit.verify(store.conn)
     problems = list(chain.problems) + audit.cross_check(store.conn)
-    corrections = tuple(Correction(r["at_utc"], r["username"], _describe(r), r["reason"]) for r in rows if r["reason"])
     return AuditSummary(
         entries=len(rows),
         first_at=rows[0]["at_utc"] if rows else None,
@@ -63,7 +52,7 @@ def audit_summary(store: Store, proc_id: str):
         chain_rows=chain.rows,
         head_hash=chain.head_hash,
         problems=tuple(problems),
-        corrections=corrections,
+        changes=changes_with_reason(rows, proc),
     )
 
 
@@ -75,7 +64,7 @@ def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path
     proc = _load(store, proc_id)
     check = check_signature(store, proc)
     ctx = SummaryContext(
-        audit=audit_summary(store, proc_id),
+        audit=audit_summary(store, proc),
         signature_state=check.state.text(lang),
         signature_ok=check.ok,
         missing=[] if proc.locked else rules.missing_for_completion(proc, lang),

@@ -285,9 +285,18 @@ class ProcedureService:
             return self._insert_event(proc, kind, moment, lesion_id, note)
 
     def _insert_event(
-        self, proc: Procedure, kind: str, moment: datetime, lesion_id: str | None, note: str | None
+        self,
+        proc: Procedure,
+        kind: str,
+        moment: datetime,
+        lesion_id: str | None,
+        note: str | None,
+        corrects: int | None = None,
     ) -> int:
-        """Check one event against the rules on the record as it stands, then store it (inside _change)."""
+        """Check one event against the rules on the record as it stands, then store it (inside _change).
+
+        corrects is the struck event whose time this one corrects.
+        """
         if moment.tzinfo is None:
             raise ValidationError("An event time must carry a time zone.", "at")
         if forms.events()[kind].lesion != "creates":
@@ -302,6 +311,7 @@ class ProcedureService:
             username=self.user.username,
             lesion_id=lesion_id,
             note=note,
+            corrects=corrects,
         )
 
     def _make_current(self, proc_id: str, lesion_id: str | None) -> None:
@@ -365,7 +375,7 @@ class ProcedureService:
             old = self._live_event(proc, event_id)
             old.struck = True  # the record as the rules see it once the old event is struck
             self._strike(proc, old.id, reason)
-            return self._insert_event(proc, old.kind, at, old.lesion_id, old.note)
+            return self._insert_event(proc, old.kind, at, old.lesion_id, old.note, corrects=old.id)
 
     def remove_lesion(self, proc_id: str, lesion_id: str, reason: str) -> None:
         """Take a lesion out of the record with a reason; its number is never reused.

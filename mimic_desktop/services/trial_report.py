@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CSV_FILES = ("procedures.csv", "lesions.csv", "complications.csv")
-ACCURACY = (("sensitivity", "Sensitivity"), ("specificity", "Specificity"), ("ppv", "PPV"), ("npv", "NPV"))
 
 
 @dataclass(frozen=True)
@@ -108,17 +107,18 @@ def report_json(report: dict[str, Any]) -> str:
 
 
 def summary_text(report: dict[str, Any]) -> str:
-    """The headline figures in a few lines, for a terminal."""
-    from ..reports.trial_report import area, count_of, p_text
+    """The headline figures in a few lines, for a terminal, with the intervals the window and the PDF show."""
+    from ..reports.trial_report import ACCURACY, area, count_of, mcnemar_text, with_interval
 
     accuracy, margins, counted = report["diagnostic"]["accuracy"], report["margins"], report["counted"]
     lines = [
         f"Patients analysed: {counted['procedures_included']} of {counted['procedures_in_input']}",
         f"Confirmed CRLM resected: {report['diagnostic']['crlm_resected']}",
-        *(f"{label}: {count_of(accuracy[key])}" for key, label in ACCURACY),
+        *(f"{label}: {with_interval(accuracy[key])}" for key, label in ACCURACY),
         f"AUROC: {area(accuracy['auroc'])}",
-        f"R0 before re-resection: {count_of(margins['r0_before'])}",
-        f"R0 after re-resection: {count_of(margins['r0_after'])}, {p_text(margins['mcnemar'])}",
+        f"R0 before re-resection: {with_interval(margins['r0_before'])}",
+        f"R0 after re-resection: {with_interval(margins['r0_after'])}",
+        f"McNemar's test: {mcnemar_text(margins)}",
         f"Patients with a change in management: {count_of(report['management']['any_change'])}",
     ]
     return "\n".join(lines)

@@ -189,14 +189,19 @@ def insert_event(
     username: str,
     lesion_id: str | None,
     note: str | None,
+    corrects: int | None = None,
 ) -> int:
+    """Insert one event; corrects names the struck event whose time this one corrects."""
     cursor = conn.execute(
         "INSERT INTO events (procedure_id, lesion_id, kind, at_utc, recorded_utc, username, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (proc_id, lesion_id, kind, at, now, username, note),
     )
     event_id = cursor.lastrowid
-    # The details row of every event carries its time: a corrected time is in the trail as well.
+    # The details row of every event carries its time: a corrected time is in the trail as well, with the
+    # event it replaces, so that the trail can say which time was corrected to which.
     details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
+    if corrects is not None:
+        details["corrects"] = corrects
     for field, value in (("kind", kind), ("details", details)):
         audit.append(
             conn,
@@ -349,11 +354,17 @@ def _load_signatures(conn: sqlite3.Connection, proc: Procedure) -> None:
         proc.signatures.append(Signature(*row))
 
 
+def _contains_pattern(text: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching values that contain text as typed: % and _ are themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def list_procedures(conn: sqlite3.Connection, search: str = "") -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT id, study_id, centre, status, created_utc, modified_utc, demo, export_version FROM procedures "
-        "WHERE study_id LIKE ? ORDER BY modified_utc DESC",
-        (f"%{search.strip().upper()}%",),
+        "WHERE study_id LIKE ? ESCAPE '\\' ORDER BY modified_utc DESC",
+        (_contains_pattern(search.strip().upper()),),
     ).fetchall()
 
 

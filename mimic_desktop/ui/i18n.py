@@ -21,17 +21,21 @@ def qt_translations_folder() -> str:
 
 
 def install(app: QCoreApplication, lang: str) -> None:
-    """Replace the installed translators; English is the source language and needs none."""
+    """Replace the installed translators.
+
+    English is the source language: its catalogue holds only the plural forms of counted texts
+    ("%n lesion(s)" as "1 lesion" and "2 lesions").
+    """
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English))
-    if lang == "en":
-        return
     translator = QTranslator(app)
     if not translator.load(str(translation_file(lang))):
         raise FileNotFoundError(f"translation file {translation_file(lang)} is missing")
     app.installTranslator(translator)
     _installed.append(translator)
+    if lang == "en":
+        return
     # Cancel, Close, Yes and No in the app's language; without Qt's catalogue they stay English, which still works.
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{lang}", qt_translations_folder()):

@@ -788,12 +788,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="23"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="52"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="83"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
     </message>
@@ -819,62 +819,73 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="154"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="79"/>
-        <source>segment?</source>
-        <translation>segment?</translation>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="143"/>
+        <source>Segment(s) %1 · %2</source>
+        <translation>
+            <numerusform>Segment %1 · %2</numerusform>
+            <numerusform>Segmenten %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="145"/>
+        <source>Segment(s) %1 · size not entered yet</source>
+        <translation>
+            <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
+            <numerusform>Segmenten %1 · grootte nog niet ingevuld</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="81"/>
-        <source>Seg.</source>
-        <translation>Seg.</translation>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="147"/>
+        <source>%1 · segment not entered yet</source>
+        <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="82"/>
-        <source>size?</source>
-        <translation>grootte?</translation>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <source>Segment and size not entered yet</source>
+        <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="160"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="161"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="165"/>
         <source>plane fluorescent</source>
         <translation>vlak fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="167"/>
         <source>plane adapted</source>
         <translation>vlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="169"/>
         <source>cavity fluorescent</source>
         <translation>holte fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
         <source>extended resection</source>
         <translation>uitgebreide resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
         <source>ablated</source>
         <translation>geableerd</translation>
     </message>
@@ -1452,8 +1463,24 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_page.py" line="101"/>
-        <source>%1 patients analysed of %2 current sessions; computed %3.</source>
-        <translation>%1 patiënten geanalyseerd van %2 huidige sessies; berekend %3.</translation>
+        <source>%1 of %2; computed %3.</source>
+        <translation>%1 van %2; berekend %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <source>%n patient(s) analysed</source>
+        <translation>
+            <numerusform>%n patiënt geanalyseerd</numerusform>
+            <numerusform>%n patiënten geanalyseerd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <source>%n current session(s)</source>
+        <translation>
+            <numerusform>%n huidige sessie</numerusform>
+            <numerusform>%n huidige sessies</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
@@ -1498,449 +1525,476 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <source>%n procedure(s)</source>
+        <translation>
+            <numerusform>%n procedure</numerusform>
+            <numerusform>%n procedures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <source>%n lesion(s)</source>
+        <translation>
+            <numerusform>%n laesie</numerusform>
+            <numerusform>%n laesies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <source>%n complication(s)</source>
+        <translation>
+            <numerusform>%n complicatie</numerusform>
+            <numerusform>%n complicaties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="84"/>
         <source>Sensitivity</source>
         <translation>Sensitiviteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
         <source>Specificity</source>
         <translation>Specificiteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="86"/>
         <source>PPV</source>
         <translation>PVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
         <source>NPV</source>
         <translation>NVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="93"/>
         <source>What is counted</source>
         <translation>Wat er geteld is</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
-        <source>%1 of %2 procedures analysed, one per patient; %3 of %4 lesions and %5 of %6 complications go with them. Rows whose session has no procedure: %7 lesions, %8 complications.</source>
-        <translation>%1 van %2 procedures geanalyseerd, één per patiënt; %3 van %4 laesies en %5 van %6 complicaties horen erbij. Rijen waarvan de sessie geen procedure heeft: %7 laesies, %8 complicaties.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
         <source>Left out because</source>
         <translation>Weggelaten omdat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
         <source>Study IDs</source>
         <translation>Studienummers</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="127"/>
         <source>Table 2: specimen fluorescence against the histological margin</source>
         <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="129"/>
         <source>Vascular R1</source>
         <translation>Vasculaire R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="130"/>
         <source>Parenchymal R1</source>
         <translation>Parenchymateuze R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
         <source>R1, type not recorded</source>
         <translation>R1, type niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
         <source>R0</source>
         <translation>R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
         <source>Specimen side (ICG)</source>
         <translation>Zijde van het preparaat (ICG)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="128"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="141"/>
         <source>Total</source>
         <translation>Totaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
         <source>Fluorescent (suspected R1)</source>
         <translation>Fluorescent (verdacht voor R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
         <source>Clear (suspected R0)</source>
         <translation>Niet fluorescent (verdacht voor R0)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="148"/>
         <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
         <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="163"/>
         <source>Diagnostic accuracy of specimen fluorescence for R1</source>
         <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="159"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="346"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="164"/>
-        <source>Every R1 counts (%1 lesions)</source>
-        <translation>Elke R1 telt mee (%1 laesies)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="165"/>
-        <source>Vascular R1 left out (%1 lesions)</source>
-        <translation>Zonder vasculaire R1 (%1 laesies)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="182"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="183"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="192"/>
         <source>%1 percentage points</source>
         <translation>%1 procentpunt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="193"/>
         <source>R0 rate before and after re-resection of a fluorescent cavity</source>
         <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="188"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="197"/>
         <source>Confirmed CRLM with a margin</source>
         <translation>Bevestigde CRLM met een marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
         <source>R1 at the initial resection</source>
         <translation>R1 bij de eerste resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="200"/>
         <source>Of the R1</source>
         <translation>Van de R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="202"/>
         <source>vascular %1, parenchymal %2</source>
         <translation>vasculair %1, parenchymateus %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="207"/>
         <source>In the R0 rates (vascular R1 left out)</source>
         <translation>In de R0-percentages (zonder vasculaire R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="208"/>
         <source>R0 before re-resection</source>
         <translation>R0 voor re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="209"/>
         <source>R0 after re-resection</source>
         <translation>R0 na re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="201"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="210"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="240"/>
         <source>Change</source>
         <translation>Verandering</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="203"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
         <source>McNemar&apos;s test</source>
         <translation>McNemar-toets</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="205"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
         <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
         <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="221"/>
         <source>Cavity re-resections</source>
         <translation>Re-resecties van de resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="223"/>
         <source>%1; on R1 %2, converted to R0 %3, no tumour in the extra tissue %4; on R0 already %5</source>
         <translation>%1; bij R1 %2, omgezet naar R0 %3, geen tumor in het extra weefsel %4; bij al R0 %5</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="227"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
         <source>Changes in surgical management</source>
         <translation>Veranderingen in het chirurgisch beleid</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="232"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="241"/>
         <source>Patients (of %1)</source>
         <translation>Patiënten (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="233"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="242"/>
         <source>Resections of confirmed CRLM (of %1)</source>
         <translation>Resecties van bevestigde CRLM (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="245"/>
         <source>Any of the three</source>
         <translation>Een van de drie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="238"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="247"/>
         <source>Transection plane adapted</source>
         <translation>Transectievlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="252"/>
         <source>Fluorescent cavity re-resected</source>
         <translation>Fluorescente resectieholte nagereseceerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="248"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="257"/>
         <source>Occult lesion, extended or additional resection</source>
         <translation>Occulte laesie, uitgebreide of extra resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
-        <source>%1 lesions</source>
-        <translation>%1 laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="257"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
         <source>Occult lesions</source>
         <translation>Occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="262"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="271"/>
         <source>Occult lesions found</source>
         <translation>Occulte laesies gevonden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="263"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272"/>
         <source>%1, resected %2</source>
         <translation>%1, gereseceerd %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="265"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="365"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="274"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="374"/>
         <source>Confirmed CRLM</source>
         <translation>Bevestigde CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="275"/>
         <source>Patients with an occult lesion</source>
         <translation>Patiënten met een occulte laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="267"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="276"/>
         <source>Patients with additional CRLM</source>
         <translation>Patiënten met extra CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="276"/>
-        <source>Learning curve: a centre&apos;s first %1 procedures against the later ones</source>
-        <translation>Leercurve: de eerste %1 procedures van een centrum tegenover de latere</translation>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
+        <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
+        <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="284"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="104"/>
+        <source>Rows whose session has no procedure: %1, %2.</source>
+        <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <source>Every R1 counts (%1)</source>
+        <translation>Elke R1 telt mee (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="174"/>
+        <source>Vascular R1 left out (%1)</source>
+        <translation>Zonder vasculaire R1 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="285"/>
+        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
+        <translation>
+            <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
+            <numerusform>Leercurve: de eerste %n procedures van een centrum tegenover de latere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="293"/>
         <source>Procedures 1 to %1 of their centre</source>
         <translation>Procedures 1 tot en met %1 van hun centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="287"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296"/>
         <source>Later procedures</source>
         <translation>Latere procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="288"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
         <source>R1 rate, learning phase</source>
         <translation>R1-percentage, leerfase</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="289"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
         <source>R1 rate, later</source>
         <translation>R1-percentage, later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="290"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
         <source>R1 rates compared</source>
         <translation>R1-percentages vergeleken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="291"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="300"/>
         <source>Without a date of surgery</source>
         <translation>Zonder operatiedatum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
         <source>Histological R1</source>
         <translation>Histologische R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
         <source>Fluorescent specimen</source>
         <translation>Fluorescent preparaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
         <source>Fluorescent specimens</source>
         <translation>Fluorescente preparaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
         <source>Histological R0</source>
         <translation>Histologische R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
         <source>Resected occult lesions</source>
         <translation>Gereseceerde occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
         <source>Among</source>
         <translation>Onder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
         <source>Later (events/others)</source>
         <translation>Later (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="317"/>
         <source>Learning phase (events/others)</source>
         <translation>Leerfase (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="309"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="318"/>
         <source>Odds ratio (95% CI)</source>
         <translation>Oddsratio (95%-BI)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="310"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="319"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="318"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
         <source>Subgroups: neoadjuvant chemotherapy</source>
         <translation>Subgroepen: neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="320"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="363"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="329"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="372"/>
         <source>Patients</source>
         <translation>Patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="322"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="331"/>
         <source>Initial R0 (confirmed CRLM)</source>
         <translation>Eerste R0 (bevestigde CRLM)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="353"/>
         <source>Without neoadjuvant chemotherapy</source>
         <translation>Zonder neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="353"/>
         <source>With neoadjuvant chemotherapy</source>
         <translation>Met neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="350"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="359"/>
         <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
         <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="358"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
         <source>Enrolment per centre</source>
         <translation>Inclusie per centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="362"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="371"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="364"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="373"/>
         <source>Lesions</source>
         <translation>Laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="366"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="375"/>
         <source>First surgery</source>
         <translation>Eerste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="376"/>
         <source>Last surgery</source>
         <translation>Laatste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="374"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
         <source>Complications within 90 days, per patient</source>
         <translation>Complicaties binnen 90 dagen, per patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="378"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="387"/>
         <source>No complication</source>
         <translation>Geen complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="379"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="388"/>
         <source>Clavien-Dindo I-II (worst)</source>
         <translation>Clavien-Dindo I-II (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="380"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="389"/>
         <source>Clavien-Dindo IIIa or higher (worst)</source>
         <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="381"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="390"/>
         <source>Deaths (grade V)</source>
         <translation>Overleden (graad V)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="382"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="391"/>
         <source>Started after 90 days (not counted)</source>
         <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="392"/>
         <source>Without a grade</source>
         <translation>Zonder graad</translation>
     </message>
@@ -2155,18 +2209,29 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
-        <source>%1 files, %2 current sessions</source>
-        <translation>%1 bestanden, %2 huidige sessies</translation>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n bestand</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <source>%n current session(s)</source>
+        <translation>
+            <numerusform>%n huidige sessie</numerusform>
+            <numerusform>%n huidige sessies</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="124"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="126"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>

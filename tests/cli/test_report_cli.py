@@ -35,12 +35,24 @@ def test_json_of_the_synthetic_cohort(capsys):
     assert data["diagnostic"]["contingency"]["true_positive"] == 32
 
 
-def test_the_summary_names_the_headline_figures(capsys):
+def test_the_summary_names_the_headline_figures_with_their_intervals(capsys):
     code, out, _ = run(capsys, "--synthetic", "--seed", 4)
     assert code == 0
-    assert "Sensitivity: 32/53 (60.4%)" in out
+    _, figures, _ = run(capsys, "--synthetic", "--seed", 4, "--json")
+    report = json.loads(figures)
+    accuracy, margins = report["diagnostic"]["accuracy"], report["margins"]
+    shares = [(name.upper() if len(name) == 3 else name.title(), accuracy[name]) for name in ("sensitivity", "ppv")]
+    shares += [("R0 before re-resection", margins["r0_before"]), ("R0 after re-resection", margins["r0_after"])]
+    for label, share in shares:
+        low, high = share["ci_low"] * 100, share["ci_high"] * 100
+        assert 0 < low < share["value"] * 100 < high < 100
+        assert (
+            f"{label}: {share['count']}/{share['total']} ({share['value'] * 100:.1f}%); 95% CI {low:.1f}–{high:.1f}%"
+            in out
+        )
+    assert "Sensitivity: 32/53 (60.4%); 95% CI" in out
     assert "AUROC: 0.751 (95% CI 0.668–0.833)" in out
-    assert "R0 after re-resection: 278/301 (92.4%), p < 0.001" in out
+    assert "McNemar's test: p < 0.001 (R1 to R0: 15, R0 to R1: 0)" in out
 
 
 def test_csv_files_give_the_same_report_as_the_records(capsys, csv_folder):

@@ -24,7 +24,7 @@ pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="this test builds and inspects the Linux bundle"),
 ]
 
-# Measured 130 MiB; a bundle past this has taken in something the app does not use.
+# Measured 141.7 MiB (PySide6 6.11.3); a bundle past this has taken in something the app does not use.
 SIZE_BUDGET = 150 * 2**20
 PASSWORD = "bundle-test-password"
 NEVER_SHIPPED = ("QtNetwork", "QtWebEngine", "QtQml", "QtQuick", "QtOpenGL", "QtPdf", "Wayland", "libgtk", "libqgtk3")
@@ -154,6 +154,7 @@ def test_the_bundle_holds_what_the_app_needs_and_nothing_it_never_uses(bundle):
         "resources/fonts/DejaVuSans.ttf",
         "resources/fonts/LICENSE",
         "resources/translations/mimic_nl.qm",
+        "resources/translations/mimic_en.qm",
         "resources/themes/dark.qss",
         "resources/icons/mimic.svg",
         "qtawesome/fonts/materialdesignicons6-webfont-6.9.96.ttf",

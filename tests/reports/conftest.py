@@ -81,3 +81,45 @@ def every_pdf_passes_qpdf(tmp_path):
     for pdf in sorted(tmp_path.rglob("*.pdf")):
         result = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
         assert result.returncode == 0, f"{pdf.name}: {result.stdout}{result.stderr}"
+
+
+def drawn_runs(page) -> list[tuple[float, float, str]]:
+    """The page's text runs (a line of a paragraph each) as (x, y, text), in the order they are drawn."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(run, cm, tm, _font, _size):
+        if run.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((x, y, run.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def paragraphs(reader) -> list[list[str]]:
+    """The lines of each paragraph (a table cell, a label): runs drawn one after the other at the same left
+    edge, each a line below the one before."""
+    result: list[list[str]] = []
+    for page in reader.pages:
+        previous = None
+        for x, y, run in drawn_runs(page):
+            if previous and abs(x - previous[0]) < 0.5 and 0 < previous[1] - y < 15:
+                result[-1].append(run)
+            else:
+                result.append([run])
+            previous = (x, y)
+    return result
+
+
+def column_text(reader, header: str, next_header: str) -> str:
+    """One table column's text on every page that shows its header: the text runs that start between the
+    header's left edge and the next column's, in the order they are drawn (cell by cell, line by line)."""
+    text = []
+    for page in reader.pages:
+        runs = [(x, run) for x, _, run in drawn_runs(page)]
+        starts = {run: x for x, run in runs}
+        if header in starts and next_header in starts:
+            left, right = starts[header], starts[next_header]
+            text += [run for x, run in runs if left - 0.5 <= x < right - 0.5 and run != header]
+    return flat(" ".join(text))

@@ -39,6 +39,18 @@ def test_sign_from_the_command_line(db_path, service, surgeon, recorded, monkeyp
     assert signature.content_hash in out
 
 
+def test_the_command_line_signs_the_statement_in_the_signers_language(db_path, service, surgeon, recorded, monkeypatch):
+    from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
+    from mimic_desktop.services.signing import signature_meaning
+
+    service.set_values(recorded, DEMO_QUESTIONNAIRE)
+    monkeypatch.setenv("MIMIC_PASSWORD", SURGEON_PASSWORD)
+    study_id = service.load(recorded).study_id
+    assert run(db_path, "sign", "--user", "sam.surgeon", study_id, "--lang", "nl") == 0
+    meaning = service.load(recorded).valid_signature().meaning
+    assert meaning == signature_meaning("nl") and meaning.startswith("Auteur: ik heb deze vragenlijst ingevuld")
+
+
 @pytest.mark.parametrize("command", ["pdf-summary", "pdf-questionnaire"])
 def test_an_unknown_study_id_is_one_line(db_path, coordinator, tmp_path, monkeypatch, capsys, command):
     monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")

@@ -2,9 +2,11 @@ import pytest
 
 from mimic_desktop.domain import forms, values
 from mimic_desktop.domain.errors import MimicError, NotFound, ValidationError
+from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
+from mimic_desktop.services.signing import SigningService
 
-from .conftest import COMMENT, flat, read_pdf
+from .conftest import COMMENT, SURGEON_PASSWORD, flat, paragraphs, read_pdf
 
 TICKED, EMPTY = "☒", "☐"
 
@@ -135,3 +137,30 @@ def test_a_failed_write_keeps_the_earlier_file(service, signed, tmp_path, monkey
         write_summary_pdf(service, signed, target)
     assert target.read_bytes() == before
     assert not list(tmp_path.glob("*.part"))
+
+
+def statements(lang: str) -> str:
+    return forms.questionnaire().extras["document_labels"][lang]["signature_meaning"]
+
+
+@pytest.mark.parametrize(("signed_in", "printed_in"), [("en", "nl"), ("nl", "en"), ("nl", "nl")])
+def test_the_meaning_prints_as_signed_with_the_statement_in_the_documents_language(
+    store, service, recorded, surgeon, tmp_path, signed_in, printed_in
+):
+    """The signed words are never replaced; a statement signed in the other language is followed by the
+    form's statement in the language of the document, marked as such, on both PDFs."""
+    service.set_values(recorded, DEMO_QUESTIONNAIRE)
+    SigningService(store, surgeon).sign_questionnaire(recorded, SURGEON_PASSWORD, meaning=statements(signed_in))
+    translated = {
+        "nl": f"(ondertekend in het Engels; in het Nederlands: {statements('nl')})",
+        "en": f"(signed in Dutch; in English: {statements('en')})",
+    }[printed_in]
+    expected = statements(signed_in) + (f" {translated}" if signed_in != printed_in else "")
+    for path in (
+        write_questionnaire_pdf(service, recorded, tmp_path / "q.pdf", printed_in),
+        write_summary_pdf(service, recorded, tmp_path / "summary.pdf", printed_in),
+    ):
+        _, reader = read_pdf(path)
+        cells = [flat(" ".join(lines)) for lines in paragraphs(reader)]
+        assert expected in cells, path.name
+        assert sum(statements(printed_in) in cell for cell in cells) == 1, path.name

@@ -158,5 +158,7 @@ def test_a_removed_lesion_is_left_out_and_its_struck_event_still_names_it(servic
     service.strike_event(occult, "pressed O instead of L")
     _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
     assert "struck through: pressed O instead of L; lesion 5 removed from the record" in text
-    assert "Lesion 5" not in text, "the removed lesion has no row of its own in the timeline drawing"
+    record, trail = text.split("Audit trail")
+    assert "Lesion 5" not in record, "the removed lesion has no row of its own in the timeline drawing"
+    assert "Lesion 5 removed from the record pressed O instead of L" in trail
     assert [lesion.number for lesion in service.load(signed).lesions] == [1, 2, 3, 4]

@@ -45,3 +45,19 @@ def test_demo_procedures_are_marked(make_window, tmp_path):
         assert not window.list.new_button.isEnabled(), "a monitor cannot enrol"
     finally:
         demo.close()
+
+
+def test_percent_and_underscore_in_the_search_are_characters_not_wildcards(
+    make_window, store, coordinator, service, qtbot
+):
+    for number in ("001", "002", "010"):
+        service.create(f"MIM-03-{number}", "03", ENROLMENT)
+    window = make_window(store, coordinator)
+    for typed in ("%", "_", "03_0", "0%1", "\\"):
+        window.list.search.clear()
+        qtbot.keyClicks(window.list.search, typed)
+        assert column(window, 0) == [], f"{typed!r} matched every study ID"
+    window.list.search.clear()
+    qtbot.keyClicks(window.list.search, "03-01")
+    assert column(window, 0) == ["MIM-03-010"]
+    assert sorted(row["study_id"] for row in service.list("-00")) == ["MIM-03-001", "MIM-03-002"]

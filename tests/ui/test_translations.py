@@ -8,6 +8,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from mimic_desktop.domain import forms
 from mimic_desktop.ui import i18n, themes
 from mimic_desktop.ui.resources import resource
@@ -20,31 +22,46 @@ def messages(ts: Path) -> dict[str, ET.Element]:
     return {m.findtext("source"): m.find("translation") for m in ET.parse(ts).iter("message")}
 
 
-def test_dutch_catalogue_is_complete_and_current(tmp_path):
-    committed = resource("translations", "mimic_nl.ts")
-    fresh = tmp_path / "mimic_nl.ts"
+def finished(translation: ET.Element) -> bool:
+    """A translation with its text, or with every plural form filled in."""
+    if translation.get("type"):
+        return False
+    forms_ = translation.findall("numerusform")
+    return all(form.text for form in forms_) if forms_ else bool(translation.text)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_catalogue_is_complete_and_current(tmp_path, lang):
+    """Dutch has every interface text; English, the source language, the singular and plural of every count."""
+    committed = resource("translations", f"mimic_{lang}.ts")
+    fresh = tmp_path / f"mimic_{lang}.ts"
     shutil.copy(committed, fresh)
     sys.path.insert(0, str(ROOT / "packaging"))
     try:
         import update_translations
     finally:
         sys.path.pop(0)
-    subprocess.run(
-        [
-            update_translations.tool("pyside6-lupdate"),
-            *update_translations.sources(),
-            "-no-obsolete",
-            "-ts",
-            str(fresh),
-        ],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run(update_translations.lupdate_command(lang, fresh), cwd=ROOT, check=True, capture_output=True)
     assert set(messages(fresh)) == set(messages(committed)), "run packaging/update_translations.py"
-    unfinished = [source for source, tr in messages(committed).items() if tr.get("type") or not tr.text]
-    assert unfinished == []
-    assert i18n.translation_file("nl").stat().st_mtime >= committed.stat().st_mtime - 1
+    assert [source for source, tr in messages(committed).items() if not finished(tr)] == []
+    counted = [m for m in ET.parse(committed).iter("message") if m.get("numerus") == "yes"]
+    assert counted and all(len(m.find("translation").findall("numerusform")) == 2 for m in counted)
+    assert i18n.translation_file(lang).stat().st_mtime >= committed.stat().st_mtime - 1
+
+
+def test_counts_take_the_singular_or_plural_in_both_languages(ui_app):
+    from mimic_desktop.domain.record import Lesion
+    from mimic_desktop.ui.live.lesion_cards import LesionText
+
+    one, two = (Lesion(id=f"l{n}", number=n, values={"segments": ["VII", "VIII"][:n], "size_mm": 18}) for n in (1, 2))
+    expected = {
+        "en": ("Segment VII · 18\u00a0mm", "Segments VII, VIII · 18\u00a0mm"),
+        "nl": ("Segment VII", "Segmenten VII, VIII"),
+    }
+    for lang, (singular, plural) in expected.items():
+        i18n.install(ui_app, lang)
+        wording = LesionText(lang)
+        assert wording.place(one).startswith(singular) and wording.place(two).startswith(plural)
 
 
 def test_main_window_in_dutch(make_window, store, coordinator, service, ui_app):

@@ -98,9 +98,9 @@ class ReportPage(QWidget):
         counted = report["counted"]
         self.status.setText(
             arg(
-                self.tr("%1 patients analysed of %2 current sessions; computed %3."),
-                counted["procedures_included"],
-                counted["procedures_in_input"],
+                self.tr("%1 of %2; computed %3."),
+                self.tr("%n patient(s) analysed", "", counted["procedures_included"]),
+                self.tr("%n current session(s)", "", counted["procedures_in_input"]),
                 local_text(report["generated_at"]),
             )
         )

@@ -69,6 +69,16 @@ class ReportView(QWidget):
         self.column.addWidget(label)
         return label
 
+    # -- counts in words, with the plural the number needs ----------------------------------
+    def procedures_text(self, count: int) -> str:
+        return self.tr("%n procedure(s)", "", count)
+
+    def lesions_text(self, count: int) -> str:
+        return self.tr("%n lesion(s)", "", count)
+
+    def complications_text(self, count: int) -> str:
+        return self.tr("%n complication(s)", "", count)
+
     def accuracy_names(self) -> dict[str, str]:
         return {
             "sensitivity": self.tr("Sensitivity"),
@@ -81,22 +91,21 @@ class ReportView(QWidget):
     def counted(self) -> None:
         counted = self.report["counted"]
         self.column.addWidget(heading(self.tr("What is counted")))
-        self.note(
-            arg(
-                self.tr(
-                    "%1 of %2 procedures analysed, one per patient; %3 of %4 lesions and %5 of %6 complications go "
-                    "with them. Rows whose session has no procedure: %7 lesions, %8 complications."
-                ),
-                counted["procedures_included"],
-                counted["procedures_in_input"],
-                counted["lesions_included"],
-                counted["lesions_in_input"],
-                counted["complications_included"],
-                counted["complications_in_input"],
-                counted["lesions_without_procedure"],
-                counted["complications_without_procedure"],
-            )
-        ).setObjectName("countedText")
+        analysed = arg(
+            self.tr("%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them."),
+            counted["procedures_included"],
+            self.procedures_text(counted["procedures_in_input"]),
+            counted["lesions_included"],
+            self.lesions_text(counted["lesions_in_input"]),
+            counted["complications_included"],
+            self.complications_text(counted["complications_in_input"]),
+        )
+        orphans = arg(
+            self.tr("Rows whose session has no procedure: %1, %2."),
+            self.lesions_text(counted["lesions_without_procedure"]),
+            self.complications_text(counted["complications_without_procedure"]),
+        )
+        self.note(f"{analysed} {orphans}").setObjectName("countedText")
         if counted["exclusions"]:
             self.table(
                 "exclusionsTable",
@@ -161,8 +170,8 @@ class ReportView(QWidget):
             "accuracyTable",
             [
                 "",
-                arg(self.tr("Every R1 counts (%1 lesions)"), every["lesions"]),
-                arg(self.tr("Vascular R1 left out (%1 lesions)"), parenchymal["lesions"]),
+                arg(self.tr("Every R1 counts (%1)"), self.lesions_text(every["lesions"])),
+                arg(self.tr("Vascular R1 left out (%1)"), self.lesions_text(parenchymal["lesions"])),
             ],
             rows,
             left,
@@ -247,7 +256,7 @@ class ReportView(QWidget):
                 [
                     self.tr("Occult lesion, extended or additional resection"),
                     count_of(management["patients_occult_extended"]),
-                    arg(self.tr("%1 lesions"), management["occult_extended_lesions"]),
+                    self.lesions_text(management["occult_extended_lesions"]),
                 ],
             ],
         )
@@ -272,8 +281,8 @@ class ReportView(QWidget):
         curve = self.report["learning_curve"]
         self.column.addWidget(
             heading(
-                arg(
-                    self.tr("Learning curve: a centre's first %1 procedures against the later ones"), curve["threshold"]
+                self.tr(
+                    "Learning curve: a centre's first %n procedure(s) against the later ones", "", curve["threshold"]
                 )
             )
         )

@@ -99,7 +99,8 @@ class SessionsPage(QWidget):
             ],
         )
         current = sum(1 for row in rows if row["current"])
-        self.count.setText(arg(self.tr("%1 files, %2 current sessions"), len(rows), current))
+        files, sessions = self.tr("%n file(s)", "", len(rows)), self.tr("%n current session(s)", "", current)
+        self.count.setText(f"{files}, {sessions}")
 
     def refresh_keys(self) -> None:
         self.keys.fill(

@@ -72,7 +72,7 @@ def test_a_newer_version_shows_the_older_as_superseded_and_search_finds_a_study_
     ]
     qtbot.keyClicks(sessions.search, "01-001")
     assert [row[2:4] for row in cells(sessions.sessions)] == [["1", "superseded"], ["2", "current"]]
-    assert sessions.count.text() == "2 files, 1 current sessions"
+    assert sessions.count.text() == "2 files, 1 current session"
     sessions.search.setText("mim-01-002")
     assert [row[0] for row in cells(sessions.sessions)] == ["MIM-01-002"]
     sessions.search.setText("MIM-02")

@@ -1,0 +1,96 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>LesionText</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="143"/>
+        <source>Segment(s) %1 · %2</source>
+        <translation>
+            <numerusform>Segment %1 · %2</numerusform>
+            <numerusform>Segments %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="145"/>
+        <source>Segment(s) %1 · size not entered yet</source>
+        <translation>
+            <numerusform>Segment %1 · size not entered yet</numerusform>
+            <numerusform>Segments %1 · size not entered yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <source>%n patient(s) analysed</source>
+        <translation>
+            <numerusform>%n patient analysed</numerusform>
+            <numerusform>%n patients analysed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <source>%n current session(s)</source>
+        <translation>
+            <numerusform>%n current session</numerusform>
+            <numerusform>%n current sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <source>%n procedure(s)</source>
+        <translation>
+            <numerusform>%n procedure</numerusform>
+            <numerusform>%n procedures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <source>%n lesion(s)</source>
+        <translation>
+            <numerusform>%n lesion</numerusform>
+            <numerusform>%n lesions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <source>%n complication(s)</source>
+        <translation>
+            <numerusform>%n complication</numerusform>
+            <numerusform>%n complications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="285"/>
+        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
+        <translation>
+            <numerusform>Learning curve: a centre&apos;s first procedure against the later ones</numerusform>
+            <numerusform>Learning curve: a centre&apos;s first %n procedures against the later ones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <source>%n current session(s)</source>
+        <translation>
+            <numerusform>%n current session</numerusform>
+            <numerusform>%n current sessions</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
