@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.clock import local_text
 from ..domain.forms import LANGUAGES
-from ..services import central_import
+from ..services import central_import, centre_keys
 from ..services.central_import import CentralImporter
 from .common import run
 from .report import add_output_arguments, emit
@@ -25,7 +25,7 @@ def cmd_init(args) -> None:
 
 def cmd_add_centre(args) -> None:
     store = central_import.open_existing(args.db)
-    key, new = central_import.register_centre(store, args.centre, args.key_file)
+    key, new = centre_keys.register_centre(store, args.centre, args.key_file)
     state = "registered" if new else "was already registered"
     print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
     print("Check this fingerprint with the centre by phone before importing its files.")
@@ -47,7 +47,7 @@ def cmd_import(args) -> int:
 def cmd_list(args) -> None:
     store = central_import.open_existing(args.db)
     if args.keys:
-        for key in central_import.registered_keys(store):
+        for key in centre_keys.registered_keys(store):
             print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}")
         return
     for row in central_import.imported_files(store):

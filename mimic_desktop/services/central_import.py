@@ -1,4 +1,4 @@
-"""The trial office's side: registering centre keys and importing session files into the central database.
+"""The trial office's side: importing session files into the central database (the keys it trusts: centre_keys).
 
 Each file is checked whole (container, signature, manifest, record) before the database is
 touched, and then stored in one transaction. The same file twice changes nothing; a newer
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from ..domain import rules
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..exchange import central, record_check, session_file, signing_keys
@@ -102,41 +101,6 @@ def open_existing(path: Path) -> Store:
     if not Path(path).exists():
         raise MimicError(f"There is no central database at {path}: create it with `mimic-central init --db {path}`.")
     return central.open_central(path, create=False)
-
-
-def read_key_file(key_file: Path) -> bytes:
-    """The raw public key in a centre's .pem file; a plain MimicError when it is not one."""
-    try:
-        pem = Path(key_file).read_bytes()[: signing_keys.MAX_KEY_FILE_BYTES + 1]
-    except OSError as error:
-        raise MimicError(f"Cannot read the key file {key_file}: {error.strerror or error}.") from None
-    return signing_keys.public_key_from_pem(pem, str(key_file))
-
-
-def key_file_fingerprint(key_file: Path) -> str:
-    """The fingerprint to read out with the centre by phone before registering its key."""
-    return signing_keys.fingerprint(read_key_file(key_file))
-
-
-def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = utc_now) -> tuple[CentreKey, bool]:
-    """Register a centre's public key; returns the key and whether it was new. One key belongs to one centre."""
-    centre = rules.check_centre(centre)
-    raw = read_key_file(key_file)
-    key = CentreKey(signing_keys.key_id(raw), centre, raw, to_iso(clock()))
-    with store.transaction() as db:
-        known = next((k for k in central.centre_keys(db.conn) if k.public_key == raw), None)
-        if known is not None and known.centre != centre:
-            raise ValidationError(
-                f"This key ({known.fingerprint}) is already registered for centre {known.centre}; "
-                "a key signs for one centre only."
-            )
-        if known is None:
-            central.insert_centre_key(db.conn, key, Path(key_file).name)
-    return (known or key), known is None
-
-
-def registered_keys(store: Store) -> list[CentreKey]:
-    return central.centre_keys(store.conn)
 
 
 def imported_files(store: Store, search: str = "") -> list[dict]:

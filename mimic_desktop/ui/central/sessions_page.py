@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.clock import local_text
-from ...services import central_import
+from ...services import central_import, centre_keys
 from ...storage.connection import Store
 from ..i18n import arg
 from ..labels import heading
@@ -105,7 +105,7 @@ class SessionsPage(QWidget):
         self.keys.fill(
             [
                 [key.centre, key.fingerprint, local_text(key.registered_utc, seconds=True)]
-                for key in central_import.registered_keys(self.store)
+                for key in centre_keys.registered_keys(self.store)
             ],
         )
 
