@@ -22,6 +22,7 @@ from ..exchange.central import CentreKey, StoredFile
 from ..exchange.files import write_files
 from ..storage.connection import Store
 from ..storage.errors import StorageError
+from . import centre_keys
 from .procedures import Clock
 from .progress import Progress
 
@@ -105,13 +106,23 @@ def open_existing(path: Path) -> Store:
 
 def imported_files(store: Store, search: str = "") -> list[dict]:
     """Every imported file (or those whose study ID contains search), by study ID and version, with whether
-    it is its session's current version and the fingerprint of the key that signed it."""
+    it is its session's current version, the fingerprint of the key that signed it and, when the registration
+    it was imported under has been withdrawn since, when (signer_withdrawn_utc)."""
     wanted = search.strip().upper()
-    return [
-        dict(row) | {"signer_fingerprint": signing_keys.id_fingerprint(row["signer_key_id"])}
-        for row in central.session_files(store.conn)
-        if wanted in row["study_id"].upper()
-    ]
+    registrations = centre_keys.registered_keys(store)
+    files = []
+    for row in central.session_files(store.conn):
+        if wanted not in row["study_id"].upper():
+            continue
+        under = centre_keys.signed_under(registrations, row["signer_key_id"], row["centre"], row["imported_utc"])
+        files.append(
+            dict(row)
+            | {
+                "signer_fingerprint": signing_keys.id_fingerprint(row["signer_key_id"]),
+                "signer_withdrawn_utc": under.withdrawn_utc if under else None,
+            }
+        )
+    return files
 
 
 def session_files(paths: Iterable[Path]) -> list[Path]:
@@ -140,7 +151,7 @@ class CentralImporter:
     def __init__(self, store: Store, clock: Clock = utc_now):
         self.store = store
         self.clock = clock
-        self.keys = {key.public_key: key for key in central.centre_keys(store.conn)}
+        self.keys = centre_keys.signers(store)
 
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
         """Import file after file; a database problem (full, locked, read-only) stops the import, and the summary
@@ -178,6 +189,9 @@ class CentralImporter:
             return _duplicate(name, known)
         try:
             verified = session_file.read(data, self.keys.get)
+            withdrawn = centre_keys.refuse_withdrawn(verified.signer, verified.header.centre)
+            if withdrawn:
+                raise Rejected(withdrawn)
             record = session_file.strict_json(verified.record_bytes, "record.json")
             proc = record_check.check_record(record)
             _agree(verified, record)

@@ -25,7 +25,7 @@ from mimic_desktop.storage.connection import open_store
 
 COORDINATOR_PASSWORD = "correct horse"
 SURGEON_PASSWORD = "steady hands 42"
-TABLES = ("centre_keys", "session_files", "sessions", "procedures", "lesions", "complications")
+TABLES = ("centre_keys", "key_registrations", "session_files", "sessions", "procedures", "lesions", "complications")
 
 
 def finish(service: ProcedureService, proc_id: str, *, complication: bool = False) -> str:
