@@ -422,3 +422,23 @@ def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
         (key, value),
     )
+
+
+def change_setting(conn: sqlite3.Connection, key: str, value: str, *, now: str, username: str) -> bool:
+    """A study setting a person changes (and its audit row); returns False when it did not change."""
+    old = get_setting(conn, key)
+    if old == value:
+        return False
+    put_setting(conn, key, value)
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=None,
+        entity="setting",
+        entity_id=key,
+        field="value",
+        old=old,
+        new=value,
+    )
+    return True

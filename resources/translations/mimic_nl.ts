@@ -1266,32 +1266,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="44"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="51"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="60"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="73"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="87"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -2191,27 +2191,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="173"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="180"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="181"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="190"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -2318,6 +2318,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
         <source>Study ID %1 is already in use on this laptop.</source>
         <translation>Studienummer %1 is al in gebruik op deze laptop.</translation>
+    </message>
+</context>
+<context>
+    <name>StudySettingsSection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="103"/>
+        <source>Study settings</source>
+        <translation>Studie-instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
+        <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="113"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
+        <source>from injection to incision</source>
+        <translation>van injectie tot incisie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="116"/>
+        <source>ICG window</source>
+        <translation>ICG-venster</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="119"/>
+        <source>two digits, e.g. 03</source>
+        <translation>twee cijfers, bijv. 03</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
+        <source>Centre code</source>
+        <translation>Centrumcode</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="129"/>
+        <source>Only a coordinator can change the study settings.</source>
+        <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
 </context>
 <context>

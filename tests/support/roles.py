@@ -71,8 +71,8 @@ ATTEMPTS = {
     "add an account": lambda svc, ref, store, user, pid: AccountService(store).create_user(
         "new.person", "New Person", "surgeon", "a long password", by=user
     ),
-    "set the centre": lambda svc, ref, store, user, pid: settings.set_centre(store, user, "07"),
-    "set the ICG window": lambda svc, ref, store, user, pid: settings.set_icg_window(store, user, 20, 28),
+    "set the centre": lambda svc, ref, store, user, pid: settings.change(store, user, centre_code="07"),
+    "set the ICG window": lambda svc, ref, store, user, pid: settings.change(store, user, icg_window_hours=(20, 28)),
     "export a session file": lambda svc, ref, store, user, pid: ExportService(store, user).export(
         pid, exports_folder(store)
     ),
