@@ -51,18 +51,17 @@ def audit_summary(store: Store, proc_id: str):
     from ..reports.summary import AuditSummary, Correction
 
     rows = repository.audit_rows(store.conn, proc_id)
-    chain = audit.verify(store.conn)
-    problems = list(chain.problems) + audit.cross_check(store.conn)
+    chain = audit.check(store.conn)
     corrections = tuple(Correction(r["at_utc"], r["username"], _describe(r), r["reason"]) for r in rows if r["reason"])
     return AuditSummary(
         entries=len(rows),
         first_at=rows[0]["at_utc"] if rows else None,
         last_at=rows[-1]["at_utc"] if rows else None,
         people=tuple(dict.fromkeys(r["username"] for r in rows)),
-        chain_ok=not problems,
+        chain_ok=chain.ok,
         chain_rows=chain.rows,
         head_hash=chain.head_hash,
-        problems=tuple(problems),
+        problems=chain.problems,
         corrections=corrections,
     )
 

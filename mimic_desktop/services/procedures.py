@@ -19,7 +19,7 @@ from ..domain.errors import (
 )
 from ..domain.record import Event, Procedure
 from ..domain.roles import Action, User
-from ..storage import audit, repository, users
+from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
@@ -58,13 +58,6 @@ class ProcedureService:
 
     def audit_trail(self, proc_id: str | None = None):
         return repository.audit_rows(self.store.conn, proc_id)
-
-    def verify_audit(self) -> audit.Verification:
-        result = audit.verify(self.store.conn)
-        extra = audit.cross_check(self.store.conn)
-        if extra:
-            return audit.Verification(False, result.rows, result.head_hash, result.problems + tuple(extra))
-        return result
 
     # -- guarding --------------------------------------------------------------------------
     def _now(self) -> str:

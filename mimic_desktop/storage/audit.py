@@ -175,6 +175,16 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def check(conn: sqlite3.Connection) -> Verification:
+    """The whole check every caller makes: the chain, the data against its trail, and SQLite's integrity check."""
+    chain = verify(conn)
+    problems = [*chain.problems, *cross_check(conn)]
+    damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if damage != ["ok"]:
+        problems += [f"integrity_check: {text}" for text in damage]
+    return Verification(not problems, chain.rows, chain.head_hash, tuple(problems))
+
+
 def _differing(kind: str, key: str, found: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     return [
         f"{kind} {key}: its {name} is not what the audit trail recorded (changed outside the application)"
