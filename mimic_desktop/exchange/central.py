@@ -354,21 +354,6 @@ def current_records(conn: sqlite3.Connection) -> list[Procedure]:
     return [record_from_dict(json.loads(text)) for text in current_record_json(conn)]
 
 
-# -- reading the flat tables ---------------------------------------------------------------
-def read_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
-    """The rows of a flat table as flat.py makes them (booleans as True/False), in key order."""
-    spec = next(t for t in FLAT_TABLES if t.name == table)
-    booleans = [c.name for c in spec.columns() if c.type == "boolean"]
-    rows = []
-    for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(spec.key)}"):
-        item = dict(row)
-        for name in booleans:
-            if item[name] is not None:
-                item[name] = bool(item[name])
-        rows.append(item)
-    return rows
-
-
 def frames(store: Store, columns: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
     """The flat tables as pandas DataFrames in key order, booleans as pandas' nullable boolean type.
 

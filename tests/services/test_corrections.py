@@ -136,7 +136,8 @@ def test_removed_lesions_and_complications_leave_the_flat_rows_and_the_session_r
     occult_event = service.record_event(recorded, "occult_lesion", at=during_surgery)
     occult = service.load(recorded).current_lesion_id
     service.strike_event(occult_event, "pressed O instead of L")
-    extra = service.add_lesion(recorded, {"size_mm": 9})
+    service.record_event(recorded, "lesion_found", at=during_surgery)
+    extra = service.load(recorded).current_lesion_id
     complication = service.add_complication(recorded, {"description": "Ileus", "clavien_dindo": "II"})
     service.remove_lesion(recorded, extra, "typed in the wrong record")
     service.remove_complication(recorded, complication, "typed in the wrong record")

@@ -12,6 +12,7 @@ from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import CentralImporter, Outcome
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.storage.errors import NotADatabase
+from tests.support.central_rows import read_rows
 from tests.support.session_files import make_laptop, members, sign_questionnaire, snapshot, with_record
 
 from .conftest import rows_equal_source
@@ -43,7 +44,7 @@ def test_an_amended_re_export_supersedes_and_both_versions_are_kept(laptop, impo
     rows_equal_source(central_store, [laptop.service.load(proc_id)])
     kept = central_import.imported_files(central_store)
     assert [(f["session_version"], f["current"]) for f in kept] == [(1, 0), (2, 1)]
-    assert central.read_rows(central_store.conn, "procedures")[0]["hospital_stay_days"] == 9
+    assert read_rows(central_store.conn, "procedures")[0]["hospital_stay_days"] == 9
 
 
 def test_an_older_version_arriving_late_is_kept_but_not_current(laptop, importer, central_store):
@@ -54,7 +55,7 @@ def test_an_older_version_arriving_late_is_kept_but_not_current(laptop, importer
     assert importer.import_file(second).outcome is Outcome.NEW
     late = importer.import_file(first)
     assert late.outcome is Outcome.OLDER and "version 2 stays current" in late.message
-    assert central.read_rows(central_store.conn, "procedures")[0]["icu_days"] == 2
+    assert read_rows(central_store.conn, "procedures")[0]["icu_days"] == 2
     assert [f["current"] for f in central_import.imported_files(central_store)] == [0, 1]
 
 
@@ -143,7 +144,7 @@ def test_a_questionnaire_is_signed_centrally_only_when_its_hash_matches_the_answ
     data = with_record(laptop.export(altered).read_bytes(), laptop.key_path, other_answer)
     assert importer.import_file(laptop.export(signed)).outcome is Outcome.NEW
     assert importer.import_bytes(data, "MIM-01-002-v1.mimic").outcome is Outcome.NEW
-    rows = central.read_rows(central_store.conn, "procedures")
+    rows = read_rows(central_store.conn, "procedures")
     assert sorted((row["study_id"], row["questionnaire_signed"]) for row in rows) == [
         ("MIM-01-001", True),
         ("MIM-01-002", False),

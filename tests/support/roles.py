@@ -50,7 +50,7 @@ def _first_lesion(service, proc_id):
 ATTEMPTS = {
     "create a procedure": lambda svc, ref, store, user, pid: svc.create("MIM-01-900", "01", {}),
     "set a value": lambda svc, ref, store, user, pid: svc.set_values(pid, {"cea": 12.5}),
-    "add a lesion": lambda svc, ref, store, user, pid: svc.add_lesion(pid, {"size_mm": 9}),
+    "add a lesion": lambda svc, ref, store, user, pid: svc.record_event(pid, "lesion_found", at=LATER),
     "edit a lesion": lambda svc, ref, store, user, pid: svc.set_values(
         pid, {"margin_mm": 3}, entity="lesion", entity_id=_first_lesion(ref, pid)
     ),
