@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from .common import signed_in
+
 
 def cmd_settings(args: argparse.Namespace) -> None:
     from ..services import settings
-    from .main import _service as signed_in_service  # main imports this module: look it up at call time
 
-    service = signed_in_service(args)
+    service = signed_in(args)
     if args.icg_window is not None or args.centre is not None:
         window = None if args.icg_window is None else settings.parse_icg_window(args.icg_window)
         changed = settings.change(service.store, service.user, icg_window_hours=window, centre_code=args.centre)
