@@ -88,3 +88,13 @@ def test_a_damaged_index_is_found_by_the_whole_check_though_the_chain_is_intact(
     assert audit.verify(conn).ok and audit.cross_check(conn) == []
     result = audit.check(conn)
     assert result.problems == (f"integrity_check: wrong # of entries in index {name}",)
+
+
+def test_a_value_edited_into_text_that_is_not_json_is_named_not_a_crash(trail):
+    conn = raw(trail)
+    conn.execute("UPDATE audit SET new_value='not json' WHERE seq=5")
+    problems = audit.check(conn).problems
+    assert problems[0] == "entry 5 was altered"
+    assert problems[-1].startswith(
+        "the data cannot be compared with the trail: an entry holds a value that is not JSON"
+    )
