@@ -108,12 +108,13 @@ def bare_import(files: list[Path], path: Path) -> float:
 def run(ctx: Context) -> list[Row]:
     require("mimic_desktop.exchange.session_file")
     central_import = require("mimic_desktop.services.central_import")
+    centre_keys = require("mimic_desktop.services.centre_keys")
     folder = ctx.folder("central-import")
     public = make_files(ctx, folder)
     files = central_import.session_files([folder / "files"])
     store = central_import.init_central(folder / "central.sqlite")
     for centre, key_file in public.items():
-        central_import.register_centre(store, centre, key_file)
+        centre_keys.register_centre(store, centre, key_file)
     start, cpu = time.perf_counter(), time.process_time()
     summary = central_import.CentralImporter(store).import_paths(files)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu

@@ -146,7 +146,7 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from bench.analysis_report import fill
-    from mimic_desktop.services import central_import
+    from mimic_desktop.services import central_import, centre_keys
     from mimic_desktop.ui import themes
     from mimic_desktop.ui.central.window import CentralWindow
     from mimic_desktop.ui.preferences import Preferences
@@ -164,7 +164,7 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         office = scratch / f"trial-office-{theme}"
         office.mkdir()
         store = central_import.init_central(office / "central.sqlite")
-        central_import.register_centre(store, "01", key_file)
+        centre_keys.register_centre(store, "01", key_file)
         central_import.CentralImporter(store).import_file(earlier)
         window = CentralWindow(store, Preferences(office), "en")
         window.resize(*SIZE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
-from mimic_desktop.services import central_import
+from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import Outcome
 from tests.support.bad_session_files import BAD_FILES, MiB, Source, exported_source, files_written
 from tests.support.session_files import snapshot
@@ -23,7 +23,7 @@ REQUIREMENT = (
 
 def central_for(source: Source, path: Path):
     store = central_import.init_central(path)
-    central_import.register_centre(store, "01", source.public_key)
+    centre_keys.register_centre(store, "01", source.public_key)
     return store
 
 

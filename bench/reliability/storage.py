@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.storage import backup
+from mimic_desktop.storage import audit, backup
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.ui import app as app_module
 from mimic_desktop.ui.preferences import Preferences
@@ -107,7 +107,7 @@ def corruption(folder: Path) -> tuple[list[tuple[str, str]], bool]:
         window = app_module.start_session(store, "en", Preferences(folder / "config"))
     service = ProcedureService(store, user)
     proc = service.find(study_id)
-    restored = proc.locked and len(proc.lesions) == 2 and service.verify_audit().ok
+    restored = proc.locked and len(proc.lesions) == 2 and audit.check(store.conn).ok
     late = sum(event.note == LATE_NOTE for event in proc.events)
     kept = list(path.parent.glob("mimic.sqlite.damaged-????????T??????"))
     daily = [copy.label for copy in backup.list_backups(path)].count("daily")

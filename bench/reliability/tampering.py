@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from mimic_desktop.domain.errors import PermissionDenied
-from mimic_desktop.services import central_import
+from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
 from tests.support.bad_session_files import exported_source, flip_every_byte, small_signed_file
@@ -27,7 +27,7 @@ REQUIREMENT = (
 def flips(settings: Settings, folder: Path) -> tuple[Table, bool]:
     source = exported_source(folder / "laptop")
     store = central_import.init_central(folder / "central.sqlite")
-    central_import.register_centre(store, "01", source.public_key)
+    centre_keys.register_centre(store, "01", source.public_key)
     importer = central_import.CentralImporter(store)
     files = [("the record with one-line PDFs", small_signed_file(source), settings.byte_values)]
     if settings.whole_file_flips:

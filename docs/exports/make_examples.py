@@ -1,6 +1,7 @@
 """Write the example export files into this folder, from the kind of record the example PDFs are printed from.
 
-Run from the repository: `python docs/exports/make_examples.py`.
+Run from the repository: `python docs/exports/make_examples.py`. Like the example PDFs, the record is made on a fixed
+clock with fixed identifiers, so a regeneration changes only what the code changed.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ def pdf_examples():
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        service, proc_id = pdf_examples().example_record(Path(scratch), seed=SEED, lesions=LESIONS)
+    examples = pdf_examples()
+    with tempfile.TemporaryDirectory() as scratch, examples.fixed_clock_and_ids(SEED) as clock:
+        service, proc_id = examples.example_record(Path(scratch), clock, seed=SEED, lesions=LESIONS)
         records = [service.load(proc_id)]
         write_flat_csv(records, HERE, prefix="example")
         write_redcap(records, HERE, prefix="example")
         _, head = audit.head(service.store.conn)
-        write_odm(records, HERE / "example_odm.xml", audit_head=head)
+        write_odm(records, HERE / "example_odm.xml", exported_at=clock(), audit_head=head)
         service.store.close()
 
 

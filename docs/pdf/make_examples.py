@@ -1,15 +1,21 @@
 """Write the example PDFs of a simulated record and render their pages to PNG in this folder.
 
 Run from the repository: `python docs/pdf/make_examples.py` (needs pdftoppm from poppler-utils).
+The examples run on a fixed clock and fixed identifiers, so a regeneration changes only what the code changed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import random
 import subprocess
 import tempfile
-from datetime import timedelta
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from unittest import mock
 
 from mimic_desktop.domain import derive
 from mimic_desktop.services.accounts import AccountService
@@ -22,16 +28,43 @@ from mimic_desktop.storage.connection import open_store
 
 HERE = Path(__file__).resolve().parent
 RESOLUTION = "60"
+EXAMPLE_START = datetime(2026, 10, 20, 8, 30, tzinfo=UTC)  # the incision of the example record
 
 
-def example_record(folder: Path, seed: int = 11, lesions: int = 5) -> tuple[ProcedureService, str]:
+@contextlib.contextmanager
+def fixed_clock_and_ids(seed: int = 11) -> Iterator[Callable[[], datetime]]:
+    """A clock a month after the example's surgery (past its complication), a minute on at each reading, and
+    identifiers from a seed.
+
+    For the examples only: the app itself takes the time from the system and its identifiers at random.
+    """
+    minutes = itertools.count()
+    ids = random.Random(seed)
+
+    def clock() -> datetime:
+        return EXAMPLE_START + timedelta(days=30, minutes=next(minutes))
+
+    def seeded_uuid() -> uuid.UUID:
+        return uuid.UUID(int=ids.getrandbits(128), version=4)
+
+    with (
+        mock.patch("uuid.uuid4", seeded_uuid),
+        mock.patch("mimic_desktop.services.accounts.utc_now", clock),
+        mock.patch("mimic_desktop.services.documents.utc_now", clock),
+    ):
+        yield clock
+
+
+def example_record(
+    folder: Path, clock: Callable[[], datetime], seed: int = 11, lesions: int = 5
+) -> tuple[ProcedureService, str]:
     """A finished record with a complication and a signed questionnaire (also the example of docs/exports)."""
     store = open_store(folder / "example.sqlite")
     accounts = AccountService(store)
     coordinator = accounts.create_user("anna.coord", "Anna de Vries", "coordinator", "example-password")
     surgeon = accounts.create_user("sjoerd.citroen", "Sjoerd Citroën", "surgeon", "example-password", by=coordinator)
-    service = ProcedureService(store, coordinator)
-    proc_id = record_procedure(service, random.Random(seed), lesions=lesions)
+    service = ProcedureService(store, coordinator, clock)
+    proc_id = record_procedure(service, random.Random(seed), lesions=lesions, start=EXAMPLE_START)
     day = derive.surgery_date(service.load(proc_id))
     service.add_complication(
         proc_id,
@@ -48,7 +81,7 @@ def example_record(folder: Path, seed: int = 11, lesions: int = 5) -> tuple[Proc
     )
     service.complete(proc_id)
     # Signed with the form's own statement in English; the Dutch questionnaire shows it as signed, then in Dutch.
-    SigningService(store, surgeon).sign_questionnaire(proc_id, "example-password")
+    SigningService(store, surgeon, clock).sign_questionnaire(proc_id, "example-password")
     return service, proc_id
 
 
@@ -76,9 +109,9 @@ def render(pdf: Path, last_page: int | None = None) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, fixed_clock_and_ids() as clock:
         folder = Path(scratch)
-        service, proc_id = example_record(folder)
+        service, proc_id = example_record(folder, clock)
         corrected(service, proc_id)
         render(write_summary_pdf(service, proc_id, folder / "summary-en.pdf", "en"))
         render(write_questionnaire_pdf(service, proc_id, folder / "questionnaire-signed-nl.pdf", "nl"))

@@ -1,4 +1,5 @@
-"""`mimic-central`: the trial office's central study database (init, add-centre, import, list, report, exports, gui)."""
+"""`mimic-central`: the trial office's central study database (init, add-centre, withdraw-key, import, list, report,
+exports, gui)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.clock import local_text
 from ..domain.forms import LANGUAGES
-from ..services import central_import
+from ..services import central_import, centre_keys
 from ..services.central_import import CentralImporter
 from .common import run
 from .report import add_output_arguments, emit
@@ -25,10 +26,25 @@ def cmd_init(args) -> None:
 
 def cmd_add_centre(args) -> None:
     store = central_import.open_existing(args.db)
-    key, new = central_import.register_centre(store, args.centre, args.key_file)
+    key, new = centre_keys.register_centre(store, args.centre, args.key_file)
     state = "registered" if new else "was already registered"
     print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
     print("Check this fingerprint with the centre by phone before importing its files.")
+
+
+def cmd_withdraw_key(args) -> None:
+    store = central_import.open_existing(args.db)
+    key = centre_keys.withdraw_key(store, centre_keys.key_id_for(store, args.key), args.reason)
+    kept = [
+        row
+        for row in central_import.imported_files(store)
+        if (row["signer_fingerprint"], row["centre"]) == (key.fingerprint, key.centre)
+    ]
+    print(f"Key {key.fingerprint} of centre {key.centre} withdrawn: {key.withdrawal_reason}")
+    print(
+        f"The {len(kept)} file(s) imported under it stay imported; new files signed with it are refused. "
+        "A key registered for the wrong centre can now be registered for the right one (add-centre)."
+    )
 
 
 def cmd_import(args) -> int:
@@ -47,14 +63,16 @@ def cmd_import(args) -> int:
 def cmd_list(args) -> None:
     store = central_import.open_existing(args.db)
     if args.keys:
-        for key in central_import.registered_keys(store):
-            print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}")
+        for key in centre_keys.registered_keys(store):
+            withdrawn = "" if key.in_force else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+            print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}{withdrawn}")
         return
     for row in central_import.imported_files(store):
         mark = "current" if row["current"] else "superseded"
+        withdrawn = " (withdrawn since)" if row["signer_withdrawn_utc"] else ""
         print(
             f"{row['study_id']}\tv{row['session_version']}\t{mark}\t{local_text(row['imported_utc'])}\t"
-            f"{row['file_name']}"
+            f"{row['file_name']}\tsigned by {row['signer_fingerprint']}{withdrawn}"
         )
 
 
@@ -105,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add-centre", cmd_add_centre, "register a centre's public key file (from `mimic-desktop export-key`)")
     p.add_argument("centre", help="the two-digit centre code")
     p.add_argument("key_file", type=Path, help="the centre's public key (.pem)")
+    p = command(
+        "withdraw-key",
+        cmd_withdraw_key,
+        "withdraw a registered key, with the reason (kept; files imported under it stay, new ones are refused)",
+    )
+    p.add_argument("key", help="the key's fingerprint (as `list --keys` prints it) or its .pem file")
+    p.add_argument("--reason", required=True, help="why, for example: registered for the wrong centre")
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="print the summary only")

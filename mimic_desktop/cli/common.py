@@ -12,6 +12,9 @@ from pathlib import Path
 
 from ..domain.errors import MimicError
 from ..services import paths
+from ..services.accounts import AccountService
+from ..services.procedures import ProcedureService
+from ..storage.connection import open_store
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +31,13 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 def password(prompt: str = "Password: ") -> str:
     return os.environ.get("MIMIC_PASSWORD") or getpass.getpass(prompt)
+
+
+def signed_in(args: argparse.Namespace) -> ProcedureService:
+    """The records of the database --db names, for the --user whose password is right."""
+    store = open_store(db_path(args), create=False)
+    user = AccountService(store).sign_in(args.user, password())
+    return ProcedureService(store, user)
 
 
 def print_json(data) -> None:

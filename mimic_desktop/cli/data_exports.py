@@ -6,13 +6,7 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..domain.forms import LANGUAGES
-from .common import print_warnings
-
-
-def _service(args):
-    from .main import _service as signed_in_service  # main imports this module: look it up at call time
-
-    return signed_in_service(args)
+from .common import print_warnings, signed_in
 
 
 def _study_ids(args) -> list[str] | None:
@@ -31,21 +25,21 @@ def cmd_export_csv(args) -> None:
     from ..services.data_exports import export_csv
 
     study_ids = _study_ids(args)
-    _print(export_csv(_service(args), study_ids, args.out))
+    _print(export_csv(signed_in(args), study_ids, args.out))
 
 
 def cmd_export_redcap(args) -> None:
     from ..services.data_exports import export_redcap
 
     study_ids = _study_ids(args)
-    _print(export_redcap(_service(args), study_ids, args.out, lang=args.lang))
+    _print(export_redcap(signed_in(args), study_ids, args.out, lang=args.lang))
 
 
 def cmd_export_odm(args) -> None:
     from ..services.data_exports import export_odm
 
     study_ids = _study_ids(args)
-    _print(export_odm(_service(args), study_ids, args.out))
+    _print(export_odm(signed_in(args), study_ids, args.out))
 
 
 def register(command) -> None:

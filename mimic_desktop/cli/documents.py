@@ -5,26 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import password
-
-
-def _service(args):
-    from .main import _service as signed_in_service  # main imports this module: look it up at call time
-
-    return signed_in_service(args)
+from .common import password, signed_in
 
 
 def cmd_pdf_summary(args) -> None:
     from ..services.documents import write_summary_pdf
 
-    service = _service(args)
+    service = signed_in(args)
     print(write_summary_pdf(service, service.find(args.study_id).id, args.out, lang=args.lang))
 
 
 def cmd_pdf_questionnaire(args) -> None:
     from ..services.documents import write_questionnaire_pdf
 
-    service = _service(args)
+    service = signed_in(args)
     proc_id = service.find(args.study_id).id
     print(write_questionnaire_pdf(service, proc_id, args.out, lang=args.lang, blank=args.blank))
 
@@ -33,7 +27,7 @@ def cmd_sign(args) -> None:
     from ..domain.clock import local_text
     from ..services.signing import SigningService, signature_meaning
 
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     signing = SigningService(service.store, service.user, service.clock)
     meaning = args.meaning if args.meaning is not None else signature_meaning(args.lang)

@@ -7,20 +7,14 @@ import sys
 from dataclasses import asdict
 
 from .. import __version__
-from ..domain import derive
 from ..domain.roles import Role
+from ..exchange import flat
 from ..services.accounts import AccountService
-from ..services.procedures import ProcedureService, event_time
+from ..services.procedures import event_time
 from ..storage.connection import open_store
-from . import data_exports, documents, install_check, record_commands, session_export
-from .common import add_db_option, add_user_option, db_path, password, print_json, run
+from . import data_exports, documents, install_check, record_commands, session_export, study_settings
+from .common import add_db_option, add_user_option, db_path, password, print_json, run, signed_in
 from .record_commands import field_values, numbered
-
-
-def _service(args) -> ProcedureService:
-    store = open_store(db_path(args), create=False)
-    user = AccountService(store).sign_in(args.user, password())
-    return ProcedureService(store, user)
 
 
 def cmd_init(args) -> None:
@@ -44,13 +38,13 @@ def cmd_add_user(args) -> None:
 
 def cmd_create(args) -> None:
     initial = field_values(args.set)
-    service = _service(args)
+    service = signed_in(args)
     proc_id = service.create(args.study_id, args.centre, initial)
     print(proc_id)
 
 
 def cmd_event(args) -> None:
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     lesion_id = None if args.lesion is None else numbered(proc, "lesion", args.lesion)
     at = event_time(args.at) if args.at else None
@@ -58,48 +52,41 @@ def cmd_event(args) -> None:
 
 
 def cmd_strike(args) -> None:
-    _service(args).strike_event(args.event_id, args.reason)
+    signed_in(args).strike_event(args.event_id, args.reason)
     print(f"Event {args.event_id} struck through.")
 
 
 def cmd_set(args) -> None:
     updates = field_values(args.values)
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     print(f"{service.set_values(proc.id, updates, reason=args.reason)} value(s) changed.")
 
 
 def procedure_json(proc) -> dict:
-    """The record with its derived values, as the dump command prints it."""
+    """The record with the values derived from it as the exports give them (exchange/flat.py), for the dump command."""
+    derived = flat.procedure_row(proc)
     data = asdict(proc)
-    changes = derive.management_changes(proc)
-    interval = derive.icg_interval(proc)
-    data["derived"] = {
-        "status": derive.status(proc).value,
-        "icg_to_incision_hours": None if interval is None else round(interval.total_seconds() / 3600, 2),
-        "icg_in_window": derive.icg_in_window(interval),
-        "operation_minutes": derive.operation_minutes(proc),
-        "fong_score": derive.fong(proc).score,
-        "management_changes": asdict(changes) | {"any": changes.any},
-        "lesions": {
-            lesion.number: {
-                "r_status": derive.r_status(lesion.get("margin_mm")),
-                "final_r_status": derive.final_r_status(lesion),
-                **asdict(derive.assess_lesion(proc, lesion.id)),
-            }
-            for lesion in proc.lesions
-        },
+    data["derived"] = {column.name: derived[column.name] for column in flat.DERIVED_PROCEDURE} | {
+        "lesions": _derived_by_number(flat.lesion_rows(proc), "lesion_number", flat.DERIVED_LESION),
+        "complications": _derived_by_number(
+            flat.complication_rows(proc), "complication_number", flat.DERIVED_COMPLICATION
+        ),
     }
     return data
 
 
+def _derived_by_number(rows: list[dict], number: str, columns: tuple[flat.Column, ...]) -> dict[int, dict]:
+    return {row[number]: {column.name: row[column.name] for column in columns} for row in rows}
+
+
 def cmd_dump(args) -> None:
-    service = _service(args)
+    service = signed_in(args)
     print_json(procedure_json(service.find(args.study_id)))
 
 
 def cmd_list(args) -> None:
-    service = _service(args)
+    service = signed_in(args)
     for row in service.list(args.search or ""):
         print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}")
 
@@ -113,10 +100,8 @@ def cmd_verify(args) -> int:
     store = open_read_only(db_path(args))
     try:
         older = migrations.pending_names(store.conn)
-        result = audit.verify(store.conn)
-        problems = list(result.problems) + audit.cross_check(store.conn)
+        result = audit.check(store.conn)
         untimed = audit.events_without_recorded_time(store.conn)
-        integrity = store.read("PRAGMA integrity_check")[0][0]
     finally:
         store.close()
     if older:
@@ -129,11 +114,9 @@ def cmd_verify(args) -> int:
             f"Note: {untimed} event(s) were recorded before the audit trail kept every event's time, "
             "so their times cannot be checked against it."
         )
-    if integrity != "ok":
-        problems.append(f"integrity_check: {integrity}")
-    if problems:
+    if result.problems:
         print("Audit trail or database DAMAGED:")
-        for problem in problems:
+        for problem in result.problems:
             print(f"  - {problem}")
         return 1
     print(f"OK: database intact, audit trail of {result.rows} entries verified (head {result.head_hash}).")
@@ -232,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list = [documents, session_export, data_exports, install_check, record_commands]
+EXTENSIONS: list = [documents, session_export, data_exports, install_check, record_commands, study_settings]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import argparse
 
 from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
+from .common import signed_in
 
 
 def field_values(pairs: list[str] | None) -> dict[str, str]:
@@ -30,15 +31,9 @@ def numbered(proc: Procedure, entity: str, number: int) -> str:
     return found
 
 
-def _service(args: argparse.Namespace):
-    from .main import _service as signed_in_service  # main imports this module: look it up at call time
-
-    return signed_in_service(args)
-
-
 def _set_entry(args: argparse.Namespace, entity: str) -> None:
     updates = field_values(args.values)
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     entry_id = numbered(proc, entity, args.number)
     changed = service.set_values(proc.id, updates, entity=entity, entity_id=entry_id, reason=args.reason)
@@ -55,7 +50,7 @@ def cmd_set_complication(args: argparse.Namespace) -> None:
 
 def cmd_add_complication(args: argparse.Namespace) -> None:
     updates = field_values(args.values)
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     added = service.add_complication(proc.id, updates, reason=args.reason)
     number = next(c.number for c in service.load(proc.id).complications if c.id == added)
@@ -63,7 +58,7 @@ def cmd_add_complication(args: argparse.Namespace) -> None:
 
 
 def cmd_switch_lesion(args: argparse.Namespace) -> None:
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     service.switch_lesion(proc.id, numbered(proc, "lesion", args.number))
     print(f"Lesion {args.number} is now the current lesion of {proc.study_id}.")
@@ -78,7 +73,7 @@ def cmd_remove_complication(args: argparse.Namespace) -> None:
 
 
 def _remove_entry(args: argparse.Namespace, entity: str) -> None:
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     entry_id = numbered(proc, entity, args.number)
     remove = service.remove_lesion if entity == "lesion" else service.remove_complication
@@ -89,11 +84,11 @@ def _remove_entry(args: argparse.Namespace, entity: str) -> None:
 def cmd_correct_time(args: argparse.Namespace) -> None:
     from ..services.procedures import event_time
 
-    print(_service(args).correct_event_time(args.event_id, event_time(args.at), args.reason))
+    print(signed_in(args).correct_event_time(args.event_id, event_time(args.at), args.reason))
 
 
 def cmd_complete(args: argparse.Namespace) -> None:
-    service = _service(args)
+    service = signed_in(args)
     proc = service.find(args.study_id)
     service.complete(proc.id)
     print(f"{proc.study_id} is complete and locked: a change now needs a reason.")

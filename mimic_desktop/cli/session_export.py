@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import print_warnings
+from .common import print_warnings, signed_in
 
 
 def cmd_export(args) -> None:
     from ..services.export import ExportService
-    from .main import _service as signed_in_service  # main imports this module: look it up at call time
 
-    service = signed_in_service(args)
+    service = signed_in(args)
     exporter = ExportService(service.store, service.user, service.clock)
     result = exporter.export(service.find(args.study_id).id, args.out, lang=args.lang)
     print_warnings(result.warnings)

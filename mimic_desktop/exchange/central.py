@@ -1,7 +1,7 @@
 """The central study database: registered centre keys, every imported session file, and the current records.
 
 It is a file of its own, never the laptop's. The migrations below keep what was received:
-the centres' public keys, each imported file (session id, version, file hash, signer, centre,
+the centres' public keys and their registrations (withdrawn ones too), each imported file (session id, version, file hash, signer, centre,
 time of import, the record JSON) and which version of each session is current. The tables
 procedures, lesions and complications hold the current version of every session in the flat
 shape of exchange/flat.py, one column per flat column, so that the analysis reads them into
@@ -103,6 +103,47 @@ def m001_centres_and_session_files(db: Database) -> None:
         )
 
 
+@central_migrations()
+def m002_key_registrations(db: Database) -> None:
+    """A key is registered for a centre, and a registration made by mistake is withdrawn with a reason: never
+    removed, so that the files imported under it keep naming it. centre_keys keeps the keys themselves."""
+    db.execute(
+        """CREATE TABLE key_registrations (
+            key_id TEXT NOT NULL REFERENCES centre_keys(key_id),
+            centre TEXT NOT NULL,
+            registered_utc TEXT NOT NULL,
+            source TEXT NOT NULL,
+            withdrawn_utc TEXT,
+            withdrawal_reason TEXT,
+            CHECK ((withdrawn_utc IS NULL) = (withdrawal_reason IS NULL)))"""
+    )
+    # One registration in force per key: a key signs for one centre at a time.
+    db.execute(
+        "CREATE UNIQUE INDEX key_registration_in_force ON key_registrations (key_id) WHERE withdrawn_utc IS NULL"
+    )
+    db.execute(
+        "INSERT INTO key_registrations (key_id, centre, registered_utc, source)"
+        " SELECT key_id, centre, registered_utc, source FROM centre_keys ORDER BY rowid"
+    )
+    for column in ("centre", "registered_utc", "source"):
+        db.execute(f"ALTER TABLE centre_keys DROP COLUMN {column}")
+    for table in ("centre_keys", "key_registrations"):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            "BEGIN SELECT RAISE(ABORT, 'registered keys are kept: withdraw a registration instead'); END"
+        )
+    db.execute(
+        "CREATE TRIGGER centre_keys_no_update BEFORE UPDATE ON centre_keys "
+        "BEGIN SELECT RAISE(ABORT, 'registered keys are kept as they came'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER key_registrations_withdrawn_once BEFORE UPDATE ON key_registrations "
+        "WHEN OLD.withdrawn_utc IS NOT NULL OR NEW.key_id IS NOT OLD.key_id OR NEW.centre IS NOT OLD.centre "
+        "OR NEW.registered_utc IS NOT OLD.registered_utc OR NEW.source IS NOT OLD.source "
+        "BEGIN SELECT RAISE(ABORT, 'a key registration only changes by being withdrawn, once'); END"
+    )
+
+
 def open_central(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database, with its flat tables matching flat.py."""
     store = open_store(path, create=create, schema=central_migrations)
@@ -152,27 +193,60 @@ def delete_flat_rows(conn: sqlite3.Connection, session_id: str) -> None:
 # -- centre keys ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CentreKey:
+    """One registration of a public key for a centre; a withdrawn one is kept with when and why."""
+
     key_id: str
     centre: str
     public_key: bytes
     registered_utc: str
+    withdrawn_utc: str | None = None
+    withdrawal_reason: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return signing_keys.fingerprint(self.public_key)
 
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_utc is None
+
 
 def centre_keys(conn: sqlite3.Connection) -> list[CentreKey]:
+    """Every registration, withdrawn ones included, by centre and time of registration."""
     return [
-        CentreKey(row["key_id"], row["centre"], bytes(row["public_key"]), row["registered_utc"])
-        for row in conn.execute("SELECT * FROM centre_keys ORDER BY centre, registered_utc")
+        CentreKey(
+            row["key_id"],
+            row["centre"],
+            bytes(row["public_key"]),
+            row["registered_utc"],
+            row["withdrawn_utc"],
+            row["withdrawal_reason"],
+        )
+        for row in conn.execute(
+            "SELECT k.key_id, k.public_key, r.centre, r.registered_utc, r.withdrawn_utc, r.withdrawal_reason"
+            " FROM key_registrations r JOIN centre_keys k ON k.key_id = r.key_id"
+            " ORDER BY r.centre, r.registered_utc, r.rowid"
+        )
     ]
 
 
 def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str) -> None:
+    """Register the key for key.centre (the key itself is stored once, at its first registration)."""
     conn.execute(
-        "INSERT INTO centre_keys (key_id, public_key, centre, registered_utc, source) VALUES (?, ?, ?, ?, ?)",
-        (key.key_id, key.public_key, key.centre, key.registered_utc, source),
+        "INSERT INTO centre_keys (key_id, public_key) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
+        (key.key_id, key.public_key),
+    )
+    conn.execute(
+        "INSERT INTO key_registrations (key_id, centre, registered_utc, source) VALUES (?, ?, ?, ?)",
+        (key.key_id, key.centre, key.registered_utc, source),
+    )
+
+
+def withdraw_centre_key(conn: sqlite3.Connection, key_id: str, withdrawn_utc: str, reason: str) -> None:
+    """Withdraw the key's registration in force."""
+    conn.execute(
+        "UPDATE key_registrations SET withdrawn_utc=?, withdrawal_reason=? WHERE key_id=? AND withdrawn_utc IS NULL",
+        (withdrawn_utc, reason, key_id),
     )
 
 
@@ -278,21 +352,6 @@ def current_record_json(conn: sqlite3.Connection) -> list[str]:
 def current_records(conn: sqlite3.Connection) -> list[Procedure]:
     """The current version of every session as a domain record, by study ID (checked when it was imported)."""
     return [record_from_dict(json.loads(text)) for text in current_record_json(conn)]
-
-
-# -- reading the flat tables ---------------------------------------------------------------
-def read_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
-    """The rows of a flat table as flat.py makes them (booleans as True/False), in key order."""
-    spec = next(t for t in FLAT_TABLES if t.name == table)
-    booleans = [c.name for c in spec.columns() if c.type == "boolean"]
-    rows = []
-    for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(spec.key)}"):
-        item = dict(row)
-        for name in booleans:
-            if item[name] is not None:
-                item[name] = bool(item[name])
-        rows.append(item)
-    return rows
 
 
 def frames(store: Store, columns: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from ..domain.errors import MimicError
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
 MAX_KEY_FILE_BYTES = 16 * 1024
+FINGERPRINT_DIGITS = 32  # of the key id, shown in groups of four
 
 
 class KeyFileError(MimicError):
@@ -88,7 +89,7 @@ def fingerprint(raw: bytes) -> str:
 
 def id_fingerprint(known_id: str) -> str:
     """The fingerprint of the key with this key id."""
-    digits = known_id[:32]
+    digits = known_id[:FINGERPRINT_DIGITS]
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 

@@ -1,4 +1,4 @@
-"""The trial office's side: registering centre keys and importing session files into the central database.
+"""The trial office's side: importing session files into the central database (the keys it trusts: centre_keys).
 
 Each file is checked whole (container, signature, manifest, record) before the database is
 touched, and then stored in one transaction. The same file twice changes nothing; a newer
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from ..domain import rules
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..exchange import central, record_check, session_file, signing_keys
@@ -23,6 +22,7 @@ from ..exchange.central import CentreKey, StoredFile
 from ..exchange.files import write_files
 from ..storage.connection import Store
 from ..storage.errors import StorageError
+from . import centre_keys
 from .procedures import Clock
 from .progress import Progress
 
@@ -104,50 +104,25 @@ def open_existing(path: Path) -> Store:
     return central.open_central(path, create=False)
 
 
-def read_key_file(key_file: Path) -> bytes:
-    """The raw public key in a centre's .pem file; a plain MimicError when it is not one."""
-    try:
-        pem = Path(key_file).read_bytes()[: signing_keys.MAX_KEY_FILE_BYTES + 1]
-    except OSError as error:
-        raise MimicError(f"Cannot read the key file {key_file}: {error.strerror or error}.") from None
-    return signing_keys.public_key_from_pem(pem, str(key_file))
-
-
-def key_file_fingerprint(key_file: Path) -> str:
-    """The fingerprint to read out with the centre by phone before registering its key."""
-    return signing_keys.fingerprint(read_key_file(key_file))
-
-
-def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = utc_now) -> tuple[CentreKey, bool]:
-    """Register a centre's public key; returns the key and whether it was new. One key belongs to one centre."""
-    centre = rules.check_centre(centre)
-    raw = read_key_file(key_file)
-    key = CentreKey(signing_keys.key_id(raw), centre, raw, to_iso(clock()))
-    with store.transaction() as db:
-        known = next((k for k in central.centre_keys(db.conn) if k.public_key == raw), None)
-        if known is not None and known.centre != centre:
-            raise ValidationError(
-                f"This key ({known.fingerprint}) is already registered for centre {known.centre}; "
-                "a key signs for one centre only."
-            )
-        if known is None:
-            central.insert_centre_key(db.conn, key, Path(key_file).name)
-    return (known or key), known is None
-
-
-def registered_keys(store: Store) -> list[CentreKey]:
-    return central.centre_keys(store.conn)
-
-
 def imported_files(store: Store, search: str = "") -> list[dict]:
     """Every imported file (or those whose study ID contains search), by study ID and version, with whether
-    it is its session's current version and the fingerprint of the key that signed it."""
+    it is its session's current version, the fingerprint of the key that signed it and, when the registration
+    it was imported under has been withdrawn since, when (signer_withdrawn_utc)."""
     wanted = search.strip().upper()
-    return [
-        dict(row) | {"signer_fingerprint": signing_keys.id_fingerprint(row["signer_key_id"])}
-        for row in central.session_files(store.conn)
-        if wanted in row["study_id"].upper()
-    ]
+    registrations = centre_keys.registered_keys(store)
+    files = []
+    for row in central.session_files(store.conn):
+        if wanted not in row["study_id"].upper():
+            continue
+        under = centre_keys.signed_under(registrations, row["signer_key_id"], row["centre"], row["imported_utc"])
+        files.append(
+            dict(row)
+            | {
+                "signer_fingerprint": signing_keys.id_fingerprint(row["signer_key_id"]),
+                "signer_withdrawn_utc": under.withdrawn_utc if under else None,
+            }
+        )
+    return files
 
 
 def session_files(paths: Iterable[Path]) -> list[Path]:
@@ -176,7 +151,7 @@ class CentralImporter:
     def __init__(self, store: Store, clock: Clock = utc_now):
         self.store = store
         self.clock = clock
-        self.keys = {key.public_key: key for key in central.centre_keys(store.conn)}
+        self.keys = centre_keys.signers(store)
 
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
         """Import file after file; a database problem (full, locked, read-only) stops the import, and the summary
@@ -214,6 +189,9 @@ class CentralImporter:
             return _duplicate(name, known)
         try:
             verified = session_file.read(data, self.keys.get)
+            withdrawn = centre_keys.refuse_withdrawn(verified.signer, verified.header.centre)
+            if withdrawn:
+                raise Rejected(withdrawn)
             record = session_file.strict_json(verified.record_bytes, "record.json")
             proc = record_check.check_record(record)
             _agree(verified, record)

@@ -41,17 +41,16 @@ def audit_summary(store: Store, proc: Procedure):
     from .record_changes import changes_with_reason
 
     rows = repository.audit_rows(store.conn, proc.id)
-    chain = audit.verify(store.conn)
-    problems = list(chain.problems) + audit.cross_check(store.conn)
+    chain = audit.check(store.conn)
     return AuditSummary(
         entries=len(rows),
         first_at=rows[0]["at_utc"] if rows else None,
         last_at=rows[-1]["at_utc"] if rows else None,
         people=tuple(dict.fromkeys(r["username"] for r in rows)),
-        chain_ok=not problems,
+        chain_ok=chain.ok,
         chain_rows=chain.rows,
         head_hash=chain.head_hash,
-        problems=tuple(problems),
+        problems=chain.problems,
         changes=changes_with_reason(rows, proc),
     )
 

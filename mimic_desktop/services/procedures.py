@@ -19,7 +19,7 @@ from ..domain.errors import (
 )
 from ..domain.record import Event, Procedure
 from ..domain.roles import Action, User
-from ..storage import audit, repository, users
+from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
@@ -58,13 +58,6 @@ class ProcedureService:
 
     def audit_trail(self, proc_id: str | None = None):
         return repository.audit_rows(self.store.conn, proc_id)
-
-    def verify_audit(self) -> audit.Verification:
-        result = audit.verify(self.store.conn)
-        extra = audit.cross_check(self.store.conn)
-        if extra:
-            return audit.Verification(False, result.rows, result.head_hash, result.problems + tuple(extra))
-        return result
 
     # -- guarding --------------------------------------------------------------------------
     def _now(self) -> str:
@@ -134,18 +127,7 @@ class ProcedureService:
             proc_id = repository.insert_procedure(
                 db.conn, study_id=study_id, centre=centre, now=now, username=self.user.username, demo=demo
             )
-            for name, value in clean.items():
-                repository.set_value(
-                    db.conn,
-                    proc_id=proc_id,
-                    entity="procedure",
-                    entity_id="",
-                    field=name,
-                    value=value,
-                    now=now,
-                    username=self.user.username,
-                    reason=None,
-                )
+            self._write_values(proc_id, "procedure", "", clean, now, None)
         return proc_id
 
     # -- values ----------------------------------------------------------------------------
@@ -216,16 +198,10 @@ class ProcedureService:
                 return child
         raise NotFound(f"There is no {entity} {entity_id} in {proc.study_id}.")
 
-    def add_lesion(self, proc_id: str, updates: dict[str, Any] | None = None, reason: str | None = None) -> str:
-        return self._add_child(proc_id, "lesion", updates or {}, reason)
-
     def add_complication(self, proc_id: str, updates: dict[str, Any], reason: str | None = None) -> str:
-        return self._add_child(proc_id, "complication", updates, reason)
-
-    def _add_child(self, proc_id: str, entity: str, updates: dict[str, Any], reason: str | None) -> str:
-        clean = self._normalise(updates, entity)
+        clean = self._normalise(updates, "complication")
         with self._change(proc_id, reason):
-            child_id = self._insert_child(proc_id, entity, clean, reason)
+            child_id = self._insert_child(proc_id, "complication", clean, reason)
         return child_id
 
     def _insert_child(self, proc_id: str, entity: str, clean: dict[str, Any], reason: str | None) -> str:
@@ -233,19 +209,25 @@ class ProcedureService:
         child_id, _ = repository.add_child(
             conn, ENTITY_TABLES[entity], proc_id=proc_id, now=now, username=self.user.username
         )
+        self._write_values(proc_id, entity, child_id, clean, now, reason)
+        return child_id
+
+    def _write_values(
+        self, proc_id: str, entity: str, entity_id: str, clean: dict[str, Any], now: str, reason: str | None
+    ) -> None:
+        """The values of a new record or lesion or complication, each with its audit row, in the open transaction."""
         for name, value in clean.items():
             repository.set_value(
-                conn,
+                self.store.conn,
                 proc_id=proc_id,
                 entity=entity,
-                entity_id=child_id,
+                entity_id=entity_id,
                 field=name,
                 value=value,
                 now=now,
                 username=self.user.username,
                 reason=reason,
             )
-        return child_id
 
     # -- events ----------------------------------------------------------------------------
     def record_event(

@@ -1,4 +1,7 @@
-"""Study settings kept in the database: the ICG protocol window and the laptop's centre code."""
+"""Study settings kept in the database: the ICG protocol window and the laptop's centre code.
+
+Everyone reads them; only a coordinator changes them, and every change is an audit row.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,14 @@ from ..domain import derive, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import ValidationError
 from ..domain.roles import Action, User
-from ..storage import audit, repository
+from ..storage import repository
 from ..storage.connection import Store
 from . import access
+from .procedures import Clock
 
 ICG_WINDOW_KEY = "icg_window_hours"
 CENTRE_KEY = "centre"
+LONGEST_ICG_WINDOW_HOURS = 14 * 24  # ICG is given 1 to 14 days before surgery at the most
 
 
 def icg_window(store: Store) -> tuple[timedelta, timedelta]:
@@ -21,39 +26,58 @@ def icg_window(store: Store) -> tuple[timedelta, timedelta]:
     text = repository.get_setting(store.conn, ICG_WINDOW_KEY)
     if not text:
         return derive.DEFAULT_ICG_WINDOW
-    low, high = (float(part) for part in text.split("-"))
+    low, high = parse_icg_window(text)
     return timedelta(hours=low), timedelta(hours=high)
 
 
-def set_icg_window(store: Store, user: User, low_hours: float, high_hours: float) -> None:
-    access.require(store, user, Action.MANAGE_USERS)
-    if not 0 <= low_hours < high_hours <= 14 * 24:
-        raise ValidationError("The ICG window must run from a lower to a higher number of hours, within 14 days.")
-    _put(store, user, ICG_WINDOW_KEY, f"{low_hours:g}-{high_hours:g}")
+def icg_window_text(window: tuple[timedelta, timedelta]) -> str:
+    """The window as hours from injection to incision, "18-30", as it is typed and stored."""
+    low, high = (limit.total_seconds() / 3600 for limit in window)
+    return f"{low:g}-{high:g}"
+
+
+def parse_icg_window(text: str) -> tuple[float, float]:
+    """Hours from injection to incision typed as LOW-HIGH ("18-30"); a plain ValidationError otherwise."""
+    low, dash, high = text.strip().partition("-")
+    try:
+        hours = float(low), float(high)
+    except ValueError:
+        hours = None
+    if not dash or hours is None:
+        raise ValidationError(
+            f"{text!r} is not an ICG window: give the hours from injection to incision as LOW-HIGH, such as 18-30.",
+            "icg_window",
+        )
+    return hours
 
 
 def centre(store: Store) -> str | None:
     return repository.get_setting(store.conn, CENTRE_KEY)
 
 
-def set_centre(store: Store, user: User, code: str) -> None:
-    access.require(store, user, Action.MANAGE_USERS)
-    _put(store, user, CENTRE_KEY, rules.check_centre(code))
-
-
-def _put(store: Store, user: User, key: str, value: str) -> None:
-    now = to_iso(utc_now())
+def change(
+    store: Store,
+    user: User,
+    *,
+    icg_window_hours: tuple[float, float] | None = None,
+    centre_code: str | None = None,
+    clock: Clock = utc_now,
+) -> int:
+    """Change the settings given (a coordinator only), in one transaction; returns how many changed."""
+    access.require(store, user, Action.MANAGE_USERS, clock=clock)
+    wanted = {}
+    if icg_window_hours is not None:
+        low, high = icg_window_hours
+        if not 0 <= low < high <= LONGEST_ICG_WINDOW_HOURS:
+            raise ValidationError(
+                "The ICG window must run from a lower to a higher number of hours, within 14 days.", "icg_window"
+            )
+        wanted[ICG_WINDOW_KEY] = icg_window_text((timedelta(hours=low), timedelta(hours=high)))
+    if centre_code is not None:
+        wanted[CENTRE_KEY] = rules.check_centre(centre_code)
+    now = to_iso(clock())
+    changed = 0
     with store.transaction() as db:
-        old = repository.get_setting(db.conn, key)
-        repository.put_setting(db.conn, key, value)
-        audit.append(
-            db.conn,
-            at_utc=now,
-            username=user.username,
-            procedure_id=None,
-            entity="setting",
-            entity_id=key,
-            field="value",
-            old=old,
-            new=value,
-        )
+        for key, value in wanted.items():
+            changed += repository.change_setting(db.conn, key, value, now=now, username=user.username)
+    return changed

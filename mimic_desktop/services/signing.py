@@ -113,9 +113,6 @@ class SigningService:
         assert signature is not None
         return signature
 
-    def verify_signature(self, proc: Procedure) -> SignatureCheck:
-        return check_signature(self.store, proc)
-
 
 def check_signature(store: Store, proc: Procedure) -> SignatureCheck:
     """Compare the valid signature with the answers now, and the whole signature (signer, printed name, moment,

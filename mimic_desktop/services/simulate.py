@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 from ..domain.roles import Role, User
+from ..storage import repository
 from ..storage.connection import Store
 from .accounts import AccountService
 from .procedures import ProcedureService
@@ -38,7 +39,7 @@ def simulation_user(
 
 def next_study_id(store: Store, centre: str) -> tuple[str, str]:
     """The first free study ID, moving on to the next centre code when one is full."""
-    used = {r[0] for r in store.read("SELECT study_id FROM procedures")}
+    used = repository.study_ids(store.conn)
     for code in range(int(centre), 100):
         for number in range(1, 1000):
             study_id = f"MIM-{code:02d}-{number:03d}"
@@ -195,7 +196,3 @@ def simulate(
     service = ProcedureService(store, simulation_user(store))
     for _ in range(procedures):
         yield record_procedure(service, rng, centre=centre, lesions=lesions, on_event=on_event)
-
-
-def event_count(store: Store) -> int:
-    return store.read("SELECT COUNT(*) FROM events")[0][0]

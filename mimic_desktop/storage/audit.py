@@ -175,6 +175,22 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def check(conn: sqlite3.Connection) -> Verification:
+    """The whole check every caller makes: the chain, the data against its trail, and SQLite's integrity check."""
+    chain = verify(conn)
+    problems = list(chain.problems)
+    try:
+        problems += cross_check(conn)
+    except ValueError as error:  # a value edited into text that is not JSON: the chain has named the entry
+        problems.append(
+            f"the data cannot be compared with the trail: an entry holds a value that is not JSON ({error})"
+        )
+    damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if damage != ["ok"]:
+        problems += [f"integrity_check: {text}" for text in damage]
+    return Verification(not problems, chain.rows, chain.head_hash, tuple(problems))
+
+
 def _differing(kind: str, key: str, found: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     return [
         f"{kind} {key}: its {name} is not what the audit trail recorded (changed outside the application)"

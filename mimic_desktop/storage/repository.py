@@ -17,6 +17,34 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def _audit(
+    conn: sqlite3.Connection,
+    now: str,
+    username: str,
+    proc_id: str | None,
+    entity: str,
+    entity_id: str,
+    *,
+    field: str,
+    old: Any,
+    new: Any,
+    reason: str | None = None,
+) -> None:
+    """The audit row of one change written here, in the same transaction as the change."""
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old=old,
+        new=new,
+        reason=reason,
+    )
+
+
 def insert_procedure(
     conn: sqlite3.Connection, *, study_id: str, centre: str, now: str, username: str, demo: bool
 ) -> str:
@@ -27,18 +55,12 @@ def insert_procedure(
         (proc_id, study_id, centre, new_id(), now, username, now, int(demo)),
     )
     for field, value in (("study_id", study_id), ("centre", centre)):
-        audit.append(
-            conn,
-            at_utc=now,
-            username=username,
-            procedure_id=proc_id,
-            entity=PROCEDURE_ENTITY,
-            entity_id=proc_id,
-            field=field,
-            old=None,
-            new=value,
-        )
+        _audit(conn, now, username, proc_id, PROCEDURE_ENTITY, proc_id, field=field, old=None, new=value)
     return proc_id
+
+
+def study_ids(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT study_id FROM procedures")}
 
 
 def study_id_taken(conn: sqlite3.Connection, study_id: str) -> bool:
@@ -73,18 +95,7 @@ def set_value(
             "ON CONFLICT (procedure_id, entity, entity_id, field) DO UPDATE SET value = excluded.value",
             (*key, audit.encode(value)),
         )
-    audit.append(
-        conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity=entity,
-        entity_id=entity_id or proc_id,
-        field=field,
-        old=old,
-        new=value,
-        reason=reason,
-    )
+    _audit(conn, now, username, proc_id, entity, entity_id or proc_id, field=field, old=old, new=value, reason=reason)
     touch(conn, proc_id, now)
     return True
 
@@ -116,18 +127,7 @@ def set_procedure_column(
         return
     conn.execute(f"UPDATE procedures SET {column}=? WHERE id=?", (value, proc_id))
     if column != "current_lesion_id":  # switching lesions is navigation, not a change to the record
-        audit.append(
-            conn,
-            at_utc=now,
-            username=username,
-            procedure_id=proc_id,
-            entity=PROCEDURE_ENTITY,
-            entity_id=proc_id,
-            field=column,
-            old=old,
-            new=value,
-            reason=reason,
-        )
+        _audit(conn, now, username, proc_id, PROCEDURE_ENTITY, proc_id, field=column, old=old, new=value, reason=reason)
 
 
 def add_child(conn: sqlite3.Connection, table: str, *, proc_id: str, now: str, username: str) -> tuple[str, int]:
@@ -141,17 +141,7 @@ def add_child(conn: sqlite3.Connection, table: str, *, proc_id: str, now: str, u
         (child_id, proc_id, number, now),
     )
     entity = table.removesuffix("s")
-    audit.append(
-        conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity=entity,
-        entity_id=child_id,
-        field="number",
-        old=None,
-        new=number,
-    )
+    _audit(conn, now, username, proc_id, entity, child_id, field="number", old=None, new=number)
     touch(conn, proc_id, now)
     return child_id, number
 
@@ -164,13 +154,13 @@ def remove_child(
         f"UPDATE {table} SET removed_utc=?, removed_reason=? WHERE id=? AND procedure_id=?",
         (now, reason, child_id, proc_id),
     )
-    audit.append(
+    _audit(
         conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity=table.removesuffix("s"),
-        entity_id=child_id,
+        now,
+        username,
+        proc_id,
+        table.removesuffix("s"),
+        child_id,
         field="removed",
         old=False,
         new=True,
@@ -203,17 +193,7 @@ def insert_event(
     if corrects is not None:
         details["corrects"] = corrects
     for field, value in (("kind", kind), ("details", details)):
-        audit.append(
-            conn,
-            at_utc=now,
-            username=username,
-            procedure_id=proc_id,
-            entity="event",
-            entity_id=str(event_id),
-            field=field,
-            old=None,
-            new=value,
-        )
+        _audit(conn, now, username, proc_id, "event", str(event_id), field=field, old=None, new=value)
     touch(conn, proc_id, now)
     return event_id
 
@@ -222,18 +202,7 @@ def strike_event(
     conn: sqlite3.Connection, *, proc_id: str, event_id: int, reason: str, now: str, username: str
 ) -> None:
     conn.execute("UPDATE events SET struck=1, struck_reason=? WHERE id=?", (reason, event_id))
-    audit.append(
-        conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity="event",
-        entity_id=str(event_id),
-        field="struck",
-        old=False,
-        new=True,
-        reason=reason,
-    )
+    _audit(conn, now, username, proc_id, "event", str(event_id), field="struck", old=False, new=True, reason=reason)
     touch(conn, proc_id, now)
 
 
@@ -384,13 +353,13 @@ def insert_signature(
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (proc_id, form, username, printed_name, meaning, now, content_hash),
     )
-    audit.append(
+    _audit(
         conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity="signature",
-        entity_id=str(cursor.lastrowid),
+        now,
+        username,
+        proc_id,
+        "signature",
+        str(cursor.lastrowid),
         field="signed",
         old=None,
         new={"form": form, "meaning": meaning, "content_hash": content_hash, "printed_name": printed_name},
@@ -403,17 +372,8 @@ def void_signature(
     conn: sqlite3.Connection, *, proc_id: str, signature_id: int, reason: str, now: str, username: str
 ) -> None:
     conn.execute("UPDATE signatures SET voided_utc=?, void_reason=? WHERE id=?", (now, reason, signature_id))
-    audit.append(
-        conn,
-        at_utc=now,
-        username=username,
-        procedure_id=proc_id,
-        entity="signature",
-        entity_id=str(signature_id),
-        field="voided",
-        old=False,
-        new=True,
-        reason=reason,
+    _audit(
+        conn, now, username, proc_id, "signature", str(signature_id), field="voided", old=False, new=True, reason=reason
     )
 
 
@@ -433,3 +393,13 @@ def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
         (key, value),
     )
+
+
+def change_setting(conn: sqlite3.Connection, key: str, value: str, *, now: str, username: str) -> bool:
+    """A study setting a person changes (and its audit row); returns False when it did not change."""
+    old = get_setting(conn, key)
+    if old == value:
+        return False
+    put_setting(conn, key, value)
+    _audit(conn, now, username, None, "setting", key, field="value", old=old, new=value)
+    return True

@@ -69,6 +69,8 @@ class TextPrompt(QDialog):
         layout = QVBoxLayout(self)
         label = QLabel(prompt)
         label.setWordWrap(True)
+        # With a lower width of its own the wrapped prompt gets the height it needs; a long one is cut off otherwise.
+        label.setMinimumWidth(480)
         layout.addWidget(label)
         self.text = QLineEdit()
         self.text.setObjectName("promptText")

@@ -1,16 +1,21 @@
-"""Theme and interface language; on the laptop, the centre's public key for the trial office (coordinators)."""
+"""Theme and interface language; on the laptop, its study settings and the centre's public key for the trial office
+(both the coordinator's)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import MimicError
 from ..domain.roles import Action
+from ..services import settings as study_settings
 from ..services.session_key import PublicKeyFile, write_public_key
 from . import dialogs
 from .context import AppContext
 from .file_choice import ask_folder, documents_folder
 from .i18n import arg
 from .icons import icon
-from .labels import caption, heading
+from .labels import caption, heading, message_label
 from .preferences import Preferences
 
 
@@ -85,8 +91,82 @@ class PublicKeySection(QWidget):
         return written
 
 
+class StudySettingsSection(QWidget):
+    """The laptop's study settings: the protocol's ICG window and the centre code. A coordinator changes them
+    (saved with the dialog's OK, in one audited change); monitors and surgeons see them read-only."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("studySettingsSection")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(self.tr("Study settings")))
+        about = self.tr("An ICG interval outside the window is flagged; new procedures start with the centre code.")
+        layout.addWidget(caption(about))
+        form = QFormLayout()
+        self.window_low, self.window_high = (self._hours(name) for name in ("icgWindowLow", "icgWindowHigh"))
+        low, high = (limit.total_seconds() / 3600 for limit in study_settings.icg_window(context.store))
+        self.window_low.setValue(low)
+        self.window_high.setValue(high)
+        window = QHBoxLayout()
+        window.addWidget(self.window_low)
+        window.addWidget(QLabel(self.tr("to")))
+        window.addWidget(self.window_high)
+        window.addWidget(QLabel(self.tr("from injection to incision")), 1)
+        form.addRow(self.tr("ICG window"), window)
+        self.centre = QLineEdit(study_settings.centre(context.store) or "")
+        self.centre.setObjectName("centreCode")
+        self.centre.setPlaceholderText(self.tr("two digits, e.g. 03"))
+        self.centre.setMaxLength(2)
+        form.addRow(self.tr("Centre code"), self.centre)
+        layout.addLayout(form)
+        self.shown = self.values()
+        user = context.user
+        allowed = bool(user and user.may(Action.MANAGE_USERS))
+        for editor in (self.window_low, self.window_high, self.centre):
+            editor.setEnabled(allowed)
+        if not allowed:
+            layout.addWidget(caption(self.tr("Only a coordinator can change the study settings."), "studyRoleNotice"))
+        self.problem = message_label("studySettingsProblem")
+        layout.addWidget(self.problem)
+
+    @staticmethod
+    def _hours(name: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setObjectName(name)
+        box.setRange(0, study_settings.LONGEST_ICG_WINDOW_HOURS)
+        box.setDecimals(1)
+        box.setSuffix(" h")
+        return box
+
+    def values(self) -> tuple[float, float, str]:
+        return self.window_low.value(), self.window_high.value(), self.centre.text().strip()
+
+    def save(self) -> bool:
+        """Save what changed; False (and the problem shown) when the change is refused."""
+        if self.values() == self.shown:
+            return True
+        low, high, centre = self.values()
+        shown_low, shown_high, shown_centre = self.shown
+        window = (low, high) if (low, high) != (shown_low, shown_high) else None
+        try:
+            study_settings.change(
+                self.context.store,
+                self.context.user,
+                icg_window_hours=window,
+                centre_code=centre if centre != shown_centre else None,
+            )
+        except MimicError as error:
+            self.problem.setText(str(error))
+            return False
+        self.shown = self.values()
+        self.problem.setText("")
+        return True
+
+
 class SettingsDialog(QDialog):
-    """Theme and language; with the laptop's context, also the public key section."""
+    """Theme and language; with the laptop's context, also its study settings and the public key section."""
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None, context: AppContext | None = None):
         super().__init__(parent)
@@ -109,6 +189,10 @@ class SettingsDialog(QDialog):
         self.language.addItem("Nederlands", "nl")
         self.language.setCurrentIndex(self.language.findData(prefs.lang))
         layout.addRow(self.tr("Language"), self.language)
+        self.study = StudySettingsSection(context) if context is not None else None
+        if self.study is not None:
+            outer.addSpacing(12)
+            outer.addWidget(self.study)
         self.public_key = PublicKeySection(context) if context is not None else None
         if self.public_key is not None:
             outer.addSpacing(12)
@@ -117,6 +201,21 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        """The study settings are saved first; a refused change keeps the dialog open, saying why."""
+        if self.study is not None and not self.study.save():
+            QTimer.singleShot(0, self.fit_height)  # once the layout has taken in the reason's text
+            return
+        super().accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for every wrapped caption at the dialog's width: Qt does not grow a dialog for them."""
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
 
     def chosen(self) -> tuple[str, str]:
         return self.theme.currentData(), self.language.currentData()

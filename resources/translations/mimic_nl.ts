@@ -296,17 +296,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="101"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="108"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="111"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -314,22 +314,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="155"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="159"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="169"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="179"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -1290,32 +1290,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="45"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="52"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="61"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="74"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="88"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -2134,83 +2134,83 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="30"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="34"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="43"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="52"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="49"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="68"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="73"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="80"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="108"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="108"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2218,7 +2218,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2226,40 +2226,70 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="191"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="193"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <source>Withdraw the key…</source>
+        <translation>Sleutel intrekken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
+        <source>Withdrawn (local time, reason)</source>
+        <translation>Ingetrokken (lokale tijd, reden)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="109"/>
+        <source>%1 (withdrawn since)</source>
+        <translation>%1 (inmiddels ingetrokken)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="151"/>
+        <source>Withdraw the key</source>
+        <translation>Sleutel intrekken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="154"/>
+        <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
+        <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="176"/>
+        <source>Key %1 of centre %2 withdrawn.</source>
+        <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="181"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="191"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -2361,6 +2391,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
         <source>Centre</source>
         <translation>Centrum</translation>
+    </message>
+</context>
+<context>
+    <name>StudySettingsSection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <source>Study settings</source>
+        <translation>Studie-instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
+        <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
+        <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="116"/>
+        <source>from injection to incision</source>
+        <translation>van injectie tot incisie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
+        <source>ICG window</source>
+        <translation>ICG-venster</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="120"/>
+        <source>two digits, e.g. 03</source>
+        <translation>twee cijfers, bijv. 03</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="122"/>
+        <source>Centre code</source>
+        <translation>Centrumcode</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <source>Only a coordinator can change the study settings.</source>
+        <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,10 @@ def test_a_whole_record_on_the_command_line(db, capsys, tmp_path):
         (closure, True, "2026-11-24T08:58:00.000000+00:00"),
         (corrected, False, "2026-11-24T09:05:00.000000+00:00"),
     ]
-    assert record["derived"]["operation_minutes"] == 35
+    derived = record["derived"]
+    assert derived["operation_minutes"] == 35 and (derived["lesion_count"], derived["complication_count"]) == (1, 1)
+    assert list(derived["lesions"]) == ["1"] and derived["lesions"]["1"]["r_status"] == "R0"
+    assert derived["complications"] == {"1": {"late": False, "grade_text": "IIIa"}}
 
     assert f"{STUDY_ID} is complete and locked" in out_of(capsys, "complete", "--db", db, *USER, STUDY_ID)
     assert dump(capsys, db)["derived"]["status"] == "complete"

@@ -15,6 +15,7 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.data_exports import export_csv, export_odm, export_redcap
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.simulate import record_procedure
+from mimic_desktop.storage import audit
 
 from .conftest import PASSWORD
 
@@ -40,7 +41,7 @@ def test_one_record_is_exported_under_its_study_id_and_the_export_is_audited(ser
     assert (last["entity"], last["entity_id"], last["username"]) == ("export", "csv", "anna.coord")
     assert last["procedure_id"] == two[1]
     assert json.loads(last["new_value"]) == {"study_ids": ["MIM-01-002"], "files": [p.name for p in written]}
-    assert service.verify_audit().ok
+    assert audit.check(service.store.conn).ok
 
 
 def test_all_records_in_study_id_order(service, two, tmp_path):

@@ -14,7 +14,7 @@ from mimic_desktop.domain.errors import MimicError
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SignatureState, SigningService
+from mimic_desktop.services.signing import SignatureState, SigningService, check_signature
 from mimic_desktop.storage import repository
 from mimic_desktop.storage.connection import open_store
 from tests.support.enrolment import ENROLMENT
@@ -71,4 +71,4 @@ def test_the_signature_covers_the_answers_as_they_are_when_it_is_written(
     signing = SigningService(store, surgeon)
     signing.sign_questionnaire(recorded, "steady hands 42")
     assert outcome, "the other connection tried while the questionnaire was being signed"
-    assert signing.verify_signature(service.load(recorded)).state is SignatureState.VALID
+    assert check_signature(signing.store, service.load(recorded)).state is SignatureState.VALID

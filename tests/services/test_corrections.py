@@ -10,6 +10,7 @@ import pytest
 from mimic_desktop.domain import rules
 from mimic_desktop.domain.errors import NotFound, ReasonRequired, ValidationError
 from mimic_desktop.exchange import flat, record_check, record_json
+from mimic_desktop.storage import audit
 from tests.support.enrolment import ENROLMENT
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -58,7 +59,7 @@ def test_striking_a_mistyped_occult_lesion_removes_its_lesion(service, store, pr
     rows = trail(service, proc_id, "lesion", occult)
     assert [(r["field"], r["reason"]) for r in rows][-1] == ("removed", "pressed O instead of L")
     assert any(r["field"] == "size_mm" for r in rows)
-    assert service.verify_audit().ok
+    assert audit.check(service.store.conn).ok
 
 
 def test_the_strike_and_the_removal_are_one_transaction(service, store, proc_id, two_lesions):
@@ -115,7 +116,7 @@ def test_removing_lesions_and_complications_with_a_reason(service, proc_id, two_
     assert [lesion.number for lesion in service.load(proc_id).lesions] == [1, 3]
     assert service.add_complication(proc_id, {"description": "Bile leak"})
     assert [c.number for c in service.load(proc_id).complications] == [2]
-    assert service.verify_audit().ok
+    assert audit.check(service.store.conn).ok
 
 
 def test_removing_the_only_lesion_leaves_no_current_lesion(service, proc_id):
@@ -135,7 +136,8 @@ def test_removed_lesions_and_complications_leave_the_flat_rows_and_the_session_r
     occult_event = service.record_event(recorded, "occult_lesion", at=during_surgery)
     occult = service.load(recorded).current_lesion_id
     service.strike_event(occult_event, "pressed O instead of L")
-    extra = service.add_lesion(recorded, {"size_mm": 9})
+    service.record_event(recorded, "lesion_found", at=during_surgery)
+    extra = service.load(recorded).current_lesion_id
     complication = service.add_complication(recorded, {"description": "Ileus", "clavien_dindo": "II"})
     service.remove_lesion(recorded, extra, "typed in the wrong record")
     service.remove_complication(recorded, complication, "typed in the wrong record")
@@ -167,10 +169,10 @@ def test_a_removal_without_its_audit_row_is_found(service, store, proc_id, two_l
     _first, occult, _ = two_lesions
     with store.transaction() as db:
         db.conn.execute("UPDATE lesions SET removed_utc='2026-11-24T10:00:00+00:00' WHERE id=?", (occult,))
-    assert not service.verify_audit().ok
+    assert not audit.check(service.store.conn).ok
     assert any(
         p.startswith(f"lesion {occult}: its removed_utc is not what the audit trail recorded")
-        for p in service.verify_audit().problems
+        for p in audit.check(service.store.conn).problems
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mimic_desktop.exchange import central
 from mimic_desktop.services import central_import
+from tests.support.central_rows import read_rows
 from tests.support.session_files import Laptop, make_central, make_laptop
 
 
@@ -38,7 +38,7 @@ def rows_equal_source(store, procs) -> None:
         ("complications", flat.complication_rows),
     ):
         expected = sorted((row for p in procs for row in make(p)), key=_row_key)
-        got = sorted(central.read_rows(store.conn, table), key=_row_key)
+        got = sorted(read_rows(store.conn, table), key=_row_key)
         assert got == expected, table
 
 

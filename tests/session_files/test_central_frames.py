@@ -7,12 +7,13 @@ import pandas as pd
 from mimic_desktop.analysis.selection import LESION_COLUMNS
 from mimic_desktop.exchange import central
 from mimic_desktop.services.trial_report import tables_from_central
+from tests.support.central_rows import read_rows
 
 
 def row_by_row(store, table: str) -> pd.DataFrame:
     """The flat rows as dictionaries (booleans as True/False), one after the other."""
     spec = next(t for t in central.FLAT_TABLES if t.name == table)
-    frame = pd.DataFrame(central.read_rows(store.conn, table), columns=[c.name for c in spec.columns()])
+    frame = pd.DataFrame(read_rows(store.conn, table), columns=[c.name for c in spec.columns()])
     for column in spec.columns():
         if column.type == "boolean":
             frame[column.name] = frame[column.name].astype("boolean")

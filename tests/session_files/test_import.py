@@ -8,10 +8,11 @@ import pytest
 
 from mimic_desktop.domain.errors import MimicError
 from mimic_desktop.exchange import central
-from mimic_desktop.services import central_import
+from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import CentralImporter, Outcome
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.storage.errors import NotADatabase
+from tests.support.central_rows import read_rows
 from tests.support.session_files import make_laptop, members, sign_questionnaire, snapshot, with_record
 
 from .conftest import rows_equal_source
@@ -43,7 +44,7 @@ def test_an_amended_re_export_supersedes_and_both_versions_are_kept(laptop, impo
     rows_equal_source(central_store, [laptop.service.load(proc_id)])
     kept = central_import.imported_files(central_store)
     assert [(f["session_version"], f["current"]) for f in kept] == [(1, 0), (2, 1)]
-    assert central.read_rows(central_store.conn, "procedures")[0]["hospital_stay_days"] == 9
+    assert read_rows(central_store.conn, "procedures")[0]["hospital_stay_days"] == 9
 
 
 def test_an_older_version_arriving_late_is_kept_but_not_current(laptop, importer, central_store):
@@ -54,7 +55,7 @@ def test_an_older_version_arriving_late_is_kept_but_not_current(laptop, importer
     assert importer.import_file(second).outcome is Outcome.NEW
     late = importer.import_file(first)
     assert late.outcome is Outcome.OLDER and "version 2 stays current" in late.message
-    assert central.read_rows(central_store.conn, "procedures")[0]["icu_days"] == 2
+    assert read_rows(central_store.conn, "procedures")[0]["icu_days"] == 2
     assert [f["current"] for f in central_import.imported_files(central_store)] == [0, 1]
 
 
@@ -79,7 +80,7 @@ def test_two_sessions_for_one_study_id_are_refused(tmp_path, laptop, importer, c
     other_folder = tmp_path / "second-laptop"
     other_folder.mkdir()
     second = make_laptop(other_folder)
-    central_import.register_centre(central_store, "01", second.public_key_file())
+    centre_keys.register_centre(central_store, "01", second.public_key_file())
     twin = second.export(second.record(27))  # its first study ID is MIM-01-001 too
     before = snapshot(central_store)
     result = CentralImporter(central_store).import_file(twin)
@@ -99,7 +100,7 @@ def test_a_newer_version_cannot_move_a_session_to_another_study_id_or_centre(
     other_folder = tmp_path / "other-laptop"
     other_folder.mkdir()
     other = make_laptop(other_folder)
-    central_import.register_centre(central_store, centre, other.public_key_file())
+    centre_keys.register_centre(central_store, centre, other.public_key_file())
 
     def take_over(record):
         record["session_version"] = 2
@@ -126,7 +127,7 @@ def test_a_demo_record_and_a_key_of_another_centre_are_refused(tmp_path, laptop,
     result = importer.import_bytes(with_record(data, laptop.key_path, demo), "demo.mimic")
     assert result.outcome is Outcome.REJECTED and "demonstration record" in result.message
     store = central_import.init_central(tmp_path / "other-central.sqlite")
-    central_import.register_centre(store, "05", laptop.public_key_file())
+    centre_keys.register_centre(store, "05", laptop.public_key_file())
     result = CentralImporter(store).import_bytes(data, "wrong-centre.mimic")
     assert result.outcome is Outcome.REJECTED and "registered for centre 05" in result.message
     assert snapshot(central_store) == before
@@ -143,7 +144,7 @@ def test_a_questionnaire_is_signed_centrally_only_when_its_hash_matches_the_answ
     data = with_record(laptop.export(altered).read_bytes(), laptop.key_path, other_answer)
     assert importer.import_file(laptop.export(signed)).outcome is Outcome.NEW
     assert importer.import_bytes(data, "MIM-01-002-v1.mimic").outcome is Outcome.NEW
-    rows = central.read_rows(central_store.conn, "procedures")
+    rows = read_rows(central_store.conn, "procedures")
     assert sorted((row["study_id"], row["questionnaire_signed"]) for row in rows) == [
         ("MIM-01-001", True),
         ("MIM-01-002", False),

@@ -4,7 +4,7 @@ import tracemalloc
 
 import pytest
 
-from mimic_desktop.services import central_import
+from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import Outcome
 from tests.support.bad_session_files import (
     BAD_FILES,
@@ -27,7 +27,7 @@ def source(tmp_path_factory) -> Source:
 @pytest.fixture
 def central_store(tmp_path, source):
     store = central_import.init_central(tmp_path / "central.sqlite")
-    central_import.register_centre(store, "01", source.public_key)
+    centre_keys.register_centre(store, "01", source.public_key)
     yield store
     store.close()
 

@@ -6,7 +6,8 @@ from mimic_desktop.domain import derive
 from mimic_desktop.domain.errors import AuthenticationFailed, PermissionDenied, ReasonRequired, ValidationError
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SignatureState, SigningService, content_hash
+from mimic_desktop.services.signing import SignatureState, SigningService, check_signature, content_hash
+from mimic_desktop.storage import audit
 
 from .conftest import SURGEON_PASSWORD
 
@@ -20,7 +21,7 @@ def refusals(service, proc_id):
 
 
 def test_the_surgeon_signs_with_name_time_meaning_and_a_content_hash(store, service, surgeon, answered):
-    assert SigningService(store, surgeon).verify_signature(service.load(answered)).state is SignatureState.UNSIGNED
+    assert check_signature(store, service.load(answered)).state is SignatureState.UNSIGNED
     signature = SigningService(store, surgeon).sign_questionnaire(answered, SURGEON_PASSWORD, meaning="Author")
     proc = service.load(answered)
     assert signature.printed_name == "Sam Snijder"
@@ -28,10 +29,10 @@ def test_the_surgeon_signs_with_name_time_meaning_and_a_content_hash(store, serv
     assert signature.meaning == "Author"
     assert signature.signed_at
     assert signature.content_hash == content_hash(proc)
-    assert SigningService(store, surgeon).verify_signature(proc).state is SignatureState.VALID
+    assert check_signature(store, proc).state is SignatureState.VALID
     signed_rows = [r for r in service.audit_trail(answered) if r["entity"] == "signature"]
     assert json.loads(signed_rows[-1]["new_value"])["content_hash"] == signature.content_hash
-    assert service.verify_audit().ok
+    assert audit.check(service.store.conn).ok
 
 
 def test_the_hash_covers_answers_study_id_and_form_version(service, answered):
@@ -95,14 +96,14 @@ def test_an_edit_after_signing_needs_a_reason_and_voids_the_signature(store, ser
     proc = service.load(answered)
     assert proc.valid_signature() is None
     assert proc.signatures[0].void_reason == "misread the scale"
-    check = signing.verify_signature(proc)
+    check = check_signature(signing.store, proc)
     assert check.state is SignatureState.VOIDED and check.signature is None
     assert check.voided.void_reason == "misread the scale"
     voids = [r for r in service.audit_trail(answered) if r["entity"] == "signature" and r["field"] == "voided"]
     assert voids[-1]["reason"] == "misread the scale"
     again = signing.sign_questionnaire(answered, SURGEON_PASSWORD)
     assert again.content_hash == content_hash(service.load(answered))
-    assert signing.verify_signature(service.load(answered)).ok
+    assert check_signature(signing.store, service.load(answered)).ok
 
 
 def test_answers_changed_behind_the_applications_back_break_the_signature(store, service, surgeon, answered):
@@ -110,7 +111,7 @@ def test_answers_changed_behind_the_applications_back_break_the_signature(store,
     signing.sign_questionnaire(answered, SURGEON_PASSWORD)
     with store.transaction() as db:
         db.conn.execute("UPDATE field_values SET value='1' WHERE procedure_id=? AND field='q_usefulness'", (answered,))
-    check = signing.verify_signature(service.load(answered))
+    check = check_signature(signing.store, service.load(answered))
     assert check.state is SignatureState.TAMPERED
     assert not check.ok
 
@@ -123,7 +124,7 @@ def test_a_rewritten_signature_hash_is_caught_by_the_audit_trail(store, service,
     forged = content_hash(service.load(answered))
     with store.transaction() as db:
         db.conn.execute("UPDATE signatures SET content_hash=? WHERE procedure_id=?", (forged, answered))
-    assert signing.verify_signature(service.load(answered)).state is SignatureState.TAMPERED
+    assert check_signature(signing.store, service.load(answered)).state is SignatureState.TAMPERED
 
 
 def test_signing_a_completed_record_makes_it_signed(store, service, surgeon, answered):

@@ -7,7 +7,7 @@ from mimic_desktop.storage import audit
 
 @pytest.fixture
 def trail(service, recorded, db_path):
-    assert service.verify_audit().ok
+    assert audit.check(service.store.conn).ok
     return db_path
 
 
@@ -75,3 +75,26 @@ def test_a_row_rehashed_by_hand_still_breaks_the_next_link(trail):
     conn.execute("UPDATE audit SET new_value=?, hash=? WHERE seq=4", (row["new_value"], audit.row_hash(prev, row)))
     result = audit.verify(conn)
     assert any("entry 5 does not follow" in p for p in result.problems)
+
+
+def test_a_damaged_index_is_found_by_the_whole_check_though_the_chain_is_intact(trail):
+    conn = raw(trail)
+    name = conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='audit'").fetchone()[0]
+    conn.execute("PRAGMA writable_schema=ON")
+    # The index forgets every entry it held, so the table and its index no longer agree.
+    conn.execute("UPDATE sqlite_master SET sql=sql || ' WHERE 0' WHERE name=?", (name,))
+    conn.close()
+    conn = sqlite3.connect(trail)
+    assert audit.verify(conn).ok and audit.cross_check(conn) == []
+    result = audit.check(conn)
+    assert result.problems == (f"integrity_check: wrong # of entries in index {name}",)
+
+
+def test_a_value_edited_into_text_that_is_not_json_is_named_not_a_crash(trail):
+    conn = raw(trail)
+    conn.execute("UPDATE audit SET new_value='not json' WHERE seq=5")
+    problems = audit.check(conn).problems
+    assert problems[0] == "entry 5 was altered"
+    assert problems[-1].startswith(
+        "the data cannot be compared with the trail: an entry holds a value that is not JSON"
+    )

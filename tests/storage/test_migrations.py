@@ -29,7 +29,7 @@ def test_a_first_version_database_is_upgraded_and_keeps_its_data(tmp_path, monke
     proc = service.find("MIM-02-001")
     assert proc.get("age") == 64 and proc.first_event("incision") is not None
     service.set_value(proc.id, "cea", 3.5)
-    assert service.verify_audit().ok
+    assert audit.check(service.store.conn).ok
 
 
 def test_migrations_can_stop_before_the_second(tmp_path):

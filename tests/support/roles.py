@@ -50,7 +50,7 @@ def _first_lesion(service, proc_id):
 ATTEMPTS = {
     "create a procedure": lambda svc, ref, store, user, pid: svc.create("MIM-01-900", "01", {}),
     "set a value": lambda svc, ref, store, user, pid: svc.set_values(pid, {"cea": 12.5}),
-    "add a lesion": lambda svc, ref, store, user, pid: svc.add_lesion(pid, {"size_mm": 9}),
+    "add a lesion": lambda svc, ref, store, user, pid: svc.record_event(pid, "lesion_found", at=LATER),
     "edit a lesion": lambda svc, ref, store, user, pid: svc.set_values(
         pid, {"margin_mm": 3}, entity="lesion", entity_id=_first_lesion(ref, pid)
     ),
@@ -71,8 +71,8 @@ ATTEMPTS = {
     "add an account": lambda svc, ref, store, user, pid: AccountService(store).create_user(
         "new.person", "New Person", "surgeon", "a long password", by=user
     ),
-    "set the centre": lambda svc, ref, store, user, pid: settings.set_centre(store, user, "07"),
-    "set the ICG window": lambda svc, ref, store, user, pid: settings.set_icg_window(store, user, 20, 28),
+    "set the centre": lambda svc, ref, store, user, pid: settings.change(store, user, centre_code="07"),
+    "set the ICG window": lambda svc, ref, store, user, pid: settings.change(store, user, icg_window_hours=(20, 28)),
     "export a session file": lambda svc, ref, store, user, pid: ExportService(store, user).export(
         pid, exports_folder(store)
     ),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mimic_desktop.domain import derive
 from mimic_desktop.exchange import session_file, signing_keys
-from mimic_desktop.services import central_import, session_key
+from mimic_desktop.services import central_import, centre_keys, session_key
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.export import ExportService
@@ -25,7 +25,7 @@ from mimic_desktop.storage.connection import open_store
 
 COORDINATOR_PASSWORD = "correct horse"
 SURGEON_PASSWORD = "steady hands 42"
-TABLES = ("centre_keys", "session_files", "sessions", "procedures", "lesions", "complications")
+TABLES = ("centre_keys", "key_registrations", "session_files", "sessions", "procedures", "lesions", "complications")
 
 
 def finish(service: ProcedureService, proc_id: str, *, complication: bool = False) -> str:
@@ -80,7 +80,7 @@ def sign_questionnaire(laptop: Laptop, proc_id: str) -> None:
 
 def make_central(folder: Path, laptop: Laptop):
     store = central_import.init_central(folder / "central.sqlite")
-    central_import.register_centre(store, "01", laptop.public_key_file())
+    centre_keys.register_centre(store, "01", laptop.public_key_file())
     return store
 
 

@@ -95,7 +95,9 @@ def test_a_lesion_still_in_use_is_not_struck_and_the_screen_says_why(
 def test_removing_a_lesion_and_a_complication_from_the_record_pages(
     make_window, store, coordinator, service, recorded, actions, shown_errors
 ):
-    extra = service.add_lesion(recorded, {"size_mm": 7})
+    during_surgery = service.load(recorded).first_event("incision").moment + timedelta(minutes=1)
+    service.record_event(recorded, "lesion_found", at=during_surgery)
+    extra = service.load(recorded).current_lesion_id
     service.add_complication(recorded, {"description": "Ileus", "clavien_dindo": "II"})
     complication = service.add_complication(recorded, {"description": "Wrong patient", "clavien_dindo": "I"})
     window = open_record(make_window, store, coordinator, recorded)

@@ -7,7 +7,7 @@ import random
 from datetime import timedelta
 
 from mimic_desktop.domain.clock import utc_now
-from mimic_desktop.services import central_import, session_key
+from mimic_desktop.services import central_import, centre_keys, session_key
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.central_import import CentralImporter, Outcome
 from mimic_desktop.services.demo import DEMO_PASSWORD
@@ -71,7 +71,7 @@ def test_a_record_made_by_a_demo_user_in_the_wizard_is_demo_and_the_trial_office
     outbox.mkdir()
     exported = ExportService(store, demo_user, key_path=key_path).export(proc.id, outbox)
     central = central_import.init_central(tmp_path / "central.sqlite")
-    central_import.register_centre(central, "03", session_key.write_public_key(tmp_path / "03.pem", key_path).path)
+    centre_keys.register_centre(central, "03", session_key.write_public_key(tmp_path / "03.pem", key_path).path)
     result = CentralImporter(central).import_file(exported.path)
     assert result.outcome is Outcome.REJECTED and "demonstration record" in result.message
     assert central.conn.execute("SELECT COUNT(*) FROM session_files").fetchone()[0] == 0

@@ -28,7 +28,7 @@ def fill_wizard(window, actions) -> NewProcedureWizard:
     form = wizard.eligibility.form
     for name, answer in {**ELIGIBLE, "iodine_or_icg_allergy": True}.items():
         actions.choose(form.editors[name].input, answer)
-    form.editors["consent_date"].input.setDate(QDate.currentDate())
+    form.editors["consent_date"].input.setDate(QDate.currentDate().addDays(-2))  # consent precedes ICG
     actions.click(next_button)
     assert wizard.currentPage() is wizard.eligibility, "an allergic patient must not be enrolled"
     assert "cannot be enrolled" in wizard.eligibility.message.text()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import MimicError
-from ...services import central_import
-from ...services.central_import import CentreKey
+from ...services import centre_keys
+from ...services.centre_keys import CentreKey
 from ...storage.connection import Store
 from ..labels import message_label
 
@@ -98,7 +98,7 @@ class CentreKeyDialog(QDialog):
         self.confirmed.setChecked(False)
         self.file_label.setText(str(path))
         try:
-            self.fingerprint.setText(central_import.key_file_fingerprint(path))
+            self.fingerprint.setText(centre_keys.key_file_fingerprint(path))
         except MimicError as error:
             self.fingerprint.setText("")
             self.problem.setText(str(error))
@@ -113,7 +113,7 @@ class CentreKeyDialog(QDialog):
 
     def register(self) -> None:
         try:
-            self.registered = central_import.register_centre(self.store, self.centre.text().strip(), self.key_file)
+            self.registered = centre_keys.register_centre(self.store, self.centre.text().strip(), self.key_file)
         except MimicError as error:
             self.problem.setText(str(error))
             return

@@ -1,4 +1,5 @@
-"""What the central database holds: every imported session file, and the centre keys it trusts."""
+"""What the central database holds: every imported session file, and the centre keys it trusts (or trusted, until
+a key was withdrawn)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.clock import local_text
-from ...services import central_import
+from ...domain.errors import MimicError
+from ...services import central_import, centre_keys
+from ...services.centre_keys import CentreKey
 from ...storage.connection import Store
+from ..dialogs import TextPrompt
 from ..i18n import arg
 from ..labels import heading
 from .centre_key_dialog import CentreKeyDialog
@@ -62,13 +66,24 @@ class SessionsPage(QWidget):
         keys_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(heading(self.tr("Registered centre keys")), 1)
+        self.withdraw_key_button = action_button(
+            bar, "mdi6.key-remove", self.tr("Withdraw the key…"), "withdrawCentreKey", self.withdraw_key
+        )
         self.add_key_button = action_button(
             bar, "mdi6.key-plus", self.tr("Add a centre key…"), "addCentreKey", self.add_key
         )
         keys_layout.addLayout(bar)
         self.keys = ReadOnlyTable(
-            "keyTable", [self.tr("Centre"), self.tr("Fingerprint"), self.tr("Registered at (local time)")]
+            "keyTable",
+            [
+                self.tr("Centre"),
+                self.tr("Fingerprint"),
+                self.tr("Registered at (local time)"),
+                self.tr("Withdrawn (local time, reason)"),
+            ],
         )
+        self.keys.itemSelectionChanged.connect(self.update_withdraw_button)
+        self.registrations: list[CentreKey] = []
         keys_layout.addWidget(self.keys, 1)
         self.key_message = QLabel()
         self.key_message.setObjectName("keyMessage")
@@ -91,7 +106,9 @@ class SessionsPage(QWidget):
                     row["centre"],
                     str(row["session_version"]),
                     self.tr("current") if row["current"] else self.tr("superseded"),
-                    row["signer_fingerprint"],
+                    arg(self.tr("%1 (withdrawn since)"), row["signer_fingerprint"])
+                    if row["signer_withdrawn_utc"]
+                    else row["signer_fingerprint"],
                     local_text(row["imported_utc"], seconds=True),
                     row["file_name"],
                 ]
@@ -103,12 +120,62 @@ class SessionsPage(QWidget):
         self.count.setText(f"{files}, {sessions}")
 
     def refresh_keys(self) -> None:
+        self.registrations = centre_keys.registered_keys(self.store)
         self.keys.fill(
             [
-                [key.centre, key.fingerprint, local_text(key.registered_utc, seconds=True)]
-                for key in central_import.registered_keys(self.store)
+                [
+                    key.centre,
+                    key.fingerprint,
+                    local_text(key.registered_utc, seconds=True),
+                    "" if key.in_force else f"{local_text(key.withdrawn_utc, seconds=True)}: {key.withdrawal_reason}",
+                ]
+                for key in self.registrations
             ],
         )
+        self.update_withdraw_button()
+
+    def selected_key(self) -> CentreKey | None:
+        rows = {index.row() for index in self.keys.selectionModel().selectedRows()}
+        return self.registrations[rows.pop()] if len(rows) == 1 else None
+
+    def update_withdraw_button(self) -> None:
+        key = self.selected_key()
+        self.withdraw_key_button.setEnabled(key is not None and key.in_force)
+
+    def withdraw_key(self) -> TextPrompt | None:
+        """Asks for the reason without blocking; the key is withdrawn once it is given."""
+        key = self.selected_key()
+        if key is None or not key.in_force:
+            return None
+        prompt = TextPrompt(
+            self.tr("Withdraw the key"),
+            arg(
+                self.tr(
+                    "Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; "
+                    "new files signed with it are refused. A key registered for the wrong centre can then be "
+                    "registered for the right one. Why is it withdrawn?"
+                ),
+                key.fingerprint,
+                key.centre,
+            ),
+            self,
+        )
+        prompt.setObjectName("withdrawKeyPrompt")
+        prompt.accepted.connect(lambda: self.key_withdrawn(key, prompt.text.text()))
+        prompt.finished.connect(prompt.deleteLater)
+        prompt.open()
+        return prompt
+
+    def key_withdrawn(self, key: CentreKey, reason: str) -> None:
+        try:
+            withdrawn = centre_keys.withdraw_key(self.store, key.key_id, reason)
+        except MimicError as error:
+            self.key_message.setText(str(error))
+        else:
+            self.key_message.setText(
+                arg(self.tr("Key %1 of centre %2 withdrawn."), withdrawn.fingerprint, withdrawn.centre)
+            )
+        self.refresh()
 
     def add_key(self) -> CentreKeyDialog:
         """Opens the dialog without blocking; the keys list catches up once a key is registered."""

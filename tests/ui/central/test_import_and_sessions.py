@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
 
 from mimic_desktop.domain.clock import local_text
 from mimic_desktop.exchange import signing_keys
-from mimic_desktop.services import central_import, session_key
+from mimic_desktop.services import central_import, centre_keys, session_key
 from tests.support.session_files import foreign_key_file
 
 from .conftest import cells, copy_to, settle
@@ -53,7 +53,7 @@ def test_a_folder_with_a_good_a_duplicate_and_a_damaged_file(open_window, centra
     assert [row[5] for row in listed] == [local_text(row["imported_utc"], seconds=True) for row in stored]
     assert [row[6] for row in listed] == ["MIM-01-001-v1.mimic", "MIM-01-002-v1.mimic"]
     assert sessions.count.text() == "2 files, 2 current sessions"
-    assert cells(sessions.keys) == [["01", fingerprint, cells(sessions.keys)[0][2]]]
+    assert cells(sessions.keys) == [["01", fingerprint, cells(sessions.keys)[0][2], ""]]
 
 
 def test_a_newer_version_shows_the_older_as_superseded_and_search_finds_a_study_id(
@@ -165,3 +165,47 @@ def test_an_import_the_database_stopped_shows_what_was_imported_and_what_was_not
     assert rows[0][:4] == ["not imported", "", "", "MIM-01-002-v1.mimic"] and rows[1][0] == "imported (new)"
     assert shown_errors == [full]
     shown_errors.clear()
+
+
+def test_a_centre_key_is_withdrawn_with_a_reason_and_its_files_stay(open_window, filled_db, outbox, qtbot):
+    window = open_window(filled_db)
+    window.show_page("sessions")
+    sessions = window.sessions_page
+    button: QPushButton = sessions.withdraw_key_button
+    assert not button.isEnabled(), "a key is chosen first"
+    sessions.keys.selectRow(0)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    prompt = sessions.findChild(QDialog, "withdrawKeyPrompt")
+    fingerprint = cells(sessions.keys)[0][1]
+    assert prompt.isVisible() and f"Withdraw key {fingerprint} of centre 01?" in prompt.findChild(QLabel).text()
+    ok = prompt.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled(), "no withdrawal without a reason"
+    qtbot.keyClicks(prompt.text, "registered for the wrong centre")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    (key,) = centre_keys.registered_keys(window.store)
+    assert cells(sessions.keys) == [
+        [
+            "01",
+            fingerprint,
+            local_text(key.registered_utc, seconds=True),
+            f"{local_text(key.withdrawn_utc, seconds=True)}: registered for the wrong centre",
+        ]
+    ]
+    assert sessions.key_message.text() == f"Key {fingerprint} of centre 01 withdrawn."
+    sessions.keys.selectRow(0)
+    assert not button.isEnabled(), "a withdrawn key is withdrawn once"
+    listed = cells(sessions.sessions)
+    assert len(listed) == 4 and {row[4] for row in listed} == {f"{fingerprint} (withdrawn since)"}
+
+    again = sessions.add_key()
+    again.use_file(outbox.laptop.public_key_file())
+    again.centre.setText("01")
+    again.confirmed.setChecked(True)
+    again.register()
+    withdrawn, in_force = cells(sessions.keys)
+    assert withdrawn[3].endswith("registered for the wrong centre")
+    assert [*in_force[:2], in_force[3]] == ["01", fingerprint, ""]
+    assert sessions.key_message.text() == f"Key {fingerprint} of centre 01 registered."
+    assert cells(sessions.sessions) == listed, "the files name the registration they were imported under"

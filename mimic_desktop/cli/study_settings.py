@@ -1,0 +1,34 @@
+"""The `settings` subcommand: the laptop's study settings (ICG protocol window, centre code), read and changed."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import signed_in
+
+
+def cmd_settings(args: argparse.Namespace) -> None:
+    from ..services import settings
+
+    service = signed_in(args)
+    if args.icg_window is not None or args.centre is not None:
+        window = None if args.icg_window is None else settings.parse_icg_window(args.icg_window)
+        changed = settings.change(service.store, service.user, icg_window_hours=window, centre_code=args.centre)
+        print(f"{changed} setting(s) changed.")
+    print(
+        f"ICG window (hours from injection to incision): {settings.icg_window_text(settings.icg_window(service.store))}"
+    )
+    print(f"Centre code: {settings.centre(service.store) or 'not set'}")
+
+
+def register(command) -> None:
+    p = command(
+        "settings",
+        cmd_settings,
+        "show the study settings; with options, change them (coordinators only)",
+        user=True,
+    )
+    p.add_argument(
+        "--icg-window", default=None, metavar="LOW-HIGH", help="hours from ICG injection to incision, e.g. 18-30"
+    )
+    p.add_argument("--centre", default=None, help="this laptop's two-digit centre code, e.g. 03")
