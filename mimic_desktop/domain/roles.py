@@ -13,6 +13,17 @@ class Role(StrEnum):
     SURGEON = "surgeon"
     MONITOR = "monitor"
 
+    def text(self, lang: str = "en") -> str:
+        """The role as the interface names it, in its language."""
+        return ROLE_TEXT[self].get(lang, ROLE_TEXT[self]["en"])
+
+
+ROLE_TEXT = {
+    Role.COORDINATOR: {"en": "coordinator", "nl": "coördinator"},
+    Role.SURGEON: {"en": "surgeon", "nl": "chirurg"},
+    Role.MONITOR: {"en": "monitor", "nl": "monitor"},
+}
+
 
 class Action(StrEnum):
     EDIT = "edit"

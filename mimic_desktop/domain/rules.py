@@ -58,6 +58,15 @@ def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
         raise ValidationError(f"{name} is already recorded; strike it through with a reason to record it again.")
 
 
+def check_corrected_time(event: Event, at: datetime) -> None:
+    """A time correction changes the time: the same second again would strike the event for nothing."""
+    if int(at.timestamp()) == int(event.moment.timestamp()):
+        raise ValidationError(
+            f"{forms.events()[event.kind].text()} is already at {local_text(at, seconds=True)}: "
+            "give the time it really happened."
+        )
+
+
 def check_icg_time(proc: Procedure, given_iso: str | None) -> None:
     incision = derive.incision_time(proc)
     if given_iso and incision and from_iso(given_iso) > incision:

@@ -58,6 +58,15 @@ class ProcedureService:
             return audit.Verification(False, result.rows, result.head_hash, result.problems + tuple(extra))
         return result
 
+    def reopens(self, proc_id: str) -> bool:
+        """Whether a start reopens this procedure's live screen: still being recorded, for a user who may record."""
+        if not self.user.may(Action.EDIT):
+            return False
+        try:
+            return derive.being_recorded(self.load(proc_id))
+        except NotFound:
+            return False
+
     # -- guarding --------------------------------------------------------------------------
     def _now(self) -> str:
         return to_iso(self.clock())
@@ -349,6 +358,7 @@ class ProcedureService:
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             old = self._live_event(proc, event_id)
+            rules.check_corrected_time(old, at)
             old.struck = True  # the record as the rules see it once the old event is struck
             self._strike(proc, old.id, reason)
             return self._insert_event(proc, old.kind, at, old.lesion_id, old.note)
