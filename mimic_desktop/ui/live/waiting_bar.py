@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ...services.write_queue import Write
 
@@ -20,7 +20,8 @@ class WaitingBar(QFrame):
         row.setContentsMargins(6, 2, 6, 2)
         self.text = QLabel()
         self.text.setObjectName("waitingText")
-        self.text.setWordWrap(True)
+        # One line, cut at the bar's end rather than widening the window; the tooltip and the timeline list every action.
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.text, 1)
         self.give_up = QPushButton(self.tr("Give up on these…"))
         self.give_up.setObjectName("giveUpWaiting")
@@ -33,8 +34,10 @@ class WaitingBar(QFrame):
         if not waiting:
             return
         listed = "; ".join(f"{write.moment.astimezone():%H:%M:%S} {write.what}" for write in waiting)
-        self.text.setText(
+        text = (
             self.tr("Not saved yet: the database is in use by another program, retrying. Waiting (%1): %2")
             .replace("%1", str(len(waiting)))
             .replace("%2", listed)
         )
+        self.text.setText(text)
+        self.text.setToolTip(text)
