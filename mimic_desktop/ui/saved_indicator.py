@@ -27,7 +27,7 @@ class SavedIndicator(QLabel):
         """Actions wait for the database (another program holds it); 0: none waits any more."""
         if count:
             self._show(
-                "waiting", self.tr("⏳ Not saved yet: database in use, retrying (%1 waiting)").replace("%1", str(count))
+                "waiting", self.tr("↻ Not saved yet: database in use, retrying (%1 waiting)").replace("%1", str(count))
             )
         else:
             self.saved()

@@ -2023,8 +2023,8 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/saved_indicator.py" line="30"/>
-        <source>⏳ Not saved yet: database in use, retrying (%1 waiting)</source>
-        <translation>⏳ Nog niet opgeslagen: database in gebruik, opnieuw proberen (%1 wachtend)</translation>
+        <source>↻ Not saved yet: database in use, retrying (%1 waiting)</source>
+        <translation>↻ Nog niet opgeslagen: database in gebruik, opnieuw proberen (%1 wachtend)</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/saved_indicator.py" line="37"/>
@@ -2435,12 +2435,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>WaitingBar</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="25"/>
+        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="26"/>
         <source>Give up on these…</source>
         <translation>Deze opgeven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="38"/>
         <source>Not saved yet: the database is in use by another program, retrying. Waiting (%1): %2</source>
         <translation>Nog niet opgeslagen: de database is in gebruik door een ander programma, opnieuw proberen. Wachtend (%1): %2</translation>
     </message>
