@@ -246,3 +246,8 @@ def status(proc: Procedure) -> Status:
     if proc.first_event(incision):
         return Status.IN_PROGRESS
     return Status.DRAFT
+
+
+def being_recorded(proc: Procedure) -> bool:
+    """Still being recorded: not yet completed (locked) nor sent to the trial office."""
+    return status(proc) in {Status.DRAFT, Status.IN_PROGRESS, Status.AWAITING_PATHOLOGY}

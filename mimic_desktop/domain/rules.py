@@ -60,21 +60,50 @@ def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
         raise ValidationError(f"{name} is already recorded; strike it through with a reason to record it again.")
 
 
+def check_corrected_time(event: Event, at: datetime) -> None:
+    """A time correction changes the time: the same second again would strike the event for nothing."""
+    if int(at.timestamp()) == int(event.moment.timestamp()):
+        raise ValidationError(
+            f"{forms.events()[event.kind].text()} is already at {local_text(at, seconds=True)}: "
+            "give the time it really happened."
+        )
+
+
 def check_icg_time(proc: Procedure, given_iso: str | None) -> None:
     incision = derive.incision_time(proc)
     if given_iso and incision and from_iso(given_iso) > incision:
         raise ValidationError("ICG cannot be given after the incision.", field="icg_given_at")
 
 
+# Findings a lesion has once: a second one, of the same or the other kind, is refused. The specimen
+# finding decides true or false positive for the primary end point, so the record may not hold two.
+ONE_FINDING_PER_LESION = {
+    "specimen": ("specimen_fluorescent", "specimen_clear"),
+    "re-resection outcome": ("reresection_done", "reresection_not_feasible", "reresection_not_safe"),
+}
+
+
 def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> None:
-    needs = forms.events()[kind].lesion
+    catalogue = forms.events()
+    needs = catalogue[kind].lesion
     if needs == "required" and lesion_id is None:
-        raise ValidationError(f"{forms.events()[kind].text()}: choose the lesion it belongs to first.")
-    if kind in {"specimen_fluorescent", "specimen_clear", "cavity_fluorescent", "reresection_done"} and lesion_id:
-        kinds = {e.kind for e in proc.lesion_events(lesion_id)}
-        if "transection_start" not in kinds and "ablation" not in kinds:
-            number = proc.lesion(lesion_id).number
-            raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
+        raise ValidationError(f"{catalogue[kind].text()}: choose the lesion it belongs to first.")
+    if not lesion_id:
+        return
+    events = proc.lesion_events(lesion_id)
+    kinds = {e.kind for e in events}
+    number = proc.lesion(lesion_id).number
+    assessed = kind in {"specimen_fluorescent", "specimen_clear", "cavity_fluorescent", "reresection_done"}
+    if assessed and "transection_start" not in kinds and "ablation" not in kinds:
+        raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
+    for finding, exclusive in ONE_FINDING_PER_LESION.items():
+        earlier = next((e for e in events if e.kind in exclusive), None)
+        if kind in exclusive and earlier is not None:
+            raise ValidationError(
+                f"Lesion {number}: the {finding} is already recorded as "
+                f"{catalogue[earlier.kind].text()} at {local_text(earlier.at, seconds=True)}. "
+                "To record a different one, strike that through with a reason first."
+            )
 
 
 def lesion_creating_events(proc: Procedure, lesion_id: str) -> list[Event]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from ..domain import forms, rules, values
+from ..domain import derive, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     ChangedDuringExport,
@@ -58,6 +58,15 @@ class ProcedureService:
 
     def audit_trail(self, proc_id: str | None = None):
         return repository.audit_rows(self.store.conn, proc_id)
+
+    def reopens(self, proc_id: str) -> bool:
+        """Whether a start reopens this procedure's live screen: still being recorded, for a user who may record."""
+        if not self.user.may(Action.EDIT):
+            return False
+        try:
+            return derive.being_recorded(self.load(proc_id))
+        except NotFound:
+            return False
 
     # -- guarding --------------------------------------------------------------------------
     def _now(self) -> str:
@@ -355,6 +364,7 @@ class ProcedureService:
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             old = self._live_event(proc, event_id)
+            rules.check_corrected_time(old, at)
             old.struck = True  # the record as the rules see it once the old event is struck
             self._strike(proc, old.id, reason)
             return self._insert_event(proc, old.kind, at, old.lesion_id, old.note, corrects=old.id)

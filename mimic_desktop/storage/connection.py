@@ -59,6 +59,10 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def wait_for_lock(self, milliseconds: int) -> None:
+        """How long a write waits for another connection's write lock before DatabaseLocked."""
+        self.conn.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
+
     def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
         with translated(self.path):
             return self.conn.execute(sql, params).fetchall()

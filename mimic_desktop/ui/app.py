@@ -16,7 +16,7 @@ from ..services import backups, paths
 from ..services.accounts import AccountService
 from ..storage.connection import Store, open_store
 from ..storage.errors import CorruptDatabase, StorageError
-from . import dialogs, i18n, themes
+from . import dialogs, i18n, instance_lock, themes
 from .context import AppContext
 from .main_window import MainWindow
 from .preferences import Preferences
@@ -66,9 +66,14 @@ def create_demo_database(path: Path) -> None:
         raise failures[0]
 
 
+def database_path(db_path: Path | None) -> Path:
+    """The database the app works on: the one given, or the per-user one (the demo database at first)."""
+    return Path(db_path) if db_path else paths.default_db_path()
+
+
 def open_database(db_path: Path | None) -> Store | None:
     """Open the database (the demo one when none is given and none exists); None after a plain error."""
-    path = Path(db_path) if db_path else paths.default_db_path()
+    path = database_path(db_path)
     try:
         if db_path is None and not path.exists():
             create_demo_database(path)
@@ -174,15 +179,28 @@ def run_app(db_path: Path | None, lang: str | None = None) -> int:
     lang = lang or prefs.lang
     app = make_application(lang, prefs.theme)
     dialogs.install_excepthook()
+    try:
+        lock = instance_lock.hold(database_path(db_path))
+    except instance_lock.OpenElsewhere as error:
+        dialogs.show_error(None, error)
+        return 1
+    try:
+        return _run_on(app, db_path, lang, prefs)
+    finally:
+        if lock is not None:
+            lock.unlock()
+
+
+def _run_on(app: QApplication, db_path: Path | None, lang: str, prefs: Preferences) -> int:
+    """The app on its database, once this copy holds the database's lock."""
     store = open_database(db_path)
     if store is None:
         return 1
-    window = start_session(store, lang, prefs)
-    if window is None:
-        store.close()
-        return 0
-    window.show()
     try:
+        window = start_session(store, lang, prefs)
+        if window is None:
+            return 0
+        window.show_fitted()
         return app.exec()
     finally:
         store.close()

@@ -5,14 +5,12 @@ from __future__ import annotations
 import platform
 import sys
 import traceback
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QApplication,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.clock import local_text, parse_typed
 from ..domain.errors import MimicError
 from ..services import paths
 
@@ -53,6 +52,24 @@ def ask_yes_no(parent: QWidget | None, name: str, text: str) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("Dialogs", "Yes"))
     box.button(QMessageBox.StandardButton.No).setText(QApplication.translate("Dialogs", "No"))
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_discard(parent: QWidget | None, unsaved: list[str]) -> bool:
+    """Name what could not be saved; True only when the user chooses to discard it (going back is the default)."""
+    text = QApplication.translate("Dialogs", "These typed values or actions could not be saved:")
+    text += "\n\n" + "\n".join(f"• {line}" for line in unsaved) + "\n\n"
+    text += QApplication.translate(
+        "Dialogs", "Go back to correct them, or discard them? Discarded values are not stored anywhere."
+    )
+    box = _message_box(parent, "unsavedValues", QMessageBox.Icon.Warning, text)
+    back = box.addButton(QApplication.translate("Dialogs", "Go back"), QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(QApplication.translate("Dialogs", "Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+    back.setObjectName("goBack")
+    discard.setObjectName("discardUnsaved")
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def inform(parent: QWidget | None, name: str, text: str) -> None:
@@ -94,31 +111,61 @@ def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
 
 
 class CorrectTimeDialog(QDialog):
-    """A new time for a wrong event, and the reason; the old event stays, struck through."""
+    """A new time for a wrong event, and the reason; the old event stays, struck through.
+
+    The time is typed as shown (date and time to the second, or only the time on the same day) and
+    taken exactly as typed: a date-time box would keep parts of the old time when the whole is typed over.
+    """
 
     def __init__(self, event_text: str, moment: datetime, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct the time"))
         self.setObjectName("correctTime")
+        self.original = moment.astimezone()
         layout = QFormLayout(self)
         layout.addRow(QLabel(event_text))
-        self.when = QDateTimeEdit(QDateTime(moment.astimezone()))
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.when = QLineEdit(local_text(moment, seconds=True))
         self.when.setObjectName("correctedTime")
+        self.when.setPlaceholderText("YYYY-MM-DD HH:MM:SS")
         layout.addRow(self.tr("Correct time"), self.when)
         self.reason = QLineEdit()
         self.reason.setObjectName("promptText")
         layout.addRow(self.tr("Reason"), self.reason)
+        self.problem = QLabel()
+        self.problem.setObjectName("correctionProblem")
+        self.problem.setWordWrap(True)
+        layout.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.when.textChanged.connect(self._check)
+        self.reason.textChanged.connect(self._check)
         layout.addRow(buttons)
+        self._check()
 
-    def moment(self) -> datetime:
-        return self.when.dateTime().toPython().astimezone()
+    def _check(self) -> None:
+        """OK only with a readable time other than the recorded one, and a reason; else say what is missing."""
+        moment = self.moment()
+        if moment is None:
+            problem = self.tr("Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.")
+        elif int(moment.timestamp()) == int(self.original.timestamp()):
+            problem = self.tr("This is the recorded time: type the time it really happened.")
+        else:
+            problem = ""
+        self.problem.setText(problem)
+        self.ok.setEnabled(not problem and bool(self.reason.text().strip()))
+
+    def moment(self) -> datetime | None:
+        """The typed time, to the second as typed; None while it cannot be read."""
+        text = self.when.text().strip()
+        try:
+            if len(text) <= len("HH:MM:SS"):
+                typed = time.fromisoformat(text)
+                return datetime.combine(self.original.date(), typed, self.original.tzinfo)
+            return parse_typed(text)
+        except ValueError:
+            return None
 
 
 def crash_report_text(error: BaseException) -> str:

@@ -47,6 +47,24 @@ class FormChanges(QObject):
         entered = self.form.values()
         return {name: entered[name] for name in self.touched if entered[name] != self.stored.get(name)}
 
-    def saved(self) -> None:
-        """What was typed has been sent: nothing waits any more."""
-        self.touched.clear()
+    def checked_changes(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The touched fields that check out and differ from the stored values, and what is wrong with the
+        touched fields that do not check out (marked on screen)."""
+        entered, problems = self.form.checked()
+        changes = {
+            name: entered[name] for name in self.touched if name in entered and entered[name] != self.stored.get(name)
+        }
+        return changes, {name: problem for name, problem in problems.items() if name in self.touched}
+
+    def saved(self, names: set[str] | None = None) -> None:
+        """What was typed has been sent (names: only these fields): it waits no more."""
+        if names is None:
+            self.touched.clear()
+        else:
+            self.touched -= names
+
+    def discard(self) -> None:
+        """Drop what was typed and show the stored values again, unmarked."""
+        self.show(self.stored, force=True)
+        for editor in self.form.editors.values():
+            editor.set_error(None)

@@ -231,18 +231,23 @@ class FormWidget(QWidget):
         for name, editor in self.editors.items():
             editor.set_value(data.get(name, editor.fdef.default))
 
-    def values(self) -> dict[str, Any]:
-        """The entered values, normalised; raises ValidationError listing every wrong field."""
-        result, problems = {}, []
+    def checked(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The entered values that pass their check, normalised, and what is wrong with each other one (marked)."""
+        result, problems = {}, {}
         for name, editor in self.editors.items():
             try:
                 result[name] = values.normalise(editor.fdef, editor.value(), self.lang)
                 editor.set_error(None)
             except ValidationError as error:
                 editor.set_error(str(error))
-                problems.append(str(error))
+                problems[name] = str(error)
+        return result, problems
+
+    def values(self) -> dict[str, Any]:
+        """The entered values, normalised; raises ValidationError listing every wrong field."""
+        result, problems = self.checked()
         if problems:
-            raise ValidationError("\n".join(problems))
+            raise ValidationError("\n".join(problems.values()))
         return result
 
     def valid_values(self) -> dict[str, Any]:

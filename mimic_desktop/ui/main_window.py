@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,14 @@ from .procedure_list import ProcedureList
 from .saved_indicator import SavedIndicator
 from .worker import Task, run_in_background
 
+# The size the screens are laid out for, the smallest the window may be made, and what a title bar
+# and window borders take around the window.
+DEFAULT_SIZE = QSize(1366, 768)
+SMALLEST_SIZE = QSize(1024, 640)
+FRAME_ALLOWANCE = QSize(16, 48)
+# The UI thread waits this long for another program's write lock; the live screen keeps what then waits.
+UI_LOCK_WAIT_MS = 100
+
 # The live screen, the record pages and the dialogs load when first opened: the procedure list
 # comes up without them.
 if TYPE_CHECKING:
@@ -49,8 +57,9 @@ class MainWindow(QMainWindow):
         self.record: RecordView | None = None
         self.tasks: set[Task] = set()
         self.setObjectName("mainWindow")
-        self.setMinimumSize(1024, 640)
-        self.resize(1366, 768)
+        context.store.wait_for_lock(UI_LOCK_WAIT_MS)
+        self.setMinimumSize(SMALLEST_SIZE)
+        self.resize(DEFAULT_SIZE)
         self.saved = SavedIndicator()
         self.progress = QProgressBar()
         self.progress.setObjectName("taskProgress")
@@ -60,8 +69,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved)
         self.build()
         remembered = prefs.open_procedure(context.store.path)
-        if remembered:
+        if remembered and self._reopens(remembered):
             self.open_procedure(remembered, resuming=True)
+
+    def _reopens(self, proc_id: str) -> bool:
+        """A procedure still being recorded reopens for a user who may record; one completed or gone is forgotten."""
+        if self.context.procedures().reopens(proc_id):
+            return True
+        if self.context.user is not None and self.context.user.may(Action.EDIT):
+            self.prefs.remember_procedure(self.context.store.path, None)
+        return False
+
+    def show_fitted(self) -> None:
+        """Show the window inside the screen's free area (without task bars); maximised on a small screen."""
+        available = self.screen().availableGeometry()
+        self.setMinimumSize(SMALLEST_SIZE.boundedTo(available.size()))
+        place = placement(available)
+        if place is None:
+            self.showMaximized()
+        else:
+            self.setGeometry(place)
+            self.show()
 
     # -- building --------------------------------------------------------------------------
     def build(self) -> None:
@@ -128,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def _update_user(self) -> None:
         user = self.context.user
-        self.user_label.setText(f"{user.full_name} · {user.role.value}" if user else "")
+        self.user_label.setText(f"{user.full_name} · {user.role.text(self.context.lang)}" if user else "")
         self.new_action.setEnabled(bool(user and user.may(Action.EDIT)))
 
     # -- procedures ------------------------------------------------------------------------
@@ -140,6 +168,8 @@ class MainWindow(QMainWindow):
         from .live.live_screen import LiveScreen
         from .record import RecordView
 
+        if not self.settle():
+            return
         try:
             live = LiveScreen(self.context, proc_id, self.icg_window())
         except MimicError as error:
@@ -151,6 +181,7 @@ class MainWindow(QMainWindow):
         self.proc_id, self.live = proc_id, live
         live.committed.connect(self.saved.saved)
         live.failed.connect(self.saved.failed)
+        live.waiting.connect(self.saved.waiting)
         self.tabs.addTab(live, icon("mdi6.timer-outline"), self.tr("Live"))
         self.record = record = RecordView(self.context, proc_id)
         record.changed.connect(live.refresh)
@@ -176,19 +207,40 @@ class MainWindow(QMainWindow):
         if self.record is not None:
             self.record.flush()
 
+    def settle(self) -> bool:
+        """Before the procedure, the user or the window goes: save what is typed; True when nothing is lost.
+
+        What cannot be saved (a wrong value, an action waiting for the database) is named, and the user
+        chooses: back to it, or discard it knowingly.
+        """
+        unsaved = (self.live.unsaved() if self.live else []) + (self.record.unsaved() if self.record else [])
+        if not unsaved:
+            return True
+        if not dialogs.ask_discard(self, unsaved):
+            self.saved.failed(self.tr("Not saved: %1").replace("%1", unsaved[0]))
+            return False
+        if self.live is not None:
+            self.live.discard_unsaved()
+        if self.record is not None:
+            self.record.discard_unsaved()
+        return True
+
     def close_procedure(self) -> None:
         """Back to the list, deliberately: the next start does not reopen this procedure."""
-        self.flush()
+        if not self.settle():
+            return
         self._clear_tabs()
         self.proc_id = None
         self.prefs.remember_procedure(self.context.store.path, None)
         self.list.refresh()
         self.pages.setCurrentWidget(self.list)
 
-    def new_procedure(self) -> NewProcedureWizard:
+    def new_procedure(self) -> NewProcedureWizard | None:
         """Opens the wizard without blocking; the new procedure opens when it is finished."""
         from .wizard import NewProcedureWizard
 
+        if not self.settle():
+            return None
         wizard = NewProcedureWizard(
             self.context, study_settings.centre(self.context.store), self.icg_window(), parent=self
         )
@@ -202,12 +254,16 @@ class MainWindow(QMainWindow):
         from ..services.accounts import AccountService
         from .sign_in import SignInDialog
 
+        if not self.settle():  # what the signed-in user typed is saved as theirs, or knowingly dropped
+            return
         current = self.context.user.username if self.context.user else ""
         dialog = SignInDialog(AccountService(self.context.store), self.demo, self, current=current)
         if dialog.exec() and dialog.user is not None:
-            self.flush()
             self.context.user = dialog.user
             self.context.signals.user_changed.emit()
+            if self.proc_id and not self.context.procedures().reopens(self.proc_id):
+                self._clear_tabs()
+                self.proc_id = None
             self.rebuild()
 
     def open_settings(self) -> None:
@@ -223,6 +279,8 @@ class MainWindow(QMainWindow):
         AboutDialog(self.context.store.path, self).exec()
 
     def apply_settings(self, theme: str, lang: str) -> None:
+        if not self.settle():
+            return
         app = QApplication.instance()
         self.prefs.theme, self.prefs.lang = theme, lang
         themes.apply(app, theme)
@@ -235,7 +293,6 @@ class MainWindow(QMainWindow):
     def rebuild(self) -> None:
         """Every label again, in the chosen language and theme; the open procedure stays open."""
         proc_id = self.proc_id
-        self.flush()
         self._clear_tabs()
         self.build()
         if proc_id:
@@ -267,5 +324,18 @@ class MainWindow(QMainWindow):
         return run_in_background(task)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
+        if not self.settle():
+            event.ignore()
+            return
         super().closeEvent(event)
+
+
+def placement(available: QRect) -> QRect | None:
+    """Where the window goes on a screen's free area: centred at its default size, or None to maximise
+    it when the default size with its title bar and borders does not fit."""
+    needed = DEFAULT_SIZE + FRAME_ALLOWANCE
+    if available.width() < needed.width() or available.height() < needed.height():
+        return None
+    place = QRect(0, 0, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
+    place.moveCenter(available.center())
+    return place

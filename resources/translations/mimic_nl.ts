@@ -60,22 +60,22 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="90"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="103"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -84,7 +84,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -97,12 +97,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="160"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -296,40 +296,50 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="122"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="130"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
         <source>Reason</source>
         <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="151"/>
+        <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
+        <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
+        <source>This is the recorded time: type the time it really happened.</source>
+        <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="206"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="216"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="226"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -405,19 +415,39 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="52"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
         <source>No</source>
         <translation>Nee</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="59"/>
+        <source>These typed values or actions could not be saved:</source>
+        <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
+        <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
+        <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="65"/>
+        <source>Go back</source>
+        <translation>Teruggaan</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <source>Discard them</source>
+        <translation>Weggooien</translation>
     </message>
 </context>
 <context>
@@ -801,17 +831,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="62"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="81"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="81"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -941,87 +971,136 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="120"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="220"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="266"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="259"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="264"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="150"/>
+        <source>Keys log events: press the key shown on a button.</source>
+        <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="152"/>
+        <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
+        <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="189"/>
+        <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
+
+%2</source>
+        <translation>Deze %1 handelingen opgeven? Ze worden niet opgeslagen en zijn niet terug te halen:
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="197"/>
+        <source>%1 actions given up, not stored</source>
+        <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="232"/>
+        <source>Lesion %1 made current</source>
+        <translation>Laesie %1 actueel gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="245"/>
+        <source>Lesion %1: %2</source>
+        <translation>Laesie %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="269"/>
+        <source>Strike through %1</source>
+        <translation>%1 doorhalen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="281"/>
+        <source>Correct the time of %1</source>
+        <translation>Tijd van %1 corrigeren</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="107"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="127"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="132"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="134"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="137"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="139"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="185"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="191"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
         <source>About</source>
         <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="220"/>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2020,9 +2099,14 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>✔ Opgeslagen %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="28"/>
+        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="37"/>
         <source>✖ Not saved: %1</source>
         <translation>✖ Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="30"/>
+        <source>↻ Not saved yet: database in use, retrying (%1 waiting)</source>
+        <translation>↻ Nog niet opgeslagen: database in gebruik, opnieuw proberen (%1 wachtend)</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2120,11 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/record/section_editor.py" line="72"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="133"/>
+        <source>%1: typed values not saved</source>
+        <translation>%1: getypte waarden niet opgeslagen</translation>
     </message>
 </context>
 <context>
@@ -2439,44 +2528,77 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="70"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="72"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="90"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="63"/>
+        <source>Show the newest</source>
+        <translation>Nieuwste tonen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="117"/>
+        <source>Not saved yet: database in use, retrying</source>
+        <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="154"/>
+        <source>Looking back: new events are not scrolled into view.</source>
+        <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="156"/>
+        <source>%1 new below.</source>
+        <translation>%1 nieuw hieronder.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingBar</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="26"/>
+        <source>Give up on these…</source>
+        <translation>Deze opgeven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="38"/>
+        <source>Not saved yet: the database is in use by another program, retrying. Waiting (%1): %2</source>
+        <translation>Nog niet opgeslagen: de database is in gebruik door een ander programma, opnieuw proberen. Wachtend (%1): %2</translation>
     </message>
 </context>
 </TS>

@@ -16,3 +16,16 @@ ENROLMENT = ELIGIBLE | {
     "imaging_system": "storz_rubina",
     "planned_procedure": "wedge",
 }
+
+
+def in_surgery(service, kinds: tuple[str, ...] = ("incision", "lesion_found"), minutes_ago: int = 30) -> str:
+    """An enrolled procedure whose surgery began minutes_ago (ICG a day before), with these events a minute apart."""
+    from datetime import timedelta
+
+    from mimic_desktop.domain.clock import utc_now
+
+    start = utc_now() - timedelta(minutes=minutes_ago)
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT | {"icg_given_at": start - timedelta(hours=24)})
+    for minute, kind in enumerate(kinds):
+        service.record_event(proc_id, kind, at=start + timedelta(minutes=minute))
+    return proc_id

@@ -31,3 +31,15 @@ def select_event(actions, timeline, event_id: int) -> None:
     timeline.tree.scrollToItem(item)
     actions.click(timeline.tree.viewport(), timeline.tree.visualItemRect(item).center())
     assert timeline.selected_event_id() == event_id
+
+
+def sign_in_as(username: str, password: str):
+    """A SignInDialog.exec that signs in as this user, for monkeypatching the Switch user dialog."""
+
+    def exec_(dialog) -> int:
+        dialog.account.setCurrentIndex(dialog.account.findData(username))
+        dialog.password.setText(password)
+        dialog.accept()
+        return dialog.result()
+
+    return exec_

@@ -72,6 +72,27 @@ def shown_errors(monkeypatch):
     assert shown == [], f"unexpected error dialogs: {shown}"
 
 
+class DiscardQuestions(list):
+    """What the window said it could not save, each time it asked; answer: discard them (True) or go back."""
+
+    answer = True
+
+
+@pytest.fixture(autouse=True)
+def discard_asked(monkeypatch):
+    """The question 'go back or discard?' is recorded and answered instead of blocking."""
+    from mimic_desktop.ui import dialogs
+
+    asked = DiscardQuestions()
+
+    def ask(_parent, unsaved):
+        asked.append(unsaved)
+        return asked.answer
+
+    monkeypatch.setattr(dialogs, "ask_discard", ask)
+    return asked
+
+
 @pytest.fixture
 def ui_app(qapp):
     from mimic_desktop.ui import i18n, themes

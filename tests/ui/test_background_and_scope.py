@@ -66,16 +66,3 @@ def test_typed_lesion_values_are_saved_before_the_next_event(make_window, store,
     window.live.buttons.buttons["ious"].click()
     assert service.load(proc_id).lesions[0].get("size_mm") == 31
     assert [e.kind for e in service.load(proc_id).events][-1] == "ious"
-
-
-def test_letters_typed_in_a_lesion_field_stay_in_the_field(make_window, store, coordinator, service, qtbot):
-    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
-    window = make_window(store, coordinator)
-    window.open_procedure(proc_id)
-    qtbot.keyClick(window.live, Qt.Key.Key_I)
-    qtbot.keyClick(window.live, Qt.Key.Key_L)
-    pattern = window.live.lesion_panel.form.editors["icg_pattern"].input
-    pattern.setFocus()
-    qtbot.keyClick(pattern, Qt.Key.Key_R)  # R is also "cavity re-resection done"
-    assert [e.kind for e in service.load(proc_id).events] == ["incision", "lesion_found"]
-    assert pattern.currentData() == "rim"

@@ -7,6 +7,7 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import create_demo
 from mimic_desktop.ui.sign_in import FirstAccountDialog, SignInDialog
 from tests.support.enrolment import ENROLMENT
+from tests.support.ui_steps import sign_in_as
 
 
 def test_demo_hint_only_on_a_demo_database(ui_app, tmp_path, store, coordinator, qtbot):
@@ -60,13 +61,7 @@ def test_switching_user_changes_who_records(make_window, store, coordinator, ser
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
 
-    def sign_in_as_surgeon(dialog: SignInDialog) -> int:
-        dialog.account.setCurrentIndex(dialog.account.findData("sam.surgeon"))
-        dialog.password.setText("surgeon pass")
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(SignInDialog, "exec", sign_in_as_surgeon)
+    monkeypatch.setattr(SignInDialog, "exec", sign_in_as("sam.surgeon", "surgeon pass"))
     window.switch_user()
     assert window.context.user == surgeon
     assert "Sam Surgeon" in window.user_label.text()

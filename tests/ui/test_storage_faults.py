@@ -6,10 +6,10 @@ import pytest
 
 from mimic_desktop.storage.connection import open_store
 from tests.support.enrolment import ENROLMENT
-from tests.support.storage_faults import read_only_file, stored_events, write_lock_held_by_another_process
+from tests.support.storage_faults import read_only_file, stored_events
 
+# Another program's write lock is not refused but waited out: tests/ui/test_live_database_in_use.py.
 FAULTS = {
-    "locked by another process": (write_lock_held_by_another_process, "is in use by another program (it is locked)"),
     "read-only file": (read_only_file, "is read-only, so this change was not saved"),
 }
 

@@ -92,3 +92,8 @@ def test_language_and_theme_switch_keep_the_procedure_open(make_window, store, c
     assert window.live.timeline.tree.topLevelItem(0).text(1) == "Incisie"
     window.apply_settings("dark", "en")
     assert window.switch_action.text() == "Switch user"
+
+
+def test_the_toolbar_names_the_role_in_the_interfaces_language(make_window, store, coordinator):
+    assert make_window(store, coordinator, lang="nl").user_label.text().endswith("· coördinator")
+    assert make_window(store, coordinator, lang="en").user_label.text().endswith("· coordinator")

@@ -181,7 +181,8 @@ def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, co
     earlier = incision.moment - timedelta(minutes=3)
 
     def correct(dialog: CorrectTimeDialog) -> None:
-        actions.set_moment(dialog.when, earlier)
+        dialog.when.clear()
+        actions.type(dialog.when, earlier.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
         actions.type(dialog.reason, "clock read late")
         dialog.accept()
 

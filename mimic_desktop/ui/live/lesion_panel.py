@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import forms
-from ...domain.errors import ValidationError
 from ...domain.record import Lesion
 from ..form_changes import FormChanges
 from ..form_widget import FormWidget
@@ -16,6 +15,8 @@ from ..liver_map import LiverMap
 
 PANEL_HEIGHT = 250
 SAVE_DELAY_MS = 1500  # typed values are saved once the typing pauses, or when anything else happens
+NUMBER_CHARACTERS = frozenset("0123456789.,-")
+LEAVE_KEYS = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 
 class LesionPanel(QWidget):
@@ -27,6 +28,7 @@ class LesionPanel(QWidget):
 
     save_requested = Signal(str, dict)
     problem = Signal(str)  # a typed value that cannot be saved, in words
+    done_typing = Signal()  # Enter or Escape in a field: the keys go back to the events
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,8 +49,14 @@ class LesionPanel(QWidget):
         # The map edits the segments; every other field of the CRF's lesion section is a form field.
         self.form = FormWidget([section], lang, self, only={f.name for f in section.fields} - {"segments"})
         self.typed = FormChanges(self.form, self)
-        for editor in self.form.editors.values():
-            editor.input.installEventFilter(self)
+        # Each input, and each drop-down's open list, with its field's name.
+        self.inputs = {editor.input: name for name, editor in self.form.editors.items()}
+        self.field_of: dict[QObject, str] = dict(self.inputs)
+        for name, editor in self.form.editors.items():
+            if isinstance(editor.input, QComboBox):
+                self.field_of[editor.input.view()] = name
+        for watched in self.field_of:
+            watched.installEventFilter(self)
         self.form.layout().setVerticalSpacing(4)
         right.addWidget(self.form)
         self.save_button = QPushButton(self.tr("Save lesion"))
@@ -80,30 +88,71 @@ class LesionPanel(QWidget):
         self.form.set_read_only(not enabled)
         self.save_button.setEnabled(enabled)
 
+    def takes(self, watched: QObject, text: str) -> bool:
+        """Whether a typed character belongs to this field rather than to an event key.
+
+        A number field takes the characters of a number; a text field takes everything; a drop-down
+        takes no character at all (no search by letter on the live screen: it changes by click or arrow key).
+        """
+        fdef = self.form.editors[self.field_of[watched]].fdef
+        if fdef.type in {"integer", "decimal"}:
+            return text in NUMBER_CHARACTERS
+        return fdef.type == "text"
+
+    def typing_into(self, widget: QObject | None) -> str | None:
+        """The label of the field that keys go into while widget has the keyboard, or None."""
+        if widget not in self.inputs or isinstance(widget, QComboBox):
+            return None
+        return self.form.editors[self.inputs[widget]].fdef.text(self.form.lang)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A letter typed into a lesion field (choosing 'Rim' with R) stays there, not an event key."""
+        """A character a field does not take stays an event key; Enter and Escape save and give the keys back."""
+        if event.type() not in {QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress}:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.KeyPress and event.key() in LEAVE_KEYS and watched in self.inputs:
+            if self.flush(report=True):
+                self.done_typing.emit()
+            return True
+        text = event.text()
+        modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if not (text and text.isprintable()) or modifiers:
+            return super().eventFilter(watched, event)
+        if self.takes(watched, text):
+            event.accept()  # the field's own character: no event key fires
+            return False
         if event.type() == QEvent.Type.ShortcutOverride:
-            modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            if event.text().isprintable() and event.text() and not modifiers:
-                event.accept()
-                return True
-        return super().eventFilter(watched, event)
+            event.ignore()  # the field does not claim it: the event key of that letter fires
+        return True  # a character the field does not take never reaches it (no search by letter)
 
     def _emit(self, values: dict[str, Any]) -> None:
         if self.lesion_id is not None:
             self.save_requested.emit(self.lesion_id, values)
 
-    def flush(self, report: bool = False) -> None:
-        """Save typed values now; a wrong value stays on screen, marked, until it is corrected."""
+    def flush(self, report: bool = False) -> bool:
+        """Save typed values now; a wrong value stays on screen, marked, until it is corrected.
+
+        The values that check out are saved even when another does not. Returns False while a typed
+        value cannot be saved (report: and says why).
+        """
         self.timer.stop()
-        if not (self.typed.dirty or report) or self.lesion_id is None:
-            return
-        try:
-            changes = self.typed.changes()
-        except ValidationError as error:
-            if report:
-                self.problem.emit(str(error))
-            return
-        self.typed.saved()
+        if not self.typed.dirty or self.lesion_id is None:
+            return True
+        changes, problems = self.typed.checked_changes()
+        if problems and report:
+            self.problem.emit("\n".join(problems.values()))
+        self.typed.saved(self.typed.touched - problems.keys())
         if changes:
             self._emit(changes)
+        return not problems
+
+    def problem_text(self) -> str | None:
+        """What typed here cannot be saved, in words (None when everything typed could be saved)."""
+        if not self.typed.dirty:
+            return None
+        _changes, problems = self.typed.checked_changes()
+        return "\n".join(f"{self.title.text()}: {problem}" for problem in problems.values()) or None
+
+    def discard(self) -> None:
+        """Drop what was typed and show the stored values again (the user chose to)."""
+        self.timer.stop()
+        self.typed.discard()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...domain import derive, forms, rules
-from ...domain.errors import MimicError
-from ...domain.record import Event, Procedure
+from ...domain.clock import utc_now
+from ...domain.record import Event, Lesion, Procedure
 from ...domain.roles import Action
+from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
 from .clock import ClockPanel
@@ -21,15 +23,19 @@ from .event_buttons import EventButtons
 from .lesion_cards import LesionCards
 from .lesion_panel import LesionPanel
 from .timeline import Timeline
+from .waiting_bar import WaitingBar
 
 LESION_KEYS = 9  # Alt+1 .. Alt+9 make lesion 1 .. 9 current
+RETRY_MS = 1000  # how often writes that met another program's lock are tried again
 
 
 class LiveScreen(QWidget):
-    """Emits committed() after each change has been committed, failed(message) when it was not saved."""
+    """Emits committed() after each change has been committed, failed(message) when it was not saved,
+    and waiting(count) while actions wait for the database (count 0 once none waits)."""
 
     committed = Signal()
     failed = Signal(str)
+    waiting = Signal(int)
 
     def __init__(
         self, context: AppContext, proc_id: str, icg_window: tuple[timedelta, timedelta], parent: QWidget | None = None
@@ -39,12 +45,24 @@ class LiveScreen(QWidget):
         self.proc_id = proc_id
         self.proc: Procedure = context.procedures().load(proc_id)
         self.setObjectName("liveScreen")
+        # A click anywhere on the screen outside a field gives the keys back to the events.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.writes = WriteQueue()
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(lambda: self._settle(self.writes.retry()))
         lang = context.lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         self.heading = QLabel()
         self.heading.setObjectName("liveHeading")
         outer.addWidget(self.heading)
+        self.keyboard_note = QLabel()
+        self.keyboard_note.setObjectName("keyboardNote")
+        outer.addWidget(self.keyboard_note)
+        self.waiting_bar = WaitingBar()
+        self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
+        outer.addWidget(self.waiting_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(splitter, 1)
 
@@ -67,6 +85,7 @@ class LiveScreen(QWidget):
         self.lesion_panel = LesionPanel(lang)
         self.lesion_panel.save_requested.connect(self.save_lesion)
         self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
+        self.lesion_panel.done_typing.connect(self.take_keys)
         right_layout.addWidget(self.lesion_panel, 2)
         self.timeline = Timeline(lang)
         self.timeline.strike_requested.connect(self.strike)
@@ -81,6 +100,8 @@ class LiveScreen(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda number=number: self.isVisible() and self.switch_to_number(number))
+        QApplication.instance().focusChanged.connect(self._show_keyboard)
+        self._show_keyboard()
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------
@@ -102,36 +123,115 @@ class LiveScreen(QWidget):
         current = next((lesion for lesion in proc.lesions if lesion.id == proc.current_lesion_id), None)
         self.buttons.set_available(current is not None, ended, self.editable)
         self.cards.refresh(proc)
-        self.lesion_panel.show_lesion(current, self.editable)
-        self.timeline.refresh(proc, self.editable)
+        self.lesion_panel.show_lesion(self._with_waiting_values(current), self.editable)
+        waiting = self.writes.waiting
+        self.timeline.refresh(proc, self.editable, [(write.moment, write.what) for write in waiting])
+        self.waiting_bar.show_waiting(waiting)
+
+    def _with_waiting_values(self, lesion: Lesion | None) -> Lesion | None:
+        """The lesion with its typed values that wait for the database, so the panel keeps showing them."""
+        if lesion is None:
+            return None
+        values = dict(lesion.values)
+        for write in self.writes.waiting:
+            if write.lesion_values and write.lesion_values[0] == lesion.id:
+                values |= write.lesion_values[1]
+        return replace(lesion, values=values)
+
+    # -- the keys --------------------------------------------------------------------------
+    def take_keys(self) -> None:
+        """The keys log events again (a lesion field keeps what was typed until it is saved)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_keyboard(self, *_focus) -> None:
+        """Say plainly where the keys go: to the events, or into a lesion field."""
+        field = self.lesion_panel.typing_into(QApplication.focusWidget())
+        if field is None:
+            text = self.tr("Keys log events: press the key shown on a button.")
+        else:
+            text = self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
+                "%1", field
+            )
+        self.keyboard_note.setText(text)
+        self.keyboard_note.setProperty("typing", field is not None)
+        self.keyboard_note.style().unpolish(self.keyboard_note)
+        self.keyboard_note.style().polish(self.keyboard_note)
 
     # -- acting ----------------------------------------------------------------------------
-    def _act(self, action: Callable[[], Any], flush: bool = True) -> bool:
-        """Run one service call; say saved only once it returned (it returns after COMMIT)."""
-        if flush:
-            self.lesion_panel.flush()
-        try:
-            action()
-        except MimicError as error:
-            self.failed.emit(str(error))
-            dialogs.show_error(self, error)
-            self.refresh()
-            return False
+    def _act(self, what: str, action: Callable[[], Any], *, moment: datetime | None = None, **write: Any) -> None:
+        """Run one service call, after any that wait for the database; say saved only once it committed."""
+        if write.get("lesion_values") is None:
+            self.lesion_panel.flush()  # typed lesion values first, in the order they were typed
+        self._settle(self.writes.submit(Write(what, moment or utc_now(), action, **write)))
+
+    def _settle(self, outcome: Outcome) -> None:
+        """Show what an attempt did: refusals in words, the record as stored, and what still waits."""
+        for _write, refusal in outcome.refused:
+            self.failed.emit(str(refusal))
+            dialogs.show_error(self, refusal)
         self.refresh()
-        self.committed.emit()
-        self.context.signals.record_changed.emit(self.proc_id)
-        return True
+        if outcome.committed:
+            self.committed.emit()
+            self.context.signals.record_changed.emit(self.proc_id)
+        count = len(self.writes.waiting)
+        if count:
+            self.retry_timer.start()
+        else:
+            self.retry_timer.stop()
+        if count or outcome.committed:
+            self.waiting.emit(count)
+
+    def give_up_waiting(self) -> None:
+        """The user gives up on the actions still waiting: they are not stored, and the screen says so."""
+        waiting = self.writes.waiting
+        listed = "\n".join(f"{write.moment.astimezone():%H:%M:%S} {write.what}" for write in waiting)
+        question = (
+            self.tr("Give up on these %1 actions? They are not stored, and cannot be brought back:\n\n%2")
+            .replace("%1", str(len(waiting)))
+            .replace("%2", listed)
+        )
+        if not waiting or not dialogs.ask_yes_no(self, "giveUpWaiting", question):
+            return
+        self.writes.give_up()
+        self.retry_timer.stop()
+        self.failed.emit(self.tr("%1 actions given up, not stored").replace("%1", str(len(waiting))))
+        self.refresh()
+
+    def unsaved(self) -> list[str]:
+        """What is typed or done on this screen but not stored yet, in words."""
+        self.lesion_panel.flush()
+        lines = [f"{write.moment.astimezone():%H:%M:%S} {write.what}" for write in self.writes.waiting]
+        problem = self.lesion_panel.problem_text()
+        return lines + ([problem] if problem else [])
+
+    def discard_unsaved(self) -> None:
+        """Drop what unsaved() named (the user chose to)."""
+        self.writes.give_up()
+        self.retry_timer.stop()
+        self.lesion_panel.discard()
+        self.refresh()
 
     def log(self, kind: str) -> None:
+        moment = utc_now()  # the moment of the key press or click, whatever happens next
+        self.take_keys()
+        definition = forms.events()[kind]
         note = None
         if kind == "note":
-            note = dialogs.ask_text(self, forms.events()[kind].text(self.context.lang), self.tr("Note"))
+            note = dialogs.ask_text(self, definition.text(self.context.lang), self.tr("Note"))
             if note is None:
                 return
-        self._act(lambda: self.context.procedures().record_event(self.proc_id, kind, note=note))
+        self._act(
+            definition.text(self.context.lang),
+            lambda: self.context.procedures().record_event(self.proc_id, kind, at=moment, note=note),
+            moment=moment,
+        )
 
     def switch_lesion(self, lesion_id: str) -> None:
-        self._act(lambda: self.context.procedures().switch_lesion(self.proc_id, lesion_id))
+        number = next((str(lesion.number) for lesion in self.proc.lesions if lesion.id == lesion_id), "?")
+        self._act(
+            self.tr("Lesion %1 made current").replace("%1", number),
+            lambda: self.context.procedures().switch_lesion(self.proc_id, lesion_id),
+        )
 
     def switch_to_number(self, number: int) -> None:
         lesion = next((lesion for lesion in self.proc.lesions if lesion.number == number), None)
@@ -139,9 +239,12 @@ class LiveScreen(QWidget):
             self.switch_lesion(lesion.id)
 
     def save_lesion(self, lesion_id: str, values: dict) -> None:
+        number = next((str(lesion.number) for lesion in self.proc.lesions if lesion.id == lesion_id), "?")
+        names = ", ".join(forms.field_def(name).text(self.context.lang) for name in values)
         self._act(
+            self.tr("Lesion %1: %2").replace("%1", number).replace("%2", names),
             lambda: self.context.procedures().set_values(self.proc_id, values, entity="lesion", entity_id=lesion_id),
-            flush=False,
+            lesion_values=(lesion_id, values),
         )
 
     def _event(self, event_id: int) -> Event:
@@ -162,7 +265,10 @@ class LiveScreen(QWidget):
             ).replace("%1", str(lesion.number))
         reason = dialogs.ask_text(self, self.tr("Strike through"), prompt)
         if reason is not None:
-            self._act(lambda: self.context.procedures().strike_event(event_id, reason))
+            self._act(
+                self.tr("Strike through %1").replace("%1", self._event_text(event_id)),
+                lambda: self.context.procedures().strike_event(event_id, reason),
+            )
 
     def correct(self, event_id: int) -> None:
         event = self._event(event_id)
@@ -171,4 +277,7 @@ class LiveScreen(QWidget):
         moment, reason = dialog.moment(), dialog.reason.text().strip()
         dialog.deleteLater()
         if accepted:
-            self._act(lambda: self.context.procedures().correct_event_time(event_id, moment, reason))
+            self._act(
+                self.tr("Correct the time of %1").replace("%1", self._event_text(event_id)),
+                lambda: self.context.procedures().correct_event_time(event_id, moment, reason),
+            )

@@ -1,6 +1,12 @@
-"""Every event with its time; struck events stay visible, struck through, with their reason."""
+"""Every event with its time; struck events stay visible, struck through, with their reason.
+
+The newest event stays in view unless the user scrolls back to look at earlier ones: then the
+view stays where it is, and a bar says so, until the user scrolls back down or asks for the newest.
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -8,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,7 +47,25 @@ class Timeline(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.tree.currentItemChanged.connect(self._selection_changed)
+        # Only the user's own scrolling (wheel, scroll bar) decides whether the view follows the newest.
+        self.tree.verticalScrollBar().actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._scrolled))
         layout.addWidget(self.tree, 1)
+        self.following = True
+        self.unseen = 0  # events added below the view while looking back
+        self.looking_back = QWidget()
+        self.looking_back.setObjectName("lookingBack")
+        back_row = QHBoxLayout(self.looking_back)
+        back_row.setContentsMargins(0, 0, 0, 0)
+        self.looking_back_text = QLabel()
+        self.looking_back_text.setObjectName("lookingBackText")
+        self.looking_back_text.setProperty("role", "derived")
+        back_row.addWidget(self.looking_back_text, 1)
+        self.newest_button = QPushButton(icon("mdi6.arrow-collapse-down"), self.tr("Show the newest"))
+        self.newest_button.setObjectName("showNewest")
+        self.newest_button.clicked.connect(self.follow_newest)
+        back_row.addWidget(self.newest_button)
+        layout.addWidget(self.looking_back)
+        self.looking_back.hide()
         row = QHBoxLayout()
         self.strike_button = QPushButton(icon("mdi6.format-strikethrough"), self.tr("Strike through…"))
         self.strike_button.setObjectName("strikeEvent")
@@ -55,9 +80,12 @@ class Timeline(QWidget):
         self.editable = True
         self._selection_changed()
 
-    def refresh(self, proc: Procedure, editable: bool) -> None:
+    def refresh(self, proc: Procedure, editable: bool, waiting: list[tuple[datetime, str]] | tuple = ()) -> None:
+        """Show the stored events, and after them the actions still waiting for the database."""
         self.editable = editable
         selected = self.selected_event_id()
+        before = self.tree.topLevelItemCount()
+        scrolled_to = self.tree.verticalScrollBar().value()
         numbers = {lesion.id: str(lesion.number) for lesion in proc.lesions}
         removed = self.tr("%1 (removed)")
         numbers |= {lesion.id: removed.replace("%1", str(lesion.number)) for lesion in proc.removed_lesions}
@@ -80,10 +108,53 @@ class Timeline(QWidget):
             self.tree.addTopLevelItem(item)
             if event.id == selected:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            # After the new rows have been laid out, so the newest event is really in view.
-            QTimer.singleShot(0, self.tree, self.tree.scrollToBottom)
+        for moment, what in waiting:
+            item = QTreeWidgetItem(
+                [
+                    moment.astimezone().strftime("%H:%M:%S"),
+                    what,
+                    "",
+                    self.tr("Not saved yet: database in use, retrying"),
+                ]
+            )
+            for column in range(item.columnCount()):
+                font = item.font(column)
+                font.setItalic(True)
+                item.setFont(column, font)
+            self.tree.addTopLevelItem(item)
+        if not self.following:
+            self.unseen += max(self.tree.topLevelItemCount() - before, 0)
+        self._show_following()
+        # Once the new rows have been laid out: the newest in view, or the view where the user left it.
+        QTimer.singleShot(0, self.tree, lambda: self._place_view(scrolled_to))
         self._selection_changed()
+
+    def _place_view(self, scrolled_to: int) -> None:
+        if self.following:
+            self.tree.scrollToBottom()
+        else:
+            self.tree.verticalScrollBar().setValue(scrolled_to)
+
+    def _scrolled(self) -> None:
+        """The user scrolled: up to look back at earlier events, or down to the newest again."""
+        bar = self.tree.verticalScrollBar()
+        self.following = bar.value() >= bar.maximum()
+        if self.following:
+            self.unseen = 0
+        self._show_following()
+
+    def follow_newest(self) -> None:
+        """Back to the newest event, and follow the new ones again."""
+        self.following, self.unseen = True, 0
+        self.tree.scrollToBottom()
+        self._show_following()
+
+    def _show_following(self) -> None:
+        self.looking_back.setVisible(not self.following)
+        text = self.tr("Looking back: new events are not scrolled into view.")
+        if self.unseen:
+            text += " " + self.tr("%1 new below.").replace("%1", str(self.unseen))
+        self.looking_back_text.setText(text)
 
     def _remark(self, event: Event) -> str:
         if event.struck:
@@ -111,11 +182,13 @@ class Timeline(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         item = self.tree.currentItem()
-        live = item is not None and not item.data(0, Qt.ItemDataRole.UserRole + 1)
+        stored = item is not None and item.data(0, Qt.ItemDataRole.UserRole) is not None
+        live = stored and not item.data(0, Qt.ItemDataRole.UserRole + 1)
         self.strike_button.setEnabled(self.editable and live)
         self.correct_button.setEnabled(self.editable and live)
 
     def _request(self, signal) -> None:
         event_id = self.selected_event_id()
         if event_id is not None:
+            self.follow_newest()  # done looking back: the next event is in view again
             signal.emit(event_id)

@@ -31,9 +31,9 @@ class RecordPage(QWidget):
     def refresh(self, proc: Procedure) -> None:
         raise NotImplementedError
 
-    def flush(self) -> bool:
+    def flush(self, report: bool = True) -> bool:
         """Save what is still being typed in every block; False when something could not be saved."""
-        return all([editor.flush() for editor in self.editors])  # a list: every block is tried
+        return all([editor.flush(report) for editor in self.editors])  # a list: every block is tried
 
     def save_procedure_values(self, values: dict, voids_signature: bool = False) -> bool:
         access = self.access

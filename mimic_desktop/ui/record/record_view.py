@@ -107,9 +107,20 @@ class RecordView(QWidget):
             self.stack.currentWidget().flush()
         self.stack.setCurrentWidget(self.page(self.current_key()))
 
-    def flush(self) -> bool:
+    def flush(self, report: bool = True) -> bool:
         """Save what is still being typed on any page; False when something could not be saved."""
-        return all([page.flush() for page in self.pages.values()])  # a list: every page is tried
+        return all([page.flush(report) for page in self.pages.values()])  # a list: every page is tried
+
+    def unsaved(self) -> list[str]:
+        """Save what can be saved, quietly; what is typed but could not be saved, in words."""
+        self.flush(report=False)
+        return [line for page in self.pages.values() for editor in page.editors for line in editor.unsaved()]
+
+    def discard_unsaved(self) -> None:
+        """Drop what unsaved() named (the user chose to)."""
+        for page in self.pages.values():
+            for editor in page.editors:
+                editor.discard()
 
     def _record_changed(self, proc_id: str) -> None:
         if proc_id != self.access.proc_id:

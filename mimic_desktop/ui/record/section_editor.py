@@ -107,9 +107,35 @@ class SectionEditor(QFrame):
         self.typed.saved()
         return True
 
-    def flush(self) -> bool:
-        """Save what is waiting, if anything (before the page, the procedure or the user changes)."""
-        return self.save() if self.dirty else True
+    def flush(self, report: bool = True) -> bool:
+        """Save what is waiting, if anything (before the page, the procedure or the user changes).
+
+        The typed values that check out are saved even when another one of the block does not; that
+        one stays on screen, marked (and named in a message when report). False while anything waits.
+        """
+        if not self.dirty:
+            return True
+        changes, problems = self.typed.checked_changes()
+        if problems and report:
+            dialogs.show_error(self, "\n".join(problems.values()))
+        if changes and not self.save_values(changes):
+            return False
+        self.typed.saved(self.typed.touched - problems.keys())
+        return not problems
+
+    def unsaved(self) -> list[str]:
+        """What typed in this block is not saved, in words (after flush)."""
+        if not self.dirty:
+            return []
+        _changes, problems = self.typed.checked_changes()
+        title = self.title.text()
+        if not problems:
+            return [self.tr("%1: typed values not saved").replace("%1", title)]
+        return [f"{title}: {problem}" for problem in problems.values()]
+
+    def discard(self) -> None:
+        """Drop what was typed in this block (the user chose to)."""
+        self.typed.discard()
 
     def set_editable(self, editable: bool) -> None:
         self.form.set_read_only(not editable)
