@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(bar, "mdi6.information-outline", self.tr("About"), "F1")
         self.about_action.triggered.connect(self.open_about)
         spacer = QWidget()
+        spacer.setObjectName("toolbarSpacer")
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.user_label = QLabel()
