@@ -9,11 +9,20 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QTo
 from ...domain import forms
 from ..icons import icon
 
-COLUMNS = 3
+COLUMNS = 3  # buttons a row where they fit
+FEWEST_COLUMNS = 2  # where three do not
+ICON_SIZE = 24
+ROW_SPACING = 8
+LABEL_MARGINS = (6, 2, 8, 2)  # around a button's icon, label and key
+BORDER = 2  # the button's border, drawn over the edge of its layout
 
 
 class EventButtons(QWidget):
-    """Emits triggered(kind) when a button is clicked or its key pressed on the live screen."""
+    """Emits triggered(kind) when a button is clicked or its key pressed on the live screen.
+
+    Three buttons a row where they fit without breaking a word of their labels, two where they do not;
+    each button as tall as its wrapped label needs, never lower than the style's large hit target.
+    """
 
     triggered = Signal(str)
 
@@ -21,25 +30,28 @@ class EventButtons(QWidget):
         super().__init__(parent)
         self.setObjectName("eventButtons")
         self.buttons: dict[str, QToolButton] = {}
+        self.labels: dict[str, tuple[QLabel, QLabel]] = {}  # each button's words and key
         self.shortcuts: dict[str, QShortcut] = {}
-        layout = QGridLayout(self)
-        layout.setSpacing(6)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for index, definition in enumerate(forms.events().values()):
-            button = self._button(definition.text(lang), definition.key, definition.icon)
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(6)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
+        self.style_heights: dict[str, int] = {}
+        for definition in forms.events().values():
+            button, self.labels[definition.kind] = self._button(definition.text(lang), definition.key, definition.icon)
             button.setObjectName(f"event_{definition.kind}")
             button.clicked.connect(lambda _checked=False, kind=definition.kind: self.triggered.emit(kind))
-            layout.addWidget(button, index // COLUMNS, index % COLUMNS)
             shortcut = QShortcut(QKeySequence(definition.key), shortcut_scope)
             # The whole window, wherever the focus went, but only while the live screen is showing.
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda button=button: button.isVisible() and button.click())
             self.shortcuts[definition.kind] = shortcut
             self.buttons[definition.kind] = button
+        self._place(COLUMNS)
 
     @staticmethod
-    def _button(text: str, key: str, icon_name: str) -> QToolButton:
-        """A large button with its icon, its wrapped label and its key; the labels let clicks through."""
+    def _button(text: str, key: str, icon_name: str) -> tuple[QToolButton, tuple[QLabel, QLabel]]:
+        """A large button with its icon, its wrapped label and its key (and those two labels); the labels let clicks through."""
         button = QToolButton()
         button.setProperty("role", "event")
         button.setAccessibleName(f"{text} [{key}]")
@@ -47,10 +59,10 @@ class EventButtons(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the shortcuts, not to a button
         row = QHBoxLayout(button)
-        row.setContentsMargins(6, 2, 8, 2)
-        row.setSpacing(8)
+        row.setContentsMargins(*LABEL_MARGINS)
+        row.setSpacing(ROW_SPACING)
         picture = QLabel()
-        picture.setPixmap(icon(icon_name).pixmap(QSize(24, 24)))
+        picture.setPixmap(icon(icon_name).pixmap(QSize(ICON_SIZE, ICON_SIZE)))
         words = QLabel(text)
         words.setWordWrap(True)
         words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -60,7 +72,61 @@ class EventButtons(QWidget):
         for part, stretch in ((picture, 0), (words, 1), (letter, 0)):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             row.addWidget(part, stretch)
-        return button
+        return button, (words, letter)
+
+    def _place(self, columns: int) -> None:
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, index // columns, index % columns)
+        self.columns = columns
+
+    def _around_words(self, kind: str) -> int:
+        """The width a button takes besides its label's words: margins, icon, key."""
+        _words, letter = self.labels[kind]
+        letter.ensurePolished()
+        return LABEL_MARGINS[0] + LABEL_MARGINS[2] + 2 * ROW_SPACING + ICON_SIZE + letter.sizeHint().width()
+
+    def _style_height(self, kind: str) -> int:
+        """The least height the style gives a button (its min-height): a hit target stays at least that large."""
+        if kind not in self.style_heights:
+            button = self.buttons[kind]
+            button.ensurePolished()  # the style sets it when it polishes the button, before it is fitted
+            self.style_heights[kind] = button.minimumHeight()
+        return self.style_heights[kind]
+
+    def least_button_width(self) -> int:
+        """The narrowest a button gets without breaking a word of its label."""
+        least = 0
+        for kind in self.buttons:
+            words, _letter = self.labels[kind]
+            words.ensurePolished()
+            longest = max(words.fontMetrics().horizontalAdvance(word) for word in words.text().split())
+            least = max(least, self._around_words(kind) + longest + 1)
+        return least
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the fewest columns allow; as low as the buttons at the columns they have now."""
+        least = self.least_button_width()
+        width = FEWEST_COLUMNS * least + (FEWEST_COLUMNS - 1) * self.grid.spacing()
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit(event.size().width())
+
+    def fit(self, width: int) -> None:
+        """As many columns as fit, and each button at least as tall as its label wrapped to the width it gets."""
+        least, spacing = self.least_button_width(), self.grid.spacing()
+        columns = max(FEWEST_COLUMNS, min(COLUMNS, (width + spacing) // (least + spacing)))
+        if columns != self.columns:
+            self._place(columns)
+        button_width = (width - (columns - 1) * spacing) // columns
+        room = LABEL_MARGINS[1] + LABEL_MARGINS[3] + 2 * BORDER
+        for kind, button in self.buttons.items():
+            words, _letter = self.labels[kind]
+            button.setMinimumWidth(least)
+            needed = words.heightForWidth(button_width - self._around_words(kind)) + room
+            button.setMinimumHeight(max(self._style_height(kind), needed))
 
     def set_available(self, has_lesion: bool, ended: bool, editable: bool) -> None:
         """Lesion steps need a current lesion; after the end of surgery only a note may follow."""

@@ -94,11 +94,16 @@ class LesionCards(QWidget):
         if card is not None:
             self.scroll.ensureWidgetVisible(card, 0, 0)
 
+    def _spacing(self) -> int:
+        return self.row.spacing() * (max(len(self.cards), 1) - 1)
+
     def card_width(self) -> int:
         """The width each card gets: an equal share of the strip, never less than CARD_WIDTH."""
-        count = max(len(self.cards), 1)
-        spacing = self.row.spacing() * (count - 1)
-        return max(CARD_WIDTH, (self.scroll.viewport().width() - spacing) // count)
+        return max(CARD_WIDTH, (self.scroll.viewport().width() - self._spacing()) // max(len(self.cards), 1))
+
+    def strip_width(self) -> int:
+        """The least width of the cards side by side, with the space between them."""
+        return len(self.cards) * CARD_WIDTH + self._spacing()
 
     def fit(self) -> None:
         """Cards as tall as their longest text at the width they get, so that no line is cut off."""
@@ -110,7 +115,7 @@ class LesionCards(QWidget):
             height = max(height, label.heightForWidth(width) + TEXT_MARGINS[1] + TEXT_MARGINS[3])
         for card in self.cards.values():
             card.setFixedHeight(height)
-        sideways = len(self.cards) * CARD_WIDTH > self.scroll.viewport().width()
+        sideways = self.strip_width() > self.scroll.viewport().width()
         scrollbar = self.scroll.horizontalScrollBar().sizeHint().height() if sideways else 0
         self.scroll.setFixedHeight((height if self.cards else self.empty.sizeHint().height()) + scrollbar)
 

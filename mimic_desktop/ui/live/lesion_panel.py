@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import forms
 from ...domain.record import Lesion
@@ -13,7 +13,8 @@ from ..form_changes import FormChanges
 from ..form_widget import FormWidget
 from ..liver_map import LiverMap
 
-PANEL_HEIGHT = 250
+PANEL_HEIGHT = 250  # side by side; the map over the form takes what it needs
+UNLIMITED = 16777215  # Qt's largest widget size
 SAVE_DELAY_MS = 1500  # typed values are saved once the typing pauses, or when anything else happens
 NUMBER_CHARACTERS = frozenset("0123456789.,-")
 LEAVE_KEYS = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter})
@@ -35,7 +36,8 @@ class LesionPanel(QWidget):
         self.setObjectName("lesionPanel")
         self.lesion_id: str | None = None
         section = forms.crf().section("lesion")
-        layout = QHBoxLayout(self)
+        # The map beside the form where the column is wide enough for both, above it where it is not.
+        self.box = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
         self.title = QLabel()
@@ -72,6 +74,24 @@ class LesionPanel(QWidget):
         self.timer.timeout.connect(self.flush)
         self.typed.edited.connect(self.timer.start)
         self.show_lesion(None)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the map above the form: wider, the two stand side by side."""
+        narrowest = max(
+            self.map.minimumWidth(), self.form.minimumSizeHint().width(), self.title.minimumSizeHint().width()
+        )
+        return QSize(narrowest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Measured here, once the style has set the fields' fonts.
+        side_by_side = (
+            event.size().width() >= self.map.minimumWidth() + self.box.spacing() + self.form.minimumSizeHint().width()
+        )
+        direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.setMaximumHeight(PANEL_HEIGHT if side_by_side else UNLIMITED)
 
     def show_lesion(self, lesion: Lesion | None, editable: bool = True) -> None:
         """Show a lesion; typed values not yet saved are kept while the same lesion stays current."""

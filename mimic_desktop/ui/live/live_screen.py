@@ -19,6 +19,7 @@ from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
 from .clock import ClockPanel
+from .column_scroll import ColumnScroll
 from .event_buttons import EventButtons
 from .lesion_cards import LesionCards
 from .lesion_panel import LesionPanel
@@ -26,6 +27,7 @@ from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
 LESION_KEYS = 9  # Alt+1 .. Alt+9 make lesion 1 .. 9 current
+COLUMN_WIDTHS = (680, 666)  # the events' and the lesions' columns in the window's default size
 RETRY_MS = 1000  # how often writes that met another program's lock are tried again
 
 
@@ -64,6 +66,8 @@ class LiveScreen(QWidget):
         self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
         outer.addWidget(self.waiting_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("liveColumns")
+        splitter.setChildrenCollapsible(False)  # neither column can be dragged out of sight
         outer.addWidget(splitter, 1)
 
         left = QWidget()
@@ -73,7 +77,8 @@ class LiveScreen(QWidget):
         left_layout.addWidget(self.clock)
         self.buttons = EventButtons(lang, shortcut_scope=self)
         self.buttons.triggered.connect(self.log)
-        left_layout.addWidget(self.buttons, 1)
+        # The clock stays in sight; the buttons keep their size and scroll when the window is too low for them.
+        left_layout.addWidget(ColumnScroll(self.buttons, "eventButtonsScroll"), 1)
         splitter.addWidget(left)
 
         right = QWidget()
@@ -91,10 +96,12 @@ class LiveScreen(QWidget):
         self.timeline.strike_requested.connect(self.strike)
         self.timeline.correct_requested.connect(self.correct)
         right_layout.addWidget(self.timeline, 3)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 11)
-        splitter.setStretchFactor(1, 9)
-        left.setMinimumWidth(680)
+        splitter.addWidget(ColumnScroll(right, "lesionColumnScroll"))
+        # A narrower window takes from the events' column first, down to two buttons a row, so that the
+        # lesion column keeps the map beside the form for as long as it can.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes(list(COLUMN_WIDTHS))
 
         for number in range(1, LESION_KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
