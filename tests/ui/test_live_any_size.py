@@ -92,3 +92,19 @@ def test_nothing_overlaps_and_everything_is_reachable(
 
     window.saved.saved()
     assert window.saved.isVisible() and window.rect().contains(in_window(window, window.saved))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_event_button_is_in_sight_on_a_maximised_laptop(make_window, store, coordinator, service, lang):
+    """1366 x 768 less a title bar and a taskbar: no event button needs scrolling to be seen."""
+    proc_id = in_surgery(service)
+    window = make_window(store, coordinator, lang=lang)
+    window.open_procedure(proc_id)
+    window.resize(QSize(1366, 700))
+    QApplication.processEvents()
+    hidden = [
+        kind
+        for kind, button in window.live.buttons.buttons.items()
+        if button.visibleRegion().boundingRect() != button.rect()
+    ]
+    assert hidden == []

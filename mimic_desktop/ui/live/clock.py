@@ -29,7 +29,7 @@ class ClockPanel(QWidget):
         self.icg_window = icg_window
         self.proc: Procedure | None = None
         layout = QGridLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(8, 0, 8, 0)
         self.clock = QLabel()
         self.clock.setObjectName("bigClock")
         layout.addWidget(self.clock, 0, 0, 2, 1)

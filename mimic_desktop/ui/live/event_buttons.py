@@ -33,7 +33,7 @@ class EventButtons(QWidget):
         self.labels: dict[str, tuple[QLabel, QLabel]] = {}  # each button's words and key
         self.shortcuts: dict[str, QShortcut] = {}
         self.grid = QGridLayout(self)
-        self.grid.setSpacing(6)
+        self.grid.setSpacing(4)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.columns = 0
         self.style_heights: dict[str, int] = {}

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...domain import derive, forms, rules
 from ...domain.clock import utc_now
@@ -56,12 +56,16 @@ class LiveScreen(QWidget):
         lang = context.lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
+        # The heading and where the keys go share one line: on a 1366 x 768 laptop every event button stays in sight.
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("liveHeading")
-        outer.addWidget(self.heading)
+        top.addWidget(self.heading)
+        top.addStretch(1)
         self.keyboard_note = QLabel()
         self.keyboard_note.setObjectName("keyboardNote")
-        outer.addWidget(self.keyboard_note)
+        top.addWidget(self.keyboard_note)
+        outer.addLayout(top)
         self.waiting_bar = WaitingBar()
         self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
         outer.addWidget(self.waiting_bar)
