@@ -612,6 +612,19 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="101"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="103"/>
+        <source>YYYY-MM-DD HH:MM:SS</source>
+        <translation>JJJJ-MM-DD UU:MM:SS</translation>
+    </message>
+</context>
+<context>
     <name>FirstAccountDialog</name>
     <message>
         <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
