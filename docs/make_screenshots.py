@@ -244,9 +244,9 @@ def grab(widget, path: Path) -> None:
 
 
 def make_screenshots(folder: Path) -> list[Path]:
-    from PySide6.QtCore import QDateTime
     from PySide6.QtWidgets import QWizard
 
+    from mimic_desktop.domain.clock import to_iso, utc_now
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
     from mimic_desktop.services.export import ExportService
@@ -316,9 +316,8 @@ def make_screenshots(folder: Path) -> list[Path]:
                                          "oral_consent": True}.items():  # fmt: skip
                         combo = wizard.eligibility.form.editors[name].input
                         combo.setCurrentIndex(combo.findData(answer))
-                    wizard.eligibility.form.editors["consent_date"].input.setDate(
-                        QDateTime.currentDateTime().date().addDays(-5)
-                    )
+                    consent = (utc_now() - timedelta(days=5)).astimezone().date()
+                    wizard.eligibility.form.editors["consent_date"].set_value(consent.isoformat())
                 if wizard.currentPage() is wizard.surgery:
                     form = wizard.surgery.form
                     form.editors["surgeon"].input.setText("Dr. A. Surgeon")
@@ -326,7 +325,7 @@ def make_screenshots(folder: Path) -> list[Path]:
                                        "planned_procedure": "segmentectomy"}.items():  # fmt: skip
                         combo = form.editors[name].input
                         combo.setCurrentIndex(combo.findData(code))
-            wizard.icg.form.editors["icg_given_at"].input.setDateTime(QDateTime.currentDateTime().addSecs(-33 * 3600))
+            wizard.icg.form.editors["icg_given_at"].set_value(to_iso(utc_now() - timedelta(hours=33)))
             wizard.show_interval()
             grab(wizard, folder / f"{theme}-wizard-icg.png")
             wizard.reject()

@@ -1,6 +1,13 @@
 """UTC timestamps: stored as ISO 8601 with offset, shown and typed in local time."""
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
+
+# A date and a time to the minute at least; a time alone is read only where its day is known.
+_TYPED = re.compile(
+    r"(?:(?P<day>\d{4}-\d{2}-\d{2})[T ])?(?P<hour>\d{1,2})(?P<rest>:\d{2}(?::\d{2}(?:\.\d+)?)?)"
+    r"(?P<zone>Z|[+-]\d{2}:?\d{2})?"
+)
 
 
 def utc_now() -> datetime:
@@ -20,9 +27,17 @@ def from_iso(text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
-def parse_typed(text: str) -> datetime:
-    """A date and time as a person types it (ISO 8601); without a zone it is this machine's local time."""
-    moment = datetime.fromisoformat(text.strip())
+def parse_typed(text: str, day: date | None = None) -> datetime:
+    """A date and time as a person types it, YYYY-MM-DD HH:MM[:SS] (ISO 8601), or a time alone on day.
+
+    Without a zone it is this machine's local time. A date without a time, half a time or an impossible
+    one raises ValueError: nothing typed is completed from another value.
+    """
+    match = _TYPED.fullmatch(text.strip())
+    if match is None or not (match["day"] or day):
+        raise ValueError(f"not a date and time: {text!r}")
+    on = match["day"] or day.isoformat()
+    moment = datetime.fromisoformat(f"{on}T{int(match['hour']):02d}{match['rest']}{match['zone'] or ''}")
     return moment.astimezone() if moment.tzinfo is None else moment
 
 

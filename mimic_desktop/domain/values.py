@@ -42,7 +42,10 @@ MESSAGES: Messages = {
     "not_choice": ("{value!r} is not one of {codes}", "{value!r} is niet een van {codes}"),
     "not_choices": ("{unknown} not among {codes}", "{unknown} hoort niet bij {codes}"),
     "not_date": ("{value!r} is not a date (YYYY-MM-DD)", "{value!r} is geen datum (JJJJ-MM-DD)"),
-    "not_datetime": ("{value!r} is not a date and time", "{value!r} is geen datum en tijd"),
+    "not_datetime": (
+        "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)",
+        "{value!r} is geen datum en tijd (JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op de getoonde dag)",
+    ),
     "too_long": (
         "too long ({length} characters, at most {limit})",
         "te lang ({length} tekens, hoogstens {limit})",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 import sys
 import traceback
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -158,12 +158,8 @@ class CorrectTimeDialog(QDialog):
 
     def moment(self) -> datetime | None:
         """The typed time, to the second as typed; None while it cannot be read."""
-        text = self.when.text().strip()
         try:
-            if len(text) <= len("HH:MM:SS"):
-                typed = time.fromisoformat(text)
-                return datetime.combine(self.original.date(), typed, self.original.tzinfo)
-            return parse_typed(text)
+            return parse_typed(self.when.text(), self.original.date())
         except ValueError:
             return None
 

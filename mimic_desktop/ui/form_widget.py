@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import values
-from ..domain.clock import from_iso
+from ..domain.clock import from_iso, local_text, parse_typed
 from ..domain.errors import ValidationError
 from ..domain.forms import FieldDef, SectionDef, likert_labels
 from ..domain.rules import Query
@@ -31,7 +30,11 @@ _EMPTY = ""
 
 
 class FieldEditor(QWidget):
-    """One input for one field; value() returns what the user entered, raw (None when empty)."""
+    """One input for one field; value() returns what the user entered, raw (None when empty).
+
+    Dates and times are typed into a line, as shown (YYYY-MM-DD HH:MM:SS): a date-time box would keep
+    the parts of the old value that are not typed over, and quietly turn an impossible date into another.
+    """
 
     edited = Signal()
 
@@ -41,6 +44,7 @@ class FieldEditor(QWidget):
         self.lang = lang
         self.error: str | None = None  # the entered value is wrong
         self.query: str | None = None  # the value is right, but does not add up with another
+        self._shown_moment: tuple[str, str] | None = None  # (text, stored value) of a date-time as loaded
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make_input(lang)
@@ -49,17 +53,6 @@ class FieldEditor(QWidget):
             layout.addWidget(QLabel(fdef.unit_text(lang)))
         self.setToolTip(fdef.help_text(lang))
         self.setObjectName(f"field_{fdef.name}")
-        if fdef.type in {"date", "datetime"} and fdef.required:
-            self.input.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """An empty required date starts from today when entered, not from the year 1900."""
-        if watched is self.input and event.type() == QEvent.Type.FocusIn and self.value() is None:
-            if self.fdef.type == "date":
-                self.input.setDate(QDate.currentDate())
-            else:
-                self.input.setDateTime(QDateTime.currentDateTime())
-        return False
 
     def _make_input(self, lang: str) -> QWidget:
         kind = self.fdef.type
@@ -97,24 +90,6 @@ class FieldEditor(QWidget):
                 self._checks[choice.code] = check
                 row.addWidget(check)
             return holder
-        if kind == "date":
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setSpecialValueText(" ")
-            edit.setMinimumDate(QDate(1900, 1, 1))
-            edit.setDate(edit.minimumDate())
-            edit.dateChanged.connect(self.edited)
-            return edit
-        if kind == "datetime":
-            edit = QDateTimeEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-            edit.setSpecialValueText(" ")
-            edit.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), edit.time()))
-            edit.setDateTime(edit.minimumDateTime())
-            edit.dateTimeChanged.connect(self.edited)
-            return edit
         if self.fdef.free_text and (self.fdef.max_length or 0) > 300:
             edit = QPlainTextEdit()
             edit.setMaximumHeight(90)
@@ -122,6 +97,10 @@ class FieldEditor(QWidget):
             return edit
         edit = QLineEdit()
         edit.textEdited.connect(self.edited)
+        if kind == "date":
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        elif kind == "datetime":
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM:SS"))
         return edit
 
     def value(self) -> Any:
@@ -133,12 +112,8 @@ class FieldEditor(QWidget):
             return None if checked < 0 else checked
         if kind == "multichoice":
             return [code for code, check in self._checks.items() if check.isChecked()] or None
-        if isinstance(widget, QDateTimeEdit) and kind == "datetime":
-            if widget.dateTime() == widget.minimumDateTime():
-                return None
-            return widget.dateTime().toPython().astimezone()
-        if isinstance(widget, QDateEdit):
-            return None if widget.date() == widget.minimumDate() else widget.date().toString("yyyy-MM-dd")
+        if kind == "datetime":
+            return self._typed_moment()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText() or None
         return widget.text() or None
@@ -158,15 +133,30 @@ class FieldEditor(QWidget):
             for code, check in self._checks.items():
                 check.setChecked(code in (value or []))
         elif kind == "datetime":
-            widget.setDateTime(QDateTime(from_iso(value).astimezone()) if value else widget.minimumDateTime())
-        elif kind == "date":
-            widget.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else widget.minimumDate())
+            self._shown_moment = (local_text(value, seconds=True), value) if value else None
+            widget.setText(self._shown_moment[0] if value else _EMPTY)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value or _EMPTY)
         else:
             widget.setText(
                 _EMPTY if value is None else values.display(self.fdef, value).removesuffix(f" {self.fdef.unit}")
             )
+
+    def _typed_moment(self) -> Any:
+        """The moment typed (a time alone falls on the day shown, else today); the text while it cannot be read.
+
+        The moment shown and left as it was is the stored one, to the microsecond.
+        """
+        text = self.input.text().strip()
+        if not text:
+            return None
+        if self._shown_moment is not None and text == self._shown_moment[0]:
+            return from_iso(self._shown_moment[1])
+        day = from_iso(self._shown_moment[1]).astimezone().date() if self._shown_moment else date.today()
+        try:
+            return parse_typed(text, day)
+        except ValueError:
+            return text
 
     def set_error(self, message: str | None) -> None:
         self.error = message

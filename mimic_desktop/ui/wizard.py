@@ -6,7 +6,7 @@ Each page names what enrolment still needs on it (rules.enrolment_problems) and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -183,7 +183,7 @@ class NewProcedureWizard(QWizard):
     def show_interval(self) -> None:
         editor = self.icg.form.editors["icg_given_at"]
         given = editor.value()
-        if given is None:
+        if not isinstance(given, datetime):  # nothing, or a time not fully typed yet
             self.interval.setText(self.tr("Enter the time ICG was given to see the interval to now."))
             self.interval.setProperty("warning", False)
         else:

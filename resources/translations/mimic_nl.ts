@@ -324,22 +324,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="198"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="206"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="216"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="212"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="226"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="222"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -612,6 +612,19 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="101"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="103"/>
+        <source>YYYY-MM-DD HH:MM:SS</source>
+        <translation>JJJJ-MM-DD UU:MM:SS</translation>
+    </message>
+</context>
+<context>
     <name>FirstAccountDialog</name>
     <message>
         <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
@@ -831,17 +844,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="64"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -849,12 +862,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -862,7 +875,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
@@ -870,52 +883,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="152"/>
         <source>%1 · segment not entered yet</source>
         <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
         <source>Segment and size not entered yet</source>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="164"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="165"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="166"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="170"/>
         <source>plane fluorescent</source>
         <translation>vlak fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="172"/>
         <source>plane adapted</source>
         <translation>vlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="174"/>
         <source>cavity fluorescent</source>
         <translation>holte fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="178"/>
         <source>extended resection</source>
         <translation>uitgebreide resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="180"/>
         <source>ablated</source>
         <translation>geableerd</translation>
     </message>
@@ -971,42 +984,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="231"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="266"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="277"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="259"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="270"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="264"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="275"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
         <source>Keys log events: press the key shown on a button.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="200"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1015,27 +1028,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="208"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="232"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="243"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="245"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="256"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="269"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="280"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="281"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="292"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
@@ -1083,12 +1096,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="186"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="192"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
@@ -1098,7 +1111,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="221"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
     </message>

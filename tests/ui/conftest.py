@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 
@@ -36,9 +36,19 @@ class UserActions:
         combo.setFocus()
         combo.setCurrentIndex(index)
 
-    def set_moment(self, edit, moment: datetime) -> None:
+    def retype(self, edit, text: str) -> None:
+        """Select what a line shows and type over it: one action."""
         self.count += 1
-        edit.setDateTime(QDateTime(moment.astimezone()))
+        edit.setFocus()
+        self.qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        self.qtbot.keyClicks(edit, text) if text else self.qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+
+    def set_moment(self, edit, moment: datetime) -> None:
+        """Type a date and time over the one shown, as the form shows them (local time, to the second)."""
+        self.retype(edit, moment.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+
+    def set_date(self, edit, day: date) -> None:
+        self.retype(edit, day.isoformat())
 
     def answer_dialog(self, find, respond) -> None:
         """Respond to the modal dialog that the next action opens (find() locates it)."""

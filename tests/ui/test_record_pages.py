@@ -9,11 +9,10 @@ import subprocess
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from mimic_desktop.domain import derive, forms
-from mimic_desktop.domain.clock import utc_now
+from mimic_desktop.domain.clock import parse_typed, utc_now
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.simulate import baseline
@@ -148,7 +147,7 @@ def test_pathology_and_post_operative_course_entered_through_the_pages(
         block = postop.complication.form.editors
         actions.type(block["description"].input, description)
         actions.choose(block["clavien_dindo"].input, grade)
-        block["onset_date"].input.setDate(QDate(onset.year, onset.month, onset.day))
+        actions.set_date(block["onset_date"].input, onset)
         if at_discharge is not None:
             actions.choose(block["present_at_discharge"].input, at_discharge)
         actions.click(postop.complication.save_button)
@@ -395,7 +394,7 @@ def test_fong_score_and_icg_interval_are_derived_not_typed(make_window, store, c
     assert "ICG to incision: 23:00:00" in icg.note.text()
     assert icg.note.property("warning") is False
     given = icg.form.editors["icg_given_at"].input
-    actions.set_moment(given, given.dateTime().toPython().astimezone() - timedelta(hours=20))
+    actions.set_moment(given, parse_typed(given.text()) - timedelta(hours=20))
     assert "Outside the protocol window" in icg.note.text() and icg.note.property("warning") is True
 
 

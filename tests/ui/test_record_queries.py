@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate
-
 from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.ui.record.section_editor import SectionEditor
@@ -26,10 +24,6 @@ def missing(window) -> list[str]:
     return [completion.list.item(i).text() for i in range(completion.list.count())]
 
 
-def set_date(editor, day) -> None:
-    editor.input.setDate(QDate(day.year, day.month, day.day))
-
-
 def test_a_consent_date_in_the_future_is_named_beside_it_and_blocks_completion(
     make_window, store, coordinator, service, recorded, actions
 ):
@@ -37,7 +31,7 @@ def test_a_consent_date_in_the_future_is_named_beside_it_and_blocks_completion(
     assert missing(window) == []
     block = window.record.show_page("patient").blocks["eligibility"]
     future = utc_now().date() + timedelta(days=30)
-    set_date(block.form.editors["consent_date"], future)
+    actions.set_date(block.form.editors["consent_date"].input, future)
     assert f"Date of consent ({future}) lies in the future" in block.problems.text()
     assert block.problems.isVisibleTo(window)
     assert marked(block) == {"consent_date"}
@@ -47,7 +41,7 @@ def test_a_consent_date_in_the_future_is_named_beside_it_and_blocks_completion(
     assert not window.record.show_page("completion").complete_button.isEnabled()
 
     block = window.record.show_page("patient").blocks["eligibility"]
-    set_date(block.form.editors["consent_date"], utc_now().date() - timedelta(days=10))
+    actions.set_date(block.form.editors["consent_date"].input, utc_now().date() - timedelta(days=10))
     assert not block.problems.isVisibleTo(window) and marked(block) == set()
     actions.click(block.save_button)
     assert missing(window) == []
@@ -76,7 +70,7 @@ def test_a_complication_starting_in_the_future_is_named_on_its_own_block(
     actions.type(block.form.editors["description"].input, "Bile leak")
     actions.choose(block.form.editors["clavien_dindo"].input, "II")
     future = utc_now().date() + timedelta(days=3)
-    set_date(block.form.editors["onset_date"], future)
+    actions.set_date(block.form.editors["onset_date"].input, future)
     assert f"Complication 1: Date of onset ({future}) lies in the future" in block.problems.text()
     assert marked(block) == {"onset_date"}
     assert not postop.course.problems.isVisibleTo(window), "the course's own block has nothing to say"

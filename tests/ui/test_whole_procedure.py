@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from mimic_desktop.domain import derive
@@ -28,7 +28,7 @@ def fill_wizard(window, actions) -> NewProcedureWizard:
     form = wizard.eligibility.form
     for name, answer in {**ELIGIBLE, "iodine_or_icg_allergy": True}.items():
         actions.choose(form.editors[name].input, answer)
-    form.editors["consent_date"].input.setDate(QDate.currentDate().addDays(-2))  # consent precedes ICG
+    actions.set_date(form.editors["consent_date"].input, date.today() - timedelta(days=2))  # consent precedes ICG
     actions.click(next_button)
     assert wizard.currentPage() is wizard.eligibility, "an allergic patient must not be enrolled"
     assert "cannot be enrolled" in wizard.eligibility.message.text()

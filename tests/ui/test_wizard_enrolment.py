@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from mimic_desktop.domain.clock import utc_now
@@ -25,9 +25,7 @@ def marked(form) -> set[str]:
 def fill(form, answers: dict) -> None:
     for name, answer in answers.items():
         editor = form.editors[name]
-        if name == "consent_date":
-            editor.input.setDate(QDate.fromString(answer, "yyyy-MM-dd"))
-        elif name == "surgeon":
+        if name in {"consent_date", "surgeon"}:
             editor.input.setText(answer)
         else:
             editor.input.setCurrentIndex(editor.input.findData(answer))
@@ -48,7 +46,7 @@ def test_pressing_enter_through_the_wizard_enrols_nobody(make_window, store, coo
     assert service.list() == []
 
 
-def test_each_page_names_what_enrolment_still_needs(make_window, store, coordinator, service, qtbot):
+def test_each_page_names_what_enrolment_still_needs(make_window, store, coordinator, service, qtbot, actions):
     window = make_window(store, coordinator)
     wizard = window.new_procedure()
     wizard.study.study_id.setText("MIM-03-001")
@@ -79,13 +77,12 @@ def test_each_page_names_what_enrolment_still_needs(make_window, store, coordina
     assert "not needed to enrol" in page.explanation.text()
     stars = [page.form.layout().labelForField(editor).text() for editor in page.form.editors.values()]
     assert not any(text.endswith("*") for text in stars), "nothing on the ICG page is needed to enrol"
-    page.form.editors["icg_given_at"].input.setDateTime(
-        page.form.editors["icg_given_at"].input.dateTime().currentDateTime().addSecs(3 * 3600)
-    )
+    given = page.form.editors["icg_given_at"].input
+    actions.set_moment(given, utc_now() + timedelta(hours=3))
     press_enter(qtbot, wizard)
     assert "lies in the future" in page.message.text()
     assert service.list() == []
-    page.form.editors["icg_given_at"].input.setDateTime(page.form.editors["icg_given_at"].input.minimumDateTime())
+    actions.retype(given, "")
     press_enter(qtbot, wizard)
     proc = service.find("MIM-03-001")
     assert proc.get("icg_given_at") is None, "the ICG time may follow later"
