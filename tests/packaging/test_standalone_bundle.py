@@ -97,7 +97,9 @@ def test_records_a_procedure_and_prints_it_from_the_command_line(app, tmp_path):
     assert app("--version").strip() == f"mimic-desktop {__version__}"
     app("init", "--db", db, "--user", "anna", "--name", "Anna de Vries")
     eligible = ["age_18_or_over=yes", "scheduled_mi_resection=yes", "iodine_or_icg_allergy=no"]
-    eligible += ["recurrence_at_treated_site=no", "oral_consent=yes", "icg_given_at=2026-11-23T09:00:00+00:00"]
+    eligible += ["recurrence_at_treated_site=no", "oral_consent=yes", "consent_date=2026-11-20"]
+    eligible += ["surgeon=Dr. B", "approach=laparoscopic", "imaging_system=storz_rubina", "planned_procedure=wedge"]
+    eligible += ["icg_given_at=2026-11-23T09:00:00+00:00"]
     app("create", "--db", db, "--user", "anna", "MIM-03-001", "--centre", "03", *[f"--set={pair}" for pair in eligible])
     timeline = [
         ("incision", "08:30"),
@@ -169,7 +171,8 @@ def test_the_bundle_holds_what_the_app_needs_and_nothing_it_never_uses(bundle):
     assert not [name for name in modules if name.startswith(NEVER_SHIPPED_MODULES)]
     files = [path for path in bundle.rglob("*") if path.is_file() or path.is_symlink()]
     assert not [path for path in files if any(part in path.name for part in NEVER_SHIPPED)]
-    assert not list(inside.glob("PySide6/Qt/translations/*"))
+    # Of Qt's own catalogues only the Dutch one of its standard buttons and dialogs comes along.
+    assert [path.name for path in inside.glob("PySide6/Qt/translations/*")] == ["qtbase_nl.qm"]
     assert sum(path.lstat().st_size for path in files) < SIZE_BUDGET
 
 
