@@ -4,7 +4,7 @@
 <context>
     <name>LesionText</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="155"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="157"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · size not entered yet</numerusform>

@@ -230,37 +230,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ClockPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="42"/>
         <source>Since incision</source>
         <translation>Sinds incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="45"/>
         <source>Since ICG</source>
         <translation>Sinds ICG</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="82"/>
         <source>ICG time not recorded</source>
         <translation>Tijdstip ICG niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
         <source>ICG to incision</source>
         <translation>ICG tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
         <source>ICG to now</source>
         <translation>ICG tot nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
         <source>within the protocol window</source>
         <translation>binnen het protocolvenster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
         <source>OUTSIDE the protocol window</source>
         <translation>BUITEN het protocolvenster</translation>
     </message>
@@ -614,12 +614,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="104"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="106"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -831,30 +831,39 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="55"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="87"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
     </message>
 </context>
 <context>
+    <name>LesionPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="27"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="29"/>
+        <source>Back to the event buttons</source>
+        <translation>Terug naar de gebeurtenisknoppen</translation>
+    </message>
+</context>
+<context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="65"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="102"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="102"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -862,12 +871,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="166"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="155"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -875,7 +884,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="157"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
@@ -883,52 +892,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
         <source>%1 · segment not entered yet</source>
         <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="160"/>
         <source>Segment and size not entered yet</source>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="171"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="172"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
         <source>plane fluorescent</source>
         <translation>vlak fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="179"/>
         <source>plane adapted</source>
         <translation>vlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="181"/>
         <source>cavity fluorescent</source>
         <translation>holte fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="185"/>
         <source>extended resection</source>
         <translation>uitgebreide resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="187"/>
         <source>ablated</source>
         <translation>geableerd</translation>
     </message>
@@ -984,42 +993,57 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="168"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="285"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="277"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="331"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="270"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="324"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="275"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="329"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="214"/>
         <source>Keys log events: press the key shown on a button.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="113"/>
+        <source>Lesion details</source>
+        <translation>Laesiegegevens</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="115"/>
+        <source>Lesion details: segments on the map, size, source</source>
+        <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="117"/>
+        <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
+        <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="216"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="253"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1028,29 +1052,57 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="208"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="297"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="256"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="310"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="280"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="334"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="292"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="346"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
+    </message>
+</context>
+<context>
+    <name>LiverMap</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="96"/>
+        <source>Couinaud map of the liver segments</source>
+        <translation>Couinaud-kaart van de leversegmenten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="119"/>
+        <source>Segment %1, marked</source>
+        <translation>Segment %1, gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="120"/>
+        <source>Segment %1, not marked</source>
+        <translation>Segment %1, niet gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="125"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="126"/>
+        <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
+        <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1204,14 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/wizard.py" line="196"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLine</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="17"/>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
 </context>
 <context>
@@ -2541,62 +2601,72 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="48"/>
+        <source>Timeline columns</source>
+        <translation>Kolommen van de tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="72"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="74"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="163"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="92"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="42"/>
+        <source>Timeline of the logged events</source>
+        <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="65"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="119"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="156"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="158"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>

@@ -80,4 +80,8 @@ def test_cards_word_what_is_missing_and_show_every_line(
     assert viewport.rect().contains(current.mapTo(viewport, QPoint(0, 0))) and viewport.rect().contains(corner)
     QApplication.processEvents()
     assert (window.width(), window.height()) == (1366, 768), "the screen still fits a 1366 x 768 laptop"
+    assert window.live.timeline.isVisible() and all(
+        button.isVisible() for button in window.live.buttons.buttons.values()
+    )
+    window.live.details_button.click()
     assert window.live.lesion_panel.isVisible() and window.live.timeline.isVisible()

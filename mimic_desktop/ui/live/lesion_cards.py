@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,7 +19,8 @@ from ...domain import derive, forms
 from ...domain.record import Lesion, Procedure
 from ..i18n import arg
 
-# The narrowest a card gets: more lesions than fit side by side scroll sideways instead of squeezing the text.
+# Every card is this wide, whatever the number of lesions: a card added later never moves or narrows the
+# ones before it. More lesions than fit side by side scroll sideways.
 CARD_WIDTH = 200
 # Room around a card's text: the coloured bar on the left, the border of the current card, the padding.
 TEXT_MARGINS = (12, 5, 8, 5)
@@ -47,12 +49,13 @@ class LesionCards(QWidget):
         strip.setObjectName("lesionCardStrip")
         self.row = QHBoxLayout(strip)
         self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addStretch(1)  # the cards stand from the left, each at its own place
         self.scroll.setWidget(strip)
         outer.addWidget(self.scroll)
         self.empty = QPushButton(self.tr("No lesion yet: press Lesion identified [L] or Occult lesion [O]"))
         self.empty.setEnabled(False)
         self.empty.setProperty("role", "lesionCard")
-        self.row.addWidget(self.empty)
+        self.row.insertWidget(0, self.empty, 1)
 
     def refresh(self, proc: Procedure) -> None:
         for card in self.cards.values():
@@ -78,28 +81,30 @@ class LesionCards(QWidget):
             card.setCheckable(True)
             card.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
             card.setChecked(lesion.id == proc.current_lesion_id)
-            card.setMinimumWidth(CARD_WIDTH)
-            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            card.setFixedWidth(CARD_WIDTH)
+            card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            card.setAccessibleName(self.card_text(proc, lesion).replace("\n", ", "))
             card.setToolTip(self.tr("Make this the current lesion (Alt+%1)").replace("%1", str(lesion.number)))
             card.clicked.connect(lambda _checked=False, lesion_id=lesion.id: self.switch_requested.emit(lesion_id))
-            self.row.addWidget(card)
+            self.row.insertWidget(self.row.count() - 1, card)
             self.cards[lesion.id] = card
         self.fit()
         # The cards take their places once the strip is laid out, after this call: show the current one then.
         QTimer.singleShot(0, self, lambda lesion_id=proc.current_lesion_id: self.show_card(lesion_id))
 
     def show_card(self, lesion_id: str | None) -> None:
-        """Scroll the strip so that this lesion's card is in view."""
+        """Scroll the strip so that this lesion's card is in view, unless the pointer is over the strip:
+        the card the user is about to click stays where it is."""
         card = self.cards.get(lesion_id or "")
-        if card is not None:
+        pointer = self.scroll.viewport().mapFromGlobal(QCursor.pos())
+        if card is not None and not self.scroll.viewport().rect().contains(pointer):
             self.scroll.ensureWidgetVisible(card, 0, 0)
 
     def _spacing(self) -> int:
         return self.row.spacing() * (max(len(self.cards), 1) - 1)
 
     def card_width(self) -> int:
-        """The width each card gets: an equal share of the strip, never less than CARD_WIDTH."""
-        return max(CARD_WIDTH, (self.scroll.viewport().width() - self._spacing()) // max(len(self.cards), 1))
+        return CARD_WIDTH
 
     def strip_width(self) -> int:
         """The least width of the cards side by side, with the space between them."""
@@ -115,9 +120,11 @@ class LesionCards(QWidget):
             height = max(height, label.heightForWidth(width) + TEXT_MARGINS[1] + TEXT_MARGINS[3])
         for card in self.cards.values():
             card.setFixedHeight(height)
-        sideways = self.strip_width() > self.scroll.viewport().width()
-        scrollbar = self.scroll.horizontalScrollBar().sizeHint().height() if sideways else 0
-        self.scroll.setFixedHeight((height if self.cards else self.empty.sizeHint().height()) + scrollbar)
+        # Room for the sideways scroll bar is kept whether it shows or not, and an empty strip is as high as
+        # one with cards: the lesion that is added, or one more than fits, moves nothing below the strip.
+        scrollbar = self.scroll.horizontalScrollBar().sizeHint().height()
+        self.empty.setFixedHeight(height)
+        self.scroll.setFixedHeight(height + scrollbar)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

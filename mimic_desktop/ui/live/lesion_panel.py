@@ -30,6 +30,7 @@ class LesionPanel(QWidget):
     save_requested = Signal(str, dict)
     problem = Signal(str)  # a typed value that cannot be saved, in words
     done_typing = Signal()  # Enter or Escape in a field: the keys go back to the events
+    saved_by_user = Signal()  # Save lesion pressed and everything typed could be saved
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,7 +64,7 @@ class LesionPanel(QWidget):
         right.addWidget(self.form)
         self.save_button = QPushButton(self.tr("Save lesion"))
         self.save_button.setObjectName("saveLesion")
-        self.save_button.clicked.connect(lambda: self.flush(report=True))
+        self.save_button.clicked.connect(self._save_pressed)
         right.addWidget(self.save_button)
         right.addStretch(1)
         layout.addLayout(right, 1)
@@ -164,6 +165,10 @@ class LesionPanel(QWidget):
         if changes:
             self._emit(changes)
         return not problems
+
+    def _save_pressed(self) -> None:
+        if self.flush(report=True):
+            self.saved_by_user.emit()
 
     def problem_text(self) -> str | None:
         """What typed here cannot be saved, in words (None when everything typed could be saved)."""

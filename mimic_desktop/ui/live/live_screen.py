@@ -9,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import derive, forms, rules
 from ...domain.clock import utc_now
@@ -18,16 +27,19 @@ from ...domain.roles import Action
 from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
+from ..icons import icon
 from .clock import ClockPanel
 from .column_scroll import ColumnScroll
 from .event_buttons import EventButtons
 from .lesion_cards import LesionCards
+from .lesion_page import LesionPage
 from .lesion_panel import LesionPanel
+from .notice_line import NoticeLine
 from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
 LESION_KEYS = 9  # Alt+1 .. Alt+9 make lesion 1 .. 9 current
-COLUMN_WIDTHS = (680, 666)  # the events' and the lesions' columns in the window's default size
+COLUMN_WIDTHS = (860, 486)  # the events' and the record's columns in the window's default size
 RETRY_MS = 1000  # how often writes that met another program's lock are tried again
 
 
@@ -56,53 +68,78 @@ class LiveScreen(QWidget):
         lang = context.lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        # The heading and where the keys go share one line: on a 1366 x 768 laptop every event button stays in sight.
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setObjectName("liveHeading")
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        self.keyboard_note = QLabel()
-        self.keyboard_note.setObjectName("keyboardNote")
-        top.addWidget(self.keyboard_note)
-        outer.addLayout(top)
-        self.waiting_bar = WaitingBar()
-        self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
-        outer.addWidget(self.waiting_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("liveColumns")
         splitter.setChildrenCollapsible(False)  # neither column can be dragged out of sight
         outer.addWidget(splitter, 1)
 
+        # The events' column: the clock over the event buttons, nothing else, so that every button stays
+        # whole down to the smallest window. The current lesion's map and form take the buttons' place
+        # while the user asks for them; the event keys keep working meanwhile.
         left = QWidget()
+        left.setObjectName("eventColumn")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.clock = ClockPanel(icg_window)
         left_layout.addWidget(self.clock)
         self.buttons = EventButtons(lang, shortcut_scope=self)
         self.buttons.triggered.connect(self.log)
-        # The clock stays in sight; the buttons keep their size and scroll when the window is too low for them.
-        left_layout.addWidget(ColumnScroll(self.buttons, "eventButtonsScroll"), 1)
+        self.event_scroll = ColumnScroll(self.buttons, "eventButtonsScroll")
+        self.lesion_panel = LesionPanel(lang)
+        self.lesion_panel.save_requested.connect(self.save_lesion)
+        self.lesion_panel.saved_by_user.connect(self.show_event_buttons)
+        self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
+        self.lesion_panel.done_typing.connect(self.take_keys)
+        self.lesion_page = LesionPage(self.lesion_panel)
+        self.lesion_page.back_requested.connect(self.show_event_buttons)
+        self.left_stack = QStackedWidget()
+        self.left_stack.setObjectName("eventsOrLesion")
+        self.left_stack.addWidget(self.event_scroll)
+        self.left_stack.addWidget(self.lesion_page)
+        left_layout.addWidget(self.left_stack, 1)
         splitter.addWidget(left)
 
+        # The record's column: what it is, where the keys go, the ICG interval, a line for notices, the
+        # lesions, and the timeline, which takes all the height that is left.
         right = QWidget()
+        right.setObjectName("recordColumn")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        heading_row = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("liveHeading")
+        self.heading.setWordWrap(True)
+        heading_row.addWidget(self.heading, 1)
+        self.details_button = QPushButton(icon("mdi6.map-outline"), self.tr("Lesion details"))
+        self.details_button.setObjectName("lesionDetails")
+        self.details_button.setAccessibleName(self.tr("Lesion details: segments on the map, size, source"))
+        self.details_button.setToolTip(
+            self.tr("Show the current lesion's map and fields in place of the event buttons")
+        )
+        self.details_button.setCheckable(True)
+        self.details_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
+        self.details_button.clicked.connect(lambda checked: self.show_lesion_details(checked))
+        heading_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        right_layout.addLayout(heading_row)
+        self.keyboard_note = QLabel()
+        self.keyboard_note.setObjectName("keyboardNote")
+        self.keyboard_note.setWordWrap(True)
+        right_layout.addWidget(self.keyboard_note)
+        right_layout.addWidget(self.clock.icg_note)
+        self.notice = NoticeLine()
+        right_layout.addWidget(self.notice)
+        self.waiting_bar = WaitingBar()
+        self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
+        right_layout.addWidget(self.waiting_bar)
         self.cards = LesionCards(lang)
         self.cards.switch_requested.connect(self.switch_lesion)
         right_layout.addWidget(self.cards)
-        self.lesion_panel = LesionPanel(lang)
-        self.lesion_panel.save_requested.connect(self.save_lesion)
-        self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
-        self.lesion_panel.done_typing.connect(self.take_keys)
-        right_layout.addWidget(self.lesion_panel, 2)
         self.timeline = Timeline(lang)
         self.timeline.strike_requested.connect(self.strike)
         self.timeline.correct_requested.connect(self.correct)
-        right_layout.addWidget(self.timeline, 3)
+        right_layout.addWidget(self.timeline, 1)
         splitter.addWidget(ColumnScroll(right, "lesionColumnScroll"))
-        # A narrower window takes from the events' column first, down to two buttons a row, so that the
-        # lesion column keeps the map beside the form for as long as it can.
+        # A narrower window takes from the events' column first, down to three buttons a row.
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes(list(COLUMN_WIDTHS))
@@ -135,6 +172,9 @@ class LiveScreen(QWidget):
         self.buttons.set_available(current is not None, ended, self.editable)
         self.cards.refresh(proc)
         self.lesion_panel.show_lesion(self._with_waiting_values(current), self.editable)
+        self.details_button.setEnabled(current is not None)
+        if current is None:
+            self.show_event_buttons()
         waiting = self.writes.waiting
         self.timeline.refresh(proc, self.editable, [(write.moment, write.what) for write in waiting])
         self.waiting_bar.show_waiting(waiting)
@@ -148,6 +188,19 @@ class LiveScreen(QWidget):
             if write.lesion_values and write.lesion_values[0] == lesion.id:
                 values |= write.lesion_values[1]
         return replace(lesion, values=values)
+
+    def show_lesion_details(self, shown: bool = True) -> None:
+        """The current lesion's map and fields in the event buttons' place, or the buttons again."""
+        shown = shown and self.details_button.isEnabled()
+        self.left_stack.setCurrentWidget(self.lesion_page if shown else self.event_scroll)
+        self.details_button.setChecked(shown)
+        if not shown:
+            self.lesion_panel.flush()  # what was typed is saved before the fields leave the screen
+            if self.lesion_page.isAncestorOf(QApplication.focusWidget()):
+                self.take_keys()  # the keys go back to the events, not to a hidden field
+
+    def show_event_buttons(self) -> None:
+        self.show_lesion_details(False)
 
     # -- the keys --------------------------------------------------------------------------
     def take_keys(self) -> None:
@@ -225,6 +278,7 @@ class LiveScreen(QWidget):
     def log(self, kind: str) -> None:
         moment = utc_now()  # the moment of the key press or click, whatever happens next
         self.take_keys()
+        self.show_event_buttons()  # an event logged: the buttons are what the user works with again
         definition = forms.events()[kind]
         note = None
         if kind == "note":
