@@ -224,6 +224,8 @@ def test_adding_a_lesion_moves_nothing_under_the_pointer(make_window, store, coo
         settle()
         assert len(window.live.proc.lesions) == lesions + 1
         assert under(window, point) == before, f"adding a lesion moved what was under the pointer at {name}"
+        if name != "a lesion card":  # with the pointer elsewhere, the strip shows the new lesion's card
+            assert whole(live.cards.cards[live.proc.current_lesion_id]), f"new card out of sight ({name})"
 
 
 def accessible_name(widget: QWidget) -> str:

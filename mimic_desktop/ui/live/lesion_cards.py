@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -98,6 +99,8 @@ class LesionCards(QWidget):
         card = self.cards.get(lesion_id or "")
         pointer = self.scroll.viewport().mapFromGlobal(QCursor.pos())
         if card is not None and not self.scroll.viewport().rect().contains(pointer):
+            # A card just added has its place, and the strip its width, only once the layouts have run.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.scroll.ensureWidgetVisible(card, 0, 0)
 
     def _spacing(self) -> int:
