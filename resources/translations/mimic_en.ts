@@ -4,7 +4,7 @@
 <context>
     <name>LesionText</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · size not entered yet</numerusform>

@@ -831,12 +831,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62"/>
+        <source>No lesion yet: L or O</source>
+        <translation>Nog geen laesie: L of O</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
     </message>
@@ -844,8 +849,8 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="27"/>
-        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="29"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="33"/>
         <source>Back to the event buttons</source>
         <translation>Terug naar de gebeurtenisknoppen</translation>
     </message>
@@ -871,12 +876,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="184"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -884,7 +889,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
@@ -892,52 +897,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
         <source>%1 · segment not entered yet</source>
         <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="178"/>
         <source>Segment and size not entered yet</source>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="189"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="190"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="191"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="195"/>
         <source>plane fluorescent</source>
         <translation>vlak fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="197"/>
         <source>plane adapted</source>
         <translation>vlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="199"/>
         <source>cavity fluorescent</source>
         <translation>holte fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="203"/>
         <source>extended resection</source>
         <translation>uitgebreide resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="205"/>
         <source>ablated</source>
         <translation>geableerd</translation>
     </message>
@@ -993,57 +998,57 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="177"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="285"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="297"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="331"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="343"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="324"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="329"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="341"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="214"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="223"/>
         <source>Keys log events: press the key shown on a button.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="119"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="121"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="216"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="224"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="265"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1052,27 +1057,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="273"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="297"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="309"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="310"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="322"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="334"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="346"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="346"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="358"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
@@ -2626,22 +2631,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Kolommen van de tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="74"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="76"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="165"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="94"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
@@ -2651,22 +2656,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="67"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="121"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="158"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="160"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>

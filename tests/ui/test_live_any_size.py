@@ -6,8 +6,9 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -128,6 +129,15 @@ def test_every_event_button_is_whole_and_the_timeline_readable(
     live.notice.say("Not saved: " + "a long refusal that goes on " * 12, "refused")
     settle()
     assert whole(live.notice) and live.notice.height() < 2 * live.notice.fontMetrics().height()
+    assert {name: in_window(window, part) for name, part in {"timeline": tree, "cards": live.cards}.items()} == places
+
+    # Nor does the note on where the keys go when it says a field has them (a longer text).
+    live.details_button.click()
+    size_field = live.lesion_panel.form.editors["size_mm"].input
+    QTest.mouseClick(size_field, Qt.MouseButton.LeftButton)
+    settle()
+    assert live.keyboard_note.property("typing")
+    assert live.keyboard_note.heightForWidth(live.keyboard_note.width()) <= live.keyboard_note.height()
     assert {name: in_window(window, part) for name, part in {"timeline": tree, "cards": live.cards}.items()} == places
 
 

@@ -26,15 +26,20 @@ CARD_WIDTH = 200
 # Room around a card's text: the coloured bar on the left, the border of the current card, the padding.
 TEXT_MARGINS = (12, 5, 8, 5)
 SHORTEST = 96
+BORDER = 3  # the current card's border, each side
 USUAL_SOURCE = "imaging"
 
 
 class LesionCards(QWidget):
+    """A card per lesion; compact, one line each (the lesion's number and source, the margin assessment in the
+    card's colour, the whole text in its tooltip and accessible name), for the live screen's record column."""
+
     switch_requested = Signal(str)  # lesion id
 
-    def __init__(self, lang: str, parent: QWidget | None = None):
+    def __init__(self, lang: str, parent: QWidget | None = None, compact: bool = False):
         super().__init__(parent)
         self.lang = lang
+        self.compact = compact
         self.wording = LesionText(lang, self)
         self.setObjectName("lesionCards")
         self.cards: dict[str, QPushButton] = {}
@@ -53,9 +58,12 @@ class LesionCards(QWidget):
         self.row.addStretch(1)  # the cards stand from the left, each at its own place
         self.scroll.setWidget(strip)
         outer.addWidget(self.scroll)
-        self.empty = QPushButton(self.tr("No lesion yet: press Lesion identified [L] or Occult lesion [O]"))
+        if compact:
+            self.empty = QPushButton(self.tr("No lesion yet: L or O"))
+        else:
+            self.empty = QPushButton(self.tr("No lesion yet: press Lesion identified [L] or Occult lesion [O]"))
         self.empty.setEnabled(False)
-        self.empty.setProperty("role", "lesionCard")
+        self.empty.setProperty("role", "lesionChip" if compact else "lesionCard")
         self.row.insertWidget(0, self.empty, 1)
 
     def refresh(self, proc: Procedure) -> None:
@@ -68,26 +76,33 @@ class LesionCards(QWidget):
         for lesion in proc.lesions:
             card = QPushButton()
             # A push button does not wrap its text; a label inside it does, and lets clicks through.
-            label = QLabel(self.card_text(proc, lesion), card)
-            label.setWordWrap(True)
+            whole_text = self.card_text(proc, lesion)
+            label = QLabel(whole_text.splitlines()[0] if self.compact else whole_text, card)
+            label.setWordWrap(not self.compact)
             label.setObjectName("lesionCardText")
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            vertical = Qt.AlignmentFlag.AlignVCenter if self.compact else Qt.AlignmentFlag.AlignTop
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | vertical)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             inner = QVBoxLayout(card)
             inner.setContentsMargins(*TEXT_MARGINS)
             inner.addWidget(label)
             card.setObjectName(f"lesionCard_{lesion.number}")
-            card.setProperty("role", "lesionCard")
+            card.setProperty("role", "lesionChip" if self.compact else "lesionCard")
             card.setProperty("assessment", self._tone(proc, lesion))
             card.setCheckable(True)
             card.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
             card.setChecked(lesion.id == proc.current_lesion_id)
-            card.setFixedWidth(CARD_WIDTH)
+            # Each card keeps its own width: one added later never moves or narrows those before it.
+            label.ensurePolished()
+            own = TEXT_MARGINS[0] + TEXT_MARGINS[2] + label.sizeHint().width() + 2 * BORDER
+            card.setFixedWidth(own if self.compact else CARD_WIDTH)
             card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            card.setAccessibleName(self.card_text(proc, lesion).replace("\n", ", "))
-            card.setToolTip(self.tr("Make this the current lesion (Alt+%1)").replace("%1", str(lesion.number)))
+            card.setAccessibleName(whole_text.replace("\n", ", "))
+            hint = self.tr("Make this the current lesion (Alt+%1)").replace("%1", str(lesion.number))
+            card.setToolTip(f"{whole_text}\n\n{hint}" if self.compact else hint)
             card.clicked.connect(lambda _checked=False, lesion_id=lesion.id: self.switch_requested.emit(lesion_id))
-            self.row.insertWidget(self.row.count() - 1, card)
+            # At the top of the strip: the room kept below for the scroll bar stays below the cards.
+            self.row.insertWidget(self.row.count() - 1, card, 0, Qt.AlignmentFlag.AlignTop)
             self.cards[lesion.id] = card
         self.fit()
         # The cards take their places once the strip is laid out, after this call: show the current one then.
@@ -116,7 +131,7 @@ class LesionCards(QWidget):
     def fit(self) -> None:
         """Cards as tall as their longest text at the width they get, so that no line is cut off."""
         width = self.card_width() - TEXT_MARGINS[0] - TEXT_MARGINS[2]
-        height = SHORTEST
+        height = self.empty.sizeHint().height() if self.compact else SHORTEST
         for card in self.cards.values():
             label = card.findChild(QLabel)
             label.ensurePolished()

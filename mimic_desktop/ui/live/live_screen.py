@@ -35,6 +35,7 @@ from .lesion_cards import LesionCards
 from .lesion_page import LesionPage
 from .lesion_panel import LesionPanel
 from .notice_line import NoticeLine
+from .steady_label import SteadyLabel
 from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
@@ -90,7 +91,11 @@ class LiveScreen(QWidget):
         self.lesion_panel.saved_by_user.connect(self.show_event_buttons)
         self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
         self.lesion_panel.done_typing.connect(self.take_keys)
-        self.lesion_page = LesionPage(self.lesion_panel)
+        # The lesions' whole cards (each step of the margin assessment in words) stand over the map.
+        self.full_cards = LesionCards(lang)
+        self.full_cards.setObjectName("lesionCardsFull")
+        self.full_cards.switch_requested.connect(self.switch_lesion)
+        self.lesion_page = LesionPage(self.lesion_panel, self.full_cards)
         self.lesion_page.back_requested.connect(self.show_event_buttons)
         self.left_stack = QStackedWidget()
         self.left_stack.setObjectName("eventsOrLesion")
@@ -105,6 +110,7 @@ class LiveScreen(QWidget):
         right.setObjectName("recordColumn")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)  # seven parts one above the other: the timeline keeps what is saved here
         heading_row = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("liveHeading")
@@ -121,9 +127,8 @@ class LiveScreen(QWidget):
         self.details_button.clicked.connect(lambda checked: self.show_lesion_details(checked))
         heading_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(heading_row)
-        self.keyboard_note = QLabel()
+        self.keyboard_note = SteadyLabel()  # the typing note is longer: it takes no room from what lies below
         self.keyboard_note.setObjectName("keyboardNote")
-        self.keyboard_note.setWordWrap(True)
         right_layout.addWidget(self.keyboard_note)
         right_layout.addWidget(self.clock.icg_note)
         self.notice = NoticeLine()
@@ -131,7 +136,8 @@ class LiveScreen(QWidget):
         self.waiting_bar = WaitingBar()
         self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
         right_layout.addWidget(self.waiting_bar)
-        self.cards = LesionCards(lang)
+        # One line per lesion here: the timeline keeps the height; the whole cards are in the lesion details.
+        self.cards = LesionCards(lang, compact=True)
         self.cards.switch_requested.connect(self.switch_lesion)
         right_layout.addWidget(self.cards)
         self.timeline = Timeline(lang)
@@ -148,6 +154,9 @@ class LiveScreen(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda number=number: self.isVisible() and self.switch_to_number(number))
+        self.keyboard_note.may_show(
+            [self._keyboard_text(field.text(lang)) for field in forms.crf().section("lesion").fields]
+        )
         QApplication.instance().focusChanged.connect(self._show_keyboard)
         self._show_keyboard()
         self.refresh()
@@ -171,6 +180,7 @@ class LiveScreen(QWidget):
         current = next((lesion for lesion in proc.lesions if lesion.id == proc.current_lesion_id), None)
         self.buttons.set_available(current is not None, ended, self.editable)
         self.cards.refresh(proc)
+        self.full_cards.refresh(proc)
         self.lesion_panel.show_lesion(self._with_waiting_values(current), self.editable)
         self.details_button.setEnabled(current is not None)
         if current is None:
@@ -207,16 +217,18 @@ class LiveScreen(QWidget):
         """The keys log events again (a lesion field keeps what was typed until it is saved)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _keyboard_text(self, field: str | None) -> str:
+        """Where the keys go, in words: to the events (field None), or into the field of that label."""
+        if field is None:
+            return self.tr("Keys log events: press the key shown on a button.")
+        return self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
+            "%1", field
+        )
+
     def _show_keyboard(self, *_focus) -> None:
         """Say plainly where the keys go: to the events, or into a lesion field."""
         field = self.lesion_panel.typing_into(QApplication.focusWidget())
-        if field is None:
-            text = self.tr("Keys log events: press the key shown on a button.")
-        else:
-            text = self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
-                "%1", field
-            )
-        self.keyboard_note.setText(text)
+        self.keyboard_note.setText(self._keyboard_text(field))
         self.keyboard_note.setProperty("typing", field is not None)
         self.keyboard_note.style().unpolish(self.keyboard_note)
         self.keyboard_note.style().polish(self.keyboard_note)

@@ -47,7 +47,9 @@ class Timeline(QWidget):
         header = self.tree.header()
         header.setAccessibleName(self.tr("Timeline columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The note takes the width that is left and is cut short where there is little (its tooltip holds it
+        # whole): time, event and lesion stay whole without a sideways scroll bar taking a row's height.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._selection_changed)
         # Only the user's own scrolling (wheel, scroll bar) decides whether the view follows the newest.
         self.tree.verticalScrollBar().actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._scrolled))
