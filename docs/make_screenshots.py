@@ -2,7 +2,8 @@
 
     python docs/make_screenshots.py [FOLDER]     (default: docs/screenshots)
 
-Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop);
+Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
+live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
 the trial office's window on a throw-away central database of session files exported from a
 laptop, and its report on the synthetic cohort that matches the MIMIC paper.
 """
@@ -16,6 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 
 SIZE = (1366, 768)
+LIVE_SIZE = (1366, 697)  # a maximised window on a 1366 x 768 laptop with its task bar
+LANGUAGES = ("en", "nl")
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion")
 CENTRAL_PAGES = ("import", "sessions", "report")
@@ -243,6 +246,39 @@ def grab(widget, path: Path) -> None:
         raise OSError(f"could not write {path}")
 
 
+def live_screenshots(store, user, proc_id: str, theme: str, scratch: Path, folder: Path) -> list[Path]:
+    """The live screen at 1366 x 697 in each language: with the event buttons, and (English) with the
+    current lesion's details in their place."""
+    from PySide6.QtWidgets import QApplication
+
+    from mimic_desktop.ui import i18n
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    made = []
+    for lang in LANGUAGES:
+        i18n.install(QApplication.instance(), lang)
+        window = MainWindow(AppContext(store, user, lang), Preferences(scratch / f"{theme}-{lang}"), demo=True)
+        window.resize(*LIVE_SIZE)
+        window.show()
+        window.open_procedure(proc_id)
+        settle()
+        name = "live" if lang == "en" else f"live-{lang}"
+        grab(window, folder / f"{theme}-{name}.png")
+        made.append(folder / f"{theme}-{name}.png")
+        if lang == "en":
+            window.live.show_lesion_details()
+            settle()
+            grab(window, folder / f"{theme}-live-details.png")
+            made.append(folder / f"{theme}-live-details.png")
+        window.close_procedure()
+        window.close()
+        window.deleteLater()
+    i18n.install(QApplication.instance(), "en")
+    return made
+
+
 def make_screenshots(folder: Path) -> list[Path]:
     from PySide6.QtWidgets import QWizard
 
@@ -295,8 +331,7 @@ def make_screenshots(folder: Path) -> list[Path]:
             documents.scroll.verticalScrollBar().setValue(documents.scroll.verticalScrollBar().maximum())
             settle()
             grab(window, folder / f"{theme}-record-documents.png")
-            window.open_procedure(proc_id)
-            grab(window, folder / f"{theme}-live.png")
+            made += live_screenshots(store, user, proc_id, theme, Path(scratch), folder)
             wizard = window.new_procedure()
             wizard.study.study_id.setText("MIM-01-021")
             wizard.next()
@@ -336,7 +371,7 @@ def make_screenshots(folder: Path) -> list[Path]:
             window.close_procedure()
             window.close()
             made += [folder / f"{theme}-{name}.png" for name in
-                     ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
+                     ("procedures", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
             made += [folder / f"{theme}-record-{page}.png" for page in (*RECORD_PAGES, "documents")]
             made.append(folder / f"{theme}-export-warnings.png")
         store.close()
