@@ -1,7 +1,8 @@
 """Flat CSV for statisticians: one row per procedure, per lesion and per complication, and a data dictionary.
 
 Encoding: UTF-8 without byte-order mark; yes/no as 1 and 0; several codes (Couinaud segments) joined by
-semicolons; a missing value is an empty cell; decimals with a point; dates as YYYY-MM-DD; date-times in
+semicolons; a missing value is an empty cell; a text cell a spreadsheet would run as a formula (starting
+with =, +, -, @, a tab or a carriage return) has a single quote put before it; decimals with a point; dates as YYYY-MM-DD; date-times in
 ISO 8601 with their UTC offset.
 """
 
@@ -28,6 +29,13 @@ DICTIONARY_HEADER = (
 )
 
 
+# Said of every free-text column: exchange.files.spreadsheet_safe writes every CSV cell so.
+QUOTED_TEXT = (
+    " (text that starts with =, +, -, @, a tab or a carriage return is written with a leading single quote,"
+    " so that a spreadsheet shows it instead of running it: remove that quote to get the text as typed)"
+)
+
+
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
@@ -50,7 +58,7 @@ def dictionary_rows() -> list[list[str]]:
             _number(variable.maximum),
             allowed_values(variable, "en"),
             allowed_values(variable, "nl"),
-            variable.text("en"),
+            variable.text("en") + (QUOTED_TEXT if variable.field and variable.field.free_text else ""),
             cell(variable.derived),
         ]
         for table in tables()
@@ -66,5 +74,7 @@ def write_flat_csv(records: Sequence[Procedure], folder: Path, prefix: str = "mi
         header = [v.name for v in table.columns]
         rows = [[cell(row[name]) for name in header] for proc in records for row in table.rows(proc)]
         writers[folder / f"{prefix}_{table.name}.csv"] = csv_writer(header, rows)
-    writers[folder / f"{prefix}_data_dictionary.csv"] = csv_writer(DICTIONARY_HEADER, dictionary_rows())
+    writers[folder / f"{prefix}_data_dictionary.csv"] = csv_writer(
+        DICTIONARY_HEADER, dictionary_rows(), definitions=True
+    )
     return write_files(writers)

@@ -44,9 +44,21 @@ DATA_TYPES = {
 }
 
 
+# XML 1.0 has no way to write most control characters, and ElementTree writes them as they are, which leaves a
+# file no parser reads. New text cannot hold them (domain.values.check_text); text stored before that check,
+# or edited into a file, has each one replaced by U+FFFD, Unicode's sign for a character that could not be kept.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+REPLACEMENT = "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """text with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub(REPLACEMENT, text)
+
+
 def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: Any) -> ET.Element:
-    element = ET.SubElement(parent, name, {k: str(v) for k, v in attributes.items() if v is not None})
-    element.text = text
+    element = ET.SubElement(parent, name, {k: xml_text(str(v)) for k, v in attributes.items() if v is not None})
+    element.text = None if text is None else xml_text(text)
     return element
 
 
