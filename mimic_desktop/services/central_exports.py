@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..exchange import central
 from ..exchange.files import export_folder
-from ..exchange.flat_csv import write_flat_csv
+from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import write_odm
 from ..exchange.redcap import write_redcap
 from .central_import import open_existing
@@ -35,7 +36,8 @@ def current_records(db_path: Path) -> list[Procedure]:
 
 def export_csv(db_path: Path, folder: Path) -> list[Path]:
     """The flat CSV tables (procedures, lesions, complications) and their data dictionary."""
-    return write_flat_csv(current_records(db_path), folder, PREFIX)
+    snapshot = Snapshot(to_iso(utc_now()), session_versions=True)
+    return write_flat_csv(current_records(db_path), folder, PREFIX, snapshot=snapshot)
 
 
 def export_redcap(db_path: Path, folder: Path, lang: str = "en") -> list[Path]:

@@ -17,7 +17,7 @@ from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..exchange.files import export_folder
-from ..exchange.flat_csv import write_flat_csv
+from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import audit
@@ -81,7 +81,10 @@ def _export(
 
 def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
     """The flat CSV tables and their data dictionary, in folder."""
-    return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix))
+    snapshot = Snapshot(to_iso(service.clock()))
+    return _export(
+        service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot)
+    )
 
 
 def export_redcap(

@@ -15,7 +15,7 @@ from mimic_desktop.domain import derive, forms
 from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.domain.errors import ValidationError
 from mimic_desktop.exchange.files import spreadsheet_safe
-from mimic_desktop.exchange.flat_csv import write_flat_csv
+from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.exchange.odm import REPLACEMENT, write_odm
 from mimic_desktop.exchange.redcap import write_redcap
 from mimic_desktop.services.accounts import AccountService
@@ -34,6 +34,7 @@ DANGEROUS = (
 )
 # Every control character but the line breaks and tab that text may hold.
 CONTROL = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85, 0x9F)]
+SNAPSHOT = Snapshot("2026-12-07T10:00:00+00:00")
 FREE_TEXT = [f for f in forms.all_fields().values() if f.free_text]
 
 
@@ -105,7 +106,7 @@ def test_every_free_text_cell_of_every_csv_is_neutralised_and_reads_back_as_type
     for fdef in FREE_TEXT:
         put(service, proc_id, fdef, text)
     proc = service.load(proc_id)
-    flat_files = write_flat_csv([proc], tmp_path / "csv")
+    flat_files = write_flat_csv([proc], tmp_path / "csv", snapshot=SNAPSHOT)
     redcap_files = write_redcap([proc], tmp_path / "redcap")
     cells = []
     for path in [*flat_files, *redcap_files]:
@@ -135,7 +136,7 @@ def test_numbers_stay_numbers_and_plain_text_is_untouched():
 
 def test_the_data_dictionary_says_how_text_is_written(recorded, tmp_path):
     _, service, proc_id = recorded
-    files = write_flat_csv([service.load(proc_id)], tmp_path)
+    files = write_flat_csv([service.load(proc_id)], tmp_path, snapshot=SNAPSHOT)
     dictionary = {row["column"]: row for row in read_csv(files[-1])}
     for fdef in FREE_TEXT:
         if not fdef.staff_name:

@@ -11,7 +11,7 @@ def test_the_command_line_exports(filled_db, outbox, schema, tmp_path, capsys):
     assert central_cli.main(["export-csv", "--db", str(filled_db), "--out", str(tmp_path / "csv")]) == 0
     assert capsys.readouterr().out.splitlines() == [
         str(tmp_path / "csv" / f"mimic_central_{name}.csv")
-        for name in ("procedures", "lesions", "complications", "data_dictionary")
+        for name in ("procedures", "lesions", "complications", "events", "data_dictionary")
     ]
     check_flat_csv(tmp_path / "csv", outbox)
     args = ["export-redcap", "--db", str(filled_db), "--out", str(tmp_path / "redcap"), "--lang", "nl"]
