@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 from mimic_desktop.domain.clock import to_iso
+from mimic_desktop.exchange.castor import write_castor
+from mimic_desktop.exchange.dataset_json import write_dataset_json
 from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.exchange.odm import write_odm
 from mimic_desktop.exchange.redcap import write_redcap
@@ -38,6 +40,10 @@ def main() -> None:
         write_redcap(records, HERE, prefix="example")
         _, head = audit.head(service.store.conn)
         write_odm(records, HERE / "example_odm.xml", exported_at=exported_at, audit_head=head)
+        for old_map in HERE.glob("example_castor_variable_map.csv"):
+            old_map.unlink()  # the default map, not one left by an earlier run
+        write_castor(records, HERE, prefix="example")
+        write_dataset_json(records, HERE, prefix="example", created=exported_at)
         service.store.close()
 
 

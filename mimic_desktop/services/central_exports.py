@@ -13,6 +13,8 @@ from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..exchange import central
+from ..exchange.castor import write_castor
+from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import write_odm
@@ -49,3 +51,13 @@ def export_odm(db_path: Path, folder: Path) -> list[Path]:
     """One CDISC ODM 1.3.2 file of every current session."""
     records = current_records(db_path)
     return [write_odm(records, export_folder(folder) / f"{PREFIX}_odm.xml")]
+
+
+def export_castor(db_path: Path, folder: Path, variable_map: Path | None = None) -> list[Path]:
+    """Castor EDC's import files and the variable map they were written with (an edited one when given)."""
+    return write_castor(current_records(db_path), folder, PREFIX, variable_map)
+
+
+def export_dataset_json(db_path: Path, folder: Path) -> list[Path]:
+    """The flat tables as CDISC Dataset-JSON 1.1 datasets."""
+    return write_dataset_json(current_records(db_path), folder, PREFIX, created=utc_now())

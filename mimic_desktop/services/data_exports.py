@@ -16,6 +16,8 @@ from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
+from ..exchange.castor import write_castor
+from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import write_odm
@@ -94,6 +96,26 @@ def export_redcap(
     return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
 
 
+def export_castor(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, variable_map: Path | None = None
+) -> Exported:
+    """Castor EDC's import files (study data, lesions and complications as repeating data) and the variable map
+    they were written with; variable_map: an edited map (CSV), else the one left in folder, else MIMIC's own."""
+    return _export(
+        service, "castor", study_ids, lambda records, prefix: write_castor(records, folder, prefix, variable_map)
+    )
+
+
+def export_dataset_json(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
+    """The flat tables as CDISC Dataset-JSON 1.1 datasets, in folder."""
+    return _export(
+        service,
+        "dataset-json",
+        study_ids,
+        lambda records, prefix: write_dataset_json(records, folder, prefix, created=service.clock()),
+    )
+
+
 def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> Exported:
     """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
     return _export_odm(service, study_ids, lambda _prefix: Path(path))
@@ -120,6 +142,8 @@ FOLDER_EXPORTS: dict[str, FolderExport] = {
     "csv": lambda service, study_ids, folder, _lang: export_csv(service, study_ids, folder),
     "redcap": export_redcap,
     "odm": lambda service, study_ids, folder, _lang: export_odm_into(service, study_ids, folder),
+    "castor": lambda service, study_ids, folder, _lang: export_castor(service, study_ids, folder),
+    "dataset-json": lambda service, study_ids, folder, _lang: export_dataset_json(service, study_ids, folder),
 }
 
 

@@ -109,6 +109,11 @@ def test_the_command_line_exports(db_path, two, tmp_path, monkeypatch, capsys):
     assert str(tmp_path / "redcap" / "MIM-01-001_redcap_import.csv") in printed
     assert printed[-1] == str(tmp_path / "mimic.xml")
     assert (tmp_path / "mimic.xml").read_text(encoding="utf-8").count("<SubjectData") == 2
+    assert cli(db_path, "export-castor", "--all", "--out", tmp_path / "castor") == 0
+    assert cli(db_path, "export-dataset-json", "MIM-01-001", "--out", tmp_path / "json") == 0
+    printed = capsys.readouterr().out.split()
+    assert str(tmp_path / "castor" / "mimic_castor_study.csv") in printed
+    assert str(tmp_path / "json" / "MIM-01-001_lesions.json") in printed
 
 
 @pytest.mark.parametrize(
