@@ -16,6 +16,7 @@ from mimic_desktop.exchange.dataset_json import write_dataset_json
 from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.exchange.odm import write_odm
 from mimic_desktop.exchange.redcap import write_redcap
+from mimic_desktop.services.data_exports import archive_of
 from mimic_desktop.storage import audit
 
 HERE = Path(__file__).resolve().parent
@@ -40,6 +41,8 @@ def main() -> None:
         write_redcap(records, HERE, prefix="example")
         _, head = audit.head(service.store.conn)
         write_odm(records, HERE / "example_odm.xml", exported_at=exported_at, audit_head=head)
+        archive = archive_of(service, records)
+        write_odm(records, HERE / "example_odm_archive.xml", exported_at=exported_at, audit_head=head, archive=archive)
         for old_map in HERE.glob("example_castor_variable_map.csv"):
             old_map.unlink()  # the default map, not one left by an earlier run
         write_castor(records, HERE, prefix="example")

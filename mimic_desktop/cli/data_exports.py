@@ -40,7 +40,7 @@ def cmd_export_odm(args) -> None:
     from ..services.data_exports import export_odm
 
     study_ids = _study_ids(args)
-    _print(export_odm(signed_in(args), study_ids, args.out))
+    _print(export_odm(signed_in(args), study_ids, args.out, with_audit=args.audit))
 
 
 def cmd_export_castor(args) -> None:
@@ -78,7 +78,12 @@ def register(command) -> None:
         "the folder to write into (made when missing)",
     )
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
-    exporter("export-odm", cmd_export_odm, "write a CDISC ODM 1.3.2 XML file", "the XML file to write")
+    p = exporter("export-odm", cmd_export_odm, "write a CDISC ODM 1.3.2 XML file", "the XML file to write")
+    p.add_argument(
+        "--audit",
+        action="store_true",
+        help="the archive copy: every change of a value with who (by account id), when and why, and the signature",
+    )
     p = exporter(
         "export-castor",
         cmd_export_castor,
