@@ -14,6 +14,7 @@ from lxml import etree
 from mimic_desktop.domain import derive, forms
 from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.domain.errors import ValidationError
+from mimic_desktop.exchange.castor import write_castor
 from mimic_desktop.exchange.files import spreadsheet_safe
 from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.exchange.odm import REPLACEMENT, write_odm
@@ -108,12 +109,13 @@ def test_every_free_text_cell_of_every_csv_is_neutralised_and_reads_back_as_type
     proc = service.load(proc_id)
     flat_files = write_flat_csv([proc], tmp_path / "csv", snapshot=SNAPSHOT)
     redcap_files = write_redcap([proc], tmp_path / "redcap")
+    castor_files = write_castor([proc], tmp_path / "castor")
     cells = []
-    for path in [*flat_files, *redcap_files]:
+    for path in [*flat_files, *redcap_files, *castor_files]:
         for row in read_csv(path):
             cells += [(path.name, value) for value in row.values() if value.lstrip("'") == text]
-    # Each field in the flat table of its scope and in the REDCap import file.
-    assert len(cells) >= 2 * len(FREE_TEXT), cells
+    # Each field in the flat table of its scope, the REDCap import file and the Castor file of its scope.
+    assert len(cells) >= 3 * len(FREE_TEXT), cells
     for name, value in cells:
         assert value == "'" + text, (name, value)
     frames = [pd.read_csv(path, dtype=str, keep_default_na=False) for path in flat_files]
