@@ -1028,57 +1028,57 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="183"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="297"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="313"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="343"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="359"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="352"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="341"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="357"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="239"/>
         <source>Keys log events: press the key shown on a button.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="120"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="122"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="124"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="224"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="240"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="265"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="281"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1087,27 +1087,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="273"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="289"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="309"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="325"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="322"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="338"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="346"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="362"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="358"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="374"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
@@ -1244,7 +1244,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>NoticeLine</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="17"/>
+        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="21"/>
         <source>Notice</source>
         <translation>Melding</translation>
     </message>

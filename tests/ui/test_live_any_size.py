@@ -124,11 +124,12 @@ def test_every_event_button_is_whole_and_the_timeline_readable(
     }.items():
         assert whole(widget), f"the {name} is not in sight"
 
-    # The notice line is one line high, empty or not: a long refusal shown there moves nothing.
+    # The notice place is two lines high, empty or not: a long refusal shown there moves nothing.
     places = {name: in_window(window, part) for name, part in {"timeline": tree, "cards": live.cards}.items()}
     live.notice.say("Not saved: " + "a long refusal that goes on " * 12, "refused")
     settle()
-    assert whole(live.notice) and live.notice.height() < 2 * live.notice.fontMetrics().height()
+    assert whole(live.notice) and live.notice.height() < 3 * live.notice.fontMetrics().height()
+    assert "a long refusal" in live.notice.toolTip() and live.notice.accessibleDescription() == live.notice.text()
     assert {name: in_window(window, part) for name, part in {"timeline": tree, "cards": live.cards}.items()} == places
 
     # Nor does the note on where the keys go when it says a field has them (a longer text).

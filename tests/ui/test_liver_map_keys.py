@@ -95,3 +95,23 @@ def test_the_focused_segment_has_a_visible_mark(live_map, ui_app, theme):
         without.pixelColor(x, y) == mark for x in range(0, without.width(), 2) for y in range(without.height())
     )
     assert unmarked == 0
+
+
+def test_f2_brings_the_map_to_the_keyboard_and_back(make_window, store, coordinator, service, actions):
+    """Without the mouse: F2 shows the lesion details with the map focused, F2 again the event buttons."""
+    proc_id = in_surgery(service, ("incision", "lesion_found"))
+    window = make_window(store, coordinator)
+    window.open_procedure(proc_id)
+    live = window.live
+    window.activateWindow()
+    actions.key(live, Qt.Key.Key_F2)
+    shown = live.lesion_panel.map
+    assert shown.isVisible() and shown.hasFocus() and live.details_button.isChecked()
+    actions.key(shown, Qt.Key.Key_Left)
+    actions.key(shown, Qt.Key.Key_Space)
+    assert segments(service, proc_id) == [shown.focused]
+    actions.key(shown, Qt.Key.Key_F2)
+    assert all(button.isVisible() for button in live.buttons.buttons.values())
+    assert QApplication.focusWidget() is live and not live.details_button.isChecked()
+    actions.key(live, Qt.Key.Key_U)
+    assert service.load(proc_id).events[-1].kind == "ious"

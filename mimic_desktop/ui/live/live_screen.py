@@ -40,6 +40,7 @@ from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
 LESION_KEYS = 9  # Alt+1 .. Alt+9 make lesion 1 .. 9 current
+DETAILS_KEY = "F2"  # the current lesion's details in the event buttons' place, and back
 COLUMN_WIDTHS = (860, 486)  # the events' and the record's columns in the window's default size
 RETRY_MS = 1000  # how often writes that met another program's lock are tried again
 
@@ -116,11 +117,11 @@ class LiveScreen(QWidget):
         self.heading.setObjectName("liveHeading")
         self.heading.setWordWrap(True)
         heading_row.addWidget(self.heading, 1)
-        self.details_button = QPushButton(icon("mdi6.map-outline"), self.tr("Lesion details"))
+        self.details_button = QPushButton(icon("mdi6.map-outline"), self.tr("Lesion details") + f" [{DETAILS_KEY}]")
         self.details_button.setObjectName("lesionDetails")
         self.details_button.setAccessibleName(self.tr("Lesion details: segments on the map, size, source"))
         self.details_button.setToolTip(
-            self.tr("Show the current lesion's map and fields in place of the event buttons")
+            self.tr("Show the current lesion's map and fields in place of the event buttons") + f" [{DETAILS_KEY}]"
         )
         self.details_button.setCheckable(True)
         self.details_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
@@ -150,6 +151,10 @@ class LiveScreen(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setSizes(list(COLUMN_WIDTHS))
 
+        # The lesion details from the keyboard too: F2 shows them with the map focused, F2 again the buttons.
+        details_key = QShortcut(QKeySequence(DETAILS_KEY), self)
+        details_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        details_key.activated.connect(lambda: self.isVisible() and self.toggle_lesion_details_by_key())
         for number in range(1, LESION_KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -208,6 +213,16 @@ class LiveScreen(QWidget):
             self.lesion_panel.flush()  # what was typed is saved before the fields leave the screen
             if self.lesion_page.isAncestorOf(QApplication.focusWidget()):
                 self.take_keys()  # the keys go back to the events, not to a hidden field
+
+    def toggle_lesion_details_by_key(self) -> None:
+        """F2: the details with the keyboard on the map (arrow keys, Space), or the buttons with the keys back."""
+        if self.left_stack.currentWidget() is self.lesion_page:
+            self.show_event_buttons()
+            self.take_keys()
+            return
+        self.show_lesion_details()
+        if self.left_stack.currentWidget() is self.lesion_page:
+            self.lesion_panel.map.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_event_buttons(self) -> None:
         self.show_lesion_details(False)
