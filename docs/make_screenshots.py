@@ -1,6 +1,7 @@
 """Screenshots of the main screens in both themes, for the README.
 
-    python docs/make_screenshots.py [FOLDER]     (default: docs/screenshots)
+    python docs/make_screenshots.py [FOLDER]          (default: docs/screenshots)
+    python docs/make_screenshots.py --live [FOLDER]   (the live screen's pictures only)
 
 Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
 live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
@@ -378,14 +379,37 @@ def make_screenshots(folder: Path) -> list[Path]:
     return made
 
 
+def make_live_screenshots(folder: Path) -> list[Path]:
+    """Only the live screen's pictures, in both themes (they change more often than the others)."""
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.ui import themes
+    from mimic_desktop.ui.app import make_application
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = make_application("en", "dark")
+    made: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        store = create_demo(Path(scratch) / "demo.sqlite")
+        proc_id = record_live_example(store)
+        user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+        for theme in THEMES:
+            themes.apply(app, theme)
+            made += live_screenshots(store, user, proc_id, theme, Path(scratch), folder)
+        store.close()
+    return made
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
+    live_only = "--live" in argv
+    argv = [arg for arg in argv if arg != "--live"]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
         os.environ["MIMIC_CONFIG_DIR"] = os.environ["MIMIC_DATA_DIR"] = settings
-        for path in make_screenshots(folder):
+        for path in (make_live_screenshots if live_only else make_screenshots)(folder):
             print(path)
     return 0
 
