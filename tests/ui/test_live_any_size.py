@@ -268,3 +268,28 @@ def test_every_visible_control_has_an_accessible_name(make_window, store, coordi
         codes = forms.field_def("segments").choice_codes()
         names = [live_map.segment_name(code) for code in codes]
         assert len(set(names)) == len(codes) and all(code in name for code, name in zip(codes, names, strict=True))
+
+
+@pytest.mark.parametrize("size", [MAXIMISED_LAPTOP, SMALLEST_SIZE], ids=["1366x697", "1024x640"])
+def test_a_lesion_added_with_the_details_open_moves_nothing_either(
+    make_window, store, coordinator, service, qtbot, size
+):
+    """The coordinator works on the map when the next lesion turns up: L keeps the details where they are,
+    now showing the new lesion, and nothing under the pointer moves."""
+    window = open_at(make_window, store, coordinator, service, size, "en")
+    live = window.live
+    live.details_button.click()
+    settle()
+    panel = live.lesion_panel
+    owners = {"the map": panel.map, "the back button": live.lesion_page.back_button, "the title": panel.title}
+    for name, owner in owners.items():
+        point = owner.mapTo(window, owner.rect().center())
+        QCursor.setPos(window.mapToGlobal(point))
+        before = under(window, point)
+        lesions = len(live.proc.lesions)
+        window.activateWindow()
+        qtbot.keyClick(live, forms.events()["lesion_found"].key)
+        settle()
+        assert len(live.proc.lesions) == lesions + 1
+        assert under(window, point) == before, f"adding a lesion moved {name}"
+        assert panel.title.text().endswith(str(lesions + 1)), "the details show the new lesion"

@@ -131,7 +131,8 @@ def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, co
     assert service.load(proc_id).lesion(second).get("source") == "occult"
 
     one_action_logs("resection_planning", by_key("resection_planning", Qt.Key.Key_P))
-    assert button("plane_adapted").isVisible(), "an event logged by its key brings the event buttons back"
+    assert live_map.isVisible(), "an event key leaves the lesion details where they are"
+    actions.click(live.lesion_page.back_button)
 
     before = actions.count
     actions.click(card(1))

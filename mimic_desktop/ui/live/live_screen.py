@@ -305,7 +305,6 @@ class LiveScreen(QWidget):
     def log(self, kind: str) -> None:
         moment = utc_now()  # the moment of the key press or click, whatever happens next
         self.take_keys()
-        self.show_event_buttons()  # an event logged: the buttons are what the user works with again
         definition = forms.events()[kind]
         note = None
         if kind == "note":
