@@ -53,6 +53,8 @@ class User:
     full_name: str
     role: Role
     demo: bool = False
+    # A coordinator reset the password: the person chooses a new one before doing anything else.
+    must_change_password: bool = False
 
     def may(self, action: Action) -> bool:
         return action in PERMISSIONS[self.role]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.support.enrolment import ENROLMENT
 
-CLI = [sys.executable, "-m", "mimic_desktop.cli.main"]
+CLI = [sys.executable, "-m", "tests.support.cheap_cli"]
 
 
 def run(*args, env_password="correct horse", check=True):
