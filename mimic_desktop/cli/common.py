@@ -46,12 +46,12 @@ def new_password(prompt: str) -> str:
         if getpass.getpass("The same password again: ") != first:
             raise MimicError("The two passwords differ; nothing was changed.")
         return first
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    if not line.strip():
+    line = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    if not line:
         raise MimicError(
             "No new password: type it at the terminal, or give it as a line on standard input; nothing was changed."
         )
-    return line.rstrip("\r\n")
+    return line
 
 
 def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:

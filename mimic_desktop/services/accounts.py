@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..domain import password_policy
 from ..domain.clock import from_iso, local_text, to_iso, utc_now
-from ..domain.errors import AuthenticationFailed, NotFound, ValidationError
+from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from ..domain.roles import PERMISSIONS, Action, Role, User
 from ..domain.wording import say_in
 from ..storage import audit, password_hash, users
@@ -236,11 +237,19 @@ class AccountService:
 
     # -- what a coordinator does to other accounts -----------------------------------------------------
     def _managed(self, by: User, username: str, own_key: str | None) -> Account:
-        access.require(self.store, by, Action.MANAGE_USERS)
+        access.require(self.store, self._as_stored(by), Action.MANAGE_USERS)
         account = self.account(username)
         if own_key and account.username == by.username:
             raise ValidationError(self._say(own_key))
         return account
+
+    def _as_stored(self, by: User) -> User:
+        """The acting account as the database holds it now: a role changed or an account deactivated since it
+        signed in counts, not the role it had then."""
+        stored = users.find_account(self.store.conn, by.username)
+        if stored is None or not stored.active:
+            raise PermissionDenied(self._say("inactive", name=by.username))
+        return replace(by, role=stored.role)
 
     def _change(self, by: User, username: str, changes: dict[str, object], reason: str) -> None:
         with self.store.transaction() as db:
