@@ -12,7 +12,7 @@ from mimic_desktop.storage.password_hash import Cost
 
 def test_the_product_cost_is_current_guidance_and_fits_its_memory(monkeypatch):
     monkeypatch.undo()  # takes back the tests' cheap cost (tests/conftest.py): what follows is the product's own
-    assert password_hash.CURRENT == Cost(n=2**17, r=8, p=1)
+    assert Cost(n=2**17, r=8, p=1) == password_hash.CURRENT
     assert password_hash.CURRENT.memory() > 128 * 1024 * 1024  # scrypt's table at N=2^17, r=8 is 128 MiB
     stored = password_hash.make("a real password")  # hashlib refuses when maxmem is too small for the cost
     assert json.loads(stored.cost) == {"dklen": 32, "n": 131072, "p": 1, "r": 8}
