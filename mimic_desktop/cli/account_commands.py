@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..domain.clock import local_text
-from ..domain.roles import Role
+from ..domain.roles import Account, Role
 from ..services.accounts import COMMAND_LINE, AccountService
 from ..storage.connection import open_store
-from ..storage.users import Account
 from .common import db_path, new_password, password, signed_in_user
 
 

@@ -62,3 +62,17 @@ class User:
     def require(self, action: Action) -> None:
         if not self.may(action):
             raise PermissionDenied(REFUSALS[action].format(role=self.role.value))
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as the accounts page shows it: who, their role, and the state of their sign-in."""
+
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    demo: bool
+    must_change_password: bool
+    failed_sign_ins: int
+    waits_until_utc: str | None

@@ -15,12 +15,11 @@ from datetime import datetime, timedelta
 from ..domain import password_policy
 from ..domain.clock import from_iso, local_text, to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
-from ..domain.roles import PERMISSIONS, Action, Role, User
+from ..domain.roles import PERMISSIONS, Account, Action, Role, User
 from ..domain.wording import say_in
 from ..storage import audit, password_hash, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
-from ..storage.users import Account
 from . import access
 from .account_words import MESSAGES
 

@@ -7,26 +7,11 @@ and its salt and cost included: the audit trail describes every account whole (s
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
-from ..domain.roles import Role, User
+from ..domain.roles import Account, Role, User
 from . import audit, password_hash
 from .password_hash import StoredHash
-
-
-@dataclass(frozen=True)
-class Account:
-    """An account as the accounts page shows it: who, their role, and the state of their sign-in."""
-
-    username: str
-    full_name: str
-    role: Role
-    active: bool
-    demo: bool
-    must_change_password: bool
-    failed_sign_ins: int
-    waits_until_utc: str | None
 
 
 def _user(row: sqlite3.Row) -> User:
