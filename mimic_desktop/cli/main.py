@@ -7,6 +7,7 @@ import sys
 from dataclasses import asdict
 
 from .. import __version__
+from ..domain.private_files import restrict_new_files
 from ..domain.roles import Role
 from ..exchange import flat
 from ..services.accounts import AccountService
@@ -233,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in {"-h", "--help", "--version"}):
         argv = ["gui", *argv]  # the app is the default: `mimic-desktop --db FILE` opens it on that file
     args = build_parser().parse_args(argv)
+    restrict_new_files()  # the database, its backups, exports and reports: readable by their owner only
     return run(args.handler, args)
 
 
