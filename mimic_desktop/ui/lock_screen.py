@@ -6,7 +6,7 @@ and takes the keyboard, and the window's actions wait until the password is righ
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.errors import MimicError
@@ -74,7 +74,7 @@ class LockScreen(QFrame):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()
-        box.setMaximumWidth(520)
+        box.setFixedWidth(520)  # wrapped lines then know their width and take their full height
         layout = QVBoxLayout(box)
         layout.addWidget(heading(self.tr("MIMIC Desktop is locked")))
         said = QLabel(
@@ -99,7 +99,11 @@ class LockScreen(QFrame):
         layout.addLayout(row)
         self.message = message_label("unlockMessage")
         layout.addWidget(self.message)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        middle = QHBoxLayout()  # centred between stretches, so that its wrapped lines get their height
+        middle.addStretch(1)
+        middle.addWidget(box)
+        middle.addStretch(1)
+        outer.addLayout(middle)
         outer.addStretch(2)
         self.cover()
 

@@ -280,7 +280,9 @@ class MainWindow(QMainWindow):
         if not self.settle():  # what the signed-in user typed is saved as theirs, or knowingly dropped
             return
         current = self.context.user.username if self.context.user else ""
-        dialog = SignInDialog(AccountService(self.context.store), self.demo, self, current=current)
+        dialog = SignInDialog(
+            AccountService(self.context.store, lang=self.context.lang), self.demo, self, current=current
+        )
         if dialog.exec() and dialog.user is not None:
             self.context.user = dialog.user
             self.context.signals.user_changed.emit()
