@@ -8,11 +8,16 @@ from .shipped import shipped
 from .wording import Messages, say_in
 
 MIN_LENGTH = 10
+MAX_LENGTH = 1000  # beyond any passphrase; keeps one hash from taking the laptop's time
 
 MESSAGES: Messages = {
     "short": (
         "A password needs at least {n} characters.",
         "Een wachtwoord heeft minstens {n} tekens nodig.",
+    ),
+    "long": (
+        "A password holds at most {n} characters.",
+        "Een wachtwoord heeft hoogstens {n} tekens.",
     ),
     "blank": (
         "A password cannot be only spaces.",
@@ -42,6 +47,8 @@ def problem(password: str, username: str = "", lang: str = "en") -> str | None:
         return say_in(MESSAGES, "blank", lang)
     if len(password) < MIN_LENGTH:
         return say_in(MESSAGES, "short", lang, n=MIN_LENGTH)
+    if len(password) > MAX_LENGTH:
+        return say_in(MESSAGES, "long", lang, n=MAX_LENGTH)
     if password.strip().lower() in common_passwords():
         return say_in(MESSAGES, "common", lang)
     if username and password.strip().lower() == username.strip().lower():

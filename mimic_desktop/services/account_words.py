@@ -16,6 +16,14 @@ MESSAGES: Messages = {
         "A user name may hold letters, digits, dots, dashes and underscores only.",
         "Een gebruikersnaam mag alleen letters, cijfers, punten, streepjes en liggende streepjes bevatten.",
     ),
+    "long_name": (
+        "A user name holds at most {n} characters.",
+        "Een gebruikersnaam heeft hoogstens {n} tekens.",
+    ),
+    "bad_full_name": (
+        "A full name holds at most {n} characters, without control characters: it is printed with signatures.",
+        "Een volledige naam heeft hoogstens {n} tekens, zonder stuurtekens: die wordt bij handtekeningen afgedrukt.",
+    ),
     "no_full_name": (
         "Give the person's full name: it is printed with their signature.",
         "Geef de volledige naam van de persoon: die wordt bij de handtekening afgedrukt.",

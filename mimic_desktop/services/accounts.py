@@ -33,6 +33,8 @@ FIRST_WAIT = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(hours=1)
 # Temporary passwords: letters and digits that cannot be mistaken for one another when read out.
 TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+LONGEST_USER_NAME = 64
+LONGEST_FULL_NAME = 120
 # Roles whose accounts sign: their full names must tell the signers apart.
 SIGNING_ROLES = tuple(role for role in Role if Action.SIGN in PERMISSIONS[role])
 
@@ -101,8 +103,12 @@ class AccountService:
         full_name = " ".join(full_name.split())
         if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
             raise ValidationError(self._say("bad_name"), "username")
+        if len(username) > LONGEST_USER_NAME:
+            raise ValidationError(self._say("long_name", n=LONGEST_USER_NAME), "username")
         if not full_name:
             raise ValidationError(self._say("no_full_name"), "full_name")
+        if len(full_name) > LONGEST_FULL_NAME or not full_name.isprintable():
+            raise ValidationError(self._say("bad_full_name", n=LONGEST_FULL_NAME), "full_name")
         self.check_new_password(password, username)
         if self.has_users():
             if by is None:

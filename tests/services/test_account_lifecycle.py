@@ -135,3 +135,25 @@ def test_full_names_of_signers_are_unique(store, accounts, coordinator, surgeon)
     accounts.deactivate(coordinator, "sam.surgeon")  # a leaver's signatures still name them
     with pytest.raises(ValidationError, match="already called"):
         accounts.set_role(coordinator, monitor.username, "surgeon")
+
+
+@pytest.mark.parametrize(
+    ("username", "full_name", "words"),
+    [
+        ("=cmd", "Eve", "letters, digits"),
+        ("eve\x00", "Eve", "letters, digits"),
+        ("e" * 65, "Eve", "at most 64"),
+        ("eve", "Eve\x07 Bell", "control characters"),
+        ("eve", "E" * 121, "at most 120"),
+        ("eve", "   ", "full name"),
+    ],
+)
+def test_odd_names_are_refused_plainly(store, accounts, coordinator, username, full_name, words):
+    with pytest.raises(ValidationError, match=words):
+        accounts.create_user(username, full_name, "monitor", "a fine long secret", by=coordinator)
+    assert [a.username for a in accounts.accounts()] == ["anna.coord"]
+
+
+def test_a_huge_password_is_refused_before_it_is_hashed(store, accounts, coordinator):
+    with pytest.raises(ValidationError, match="at most 1000"):
+        accounts.create_user("eve", "Eve", "monitor", "x" * 10**6, by=coordinator)

@@ -106,3 +106,17 @@ def test_a_right_password_after_failures_clears_the_count(store, accounts):
         with pytest.raises(AuthenticationFailed, match="Wrong"):
             accounts.sign_in("anna.coord", "nope nope nope")
     assert accounts.account("anna.coord").waits_until_utc is None
+
+
+def test_a_read_only_database_signs_in_and_says_plainly_why_a_failure_cannot_be_kept(service, monkeypatch):
+    from mimic_desktop.storage import password_hash
+    from mimic_desktop.storage.errors import StorageError
+    from mimic_desktop.storage.password_hash import Cost
+    from tests.support.storage_faults import read_only_file
+
+    with read_only_file(service) as opened:
+        accounts = AccountService(opened.store)
+        monkeypatch.setattr(password_hash, "CURRENT", Cost(n=64, r=8, p=1))  # an upgrade is due, and cannot be saved
+        assert accounts.sign_in("anna.coord", "correct horse").username == "anna.coord"
+        with pytest.raises(StorageError, match="read-only"):
+            accounts.sign_in("anna.coord", "a wrong password")
