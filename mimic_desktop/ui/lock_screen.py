@@ -6,7 +6,7 @@ and takes the keyboard, and the window's actions wait until the password is righ
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.errors import MimicError
@@ -63,6 +63,7 @@ class LockScreen(QFrame):
     """Covers its parent window whole; `unlocked` once the signed-in user's password is right."""
 
     unlocked = Signal()
+    switch_requested = Signal()
 
     def __init__(self, accounts: AccountService, user: User, parent: QWidget):
         super().__init__(parent)
@@ -99,6 +100,10 @@ class LockScreen(QFrame):
         layout.addLayout(row)
         self.message = message_label("unlockMessage")
         layout.addWidget(self.message)
+        other = QPushButton(self.tr("Sign in as someone else…"))
+        other.setObjectName("switchFromLock")
+        other.clicked.connect(self.switch_requested)
+        layout.addWidget(other, 0, Qt.AlignmentFlag.AlignLeft)
         middle = QHBoxLayout()  # centred between stretches, so that its wrapped lines get their height
         middle.addStretch(1)
         middle.addWidget(box)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import MimicError
-from ..domain.roles import Action
+from ..domain.roles import Action, User
 from ..services import settings as study_settings
 from . import dialogs, i18n, themes
 from .context import AppContext
@@ -274,22 +274,39 @@ class MainWindow(QMainWindow):
 
     # -- people and settings ---------------------------------------------------------------
     def switch_user(self) -> None:
-        from ..services.accounts import AccountService
         from .sign_in import SignInDialog
 
         if not self.settle():  # what the signed-in user typed is saved as theirs, or knowingly dropped
             return
         current = self.context.user.username if self.context.user else ""
-        dialog = SignInDialog(
-            AccountService(self.context.store, lang=self.context.lang), self.demo, self, current=current
-        )
+        dialog = SignInDialog(self._accounts(), self.demo, self, current=current)
         if dialog.exec() and dialog.user is not None:
-            self.context.user = dialog.user
-            self.context.signals.user_changed.emit()
-            if self.proc_id and not self.context.procedures().reopens(self.proc_id):
-                self._clear_tabs()
-                self.proc_id = None
-            self.rebuild()
+            self._become(dialog.user)
+
+    def _become(self, user: User) -> None:
+        self.context.user = user
+        self.context.signals.user_changed.emit()
+        if self.proc_id and not self.context.procedures().reopens(self.proc_id):
+            self._clear_tabs()
+            self.proc_id = None
+        self.rebuild()
+
+    def switch_from_lock(self) -> None:
+        """Someone else at the locked laptop signs in first; then what the person before typed is saved as that
+        person's, or knowingly dropped, as at any switch of user. If it is neither, the screen locks again: the
+        newcomer never works on as the person before."""
+        from .sign_in import SignInDialog
+
+        dialog = SignInDialog(self._accounts(), self.demo, self)
+        if not dialog.exec() or dialog.user is None or self.context.user is None:
+            return
+        self.unlock()
+        if dialog.user.username == self.context.user.username:
+            return
+        if self.settle():
+            self._become(dialog.user)
+        else:
+            self.lock()
 
     def _accounts(self):
         from ..services.accounts import AccountService
@@ -336,6 +353,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.lock_screen = LockScreen(self._accounts(), self.context.user, self)
         self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.switch_requested.connect(self.switch_from_lock)
 
     def unlock(self) -> None:
         if self.lock_screen is None:

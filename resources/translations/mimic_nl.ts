@@ -1231,19 +1231,24 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="80"/>
         <source>MIMIC Desktop is locked</source>
         <translation>MIMIC Desktop is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="83"/>
         <source>It was not used for a while. %1 is signed in: type the password to go on. Nothing typed before was lost.</source>
         <translation>Het is een tijd niet gebruikt. %1 is aangemeld: typ het wachtwoord om verder te gaan. Niets van wat eerder werd getypt is verloren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="96"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="103"/>
+        <source>Sign in as someone else…</source>
+        <translation>Aanmelden als iemand anders…</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from mimic_desktop.domain.errors import AuthenticationFailed
 from mimic_desktop.services.accounts import AccountService
@@ -209,3 +209,42 @@ def test_the_idle_time_is_set_in_settings(make_window, store, coordinator, qtbot
     dialog.lock_minutes.setValue(0)
     dialog.accept()
     assert Preferences().lock_minutes == 0 and dialog.lock_minutes.text() == "never"
+
+
+def test_someone_else_signs_in_at_the_locked_screen_and_what_was_typed_stays_its_typists(
+    make_window, store, coordinator, service, qtbot
+):
+    surgeon = make_surgeon(store, coordinator)
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
+    window = make_window(store, coordinator)
+    window.open_procedure(proc_id)
+    window.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    edit = typed_cea(window, "")
+    qtbot.keyClicks(edit, "4.5")
+    window.lock()
+
+    def sign_in(dialog: SignInDialog) -> None:
+        dialog.account.setCurrentIndex(dialog.account.findData("sam.surgeon"))
+        dialog.password.setText(SURGEON_PASSWORD)
+        dialog.accept()
+
+    answers = ModalAnswers({"signIn": sign_in})
+    qtbot.mouseClick(window.lock_screen.findChild(QPushButton, "switchFromLock"), Qt.MouseButton.LeftButton)
+    answers.stop()
+    assert window.lock_screen is None and window.context.user == surgeon
+    rows = store.read("SELECT username FROM audit WHERE field = 'cea'")
+    assert [row["username"] for row in rows] == ["anna.coord"]  # saved as typed by the person before
+    assert service.load(proc_id).get("cea") == 4.5
+
+
+def test_a_cancelled_sign_in_at_the_locked_screen_keeps_it_locked(make_window, store, coordinator, qtbot):
+    window = make_window(store, coordinator)
+    window.lock()
+    answers = ModalAnswers({})  # the sign-in dialog is closed unanswered
+    window.lock_screen.switch_requested.emit()
+    answers.stop()
+    assert answers.names() == ["signIn"] and window.lock_screen is not None
+    window.lock_screen.password.setText("correct horse")
+    window.lock_screen.unlock()
+    assert window.lock_screen is None
