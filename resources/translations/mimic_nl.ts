@@ -53,6 +53,108 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="39"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="45"/>
+        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
+        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="66"/>
+        <source>Add account…</source>
+        <translation>Account toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="67"/>
+        <source>Reset password</source>
+        <translation>Wachtwoord opnieuw instellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="68"/>
+        <source>Release</source>
+        <translation>Vrijgeven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="74"/>
+        <source>Change role</source>
+        <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="133"/>
+        <source>Deactivate</source>
+        <translation>Deactiveren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="77"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="92"/>
+        <source>deactivated</source>
+        <translation>gedeactiveerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="95"/>
+        <source>waits until %1 after %2 wrong passwords</source>
+        <translation>wacht tot %1 na %2 verkeerde wachtwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="100"/>
+        <source>must choose a new password</source>
+        <translation>moet een nieuw wachtwoord kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="101"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="133"/>
+        <source>Reactivate</source>
+        <translation>Heractiveren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="158"/>
+        <source>The temporary password of %1 is:
+
+%2
+
+Tell it to its owner in person. It works once: at the next sign-in they choose their own.</source>
+        <translation>Het tijdelijke wachtwoord van %1 is:
+
+%2
+
+Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmelding kiest die een eigen wachtwoord.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="48"/>
@@ -228,6 +330,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="25"/>
+        <source>Change my password</source>
+        <translation>Mijn wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="29"/>
+        <source>A coordinator reset your password. Choose a new one of your own before you go on.</source>
+        <translation>Een coördinator heeft uw wachtwoord opnieuw ingesteld. Kies een eigen nieuw wachtwoord voordat u verdergaat.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="37"/>
+        <source>Current password</source>
+        <translation>Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="38"/>
+        <source>New password</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="39"/>
+        <source>New password again</source>
+        <translation>Nieuw wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="40"/>
+        <source>At least 10 characters; not one of the passwords everybody tries first.</source>
+        <translation>Minstens 10 tekens; niet een van de wachtwoorden die iedereen als eerste probeert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="47"/>
+        <source>Change password</source>
+        <translation>Wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="62"/>
+        <source>The two new passwords differ.</source>
+        <translation>De twee nieuwe wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
     <name>ClockPanel</name>
     <message>
         <location filename="../../mimic_desktop/ui/live/clock.py" line="36"/>
@@ -296,27 +441,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="123"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="131"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="152"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="154"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -324,22 +469,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="201"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="205"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="215"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="225"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -425,37 +570,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="41"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="54"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="60"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="62"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="67"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -657,42 +802,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="111"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="113"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="114"/>
         <source>Password again</source>
         <translation>Wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="118"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="125"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
     </message>
@@ -1084,66 +1229,152 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="80"/>
+        <source>MIMIC Desktop is locked</source>
+        <translation>MIMIC Desktop is vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="83"/>
+        <source>It was not used for a while. %1 is signed in: type the password to go on. Nothing typed before was lost.</source>
+        <translation>Het is een tijd niet gebruikt. %1 is aangemeld: typ het wachtwoord om verder te gaan. Niets van wat eerder werd getypt is verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="96"/>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="103"/>
+        <source>Sign in as someone else…</source>
+        <translation>Aanmelden als iemand anders…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="113"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="133"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="138"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="140"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="145"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="208"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="214"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="147"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="243"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="161"/>
+        <source>Change my password…</source>
+        <translation>Mijn wachtwoord wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="163"/>
+        <source>Accounts…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="165"/>
+        <source>Lock the screen</source>
+        <translation>Scherm vergrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="193"/>
+        <source>Add account</source>
+        <translation>Account toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="210"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="211"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="212"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="213"/>
+        <source>The account&apos;s owner types the password: at least 10 characters.</source>
+        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="217"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="218"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="222"/>
+        <source>Create account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="229"/>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -1412,32 +1643,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -2416,29 +2647,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192"/>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200"/>
+        <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
+        <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
+        <source>Lock the screen after</source>
+        <translation>Scherm vergrendelen na</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2767,11 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <source>Choose a password of your own to sign in.</source>
+        <translation>Kies een eigen wachtwoord om aan te melden.</translation>
+    </message>
 </context>
 <context>
     <name>StudyPage</name>
@@ -2543,42 +2799,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
