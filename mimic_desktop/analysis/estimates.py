@@ -113,18 +113,21 @@ ODDS_RATIO = (
 def odds_ratio(group_events: int, group_others: int, reference_events: int, reference_others: int) -> OddsRatio:
     """No correction for empty cells: with one, the odds ratio is not estimable (as in a logistic regression)."""
     cells = [int(group_events), int(group_others), int(reference_events), int(reference_others)]
+    counts = {"group_events": cells[0], "group_others": cells[1], "reference_events": cells[2]}
+    counts |= {"reference_others": cells[3]}
     if 0 in cells:
-        return OddsRatio(*cells, None, None, None, None, ODDS_RATIO, not_estimable("a cell of the 2x2 table is empty"))
+        note = not_estimable("a cell of the 2x2 table is empty")
+        return OddsRatio(**counts, value=None, ci_low=None, ci_high=None, p_value=None, method=ODDS_RATIO, note=note)
     from statsmodels.stats.contingency_tables import Table2x2
 
     table = Table2x2([cells[:2], cells[2:]], shift_zeros=False)
     low, high = table.oddsratio_confint(alpha=ALPHA)
     return OddsRatio(
-        *cells,
-        fraction(table.oddsratio),
-        fraction(low),
-        fraction(high),
-        p_value(table.oddsratio_pvalue()),
-        ODDS_RATIO,
-        None,
+        **counts,
+        value=fraction(table.oddsratio),
+        ci_low=fraction(low),
+        ci_high=fraction(high),
+        p_value=p_value(table.oddsratio_pvalue()),
+        method=ODDS_RATIO,
+        note=None,
     )

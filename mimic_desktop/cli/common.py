@@ -7,7 +7,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..domain.errors import MimicError
@@ -15,6 +15,11 @@ from ..services import paths
 from ..services.accounts import AccountService
 from ..services.procedures import ProcedureService
 from ..storage.connection import open_store
+
+# What a subcommand runs (its exit status, or None for 0), and the function that adds a subcommand to a
+# parser: command(name, handler, help_text, user=True) -> its parser.
+Handler = Callable[[argparse.Namespace], int | None]
+AddCommand = Callable[..., argparse.ArgumentParser]
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -40,12 +45,12 @@ def signed_in(args: argparse.Namespace) -> ProcedureService:
     return ProcedureService(store, user)
 
 
-def print_json(data) -> None:
+def print_json(data: object) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
 
 
-def print_warnings(warnings) -> None:
+def print_warnings(warnings: Iterable[str]) -> None:
     """Things the person should know that did not stop the command, one line each on stderr."""
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain.errors import MimicError
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]  # what a writer returns (a byte count, a path) is not used
 
 
 class ExportError(MimicError):

@@ -243,7 +243,7 @@ def _subject(clinical: ET.Element, proc: Procedure) -> None:
                     form_data,
                     "ItemGroupData",
                     ItemGroupOID=_oid("IG", group.name),
-                    ItemGroupRepeatKey=cell(row[number]) if group.repeating else None,
+                    ItemGroupRepeatKey=cell(row[number]) if group.repeating and number is not None else None,
                 )
                 for item, value in values:
                     _add(group_data, "ItemData", ItemOID=item.oid, Value=value)

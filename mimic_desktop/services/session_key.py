@@ -14,10 +14,14 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
 from ..exchange import signing_keys
 from . import paths
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ class PublicKeyFile:
     fingerprint: str
 
 
-def load_or_create(path: Path | None = None):
+def load_or_create(path: Path | None = None) -> Ed25519PrivateKey:
     """The private key at path (the per-user default when None), made and saved first if there is none."""
     path = Path(path or paths.signing_key_path())
     if not path.exists():

@@ -8,6 +8,7 @@ import os
 import sqlite3
 
 from ..domain.roles import Role, User
+from .rowids import inserted_id
 
 # scrypt with n=2**14, r=8 uses 16 MiB per hash: memory-hard, yet quick enough at sign-in.
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
@@ -25,7 +26,7 @@ def insert_user(
         "INSERT INTO users (username, full_name, role, pw_hash, pw_salt, demo, created_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (username, full_name, role.value, hash_password(password, salt), salt.hex(), int(demo), now),
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def _user(row: sqlite3.Row) -> User:
@@ -53,7 +54,7 @@ def list_users(conn: sqlite3.Connection) -> list[User]:
 
 
 def count_users(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+    return int(conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
 
 
 def holds_demo_accounts(conn: sqlite3.Connection) -> bool:

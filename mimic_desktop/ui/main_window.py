@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -161,7 +163,7 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(bool(user and user.may(Action.EDIT)))
 
     # -- procedures ------------------------------------------------------------------------
-    def icg_window(self):
+    def icg_window(self) -> tuple[timedelta, timedelta]:
         return study_settings.icg_window(self.context.store)
 
     def open_procedure(self, proc_id: str, resuming: bool = False) -> None:
@@ -199,7 +201,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
 
     def flush(self) -> None:
         """Save what is still being typed on the live screen and the record pages."""
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
         if not self.settle():
             return
         app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window runs inside the QApplication"
         self.prefs.theme, self.prefs.lang = theme, lang
         themes.apply(app, theme)
         if lang != self.context.lang:
@@ -300,13 +304,13 @@ class MainWindow(QMainWindow):
             self.open_procedure(proc_id, resuming=True)
 
     # -- background work -------------------------------------------------------------------
-    def run_task(self, task: Task, on_done=None) -> Task:
+    def run_task(self, task: Task, on_done: Callable[[Any], None] | None = None) -> Task:
         """Run long work off the UI thread with the progress bar showing; errors become dialogs."""
         self.tasks.add(task)
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def finish(result=None, error: BaseException | None = None) -> None:
+        def finish(result: Any = None, error: BaseException | None = None) -> None:
             self.tasks.discard(task)
             if not self.tasks:
                 self.progress.hide()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ...reports.trial_report import (
     DASH,
@@ -49,7 +49,12 @@ class ReportView(QWidget):
 
     # -- building blocks -------------------------------------------------------------------
     def table(
-        self, name: str, headers: list[str], rows: list[list[str]], layout=None, header: bool = True
+        self,
+        name: str,
+        headers: list[str],
+        rows: list[list[str]],
+        layout: QBoxLayout | None = None,
+        header: bool = True,
     ) -> QTableWidget:
         table = ReadOnlyTable(name, headers, fit_height=True)
         table.horizontalHeader().setVisible(header)
