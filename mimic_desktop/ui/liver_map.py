@@ -4,6 +4,7 @@ and press Space or Enter, to mark it as one of a lesion's segments."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -50,7 +51,7 @@ TOGGLE_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, 
 FOCUS_PEN = 1.6  # the focus mark's width in map units: clearly thicker than a segment's outline
 
 
-def _polygon(points) -> QPolygonF:
+def _polygon(points: Iterable[tuple[float, float]]) -> QPolygonF:
     return QPolygonF([QPointF(x, y) for x, y in points])
 
 

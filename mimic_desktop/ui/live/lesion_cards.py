@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -45,19 +45,19 @@ class LesionCards(QWidget):
         self.cards: dict[str, QPushButton] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("lesionCardsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("lesionCardsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
         strip = QWidget()
         strip.setObjectName("lesionCardStrip")
         self.row = QHBoxLayout(strip)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addStretch(1)  # the cards stand from the left, each at its own place
-        self.scroll.setWidget(strip)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(strip)
+        outer.addWidget(self.scroll_area)
         if compact:
             self.empty = QPushButton(self.tr("No lesion yet: L or O"))
         else:
@@ -112,11 +112,11 @@ class LesionCards(QWidget):
         """Scroll the strip so that this lesion's card is in view, unless the pointer is over the strip:
         the card the user is about to click stays where it is."""
         card = self.cards.get(lesion_id or "")
-        pointer = self.scroll.viewport().mapFromGlobal(QCursor.pos())
-        if card is not None and not self.scroll.viewport().rect().contains(pointer):
+        pointer = self.scroll_area.viewport().mapFromGlobal(QCursor.pos())
+        if card is not None and not self.scroll_area.viewport().rect().contains(pointer):
             # A card just added has its place, and the strip its width, only once the layouts have run.
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            self.scroll.ensureWidgetVisible(card, 0, 0)
+            self.scroll_area.ensureWidgetVisible(card, 0, 0)
 
     def _spacing(self) -> int:
         return self.row.spacing() * (max(len(self.cards), 1) - 1)
@@ -134,17 +134,19 @@ class LesionCards(QWidget):
         height = self.empty.sizeHint().height() if self.compact else SHORTEST
         for card in self.cards.values():
             label = card.findChild(QLabel)
+            if label is None:
+                continue
             label.ensurePolished()
             height = max(height, label.heightForWidth(width) + TEXT_MARGINS[1] + TEXT_MARGINS[3])
         for card in self.cards.values():
             card.setFixedHeight(height)
         # Room for the sideways scroll bar is kept whether it shows or not, and an empty strip is as high as
         # one with cards: the lesion that is added, or one more than fits, moves nothing below the strip.
-        scrollbar = self.scroll.horizontalScrollBar().sizeHint().height()
+        scrollbar = self.scroll_area.horizontalScrollBar().sizeHint().height()
         self.empty.setFixedHeight(height)
-        self.scroll.setFixedHeight(height + scrollbar)
+        self.scroll_area.setFixedHeight(height + scrollbar)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
 

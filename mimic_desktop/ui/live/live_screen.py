@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -154,15 +155,17 @@ class LiveScreen(QWidget):
         # The lesion details from the keyboard too: F2 shows them with the map focused, F2 again the buttons.
         details_key = QShortcut(QKeySequence(DETAILS_KEY), self)
         details_key.setContext(Qt.ShortcutContext.WindowShortcut)
-        details_key.activated.connect(lambda: self.isVisible() and self.toggle_lesion_details_by_key())
+        details_key.activated.connect(self.toggle_lesion_details_by_key)
         for number in range(1, LESION_KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda number=number: self.isVisible() and self.switch_to_number(number))
+            shortcut.activated.connect(partial(self._switch_if_visible, number))
         self.keyboard_note.may_show(
             [self._keyboard_text(field.text(lang)) for field in forms.crf().section("lesion").fields]
         )
-        QApplication.instance().focusChanged.connect(self._show_keyboard)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window runs inside the QApplication"
+        app.focusChanged.connect(self._show_keyboard)
         self._show_keyboard()
         self.refresh()
 
@@ -211,11 +214,14 @@ class LiveScreen(QWidget):
         self.details_button.setChecked(shown)
         if not shown:
             self.lesion_panel.flush()  # what was typed is saved before the fields leave the screen
-            if self.lesion_page.isAncestorOf(QApplication.focusWidget()):
+            focused = QApplication.focusWidget()
+            if focused is not None and self.lesion_page.isAncestorOf(focused):
                 self.take_keys()  # the keys go back to the events, not to a hidden field
 
     def toggle_lesion_details_by_key(self) -> None:
         """F2: the details with the keyboard on the map (arrow keys, Space), or the buttons with the keys back."""
+        if not self.isVisible():
+            return
         if self.left_stack.currentWidget() is self.lesion_page:
             self.show_event_buttons()
             self.take_keys()
@@ -232,6 +238,10 @@ class LiveScreen(QWidget):
         """The keys log events again (a lesion field keeps what was typed until it is saved)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _switch_if_visible(self, number: int) -> None:
+        if self.isVisible():
+            self.switch_to_number(number)
+
     def _keyboard_text(self, field: str | None) -> str:
         """Where the keys go, in words: to the events (field None), or into the field of that label."""
         if field is None:
@@ -240,7 +250,7 @@ class LiveScreen(QWidget):
             "%1", field
         )
 
-    def _show_keyboard(self, *_focus) -> None:
+    def _show_keyboard(self, *_focus: object) -> None:
         """Say plainly where the keys go: to the events, or into a lesion field."""
         field = self.lesion_panel.typing_into(QApplication.focusWidget())
         self.keyboard_note.setText(self._keyboard_text(field))
@@ -329,7 +339,7 @@ class LiveScreen(QWidget):
         if lesion is not None:
             self.switch_lesion(lesion.id)
 
-    def save_lesion(self, lesion_id: str, values: dict) -> None:
+    def save_lesion(self, lesion_id: str, values: dict[str, Any]) -> None:
         number = next((str(lesion.number) for lesion in self.proc.lesions if lesion.id == lesion_id), "?")
         names = ", ".join(forms.field_def(name).text(self.context.lang) for name in values)
         self._act(
@@ -367,7 +377,7 @@ class LiveScreen(QWidget):
         accepted = dialog.exec()
         moment, reason = dialog.moment(), dialog.reason.text().strip()
         dialog.deleteLater()
-        if accepted:
+        if accepted and moment is not None:  # OK is enabled only for a readable time
             self._act(
                 self.tr("Correct the time of %1").replace("%1", self._event_text(event_id)),
                 lambda: self.context.procedures().correct_event_time(event_id, moment, reason),
