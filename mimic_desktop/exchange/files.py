@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..storage import protected
 
 Writer = Callable[[Path], None]
 
@@ -21,6 +22,7 @@ def export_folder(folder: Path) -> Path:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.")
+    protected.check_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -29,7 +31,13 @@ def export_folder(folder: Path) -> Path:
 
 
 def write_files(writers: dict[Path, Writer]) -> list[Path]:
-    """Write each file to NAME.part, then rename them all; on any failure no file is left half written."""
+    """Write each file to NAME.part, then rename them all; on any failure no file is left half written.
+
+    Nothing is written when any target is a database, its journal or in its backups (storage.protected).
+    """
+    for target in writers:
+        protected.check_file(target)
+        protected.check_file(target.with_name(target.name + ".part"))
     partials: dict[Path, Path] = {}
     target = None
     try:

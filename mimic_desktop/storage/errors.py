@@ -38,6 +38,14 @@ class NewerSchema(StorageError):
     pass
 
 
+class DatabaseMoved(StorageError):
+    """The open file was moved or deleted: nothing more is saved; what was saved is copied to safety."""
+
+
+class DatabaseMissing(StorageError):
+    """There is no database file (or an empty one) where one is expected, and only init or demo make one."""
+
+
 _NOTHING_LOST = "Nothing that was saved before has been lost."
 
 
