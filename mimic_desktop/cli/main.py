@@ -12,7 +12,7 @@ from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
 from ..storage.connection import open_store
-from . import data_exports, documents, install_check, record_commands, session_export, study_settings
+from . import backup_commands, data_exports, documents, install_check, record_commands, session_export, study_settings
 from .common import add_db_option, add_user_option, db_path, password, print_json, run, signed_in
 from .record_commands import field_values, numbered
 
@@ -215,7 +215,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list = [documents, session_export, data_exports, install_check, record_commands, study_settings]
+EXTENSIONS: list = [
+    backup_commands,
+    documents,
+    session_export,
+    data_exports,
+    install_check,
+    record_commands,
+    study_settings,
+]
 
 
 def main(argv: list[str] | None = None) -> int:
