@@ -36,8 +36,9 @@ def write_files(writers: dict[Path, Writer]) -> list[Path]:
     Nothing is written when any target is a database, its journal or in its backups (storage.protected).
     """
     for target in writers:
-        protected.check_file(target)
-        protected.check_file(target.with_name(target.name + ".part"))
+        if not target.is_dir():  # a folder of that name is said below, as an export error
+            protected.check_file(target)
+            protected.check_file(target.with_name(target.name + ".part"))
     partials: dict[Path, Path] = {}
     target = None
     try:

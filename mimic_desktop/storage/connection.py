@@ -284,7 +284,7 @@ def _refuse_missing(path: Path, create: bool) -> None:
         return
     if is_empty_file(path):
         raise CorruptDatabase(
-            f"The database {path} is empty (0 bytes): it is damaged, and nothing has been made in its place. "
+            f"The database {path} is empty (0 bytes): it is damaged or is not a MIMIC database, and nothing has been made in its place. "
             "Restore its newest automatic backup; the empty file will be kept beside it."
         )
 

@@ -81,12 +81,13 @@ def open_database(db_path: Path | None) -> Store | None:
     """
     path = database_path(db_path)
     used = recent_databases.last_used(path)
-    if used is not None and not path.exists():
-        return missing(path, used)
     try:
-        if db_path is None and not path.exists():
-            create_demo_database(path)
-        store = open_store(path)
+        if used is not None and not path.exists():
+            store = missing(path, used)
+        else:
+            if db_path is None and not path.exists():
+                create_demo_database(path)
+            store = open_store(path)
     except CorruptDatabase:
         store = recover(path)
     except StorageError as error:
