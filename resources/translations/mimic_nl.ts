@@ -55,27 +55,71 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="49"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="108"/>
+        <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
+
+Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
+        <translation>De database %1 is alleen-lezen: u kunt hem lezen, maar er kan niets in worden opgeslagen (%2).
+
+Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="122"/>
+        <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
+        <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="132"/>
+        <source>Its newest intact automatic backup was taken on %1, %2.</source>
+        <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
+        <source>Find it…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="142"/>
+        <source>Restore the backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="144"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="153"/>
+        <source>Where is the database now?</source>
+        <translation>Waar staat de database nu?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="162"/>
+        <source>The backup of %1 is in place and open.</source>
+        <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="174"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="175"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="176"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="187"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -84,7 +128,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="197"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -97,12 +141,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="220"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="244"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -415,6 +459,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
@@ -488,27 +533,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="96"/>
         <source>Save the PDF as</source>
         <translation>De pdf opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="96"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
         <source>The PDF was not written.</source>
         <translation>De pdf is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="116"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
