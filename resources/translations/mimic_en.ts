@@ -23,7 +23,7 @@
 <context>
     <name>ReportPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patient analysed</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="104"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

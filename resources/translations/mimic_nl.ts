@@ -723,152 +723,152 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="36"/>
         <source>Import session files</source>
         <translation>Sessiebestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="39"/>
         <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
         <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="49"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="52"/>
         <source>Import a folder…</source>
         <translation>Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="69"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="69"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="69"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="69"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="69"/>
         <source>Details</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="74"/>
         <source>Copy the summary</source>
         <translation>Overzicht kopiëren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="79"/>
         <source>Save the summary as text…</source>
         <translation>Overzicht opslaan als tekst…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="91"/>
         <source>Session files to import</source>
         <translation>Te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="93"/>
         <source>MIMIC session files (*.mimic);;All files (*)</source>
         <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="99"/>
         <source>Folder of session files to import</source>
         <translation>Map met te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="108"/>
         <source>Looking for session files…</source>
         <translation>Sessiebestanden zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="116"/>
         <source>%1 of %2 checked: %3</source>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="123"/>
         <source>The import stopped: %1 The files marked not imported can be imported again.</source>
         <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="130"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="140"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="152"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="170"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="203"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="204"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="205"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="217"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -1569,42 +1569,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="40"/>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="42"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="43"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="46"/>
         <source>Save as JSON…</source>
         <translation>Opslaan als JSON…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="68"/>
         <source>New sessions were imported: the report will be computed again when shown.</source>
         <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="77"/>
         <source>Computing the report on the current sessions…</source>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="90"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
         <source>%1 of %2; computed %3.</source>
         <translation>%1 van %2; berekend %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patiënt geanalyseerd</numerusform>
@@ -1612,7 +1612,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="104"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -1620,32 +1620,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="124"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="124"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="128"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="140"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="144"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="145"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
     </message>
