@@ -125,3 +125,23 @@ def test_a_damaged_backup_is_refused_for_restore_and_the_database_untouched(tmp_
         backups.restore(db, backup.list_backups(db)[0], T0 + timedelta(hours=1))
     assert db.read_bytes() == before
     assert not list(tmp_path.glob("*.restoring-*")) and not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_after_a_crash_opening_puts_the_logged_commits_into_the_database_file(tmp_path):
+    """A -wal lost after the next start (deleted, or left behind in a copy) takes no acknowledged event with it."""
+    import shutil
+    import sqlite3
+
+    from tests.support.faults import run_and_kill
+
+    db = tmp_path / "mimic.sqlite"
+    acknowledged = run_and_kill(db, seed=3, delay=2.0)
+    assert acknowledged, "the recording had started before the kill"
+    assert (tmp_path / "mimic.sqlite-wal").stat().st_size > 0, "the crash left commits in the -wal file"
+    store = open_store(db, create=False)  # what the app's start does
+    shutil.copy(db, tmp_path / "main-file-alone.sqlite")  # the database file without its -wal
+    store.close()
+    conn = sqlite3.connect(tmp_path / "main-file-alone.sqlite")
+    stored = {row[0] for row in conn.execute("SELECT id FROM events")}
+    conn.close()
+    assert set(acknowledged) <= stored
