@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
-from .common import db_path
+from .common import AddCommand, db_path
 
 REASONS = {
     "completed": "a procedure was completed",
@@ -19,7 +20,7 @@ def _size(size: int) -> str:
     return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
 
 
-def cmd_backups(args) -> int:
+def cmd_backups(args: argparse.Namespace) -> int:
     from ..services import backups, paths
 
     path = db_path(args)
@@ -36,7 +37,7 @@ def cmd_backups(args) -> int:
     return 0
 
 
-def cmd_restore(args) -> int:
+def cmd_restore(args: argparse.Namespace) -> int:
     from ..services import backups
 
     path = db_path(args)
@@ -50,7 +51,7 @@ def cmd_restore(args) -> int:
     return 0
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     command("backups", cmd_backups, "list the database's automatic backups, each checked", user=False)
     p = command(
         "restore",

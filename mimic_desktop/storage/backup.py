@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ..domain.private_files import make_private, private_folder
 from .errors import StorageError, translated
 
 FOLDER = "backups"
@@ -76,7 +77,7 @@ def take(conn: sqlite3.Connection, db_path: Path, label: str, now: datetime) -> 
     folder = folder_for(db_path)
     target = folder / f"{Path(db_path).stem}-backup-{now.astimezone(UTC).strftime(STAMP)}-{label}.sqlite"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as error:
         raise StorageError(f"Cannot write a backup into {folder}: {error.strerror or error}.") from None
     copy_checked(conn, target)
@@ -94,6 +95,7 @@ def copy_checked(conn: sqlite3.Connection, target: Path) -> None:
         _remove(partial)
         with translated(partial):
             copy = sqlite3.connect(partial, isolation_level=None)
+            make_private(partial)
             try:
                 conn.backup(copy)
                 # The copy is self-contained: no -wal file of its own beside it.
@@ -198,12 +200,13 @@ def to_keep(backups: list[Backup], now: datetime) -> list[Backup]:
     kept: list[Backup] = []
     weeks: set[tuple[int, int]] = set()
     for number, backup in enumerate(backups):
-        week = tuple(backup.taken.isocalendar())[:2]
+        calendar = backup.taken.isocalendar()
+        week = (calendar.year, calendar.week)
         if number < KEEP_NEWEST or backup.taken >= recent_from or week not in weeks:
             kept.append(backup)
         weeks.add(week)
     kept = [backup for backup in kept if backup.size > 0][:KEEP_MOST]
-    total, within = 0, []
+    total, within = 0, list[Backup]()
     for backup in kept:
         total += backup.size
         if total <= KEEP_BYTES or not within:
@@ -259,6 +262,7 @@ def restore(backup: Path, db_path: Path, now: datetime, why: str = "damaged") ->
         try:
             with translated(partial):
                 copy = sqlite3.connect(partial, isolation_level=None)
+                make_private(partial)
                 try:
                     source.backup(copy)
                 finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
@@ -27,7 +28,8 @@ from .worker import Task, run_in_background, share_the_interpreter_with_the_ui
 
 
 def make_application(lang: str, theme: str) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("mimic-desktop")  # matches packaging/mimic-desktop.desktop for the Linux menus
@@ -115,7 +117,7 @@ def opened(store: Store) -> None:
         )
 
 
-def missing(path: Path, used) -> Store | None:
+def missing(path: Path, used: datetime) -> Store | None:
     """The database used here before is not at its place: find it, restore its newest backup, or close."""
     offer = backups.newest_backup(path)
     text = (
@@ -153,7 +155,7 @@ def missing(path: Path, used) -> Store | None:
                 None, QApplication.translate("App", "Where is the database now?"), path.parent, "*.sqlite"
             )
             return None if found is None else open_store(found, create=False)
-        if restore is not None and clicked is restore:
+        if offer is not None and clicked is restore:
             backups.restore(path, offer)
             store = open_store(path, create=False)
             dialogs.inform(
@@ -229,7 +231,7 @@ def is_demo(store: Store) -> bool:
 
 
 def sign_in(store: Store, demo: bool) -> User | None:
-    accounts = AccountService(store)
+    accounts = AccountService(store, lang=i18n.current())
     dialog = SignInDialog(accounts, demo) if accounts.has_users() else FirstAccountDialog(accounts)
     return dialog.user if dialog.exec() else None
 

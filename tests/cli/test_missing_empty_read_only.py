@@ -19,7 +19,7 @@ from tests.support.backup_kills import PASSWORD, filled_database
 
 USER = ["--user", "anna.coord"]
 COMMANDS = {
-    "add-user": ["add-user", *USER, "bob", "--name", "Bob", "--role", "monitor", "--new-password", "x" * 12],
+    "add-user": ["add-user", *USER, "bob", "--name", "Bob", "--role", "monitor"],
     "create": ["create", *USER, "MIM-01-001", "--centre", "01"],
     "event": ["event", *USER, "MIM-01-001", "incision"],
     "strike": ["strike", *USER, "1", "--reason", "wrong"],
@@ -65,7 +65,10 @@ def test_an_empty_file_is_damaged_not_a_new_database(tmp_path, command, capsys):
     assert not (tmp_path / "mimic.sqlite-wal").exists()
 
 
-def test_init_still_makes_a_new_database(tmp_path, capsys):
+def test_init_still_makes_a_new_database(tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long new password 42\n"))
     assert run(tmp_path / "new.sqlite", COMMANDS["init"]) == 0
     assert (tmp_path / "new.sqlite").exists()
 
