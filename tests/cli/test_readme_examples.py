@@ -3,7 +3,9 @@ field fails here, naming the README line and what the command said.
 
 Every ```sh block whose commands are `.venv/bin/mimic-desktop` or `.venv/bin/mimic-central` is an example; each
 of its commands must end with exit status 0. `.venv/bin/` stands for this interpreter's installation of the
-two programs; `MIMIC_PASSWORD=...` for the test's password; /media/usb for a folder standing in for the stick.
+two programs (run through the tests' launcher, so that new password hashes are cheap); `MIMIC_PASSWORD=...` for
+the test's password, which is also each command's standard input, where it asks for a new password or a
+signature's; /media/usb for a folder standing in for the stick.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
-PASSWORD = "correct horse"
+PASSWORD = "correct horse battery"
+CHANGED_PASSWORD = "staple gun 2026 spring"  # what `passwd` is given: a new password must differ from the old
 PROGRAM_PREFIX = ".venv/bin/"
 USB_STICK = "/media/usb"
 ASSIGNMENT = re.compile(r"[A-Z_]+=\S*")
@@ -89,11 +92,15 @@ def _is_example(example: Example) -> bool:
     return bool(example.argv) and example.argv[0].startswith(PROGRAM_PREFIX + "mimic-")
 
 
-def _argv(example: Example, programs: dict[str, str], usb: Path) -> list[str]:
+def _program(example: Example, programs: dict[str, str]) -> str:
     program = example.argv[0].removeprefix(PROGRAM_PREFIX)
     assert program in programs, f"README line {example.line}: {program} is not a program of pyproject.toml"
+    return programs[program]
+
+
+def _argv(example: Example, usb: Path) -> list[str]:
     rest = [str(usb) if word == USB_STICK else word for word in example.argv[1:]]
-    return [sys.executable, "-m", programs[program], *rest]
+    return [sys.executable, "-m", "tests.support.cheap_cli", *rest]
 
 
 def test_the_readme_has_command_line_examples_of_both_programs():
@@ -110,10 +117,10 @@ def test_every_readme_example_runs_as_written_in_order(tmp_path):
     assert len(examples) > 20, "the README's examples were not found"
     for example in examples:
         done = subprocess.run(
-            _argv(example, programs, usb),
+            _argv(example, usb),
             cwd=tmp_path,
-            env=environment | example.environment,
-            stdin=subprocess.DEVNULL,
+            env=environment | example.environment | {"MIMIC_PROGRAM": _program(example, programs)},
+            input=(CHANGED_PASSWORD if "passwd" in example.argv[1:2] else PASSWORD) + "\n",
             capture_output=True,
             text=True,
             timeout=300,
