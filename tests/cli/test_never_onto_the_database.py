@@ -78,7 +78,10 @@ def test_a_file_command_never_writes_onto_the_database(laptop, command, disguise
     still_whole(laptop)
 
 
-@pytest.mark.parametrize("command", ["export", "export-csv", "export-redcap", "export-odm", "pdf-summary"])
+@pytest.mark.parametrize(
+    "command",
+    ["export", "export-csv", "export-redcap", "export-odm", "export-castor", "export-dataset-json", "pdf-summary"],
+)
 def test_nothing_is_written_into_the_backups_folder(laptop, command, capsys):
     db = laptop.service.store.path
     folder = db.parent / "backups"
@@ -136,7 +139,9 @@ def test_the_refusal_is_said_in_dutch_too(laptop):
     assert file_guard.refused_file(db.parent / "fine.pdf", "nl") is None
 
 
-@pytest.mark.parametrize("command", ["export-csv", "export-redcap", "export-odm", "report"])
+@pytest.mark.parametrize(
+    "command", ["export-csv", "export-redcap", "export-odm", "export-castor", "export-dataset-json", "report"]
+)
 def test_the_trial_offices_exports_never_write_onto_the_central_database(tmp_path, laptop, command, capsys):
     laptop.export(laptop.service.list()[0]["id"])
     central = make_central(tmp_path, laptop)
