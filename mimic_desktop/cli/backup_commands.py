@@ -39,12 +39,18 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ..services import backups
+    from ..ui import instance_lock  # QtCore only: the app's lock on the database, so that it is not in use
 
     path = db_path(args)
     chosen = backups.find_backup(path, args.backup)
     if path.is_dir():
         raise MimicError(f"{path} is a folder, not a database file; nothing was restored.")
-    kept = backups.restore(path, chosen, why="before-restore")
+    lock = instance_lock.hold(path)  # OpenElsewhere while the app has the database open: nothing restored
+    try:
+        kept = backups.restore(path, chosen, why="before-restore")
+    finally:
+        if lock is not None:
+            lock.unlock()
     print(f"The backup of {local_text(chosen.taken, seconds=True)} is now {path}.")
     if kept is not None:
         print(f"The file it replaced is kept as {kept}.")

@@ -153,3 +153,39 @@ def test_a_lost_database_is_restored_from_its_backup(enrolled, capsys):
     assert run(enrolled, ["list", *USER]) == 2
     assert main(["restore", "--db", str(enrolled), str(taken)]) == 0
     assert study_of(enrolled)
+
+
+def test_restore_is_refused_while_the_app_has_the_database_open(enrolled):
+    import sys
+
+    store = open_store(enrolled, create=False)
+    taken = backups.take_backup(store, "daily")
+    store.close()
+    # The app's lock on the database, held by another running process as the app holds it.
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from mimic_desktop.ui import instance_lock; "
+            "lock = instance_lock.hold(Path(sys.argv[1])); print('held', flush=True); sys.stdin.read()",
+            str(enrolled),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        before = enrolled.read_bytes()
+        done = subprocess.run(
+            [sys.executable, "-m", "mimic_desktop.cli.main", "restore", "--db", str(enrolled), taken.name],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 2 and "already open in another MIMIC Desktop window" in done.stderr, done.stderr
+        assert enrolled.read_bytes() == before
+        assert not list(enrolled.parent.glob("*.before-restore-*"))
+    finally:
+        holder.stdin.close()
+        holder.wait()
+        holder.stdout.close()
