@@ -108,6 +108,7 @@ def test_reading_a_read_only_database_works_and_writing_says_so(enrolled, what, 
         assert run(enrolled, ["verify"]) == 0
         out, err = capsys.readouterr()
         assert study_id in out and "not saved" not in out + err
+        assert "is read-only" in err and "it can be read, but nothing can be saved in it" in err
         assert run(enrolled, ["event", *USER, study_id, "note", "--note", "x"]) == 2
         err = capsys.readouterr().err
         assert "is read-only, so this change was not saved" in err and "Traceback" not in err
