@@ -12,7 +12,15 @@ from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
 from ..storage.connection import open_store
-from . import data_exports, documents, install_check, record_commands, session_export, study_settings
+from . import (
+    data_exports,
+    documents,
+    install_check,
+    record_commands,
+    session_export,
+    signature_commands,
+    study_settings,
+)
 from .common import add_db_option, add_user_option, db_path, password, print_json, run, signed_in
 from .record_commands import field_values, numbered
 
@@ -39,7 +47,7 @@ def cmd_add_user(args) -> None:
 def cmd_create(args) -> None:
     initial = field_values(args.set)
     service = signed_in(args)
-    proc_id = service.create(args.study_id, args.centre, initial)
+    proc_id = service.create(args.study_id, args.centre, initial, surgeon=args.surgeon)
     print(proc_id)
 
 
@@ -183,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("create", cmd_create, "enrol a patient: create a procedure")
     p.add_argument("study_id")
     p.add_argument("--centre", required=True)
+    p.add_argument("--surgeon", default=None, help="the operating surgeon's user name (a surgeon account)")
     p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="an initial value (repeatable)")
     p = command("event", cmd_event, "record an intraoperative event; prints its id once saved")
     p.add_argument("study_id")
@@ -215,7 +224,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list = [documents, session_export, data_exports, install_check, record_commands, study_settings]
+EXTENSIONS: list = [
+    documents,
+    session_export,
+    data_exports,
+    install_check,
+    record_commands,
+    study_settings,
+    signature_commands,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

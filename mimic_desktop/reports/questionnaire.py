@@ -77,10 +77,11 @@ def signed_meaning(meaning: str, lang: str) -> str:
     statement in this document's language follows, marked as such (the signed words are never replaced)."""
     shown = text(meaning)
     for other in LANGUAGES:
-        if other != lang and meaning == labels(other)["signature_meaning"]:
-            language = word(f"language_{other}", lang)
-            note = word("meaning_signed_in", lang, language=language, statement=labels(lang)["signature_meaning"])
-            return f"{shown}<br/><i>({text(note)})</i>"
+        for defined in forms.questionnaire().extras["signature_meanings"]:
+            if other != lang and meaning == defined[other]:
+                language = word(f"language_{other}", lang)
+                note = word("meaning_signed_in", lang, language=language, statement=defined[lang])
+                return f"{shown}<br/><i>({text(note)})</i>"
     return shown
 
 

@@ -35,6 +35,9 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
+NOT_CHANGES = {"access", "answer"}
+
+
 def audit_summary(store: Store, proc: Procedure):
     """The record's audit entries, people and changes made with a reason, and the verification of the whole chain."""
     from ..reports.summary import AuditSummary
@@ -46,7 +49,8 @@ def audit_summary(store: Store, proc: Procedure):
         entries=len(rows),
         first_at=rows[0]["at_utc"] if rows else None,
         last_at=rows[-1]["at_utc"] if rows else None,
-        people=tuple(dict.fromkeys(r["username"] for r in rows)),
+        # Only those whose rows changed the record: a refused attempt or a confirmation changes nothing.
+        people=tuple(dict.fromkeys(r["username"] for r in rows if r["entity"] not in NOT_CHANGES)),
         chain_ok=chain.ok,
         chain_rows=chain.rows,
         head_hash=chain.head_hash,

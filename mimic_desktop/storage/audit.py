@@ -222,7 +222,11 @@ def _value_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
 
 def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
     columns = [row[1] for row in conn.execute("PRAGMA table_info(procedures)")]
-    audited = [c for c in ("study_id", "centre", "completed_utc", "export_version", "exported_utc") if c in columns]
+    audited = [
+        c
+        for c in ("study_id", "centre", "completed_utc", "export_version", "exported_utc", "surgeon_username")
+        if c in columns
+    ]
     problems, kept = [], set()
     for row in conn.execute(f"SELECT id, {', '.join(audited)} FROM procedures"):
         proc_id = row[0]

@@ -121,6 +121,22 @@ def m002_signatures_exports_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations()
+def m_surgeon_accounts_and_delegations(db: Database) -> None:
+    """The procedure's surgeon as an account, and delegations of the questionnaire's signature to another surgeon."""
+    # Empty on older records: their surgeon is the typed name until a coordinator maps it to an account.
+    db.execute("ALTER TABLE procedures ADD COLUMN surgeon_username TEXT")
+    db.execute(
+        """CREATE TABLE delegations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            procedure_id TEXT NOT NULL REFERENCES procedures(id),
+            username TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            granted_utc TEXT NOT NULL)"""
+    )
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

@@ -20,6 +20,7 @@ from mimic_desktop.ui import i18n
 from mimic_desktop.ui.record.section_editor import SectionEditor
 from mimic_desktop.ui.record.sign_dialog import SignDialog
 from tests.support.record_window import open_record
+from tests.support.signers import sign_as
 from tests.support.ui_steps import answer_prompt
 
 SURGEON_PASSWORD = "steady hands 42"
@@ -401,10 +402,9 @@ def test_fong_score_and_icg_interval_are_derived_not_typed(make_window, store, c
 def test_answers_changed_outside_the_application_show_a_broken_signature(
     make_window, store, service, surgeon, recorded
 ):
-    from mimic_desktop.services.signing import SigningService
 
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    SigningService(store, surgeon).sign_questionnaire(recorded, SURGEON_PASSWORD)
+    sign_as(store, surgeon, recorded, SURGEON_PASSWORD)
     with store.transaction() as db:
         db.conn.execute("UPDATE field_values SET value='1' WHERE procedure_id=? AND field='q_usefulness'", (recorded,))
     window = open_record(make_window, store, surgeon, recorded)
