@@ -91,11 +91,14 @@ class HistoryLine:
     refused: bool
 
 
+def people(store: Store) -> dict[str, str]:
+    """The full name of every account, active or not, by user name: the trail names people who have left too."""
+    return users.full_names(store.conn)
+
+
 def history(store: Store, proc: Procedure, lang: str = "en") -> list[HistoryLine]:
     """Every audit row of the record, in order, as HistoryLines in lang."""
-    names = {user.username: user.full_name for user in users.list_users(store.conn)}
-    names |= dict(store.conn.execute("SELECT username, full_name FROM users").fetchall())
-    return lines_of(repository.audit_rows(store.conn, proc.id), names, lang)
+    return lines_of(repository.audit_rows(store.conn, proc.id), people(store), lang)
 
 
 def lines_of(rows: Sequence[Any], names: dict[str, str], lang: str = "en") -> list[HistoryLine]:
@@ -144,10 +147,9 @@ def csv_text(lines: Iterable[HistoryLine]) -> str:
     return out.getvalue()
 
 
-def _target(store: Store, path: Path, lang: str) -> Path:
+def _target(database: Path, path: Path, lang: str) -> Path:
     """Refuse to write over the database or its journal: an export never replaces what it was read from."""
-    path = Path(path)
-    database = Path(store.path)
+    path, database = Path(path), Path(database)
     if path.resolve() in {database.resolve(), *(database.with_name(database.name + s).resolve() for s in SIDE_FILES)}:
         raise ValidationError(say_in(WORDS, "over_database", lang, path=path), "path")
     return path
@@ -156,12 +158,14 @@ def _target(store: Store, path: Path, lang: str) -> Path:
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def write_csv(store: Store, lines: Iterable[HistoryLine], path: Path, lang: str = "en") -> Path:
-    """The lines as CSV (UTF-8 with a byte-order mark, so that spreadsheets read the accents), whole or not at all."""
+def write_csv(database: Path, lines: Iterable[HistoryLine], path: Path, lang: str = "en") -> Path:
+    """The lines as CSV (UTF-8 with a byte-order mark, so that spreadsheets read the accents), whole or not at all.
+
+    database is the file the lines were read from, never written over."""
     from ..exchange.files import write_files
 
     data = ("\ufeff" + csv_text(lines)).encode("utf-8")
-    return write_files({_target(store, path, lang): lambda target: target.write_bytes(data)})[0]
+    return write_files({_target(database, path, lang): lambda target: target.write_bytes(data)})[0]
 
 
 def as_json(lines: Iterable[HistoryLine]) -> list[dict[str, Any]]:
@@ -171,8 +175,9 @@ def as_json(lines: Iterable[HistoryLine]) -> list[dict[str, Any]]:
 PDF_COLUMNS = ("seq", "when", "who", "what", "old", "new", "reason")
 
 
-def write_pdf(store: Store, proc: Procedure, lines: Sequence[HistoryLine], path: Path, lang: str = "en") -> Path:
-    """The lines as an A4 PDF, refused attempts apart (reportlab, loaded only here), whole or not at all."""
+def write_pdf(database: Path, proc: Procedure, lines: Sequence[HistoryLine], path: Path, lang: str = "en") -> Path:
+    """The lines as an A4 PDF, refused attempts apart (reportlab, loaded only here), whole or not at all; needs no
+    database connection, so that it can run beside the screen."""
     from ..exchange.files import write_files
     from ..reports.audit_history import write_history_pdf
 
@@ -183,7 +188,7 @@ def write_pdf(store: Store, proc: Procedure, lines: Sequence[HistoryLine], path:
     header = [column_text(column, lang) for column in PDF_COLUMNS]
     changes = [cells(line) for line in lines if not line.refused]
     refused = [cells(line) for line in lines if line.refused]
-    target = _target(store, path, lang)
+    target = _target(database, path, lang)
     return write_files({target: lambda part: write_history_pdf(proc, header, changes, refused, part, lang)})[0]
 
 

@@ -20,7 +20,7 @@ from mimic_desktop.ui import i18n
 from mimic_desktop.ui.record.section_editor import SectionEditor
 from mimic_desktop.ui.record.sign_dialog import SignDialog
 from tests.support.record_window import open_record
-from tests.support.signers import sign_as
+from tests.support.signers import make_surgeon_of_record, sign_as
 from tests.support.ui_steps import answer_prompt
 
 SURGEON_PASSWORD = "steady hands 42"
@@ -226,6 +226,7 @@ def test_missing_items_shrink_complete_locks_and_a_later_edit_keeps_its_reason(
 def test_the_surgeon_signs_and_a_later_change_voids_the_signature(
     make_window, store, service, surgeon, recorded, actions
 ):
+    make_surgeon_of_record(store, recorded, surgeon)
     window = open_record(make_window, store, surgeon, recorded)
     page = window.record.show_page("questionnaire")
     assert page.state.property("state") == "unsigned"
@@ -361,6 +362,7 @@ def test_the_dutch_interface_on_the_record_pages(make_window, store, coordinator
         "Vragenlijst",
         "Voltooien",
         "Documenten",
+        "Geschiedenis",
     ]
     patient = record.show_page("patient")
     assert patient.blocks["baseline"].title.text() == forms.crf().section("baseline").text("nl")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import textwrap
 from dataclasses import replace
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import forms, rules
 from ...domain.clock import local_text
+from ...domain.errors import MimicError
 from ...domain.record import Procedure
 from ...domain.roles import Action
+from ...services.audit_history import people
 from ...services.signing import SignatureState, SigningService, signature_meaning
 from ..labels import heading
 from .access import RecordAccess
@@ -75,15 +77,97 @@ class QuestionnairePage(RecordPage):
         row.addWidget(self.sign_button)
         inner.addLayout(row)
         beside.addWidget(box)
+        beside.addWidget(self._sources_box())
         beside.addStretch(1)
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(content))
 
+    def _sources_box(self) -> QFrame:
+        """Who entered each answer and who confirmed it; the signer confirms answers entered on their word."""
+        box = QFrame()
+        box.setObjectName("answerSources")
+        box.setProperty("role", "recordSection")
+        inner = QVBoxLayout(box)
+        inner.addWidget(heading(self.tr("Whose answers")))
+        self.sources_note = QLabel()
+        self.sources_note.setObjectName("answerSourcesNote")
+        self.sources_note.setWordWrap(True)
+        inner.addWidget(self.sources_note)
+        self.sources = QGridLayout()
+        inner.addLayout(self.sources)
+        self.source_rows: dict[str, tuple[QLabel, QPushButton]] = {}
+        for number, fdef in enumerate(forms.questionnaire().fields(), start=1):
+            label = QLabel()
+            label.setObjectName(f"source_{fdef.name}")
+            label.setWordWrap(True)
+            button = QPushButton(self.tr("Confirm"))
+            button.setObjectName(f"confirm_{fdef.name}")
+            button.setToolTip(self.tr("Confirm that this answer, entered on your word, is yours"))
+            button.clicked.connect(lambda _checked=False, name=fdef.name: self.confirm(name))
+            self.sources.addWidget(QLabel(f"{number}."), number, 0)
+            self.sources.addWidget(label, number, 1)
+            self.sources.addWidget(button, number, 2)
+            self.source_rows[fdef.name] = (label, button)
+        return box
+
+    def signing(self) -> SigningService:
+        return SigningService(self.access.context.store, self.access.context.user)
+
+    def may_sign(self) -> bool:
+        """Whether the signed-in user is this record's surgeon of record or holds a delegation to sign it."""
+        user = self.access.context.user
+        if user is None or not user.may(Action.SIGN):
+            return False
+        try:
+            self.signing().may_sign(self.access.proc_id, self.access.lang)
+        except MimicError:
+            return False
+        return True
+
+    def show_sources(self) -> None:
+        signing, names = self.signing(), people(self.access.context.store)
+        sources = signing.answers(self.access.proc_id)
+        signer = self.may_sign()
+        username = self.access.context.user.username if self.access.context.user else ""
+
+        def name(who: str) -> str:
+            return names.get(who, who)
+
+        for field, (label, button) in self.source_rows.items():
+            source = sources.get(field)
+            if source is None:
+                label.setText(self.tr("not answered"))
+                button.setVisible(False)
+                continue
+            text = self.tr("entered by %1").replace("%1", name(source.entered_by))
+            if source.confirmed_by:
+                text += "; " + self.tr("confirmed by %1").replace("%1", name(source.confirmed_by))
+            label.setText(text)
+            button.setVisible(signer and not source.belongs_to(username))
+        open_ones = [s for s in sources.values() if s.entered_by != self.access.proc.surgeon_username]
+        surgeon = self.access.proc.get("surgeon") or ""
+        if not self.access.proc.surgeon_username:
+            note = self.tr(
+                "The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon's account before signing."
+            ).replace("%1", surgeon)
+        elif open_ones:
+            note = self.tr("Answers entered by someone else are signed only after %1 confirms each of them.").replace(
+                "%1", surgeon
+            )
+        else:
+            note = self.tr("Every answer was entered by %1.").replace("%1", surgeon) if sources else ""
+        self.sources_note.setText(note)
+
+    def confirm(self, field: str) -> None:
+        """The signer confirms one answer entered on their word (an audit row; nothing in the record changes)."""
+        self.access.run(self, lambda: self.signing().confirm_answers(self.access.proc_id, [field], self.access.lang))
+
     def refresh(self, proc: Procedure) -> None:
         self.answers.show_values(proc.values)
         self.show_state()
+        self.show_sources()
 
     def show_state(self) -> None:
         """The signature's state; while unsigned, how many questions are still open, counting what is typed."""
@@ -121,17 +205,18 @@ class QuestionnairePage(RecordPage):
             return
         access = self.access
         user = access.context.user
-        signing = SigningService(access.context.store, user)
-        meaning = signature_meaning(access.lang)
-        if not user.may(Action.SIGN):
+        signing = self.signing()
+        if not self.may_sign():
             # The service refuses and keeps the attempt in the audit trail; the refusal is shown as it words it.
-            access.run(self, lambda: signing.sign_questionnaire(access.proc_id, "", meaning))
+            access.run(self, lambda: signing.sign_questionnaire(access.proc_id, "", lang=access.lang))
             return
+        codes = signing.meanings_for(access.proc)
+        meanings = [(code, signature_meaning(access.lang, code)) for code in codes]
         dialog = SignDialog(
             access.proc.study_id,
             user,
-            meaning,
-            lambda password: signing.sign_questionnaire(access.proc_id, password, meaning),
+            meanings,
+            lambda password, code: signing.sign_questionnaire(access.proc_id, password, code, access.lang),
             self,
         )
         signed = dialog.exec()
