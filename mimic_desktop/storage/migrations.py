@@ -122,7 +122,7 @@ def m002_signatures_exports_settings(db: Database) -> None:
 
 
 @migrations()
-def m_surgeon_accounts_and_delegations(db: Database) -> None:
+def m003_surgeon_accounts_and_delegations(db: Database) -> None:
     """The procedure's surgeon as an account, and delegations of the questionnaire's signature to another surgeon."""
     # Empty on older records: their surgeon is the typed name until a coordinator maps it to an account.
     db.execute("ALTER TABLE procedures ADD COLUMN surgeon_username TEXT")
