@@ -39,6 +39,7 @@ KINDS: Messages = {
 WORDS: Messages = {
     "added": ("{entry} added", "{entry} toegevoegd"),
     "removed": ("{entry} removed", "{entry} verwijderd"),
+    "gone": ("removed from the record", "uit het dossier verwijderd"),
     "lesion_n": ("Lesion {n}", "Laesie {n}"),
     "complication_n": ("Complication {n}", "Complicatie {n}"),
     "event_n": ("Event {n}: {kind}", "Gebeurtenis {n}: {kind}"),
@@ -262,7 +263,7 @@ class _Reader:
                 return entity, self.say("added", entry=self.entry(entity, key)), empty, str(new)
             if field == "removed":
                 held = held_text(self.held.get(key, {}), self.lang) or empty
-                return entity, self.say("removed", entry=self.entry(entity, key)), held, self.say("removed", entry="")
+                return entity, self.say("removed", entry=self.entry(entity, key)), held, self.say("gone")
             held = self.held.setdefault(key, {})
             if new is None:
                 held.pop(field, None)
