@@ -62,6 +62,15 @@ WORDS: Messages = {
     "no": ("no", "nee"),
 }
 
+# The record's own columns that the trail names (the form's fields are named by their labels).
+RECORD_COLUMNS: Messages = {
+    "study_id": ("Study ID", "Studienummer"),
+    "centre": ("Centre", "Centrum"),
+    "completed_utc": ("Completed and locked", "Voltooid en vergrendeld"),
+    "export_version": ("Session file exported (version)", "Sessiebestand geëxporteerd (versie)"),
+    "exported_utc": ("Session file exported (moment)", "Sessiebestand geëxporteerd (moment)"),
+}
+
 COLUMNS: Messages = {
     "seq": ("Entry", "Regel"),
     "when": ("When (local time)", "Wanneer (lokale tijd)"),
@@ -223,6 +232,12 @@ class _Reader:
             return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         return value_text(fdef, value, self.lang)
 
+    def record_value(self, field: str, value: Any) -> str:
+        """A column of the record itself: its moments in local time, the rest as stored."""
+        if value is not None and field.endswith("_utc"):
+            return local_text(value, seconds=True)
+        return self.value(field, value)
+
     def entry(self, entity: str, entity_id: str) -> str:
         return self.say(f"{entity}_n", n=self.numbers.get(entity_id, "?"))
 
@@ -279,7 +294,8 @@ class _Reader:
                 return "value", label, self.value(field, old), self.value(field, new)
             if field == "surgeon_username":
                 return "surgeon", self.say("surgeon_account"), self.value(field, old), self.value(field, new)
-            return "record", field, self.value(field, old), self.value(field, new)
+            label = say_in(RECORD_COLUMNS, field, self.lang) if field in RECORD_COLUMNS else field
+            return "record", label, self.record_value(field, old), self.record_value(field, new)
         if entity == "signature":
             if field == "signed":
                 details = new or {}

@@ -106,7 +106,7 @@ def test_audit_lists_what_a_changed_and_locked_record_went_through(db_path, serv
     by_what = {(e["kind"], e["what"]): e for e in entries}
     margin = next(e for e in entries if e["what"].endswith("Resection margin") and e["new"] == "12 mm")
     assert margin["what"].startswith("Lesion 1: ") and margin["who"] == "Anna Coordinator (anna.coord)"
-    assert ("record", "completed_utc") in by_what
+    assert ("record", "Completed and locked") in by_what
     blood = next(e for e in entries if e["reason"] == "=HYPERLINK(anaesthesia chart)")
     assert blood["new"] == "350 mL" and blood["kind"] == "value"
     refused = [e for e in entries if e["refused"]]

@@ -42,6 +42,8 @@ def _table(name: str, lang: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
+    # Rows follow their columns' widths as the window changes, so that a long value is read whole.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
     for index, column in enumerate(COLUMNS):
         mode = QHeaderView.ResizeMode.Stretch if column in {"what", "old", "new", "reason"} else None
@@ -56,7 +58,6 @@ def _fill(table: QTableWidget, lines: list[HistoryLine]) -> None:
             item = QTableWidgetItem(str(getattr(line, name)))
             item.setToolTip(item.text())
             table.setItem(row, column, item)
-    table.resizeRowsToContents()
 
 
 class HistoryPage(RecordPage):
