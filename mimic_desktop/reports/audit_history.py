@@ -32,7 +32,8 @@ def write_history_pdf(
     widths = [content_width() * share for share in WIDTHS]
     story: list = [heading(title, "title")]
     for part, rows in ((changes_title, changes), (refused_title, refused)):
-        story.append(heading(part))
+        # Not a heading that keeps with what follows: a long trail's table starts under it and runs on.
+        story.append(para(f"<b>{text(part)}</b>", "body"))
         if rows:
             story.append(grid([list(header), *[list(row) for row in rows]], widths, cell_style="narrow"))
         else:
