@@ -398,7 +398,7 @@ def insert_delegation(
         new={"username": username},
         reason=reason,
     )
-    touch(conn, proc_id, now)
+    # Not a change to the record (its session file does not carry delegations): modified_utc stays.
     return cursor.lastrowid
 
 

@@ -413,6 +413,34 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>DelegateDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27"/>
+        <source>Let another surgeon sign</source>
+        <translation>Een andere chirurg laten tekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32"/>
+        <source>The operating surgeon signs the questionnaire of %1. Another surgeon signs it only with a delegation: say who, and why.</source>
+        <translation>De operateur tekent de vragenlijst van %1. Een andere chirurg tekent alleen met een delegatie: geef aan wie, en waarom.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42"/>
+        <source>Surgeon</source>
+        <translation>Chirurg</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49"/>
+        <source>Record the delegation</source>
+        <translation>Delegatie vastleggen</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
@@ -1515,92 +1543,102 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="37"/>
         <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
         <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="65"/>
         <source>Signature</source>
         <translation>Handtekening</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="76"/>
+        <source>Let another surgeon sign…</source>
+        <translation>Een andere chirurg laten tekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="80"/>
         <source>Sign the questionnaire…</source>
         <translation>Vragenlijst ondertekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99"/>
         <source>Whose answers</source>
         <translation>Wiens antwoorden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="111"/>
         <source>Confirm</source>
         <translation>Bevestigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="113"/>
         <source>Confirm that this answer, entered on your word, is yours</source>
         <translation>Bevestig dat dit antwoord, op uw aanwijzing ingevoerd, van u is</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="147"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="144"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="150"/>
         <source>entered by %1</source>
         <translation>ingevoerd door %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="152"/>
         <source>confirmed by %1</source>
         <translation>bevestigd door %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="159"/>
         <source>The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon&apos;s account before signing.</source>
         <translation>De operateur (%1) is nog geen account: een coördinator koppelt de naam aan het account van een chirurg voordat er wordt ondertekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="162"/>
         <source>Answers entered by someone else are signed only after %1 confirms each of them.</source>
         <translation>Antwoorden die iemand anders heeft ingevoerd, worden pas ondertekend nadat %1 elk ervan heeft bevestigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="166"/>
         <source>Every answer was entered by %1.</source>
         <translation>Elk antwoord is ingevoerd door %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="177"/>
+        <source>May sign by delegation: %1</source>
+        <translation>Mag tekenen door delegatie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="216"/>
         <source>Questions still to answer (marked *): %1</source>
         <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="218"/>
         <source>Every question is answered: the surgeon can sign.</source>
         <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="190"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="221"/>
         <source>Signed by %1 (%2) on %3</source>
         <translation>Ondertekend door %1 (%2) op %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="223"/>
         <source>Meaning: %1</source>
         <translation>Betekenis: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="194"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="225"/>
         <source>Voided on %1 by a change; reason: %2</source>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="229"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
     </message>

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QPushButton
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import signature_meaning
+from mimic_desktop.services.signing import SigningService, signature_meaning
+from mimic_desktop.ui.record.delegate_dialog import DelegateDialog
 from mimic_desktop.ui.record.sign_dialog import SignDialog
 from tests.support.record_window import open_record
 from tests.support.signers import make_surgeon_of_record
@@ -166,3 +167,31 @@ def test_first_answers_on_a_locked_record_ask_no_reason_and_a_change_does(
     assert len(asked) == 1 and "complete and locked" in asked[0]
     row = [r for r in service.audit_trail(recorded) if r["field"] == "q_usefulness"][-1]
     assert (json.loads(row["new_value"]), row["reason"]) == (3, "wrong box")
+
+
+def test_a_coordinator_lets_another_surgeon_sign_with_a_reason(
+    make_window, store, service, coordinator, recorded, surgeon, actions
+):
+    kim = AccountService(store).create_user("kim.surgeon", "Kim Kapper", "surgeon", "other hands 1", by=coordinator)
+    make_surgeon_of_record(store, recorded, surgeon)
+    window = open_record(make_window, store, coordinator, recorded)
+    page = window.record.show_page("questionnaire")
+    assert page.delegate_button.isVisibleTo(page)
+
+    def delegate(dialog: DelegateDialog) -> None:
+        offered = [dialog.surgeon.itemData(i) for i in range(dialog.surgeon.count())]
+        assert offered == ["kim.surgeon"], "the surgeon of record needs no delegation"
+        assert not dialog.confirm.isEnabled(), "no delegation without a reason"
+        actions.type(dialog.reason, "Sam is abroad for a month")
+        actions.click(dialog.confirm)
+
+    actions.answer_dialog(lambda: window.findChild(DelegateDialog), delegate)
+    actions.click(page.delegate_button)
+    row = next(r for r in service.audit_trail(recorded) if r["entity"] == "delegation")
+    assert (row["username"], row["reason"]) == ("anna.coord", "Sam is abroad for a month")
+    assert "Kim Kapper (Sam is abroad for a month)" in page.sources_note.text()
+    ProcedureService(store, kim).set_values(recorded, DEMO_QUESTIONNAIRE)
+    signature = SigningService(store, kim).sign_questionnaire(recorded, "other hands 1")
+    assert signature.meaning == signature_meaning("en", "delegate")
+    kims_window = open_record(make_window, store, kim, recorded)
+    assert not kims_window.record.show_page("questionnaire").delegate_button.isVisibleTo(kims_window)

@@ -14,8 +14,10 @@ from ...domain.record import Procedure
 from ...domain.roles import Action
 from ...services.audit_history import people
 from ...services.signing import SignatureState, SigningService, signature_meaning
+from ...services.surgeons import SurgeonService
 from ..labels import heading
 from .access import RecordAccess
+from .delegate_dialog import DelegateDialog
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
 from .sign_dialog import SignDialog
@@ -71,6 +73,10 @@ class QuestionnairePage(RecordPage):
         inner.addWidget(self.details)
         row = QHBoxLayout()
         row.addStretch(1)
+        self.delegate_button = QPushButton(self.tr("Let another surgeon sign…"))
+        self.delegate_button.setObjectName("delegateButton")
+        self.delegate_button.clicked.connect(self.delegate)
+        row.addWidget(self.delegate_button)
         self.sign_button = QPushButton(self.tr("Sign the questionnaire…"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.clicked.connect(self.sign)
@@ -159,6 +165,31 @@ class QuestionnairePage(RecordPage):
         else:
             note = self.tr("Every answer was entered by %1.").replace("%1", surgeon) if sources else ""
         self.sources_note.setText(note)
+        # A coordinator, or the surgeon of record, lets another surgeon sign (a delegation, with its reason).
+        user = self.access.context.user
+        may_delegate = bool(user) and (
+            user.may(Action.MANAGE_USERS) or user.username == self.access.proc.surgeon_username
+        )
+        self.delegate_button.setVisible(may_delegate and self.access.proc.valid_signature() is None)
+        delegates = SurgeonService(self.access.context.store, user).delegations(self.access.proc_id) if user else []
+        if delegates:
+            names = ", ".join(f"{name(d.username)} ({d.reason})" for d in delegates)
+            self.sources_note.setText(note + "\n" + self.tr("May sign by delegation: %1").replace("%1", names))
+
+    def delegate(self) -> None:
+        access = self.access
+        surgeons = SurgeonService(access.context.store, access.context.user)
+        others = [u for u in surgeons.surgeon_accounts() if u.username != access.proc.surgeon_username]
+        dialog = DelegateDialog(
+            access.proc.study_id,
+            others,
+            lambda username, reason: surgeons.delegate(access.proc_id, username, reason, access.lang),
+            self,
+        )
+        delegated = dialog.exec()
+        dialog.deleteLater()
+        if delegated:
+            access.announce()
 
     def confirm(self, field: str) -> None:
         """The signer confirms one answer entered on their word (an audit row; nothing in the record changes)."""
