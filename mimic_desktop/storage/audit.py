@@ -172,6 +172,8 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
             problems += _signature_problems(Signature(*row), latest, names)
         problems += _deleted(latest, "signature", "signed", kept)
     problems += _user_problems(conn, latest)
+    if "delegations" in tables:  # older schemas have none
+        problems += _delegation_problems(conn, latest)
     return problems
 
 
@@ -345,3 +347,25 @@ def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
         expected = {"role": role_entry.value, "full_name": name_entry.value if name_entry else full_name}
         problems += _differing("user", username, {"role": role, "full_name": full_name}, expected)
     return problems + _deleted(latest, "user", "role", kept)
+
+
+def _delegation_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """A delegation lets a surgeon sign: one added or altered outside the application must be found."""
+    problems, kept = [], set()
+    for key, username, reason, granted_by, granted_utc in conn.execute(
+        "SELECT id, username, reason, granted_by, granted_utc FROM delegations"
+    ):
+        kept.add(str(key))
+        granted = latest.get(("delegation", str(key), "granted"))
+        if granted is None:
+            problems.append(f"delegation {key} has no audit entry")
+            continue
+        found = {"username": username, "reason": reason, "granted_by": granted_by, "granted_utc": granted_utc}
+        expected = {
+            "username": granted.value["username"],
+            "reason": granted.reason,
+            "granted_by": granted.username,
+            "granted_utc": granted.at_utc,
+        }
+        problems += _differing("delegation", str(key), found, expected)
+    return problems + _deleted(latest, "delegation", "granted", kept)

@@ -169,3 +169,20 @@ def test_the_meaning_is_one_the_form_defines_in_the_signers_language(store, serv
     signature = signing.sign_questionnaire(sams_record, SAM, lang="nl")
     assert signature.meaning == signature_meaning("nl", "author")
     assert signature.meaning.startswith("Auteur: ik heb deze vragenlijst ingevuld")
+
+
+def test_a_delegation_written_into_the_database_is_found_by_verify(store, service, coordinator, sams_record, kim):
+    with store.transaction() as db:
+        db.conn.execute(
+            "INSERT INTO delegations (procedure_id, username, reason, granted_by, granted_utc)"
+            " VALUES (?, 'kim.surgeon', 'trust me', 'anna.coord', '2026-12-01T08:00:00+00:00')",
+            (sams_record,),
+        )
+    assert "delegation 1 has no audit entry" in audit.check(store.conn).problems
+    with store.transaction() as db:
+        db.conn.execute("DELETE FROM delegations")
+    assert audit.check(store.conn).ok
+    SurgeonService(store, coordinator).delegate(sams_record, "kim.surgeon", "Sam is abroad")
+    with store.transaction() as db:
+        db.conn.execute("UPDATE delegations SET username = 'anna.coord'")
+    assert any("delegation 2: its username" in p for p in audit.check(store.conn).problems)
