@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain import rules
+from ..domain.answers import answer_sources
 from ..domain.clock import utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
+from ..domain.wording import Messages, say_in
 from ..exchange.files import write_files
-from ..storage import audit, repository
+from ..storage import audit, repository, users
 from ..storage.connection import Store
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
@@ -94,8 +96,29 @@ def write_questionnaire_pdf(
         signature_state=check.state.text(lang) if check else "",
         signature_ok=check.ok if check else False,
         printed_at=utc_now(),
+        sources=answer_source_texts(store, proc, lang) if proc is not None and not blank else {},
     )
     return write_files({path: lambda target: write_questionnaire(proc, ctx, target, lang)})[0]
+
+
+SOURCE_WORDS: Messages = {
+    "entered": ("Entered by {name}", "Ingevoerd door {name}"),
+    "confirmed": ("Entered by {name}, confirmed by {confirmer}", "Ingevoerd door {name}, bevestigd door {confirmer}"),
+}
+
+
+def answer_source_texts(store: Store, proc: Procedure, lang: str = "en") -> dict[str, str]:
+    """Who entered each answer and who confirmed it, in words, for the printed questionnaire."""
+    names = users.full_names(store.conn)
+    texts = {}
+    for name, source in answer_sources(repository.audit_rows(store.conn, proc.id)).items():
+        entered = names.get(source.entered_by, source.entered_by)
+        if source.confirmed_by:
+            confirmer = names.get(source.confirmed_by, source.confirmed_by)
+            texts[name] = say_in(SOURCE_WORDS, "confirmed", lang, name=entered, confirmer=confirmer)
+        else:
+            texts[name] = say_in(SOURCE_WORDS, "entered", lang, name=entered)
+    return texts
 
 
 def write_in_background(db_path: Path, kind: str, proc_id: str, path: Path, lang: str = "en") -> Path:

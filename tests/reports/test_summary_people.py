@@ -38,3 +38,13 @@ def test_a_removed_complication_is_shown_with_what_it_held(service, signed, tmp_
     removed = trail.split(f"Complication {added.number} removed from the record; it held:")[1]
     held = removed.split("belongs to another patient")[0]
     assert "Wound infection" in held and "Clavien-Dindo grade: II" in held
+
+
+def test_the_printed_questionnaire_says_who_entered_and_confirmed_each_answer(service, signed, tmp_path):
+    from pypdf import PdfReader
+
+    from mimic_desktop.services.documents import write_questionnaire_pdf
+
+    path = write_questionnaire_pdf(service, signed, tmp_path / "q.pdf", "nl")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert text.count("Ingevoerd door Anna Coordinator, bevestigd door Sjoerd Citroën") == 8
