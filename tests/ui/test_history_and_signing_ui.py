@@ -195,3 +195,21 @@ def test_a_coordinator_lets_another_surgeon_sign_with_a_reason(
     assert signature.meaning == signature_meaning("en", "delegate")
     kims_window = open_record(make_window, store, kim, recorded)
     assert not kims_window.record.show_page("questionnaire").delegate_button.isVisibleTo(kims_window)
+
+
+def test_a_typed_surgeon_name_is_offered_to_a_coordinator_for_mapping(
+    make_window, store, service, coordinator, recorded, surgeon, actions
+):
+    window = open_record(make_window, store, surgeon, recorded)
+    offer = window.record.show_page("patient").surgeon_mapping
+    assert offer.isVisibleTo(window) and "'Surgeon A' is a typed name" in offer.note.text()
+    assert not offer.map_button.isVisibleTo(window), "only a coordinator maps"
+    window = open_record(make_window, store, coordinator, recorded)
+    patient = window.record.show_page("patient")
+    offer = patient.surgeon_mapping
+    assert [offer.account.itemData(i) for i in range(offer.account.count())] == ["sam.surgeon"]
+    actions.click(offer.map_button)
+    proc = service.load(recorded)
+    assert (proc.surgeon_username, proc.get("surgeon")) == ("sam.surgeon", "Sam Snijder")
+    assert not offer.isVisibleTo(window)
+    assert not patient.blocks["surgery"].form.editors["surgeon"].input.isEnabled(), "an account is not typed over"
