@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from ..services.signing import signature_meanings
 from .common import signed_in
 
 
@@ -64,10 +63,11 @@ def register(command) -> None:
         user=True,
     )
     p.add_argument("study_id")
+    # The codes are checked when signing: reading forms/ here would stop check-install naming missing forms.
     p.add_argument(
         "--meaning",
         default=None,
-        choices=[m["code"] for m in signature_meanings()],
-        help="what the signature means, one of the form's meanings (default: the first that fits the signer)",
+        help="what the signature means: the code of one of the meanings forms/questionnaire.json defines "
+        "(author, confirmed_author, delegate); default: the first that fits the signer",
     )
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the statement you sign")

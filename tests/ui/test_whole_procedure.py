@@ -18,6 +18,10 @@ from tests.support.ui_steps import select_event
 
 
 def fill_wizard(window, actions) -> NewProcedureWizard:
+    context = window.context
+    AccountService(context.store).create_user(
+        "dr.surgeon", "Dr. Surgeon", "surgeon", "steady hands 42", by=context.user
+    )
     actions.click(window.list.new_button)
     wizard = window.findChild(NewProcedureWizard)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
@@ -62,7 +66,6 @@ def fill_wizard(window, actions) -> NewProcedureWizard:
 
 
 def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, coordinator, actions, qtbot):
-    AccountService(store).create_user("dr.surgeon", "Dr. Surgeon", "surgeon", "steady hands 42", by=coordinator)
     window = make_window(store, coordinator)
     fill_wizard(window, actions)
     live = window.live
