@@ -150,3 +150,37 @@ def test_audit_writes_csv_and_pdf_and_never_over_the_database(db_path, store, we
     assert main(audit_command(db_path, "--csv", str(tmp_path / "no such folder" / "x.csv"))) == 2
     assert "does not exist" in capsys.readouterr().err
     assert audit.check(store.conn).ok
+
+
+def test_at_a_terminal_the_password_is_asked_for_even_with_one_in_the_environment(db_path, service, ready):
+    """The prompt appears on the terminal (getpass, not echoed), and what is typed there signs."""
+    import pty
+    import select
+
+    env = dict(os.environ, MIMIC_PASSWORD="a password someone left in the environment")
+    command = [*CLI, "sign", "--db", str(db_path), "--user", "sam.surgeon", "MIM-01-001"]
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: its controlling terminal is the pseudo-terminal
+        os.execve(sys.executable, command, env)
+    seen = b""
+    try:
+        while b"Your password, to sign:" not in seen:
+            ready_to_read, _, _ = select.select([terminal], [], [], 60)
+            assert ready_to_read, f"no password prompt at the terminal; it showed {seen!r}"
+            seen += os.read(terminal, 1024)
+        os.write(terminal, SURGEON_PASSWORD.encode() + b"\n")
+        while True:
+            try:
+                chunk = os.read(terminal, 1024)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0, seen.decode(errors="replace")
+    assert SURGEON_PASSWORD.encode() not in seen, "the password is not echoed"
+    signature = service.load(ready).valid_signature()
+    assert signature is not None and signature.content_hash.encode() in seen.replace(b"\r\n", b"")
