@@ -18,6 +18,7 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.storage import audit
+from tests.support.enrolment import ENROLMENT
 from tests.support.signers import make_surgeon_of_record
 
 CLI = [sys.executable, "-m", "mimic_desktop.cli.main"]
@@ -184,3 +185,35 @@ def test_at_a_terminal_the_password_is_asked_for_even_with_one_in_the_environmen
     assert SURGEON_PASSWORD.encode() not in seen, "the password is not echoed"
     signature = service.load(ready).valid_signature()
     assert signature is not None and signature.content_hash.encode() in seen.replace(b"\r\n", b"")
+
+
+def test_the_surgeon_from_the_command_line(
+    db_path, store, service, coordinator, surgeon, recorded, capsys, monkeypatch
+):
+    """create --surgeon, surgeons, map-surgeon, delegate and confirm-answers --list, each as a coordinator or
+    surgeon would type them."""
+    AccountService(store).create_user("kim.surgeon", "Kim Kapper", "surgeon", "other steady hands", by=coordinator)
+    monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
+
+    def run(*args: str) -> int:
+        return main([args[0], "--db", str(db_path), "--user", *args[1:]])
+
+    sets = [part for name, value in ENROLMENT.items() for part in ("--set", f"{name}={value}")]
+    assert run("create", "anna.coord", "MIM-01-002", "--centre", "01", "--surgeon", "kim.surgeon", *sets) == 0
+    assert service.find("MIM-01-002").surgeon_username == "kim.surgeon"
+    assert run("create", "anna.coord", "MIM-01-003", "--centre", "01", "--surgeon", "anna.coord", *sets) == 2
+    assert "'anna.coord' is not an active surgeon account" in capsys.readouterr().err
+    assert run("surgeons", "anna.coord") == 0
+    out = capsys.readouterr().out
+    assert "account\tkim.surgeon\tKim Kapper" in out and "typed\tSurgeon A\tMIM-01-001" in out
+    assert run("map-surgeon", "anna.coord", "Surgeon A", "sam.surgeon") == 0
+    assert service.find("MIM-01-001").surgeon_username == "sam.surgeon"
+    assert run("delegate", "anna.coord", "MIM-01-001", "kim.surgeon", "--reason", "Sam is abroad") == 0
+    capsys.readouterr()
+    service.set_values(recorded, DEMO_QUESTIONNAIRE)
+    monkeypatch.setenv("MIMIC_PASSWORD", "other steady hands")
+    assert run("confirm-answers", "kim.surgeon", "MIM-01-001", "q_usefulness") == 0
+    assert run("confirm-answers", "kim.surgeon", "MIM-01-001", "--list") == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "q_usefulness\t4\tentered by anna.coord\tconfirmed by kim.surgeon" in listed
+    assert "q_image_quality\t5\tentered by anna.coord\tnot confirmed" in listed
