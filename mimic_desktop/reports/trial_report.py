@@ -50,6 +50,11 @@ def p_text(test: dict) -> str:
     return "p < 0.001" if test["p_value"] < 0.001 else f"p = {test['p_value']:.3f}"
 
 
+def test_text(test: dict) -> str:
+    """A p-value with the test that gave it: 'p = 0.130 (Pearson's chi-square test without continuity correction)'."""
+    return p_text(test) if test["p_value"] is None else f"{p_text(test)} ({test['method']})"
+
+
 def mcnemar_text(margins: dict) -> str:
     """McNemar's test of R0 before against after re-resection, with the discordant lesions it counts."""
     return f"{p_text(margins['mcnemar'])} (R1 to R0: {margins['r1_to_r0']}, R0 to R1: {margins['r0_to_r1']})"
@@ -58,7 +63,21 @@ def mcnemar_text(margins: dict) -> str:
 def area(auroc: dict) -> str:
     if auroc["value"] is None:
         return auroc["note"]
-    return f"{auroc['value']:.3f} (95% CI {interval(auroc, 1, 3)})"
+    shown = f"{auroc['value']:.3f} (95% CI {interval(auroc, 1, 3)})"
+    return f"{shown}; {auroc['note']}" if auroc["note"] else shown
+
+
+def change_figures(difference: dict) -> tuple[str, str, str]:
+    """The change in a rate and its interval's bounds, in signed percentage points ('+12.3', '+6.1', '+18.5')."""
+    return tuple(f"{difference[key] * 100:+.1f}" for key in ("value", "ci_low", "ci_high"))  # type: ignore[return-value]
+
+
+def change_text(difference: dict) -> str:
+    """The change in a rate on the same cases: '+12.3 percentage points (95% CI +6.1 to +18.5)'."""
+    if difference["value"] is None:
+        return difference["note"]
+    value, low, high = change_figures(difference)
+    return f"{value} percentage points (95% CI {low} to {high})"
 
 
 def odds(ratio: dict) -> str:
@@ -248,9 +267,6 @@ def _margins(report: dict) -> list:
     margins = report["margins"]
     reresections = margins["reresections"]
     before, after = margins["r0_before"], margins["r0_after"]
-    change = DASH
-    if before["value"] is not None:
-        change = f"{(after['value'] - before['value']) * 100:+.1f} percentage points"
     items = [
         ("Confirmed CRLM with a margin", str(margins["crlm_with_margin"])),
         ("R1 at the initial resection", count_of(margins["r1_initial"])),
@@ -261,12 +277,13 @@ def _margins(report: dict) -> list:
         ("In the R0 rates (vascular R1 left out)", str(margins["lesions"])),
         ("R0 before re-resection", with_interval(before)),
         ("R0 after re-resection", with_interval(after)),
-        ("Change", change),
+        ("Change", change_text(margins["r0_change"])),
         ("McNemar's test", mcnemar_text(margins)),
         (
             "Cavity re-resections",
             f"{reresections['total']}; on R1 {reresections['on_r1']}, converted to R0 "
-            f"{count_of(reresections['converted_to_r0'])}, no tumour in the extra tissue "
+            f"{count_of(reresections['converted_to_r0'])} ({count_of(reresections['converted_of_all'])} of all), "
+            f"no tumour in the extra tissue "
             f"{reresections['no_tumour_in_extra_tissue']}; on R0 already {count_of(reresections['on_r0'])}",
         ),
     ]
@@ -319,7 +336,7 @@ def _learning(report: dict) -> list:
         ("Procedures after the tenth", str(curve["procedures_experienced"])),
         ("R1 rate, first ten", with_interval(curve["r1_learning"])),
         ("R1 rate, after", with_interval(curve["r1_experienced"])),
-        ("R1 rates compared", p_text(curve["r1_comparison"])),
+        ("R1 rates compared", test_text(curve["r1_comparison"])),
         ("Without a date of surgery", str(curve["procedures_undated"])),
     ]
     rows = [["Among", "Event", "After (events/others)", "First ten (events/others)", "Odds ratio (95% CI)", "p"]]
@@ -401,7 +418,9 @@ def _methods(report: dict) -> list:
         "Proportions: 95% confidence intervals by the Wilson score method.",
         f"AUROC: {diagnostic['accuracy']['auroc']['method']}.",
         f"R0 before against after: {margins['mcnemar']['method']}.",
-        f"{ratio['method']}; not estimable when a cell of the table is empty.",
+        f"Change in the R0 rate: {margins['r0_change']['method']}.",
+        f"Odds ratios: {ratio['method']}; when a cell of the table is empty, a penalised odds ratio (0.5 added to "
+        "each cell, Firth's estimate for a 2x2 table) with Fisher's exact test.",
         "Two proportions: Pearson's chi-square without continuity correction, or Fisher's exact test when an "
         "expected count is under 5.",
         "A figure with an empty denominator is 'not estimable' rather than a number.",

@@ -138,13 +138,11 @@ def column_text(column: str, lang: str = "en") -> str:
 
 
 # -- exports ---------------------------------------------------------------------------------------------------
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value: Any) -> str:
     """A spreadsheet cell that is never evaluated as a formula (OWASP CSV injection): a quote goes first."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    from ..exchange.files import spreadsheet_safe
+
+    return spreadsheet_safe("" if value is None else str(value))
 
 
 def csv_text(lines: Iterable[HistoryLine]) -> str:

@@ -367,47 +367,57 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>CDISC ODM 1.3.2 (XML)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="42"/>
+        <source>Castor EDC import files</source>
+        <translation>Importbestanden voor Castor EDC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="43"/>
+        <source>CDISC Dataset-JSON 1.1</source>
+        <translation>CDISC Dataset-JSON 1.1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
         <source>Formats</source>
         <translation>Formaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52"/>
         <source>Only %1</source>
         <translation>Alleen %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="54"/>
         <source>All procedures on this laptop (%1)</source>
         <translation>Alle procedures op deze laptop (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="60"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="66"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70"/>
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="72"/>
         <source>The files are pseudonymous (study IDs only), but free text goes with them: keep them where patient data may be kept. The export is noted in the audit trail.</source>
         <translation>De bestanden zijn gepseudonimiseerd (alleen studienummers), maar vrije tekst gaat mee: bewaar ze waar patiëntgegevens bewaard mogen worden. De export wordt in het audittrail vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="77"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="89"/>
         <source>Export into</source>
         <translation>Exporteren naar</translation>
     </message>
@@ -612,29 +622,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
+        <source>Castor EDC</source>
+        <translation>Castor EDC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="55"/>
+        <source>study data and repeating data import files, with their variable map</source>
+        <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <source>CDISC Dataset-JSON 1.1</source>
+        <translation>CDISC Dataset-JSON 1.1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <source>procedures, lesions and complications</source>
+        <translation>ingrepen, laesies en complicaties</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="67"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="84"/>
         <source>Folder to write the export into</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="102"/>
         <source>Writing into %1…</source>
         <translation>Schrijven naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
         <source>Written:
 %1</source>
         <translation>Geschreven:
 %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="112"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
@@ -1796,17 +1826,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="65"/>
         <source>Figure</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="65"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="76"/>
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -1814,7 +1844,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="79"/>
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n laesie</numerusform>
@@ -1822,7 +1852,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complicatie</numerusform>
@@ -1830,272 +1860,272 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="86"/>
         <source>Sensitivity</source>
         <translation>Sensitiviteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
         <source>Specificity</source>
         <translation>Specificiteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
         <source>PPV</source>
         <translation>PVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="89"/>
         <source>NPV</source>
         <translation>NVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
         <source>What is counted</source>
         <translation>Wat er geteld is</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="114"/>
         <source>Left out because</source>
         <translation>Weggelaten omdat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="114"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="114"/>
         <source>Study IDs</source>
         <translation>Studienummers</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="129"/>
         <source>Table 2: specimen fluorescence against the histological margin</source>
         <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
         <source>Vascular R1</source>
         <translation>Vasculaire R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
         <source>Parenchymal R1</source>
         <translation>Parenchymateuze R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="133"/>
         <source>R1, type not recorded</source>
         <translation>R1, type niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="134"/>
         <source>R0</source>
         <translation>R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
         <source>Specimen side (ICG)</source>
         <translation>Zijde van het preparaat (ICG)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="143"/>
         <source>Total</source>
         <translation>Totaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="141"/>
         <source>Fluorescent (suspected R1)</source>
         <translation>Fluorescent (verdacht voor R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="142"/>
         <source>Clear (suspected R0)</source>
         <translation>Niet fluorescent (verdacht voor R0)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="150"/>
         <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
         <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="165"/>
         <source>Diagnostic accuracy of specimen fluorescence for R1</source>
         <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="168"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="346"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="354"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="192"/>
-        <source>%1 percentage points</source>
-        <translation>%1 procentpunt</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="197"/>
         <source>R0 rate before and after re-resection of a fluorescent cavity</source>
         <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="201"/>
         <source>Confirmed CRLM with a margin</source>
         <translation>Bevestigde CRLM met een marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="202"/>
         <source>R1 at the initial resection</source>
         <translation>R1 bij de eerste resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="204"/>
         <source>Of the R1</source>
         <translation>Van de R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="206"/>
         <source>vascular %1, parenchymal %2</source>
         <translation>vasculair %1, parenchymateus %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="207"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="211"/>
         <source>In the R0 rates (vascular R1 left out)</source>
         <translation>In de R0-percentages (zonder vasculaire R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="208"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
         <source>R0 before re-resection</source>
         <translation>R0 voor re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="209"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="213"/>
         <source>R0 after re-resection</source>
         <translation>R0 na re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="210"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="240"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="248"/>
         <source>Change</source>
         <translation>Verandering</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="216"/>
         <source>McNemar&apos;s test</source>
         <translation>McNemar-toets</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="218"/>
         <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
         <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="221"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="225"/>
         <source>Cavity re-resections</source>
         <translation>Re-resecties van de resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="223"/>
-        <source>%1; on R1 %2, converted to R0 %3, no tumour in the extra tissue %4; on R0 already %5</source>
-        <translation>%1; bij R1 %2, omgezet naar R0 %3, geen tumor in het extra weefsel %4; bij al R0 %5</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="244"/>
         <source>Changes in surgical management</source>
         <translation>Veranderingen in het chirurgisch beleid</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="241"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="249"/>
         <source>Patients (of %1)</source>
         <translation>Patiënten (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="242"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
         <source>Resections of confirmed CRLM (of %1)</source>
         <translation>Resecties van bevestigde CRLM (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="245"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="253"/>
         <source>Any of the three</source>
         <translation>Een van de drie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="247"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="255"/>
         <source>Transection plane adapted</source>
         <translation>Transectievlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="252"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="260"/>
         <source>Fluorescent cavity re-resected</source>
         <translation>Fluorescente resectieholte nagereseceerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="257"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="265"/>
         <source>Occult lesion, extended or additional resection</source>
         <translation>Occulte laesie, uitgebreide of extra resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="274"/>
         <source>Occult lesions</source>
         <translation>Occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="271"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="279"/>
         <source>Occult lesions found</source>
         <translation>Occulte laesies gevonden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="280"/>
         <source>%1, resected %2</source>
         <translation>%1, gereseceerd %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="274"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="374"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="282"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="382"/>
         <source>Confirmed CRLM</source>
         <translation>Bevestigde CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="275"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="283"/>
         <source>Patients with an occult lesion</source>
         <translation>Patiënten met een occulte laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="276"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="284"/>
         <source>Patients with additional CRLM</source>
         <translation>Patiënten met extra CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="97"/>
         <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
         <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="106"/>
         <source>Rows whose session has no procedure: %1, %2.</source>
         <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="175"/>
         <source>Every R1 counts (%1)</source>
         <translation>Elke R1 telt mee (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="176"/>
         <source>Vascular R1 left out (%1)</source>
         <translation>Zonder vasculaire R1 (%1)</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="191"/>
+        <source>%1 percentage points (95% CI %2 to %3)</source>
+        <translation>%1 procentpunt (95%-BI %2 tot %3)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="228"/>
+        <source>%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; on R0 already %6</source>
+        <translation>%1; bij R1 %2, omgezet naar R0 %3 (%4 van alle), geen tumor in het extra weefsel %5; bij al R0 %6</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="285"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="293"/>
         <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
         <translation>
             <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
@@ -2103,178 +2133,178 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="293"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="301"/>
         <source>Procedures 1 to %1 of their centre</source>
         <translation>Procedures 1 tot en met %1 van hun centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="304"/>
         <source>Later procedures</source>
         <translation>Latere procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305"/>
         <source>R1 rate, learning phase</source>
         <translation>R1-percentage, leerfase</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
         <source>R1 rate, later</source>
         <translation>R1-percentage, later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
         <source>R1 rates compared</source>
         <translation>R1-percentages vergeleken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="300"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
         <source>Without a date of surgery</source>
         <translation>Zonder operatiedatum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
         <source>Histological R1</source>
         <translation>Histologische R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
         <source>Fluorescent specimen</source>
         <translation>Fluorescent preparaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
         <source>Fluorescent specimens</source>
         <translation>Fluorescente preparaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
         <source>Histological R0</source>
         <translation>Histologische R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
         <source>Resected occult lesions</source>
         <translation>Gereseceerde occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="322"/>
         <source>Among</source>
         <translation>Onder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="323"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="324"/>
         <source>Later (events/others)</source>
         <translation>Later (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="317"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="325"/>
         <source>Learning phase (events/others)</source>
         <translation>Leerfase (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="318"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="326"/>
         <source>Odds ratio (95% CI)</source>
         <translation>Oddsratio (95%-BI)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="319"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="335"/>
         <source>Subgroups: neoadjuvant chemotherapy</source>
         <translation>Subgroepen: neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="329"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="372"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="380"/>
         <source>Patients</source>
         <translation>Patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="331"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="339"/>
         <source>Initial R0 (confirmed CRLM)</source>
         <translation>Eerste R0 (bevestigde CRLM)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="353"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361"/>
         <source>Without neoadjuvant chemotherapy</source>
         <translation>Zonder neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="353"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361"/>
         <source>With neoadjuvant chemotherapy</source>
         <translation>Met neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="359"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
         <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
         <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="375"/>
         <source>Enrolment per centre</source>
         <translation>Inclusie per centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="371"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="379"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="373"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="381"/>
         <source>Lesions</source>
         <translation>Laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="375"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
         <source>First surgery</source>
         <translation>Eerste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="376"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="384"/>
         <source>Last surgery</source>
         <translation>Laatste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="391"/>
         <source>Complications within 90 days, per patient</source>
         <translation>Complicaties binnen 90 dagen, per patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="387"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="395"/>
         <source>No complication</source>
         <translation>Geen complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="388"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="396"/>
         <source>Clavien-Dindo I-II (worst)</source>
         <translation>Clavien-Dindo I-II (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="389"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="397"/>
         <source>Clavien-Dindo IIIa or higher (worst)</source>
         <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="390"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="398"/>
         <source>Deaths (grade V)</source>
         <translation>Overleden (graad V)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="391"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="399"/>
         <source>Started after 90 days (not counted)</source>
         <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="392"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="400"/>
         <source>Without a grade</source>
         <translation>Zonder graad</translation>
     </message>

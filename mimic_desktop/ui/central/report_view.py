@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QW
 from ...reports.trial_report import (
     DASH,
     area,
+    change_figures,
     contingency_cells,
     contingency_keys,
     count_of,
     enrolment_cells,
     odds_cells,
     p_text,
+    test_text,
     with_interval,
 )
 from ..i18n import arg
@@ -183,13 +185,15 @@ class ReportView(QWidget):
         row.addWidget(self.roc)
         self.column.addLayout(row)
 
+    def change(self, difference: dict) -> str:
+        if difference["value"] is None:
+            return difference["note"]
+        return arg(self.tr("%1 percentage points (95% CI %2 to %3)"), *change_figures(difference))
+
     def margins(self) -> None:
         margins = self.report["margins"]
         reresections = margins["reresections"]
         before, after = margins["r0_before"], margins["r0_after"]
-        change = DASH
-        if before["value"] is not None and after["value"] is not None:
-            change = arg(self.tr("%1 percentage points"), f"{(after['value'] - before['value']) * 100:+.1f}")
         self.column.addWidget(heading(self.tr("R0 rate before and after re-resection of a fluorescent cavity")))
         self.facts(
             "marginsTable",
@@ -207,7 +211,7 @@ class ReportView(QWidget):
                 (self.tr("In the R0 rates (vascular R1 left out)"), str(margins["lesions"])),
                 (self.tr("R0 before re-resection"), with_interval(before)),
                 (self.tr("R0 after re-resection"), with_interval(after)),
-                (self.tr("Change"), change),
+                (self.tr("Change"), self.change(margins["r0_change"])),
                 (
                     self.tr("McNemar's test"),
                     arg(
@@ -220,10 +224,14 @@ class ReportView(QWidget):
                 (
                     self.tr("Cavity re-resections"),
                     arg(
-                        self.tr("%1; on R1 %2, converted to R0 %3, no tumour in the extra tissue %4; on R0 already %5"),
+                        self.tr(
+                            "%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; "
+                            "on R0 already %6"
+                        ),
                         reresections["total"],
                         reresections["on_r1"],
                         count_of(reresections["converted_to_r0"]),
+                        count_of(reresections["converted_of_all"]),
                         reresections["no_tumour_in_extra_tissue"],
                         count_of(reresections["on_r0"]),
                     ),
@@ -296,7 +304,7 @@ class ReportView(QWidget):
                 (self.tr("Later procedures"), str(curve["procedures_experienced"])),
                 (self.tr("R1 rate, learning phase"), with_interval(curve["r1_learning"])),
                 (self.tr("R1 rate, later"), with_interval(curve["r1_experienced"])),
-                (self.tr("R1 rates compared"), p_text(curve["r1_comparison"])),
+                (self.tr("R1 rates compared"), test_text(curve["r1_comparison"])),
                 (self.tr("Without a date of surgery"), str(curve["procedures_undated"])),
             ],
         )

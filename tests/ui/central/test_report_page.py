@@ -65,7 +65,7 @@ def test_the_report_page_shows_what_the_service_computes(open_window, cohort_db,
     margins = dict(cells(tables["marginsTable"]))
     assert margins["R0 before re-resection"].startswith("263/301 (87.4%)")
     assert margins["R0 after re-resection"].startswith("278/301 (92.4%)")
-    assert margins["Change"] == "+5.0 percentage points"
+    assert margins["Change"] == "+5.0 percentage points (95% CI +2.6 to +7.8)"
     assert margins["McNemar's test"] == "p < 0.001 (R1 to R0: 15, R0 to R1: 0)"
     management = cells(tables["managementTable"])
     assert management[0][:2] == ["Any of the three", "56/201 (27.9%)"]
@@ -76,7 +76,7 @@ def test_the_report_page_shows_what_the_service_computes(open_window, cohort_db,
     learning = dict(cells(tables["learningTable"]))
     assert learning["R1 rate, learning phase"].startswith("20/92 (21.7%)")
     assert learning["R1 rate, later"].startswith("33/224 (14.7%)")
-    assert learning["R1 rates compared"] == "p = 0.130"
+    assert learning["R1 rates compared"] == "p = 0.130 (Pearson's chi-square test without continuity correction)"
     neoadjuvant = cells(tables["neoadjuvantTable"])
     assert neoadjuvant[0] == ["Patients", "143", "58"]
     assert neoadjuvant[2][1] == with_interval(
