@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from .accuracy import confirmed_crlm, is_r1, vascular_r1
+from .clustered import Clustered, clustered
 from .estimates import Comparison, Difference, Proportion, mcnemar, paired_difference, proportion
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class Margins:
     lesions: Annotated[int, "Lesions in the R0 rates: confirmed CRLM with a margin, vascular R1 left out."]
     r0_before: Annotated[Proportion, "R0 at the initial resection."]
     r0_after: Annotated[Proportion, "R0 after re-resection of a fluorescent cavity (the final margin)."]
+    r0_before_by_patient: Annotated[Clustered, "R0 before: its 95% interval with lesions clustered within patients."]
+    r0_after_by_patient: Annotated[Clustered, "R0 after: its 95% interval with lesions clustered within patients."]
     r0_to_r0: Annotated[int, "Paired: R0 before and after."]
     r0_to_r1: Annotated[int, "Paired: R0 before, R1 after (expected 0)."]
     r1_to_r0: Annotated[int, "Paired: R1 before, R0 after: converted by the re-resection."]
@@ -96,6 +99,8 @@ def margins(lesions: pd.DataFrame) -> Margins:
         lesions=len(analysed),
         r0_before=proportion(int(before.sum()), len(analysed), empty),
         r0_after=proportion(int(after.sum()), len(analysed), empty),
+        r0_before_by_patient=clustered(before, before | ~before, analysed["session_id"], empty),
+        r0_after_by_patient=clustered(after, after | ~after, analysed["session_id"], empty),
         r0_to_r0=cells[0],
         r0_to_r1=cells[1],
         r1_to_r0=cells[2],

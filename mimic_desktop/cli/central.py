@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.clock import local_text
 from ..domain.forms import LANGUAGES
+from ..domain.private_files import restrict_new_files
 from ..services import central_import, centre_keys
 from ..services.central_import import CentralImporter
 from .common import run
@@ -174,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0].split("=")[0] in GUI_OPTIONS:  # `mimic-central --db FILE` opens the window
         argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
+    restrict_new_files()  # the database, its backups, exports and reports: readable by their owner only
     return run(args.handler, args)
 
 

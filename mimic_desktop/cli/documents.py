@@ -25,7 +25,9 @@ def cmd_pdf_questionnaire(args) -> None:
 
 def cmd_sign(args) -> None:
     from ..domain.clock import local_text
-    from ..services.accounts import AccountService
+    from ..domain.wording import say_in
+    from ..services.account_words import MESSAGES
+    from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
     from ..services.procedures import ProcedureService
     from ..services.signing import SigningService
     from ..storage.connection import open_store
@@ -35,7 +37,9 @@ def cmd_sign(args) -> None:
     store = open_store(db_path(args), create=False)
     # One password, asked for now, signs in and signs: the environment's MIMIC_PASSWORD is not used here.
     given = password_now("Your password, to sign: ")
-    user = AccountService(store).sign_in(args.user, given)
+    user = AccountService(store).sign_in(args.user, given, where=COMMAND_LINE)
+    if user.must_change_password:
+        raise PasswordChangeRequired(say_in(MESSAGES, "must_change", name=user.username))
     proc = ProcedureService(store, user).find(args.study_id)
     signing = SigningService(store, user)
     signature = signing.sign_questionnaire(proc.id, given, meaning=args.meaning, lang=args.lang)

@@ -7,12 +7,14 @@ import sys
 from dataclasses import asdict
 
 from .. import __version__
+from ..domain.private_files import restrict_new_files
 from ..domain.roles import Role
 from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
 from ..storage.connection import open_store
 from . import (
+    account_commands,
     data_exports,
     documents,
     install_check,
@@ -21,7 +23,7 @@ from . import (
     signature_commands,
     study_settings,
 )
-from .common import add_db_option, add_user_option, db_path, password, print_json, run, signed_in
+from .common import add_db_option, add_user_option, db_path, new_password, print_json, run, signed_in, signed_in_user
 from .record_commands import field_values, numbered
 
 
@@ -31,16 +33,15 @@ def cmd_init(args) -> None:
     if accounts.has_users():
         print(f"{db_path(args)} already has accounts; nothing changed.")
         return
-    accounts.create_user(args.user, args.name, Role.COORDINATOR, password("Password for the first coordinator: "))
+    accounts.create_user(args.user, args.name, Role.COORDINATOR, new_password("Password for the first coordinator: "))
     print(f"Created {db_path(args)} with coordinator {args.user}.")
 
 
 def cmd_add_user(args) -> None:
-    store = open_store(db_path(args), create=False)
+    store, admin = signed_in_user(args)
     accounts = AccountService(store)
-    admin = accounts.sign_in(args.user, password())
-    new_password = args.new_password or password(f"Password for {args.username}: ")
-    accounts.create_user(args.username, args.name, args.role, new_password, by=admin)
+    chosen = new_password(f"Password for {args.username}: ")
+    accounts.create_user(args.username, args.name, args.role, chosen, by=admin)
     print(f"Created {args.role} {args.username}.")
 
 
@@ -183,11 +184,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "nl"], default=None)
     p = command("init", cmd_init, "create a database with its first coordinator account")
     p.add_argument("--name", required=True, help="the coordinator's full name")
-    p = command("add-user", cmd_add_user, "add an account (coordinators only)")
+    p = command(
+        "add-user",
+        cmd_add_user,
+        "add an account (coordinators only); its password is asked for, or read as a line of standard input",
+    )
     p.add_argument("username")
     p.add_argument("--name", required=True)
     p.add_argument("--role", choices=[r.value for r in Role], required=True)
-    p.add_argument("--new-password", default=None, help="the new account's password (asked when left out)")
     p = command("create", cmd_create, "enrol a patient: create a procedure")
     p.add_argument("study_id")
     p.add_argument("--centre", required=True)
@@ -225,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 EXTENSIONS: list = [
+    account_commands,
     documents,
     session_export,
     data_exports,
@@ -240,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in {"-h", "--help", "--version"}):
         argv = ["gui", *argv]  # the app is the default: `mimic-desktop --db FILE` opens it on that file
     args = build_parser().parse_args(argv)
+    restrict_new_files()  # the database, its backups, exports and reports: readable by their owner only
     return run(args.handler, args)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.private_files import make_private
 
 Writer = Callable[[Path], None]
 
@@ -41,6 +42,7 @@ def write_files(writers: dict[Path, Writer]) -> list[Path]:
                 raise ExportError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
             partial = partials[target] = target.with_name(target.name + ".part")
             write(partial)
+            make_private(partial)
             with partial.open("rb+") as written:
                 os.fsync(written.fileno())
         for target, partial in partials.items():

@@ -38,6 +38,11 @@ def interval(share: dict, scale: float = 100, digits: int = 1) -> str:
     return f"{share['ci_low'] * scale:.{digits}f}–{share['ci_high'] * scale:.{digits}f}"
 
 
+def clustered_text(share: dict) -> str:
+    """A proportion's interval with lesions clustered within patients: '95% CI 45.1-75.0%'."""
+    return share["note"] if share["ci_low"] is None else f"95% CI {interval(share)}%"
+
+
 def with_interval(share: dict) -> str:
     if share["value"] is None:
         return share["note"]
@@ -238,6 +243,14 @@ def _accuracy(report: dict) -> list:
     every, parenchymal = diagnostic["accuracy"], diagnostic["accuracy_without_vascular_r1"]
     rows = [["", f"Every R1 counts ({every['lesions']} lesions)", f"Vascular R1 left out ({parenchymal['lesions']})"]]
     rows += [[label, with_interval(every[key]), with_interval(parenchymal[key])] for key, label in ACCURACY]
+    rows += [
+        [
+            f"{label}, patients as clusters",
+            clustered_text(every["by_patient"][key]),
+            clustered_text(parenchymal["by_patient"][key]),
+        ]
+        for key, label in ACCURACY
+    ]
     rows.append(["AUROC", area(every["auroc"]), area(parenchymal["auroc"])])
     roc = every["auroc"]
     table = diagnostic["contingency"]
@@ -277,6 +290,11 @@ def _margins(report: dict) -> list:
         ("In the R0 rates (vascular R1 left out)", str(margins["lesions"])),
         ("R0 before re-resection", with_interval(before)),
         ("R0 after re-resection", with_interval(after)),
+        (
+            "Patients as clusters",
+            f"before {clustered_text(margins['r0_before_by_patient'])}, "
+            f"after {clustered_text(margins['r0_after_by_patient'])}",
+        ),
         ("Change", change_text(margins["r0_change"])),
         ("McNemar's test", mcnemar_text(margins)),
         (
@@ -419,6 +437,7 @@ def _methods(report: dict) -> list:
         f"AUROC: {diagnostic['accuracy']['auroc']['method']}.",
         f"R0 before against after: {margins['mcnemar']['method']}.",
         f"Change in the R0 rate: {margins['r0_change']['method']}.",
+        f"Patients as clusters: {diagnostic['accuracy']['by_patient']['sensitivity']['method']}.",
         f"Odds ratios: {ratio['method']}; when a cell of the table is empty, a penalised odds ratio (0.5 added to "
         "each cell, Firth's estimate for a 2x2 table) with Fisher's exact test.",
         "Two proportions: Pearson's chi-square without continuity correction, or Fisher's exact test when an "

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.private_files import private_folder
 from ..exchange import signing_keys
 from . import paths
 
@@ -42,7 +43,7 @@ def load_or_create(path: Path | None = None):
 def _create(path: Path) -> None:
     """Write a new key where no other process can see half of it, and never over an existing one."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".new-key-")
         try:
             os.chmod(partial, 0o600)

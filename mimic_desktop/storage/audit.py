@@ -336,16 +336,30 @@ def _signature_problems(signature: Signature, latest: Latest, names: dict[str, s
 
 
 def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """Every column of every account against the latest value its audit rows recorded: a password hash copied
+    from one account onto another, a role raised or an account woken outside the application is found.
+
+    A database from before the trail held every column of an account recorded only its role (and later its full
+    name): there the other columns are taken as they are."""
     problems, kept = [], set()
-    for username, role, full_name in conn.execute("SELECT username, role, full_name FROM users"):
+    cursor = conn.execute("SELECT * FROM users")
+    columns = [description[0] for description in cursor.description]
+    whole = "pw_cost" in columns  # the schema that records every column of an account
+    for row in cursor.fetchall():
+        account = dict(zip(columns, row, strict=True))
+        username = account.pop("username")
         kept.add(username)
-        role_entry = latest.get(("user", username, "role"))
-        if role_entry is None:
+        if ("user", username, "role") not in latest:
             problems.append(f"user {username} has no audit entry")
             continue
-        name_entry = latest.get(("user", username, "full_name"))  # older trails did not record names
-        expected = {"role": role_entry.value, "full_name": name_entry.value if name_entry else full_name}
-        problems += _differing("user", username, {"role": role, "full_name": full_name}, expected)
+        for column, value in account.items():
+            entry = latest.get(("user", username, column))
+            if entry is None and whole:
+                problems.append(f"user {username}: its {column} has no audit entry (changed outside the application)")
+            elif entry is not None and entry.value != value:
+                problems.append(
+                    f"user {username}: its {column} is not what the audit trail recorded (changed outside the application)"
+                )
     return problems + _deleted(latest, "user", "role", kept)
 
 

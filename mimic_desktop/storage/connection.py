@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.clock import utc_now
+from ..domain.private_files import make_private, private_folder
 from . import backup
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
 from .migration_set import MIGRATIONS_TABLE, MigrationSet
@@ -95,7 +96,7 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     path = Path(path)
     _refuse_missing(path, create)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as error:
         raise StorageError(
             f"The folder {path.parent} cannot be made ({error.strerror or error}): choose another place for the database."
@@ -104,6 +105,8 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     try:
         with translated(path, opening=True):
             conn = _connect(path)
+            for part in (path, *_companions(path)):  # an older version made them readable by everyone
+                make_private(part)
             _refuse_foreign(conn, path, schema)
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
@@ -121,6 +124,13 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         if conn is not None:
             conn.close()
         raise
+
+
+def _companions(path: Path) -> list[Path]:
+    """SQLite's files beside the database while it is open (its write-ahead log and shared memory)."""
+    return [
+        path.with_name(path.name + suffix) for suffix in ("-wal", "-shm") if path.with_name(path.name + suffix).exists()
+    ]
 
 
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:

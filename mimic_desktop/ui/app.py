@@ -145,7 +145,7 @@ def is_demo(store: Store) -> bool:
 
 
 def sign_in(store: Store, demo: bool) -> User | None:
-    accounts = AccountService(store)
+    accounts = AccountService(store, lang=i18n.current())
     dialog = SignInDialog(accounts, demo) if accounts.has_users() else FirstAccountDialog(accounts)
     return dialog.user if dialog.exec() else None
 

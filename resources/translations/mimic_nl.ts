@@ -53,6 +53,108 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="39"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="45"/>
+        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
+        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="53"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="66"/>
+        <source>Add account…</source>
+        <translation>Account toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="67"/>
+        <source>Reset password</source>
+        <translation>Wachtwoord opnieuw instellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="68"/>
+        <source>Release</source>
+        <translation>Vrijgeven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="74"/>
+        <source>Change role</source>
+        <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="133"/>
+        <source>Deactivate</source>
+        <translation>Deactiveren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="77"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="92"/>
+        <source>deactivated</source>
+        <translation>gedeactiveerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="95"/>
+        <source>waits until %1 after %2 wrong passwords</source>
+        <translation>wacht tot %1 na %2 verkeerde wachtwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="100"/>
+        <source>must choose a new password</source>
+        <translation>moet een nieuw wachtwoord kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="101"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="133"/>
+        <source>Reactivate</source>
+        <translation>Heractiveren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="158"/>
+        <source>The temporary password of %1 is:
+
+%2
+
+Tell it to its owner in person. It works once: at the next sign-in they choose their own.</source>
+        <translation>Het tijdelijke wachtwoord van %1 is:
+
+%2
+
+Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmelding kiest die een eigen wachtwoord.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="48"/>
@@ -228,6 +330,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="25"/>
+        <source>Change my password</source>
+        <translation>Mijn wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="29"/>
+        <source>A coordinator reset your password. Choose a new one of your own before you go on.</source>
+        <translation>Een coördinator heeft uw wachtwoord opnieuw ingesteld. Kies een eigen nieuw wachtwoord voordat u verdergaat.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="37"/>
+        <source>Current password</source>
+        <translation>Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="38"/>
+        <source>New password</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="39"/>
+        <source>New password again</source>
+        <translation>Nieuw wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="40"/>
+        <source>At least 10 characters; not one of the passwords everybody tries first.</source>
+        <translation>Minstens 10 tekens; niet een van de wachtwoorden die iedereen als eerste probeert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="47"/>
+        <source>Change password</source>
+        <translation>Wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="62"/>
+        <source>The two new passwords differ.</source>
+        <translation>De twee nieuwe wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
     <name>ClockPanel</name>
     <message>
         <location filename="../../mimic_desktop/ui/live/clock.py" line="36"/>
@@ -296,27 +441,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="123"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="131"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="152"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="154"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -324,22 +469,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="201"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="205"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="215"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="225"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -453,37 +598,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="41"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="54"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="60"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="62"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="67"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -685,42 +830,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="111"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="113"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="114"/>
         <source>Password again</source>
         <translation>Wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="118"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="125"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
     </message>
@@ -1197,66 +1342,152 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="80"/>
+        <source>MIMIC Desktop is locked</source>
+        <translation>MIMIC Desktop is vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="83"/>
+        <source>It was not used for a while. %1 is signed in: type the password to go on. Nothing typed before was lost.</source>
+        <translation>Het is een tijd niet gebruikt. %1 is aangemeld: typ het wachtwoord om verder te gaan. Niets van wat eerder werd getypt is verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="96"/>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="103"/>
+        <source>Sign in as someone else…</source>
+        <translation>Aanmelden als iemand anders…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="103"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="113"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="133"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="138"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="140"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="145"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="208"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="214"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="147"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="243"/>
         <source>Not saved: %1</source>
         <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="161"/>
+        <source>Change my password…</source>
+        <translation>Mijn wachtwoord wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="163"/>
+        <source>Accounts…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="165"/>
+        <source>Lock the screen</source>
+        <translation>Scherm vergrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="193"/>
+        <source>Add account</source>
+        <translation>Account toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="210"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="211"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="212"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="213"/>
+        <source>The account&apos;s owner types the password: at least 10 characters.</source>
+        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="217"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="218"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="222"/>
+        <source>Create account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="229"/>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -1540,32 +1771,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -1826,17 +2057,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="66"/>
         <source>Figure</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="66"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -1844,7 +2075,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n laesie</numerusform>
@@ -1852,7 +2083,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="83"/>
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complicatie</numerusform>
@@ -1860,272 +2091,272 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
         <source>Sensitivity</source>
         <translation>Sensitiviteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
         <source>Specificity</source>
         <translation>Specificiteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="89"/>
         <source>PPV</source>
         <translation>PVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="90"/>
         <source>NPV</source>
         <translation>NVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="96"/>
         <source>What is counted</source>
         <translation>Wat er geteld is</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="115"/>
         <source>Left out because</source>
         <translation>Weggelaten omdat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="115"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="115"/>
         <source>Study IDs</source>
         <translation>Studienummers</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="130"/>
         <source>Table 2: specimen fluorescence against the histological margin</source>
         <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
         <source>Vascular R1</source>
         <translation>Vasculaire R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="133"/>
         <source>Parenchymal R1</source>
         <translation>Parenchymateuze R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="134"/>
         <source>R1, type not recorded</source>
         <translation>R1, type niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="135"/>
         <source>R0</source>
         <translation>R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
         <source>Specimen side (ICG)</source>
         <translation>Zijde van het preparaat (ICG)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="144"/>
         <source>Total</source>
         <translation>Totaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="142"/>
         <source>Fluorescent (suspected R1)</source>
         <translation>Fluorescent (verdacht voor R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="143"/>
         <source>Clear (suspected R0)</source>
         <translation>Niet fluorescent (verdacht voor R0)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="151"/>
         <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
         <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="166"/>
         <source>Diagnostic accuracy of specimen fluorescence for R1</source>
         <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="170"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="354"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="371"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="193"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="206"/>
         <source>R0 rate before and after re-resection of a fluorescent cavity</source>
         <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="201"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="210"/>
         <source>Confirmed CRLM with a margin</source>
         <translation>Bevestigde CRLM met een marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="211"/>
         <source>R1 at the initial resection</source>
         <translation>R1 bij de eerste resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="204"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="213"/>
         <source>Of the R1</source>
         <translation>Van de R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="206"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="215"/>
         <source>vascular %1, parenchymal %2</source>
         <translation>vasculair %1, parenchymateus %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="211"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="220"/>
         <source>In the R0 rates (vascular R1 left out)</source>
         <translation>In de R0-percentages (zonder vasculaire R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="221"/>
         <source>R0 before re-resection</source>
         <translation>R0 voor re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="213"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="222"/>
         <source>R0 after re-resection</source>
         <translation>R0 na re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="248"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="265"/>
         <source>Change</source>
         <translation>Verandering</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="216"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="233"/>
         <source>McNemar&apos;s test</source>
         <translation>McNemar-toets</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="218"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="235"/>
         <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
         <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="225"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="242"/>
         <source>Cavity re-resections</source>
         <translation>Re-resecties van de resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="244"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="261"/>
         <source>Changes in surgical management</source>
         <translation>Veranderingen in het chirurgisch beleid</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
         <source>Patients (of %1)</source>
         <translation>Patiënten (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="267"/>
         <source>Resections of confirmed CRLM (of %1)</source>
         <translation>Resecties van bevestigde CRLM (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="270"/>
         <source>Any of the three</source>
         <translation>Een van de drie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="255"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272"/>
         <source>Transection plane adapted</source>
         <translation>Transectievlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="260"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="277"/>
         <source>Fluorescent cavity re-resected</source>
         <translation>Fluorescente resectieholte nagereseceerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="265"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="282"/>
         <source>Occult lesion, extended or additional resection</source>
         <translation>Occulte laesie, uitgebreide of extra resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="274"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="291"/>
         <source>Occult lesions</source>
         <translation>Occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="279"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296"/>
         <source>Occult lesions found</source>
         <translation>Occulte laesies gevonden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="280"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
         <source>%1, resected %2</source>
         <translation>%1, gereseceerd %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="282"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="382"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="333"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="399"/>
         <source>Confirmed CRLM</source>
         <translation>Bevestigde CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="283"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="300"/>
         <source>Patients with an occult lesion</source>
         <translation>Patiënten met een occulte laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="284"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="301"/>
         <source>Patients with additional CRLM</source>
         <translation>Patiënten met extra CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="98"/>
         <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
         <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="107"/>
         <source>Rows whose session has no procedure: %1, %2.</source>
         <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
         <source>Every R1 counts (%1)</source>
         <translation>Elke R1 telt mee (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="185"/>
         <source>Vascular R1 left out (%1)</source>
         <translation>Zonder vasculaire R1 (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="200"/>
         <source>%1 percentage points (95% CI %2 to %3)</source>
         <translation>%1 procentpunt (95%-BI %2 tot %3)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="245"/>
         <source>%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; on R0 already %6</source>
         <translation>%1; bij R1 %2, omgezet naar R0 %3 (%4 van alle), geen tumor in het extra weefsel %5; bij al R0 %6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="293"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="310"/>
         <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
         <translation>
             <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
@@ -2133,180 +2364,195 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="301"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="318"/>
         <source>Procedures 1 to %1 of their centre</source>
         <translation>Procedures 1 tot en met %1 van hun centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="304"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="321"/>
         <source>Later procedures</source>
         <translation>Latere procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="322"/>
         <source>R1 rate, learning phase</source>
         <translation>R1-percentage, leerfase</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="323"/>
         <source>R1 rate, later</source>
         <translation>R1-percentage, later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="324"/>
         <source>R1 rates compared</source>
         <translation>R1-percentages vergeleken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="325"/>
         <source>Without a date of surgery</source>
         <translation>Zonder operatiedatum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="331"/>
         <source>Histological R1</source>
         <translation>Histologische R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="331"/>
         <source>Fluorescent specimen</source>
         <translation>Fluorescent preparaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="332"/>
         <source>Fluorescent specimens</source>
         <translation>Fluorescente preparaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="332"/>
         <source>Histological R0</source>
         <translation>Histologische R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="333"/>
         <source>Resected occult lesions</source>
         <translation>Gereseceerde occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="322"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="339"/>
         <source>Among</source>
         <translation>Onder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="323"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="340"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="324"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="341"/>
         <source>Later (events/others)</source>
         <translation>Later (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="325"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="342"/>
         <source>Learning phase (events/others)</source>
         <translation>Leerfase (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="326"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="343"/>
         <source>Odds ratio (95% CI)</source>
         <translation>Oddsratio (95%-BI)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="335"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="352"/>
         <source>Subgroups: neoadjuvant chemotherapy</source>
         <translation>Subgroepen: neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="380"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="354"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="397"/>
         <source>Patients</source>
         <translation>Patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="339"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="356"/>
         <source>Initial R0 (confirmed CRLM)</source>
         <translation>Eerste R0 (bevestigde CRLM)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="378"/>
         <source>Without neoadjuvant chemotherapy</source>
         <translation>Zonder neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="378"/>
         <source>With neoadjuvant chemotherapy</source>
         <translation>Met neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="384"/>
         <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
         <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="375"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="392"/>
         <source>Enrolment per centre</source>
         <translation>Inclusie per centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="379"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="396"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="381"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="398"/>
         <source>Lesions</source>
         <translation>Laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="400"/>
         <source>First surgery</source>
         <translation>Eerste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="384"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="401"/>
         <source>Last surgery</source>
         <translation>Laatste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="391"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="408"/>
         <source>Complications within 90 days, per patient</source>
         <translation>Complicaties binnen 90 dagen, per patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="395"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="412"/>
         <source>No complication</source>
         <translation>Geen complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="396"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="413"/>
         <source>Clavien-Dindo I-II (worst)</source>
         <translation>Clavien-Dindo I-II (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="397"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="414"/>
         <source>Clavien-Dindo IIIa or higher (worst)</source>
         <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="398"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="415"/>
         <source>Deaths (grade V)</source>
         <translation>Overleden (graad V)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="399"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="416"/>
         <source>Started after 90 days (not counted)</source>
         <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="400"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="417"/>
         <source>Without a grade</source>
         <translation>Zonder graad</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <source>%1, patients as clusters</source>
+        <translation>%1, patiënten als clusters</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="224"/>
+        <source>Patients as clusters</source>
+        <translation>Patiënten als clusters</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="226"/>
+        <source>before %1, after %2</source>
+        <translation>vóór %1, na %2</translation>
     </message>
 </context>
 <context>
@@ -2589,29 +2835,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192"/>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200"/>
+        <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
+        <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
+        <source>Lock the screen after</source>
+        <translation>Scherm vergrendelen na</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2955,11 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <source>Choose a password of your own to sign in.</source>
+        <translation>Kies een eigen wachtwoord om aan te melden.</translation>
+    </message>
 </context>
 <context>
     <name>StudyPage</name>
@@ -2716,42 +2987,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>

@@ -21,7 +21,7 @@ from mimic_desktop.storage import audit
 from tests.support.enrolment import ENROLMENT
 from tests.support.signers import make_surgeon_of_record
 
-CLI = [sys.executable, "-m", "mimic_desktop.cli.main"]
+CLI = [sys.executable, "-m", "tests.support.cheap_cli"]  # the tests' cheap password hashes
 SURGEON_PASSWORD = "steady hands 42"
 
 

@@ -11,7 +11,7 @@ from mimic_desktop.storage.connection import open_store
 from mimic_desktop.storage.migrations import migrations
 
 V1 = Path(__file__).parents[1] / "data" / "schema_v1.sqlite"
-BEFORE = "m003_surgeon_accounts_and_delegations"
+BEFORE = "m004_surgeon_accounts_and_delegations"
 
 
 def test_an_older_database_gains_surgeon_accounts_and_keeps_its_typed_names(tmp_path):

@@ -14,6 +14,7 @@ from ...reports.trial_report import (
     DASH,
     area,
     change_figures,
+    clustered_text,
     contingency_cells,
     contingency_keys,
     count_of,
@@ -167,6 +168,14 @@ class ReportView(QWidget):
             [name, with_interval(every[key]), with_interval(parenchymal[key])]
             for key, name in self.accuracy_names().items()
         ]
+        rows += [
+            [
+                arg(self.tr("%1, patients as clusters"), name),
+                clustered_text(every["by_patient"][key]),
+                clustered_text(parenchymal["by_patient"][key]),
+            ]
+            for key, name in self.accuracy_names().items()
+        ]
         rows.append([self.tr("AUROC"), area(every["auroc"]), area(parenchymal["auroc"])])
         self.table(
             "accuracyTable",
@@ -211,6 +220,14 @@ class ReportView(QWidget):
                 (self.tr("In the R0 rates (vascular R1 left out)"), str(margins["lesions"])),
                 (self.tr("R0 before re-resection"), with_interval(before)),
                 (self.tr("R0 after re-resection"), with_interval(after)),
+                (
+                    self.tr("Patients as clusters"),
+                    arg(
+                        self.tr("before %1, after %2"),
+                        clustered_text(margins["r0_before_by_patient"]),
+                        clustered_text(margins["r0_after_by_patient"]),
+                    ),
+                ),
                 (self.tr("Change"), self.change(margins["r0_change"])),
                 (
                     self.tr("McNemar's test"),

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor
 
 from bench.analysis_report import fill
-from mimic_desktop.reports.trial_report import area, count_of, with_interval
+from mimic_desktop.reports.trial_report import area, clustered_text, count_of, with_interval
 from mimic_desktop.services import trial_report
 from mimic_desktop.ui import themes
 
@@ -60,7 +60,10 @@ def test_the_report_page_shows_what_the_service_computes(open_window, cohort_db,
         "32/59 (54.2%)",
         "236/257 (91.8%)",
     ]
-    assert accuracy[4] == ["AUROC", "0.751 (95% CI 0.668–0.833)", area(parenchymal["auroc"])]
+    for row, key in zip(accuracy[4:8], ("sensitivity", "specificity", "ppv", "npv"), strict=True):
+        assert row[0].endswith(", patients as clusters")
+        assert row[1:] == [clustered_text(every["by_patient"][key]), clustered_text(parenchymal["by_patient"][key])]
+    assert accuracy[8] == ["AUROC", "0.751 (95% CI 0.668–0.833)", area(parenchymal["auroc"])]
 
     margins = dict(cells(tables["marginsTable"]))
     assert margins["R0 before re-resection"].startswith("263/301 (87.4%)")

@@ -1,0 +1,17 @@
+"""`mimic-desktop` as a separate process whose new password hashes carry the tests' tiny cost.
+
+Tests that run the command line as a process use `python -m tests.support.cheap_cli ...`: the cost is set here,
+in the tests' own launcher, since the product reads no setting that lowers it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from mimic_desktop.cli.main import main
+from mimic_desktop.storage import password_hash
+from tests.support.cheap_hashes import TEST_COST
+
+if __name__ == "__main__":
+    password_hash.CURRENT = TEST_COST
+    sys.exit(main())
