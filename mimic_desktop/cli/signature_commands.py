@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import print_json, signed_in
+from .common import AddCommand, print_json, signed_in
 
 
-def cmd_audit(args) -> None:
+def cmd_audit(args: argparse.Namespace) -> None:
     """Every audit row of one record, worded as the History view shows it, refused attempts apart."""
     from ..services import audit_history
 
@@ -33,7 +34,7 @@ def cmd_audit(args) -> None:
             print(f"{line.seq}\t{line.when}\t{line.who}\t{line.what}\t{line.old} → {line.new}{reason}")
 
 
-def cmd_surgeons(args) -> None:
+def cmd_surgeons(args: argparse.Namespace) -> None:
     """The surgeon accounts, and the typed surgeon names still waiting to be mapped to one."""
     from ..services.surgeons import SurgeonService
 
@@ -45,7 +46,7 @@ def cmd_surgeons(args) -> None:
         print(f"typed\t{typed.name}\t{', '.join(typed.study_ids)}")
 
 
-def cmd_map_surgeon(args) -> None:
+def cmd_map_surgeon(args: argparse.Namespace) -> None:
     from ..services.surgeons import SurgeonService
 
     service = signed_in(args)
@@ -53,7 +54,7 @@ def cmd_map_surgeon(args) -> None:
     print(f"{args.name!r} is now the account {args.account} on {len(mapped)} record(s): {', '.join(mapped)}.")
 
 
-def cmd_set_surgeon(args) -> None:
+def cmd_set_surgeon(args: argparse.Namespace) -> None:
     from ..services.surgeons import SurgeonService
 
     service = signed_in(args)
@@ -62,7 +63,7 @@ def cmd_set_surgeon(args) -> None:
     print(f"The operating surgeon of {proc.study_id} is the account {args.account}.")
 
 
-def cmd_delegate(args) -> None:
+def cmd_delegate(args: argparse.Namespace) -> None:
     from ..services.surgeons import SurgeonService
 
     service = signed_in(args)
@@ -71,7 +72,7 @@ def cmd_delegate(args) -> None:
     print(f"{args.account} may sign the questionnaire of {proc.study_id}.")
 
 
-def cmd_confirm_answers(args) -> None:
+def cmd_confirm_answers(args: argparse.Namespace) -> None:
     """The surgeon confirms, answer by answer, what someone else entered on their word."""
     from ..services.signing import SigningService
 
@@ -87,7 +88,7 @@ def cmd_confirm_answers(args) -> None:
     print(f"{count} answer(s) confirmed.")
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     p = command("audit", cmd_audit, "print a record's audit trail as a monitor reads it", user=True)
     p.add_argument("study_id")
     p.add_argument("--json", action="store_true", help="as JSON")

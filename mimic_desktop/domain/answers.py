@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,7 @@ def _decoded(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def answer_sources(rows: Iterable[Mapping[str, Any]]) -> dict[str, AnswerSource]:
+def answer_sources(rows: Iterable[Any]) -> dict[str, AnswerSource]:
     """The source of every answered question, from one record's audit rows in their order.
 
     A change to an answer makes a new entry and drops an earlier confirmation; a confirmation counts only for the

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..domain.errors import MimicError
 from ..domain.private_files import make_private
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]  # what a writer returns (a byte count, a path) is not used
 
 
 class ExportError(MimicError):

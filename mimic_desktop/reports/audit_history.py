@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.record import Procedure
-from .layout import build, content_width, grid, heading, para, text
+from .layout import Story, build, content_width, grid, heading, para, text
 from .summary import running
 
 TITLES = {
@@ -30,7 +30,7 @@ def write_history_pdf(
     """header names the seven columns; changes and refused hold one row of seven texts per audit row."""
     title, changes_title, refused_title, none = TITLES["nl" if lang == "nl" else "en"]
     widths = [content_width() * share for share in WIDTHS]
-    story: list = [heading(title, "title")]
+    story: Story = [heading(title, "title")]
     for part, rows in ((changes_title, changes), (refused_title, refused)):
         # Not a heading that keeps with what follows: a long trail's table starts under it and runs on.
         story.append(para(f"<b>{text(part)}</b>", "body"))

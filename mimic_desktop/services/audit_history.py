@@ -275,13 +275,13 @@ class _Reader:
                 self.numbers[key] = new
                 return entity, self.say("added", entry=self.entry(entity, key)), empty, str(new)
             if field == "removed":
-                held = held_text(self.held.get(key, {}), self.lang) or empty
-                return entity, self.say("removed", entry=self.entry(entity, key)), held, self.say("gone")
-            held = self.held.setdefault(key, {})
+                content = held_text(self.held.get(key, {}), self.lang) or empty
+                return entity, self.say("removed", entry=self.entry(entity, key)), content, self.say("gone")
+            values = self.held.setdefault(key, {})
             if new is None:
-                held.pop(field, None)
+                values.pop(field, None)
             else:
-                held[field] = new
+                values[field] = new
             label = self.fields[field].text(self.lang) if field in self.fields else field
             return "value", f"{self.entry(entity, key)}: {label}", self.value(field, old), self.value(field, new)
         if entity == "event":

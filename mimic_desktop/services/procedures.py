@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import builtins  # the method list() hides the built-in list in the class's annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     BreaksCompletionRules,
     ChangedDuringExport,
+    MimicError,
     NotFound,
     ReasonRequired,
     RecordLocked,
     SignedAnswersChanged,
     ValidationError,
 )
-from ..domain.record import Event, Procedure
+from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, Role, User
 from ..domain.wording import Messages, say_in
 from ..storage import repository, users
@@ -26,6 +28,9 @@ from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
 from .backups import BackupFailed, take_backup
+
+if TYPE_CHECKING:
+    import sqlite3
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
@@ -74,10 +79,10 @@ class ProcedureService:
             raise NotFound(f"There is no procedure with study ID {study_id}.")
         return self.load(proc_id)
 
-    def list(self, search: str = ""):
+    def list(self, search: str = "") -> builtins.list[sqlite3.Row]:
         return repository.list_procedures(self.store.conn, search)
 
-    def audit_trail(self, proc_id: str | None = None):
+    def audit_trail(self, proc_id: str | None = None) -> builtins.list[sqlite3.Row]:
         return repository.audit_rows(self.store.conn, proc_id)
 
     def reopens(self, proc_id: str) -> bool:
@@ -137,9 +142,8 @@ class ProcedureService:
                 repository.refresh_status(db.conn, proc_id)
         except (RecordLocked, SignedAnswersChanged, BreaksCompletionRules) as refusal:
             # Logged once the refused transaction has rolled back: the refusal row is the only trace.
-            action = {RecordLocked: "edit_locked", SignedAnswersChanged: "edit_signed"}.get(
-                type(refusal), "edit_locked_rules"
-            )
+            actions: dict[type[MimicError], str] = {RecordLocked: "edit_locked", SignedAnswersChanged: "edit_signed"}
+            action = actions.get(type(refusal), "edit_locked_rules")
             access.log_refusal(self.store, self.user.username, action, str(refusal), proc_id, self.clock)
             raise
 
@@ -272,7 +276,7 @@ class ProcedureService:
             if "icg_given_at" in clean:
                 rules.check_icg_time(proc, clean["icg_given_at"])
             signature = proc.valid_signature()
-            touches_signed = signature and _questionnaire_fields() & clean.keys()
+            touches_signed = bool(_questionnaire_fields() & clean.keys())
             conn = self.store.conn
             for name, value in clean.items():
                 changed += repository.set_value(
@@ -286,7 +290,8 @@ class ProcedureService:
                     username=self.user.username,
                     reason=reason,
                 )
-            if touches_signed and changed:
+            if signature is not None and touches_signed and changed:
+                assert reason is not None, "_change refuses a change to signed answers without a reason"
                 repository.void_signature(
                     conn,
                     proc_id=proc_id,
@@ -301,8 +306,10 @@ class ProcedureService:
         return self.set_values(proc_id, {name: value}, reason=reason)
 
     @staticmethod
-    def _child(proc: Procedure, entity: str, entity_id: str):
-        children = proc.lesions if entity == "lesion" else proc.complications
+    def _child(proc: Procedure, entity: str, entity_id: str) -> Lesion | Complication:
+        children: builtins.list[Lesion] | builtins.list[Complication] = (
+            proc.lesions if entity == "lesion" else proc.complications
+        )
         for child in children:
             if child.id == entity_id:
                 return child
@@ -482,6 +489,7 @@ class ProcedureService:
 
     def _remove_lesion(self, proc: Procedure, lesion_id: str, reason: str) -> None:
         lesion = self._child(proc, "lesion", lesion_id)
+        assert isinstance(lesion, Lesion)
         rules.check_lesion_removable(proc, lesion)
         for event in rules.lesion_creating_events(proc, lesion_id):
             self._strike(proc, event.id, reason)
@@ -516,7 +524,7 @@ class ProcedureService:
             self._make_current(proc_id, lesion_id)
 
     # -- completing ------------------------------------------------------------------------
-    def missing(self, proc_id: str, lang: str = "en") -> list[str]:
+    def missing(self, proc_id: str, lang: str = "en") -> builtins.list[str]:
         """What still stands between the record and completion, in plain words in lang."""
         return rules.missing_for_completion(self.load(proc_id), lang, self.clock())
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.clock import utc_now
 from ..domain.private_files import make_private, private_folder
@@ -37,7 +37,8 @@ class Store:
         """The connection as a sqlite_utils Database, for migrations (imports sqlite-utils)."""
         from . import load_sqlite_utils
 
-        return load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        database: Database = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return database
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -64,7 +65,7 @@ class Store:
         """How long a write waits for another connection's write lock before DatabaseLocked."""
         self.conn.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
 
-    def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: tuple[Any, ...] | list[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 

@@ -136,7 +136,13 @@ class NewProcedureWizard(QWizard):
 
     created = Signal(str)
 
-    def __init__(self, context: AppContext, centre: str | None, icg_window: tuple[timedelta, timedelta], parent=None):
+    def __init__(
+        self,
+        context: AppContext,
+        centre: str | None,
+        icg_window: tuple[timedelta, timedelta],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.context = context
         self.icg_window = icg_window
@@ -207,7 +213,7 @@ class NewProcedureWizard(QWizard):
         self.surgeon.setObjectName("surgeonAccount")
         self.surgeon.addItem(self.tr("Choose the operating surgeon"), "")
         self.surgeon_names: dict[str, str] = {}
-        for account in SurgeonService(context.store, context.user).surgeon_accounts():
+        for account in SurgeonService(context.store, context.signed_in()).surgeon_accounts():
             self.surgeon.addItem(f"{account.full_name} ({account.username})", account.username)
             self.surgeon_names[account.username] = account.full_name
         layout.addRow(forms.field_def("surgeon").text(context.lang) + " *", self.surgeon)

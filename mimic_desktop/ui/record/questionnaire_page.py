@@ -119,7 +119,7 @@ class QuestionnairePage(RecordPage):
         return box
 
     def signing(self) -> SigningService:
-        return SigningService(self.access.context.store, self.access.context.user)
+        return SigningService(self.access.context.store, self.access.context.signed_in())
 
     def may_sign(self) -> bool:
         """Whether the signed-in user is this record's surgeon of record or holds a delegation to sign it."""
@@ -166,19 +166,17 @@ class QuestionnairePage(RecordPage):
             note = self.tr("Every answer was entered by %1.").replace("%1", surgeon) if sources else ""
         self.sources_note.setText(note)
         # A coordinator, or the surgeon of record, lets another surgeon sign (a delegation, with its reason).
-        user = self.access.context.user
-        may_delegate = bool(user) and (
-            user.may(Action.MANAGE_USERS) or user.username == self.access.proc.surgeon_username
-        )
+        user = self.access.context.signed_in()
+        may_delegate = user.may(Action.MANAGE_USERS) or user.username == self.access.proc.surgeon_username
         self.delegate_button.setVisible(may_delegate and self.access.proc.valid_signature() is None)
-        delegates = SurgeonService(self.access.context.store, user).delegations(self.access.proc_id) if user else []
+        delegates = SurgeonService(self.access.context.store, user).delegations(self.access.proc_id)
         if delegates:
-            names = ", ".join(f"{name(d.username)} ({d.reason})" for d in delegates)
-            self.sources_note.setText(note + "\n" + self.tr("May sign by delegation: %1").replace("%1", names))
+            holders = ", ".join(f"{name(d.username)} ({d.reason})" for d in delegates)
+            self.sources_note.setText(note + "\n" + self.tr("May sign by delegation: %1").replace("%1", holders))
 
     def delegate(self) -> None:
         access = self.access
-        surgeons = SurgeonService(access.context.store, access.context.user)
+        surgeons = SurgeonService(access.context.store, access.context.signed_in())
         others = [u for u in surgeons.surgeon_accounts() if u.username != access.proc.surgeon_username]
         dialog = DelegateDialog(
             access.proc.study_id,
@@ -209,7 +207,7 @@ class QuestionnairePage(RecordPage):
         self.state.style().unpolish(self.state)
         self.state.style().polish(self.state)
         signature = check.signature or check.voided
-        if check.state is SignatureState.UNSIGNED:
+        if check.state is SignatureState.UNSIGNED or signature is None:
             typed = replace(proc, values={**proc.values, **self.answers.current()})
             missing = rules.missing_for_signature(typed, self.access.lang)
             details = (
@@ -222,7 +220,8 @@ class QuestionnairePage(RecordPage):
             details = details.replace("%2", signature.username).replace("%3", local_text(signature.signed_at, True))
             details += "\n" + self.tr("Meaning: %1").replace("%1", signature.meaning)
             if check.state is SignatureState.VOIDED:
-                voided = self.tr("Voided on %1 by a change; reason: %2").replace("%1", local_text(signature.voided_at))
+                voided = self.tr("Voided on %1 by a change; reason: %2")
+                voided = voided.replace("%1", local_text(signature.voided_at) if signature.voided_at else "")
                 details += "\n" + voided.replace("%2", signature.void_reason or "")
             else:
                 digest = " ".join(textwrap.wrap(signature.content_hash, 8))  # in groups, so that it wraps
@@ -235,7 +234,7 @@ class QuestionnairePage(RecordPage):
         if not self.flush():
             return
         access = self.access
-        user = access.context.user
+        user = access.context.signed_in()
         signing = self.signing()
         if not self.may_sign():
             # The service refuses and keeps the attempt in the audit trail; the refusal is shown as it words it.

@@ -36,7 +36,7 @@ class SurgeonMapping(QFrame):
         self.setVisible(False)
 
     def surgeons(self) -> SurgeonService:
-        return SurgeonService(self.access.context.store, self.access.context.user)
+        return SurgeonService(self.access.context.store, self.access.context.signed_in())
 
     def refresh(self, proc: Procedure) -> None:
         typed = proc.get("surgeon")
