@@ -18,6 +18,7 @@ from ..services.procedures import event_time
 from ..storage.connection import open_store
 from . import (
     account_commands,
+    backup_commands,
     data_exports,
     documents,
     install_check,
@@ -245,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 EXTENSIONS: list[ModuleType] = [
     account_commands,
+    backup_commands,
     documents,
     session_export,
     data_exports,

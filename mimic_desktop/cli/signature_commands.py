@@ -18,10 +18,10 @@ def cmd_audit(args: argparse.Namespace) -> None:
     lines = audit_history.history(service.store, proc, args.lang)
     lines = audit_history.matching(lines, person=args.person or "", kind=args.kind or "", text=args.text or "")
     if args.csv:
-        print(audit_history.write_csv(service.store.path, lines, args.csv, args.lang))
+        print(audit_history.write_csv(lines, args.csv))
         return
     if args.pdf:
-        print(audit_history.write_pdf(service.store.path, proc, lines, args.pdf, args.lang))
+        print(audit_history.write_pdf(proc, lines, args.pdf, args.lang))
         return
     if args.json:
         print_json({"study_id": proc.study_id, "entries": audit_history.as_json(lines)})

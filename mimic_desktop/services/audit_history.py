@@ -16,7 +16,6 @@ from typing import Any
 
 from ..domain import forms
 from ..domain.clock import local_text
-from ..domain.errors import ValidationError
 from ..domain.record import Procedure
 from ..domain.wording import Messages, say_in
 from ..reports.changes import held_text, value_text
@@ -54,10 +53,6 @@ WORDS: Messages = {
     "confirmed": ("{field}: answer confirmed", "{field}: antwoord bevestigd"),
     "refused": ("Refused: {action}", "Geweigerd: {action}"),
     "empty": ("(empty)", "(leeg)"),
-    "over_database": (
-        "{path} is the database itself: choose another file for the audit trail.",
-        "{path} is de database zelf: kies een ander bestand voor de audittrail.",
-    ),
     "yes": ("yes", "ja"),
     "no": ("no", "nee"),
 }
@@ -155,25 +150,13 @@ def csv_text(lines: Iterable[HistoryLine]) -> str:
     return out.getvalue()
 
 
-def _target(database: Path, path: Path, lang: str) -> Path:
-    """Refuse to write over the database or its journal: an export never replaces what it was read from."""
-    path, database = Path(path), Path(database)
-    if path.resolve() in {database.resolve(), *(database.with_name(database.name + s).resolve() for s in SIDE_FILES)}:
-        raise ValidationError(say_in(WORDS, "over_database", lang, path=path), "path")
-    return path
-
-
-SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-def write_csv(database: Path, lines: Iterable[HistoryLine], path: Path, lang: str = "en") -> Path:
-    """The lines as CSV (UTF-8 with a byte-order mark, so that spreadsheets read the accents), whole or not at all.
-
-    database is the file the lines were read from, never written over."""
+def write_csv(lines: Iterable[HistoryLine], path: Path) -> Path:
+    """The lines as CSV (UTF-8 with a byte-order mark, so that spreadsheets read the accents), whole or not at all."""
     from ..exchange.files import write_files
 
     data = ("\ufeff" + csv_text(lines)).encode("utf-8")
-    return write_files({_target(database, path, lang): lambda target: target.write_bytes(data)})[0]
+    # write_files refuses the database, its journal and its backups (storage.protected), naming them.
+    return write_files({Path(path): lambda target: target.write_bytes(data)})[0]
 
 
 def as_json(lines: Iterable[HistoryLine]) -> list[dict[str, Any]]:
@@ -183,7 +166,7 @@ def as_json(lines: Iterable[HistoryLine]) -> list[dict[str, Any]]:
 PDF_COLUMNS = ("seq", "when", "who", "what", "old", "new", "reason")
 
 
-def write_pdf(database: Path, proc: Procedure, lines: Sequence[HistoryLine], path: Path, lang: str = "en") -> Path:
+def write_pdf(proc: Procedure, lines: Sequence[HistoryLine], path: Path, lang: str = "en") -> Path:
     """The lines as an A4 PDF, refused attempts apart (reportlab, loaded only here), whole or not at all; needs no
     database connection, so that it can run beside the screen."""
     from ..exchange.files import write_files
@@ -196,8 +179,7 @@ def write_pdf(database: Path, proc: Procedure, lines: Sequence[HistoryLine], pat
     header = [column_text(column, lang) for column in PDF_COLUMNS]
     changes = [cells(line) for line in lines if not line.refused]
     refused = [cells(line) for line in lines if line.refused]
-    target = _target(database, path, lang)
-    return write_files({target: lambda part: write_history_pdf(proc, header, changes, refused, part, lang)})[0]
+    return write_files({Path(path): lambda part: write_history_pdf(proc, header, changes, refused, part, lang)})[0]
 
 
 # -- wording one row ----------------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def test_audit_writes_csv_and_pdf_and_never_over_the_database(db_path, store, we
     before = db_path.read_bytes()
     for option in ("--csv", "--pdf"):
         assert main(audit_command(db_path, option, str(db_path))) == 2
-        assert "is the database itself" in capsys.readouterr().err
+        assert "Nothing was written" in capsys.readouterr().err
     assert db_path.read_bytes() == before
     assert main(audit_command(db_path, "--csv", str(tmp_path / "no such folder" / "x.csv"))) == 2
     assert "does not exist" in capsys.readouterr().err

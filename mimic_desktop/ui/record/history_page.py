@@ -156,17 +156,17 @@ class HistoryPage(RecordPage):
     def save_to(self, target: Path, suffix: str) -> None:
         """The lines shown, as CSV at once, or as PDF in the background; the page says where the file went."""
         self.folder = target.parent
-        store, lines = self.access.context.store, self.shown()
+        lines = self.shown()
         if suffix == "csv":
             try:
-                written = audit_history.write_csv(store.path, lines, target, self.access.lang)
+                written = audit_history.write_csv(lines, target)
             except MimicError as error:
                 self.where.setText(self.tr("The file was not written."))
                 dialogs.show_error(self, error)
                 return
             self.where.setText(self.tr("Written to %1").replace("%1", str(written)))
             return
-        task = Task(audit_history.write_pdf, store.path, self.access.proc, lines, target, self.access.lang)
+        task = Task(audit_history.write_pdf, self.access.proc, lines, target, self.access.lang)
         task.signals.failed.connect(lambda _error: self._done(self.tr("The file was not written.")))
         self.pdf_button.setEnabled(False)
         self.where.setText(self.tr("Writing %1…").replace("%1", str(target)))
