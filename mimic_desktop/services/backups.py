@@ -26,7 +26,7 @@ def take_backup(store: Store, label: str, now: datetime | None = None) -> Path:
     now = now or utc_now()
     path = backup.take(store.conn, store.path, label, now)
     with store.transaction() as db:
-        repository.put_setting(db.conn, LAST_BACKUP_KEY, to_iso(now))
+        repository.put_setting(db.conn, LAST_BACKUP_KEY, to_iso(now), now=to_iso(now))
     return path
 
 

@@ -121,6 +121,15 @@ def m002_signatures_exports_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations()
+def m003_row_seals(db: Database) -> None:
+    """Seal every row as the upgrade finds it (storage/row_seals.py): from here on verify covers each column."""
+    from ..domain.clock import to_iso, utc_now
+    from .row_seals import seal_all
+
+    seal_all(db.conn, to_iso(utc_now()))
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())
