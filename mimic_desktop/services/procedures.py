@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from ..domain import derive, forms, rules, values
+from ..domain import derive, forms, plausible, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     ChangedDuringExport,
@@ -140,8 +140,7 @@ class ProcedureService:
         return proc_id
 
     # -- values ----------------------------------------------------------------------------
-    @staticmethod
-    def _normalise(raw: dict[str, Any], scope: str, lang: str = "en") -> dict[str, Any]:
+    def _normalise(self, raw: dict[str, Any], scope: str, lang: str = "en") -> dict[str, Any]:
         clean = {}
         for name, value in raw.items():
             try:
@@ -150,7 +149,7 @@ class ProcedureService:
                 raise ValidationError(f"{name!r} is not a field of the case report form.", name) from None
             if fdef.scope != scope:
                 raise ValidationError(f"{fdef.text()} belongs to a {fdef.scope}, not to a {scope}.", name)
-            clean[name] = values.normalise(fdef, value, lang)
+            clean[name] = values.normalise(fdef, value, lang, now=self.clock())
         return clean
 
     def set_values(
@@ -163,6 +162,7 @@ class ProcedureService:
         reason: str | None = None,
     ) -> int:
         """Save a group of fields (one form) in one transaction; returns how many changed."""
+        self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
         clean = self._normalise(updates, entity)
         changed = 0
         with self._change(proc_id, reason, clean) as proc:
@@ -208,6 +208,7 @@ class ProcedureService:
         raise NotFound(f"There is no {entity} {entity_id} in {proc.study_id}.")
 
     def add_complication(self, proc_id: str, updates: dict[str, Any], reason: str | None = None) -> str:
+        self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
         clean = self._normalise(updates, "complication")
         with self._change(proc_id, reason):
             child_id = self._insert_child(proc_id, "complication", clean, reason)
@@ -290,6 +291,7 @@ class ProcedureService:
         """
         if moment.tzinfo is None:
             raise ValidationError("An event time must carry a time zone.", "at")
+        plausible.check_moment(forms.events()[kind].text(), "at", moment, self.clock())
         if forms.events()[kind].lesion != "creates":
             rules.check_lesion_event(proc, kind, lesion_id)
         rules.check_event_time(proc, kind, moment)
@@ -316,6 +318,8 @@ class ProcedureService:
         )
 
     def _event_proc(self, event_id: int) -> str:
+        if not 0 < event_id <= plausible.LARGEST_INTEGER:  # SQLite could not even look for it
+            raise NotFound(f"There is no event {event_id}.")
         proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
         if proc_id is None:
             raise NotFound(f"There is no event {event_id}.")
@@ -480,5 +484,5 @@ def event_time(text: str) -> datetime:
     """Parse a user-typed event time (ISO 8601); a time without zone is local time."""
     try:
         return parse_typed(text)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValidationError(f"{text!r} is not a date and time such as 2026-11-24T09:30.", "at") from None
