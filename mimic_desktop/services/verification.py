@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain import forms
 from ..domain.errors import MimicError
 from ..exchange import session_file
 from ..storage import audit, chain_compare
@@ -55,6 +56,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 def verify(path: Path, against: list[Path] | None = None) -> Verdict:
     """The whole check of the database at path, and of its chain against each anchor named."""
+    forms.forms_dir()  # refused form definitions are said as such, not as damage the check ran into
     verdict = Verdict()
     try:
         if path.exists():
