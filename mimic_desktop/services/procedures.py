@@ -447,18 +447,28 @@ class ProcedureService:
                 f"a completion was not made: {failure} The next completion tries again."
             ) from None
 
-    def mark_exported(self, proc_id: str, version: int, modified_at: str | None) -> None:
+    def mark_exported(
+        self,
+        proc_id: str,
+        version: int,
+        modified_at: str | None,
+        previous: int | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
         """Record that a session file of this version left the laptop (nothing is deleted).
 
-        modified_at is the record's modified time when the export read it. A record changed (or exported)
-        since is refused with ChangedDuringExport: the file does not hold the change, so it must not read
-        as exported.
+        modified_at and previous (version - 1 unless given: a restored database may be behind the versions
+        handed out) are the record's modified time and export version when the export read it. A record changed
+        (or exported) since is refused with ChangedDuringExport: the file does not hold the change, so it must
+        not read as exported. then() runs inside the transaction, after the checks, before the commit: the
+        export puts its file in place there, so the record never reads as exported without it.
         """
         self._require(Action.EXPORT, proc_id)
         with self.store.transaction() as db:
             now = self._now()
             stored = self._load(proc_id, child_values=False)
-            if (stored.modified_at, stored.export_version) != (modified_at, version - 1):
+            read = version - 1 if previous is None else previous
+            if (stored.modified_at, stored.export_version) != (modified_at, read):
                 raise ChangedDuringExport(
                     f"{stored.study_id} changed while its session file was being made, so the file does not hold "
                     "the change: nothing was exported. Export it again to send the record as it is now."
@@ -474,6 +484,8 @@ class ProcedureService:
                     reason="session file exported",
                 )
             repository.refresh_status(db.conn, proc_id)
+            if then is not None:
+                then()
 
 
 def _questionnaire_fields() -> set[str]:
