@@ -13,6 +13,7 @@ import pytest
 
 from mimic_desktop.cli.main import main
 from mimic_desktop.services.backups import take_backup
+from tests.support.damaged_pages import HOW, damaged
 from tests.support.session_files import Laptop, make_laptop
 from tests.support.tampering import rewrite_chain
 
@@ -102,32 +103,6 @@ def test_an_anchor_that_is_neither_a_backup_nor_a_session_file_is_named(laptop, 
         assert code == 2 and words in out, out
 
 
-def _pages(data: bytes) -> tuple[int, int]:
-    size = int.from_bytes(data[16:18], "big")
-    return size, len(data) // size
-
-
-def _damaged(pristine: bytes, how: str, rng: random.Random) -> bytes:
-    size, pages = _pages(pristine)
-    data = bytearray(pristine)
-    page = rng.randrange(1, pages)
-    if how == "page zeroed":
-        data[page * size : (page + 1) * size] = bytes(size)
-    elif how == "page header overwritten":
-        data[page * size : page * size + 64] = b"\xde\xad\xbe\xef" * 16
-    elif how == "bytes scattered over a page":
-        for _ in range(64):
-            data[rng.randrange(page * size, (page + 1) * size)] = rng.randrange(256)
-    elif how == "truncated":
-        data = data[: rng.randrange(size, len(data))]
-    elif how == "file header zeroed":
-        data[:100] = bytes(100)
-    return bytes(data)
-
-
-HOW = ("page zeroed", "page header overwritten", "bytes scattered over a page", "truncated", "file header zeroed")
-
-
 @pytest.mark.parametrize("how", HOW)
 def test_a_page_damaged_database_gets_a_plain_verdict(laptop, exported, tmp_path, capsys, how):
     store = laptop.service.store
@@ -137,7 +112,7 @@ def test_a_page_damaged_database_gets_a_plain_verdict(laptop, exported, tmp_path
     codes = set()
     for attempt in range(6):
         path = tmp_path / f"damaged-{attempt}.sqlite"
-        path.write_bytes(_damaged(pristine, how, rng))
+        path.write_bytes(damaged(pristine, how, rng))
         code, out = verify(capsys, path)
         codes.add(code)
         assert code in {0, 1, 2}
