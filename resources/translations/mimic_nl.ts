@@ -55,27 +55,27 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="50"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="93"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="94"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="105"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -84,7 +84,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="115"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -97,12 +97,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="162"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -844,19 +844,24 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="65"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="110"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="110"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="183"/>
+        <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
+        <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
 </context>
 <context>
