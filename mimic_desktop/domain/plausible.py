@@ -17,6 +17,9 @@ from .wording import Messages, say_in
 STUDY_FIRST_DAY = date(2018, 1, 1)
 # How far ahead of this laptop's clock a time may be: another machine's clock, or a minute typed ahead.
 CLOCK_SKEW = timedelta(minutes=5)
+# A date (consent, a complication's onset) a little ahead is kept and queried until corrected (rules.py), so
+# that nothing typed is lost; more than a year ahead is a wrong year and refused.
+DATE_HORIZON = timedelta(days=366)
 LARGEST_INTEGER = 2**63 - 1  # SQLite's INTEGER; JSON readers in other languages stop near there too
 
 MESSAGES: Messages = {
@@ -27,6 +30,10 @@ MESSAGES: Messages = {
     "future": (
         "{name}: {value} is in the future (this computer's clock says {now}); check the date",
         "{name}: {value} ligt in de toekomst (de klok van deze computer zegt {now}); controleer de datum",
+    ),
+    "far_future": (
+        "{name}: {value} is more than a year ahead (this computer's clock says {now}); check the year",
+        "{name}: {value} ligt meer dan een jaar vooruit (de klok van deze computer zegt {now}); controleer het jaar",
     ),
     "too_large": (
         "{name}: {value} is larger than any number a record can hold",
@@ -54,11 +61,12 @@ def check_moment(name: str, field: str, moment: datetime, now: datetime, lang: s
 
 
 def check_day(name: str, field: str, day: date, now: datetime, lang: str = "en") -> None:
-    """Refuse a date before the study's first day or after today (anywhere on earth: a day's grace)."""
+    """Refuse a date before the study's first day or more than a year ahead (nearer ones are queried)."""
     if day < STUDY_FIRST_DAY:
         raise _fail(field, "before_study", lang, name=name, value=day.isoformat(), first=STUDY_FIRST_DAY.isoformat())
-    if day > (now + timedelta(days=1)).date():
-        raise _fail(field, "future", lang, name=name, value=day.isoformat(), now=now.astimezone().strftime("%Y-%m-%d"))
+    if day > (now + DATE_HORIZON).date():
+        shown = f"{day.year:04d}-{day:%m-%d}"
+        raise _fail(field, "far_future", lang, name=name, value=shown, now=now.astimezone().strftime("%Y-%m-%d"))
 
 
 def check_integer(name: str, field: str, value: int, lang: str = "en") -> None:

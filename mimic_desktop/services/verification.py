@@ -16,6 +16,7 @@ from ..exchange import session_file
 from ..storage import audit, chain_compare
 from ..storage.connection import Store, open_read_only
 from ..storage.migrations import migrations
+from ..storage.schema_check import schema_problems
 from .input_files import read_capped, refuse_unless_regular
 
 INTACT, DAMAGED, NOT_VERIFIED = 0, 1, 2  # the exit codes
@@ -102,6 +103,8 @@ def _check(store: Store, verdict: Verdict) -> None:
                 f"{', '.join(older)}); it is verified as it is, without upgrading it."
             )
         result = audit.check(store.conn)
+        # The schema against the one its migrations make: applies them in memory (sqlite-utils), so here only.
+        schema = schema_problems(store.conn)
         untimed = audit.events_without_recorded_time(store.conn)
     except Exception as error:  # whatever a damaged file makes the check meet is part of the verdict
         verdict.problems.append(f"the check could not read the whole database: {_said(error)}")
@@ -113,10 +116,10 @@ def _check(store: Store, verdict: Verdict) -> None:
             f"{untimed} event(s) were recorded before the audit trail kept every event's time, "
             "so their times cannot be checked against it."
         )
-    verdict.problems += result.problems
+    verdict.problems += [*result.problems, *schema]
     verdict.summary = (
         f"database intact, audit trail of {result.rows} entries verified (head {result.head_hash})."
-        if not result.problems
+        if not verdict.problems
         else ""
     )
 

@@ -231,8 +231,8 @@ def _status_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def check(conn: sqlite3.Connection) -> Verification:
-    """The whole check every caller makes: the chain, the data against its trail, the schema against the one its
-    migrations make, and SQLite's integrity check."""
+    """The check every caller makes: the chain, the data against its trail, and SQLite's integrity check (verify
+    adds the schema, storage/schema_check.py)."""
     chain = verify(conn)
     problems = list(chain.problems)
     try:
@@ -241,9 +241,6 @@ def check(conn: sqlite3.Connection) -> Verification:
         problems.append(
             f"the data cannot be compared with the trail: an entry holds a value that is not JSON ({error})"
         )
-    from .schema_check import schema_problems  # applies the migrations in memory: sqlite-utils, only here
-
-    problems += schema_problems(conn)
     damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if damage != ["ok"]:
         problems += [f"integrity_check: {text}" for text in damage]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import csv
-import random
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from mimic_desktop.domain import derive, forms
 from mimic_desktop.exchange import flat
 from mimic_desktop.exchange.flat_csv import DICTIONARY_HEADER, write_flat_csv
-from mimic_desktop.services.simulate import record_procedure
 
 from .conftest import AWKWARD_TEXT, assert_pseudonymous, decode
 
@@ -128,9 +126,7 @@ def test_the_files_name_nobody(folder):
     assert_pseudonymous(folder)
 
 
-def test_a_complication_after_day_90_is_listed_but_not_counted_as_the_trials(service):
-    # Surgery long enough ago for a complication on day 120 to have happened.
-    recorded = record_procedure(service, random.Random(11), start=datetime.now(UTC) - timedelta(days=130))
+def test_a_complication_after_day_90_is_listed_but_not_counted_as_the_trials(service, recorded):
     day = derive.surgery_date(service.load(recorded))
     service.add_complication(
         recorded, {"description": "Wound infection", "clavien_dindo": "II", "onset_date": day.isoformat()}

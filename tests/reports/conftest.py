@@ -4,7 +4,7 @@ import random
 import re
 import shutil
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -33,8 +33,7 @@ def surgeon(store, coordinator):
 @pytest.fixture
 def signed(store, service, surgeon):
     """Four lesions, two complications (one late), a struck event, a signed questionnaire."""
-    # Surgery long enough ago for the late complication (day 120) to have happened.
-    proc_id = record_procedure(service, random.Random(11), lesions=4, start=datetime.now(UTC) - timedelta(days=130))
+    proc_id = record_procedure(service, random.Random(11), lesions=4)
     proc = service.load(proc_id)
     day = derive.surgery_date(proc)
     service.add_complication(

@@ -32,9 +32,8 @@ def surgeon(store, coordinator):
 
 @pytest.fixture
 def after_surgery(service):
-    """Two resected lesions, the first with a fluorescent specimen and a cavity re-resection; surgery ended long
-    enough ago for a complication on day 100 to have happened."""
-    start = utc_now() - timedelta(days=110)
+    """Two resected lesions, the first with a fluorescent specimen and a cavity re-resection; surgery has ended."""
+    start = utc_now() - timedelta(hours=5)
     values = baseline(random.Random(5), lesions=2) | {
         "consent_date": (start - timedelta(days=7)).date().isoformat(),
         "icg_given_at": start - timedelta(hours=23),

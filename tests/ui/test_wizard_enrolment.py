@@ -57,7 +57,7 @@ def test_each_page_names_what_enrolment_still_needs(make_window, store, coordina
     fill(page.form, ELIGIBLE | {"consent_date": tomorrow})
     press_enter(qtbot, wizard)
     assert wizard.currentPage() is page
-    assert f"Date of consent: {tomorrow} is in the future" in page.message.text()
+    assert f"Date of consent ({tomorrow}) lies in the future" in page.message.text()
     assert marked(page.form) == {"consent_date"}
     fill(page.form, {"consent_date": utc_now().date().isoformat()})
     press_enter(qtbot, wizard)
