@@ -19,6 +19,7 @@ from pathlib import Path
 from ..domain import identifiers, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
+from ..domain.private_files import make_private
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..exchange import record_json, session_file, signing_keys
@@ -126,7 +127,8 @@ class ExportService:
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)
         progress(3, len(STEPS), STEPS[3])
-        key = session_key.load_or_create(self.key_path)
+        # A demo record is signed with the demo key, which no trial office registers.
+        key = session_key.load_or_create(self.key_path or (paths.demo_signing_key_path() if proc.demo else None))
         data = session_file.write(content, header, key)
         progress(4, len(STEPS), STEPS[4])
         self._save(data, target, proc, version)
@@ -160,12 +162,13 @@ class ExportService:
     def _save(self, data: bytes, target: Path, proc: Procedure, version: int) -> None:
         """The record reads as exported only once its file is in place under its name: the file is written as
         NAME.part and synced; inside the transaction that marks the record exported, once the record is known
-        unchanged, its version is noted in the ledger and the file renamed (the rename synced); the commit follows. A kill before the commit leaves the
-        record unexported (its version used up, so the next export gets the next one); never a record marked
-        exported without its file."""
+        unchanged, its version is noted in the ledger and the file renamed (the rename synced); the commit
+        follows. A kill before the commit leaves the record unexported (its version used up, so the next export
+        gets the next one); never a record marked exported without its file."""
         partial = target.with_name(target.name + PART_SUFFIX)
         try:
             with open(partial, "wb") as stream:
+                make_private(partial)
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())

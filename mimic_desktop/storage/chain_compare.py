@@ -22,11 +22,16 @@ class Comparison:
     lines: tuple[str, ...]
 
 
-def _chain(conn: sqlite3.Connection) -> list[tuple[int, str, str, str, str, str]]:
-    return conn.execute("SELECT seq, hash, at_utc, username, entity, field FROM audit ORDER BY seq").fetchall()
+Row = tuple[int, str, str, str, str, str]  # seq, hash, at_utc, username, entity, field
 
 
-def _entry(row: tuple) -> str:
+def _chain(conn: sqlite3.Connection) -> list[Row]:
+    return [
+        tuple(row) for row in conn.execute("SELECT seq, hash, at_utc, username, entity, field FROM audit ORDER BY seq")
+    ]
+
+
+def _entry(row: Row) -> str:
     seq, _, at_utc, username, entity, field = row
     return f"entry {seq} ({entity} {field}, by {username} at {at_utc})"
 

@@ -18,8 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from ..domain.clock import to_iso, utc_now
 
 # A seal is the audit row (ENTITY, "<entity>:<key>", FIELD): apart from the rows that describe changes, so that
 # whatever reads a record's changes by entity never meets one.
@@ -104,9 +107,12 @@ def seal(conn: sqlite3.Connection, entity: str, key: str, *, at_utc: str, userna
     )
 
 
-def seal_all(conn: sqlite3.Connection, at_utc: str) -> None:
-    """Seal every row of the sealed tables as it is: what a schema upgrade finds, it vouches for from then on."""
+def seal_all(conn: sqlite3.Connection, at_utc: str | None = None) -> None:
+    """Seal every row of the sealed tables as it is (at this time, now unless given): what a schema upgrade finds,
+    it vouches for from then on."""
     from . import audit
+
+    at_utc = at_utc or to_iso(utc_now())
 
     entity, entity_id, field = STARTED
     audit.append_row(
@@ -129,16 +135,30 @@ def seal_all(conn: sqlite3.Connection, at_utc: str) -> None:
 
 
 def declared_defaults(conn: sqlite3.Connection, table: str) -> dict[str, str]:
-    """Each column's default as its migration declared it, as a digest: what a row sealed before the column
-    existed must hold."""
+    """Each column's default as its migration declared it, read as SQLite reads it back (a 0 in a REAL column
+    is 0.0), as a digest: what a row sealed before the column existed must hold."""
     defaults = {}
-    for _, name, _, _, default, _ in conn.execute(f"PRAGMA table_info({table})"):
+    for _, name, declared, _, default, _ in conn.execute(f"PRAGMA table_info({table})"):
         value = conn.execute(f"SELECT {default}").fetchone()[0] if default is not None else None
-        defaults[name] = digest(name, value)
+        defaults[name] = digest(name, _with_affinity(declared or "", value))
     return defaults
 
 
-def problems(conn: sqlite3.Connection, latest: dict) -> list[str]:
+def _with_affinity(declared: str, value: Any) -> Any:
+    """A value as a column of this declared type stores it (SQLite's type affinity, for numbers and text)."""
+    kind = declared.upper()
+    if value is None or isinstance(value, bytes):
+        return value
+    if "INT" in kind:
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+    if any(word in kind for word in ("CHAR", "CLOB", "TEXT")):
+        return str(value) if isinstance(value, int | float) else value
+    if any(word in kind for word in ("REAL", "FLOA", "DOUB")):
+        return float(value) if isinstance(value, int) else value
+    return value
+
+
+def problems(conn: sqlite3.Connection, latest: Mapping[tuple[str, str, str], Any]) -> list[str]:
     """Every row of every sealed table against its latest seal: changed columns, rows added or deleted."""
     found: list[str] = []
     if STARTED not in latest:  # a trail from before rows were sealed: the checks by field cover it

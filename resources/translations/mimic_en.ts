@@ -42,7 +42,7 @@
 <context>
     <name>ReportView</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n lesion</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="83"/>
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complication</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="285"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="310"/>
         <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
         <translation>
             <numerusform>Learning curve: a centre&apos;s first procedure against the later ones</numerusform>

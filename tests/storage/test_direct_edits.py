@@ -45,12 +45,13 @@ def test_each_direct_edit_is_found(pristine, tmp_path, capsys, what, sql, words)
 
 def test_a_column_added_by_a_later_migration_is_covered_without_new_code(pristine, tmp_path):
     """A column a later version adds holds its declared default until the application writes the row again."""
-    path = edited(pristine, tmp_path, "ALTER TABLE users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0")
+    path = edited(pristine, tmp_path, "ALTER TABLE lesions ADD COLUMN depth_mm REAL NOT NULL DEFAULT 0")
     conn = sqlite3.connect(path)
     assert not audit.cross_check(conn)  # only the schema check names the column itself as foreign here
-    conn.execute("UPDATE users SET locked = 1 WHERE username = 'sam.surgeon'")
+    (lesion,) = conn.execute("SELECT id FROM lesions WHERE number = 1").fetchone()
+    conn.execute("UPDATE lesions SET depth_mm = 12.5 WHERE number = 1")
     assert audit.cross_check(conn) == [
-        "user sam.surgeon: its locked is not what the audit trail recorded (changed outside the application)"
+        f"lesion {lesion}: its depth_mm is not what the audit trail recorded (changed outside the application)"
     ]
 
 
