@@ -401,14 +401,12 @@ def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
     return row[0] if row else None
 
 
-def put_setting(conn: sqlite3.Connection, key: str, value: str, *, now: str | None = None) -> None:
-    """Store a setting; one that no person changes (given the time now) is sealed without an audit row of its own."""
+def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Store a setting; one people change is audited (and so sealed) by change_setting."""
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
         (key, value),
     )
-    if now is not None:
-        row_seals.seal(conn, "setting", key, at_utc=now, username=row_seals.SYSTEM)
 
 
 def change_setting(conn: sqlite3.Connection, key: str, value: str, *, now: str, username: str) -> bool:

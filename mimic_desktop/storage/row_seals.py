@@ -61,6 +61,11 @@ UNSEALED = {
 }
 
 
+# Rows kept out of the seals: the application's own bookkeeping, which no record, signature or account depends
+# on. The time of the last backup only decides when the next daily one is due (the backups folder shows them).
+UNSEALED_ROWS = {("settings", "last_backup_utc")}
+
+
 def digest(column: str, value: Any) -> str:
     """A short digest of one column's value, its type included (1 and '1' differ)."""
     if isinstance(value, bytes):
@@ -91,6 +96,8 @@ def seal(conn: sqlite3.Connection, entity: str, key: str, *, at_utc: str, userna
     """
     from . import audit
 
+    if (SEALED[entity].table, key) in UNSEALED_ROWS:
+        return
     digests = row_digests(conn, SEALED[entity], key)
     if digests is None:
         return
@@ -179,6 +186,8 @@ def problems(conn: sqlite3.Connection, latest: Mapping[tuple[str, str, str], Any
         for row in conn.execute(f"SELECT {', '.join(names)} FROM {sealed.table}"):
             values = dict(zip(names, row, strict=True))
             key = str(values[sealed.key])
+            if (sealed.table, key) in UNSEALED_ROWS:
+                continue
             kept.add(key)
             expected = seals.get(key)
             if expected is None:
