@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>LesionText</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="151" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="151"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -11,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · size not entered yet</numerusform>
@@ -22,7 +23,7 @@
 <context>
     <name>ReportPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patient analysed</numerusform>
@@ -30,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>
@@ -41,7 +42,7 @@
 <context>
     <name>ReportView</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82" />
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -49,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85" />
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n lesion</numerusform>
@@ -57,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88" />
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complication</numerusform>
@@ -65,18 +66,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315" />
-        <source>Learning curve: a centre's first %n procedure(s) against the later ones</source>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
+        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
         <translation>
-            <numerusform>Learning curve: a centre's first procedure against the later ones</numerusform>
-            <numerusform>Learning curve: a centre's first %n procedures against the later ones</numerusform>
+            <numerusform>Learning curve: a centre&apos;s first procedure against the later ones</numerusform>
+            <numerusform>Learning curve: a centre&apos;s first %n procedures against the later ones</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -84,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>
