@@ -157,27 +157,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="53"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="178"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="179"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="191"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -186,7 +186,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="201"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -199,12 +199,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="224"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="246"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="248"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -213,7 +213,7 @@ You can go on working; tell IT.</source>
 U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="112"/>
         <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
 
 Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
@@ -222,37 +222,37 @@ Do not record a procedure in it. Copy it to a writable folder, or ask IT to make
 Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="126"/>
         <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
         <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
         <source>Its newest intact automatic backup was taken on %1, %2.</source>
         <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="142"/>
         <source>Find it…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="144"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="146"/>
         <source>Restore the backup</source>
         <translation>Reservekopie terugzetten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="148"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="157"/>
         <source>Where is the database now?</source>
         <translation>Waar staat de database nu?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="166"/>
         <source>The backup of %1 is in place and open.</source>
         <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
     </message>
@@ -642,7 +642,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="140"/>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="41"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
@@ -1191,19 +1191,24 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="67"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="112"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="112"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="186"/>
+        <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
+        <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
 </context>
 <context>
