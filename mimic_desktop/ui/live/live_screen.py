@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...domain import derive, forms, rules
@@ -66,6 +66,13 @@ class LiveScreen(QWidget):
         self.keyboard_note.setObjectName("keyboardNote")
         top.addWidget(self.keyboard_note)
         outer.addLayout(top)
+        # A refusal is said here, in place and with a sound, until the next action: a dialog would swallow
+        # the next keys, typed while the coordinator looks at the theatre's monitor.
+        self.notice = QLabel()
+        self.notice.setObjectName("liveNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        outer.addWidget(self.notice)
         self.waiting_bar = WaitingBar()
         self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
         outer.addWidget(self.waiting_bar)
@@ -93,7 +100,8 @@ class LiveScreen(QWidget):
         right_layout.addWidget(self.cards)
         self.lesion_panel = LesionPanel(lang)
         self.lesion_panel.save_requested.connect(self.save_lesion)
-        self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
+        self.lesion_panel.problem.connect(self.refuse)
+        self.lesion_panel.refused.connect(self.refuse)
         self.lesion_panel.done_typing.connect(self.take_keys)
         right_layout.addWidget(self.lesion_panel, 2)
         self.timeline = Timeline(lang)
@@ -168,9 +176,47 @@ class LiveScreen(QWidget):
         self.keyboard_note.style().unpolish(self.keyboard_note)
         self.keyboard_note.style().polish(self.keyboard_note)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key that reached the screen logged nothing: say why rather than drop it."""
+        text = event.text().strip()
+        modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if text and text.isprintable() and not modifiers:
+            self.refuse(self._why_no_event(text))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _why_no_event(self, text: str) -> str:
+        definition = next((d for d in forms.events().values() if d.key.casefold() == text.casefold()), None)
+        if definition is None:
+            return self.tr("No event has the key %1.").replace("%1", text.upper())
+        name = definition.text(self.context.lang)
+        if not self.editable:
+            return self.tr("%1 is not recorded: this record cannot be changed here.").replace("%1", name)
+        if derive.closure_time(self.proc) is not None:
+            why = self.tr("%1 is not recorded: surgery has ended, only a note may follow.")
+        else:
+            why = self.tr(
+                "%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number)."
+            )
+            creating = "/".join(d.key for d in forms.events().values() if d.lesion == "creates")
+            why = why.replace("%2", creating)
+        return why.replace("%1", name)
+
+    def refuse(self, message: str) -> None:
+        """Say in place, with a sound, that something was not done; the keys keep working."""
+        self.notice.setText(message)
+        self.notice.show()
+        QApplication.beep()
+
+    def clear_notice(self) -> None:
+        self.notice.clear()
+        self.notice.hide()
+
     # -- acting ----------------------------------------------------------------------------
     def _act(self, what: str, action: Callable[[], Any], *, moment: datetime | None = None, **write: Any) -> None:
         """Run one service call, after any that wait for the database; say saved only once it committed."""
+        self.clear_notice()  # a refusal is said until the next action
         if write.get("lesion_values") is None:
             self.lesion_panel.flush()  # typed lesion values first, in the order they were typed
         self._settle(self.writes.submit(Write(what, moment or utc_now(), action, **write)))
@@ -179,7 +225,8 @@ class LiveScreen(QWidget):
         """Show what an attempt did: refusals in words, the record as stored, and what still waits."""
         for _write, refusal in outcome.refused:
             self.failed.emit(str(refusal))
-            dialogs.show_error(self, refusal)
+        if outcome.refused:
+            self.refuse("\n".join(str(refusal) for _write, refusal in outcome.refused))
         self.refresh()
         if outcome.committed:
             self.committed.emit()
