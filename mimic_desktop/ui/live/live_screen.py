@@ -280,7 +280,9 @@ class LiveScreen(QWidget):
                 return
         self._act(
             definition.text(self.context.lang),
-            lambda: self.context.procedures().record_event(self.proc_id, kind, at=moment, note=note),
+            lambda: self.context.procedures().record_event(
+                self.proc_id, kind, at=moment, note=note, lang=self.context.lang
+            ),
             moment=moment,
         )
 
@@ -301,7 +303,9 @@ class LiveScreen(QWidget):
         names = ", ".join(forms.field_def(name).text(self.context.lang) for name in values)
         self._act(
             self.tr("Lesion %1: %2").replace("%1", number).replace("%2", names),
-            lambda: self.context.procedures().set_values(self.proc_id, values, entity="lesion", entity_id=lesion_id),
+            lambda: self.context.procedures().set_values(
+                self.proc_id, values, entity="lesion", entity_id=lesion_id, lang=self.context.lang
+            ),
             lesion_values=(lesion_id, values),
         )
 
@@ -337,5 +341,5 @@ class LiveScreen(QWidget):
         if accepted:
             self._act(
                 self.tr("Correct the time of %1").replace("%1", self._event_text(event_id)),
-                lambda: self.context.procedures().correct_event_time(event_id, moment, reason),
+                lambda: self.context.procedures().correct_event_time(event_id, moment, reason, self.context.lang),
             )
