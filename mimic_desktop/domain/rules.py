@@ -123,6 +123,20 @@ def check_lesion_values(lesion: Lesion, changes: Mapping[str, Any], lang: str = 
         )
 
 
+def unfinished_at_closure(proc: Procedure, lang: str = "en") -> list[str]:
+    """What makes a record look unfinished at the end of surgery: no incision, or a lesion (not ablated or
+    left alone) without a specimen finding. The live screen asks before it records the end."""
+    unfinished = []
+    if proc.first_event("incision") is None:
+        unfinished.append(say("no_incision", lang))
+    for lesion in proc.lesions:
+        if lesion.get("treatment") in {"ablation", "none"}:
+            continue
+        if derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None:
+            unfinished.append(say("no_specimen_finding", lang, label=say("lesion", lang, number=lesion.number)))
+    return unfinished
+
+
 def lesion_creating_events(proc: Procedure, lesion_id: str) -> list[Event]:
     """The live events that identified this lesion (they go when the lesion goes)."""
     catalogue = forms.events()
@@ -233,6 +247,11 @@ MESSAGES: Messages = {
         "Er is een geplande heropname opgegeven, maar geen heropname binnen 90 dagen vastgelegd.",
     ),
     "event": ("Event: {event}", "Gebeurtenis: {event}"),
+    "no_incision": ("No incision is recorded.", "Er is geen incisie vastgelegd."),
+    "no_specimen_finding": (
+        "{label} has no specimen finding (fluorescent or clear).",
+        "{label} heeft geen bevinding aan het preparaat (fluorescent of schoon).",
+    ),
     "occult_by_imaging": (
         "Lesion {number}: {source} is {occult}, but {detected_by} is {imaging}. An occult lesion is one the "
         "pre-operative imaging did not show: correct one of the two.",

@@ -143,11 +143,13 @@ class LesionPanel(QWidget):
             return True
         text = event.text()
         modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-        if not (text and text.isprintable()) or modifiers:
-            return super().eventFilter(watched, event)
+        if modifiers:
+            return super().eventFilter(watched, event)  # Alt+number still makes another lesion current
         if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # the field claims every character: no event key fires while it has the keyboard
+            event.accept()  # the field claims every plain key (a letter, Backspace): no event key fires
             return False
+        if not (text and text.isprintable()):
+            return super().eventFilter(watched, event)
         refusal = self.refusal(watched, text)
         if refusal is None:
             return False

@@ -23,6 +23,7 @@ from .column_scroll import ColumnScroll
 from .event_buttons import EventButtons
 from .lesion_cards import LesionCards
 from .lesion_panel import LesionPanel
+from .strike_dialog import ask_strike_reason
 from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
@@ -119,6 +120,9 @@ class LiveScreen(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda number=number: self.isVisible() and self.switch_to_number(number))
+        strike_key = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
+        strike_key.setContext(Qt.ShortcutContext.WindowShortcut)  # a field with the keyboard keeps its Backspace
+        strike_key.activated.connect(lambda: self.isVisible() and self.strike_last())
         QApplication.instance().focusChanged.connect(self._show_keyboard)
         self._show_keyboard()
         self.refresh()
@@ -166,7 +170,7 @@ class LiveScreen(QWidget):
         """Say plainly where the keys go: to the events, or into a lesion field."""
         field = self.lesion_panel.typing_into(QApplication.focusWidget())
         if field is None:
-            text = self.tr("Keys log events: press the key shown on a button.")
+            text = self.tr("Keys log events: press the key shown on a button. Backspace strikes the last one through.")
         else:
             text = self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
                 "%1", field
@@ -273,6 +277,8 @@ class LiveScreen(QWidget):
         moment = utc_now()  # the moment of the key press or click, whatever happens next
         self.take_keys()
         definition = forms.events()[kind]
+        if kind == "closure" and not self._closure_confirmed():
+            return
         note = None
         if kind == "note":
             note = dialogs.ask_text(self, definition.text(self.context.lang), self.tr("Note"))
@@ -285,6 +291,20 @@ class LiveScreen(QWidget):
             ),
             moment=moment,
         )
+
+    def _closure_confirmed(self) -> bool:
+        """End of surgery on a record that looks unfinished is asked about first (No is the default)."""
+        unfinished = rules.unfinished_at_closure(self.proc, self.context.lang)
+        if not unfinished:
+            return True
+        question = self.tr("The record looks unfinished:") + "\n\n"
+        question += "\n".join(f"• {line}" for line in unfinished) + "\n\n"
+        question += self.tr("Record the end of surgery all the same?")
+        if dialogs.ask_yes_no(self, "confirmClosure", question):
+            return True
+        self.notice.setText(self.tr("End of surgery not recorded."))
+        self.notice.show()
+        return False
 
     def switch_lesion(self, lesion_id: str) -> None:
         number = next((str(lesion.number) for lesion in self.proc.lesions if lesion.id == lesion_id), "?")
@@ -325,12 +345,21 @@ class LiveScreen(QWidget):
             prompt += "\n\n" + self.tr(
                 "Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again."
             ).replace("%1", str(lesion.number))
-        reason = dialogs.ask_text(self, self.tr("Strike through"), prompt)
+        reason = ask_strike_reason(self, self.tr("Strike through"), prompt)
         if reason is not None:
             self._act(
                 self.tr("Strike through %1").replace("%1", self._event_text(event_id)),
                 lambda: self.context.procedures().strike_event(event_id, reason),
             )
+
+    def strike_last(self) -> None:
+        """Backspace: strike through the event recorded last, with a reason."""
+        self.lesion_panel.flush()
+        live = self.proc.live_events()
+        if not self.editable or not live:
+            self.refuse(self.tr("There is no event to strike through."))
+            return
+        self.strike(max(live, key=lambda event: event.id).id)
 
     def correct(self, event_id: int) -> None:
         event = self._event(event_id)
