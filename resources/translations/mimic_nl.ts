@@ -55,27 +55,27 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="49"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="93"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="104"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -84,7 +84,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="114"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -97,12 +97,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="137"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="161"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -296,27 +296,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="129"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="138"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="144"/>
+        <source>%1 min earlier</source>
+        <translation>%1 min eerder</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="144"/>
+        <source>%1 min later</source>
+        <translation>%1 min later</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="154"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="172"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="174"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -324,22 +334,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="230"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="234"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="244"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="254"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -415,37 +425,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="43"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="55"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="56"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="62"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="64"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="68"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -614,12 +624,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="121"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="123"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -844,19 +854,29 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="65"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="102"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="102"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="122"/>
+        <source>%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.</source>
+        <translation>%1 vraagt een getal: “%2” hoort daar niet bij. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="127"/>
+        <source>No answer of %1 starts with “%2”. Press Esc to return to the event keys.</source>
+        <translation>Geen antwoord van %1 begint met “%2”. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
 </context>
 <context>
@@ -984,42 +1004,62 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="143"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="173"/>
+        <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
+        <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="284"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="277"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="348"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="270"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="341"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="275"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="346"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
-        <source>Keys log events: press the key shown on a button.</source>
-        <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="175"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="196"/>
+        <source>No event has the key %1.</source>
+        <translation>Geen gebeurtenis heeft de toets %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="199"/>
+        <source>%1 is not recorded: this record cannot be changed here.</source>
+        <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="201"/>
+        <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
+        <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="204"/>
+        <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
+        <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="251"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1028,27 +1068,47 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="208"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="259"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="300"/>
+        <source>The record looks unfinished:</source>
+        <translation>Het dossier lijkt onvolledig:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="302"/>
+        <source>Record the end of surgery all the same?</source>
+        <translation>Toch het einde van de operatie vastleggen?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="305"/>
+        <source>End of surgery not recorded.</source>
+        <translation>Einde operatie niet vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="312"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="256"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="325"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="280"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="351"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="292"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="360"/>
+        <source>There is no event to strike through.</source>
+        <translation>Er is geen gebeurtenis om door te strepen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="372"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
@@ -2470,6 +2530,34 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/sign_in.py" line="55"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
+    </message>
+</context>
+<context>
+    <name>StrikeDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="24"/>
+        <source>Pressed by mistake</source>
+        <translation>Per ongeluk ingedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="25"/>
+        <source>Wrong event: another one happened</source>
+        <translation>Verkeerde gebeurtenis: er gebeurde iets anders</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="26"/>
+        <source>Wrong lesion</source>
+        <translation>Verkeerde laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="27"/>
+        <source>Recorded twice</source>
+        <translation>Twee keer vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="38"/>
+        <source>Or type the reason</source>
+        <translation>Of typ de reden</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mimic_desktop.domain import derive
 from tests.support.enrolment import in_surgery as surgery_under_way
@@ -151,7 +151,13 @@ def test_a_key_of_no_event_or_of_an_event_not_available_is_said(window, service,
     live.take_keys()
     press(actions, Qt.Key.Key_Q)
     assert "No event has the key Q." in live.notice.text()
+    actions.answer_dialog(  # lesion 2 has no specimen finding yet: end the surgery all the same
+        QApplication.activeModalWidget,
+        lambda box: box.button(QMessageBox.StandardButton.Yes).click(),
+    )
     press(actions, Qt.Key.Key_Z)
+    window.activateWindow()  # offscreen no window manager gives the activation back after a dialog
+    QApplication.processEvents()
     press(actions, Qt.Key.Key_F)  # surgery has ended: the key's button is disabled
     assert "surgery has ended" in live.notice.text()
     assert QApplication.activeModalWidget() is None
