@@ -198,3 +198,24 @@ def test_the_wheel_is_a_real_one(ui_app, qtbot):
         ui_app.installEventFilter(guard)
     wheel(combo, -1)
     assert combo.currentIndex() == 1
+
+
+def test_the_wheel_changes_nothing_in_the_new_procedure_wizard(make_window, store, coordinator, actions):
+    from PySide6.QtWidgets import QWizard
+
+    from mimic_desktop.ui.wizard import NewProcedureWizard
+
+    window = make_window(store, coordinator)
+    actions.click(window.list.new_button)
+    wizard = window.findChild(NewProcedureWizard)
+    actions.type(wizard.study.study_id, "MIM-03-001")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    form = wizard.eligibility.form
+    actions.choose(form.editors["age_18_or_over"].input, True)
+    count = 0
+    for page_id in wizard.pageIds():
+        page = wizard.page(page_id)
+        count += scroll_over_all(page, focused=False)
+    assert count >= 10
+    assert form.editors["age_18_or_over"].input.currentData() is True
+    assert all(editor.input.currentData() is None for name, editor in form.editors.items() if name in {"oral_consent"})
