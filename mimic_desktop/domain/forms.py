@@ -51,8 +51,8 @@ class Condition:
         if value is None:
             return False
         if self.below is not None:
-            return value < self.below
-        return value == self.equals
+            return bool(value < self.below)
+        return bool(value == self.equals)
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ class EventDef:
         return self.label.get(lang) or self.label["en"]
 
 
-def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> FieldDef:
+def _parse_field(raw: dict[str, Any], section: dict[str, Any], siblings: dict[str, FieldDef]) -> FieldDef:
     if raw["type"] not in FIELD_TYPES:
         raise ValueError(f"field {raw['name']}: unknown type {raw['type']}")
     raw_choices = raw.get("choices")
@@ -261,7 +261,7 @@ EVENT_LESION = frozenset({"none", "required", "optional", "creates"})
 ORDER_KEYS = frozenset({"one_of", "lesion", "needed"})
 
 
-def parse_events(data: dict) -> dict[str, EventDef]:
+def parse_events(data: dict[str, Any]) -> dict[str, EventDef]:
     """The event catalogue, checked as it is read: a kind or key given twice, an unknown lesion use, or an
     ordering rule naming an event that is not in the catalogue stops the program with the fault named."""
     raw_events = data["events"]
@@ -290,7 +290,7 @@ def parse_events(data: dict) -> dict[str, EventDef]:
     return catalogue
 
 
-def _order_rule(event: dict, raw: dict, kinds: set[str], where: str) -> OrderRule:
+def _order_rule(event: dict[str, Any], raw: Any, kinds: set[str], where: str) -> OrderRule:
     kind = event["kind"]
     if not isinstance(raw, dict) or set(raw) - ORDER_KEYS or not raw.get("one_of"):
         raise ValueError(f"{where}: event {kind!r}: each entry of 'after' names one_of (and may give lesion, needed)")
@@ -336,4 +336,4 @@ def study_time_zone() -> ZoneInfo:
 
 
 def likert_labels(lang: str = "en") -> list[str]:
-    return questionnaire().extras["likert_labels"][lang]
+    return list(questionnaire().extras["likert_labels"][lang])

@@ -50,6 +50,39 @@ MESSAGES: Messages = {
         "too long ({length} characters, at most {limit})",
         "te lang ({length} tekens, hoogstens {limit})",
     ),
+    "control_characters": (
+        "holds invisible control characters ({codes}), often pasted from a word processor: type the text again",
+        "bevat onzichtbare stuurtekens ({codes}), vaak geplakt uit een tekstverwerker: typ de tekst opnieuw",
+    ),
+}
+
+# Line breaks and tabs belong to text; every other control character (C0, DEL, C1) is invisible on screen,
+# makes an XML file unreadable and can steer a spreadsheet, so free text is refused when it holds one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters other than line breaks and tabs in text, as U+XXXX, each once."""
+    return [f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(text)))]
+
+
+def check_text(text: str, what: str, field: str | None = None, lang: str = "en") -> str:
+    """text when it holds no control characters but line breaks and tabs; else a ValidationError naming what.
+
+    what: the field's label, or the key of a text that is not a form field in TEXT_NAMES ("reason", "note").
+    """
+    found = control_characters(text)
+    if found:
+        name = say_in(TEXT_NAMES, what, lang) if what in TEXT_NAMES else what
+        message = say_in(MESSAGES, "control_characters", lang, codes=", ".join(found))
+        raise ValidationError(f"{name}: {message}", field=field)
+    return text
+
+
+# Free texts that are not form fields: the reason for a change and a note on the timeline.
+TEXT_NAMES: Messages = {
+    "reason": ("Reason", "Reden"),
+    "note": ("Note", "Notitie"),
 }
 
 
@@ -133,7 +166,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
             return to_iso(moment if moment.tzinfo else moment.astimezone())
         except ValueError:
             raise _fail(fdef, lang, "not_datetime", value=value) from None
-    text = str(value).strip()
+    text = check_text(str(value).strip(), fdef.text(lang), fdef.name, lang)
     if fdef.max_length and len(text) > fdef.max_length:
         raise _fail(fdef, lang, "too_long", length=len(text), limit=fdef.max_length)
     return text

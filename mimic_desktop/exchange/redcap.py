@@ -126,7 +126,8 @@ def _dictionary_row(variable: Variable, instrument: Instrument, header: str, lan
         VALIDATION.get(variable.type, ""),
         _number(variable, variable.minimum),
         _number(variable, variable.maximum),
-        "",
+        # Free text may hold what a person typed by mistake: REDCap's de-identified exports leave "y" fields out.
+        "y" if field and field.free_text else "",
         branching_logic(field.shown_when if field else None),
         "y" if variable.required else "",
         "RH" if variable.type == "likert" else "",
@@ -200,6 +201,7 @@ def import_rows(proc: Procedure) -> list[dict[str, str]]:
         for row in scope_rows:
             cells = _instrument_cells(instrument, proc, row)
             if instrument.repeating:
+                assert number is not None, "a repeating table numbers its rows"
                 instance = {REPEAT_COLUMNS[0]: instrument.name, REPEAT_COLUMNS[1]: cell(row[number])}
                 repeats.append({RECORD_ID: proc.study_id} | instance | cells)
             else:
@@ -218,10 +220,12 @@ def write_redcap(records: Sequence[Procedure], folder: Path, prefix: str = "mimi
     data = [[row.get(column, "") for column in header] for proc in records for row in import_rows(proc)]
     return write_files(
         {
-            folder / f"{prefix}_redcap_data_dictionary.csv": csv_writer(DICTIONARY_HEADER, dictionary_rows(lang)),
+            folder / f"{prefix}_redcap_data_dictionary.csv": csv_writer(
+                DICTIONARY_HEADER, dictionary_rows(lang), definitions=True
+            ),
             folder / f"{prefix}_redcap_import.csv": csv_writer(header, data),
             folder / f"{prefix}_redcap_repeating_instruments.csv": csv_writer(
-                ("form_name", "custom_form_label"), repeating_rows()
+                ("form_name", "custom_form_label"), repeating_rows(), definitions=True
             ),
         }
     )

@@ -20,10 +20,13 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..domain.errors import MimicError
 from . import signing_keys
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "mimic-session"
 FORMAT_VERSION = 1
@@ -137,7 +140,7 @@ def manifest(header: Header, content: dict[str, bytes], version: int = FORMAT_VE
     }
 
 
-def write(content: dict[str, bytes], header: Header, key, version: int = FORMAT_VERSION) -> bytes:
+def write(content: dict[str, bytes], header: Header, key: Ed25519PrivateKey, version: int = FORMAT_VERSION) -> bytes:
     """The bytes of a signed session file holding record.json, summary.pdf and questionnaire.pdf."""
     manifest_bytes = canonical_json(manifest(header, content, version))
     signature = signing_keys.raw_public_key(key) + signing_keys.sign(key, manifest_bytes)
@@ -170,6 +173,11 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
     public_key, signature = members[SIGNATURE][:32], members[SIGNATURE][32:]
     signer = signer_for(public_key)
     if signer is None:
+        if _claims_demo(members[MANIFEST]):  # unverified, but only ever used to refuse: say why plainly
+            raise SessionFileRejected(
+                "This is a demonstration record, made to try the application and signed with a demo database's"
+                " own key: it is not trial data and is not imported."
+            )
         raise SessionFileRejected(
             f"The file is signed by a key that is not registered (fingerprint {signing_keys.fingerprint(public_key)}): "
             "register the centre's public key with `mimic-central add-centre` if it is genuine."
@@ -184,6 +192,15 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
             "The ZIP container differs from the one its signed members make: the file was altered after it was signed."
         )
     return SessionFile(header, members, signer, public_key)
+
+
+def _claims_demo(manifest: bytes) -> bool:
+    """Whether an unverified manifest says its record is a demonstration record."""
+    try:
+        claims = json.loads(manifest)
+    except ValueError:
+        return False
+    return isinstance(claims, dict) and claims.get("demo") is True
 
 
 def _members(data: bytes) -> dict[str, bytes]:

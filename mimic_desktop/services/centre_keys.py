@@ -16,7 +16,7 @@ from ..domain import rules
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
 from ..exchange import central, signing_keys
-from ..exchange.central import CentreKey
+from ..exchange.central import CentreKey as CentreKey  # named here for the UI, which does not import exchange
 from ..storage.connection import Store
 from .procedures import Clock
 
@@ -100,7 +100,7 @@ def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now)
             last = max(registrations, key=lambda k: k.registered_utc)
             raise ValidationError(
                 f"Key {last.fingerprint} was already withdrawn from centre {last.centre} on "
-                f"{local_text(last.withdrawn_utc)} ({last.withdrawal_reason})."
+                f"{local_text(last.withdrawn_utc or last.registered_utc)} ({last.withdrawal_reason})."
             )
         central.withdraw_centre_key(db.conn, key_id, now, reason)
     return replace(in_force, withdrawn_utc=now, withdrawal_reason=reason)
@@ -108,7 +108,7 @@ def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now)
 
 def refuse_withdrawn(signer: CentreKey, centre: str) -> str | None:
     """Why a new file signed under this registration is refused, when it was withdrawn; None while in force."""
-    if signer.in_force:
+    if signer.withdrawn_utc is None:  # in force
         return None
     return (
         f"The file is signed with key {signer.fingerprint}, whose registration for centre {signer.centre} the "

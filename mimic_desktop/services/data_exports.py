@@ -1,4 +1,5 @@
-"""Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM.
+"""Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM (also as
+the archive copy, with its audit records and signature), Castor EDC, CDISC Dataset-JSON.
 
 Each export needs the export permission, reads the records named by study ID (or all of them), writes
 its files atomically, leaves an audit entry naming who exported which records to which files, and
@@ -7,21 +8,26 @@ returns the same warnings as the session-file export for free text that looks li
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..domain import identifiers
+from ..domain import forms, identifiers
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
+from ..exchange.castor import write_castor
+from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
-from ..exchange.flat_csv import write_flat_csv
-from ..exchange.odm import write_odm
+from ..exchange.flat_csv import Snapshot, write_flat_csv
+from ..exchange.odm import Archive, AuditEntry, write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import audit
 from ..storage.connection import Store
+from .accounts import AccountService
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
 from .progress import Progress, no_progress
@@ -81,7 +87,10 @@ def _export(
 
 def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
     """The flat CSV tables and their data dictionary, in folder."""
-    return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix))
+    snapshot = Snapshot(to_iso(service.clock()))
+    return _export(
+        service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot)
+    )
 
 
 def export_redcap(
@@ -91,9 +100,32 @@ def export_redcap(
     return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
 
 
-def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> Exported:
-    """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
-    return _export_odm(service, study_ids, lambda _prefix: Path(path))
+def export_castor(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, variable_map: Path | None = None
+) -> Exported:
+    """Castor EDC's import files (study data, lesions and complications as repeating data) and the variable map
+    they were written with; variable_map: an edited map (CSV), else the one left in folder, else MIMIC's own."""
+    return _export(
+        service, "castor", study_ids, lambda records, prefix: write_castor(records, folder, prefix, variable_map)
+    )
+
+
+def export_dataset_json(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
+    """The flat tables as CDISC Dataset-JSON 1.1 datasets, in folder."""
+    return _export(
+        service,
+        "dataset-json",
+        study_ids,
+        lambda records, prefix: write_dataset_json(records, folder, prefix, created=service.clock()),
+    )
+
+
+def export_odm(
+    service: ProcedureService, study_ids: Sequence[str] | None, path: Path, with_audit: bool = False
+) -> Exported:
+    """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export; with_audit: the archive copy,
+    with every change of a value (who by account id, when, why) and the questionnaire's signature."""
+    return _export_odm(service, study_ids, lambda _prefix: Path(path), with_audit)
 
 
 def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
@@ -101,14 +133,51 @@ def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, 
     return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml")
 
 
-def _export_odm(service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path]) -> Exported:
+def _decoded(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archive:
+    """Each record's audited changes of form values and removals, with the accounts known by their id alone."""
+    ids = {user.username: str(user.id) for user in AccountService(service.store).users()}
+    fields = {(f.scope, f.name) for f in forms.all_fields().values()}
+    entries = {}
+    for proc in records:
+        rows = service.audit_trail(proc.id)
+        # Removed lesions and complications keep their numbers in the trail alone.
+        numbers = {r["entity_id"]: _decoded(r["new_value"]) for r in rows if r["field"] == "number"}
+        mine = []
+        for row in rows:
+            scope, field = row["entity"], row["field"]
+            if (scope, field) not in fields and not (scope in ("lesion", "complication") and field == "removed"):
+                continue
+            mine.append(
+                AuditEntry(
+                    at=row["at_utc"],
+                    user=ids.get(row["username"], "unknown"),
+                    scope=scope,
+                    number=numbers.get(row["entity_id"]) if scope != "procedure" else None,
+                    field=None if field == "removed" else field,
+                    new=_decoded(row["new_value"]),
+                    old=_decoded(row["old_value"]),
+                    reason=row["reason"],
+                )
+            )
+        entries[proc.session_id] = mine
+    signers = {s.username: ids.get(s.username, "unknown") for proc in records for s in proc.signatures}
+    return Archive(entries, signers)
+
+
+def _export_odm(
+    service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path], with_audit: bool = False
+) -> Exported:
     _, head = audit.head(service.store.conn)
-    return _export(
-        service,
-        "odm",
-        study_ids,
-        lambda records, prefix: [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head)],
-    )
+
+    def write(records: list[Procedure], prefix: str) -> list[Path]:
+        archive = archive_of(service, records) if with_audit else None
+        return [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head, archive=archive)]
+
+    return _export(service, "odm-archive" if with_audit else "odm", study_ids, write)
 
 
 # Each export into a folder, the same way round: (service, study IDs or None for all, folder, label language).
@@ -117,6 +186,8 @@ FOLDER_EXPORTS: dict[str, FolderExport] = {
     "csv": lambda service, study_ids, folder, _lang: export_csv(service, study_ids, folder),
     "redcap": export_redcap,
     "odm": lambda service, study_ids, folder, _lang: export_odm_into(service, study_ids, folder),
+    "castor": lambda service, study_ids, folder, _lang: export_castor(service, study_ids, folder),
+    "dataset-json": lambda service, study_ids, folder, _lang: export_dataset_json(service, study_ids, folder),
 }
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import builtins  # the method list() hides the built-in list in the class's annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain import derive, event_order, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
@@ -18,13 +19,16 @@ from ..domain.errors import (
     SignedAnswersChanged,
     ValidationError,
 )
-from ..domain.record import Event, Procedure
+from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, User
 from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
 from .backups import BackupFailed, take_backup
+
+if TYPE_CHECKING:
+    import sqlite3
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
@@ -54,10 +58,10 @@ class ProcedureService:
             raise NotFound(f"There is no procedure with study ID {study_id}.")
         return self.load(proc_id)
 
-    def list(self, search: str = ""):
+    def list(self, search: str = "") -> builtins.list[sqlite3.Row]:
         return repository.list_procedures(self.store.conn, search)
 
-    def audit_trail(self, proc_id: str | None = None):
+    def audit_trail(self, proc_id: str | None = None) -> builtins.list[sqlite3.Row]:
         return repository.audit_rows(self.store.conn, proc_id)
 
     def reopens(self, proc_id: str) -> bool:
@@ -81,7 +85,7 @@ class ProcedureService:
         """The reason, trimmed; ReasonRequired with this message when there is none."""
         if not (reason and reason.strip()):
             raise ReasonRequired(message)
-        return reason.strip()
+        return values.check_text(reason.strip(), "reason", "reason")
 
     @contextlib.contextmanager
     def _change(
@@ -94,6 +98,8 @@ class ProcedureService:
         without its lesions' and complications' values.
         """
         self._require(Action.EDIT, proc_id)
+        if reason:
+            values.check_text(reason, "reason", "reason")
         try:
             with self.store.transaction() as db:
                 proc = self._load(proc_id, child_values)
@@ -175,7 +181,7 @@ class ProcedureService:
             if "icg_given_at" in clean:
                 rules.check_icg_time(proc, clean["icg_given_at"])
             signature = proc.valid_signature()
-            touches_signed = signature and _questionnaire_fields() & clean.keys()
+            touches_signed = bool(_questionnaire_fields() & clean.keys())
             conn = self.store.conn
             for name, value in clean.items():
                 changed += repository.set_value(
@@ -189,7 +195,8 @@ class ProcedureService:
                     username=self.user.username,
                     reason=reason,
                 )
-            if touches_signed and changed:
+            if signature is not None and touches_signed and changed:
+                assert reason is not None, "_change refuses a change to signed answers without a reason"
                 repository.void_signature(
                     conn,
                     proc_id=proc_id,
@@ -204,8 +211,10 @@ class ProcedureService:
         return self.set_values(proc_id, {name: value}, reason=reason)
 
     @staticmethod
-    def _child(proc: Procedure, entity: str, entity_id: str):
-        children = proc.lesions if entity == "lesion" else proc.complications
+    def _child(proc: Procedure, entity: str, entity_id: str) -> Lesion | Complication:
+        children: builtins.list[Lesion] | builtins.list[Complication] = (
+            proc.lesions if entity == "lesion" else proc.complications
+        )
         for child in children:
             if child.id == entity_id:
                 return child
@@ -264,7 +273,7 @@ class ProcedureService:
             raise ValidationError(f"{kind!r} is not a known intraoperative event.", "kind")
         definition = catalogue[kind]
         moment = at or self.clock()
-        note = (note or "").strip() or None
+        note = values.check_text((note or "").strip(), "note", "note") or None
         if kind == "note" and not note:
             raise ValidationError("A note needs some text.", "note")
         # The event rules read the timeline and the procedure's values, never a lesion's values.
@@ -394,6 +403,7 @@ class ProcedureService:
 
     def _remove_lesion(self, proc: Procedure, lesion_id: str, reason: str) -> None:
         lesion = self._child(proc, "lesion", lesion_id)
+        assert isinstance(lesion, Lesion)
         rules.check_lesion_removable(proc, lesion)
         for event in rules.lesion_creating_events(proc, lesion_id):
             self._strike(proc, event.id, reason)
@@ -428,7 +438,7 @@ class ProcedureService:
             self._make_current(proc_id, lesion_id)
 
     # -- completing ------------------------------------------------------------------------
-    def missing(self, proc_id: str, lang: str = "en") -> list[str]:
+    def missing(self, proc_id: str, lang: str = "en") -> builtins.list[str]:
         """What still stands between the record and completion, in plain words in lang."""
         return rules.missing_for_completion(self.load(proc_id), lang, self.clock())
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.clock import local_text, parse_typed
 from ..domain.errors import MimicError
+from ..domain.private_files import make_private, private_folder
 from ..services import paths
 
 
@@ -183,9 +185,11 @@ class CorrectTimeDialog(QDialog):
         self.when.setText(local_text(moment + timedelta(minutes=minutes), seconds=True))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.when and event.type() == QEvent.Type.KeyPress and event.key() in SHIFT_KEYS:
-            self.shift(SHIFT_KEYS[event.key()])
-            return True
+        if watched is self.when and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            minutes = SHIFT_KEYS.get(Qt.Key(event.key()))
+            if minutes is not None:
+                self.shift(minutes)
+                return True
         return super().eventFilter(watched, event)
 
     def moment(self) -> datetime | None:
@@ -213,8 +217,10 @@ def crash_report_text(error: BaseException) -> str:
 def write_crash_report(error: BaseException, folder: Path | None = None) -> Path:
     """Save the report next to the app's data; it holds no patient data, only the program's state."""
     folder = folder or paths.data_dir() / "crash-reports"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+    target.touch(mode=0o600)
+    make_private(target)
     target.write_text(crash_report_text(error), encoding="utf-8")
     return target
 

@@ -90,7 +90,7 @@ class WheelGuard(QObject):
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             return False
-        if kind != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+        if not isinstance(event, QWheelEvent) or not isinstance(watched, QWidget):
             return False
         owner = guarded_owner(watched)
         if owner is None:

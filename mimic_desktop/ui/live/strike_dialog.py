@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..dialogs import TextPrompt
 
@@ -34,7 +34,9 @@ class StrikeDialog(TextPrompt):
         # Picked when selected: the list makes its first row current when it gets the keyboard, picking nothing.
         self.reasons.itemSelectionChanged.connect(self._picked)
         self.reasons.installEventFilter(self)
-        self.layout().insertWidget(1, self.reasons)
+        column = self.layout()
+        assert isinstance(column, QVBoxLayout), "a text prompt is one column"
+        column.insertWidget(1, self.reasons)  # under the prompt, above the line
         self.text.setPlaceholderText(self.tr("Or type the reason"))
         QWidget.setTabOrder(self.reasons, self.text)
 
@@ -48,11 +50,12 @@ class StrikeDialog(TextPrompt):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A reason's number picks it."""
-        if watched is self.reasons and event.type() == QEvent.Type.KeyPress and event.key() in DIGIT_KEYS:
-            row = DIGIT_KEYS[event.key()]
-            if row < self.reasons.count():
-                self.reasons.setCurrentRow(row)
-            return True
+        if watched is self.reasons and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            row = DIGIT_KEYS.get(Qt.Key(event.key()))
+            if row is not None:
+                if row < self.reasons.count():
+                    self.reasons.setCurrentRow(row)
+                return True
         return super().eventFilter(watched, event)
 
 
