@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.roles import User
 from ..domain.wording import say_in
@@ -63,6 +64,10 @@ def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
     """The database --db names and the --user whose password is right, who may work (no reset password waiting
     to be changed)."""
     store = open_store(db_path(args), create=False)
+    if store.read_only:  # said at once: reading works, a change would be refused
+        print_warnings(
+            [f"{store.path} is read-only ({store.read_only}): it can be read, but nothing can be saved in it."]
+        )
     user = AccountService(store).sign_in(args.user, password(), where=COMMAND_LINE)
     if user.must_change_password:
         raise PasswordChangeRequired(say_in(MESSAGES, "must_change", name=user.username))
@@ -88,6 +93,7 @@ def print_warnings(warnings: Iterable[str]) -> None:
 def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     """Run a subcommand; problems the user can fix print one plain line, not a traceback."""
     try:
+        forms.forms_dir()  # other form definitions than the shipped ones: refused before anything is opened
         return handler(args) or 0
     except MimicError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -27,6 +27,7 @@ from ..exchange.session_file import SessionFile
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import centre_keys
+from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 from .progress import Progress
 
@@ -129,6 +130,11 @@ def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
     return files
 
 
+# An export in progress is written under this suffix and renamed when whole: such a file is never imported.
+PART_SUFFIX = ".part"
+PART_REFUSAL = "An unfinished export (a .part file): export the record again; this file is never imported."
+
+
 def session_files(paths: Iterable[Path]) -> list[Path]:
     """The files named, and the .mimic files in the folders named (sorted, folders searched to any depth)."""
     found: list[Path] = []
@@ -176,14 +182,22 @@ class CentralImporter:
         return summary
 
     def import_file(self, path: Path) -> FileResult:
+        """One file's outcome; only a problem of the central database itself (StorageError) is raised."""
         name = str(path)
+        if path.name.endswith(PART_SUFFIX):
+            return FileResult(name, Outcome.REJECTED, PART_REFUSAL)
         try:
-            if path.stat().st_size > session_file.MAX_FILE_BYTES:
-                return FileResult(name, Outcome.REJECTED, "The file is larger than a session file can be.")
-            data = path.read_bytes()
-        except OSError as error:
-            return FileResult(name, Outcome.REJECTED, f"The file cannot be read: {error.strerror or error}.")
-        return self.import_bytes(data, name)
+            data = read_capped(path, session_file.MAX_FILE_BYTES, "a session file")
+        except InputFileRefused as refusal:
+            return FileResult(name, Outcome.REJECTED, str(refusal))
+        try:
+            return self.import_bytes(data, name)
+        except StorageError:
+            raise
+        except Exception as error:  # one file's surprise must not stop a folder's import: it is named instead
+            return FileResult(
+                name, Outcome.REJECTED, f"The file could not be imported ({type(error).__name__}: {error})."
+            )
 
     def import_bytes(self, data: bytes, name: str) -> FileResult:
         """Check and store one session file, all or nothing."""

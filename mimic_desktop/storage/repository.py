@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain import derive
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
-from . import audit
+from . import audit, row_seals
 from .rowids import inserted_id
 
 PROCEDURE_ENTITY = "procedure"
@@ -120,7 +120,7 @@ def set_procedure_column(
     reason: str | None = None,
 ) -> None:
     """Change a column of the procedures table that belongs to the record (and audit it)."""
-    allowed = {"completed_utc", "current_lesion_id", "export_version", "exported_utc"}
+    allowed = {"completed_utc", "current_lesion_id", "export_version", "exported_utc", "surgeon_username"}
     if column not in allowed:
         raise ValueError(column)
     old = conn.execute(f"SELECT {column} FROM procedures WHERE id=?", (proc_id,)).fetchone()[0]
@@ -129,6 +129,8 @@ def set_procedure_column(
     conn.execute(f"UPDATE procedures SET {column}=? WHERE id=?", (value, proc_id))
     if column != "current_lesion_id":  # switching lesions is navigation, not a change to the record
         _audit(conn, now, username, proc_id, PROCEDURE_ENTITY, proc_id, field=column, old=old, new=value, reason=reason)
+    else:  # ...but the row it is kept in stays sealed, so that a lesion switched behind the app's back is found
+        row_seals.seal(conn, PROCEDURE_ENTITY, proc_id, at_utc=now, username=username)
 
 
 def add_child(conn: sqlite3.Connection, table: str, *, proc_id: str, now: str, username: str) -> tuple[str, int]:
@@ -236,19 +238,26 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool
 def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:
     """Store the record's derived status, from what it depends on: the row, the signatures, the events of
     derive.STATUS_EVENTS."""
+    status = derived_status(conn, proc_id)
+    if status is not None:
+        set_status(conn, proc_id, status)
+
+
+def derived_status(conn: sqlite3.Connection, proc_id: str) -> str | None:
+    """The status the record's row, events and signatures give it (what its stored status must be)."""
     proc = _procedure_row(conn, proc_id)
     if proc is None:
-        return
+        return None
     _load_events(conn, proc, derive.STATUS_EVENTS)
     _load_signatures(conn, proc)
-    set_status(conn, proc_id, derive.status(proc).value)
+    return derive.status(proc).value
 
 
 # Columns are read by position: a record load runs on every click in theatre.
 def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
     row = conn.execute(
         "SELECT id, study_id, centre, created_utc, session_id, completed_utc, export_version, exported_utc,"
-        " modified_utc, current_lesion_id, demo FROM procedures WHERE id=?",
+        " modified_utc, current_lesion_id, demo, surgeon_username FROM procedures WHERE id=?",
         (proc_id,),
     ).fetchone()
     if row is None:
@@ -265,6 +274,7 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
         modified_at=row[8],
         current_lesion_id=row[9],
         demo=bool(row[10]),
+        surgeon_username=row[11],
     )
 
 
@@ -381,6 +391,60 @@ def void_signature(
     )
 
 
+def insert_delegation(
+    conn: sqlite3.Connection, *, proc_id: str, username: str, reason: str, now: str, granted_by: str
+) -> int:
+    """Let another surgeon sign this record's questionnaire, with the reason (and its audit row)."""
+    cursor = conn.execute(
+        "INSERT INTO delegations (procedure_id, username, reason, granted_by, granted_utc) VALUES (?, ?, ?, ?, ?)",
+        (proc_id, username, reason, granted_by, now),
+    )
+    _audit(
+        conn,
+        now,
+        granted_by,
+        proc_id,
+        "delegation",
+        str(cursor.lastrowid),
+        field="granted",
+        old=None,
+        new={"username": username},
+        reason=reason,
+    )
+    # Not a change to the record (its session file does not carry delegations): modified_utc stays.
+    return int(cursor.lastrowid or 0)
+
+
+def delegations(conn: sqlite3.Connection, proc_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, username, reason, granted_by, granted_utc FROM delegations WHERE procedure_id=? ORDER BY id",
+        (proc_id,),
+    ).fetchall()
+
+
+def confirm_answer(conn: sqlite3.Connection, *, proc_id: str, field: str, value: Any, now: str, username: str) -> None:
+    """The surgeon confirms an answer someone else entered on their word: an audit row holding the value confirmed."""
+    _audit(conn, now, username, proc_id, "answer", field, field="confirmed", old=None, new=value)
+
+
+def surgeon_of_record(conn: sqlite3.Connection, proc_id: str) -> tuple[str, str | None, str | None] | None:
+    """(study ID, surgeon account, typed surgeon name) of one record, read without loading the record."""
+    row = conn.execute(
+        "SELECT p.study_id, p.surgeon_username, v.value FROM procedures p LEFT JOIN field_values v"
+        " ON v.procedure_id = p.id AND v.entity = 'procedure' AND v.field = 'surgeon' WHERE p.id = ?",
+        (proc_id,),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], audit.decode(row[2]))
+
+
+def surgeon_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(procedure id, typed surgeon name) of every record whose surgeon is not yet an account."""
+    return conn.execute(
+        "SELECT p.id, v.value FROM procedures p JOIN field_values v ON v.procedure_id = p.id"
+        " AND v.entity = 'procedure' AND v.field = 'surgeon' WHERE p.surgeon_username IS NULL ORDER BY p.study_id"
+    ).fetchall()
+
+
 def audit_rows(conn: sqlite3.Connection, proc_id: str | None = None) -> list[sqlite3.Row]:
     if proc_id is None:
         return conn.execute("SELECT * FROM audit ORDER BY seq").fetchall()
@@ -393,6 +457,7 @@ def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Store a setting; one people change is audited (and so sealed) by change_setting."""
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
         (key, value),

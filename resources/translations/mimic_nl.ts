@@ -157,27 +157,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="54"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="179"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="181"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="192"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -186,7 +186,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="202"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -199,18 +199,62 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="225"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="162"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="249"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
         <translation>De automatische back-up van vandaag kon niet worden gemaakt: %1
 
 U kunt doorwerken; meld het aan de IT-afdeling.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
+        <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
+
+Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
+        <translation>De database %1 is alleen-lezen: u kunt hem lezen, maar er kan niets in worden opgeslagen (%2).
+
+Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="127"/>
+        <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
+        <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="137"/>
+        <source>Its newest intact automatic backup was taken on %1, %2.</source>
+        <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="143"/>
+        <source>Find it…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="147"/>
+        <source>Restore the backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="149"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="158"/>
+        <source>Where is the database now?</source>
+        <translation>Waar staat de database nu?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="167"/>
+        <source>The backup of %1 is in place and open.</source>
+        <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
     </message>
 </context>
 <context>
@@ -375,37 +419,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ClockPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="42"/>
         <source>Since incision</source>
         <translation>Sinds incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="45"/>
         <source>Since ICG</source>
         <translation>Sinds ICG</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="82"/>
         <source>ICG time not recorded</source>
         <translation>Tijdstip ICG niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
         <source>ICG to incision</source>
         <translation>ICG tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
         <source>ICG to now</source>
         <translation>ICG tot nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
         <source>within the protocol window</source>
         <translation>binnen het protocolvenster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
         <source>OUTSIDE the protocol window</source>
         <translation>BUITEN het protocolvenster</translation>
     </message>
@@ -578,8 +622,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>DelegateDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27"/>
+        <source>Let another surgeon sign</source>
+        <translation>Een andere chirurg laten tekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32"/>
+        <source>The operating surgeon signs the questionnaire of %1. Another surgeon signs it only with a delegation: say who, and why.</source>
+        <translation>De operateur tekent de vragenlijst van %1. Een andere chirurg tekent alleen met een delegatie: geef aan wie, en waarom.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42"/>
+        <source>Surgeon</source>
+        <translation>Chirurg</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49"/>
+        <source>Record the delegation</source>
+        <translation>Delegatie vastleggen</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="141"/>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="45"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
@@ -653,27 +726,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98"/>
         <source>Save the PDF as</source>
         <translation>De pdf opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
         <source>The PDF was not written.</source>
         <translation>De pdf is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="117"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="118"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
@@ -799,12 +872,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="124"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="126"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -855,160 +928,245 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="127"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75"/>
+        <source>History of the record</source>
+        <translation>Geschiedenis van het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84"/>
+        <source>Every kind</source>
+        <translation>Elke soort</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90"/>
+        <source>Find text</source>
+        <translation>Tekst zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93"/>
+        <source>Save as CSV…</source>
+        <translation>Opslaan als csv…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97"/>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108"/>
+        <source>Refused attempts</source>
+        <translation>Geweigerde pogingen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124"/>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146"/>
+        <source>%1 of %2 entries shown</source>
+        <translation>%1 van %2 regels getoond</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Csv-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152"/>
+        <source>Save the audit trail as</source>
+        <translation>De audittrail opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170"/>
+        <source>The file was not written.</source>
+        <translation>Het bestand is niet geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
+        <source>Written to %1</source>
+        <translation>Geschreven naar %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172"/>
+        <source>Writing %1…</source>
+        <translation>%1 wordt geschreven…</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="38"/>
         <source>Import session files</source>
         <translation>Sessiebestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="41"/>
         <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
         <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="51"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="54"/>
         <source>Import a folder…</source>
         <translation>Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Details</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="76"/>
         <source>Copy the summary</source>
         <translation>Overzicht kopiëren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="81"/>
         <source>Save the summary as text…</source>
         <translation>Overzicht opslaan als tekst…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="93"/>
         <source>Session files to import</source>
         <translation>Te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="95"/>
         <source>MIMIC session files (*.mimic);;All files (*)</source>
         <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="101"/>
         <source>Folder of session files to import</source>
         <translation>Map met te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="110"/>
         <source>Looking for session files…</source>
         <translation>Sessiebestanden zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="118"/>
         <source>%1 of %2 checked: %3</source>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="125"/>
         <source>The import stopped: %1 The files marked not imported can be imported again.</source>
         <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="134"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="142"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="158"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="159"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="172"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="209"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="210"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="211"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="212"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="224"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="226"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -1016,53 +1174,72 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62"/>
+        <source>No lesion yet: L or O</source>
+        <translation>Nog geen laesie: L of O</translation>
+    </message>
+</context>
+<context>
+    <name>LesionPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="33"/>
+        <source>Back to the event buttons</source>
+        <translation>Terug naar de gebeurtenisknoppen</translation>
     </message>
 </context>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="113"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="113"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="141"/>
         <source>%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.</source>
         <translation>%1 vraagt een getal: “%2” hoort daar niet bij. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="146"/>
         <source>No answer of %1 starts with “%2”. Press Esc to return to the event keys.</source>
         <translation>Geen antwoord van %1 begint met “%2”. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="199"/>
+        <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
+        <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
 </context>
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="162"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="186"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -1070,7 +1247,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
@@ -1078,52 +1255,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="179"/>
         <source>%1 · segment not entered yet</source>
         <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="180"/>
         <source>Segment and size not entered yet</source>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="191"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="192"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="193"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="197"/>
         <source>plane fluorescent</source>
         <translation>vlak fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="199"/>
         <source>plane adapted</source>
         <translation>vlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="201"/>
         <source>cavity fluorescent</source>
         <translation>holte fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="205"/>
         <source>extended resection</source>
         <translation>uitgebreide resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="183"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="207"/>
         <source>ablated</source>
         <translation>geableerd</translation>
     </message>
@@ -1179,62 +1356,62 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="190"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="257"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="295"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="369"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="359"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="432"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="352"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="425"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="357"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="430"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="258"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="207"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="283"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="210"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="288"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="262"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1243,49 +1420,92 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="270"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="344"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="311"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="385"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="313"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="387"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="323"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="396"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="409"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="362"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="371"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="444"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="383"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="456"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123"/>
+        <source>Lesion details</source>
+        <translation>Laesiegegevens</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="125"/>
+        <source>Lesion details: segments on the map, size, source</source>
+        <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="127"/>
+        <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
+        <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
+    </message>
+</context>
+<context>
+    <name>LiverMap</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="97"/>
+        <source>Couinaud map of the liver segments</source>
+        <translation>Couinaud-kaart van de leversegmenten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="120"/>
+        <source>Segment %1, marked</source>
+        <translation>Segment %1, gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="121"/>
+        <source>Segment %1, not marked</source>
+        <translation>Segment %1, niet gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="126"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="127"/>
+        <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
+        <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
     </message>
 </context>
 <context>
@@ -1440,112 +1660,135 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="150"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="158"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="169"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="188"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="234"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="240"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="243"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="214"/>
+        <source>Choose the operating surgeon</source>
+        <translation>Kies de operateur</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="222"/>
+        <source>There is no surgeon account yet: a coordinator adds one first.</source>
+        <translation>Er is nog geen account van een chirurg: een coördinator maakt er eerst een aan.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLine</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="21"/>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
 </context>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
         <source>The patient does not meet the eligibility criteria:</source>
         <translation>De patiënt voldoet niet aan de geschiktheidscriteria:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
         <source>Operation time, incision to end of surgery: %1</source>
         <translation>Operatieduur, incisie tot einde operatie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87"/>
         <source>Operation time: the incision and the end of surgery are recorded on the live screen.</source>
         <translation>Operatieduur: de incisie en het einde van de operatie worden op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="93"/>
         <source>node-positive primary</source>
         <translation>kliermetastasen bij de primaire tumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="94"/>
         <source>disease-free interval under 12 months</source>
         <translation>ziektevrij interval korter dan 12 maanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
         <source>more than one liver tumour</source>
         <translation>meer dan één levertumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="96"/>
         <source>largest tumour over 5 cm</source>
         <translation>grootste tumor groter dan 5 cm</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="97"/>
         <source>CEA over 200 ng/mL</source>
         <translation>CEA hoger dan 200 ng/mL</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
         <source>Fong clinical risk score (derived): not yet known; it needs: %1</source>
         <translation>Fong klinische risicoscore (afgeleid): nog niet bekend; nodig: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="105"/>
         <source>Fong clinical risk score (derived): %1 of 5</source>
         <translation>Fong klinische risicoscore (afgeleid): %1 van 5</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111"/>
         <source>Enter the time ICG was given to see the interval to incision.</source>
         <translation>Vul het tijdstip van de ICG-toediening in om het interval tot de incisie te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="114"/>
         <source>ICG to incision: known once the incision is recorded on the live screen.</source>
         <translation>ICG tot incisie: bekend zodra de incisie op het livescherm is vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="117"/>
         <source>ICG to incision: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot incisie: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="121"/>
         <source>Outside the protocol window.</source>
         <translation>Buiten het protocolvenster.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="58"/>
+        <source>The operating surgeon&apos;s account: %1</source>
+        <translation>Het account van de operateur: %1</translation>
     </message>
 </context>
 <context>
@@ -1736,70 +1979,125 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="33"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="37"/>
         <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
         <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="65"/>
         <source>Signature</source>
         <translation>Handtekening</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="80"/>
         <source>Sign the questionnaire…</source>
         <translation>Vragenlijst ondertekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="214"/>
         <source>Questions still to answer (marked *): %1</source>
         <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="216"/>
         <source>Every question is answered: the surgeon can sign.</source>
         <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="219"/>
         <source>Signed by %1 (%2) on %3</source>
         <translation>Ondertekend door %1 (%2) op %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="221"/>
         <source>Meaning: %1</source>
         <translation>Betekenis: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="223"/>
         <source>Voided on %1 by a change; reason: %2</source>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="228"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="76"/>
+        <source>Let another surgeon sign…</source>
+        <translation>Een andere chirurg laten tekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99"/>
+        <source>Whose answers</source>
+        <translation>Wiens antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="111"/>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="113"/>
+        <source>Confirm that this answer, entered on your word, is yours</source>
+        <translation>Bevestig dat dit antwoord, op uw aanwijzing ingevoerd, van u is</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="147"/>
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="150"/>
+        <source>entered by %1</source>
+        <translation>ingevoerd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="152"/>
+        <source>confirmed by %1</source>
+        <translation>bevestigd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="159"/>
+        <source>The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon&apos;s account before signing.</source>
+        <translation>De operateur (%1) is nog geen account: een coördinator koppelt de naam aan het account van een chirurg voordat er wordt ondertekend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="162"/>
+        <source>Answers entered by someone else are signed only after %1 confirms each of them.</source>
+        <translation>Antwoorden die iemand anders heeft ingevoerd, worden pas ondertekend nadat %1 elk ervan heeft bevestigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="166"/>
+        <source>Every answer was entered by %1.</source>
+        <translation>Elk antwoord is ingevoerd door %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="175"/>
+        <source>May sign by delegation: %1</source>
+        <translation>Mag tekenen door delegatie: %1</translation>
     </message>
 </context>
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="100"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="102"/>
         <source>Not saved: no reason was given.</source>
         <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="120"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="127"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
@@ -1807,80 +2105,85 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78"/>
         <source>Documents</source>
         <translation>Documenten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="46"/>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="49"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="52"/>
         <source>Save as JSON…</source>
         <translation>Opslaan als JSON…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="74"/>
         <source>New sessions were imported: the report will be computed again when shown.</source>
         <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="83"/>
         <source>Computing the report on the current sessions…</source>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="96"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
         <source>%1 of %2; computed %3.</source>
         <translation>%1 van %2; berekend %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patiënt geanalyseerd</numerusform>
@@ -1888,7 +2191,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -1896,32 +2199,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="134"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="146"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="150"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="151"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
     </message>
@@ -2755,47 +3058,47 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="24"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="31"/>
         <source>Sign the questionnaire</source>
         <translation>De vragenlijst ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="29"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
         <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
         <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="42"/>
         <source>Questionnaire of</source>
         <translation>Vragenlijst van</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
         <source>Printed name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="45"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="42"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="58"/>
         <source>Meaning</source>
         <translation>Betekenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="63"/>
         <source>Your password</source>
         <translation>Uw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="67"/>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="79"/>
         <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
         <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
     </message>
@@ -2864,22 +3167,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="44"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="57"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="58"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
@@ -2928,66 +3231,89 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
 </context>
 <context>
+    <name>SurgeonMapping</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="31"/>
+        <source>Map to this account</source>
+        <translation>Aan dit account koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="51"/>
+        <source>The operating surgeon %1 is a typed name, not an account: the questionnaire cannot be signed until a coordinator maps the name to the surgeon&apos;s account (every record holding the name is mapped).</source>
+        <translation>De operateur %1 is een getypte naam, geen account: de vragenlijst kan pas worden ondertekend als een coördinator de naam aan het account van de chirurg koppelt (elk dossier met deze naam wordt gekoppeld).</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="75"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="77"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="162"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="166"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="95"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="68"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="122"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="159"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49"/>
+        <source>Timeline columns</source>
+        <translation>Kolommen van de tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
+        <source>Timeline of the logged events</source>
+        <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
     </message>
 </context>
 <context>

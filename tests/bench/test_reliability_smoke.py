@@ -17,8 +17,19 @@ PARTS = {
         "| damaged file detected at start, backup offered | yes |",
         "| the first sign-in of the day (signed in twice that day) | 1 | daily | yes |",
     ],
+    "Backups, restores and a moved database": [
+        "| of those, failing the check (partial or empty) | 0 |",
+        "| kills after which the path held no usable database | 0 |",
+        "| moved | 25 | yes | 25 of 25 | 0 |",
+        "| deleted | 25 | yes | 25 of 25 | 0 |",
+    ],
     "Malformed and hostile session files": ["| mutated files imported | 300 |", "| a zip bomb whose headers lie |"],
     "Tamper evidence": ["| the record with one-line PDFs |", "| one row deleted |"],
+    "Verify and bounds": [
+        "| the update trigger dropped | yes |",
+        "| against a session file | found | 1 |",
+        "| strike 99999999999999999999 | 2 | yes |",
+    ],
     "No direct identifiers in exported files": ["| identifiers found in the files of clean records | 0 |"],
     "Roles and locks": [
         "| attempts | 32 |",

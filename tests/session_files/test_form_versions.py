@@ -42,7 +42,7 @@ def forms_version_2(folder: Path) -> Path:
 
 
 def central_cli(forms_dir: Path, *args) -> subprocess.CompletedProcess:
-    env = os.environ | {"MIMIC_FORMS_DIR": str(forms_dir)}
+    env = os.environ | {"MIMIC_FORMS_DIR": str(forms_dir), "MIMIC_DEVELOPMENT": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mimic_desktop.cli.central", *map(str, args)],
         capture_output=True,

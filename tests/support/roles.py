@@ -10,7 +10,7 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mimic_desktop.domain.errors import MimicError
@@ -23,6 +23,7 @@ from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import Store, open_store
+from tests.support.signers import sign_as
 
 DATA_TABLES = ("users", "procedures", "field_values", "lesions", "complications", "events", "signatures", "settings")
 LATER = datetime(2031, 1, 1, tzinfo=UTC)
@@ -55,7 +56,7 @@ ATTEMPTS = {
         pid, {"margin_mm": 3}, entity="lesion", entity_id=_first_lesion(ref, pid)
     ),
     "add a complication": lambda svc, ref, store, user, pid: svc.add_complication(
-        pid, {"description": "ileus", "clavien_dindo": "II", "onset_date": "2031-01-02"}
+        pid, {"description": "ileus", "clavien_dindo": "II", "onset_date": date.today().isoformat()}
     ),
     "record an event": lambda svc, ref, store, user, pid: svc.record_event(pid, "note", note="x", at=LATER),
     "strike an event": lambda svc, ref, store, user, pid: svc.strike_event(_first_event(ref, pid), "wrong"),
@@ -172,7 +173,7 @@ def every_attempt(folder: Path) -> Attempts:
         lambda s, r, st, u, p: SigningService(st, u).sign_questionnaire(p, PASSWORD),
     )
     service.set_values(pid, DEMO_QUESTIONNAIRE)
-    SigningService(store, people["surgeon"]).sign_questionnaire(pid, "surgeon-pass")
+    sign_as(store, people["surgeon"], pid, "surgeon-pass")
     for role in ("coordinator", "surgeon"):
         run(role, "change a signed questionnaire", signed_questionnaire_edit)
     service.complete(pid)
