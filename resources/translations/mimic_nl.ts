@@ -157,27 +157,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="54"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="179"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="181"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="192"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -186,7 +186,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="201"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="202"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -199,12 +199,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="224"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="225"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="248"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="249"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -213,7 +213,7 @@ You can go on working; tell IT.</source>
 U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
         <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
 
 Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
@@ -222,37 +222,37 @@ Do not record a procedure in it. Copy it to a writable folder, or ask IT to make
 Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="127"/>
         <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
         <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="137"/>
         <source>Its newest intact automatic backup was taken on %1, %2.</source>
         <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="143"/>
         <source>Find it…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="147"/>
         <source>Restore the backup</source>
         <translation>Reservekopie terugzetten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="149"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="158"/>
         <source>Where is the database now?</source>
         <translation>Waar staat de database nu?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="167"/>
         <source>The backup of %1 is in place and open.</source>
         <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
     </message>
@@ -485,27 +485,37 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="131"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="140"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="146"/>
+        <source>%1 min earlier</source>
+        <translation>%1 min eerder</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="146"/>
+        <source>%1 min later</source>
+        <translation>%1 min later</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="156"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="174"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="176"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -513,22 +523,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="201"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="236"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="205"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="240"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="250"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="225"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="260"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -554,16 +564,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="41"/>
         <source>CDISC ODM 1.3.2 (XML)</source>
         <translation>CDISC ODM 1.3.2 (XML)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="42"/>
-        <source>Castor EDC import files</source>
-        <translation>Importbestanden voor Castor EDC</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="43"/>
-        <source>CDISC Dataset-JSON 1.1</source>
-        <translation>CDISC Dataset-JSON 1.1</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
@@ -610,6 +610,16 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Export into</source>
         <translation>Exporteren naar</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="42"/>
+        <source>Castor EDC import files</source>
+        <translation>Importbestanden voor Castor EDC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="43"/>
+        <source>CDISC Dataset-JSON 1.1</source>
+        <translation>CDISC Dataset-JSON 1.1</translation>
+    </message>
 </context>
 <context>
     <name>DelegateDialog</name>
@@ -642,38 +652,38 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="140"/>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="45"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="57"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="58"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="64"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="70"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="71"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -812,26 +822,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
-        <source>Castor EDC</source>
-        <translation>Castor EDC</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="55"/>
-        <source>study data and repeating data import files, with their variable map</source>
-        <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
-        <source>CDISC Dataset-JSON 1.1</source>
-        <translation>CDISC Dataset-JSON 1.1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
-        <source>procedures, lesions and complications</source>
-        <translation>ingrepen, laesies en complicaties</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/central/exports_page.py" line="67"/>
         <source>%1…</source>
         <translation>%1…</translation>
@@ -858,16 +848,36 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
+        <source>Castor EDC</source>
+        <translation>Castor EDC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="55"/>
+        <source>study data and repeating data import files, with their variable map</source>
+        <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <source>CDISC Dataset-JSON 1.1</source>
+        <translation>CDISC Dataset-JSON 1.1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <source>procedures, lesions and complications</source>
+        <translation>ingrepen, laesies en complicaties</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="124"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="126"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -1164,11 +1174,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62"/>
-        <source>No lesion yet: L or O</source>
-        <translation>Nog geen laesie: L of O</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
@@ -1177,6 +1182,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62"/>
+        <source>No lesion yet: L or O</source>
+        <translation>Nog geen laesie: L of O</translation>
     </message>
 </context>
 <context>
@@ -1191,22 +1201,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="113"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="113"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="141"/>
+        <source>%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.</source>
+        <translation>%1 vraagt een getal: “%2” hoort daar niet bij. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="146"/>
+        <source>No answer of %1 starts with “%2”. Press Esc to return to the event keys.</source>
+        <translation>Geen antwoord van %1 begint met “%2”. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="199"/>
         <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
         <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
@@ -1336,57 +1356,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="190"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="321"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="257"/>
+        <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
+        <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="369"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="367"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="432"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="360"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="425"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="365"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="430"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="248"/>
-        <source>Keys log events: press the key shown on a button.</source>
-        <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="121"/>
-        <source>Lesion details</source>
-        <translation>Laesiegegevens</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123"/>
-        <source>Lesion details: segments on the map, size, source</source>
-        <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="125"/>
-        <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
-        <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="258"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="290"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="283"/>
+        <source>No event has the key %1.</source>
+        <translation>Geen gebeurtenis heeft de toets %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286"/>
+        <source>%1 is not recorded: this record cannot be changed here.</source>
+        <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="288"/>
+        <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
+        <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291"/>
+        <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
+        <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1395,29 +1420,64 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="298"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="344"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="333"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="385"/>
+        <source>The record looks unfinished:</source>
+        <translation>Het dossier lijkt onvolledig:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="387"/>
+        <source>Record the end of surgery all the same?</source>
+        <translation>Toch het einde van de operatie vastleggen?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
+        <source>End of surgery not recorded.</source>
+        <translation>Einde operatie niet vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="396"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="346"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="409"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="370"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="382"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="444"/>
+        <source>There is no event to strike through.</source>
+        <translation>Er is geen gebeurtenis om door te strepen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="456"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123"/>
+        <source>Lesion details</source>
+        <translation>Laesiegegevens</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="125"/>
+        <source>Lesion details: segments on the map, size, source</source>
+        <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="127"/>
+        <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
+        <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3137,34 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>StrikeDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="24"/>
+        <source>Pressed by mistake</source>
+        <translation>Per ongeluk ingedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="25"/>
+        <source>Wrong event: another one happened</source>
+        <translation>Verkeerde gebeurtenis: er gebeurde iets anders</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="26"/>
+        <source>Wrong lesion</source>
+        <translation>Verkeerde laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="27"/>
+        <source>Recorded twice</source>
+        <translation>Twee keer vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="40"/>
+        <source>Or type the reason</source>
+        <translation>Of typ de reden</translation>
+    </message>
+</context>
+<context>
     <name>StudyPage</name>
     <message>
         <location filename="../../mimic_desktop/ui/wizard.py" line="44"/>
@@ -3178,11 +3266,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49"/>
-        <source>Timeline columns</source>
-        <translation>Kolommen van de tijdlijn</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="75"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
@@ -3203,11 +3286,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
-        <source>Timeline of the logged events</source>
-        <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="68"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
@@ -3226,6 +3304,16 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49"/>
+        <source>Timeline columns</source>
+        <translation>Kolommen van de tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
+        <source>Timeline of the logged events</source>
+        <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
     </message>
 </context>
 <context>
