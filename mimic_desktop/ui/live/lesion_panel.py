@@ -34,6 +34,7 @@ class LesionPanel(QWidget):
     done_typing = Signal()  # Enter or Escape in a field: the keys go back to the events
     refused = Signal(str)  # a character typed into a field that the field cannot take, in words
     saved_by_user = Signal()  # Save lesion pressed and everything typed could be saved
+    typing_restored = Signal()  # values typed before the app closed were put back: the panel must be seen
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -198,6 +199,7 @@ class LesionPanel(QWidget):
         labels = ", ".join(self.form.editors[name].fdef.text(self.form.lang) for name in waiting)
         self.restored.setText(self.tr("Typed before MIMIC Desktop closed, and saved now: %1").replace("%1", labels))
         self.restored.show()
+        self.typing_restored.emit()
 
     def _emit(self, values: dict[str, Any]) -> None:
         if self.lesion_id is not None:

@@ -95,6 +95,8 @@ class LiveScreen(QWidget):
         self.lesion_panel.problem.connect(self.refuse)
         self.lesion_panel.refused.connect(self.refuse)
         self.lesion_panel.done_typing.connect(self.take_keys)
+        # What was put back after a crash is shown, with its note, not left on the hidden details page.
+        self.lesion_panel.typing_restored.connect(lambda: self.show_lesion_details(True))
         # The lesions' whole cards (each step of the margin assessment in words) stand over the map.
         self.full_cards = LesionCards(lang)
         self.full_cards.setObjectName("lesionCardsFull")
