@@ -11,73 +11,56 @@ from .clock import parse_typed, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
 from .identifiers import findings
-from .wording import Messages, say_in
+from .wording import Text, say
 
-YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}
+YES, NO = Text("Yes"), Text("No")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
 
 
-# Each in English and Dutch: the forms show them in the language of the person typing.
-MESSAGES: Messages = {
-    "yes_no_for_number": ("expected a number, not yes/no", "een getal verwacht, geen ja/nee"),
-    "not_plain_number": (
-        "{value!r} is not a number (write it with digits, for example 12.5)",
-        "{value!r} is geen getal (schrijf het in cijfers, bijvoorbeeld 12,5)",
-    ),
-    "not_number": ("{value!r} is not a number", "{value!r} is geen getal"),
-    "not_finite": ("expected a finite number", "een eindig getal verwacht"),
-    "negative": ("cannot be negative (got {value}{unit})", "kan niet negatief zijn ({value}{unit} ingevuld)"),
-    "below": (
-        "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
-        "{value}{unit} is lager dan de laagste aannemelijke waarde, {limit:g}{unit}",
-    ),
-    "above": (
-        "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
-        "{value}{unit} is hoger dan de hoogste aannemelijke waarde, {limit:g}{unit}",
-    ),
-    "not_whole": ("{value} is not a whole number", "{value} is geen geheel getal"),
-    "not_yes_no": ("{value!r} is not yes or no", "{value!r} is geen ja of nee"),
-    "not_choice": ("{value!r} is not one of {codes}", "{value!r} is niet een van {codes}"),
-    "not_choices": ("{unknown} not among {codes}", "{unknown} hoort niet bij {codes}"),
-    "not_date": ("{value!r} is not a date (YYYY-MM-DD)", "{value!r} is geen datum (JJJJ-MM-DD)"),
-    "not_datetime": (
-        "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)",
-        "{value!r} is geen datum en tijd (JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op de getoonde dag)",
-    ),
-    "too_long": (
-        "too long ({length} characters, at most {limit})",
-        "te lang ({length} tekens, hoogstens {limit})",
-    ),
-}
-
-
-def _fail(fdef: FieldDef, lang: str, key: str, **values: Any) -> ValidationError:
-    return ValidationError(f"{fdef.text(lang)}: {say_in(MESSAGES, key, lang, **values)}", field=fdef.name)
+def _fail(fdef: FieldDef, lang: str, english: str, **values: Any) -> ValidationError:
+    """The field's problem, in lang."""
+    return ValidationError(
+        say("{field}: {problem}", lang, field=fdef, problem=Text(english, **values)), field=fdef.name
+    )
 
 
 def _number(fdef: FieldDef, value: Any, lang: str) -> float:
     if isinstance(value, bool):
-        raise _fail(fdef, lang, "yes_no_for_number")
+        raise _fail(fdef, lang, "expected a number, not yes/no")
     if isinstance(value, str):
         value = value.strip().replace(",", ".")
         # Only plain digits: float() would also take "1e2", "1_000" or "inf", which nobody means on a form.
         if not _PLAIN_NUMBER.fullmatch(value):
-            raise _fail(fdef, lang, "not_plain_number", value=value)
+            raise _fail(fdef, lang, "{value!r} is not a number (write it with digits, for example 12.5)", value=value)
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _fail(fdef, lang, "not_number", value=value) from None
+        raise _fail(fdef, lang, "{value!r} is not a number", value=value) from None
     if math.isnan(number) or math.isinf(number):
-        raise _fail(fdef, lang, "not_finite")
+        raise _fail(fdef, lang, "expected a finite number")
     unit = f" {fdef.unit_text(lang)}" if fdef.unit else ""
     if fdef.minimum is not None and number < fdef.minimum:
         if fdef.minimum == 0:
-            raise _fail(fdef, lang, "negative", value=value, unit=unit)
-        raise _fail(fdef, lang, "below", value=value, unit=unit, limit=fdef.minimum)
+            raise _fail(fdef, lang, "cannot be negative (got {value}{unit})", value=value, unit=unit)
+        raise _fail(
+            fdef,
+            lang,
+            "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
+            value=value,
+            unit=unit,
+            limit=fdef.minimum,
+        )
     if fdef.maximum is not None and number > fdef.maximum:
-        raise _fail(fdef, lang, "above", value=value, unit=unit, limit=fdef.maximum)
+        raise _fail(
+            fdef,
+            lang,
+            "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
+            value=value,
+            unit=unit,
+            limit=fdef.maximum,
+        )
     return number
 
 
@@ -93,7 +76,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
     if kind in {"integer", "likert"}:
         number = _number(fdef, value, lang)
         if number != int(number):
-            raise _fail(fdef, lang, "not_whole", value=value)
+            raise _fail(fdef, lang, "{value} is not a whole number", value=value)
         return int(number)
     if kind == "decimal":
         return _number(fdef, value, lang)
@@ -105,18 +88,22 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
             return True
         if text in _FALSE:
             return False
-        raise _fail(fdef, lang, "not_yes_no", value=value)
+        raise _fail(fdef, lang, "{value!r} is not yes or no", value=value)
     if kind == "choice":
         code = str(value)
         if code not in fdef.choice_codes():
-            raise _fail(fdef, lang, "not_choice", value=value, codes=", ".join(fdef.choice_codes()))
+            raise _fail(
+                fdef, lang, "{value!r} is not one of {codes}", value=value, codes=", ".join(fdef.choice_codes())
+            )
         return code
     if kind == "multichoice":
         codes = [c.strip() for c in value.split(",")] if isinstance(value, str) else list(value)
         order = fdef.choice_codes()
         unknown = [c for c in codes if c not in order]
         if unknown:
-            raise _fail(fdef, lang, "not_choices", unknown=", ".join(map(str, unknown)), codes=", ".join(order))
+            raise _fail(
+                fdef, lang, "{unknown} not among {codes}", unknown=", ".join(map(str, unknown)), codes=", ".join(order)
+            )
         return sorted(set(codes), key=order.index) or None
     if kind == "date":
         if isinstance(value, datetime):
@@ -126,16 +113,23 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
         try:
             return date.fromisoformat(str(value).strip()).isoformat()
         except ValueError:
-            raise _fail(fdef, lang, "not_date", value=value) from None
+            raise _fail(fdef, lang, "{value!r} is not a date (YYYY-MM-DD)", value=value) from None
     if kind == "datetime":
         try:
             moment = value if isinstance(value, datetime) else parse_typed(str(value))
             return to_iso(moment if moment.tzinfo else moment.astimezone())
         except ValueError:
-            raise _fail(fdef, lang, "not_datetime", value=value) from None
+            raise _fail(
+                fdef,
+                lang,
+                "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)",
+                value=value,
+            ) from None
     text = str(value).strip()
     if fdef.max_length and len(text) > fdef.max_length:
-        raise _fail(fdef, lang, "too_long", length=len(text), limit=fdef.max_length)
+        raise _fail(
+            fdef, lang, "too long ({length} characters, at most {limit})", length=len(text), limit=fdef.max_length
+        )
     return text
 
 
@@ -157,7 +151,7 @@ def display(fdef: FieldDef, value: Any, lang: str = "en") -> str:
     if value is None:
         return ""
     if fdef.type == "boolean":
-        return YES_NO[lang][0 if value else 1]
+        return (YES if value else NO).text(lang)
     if fdef.type == "choice":
         return fdef.choice_text(value, lang)
     if fdef.type == "multichoice":

@@ -12,8 +12,8 @@ from xml.sax.saxutils import escape
 
 from .. import APP_NAME, __version__
 from ..domain.clock import from_iso
+from ..domain.wording import say
 from . import fonts
-from .wording import word
 
 MARGIN = 42.0  # points; about 15 mm
 HEADER_SPACE = 30.0
@@ -245,12 +245,14 @@ def _decorate(canvas, running: Running, number: int, total: int, pagesize) -> No
     canvas.line(MARGIN, top - 16, width - MARGIN, top - 16)
     canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
     canvas.setFont(fonts.REGULAR, 7.5)
-    footer = word("version", running.lang, app=APP_NAME, version=__version__)
+    footer = say("{app} {version}", running.lang, app=APP_NAME, version=__version__)
     if running.printed_at:
         printed = running.printed_at.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-        footer += "   " + word("printed", running.lang, when=printed)
+        footer += "   " + say("Printed {when}", running.lang, when=printed)
     canvas.drawString(MARGIN, MARGIN - 20, footer)
-    canvas.drawRightString(width - MARGIN, MARGIN - 20, word("page", running.lang, page=number, pages=total))
+    canvas.drawRightString(
+        width - MARGIN, MARGIN - 20, say("Page {page} of {pages}", running.lang, page=number, pages=total)
+    )
     canvas.restoreState()
 
 
@@ -259,7 +261,7 @@ def _demo_mark(canvas, lang: str, width: float, height: float, top: float) -> No
     canvas.saveState()
     canvas.setFillColor(ALERT)
     canvas.setFont(fonts.BOLD, 8)
-    canvas.drawRightString(width - MARGIN, top, word("demo", lang))
+    canvas.drawRightString(width - MARGIN, top, say("DEMO RECORD: not trial data", lang))
     canvas.setFillAlpha(0.13)
     canvas.setFont(fonts.BOLD, 120)
     canvas.translate(width / 2, height / 2)

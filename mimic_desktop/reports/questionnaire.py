@@ -9,8 +9,8 @@ from pathlib import Path
 from ..domain import derive, forms, values
 from ..domain.forms import LANGUAGES, FieldDef
 from ..domain.record import Procedure, Signature
+from ..domain.wording import say
 from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
-from .wording import word
 
 TICKED = "☒"
 EMPTY = "☐"
@@ -72,14 +72,22 @@ def _questions(proc: Procedure | None, blank: bool, lang: str) -> list:
     return story
 
 
+LANGUAGE_NAMES = {"en": "English", "nl": "Dutch"}
+
+
 def signed_meaning(meaning: str, lang: str) -> str:
     """The meaning exactly as it was signed; when that is the form's statement in another language, the
     statement in this document's language follows, marked as such (the signed words are never replaced)."""
     shown = text(meaning)
     for other in LANGUAGES:
         if other != lang and meaning == labels(other)["signature_meaning"]:
-            language = word(f"language_{other}", lang)
-            note = word("meaning_signed_in", lang, language=language, statement=labels(lang)["signature_meaning"])
+            language = say(LANGUAGE_NAMES[other], lang)
+            note = say(
+                "signed in {language}; in English: {statement}",
+                lang,
+                language=language,
+                statement=labels(lang)["signature_meaning"],
+            )
             return f"{shown}<br/><i>({text(note)})</i>"
     return shown
 

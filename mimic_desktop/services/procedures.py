@@ -19,6 +19,7 @@ from ..domain.errors import (
 )
 from ..domain.record import Event, Procedure
 from ..domain.roles import Action, User
+from ..domain.wording import say
 from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
@@ -124,11 +125,13 @@ class ProcedureService:
         centre = rules.check_centre(centre, lang)
         study_id = rules.check_study_id(study_id, centre, lang)
         if repository.study_id_taken(self.store.conn, study_id):
-            raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id), "study_id")
+            raise ValidationError(
+                say("Study ID {study_id} is already in use on this laptop.", lang, study_id=study_id), "study_id"
+            )
         clean = self._normalise(initial or {}, "procedure", lang)
         problems = rules.enrolment_problems(clean, self.clock(), lang)
         if problems:
-            message = rules.say("cannot_enrol", lang, problems="; ".join(map(str, problems)))
+            message = say("The patient cannot be enrolled: {problems}.", lang, problems="; ".join(map(str, problems)))
             raise ValidationError(message, problems[0].fields[0])
         now = self._now()
         demo = self.user.demo or users.holds_demo_accounts(self.store.conn)

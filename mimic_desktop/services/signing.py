@@ -11,6 +11,7 @@ from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.record import Procedure, Signature
 from ..domain.roles import Action, User
 from ..domain.signed_content import content_hash, covers_the_answers
+from ..domain.wording import Text
 from ..storage import audit, repository, users
 from ..storage.connection import Store
 from . import access
@@ -31,23 +32,14 @@ class SignatureState(StrEnum):
     TAMPERED = "tampered"
 
     def text(self, lang: str = "en") -> str:
-        return STATE_TEXT[self][0 if lang == "en" else 1]
+        return STATE_TEXT[self].text(lang)
 
 
 STATE_TEXT = {
-    SignatureState.UNSIGNED: ("Not signed", "Niet ondertekend"),
-    SignatureState.VALID: (
-        "Signature valid: the answers are unchanged",
-        "Handtekening geldig: de antwoorden zijn ongewijzigd",
-    ),
-    SignatureState.VOIDED: (
-        "Signature voided: an answer was changed after signing; the surgeon signs again",
-        "Handtekening vervallen: een antwoord is na het ondertekenen gewijzigd; de operateur tekent opnieuw",
-    ),
-    SignatureState.TAMPERED: (
-        "SIGNATURE BROKEN: the answers or the signature changed outside the application",
-        "HANDTEKENING GEBROKEN: de antwoorden of de handtekening zijn buiten de applicatie gewijzigd",
-    ),
+    SignatureState.UNSIGNED: Text("Not signed"),
+    SignatureState.VALID: Text("Signature valid: the answers are unchanged"),
+    SignatureState.VOIDED: Text("Signature voided: an answer was changed after signing; the surgeon signs again"),
+    SignatureState.TAMPERED: Text("SIGNATURE BROKEN: the answers or the signature changed outside the application"),
 }
 
 

@@ -159,7 +159,7 @@ def daily_backup(store: Store) -> None:
             None,
             QApplication.translate(
                 "App", "Today's automatic backup could not be taken: %1\n\nYou can go on working; tell IT."
-            ).replace("%1", str(error)),
+            ).replace("%1", i18n.said(error)),
         )
 
 

@@ -26,12 +26,13 @@ from .. import __version__
 from ..domain.clock import local_text, parse_typed
 from ..domain.errors import MimicError
 from ..services import paths
+from .i18n import said
 
 
 def show_error(parent: QWidget | None, error: BaseException | str) -> None:
     """A MimicError's own message; anything else is a bug and goes to the crash dialog."""
     if isinstance(error, MimicError | str):
-        _message_box(parent, "errorDialog", QMessageBox.Icon.Warning, str(error)).exec()
+        _message_box(parent, "errorDialog", QMessageBox.Icon.Warning, said(error)).exec()
     else:
         show_crash(error)
 

@@ -62,7 +62,7 @@ class SignInDialog(QDialog):
         try:
             self.user = self.accounts.sign_in(self.account.currentData() or "", self.password.text())
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(i18n.said(error))
             self.password.selectAll()
             return
         super().accept()
@@ -113,6 +113,6 @@ class FirstAccountDialog(QDialog):
                 self.username.text(), self.full_name.text(), Role.COORDINATOR, self.password.text()
             )
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(i18n.said(error))
             return
         super().accept()

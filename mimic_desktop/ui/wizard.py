@@ -16,8 +16,10 @@ from ..domain import derive, forms, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..domain.forms import FieldDef
+from ..domain.wording import say
 from .context import AppContext
 from .form_widget import FormWidget
+from .i18n import said
 from .labels import caption, heading, message_label
 from .live.clock import duration_text
 
@@ -61,9 +63,11 @@ class StudyPage(QWizardPage):
             centre = rules.check_centre(self.centre.text(), lang)
             study_id = rules.check_study_id(self.study_id.text(), centre, lang)
             if any(row["study_id"] == study_id for row in self.context.procedures().list(study_id)):
-                raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id))
+                raise ValidationError(
+                    say("Study ID {study_id} is already in use on this laptop.", lang, study_id=study_id)
+                )
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return False
         self.message.clear()
         return True
@@ -104,7 +108,7 @@ class FormPage(QWizardPage):
         try:
             self.form.values()
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return False
         problems = self.form.concerning(self.problems())
         self.form.mark_queries(problems)
@@ -213,7 +217,7 @@ class NewProcedureWizard(QWizard):
                 self.study.study_id.text(), self.study.centre.text(), self.initial_values(), lang=self.context.lang
             )
         except MimicError as error:
-            self.icg.message.setText(str(error))
+            self.icg.message.setText(said(error))
             return
         self.ticker.stop()
         super().accept()

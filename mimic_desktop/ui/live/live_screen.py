@@ -18,6 +18,7 @@ from ...domain.roles import Action
 from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
+from ..i18n import said
 from .clock import ClockPanel
 from .column_scroll import ColumnScroll
 from .event_buttons import EventButtons
@@ -178,7 +179,7 @@ class LiveScreen(QWidget):
     def _settle(self, outcome: Outcome) -> None:
         """Show what an attempt did: refusals in words, the record as stored, and what still waits."""
         for _write, refusal in outcome.refused:
-            self.failed.emit(str(refusal))
+            self.failed.emit(said(refusal))
             dialogs.show_error(self, refusal)
         self.refresh()
         if outcome.committed:

@@ -17,7 +17,7 @@ from ...domain.roles import Action
 from ...services.export import ExportResult, ExportService, export_in_background
 from .. import dialogs
 from ..file_choice import ask_folder, documents_folder
-from ..i18n import arg
+from ..i18n import arg, said
 from ..icons import icon
 from ..labels import caption, heading
 from ..worker import Task
@@ -116,7 +116,7 @@ class SessionExportPanel(QWidget):
         try:
             check = ExportService(access.context.store, access.context.user).preflight(access.proc_id)
         except MimicError as refusal:  # a role that may not export: refused, logged, said in words
-            self._refuse(str(refusal))
+            self._refuse(said(refusal))
             return
         if check.problems:
             why = self.tr(
