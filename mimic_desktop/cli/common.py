@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.wording import said
 from ..services import paths
 from ..services.accounts import AccountService
 from ..services.procedures import ProcedureService
@@ -52,11 +53,12 @@ def print_warnings(warnings) -> None:
 
 
 def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
-    """Run a subcommand; problems the user can fix print one plain line, not a traceback."""
+    """Run a subcommand; problems the user can fix print one plain line, not a traceback, in the language of the
+    subcommand's --lang where it has one (English otherwise)."""
     try:
         return handler(args) or 0
     except MimicError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {said(error, getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..domain.forms import LANGUAGES
+from ..domain.wording import Text
 from .common import print_warnings, signed_in
 
 
 def _study_ids(args) -> list[str] | None:
     if bool(args.study_ids) == args.all:
-        raise ValidationError("Name the study IDs to export, or give --all for every procedure (not both).")
+        raise ValidationError(Text("Name the study IDs to export, or give --all for every procedure (not both)."))
     return None if args.all else args.study_ids
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
+from ..domain.wording import say
 from .common import password, signed_in
 
 
@@ -33,8 +34,15 @@ def cmd_sign(args) -> None:
     meaning = args.meaning if args.meaning is not None else signature_meaning(args.lang)
     signature = signing.sign_questionnaire(proc.id, password("Your password, to sign: "), meaning=meaning)
     print(
-        f"Questionnaire of {proc.study_id} signed by {signature.printed_name} on "
-        f"{local_text(signature.signed_at)} ({signature.meaning}); content hash {signature.content_hash}."
+        say(
+            "Questionnaire of {study_id} signed by {name} on {when} ({meaning}); content hash {hash}.",
+            args.lang,
+            study_id=proc.study_id,
+            name=signature.printed_name,
+            when=local_text(signature.signed_at),
+            meaning=signature.meaning,
+            hash=signature.content_hash,
+        )
     )
 
 

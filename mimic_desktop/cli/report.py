@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 from .common import run
 
 
@@ -58,7 +59,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         tables = trial_report.synthetic_tables(args.seed, args.scale)
         source = f"synthetic cohort, seed {args.seed}, scale {args.scale}"
     else:
-        raise MimicError("Say which data to report on: --csv FOLDER or --synthetic.")
+        raise MimicError(Text("Say which data to report on: --csv FOLDER or --synthetic."))
     emit(tables, source, args)
 
 

@@ -9,26 +9,28 @@ class MimicError(Exception):
     """Base class: a plain-language message fit for a dialog.
 
     The message is a Text, said in the reader's language by text(lang) (wording.said does the same for
-    any error); str(error) is its English, for logs and the command line without --lang.
+    any error); str(error) says it in lang, the language of whoever the error was raised for (English
+    when that is not known: logs, the audit trail's refusals, the command line without --lang).
     """
 
-    def __init__(self, message: Text | str = "") -> None:
+    def __init__(self, message: Text | str = "", *, lang: str = SOURCE_LANGUAGE) -> None:
         super().__init__(message)
         self.message = message
+        self.lang = lang
 
     def text(self, lang: str = SOURCE_LANGUAGE) -> str:
         message = self.message
         return message.text(lang) if isinstance(message, Text) else str(message)
 
     def __str__(self) -> str:
-        return self.text(SOURCE_LANGUAGE)
+        return self.text(self.lang)
 
 
 class ValidationError(MimicError):
     """A value or a combination of values breaks a rule of the protocol."""
 
-    def __init__(self, message: Text | str, field: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: Text | str, field: str | None = None, *, lang: str = SOURCE_LANGUAGE):
+        super().__init__(message, lang=lang)
         self.field = field
 
 

@@ -15,7 +15,7 @@ from .errors import ValidationError
 from .forms import FieldDef
 from .record import Complication, Event, Lesion, Procedure
 from .values import display
-from .wording import say
+from .wording import Text, TextList, say
 
 STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
 CENTRE_PATTERN = re.compile(r"^\d{2}$")
@@ -61,41 +61,47 @@ def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
     """An event may not come before the incision, nor ICG after it; closure ends the timeline."""
     given = proc.get("icg_given_at")
     if kind == "incision" and given and at < from_iso(given):
-        raise ValidationError("The incision cannot be before ICG was given: check the ICG time.", field="icg_given_at")
+        raise ValidationError(
+            Text("The incision cannot be before ICG was given: check the ICG time."), field="icg_given_at"
+        )
     incision = derive.incision_time(proc)
     if kind not in {"incision", "note"} and incision and at < incision:
-        raise ValidationError(
-            f"{forms.events()[kind].text()} cannot be before the incision.",
-            field="at",
-        )
+        raise ValidationError(Text("{event} cannot be before the incision.", event=forms.events()[kind]), field="at")
     closure = derive.closure_time(proc)
     if kind != "note" and closure and at > closure and kind != "closure":
-        raise ValidationError("Surgery has ended: strike through the end of surgery first to add more events.")
+        raise ValidationError(Text("Surgery has ended: strike through the end of surgery first to add more events."))
     if kind in {"incision", "closure"} and proc.first_event(kind):
-        name = forms.events()[kind].text()
-        raise ValidationError(f"{name} is already recorded; strike it through with a reason to record it again.")
+        raise ValidationError(
+            Text(
+                "{event} is already recorded; strike it through with a reason to record it again.",
+                event=forms.events()[kind],
+            )
+        )
 
 
 def check_corrected_time(event: Event, at: datetime) -> None:
     """A time correction changes the time: the same second again would strike the event for nothing."""
     if int(at.timestamp()) == int(event.moment.timestamp()):
         raise ValidationError(
-            f"{forms.events()[event.kind].text()} is already at {local_text(at, seconds=True)}: "
-            "give the time it really happened."
+            Text(
+                "{event} is already at {at}: give the time it really happened.",
+                event=forms.events()[event.kind],
+                at=local_text(at, seconds=True),
+            )
         )
 
 
 def check_icg_time(proc: Procedure, given_iso: str | None) -> None:
     incision = derive.incision_time(proc)
     if given_iso and incision and from_iso(given_iso) > incision:
-        raise ValidationError("ICG cannot be given after the incision.", field="icg_given_at")
+        raise ValidationError(Text("ICG cannot be given after the incision."), field="icg_given_at")
 
 
 # Findings a lesion has once: a second one, of the same or the other kind, is refused. The specimen
 # finding decides true or false positive for the primary end point, so the record may not hold two.
 ONE_FINDING_PER_LESION = {
-    "specimen": ("specimen_fluorescent", "specimen_clear"),
-    "re-resection outcome": ("reresection_done", "reresection_not_feasible", "reresection_not_safe"),
+    Text("specimen"): ("specimen_fluorescent", "specimen_clear"),
+    Text("re-resection outcome"): ("reresection_done", "reresection_not_feasible", "reresection_not_safe"),
 }
 
 
@@ -103,7 +109,7 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
     catalogue = forms.events()
     needs = catalogue[kind].lesion
     if needs == "required" and lesion_id is None:
-        raise ValidationError(f"{catalogue[kind].text()}: choose the lesion it belongs to first.")
+        raise ValidationError(Text("{event}: choose the lesion it belongs to first.", event=catalogue[kind]))
     if not lesion_id:
         return
     events = proc.lesion_events(lesion_id)
@@ -111,14 +117,21 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
     number = proc.lesion(lesion_id).number
     assessed = kind in {"specimen_fluorescent", "specimen_clear", "cavity_fluorescent", "reresection_done"}
     if assessed and "transection_start" not in kinds and "ablation" not in kinds:
-        raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
+        raise ValidationError(
+            Text("Lesion {number}: record the transection start before assessing the specimen.", number=number)
+        )
     for finding, exclusive in ONE_FINDING_PER_LESION.items():
         earlier = next((e for e in events if e.kind in exclusive), None)
         if kind in exclusive and earlier is not None:
             raise ValidationError(
-                f"Lesion {number}: the {finding} is already recorded as "
-                f"{catalogue[earlier.kind].text()} at {local_text(earlier.at, seconds=True)}. "
-                "To record a different one, strike that through with a reason first."
+                Text(
+                    "Lesion {number}: the {finding} is already recorded as {event} at {at}. "
+                    "To record a different one, strike that through with a reason first.",
+                    number=number,
+                    finding=finding,
+                    event=catalogue[earlier.kind],
+                    at=local_text(earlier.at, seconds=True),
+                )
             )
 
 
@@ -140,10 +153,14 @@ def check_lesion_removable(proc: Procedure, lesion: Lesion) -> None:
     catalogue = forms.events()
     others = [e for e in proc.lesion_events(lesion.id) if catalogue[e.kind].lesion != "creates"]
     if others:
-        named = ", ".join(f"{catalogue[e.kind].text()} at {local_text(e.at, seconds=True)}" for e in others)
+        named = [Text("{event} at {at}", event=catalogue[e.kind], at=local_text(e.at, seconds=True)) for e in others]
         raise ValidationError(
-            f"Lesion {lesion.number} still has events that are not struck through: {named}. "
-            "Strike those through first if they are wrong too, then remove the lesion."
+            Text(
+                "Lesion {number} still has events that are not struck through: {events}. "
+                "Strike those through first if they are wrong too, then remove the lesion.",
+                number=lesion.number,
+                events=TextList(named),
+            )
         )
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from .clock import parse_typed, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
-from .identifiers import findings
-from .wording import Text, say
+from .identifiers import KINDS, findings
+from .wording import Text, Worded, say
 
 YES, NO = Text("Yes"), Text("No")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -19,47 +19,52 @@ _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
 
 
-def _fail(fdef: FieldDef, lang: str, english: str, **values: Any) -> ValidationError:
-    """The field's problem, in lang."""
-    return ValidationError(
-        say("{field}: {problem}", lang, field=fdef, problem=Text(english, **values)), field=fdef.name
-    )
+def _fail(fdef: FieldDef, lang: str, problem: Text) -> ValidationError:
+    """The field's problem: str() says it in lang, and a window in another language says it in its own."""
+    message = Text("{field}: {problem}", field=fdef, problem=problem)
+    return ValidationError(message, field=fdef.name, lang=lang)
 
 
 def _number(fdef: FieldDef, value: Any, lang: str) -> float:
     if isinstance(value, bool):
-        raise _fail(fdef, lang, "expected a number, not yes/no")
+        raise _fail(fdef, lang, Text("expected a number, not yes/no"))
     if isinstance(value, str):
         value = value.strip().replace(",", ".")
         # Only plain digits: float() would also take "1e2", "1_000" or "inf", which nobody means on a form.
         if not _PLAIN_NUMBER.fullmatch(value):
-            raise _fail(fdef, lang, "{value!r} is not a number (write it with digits, for example 12.5)", value=value)
+            raise _fail(
+                fdef, lang, Text("{value!r} is not a number (write it with digits, for example 12.5)", value=value)
+            )
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _fail(fdef, lang, "{value!r} is not a number", value=value) from None
+        raise _fail(fdef, lang, Text("{value!r} is not a number", value=value)) from None
     if math.isnan(number) or math.isinf(number):
-        raise _fail(fdef, lang, "expected a finite number")
-    unit = f" {fdef.unit_text(lang)}" if fdef.unit else ""
+        raise _fail(fdef, lang, Text("expected a finite number"))
+    unit = Worded(lambda lang: f" {fdef.unit_text(lang)}") if fdef.unit else ""
     if fdef.minimum is not None and number < fdef.minimum:
         if fdef.minimum == 0:
-            raise _fail(fdef, lang, "cannot be negative (got {value}{unit})", value=value, unit=unit)
+            raise _fail(fdef, lang, Text("cannot be negative (got {value}{unit})", value=value, unit=unit))
         raise _fail(
             fdef,
             lang,
-            "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
-            value=value,
-            unit=unit,
-            limit=fdef.minimum,
+            Text(
+                "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
+                value=value,
+                unit=unit,
+                limit=fdef.minimum,
+            ),
         )
     if fdef.maximum is not None and number > fdef.maximum:
         raise _fail(
             fdef,
             lang,
-            "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
-            value=value,
-            unit=unit,
-            limit=fdef.maximum,
+            Text(
+                "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
+                value=value,
+                unit=unit,
+                limit=fdef.maximum,
+            ),
         )
     return number
 
@@ -76,7 +81,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
     if kind in {"integer", "likert"}:
         number = _number(fdef, value, lang)
         if number != int(number):
-            raise _fail(fdef, lang, "{value} is not a whole number", value=value)
+            raise _fail(fdef, lang, Text("{value} is not a whole number", value=value))
         return int(number)
     if kind == "decimal":
         return _number(fdef, value, lang)
@@ -88,12 +93,12 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
             return True
         if text in _FALSE:
             return False
-        raise _fail(fdef, lang, "{value!r} is not yes or no", value=value)
+        raise _fail(fdef, lang, Text("{value!r} is not yes or no", value=value))
     if kind == "choice":
         code = str(value)
         if code not in fdef.choice_codes():
             raise _fail(
-                fdef, lang, "{value!r} is not one of {codes}", value=value, codes=", ".join(fdef.choice_codes())
+                fdef, lang, Text("{value!r} is not one of {codes}", value=value, codes=", ".join(fdef.choice_codes()))
             )
         return code
     if kind == "multichoice":
@@ -102,7 +107,9 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
         unknown = [c for c in codes if c not in order]
         if unknown:
             raise _fail(
-                fdef, lang, "{unknown} not among {codes}", unknown=", ".join(map(str, unknown)), codes=", ".join(order)
+                fdef,
+                lang,
+                Text("{unknown} not among {codes}", unknown=", ".join(map(str, unknown)), codes=", ".join(order)),
             )
         return sorted(set(codes), key=order.index) or None
     if kind == "date":
@@ -113,7 +120,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
         try:
             return date.fromisoformat(str(value).strip()).isoformat()
         except ValueError:
-            raise _fail(fdef, lang, "{value!r} is not a date (YYYY-MM-DD)", value=value) from None
+            raise _fail(fdef, lang, Text("{value!r} is not a date (YYYY-MM-DD)", value=value)) from None
     if kind == "datetime":
         try:
             moment = value if isinstance(value, datetime) else parse_typed(str(value))
@@ -122,26 +129,30 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
             raise _fail(
                 fdef,
                 lang,
-                "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)",
-                value=value,
+                Text(
+                    "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)", value=value
+                ),
             ) from None
     text = str(value).strip()
     if fdef.max_length and len(text) > fdef.max_length:
         raise _fail(
-            fdef, lang, "too long ({length} characters, at most {limit})", length=len(text), limit=fdef.max_length
+            fdef, lang, Text("too long ({length} characters, at most {limit})", length=len(text), limit=fdef.max_length)
         )
     return text
 
 
-def identifier_warning(fdef: FieldDef, value: Any) -> str | None:
-    """A warning when free text looks like it holds a direct identifier."""
+def identifier_warning(fdef: FieldDef, value: Any, lang: str = "en") -> str | None:
+    """A warning, in lang, when free text looks like it holds a direct identifier."""
     if not fdef.free_text or not isinstance(value, str):
         return None
     found = findings(value)
     if found:
-        return (
-            f"{fdef.text()}: this text looks like it contains an identifier ({', '.join(found)}). "
-            "Free text leaves the hospital in exports: write no names, numbers or birth dates."
+        return say(
+            "{field}: this text looks like it contains an identifier ({found}). "
+            "Free text leaves the hospital in exports: write no names, numbers or birth dates.",
+            lang,
+            field=fdef,
+            found=", ".join(KINDS[kind].text(lang) for kind in found),
         )
     return None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable, Iterable
 from string import Formatter
 from typing import Any, Protocol, runtime_checkable
 
@@ -66,6 +67,37 @@ class Text:
 
     def __hash__(self) -> int:
         return hash(self.english)
+
+
+class TextList:
+    """Several messages (or plain values) said one after the other, each in the reader's language."""
+
+    __slots__ = ("items", "separator")
+
+    def __init__(self, items: Iterable[Any], separator: str = ", ") -> None:
+        self.items = tuple(items)
+        self.separator = separator
+
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        return self.separator.join(str(_said_value(item, lang)) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.text(SOURCE_LANGUAGE)
+
+
+class Worded:
+    """Words made for the reader's language when said, from texts of the catalogue (a list of what is missing)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Callable[[str], str]) -> None:
+        self.words = words
+
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        return self.words(lang)
+
+    def __str__(self) -> str:
+        return self.text(SOURCE_LANGUAGE)
 
 
 def say(english: str, lang: str = SOURCE_LANGUAGE, /, **values: Any) -> str:

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
@@ -35,7 +36,7 @@ def private_key_pem(key: Ed25519PrivateKey) -> bytes:
     )
 
 
-def _load(load, pem: bytes, kind: type, unreadable: str, wrong_kind: str):
+def _load(load, pem: bytes, kind: type, unreadable: Text, wrong_kind: Text):
     try:
         key = load(pem)
     except (ValueError, TypeError, UnsupportedAlgorithm):
@@ -50,8 +51,8 @@ def private_key_from_pem(pem: bytes, source: str) -> Ed25519PrivateKey:
         lambda data: serialization.load_pem_private_key(data, password=None),
         pem,
         Ed25519PrivateKey,
-        f"{source} is not a readable session-signing key (damaged, or protected by a password).",
-        f"{source} holds another kind of key than the Ed25519 key session files are signed with.",
+        Text("{source} is not a readable session-signing key (damaged, or protected by a password).", source=source),
+        Text("{source} holds another kind of key than the Ed25519 key session files are signed with.", source=source),
     )
 
 
@@ -68,13 +69,16 @@ def public_key_pem(raw: bytes) -> bytes:
 def public_key_from_pem(pem: bytes, source: str) -> bytes:
     """The 32 raw bytes of the Ed25519 public key in a PEM file; KeyFileError for anything else."""
     if len(pem) > MAX_KEY_FILE_BYTES:
-        raise KeyFileError(f"{source} is too large to be a public key file.")
+        raise KeyFileError(Text("{source} is too large to be a public key file.", source=source))
     key = _load(
         serialization.load_pem_public_key,
         pem,
         Ed25519PublicKey,
-        f"{source} is not a public key file (expected the PEM file written by `mimic-desktop export-key`).",
-        f"{source} holds another kind of public key than the Ed25519 key of a MIMIC centre.",
+        Text(
+            "{source} is not a public key file (expected the PEM file written by `mimic-desktop export-key`).",
+            source=source,
+        ),
+        Text("{source} holds another kind of public key than the Ed25519 key of a MIMIC centre.", source=source),
     )
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 

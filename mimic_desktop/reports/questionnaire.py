@@ -9,7 +9,7 @@ from pathlib import Path
 from ..domain import derive, forms, values
 from ..domain.forms import LANGUAGES, FieldDef
 from ..domain.record import Procedure, Signature
-from ..domain.wording import say
+from ..domain.wording import Text, say
 from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
 
 TICKED = "☒"
@@ -72,7 +72,7 @@ def _questions(proc: Procedure | None, blank: bool, lang: str) -> list:
     return story
 
 
-LANGUAGE_NAMES = {"en": "English", "nl": "Dutch"}
+LANGUAGE_NAMES = {"en": Text("English"), "nl": Text("Dutch")}
 
 
 def signed_meaning(meaning: str, lang: str) -> str:
@@ -81,7 +81,7 @@ def signed_meaning(meaning: str, lang: str) -> str:
     shown = text(meaning)
     for other in LANGUAGES:
         if other != lang and meaning == labels(other)["signature_meaning"]:
-            language = say(LANGUAGE_NAMES[other], lang)
+            language = LANGUAGE_NAMES[other].text(lang)
             note = say(
                 "signed in {language}; in English: {statement}",
                 lang,

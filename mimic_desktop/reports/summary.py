@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..domain import derive, forms, values
 from ..domain.record import Procedure
-from ..domain.wording import say
+from ..domain.wording import Text, say
 from .changes import Change, change_text
 from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
@@ -90,7 +90,8 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
     if interval is not None:
         inside = derive.icg_in_window(interval, ctx.icg_window)
         low, high = (int(limit.total_seconds() // 3600) for limit in ctx.icg_window)
-        verdict = say("within the protocol window" if inside else "icg_outside_window", lang) + f" {low}–{high} h"
+        words = Text("within the protocol window") if inside else Text("outside the protocol window")
+        verdict = f"{words.text(lang)} {low}–{high} h"
         shown = f"{_duration(interval)} ({verdict})"
         derived["icg"].append((say("ICG to incision", lang), shown if inside else f"<b>{shown}</b>"))
     minutes = derive.operation_minutes(proc)
@@ -137,15 +138,15 @@ def _timeline(proc: Procedure, lang: str) -> list:
 
 # The outcome of a cavity re-resection as derive.assess_lesion names it, and the summary's words for it.
 RERESECTION = {
-    "done": "done",
-    "not_feasible": "not feasible",
-    "not_safe": "not safe",
+    "done": Text("done"),
+    "not_feasible": Text("not feasible"),
+    "not_safe": Text("not safe"),
 }
 # The three changes in surgical management (derive.ManagementChanges), in the order the paper lists them.
 MANAGEMENT_CHANGES = {
-    "plane_adapted": "Transection plane adapted",
-    "cavity_reresection": "Additional resection of a fluorescent cavity",
-    "occult_extended": "Occult lesion leading to extended or additional resection",
+    "plane_adapted": Text("Transection plane adapted"),
+    "cavity_reresection": Text("Additional resection of a fluorescent cavity"),
+    "occult_extended": Text("Occult lesion leading to extended or additional resection"),
 }
 
 
@@ -153,7 +154,7 @@ def _theatre_row(proc: Procedure, lesion, lang: str) -> list:
     """A lesion as found and treated in theatre: where, how large, how found, what fluorescence showed."""
     assessment = derive.assess_lesion(proc, lesion.id)
     specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.specimen_fluorescent]
-    reresection = say(RERESECTION[assessment.reresection], lang) if assessment.reresection else ""
+    reresection = RERESECTION[assessment.reresection].text(lang) if assessment.reresection else ""
     if assessment.reresection == "done":
         details = [
             f"{forms.field_def(name).text(lang)}: {_shown(lesion, name, lang)}"
@@ -227,7 +228,7 @@ def _lesions(proc: Procedure, lang: str) -> list:
 
 def _management(proc: Procedure, lang: str) -> list:
     changes = derive.management_changes(proc)
-    items = [(say(english, lang), str(getattr(changes, name))) for name, english in MANAGEMENT_CHANGES.items()]
+    items = [(words.text(lang), str(getattr(changes, name))) for name, words in MANAGEMENT_CHANGES.items()]
     return [heading(say("Changes in surgical management", lang)), pairs(items, content_width())]
 
 

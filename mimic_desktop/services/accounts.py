@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.roles import Action, Role, User
+from ..domain.wording import Text
 from ..storage import audit, users
 from ..storage.connection import Store
 from . import access
@@ -33,20 +34,20 @@ class AccountService:
         username = username.strip().lower()
         if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
             raise ValidationError(
-                "A user name may hold letters, digits, dots, dashes and underscores only.", "username"
+                Text("A user name may hold letters, digits, dots, dashes and underscores only."), "username"
             )
         if not full_name.strip():
-            raise ValidationError("Give the person's full name: it is printed with their signature.", "full_name")
+            raise ValidationError(Text("Give the person's full name: it is printed with their signature."), "full_name")
         if len(password) < MIN_PASSWORD:
-            raise ValidationError(f"A password needs at least {MIN_PASSWORD} characters.", "password")
+            raise ValidationError(Text("A password needs at least {count} characters.", count=MIN_PASSWORD), "password")
         if self.has_users():
             if by is None:
-                raise ValidationError("Sign in as a coordinator to add accounts.")
+                raise ValidationError(Text("Sign in as a coordinator to add accounts."))
             access.require(self.store, by, Action.MANAGE_USERS)
         elif role is not Role.COORDINATOR:
-            raise ValidationError("The first account must be a coordinator.", "role")
+            raise ValidationError(Text("The first account must be a coordinator."), "role")
         if users.find_user(self.store.conn, username):
-            raise ValidationError(f"The user name {username!r} is taken.", "username")
+            raise ValidationError(Text("The user name {username!r} is taken.", username=username), "username")
         now = to_iso(utc_now())
         with self.store.transaction() as db:
             user_id = users.insert_user(
@@ -75,7 +76,7 @@ class AccountService:
     def sign_in(self, username: str, password: str) -> User:
         user = users.check_password(self.store.conn, username.strip().lower(), password)
         if user is None:
-            raise AuthenticationFailed("Wrong user name or password.")
+            raise AuthenticationFailed(Text("Wrong user name or password."))
         return user
 
     def users(self) -> list[User]:

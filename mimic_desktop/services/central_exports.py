@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
+from ..domain.wording import Text
 from ..exchange import central
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import write_flat_csv
@@ -29,7 +30,12 @@ def current_records(db_path: Path) -> list[Procedure]:
     finally:
         store.close()
     if not records:
-        raise NotFound(f"The central database {Path(db_path).name} holds no sessions yet: import session files first.")
+        raise NotFound(
+            Text(
+                "The central database {name} holds no sessions yet: import session files first.",
+                name=Path(db_path).name,
+            )
+        )
     return records
 
 

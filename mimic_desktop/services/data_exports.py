@@ -16,6 +16,7 @@ from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
+from ..domain.wording import Text
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import write_flat_csv
 from ..exchange.odm import write_odm
@@ -37,7 +38,7 @@ def load_records(service: ProcedureService, study_ids: Sequence[str] | None = No
     else:
         records = [service.load(row["id"]) for row in service.list()]
         if not records:
-            raise NotFound("There are no procedures in this database to export.")
+            raise NotFound(Text("There are no procedures in this database to export."))
     unique = {proc.id: proc for proc in records}
     return sorted(unique.values(), key=lambda proc: proc.study_id)
 
@@ -71,52 +72,61 @@ def _export(
     kind: str,
     study_ids: Sequence[str] | None,
     write: Callable[[list[Procedure], str], list[Path]],
+    lang: str = "en",
 ) -> Exported:
-    """Files are named after the study ID when one record is asked for, 'mimic' otherwise."""
+    """Files are named after the study ID when one record is asked for, 'mimic' otherwise; warnings in lang."""
     records = load_records(service, study_ids)
     prefix = records[0].study_id if study_ids and len(records) == 1 else BULK_PREFIX
     paths = _audited(service, kind, records, write(records, prefix))
-    return Exported(paths, identifiers.export_warnings(records, "these files"))
+    return Exported(paths, identifiers.export_warnings(records, Text("these files"), lang))
 
 
-def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
-    """The flat CSV tables and their data dictionary, in folder."""
-    return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix))
+def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en") -> Exported:
+    """The flat CSV tables and their data dictionary, in folder (the data dictionary holds both languages)."""
+    return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix), lang)
 
 
 def export_redcap(
     service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
 ) -> Exported:
     """The REDCap data dictionary (labels in lang), import CSV and repeating-instrument list, in folder."""
-    return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
+    return _export(
+        service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang), lang
+    )
 
 
-def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path) -> Exported:
+def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path, lang: str = "en") -> Exported:
     """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
-    return _export_odm(service, study_ids, lambda _prefix: Path(path))
+    return _export_odm(service, study_ids, lambda _prefix: Path(path), lang)
 
 
-def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
+def export_odm_into(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
+) -> Exported:
     """The ODM file in folder, named PREFIX_odm.xml like the CSV and REDCap files beside it."""
-    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml")
+    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml", lang)
 
 
-def _export_odm(service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path]) -> Exported:
+def _export_odm(
+    service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path], lang: str = "en"
+) -> Exported:
     _, head = audit.head(service.store.conn)
     return _export(
         service,
         "odm",
         study_ids,
         lambda records, prefix: [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head)],
+        lang,
     )
 
 
-# Each export into a folder, the same way round: (service, study IDs or None for all, folder, label language).
+# Each export into a folder, the same way round: (service, study IDs or None for all, folder, the language of
+# the labels and of the warnings).
 FolderExport = Callable[[ProcedureService, Sequence[str] | None, Path, str], Exported]
 FOLDER_EXPORTS: dict[str, FolderExport] = {
-    "csv": lambda service, study_ids, folder, _lang: export_csv(service, study_ids, folder),
+    "csv": export_csv,
     "redcap": export_redcap,
-    "odm": lambda service, study_ids, folder, _lang: export_odm_into(service, study_ids, folder),
+    "odm": export_odm_into,
 }
 
 

@@ -9,6 +9,7 @@ from ..domain.clock import utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
+from ..domain.wording import Text
 from ..exchange.files import write_files
 from ..storage import audit, repository
 from ..storage.connection import Store
@@ -25,13 +26,16 @@ def _store(source: Store | ProcedureService) -> Store:
 def _load(store: Store, proc_id: str) -> Procedure:
     proc = repository.load_procedure(store.conn, proc_id)
     if proc is None:
-        raise NotFound(f"There is no procedure with id {proc_id}.")
+        raise NotFound(Text("There is no procedure with id {id}.", id=proc_id))
     return proc
 
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ValidationError(f"PDFs are printed in {' or '.join(LANGUAGES)}, not {lang!r}.", "lang")
+        raise ValidationError(
+            Text("PDFs are printed in one of {languages}, not {lang!r}.", languages=", ".join(LANGUAGES), lang=lang),
+            "lang",
+        )
     return lang
 
 
@@ -82,7 +86,7 @@ def write_questionnaire_pdf(
     store, lang, path = _store(source), _check_lang(lang), Path(path)
     proc = _load(store, proc_id) if proc_id is not None else None
     if proc is None and not blank:
-        raise ValidationError("A filled-in questionnaire needs a procedure; print a blank one for paper.")
+        raise ValidationError(Text("A filled-in questionnaire needs a procedure; print a blank one for paper."))
     check = check_signature(store, proc) if proc is not None and not blank else None
     ctx = QuestionnaireContext(
         blank=blank,

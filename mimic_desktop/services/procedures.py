@@ -19,7 +19,7 @@ from ..domain.errors import (
 )
 from ..domain.record import Event, Procedure
 from ..domain.roles import Action, User
-from ..domain.wording import say
+from ..domain.wording import Text, Worded, say
 from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
@@ -45,13 +45,13 @@ class ProcedureService:
     def _load(self, proc_id: str, child_values: bool = True) -> Procedure:
         proc = repository.load_procedure(self.store.conn, proc_id, child_values=child_values)
         if proc is None:
-            raise NotFound(f"There is no procedure with id {proc_id}.")
+            raise NotFound(Text("There is no procedure with id {id}.", id=proc_id))
         return proc
 
     def find(self, study_id: str) -> Procedure:
         proc_id = repository.procedure_id_for(self.store.conn, study_id=study_id.strip().upper())
         if proc_id is None:
-            raise NotFound(f"There is no procedure with study ID {study_id}.")
+            raise NotFound(Text("There is no procedure with study ID {study_id}.", study_id=study_id))
         return self.load(proc_id)
 
     def list(self, search: str = ""):
@@ -77,7 +77,7 @@ class ProcedureService:
         access.require(self.store, self.user, action, proc_id, self.clock)
 
     @staticmethod
-    def _reason(reason: str | None, message: str) -> str:
+    def _reason(reason: str | None, message: Text) -> str:
         """The reason, trimmed; ReasonRequired with this message when there is none."""
         if not (reason and reason.strip()):
             raise ReasonRequired(message)
@@ -99,10 +99,18 @@ class ProcedureService:
                 proc = self._load(proc_id, child_values)
                 if not (reason and reason.strip()):
                     if proc.locked:
-                        raise RecordLocked(f"{proc.study_id} is complete and locked: give a reason for the change.")
+                        raise RecordLocked(
+                            Text(
+                                "{study_id} is complete and locked: give a reason for the change.",
+                                study_id=proc.study_id,
+                            )
+                        )
                     if proc.valid_signature() and set(fields) & _questionnaire_fields():
                         raise SignedAnswersChanged(
-                            "The questionnaire is signed: give a reason for the change. The signature will be voided."
+                            Text(
+                                "The questionnaire is signed: give a reason for the change. "
+                                "The signature will be voided."
+                            )
                         )
                 yield proc
                 repository.refresh_status(db.conn, proc_id)
@@ -150,9 +158,19 @@ class ProcedureService:
             try:
                 fdef = forms.field_def(name)
             except KeyError:
-                raise ValidationError(f"{name!r} is not a field of the case report form.", name) from None
+                raise ValidationError(
+                    Text("{name!r} is not a field of the case report form.", name=name), name
+                ) from None
             if fdef.scope != scope:
-                raise ValidationError(f"{fdef.text()} belongs to a {fdef.scope}, not to a {scope}.", name)
+                raise ValidationError(
+                    Text(
+                        "{field} belongs to a {scope}, not to a {other}.",
+                        field=fdef,
+                        scope=SCOPES[fdef.scope],
+                        other=SCOPES[scope],
+                    ),
+                    name,
+                )
             clean[name] = values.normalise(fdef, value, lang)
         return clean
 
@@ -208,7 +226,11 @@ class ProcedureService:
         for child in children:
             if child.id == entity_id:
                 return child
-        raise NotFound(f"There is no {entity} {entity_id} in {proc.study_id}.")
+        raise NotFound(
+            Text(
+                "There is no {entity} {id} in {study_id}.", entity=SCOPES[entity], id=entity_id, study_id=proc.study_id
+            )
+        )
 
     def add_complication(self, proc_id: str, updates: dict[str, Any], reason: str | None = None) -> str:
         clean = self._normalise(updates, "complication")
@@ -259,12 +281,12 @@ class ProcedureService:
         """
         catalogue = forms.events()
         if kind not in catalogue:
-            raise ValidationError(f"{kind!r} is not a known intraoperative event.", "kind")
+            raise ValidationError(Text("{kind!r} is not a known intraoperative event.", kind=kind), "kind")
         definition = catalogue[kind]
         moment = at or self.clock()
         note = (note or "").strip() or None
         if kind == "note" and not note:
-            raise ValidationError("A note needs some text.", "note")
+            raise ValidationError(Text("A note needs some text."), "note")
         # The event rules read the timeline and the procedure's values, never a lesion's values.
         with self._change(proc_id, reason, child_values=False) as proc:
             if definition.lesion == "creates":
@@ -292,7 +314,7 @@ class ProcedureService:
         corrects is the struck event whose time this one corrects.
         """
         if moment.tzinfo is None:
-            raise ValidationError("An event time must carry a time zone.", "at")
+            raise ValidationError(Text("An event time must carry a time zone."), "at")
         if forms.events()[kind].lesion != "creates":
             rules.check_lesion_event(proc, kind, lesion_id)
         rules.check_event_time(proc, kind, moment)
@@ -321,14 +343,14 @@ class ProcedureService:
     def _event_proc(self, event_id: int) -> str:
         proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
         if proc_id is None:
-            raise NotFound(f"There is no event {event_id}.")
+            raise NotFound(Text("There is no event {id}.", id=event_id))
         return proc_id
 
     @staticmethod
     def _live_event(proc: Procedure, event_id: int) -> Event:
         event = next(e for e in proc.events if e.id == event_id)
         if event.struck:
-            raise ValidationError(f"Event {event_id} is already struck through.")
+            raise ValidationError(Text("Event {id} is already struck through.", id=event_id))
         return event
 
     def strike_event(self, event_id: int, reason: str) -> None:
@@ -337,7 +359,7 @@ class ProcedureService:
         Striking the event that identified a lesion removes that lesion with the same reason, in
         the same transaction; refused while other live events still refer to the lesion.
         """
-        reason = self._reason(reason, "Say why this event is wrong: a struck event keeps its reason.")
+        reason = self._reason(reason, Text("Say why this event is wrong: a struck event keeps its reason."))
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             event = self._live_event(proc, event_id)
@@ -363,7 +385,7 @@ class ProcedureService:
         The new time is checked against the rules as they stand without the old event; the
         replacement keeps the old event's lesion and note (a corrected lesion event makes no new lesion).
         """
-        reason = self._reason(reason, "Say why the time is wrong: the old time stays, struck through.")
+        reason = self._reason(reason, Text("Say why the time is wrong: the old time stays, struck through."))
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             old = self._live_event(proc, event_id)
@@ -378,7 +400,7 @@ class ProcedureService:
         The event that identified it is struck through with it; refused while other live events
         refer to it.
         """
-        reason = self._reason(reason, "Say why this lesion is removed: the reason stays in the audit trail.")
+        reason = self._reason(reason, Text("Say why this lesion is removed: the reason stays in the audit trail."))
         with self._change(proc_id, reason, child_values=False) as proc:
             self._remove_lesion(proc, lesion_id, reason)
 
@@ -394,7 +416,9 @@ class ProcedureService:
 
     def remove_complication(self, proc_id: str, complication_id: str, reason: str) -> None:
         """Take a complication out of the record with a reason; its number is never reused."""
-        reason = self._reason(reason, "Say why this complication is removed: the reason stays in the audit trail.")
+        reason = self._reason(
+            reason, Text("Say why this complication is removed: the reason stays in the audit trail.")
+        )
         with self._change(proc_id, reason, child_values=False) as proc:
             self._child(proc, "complication", complication_id)
             self._remove_child(proc, "complication", complication_id, reason)
@@ -425,9 +449,10 @@ class ProcedureService:
     def complete(self, proc_id: str) -> None:
         """Mark the record complete and lock it; refuses while anything is missing."""
         with self._change(proc_id, None) as proc:
-            missing = rules.missing_for_completion(proc, now=self.clock())
-            if missing:
-                raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
+            now = self.clock()
+            if rules.missing_for_completion(proc, now=now):
+                missing = Worded(lambda lang: "; ".join(rules.missing_for_completion(proc, lang, now)))
+                raise ValidationError(Text("The record cannot be completed yet. Missing: {missing}", missing=missing))
             repository.set_procedure_column(
                 self.store.conn,
                 proc_id=proc_id,
@@ -442,8 +467,12 @@ class ProcedureService:
         except StorageError as failure:
             study_id = self._load(proc_id, child_values=False).study_id
             raise BackupFailed(
-                f"{study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
-                f"a completion was not made: {failure} The next completion tries again."
+                Text(
+                    "{study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
+                    "a completion was not made: {failure} The next completion tries again.",
+                    study_id=study_id,
+                    failure=failure,
+                )
             ) from None
 
     def mark_exported(self, proc_id: str, version: int, modified_at: str | None) -> None:
@@ -459,8 +488,11 @@ class ProcedureService:
             stored = self._load(proc_id, child_values=False)
             if (stored.modified_at, stored.export_version) != (modified_at, version - 1):
                 raise ChangedDuringExport(
-                    f"{stored.study_id} changed while its session file was being made, so the file does not hold "
-                    "the change: nothing was exported. Export it again to send the record as it is now."
+                    Text(
+                        "{study_id} changed while its session file was being made, so the file does not hold "
+                        "the change: nothing was exported. Export it again to send the record as it is now.",
+                        study_id=stored.study_id,
+                    )
                 )
             for column, value in (("export_version", version), ("exported_utc", now)):
                 repository.set_procedure_column(
@@ -475,6 +507,10 @@ class ProcedureService:
             repository.refresh_status(db.conn, proc_id)
 
 
+# The parts of a record a field or an entry belongs to (forms/ "scope"), as a message names them.
+SCOPES = {"procedure": Text("procedure"), "lesion": Text("lesion"), "complication": Text("complication")}
+
+
 def _questionnaire_fields() -> set[str]:
     return {f.name for f in forms.questionnaire().fields()}
 
@@ -484,4 +520,6 @@ def event_time(text: str) -> datetime:
     try:
         return parse_typed(text)
     except ValueError:
-        raise ValidationError(f"{text!r} is not a date and time such as 2026-11-24T09:30.", "at") from None
+        raise ValidationError(
+            Text("{text!r} is not a date and time such as 2026-11-24T09:30.", text=text), "at"
+        ) from None

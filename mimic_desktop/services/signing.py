@@ -11,7 +11,7 @@ from ..domain.errors import AuthenticationFailed, ValidationError
 from ..domain.record import Procedure, Signature
 from ..domain.roles import Action, User
 from ..domain.signed_content import content_hash, covers_the_answers
-from ..domain.wording import Text
+from ..domain.wording import Text, Worded
 from ..storage import audit, repository, users
 from ..storage.connection import Store
 from . import access
@@ -72,23 +72,27 @@ class SigningService:
         self.procedures._require(Action.SIGN, proc_id)
         meaning = (signature_meaning("en") if meaning is None else meaning).strip()
         if not meaning:
-            raise ValidationError("Say what the signature means, for example that you are the author.", "meaning")
+            raise ValidationError(Text("Say what the signature means, for example that you are the author."), "meaning")
         if users.check_password(self.store.conn, self.user.username, password or "") is None:
             # A wrong password at signing is an attempt worth keeping in the trail.
             access.log_refusal(self.store, self.user.username, Action.SIGN.value, "wrong password", proc_id, self.clock)
-            raise AuthenticationFailed("Wrong password: the questionnaire was not signed.")
+            raise AuthenticationFailed(Text("Wrong password: the questionnaire was not signed."))
         now = to_iso(self.clock())
         # The answers are read and hashed inside the transaction that stores the signature.
         with self.store.transaction() as db:
             proc = self.procedures.load(proc_id)
-            missing = rules.missing_for_signature(proc)
-            if missing:
-                raise ValidationError("Answer every question before signing. Missing: " + "; ".join(missing))
+            if rules.missing_for_signature(proc):
+                missing = Worded(lambda lang: "; ".join(rules.missing_for_signature(proc, lang)))
+                raise ValidationError(Text("Answer every question before signing. Missing: {missing}", missing=missing))
             current = proc.valid_signature(FORM)
             if current is not None:
                 raise ValidationError(
-                    f"The questionnaire of {proc.study_id} is already signed by {current.printed_name}; "
-                    "a change to an answer (with a reason) voids that signature, after which it can be signed again."
+                    Text(
+                        "The questionnaire of {study_id} is already signed by {name}; a change to an answer "
+                        "(with a reason) voids that signature, after which it can be signed again.",
+                        study_id=proc.study_id,
+                        name=current.printed_name,
+                    )
                 )
             repository.insert_signature(
                 db.conn,

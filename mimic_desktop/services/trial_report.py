@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import MimicError
 from ..domain.record import Procedure
+from ..domain.wording import Text
 from ..exchange import flat
 from ..exchange.files import write_files
 
@@ -55,11 +56,17 @@ def tables_from_csv(folder: Path) -> Tables:
     for name in CSV_FILES:
         path = Path(folder) / name
         if not path.is_file():
-            raise MimicError(f"{path} is missing: the report reads {', '.join(CSV_FILES)} from one folder.")
+            raise MimicError(
+                Text(
+                    "{path} is missing: the report reads {files} from one folder.",
+                    path=path,
+                    files=", ".join(CSV_FILES),
+                )
+            )
         try:
             frames.append(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"))
         except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as error:
-            raise MimicError(f"{path} is not a readable CSV file: {error}") from None
+            raise MimicError(Text("{path} is not a readable CSV file: {error}", path=path, error=error)) from None
     return Tables(*frames)
 
 

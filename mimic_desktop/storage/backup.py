@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..domain.wording import Text
 from .errors import StorageError, translated
 
 KEEP = 30
@@ -53,13 +54,17 @@ def take(conn: sqlite3.Connection, db_path: Path, label: str, now: datetime) -> 
                 copy.close()
     except OSError as error:
         _remove(target)
-        raise StorageError(f"Cannot write a backup into {folder}: {error.strerror or error}.") from None
+        raise StorageError(
+            Text("Cannot write a backup into {folder}: {problem}.", folder=folder, problem=error.strerror or error)
+        ) from None
     except BaseException:
         _remove(target)  # a half-written copy must never be offered later
         raise
     if result != "ok":
         target.unlink(missing_ok=True)
-        raise StorageError(f"The backup copy failed its integrity check ({result}); the database was not changed.")
+        raise StorageError(
+            Text("The backup copy failed its integrity check ({result}); the database was not changed.", result=result)
+        )
     for old in list_backups(db_path)[KEEP:]:
         old.path.unlink(missing_ok=True)
     return target
@@ -103,7 +108,7 @@ def newest_intact(db_path: Path) -> Backup | None:
 def restore(backup: Path, db_path: Path, now: datetime) -> Path:
     """Put backup in place of db_path; the damaged file is kept beside it, never deleted."""
     if not is_intact(backup):
-        raise StorageError(f"The backup {backup.name} is damaged too; choose an older one.")
+        raise StorageError(Text("The backup {name} is damaged too; choose an older one.", name=backup.name))
     kept = db_path.with_name(f"{db_path.name}.damaged-{now.strftime('%Y%m%dT%H%M%S')}")
     try:
         if db_path.exists():
@@ -115,7 +120,11 @@ def restore(backup: Path, db_path: Path, now: datetime) -> Path:
         shutil.copy2(backup, db_path)
     except OSError as error:
         raise StorageError(
-            f"Cannot put the backup in place of {db_path}: {error.strerror or error}. "
-            "Check that the folder is writable; the damaged file is still there."
+            Text(
+                "Cannot put the backup in place of {path}: {problem}. "
+                "Check that the folder is writable; the damaged file is still there.",
+                path=db_path,
+                problem=error.strerror or error,
+            )
         ) from None
     return kept

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.clock import utc_now
+from ..domain.wording import Text
 from . import backup
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
 from .migration_set import MIGRATIONS_TABLE, MigrationSet
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 # What each migration set makes, for the message when a file of one kind is opened as another.
-SCHEMA_KINDS = {"mimic": "an operating-room laptop's MIMIC database", "mimic-central": "a central study database"}
+SCHEMA_KINDS = {
+    "mimic": Text("an operating-room laptop's MIMIC database"),
+    "mimic-central": Text("a central study database"),
+}
 
 
 class Store:
@@ -98,7 +102,11 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StorageError(
-            f"The folder {path.parent} cannot be made ({error.strerror or error}): choose another place for the database."
+            Text(
+                "The folder {folder} cannot be made ({problem}): choose another place for the database.",
+                folder=path.parent,
+                problem=error.strerror or error,
+            )
         ) from None
     conn = None
     try:
@@ -108,8 +116,12 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise CorruptDatabase(
-                    f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
-                    "the damaged file will be kept beside it."
+                    Text(
+                        "The database {path} is damaged ({check}). Restore the newest automatic backup; "
+                        "the damaged file will be kept beside it.",
+                        path=path,
+                        check=check,
+                    )
                 )
             store = Store(path, conn)
             if upgrade and schema.pending_names(conn):
@@ -129,8 +141,12 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:
         backup.take(conn, path, "before-upgrade", utc_now())
     except StorageError as error:
         raise StorageError(
-            f"{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
-            f"could not be made: {error} The database has not been changed."
+            Text(
+                "{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
+                "could not be made: {problem} The database has not been changed.",
+                path=path,
+                problem=error,
+            )
         ) from None
 
 
@@ -153,7 +169,7 @@ def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA query_only=ON")
             if not _refuse_foreign(conn, path, schema):
-                raise NotADatabase(f"{path} is empty: it is not a MIMIC database.")
+                raise NotADatabase(Text("{path} is empty: it is not a MIMIC database.", path=path))
             return Store(path, conn)
     except BaseException:
         if conn is not None:
@@ -163,23 +179,27 @@ def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store
 
 def _refuse_missing(path: Path, create: bool) -> None:
     if not create and not path.exists():
-        raise StorageError(f"There is no database at {path}.")
+        raise StorageError(Text("There is no database at {path}.", path=path))
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file.")
+        raise StorageError(Text("{path} is a folder, not a database file.", path=path))
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> set[str]:
     """Refuse a file that is not a database of this kind or comes from a newer version; returns its tables."""
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if tables and MIGRATIONS_TABLE not in tables:
-        raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
+        raise NotADatabase(Text("{path} is an SQLite file, but not a MIMIC database.", path=path))
     if MIGRATIONS_TABLE in tables:
         _refuse_other_kind(conn, path, schema)
     unknown = set(schema.applied_names(conn)) - known_names(schema)
     if unknown:
         raise NewerSchema(
-            f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
-            "Install the newer version to open it; the file has not been changed."
+            Text(
+                "{path} was made by a newer version of MIMIC Desktop (schema {schema}). "
+                "Install the newer version to open it; the file has not been changed.",
+                path=path,
+                schema=sorted(unknown)[-1],
+            )
         )
     return tables
 
@@ -191,6 +211,14 @@ def _refuse_other_kind(conn: sqlite3.Connection, path: Path, schema: MigrationSe
     if others and schema.name not in sets:
         other = sorted(others)[0]
         raise NotADatabase(
-            f"{path} is {SCHEMA_KINDS.get(other, f'a {other!r} database')}, "
-            f"not {SCHEMA_KINDS.get(schema.name, f'a {schema.name!r} database')}; it has not been changed."
+            Text(
+                "{path} is {found}, not {expected}; it has not been changed.",
+                path=path,
+                found=_schema_kind(other),
+                expected=_schema_kind(schema.name),
+            )
         )
+
+
+def _schema_kind(name: str) -> Text:
+    return SCHEMA_KINDS.get(name) or Text("a {name!r} database", name=name)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 
 class StorageError(MimicError):
@@ -38,9 +39,6 @@ class NewerSchema(StorageError):
     pass
 
 
-_NOTHING_LOST = "Nothing that was saved before has been lost."
-
-
 def translate(error: sqlite3.Error, path: Path | str, opening: bool = False) -> StorageError | None:
     """A StorageError for problems of the machine; None for anything that is a bug.
 
@@ -50,31 +48,51 @@ def translate(error: sqlite3.Error, path: Path | str, opening: bool = False) -> 
     text = str(error).lower()
     if name.startswith("SQLITE_BUSY") or "locked" in text:
         return DatabaseLocked(
-            f"The database {path} is in use by another program (it is locked). "
-            f"Close the other program or wait a moment, then try again. {_NOTHING_LOST}"
+            Text(
+                "The database {path} is in use by another program (it is locked). Close the other program or "
+                "wait a moment, then try again. Nothing that was saved before has been lost.",
+                path=path,
+            )
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return DatabaseReadOnly(
-            f"The database {path} is read-only, so this change was not saved. "
-            f"Check the file's permissions or copy it to a writable folder. {_NOTHING_LOST}"
+            Text(
+                "The database {path} is read-only, so this change was not saved. Check the file's permissions "
+                "or copy it to a writable folder. Nothing that was saved before has been lost.",
+                path=path,
+            )
         )
     if name.startswith("SQLITE_FULL") or "full" in text:
         return DiskFull(
-            f"The disk holding {path} is full, so this change was not saved. "
-            f"Free some space, then try again. {_NOTHING_LOST}"
+            Text(
+                "The disk holding {path} is full, so this change was not saved. Free some space, then try "
+                "again. Nothing that was saved before has been lost.",
+                path=path,
+            )
         )
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
         if opening:
-            return CorruptDatabase(f"{path} is not a MIMIC database or is damaged. The file has not been changed.")
+            return CorruptDatabase(
+                Text("{path} is not a MIMIC database or is damaged. The file has not been changed.", path=path)
+            )
         return CorruptDatabase(
-            f"{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. "
-            "Close MIMIC Desktop and start it again: it checks the database at start and offers "
-            "the newest automatic backup."
+            Text(
+                "{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. Close MIMIC "
+                "Desktop and start it again: it checks the database at start and offers the newest automatic backup.",
+                path=path,
+            )
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
+        return StorageError(
+            Text("The database {path} cannot be opened: check that the folder exists and is writable.", path=path)
+        )
     if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
-        return StorageError(f"The disk holding {path} reported an error while saving. {_NOTHING_LOST}")
+        return StorageError(
+            Text(
+                "The disk holding {path} reported an error while saving. Nothing that was saved before has been lost.",
+                path=path,
+            )
+        )
     return None
 
 

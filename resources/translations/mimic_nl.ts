@@ -167,62 +167,62 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CentreKeyDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="39"/>
         <source>Add a centre key</source>
         <translation>Centrumsleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="44"/>
         <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
         <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="54"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="57"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="61"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="58"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="66"/>
         <source>Key file</source>
         <translation>Sleutelbestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="71"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="73"/>
         <source>The centre read out the same fingerprint by phone</source>
         <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="81"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
         <source>The centre&apos;s public key</source>
         <translation>De publieke sleutel van het centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
     </message>
@@ -296,27 +296,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="125"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="136"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="154"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="156"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -324,22 +324,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="201"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="205"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="215"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="225"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -415,37 +415,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="43"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="55"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="56"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="62"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="64"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="68"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -670,7 +670,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="116"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
@@ -984,42 +984,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="132"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="232"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="277"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="278"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="270"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="271"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="275"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="276"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="162"/>
         <source>Keys log events: press the key shown on a button.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="164"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="201"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1028,27 +1028,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="208"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="209"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="244"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="256"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="257"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="280"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="281"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="292"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="293"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
@@ -1110,46 +1110,41 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>About</source>
         <translation>Over</translation>
     </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="221"/>
-        <source>Not saved: %1</source>
-        <translation>Niet opgeslagen: %1</translation>
-    </message>
 </context>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="133"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="141"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="152"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="164"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="191"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="197"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="196"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="200"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
@@ -1463,22 +1458,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="99"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="100"/>
-        <source>Not saved: no reason was given.</source>
-        <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
+        <source>no reason was given</source>
+        <translation>er is geen reden gegeven</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="119"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="126"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
@@ -2183,52 +2178,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Nog niet voltooid, dus nog niet te exporteren: voltooi en vergrendel het dossier eerst op de pagina Voltooien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="125"/>
         <source>The trial office takes only completed records: completing locks the record, so that the file holds what was checked.</source>
         <translation>Het trialbureau neemt alleen voltooide dossiers aan: voltooien vergrendelt het dossier, zodat het bestand bevat wat gecontroleerd is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131"/>
         <source>Not exported. Change the record, then export again.</source>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="133"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
         <source>Exporting: step %1 of %2…</source>
         <translation>Exporteren: stap %1 van %2…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
         <source>%1, version %2 of session %3.</source>
         <translation>%1, versie %2 van sessie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="176"/>
         <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
         <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="179"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
     </message>
@@ -2399,47 +2394,47 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="24"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="25"/>
         <source>Sign the questionnaire</source>
         <translation>De vragenlijst ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="29"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="30"/>
         <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
         <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
         <source>Questionnaire of</source>
         <translation>Vragenlijst van</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37"/>
         <source>Printed name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="39"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="42"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
         <source>Meaning</source>
         <translation>Betekenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="47"/>
         <source>Your password</source>
         <translation>Uw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="51"/>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="63"/>
         <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
         <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
     </message>
@@ -2475,22 +2470,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="36"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="38"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="50"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>

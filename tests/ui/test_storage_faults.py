@@ -43,3 +43,22 @@ def test_an_event_click_during_a_fault_is_refused_plainly_and_saved_after(
     assert len(stored_events(path) - before) == 1
     window.close()
     store.close()
+
+
+def test_the_dutch_live_screen_says_a_storage_fault_in_dutch(ui_app, make_window, service, actions, shown_errors):
+    from mimic_desktop.ui import i18n
+
+    i18n.install(ui_app, "nl")
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
+    with read_only_file(service) as faulty:
+        window = make_window(faulty.store, faulty.user, lang="nl")
+        window.open_procedure(proc_id)
+        actions.click(window.live.buttons.buttons["incision"])
+        assert window.saved.text() == (
+            f"✖ Niet opgeslagen: De database {service.store.path} is alleen-lezen, dus deze wijziging is niet "
+            "opgeslagen. Controleer de rechten van het bestand of kopieer het naar een map waarin geschreven kan "
+            "worden. Niets van wat eerder is opgeslagen, is verloren gegaan."
+        )
+        window.close()
+    assert len(shown_errors) == 1
+    shown_errors.clear()

@@ -12,7 +12,7 @@ from ...domain.errors import MimicError
 from ...services import central_import
 from ...services.central_import import ImportSummary, Outcome
 from .. import dialogs, themes
-from ..i18n import arg
+from ..i18n import arg, current, said
 from ..labels import heading
 from ..worker import Task
 from .background import BackgroundWork
@@ -120,7 +120,7 @@ class ImportPage(QWidget):
             self.status.setText(
                 arg(
                     self.tr("The import stopped: %1 The files marked not imported can be imported again."),
-                    summary.stopped,
+                    said(summary.stopped),
                 )
             )
             dialogs.show_error(self, summary.stopped)
@@ -181,7 +181,7 @@ class ImportPage(QWidget):
                     r.study_id or "",
                     "" if r.session_version is None else str(r.session_version),
                     Path(r.name).name,
-                    r.message,
+                    said(r.reason),
                 ]
                 for r in results
             ],
@@ -194,7 +194,7 @@ class ImportPage(QWidget):
                     self.table.item(row, column).setForeground(alert)
 
     def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(self.summary.full_text())
+        QGuiApplication.clipboard().setText(self.summary.full_text(current()))
 
     def choose_summary_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -208,7 +208,7 @@ class ImportPage(QWidget):
 
     def save_summary(self, path: Path) -> None:
         try:
-            written = central_import.save_summary(self.summary, path)
+            written = central_import.save_summary(self.summary, path, current())
         except MimicError as error:
             dialogs.show_error(self, error)
             return

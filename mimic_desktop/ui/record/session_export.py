@@ -114,7 +114,9 @@ class SessionExportPanel(QWidget):
         """Check first (role, completeness, free text); then ask for the folder and export in the background."""
         access = self.access
         try:
-            check = ExportService(access.context.store, access.context.user).preflight(access.proc_id)
+            check = ExportService(access.context.store, access.context.user).preflight(
+                access.proc_id, access.context.lang
+            )
         except MimicError as refusal:  # a role that may not export: refused, logged, said in words
             self._refuse(said(refusal))
             return
