@@ -10,9 +10,13 @@ import importlib.util
 import tempfile
 from pathlib import Path
 
-from mimic_desktop.exchange.flat_csv import write_flat_csv
+from mimic_desktop.domain.clock import to_iso
+from mimic_desktop.exchange.castor import write_castor
+from mimic_desktop.exchange.dataset_json import write_dataset_json
+from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.exchange.odm import write_odm
 from mimic_desktop.exchange.redcap import write_redcap
+from mimic_desktop.services.data_exports import archive_of
 from mimic_desktop.storage import audit
 
 HERE = Path(__file__).resolve().parent
@@ -32,10 +36,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch, examples.fixed_clock_and_ids(SEED) as clock:
         service, proc_id = examples.example_record(Path(scratch), clock, seed=SEED, lesions=LESIONS)
         records = [service.load(proc_id)]
-        write_flat_csv(records, HERE, prefix="example")
+        exported_at = clock()
+        write_flat_csv(records, HERE, prefix="example", snapshot=Snapshot(to_iso(exported_at), app_version="example"))
         write_redcap(records, HERE, prefix="example")
         _, head = audit.head(service.store.conn)
-        write_odm(records, HERE / "example_odm.xml", exported_at=clock(), audit_head=head)
+        write_odm(records, HERE / "example_odm.xml", exported_at=exported_at, audit_head=head)
+        archive = archive_of(service, records)
+        write_odm(records, HERE / "example_odm_archive.xml", exported_at=exported_at, audit_head=head, archive=archive)
+        for old_map in HERE.glob("example_castor_variable_map.csv"):
+            old_map.unlink()  # the default map, not one left by an earlier run
+        write_castor(records, HERE, prefix="example")
+        write_dataset_json(records, HERE, prefix="example", created=exported_at)
         service.store.close()
 
 

@@ -106,6 +106,18 @@ def cmd_export_odm(args) -> None:
     print(*central_exports.export_odm(args.db, args.out), sep="\n")
 
 
+def cmd_export_castor(args) -> None:
+    from ..services import central_exports
+
+    print(*central_exports.export_castor(args.db, args.out, args.map), sep="\n")
+
+
+def cmd_export_dataset_json(args) -> None:
+    from ..services import central_exports
+
+    print(*central_exports.export_dataset_json(args.db, args.out), sep="\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mimic-central", description="The MIMIC trial office's central study database of session files."
@@ -143,11 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
         ("export-csv", cmd_export_csv, "flat CSV tables with a data dictionary"),
         ("export-redcap", cmd_export_redcap, "a REDCap data dictionary and import CSV"),
         ("export-odm", cmd_export_odm, "a CDISC ODM 1.3.2 XML file"),
+        ("export-castor", cmd_export_castor, "Castor EDC import files (study data and repeating data)"),
+        ("export-dataset-json", cmd_export_dataset_json, "CDISC Dataset-JSON 1.1 datasets"),
     ):
         p = command(name, handler, f"write the current sessions as {what}, for statisticians")
         p.add_argument("--out", type=Path, required=True, help="the folder to write into (made when missing)")
         if name == "export-redcap":
             p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
+        if name == "export-castor":
+            p.add_argument(
+                "--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)"
+            )
     return parser
 
 

@@ -1,4 +1,5 @@
-"""Subcommands that export records for statisticians and other systems: export-csv, export-redcap, export-odm."""
+"""Subcommands that export records for statisticians and other systems: export-csv, export-redcap, export-odm,
+export-castor, export-dataset-json."""
 
 from __future__ import annotations
 
@@ -40,7 +41,21 @@ def cmd_export_odm(args) -> None:
     from ..services.data_exports import export_odm
 
     study_ids = _study_ids(args)
-    _print(export_odm(signed_in(args), study_ids, args.out))
+    _print(export_odm(signed_in(args), study_ids, args.out, with_audit=args.audit))
+
+
+def cmd_export_castor(args) -> None:
+    from ..services.data_exports import export_castor
+
+    study_ids = _study_ids(args)
+    _print(export_castor(signed_in(args), study_ids, args.out, args.map))
+
+
+def cmd_export_dataset_json(args) -> None:
+    from ..services.data_exports import export_dataset_json
+
+    study_ids = _study_ids(args)
+    _print(export_dataset_json(signed_in(args), study_ids, args.out))
 
 
 def register(command) -> None:
@@ -64,4 +79,22 @@ def register(command) -> None:
         "the folder to write into (made when missing)",
     )
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
-    exporter("export-odm", cmd_export_odm, "write a CDISC ODM 1.3.2 XML file", "the XML file to write")
+    p = exporter("export-odm", cmd_export_odm, "write a CDISC ODM 1.3.2 XML file", "the XML file to write")
+    p.add_argument(
+        "--audit",
+        action="store_true",
+        help="the archive copy: every change of a value with who (by account id), when and why, and the signature",
+    )
+    p = exporter(
+        "export-castor",
+        cmd_export_castor,
+        "write Castor EDC import files (study data, lesions and complications as repeating data)",
+        "the folder to write into (made when missing)",
+    )
+    p.add_argument("--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)")
+    exporter(
+        "export-dataset-json",
+        cmd_export_dataset_json,
+        "write the flat tables as CDISC Dataset-JSON 1.1",
+        "the folder to write into (made when missing)",
+    )

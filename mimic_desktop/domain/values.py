@@ -11,12 +11,43 @@ from .clock import parse_typed, to_iso
 from .errors import ValidationError
 from .forms import FieldDef
 from .identifiers import KINDS, findings
-from .wording import Text, Worded, say
+from .wording import Sayable, Text, Worded, say
 
 YES, NO = Text("Yes"), Text("No")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
+
+
+# Line breaks and tabs belong to text; every other control character (C0, DEL, C1) is invisible on screen,
+# makes an XML file unreadable and can steer a spreadsheet, so free text is refused when it holds one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters other than line breaks and tabs in text, as U+XXXX, each once."""
+    return [f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(text)))]
+
+
+def check_text(text: str, what: Sayable | str, field: str | None = None, lang: str = "en") -> str:
+    """text when it holds no control characters but line breaks and tabs; else a ValidationError naming what.
+
+    what: the field (its definition, said in the reader's language), or the key of a text that is not a form
+    field in TEXT_NAMES ("reason", "note").
+    """
+    found = control_characters(text)
+    if found:
+        name = TEXT_NAMES.get(what, what) if isinstance(what, str) else what
+        problem = Text(
+            "holds invisible control characters ({codes}), often pasted from a word processor: type the text again",
+            codes=", ".join(found),
+        )
+        raise ValidationError(Text("{field}: {problem}", field=name, problem=problem), field=field, lang=lang)
+    return text
+
+
+# Free texts that are not form fields: the reason for a change and a note on the timeline.
+TEXT_NAMES = {"reason": Text("Reason"), "note": Text("Note")}
 
 
 def _fail(fdef: FieldDef, lang: str, problem: Text) -> ValidationError:
@@ -133,7 +164,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
                     "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)", value=value
                 ),
             ) from None
-    text = str(value).strip()
+    text = check_text(str(value).strip(), fdef, fdef.name, lang)
     if fdef.max_length and len(text) > fdef.max_length:
         raise _fail(
             fdef, lang, Text("too long ({length} characters, at most {limit})", length=len(text), limit=fdef.max_length)

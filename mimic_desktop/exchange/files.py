@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -63,13 +64,31 @@ def write_files(writers: dict[Path, Writer]) -> list[Path]:
     return list(writers)
 
 
-def csv_writer(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Writer:
-    """A CSV file in UTF-8 with a header line (RFC 4180: comma, double quotes, CRLF line ends)."""
+# A spreadsheet runs a cell that starts with one of these as a formula, quoted or not (OWASP "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """text with a leading single quote when a spreadsheet would evaluate it; numbers (-3.5) stay numbers."""
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_writer(header: Sequence[str], rows: Iterable[Sequence[str]], *, definitions: bool = False) -> Writer:
+    """A CSV file in UTF-8 with a header line (RFC 4180: comma, double quotes, CRLF line ends).
+
+    Every cell of a data file goes through spreadsheet_safe, so no value a person typed reaches a spreadsheet as
+    a formula. definitions: the file describes the variables, from forms/ alone, and is written as it is (REDCap
+    reads action tags such as @READONLY in its data dictionary).
+    """
+    safe = (lambda cell: cell) if definitions else spreadsheet_safe
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8", newline="") as stream:
             out = csv.writer(stream)
             out.writerow(header)
-            out.writerows(rows)
+            out.writerows([safe(cell) for cell in row] for row in rows)
 
     return write

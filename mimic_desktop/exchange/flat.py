@@ -22,6 +22,9 @@ class Column:
     label: str
     choices: tuple[str, ...] = ()
     unit: str | None = None
+    # The label of each choice in each language, where the choices are not their own labels.
+    choice_labels: tuple[tuple[str, dict[str, str]], ...] = ()
+    free_text: bool = False  # typed by a person, so it may hold anything
 
 
 KEY_COLUMNS = (
@@ -66,6 +69,53 @@ DERIVED_COMPLICATION = (
     Column("late", "boolean", "Onset more than 90 days after surgery"),
     Column("grade_text", "text", "Clavien-Dindo grade with suffix d when present at discharge"),
 )
+
+
+EVENT_KEY = (Column("event_id", "integer", "Event id, unique within the procedure's database, never reused"),)
+# Written with each table of an export, so that two exports of the same records can be told apart.
+SNAPSHOT_COLUMNS = (
+    Column("exported_at", "datetime", "When this export was written (UTC)"),
+    Column("app_version", "text", "Version of MIMIC Desktop that wrote this export"),
+)
+SESSION_VERSION = Column("session_version", "integer", "Version of the session file this row comes from")
+
+
+def event_columns() -> list[Column]:
+    """The intraoperative timeline, one row per event, struck ones included with their reason."""
+    catalogue = forms.events()
+    return [
+        *KEY_COLUMNS,
+        *EVENT_KEY,
+        Column(
+            "event",
+            "choice",
+            "Intraoperative event",
+            tuple(catalogue),
+            choice_labels=tuple((kind, dict(event.label)) for kind, event in catalogue.items()),
+        ),
+        Column("event_time", "datetime", "Moment in theatre (UTC)"),
+        Column("lesion_number", "integer", "Lesion the event concerns"),
+        Column("note", "text", "Note written with the event", free_text=True),
+        Column("struck", "boolean", "Struck through as wrong"),
+        Column("struck_reason", "text", "Why it was struck through", free_text=True),
+    ]
+
+
+def event_rows(proc: Procedure) -> list[dict[str, Any]]:
+    numbers = {lesion.id: lesion.number for lesion in (*proc.lesions, *proc.removed_lesions)}
+    return [
+        _keys(proc)
+        | {
+            "event_id": event.id,
+            "event": event.kind,
+            "event_time": event.at,
+            "lesion_number": numbers.get(event.lesion_id) if event.lesion_id else None,
+            "note": event.note,
+            "struck": event.struck,
+            "struck_reason": event.struck_reason,
+        }
+        for event in sorted(proc.events, key=lambda e: (e.at, e.id))
+    ]
 
 
 def _flat(value: Any) -> Any:

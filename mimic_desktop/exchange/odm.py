@@ -44,9 +44,21 @@ DATA_TYPES = {
 }
 
 
+# XML 1.0 has no way to write most control characters, and ElementTree writes them as they are, which leaves a
+# file no parser reads. New text cannot hold them (domain.values.check_text); text stored before that check,
+# or edited into a file, has each one replaced by U+FFFD, Unicode's sign for a character that could not be kept.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+REPLACEMENT = "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """text with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub(REPLACEMENT, text)
+
+
 def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: Any) -> ET.Element:
-    element = ET.SubElement(parent, name, {k: str(v) for k, v in attributes.items() if v is not None})
-    element.text = text
+    element = ET.SubElement(parent, name, {k: xml_text(str(v)) for k, v in attributes.items() if v is not None})
+    element.text = None if text is None else xml_text(text)
     return element
 
 
@@ -209,10 +221,10 @@ def _item_def(mdv: ET.Element, item: Item) -> None:
         _add(item_def, "CodeListRef", CodeListOID=item.codelist_oid)
 
 
-def _admin(root: ET.Element, records: Sequence[Procedure], effective: str) -> None:
+def _admin(root: ET.Element, records: Sequence[Procedure], effective: str) -> ET.Element | None:
     centres = sorted({proc.centre for proc in records})
     if not centres:
-        return
+        return None
     admin = _add(root, "AdminData", StudyOID=STUDY_OID)
     for centre in centres:
         location = _add(admin, "Location", OID=_oid("LOC", centre), Name=f"Centre {centre}", LocationType="Site")
@@ -223,15 +235,22 @@ def _admin(root: ET.Element, records: Sequence[Procedure], effective: str) -> No
             MetaDataVersionOID=metadata_version_oid(),
             EffectiveDate=effective,
         )
+    return admin
 
 
-def _subject(clinical: ET.Element, proc: Procedure) -> None:
-    subject = _add(clinical, "SubjectData", SubjectKey=proc.study_id)
+def _subject(clinical: ET.Element, proc: Procedure, archive: Archive | None = None) -> None:
+    # In an archive (transactional) file every element says what it does: here, insert or update.
+    upsert = "Upsert" if archive else None
+    subject = _add(clinical, "SubjectData", SubjectKey=proc.study_id, TransactionType=upsert)
     _add(subject, "SiteRef", LocationOID=_oid("LOC", proc.centre))
-    event = _add(subject, "StudyEventData", StudyEventOID=EVENT_OID)
+    event = _add(subject, "StudyEventData", StudyEventOID=EVENT_OID, TransactionType=upsert)
     rows = {t.scope: (t.number, t.rows(proc)) for t in tables()}
     for form in (forms.crf(), forms.questionnaire()):
-        form_data = _add(event, "FormData", FormOID=_oid("F", form.name))
+        form_data = _add(event, "FormData", FormOID=_oid("F", form.name), TransactionType=upsert)
+        if archive:
+            _history(form_data, form.name, proc, archive.entries.get(proc.session_id, []))
+            if form.name == forms.questionnaire().name:
+                _signature(form_data, proc, archive)
         for group in (g for g in groups() if g.form == form.name):
             number, scope_rows = rows[group.scope]
             for row in scope_rows:
@@ -244,28 +263,151 @@ def _subject(clinical: ET.Element, proc: Procedure) -> None:
                     "ItemGroupData",
                     ItemGroupOID=_oid("IG", group.name),
                     ItemGroupRepeatKey=cell(row[number]) if group.repeating else None,
+                    TransactionType=upsert,
                 )
                 for item, value in values:
-                    _add(group_data, "ItemData", ItemOID=item.oid, Value=value)
+                    _add(group_data, "ItemData", ItemOID=item.oid, Value=value, TransactionType=upsert)
         if not len(form_data):
             event.remove(form_data)
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audited change of a form value, or the removal of a lesion or complication, for the archive file.
+
+    user: the account's pseudonymous id (its number on its laptop), never a name.
+    """
+
+    at: str
+    user: str
+    scope: str  # procedure, lesion or complication
+    number: int | None  # the lesion's or complication's number
+    field: str | None  # None: the lesion or complication was removed
+    new: Any
+    old: Any
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Archive:
+    """What the archive form of the file adds: each record's audit entries and the accounts' ids."""
+
+    entries: dict[str, list[AuditEntry]]  # by the record's session id
+    signers: dict[str, str]  # a signature's account (user name) -> its pseudonymous id
+
+
+def _user_oid(user: str) -> str:
+    return _oid("USR", user)
+
+
+def _signature_oid(meaning: str) -> str:
+    return _oid("SD", meaning)
+
+
+def _archive_admin(admin: ET.Element, records: Sequence[Procedure], archive: Archive) -> None:
+    """The accounts (by id only) and the meanings of the signatures; ODM wants Users before Locations."""
+    users = sorted({e.user for entries in archive.entries.values() for e in entries} | set(archive.signers.values()))
+    for position, user in enumerate(users):
+        admin.insert(position, ET.Element("User", {"OID": _user_oid(user), "UserType": "Other"}))
+    meanings = sorted({s.meaning for proc in records for s in proc.signatures if s.valid})
+    for meaning in meanings:
+        definition = _add(admin, "SignatureDef", OID=_signature_oid(meaning), Methodology="Electronic")
+        _add(definition, "Meaning", meaning)
+        _add(definition, "LegalReason", "Electronic signature with user name and password (21 CFR 11.50, 11.200)")
+
+
+def _audit_record(parent: ET.Element, entry: AuditEntry, centre: str) -> None:
+    record = _add(parent, "AuditRecord", EditPoint="DataManagement", UsedImputationMethod="No")
+    _add(record, "UserRef", UserOID=_user_oid(entry.user))
+    _add(record, "LocationRef", LocationOID=_oid("LOC", centre))
+    _add(record, "DateTimeStamp", entry.at)
+    if entry.reason:
+        _add(record, "ReasonForChange", entry.reason)
+
+
+def _transaction(old: Any, new: Any) -> str:
+    return "Insert" if old is None else "Remove" if new is None else "Update"
+
+
+def _history(form_data: ET.Element, form: str, proc: Procedure, entries: Sequence[AuditEntry]) -> None:
+    """Each change of a value of this form as its own transaction, oldest first, with who, when and why."""
+    where = {(g.scope, v.name): g for g in groups() if g.form == form for v in g.variables if v.field}
+    for entry in entries:
+        if entry.field is None:  # a lesion or complication removed: each of its groups in this form goes
+            for group in (g for g in groups() if g.form == form and g.scope == entry.scope):
+                removed = _add(
+                    form_data,
+                    "ItemGroupData",
+                    ItemGroupOID=_oid("IG", group.name),
+                    ItemGroupRepeatKey=cell(entry.number),
+                    TransactionType="Remove",
+                )
+                _audit_record(removed, entry, proc.centre)
+            continue
+        group = where.get((entry.scope, entry.field))
+        if group is None:
+            continue
+        group_data = _add(
+            form_data,
+            "ItemGroupData",
+            ItemGroupOID=_oid("IG", group.name),
+            ItemGroupRepeatKey=cell(entry.number) if group.repeating else None,
+            TransactionType="Upsert",
+        )
+        variable = next(v for v in group.variables if v.name == entry.field)
+        for item in items(Group(group.name, group.form, group.scope, group.title, (variable,))):
+            # The audit trail keeps several codes as a list, the flat rows as codes joined by semicolons.
+            row = {variable.name: ";".join(entry.new) if isinstance(entry.new, list) else entry.new}
+            value = item.value(row)
+            item_data = _add(
+                group_data,
+                "ItemData",
+                ItemOID=item.oid,
+                TransactionType=_transaction(entry.old, entry.new),
+                Value=value,
+                IsNull=None if value is not None else "Yes",
+            )
+            _audit_record(item_data, entry, proc.centre)
+
+
+def _signature(form_data: ET.Element, proc: Procedure, archive: Archive) -> None:
+    signature = proc.valid_signature()
+    if signature is None or signature.username not in archive.signers:
+        return
+    element = ET.Element("Signature")
+    form_data.insert(0, element)
+    _add(element, "UserRef", UserOID=_user_oid(archive.signers[signature.username]))
+    _add(element, "LocationRef", LocationOID=_oid("LOC", proc.centre))
+    _add(element, "SignatureRef", SignatureOID=_signature_oid(signature.meaning))
+    _add(element, "DateTimeStamp", signature.signed_at)
+
+
 def build_odm(
-    records: Sequence[Procedure], *, exported_at: datetime | None = None, audit_head: str | None = None
+    records: Sequence[Procedure],
+    *,
+    exported_at: datetime | None = None,
+    audit_head: str | None = None,
+    archive: Archive | None = None,
 ) -> ET.ElementTree:
-    """The ODM document: metadata, the centres as sites, and one SubjectData per record (keyed by study ID)."""
+    """The ODM document: metadata, the centres as sites, and one SubjectData per record (keyed by study ID).
+
+    archive: the file is the record's archive copy (FileType Transactional): every audited change of a value, with
+    who (an account id), when and why, comes before the values as they are now, and the questionnaire's valid
+    signature is on its form with its meaning.
+    """
     moment = to_iso(exported_at or utc_now())
     description = "MIMIC trial data, pseudonymous: subjects are keyed by study ID only."
     if audit_head:
         description += f" Audit chain head at export: {audit_head}."
+    if archive:
+        description += " Archive copy: each change of a value with its audit record, accounts by id only."
     root = ET.Element(
         "ODM",
         {
             # Elements carry plain names in the default namespace declared here.
             "xmlns": NS,
             "Description": description,
-            "FileType": "Snapshot",
+            "FileType": "Transactional" if archive else "Snapshot",
             "FileOID": f"MIMIC.{uuid.uuid4()}",
             "CreationDateTime": moment,
             "AsOfDateTime": moment,
@@ -276,20 +418,27 @@ def build_odm(
         },
     )
     _study(root)
-    _admin(root, records, moment[:10])
+    admin = _admin(root, records, moment[:10])
+    if archive and admin is not None:
+        _archive_admin(admin, records, archive)
     clinical = _add(root, "ClinicalData", StudyOID=STUDY_OID, MetaDataVersionOID=metadata_version_oid())
     for proc in records:
-        _subject(clinical, proc)
+        _subject(clinical, proc, archive)
     tree = ET.ElementTree(root)
     ET.indent(tree)
     return tree
 
 
 def write_odm(
-    records: Sequence[Procedure], path: Path, *, exported_at: datetime | None = None, audit_head: str | None = None
+    records: Sequence[Procedure],
+    path: Path,
+    *,
+    exported_at: datetime | None = None,
+    audit_head: str | None = None,
+    archive: Archive | None = None,
 ) -> Path:
-    """One ODM 1.3.2 XML file (UTF-8) holding every record given."""
-    tree = build_odm(records, exported_at=exported_at, audit_head=audit_head)
+    """One ODM 1.3.2 XML file (UTF-8) holding every record given (as an archive copy with archive)."""
+    tree = build_odm(records, exported_at=exported_at, audit_head=audit_head, archive=archive)
     path = Path(path)
     write_files({path: lambda target: tree.write(target, encoding="utf-8", xml_declaration=True)})
     return path

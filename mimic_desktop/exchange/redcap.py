@@ -126,7 +126,8 @@ def _dictionary_row(variable: Variable, instrument: Instrument, header: str, lan
         VALIDATION.get(variable.type, ""),
         _number(variable, variable.minimum),
         _number(variable, variable.maximum),
-        "",
+        # Free text may hold what a person typed by mistake: REDCap's de-identified exports leave "y" fields out.
+        "y" if field and field.free_text else "",
         branching_logic(field.shown_when if field else None),
         "y" if variable.required else "",
         "RH" if variable.type == "likert" else "",
@@ -218,10 +219,12 @@ def write_redcap(records: Sequence[Procedure], folder: Path, prefix: str = "mimi
     data = [[row.get(column, "") for column in header] for proc in records for row in import_rows(proc)]
     return write_files(
         {
-            folder / f"{prefix}_redcap_data_dictionary.csv": csv_writer(DICTIONARY_HEADER, dictionary_rows(lang)),
+            folder / f"{prefix}_redcap_data_dictionary.csv": csv_writer(
+                DICTIONARY_HEADER, dictionary_rows(lang), definitions=True
+            ),
             folder / f"{prefix}_redcap_import.csv": csv_writer(header, data),
             folder / f"{prefix}_redcap_repeating_instruments.csv": csv_writer(
-                ("form_name", "custom_form_label"), repeating_rows()
+                ("form_name", "custom_form_label"), repeating_rows(), definitions=True
             ),
         }
     )

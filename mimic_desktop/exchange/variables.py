@@ -52,6 +52,7 @@ class Variable:
     codes: tuple[Code, ...] = ()
     derived: bool = False
     field: FieldDef | None = None
+    typed: bool = False  # free text from a column that is not a form field (a note on the timeline)
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -59,6 +60,11 @@ class Variable:
     @property
     def required(self) -> bool:
         return bool(self.field and self.field.required)
+
+    @property
+    def free_text(self) -> bool:
+        """Typed by a person: may hold anything, identifiers included."""
+        return self.typed or bool(self.field and self.field.free_text)
 
 
 def _field_codes(fdef: FieldDef) -> tuple[Code, ...]:
@@ -85,7 +91,11 @@ def from_field(fdef: FieldDef) -> Variable:
 
 
 def _column_code(column: flat.Column, code: str) -> Code:
-    """A code read from an event (reresection done: event reresection_done) has that event's labels, others are their own."""
+    """A code with the labels its column gives; one read from an event (reresection done: event reresection_done)
+    has that event's labels; others are their own."""
+    labels = dict(column.choice_labels)
+    if code in labels:
+        return Code(code, dict(labels[code]))
     event = forms.events().get(f"{column.name}_{code}")
     return Code(code, dict(event.label) if event else dict.fromkeys(forms.LANGUAGES, code))
 
@@ -93,7 +103,15 @@ def _column_code(column: flat.Column, code: str) -> Code:
 def from_column(column: flat.Column, derived: bool) -> Variable:
     """A key or derived column of the flat tables."""
     codes = YES_NO_CODES if column.type == "boolean" else tuple(_column_code(column, c) for c in column.choices)
-    return Variable(column.name, column.type, {"en": column.label}, column.unit, codes=codes, derived=derived)
+    return Variable(
+        column.name,
+        column.type,
+        {"en": column.label},
+        column.unit,
+        codes=codes,
+        derived=derived,
+        typed=column.free_text,
+    )
 
 
 def _variable(column: flat.Column) -> Variable:
@@ -103,7 +121,7 @@ def _variable(column: flat.Column) -> Variable:
     return from_column(column, derived=column.name not in KEYS)
 
 
-KEYS = {c.name for c in (*flat.KEY_COLUMNS, *flat.LESION_KEY, *flat.COMPLICATION_KEY)}
+KEYS = {c.name for c in (*flat.KEY_COLUMNS, *flat.LESION_KEY, *flat.COMPLICATION_KEY, *flat.EVENT_KEY)}
 SUBJECT_KEY = flat.KEY_COLUMNS[0].name
 
 
@@ -139,6 +157,14 @@ def tables() -> tuple[Table, ...]:
             flat.COMPLICATION_KEY[0].name,
         ),
     )
+
+
+@cache
+def flat_tables() -> tuple[Table, ...]:
+    """The tables of the flat CSV: the three of every export and the intraoperative timeline, for statisticians
+    (REDCap and ODM carry what the timeline means through the derived values of each lesion)."""
+    events = Table("events", "event", tuple(from_column(c, False) for c in flat.event_columns()), flat.event_rows, None)
+    return (*tables(), events)
 
 
 def table(scope: str) -> Table:

@@ -1,4 +1,5 @@
-"""Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM.
+"""Exports of the laptop's records for statisticians and other systems: flat CSV, REDCap, CDISC ODM (also as
+the archive copy, with its audit records and signature), Castor EDC, CDISC Dataset-JSON.
 
 Each export needs the export permission, reads the records named by study ID (or all of them), writes
 its files atomically, leaves an audit entry naming who exported which records to which files, and
@@ -7,22 +8,27 @@ returns the same warnings as the session-file export for free text that looks li
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..domain import identifiers
+from ..domain import forms, identifiers
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
+from ..exchange.castor import write_castor
+from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
-from ..exchange.flat_csv import write_flat_csv
-from ..exchange.odm import write_odm
+from ..exchange.flat_csv import Snapshot, write_flat_csv
+from ..exchange.odm import Archive, AuditEntry, write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import audit
 from ..storage.connection import Store
+from .accounts import AccountService
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
 from .progress import Progress, no_progress
@@ -81,9 +87,18 @@ def _export(
     return Exported(paths, identifiers.export_warnings(records, Text("these files"), lang))
 
 
-def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en") -> Exported:
-    """The flat CSV tables and their data dictionary, in folder (the data dictionary holds both languages)."""
-    return _export(service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix), lang)
+def export_csv(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, *, lang: str = "en"
+) -> Exported:
+    """The flat CSV tables and their data dictionary, in folder (lang: the language of the warnings)."""
+    snapshot = Snapshot(to_iso(service.clock()))
+    return _export(
+        service,
+        "csv",
+        study_ids,
+        lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot),
+        lang,
+    )
 
 
 def export_redcap(
@@ -95,38 +110,114 @@ def export_redcap(
     )
 
 
-def export_odm(service: ProcedureService, study_ids: Sequence[str] | None, path: Path, lang: str = "en") -> Exported:
-    """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export."""
-    return _export_odm(service, study_ids, lambda _prefix: Path(path), lang)
-
-
-def export_odm_into(
-    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
+def export_castor(
+    service: ProcedureService,
+    study_ids: Sequence[str] | None,
+    folder: Path,
+    variable_map: Path | None = None,
+    *,
+    lang: str = "en",
 ) -> Exported:
-    """The ODM file in folder, named PREFIX_odm.xml like the CSV and REDCap files beside it."""
-    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml", lang)
+    """Castor EDC's import files (study data, lesions and complications as repeating data) and the variable map
+    they were written with; variable_map: an edited map (CSV), else the one left in folder, else MIMIC's own."""
+    return _export(
+        service, "castor", study_ids, lambda records, prefix: write_castor(records, folder, prefix, variable_map), lang
+    )
 
 
-def _export_odm(
-    service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path], lang: str = "en"
+def export_dataset_json(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, *, lang: str = "en"
 ) -> Exported:
-    _, head = audit.head(service.store.conn)
+    """The flat tables as CDISC Dataset-JSON 1.1 datasets, in folder."""
     return _export(
         service,
-        "odm",
+        "dataset-json",
         study_ids,
-        lambda records, prefix: [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head)],
+        lambda records, prefix: write_dataset_json(records, folder, prefix, created=service.clock()),
         lang,
     )
 
 
-# Each export into a folder, the same way round: (service, study IDs or None for all, folder, the language of
-# the labels and of the warnings).
+def export_odm(
+    service: ProcedureService,
+    study_ids: Sequence[str] | None,
+    path: Path,
+    with_audit: bool = False,
+    *,
+    lang: str = "en",
+) -> Exported:
+    """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export; with_audit: the archive copy,
+    with every change of a value (who by account id, when, why) and the questionnaire's signature."""
+    return _export_odm(service, study_ids, lambda _prefix: Path(path), with_audit, lang)
+
+
+def export_odm_into(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, *, lang: str = "en"
+) -> Exported:
+    """The ODM file in folder, named PREFIX_odm.xml like the CSV and REDCap files beside it."""
+    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml", lang=lang)
+
+
+def _decoded(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archive:
+    """Each record's audited changes of form values and removals, with the accounts known by their id alone."""
+    ids = {user.username: str(user.id) for user in AccountService(service.store).users()}
+    fields = {(f.scope, f.name) for f in forms.all_fields().values()}
+    entries = {}
+    for proc in records:
+        rows = service.audit_trail(proc.id)
+        # Removed lesions and complications keep their numbers in the trail alone.
+        numbers = {r["entity_id"]: _decoded(r["new_value"]) for r in rows if r["field"] == "number"}
+        mine = []
+        for row in rows:
+            scope, field = row["entity"], row["field"]
+            if (scope, field) not in fields and not (scope in ("lesion", "complication") and field == "removed"):
+                continue
+            mine.append(
+                AuditEntry(
+                    at=row["at_utc"],
+                    user=ids.get(row["username"], "unknown"),
+                    scope=scope,
+                    number=numbers.get(row["entity_id"]) if scope != "procedure" else None,
+                    field=None if field == "removed" else field,
+                    new=_decoded(row["new_value"]),
+                    old=_decoded(row["old_value"]),
+                    reason=row["reason"],
+                )
+            )
+        entries[proc.session_id] = mine
+    signers = {s.username: ids.get(s.username, "unknown") for proc in records for s in proc.signatures}
+    return Archive(entries, signers)
+
+
+def _export_odm(
+    service: ProcedureService,
+    study_ids: Sequence[str] | None,
+    target: Callable[[str], Path],
+    with_audit: bool = False,
+    lang: str = "en",
+) -> Exported:
+    _, head = audit.head(service.store.conn)
+
+    def write(records: list[Procedure], prefix: str) -> list[Path]:
+        archive = archive_of(service, records) if with_audit else None
+        return [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head, archive=archive)]
+
+    return _export(service, "odm-archive" if with_audit else "odm", study_ids, write, lang)
+
+
+# Each export into a folder, the same way round: (service, study IDs or None for all, folder, the language of the
+# labels and of the warnings).
 FolderExport = Callable[[ProcedureService, Sequence[str] | None, Path, str], Exported]
 FOLDER_EXPORTS: dict[str, FolderExport] = {
-    "csv": export_csv,
+    "csv": lambda service, study_ids, folder, lang: export_csv(service, study_ids, folder, lang=lang),
     "redcap": export_redcap,
-    "odm": export_odm_into,
+    "odm": lambda service, study_ids, folder, lang: export_odm_into(service, study_ids, folder, lang=lang),
+    "castor": lambda service, study_ids, folder, lang: export_castor(service, study_ids, folder, lang=lang),
+    "dataset-json": lambda service, study_ids, folder, lang: export_dataset_json(service, study_ids, folder, lang=lang),
 }
 
 

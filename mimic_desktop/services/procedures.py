@@ -81,7 +81,7 @@ class ProcedureService:
         """The reason, trimmed; ReasonRequired with this message when there is none."""
         if not (reason and reason.strip()):
             raise ReasonRequired(message)
-        return reason.strip()
+        return values.check_text(reason.strip(), "reason", "reason")
 
     @contextlib.contextmanager
     def _change(
@@ -94,6 +94,8 @@ class ProcedureService:
         without its lesions' and complications' values.
         """
         self._require(Action.EDIT, proc_id)
+        if reason:
+            values.check_text(reason, "reason", "reason")
         try:
             with self.store.transaction() as db:
                 proc = self._load(proc_id, child_values)
@@ -284,7 +286,7 @@ class ProcedureService:
             raise ValidationError(Text("{kind!r} is not a known intraoperative event.", kind=kind), "kind")
         definition = catalogue[kind]
         moment = at or self.clock()
-        note = (note or "").strip() or None
+        note = values.check_text((note or "").strip(), "note", "note") or None
         if kind == "note" and not note:
             raise ValidationError(Text("A note needs some text."), "note")
         # The event rules read the timeline and the procedure's values, never a lesion's values.

@@ -21,7 +21,28 @@ from ..exchange.files import write_files
 if TYPE_CHECKING:
     import pandas as pd
 
-CSV_FILES = ("procedures.csv", "lesions.csv", "complications.csv")
+# What the analysis needs beyond the laptop's install (pip's extra "central").
+STATISTICS = ("pandas", "scipy", "statsmodels")
+
+
+class StatisticsMissing(MimicError):
+    """The trial's analysis was asked for on an install without its statistics packages."""
+
+
+def require_statistics() -> None:
+    """Say plainly, before anything is read, when this install cannot compute the trial report."""
+    import importlib.util
+
+    missing = [name for name in STATISTICS if importlib.util.find_spec(name) is None]
+    if missing:
+        raise StatisticsMissing(
+            Text(
+                "The trial report is computed at the trial office: this install has no {packages}. Install MIMIC "
+                "Desktop with its statistics, pip install 'mimic-desktop[central]', or send the session files to "
+                "the trial office.",
+                packages=", ".join(missing),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,7 @@ class Tables:
 
 
 def tables_from_records(records: Iterable[Procedure]) -> Tables:
+    require_statistics()
     import pandas as pd
 
     procedures, lesions, complications = [], [], []
@@ -49,25 +71,13 @@ def tables_from_records(records: Iterable[Procedure]) -> Tables:
 
 
 def tables_from_csv(folder: Path) -> Tables:
-    """procedures.csv, lesions.csv and complications.csv from one folder, read as text (empty is missing)."""
-    import pandas as pd
+    """The three tables of a folder (procedures.csv or an export's mimic_procedures.csv, and so on), every value
+    checked against the data dictionary; exchange.flat_input.TableInputError names each one it refuses."""
+    from ..exchange.flat_input import read_tables
 
-    frames = []
-    for name in CSV_FILES:
-        path = Path(folder) / name
-        if not path.is_file():
-            raise MimicError(
-                Text(
-                    "{path} is missing: the report reads {files} from one folder.",
-                    path=path,
-                    files=", ".join(CSV_FILES),
-                )
-            )
-        try:
-            frames.append(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"))
-        except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as error:
-            raise MimicError(Text("{path} is not a readable CSV file: {error}", path=path, error=error)) from None
-    return Tables(*frames)
+    require_statistics()
+    frames = read_tables(folder)
+    return Tables(frames["procedures"], frames["lesions"], frames["complications"])
 
 
 def tables_from_central(path: Path) -> Tables:
@@ -76,6 +86,7 @@ def tables_from_central(path: Path) -> Tables:
     from ..exchange import central
     from .central_import import open_existing
 
+    require_statistics()
     store = open_existing(path)
     try:
         frames = central.frames(
@@ -97,12 +108,14 @@ def central_report(path: Path) -> dict[str, Any]:
 
 
 def synthetic_tables(seed: int = 1, scale: int = 1) -> Tables:
+    require_statistics()
     from .synthetic_cohort import synthetic_cohort
 
     return tables_from_records(synthetic_cohort(seed, scale))
 
 
 def trial_report(tables: Tables, source: str) -> dict[str, Any]:
+    require_statistics()
     from ..analysis.report import build_report
 
     return build_report(tables.procedures, tables.lesions, tables.complications, source=source)

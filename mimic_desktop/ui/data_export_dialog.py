@@ -39,6 +39,8 @@ class DataExportDialog(QDialog):
             ("csv", self.tr("CSV tables with a data dictionary, for statisticians")),
             ("redcap", self.tr("REDCap data dictionary and import file")),
             ("odm", self.tr("CDISC ODM 1.3.2 (XML)")),
+            ("castor", self.tr("Castor EDC import files")),
+            ("dataset-json", self.tr("CDISC Dataset-JSON 1.1")),
         ):
             box = QCheckBox(text)
             box.setObjectName(f"format_{kind}")

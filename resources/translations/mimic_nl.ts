@@ -367,47 +367,57 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>CDISC ODM 1.3.2 (XML)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="42"/>
+        <source>Castor EDC import files</source>
+        <translation>Importbestanden voor Castor EDC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="43"/>
+        <source>CDISC Dataset-JSON 1.1</source>
+        <translation>CDISC Dataset-JSON 1.1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
         <source>Formats</source>
         <translation>Formaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52"/>
         <source>Only %1</source>
         <translation>Alleen %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="54"/>
         <source>All procedures on this laptop (%1)</source>
         <translation>Alle procedures op deze laptop (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="60"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="66"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70"/>
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="72"/>
         <source>The files are pseudonymous (study IDs only), but free text goes with them: keep them where patient data may be kept. The export is noted in the audit trail.</source>
         <translation>De bestanden zijn gepseudonimiseerd (alleen studienummers), maar vrije tekst gaat mee: bewaar ze waar patiëntgegevens bewaard mogen worden. De export wordt in het audittrail vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="77"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="89"/>
         <source>Export into</source>
         <translation>Exporteren naar</translation>
     </message>
@@ -584,29 +594,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
+        <source>Castor EDC</source>
+        <translation>Castor EDC</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="55"/>
+        <source>study data and repeating data import files, with their variable map</source>
+        <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <source>CDISC Dataset-JSON 1.1</source>
+        <translation>CDISC Dataset-JSON 1.1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <source>procedures, lesions and complications</source>
+        <translation>ingrepen, laesies en complicaties</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="67"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="84"/>
         <source>Folder to write the export into</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="102"/>
         <source>Writing into %1…</source>
         <translation>Schrijven naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
         <source>Written:
 %1</source>
         <translation>Geschreven:
 %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="112"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>

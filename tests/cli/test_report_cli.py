@@ -78,7 +78,7 @@ def test_a_pdf_is_written_and_sound(capsys, tmp_path):
     [
         ((), "Say which data to report on"),
         (("--synthetic", "--scale", 0), "does not fit the study IDs"),
-        (("--csv", "nowhere"), "procedures.csv is missing"),
+        (("--csv", "nowhere"), "nowhere is not a folder"),
     ],
 )
 def test_problems_are_one_plain_line(capsys, args, message):
@@ -94,7 +94,7 @@ def test_an_unreadable_csv_value_is_named(capsys, csv_folder):
     lesions.loc[0, "specimen_fluorescent"] = "perhaps"
     lesions.to_csv(csv_folder / "lesions.csv", index=False)
     code, _, err = run(capsys, "--csv", csv_folder)
-    assert code == 2 and "lesions.specimen_fluorescent holds 'perhaps'" in err
+    assert code == 2 and "lesions.csv, line 2, specimen_fluorescent: 'perhaps' is not yes or no" in err
 
 
 def test_register_adds_report_to_a_command_line(capsys):

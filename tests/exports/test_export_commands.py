@@ -33,7 +33,7 @@ def cli(db_path, *args) -> int:
 def test_one_record_is_exported_under_its_study_id_and_the_export_is_audited(service, two, tmp_path):
     written = export_csv(service, ["mim-01-002"], tmp_path / "out").paths
     assert [p.name for p in written] == [
-        f"MIM-01-002_{name}.csv" for name in ("procedures", "lesions", "complications", "data_dictionary")
+        f"MIM-01-002_{name}.csv" for name in ("procedures", "lesions", "complications", "events", "data_dictionary")
     ]
     with written[0].open(encoding="utf-8", newline="") as stream:
         assert [row["study_id"] for row in csv.DictReader(stream)] == ["MIM-01-002"]
@@ -102,12 +102,18 @@ def test_the_command_line_exports(db_path, two, tmp_path, monkeypatch, capsys):
     assert cli(db_path, "export-redcap", "MIM-01-001", "--lang", "nl", "--out", tmp_path / "redcap") == 0
     assert cli(db_path, "export-odm", "MIM-01-001", "MIM-01-002", "--out", tmp_path / "mimic.xml") == 0
     printed = capsys.readouterr().out.split()
-    assert printed[:4] == [
-        str(tmp_path / "csv" / f"mimic_{t}.csv") for t in ("procedures", "lesions", "complications", "data_dictionary")
+    assert printed[:5] == [
+        str(tmp_path / "csv" / f"mimic_{t}.csv")
+        for t in ("procedures", "lesions", "complications", "events", "data_dictionary")
     ]
     assert str(tmp_path / "redcap" / "MIM-01-001_redcap_import.csv") in printed
     assert printed[-1] == str(tmp_path / "mimic.xml")
     assert (tmp_path / "mimic.xml").read_text(encoding="utf-8").count("<SubjectData") == 2
+    assert cli(db_path, "export-castor", "--all", "--out", tmp_path / "castor") == 0
+    assert cli(db_path, "export-dataset-json", "MIM-01-001", "--out", tmp_path / "json") == 0
+    printed = capsys.readouterr().out.split()
+    assert str(tmp_path / "castor" / "mimic_castor_study.csv") in printed
+    assert str(tmp_path / "json" / "MIM-01-001_lesions.json") in printed
 
 
 @pytest.mark.parametrize(

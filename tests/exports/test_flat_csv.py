@@ -9,17 +9,18 @@ import pytest
 
 from mimic_desktop.domain import derive, forms
 from mimic_desktop.exchange import flat
-from mimic_desktop.exchange.flat_csv import DICTIONARY_HEADER, write_flat_csv
+from mimic_desktop.exchange.flat_csv import DICTIONARY_HEADER, Snapshot, write_flat_csv
 
 from .conftest import AWKWARD_TEXT, assert_pseudonymous, decode
 
-TABLES = ("procedures", "lesions", "complications")
+TABLES = ("procedures", "lesions", "complications", "events")
+SNAPSHOT = Snapshot("2026-12-07T10:00:00+00:00", app_version="9.9.9")
 
 
 @pytest.fixture(scope="module")
 def folder(cohort, tmp_path_factory):
     folder = tmp_path_factory.mktemp("csv")
-    write_flat_csv(cohort, folder)
+    write_flat_csv(cohort, folder, snapshot=SNAPSHOT)
     return folder
 
 
@@ -29,7 +30,7 @@ def read(folder, table: str) -> list[dict[str, str]]:
 
 
 def test_the_files_written_are_the_three_tables_and_the_dictionary(cohort, tmp_path):
-    written = write_flat_csv(cohort[:1], tmp_path / "new folder", prefix="MIM-01-001")
+    written = write_flat_csv(cohort[:1], tmp_path / "new folder", prefix="MIM-01-001", snapshot=SNAPSHOT)
     assert [p.name for p in written] == [f"MIM-01-001_{t}.csv" for t in (*TABLES, "data_dictionary")]
     assert sorted(p.name for p in (tmp_path / "new folder").iterdir()) == sorted(p.name for p in written)
 
@@ -139,3 +140,40 @@ def test_a_complication_after_day_90_is_listed_but_not_counted_as_the_trials(ser
     row = flat.procedure_row(proc)
     assert (row["complication_count"], row["worst_clavien_dindo"]) == (1, "II")
     assert [r["late"] for r in flat.complication_rows(proc)] == [False, True]
+
+
+def test_the_events_table_is_the_timeline_struck_events_with_their_reason(cohort, folder):
+    rows = read(folder, "events")
+    for proc in cohort:
+        numbers = {lesion.id: lesion.number for lesion in (*proc.lesions, *proc.removed_lesions)}
+        mine = [row for row in rows if row["study_id"] == proc.study_id]
+        assert [int(row["event_id"]) for row in mine] == [e.id for e in sorted(proc.events, key=lambda e: (e.at, e.id))]
+        for row, event in zip(mine, sorted(proc.events, key=lambda e: (e.at, e.id)), strict=True):
+            assert row["event"] == event.kind and row["event_time"] == event.at
+            assert row["lesion_number"] == (str(numbers[event.lesion_id]) if event.lesion_id else "")
+            assert (row["struck"], row["struck_reason"]) == ("1" if event.struck else "0", event.struck_reason or "")
+    assert "user" not in rows[0], "the timeline names no member of staff"
+
+
+def test_every_table_carries_the_snapshot_it_belongs_to(folder):
+    for table in TABLES:
+        rows = read(folder, table)
+        assert rows, table
+        assert {(row["exported_at"], row["app_version"]) for row in rows} == {
+            (SNAPSHOT.exported_at, SNAPSHOT.app_version)
+        }
+
+
+def test_the_dictionary_tells_pandas_to_keep_the_centre_code_as_text(folder):
+    import pandas as pd
+
+    dictionary = pd.read_csv(folder / "mimic_data_dictionary.csv", dtype=str, keep_default_na=False)
+    assert set(dictionary["table"]) == set(TABLES)
+    procedures = dictionary[dictionary["table"] == "procedures"]
+    dtypes = dict(zip(procedures["column"], procedures["pandas_dtype"], strict=True))
+    assert dtypes["centre"] == "string" and dtypes["age"] == "Int64"
+    guessed = pd.read_csv(folder / "mimic_procedures.csv")
+    assert guessed["centre"].iloc[0] == 1, "without the hint pandas drops the leading zero"
+    typed = pd.read_csv(folder / "mimic_procedures.csv", dtype=dtypes)
+    assert typed["centre"].iloc[0] == "01"
+    assert typed["icg_in_window"].dtype == "boolean"

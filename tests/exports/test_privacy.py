@@ -20,7 +20,7 @@ from tests.support.privacy import (
 )
 from tests.support.session_files import COORDINATOR_PASSWORD
 
-KINDS = {"session file": 3, "CSV": 10, "CDISC ODM": 1, "PDF": 12}
+KINDS = {"session file": 3, "CSV": 11, "CDISC ODM": 1, "PDF": 12}
 
 
 def test_no_field_of_the_forms_asks_for_a_direct_identifier():

@@ -262,11 +262,11 @@ def test_csv_redcap_and_odm_from_the_procedure_list_for_all_or_the_selected_proc
     actions.answer_dialog(lambda: showing(window, QFileDialog), into_folder(folder))
     actions.click(dialog.findChild(QPushButton, "chooseFolder"))
     assert dialog.folder == folder
-    for kind in ("redcap", "odm"):  # on the box itself: a click beside a short label is not on the button
+    for kind in ("redcap", "odm", "castor", "dataset-json"):  # on the box itself, not beside a short label
         box = dialog.formats[kind]
         actions.click(box, QPoint(10, box.height() // 2))
     actions.click(dialog.everything, QPoint(10, dialog.everything.height() // 2))
-    assert dialog.kinds() == ["csv", "redcap", "odm"]
+    assert dialog.kinds() == ["csv", "redcap", "odm", "castor", "dataset-json"]
     actions.click(dialog.export_button)
     qtbot.waitUntil(lambda: window.list.export_result.text().startswith("Written"), timeout=60_000)
     names = {
@@ -278,6 +278,14 @@ def test_csv_redcap_and_odm_from_the_procedure_list_for_all_or_the_selected_proc
         "mimic_redcap_import.csv",
         "mimic_redcap_repeating_instruments.csv",
         "mimic_odm.xml",
+        "mimic_events.csv",
+        "mimic_castor_study.csv",
+        "mimic_castor_lesion.csv",
+        "mimic_castor_complication.csv",
+        "mimic_castor_variable_map.csv",
+        "mimic_procedures.json",
+        "mimic_lesions.json",
+        "mimic_complications.json",
     }
     assert {path.name for path in folder.iterdir()} == names
     assert all(name in window.list.export_result.text() for name in names)
@@ -300,7 +308,7 @@ def test_csv_redcap_and_odm_from_the_procedure_list_for_all_or_the_selected_proc
     with (folder / f"{selected}_procedures.csv").open(encoding="utf-8") as stream:
         assert [row["study_id"] for row in csv.DictReader(stream)] == [selected]
     exports = [json.loads(row["new_value"]) for row in service.audit_trail() if row["entity"] == "export"]
-    assert [entry["study_ids"] for entry in exports] == [study_ids, study_ids, study_ids, [selected]]
+    assert [entry["study_ids"] for entry in exports] == [study_ids] * 5 + [[selected]]
 
 
 def test_the_new_widgets_in_dutch_with_qts_own_dutch_buttons(

@@ -49,6 +49,12 @@ class ExportsPage(QWidget):
             ("csv", self.tr("Flat CSV"), self.tr("procedures, lesions and complications, with a data dictionary")),
             ("redcap", self.tr("REDCap"), self.tr("data dictionary and import CSV, field labels in")),
             ("odm", self.tr("CDISC ODM 1.3.2"), self.tr("one XML file with the metadata in English and Dutch")),
+            (
+                "castor",
+                self.tr("Castor EDC"),
+                self.tr("study data and repeating data import files, with their variable map"),
+            ),
+            ("dataset-json", self.tr("CDISC Dataset-JSON 1.1"), self.tr("procedures, lesions and complications")),
         )
         self.language = QComboBox()
         self.language.setObjectName("redcapLanguage")
@@ -83,7 +89,12 @@ class ExportsPage(QWidget):
         if kind == "redcap":
             lang = self.language.currentData()
             return lambda db_path, folder: central_exports.export_redcap(db_path, folder, lang)
-        return {"csv": central_exports.export_csv, "odm": central_exports.export_odm}[kind]
+        return {
+            "csv": central_exports.export_csv,
+            "odm": central_exports.export_odm,
+            "castor": central_exports.export_castor,
+            "dataset-json": central_exports.export_dataset_json,
+        }[kind]
 
     def export(self, kind: str, folder: Path) -> Task:
         self.folder = folder

@@ -129,6 +129,7 @@ def check_flat_csv(folder, outbox) -> None:
         for fdef in flat.procedure_fields():
             assert decode(fdef.type, row[fdef.name]) == proc.get(fdef.name), fdef.name
     assert procedures[0]["hospital_stay_days"] == "11", "the amended version 2, not version 1"
+    assert procedures[0]["session_version"] == "2", "each row names the session version it comes from"
     lesions = read_csv(folder / "mimic_central_lesions.csv")
     assert len(lesions) == sum(len(proc.lesions) for proc in outbox.current.values()) == 5
     for row in lesions:

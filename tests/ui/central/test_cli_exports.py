@@ -11,7 +11,7 @@ def test_the_command_line_exports(filled_db, outbox, schema, tmp_path, capsys):
     assert central_cli.main(["export-csv", "--db", str(filled_db), "--out", str(tmp_path / "csv")]) == 0
     assert capsys.readouterr().out.splitlines() == [
         str(tmp_path / "csv" / f"mimic_central_{name}.csv")
-        for name in ("procedures", "lesions", "complications", "data_dictionary")
+        for name in ("procedures", "lesions", "complications", "events", "data_dictionary")
     ]
     check_flat_csv(tmp_path / "csv", outbox)
     args = ["export-redcap", "--db", str(filled_db), "--out", str(tmp_path / "redcap"), "--lang", "nl"]
@@ -20,6 +20,11 @@ def test_the_command_line_exports(filled_db, outbox, schema, tmp_path, capsys):
     assert central_cli.main(["export-odm", "--db", str(filled_db), "--out", str(tmp_path / "odm")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "odm" / "mimic_central_odm.xml")
     check_odm(tmp_path / "odm" / "mimic_central_odm.xml", schema)
+    assert central_cli.main(["export-castor", "--db", str(filled_db), "--out", str(tmp_path / "castor")]) == 0
+    assert str(tmp_path / "castor" / "mimic_central_castor_study.csv") in capsys.readouterr().out.splitlines()
+    args = ["export-dataset-json", "--db", str(filled_db), "--out", str(tmp_path / "json")]
+    assert central_cli.main(args) == 0
+    assert capsys.readouterr().out.splitlines()[0] == str(tmp_path / "json" / "mimic_central_procedures.json")
 
 
 def test_command_line_export_mistakes_are_one_plain_line(central_db, outbox, tmp_path, capsys):

@@ -37,7 +37,14 @@ def test_the_window_exports_csv_redcap_and_odm_of_the_current_sessions(
     page.export("odm", tmp_path / "odm")
     settle(qtbot, window)
     check_odm(tmp_path / "odm" / "mimic_central_odm.xml", schema)
-    for folder in ("csv", "redcap", "odm"):
+    page.export("castor", tmp_path / "castor")
+    settle(qtbot, window)
+    study = read_csv(tmp_path / "castor" / "mimic_central_castor_study.csv")
+    assert sorted(row["Participant Id"] for row in study) == STUDY_IDS
+    page.export("dataset-json", tmp_path / "json")
+    settle(qtbot, window)
+    assert "mimic_central_lesions.json" in page.status.text()
+    for folder in ("csv", "redcap", "odm", "castor", "json"):
         assert_pseudonymous(tmp_path / folder)
     assert all(button.isEnabled() for button in page.buttons.values())
 
