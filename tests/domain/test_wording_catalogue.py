@@ -44,6 +44,33 @@ def message_calls() -> list[tuple[str, int, ast.expr | None]]:
     return found
 
 
+def error_classes() -> set[str]:
+    """The names of MimicError and of every class of the package that derives from it."""
+    bases: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+    found = {"MimicError"}
+    while True:
+        more = {name for name, parents in bases.items() if parents & found} - found
+        if not more:
+            return found
+        found |= more
+
+
+def worded_in_place() -> list[str]:
+    """Errors meant for people raised with words written in place (a literal or an f-string), not a Text."""
+    classes, found = error_classes(), []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
+                continue
+            if _called_name(node.exc) in classes and isinstance(node.exc.args[0], ast.Constant | ast.JoinedStr):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
 def said_texts() -> set[str]:
     return {first.value for _file, _line, first in message_calls() if isinstance(first, ast.Constant)}
 
@@ -59,6 +86,11 @@ def test_every_message_is_written_out_in_english_where_it_is_said():
     assert built == [], "say() and Text() take the English text itself, not one built at run time"
     not_text = [f"{file}:{line}" for file, line, first in message_calls() if not isinstance(first.value, str)]
     assert not_text == []
+
+
+def test_no_error_meant_for_people_is_worded_in_place():
+    assert len(error_classes()) > 15, "the walk finds the errors of every layer"
+    assert worded_in_place() == [], "raise the error with Text('...') so that it is said in the reader's language"
 
 
 def test_every_message_the_code_says_has_its_dutch():
