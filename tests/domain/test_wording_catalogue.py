@@ -138,3 +138,15 @@ def test_an_error_raised_without_a_language_is_said_in_the_one_that_shows_it():
     assert said(error, "nl") == "ICG kan niet na de incisie zijn toegediend."
     assert said(MimicError("plain words"), "nl") == "plain words"
     assert said(ValueError("a bug"), "nl") == "a bug"
+
+
+@pytest.mark.parametrize("english", sorted(json.loads(shipped("resources", "messages", "nl.json").read_text("utf-8"))))
+def test_each_text_is_said_in_dutch_with_values_of_its_kind(english):
+    """Every rule, refusal and status text said in Dutch, its placeholders filled (numbers where formatted as such)."""
+    values = {}
+    for placeholder in placeholders(english):
+        name, _, spec = placeholder.partition(":")
+        values[name.partition("!")[0]] = 1234.5 if spec else Text("Lesion {number}", number=3)
+    dutch, plain = say(english, "nl", **values), say(english, "en", **values)
+    assert dutch and "{" not in dutch.replace("{{", ""), english
+    assert ("Laesie 3" in dutch) == ("Lesion 3" in plain), "a message given as a value is said in Dutch too"
