@@ -1,6 +1,7 @@
 """Screenshots of the main screens in both themes, for the README.
 
-    python docs/make_screenshots.py [FOLDER]     (default: docs/screenshots)
+    python docs/make_screenshots.py [--accounts] [FOLDER]     (default: docs/screenshots; --accounts: only the
+                                                              account pages and the locked screen)
 
 Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop);
 the trial office's window on a throw-away central database of session files exported from a
@@ -243,6 +244,67 @@ def grab(widget, path: Path) -> None:
         raise OSError(f"could not write {path}")
 
 
+def make_account_screenshots(folder: Path, scratch: Path) -> list[Path]:
+    """The accounts page (an account waiting after wrong passwords, one with a reset password), changing one's own
+    password with a refused one, and the locked screen over a record page."""
+    import contextlib
+
+    from mimic_desktop.domain.errors import AuthenticationFailed
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.ui import themes
+    from mimic_desktop.ui.accounts_dialog import AccountsDialog
+    from mimic_desktop.ui.app import make_application
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.password_dialog import ChangePasswordDialog
+    from mimic_desktop.ui.preferences import Preferences
+
+    app = make_application("en", "dark")
+    store = create_demo(scratch / "accounts-demo.sqlite")
+    accounts = AccountService(store)
+    user = accounts.sign_in("demo.coordinator", DEMO_PASSWORD)
+    accounts.create_user("s.devries", "Sanne de Vries", "surgeon", "practice only 2026", by=user)
+    accounts.reset_password(user, "s.devries")
+    for _ in range(5):
+        with contextlib.suppress(AuthenticationFailed):
+            accounts.sign_in("demo.monitor", "a wrong guess")
+    after_id = record_after_surgery_example(store)
+    made: list[Path] = []
+    for theme in THEMES:
+        themes.apply(app, theme)
+        page = AccountsDialog(AccountService(store), user)
+        page.show()
+        page.select("demo.monitor")
+        settle()
+        grab(page, folder / f"{theme}-accounts.png")
+        page.close()
+        change = ChangePasswordDialog(AccountService(store), user.username)
+        change.show()
+        change.current.setText(DEMO_PASSWORD)
+        change.new.setText("password123")
+        change.repeat.setText("password123")
+        change.accept()
+        settle()
+        grab(change, folder / f"{theme}-change-password.png")
+        change.close()
+        window = MainWindow(AppContext(store, user, "en"), Preferences(scratch / f"accounts-{theme}"), demo=True)
+        window.resize(*SIZE)
+        window.show()
+        window.open_procedure(after_id)
+        window.tabs.setCurrentIndex(1)
+        window.lock()
+        settle()
+        grab(window, folder / f"{theme}-locked.png")
+        window.lock_screen.password.setText(DEMO_PASSWORD)
+        window.lock_screen.unlock()
+        window.close_procedure()
+        window.close()
+        made += [folder / f"{theme}-{name}.png" for name in ("accounts", "change-password", "locked")]
+    store.close()
+    return made
+
+
 def make_screenshots(folder: Path) -> list[Path]:
     from PySide6.QtWidgets import QWizard
 
@@ -263,6 +325,7 @@ def make_screenshots(folder: Path) -> list[Path]:
     app = make_application("en", "dark")
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
+        made += make_account_screenshots(folder, Path(scratch))
         made += make_central_screenshots(folder, Path(scratch))
         store = create_demo(Path(scratch) / "demo.sqlite")
         proc_id = record_live_example(store)
@@ -292,7 +355,7 @@ def make_screenshots(folder: Path) -> list[Path]:
             grab(warnings, folder / f"{theme}-export-warnings.png")
             warnings.close()
             export_from_documents_page(window, Path(scratch) / "USB")
-            documents.scroll.verticalScrollBar().setValue(documents.scroll.verticalScrollBar().maximum())
+            documents.scroll_area.verticalScrollBar().setValue(documents.scroll_area.verticalScrollBar().maximum())
             settle()
             grab(window, folder / f"{theme}-record-documents.png")
             window.open_procedure(proc_id)
@@ -346,11 +409,18 @@ def make_screenshots(folder: Path) -> list[Path]:
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
+    accounts_only = "--accounts" in argv  # only the account pages, without the slower rest
+    argv = [arg for arg in argv if arg != "--accounts"]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
         os.environ["MIMIC_CONFIG_DIR"] = os.environ["MIMIC_DATA_DIR"] = settings
-        for path in make_screenshots(folder):
+        if accounts_only:
+            folder.mkdir(parents=True, exist_ok=True)
+            made = make_account_screenshots(folder, Path(settings))
+        else:
+            made = make_screenshots(folder)
+        for path in made:
             print(path)
     return 0
 

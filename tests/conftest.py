@@ -51,3 +51,13 @@ def recorded(service):
     from mimic_desktop.services.simulate import record_procedure
 
     return record_procedure(service, random.Random(11), lesions=2)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch):
+    """Hashes made in tests carry a tiny scrypt cost (stored beside each hash), so the suite stays fast; the
+    product's own cost is checked in tests/storage/test_password_hash.py."""
+    from mimic_desktop.storage import password_hash
+    from tests.support.cheap_hashes import TEST_COST
+
+    monkeypatch.setattr(password_hash, "CURRENT", TEST_COST)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from .clustered import Clustered, clustered
 from .estimates import Proportion, proportion
 from .roc import Auroc, auroc
 
@@ -60,6 +61,16 @@ class Contingency:
 
 
 @dataclass(frozen=True)
+class ByPatient:
+    """The four proportions' 95% intervals with each patient's lesions counted as one cluster (not in the paper)."""
+
+    sensitivity: Annotated[Clustered, "Sensitivity, clustered by patient."]
+    specificity: Annotated[Clustered, "Specificity, clustered by patient."]
+    ppv: Annotated[Clustered, "Positive predictive value, clustered by patient."]
+    npv: Annotated[Clustered, "Negative predictive value, clustered by patient."]
+
+
+@dataclass(frozen=True)
 class Accuracy:
     """How well specimen fluorescence predicts R1: four proportions with Wilson 95% intervals, and the AUROC."""
 
@@ -69,6 +80,7 @@ class Accuracy:
     ppv: Annotated[Proportion, "Positive predictive value: R1 among fluorescent specimens, TP / (TP + FP)."]
     npv: Annotated[Proportion, "Negative predictive value: R0 among clear specimens, TN / (TN + FN)."]
     auroc: Annotated[Auroc, "Area under the ROC curve of specimen fluorescence (fluorescent 1, clear 0) for R1."]
+    by_patient: Annotated[ByPatient, "The same proportions' intervals with lesions clustered within patients."]
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,7 @@ def accuracy(assessed: pd.DataFrame) -> Accuracy:
     tp, fp = int((fluorescent & r1).sum()), int((fluorescent & ~r1).sum())
     fn, tn = int((~fluorescent & r1).sum()), int((~fluorescent & ~r1).sum())
     scores = fluorescent.astype(int)
+    patients = assessed["session_id"]
     return Accuracy(
         lesions=len(assessed),
         sensitivity=proportion(tp, tp + fn, "no histological R1 lesions"),
@@ -111,6 +124,12 @@ def accuracy(assessed: pd.DataFrame) -> Accuracy:
         ppv=proportion(tp, tp + fp, "no fluorescent specimens"),
         npv=proportion(tn, tn + fn, "no clear specimens"),
         auroc=auroc(scores[r1].tolist(), scores[~r1].tolist()),
+        by_patient=ByPatient(
+            sensitivity=clustered(fluorescent, r1, patients, "no histological R1 lesions"),
+            specificity=clustered(~fluorescent, ~r1, patients, "no histological R0 lesions"),
+            ppv=clustered(r1, fluorescent, patients, "no fluorescent specimens"),
+            npv=clustered(~r1, ~fluorescent, patients, "no clear specimens"),
+        ),
     )
 
 
@@ -129,7 +148,9 @@ def diagnostic(lesions: pd.DataFrame) -> Diagnostic:
         crlm_resected=crlm_count,
         not_assessable=crlm_count - len(assessed),
         contingency=Contingency(
-            *rows,
+            fluorescent=rows[0],
+            clear=rows[1],
+            total=rows[2],
             true_positive=rows[0].total - rows[0].r0,
             false_positive=rows[0].r0,
             false_negative=rows[1].total - rows[1].r0,

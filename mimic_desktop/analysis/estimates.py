@@ -26,6 +26,9 @@ def not_estimable(reason: str) -> str:
     return f"not estimable: {reason}"
 
 
+WILSON = "Wilson score 95% interval"
+
+
 @dataclass(frozen=True)
 class Proportion:
     """A count out of a total, with its Wilson score 95% confidence interval."""
@@ -36,6 +39,7 @@ class Proportion:
     ci_low: Annotated[float | None, "Lower bound of the Wilson score 95% confidence interval; null when total is 0."]
     ci_high: Annotated[float | None, "Upper bound of the Wilson score 95% confidence interval; null when total is 0."]
     note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
+    method: Annotated[str, f'How the interval was computed: "{WILSON}".'] = WILSON
 
 
 def proportion(count: int, total: int, empty: str) -> Proportion:
@@ -89,6 +93,59 @@ def compare(first: Proportion, second: Proportion) -> Comparison:
     return Comparison(PEARSON, fraction(result.statistic), p_value(result.pvalue), None)
 
 
+NEWCOMBE = (
+    "Difference of paired proportions (after minus before) with Newcombe's hybrid score 95% interval for paired "
+    "data (method 10, no continuity correction), from the Wilson intervals of each proportion"
+)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A difference of two paired proportions (the same cases before and after), with its 95% interval."""
+
+    value: Annotated[
+        float | None, "After minus before, as a fraction between -1 and 1, 6 decimals; null when no pairs."
+    ]
+    ci_low: Annotated[float | None, "Lower bound of the 95% interval."]
+    ci_high: Annotated[float | None, "Upper bound of the 95% interval."]
+    pairs: Annotated[int, "How many cases were measured both times."]
+    method: Annotated[str, "How the interval was computed, in words."]
+    note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
+
+
+def _wilson(count: int, total: int) -> tuple[float, float]:
+    from statsmodels.stats.proportion import proportion_confint
+
+    low, high = proportion_confint(count, total, alpha=ALPHA, method="wilson")
+    return float(low), float(high)
+
+
+def paired_difference(same_yes: int, yes_to_no: int, no_to_yes: int, same_no: int) -> Difference:
+    """The change in a yes rate from before to after on the same cases, with Newcombe's interval.
+
+    Written here because neither statsmodels nor SciPy offers an interval for paired proportions; the
+    construction (Newcombe, Stat Med 1998;17:2635-50, method 10) combines the two Wilson intervals with
+    the correlation of the pairs.
+    """
+    a, b, c, d = (int(x) for x in (same_yes, yes_to_no, no_to_yes, same_no))
+    n = a + b + c + d
+    if n == 0:
+        return Difference(None, None, None, 0, NEWCOMBE, not_estimable("no pairs"))
+    before, after = (a + b) / n, (a + c) / n
+    low_before, high_before = _wilson(a + b, n)
+    low_after, high_after = _wilson(a + c, n)
+    margins = (a + b) * (c + d) * (a + c) * (b + d)
+    phi = (a * d - b * c) / margins**0.5 if margins else 0.0
+    # Newcombe writes the difference as before minus after; the report gives the change, after minus before.
+    theta = before - after
+    down = (
+        (before - low_before) ** 2 - 2 * phi * (before - low_before) * (high_after - after) + (high_after - after) ** 2
+    )
+    up = (high_before - before) ** 2 - 2 * phi * (high_before - before) * (after - low_after) + (after - low_after) ** 2
+    low, high = theta - max(down, 0.0) ** 0.5, theta + max(up, 0.0) ** 0.5
+    return Difference(fraction(-theta), fraction(max(-high, -1.0)), fraction(min(-low, 1.0)), n, NEWCOMBE, None)
+
+
 @dataclass(frozen=True)
 class OddsRatio:
     """The odds of an event in a group against a reference group, from their 2x2 table."""
@@ -97,34 +154,69 @@ class OddsRatio:
     group_others: Annotated[int, "Cases in the group without the event."]
     reference_events: Annotated[int, "Cases in the reference group with the event."]
     reference_others: Annotated[int, "Cases in the reference group without the event."]
-    value: Annotated[float | None, "The odds ratio, 6 decimals; null when a cell of the table is empty."]
+    value: Annotated[float | None, "The odds ratio, 6 decimals; null when a whole row or column is empty."]
     ci_low: Annotated[float | None, "Lower bound of the 95% confidence interval (Woolf, on the log scale)."]
     ci_high: Annotated[float | None, "Upper bound of the 95% confidence interval (Woolf, on the log scale)."]
-    p_value: Annotated[float | None, "Two-sided Wald p-value for an odds ratio of 1, 4 significant digits."]
-    method: Annotated[str, "How it was computed, in words."]
+    p_value: Annotated[
+        float | None, "Two-sided p-value for an odds ratio of 1 (Wald; Fisher's exact test when a cell is empty)."
+    ]
+    method: Annotated[str, "How it was computed, in words: plain, or penalised when a cell of the table is empty."]
     note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
 
 
 ODDS_RATIO = (
     "Odds ratio with the Woolf (log) 95% interval and Wald test, the same as a logistic regression on the group"
 )
+PENALISED_ODDS_RATIO = (
+    "Penalised odds ratio: a cell of the 2x2 table is empty, so 0.5 is added to each cell (Haldane-Anscombe, "
+    "which for a 2x2 table is Firth's penalised logistic regression); Woolf 95% interval on those cells; "
+    "Fisher's exact test, two-sided"
+)
 
 
 def odds_ratio(group_events: int, group_others: int, reference_events: int, reference_others: int) -> OddsRatio:
-    """No correction for empty cells: with one, the odds ratio is not estimable (as in a logistic regression)."""
+    """The plain odds ratio; with an empty cell the penalised one (a plain one would be 0 or infinite)."""
     cells = [int(group_events), int(group_others), int(reference_events), int(reference_others)]
+    counts = _counts(cells)
+    if cells[0] + cells[1] == 0 or cells[2] + cells[3] == 0 or cells[0] + cells[2] == 0 or cells[1] + cells[3] == 0:
+        note = not_estimable("a whole group, or every case, falls on one side of the 2x2 table")
+        return OddsRatio(**counts, value=None, ci_low=None, ci_high=None, p_value=None, method=ODDS_RATIO, note=note)
     if 0 in cells:
-        return OddsRatio(*cells, None, None, None, None, ODDS_RATIO, not_estimable("a cell of the 2x2 table is empty"))
+        return _penalised_odds_ratio(cells)
     from statsmodels.stats.contingency_tables import Table2x2
 
     table = Table2x2([cells[:2], cells[2:]], shift_zeros=False)
     low, high = table.oddsratio_confint(alpha=ALPHA)
     return OddsRatio(
-        *cells,
-        fraction(table.oddsratio),
-        fraction(low),
-        fraction(high),
-        p_value(table.oddsratio_pvalue()),
-        ODDS_RATIO,
-        None,
+        **counts,
+        value=fraction(table.oddsratio),
+        ci_low=fraction(low),
+        ci_high=fraction(high),
+        p_value=p_value(table.oddsratio_pvalue()),
+        method=ODDS_RATIO,
+        note=None,
+    )
+
+
+def _counts(cells: list[int]) -> dict[str, int]:
+    return dict(zip(("group_events", "group_others", "reference_events", "reference_others"), cells, strict=True))
+
+
+def _penalised_odds_ratio(cells: list[int]) -> OddsRatio:
+    import math
+
+    from scipy.stats import fisher_exact, norm
+
+    a, b, c, d = (x + 0.5 for x in cells)
+    log_ratio = math.log(a * d / (b * c))
+    half = float(norm.ppf(1 - ALPHA / 2)) * math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
+    exact = fisher_exact([cells[:2], cells[2:]])
+    return OddsRatio(
+        **_counts(cells),
+        value=fraction(math.exp(log_ratio)),
+        ci_low=fraction(math.exp(log_ratio - half)),
+        ci_high=fraction(math.exp(log_ratio + half)),
+        p_value=p_value(exact.pvalue),
+        method=PENALISED_ODDS_RATIO,
+        note=None,
     )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from .accuracy import confirmed_crlm, is_r1, vascular_r1
-from .estimates import Comparison, Proportion, mcnemar, proportion
+from .clustered import Clustered, clustered
+from .estimates import Comparison, Difference, Proportion, mcnemar, paired_difference, proportion
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,6 +25,9 @@ class Reresections:
     total: Annotated[int, "Lesions whose cavity was re-resected."]
     on_r1: Annotated[int, "Of those, lesions with an R1 initial margin (vascular or parenchymal)."]
     converted_to_r0: Annotated[Proportion, "R1 lesions whose final margin became R0, of the re-resections on R1."]
+    converted_of_all: Annotated[
+        Proportion, "The same converted lesions, of all re-resections: the paper's figure (16 of 27, 59.3%)."
+    ]
     no_tumour_in_extra_tissue: Annotated[int, "Of the converted, those whose re-resected tissue held no tumour."]
     on_r0: Annotated[
         Proportion,
@@ -43,11 +47,16 @@ class Margins:
     lesions: Annotated[int, "Lesions in the R0 rates: confirmed CRLM with a margin, vascular R1 left out."]
     r0_before: Annotated[Proportion, "R0 at the initial resection."]
     r0_after: Annotated[Proportion, "R0 after re-resection of a fluorescent cavity (the final margin)."]
+    r0_before_by_patient: Annotated[Clustered, "R0 before: its 95% interval with lesions clustered within patients."]
+    r0_after_by_patient: Annotated[Clustered, "R0 after: its 95% interval with lesions clustered within patients."]
     r0_to_r0: Annotated[int, "Paired: R0 before and after."]
     r0_to_r1: Annotated[int, "Paired: R0 before, R1 after (expected 0)."]
     r1_to_r0: Annotated[int, "Paired: R1 before, R0 after: converted by the re-resection."]
     r1_to_r1: Annotated[int, "Paired: R1 before and after."]
     mcnemar: Annotated[Comparison, "McNemar's exact test of R0 before against R0 after."]
+    r0_change: Annotated[
+        Difference, "R0 after minus R0 before on the same lesions, with its 95% interval (the paper gives none)."
+    ]
     reresections: Annotated[Reresections, "The re-resections of fluorescent cavities (vascular R1 included)."]
 
 
@@ -59,6 +68,7 @@ def _reresections(crlm: pd.DataFrame) -> Reresections:
         total=len(done),
         on_r1=len(on_r1),
         converted_to_r0=proportion(len(converted), len(on_r1), "no re-resections on R1 lesions"),
+        converted_of_all=proportion(len(converted), len(done), "no re-resections"),
         no_tumour_in_extra_tissue=int(converted["reresection_tumour"].eq(False).fillna(False).sum()),
         on_r0=proportion(int(done["initial"].eq("R0").fillna(False).sum()), len(done), "no re-resections"),
     )
@@ -72,6 +82,12 @@ def margins(lesions: pd.DataFrame) -> Margins:
     before = analysed["initial"].eq("R0").fillna(False).astype(bool)
     after = analysed["final"].eq("R0").fillna(False).astype(bool)
     cells = [int((b & a).sum()) for b, a in ((before, after), (before, ~after), (~before, after), (~before, ~after))]
+    # Say why the rates are empty in the words that fit: no margins at all, or only intended (vascular) R1.
+    empty = (
+        "every lesion with a margin is a vascular (intended) R1, left out as in the paper"
+        if len(crlm)
+        else "no confirmed CRLM with a margin"
+    )
     return Margins(
         crlm_with_margin=len(crlm),
         r1_initial=proportion(int(r1.sum()), len(crlm), "no confirmed CRLM with a margin"),
@@ -81,12 +97,15 @@ def margins(lesions: pd.DataFrame) -> Margins:
         ),
         vascular_r1_left_out=int(vascular.sum()),
         lesions=len(analysed),
-        r0_before=proportion(int(before.sum()), len(analysed), "no lesions with a margin"),
-        r0_after=proportion(int(after.sum()), len(analysed), "no lesions with a margin"),
+        r0_before=proportion(int(before.sum()), len(analysed), empty),
+        r0_after=proportion(int(after.sum()), len(analysed), empty),
+        r0_before_by_patient=clustered(before, before | ~before, analysed["session_id"], empty),
+        r0_after_by_patient=clustered(after, after | ~after, analysed["session_id"], empty),
         r0_to_r0=cells[0],
         r0_to_r1=cells[1],
         r1_to_r0=cells[2],
         r1_to_r1=cells[3],
         mcnemar=mcnemar(*cells),
+        r0_change=paired_difference(*cells),
         reresections=_reresections(crlm),
     )

@@ -38,7 +38,17 @@ class Auroc:
         "The ROC curve as [1 - specificity, sensitivity] pairs from [0, 0] to [1, 1], one per cut-off.",
     ]
     method: Annotated[str, "How the area and its interval were computed, in words."]
-    note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
+    note: Annotated[
+        str | None,
+        'Why there is no value ("not estimable: ..."), or why the interval has no width (perfect separation); '
+        "null otherwise.",
+    ]
+
+
+PERFECT = (
+    "perfect separation: every positive scores apart from every negative, so the standard error is 0 and the "
+    "interval shows no uncertainty; with so few cases the true accuracy may well be lower"
+)
 
 
 def auroc(positive_scores: Sequence[float], negative_scores: Sequence[float]) -> Auroc:
@@ -77,5 +87,5 @@ def auroc(positive_scores: Sequence[float], negative_scores: Sequence[float]) ->
         n0,
         points,
         METHOD,
-        None,
+        PERFECT if se == 0.0 else None,
     )

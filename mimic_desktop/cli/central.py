@@ -10,21 +10,22 @@ from pathlib import Path
 from .. import __version__
 from ..domain.clock import local_text
 from ..domain.forms import LANGUAGES
+from ..domain.private_files import restrict_new_files
 from ..services import central_import, centre_keys
 from ..services.central_import import CentralImporter
-from .common import run
+from .common import Handler, run
 from .report import add_output_arguments, emit
 
 GUI_OPTIONS = ("--db", "--lang")
 
 
-def cmd_init(args) -> None:
+def cmd_init(args: argparse.Namespace) -> None:
     existed = args.db.exists()
     central_import.init_central(args.db).close()
     print(f"{args.db} {'is already a central study database; nothing changed' if existed else 'created'}.")
 
 
-def cmd_add_centre(args) -> None:
+def cmd_add_centre(args: argparse.Namespace) -> None:
     store = central_import.open_existing(args.db)
     key, new = centre_keys.register_centre(store, args.centre, args.key_file)
     state = "registered" if new else "was already registered"
@@ -32,7 +33,7 @@ def cmd_add_centre(args) -> None:
     print("Check this fingerprint with the centre by phone before importing its files.")
 
 
-def cmd_withdraw_key(args) -> None:
+def cmd_withdraw_key(args: argparse.Namespace) -> None:
     store = central_import.open_existing(args.db)
     key = centre_keys.withdraw_key(store, centre_keys.key_id_for(store, args.key), args.reason)
     kept = [
@@ -47,7 +48,7 @@ def cmd_withdraw_key(args) -> None:
     )
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     store = central_import.open_existing(args.db)
     show = sys.stderr.isatty() and not args.quiet
 
@@ -60,11 +61,15 @@ def cmd_import(args) -> int:
     return 1 if summary.rejected or summary.stopped else 0
 
 
-def cmd_list(args) -> None:
+def cmd_list(args: argparse.Namespace) -> None:
     store = central_import.open_existing(args.db)
     if args.keys:
         for key in centre_keys.registered_keys(store):
-            withdrawn = "" if key.in_force else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+            withdrawn = (
+                ""
+                if key.withdrawn_utc is None
+                else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+            )
             print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}{withdrawn}")
         return
     for row in central_import.imported_files(store):
@@ -76,43 +81,43 @@ def cmd_list(args) -> None:
         )
 
 
-def cmd_report(args) -> None:
+def cmd_report(args: argparse.Namespace) -> None:
     from ..services.trial_report import central_source, tables_from_central
 
     emit(tables_from_central(args.db), central_source(args.db), args)
 
 
-def cmd_gui(args) -> int:
+def cmd_gui(args: argparse.Namespace) -> int:
     from ..ui.central.app import run_central_app
 
     return run_central_app(args.db, lang=args.lang)
 
 
-def cmd_export_csv(args) -> None:
+def cmd_export_csv(args: argparse.Namespace) -> None:
     from ..services import central_exports
 
     print(*central_exports.export_csv(args.db, args.out), sep="\n")
 
 
-def cmd_export_redcap(args) -> None:
+def cmd_export_redcap(args: argparse.Namespace) -> None:
     from ..services import central_exports
 
     print(*central_exports.export_redcap(args.db, args.out, args.lang), sep="\n")
 
 
-def cmd_export_odm(args) -> None:
+def cmd_export_odm(args: argparse.Namespace) -> None:
     from ..services import central_exports
 
     print(*central_exports.export_odm(args.db, args.out), sep="\n")
 
 
-def cmd_export_castor(args) -> None:
+def cmd_export_castor(args: argparse.Namespace) -> None:
     from ..services import central_exports
 
     print(*central_exports.export_castor(args.db, args.out, args.map), sep="\n")
 
 
-def cmd_export_dataset_json(args) -> None:
+def cmd_export_dataset_json(args: argparse.Namespace) -> None:
     from ..services import central_exports
 
     print(*central_exports.export_dataset_json(args.db, args.out), sep="\n")
@@ -125,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", type=Path, required=True, help="the central study database file")
         p.set_defaults(handler=handler)
@@ -174,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0].split("=")[0] in GUI_OPTIONS:  # `mimic-central --db FILE` opens the window
         argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
+    restrict_new_files()  # the database, its backups, exports and reports: readable by their owner only
     return run(args.handler, args)
 
 

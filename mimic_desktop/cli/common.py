@@ -7,15 +7,21 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..domain.errors import MimicError
-from ..domain.wording import said
+from ..domain.roles import User
+from ..domain.wording import Text, said
 from ..services import paths
-from ..services.accounts import AccountService
+from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
 from ..services.procedures import ProcedureService
-from ..storage.connection import open_store
+from ..storage.connection import Store, open_store
+
+# What a subcommand runs (its exit status, or None for 0), and the function that adds a subcommand to a
+# parser: command(name, handler, help_text, user=True) -> its parser.
+Handler = Callable[[argparse.Namespace], int | None]
+AddCommand = Callable[..., argparse.ArgumentParser]
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -31,22 +37,56 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 
 def password(prompt: str = "Password: ") -> str:
+    """The password of the person running the command: MIMIC_PASSWORD, or asked."""
     return os.environ.get("MIMIC_PASSWORD") or getpass.getpass(prompt)
+
+
+def new_password(prompt: str) -> str:
+    """A new account's or a changed password: typed twice at the terminal, or one line of standard input.
+    Never MIMIC_PASSWORD (that is the password of whoever runs the command) and never an argument (it would
+    stay in the shell's history and in the list of processes)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("The same password again: ") != first:
+            raise MimicError(Text("The two passwords differ; nothing was changed."))
+        return first
+    line = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    if not line:
+        raise MimicError(
+            Text(
+                "No new password: type it at the terminal, or give it as a line on standard input; nothing was changed."
+            )
+        )
+    return line
+
+
+def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
+    """The database --db names and the --user whose password is right, who may work (no reset password waiting
+    to be changed)."""
+    store = open_store(db_path(args), create=False)
+    user = AccountService(store).sign_in(args.user, password(), where=COMMAND_LINE)
+    if user.must_change_password:
+        raise PasswordChangeRequired(
+            Text(
+                "The password of {name} was reset by a coordinator: choose a new one first"
+                " (in the app, or with `mimic-desktop passwd --user {name}`).",
+                name=user.username,
+            )
+        )
+    return store, user
 
 
 def signed_in(args: argparse.Namespace) -> ProcedureService:
     """The records of the database --db names, for the --user whose password is right."""
-    store = open_store(db_path(args), create=False)
-    user = AccountService(store).sign_in(args.user, password())
-    return ProcedureService(store, user)
+    return ProcedureService(*signed_in_user(args))
 
 
-def print_json(data) -> None:
+def print_json(data: object) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
 
 
-def print_warnings(warnings) -> None:
+def print_warnings(warnings: Iterable[str]) -> None:
     """Things the person should know that did not stop the command, one line each on stderr."""
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)

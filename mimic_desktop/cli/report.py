@@ -11,10 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
 from ..domain.wording import Text
-from .common import run
+from .common import AddCommand, run
+
+if TYPE_CHECKING:
+    from ..services.trial_report import Tables
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_arguments(parser)
 
 
-def emit(tables, source: str, args: argparse.Namespace) -> None:
+def emit(tables: Tables, source: str, args: argparse.Namespace) -> None:
     """Compute the report from the tables and print or write it as the arguments ask."""
     from ..services.trial_report import report_json, summary_text, trial_report, write_report_pdf
 
@@ -63,7 +67,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     emit(tables, source, args)
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     p = command("report", cmd_report, "the trial's analysis: JSON, PDF or a summary", user=False)
     add_arguments(p)
 

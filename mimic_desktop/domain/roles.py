@@ -56,6 +56,8 @@ class User:
     full_name: str
     role: Role
     demo: bool = False
+    # A coordinator reset the password: the person chooses a new one before doing anything else.
+    must_change_password: bool = False
 
     def may(self, action: Action) -> bool:
         return action in PERMISSIONS[self.role]
@@ -64,3 +66,17 @@ class User:
         if not self.may(action):
             # The role is said in the reader's language with the rest of the refusal.
             raise PermissionDenied(REFUSALS[action].fill(role=self.role))
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as the accounts page shows it: who, their role, and the state of their sign-in."""
+
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    demo: bool
+    must_change_password: bool
+    failed_sign_ins: int
+    waits_until_utc: str | None

@@ -20,7 +20,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable
 from string import Formatter
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from .shipped import shipped
 
@@ -114,7 +114,7 @@ def _said_value(value: Any, lang: str) -> Any:
     return value.text(lang) if _sayable(value) else value
 
 
-def _sayable(thing: object) -> bool:
+def _sayable(thing: object) -> TypeGuard[Sayable]:
     # A method, not an attribute of that name: a dataclass holding a str called text is not a message. (Checked
     # by hand rather than with isinstance(thing, Sayable), which is slower and would take that dataclass too.)
     return callable(getattr(thing, "text", None))
@@ -128,7 +128,8 @@ def catalogue(lang: str) -> dict[str, str]:
     path = shipped("resources", "messages", f"{lang}.json")
     if not path.is_file():
         return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    entries: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return entries
 
 
 def placeholders(template: str) -> set[str]:

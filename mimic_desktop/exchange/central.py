@@ -284,7 +284,9 @@ def file_by_version(conn: sqlite3.Connection, session_id: str, version: int) -> 
     return _stored(row)
 
 
-def current_file(conn: sqlite3.Connection, *, session_id: str | None = None, study_id: str | None = None):
+def current_file(
+    conn: sqlite3.Connection, *, session_id: str | None = None, study_id: str | None = None
+) -> StoredFile | None:
     """The current file of a session, found by its session id or its study ID."""
     column, value = ("s.session_id", session_id) if session_id is not None else ("s.study_id", study_id)
     row = conn.execute(

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.private_files import make_private
 from ..domain.wording import Text
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]  # what a writer returns (a byte count, a path) is not used
 
 
 class ExportError(MimicError):
@@ -50,6 +51,7 @@ def write_files(writers: dict[Path, Writer]) -> list[Path]:
                 )
             partial = partials[target] = target.with_name(target.name + ".part")
             write(partial)
+            make_private(partial)
             with partial.open("rb+") as written:
                 os.fsync(written.fileno())
         for target, partial in partials.items():

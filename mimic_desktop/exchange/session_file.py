@@ -20,11 +20,14 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..domain.errors import MimicError
 from ..domain.wording import Text
 from . import signing_keys
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "mimic-session"
 FORMAT_VERSION = 1
@@ -138,7 +141,7 @@ def manifest(header: Header, content: dict[str, bytes], version: int = FORMAT_VE
     }
 
 
-def write(content: dict[str, bytes], header: Header, key, version: int = FORMAT_VERSION) -> bytes:
+def write(content: dict[str, bytes], header: Header, key: Ed25519PrivateKey, version: int = FORMAT_VERSION) -> bytes:
     """The bytes of a signed session file holding record.json, summary.pdf and questionnaire.pdf."""
     manifest_bytes = canonical_json(manifest(header, content, version))
     signature = signing_keys.raw_public_key(key) + signing_keys.sign(key, manifest_bytes)
@@ -171,6 +174,12 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
     public_key, signature = members[SIGNATURE][:32], members[SIGNATURE][32:]
     signer = signer_for(public_key)
     if signer is None:
+        if _claims_demo(members[MANIFEST]):  # unverified, but only ever used to refuse: say why plainly
+            raise SessionFileRejected(
+                Text(
+                    "This is a demonstration record, made to try the application and signed with a demo database's own key: it is not trial data and is not imported."
+                )
+            )
         raise SessionFileRejected(
             Text(
                 "The file is signed by a key that is not registered (fingerprint {fingerprint}): register the "
@@ -191,6 +200,15 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
             )
         )
     return SessionFile(header, members, signer, public_key)
+
+
+def _claims_demo(manifest: bytes) -> bool:
+    """Whether an unverified manifest says its record is a demonstration record."""
+    try:
+        claims = json.loads(manifest)
+    except ValueError:
+        return False
+    return isinstance(claims, dict) and claims.get("demo") is True
 
 
 def _members(data: bytes) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
 from ..domain.wording import Text
 from ..exchange import central, signing_keys
-from ..exchange.central import CentreKey
+from ..exchange.central import CentreKey as CentreKey  # named here for the UI, which does not import exchange
 from ..storage.connection import Store
 from .procedures import Clock
 
@@ -123,7 +123,7 @@ def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now)
                     "Key {fingerprint} was already withdrawn from centre {centre} on {when} ({reason}).",
                     fingerprint=last.fingerprint,
                     centre=last.centre,
-                    when=local_text(last.withdrawn_utc),
+                    when=local_text(last.withdrawn_utc or last.registered_utc),
                     reason=last.withdrawal_reason,
                 )
             )
@@ -133,7 +133,7 @@ def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now)
 
 def refuse_withdrawn(signer: CentreKey, centre: str) -> Text | None:
     """Why a new file signed under this registration is refused, when it was withdrawn; None while in force."""
-    if signer.in_force:
+    if signer.withdrawn_utc is None:  # in force
         return None
     return Text(
         "The file is signed with key {fingerprint}, whose registration for centre {signer} the trial office "

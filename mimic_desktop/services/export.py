@@ -19,13 +19,14 @@ from pathlib import Path
 from ..domain import identifiers, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
+from ..domain.private_files import make_private
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, say
 from ..exchange import record_json, session_file, signing_keys
 from ..storage import audit
 from ..storage.connection import Store
-from . import session_key
+from . import paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
@@ -152,7 +153,8 @@ class ExportService:
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)
         progress(3, len(STEPS), STEPS[3].text(lang))
-        key = session_key.load_or_create(self.key_path)
+        # A demo record is signed with the demo key, which no trial office registers.
+        key = session_key.load_or_create(self.key_path or (paths.demo_signing_key_path() if proc.demo else None))
         data = session_file.write(content, header, key)
         progress(4, len(STEPS), STEPS[4].text(lang))
         self._save(data, target, proc, version)
@@ -185,6 +187,7 @@ class ExportService:
         partial = target.with_name(target.name + ".part")
         try:
             with open(partial, "wb") as stream:
+                make_private(partial)
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())

@@ -35,3 +35,9 @@ def backup_dir(db_path: Path) -> Path:
 def signing_key_path() -> Path:
     """The centre's private session-signing key: per user, outside the database and its backups."""
     return config_dir() / "session-signing-key.pem"
+
+
+def demo_signing_key_path() -> Path:
+    """The key that signs records of a demo database: a key of its own, so that practice never carries the
+    centre's signature."""
+    return config_dir() / "demo-session-signing-key.pem"

@@ -14,11 +14,16 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
+from ..domain.private_files import private_folder
 from ..domain.wording import Text
 from ..exchange import signing_keys
 from . import paths
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,7 @@ class PublicKeyFile:
     fingerprint: str
 
 
-def load_or_create(path: Path | None = None):
+def load_or_create(path: Path | None = None) -> Ed25519PrivateKey:
     """The private key at path (the per-user default when None), made and saved first if there is none."""
     path = Path(path or paths.signing_key_path())
     if not path.exists():
@@ -45,7 +50,7 @@ def load_or_create(path: Path | None = None):
 def _create(path: Path) -> None:
     """Write a new key where no other process can see half of it, and never over an existing one."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".new-key-")
         try:
             os.chmod(partial, 0o600)

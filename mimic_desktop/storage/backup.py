@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..domain.private_files import make_private, private_folder
 from ..domain.wording import Text
 from .errors import StorageError, translated
 
@@ -44,9 +45,10 @@ def take(conn: sqlite3.Connection, db_path: Path, label: str, now: datetime) -> 
     folder = folder_for(db_path)
     target = folder / f"{Path(db_path).stem}-backup-{now.astimezone(UTC).strftime(STAMP)}-{label}.sqlite"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         with translated(target):
             copy = sqlite3.connect(target)
+            make_private(target)
             try:
                 conn.backup(copy)
                 result = copy.execute("PRAGMA integrity_check").fetchone()[0]
@@ -94,7 +96,7 @@ def is_intact(path: Path) -> bool:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.Error:

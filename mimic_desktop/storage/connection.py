@@ -8,9 +8,10 @@ import sys
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.clock import utc_now
+from ..domain.private_files import make_private, private_folder
 from ..domain.wording import Text
 from . import backup
 from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
@@ -40,7 +41,8 @@ class Store:
         """The connection as a sqlite_utils Database, for migrations (imports sqlite-utils)."""
         from . import load_sqlite_utils
 
-        return load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        database: Database = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return database
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -67,7 +69,7 @@ class Store:
         """How long a write waits for another connection's write lock before DatabaseLocked."""
         self.conn.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
 
-    def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: tuple[Any, ...] | list[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
@@ -99,7 +101,7 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     path = Path(path)
     _refuse_missing(path, create)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as error:
         raise StorageError(
             Text(
@@ -112,6 +114,8 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     try:
         with translated(path, opening=True):
             conn = _connect(path)
+            for part in (path, *_companions(path)):  # an older version made them readable by everyone
+                make_private(part)
             _refuse_foreign(conn, path, schema)
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
@@ -133,6 +137,13 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         if conn is not None:
             conn.close()
         raise
+
+
+def _companions(path: Path) -> list[Path]:
+    """SQLite's files beside the database while it is open (its write-ahead log and shared memory)."""
+    return [
+        path.with_name(path.name + suffix) for suffix in ("-wal", "-shm") if path.with_name(path.name + suffix).exists()
+    ]
 
 
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:

@@ -121,6 +121,43 @@ def m002_signatures_exports_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations()
+def m003_account_security(db: Database) -> None:
+    """Each hash's scrypt cost beside it, a password a coordinator reset that must be changed, and the failed
+    sign-ins that make an account wait. Then every column of every account goes into the audit trail (role and
+    full name were there already), so that the trail describes each account whole and `verify` finds a hash
+    copied from one account to another."""
+    from datetime import UTC, datetime
+
+    from . import audit
+
+    legacy = '{"dklen": 32, "n": 16384, "p": 1, "r": 8}'  # the cost every hash had before it was stored
+    db.execute(f"ALTER TABLE users ADD COLUMN pw_cost TEXT NOT NULL DEFAULT '{legacy}'")
+    db.execute("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE users ADD COLUMN waits_until_utc TEXT")
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    audited = {(key, field) for key, field in db.execute("SELECT entity_id, field FROM audit WHERE entity = 'user'")}
+    rows = db.execute("SELECT * FROM users ORDER BY id")
+    columns = [description[0] for description in rows.description]
+    for row in rows.fetchall():
+        account = dict(zip(columns, row, strict=True))
+        for column, value in account.items():
+            if column != "username" and (account["username"], column) not in audited:
+                audit.append(
+                    db.conn,
+                    at_utc=now,
+                    username="(schema upgrade)",
+                    procedure_id=None,
+                    entity="user",
+                    entity_id=account["username"],
+                    field=column,
+                    old=None,
+                    new=value,
+                    reason="the account as it stood when the audit trail began to hold every column",
+                )
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

@@ -26,7 +26,8 @@ from .worker import Task, run_in_background, share_the_interpreter_with_the_ui
 
 
 def make_application(lang: str, theme: str) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("mimic-desktop")  # matches packaging/mimic-desktop.desktop for the Linux menus
@@ -145,7 +146,7 @@ def is_demo(store: Store) -> bool:
 
 
 def sign_in(store: Store, demo: bool) -> User | None:
-    accounts = AccountService(store)
+    accounts = AccountService(store, lang=i18n.current())
     dialog = SignInDialog(accounts, demo) if accounts.has_users() else FirstAccountDialog(accounts)
     return dialog.user if dialog.exec() else None
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.clock import local_text, parse_typed
 from ..domain.errors import MimicError
+from ..domain.private_files import make_private, private_folder
 from ..domain.wording import Text
 from ..services import paths
 from .i18n import said
@@ -184,8 +185,10 @@ def crash_report_text(error: BaseException) -> str:
 def write_crash_report(error: BaseException, folder: Path | None = None) -> Path:
     """Save the report next to the app's data; it holds no patient data, only the program's state."""
     folder = folder or paths.data_dir() / "crash-reports"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+    target.touch(mode=0o600)
+    make_private(target)
     target.write_text(crash_report_text(error), encoding="utf-8")
     return target
 

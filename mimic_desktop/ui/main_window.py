@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.errors import MimicError
-from ..domain.roles import Action
+from ..domain.roles import Action, User
 from ..services import settings as study_settings
 from . import dialogs, i18n, themes
 from .context import AppContext
 from .icons import icon
+from .lock_screen import IdleWatch, LockScreen
 from .preferences import Preferences
 from .procedure_list import ProcedureList
 from .saved_indicator import SavedIndicator
@@ -41,6 +46,7 @@ UI_LOCK_WAIT_MS = 100
 # The live screen, the record pages and the dialogs load when first opened: the procedure list
 # comes up without them.
 if TYPE_CHECKING:
+    from ..services.accounts import AccountService
     from .live.live_screen import LiveScreen
     from .record import RecordView
     from .wizard import NewProcedureWizard
@@ -67,7 +73,10 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.saved)
+        self.lock_screen: LockScreen | None = None
         self.build()
+        self.idle = IdleWatch(prefs.lock_minutes, self)
+        self.idle.idle.connect(self.lock_when_idle)
         remembered = prefs.open_procedure(context.store.path)
         if remembered and self._reopens(remembered):
             self.open_procedure(remembered, resuming=True)
@@ -144,8 +153,23 @@ class MainWindow(QMainWindow):
         spacer.setObjectName("toolbarSpacer")
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        self.user_label = QLabel()
+        # The signed-in person, with what they do to their own account (and a coordinator to everyone's).
+        self.user_label = QToolButton()
         self.user_label.setObjectName("userLabel")
+        self.user_label.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_label.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.user_label.setIcon(icon("mdi6.account-circle-outline"))
+        menu = QMenu(self.user_label)
+        menu.setObjectName("userMenu")
+        self.password_action = menu.addAction(self.tr("Change my password…"))
+        self.password_action.triggered.connect(self.change_password)
+        self.accounts_action = menu.addAction(self.tr("Accounts…"))
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.lock_action = menu.addAction(self.tr("Lock the screen"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)  # its key works with the menu closed
+        self.user_label.setMenu(menu)
         bar.addWidget(self.user_label)
 
     def _action(self, bar: QToolBar, icon_name: str, text: str, keys: str) -> QAction:
@@ -159,9 +183,10 @@ class MainWindow(QMainWindow):
         user = self.context.user
         self.user_label.setText(f"{user.full_name} · {user.role.text(self.context.lang)}" if user else "")
         self.new_action.setEnabled(bool(user and user.may(Action.EDIT)))
+        self.accounts_action.setVisible(bool(user and user.may(Action.MANAGE_USERS)))
 
     # -- procedures ------------------------------------------------------------------------
-    def icg_window(self):
+    def icg_window(self) -> tuple[timedelta, timedelta]:
         return study_settings.icg_window(self.context.store)
 
     def open_procedure(self, proc_id: str, resuming: bool = False) -> None:
@@ -199,7 +224,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
 
     def flush(self) -> None:
         """Save what is still being typed on the live screen and the record pages."""
@@ -253,26 +279,115 @@ class MainWindow(QMainWindow):
 
     # -- people and settings ---------------------------------------------------------------
     def switch_user(self) -> None:
-        from ..services.accounts import AccountService
         from .sign_in import SignInDialog
 
         if not self.settle():  # what the signed-in user typed is saved as theirs, or knowingly dropped
             return
         current = self.context.user.username if self.context.user else ""
-        dialog = SignInDialog(AccountService(self.context.store), self.demo, self, current=current)
+        dialog = SignInDialog(self._accounts(), self.demo, self, current=current)
         if dialog.exec() and dialog.user is not None:
-            self.context.user = dialog.user
-            self.context.signals.user_changed.emit()
-            if self.proc_id and not self.context.procedures().reopens(self.proc_id):
-                self._clear_tabs()
-                self.proc_id = None
-            self.rebuild()
+            self._become(dialog.user)
+
+    def _become(self, user: User) -> None:
+        self.context.user = user
+        self.context.signals.user_changed.emit()
+        if self.proc_id and not self.context.procedures().reopens(self.proc_id):
+            self._clear_tabs()
+            self.proc_id = None
+        self.rebuild()
+
+    def switch_from_lock(self) -> None:
+        """Someone else at the locked laptop signs in first; then what the person before typed is saved as that
+        person's, or knowingly dropped, as at any switch of user. If it is neither, the screen locks again: the
+        newcomer never works on as the person before."""
+        from .sign_in import SignInDialog
+
+        dialog = SignInDialog(self._accounts(), self.demo, self)
+        if not dialog.exec() or dialog.user is None or self.context.user is None:
+            return
+        self.unlock()
+        if dialog.user.username == self.context.user.username:
+            return
+        if self.settle():
+            self._become(dialog.user)
+        else:
+            self.lock()
+
+    def pages_holder(self) -> QWidget:
+        holder = self.centralWidget()
+        assert holder is not None, "set in __init__"
+        return holder
+
+    def _accounts(self) -> AccountService:
+        from ..services.accounts import AccountService
+
+        return AccountService(self.context.store, lang=self.context.lang)
+
+    def change_password(self) -> None:
+        from .password_dialog import ChangePasswordDialog
+
+        if self.context.user is not None:
+            ChangePasswordDialog(self._accounts(), self.context.user.username, self).exec()
+
+    def open_accounts(self) -> None:
+        from .accounts_dialog import AccountsDialog
+
+        if self.context.user is not None:
+            AccountsDialog(self._accounts(), self.context.user, self).exec()
+
+    # -- the locked screen -----------------------------------------------------------------
+    def recording_live(self) -> bool:
+        """The live screen of a procedure still being recorded is in front: it is never locked."""
+        return bool(
+            self.live is not None
+            and self.pages.currentWidget() is self.tabs
+            and self.tabs.currentWidget() is self.live
+            and self.proc_id
+            and self.context.procedures().reopens(self.proc_id)
+        )
+
+    def lock_when_idle(self) -> None:
+        if self.recording_live():
+            self.idle.restart()  # asked again after another while without use
+        else:
+            self.lock()
+
+    def lock(self) -> None:
+        """Cover the window; what it shows, typed values not yet saved included, stays as it is underneath."""
+        if self.lock_screen is not None or self.context.user is None:
+            return
+        self.idle.timer.stop()
+        self.pages_holder().setEnabled(False)  # no key reaches the record while it is covered
+        for action in self.actions() + [a for bar in self.findChildren(QToolBar) for a in bar.actions()]:
+            action.setProperty("enabledBeforeLock", action.isEnabled())
+            action.setEnabled(False)
+        self.lock_screen = LockScreen(self._accounts(), self.context.user, self)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.switch_requested.connect(self.switch_from_lock)
+
+    def unlock(self) -> None:
+        if self.lock_screen is None:
+            return
+        self.lock_screen.hide()
+        self.lock_screen.deleteLater()
+        self.lock_screen = None
+        self.pages_holder().setEnabled(True)
+        for action in self.actions() + [a for bar in self.findChildren(QToolBar) for a in bar.actions()]:
+            if action.property("enabledBeforeLock") is not None:
+                action.setEnabled(bool(action.property("enabledBeforeLock")))
+        self.idle.restart()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_screen is not None:
+            self.lock_screen.setGeometry(self.rect())
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.prefs, self, context=self.context)
         if dialog.exec():
+            self.idle.set_minutes(self.prefs.lock_minutes)
             self.apply_settings(*dialog.chosen())
 
     def open_about(self) -> None:
@@ -284,6 +399,7 @@ class MainWindow(QMainWindow):
         if not self.settle():
             return
         app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window runs inside the QApplication"
         self.prefs.theme, self.prefs.lang = theme, lang
         themes.apply(app, theme)
         if lang != self.context.lang:
@@ -301,13 +417,13 @@ class MainWindow(QMainWindow):
             self.open_procedure(proc_id, resuming=True)
 
     # -- background work -------------------------------------------------------------------
-    def run_task(self, task: Task, on_done=None) -> Task:
+    def run_task(self, task: Task, on_done: Callable[[Any], None] | None = None) -> Task:
         """Run long work off the UI thread with the progress bar showing; errors become dialogs."""
         self.tasks.add(task)
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def finish(result=None, error: BaseException | None = None) -> None:
+        def finish(result: Any = None, error: BaseException | None = None) -> None:
             self.tasks.discard(task)
             if not self.tasks:
                 self.progress.hide()
@@ -326,6 +442,9 @@ class MainWindow(QMainWindow):
         return run_in_background(task)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lock_screen is not None:  # closing would ask about what is typed underneath: unlock first
+            event.ignore()
+            return
         if not self.settle():
             event.ignore()
             return

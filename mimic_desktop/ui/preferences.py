@@ -10,6 +10,9 @@ from PySide6.QtCore import QSettings
 from ..services import paths
 
 THEMES = ("dark", "light")
+# The screen locks after this many minutes without a key press or a click; 0 never locks it.
+LOCK_MINUTES_DEFAULT = 15
+LOCK_MINUTES_MOST = 240
 LANGUAGES = ("en", "nl")
 
 
@@ -48,6 +51,18 @@ class Preferences:
     @lang.setter
     def lang(self, code: str) -> None:
         self._put("language", code)
+
+    @property
+    def lock_minutes(self) -> int:
+        try:
+            minutes = int(str(self._settings.value("lock_minutes", LOCK_MINUTES_DEFAULT)))
+        except (TypeError, ValueError):  # a hand-edited file: the default, not a crash
+            return LOCK_MINUTES_DEFAULT
+        return minutes if 0 <= minutes <= LOCK_MINUTES_MOST else LOCK_MINUTES_DEFAULT
+
+    @lock_minutes.setter
+    def lock_minutes(self, minutes: int) -> None:
+        self._put("lock_minutes", str(int(minutes)))
 
     @staticmethod
     def _db_key(db_path: Path) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,7 @@ from .file_choice import ask_folder, documents_folder
 from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
-from .preferences import Preferences
+from .preferences import LOCK_MINUTES_MOST, Preferences
 
 
 class PublicKeySection(QWidget):
@@ -153,7 +154,7 @@ class StudySettingsSection(QWidget):
         try:
             study_settings.change(
                 self.context.store,
-                self.context.user,
+                self.context.signed_in(),
                 icg_window_hours=window,
                 centre_code=centre if centre != shown_centre else None,
             )
@@ -189,6 +190,17 @@ class SettingsDialog(QDialog):
         self.language.addItem("Nederlands", "nl")
         self.language.setCurrentIndex(self.language.findData(prefs.lang))
         layout.addRow(self.tr("Language"), self.language)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(0, LOCK_MINUTES_MOST)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setValue(prefs.lock_minutes)
+        self.lock_minutes.setToolTip(
+            self.tr("The screen locks after this long without use; never while a procedure is recorded live.")
+        )
+        layout.addRow(self.tr("Lock the screen after"), self.lock_minutes)
+        self.prefs = prefs
         self.study = StudySettingsSection(context) if context is not None else None
         if self.study is not None:
             outer.addSpacing(12)
@@ -207,6 +219,7 @@ class SettingsDialog(QDialog):
         if self.study is not None and not self.study.save():
             QTimer.singleShot(0, self.fit_height)  # once the layout has taken in the reason's text
             return
+        self.prefs.lock_minutes = self.lock_minutes.value()
         super().accept()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import MimicError
 from ..domain.roles import Role, User
-from ..services.accounts import AccountService
+from ..services.accounts import APP, AccountService
 from ..services.demo import DEMO_PASSWORD
 from . import i18n
 from .labels import message_label
@@ -60,12 +60,29 @@ class SignInDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.user = self.accounts.sign_in(self.account.currentData() or "", self.password.text())
+            user = self.accounts.sign_in(self.account.currentData() or "", self.password.text(), where=APP)
         except MimicError as error:
             self.message.setText(i18n.said(error))
             self.password.selectAll()
             return
+        if user.must_change_password:
+            changed = self._new_password(user)
+            if changed is None:
+                return
+            user = changed
+        self.user = user
         super().accept()
+
+    def _new_password(self, user: User) -> User | None:
+        """A password a coordinator reset is changed before the person goes on; None if they do not."""
+        from .password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.accounts, user.username, self, proven=self.password.text())
+        if dialog.exec() and dialog.user is not None:
+            return dialog.user
+        self.message.setText(self.tr("Choose a password of your own to sign in."))
+        self.password.clear()
+        return None
 
 
 class FirstAccountDialog(QDialog):

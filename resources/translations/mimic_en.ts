@@ -4,7 +4,7 @@
 <context>
     <name>LesionText</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="151"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · size not entered yet</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ReportPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patient analysed</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>ReportView</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n lesion</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complication</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="285"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
         <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
         <translation>
             <numerusform>Learning curve: a centre&apos;s first procedure against the later ones</numerusform>

@@ -53,29 +53,131 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="41"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="47"/>
+        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
+        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="68"/>
+        <source>Add account…</source>
+        <translation>Account toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="69"/>
+        <source>Reset password</source>
+        <translation>Wachtwoord opnieuw instellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="70"/>
+        <source>Release</source>
+        <translation>Vrijgeven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76"/>
+        <source>Change role</source>
+        <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135"/>
+        <source>Deactivate</source>
+        <translation>Deactiveren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="79"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94"/>
+        <source>deactivated</source>
+        <translation>gedeactiveerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="97"/>
+        <source>waits until %1 after %2 wrong passwords</source>
+        <translation>wacht tot %1 na %2 verkeerde wachtwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="102"/>
+        <source>must choose a new password</source>
+        <translation>moet een nieuw wachtwoord kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="103"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135"/>
+        <source>Reactivate</source>
+        <translation>Heractiveren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="160"/>
+        <source>The temporary password of %1 is:
+
+%2
+
+Tell it to its owner in person. It works once: at the next sign-in they choose their own.</source>
+        <translation>Het tijdelijke wachtwoord van %1 is:
+
+%2
+
+Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmelding kiest die een eigen wachtwoord.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="49"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="93"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="104"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -84,7 +186,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="114"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -97,12 +199,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="137"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="161"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -159,7 +261,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="155"/>
         <source>The window closes when the running work has finished.</source>
         <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
     </message>
@@ -225,6 +327,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="25"/>
+        <source>Change my password</source>
+        <translation>Mijn wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="29"/>
+        <source>A coordinator reset your password. Choose a new one of your own before you go on.</source>
+        <translation>Een coördinator heeft uw wachtwoord opnieuw ingesteld. Kies een eigen nieuw wachtwoord voordat u verdergaat.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="37"/>
+        <source>Current password</source>
+        <translation>Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="38"/>
+        <source>New password</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="39"/>
+        <source>New password again</source>
+        <translation>Nieuw wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="40"/>
+        <source>At least 10 characters; not one of the passwords everybody tries first.</source>
+        <translation>Minstens 10 tekens; niet een van de wachtwoorden die iedereen als eerste probeert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="47"/>
+        <source>Change password</source>
+        <translation>Wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="62"/>
+        <source>The two new passwords differ.</source>
+        <translation>De twee nieuwe wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -296,27 +441,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="126"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="137"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="155"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="157"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -324,22 +469,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="201"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="204"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="205"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="208"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="218"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="225"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="228"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -425,37 +570,37 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="44"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="56"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="57"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="63"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="65"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="70"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -498,27 +643,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="97"/>
         <source>Save the PDF as</source>
         <translation>De pdf opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="97"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
         <source>The PDF was not written.</source>
         <translation>De pdf is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="116"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
@@ -657,42 +802,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="99"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="113"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="114"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="115"/>
         <source>Password again</source>
         <translation>Wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="119"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="126"/>
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
     </message>
@@ -708,152 +853,152 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="35"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="37"/>
         <source>Import session files</source>
         <translation>Sessiebestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="40"/>
         <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
         <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="50"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="53"/>
         <source>Import a folder…</source>
         <translation>Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
         <source>Details</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="75"/>
         <source>Copy the summary</source>
         <translation>Overzicht kopiëren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="80"/>
         <source>Save the summary as text…</source>
         <translation>Overzicht opslaan als tekst…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="92"/>
         <source>Session files to import</source>
         <translation>Te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="94"/>
         <source>MIMIC session files (*.mimic);;All files (*)</source>
         <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="100"/>
         <source>Folder of session files to import</source>
         <translation>Map met te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="109"/>
         <source>Looking for session files…</source>
         <translation>Sessiebestanden zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="117"/>
         <source>%1 of %2 checked: %3</source>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="124"/>
         <source>The import stopped: %1 The files marked not imported can be imported again.</source>
         <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="131"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="133"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="141"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="158"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="171"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="209"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="204"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="211"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="224"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -861,12 +1006,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="53"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="84"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
     </message>
@@ -874,17 +1019,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="65"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="102"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="102"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
@@ -892,12 +1037,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="162"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="151"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -905,7 +1050,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
@@ -913,52 +1058,52 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="155"/>
         <source>%1 · segment not entered yet</source>
         <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="156"/>
         <source>Segment and size not entered yet</source>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="167"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="168"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="169"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="173"/>
         <source>plane fluorescent</source>
         <translation>vlak fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
         <source>plane adapted</source>
         <translation>vlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
         <source>cavity fluorescent</source>
         <translation>holte fluorescent</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="181"/>
         <source>extended resection</source>
         <translation>uitgebreide resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="183"/>
         <source>ablated</source>
         <translation>geableerd</translation>
     </message>
@@ -966,47 +1111,47 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="54"/>
         <source>No lesions yet: lesions are identified on the live screen during surgery.</source>
         <translation>Nog geen laesies: laesies worden tijdens de operatie op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="97"/>
         <source>check the pathology</source>
         <translation>controleer de pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="139"/>
         <source>R status: derived from the margin once it is entered (R0 from 1 mm).</source>
         <translation>R-status: volgt uit de marge zodra die is ingevuld (R0 vanaf 1 mm).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="141"/>
         <source>R status (derived): %1</source>
         <translation>R-status (afgeleid): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="143"/>
         <source>Final R status after the cavity re-resection: %1</source>
         <translation>Uiteindelijke R-status na naresectie van de holte: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="37"/>
         <source>Remove lesion…</source>
         <translation>Laesie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="39"/>
         <source>Take a lesion entered by mistake out of the record, with a reason</source>
         <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
         <source>Remove lesion</source>
         <translation>Laesie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
         <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1014,42 +1159,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="135"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="232"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="239"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="278"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="285"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="271"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="278"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="276"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="283"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="162"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="169"/>
         <source>Keys log events: press the key shown on a button.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="171"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="201"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="208"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1058,123 +1203,209 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="209"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="216"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="244"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="251"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="257"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="264"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="281"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="288"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="293"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="300"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="86"/>
+        <source>MIMIC Desktop is locked</source>
+        <translation>MIMIC Desktop is vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="89"/>
+        <source>It was not used for a while. %1 is signed in: type the password to go on. Nothing typed before was lost.</source>
+        <translation>Het is een tijd niet gebruikt. %1 is aangemeld: typ het wachtwoord om verder te gaan. Niets van wat eerder werd getypt is verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="102"/>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="109"/>
+        <source>Sign in as someone else…</source>
+        <translation>Aanmelden als iemand anders…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="116"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="136"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="146"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="211"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="217"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
         <source>About</source>
         <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="164"/>
+        <source>Change my password…</source>
+        <translation>Mijn wachtwoord wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="166"/>
+        <source>Accounts…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
+        <source>Lock the screen</source>
+        <translation>Scherm vergrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="195"/>
+        <source>Add account</source>
+        <translation>Account toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="212"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="213"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="214"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="215"/>
+        <source>The account&apos;s owner types the password: at least 10 characters.</source>
+        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="219"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="220"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="224"/>
+        <source>Create account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="231"/>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="139"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="147"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="158"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="170"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="197"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="203"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="206"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
@@ -1182,72 +1413,72 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="67"/>
         <source>The patient does not meet the eligibility criteria:</source>
         <translation>De patiënt voldoet niet aan de geschiktheidscriteria:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="73"/>
         <source>Operation time, incision to end of surgery: %1</source>
         <translation>Operatieduur, incisie tot einde operatie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
         <source>Operation time: the incision and the end of surgery are recorded on the live screen.</source>
         <translation>Operatieduur: de incisie en het einde van de operatie worden op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
         <source>node-positive primary</source>
         <translation>kliermetastasen bij de primaire tumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="84"/>
         <source>disease-free interval under 12 months</source>
         <translation>ziektevrij interval korter dan 12 maanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
         <source>more than one liver tumour</source>
         <translation>meer dan één levertumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="86"/>
         <source>largest tumour over 5 cm</source>
         <translation>grootste tumor groter dan 5 cm</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87"/>
         <source>CEA over 200 ng/mL</source>
         <translation>CEA hoger dan 200 ng/mL</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="91"/>
         <source>Fong clinical risk score (derived): not yet known; it needs: %1</source>
         <translation>Fong klinische risicoscore (afgeleid): nog niet bekend; nodig: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
         <source>Fong clinical risk score (derived): %1 of 5</source>
         <translation>Fong klinische risicoscore (afgeleid): %1 van 5</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
         <source>Enter the time ICG was given to see the interval to incision.</source>
         <translation>Vul het tijdstip van de ICG-toediening in om het interval tot de incisie te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="104"/>
         <source>ICG to incision: known once the incision is recorded on the live screen.</source>
         <translation>ICG tot incisie: bekend zodra de incisie op het livescherm is vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="107"/>
         <source>ICG to incision: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot incisie: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111"/>
         <source>Outside the protocol window.</source>
         <translation>Buiten het protocolvenster.</translation>
     </message>
@@ -1255,22 +1486,22 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PostopPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
         <source>Complications within 90 days</source>
         <translation>Complicaties binnen 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Grade</source>
         <translation>Graad</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Onset</source>
         <translation>Ontstaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
@@ -1280,43 +1511,43 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Dagen na de operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="70"/>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="137"/>
         <source>New complication</source>
         <translation>Nieuwe complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="114"/>
         <source>This complication started more than 90 days after surgery.</source>
         <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
         <source>after 90 days</source>
         <translation>na 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="137"/>
         <source>Complication %1</source>
         <translation>Complicatie %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="78"/>
         <source>Remove complication…</source>
         <translation>Complicatie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="81"/>
         <source>Take a complication entered by mistake out of the record, with a reason</source>
         <translation>Een per vergissing ingevoerde complicatie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="219"/>
         <source>Remove complication</source>
         <translation>Complicatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="217"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="221"/>
         <source>Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Complicatie %1 uit het dossier verwijderen? Geef aan waarom: ze blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1324,82 +1555,82 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="66"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="70"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="115"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="78"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="111"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="133"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="135"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="175"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
     </message>
@@ -1407,32 +1638,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -1480,7 +1711,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="115"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
     </message>
@@ -1549,42 +1780,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="45"/>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="42"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="48"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="51"/>
         <source>Save as JSON…</source>
         <translation>Opslaan als JSON…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="73"/>
         <source>New sessions were imported: the report will be computed again when shown.</source>
         <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="82"/>
         <source>Computing the report on the current sessions…</source>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="95"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="107"/>
         <source>%1 of %2; computed %3.</source>
         <translation>%1 van %2; berekend %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patiënt geanalyseerd</numerusform>
@@ -1592,7 +1823,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -1600,32 +1831,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="129"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="129"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="132"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="143"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="147"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="148"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
     </message>
@@ -1633,17 +1864,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="71"/>
         <source>Figure</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="71"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -1651,7 +1882,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n laesie</numerusform>
@@ -1659,7 +1890,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complicatie</numerusform>
@@ -1667,272 +1898,262 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="92"/>
         <source>Sensitivity</source>
         <translation>Sensitiviteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="93"/>
         <source>Specificity</source>
         <translation>Specificiteit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="94"/>
         <source>PPV</source>
         <translation>PVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
         <source>NPV</source>
         <translation>NVW</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="101"/>
         <source>What is counted</source>
         <translation>Wat er geteld is</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
         <source>Left out because</source>
         <translation>Weggelaten omdat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
         <source>Study IDs</source>
         <translation>Studienummers</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="135"/>
         <source>Table 2: specimen fluorescence against the histological margin</source>
         <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
         <source>Vascular R1</source>
         <translation>Vasculaire R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="138"/>
         <source>Parenchymal R1</source>
         <translation>Parenchymateuze R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
         <source>R1, type not recorded</source>
         <translation>R1, type niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
         <source>R0</source>
         <translation>R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="145"/>
         <source>Specimen side (ICG)</source>
         <translation>Zijde van het preparaat (ICG)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="149"/>
         <source>Total</source>
         <translation>Totaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="147"/>
         <source>Fluorescent (suspected R1)</source>
         <translation>Fluorescent (verdacht voor R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="148"/>
         <source>Clear (suspected R0)</source>
         <translation>Niet fluorescent (verdacht voor R0)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="156"/>
         <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
         <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="171"/>
         <source>Diagnostic accuracy of specimen fluorescence for R1</source>
         <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="168"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="346"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="376"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="192"/>
-        <source>%1 percentage points</source>
-        <translation>%1 procentpunt</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="211"/>
         <source>R0 rate before and after re-resection of a fluorescent cavity</source>
         <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="215"/>
         <source>Confirmed CRLM with a margin</source>
         <translation>Bevestigde CRLM met een marge</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="216"/>
         <source>R1 at the initial resection</source>
         <translation>R1 bij de eerste resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="218"/>
         <source>Of the R1</source>
         <translation>Van de R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="220"/>
         <source>vascular %1, parenchymal %2</source>
         <translation>vasculair %1, parenchymateus %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="207"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="225"/>
         <source>In the R0 rates (vascular R1 left out)</source>
         <translation>In de R0-percentages (zonder vasculaire R1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="208"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="226"/>
         <source>R0 before re-resection</source>
         <translation>R0 voor re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="209"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="227"/>
         <source>R0 after re-resection</source>
         <translation>R0 na re-resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="210"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="240"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="270"/>
         <source>Change</source>
         <translation>Verandering</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="238"/>
         <source>McNemar&apos;s test</source>
         <translation>McNemar-toets</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="214"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="240"/>
         <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
         <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="221"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="247"/>
         <source>Cavity re-resections</source>
         <translation>Re-resecties van de resectieholte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="223"/>
-        <source>%1; on R1 %2, converted to R0 %3, no tumour in the extra tissue %4; on R0 already %5</source>
-        <translation>%1; bij R1 %2, omgezet naar R0 %3, geen tumor in het extra weefsel %4; bij al R0 %5</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
         <source>Changes in surgical management</source>
         <translation>Veranderingen in het chirurgisch beleid</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="241"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="271"/>
         <source>Patients (of %1)</source>
         <translation>Patiënten (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="242"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272"/>
         <source>Resections of confirmed CRLM (of %1)</source>
         <translation>Resecties van bevestigde CRLM (van %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="245"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="275"/>
         <source>Any of the three</source>
         <translation>Een van de drie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="247"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="277"/>
         <source>Transection plane adapted</source>
         <translation>Transectievlak aangepast</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="252"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="282"/>
         <source>Fluorescent cavity re-resected</source>
         <translation>Fluorescente resectieholte nagereseceerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="257"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="287"/>
         <source>Occult lesion, extended or additional resection</source>
         <translation>Occulte laesie, uitgebreide of extra resectie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296"/>
         <source>Occult lesions</source>
         <translation>Occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="271"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="301"/>
         <source>Occult lesions found</source>
         <translation>Occulte laesies gevonden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="302"/>
         <source>%1, resected %2</source>
         <translation>%1, gereseceerd %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="274"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="374"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="304"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="338"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="404"/>
         <source>Confirmed CRLM</source>
         <translation>Bevestigde CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="275"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305"/>
         <source>Patients with an occult lesion</source>
         <translation>Patiënten met een occulte laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="276"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
         <source>Patients with additional CRLM</source>
         <translation>Patiënten met extra CRLM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
         <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
         <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
         <source>Rows whose session has no procedure: %1, %2.</source>
         <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="189"/>
         <source>Every R1 counts (%1)</source>
         <translation>Elke R1 telt mee (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="190"/>
         <source>Vascular R1 left out (%1)</source>
         <translation>Zonder vasculaire R1 (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="285"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
         <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
         <translation>
             <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
@@ -1940,180 +2161,205 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="293"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="323"/>
         <source>Procedures 1 to %1 of their centre</source>
         <translation>Procedures 1 tot en met %1 van hun centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="326"/>
         <source>Later procedures</source>
         <translation>Latere procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="297"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
         <source>R1 rate, learning phase</source>
         <translation>R1-percentage, leerfase</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="298"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="328"/>
         <source>R1 rate, later</source>
         <translation>R1-percentage, later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="299"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="329"/>
         <source>R1 rates compared</source>
         <translation>R1-percentages vergeleken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="300"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="330"/>
         <source>Without a date of surgery</source>
         <translation>Zonder operatiedatum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="336"/>
         <source>Histological R1</source>
         <translation>Histologische R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="336"/>
         <source>Fluorescent specimen</source>
         <translation>Fluorescent preparaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
         <source>Fluorescent specimens</source>
         <translation>Fluorescente preparaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="307"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
         <source>Histological R0</source>
         <translation>Histologische R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="308"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="338"/>
         <source>Resected occult lesions</source>
         <translation>Gereseceerde occulte laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="314"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
         <source>Among</source>
         <translation>Onder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="345"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="346"/>
         <source>Later (events/others)</source>
         <translation>Later (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="317"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="347"/>
         <source>Learning phase (events/others)</source>
         <translation>Leerfase (gebeurtenissen/overige)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="318"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="348"/>
         <source>Odds ratio (95% CI)</source>
         <translation>Oddsratio (95%-BI)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="319"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="349"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="357"/>
         <source>Subgroups: neoadjuvant chemotherapy</source>
         <translation>Subgroepen: neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="329"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="372"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="359"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="402"/>
         <source>Patients</source>
         <translation>Patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="331"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361"/>
         <source>Initial R0 (confirmed CRLM)</source>
         <translation>Eerste R0 (bevestigde CRLM)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="353"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
         <source>Without neoadjuvant chemotherapy</source>
         <translation>Zonder neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="353"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
         <source>With neoadjuvant chemotherapy</source>
         <translation>Met neoadjuvante chemotherapie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="359"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="389"/>
         <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
         <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="367"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="397"/>
         <source>Enrolment per centre</source>
         <translation>Inclusie per centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="371"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="401"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="373"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="403"/>
         <source>Lesions</source>
         <translation>Laesies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="375"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="405"/>
         <source>First surgery</source>
         <translation>Eerste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="376"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="406"/>
         <source>Last surgery</source>
         <translation>Laatste operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="413"/>
         <source>Complications within 90 days, per patient</source>
         <translation>Complicaties binnen 90 dagen, per patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="387"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="417"/>
         <source>No complication</source>
         <translation>Geen complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="388"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="418"/>
         <source>Clavien-Dindo I-II (worst)</source>
         <translation>Clavien-Dindo I-II (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="389"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="419"/>
         <source>Clavien-Dindo IIIa or higher (worst)</source>
         <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="390"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="420"/>
         <source>Deaths (grade V)</source>
         <translation>Overleden (graad V)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="391"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="421"/>
         <source>Started after 90 days (not counted)</source>
         <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="392"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="422"/>
         <source>Without a grade</source>
         <translation>Zonder graad</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="178"/>
+        <source>%1, patients as clusters</source>
+        <translation>%1, patiënten als clusters</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="229"/>
+        <source>Patients as clusters</source>
+        <translation>Patiënten als clusters</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="231"/>
+        <source>before %1, after %2</source>
+        <translation>vóór %1, na %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="205"/>
+        <source>%1 percentage points (95% CI %2 to %3)</source>
+        <translation>%1 procentpunt (95%-BI %2 tot %3)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
+        <source>%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; on R0 already %6</source>
+        <translation>%1; bij R1 %2, omgezet naar R0 %3 (%4 van alle), geen tumor in het extra weefsel %5; bij al R0 %6</translation>
     </message>
 </context>
 <context>
@@ -2160,7 +2406,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>%1 opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="135"/>
         <source>%1: typed values not saved</source>
         <translation>%1: getypte waarden niet opgeslagen</translation>
     </message>
@@ -2353,12 +2599,12 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="195"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
@@ -2378,17 +2624,17 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="153"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="156"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="178"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>
@@ -2396,29 +2642,49 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192"/>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200"/>
+        <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
+        <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
+        <source>Lock the screen after</source>
+        <translation>Scherm vergrendelen na</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +2762,11 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="83"/>
+        <source>Choose a password of your own to sign in.</source>
+        <translation>Kies een eigen wachtwoord om aan te melden.</translation>
+    </message>
 </context>
 <context>
     <name>StudyPage</name>
@@ -2523,42 +2794,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
@@ -2566,62 +2837,62 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="71"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="73"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="162"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="91"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="64"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="118"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="155"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="157"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>

@@ -78,11 +78,63 @@ def test_odds_ratio_equals_a_logistic_regression_on_the_group():
     assert ratio.p_value == pytest.approx(fit.pvalues[1], rel=1e-3)
 
 
-def test_odds_ratio_with_an_empty_cell_is_not_estimable():
-    ratio = odds_ratio(5, 0, 3, 4)
+@pytest.mark.parametrize("cells", [(5, 0, 3, 4), (0, 6, 3, 4), (7, 2, 0, 9), (4, 4, 6, 0)])
+def test_an_odds_ratio_with_an_empty_cell_is_the_penalised_one(cells):
+    """Against the Haldane-Anscombe formula worked by hand (0.5 added to every cell, Woolf's interval) and SciPy's
+    Fisher test. (statsmodels' Table2x2(shift_zeros=True) adds 0.5 to the empty cells only: another estimate.)"""
+    from scipy.stats import fisher_exact
+
+    ratio = odds_ratio(*cells)
+    a, b, c, d = (x + 0.5 for x in cells)
+    log_ratio = math.log(a * d / (b * c))
+    half = Z * math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
+    low, high = math.exp(log_ratio - half), math.exp(log_ratio + half)
+    assert ratio.value == pytest.approx(math.exp(log_ratio), abs=1e-6)
+    assert (ratio.ci_low, ratio.ci_high) == (pytest.approx(low, abs=1e-6), pytest.approx(high, abs=1e-6))
+    assert ratio.p_value == pytest.approx(fisher_exact([list(cells[:2]), list(cells[2:])]).pvalue, rel=1e-3)
+    assert ratio.method.startswith("Penalised odds ratio") and ratio.note is None
+    assert (ratio.group_events, ratio.group_others) == cells[:2]
+
+
+def test_an_odds_ratio_with_an_empty_group_is_not_estimable():
+    ratio = odds_ratio(0, 0, 3, 4)
     assert ratio.value is None and ratio.ci_low is None
-    assert ratio.note == "not estimable: a cell of the 2x2 table is empty"
-    assert (ratio.group_events, ratio.group_others) == (5, 0)
+    assert ratio.note.startswith("not estimable: a whole group")
+
+
+def newcombe_by_hand(a: int, b: int, c: int, d: int) -> tuple[float, float, float]:
+    """Newcombe's method 10 written out from the paper, with SciPy's Wilson intervals (not statsmodels')."""
+    from scipy.stats import binomtest
+
+    n = a + b + c + d
+    p1, p2 = (a + b) / n, (a + c) / n
+    ci1 = binomtest(a + b, n).proportion_ci(method="wilson")
+    ci2 = binomtest(a + c, n).proportion_ci(method="wilson")
+    denominator = (a + b) * (c + d) * (a + c) * (b + d)
+    phi = (a * d - b * c) / math.sqrt(denominator) if denominator else 0.0
+    delta = math.sqrt((p1 - ci1.low) ** 2 - 2 * phi * (p1 - ci1.low) * (ci2.high - p2) + (ci2.high - p2) ** 2)
+    epsilon = math.sqrt((ci1.high - p1) ** 2 - 2 * phi * (ci1.high - p1) * (p2 - ci2.low) + (p2 - ci2.low) ** 2)
+    theta = p1 - p2
+    return p2 - p1, -(theta + epsilon), -(theta - delta)
+
+
+@pytest.mark.parametrize("cells", [(70, 0, 15, 1), (236, 0, 16, 11), (10, 3, 5, 2), (0, 0, 4, 6), (5, 0, 0, 0)])
+def test_the_change_in_a_paired_rate_has_newcombes_interval(cells):
+    from mimic_desktop.analysis.estimates import paired_difference
+
+    change = paired_difference(*cells)
+    value, low, high = newcombe_by_hand(*cells)
+    assert change.value == pytest.approx(value, abs=1e-6)
+    assert (change.ci_low, change.ci_high) == (pytest.approx(low, abs=1e-6), pytest.approx(high, abs=1e-6))
+    assert change.ci_low <= change.value <= change.ci_high and change.pairs == sum(cells)
+    assert "Newcombe" in change.method
+
+
+def test_no_pairs_give_no_change():
+    from mimic_desktop.analysis.estimates import paired_difference
+
+    change = paired_difference(0, 0, 0, 0)
+    assert change.value is None and change.note == "not estimable: no pairs"
 
 
 def test_two_proportions_by_pearsons_chi_square_computed_by_hand():

@@ -125,7 +125,9 @@ def test_the_learning_phase_counts_every_procedure_a_centre_performed():
     false_positives = curve["false_positives"]
     cells = [false_positives[k] for k in ("group_events", "group_others", "reference_events", "reference_others")]
     assert cells == [1, 1, 9, 0]
-    assert false_positives["note"] == "not estimable: a cell of the 2x2 table is empty"
+    # An empty cell gives the penalised odds ratio, (1.5 * 0.5) / (1.5 * 9.5), not "not estimable".
+    assert false_positives["note"] is None and false_positives["method"].startswith("Penalised odds ratio")
+    assert false_positives["value"] == pytest.approx(0.75 / 14.25, abs=1e-6)
 
 
 def test_r0_before_and_after_re_resection():
@@ -219,3 +221,30 @@ def test_database_integers_and_csv_text_read_as_records_do(seven_lesions):
     result = build_report(as_integers, as_text, complications, source="hand-made")
     for key in ("diagnostic", "margins", "management", "learning_curve", "neoadjuvant", "enrolment"):
         assert result[key] == seven_lesions[key]
+
+
+def test_a_perfect_test_says_its_interval_shows_no_uncertainty():
+    proc = procedure(1)
+    lesions = [lesion(proc, fluorescent=True, r1="parenchymal"), lesion(proc, fluorescent=False)]
+    auroc = report([proc], lesions)["diagnostic"]["accuracy"]["auroc"]
+    assert (auroc["value"], auroc["ci_low"], auroc["ci_high"]) == (1.0, 1.0, 1.0)
+    assert auroc["note"].startswith("perfect separation")
+    from mimic_desktop.reports.trial_report import area
+
+    assert area(auroc) == f"1.000 (95% CI 1.000–1.000); {auroc['note']}"
+
+
+def test_when_every_r1_is_vascular_the_r0_rates_say_so():
+    proc = procedure(1)
+    result = report([proc], [lesion(proc, fluorescent=True, r1="vascular")])
+    margins = result["margins"]
+    assert margins["crlm_with_margin"] == 1 and margins["lesions"] == 0
+    reason = "not estimable: every lesion with a margin is a vascular (intended) R1, left out as in the paper"
+    assert margins["r0_before"]["note"] == reason and margins["r0_after"]["note"] == reason
+    assert report([], [])["margins"]["r0_before"]["note"] == "not estimable: no confirmed CRLM with a margin"
+
+
+def test_every_proportion_names_its_method(seven_lesions):
+    assert seven_lesions["diagnostic"]["accuracy"]["sensitivity"]["method"] == "Wilson score 95% interval"
+    change = seven_lesions["margins"]["r0_change"]
+    assert "Newcombe" in change["method"] and change["pairs"] == seven_lesions["margins"]["lesions"]

@@ -8,14 +8,15 @@ import pytest
 
 from tests.support.enrolment import ENROLMENT
 
-CLI = [sys.executable, "-m", "mimic_desktop.cli.main"]
+CLI = [sys.executable, "-m", "tests.support.cheap_cli"]
 
 
-def run(*args, env_password="correct horse", check=True):
+def run(*args, env_password="correct horse", check=True, stdin="correct horse\n"):
+    """The command as a process; a new account's password (init, add-user, passwd) comes as a line of stdin."""
     import os
 
     env = dict(os.environ, MIMIC_PASSWORD=env_password)
-    result = subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env)
+    result = subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env, input=stdin)
     if check:
         assert result.returncode == 0, result.stderr
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,7 @@ def desktop(*args) -> int:
 @pytest.fixture
 def db(db_path, monkeypatch, capsys):
     monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))  # the new account's password
     assert desktop("init", "--db", db_path, *USER, "--name", "Anna de Vries") == 0
     capsys.readouterr()
     return db_path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from mimic_desktop.cli.main import main
@@ -16,8 +18,10 @@ def desktop(*args) -> int:
 
 @pytest.fixture
 def db(db_path, monkeypatch, capsys):
-    monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
+    monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")  # signs the coordinator in; new passwords come on stdin
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
     assert desktop("init", "--db", db_path, "--user", "anna", "--name", "Anna de Vries") == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))  # typed for the new account, as a script would
     assert desktop("add-user", "--db", db_path, "--user", "anna", "mo", "--name", "Mo Nitor", "--role", "monitor") == 0
     capsys.readouterr()
     return db_path

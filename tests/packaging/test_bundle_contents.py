@@ -32,6 +32,7 @@ def keep(packaging_script):
         "libpython3.11.so.1.0",
         "forms/crf.json",
         "resources/translations/mimic_nl.qm",
+        "resources/common-passwords.txt",
         "resources/translations/mimic_en.qm",
         "resources/messages/nl.json",
         "PySide6/Qt/translations/qtbase_nl.qm",

@@ -67,6 +67,7 @@ def app(bundle, tmp_path):
             [str(bundle / "mimic-desktop"), *map(str, args)],
             capture_output=True,
             text=True,
+            input=PASSWORD + "\n",  # a new account's password is read from standard input, never MIMIC_PASSWORD
             env=env,
             cwd=tmp_path,
             timeout=300,

@@ -27,5 +27,5 @@ def test_only_coordinators_add_accounts(store, coordinator):
         accounts.create_user("eve", "Eve", "coordinator", "long enough", by=surgeon)
     with pytest.raises(ValidationError, match="taken"):
         accounts.create_user("sam", "Sam Again", "surgeon", "long enough", by=coordinator)
-    with pytest.raises(ValidationError, match="at least 8"):
+    with pytest.raises(ValidationError, match="at least 10"):
         accounts.create_user("tim", "Tim", "surgeon", "short", by=coordinator)

@@ -22,7 +22,7 @@ def run_and_kill(db_path: Path, seed: int, delay: float) -> list[int]:
         [
             sys.executable,
             "-m",
-            "mimic_desktop.cli.main",
+            "tests.support.cheap_cli",
             "simulate",
             "--db",
             str(db_path),

@@ -113,6 +113,8 @@ class CentreKeyDialog(QDialog):
         self.register_button.setEnabled(ready)
 
     def register(self) -> None:
+        if self.key_file is None:  # the button waits for a key file
+            return
         try:
             self.registered = centre_keys.register_centre(self.store, self.centre.text().strip(), self.key_file)
         except MimicError as error:

@@ -24,7 +24,9 @@ class ImportPage(QWidget):
 
     imported = Signal(object)
 
-    def __init__(self, db_path: Path, work: BackgroundWork, summary: ImportSummary | None = None, parent=None):
+    def __init__(
+        self, db_path: Path, work: BackgroundWork, summary: ImportSummary | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("importPage")
         self.db_path = db_path
@@ -188,13 +190,18 @@ class ImportPage(QWidget):
         )
         alert = themes.chart_colours()["alert"]
         for row, result in enumerate(results):
-            self.table.item(row, 3).setToolTip(result.name)
-            if result.outcome in follow_up:
-                for column in range(self.table.columnCount()):
-                    self.table.item(row, column).setForeground(alert)
+            cells = [self.table.item(row, column) for column in range(self.table.columnCount())]
+            for column, cell in enumerate(cells):
+                if cell is None:
+                    continue
+                if column == 3:
+                    cell.setToolTip(result.name)
+                if result.outcome in follow_up:
+                    cell.setForeground(alert)
 
     def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(self.summary.full_text(current()))
+        if self.summary is not None:  # the button shows once there is a summary
+            QGuiApplication.clipboard().setText(self.summary.full_text(current()))
 
     def choose_summary_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -207,6 +214,8 @@ class ImportPage(QWidget):
             self.save_summary(Path(name))
 
     def save_summary(self, path: Path) -> None:
+        if self.summary is None:
+            return
         try:
             written = central_import.save_summary(self.summary, path, current())
         except MimicError as error:

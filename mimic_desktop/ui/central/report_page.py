@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.clock import local_text
 from ...services import trial_report
@@ -18,12 +18,17 @@ from ..worker import Task
 from .background import BackgroundWork
 from .widgets import action_button
 
+if TYPE_CHECKING:
+    from .report_view import ReportView
+
 
 class ReportPage(QWidget):
     """Computes on first show (pandas and statsmodels load then, in the worker) and again on request or
     once new sessions were imported; keeps the last report for saving."""
 
-    def __init__(self, db_path: Path, work: BackgroundWork, report: dict[str, Any] | None = None, parent=None):
+    def __init__(
+        self, db_path: Path, work: BackgroundWork, report: dict[str, Any] | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("reportPage")
         self.db_path = db_path
@@ -31,7 +36,8 @@ class ReportPage(QWidget):
         self.report = report
         self.stale = report is None
         self.computing = False
-        self.view = self.content = None
+        self.view: QScrollArea | None = None
+        self.content: ReportView | None = None
         self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

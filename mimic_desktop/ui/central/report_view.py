@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ...reports.trial_report import (
     DASH,
     area,
+    change_figures,
+    clustered_text,
     contingency_cells,
     contingency_keys,
     count_of,
     enrolment_cells,
     odds_cells,
     p_text,
+    test_text,
     with_interval,
 )
 from ..i18n import arg
@@ -49,7 +52,12 @@ class ReportView(QWidget):
 
     # -- building blocks -------------------------------------------------------------------
     def table(
-        self, name: str, headers: list[str], rows: list[list[str]], layout=None, header: bool = True
+        self,
+        name: str,
+        headers: list[str],
+        rows: list[list[str]],
+        layout: QBoxLayout | None = None,
+        header: bool = True,
     ) -> QTableWidget:
         table = ReadOnlyTable(name, headers, fit_height=True)
         table.horizontalHeader().setVisible(header)
@@ -165,6 +173,14 @@ class ReportView(QWidget):
             [name, with_interval(every[key]), with_interval(parenchymal[key])]
             for key, name in self.accuracy_names().items()
         ]
+        rows += [
+            [
+                arg(self.tr("%1, patients as clusters"), name),
+                clustered_text(every["by_patient"][key]),
+                clustered_text(parenchymal["by_patient"][key]),
+            ]
+            for key, name in self.accuracy_names().items()
+        ]
         rows.append([self.tr("AUROC"), area(every["auroc"]), area(parenchymal["auroc"])])
         self.table(
             "accuracyTable",
@@ -183,13 +199,15 @@ class ReportView(QWidget):
         row.addWidget(self.roc)
         self.column.addLayout(row)
 
+    def change(self, difference: dict[str, Any]) -> str:
+        if difference["value"] is None:
+            return str(difference["note"])
+        return arg(self.tr("%1 percentage points (95% CI %2 to %3)"), *change_figures(difference))
+
     def margins(self) -> None:
         margins = self.report["margins"]
         reresections = margins["reresections"]
         before, after = margins["r0_before"], margins["r0_after"]
-        change = DASH
-        if before["value"] is not None and after["value"] is not None:
-            change = arg(self.tr("%1 percentage points"), f"{(after['value'] - before['value']) * 100:+.1f}")
         self.column.addWidget(heading(self.tr("R0 rate before and after re-resection of a fluorescent cavity")))
         self.facts(
             "marginsTable",
@@ -207,7 +225,15 @@ class ReportView(QWidget):
                 (self.tr("In the R0 rates (vascular R1 left out)"), str(margins["lesions"])),
                 (self.tr("R0 before re-resection"), with_interval(before)),
                 (self.tr("R0 after re-resection"), with_interval(after)),
-                (self.tr("Change"), change),
+                (
+                    self.tr("Patients as clusters"),
+                    arg(
+                        self.tr("before %1, after %2"),
+                        clustered_text(margins["r0_before_by_patient"]),
+                        clustered_text(margins["r0_after_by_patient"]),
+                    ),
+                ),
+                (self.tr("Change"), self.change(margins["r0_change"])),
                 (
                     self.tr("McNemar's test"),
                     arg(
@@ -220,10 +246,14 @@ class ReportView(QWidget):
                 (
                     self.tr("Cavity re-resections"),
                     arg(
-                        self.tr("%1; on R1 %2, converted to R0 %3, no tumour in the extra tissue %4; on R0 already %5"),
+                        self.tr(
+                            "%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; "
+                            "on R0 already %6"
+                        ),
                         reresections["total"],
                         reresections["on_r1"],
                         count_of(reresections["converted_to_r0"]),
+                        count_of(reresections["converted_of_all"]),
                         reresections["no_tumour_in_extra_tissue"],
                         count_of(reresections["on_r0"]),
                     ),
@@ -296,7 +326,7 @@ class ReportView(QWidget):
                 (self.tr("Later procedures"), str(curve["procedures_experienced"])),
                 (self.tr("R1 rate, learning phase"), with_interval(curve["r1_learning"])),
                 (self.tr("R1 rate, later"), with_interval(curve["r1_experienced"])),
-                (self.tr("R1 rates compared"), p_text(curve["r1_comparison"])),
+                (self.tr("R1 rates compared"), test_text(curve["r1_comparison"])),
                 (self.tr("Without a date of surgery"), str(curve["procedures_undated"])),
             ],
         )

@@ -114,7 +114,7 @@ class SessionExportPanel(QWidget):
         """Check first (role, completeness, free text); then ask for the folder and export in the background."""
         access = self.access
         try:
-            check = ExportService(access.context.store, access.context.user).preflight(
+            check = ExportService(access.context.store, access.context.signed_in()).preflight(
                 access.proc_id, access.context.lang
             )
         except MimicError as refusal:  # a role that may not export: refused, logged, said in words

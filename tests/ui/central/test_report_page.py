@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor
 
 from bench.analysis_report import fill
-from mimic_desktop.reports.trial_report import area, count_of, with_interval
+from mimic_desktop.reports.trial_report import area, clustered_text, count_of, with_interval
 from mimic_desktop.services import trial_report
 from mimic_desktop.ui import themes
 
@@ -60,12 +60,15 @@ def test_the_report_page_shows_what_the_service_computes(open_window, cohort_db,
         "32/59 (54.2%)",
         "236/257 (91.8%)",
     ]
-    assert accuracy[4] == ["AUROC", "0.751 (95% CI 0.668–0.833)", area(parenchymal["auroc"])]
+    for row, key in zip(accuracy[4:8], ("sensitivity", "specificity", "ppv", "npv"), strict=True):
+        assert row[0].endswith(", patients as clusters")
+        assert row[1:] == [clustered_text(every["by_patient"][key]), clustered_text(parenchymal["by_patient"][key])]
+    assert accuracy[8] == ["AUROC", "0.751 (95% CI 0.668–0.833)", area(parenchymal["auroc"])]
 
     margins = dict(cells(tables["marginsTable"]))
     assert margins["R0 before re-resection"].startswith("263/301 (87.4%)")
     assert margins["R0 after re-resection"].startswith("278/301 (92.4%)")
-    assert margins["Change"] == "+5.0 percentage points"
+    assert margins["Change"] == "+5.0 percentage points (95% CI +2.6 to +7.8)"
     assert margins["McNemar's test"] == "p < 0.001 (R1 to R0: 15, R0 to R1: 0)"
     management = cells(tables["managementTable"])
     assert management[0][:2] == ["Any of the three", "56/201 (27.9%)"]
@@ -76,7 +79,7 @@ def test_the_report_page_shows_what_the_service_computes(open_window, cohort_db,
     learning = dict(cells(tables["learningTable"]))
     assert learning["R1 rate, learning phase"].startswith("20/92 (21.7%)")
     assert learning["R1 rate, later"].startswith("33/224 (14.7%)")
-    assert learning["R1 rates compared"] == "p = 0.130"
+    assert learning["R1 rates compared"] == "p = 0.130 (Pearson's chi-square test without continuity correction)"
     neoadjuvant = cells(tables["neoadjuvantTable"])
     assert neoadjuvant[0] == ["Patients", "143", "58"]
     assert neoadjuvant[2][1] == with_interval(
