@@ -64,6 +64,10 @@ def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
     """The database --db names and the --user whose password is right, who may work (no reset password waiting
     to be changed)."""
     store = open_store(db_path(args), create=False)
+    if store.read_only:  # said at once: reading works, a change would be refused
+        print_warnings(
+            [f"{store.path} is read-only ({store.read_only}): it can be read, but nothing can be saved in it."]
+        )
     user = AccountService(store).sign_in(args.user, password(), where=COMMAND_LINE)
     if user.must_change_password:
         raise PasswordChangeRequired(

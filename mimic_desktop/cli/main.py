@@ -16,7 +16,16 @@ from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
 from ..storage.connection import open_store
-from . import account_commands, data_exports, documents, install_check, record_commands, session_export, study_settings
+from . import (
+    account_commands,
+    backup_commands,
+    data_exports,
+    documents,
+    install_check,
+    record_commands,
+    session_export,
+    study_settings,
+)
 from .common import (
     Handler,
     add_db_option,
@@ -235,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 EXTENSIONS: list[ModuleType] = [
     account_commands,
+    backup_commands,
     documents,
     session_export,
     data_exports,

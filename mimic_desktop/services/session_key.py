@@ -20,7 +20,7 @@ from ..domain.errors import MimicError
 from ..domain.private_files import private_folder
 from ..domain.wording import Text
 from ..exchange import signing_keys
-from . import paths
+from . import file_guard, paths
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -77,7 +77,9 @@ def write_public_key(out: Path, key_path: Path | None = None) -> PublicKeyFile:
     raw = signing_keys.raw_public_key(load_or_create(key_path))
     out = Path(out)
     if out.is_dir():
+        file_guard.check_folder(out)
         out = out / f"mimic-centre-key-{signing_keys.key_id(raw)[:8]}.pem"
+    file_guard.check_file(out)
     try:
         out.write_bytes(signing_keys.public_key_pem(raw))
     except OSError as error:

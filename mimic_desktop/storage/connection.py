@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -13,8 +14,17 @@ from typing import TYPE_CHECKING, Any
 from ..domain.clock import utc_now
 from ..domain.private_files import make_private, private_folder
 from ..domain.wording import Text
-from . import backup
-from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
+from . import backup, protected
+from .errors import (
+    CorruptDatabase,
+    DatabaseMissing,
+    DatabaseMoved,
+    DatabaseReadOnly,
+    NewerSchema,
+    NotADatabase,
+    StorageError,
+    translated,
+)
 from .migration_set import MIGRATIONS_TABLE, MigrationSet
 from .migrations import known_names, migrations
 
@@ -35,6 +45,12 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        # The file as it was at opening: a write goes on only while the path still names this file.
+        self.identity = file_identity(path)
+        self.rescued: Path | None = None
+        # Why nothing can be saved here (a read-only file or folder), said at opening; None when writable.
+        self.read_only: Text | None = None  # why nothing can be saved in it, when that is so
+        protected.remember(path)
 
     @cached_property
     def db(self) -> Database:
@@ -48,8 +64,20 @@ class Store:
     def transaction(self) -> Iterator[Store]:
         """BEGIN IMMEDIATE ... COMMIT; the caller may say "saved" once this block has exited.
 
-        Yields the store itself: write through its conn.
+        Yields the store itself: write through its conn. Refused with DatabaseMoved, before anything is
+        written, once the file at self.path is no longer the one opened (moved, deleted or replaced).
         """
+        if self.read_only:
+            raise DatabaseReadOnly(
+                Text(
+                    "The database {path} is read-only, so this change was not saved: {why}. It can still be read; "
+                    "to work in it, copy it to a writable folder or ask IT to make it writable. Nothing that was "
+                    "saved before has been lost.",
+                    path=self.path,
+                    why=self.read_only,
+                )
+            )
+        self.check_identity()
         with translated(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -65,6 +93,24 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def check_identity(self) -> None:
+        """One stat(): the path still names the file opened. If not, rescue what this connection holds.
+
+        A database moved or deleted under a running app would otherwise take every later change into a
+        file nobody will open again, and the next start would make a new, empty one.
+        """
+        if self.identity is None or file_identity(self.path) == self.identity:
+            return
+        if self.rescued is None:
+            self.rescued = rescue_copy(self.conn, self.path)
+        raise DatabaseMoved(
+            Text(
+                "The database file {path} was moved, deleted or replaced while it was open, so this change was not saved and nothing more will be. Everything saved until now was copied to {rescued}. Close MIMIC Desktop, then put the database back or open that copy.",
+                path=self.path,
+                rescued=self.rescued,
+            )
+        )
+
     def wait_for_lock(self, milliseconds: int) -> None:
         """How long a write waits for another connection's write lock before DatabaseLocked."""
         self.conn.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
@@ -75,6 +121,43 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: the same pair means the same file, whatever its name."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def rescue_copy(conn: sqlite3.Connection, path: Path) -> Path:
+    """Copy everything the open connection holds with SQLite's backup API, beside the lost file if that folder
+    can be written, else in the home folder; under a name no earlier rescue has."""
+    stamp = utc_now().strftime("%Y%m%dT%H%M%S")
+    problems = []
+    for folder in (path.parent, Path.home()):
+        target = folder / f"{path.stem}-rescued-{stamp}.sqlite"
+        number = 1
+        while target.exists():
+            number += 1
+            target = folder / f"{path.stem}-rescued-{stamp}-{number}.sqlite"
+        try:
+            backup.copy_checked(conn, target)
+        except (OSError, sqlite3.Error, StorageError) as error:
+            problems.append(f"{folder}: {error}")
+            continue
+        return target
+    raise DatabaseMoved(
+        Text(
+            "The database file {path} was moved, deleted or replaced while it was open, so this change was not "
+            "saved, and no copy of it could be made ({problems}). Do not close MIMIC Desktop: free some disk space "
+            "or put the database file back, then try again.",
+            path=path,
+            problems="; ".join(problems),
+        )
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -100,6 +183,8 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     """
     path = Path(path)
     _refuse_missing(path, create)
+    if path.exists() and (why := read_only_reason(path)):
+        return _open_unwritable(path, why, upgrade, schema)
     try:
         private_folder(path.parent)
     except OSError as error:
@@ -127,6 +212,9 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
                         check=check,
                     )
                 )
+            # After a crash the last commits may be only in the -wal file: copy them into the database
+            # file now, so that a -wal lost or deleted later takes nothing with it.
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             store = Store(path, conn)
             if upgrade and schema.pending_names(conn):
                 if schema.applied_names(conn):  # an existing database, not a new one
@@ -137,6 +225,48 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         if conn is not None:
             conn.close()
         raise
+
+
+def read_only_reason(path: Path) -> Text | None:
+    """Why nothing can be saved in the database at path (the file or its folder is read-only), or None."""
+    if not os.access(path, os.W_OK):
+        return Text("the file {path} is read-only", path=path)
+    if not os.access(path.parent, os.W_OK):
+        return Text(
+            "the folder {folder} is read-only, and SQLite writes its journal beside the database", folder=path.parent
+        )
+    return None
+
+
+def _open_unwritable(path: Path, why: Text, upgrade: bool, schema: MigrationSet) -> Store:
+    """A database that can be read but not written: opened to read, every write refused in plain words."""
+    store = open_read_only(path, schema)
+    try:
+        with translated(path, opening=True):
+            check = store.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise CorruptDatabase(
+                Text(
+                    "The database {path} is damaged ({check}). Restore the newest automatic backup; "
+                    "the damaged file will be kept beside it.",
+                    path=path,
+                    check=check,
+                )
+            )
+        if upgrade and schema.pending_names(store.conn):
+            raise DatabaseReadOnly(
+                Text(
+                    "{path} needs an upgrade to this version of MIMIC Desktop, but {why}. Copy it to a writable "
+                    "folder or ask IT to make it writable; the file has not been changed.",
+                    path=path,
+                    why=why,
+                )
+            )
+    except BaseException:
+        store.close()
+        raise
+    store.read_only = why
+    return store
 
 
 def _companions(path: Path) -> list[Path]:
@@ -189,10 +319,36 @@ def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store
 
 
 def _refuse_missing(path: Path, create: bool) -> None:
-    if not create and not path.exists():
-        raise StorageError(Text("There is no database at {path}.", path=path))
+    """A database is made only where asked (create); a missing or empty file is never silently replaced."""
     if path.is_dir():
         raise StorageError(Text("{path} is a folder, not a database file.", path=path))
+    if not path.exists():
+        if not create:
+            raise DatabaseMissing(
+                Text(
+                    "There is no database at {path}, and none has been made. If it was moved, name the place it is now; if it was lost, restore its newest automatic backup (in the backups folder beside it).",
+                    path=path,
+                )
+            )
+        return
+    if is_empty_file(path):
+        raise CorruptDatabase(
+            Text(
+                "The database {path} is empty (0 bytes): it is damaged or is not a MIMIC database, and nothing has been made in its place. Restore its newest automatic backup; the empty file will be kept beside it.",
+                path=path,
+            )
+        )
+
+
+def is_empty_file(path: Path) -> bool:
+    """0 bytes, with no write-ahead log holding pages for it: a database file that lost what it held."""
+    try:
+        if path.stat().st_size > 0:
+            return False
+        wal = path.with_name(path.name + "-wal")
+        return not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> set[str]:

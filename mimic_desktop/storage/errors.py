@@ -30,7 +30,10 @@ class DatabaseReadOnly(StorageError):
 
 
 class DatabaseMoved(StorageError):
-    """The open file was renamed, moved or deleted: no write can reach it until the app opens it again."""
+    """The open file was renamed, moved or deleted: no write can reach it until the app opens it again.
+
+    Store.check_identity raises it before a write, once what the connection holds is copied to safety.
+    """
 
 
 class DiskFull(StorageError):
@@ -47,6 +50,10 @@ class CorruptDatabase(NotADatabase):
 
 class NewerSchema(StorageError):
     pass
+
+
+class DatabaseMissing(StorageError):
+    """There is no database file (or an empty one) where one is expected, and only init or demo make one."""
 
 
 Wording = Callable[[Path | str, bool], StorageError]

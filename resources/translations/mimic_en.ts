@@ -23,7 +23,7 @@
 <context>
     <name>ReportPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patient analysed</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

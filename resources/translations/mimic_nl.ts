@@ -157,27 +157,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="51"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="176"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="177"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="178"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="189"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -186,7 +186,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="199"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -199,18 +199,62 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="222"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="246"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
         <translation>De automatische back-up van vandaag kon niet worden gemaakt: %1
 
 U kunt doorwerken; meld het aan de IT-afdeling.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="110"/>
+        <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
+
+Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
+        <translation>De database %1 is alleen-lezen: u kunt hem lezen, maar er kan niets in worden opgeslagen (%2).
+
+Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="124"/>
+        <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
+        <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="134"/>
+        <source>Its newest intact automatic backup was taken on %1, %2.</source>
+        <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="140"/>
+        <source>Find it…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="144"/>
+        <source>Restore the backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="146"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="155"/>
+        <source>Where is the database now?</source>
+        <translation>Waar staat de database nu?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="164"/>
+        <source>The backup of %1 is in place and open.</source>
+        <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
     </message>
 </context>
 <context>
@@ -570,6 +614,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>Dialogs</name>
     <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="44"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
@@ -643,27 +688,27 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98"/>
         <source>Save the PDF as</source>
         <translation>De pdf opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
         <source>The PDF was not written.</source>
         <translation>De pdf is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="117"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="118"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
@@ -853,152 +898,152 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="38"/>
         <source>Import session files</source>
         <translation>Sessiebestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="41"/>
         <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
         <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="51"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="54"/>
         <source>Import a folder…</source>
         <translation>Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
         <source>Details</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="76"/>
         <source>Copy the summary</source>
         <translation>Overzicht kopiëren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="81"/>
         <source>Save the summary as text…</source>
         <translation>Overzicht opslaan als tekst…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="93"/>
         <source>Session files to import</source>
         <translation>Te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="95"/>
         <source>MIMIC session files (*.mimic);;All files (*)</source>
         <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="101"/>
         <source>Folder of session files to import</source>
         <translation>Map met te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="110"/>
         <source>Looking for session files…</source>
         <translation>Sessiebestanden zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="118"/>
         <source>%1 of %2 checked: %3</source>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="125"/>
         <source>The import stopped: %1 The files marked not imported can be imported again.</source>
         <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="134"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="142"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="158"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="159"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="172"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="209"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="210"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="211"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="212"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="224"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="226"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -1780,42 +1825,42 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="46"/>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="49"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="52"/>
         <source>Save as JSON…</source>
         <translation>Opslaan als JSON…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="74"/>
         <source>New sessions were imported: the report will be computed again when shown.</source>
         <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="83"/>
         <source>Computing the report on the current sessions…</source>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="96"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
         <source>%1 of %2; computed %3.</source>
         <translation>%1 van %2; berekend %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patiënt geanalyseerd</numerusform>
@@ -1823,7 +1868,7 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -1831,32 +1876,32 @@ U kunt doorwerken; meld het aan de IT-afdeling.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="134"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="146"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="150"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="151"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
     </message>

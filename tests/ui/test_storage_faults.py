@@ -54,11 +54,37 @@ def test_the_dutch_live_screen_says_a_storage_fault_in_dutch(ui_app, make_window
         window = make_window(faulty.store, faulty.user, lang="nl")
         window.open_procedure(proc_id)
         actions.click(window.live.buttons.buttons["incision"])
+        path = service.store.path
         assert window.saved.text() == (
-            f"✖ Niet opgeslagen: De database {service.store.path} is alleen-lezen, dus deze wijziging is niet "
-            "opgeslagen. Controleer de rechten van het bestand of kopieer het naar een map waarin geschreven kan "
-            "worden. Niets van wat eerder is opgeslagen, is verloren gegaan."
+            f"✖ Niet opgeslagen: De database {path} is alleen-lezen, dus deze wijziging is niet opgeslagen: het "
+            f"bestand {path} is alleen-lezen. Hij kan nog gelezen worden; kopieer hem naar een map waarin geschreven "
+            "kan worden of vraag IT om hem schrijfbaar te maken om erin te werken. Niets van wat eerder is "
+            "opgeslagen, is verloren gegaan."
         )
         window.close()
     assert len(shown_errors) == 1
     shown_errors.clear()
+
+
+def test_an_event_click_after_the_database_was_moved_is_refused_and_every_saved_event_rescued(
+    make_window, service, actions, shown_errors, tmp_path
+):
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
+    window = make_window(service.store, service.user)
+    window.open_procedure(proc_id)
+    actions.click(window.live.buttons.buttons["incision"])
+    assert window.saved.state == "saved"
+    saved = stored_events(service.store.path)
+    path = service.store.path
+    for side in ("", "-wal", "-shm"):  # moved away while the app runs, as a file manager would
+        source = path.with_name(path.name + side)
+        if source.exists():
+            source.rename(tmp_path / f"moved.sqlite{side}")
+    actions.click(window.live.buttons.buttons["ious"])
+    assert window.saved.state == "failed" and window.saved.text().startswith("✖ Not saved: ")
+    assert len(shown_errors) == 1
+    message = shown_errors.pop()
+    rescued = service.store.rescued
+    assert rescued is not None and str(rescued) in message and "was moved, deleted or replaced" in message
+    assert stored_events(rescued) == saved, "the rescue copy holds every event the screen said was saved"
+    window.close()

@@ -12,6 +12,7 @@ from ...domain.errors import MimicError
 from ...services import central_import
 from ...services.central_import import ImportSummary, Outcome
 from .. import dialogs, themes
+from ..file_choice import ask_save_file
 from ..i18n import arg, current, said
 from ..labels import heading
 from ..worker import Task
@@ -204,14 +205,15 @@ class ImportPage(QWidget):
             QGuiApplication.clipboard().setText(self.summary.full_text(current()))
 
     def choose_summary_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save_file(
             self,
             self.tr("Save the import summary as"),
-            str(self.folder / "import-summary.txt"),
+            self.folder / "import-summary.txt",
             self.tr("Text files (*.txt)"),
+            "txt",
         )
-        if name:
-            self.save_summary(Path(name))
+        if chosen is not None:
+            self.save_summary(chosen)
 
     def save_summary(self, path: Path) -> None:
         if self.summary is None:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.clock import local_text
 from ...services import trial_report
+from ..file_choice import ask_save_file
 from ..i18n import arg
 from ..record.pages import scrolling
 from ..worker import Task
@@ -127,14 +128,16 @@ class ReportPage(QWidget):
     def choose_file(self, kind: str) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
         filters = {"pdf": self.tr("PDF files (*.pdf)"), "json": self.tr("JSON files (*.json)")}
-        name, _ = QFileDialog.getSaveFileName(
+        # Through file_choice: never onto the central database, its journal or its backups.
+        chosen = ask_save_file(
             self,
             self.tr("Save the trial report as"),
-            str(self.folder / f"mimic-trial-report-{stamp}.{kind}"),
+            self.folder / f"mimic-trial-report-{stamp}.{kind}",
             filters[kind],
+            kind,
         )
-        if name:
-            self.save(Path(name), kind)
+        if chosen is not None:
+            self.save(chosen, kind)
 
     def save(self, path: Path, kind: str) -> Task:
         """Written in the background (the PDF needs reportlab); the page says where it went."""

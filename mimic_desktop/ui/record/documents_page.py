@@ -94,7 +94,9 @@ class DocumentsPage(RecordPage):
 
     def choose_file(self) -> None:
         start = self.folder / self.default_name()
-        target = ask_save_file(self, self.tr("Save the PDF as"), start, self.tr("PDF files (*.pdf)"), "pdf")
+        target = ask_save_file(
+            self, self.tr("Save the PDF as"), start, self.tr("PDF files (*.pdf)"), "pdf", self.access.lang
+        )
         if target is not None:
             self.print_to(target)
 

@@ -130,7 +130,7 @@ class SessionExportPanel(QWidget):
         if check.warnings and not self._confirm(check.study_id, check.warnings):
             self.result.setText(self.tr("Not exported. Change the record, then export again."))
             return
-        folder = ask_folder(self, self.tr("Export the session file into"), self.folder)
+        folder = ask_folder(self, self.tr("Export the session file into"), self.folder, self.access.lang)
         if folder is not None:
             self.export_to(folder)
 
