@@ -34,7 +34,7 @@ class Change:
     new: Any = None
 
 
-def _value(fdef: forms.FieldDef | None, value: Any, lang: str) -> str:
+def value_text(fdef: forms.FieldDef | None, value: Any, lang: str) -> str:
     if value is None or value == "":
         return say("(empty)", lang)
     if fdef is None:
@@ -62,12 +62,15 @@ def change_text(change: Change, lang: str = "en") -> str:
             "{field}: {old} → {new}",
             lang,
             field=field,
-            old=_value(fdef, change.old, lang),
-            new=_value(fdef, change.new, lang),
+            old=value_text(fdef, change.old, lang),
+            new=value_text(fdef, change.new, lang),
         )
         return say("{entry} · {change}", lang, entry=entry, change=text) if entry else text
     if change.kind == "removed":
-        return say("{entry} removed from the record", lang, entry=entry)
+        removed = say("{entry} removed from the record", lang, entry=entry)
+        if not change.old:
+            return removed
+        return say("{removed}; it held: {held}", lang, removed=removed, held=held_text(change.old, lang))
     if change.kind == "struck":
         return say(
             "Event struck through: {event} at {at}", lang, event=_event(change, lang), at=when(change.old, seconds=True)
@@ -79,4 +82,14 @@ def change_text(change: Change, lang: str = "en") -> str:
         return say("Questionnaire signature of {name} ({at}) voided", lang, name=change.name, at=when(change.old))
     if change.kind == "exported":
         return say("Session file version {version} exported", lang, version=change.new)
-    return f"{change.entity} {change.name}: {_value(None, change.old, lang)} → {_value(None, change.new, lang)}"
+    return f"{change.entity} {change.name}: {value_text(None, change.old, lang)} → {value_text(None, change.new, lang)}"
+
+
+def held_text(content: dict[str, Any], lang: str = "en") -> str:
+    """What a removed lesion or complication held, field by field in the form's order, as the reader reads it."""
+    fields = forms.all_fields()
+    ordered = [name for name in fields if name in content] + [name for name in content if name not in fields]
+    return "; ".join(
+        f"{fields[name].text(lang) if name in fields else name}: {value_text(fields.get(name), content[name], lang)}"
+        for name in ordered
+    )

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..domain import forms, rules
+from ..domain.answers import AnswerSource, answer_sources
 from ..domain.clock import to_iso, utc_now
-from ..domain.errors import AuthenticationFailed, ValidationError
+from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from ..domain.record import Procedure, Signature
 from ..domain.roles import Action, User
 from ..domain.signed_content import content_hash, covers_the_answers
@@ -20,9 +21,40 @@ from .procedures import Clock, ProcedureService
 FORM = "questionnaire"
 
 
-def signature_meaning(lang: str = "en") -> str:
-    """What a questionnaire signature means, in the signer's language (forms/questionnaire.json)."""
-    return str(forms.questionnaire().extras["document_labels"][lang]["signature_meaning"])
+def signature_meaning(lang: str = "en", code: str = "author") -> str:
+    """The words of one of the signature meanings forms/questionnaire.json defines, in the signer's language."""
+    for meaning in signature_meanings():
+        if meaning["code"] == code:
+            return meaning["nl" if lang == "nl" else "en"]
+    codes = ", ".join(m["code"] for m in signature_meanings())
+    raise ValidationError(_words("unknown_meaning", lang, code=code, codes=codes), "meaning")
+
+
+def signature_meanings() -> list[dict[str, str]]:
+    """The meanings a questionnaire signature can have (code, English and Dutch words), as the form defines them."""
+    return list(forms.questionnaire().extras["signature_meanings"])
+
+
+MESSAGES: dict[str, Text] = {
+    "unknown_meaning": Text(
+        "{code!r} is not a meaning the questionnaire defines for a signature; choose one of: {codes}."
+    ),
+    "meaning_not_yours": Text("The meaning {code!r} does not fit this signature; it can mean: {codes}."),
+    "typed_surgeon": Text(
+        "The operating surgeon of {study_id} is still the typed name {name!r}: a coordinator maps it to a surgeon account before the questionnaire can be signed."
+    ),
+    "not_surgeon_of_record": Text(
+        "Only the operating surgeon of {study_id} ({surgeon}) signs its questionnaire, or another surgeon with a delegation recorded with a reason; {username} has none."
+    ),
+    "not_confirmed": Text(
+        "These answers were entered by someone else and are not yet confirmed by {username}: {fields}. Confirm each answer before signing."
+    ),
+    "nothing_to_confirm": Text("{field} has no answer to confirm."),
+}
+
+
+def _words(key: str, lang: str = "en", **values: object) -> str:
+    return MESSAGES[key].fill(**values).text(lang)
 
 
 class SignatureState(StrEnum):
@@ -64,15 +96,89 @@ class SigningService:
         self.clock = clock
         self.procedures = ProcedureService(store, user, clock)
 
-    def sign_questionnaire(self, proc_id: str, password: str, meaning: str | None = None) -> Signature:
-        """Sign with the user's own password; refuses other roles, a wrong password, gaps, a second signature.
+    def answers(self, proc_id: str) -> dict[str, AnswerSource]:
+        """Who entered and who confirmed each answer of the record's questionnaire, from its audit trail."""
+        return answer_sources(repository.audit_rows(self.store.conn, proc_id))
 
-        Without a meaning, the questionnaire's own English statement of authorship is used.
+    def may_sign(self, proc_id: str, lang: str = "en") -> None:
+        """Refuse (PermissionDenied) unless this surgeon is the record's surgeon of record or holds a delegation.
+
+        Reads only the record's surgeon and delegations, so that the answers are first read inside the transaction
+        that signs them."""
+        found = repository.surgeon_of_record(self.store.conn, proc_id)
+        if found is None:
+            raise NotFound(Text("There is no procedure with id {id}.", id=proc_id))
+        study_id, surgeon, typed = found
+        if surgeon is None:
+            raise PermissionDenied(_words("typed_surgeon", lang, study_id=study_id, name=typed or ""))
+        if self.user.username == surgeon:
+            return
+        if self.user.username not in {row["username"] for row in repository.delegations(self.store.conn, proc_id)}:
+            raise PermissionDenied(
+                _words(
+                    "not_surgeon_of_record",
+                    lang,
+                    study_id=study_id,
+                    surgeon=typed or surgeon,
+                    username=self.user.username,
+                )
+            )
+
+    def meanings_for(self, proc: Procedure) -> list[str]:
+        """The codes of the form's meanings that fit this signer on this record: a delegate signs as delegate; the
+        surgeon of record as the author, who confirmed answers when someone else entered them."""
+        if self.user.username != proc.surgeon_username:
+            return ["delegate"]
+        sources = self.answers(proc.id).values()
+        if all(source.entered_by == self.user.username for source in sources):
+            return ["author", "confirmed_author"]
+        return ["confirmed_author"]
+
+    def confirm_answers(self, proc_id: str, fields: list[str] | None = None, lang: str = "en") -> int:
+        """The signer confirms answers someone else entered on their word (all such answers when none are named),
+        answer by answer, each with its audit row, in one transaction; returns how many were confirmed."""
+        self.procedures._require(Action.SIGN, proc_id)
+        try:
+            with self.store.transaction() as db:
+                self.may_sign(proc_id, lang)
+                sources = self.answers(proc_id)
+                for name in fields or []:
+                    if name not in sources:
+                        raise ValidationError(
+                            _words("nothing_to_confirm", lang, field=forms.field_def(name).text(lang))
+                        )
+                wanted = [sources[name] for name in fields] if fields else list(sources.values())
+                open_ones = [source for source in wanted if not source.belongs_to(self.user.username)]
+                now = to_iso(self.clock())
+                for source in open_ones:
+                    repository.confirm_answer(
+                        db.conn,
+                        proc_id=proc_id,
+                        field=source.field,
+                        value=source.value,
+                        now=now,
+                        username=self.user.username,
+                    )
+                return len(open_ones)
+        except PermissionDenied as refusal:
+            access.log_refusal(self.store, self.user.username, "confirm", str(refusal), proc_id, self.clock)
+            raise
+
+    def sign_questionnaire(
+        self, proc_id: str, password: str, meaning: str | None = None, lang: str = "en"
+    ) -> Signature:
+        """Sign as the surgeon of record or a delegate, with the user's own password given at this moment.
+
+        Refuses other roles and other surgeons, a wrong password, gaps, answers someone else entered that this
+        surgeon has not confirmed, and a second signature. The meaning is the code of one of the form's meanings
+        that fits (meanings_for; the first when none is given); its words are stored in the signer's language.
         """
         self.procedures._require(Action.SIGN, proc_id)
-        meaning = (signature_meaning("en") if meaning is None else meaning).strip()
-        if not meaning:
-            raise ValidationError(Text("Say what the signature means, for example that you are the author."), "meaning")
+        try:
+            self.may_sign(proc_id, lang)
+        except PermissionDenied as refusal:
+            access.log_refusal(self.store, self.user.username, Action.SIGN.value, str(refusal), proc_id, self.clock)
+            raise
         if users.check_password(self.store.conn, self.user.username, password or "") is None:
             # A wrong password at signing is an attempt worth keeping in the trail.
             access.log_refusal(self.store, self.user.username, Action.SIGN.value, "wrong password", proc_id, self.clock)
@@ -81,9 +187,12 @@ class SigningService:
         # The answers are read and hashed inside the transaction that stores the signature.
         with self.store.transaction() as db:
             proc = self.procedures.load(proc_id)
-            if rules.missing_for_signature(proc):
+            self.may_sign(proc_id, lang)
+            if rules.missing_for_signature(proc, lang):
                 missing = Worded(lambda lang: "; ".join(rules.missing_for_signature(proc, lang)))
-                raise ValidationError(Text("Answer every question before signing. Missing: {missing}", missing=missing))
+                raise ValidationError(
+                    Text("Answer every question before signing. Missing: {missing}", missing=missing), lang=lang
+                )
             current = proc.valid_signature(FORM)
             if current is not None:
                 raise ValidationError(
@@ -94,13 +203,22 @@ class SigningService:
                         name=current.printed_name,
                     )
                 )
+            not_mine = [s for s in self.answers(proc_id).values() if not s.belongs_to(self.user.username)]
+            if not_mine:
+                names = "; ".join(forms.field_def(s.field).text(lang) for s in not_mine)
+                raise ValidationError(_words("not_confirmed", lang, username=self.user.username, fields=names))
+            fitting = self.meanings_for(proc)
+            code = meaning or fitting[0]
+            words = signature_meaning(lang, code)  # refuses a code the form does not define
+            if code not in fitting:
+                raise ValidationError(_words("meaning_not_yours", lang, code=code, codes=", ".join(fitting)), "meaning")
             repository.insert_signature(
                 db.conn,
                 proc_id=proc_id,
                 form=FORM,
                 username=self.user.username,
                 printed_name=self.user.full_name,
-                meaning=meaning,
+                meaning=words,
                 now=now,
                 content_hash=content_hash(proc),
             )

@@ -612,6 +612,34 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>DelegateDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27"/>
+        <source>Let another surgeon sign</source>
+        <translation>Een andere chirurg laten tekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32"/>
+        <source>The operating surgeon signs the questionnaire of %1. Another surgeon signs it only with a delegation: say who, and why.</source>
+        <translation>De operateur tekent de vragenlijst van %1. Een andere chirurg tekent alleen met een delegatie: geef aan wie, en waarom.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42"/>
+        <source>Surgeon</source>
+        <translation>Chirurg</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49"/>
+        <source>Record the delegation</source>
+        <translation>Delegatie vastleggen</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="138"/>
@@ -890,9 +918,94 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="131"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75"/>
+        <source>History of the record</source>
+        <translation>Geschiedenis van het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84"/>
+        <source>Every kind</source>
+        <translation>Elke soort</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90"/>
+        <source>Find text</source>
+        <translation>Tekst zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93"/>
+        <source>Save as CSV…</source>
+        <translation>Opslaan als csv…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97"/>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108"/>
+        <source>Refused attempts</source>
+        <translation>Geweigerde pogingen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124"/>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146"/>
+        <source>%1 of %2 entries shown</source>
+        <translation>%1 van %2 regels getoond</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Csv-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152"/>
+        <source>Save the audit trail as</source>
+        <translation>De audittrail opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170"/>
+        <source>The file was not written.</source>
+        <translation>Het bestand is niet geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
+        <source>Written to %1</source>
+        <translation>Geschreven naar %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172"/>
+        <source>Writing %1…</source>
+        <translation>%1 wordt geschreven…</translation>
     </message>
 </context>
 <context>
@@ -1420,112 +1533,127 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="154"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="162"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="173"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="192"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="238"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="203"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="244"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="206"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="247"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="218"/>
+        <source>Choose the operating surgeon</source>
+        <translation>Kies de operateur</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="226"/>
+        <source>There is no surgeon account yet: a coordinator adds one first.</source>
+        <translation>Er is nog geen account van een chirurg: een coördinator maakt er eerst een aan.</translation>
     </message>
 </context>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
         <source>The patient does not meet the eligibility criteria:</source>
         <translation>De patiënt voldoet niet aan de geschiktheidscriteria:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
         <source>Operation time, incision to end of surgery: %1</source>
         <translation>Operatieduur, incisie tot einde operatie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87"/>
         <source>Operation time: the incision and the end of surgery are recorded on the live screen.</source>
         <translation>Operatieduur: de incisie en het einde van de operatie worden op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="93"/>
         <source>node-positive primary</source>
         <translation>kliermetastasen bij de primaire tumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="94"/>
         <source>disease-free interval under 12 months</source>
         <translation>ziektevrij interval korter dan 12 maanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
         <source>more than one liver tumour</source>
         <translation>meer dan één levertumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="96"/>
         <source>largest tumour over 5 cm</source>
         <translation>grootste tumor groter dan 5 cm</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="97"/>
         <source>CEA over 200 ng/mL</source>
         <translation>CEA hoger dan 200 ng/mL</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
         <source>Fong clinical risk score (derived): not yet known; it needs: %1</source>
         <translation>Fong klinische risicoscore (afgeleid): nog niet bekend; nodig: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="105"/>
         <source>Fong clinical risk score (derived): %1 of 5</source>
         <translation>Fong klinische risicoscore (afgeleid): %1 van 5</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111"/>
         <source>Enter the time ICG was given to see the interval to incision.</source>
         <translation>Vul het tijdstip van de ICG-toediening in om het interval tot de incisie te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="114"/>
         <source>ICG to incision: known once the incision is recorded on the live screen.</source>
         <translation>ICG tot incisie: bekend zodra de incisie op het livescherm is vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="117"/>
         <source>ICG to incision: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot incisie: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="121"/>
         <source>Outside the protocol window.</source>
         <translation>Buiten het protocolvenster.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="58"/>
+        <source>The operating surgeon&apos;s account: %1</source>
+        <translation>Het account van de operateur: %1</translation>
     </message>
 </context>
 <context>
@@ -1716,70 +1844,125 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="33"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="37"/>
         <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
         <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="65"/>
         <source>Signature</source>
         <translation>Handtekening</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="80"/>
         <source>Sign the questionnaire…</source>
         <translation>Vragenlijst ondertekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="214"/>
         <source>Questions still to answer (marked *): %1</source>
         <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="216"/>
         <source>Every question is answered: the surgeon can sign.</source>
         <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="219"/>
         <source>Signed by %1 (%2) on %3</source>
         <translation>Ondertekend door %1 (%2) op %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="221"/>
         <source>Meaning: %1</source>
         <translation>Betekenis: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="223"/>
         <source>Voided on %1 by a change; reason: %2</source>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="228"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="76"/>
+        <source>Let another surgeon sign…</source>
+        <translation>Een andere chirurg laten tekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99"/>
+        <source>Whose answers</source>
+        <translation>Wiens antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="111"/>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="113"/>
+        <source>Confirm that this answer, entered on your word, is yours</source>
+        <translation>Bevestig dat dit antwoord, op uw aanwijzing ingevoerd, van u is</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="147"/>
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="150"/>
+        <source>entered by %1</source>
+        <translation>ingevoerd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="152"/>
+        <source>confirmed by %1</source>
+        <translation>bevestigd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="159"/>
+        <source>The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon&apos;s account before signing.</source>
+        <translation>De operateur (%1) is nog geen account: een coördinator koppelt de naam aan het account van een chirurg voordat er wordt ondertekend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="162"/>
+        <source>Answers entered by someone else are signed only after %1 confirms each of them.</source>
+        <translation>Antwoorden die iemand anders heeft ingevoerd, worden pas ondertekend nadat %1 elk ervan heeft bevestigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="166"/>
+        <source>Every answer was entered by %1.</source>
+        <translation>Elk antwoord is ingevoerd door %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="175"/>
+        <source>May sign by delegation: %1</source>
+        <translation>Mag tekenen door delegatie: %1</translation>
     </message>
 </context>
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
         <source>no reason was given</source>
         <translation>er is geen reden gegeven</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="121"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="128"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
@@ -1787,39 +1970,44 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78"/>
         <source>Documents</source>
         <translation>Documenten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
     </message>
 </context>
 <context>
@@ -2735,47 +2923,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="25"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="32"/>
         <source>Sign the questionnaire</source>
         <translation>De vragenlijst ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="30"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37"/>
         <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
         <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
         <source>Questionnaire of</source>
         <translation>Vragenlijst van</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="44"/>
         <source>Printed name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="59"/>
         <source>Meaning</source>
         <translation>Betekenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="64"/>
         <source>Your password</source>
         <translation>Uw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="68"/>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="80"/>
         <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
         <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
     </message>
@@ -2816,22 +3004,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="59"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
@@ -2877,6 +3065,19 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
+    </message>
+</context>
+<context>
+    <name>SurgeonMapping</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="31"/>
+        <source>Map to this account</source>
+        <translation>Aan dit account koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="51"/>
+        <source>The operating surgeon %1 is a typed name, not an account: the questionnaire cannot be signed until a coordinator maps the name to the surgeon&apos;s account (every record holding the name is mapped).</source>
+        <translation>De operateur %1 is een getypte naam, geen account: de vragenlijst kan pas worden ondertekend als een coördinator de naam aan het account van de chirurg koppelt (elk dossier met deze naam wordt gekoppeld).</translation>
     </message>
 </context>
 <context>
