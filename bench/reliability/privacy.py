@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.privacy import (
+    EXPORT_LANGUAGES,
     PLANTED,
     export_everything,
+    identifier_places,
     identifying_fields,
     realistic_laptop,
     scan,
@@ -28,6 +30,10 @@ def run(_settings, folder: Path) -> Part:
     places = type_identifiers(laptop, ids)
     dirty_exports = export_everything(laptop, ids, folder / "typed")
     dirty = scan(dirty_exports.paths)
+    # Each export names the places in the language it was asked in.
+    places_in = {
+        name: identifier_places(laptop, ids, EXPORT_LANGUAGES.get(name, "en")) for name in dirty_exports.warnings
+    }
     laptop.service.store.close()
     asked = identifying_fields()
     table = Table(("kind of file", "files", "identifiers found (clean records)", "identifiers found (typed in)"))
@@ -38,10 +44,10 @@ def run(_settings, folder: Path) -> Part:
         table.rows.append((kind, count(files), "none", ", ".join(k for k in PLANTED if k in found) or "NONE"))
     warned = Table(("export", "texts named in its warning"))
     for name, warnings in dirty_exports.warnings.items():
-        named = [place for place in places if any(w.startswith(place) for w in warnings)]
+        named = [place for place in places_in[name] if any(w.startswith(place) for w in warnings)]
         warned.rows.append((name, "; ".join(named) or "none"))
     tabular_warned = all(
-        len([p for p in places if any(w.startswith(p) for w in dirty_exports.warnings[name])]) == len(places)
+        len([p for p in places_in[name] if any(w.startswith(p) for w in dirty_exports.warnings[name])]) == len(places)
         for name in ("CSV", "REDCap (English)", "REDCap (Dutch)", "CDISC ODM")
     )
     held &= tabular_warned

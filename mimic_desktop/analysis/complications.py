@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from ..domain import forms
+from ..domain.wording import Text
 from .estimates import Proportion, proportion
 from .tables import ReportInputError
 
@@ -37,7 +38,9 @@ def complications(patients: pd.DataFrame, rows: pd.DataFrame) -> Complications:
     unknown = counted["grade"].notna() & rank.isna()
     if unknown.any():
         value = counted.loc[unknown, "grade"].iloc[0]
-        raise ReportInputError(f"complications.clavien_dindo holds {value!r}, which is not a Clavien-Dindo grade.")
+        raise ReportInputError(
+            Text("complications.clavien_dindo holds {value!r}, which is not a Clavien-Dindo grade.", value=value)
+        )
     worst = rank.groupby(counted["session_id"]).max().dropna()
     severe = order.index(SEVERE_FROM)
     total = len(patients)

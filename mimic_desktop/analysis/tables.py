@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,18 +35,29 @@ def require(frame: pd.DataFrame, table: str, columns: tuple[str, ...]) -> None:
     missing = [name for name in columns if name not in frame.columns]
     if missing:
         raise ReportInputError(
-            f"The {table} table has no column {', '.join(missing)}; the report reads the columns of the "
-            "flat export (exchange/flat.py)."
+            Text(
+                "The {table} table has no column {columns}; the report reads the columns of the flat export "
+                "(exchange/flat.py).",
+                table=table,
+                columns=", ".join(missing),
+            )
         )
 
 
-def _unreadable(series: pd.Series, codes: Any, bad_codes: list[int], table: str, kind: str) -> ReportInputError:
+def _unreadable(series: pd.Series, codes: Any, bad_codes: list[int], table: str, kind: Text) -> ReportInputError:
     import numpy as np
 
     bad = np.isin(codes, bad_codes)
     example = series[bad].iloc[0]
     return ReportInputError(
-        f"{table}.{series.name} holds {example!r} ({int(bad.sum())} value(s) like it), which is not {kind}."
+        Text(
+            "{table}.{column} holds {example!r} ({count} value(s) like it), which is not {kind}.",
+            table=table,
+            column=series.name,
+            example=example,
+            count=int(bad.sum()),
+            kind=kind,
+        )
     )
 
 
@@ -90,7 +102,7 @@ def flag(series: pd.Series, table: str) -> pd.Series:
     words = [(_stripped(value) or "").lower() for value in distinct]
     bad = [code for code, word in enumerate(words) if word and word not in _YES_NO]
     if bad:
-        raise _unreadable(series, codes, bad, table, "yes or no")
+        raise _unreadable(series, codes, bad, table, Text("yes or no"))
     return _spread(series, codes, [_YES_NO.get(word) for word in words], "boolean")
 
 
@@ -103,5 +115,5 @@ def number(series: pd.Series, table: str) -> pd.Series:
     read = pd.to_numeric(words, errors="coerce")
     bad = [code for code in range(len(words)) if pd.notna(words[code]) and pd.isna(read[code])]
     if bad:
-        raise _unreadable(series, codes, bad, table, "a number")
+        raise _unreadable(series, codes, bad, table, Text("a number"))
     return _spread(series, codes, list(read.astype(float)), "float64")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 from .common import AddCommand, db_path
 
 REASONS = {
@@ -44,7 +45,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     chosen = backups.find_backup(path, args.backup)
     if path.is_dir():
-        raise MimicError(f"{path} is a folder, not a database file; nothing was restored.")
+        raise MimicError(Text("{path} is a folder, not a database file; nothing was restored.", path=path))
     lock = instance_lock.hold(path)  # OpenElsewhere while the app has the database open: nothing restored
     try:
         kept = backups.restore(path, chosen, why="before-restore")

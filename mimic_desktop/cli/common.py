@@ -13,9 +13,8 @@ from pathlib import Path
 from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.roles import User
-from ..domain.wording import say_in
+from ..domain.wording import Text, said
 from ..services import paths
-from ..services.account_words import MESSAGES
 from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
 from ..services.procedures import ProcedureService
 from ..storage.connection import Store, open_store
@@ -50,12 +49,14 @@ def new_password(prompt: str) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         first = getpass.getpass(prompt)
         if getpass.getpass("The same password again: ") != first:
-            raise MimicError("The two passwords differ; nothing was changed.")
+            raise MimicError(Text("The two passwords differ; nothing was changed."))
         return first
     line = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
     if not line:
         raise MimicError(
-            "No new password: type it at the terminal, or give it as a line on standard input; nothing was changed."
+            Text(
+                "No new password: type it at the terminal, or give it as a line on standard input; nothing was changed."
+            )
         )
     return line
 
@@ -70,7 +71,13 @@ def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
         )
     user = AccountService(store).sign_in(args.user, password(), where=COMMAND_LINE)
     if user.must_change_password:
-        raise PasswordChangeRequired(say_in(MESSAGES, "must_change", name=user.username))
+        raise PasswordChangeRequired(
+            Text(
+                "The password of {name} was reset by a coordinator: choose a new one first"
+                " (in the app, or with `mimic-desktop passwd --user {name}`).",
+                name=user.username,
+            )
+        )
     return store, user
 
 
@@ -91,12 +98,13 @@ def print_warnings(warnings: Iterable[str]) -> None:
 
 
 def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
-    """Run a subcommand; problems the user can fix print one plain line, not a traceback."""
+    """Run a subcommand; problems the user can fix print one plain line, not a traceback, in the language of the
+    subcommand's --lang where it has one (English otherwise)."""
     try:
         forms.forms_dir()  # other form definitions than the shipped ones: refused before anything is opened
         return handler(args) or 0
     except MimicError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {said(error, getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import ValidationError
 from ..domain.forms import LANGUAGES
+from ..domain.wording import Text
 from .common import AddCommand, Handler, print_warnings, signed_in
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 def _study_ids(args: argparse.Namespace) -> list[str] | None:
     if bool(args.study_ids) == args.all:
-        raise ValidationError("Name the study IDs to export, or give --all for every procedure (not both).")
+        raise ValidationError(Text("Name the study IDs to export, or give --all for every procedure (not both)."))
     return None if args.all else args.study_ids
 
 

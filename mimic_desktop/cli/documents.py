@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
+from ..domain.wording import Text, say
 from .common import AddCommand, signed_in
 
 
@@ -26,8 +27,6 @@ def cmd_pdf_questionnaire(args: argparse.Namespace) -> None:
 
 def cmd_sign(args: argparse.Namespace) -> None:
     from ..domain.clock import local_text
-    from ..domain.wording import say_in
-    from ..services.account_words import MESSAGES
     from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
     from ..services.procedures import ProcedureService
     from ..services.signing import SigningService
@@ -40,13 +39,27 @@ def cmd_sign(args: argparse.Namespace) -> None:
     given = password_now("Your password, to sign: ")
     user = AccountService(store).sign_in(args.user, given, where=COMMAND_LINE)
     if user.must_change_password:
-        raise PasswordChangeRequired(say_in(MESSAGES, "must_change", name=user.username))
+        raise PasswordChangeRequired(
+            Text(
+                "The password of {name} was reset by a coordinator: choose a new one first"
+                " (in the app, or with `mimic-desktop passwd --user {name}`).",
+                name=user.username,
+            ),
+            lang=args.lang,
+        )
     proc = ProcedureService(store, user).find(args.study_id)
     signing = SigningService(store, user)
     signature = signing.sign_questionnaire(proc.id, given, meaning=args.meaning, lang=args.lang)
     print(
-        f"Questionnaire of {proc.study_id} signed by {signature.printed_name} on "
-        f"{local_text(signature.signed_at)} ({signature.meaning}); content hash {signature.content_hash}."
+        say(
+            "Questionnaire of {study_id} signed by {name} on {when} ({meaning}); content hash {hash}.",
+            args.lang,
+            study_id=proc.study_id,
+            name=signature.printed_name,
+            when=local_text(signature.signed_at),
+            meaning=signature.meaning,
+            hash=signature.content_hash,
+        )
     )
 
 

@@ -6,6 +6,8 @@ import argparse
 
 from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
+from ..domain.wording import Text
+from ..services.procedures import SCOPES
 from .common import AddCommand, signed_in
 
 
@@ -16,7 +18,10 @@ def field_values(pairs: list[str] | None) -> dict[str, str]:
         name, equals, value = pair.partition("=")
         if not equals or not name.strip():
             raise ValidationError(
-                f"{pair!r} is not FIELD=VALUE: give the field's name, '=' and the value, for example age=64."
+                Text(
+                    "{pair!r} is not FIELD=VALUE: give the field's name, '=' and the value, for example age=64.",
+                    pair=pair,
+                )
             )
         values[name.strip()] = value
     return values
@@ -27,7 +32,9 @@ def numbered(proc: Procedure, entity: str, number: int) -> str:
     children = proc.lesions if entity == "lesion" else proc.complications
     found = next((child.id for child in children if child.number == number), None)
     if found is None:
-        raise NotFound(f"{proc.study_id} has no {entity} {number}.")
+        raise NotFound(
+            Text("{study_id} has no {entity} {number}.", study_id=proc.study_id, entity=SCOPES[entity], number=number)
+        )
     return found
 
 

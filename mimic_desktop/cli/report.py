@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 from .common import AddCommand, run
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         tables = trial_report.synthetic_tables(args.seed, args.scale)
         source = f"synthetic cohort, seed {args.seed}, scale {args.scale}"
     else:
-        raise MimicError("Say which data to report on: --csv FOLDER or --synthetic.")
+        raise MimicError(Text("Say which data to report on: --csv FOLDER or --synthetic."))
     emit(tables, source, args)
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
+from ..domain.wording import say
 from .common import AddCommand, print_warnings, signed_in
 
 
@@ -16,9 +17,17 @@ def cmd_export(args: argparse.Namespace) -> None:
     exporter = ExportService(service.store, service.user, service.clock)
     result = exporter.export(service.find(args.study_id).id, args.out, lang=args.lang)
     print_warnings(result.warnings)
+    print(result.path)
     print(
-        f"{result.path}\n{result.study_id} version {result.session_version} (session {result.session_id}), "
-        f"SHA-256 {result.file_hash}, signed with key {result.key_fingerprint}."
+        say(
+            "{study_id} version {version} (session {session}), SHA-256 {hash}, signed with key {fingerprint}.",
+            args.lang,
+            study_id=result.study_id,
+            version=result.session_version,
+            session=result.session_id,
+            hash=result.file_hash,
+            fingerprint=result.key_fingerprint,
+        )
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from . import forms
 from .record import Complication, Lesion, Procedure
 from .values import display
+from .wording import Text
 
 R0_MARGIN_MM = 1.0
 DEFAULT_ICG_WINDOW = (timedelta(hours=18), timedelta(hours=30))
@@ -26,16 +27,16 @@ class Status(StrEnum):
     EXPORTED = "exported"
 
     def text(self, lang: str = "en") -> str:
-        return STATUS_TEXT[self][0 if lang == "en" else 1]
+        return STATUS_TEXT[self].text(lang)
 
 
 STATUS_TEXT = {
-    Status.DRAFT: ("Draft", "Concept"),
-    Status.IN_PROGRESS: ("In progress", "Bezig"),
-    Status.AWAITING_PATHOLOGY: ("Awaiting pathology", "Wacht op pathologie"),
-    Status.COMPLETE: ("Complete", "Compleet"),
-    Status.SIGNED: ("Signed", "Ondertekend"),
-    Status.EXPORTED: ("Exported", "Geëxporteerd"),
+    Status.DRAFT: Text("Draft"),
+    Status.IN_PROGRESS: Text("In progress"),
+    Status.AWAITING_PATHOLOGY: Text("Awaiting pathology"),
+    Status.COMPLETE: Text("Complete"),
+    Status.SIGNED: Text("Signed"),
+    Status.EXPORTED: Text("Exported"),
 }
 # The only events status() reads: a store may load just these (and the signatures) to refresh it.
 STATUS_EVENTS = ("closure", "incision")

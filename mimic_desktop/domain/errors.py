@@ -1,15 +1,36 @@
 """Errors that carry a message meant for the person at the keyboard."""
 
+from __future__ import annotations
+
+from .wording import SOURCE_LANGUAGE, Text
+
 
 class MimicError(Exception):
-    """Base class: str(error) is a plain-language message fit for a dialog."""
+    """Base class: a plain-language message fit for a dialog.
+
+    The message is a Text, said in the reader's language by text(lang) (wording.said does the same for
+    any error); str(error) says it in lang, the language of whoever the error was raised for (English
+    when that is not known: logs, the audit trail's refusals, the command line without --lang).
+    """
+
+    def __init__(self, message: Text | str = "", *, lang: str = SOURCE_LANGUAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.lang = lang
+
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        message = self.message
+        return message.text(lang) if isinstance(message, Text) else str(message)
+
+    def __str__(self) -> str:
+        return self.text(self.lang)
 
 
 class ValidationError(MimicError):
     """A value or a combination of values breaks a rule of the protocol."""
 
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: Text | str, field: str | None = None, *, lang: str = SOURCE_LANGUAGE):
+        super().__init__(message, lang=lang)
         self.field = field
 
 

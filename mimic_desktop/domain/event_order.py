@@ -15,33 +15,9 @@ from .clock import local_text, to_iso
 from .errors import ValidationError
 from .forms import OrderRule
 from .record import Event, Procedure
-from .wording import Messages, say_in
+from .wording import say
 
 NEW_EVENT_ID = 0  # stands for an event not stored yet, while its place on the timeline is checked
-
-MESSAGES: Messages = {
-    "needed": (
-        "{event} at {time} needs {required} before it: record that first, or correct a time.",
-        "{event} om {time} vraagt eerst {required}: leg dat eerst vast, of corrigeer een tijd.",
-    ),
-    "needed_lesion": (
-        "Lesion {number}: {event} at {time} needs {required} of this lesion before it: record that first, "
-        "or correct a time.",
-        "Laesie {number}: {event} om {time} vraagt eerst {required} van deze laesie: leg dat eerst vast, "
-        "of corrigeer een tijd.",
-    ),
-    "not_before": (
-        "{event} at {time} cannot be before {required} at {earlier}: correct one of the two times.",
-        "{event} om {time} kan niet vóór {required} om {earlier} liggen: corrigeer een van beide tijden.",
-    ),
-    "not_before_lesion": (
-        "Lesion {number}: {event} at {time} cannot be before {required} of this lesion at {earlier}: "
-        "correct one of the two times.",
-        "Laesie {number}: {event} om {time} kan niet vóór {required} van deze laesie om {earlier} liggen: "
-        "corrigeer een van beide tijden.",
-    ),
-    "or": (" or ", " of "),
-}
 
 
 @dataclass(frozen=True)
@@ -73,19 +49,39 @@ def _breach(proc: Procedure, event: Event, rule: OrderRule, lang: str) -> str | 
     words = {
         "event": catalogue[event.kind].text(lang),
         "time": local_text(event.at, seconds=True),
-        "required": say_in(MESSAGES, "or", lang).join(catalogue[kind].text(lang) for kind in rule.kinds),
+        "required": f" {say('or', lang)} ".join(catalogue[kind].text(lang) for kind in rule.kinds),
         "number": _lesion_number(proc, event.lesion_id),
     }
-    suffix = "_lesion" if rule.same_lesion else ""
     if rule.needed:
         if any(other.moment <= event.moment for other in before):
             return None
-        return say_in(MESSAGES, "needed" + suffix, lang, **words)
+        if rule.same_lesion:
+            return say(
+                "Lesion {number}: {event} at {time} needs {required} of this lesion before it: record that first, "
+                "or correct a time.",
+                lang,
+                **words,
+            )
+        return say("{event} at {time} needs {required} before it: record that first, or correct a time.", lang, **words)
     later = [other for other in before if other.moment > event.moment]
     if not later:
         return None
     earliest = min(later, key=lambda other: other.moment)
-    return say_in(MESSAGES, "not_before" + suffix, lang, earlier=local_text(earliest.at, seconds=True), **words)
+    earlier = local_text(earliest.at, seconds=True)
+    if rule.same_lesion:
+        return say(
+            "Lesion {number}: {event} at {time} cannot be before {required} of this lesion at {earlier}: "
+            "correct one of the two times.",
+            lang,
+            earlier=earlier,
+            **words,
+        )
+    return say(
+        "{event} at {time} cannot be before {required} at {earlier}: correct one of the two times.",
+        lang,
+        earlier=earlier,
+        **words,
+    )
 
 
 def breaches(proc: Procedure, lang: str = "en") -> list[Breach]:

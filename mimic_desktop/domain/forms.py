@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import MimicError
 from .shipped import shipped
+from .wording import Text
 
 LANGUAGES = ("en", "nl")
 FIELD_TYPES = {"text", "integer", "decimal", "boolean", "choice", "multichoice", "date", "datetime", "likert"}
@@ -42,11 +43,13 @@ def forms_dir() -> Path:
     if env := os.environ.get(FORMS_OVERRIDE):
         if os.environ.get(DEVELOPMENT_SWITCH) != "1" or getattr(sys, "frozen", False):
             raise FormsOverrideRefused(
-                f"{FORMS_OVERRIDE} is set to {env}: MIMIC Desktop works only with the form definitions it ships "
-                f"with, which decide what a record holds and what a signature covers. Remove {FORMS_OVERRIDE} from "
-                f"the environment and start again. / {FORMS_OVERRIDE} staat op {env}: MIMIC Desktop werkt alleen "
-                "met de formulieren die erbij geleverd zijn; die bepalen wat een dossier bevat en wat een "
-                f"handtekening dekt. Haal {FORMS_OVERRIDE} uit de omgeving en start opnieuw."
+                Text(
+                    "{name} is set to {value}: MIMIC Desktop works only with the form definitions it ships with, "
+                    "which decide what a record holds and what a signature covers. Remove {name} from the "
+                    "environment and start again.",
+                    name=FORMS_OVERRIDE,
+                    value=env,
+                )
             )
         return Path(env)
     return shipped("forms")

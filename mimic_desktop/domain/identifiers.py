@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from . import forms
 from .record import Procedure
+from .wording import Text, say
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt|january|february|march|april|june|july|"
@@ -35,6 +36,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# Each kind of identifier as the warnings name it.
+KINDS = {
+    "date": Text("date"),
+    "long digit run": Text("long digit run"),
+    "e-mail address": Text("e-mail address"),
+    "phone number": Text("phone number"),
+    "postcode": Text("postcode"),
+    "title and name": Text("title and name"),
+}
+
 
 def findings(text: str) -> list[str]:
     """The kinds of identifier the text seems to contain, each named once, in a fixed order."""
@@ -42,43 +53,54 @@ def findings(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def export_warnings(procs: Iterable[Procedure], where: str) -> list[str]:
-    """What the person exporting is told: every text that looks like an identifier, then why it matters.
+def export_warnings(procs: Iterable[Procedure], where: Text, lang: str = "en") -> list[str]:
+    """What the person exporting is told, in lang: every text that looks like an identifier, then why it matters.
 
     One check for every export (session files, CSV, REDCap, ODM): where names the files, as in
     "the session file". The warnings never stop an export.
     """
-    found = [finding for proc in procs for finding in record_findings(proc)]
+    found = [finding for proc in procs for finding in record_findings(proc, lang)]
     if found:
-        found.append(f"Free text leaves the hospital in {where}: remove names, numbers and dates.")
+        found.append(
+            say("Free text leaves the hospital in {where}: remove names, numbers and dates.", lang, where=where)
+        )
     return found
 
 
-def record_findings(proc: Procedure) -> list[str]:
-    """Every text of the record that looks like it holds an identifier, naming the record, where and what."""
+def record_findings(proc: Procedure, lang: str = "en") -> list[str]:
+    """Every text of the record that looks like it holds an identifier, naming the record, where and what (in lang)."""
     texts: list[tuple[str, object]] = []
-    for where, stored in _value_sets(proc):
-        texts += [(f"{where}{forms.field_def(name).text()}", value) for name, value in stored.items()]
+    for where, stored in _value_sets(proc, lang):
+        texts += [(f"{where}{forms.field_def(name).text(lang)}", value) for name, value in stored.items()]
     for event in proc.events:
-        label = f"Event {event.id} ({forms.events()[event.kind].text()})"
-        texts += [(f"{label}, note", event.note), (f"{label}, reason struck", event.struck_reason)]
+        label = say("Event {id} ({event})", lang, id=event.id, event=forms.events()[event.kind].text(lang))
+        texts += [(say("{label}, note", lang, label=label), event.note)]
+        texts += [(say("{label}, reason struck", lang, label=label), event.struck_reason)]
     for signature in proc.signatures:
-        texts += [(f"Signature {signature.id}, meaning", signature.meaning)]
-        texts += [(f"Signature {signature.id}, reason voided", signature.void_reason)]
+        texts += [(say("Signature {id}, meaning", lang, id=signature.id), signature.meaning)]
+        texts += [(say("Signature {id}, reason voided", lang, id=signature.id), signature.void_reason)]
     return [
-        f"{proc.study_id}, {where}: looks like it holds an identifier ({', '.join(found)})"
+        say(
+            "{study_id}, {where}: looks like it holds an identifier ({found})",
+            lang,
+            study_id=proc.study_id,
+            where=where,
+            found=", ".join(KINDS[kind].text(lang) for kind in found),
+        )
         for where, text in texts
         if isinstance(text, str) and (found := findings(text))
     ]
 
 
-def _value_sets(proc: Procedure) -> list[tuple[str, dict[str, object]]]:
+def _value_sets(proc: Procedure, lang: str) -> list[tuple[str, dict[str, object]]]:
     """The text values of the record, with the prefix that says whose they are."""
 
     def texts(stored: dict[str, object]) -> dict[str, object]:
         return {name: value for name, value in stored.items() if forms.field_def(name).type == "text"}
 
     sets = [("", texts(proc.values))]
-    sets += [(f"Lesion {lesion.number}, ", texts(lesion.values)) for lesion in proc.lesions]
-    sets += [(f"Complication {comp.number}, ", texts(comp.values)) for comp in proc.complications]
+    sets += [
+        (say("Lesion {number}", lang, number=lesion.number) + ", ", texts(lesion.values)) for lesion in proc.lesions
+    ]
+    sets += [(say("Complication {number}", lang, number=c.number) + ", ", texts(c.values)) for c in proc.complications]
     return sets

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from .errors import ValidationError
-from .wording import Messages, say_in
+from .wording import Text
 
 # The year the MIMIC protocol began enrolling (the trial paper: from 1 September 2018, consent some weeks before
 # surgery): nothing a record holds is older.
@@ -22,28 +22,9 @@ CLOCK_SKEW = timedelta(minutes=5)
 DATE_HORIZON = timedelta(days=366)
 LARGEST_INTEGER = 2**63 - 1  # SQLite's INTEGER; JSON readers in other languages stop near there too
 
-MESSAGES: Messages = {
-    "before_study": (
-        "{name}: {value} is before the study began ({first}); check the year",
-        "{name}: {value} ligt vóór het begin van de studie ({first}); controleer het jaar",
-    ),
-    "future": (
-        "{name}: {value} is in the future (this computer's clock says {now}); check the date",
-        "{name}: {value} ligt in de toekomst (de klok van deze computer zegt {now}); controleer de datum",
-    ),
-    "far_future": (
-        "{name}: {value} is more than a year ahead (this computer's clock says {now}); check the year",
-        "{name}: {value} ligt meer dan een jaar vooruit (de klok van deze computer zegt {now}); controleer het jaar",
-    ),
-    "too_large": (
-        "{name}: {value} is larger than any number a record can hold",
-        "{name}: {value} is groter dan welk getal een dossier ook kan bevatten",
-    ),
-}
 
-
-def _fail(field: str, key: str, lang: str, **values: object) -> ValidationError:
-    return ValidationError(say_in(MESSAGES, key, lang, **values), field=field)
+def _fail(field: str, message: Text, lang: str) -> ValidationError:
+    return ValidationError(message, field=field, lang=lang)
 
 
 def check_moment(name: str, field: str, moment: datetime, now: datetime, lang: str = "en") -> None:
@@ -55,20 +36,62 @@ def check_moment(name: str, field: str, moment: datetime, now: datetime, lang: s
         day = date.min if moment.year < STUDY_FIRST_DAY.year else date.max
     shown = f"{moment.year:04d}-{moment:%m-%d %H:%M}"  # %Y drops the leading zeros of years below 1000
     if day < STUDY_FIRST_DAY:
-        raise _fail(field, "before_study", lang, name=name, value=shown, first=STUDY_FIRST_DAY.isoformat())
+        first = STUDY_FIRST_DAY.isoformat()
+        raise _fail(
+            field,
+            Text(
+                "{name}: {value} is before the study began ({first}); check the year",
+                name=name,
+                value=shown,
+                first=first,
+            ),
+            lang,
+        )
     if moment > now + CLOCK_SKEW:
-        raise _fail(field, "future", lang, name=name, value=shown, now=now.astimezone().strftime("%Y-%m-%d %H:%M"))
+        clock = now.astimezone().strftime("%Y-%m-%d %H:%M")
+        raise _fail(
+            field,
+            Text(
+                "{name}: {value} is in the future (this computer's clock says {now}); check the date",
+                name=name,
+                value=shown,
+                now=clock,
+            ),
+            lang,
+        )
 
 
 def check_day(name: str, field: str, day: date, now: datetime, lang: str = "en") -> None:
     """Refuse a date before the study's first day or more than a year ahead (nearer ones are queried)."""
     if day < STUDY_FIRST_DAY:
-        raise _fail(field, "before_study", lang, name=name, value=day.isoformat(), first=STUDY_FIRST_DAY.isoformat())
+        first = STUDY_FIRST_DAY.isoformat()
+        raise _fail(
+            field,
+            Text(
+                "{name}: {value} is before the study began ({first}); check the year",
+                name=name,
+                value=day.isoformat(),
+                first=first,
+            ),
+            lang,
+        )
     if day > (now + DATE_HORIZON).date():
         shown = f"{day.year:04d}-{day:%m-%d}"
-        raise _fail(field, "far_future", lang, name=name, value=shown, now=now.astimezone().strftime("%Y-%m-%d"))
+        clock = now.astimezone().strftime("%Y-%m-%d")
+        raise _fail(
+            field,
+            Text(
+                "{name}: {value} is more than a year ahead (this computer's clock says {now}); check the year",
+                name=name,
+                value=shown,
+                now=clock,
+            ),
+            lang,
+        )
 
 
 def check_integer(name: str, field: str, value: int, lang: str = "en") -> None:
     if abs(value) > LARGEST_INTEGER:
-        raise _fail(field, "too_large", lang, name=name, value=value)
+        raise _fail(
+            field, Text("{name}: {value} is larger than any number a record can hold", name=name, value=value), lang
+        )

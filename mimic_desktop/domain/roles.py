@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import PermissionDenied
+from .wording import Text
 
 
 class Role(StrEnum):
@@ -15,13 +16,13 @@ class Role(StrEnum):
 
     def text(self, lang: str = "en") -> str:
         """The role's name as the interface shows it."""
-        return ROLE_TEXT[self][1 if lang == "nl" else 0]
+        return ROLE_TEXT[self].text(lang)
 
 
 ROLE_TEXT = {
-    Role.COORDINATOR: ("coordinator", "coördinator"),
-    Role.SURGEON: ("surgeon", "chirurg"),
-    Role.MONITOR: ("monitor", "monitor"),
+    Role.COORDINATOR: Text("coordinator"),
+    Role.SURGEON: Text("surgeon"),
+    Role.MONITOR: Text("monitor"),
 }
 
 
@@ -39,10 +40,12 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 }
 
 REFUSALS = {
-    Action.EDIT: "Your role ({role}) is read-only: you cannot change the record.",
-    Action.SIGN: "Only a surgeon can sign the questionnaire; you are signed in as {role}.",
-    Action.MANAGE_USERS: "Only a coordinator can manage user accounts and study settings; you are signed in as {role}.",
-    Action.EXPORT: "Your role ({role}) cannot export records (session files, CSV, REDCap or ODM).",
+    Action.EDIT: Text("Your role ({role}) is read-only: you cannot change the record."),
+    Action.SIGN: Text("Only a surgeon can sign the questionnaire; you are signed in as {role}."),
+    Action.MANAGE_USERS: Text(
+        "Only a coordinator can manage user accounts and study settings; you are signed in as {role}."
+    ),
+    Action.EXPORT: Text("Your role ({role}) cannot export records (session files, CSV, REDCap or ODM)."),
 }
 
 
@@ -61,7 +64,8 @@ class User:
 
     def require(self, action: Action) -> None:
         if not self.may(action):
-            raise PermissionDenied(REFUSALS[action].format(role=self.role.value))
+            # The role is said in the reader's language with the rest of the refusal.
+            raise PermissionDenied(REFUSALS[action].fill(role=self.role))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from .errors import ValidationError
 from .forms import FieldDef
 from .record import Complication, Event, Lesion, Procedure
 from .values import display
-from .wording import Messages, say_in
+from .wording import Text, TextList, say
 
 STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
 CENTRE_PATTERN = re.compile(r"^\d{2}$")
@@ -26,10 +26,24 @@ def check_study_id(study_id: str, centre: str | None = None, lang: str = "en") -
     text = (study_id or "").strip().upper()
     match = STUDY_ID_PATTERN.match(text)
     if not match:
-        raise ValidationError(say("study_id_form", lang, given=study_id), field="study_id")
+        raise ValidationError(
+            say(
+                "Study ID {given!r} does not have the form MIM-CC-NNN (for example MIM-03-017): MIM, the two-digit centre code and a three-digit patient number.",
+                lang,
+                given=study_id,
+            ),
+            field="study_id",
+        )
     if centre is not None and match.group(1) != centre:
         raise ValidationError(
-            say("study_id_centre", lang, study_id=text, found=match.group(1), centre=centre), field="study_id"
+            say(
+                "Study ID {study_id} belongs to centre {found}, but this laptop is set to centre {centre}.",
+                lang,
+                study_id=text,
+                found=match.group(1),
+                centre=centre,
+            ),
+            field="study_id",
         )
     return text
 
@@ -37,7 +51,9 @@ def check_study_id(study_id: str, centre: str | None = None, lang: str = "en") -
 def check_centre(centre: str, lang: str = "en") -> str:
     text = (centre or "").strip()
     if not CENTRE_PATTERN.match(text):
-        raise ValidationError(say("centre_form", lang, given=centre), field="centre")
+        raise ValidationError(
+            say("Centre code {given!r} must be two digits, for example 03.", lang, given=centre), field="centre"
+        )
     return text
 
 
@@ -48,35 +64,44 @@ def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
     """
     given = proc.get("icg_given_at")
     if kind == "incision" and given and at < from_iso(given):
-        raise ValidationError("The incision cannot be before ICG was given: check the ICG time.", field="icg_given_at")
+        raise ValidationError(
+            Text("The incision cannot be before ICG was given: check the ICG time."), field="icg_given_at"
+        )
     closure = derive.closure_time(proc)
     if kind != "note" and closure and at > closure and kind != "closure":
-        raise ValidationError("Surgery has ended: strike through the end of surgery first to add more events.")
+        raise ValidationError(Text("Surgery has ended: strike through the end of surgery first to add more events."))
     if kind in {"incision", "closure"} and proc.first_event(kind):
-        name = forms.events()[kind].text()
-        raise ValidationError(f"{name} is already recorded; strike it through with a reason to record it again.")
+        raise ValidationError(
+            Text(
+                "{event} is already recorded; strike it through with a reason to record it again.",
+                event=forms.events()[kind],
+            )
+        )
 
 
 def check_corrected_time(event: Event, at: datetime) -> None:
     """A time correction changes the time: the same second again would strike the event for nothing."""
     if int(at.timestamp()) == int(event.moment.timestamp()):
         raise ValidationError(
-            f"{forms.events()[event.kind].text()} is already at {local_text(at, seconds=True)}: "
-            "give the time it really happened."
+            Text(
+                "{event} is already at {at}: give the time it really happened.",
+                event=forms.events()[event.kind],
+                at=local_text(at, seconds=True),
+            )
         )
 
 
 def check_icg_time(proc: Procedure, given_iso: str | None) -> None:
     incision = derive.incision_time(proc)
     if given_iso and incision and from_iso(given_iso) > incision:
-        raise ValidationError("ICG cannot be given after the incision.", field="icg_given_at")
+        raise ValidationError(Text("ICG cannot be given after the incision."), field="icg_given_at")
 
 
 # Findings a lesion has once: a second one, of the same or the other kind, is refused. The specimen
 # finding decides true or false positive for the primary end point, so the record may not hold two.
 ONE_FINDING_PER_LESION = {
-    "specimen": ("specimen_fluorescent", "specimen_clear"),
-    "re-resection outcome": ("reresection_done", "reresection_not_feasible", "reresection_not_safe"),
+    Text("specimen"): ("specimen_fluorescent", "specimen_clear"),
+    Text("re-resection outcome"): ("reresection_done", "reresection_not_feasible", "reresection_not_safe"),
 }
 
 
@@ -84,7 +109,7 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
     catalogue = forms.events()
     needs = catalogue[kind].lesion
     if needs == "required" and lesion_id is None:
-        raise ValidationError(f"{catalogue[kind].text()}: choose the lesion it belongs to first.")
+        raise ValidationError(Text("{event}: choose the lesion it belongs to first.", event=catalogue[kind]))
     if not lesion_id:
         return
     events = proc.lesion_events(lesion_id)
@@ -93,9 +118,14 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
         earlier = next((e for e in events if e.kind in exclusive), None)
         if kind in exclusive and earlier is not None:
             raise ValidationError(
-                f"Lesion {number}: the {finding} is already recorded as "
-                f"{catalogue[earlier.kind].text()} at {local_text(earlier.at, seconds=True)}. "
-                "To record a different one, strike that through with a reason first."
+                Text(
+                    "Lesion {number}: the {finding} is already recorded as {event} at {at}. "
+                    "To record a different one, strike that through with a reason first.",
+                    number=number,
+                    finding=finding,
+                    event=catalogue[earlier.kind],
+                    at=local_text(earlier.at, seconds=True),
+                )
             )
 
 
@@ -111,7 +141,8 @@ def check_lesion_values(lesion: Lesion, changes: Mapping[str, Any], lang: str = 
     if values.get("source") == "occult" and values.get("detected_by") == "preop_imaging":
         raise ValidationError(
             say(
-                "occult_by_imaging",
+                "Lesion {number}: {source} is {occult}, but {detected_by} is {imaging}. An occult lesion is one the "
+                "pre-operative imaging did not show: correct one of the two.",
                 lang,
                 number=lesion.number,
                 source=_label("source", lang),
@@ -128,12 +159,13 @@ def unfinished_at_closure(proc: Procedure, lang: str = "en") -> list[str]:
     left alone) without a specimen finding. The live screen asks before it records the end."""
     unfinished = []
     if proc.first_event("incision") is None:
-        unfinished.append(say("no_incision", lang))
+        unfinished.append(say("No incision is recorded.", lang))
     for lesion in proc.lesions:
         if lesion.get("treatment") in {"ablation", "none"}:
             continue
         if derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None:
-            unfinished.append(say("no_specimen_finding", lang, label=say("lesion", lang, number=lesion.number)))
+            label = say("Lesion {number}", lang, number=lesion.number)
+            unfinished.append(say("{label} has no specimen finding (fluorescent or clear).", lang, label=label))
     return unfinished
 
 
@@ -155,149 +187,65 @@ def check_lesion_removable(proc: Procedure, lesion: Lesion) -> None:
     catalogue = forms.events()
     others = [e for e in proc.lesion_events(lesion.id) if catalogue[e.kind].lesion != "creates"]
     if others:
-        named = ", ".join(f"{catalogue[e.kind].text()} at {local_text(e.at, seconds=True)}" for e in others)
+        named = [Text("{event} at {at}", event=catalogue[e.kind], at=local_text(e.at, seconds=True)) for e in others]
         raise ValidationError(
-            f"Lesion {lesion.number} still has events that are not struck through: {named}. "
-            "Strike those through first if they are wrong too, then remove the lesion."
+            Text(
+                "Lesion {number} still has events that are not struck through: {events}. "
+                "Strike those through first if they are wrong too, then remove the lesion.",
+                number=lesion.number,
+                events=TextList(named),
+            )
         )
-
-
-# Each message in English and Dutch: the record pages, the checklist and the summary speak the reader's language.
-MESSAGES: Messages = {
-    "study_id_form": (
-        "Study ID {given!r} does not have the form MIM-CC-NNN (for example MIM-03-017): "
-        "MIM, the two-digit centre code and a three-digit patient number.",
-        "Studienummer {given!r} heeft niet de vorm MIM-CC-NNN (bijvoorbeeld MIM-03-017): "
-        "MIM, de centrumcode van twee cijfers en een patiëntnummer van drie cijfers.",
-    ),
-    "study_id_centre": (
-        "Study ID {study_id} belongs to centre {found}, but this laptop is set to centre {centre}.",
-        "Studienummer {study_id} hoort bij centrum {found}, maar deze laptop staat ingesteld op centrum {centre}.",
-    ),
-    "study_id_taken": (
-        "Study ID {study_id} is already in use on this laptop.",
-        "Studienummer {study_id} is al in gebruik op deze laptop.",
-    ),
-    "centre_form": (
-        "Centre code {given!r} must be two digits, for example 03.",
-        "Centrumcode {given!r} moet uit twee cijfers bestaan, bijvoorbeeld 03.",
-    ),
-    "cannot_enrol": (
-        "The patient cannot be enrolled: {problems}.",
-        "De patiënt kan niet worden geïncludeerd: {problems}.",
-    ),
-    "still_to_fill_in": ("{field}: still to fill in", "{field}: nog in te vullen"),
-    "in_future": ("{field} ({value}) lies in the future", "{field} ({value}) ligt in de toekomst"),
-    "consent_after_surgery": (
-        "{field} ({value}) is after the surgery ({day})",
-        "{field} ({value}) ligt na de operatie ({day})",
-    ),
-    "consent_after_icg": (
-        "{field} ({value}) is after ICG was given ({given})",
-        "{field} ({value}) ligt na de ICG-toediening ({given})",
-    ),
-    "icg_dose_mismatch": (
-        "{dose_field} ({dose}) does not match the volume and concentration given ({volume} × {concentration} = {product})",
-        "{dose_field} ({dose}) past niet bij het volume en de concentratie ({volume} × {concentration} = {product})",
-    ),
-    "reaction_undescribed": (
-        "{reaction_field}: yes, but {field} is empty",
-        "{reaction_field}: ja, maar {field} is leeg",
-    ),
-    "reaction_not_adverse_event": (
-        "{reaction_field}: yes when ICG was given, but {event_field}: no",
-        "{reaction_field}: ja bij de toediening, maar {event_field}: nee",
-    ),
-    "icu_longer_than_stay": (
-        "{icu_field} ({icu}) is longer than the {stay_field} ({stay})",
-        "{icu_field} ({icu}) is langer dan de {stay_field} ({stay})",
-    ),
-    "present_after_discharge": (
-        "{label}: still present at discharge, but its onset ({onset}) is after the discharge ({discharge})",
-        "{label}: nog aanwezig bij ontslag, maar het ontstaan ({onset}) ligt na het ontslag ({discharge})",
-    ),
-    "lesion": ("Lesion {number}", "Laesie {number}"),
-    "complication": ("Complication {number}", "Complicatie {number}"),
-    "r1_type_missing": (
-        "{label}: the margin is under 1 mm (R1): say whether the R1 is vascular or parenchymal.",
-        "{label}: de marge is kleiner dan 1 mm (R1): geef aan of de R1 vasculair of parenchymateus is.",
-    ),
-    "r1_type_but_r0": (
-        "{label}: an R1 type is given but the margin of {margin:g} mm is R0.",
-        "{label}: er is een type R1 opgegeven, maar de marge van {margin:g} mm is R0.",
-    ),
-    "result_without_reresection": (
-        "{label}: {field} is filled in, but no cavity re-resection was recorded.",
-        "{label}: {field} is ingevuld, maar er is geen naresectie van de holte vastgelegd.",
-    ),
-    "reresection_needs_result": (
-        "{label}: a cavity re-resection was recorded: fill in {field}.",
-        "{label}: er is een naresectie van de holte vastgelegd: vul in: {field}.",
-    ),
-    "final_margin_smaller": (
-        "{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm).",
-        "{label}: de uiteindelijke marge ({final:g} mm) is kleiner dan de eerste ({margin:g} mm).",
-    ),
-    "onset_before_surgery": (
-        "{label}: the onset ({onset}) is before the surgery ({day}).",
-        "{label}: het ontstaan ({onset}) ligt vóór de operatie ({day}).",
-    ),
-    "planned_without_readmission": (
-        "A planned readmission is given, but no readmission within 90 days was recorded.",
-        "Er is een geplande heropname opgegeven, maar geen heropname binnen 90 dagen vastgelegd.",
-    ),
-    "event": ("Event: {event}", "Gebeurtenis: {event}"),
-    "no_incision": ("No incision is recorded.", "Er is geen incisie vastgelegd."),
-    "no_specimen_finding": (
-        "{label} has no specimen finding (fluorescent or clear).",
-        "{label} heeft geen bevinding aan het preparaat (fluorescent of schoon).",
-    ),
-    "occult_by_imaging": (
-        "Lesion {number}: {source} is {occult}, but {detected_by} is {imaging}. An occult lesion is one the "
-        "pre-operative imaging did not show: correct one of the two.",
-        "Laesie {number}: {source} is {occult}, maar {detected_by} is {imaging}. Een occulte laesie is er een "
-        "die de pre-operatieve beeldvorming niet liet zien: corrigeer een van beide.",
-    ),
-    "no_lesion": ("At least one lesion", "Ten minste één laesie"),
-    "specimen": (
-        "{label}: specimen fluorescence (fluorescent or clear)",
-        "{label}: fluorescentie van het preparaat (fluorescent of schoon)",
-    ),
-    "ineligible": (
-        "The patient does not meet the eligibility criteria",
-        "De patiënt voldoet niet aan de geschiktheidscriteria",
-    ),
-}
-
-
-def say(key: str, lang: str = "en", **values: Any) -> str:
-    """One of the MESSAGES in the language asked for (English for any other)."""
-    return say_in(MESSAGES, key, lang, **values)
 
 
 def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[str]:
     """Inconsistencies in the pathology of one lesion."""
     problems = []
-    label = say("lesion", lang, number=lesion.number)
+    label = say("Lesion {number}", lang, number=lesion.number)
     margin = lesion.get("margin_mm")
     status = derive.r_status(margin)
     if status == "R1" and lesion.get("r1_type") is None:
-        problems.append(say("r1_type_missing", lang, label=label))
+        problems.append(
+            say(
+                "{label}: the margin is under 1 mm (R1): say whether the R1 is vascular or parenchymal.",
+                lang,
+                label=label,
+            )
+        )
     if status == "R0" and lesion.get("r1_type") is not None:
-        problems.append(say("r1_type_but_r0", lang, label=label, margin=margin))
+        problems.append(
+            say("{label}: an R1 type is given but the margin of {margin:g} mm is R0.", lang, label=label, margin=margin)
+        )
     reresected = derive.assess_lesion(proc, lesion.id).reresection == "done"
     for name in RERESECTION_RESULTS:
         if lesion.get(name) is not None and not reresected:
             field = forms.field_def(name).text(lang)
-            problems.append(say("result_without_reresection", lang, label=label, field=field))
+            problems.append(
+                say(
+                    "{label}: {field} is filled in, but no cavity re-resection was recorded.",
+                    lang,
+                    label=label,
+                    field=field,
+                )
+            )
     if reresected and margin is not None:
         for name in RERESECTION_RESULTS:
             if lesion.get(name) is None:
                 field = forms.field_def(name).text(lang).lower()
-                problems.append(say("reresection_needs_result", lang, label=label, field=field))
+                problems.append(
+                    say("{label}: a cavity re-resection was recorded: fill in {field}.", lang, label=label, field=field)
+                )
     final = lesion.get("final_margin_mm")
     if final is not None and margin is not None and final < margin:
-        problems.append(say("final_margin_smaller", lang, label=label, final=final, margin=margin))
+        problems.append(
+            say(
+                "{label}: the final margin ({final:g} mm) is smaller than the initial one ({margin:g} mm).",
+                lang,
+                label=label,
+                final=final,
+                margin=margin,
+            )
+        )
     return problems
 
 
@@ -317,10 +265,18 @@ def postop_problems(proc: Procedure, lang: str = "en") -> list[str]:
     for comp in proc.complications:
         onset = comp.get("onset_date")
         if day is not None and onset is not None and onset < day.isoformat():
-            label = say("complication", lang, number=comp.number)
-            problems.append(say("onset_before_surgery", lang, label=label, onset=onset, day=day))
+            label = say("Complication {number}", lang, number=comp.number)
+            problems.append(
+                say(
+                    "{label}: the onset ({onset}) is before the surgery ({day}).",
+                    lang,
+                    label=label,
+                    onset=onset,
+                    day=day,
+                )
+            )
     if proc.get("readmission_planned") is not None and not proc.get("readmission"):
-        problems.append(say("planned_without_readmission", lang))
+        problems.append(say("A planned readmission is given, but no readmission within 90 days was recorded.", lang))
     return problems
 
 
@@ -341,26 +297,26 @@ def missing_for_completion(proc: Procedure, lang: str = "en", now: datetime | No
     missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "", lang)
     for kind in ("incision", "closure"):
         if proc.first_event(kind) is None:
-            missing.append(say("event", lang, event=forms.events()[kind].text(lang)))
+            missing.append(say("Event: {event}", lang, event=forms.events()[kind].text(lang)))
     if not proc.lesions:
-        missing.append(say("no_lesion", lang))
+        missing.append(say("At least one lesion", lang))
     for lesion in proc.lesions:
-        label = say("lesion", lang, number=lesion.number)
+        label = say("Lesion {number}", lang, number=lesion.number)
         sections = ["lesion"] + (["pathology"] if lesion.get("treatment") == "resection" else [])
         missing += _missing_fields(lesion.values, sections, f"{label}: ", lang)
         if (
             lesion.get("treatment") == "resection"
             and derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None
         ):
-            missing.append(say("specimen", lang, label=label))
+            missing.append(say("{label}: specimen fluorescence (fluorescent or clear)", lang, label=label))
     for comp in proc.complications:
-        label = say("complication", lang, number=comp.number)
+        label = say("Complication {number}", lang, number=comp.number)
         missing += _missing_fields(comp.values, ["complication"], f"{label}: ", lang)
     missing += pathology_problems(proc, lang)
     missing += postop_problems(proc, lang)
     missing += [query.text for query in plausibility_queries(proc, now or utc_now(), lang)]
     if derive.eligibility_failures(proc):
-        missing.append(say("ineligible", lang))
+        missing.append(say("The patient does not meet the eligibility criteria", lang))
     return missing
 
 
@@ -393,7 +349,7 @@ def enrolment_problems(values: Mapping[str, Any], now: datetime, lang: str = "en
     (forms/: "enrolment"), an eligibility criterion not met, or an implausible value."""
     proc = draft(values)
     problems = [
-        Query(say("still_to_fill_in", lang, field=fdef.text(lang)), (fdef.name,))
+        Query(say("{field}: still to fill in", lang, field=fdef.text(lang)), (fdef.name,))
         for fdef in forms.crf().fields("procedure")
         if fdef.enrolment and proc.get(fdef.name) is None
     ]
@@ -422,7 +378,9 @@ def _in_future(name: str, value: Any, now: datetime, lang: str, entry_id: str = 
         later = from_iso(value) > now
     if not later:
         return []
-    text = prefix + say("in_future", lang, field=_label(name, lang), value=_shown(name, value, lang))
+    text = prefix + say(
+        "{field} ({value}) lies in the future", lang, field=_label(name, lang), value=_shown(name, value, lang)
+    )
     return [Query(text, (name,), entry_id)]
 
 
@@ -439,9 +397,11 @@ def consent_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Qu
     words = {"field": _label("consent_date", lang), "value": consent}
     day, given = derive.surgery_date(proc), proc.get("icg_given_at")
     if not queries and day is not None and date.fromisoformat(consent) > day:
-        queries.append(Query(say("consent_after_surgery", lang, day=day, **words), ("consent_date",)))
+        queries.append(
+            Query(say("{field} ({value}) is after the surgery ({day})", lang, day=day, **words), ("consent_date",))
+        )
     if not queries and given is not None and date.fromisoformat(consent) > _study_day(given):
-        text = say("consent_after_icg", lang, given=_study_day(given), **words)
+        text = say("{field} ({value}) is after ICG was given ({given})", lang, given=_study_day(given), **words)
         queries.append(Query(text, ("consent_date", "icg_given_at")))
     return queries
 
@@ -452,7 +412,7 @@ def icg_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query]
     dose, volume, concentration = (proc.get(n) for n in ("icg_dose_mg", "icg_volume_ml", "icg_concentration_mg_ml"))
     if None not in (dose, volume, concentration) and not math.isclose(dose, volume * concentration, rel_tol=0.01):
         text = say(
-            "icg_dose_mismatch",
+            "{dose_field} ({dose}) does not match the volume and concentration given ({volume} × {concentration} = {product})",
             lang,
             dose_field=_label("icg_dose_mg", lang),
             dose=_shown("icg_dose_mg", dose, lang),
@@ -465,12 +425,15 @@ def icg_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query]
         reaction = _label("icg_adverse_reaction", lang)
         if not proc.get("icg_adverse_description"):
             text = say(
-                "reaction_undescribed", lang, reaction_field=reaction, field=_label("icg_adverse_description", lang)
+                "{reaction_field}: yes, but {field} is empty",
+                lang,
+                reaction_field=reaction,
+                field=_label("icg_adverse_description", lang),
             )
             queries.append(Query(text, ("icg_adverse_reaction", "icg_adverse_description")))
         if proc.get("icg_adverse_event") is False:
             text = say(
-                "reaction_not_adverse_event",
+                "{reaction_field}: yes when ICG was given, but {event_field}: no",
                 lang,
                 reaction_field=reaction,
                 event_field=_label("icg_adverse_event", lang),
@@ -485,7 +448,7 @@ def stay_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query
     icu, stay = proc.get("icu_days"), proc.get("hospital_stay_days")
     if icu is not None and stay is not None and icu > stay:
         text = say(
-            "icu_longer_than_stay",
+            "{icu_field} ({icu}) is longer than the {stay_field} ({stay})",
             lang,
             icu_field=_label("icu_days", lang),
             icu=_shown("icu_days", icu, lang),
@@ -499,14 +462,20 @@ def stay_queries(proc: Procedure, now: datetime, lang: str = "en") -> list[Query
 
 
 def complication_queries(proc: Procedure, comp: Complication, now: datetime, lang: str = "en") -> list[Query]:
-    label = say("complication", lang, number=comp.number)
+    label = say("Complication {number}", lang, number=comp.number)
     onset = comp.get("onset_date")
     queries = _in_future("onset_date", onset, now, lang, comp.id, f"{label}: ")
     day, stay = derive.surgery_date(proc), proc.get("hospital_stay_days")
     if comp.get("present_at_discharge") and onset is not None and day is not None and stay is not None:
         discharge = day + timedelta(days=stay)
         if date.fromisoformat(onset) > discharge:
-            text = say("present_after_discharge", lang, label=label, onset=onset, discharge=discharge)
+            text = say(
+                "{label}: still present at discharge, but its onset ({onset}) is after the discharge ({discharge})",
+                lang,
+                label=label,
+                onset=onset,
+                discharge=discharge,
+            )
             queries.append(Query(text, ("onset_date", "present_at_discharge"), comp.id))
     return queries
 

@@ -11,51 +11,14 @@ from . import plausible
 from .clock import parse_typed, to_iso, utc_now
 from .errors import ValidationError
 from .forms import FieldDef
-from .identifiers import findings
-from .wording import Messages, say_in
+from .identifiers import KINDS, findings
+from .wording import Sayable, Text, Worded, say
 
-YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee")}
+YES, NO = Text("Yes"), Text("No")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _TRUE = {"true", "yes", "y", "1", "ja", "j"}
 _FALSE = {"false", "no", "n", "0", "nee"}
 
-
-# Each in English and Dutch: the forms show them in the language of the person typing.
-MESSAGES: Messages = {
-    "yes_no_for_number": ("expected a number, not yes/no", "een getal verwacht, geen ja/nee"),
-    "not_plain_number": (
-        "{value!r} is not a number (write it with digits, for example 12.5)",
-        "{value!r} is geen getal (schrijf het in cijfers, bijvoorbeeld 12,5)",
-    ),
-    "not_number": ("{value!r} is not a number", "{value!r} is geen getal"),
-    "not_finite": ("expected a finite number", "een eindig getal verwacht"),
-    "negative": ("cannot be negative (got {value}{unit})", "kan niet negatief zijn ({value}{unit} ingevuld)"),
-    "below": (
-        "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
-        "{value}{unit} is lager dan de laagste aannemelijke waarde, {limit:g}{unit}",
-    ),
-    "above": (
-        "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
-        "{value}{unit} is hoger dan de hoogste aannemelijke waarde, {limit:g}{unit}",
-    ),
-    "not_whole": ("{value} is not a whole number", "{value} is geen geheel getal"),
-    "not_yes_no": ("{value!r} is not yes or no", "{value!r} is geen ja of nee"),
-    "not_choice": ("{value!r} is not one of {codes}", "{value!r} is niet een van {codes}"),
-    "not_choices": ("{unknown} not among {codes}", "{unknown} hoort niet bij {codes}"),
-    "not_date": ("{value!r} is not a date (YYYY-MM-DD)", "{value!r} is geen datum (JJJJ-MM-DD)"),
-    "not_datetime": (
-        "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)",
-        "{value!r} is geen datum en tijd (JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op de getoonde dag)",
-    ),
-    "too_long": (
-        "too long ({length} characters, at most {limit})",
-        "te lang ({length} tekens, hoogstens {limit})",
-    ),
-    "control_characters": (
-        "holds invisible control characters ({codes}), often pasted from a word processor: type the text again",
-        "bevat onzichtbare stuurtekens ({codes}), vaak geplakt uit een tekstverwerker: typ de tekst opnieuw",
-    ),
-}
 
 # Line breaks and tabs belong to text; every other control character (C0, DEL, C1) is invisible on screen,
 # makes an XML file unreadable and can steer a spreadsheet, so free text is refused when it holds one.
@@ -67,51 +30,74 @@ def control_characters(text: str) -> list[str]:
     return [f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(text)))]
 
 
-def check_text(text: str, what: str, field: str | None = None, lang: str = "en") -> str:
+def check_text(text: str, what: Sayable | str, field: str | None = None, lang: str = "en") -> str:
     """text when it holds no control characters but line breaks and tabs; else a ValidationError naming what.
 
-    what: the field's label, or the key of a text that is not a form field in TEXT_NAMES ("reason", "note").
+    what: the field (its definition, said in the reader's language), or the key of a text that is not a form
+    field in TEXT_NAMES ("reason", "note").
     """
     found = control_characters(text)
     if found:
-        name = say_in(TEXT_NAMES, what, lang) if what in TEXT_NAMES else what
-        message = say_in(MESSAGES, "control_characters", lang, codes=", ".join(found))
-        raise ValidationError(f"{name}: {message}", field=field)
+        name = TEXT_NAMES.get(what, what) if isinstance(what, str) else what
+        problem = Text(
+            "holds invisible control characters ({codes}), often pasted from a word processor: type the text again",
+            codes=", ".join(found),
+        )
+        raise ValidationError(Text("{field}: {problem}", field=name, problem=problem), field=field, lang=lang)
     return text
 
 
 # Free texts that are not form fields: the reason for a change and a note on the timeline.
-TEXT_NAMES: Messages = {
-    "reason": ("Reason", "Reden"),
-    "note": ("Note", "Notitie"),
-}
+TEXT_NAMES = {"reason": Text("Reason"), "note": Text("Note")}
 
 
-def _fail(fdef: FieldDef, lang: str, key: str, **values: Any) -> ValidationError:
-    return ValidationError(f"{fdef.text(lang)}: {say_in(MESSAGES, key, lang, **values)}", field=fdef.name)
+def _fail(fdef: FieldDef, lang: str, problem: Text) -> ValidationError:
+    """The field's problem: str() says it in lang, and a window in another language says it in its own."""
+    message = Text("{field}: {problem}", field=fdef, problem=problem)
+    return ValidationError(message, field=fdef.name, lang=lang)
 
 
 def _number(fdef: FieldDef, value: Any, lang: str) -> float:
     if isinstance(value, bool):
-        raise _fail(fdef, lang, "yes_no_for_number")
+        raise _fail(fdef, lang, Text("expected a number, not yes/no"))
     if isinstance(value, str):
         value = value.strip().replace(",", ".")
         # Only plain digits: float() would also take "1e2", "1_000" or "inf", which nobody means on a form.
         if not _PLAIN_NUMBER.fullmatch(value):
-            raise _fail(fdef, lang, "not_plain_number", value=value)
+            raise _fail(
+                fdef, lang, Text("{value!r} is not a number (write it with digits, for example 12.5)", value=value)
+            )
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _fail(fdef, lang, "not_number", value=value) from None
+        raise _fail(fdef, lang, Text("{value!r} is not a number", value=value)) from None
     if math.isnan(number) or math.isinf(number):
-        raise _fail(fdef, lang, "not_finite")
-    unit = f" {fdef.unit_text(lang)}" if fdef.unit else ""
+        raise _fail(fdef, lang, Text("expected a finite number"))
+    unit = Worded(lambda lang: f" {fdef.unit_text(lang)}") if fdef.unit else ""
     if fdef.minimum is not None and number < fdef.minimum:
         if fdef.minimum == 0:
-            raise _fail(fdef, lang, "negative", value=value, unit=unit)
-        raise _fail(fdef, lang, "below", value=value, unit=unit, limit=fdef.minimum)
+            raise _fail(fdef, lang, Text("cannot be negative (got {value}{unit})", value=value, unit=unit))
+        raise _fail(
+            fdef,
+            lang,
+            Text(
+                "{value}{unit} is below the lowest plausible value, {limit:g}{unit}",
+                value=value,
+                unit=unit,
+                limit=fdef.minimum,
+            ),
+        )
     if fdef.maximum is not None and number > fdef.maximum:
-        raise _fail(fdef, lang, "above", value=value, unit=unit, limit=fdef.maximum)
+        raise _fail(
+            fdef,
+            lang,
+            Text(
+                "{value}{unit} is above the highest plausible value, {limit:g}{unit}",
+                value=value,
+                unit=unit,
+                limit=fdef.maximum,
+            ),
+        )
     return number
 
 
@@ -128,7 +114,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en", now: datetime | None
     if kind in {"integer", "likert"}:
         number = _number(fdef, value, lang)
         if number != int(number):
-            raise _fail(fdef, lang, "not_whole", value=value)
+            raise _fail(fdef, lang, Text("{value} is not a whole number", value=value))
         plausible.check_integer(fdef.text(lang), fdef.name, int(number), lang)
         return int(number)
     if kind == "decimal":
@@ -141,18 +127,24 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en", now: datetime | None
             return True
         if text in _FALSE:
             return False
-        raise _fail(fdef, lang, "not_yes_no", value=value)
+        raise _fail(fdef, lang, Text("{value!r} is not yes or no", value=value))
     if kind == "choice":
         code = str(value)
         if code not in fdef.choice_codes():
-            raise _fail(fdef, lang, "not_choice", value=value, codes=", ".join(fdef.choice_codes()))
+            raise _fail(
+                fdef, lang, Text("{value!r} is not one of {codes}", value=value, codes=", ".join(fdef.choice_codes()))
+            )
         return code
     if kind == "multichoice":
         codes = [c.strip() for c in value.split(",")] if isinstance(value, str) else list(value)
         order = fdef.choice_codes()
         unknown = [c for c in codes if c not in order]
         if unknown:
-            raise _fail(fdef, lang, "not_choices", unknown=", ".join(map(str, unknown)), codes=", ".join(order))
+            raise _fail(
+                fdef,
+                lang,
+                Text("{unknown} not among {codes}", unknown=", ".join(map(str, unknown)), codes=", ".join(order)),
+            )
         return sorted(set(codes), key=order.index) or None
     if kind == "date":
         if isinstance(value, datetime):
@@ -163,7 +155,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en", now: datetime | None
             try:
                 day = date.fromisoformat(str(value).strip())
             except ValueError:
-                raise _fail(fdef, lang, "not_date", value=value) from None
+                raise _fail(fdef, lang, Text("{value!r} is not a date (YYYY-MM-DD)", value=value)) from None
         plausible.check_day(fdef.text(lang), fdef.name, day, now or utc_now(), lang)
         return day.isoformat()
     if kind == "datetime":
@@ -171,24 +163,35 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en", now: datetime | None
             moment = value if isinstance(value, datetime) else parse_typed(str(value))
             moment = moment if moment.tzinfo else moment.astimezone()
         except (ValueError, OverflowError):
-            raise _fail(fdef, lang, "not_datetime", value=value) from None
+            raise _fail(
+                fdef,
+                lang,
+                Text(
+                    "{value!r} is not a date and time (YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the day shown)", value=value
+                ),
+            ) from None
         plausible.check_moment(fdef.text(lang), fdef.name, moment, now or utc_now(), lang)
         return to_iso(moment)
-    text = check_text(str(value).strip(), fdef.text(lang), fdef.name, lang)
+    text = check_text(str(value).strip(), fdef, fdef.name, lang)
     if fdef.max_length and len(text) > fdef.max_length:
-        raise _fail(fdef, lang, "too_long", length=len(text), limit=fdef.max_length)
+        raise _fail(
+            fdef, lang, Text("too long ({length} characters, at most {limit})", length=len(text), limit=fdef.max_length)
+        )
     return text
 
 
-def identifier_warning(fdef: FieldDef, value: Any) -> str | None:
-    """A warning when free text looks like it holds a direct identifier."""
+def identifier_warning(fdef: FieldDef, value: Any, lang: str = "en") -> str | None:
+    """A warning, in lang, when free text looks like it holds a direct identifier."""
     if not fdef.free_text or not isinstance(value, str):
         return None
     found = findings(value)
     if found:
-        return (
-            f"{fdef.text()}: this text looks like it contains an identifier ({', '.join(found)}). "
-            "Free text leaves the hospital in exports: write no names, numbers or birth dates."
+        return say(
+            "{field}: this text looks like it contains an identifier ({found}). "
+            "Free text leaves the hospital in exports: write no names, numbers or birth dates.",
+            lang,
+            field=fdef,
+            found=", ".join(KINDS[kind].text(lang) for kind in found),
         )
     return None
 
@@ -198,7 +201,7 @@ def display(fdef: FieldDef, value: Any, lang: str = "en") -> str:
     if value is None:
         return ""
     if fdef.type == "boolean":
-        return YES_NO[lang][0 if value else 1]
+        return (YES if value else NO).text(lang)
     if fdef.type == "choice":
         return fdef.choice_text(value, lang)
     if fdef.type == "multichoice":

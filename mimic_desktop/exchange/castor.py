@@ -25,6 +25,7 @@ from ..domain import forms
 from ..domain.clock import from_iso
 from ..domain.errors import MimicError
 from ..domain.record import Procedure
+from ..domain.wording import Text
 from .files import csv_writer, export_folder, write_files
 from .variables import KEYS, Table, Variable, cell, codes_of, flat_tables
 
@@ -102,9 +103,15 @@ def read_map(path: Path) -> list[list[str]]:
         with Path(path).open(encoding="utf-8-sig", newline="") as stream:
             rows = list(csv.reader(stream))
     except (OSError, UnicodeDecodeError) as error:
-        raise CastorMapError(f"Cannot read the variable map {path}: {error}.") from None
+        raise CastorMapError(Text("Cannot read the variable map {path}: {error}.", path=path, error=error)) from None
     if not rows or tuple(rows[0]) != MAP_HEADER:
-        raise CastorMapError(f"The variable map {path} must start with the columns {', '.join(MAP_HEADER)}.")
+        raise CastorMapError(
+            Text(
+                "The variable map {path} must start with the columns {columns}.",
+                path=path,
+                columns=", ".join(MAP_HEADER),
+            )
+        )
     return rows[1:]
 
 
@@ -115,27 +122,49 @@ def build_map(rows: Iterable[Sequence[str]]) -> dict[str, Mapped]:
     options: dict[str, dict[str, Option]] = {name: {} for name in known}
     for number, row in enumerate(rows, start=2):
         if len(row) != len(MAP_HEADER):
-            raise CastorMapError(f"Variable map, line {number}: expected {len(MAP_HEADER)} columns.")
+            raise CastorMapError(
+                Text("Variable map, line {number}: expected {count} columns.", number=number, count=len(MAP_HEADER))
+            )
         name, castor, code, value, label = (part.strip() for part in row)
         if name not in known:
-            raise CastorMapError(f"Variable map, line {number}: {name!r} is not a MIMIC variable.")
+            raise CastorMapError(
+                Text("Variable map, line {number}: {name!r} is not a MIMIC variable.", number=number, name=name)
+            )
         if not code:
             if not castor:
-                raise CastorMapError(f"Variable map, line {number}: {name} needs a Castor variable name.")
+                raise CastorMapError(
+                    Text("Variable map, line {number}: {name} needs a Castor variable name.", number=number, name=name)
+                )
             names[name] = castor
         elif code not in {c.value for c in known[name].codes}:
-            raise CastorMapError(f"Variable map, line {number}: {code!r} is not a code of {name}.")
+            raise CastorMapError(
+                Text(
+                    "Variable map, line {number}: {code!r} is not a code of {name}.",
+                    number=number,
+                    code=code,
+                    name=name,
+                )
+            )
         elif not value:
-            raise CastorMapError(f"Variable map, line {number}: code {code} of {name} needs a Castor option value.")
+            raise CastorMapError(
+                Text(
+                    "Variable map, line {number}: code {code} of {name} needs a Castor option value.",
+                    number=number,
+                    code=code,
+                    name=name,
+                )
+            )
         else:
             options[name][code] = Option(value, label or value)
     mapped = {}
     for name, variable in known.items():
         if name not in names:
-            raise CastorMapError(f"The variable map leaves out {name}: give it a Castor variable name.")
+            raise CastorMapError(Text("The variable map leaves out {name}: give it a Castor variable name.", name=name))
         missing = [c.value for c in variable.codes if c.value not in options[name]]
         if missing:
-            raise CastorMapError(f"The variable map leaves out the codes {', '.join(missing)} of {name}.")
+            raise CastorMapError(
+                Text("The variable map leaves out the codes {codes} of {name}.", codes=", ".join(missing), name=name)
+            )
         # In the order of the form's codes, so checkbox columns follow the form.
         ordered = {c.value: options[name][c.value] for c in variable.codes}
         mapped[name] = Mapped(variable, names[name], ordered)
@@ -143,7 +172,14 @@ def build_map(rows: Iterable[Sequence[str]]) -> dict[str, Mapped]:
     for name, item in mapped.items():
         for column in item.columns():
             if column in taken:
-                raise CastorMapError(f"The variable map gives {name} and {taken[column]} the same column {column}.")
+                raise CastorMapError(
+                    Text(
+                        "The variable map gives {name} and {taken} the same column {column}.",
+                        name=name,
+                        taken=taken[column],
+                        column=column,
+                    )
+                )
             taken[column] = name
     return mapped
 

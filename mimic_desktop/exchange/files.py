@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..domain.errors import MimicError
 from ..domain.private_files import make_private
+from ..domain.wording import Text
 from ..storage import protected
 
 Writer = Callable[[Path], object]  # what a writer returns (a byte count, a path) is not used
@@ -23,12 +24,14 @@ def export_folder(folder: Path) -> Path:
     """The folder to write into, made when it does not exist yet."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.")
+        raise ExportError(Text("Cannot export to {folder}: it is a file, not a folder.", folder=folder))
     protected.check_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"Cannot make the folder {folder}: {error.strerror or error}.") from None
+        raise ExportError(
+            Text("Cannot make the folder {folder}: {problem}.", folder=folder, problem=error.strerror or error)
+        ) from None
     return folder
 
 
@@ -46,9 +49,15 @@ def write_files(writers: dict[Path, Writer]) -> list[Path]:
     try:
         for target, write in writers.items():
             if target.is_dir():
-                raise ExportError(f"Cannot write {target}: there is a folder of that name.")
+                raise ExportError(Text("Cannot write {path}: there is a folder of that name.", path=target))
             if not target.parent.is_dir():
-                raise ExportError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
+                raise ExportError(
+                    Text(
+                        "Cannot write {name}: the folder {folder} does not exist.",
+                        name=target.name,
+                        folder=target.parent,
+                    )
+                )
             partial = partials[target] = target.with_name(target.name + ".part")
             write(partial)
             make_private(partial)
@@ -57,7 +66,9 @@ def write_files(writers: dict[Path, Writer]) -> list[Path]:
         for target, partial in partials.items():
             partial.replace(target)
     except OSError as error:
-        raise ExportError(f"Cannot write {target}: {error.strerror or error}.") from None
+        raise ExportError(
+            Text("Cannot write {path}: {problem}.", path=target, problem=error.strerror or error)
+        ) from None
     finally:
         for partial in partials.values():
             partial.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text, Worded, say
 from .files import FORMULA_STARTS
 from .variables import Variable, tables
 
@@ -43,29 +44,57 @@ class Problem:
     line: int  # the line of the file, the header being line 1
     column: str
     value: str
-    expected: str
+    expected: Text
+
+    def text(self, lang: str = "en") -> str:
+        return say(
+            "{file}, line {line}, {column}: {value!r} is not {expected}",
+            lang,
+            file=self.file,
+            line=self.line,
+            column=self.column,
+            value=self.value,
+            expected=self.expected,
+        )
 
     def __str__(self) -> str:
-        return f"{self.file}, line {self.line}, {self.column}: {self.value!r} is not {self.expected}"
+        return self.text()
 
 
 def table_files(folder: Path) -> dict[str, Path]:
     """The file of each table in folder: NAME.csv, or one export's PREFIX_NAME.csv (never two to choose from)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise TableInputError(f"{folder} is not a folder: the report reads {', '.join(TABLES)} CSV files from one.")
+        raise TableInputError(
+            Text(
+                "{folder} is not a folder: the report reads {tables} CSV files from one.",
+                folder=folder,
+                tables=", ".join(TABLES),
+            )
+        )
     found = {}
     for name in TABLES:
         plain = folder / f"{name}.csv"
         candidates = [plain] if plain.is_file() else sorted(p for p in folder.glob(f"*_{name}.csv") if p.is_file())
         if not candidates:
             raise TableInputError(
-                f"{folder / (name + '.csv')} is missing: the report reads {', '.join(t + '.csv' for t in TABLES)} "
-                "(or one export's files, such as mimic_lesions.csv) from one folder."
+                Text(
+                    "{path} is missing: the report reads {files} (or one export's files, such as mimic_lesions.csv) "
+                    "from one folder.",
+                    path=folder / (name + ".csv"),
+                    files=", ".join(t + ".csv" for t in TABLES),
+                )
             )
         if len(candidates) > 1:
             names = ", ".join(p.name for p in candidates)
-            raise TableInputError(f"{folder} holds more than one {name} table ({names}): keep one export per folder.")
+            raise TableInputError(
+                Text(
+                    "{folder} holds more than one {name} table ({names}): keep one export per folder.",
+                    folder=folder,
+                    name=name,
+                    names=names,
+                )
+            )
         found[name] = candidates[0]
     return found
 
@@ -75,19 +104,21 @@ def _unquoted(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
-def _expected(variable: Variable) -> str:
+def _expected(variable: Variable) -> Text:
     if variable.type == "boolean":
-        return "yes or no (1/0, true/false, yes/no)"
+        return Text("yes or no (1/0, true/false, yes/no)")
     if variable.codes:
         codes = ", ".join(code.value for code in variable.codes)
-        return f"one of {codes}" if variable.type != "multichoice" else f"made of {codes} (joined by ;)"
+        if variable.type == "multichoice":
+            return Text("made of {codes} (joined by ;)", codes=codes)
+        return Text("one of {codes}", codes=codes)
     return {
-        "integer": "a whole number",
-        "likert": "a whole number",
-        "decimal": "a number",
-        "date": "a date (YYYY-MM-DD)",
-        "datetime": "a date and time (ISO 8601 with its UTC offset)",
-    }.get(variable.type, "text")
+        "integer": Text("a whole number"),
+        "likert": Text("a whole number"),
+        "decimal": Text("a number"),
+        "date": Text("a date (YYYY-MM-DD)"),
+        "datetime": Text("a date and time (ISO 8601 with its UTC offset)"),
+    }.get(variable.type, Text("text"))
 
 
 def _read(variable: Variable, text: str) -> str | None:
@@ -159,14 +190,20 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
         except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as error:
-            raise TableInputError(f"{path} is not a readable CSV file: {error}") from None
+            raise TableInputError(Text("{path} is not a readable CSV file: {error}", path=path, error=error)) from None
         frames[name], found = check(frame, name, path.name)
         problems += found
     if problems:
-        listed = "\n".join(f"  {problem}" for problem in problems[:SHOWN])
-        more = f"\n  and {len(problems) - SHOWN} more" if len(problems) > SHOWN else ""
+        shown, hidden = problems[:SHOWN], len(problems) - SHOWN
+        listed = Worded(lambda lang: "\n".join(f"  {problem.text(lang)}" for problem in shown))
+        more = Worded(lambda lang: "\n  " + say("and {count} more", lang, count=hidden) if hidden > 0 else "")
         raise TableInputError(
-            f"{len(problems)} value(s) in {folder} do not match the data dictionary, so no report was made:\n"
-            f"{listed}{more}"
+            Text(
+                "{count} value(s) in {folder} do not match the data dictionary, so no report was made:\n{listed}{more}",
+                count=len(problems),
+                folder=folder,
+                listed=listed,
+                more=more,
+            )
         )
     return frames

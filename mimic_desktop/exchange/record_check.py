@@ -15,6 +15,7 @@ from ..domain import forms, rules, values
 from ..domain.errors import ValidationError
 from ..domain.forms import FieldDef, FormDef
 from ..domain.record import Complication, Lesion, Procedure
+from ..domain.wording import Text
 from . import record_json, record_schema, schema_check
 
 
@@ -22,7 +23,7 @@ class RecordRejected(ValidationError):
     """A record.json that does not meet the schema or the rules; str() names the place and the problem."""
 
 
-FORM_TITLES = {"crf": "CRF", "questionnaire": "questionnaire"}
+FORM_TITLES = {"crf": Text("CRF"), "questionnaire": Text("questionnaire")}
 
 
 @cache
@@ -45,8 +46,13 @@ def _named_forms(data: Any) -> list[FormDef]:
         elif version not in forms.known_versions(name):
             known = ", ".join(map(str, forms.known_versions(name)))
             raise RecordRejected(
-                f"The record was made with {title} version {version}, which this version of MIMIC does not know "
-                f"(it knows version {known}): update MIMIC Desktop at the trial office."
+                Text(
+                    "The record was made with {form} version {version}, which this version of MIMIC does not know "
+                    "(it knows version {known}): update MIMIC Desktop at the trial office.",
+                    form=title,
+                    version=version,
+                    known=known,
+                )
             )
         chosen.append(forms.form(name, version))
     return chosen
@@ -61,14 +67,15 @@ def check_record(data: Any) -> Procedure:
     crf, questionnaire = _named_forms(data)
     problem = _schema_check(crf.version, questionnaire.version)(data, "record.json")
     if problem:
-        raise RecordRejected(f"The record does not match the session record schema: {problem}.")
+        # The schema's own words name a place in record.json and stay as the checker gives them.
+        raise RecordRejected(Text("The record does not match the session record schema: {problem}.", problem=problem))
     body = data["record"]
     if data["session_id"] != body["session_id"]:
-        raise RecordRejected("The record's session_id differs from the session_id beside it.")
+        raise RecordRejected(Text("The record's session_id differs from the session_id beside it."))
     try:
         rules.check_study_id(body["study_id"], body["centre"])
     except ValidationError as error:
-        raise RecordRejected(str(error)) from None
+        raise RecordRejected(error.message) from None
     proc = record_json.record_from_dict(data)
     fields = {f.name: f for f in (*crf.fields(), *questionnaire.fields())}
     _normalise(proc.values, "record.values", fields)
@@ -77,16 +84,18 @@ def check_record(data: Any) -> Procedure:
     for index, event in enumerate(proc.events):
         # A struck event may name a lesion that was removed from the record together with it.
         if event.lesion_id is not None and event.lesion_id not in lesion_ids and not event.struck:
-            raise RecordRejected(f"record.events[{index}] points at a lesion the record does not have.")
+            raise RecordRejected(
+                Text("record.events[{index}] points at a lesion the record does not have.", index=index)
+            )
     if len({event.id for event in proc.events}) != len(proc.events):
-        raise RecordRejected("Two events of the record have the same id.")
+        raise RecordRejected(Text("Two events of the record have the same id."))
     return proc
 
 
 def _children(children: Sequence[Lesion | Complication], where: str, fields: dict[str, FieldDef]) -> set[str]:
     ids = {child.id for child in children}
     if len(ids) != len(children) or len({child.number for child in children}) != len(children):
-        raise RecordRejected(f"record.{where}: two items have the same id or number.")
+        raise RecordRejected(Text("record.{where}: two items have the same id or number.", where=where))
     for index, child in enumerate(children):
         _normalise(child.values, f"record.{where}[{index}].values", fields)
     return ids
@@ -99,4 +108,4 @@ def _normalise(stored: dict[str, Any], where: str, fields: dict[str, FieldDef]) 
         try:
             stored[name] = values.normalise(fields[name], value)
         except ValidationError as error:
-            raise RecordRejected(f"{where}.{name}: {error}") from None
+            raise RecordRejected(Text("{where}.{name}: {problem}", where=where, name=name, problem=error)) from None

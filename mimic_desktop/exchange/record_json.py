@@ -9,6 +9,7 @@ from .. import __version__
 from ..domain import forms
 from ..domain.errors import ValidationError
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
+from ..domain.wording import Text
 
 FORMAT = "mimic-session"
 FORMAT_VERSION = 1
@@ -41,11 +42,14 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
 def record_from_dict(data: dict[str, Any]) -> Procedure:
     """Rebuild a Procedure; raises ValidationError naming what is wrong with the document."""
     if data.get("format") != FORMAT:
-        raise ValidationError("This is not a MIMIC session record (format field missing or wrong).")
+        raise ValidationError(Text("This is not a MIMIC session record (format field missing or wrong)."))
     if data.get("format_version") not in SUPPORTED_VERSIONS:
         raise ValidationError(
-            f"Session record format version {data.get('format_version')!r} is not supported by this version "
-            f"(supported: {', '.join(map(str, sorted(SUPPORTED_VERSIONS)))})."
+            Text(
+                "Session record format version {version!r} is not supported by this version (supported: {supported}).",
+                version=data.get("format_version"),
+                supported=", ".join(map(str, sorted(SUPPORTED_VERSIONS))),
+            )
         )
     try:
         body = dict(data["record"])
@@ -68,4 +72,4 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             demo=bool(data.get("demo", False)),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise ValidationError(f"The session record is incomplete or malformed: {error!s}") from None
+        raise ValidationError(Text("The session record is incomplete or malformed: {error!s}", error=error)) from None

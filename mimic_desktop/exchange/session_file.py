@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..domain.errors import MimicError
 from ..domain.plausible import LARGEST_INTEGER
+from ..domain.wording import Text
 from . import signing_keys
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def _bounded_int(text: str) -> int:
     return value
 
 
-def strict_json(data: bytes, what: str) -> Any:
+def strict_json(data: bytes, what: Text | str) -> Any:
     """Parse UTF-8 JSON, refusing what parsers disagree on: duplicate keys, NaN and Infinity, integers of 2^63 or
     more."""
     try:
@@ -134,7 +135,7 @@ def strict_json(data: bytes, what: str) -> Any:
             parse_int=_bounded_int,
         )
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise SessionFileRejected(f"{what} is not valid JSON ({error}).") from None
+        raise SessionFileRejected(Text("{what} is not valid JSON ({error}).", what=what, error=error)) from None
 
 
 def manifest(header: Header, content: dict[str, bytes], version: int = FORMAT_VERSION) -> dict[str, Any]:
@@ -182,28 +183,35 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
     it is parsed only by the caller, after this has verified the signature.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise SessionFileRejected(f"The file is {len(data):,} bytes, more than a session file can be.")
+        raise SessionFileRejected(Text("The file is {size:,} bytes, more than a session file can be.", size=len(data)))
     members = _members(data)
     public_key, signature = members[SIGNATURE][:32], members[SIGNATURE][32:]
     signer = signer_for(public_key)
     if signer is None:
         if _claims_demo(members[MANIFEST]):  # unverified, but only ever used to refuse: say why plainly
             raise SessionFileRejected(
-                "This is a demonstration record, made to try the application and signed with a demo database's"
-                " own key: it is not trial data and is not imported."
+                Text(
+                    "This is a demonstration record, made to try the application and signed with a demo database's own key: it is not trial data and is not imported."
+                )
             )
         raise SessionFileRejected(
-            f"The file is signed by a key that is not registered (fingerprint {signing_keys.fingerprint(public_key)}): "
-            "register the centre's public key with `mimic-central add-centre` if it is genuine."
+            Text(
+                "The file is signed by a key that is not registered (fingerprint {fingerprint}): register the "
+                "centre's public key with `mimic-central add-centre` if it is genuine.",
+                fingerprint=signing_keys.fingerprint(public_key),
+            )
         )
     if not signing_keys.verify(public_key, signature, members[MANIFEST]):
         raise SessionFileRejected(
-            "The signature does not match the manifest: the file was altered after it was signed."
+            Text("The signature does not match the manifest: the file was altered after it was signed.")
         )
-    header = _check_manifest(strict_json(members[MANIFEST], "The manifest"), members)
+    header = _check_manifest(strict_json(members[MANIFEST], Text("The manifest")), members)
     if container(members) != data:
         raise SessionFileRejected(
-            "The ZIP container differs from the one its signed members make: the file was altered after it was signed."
+            Text(
+                "The ZIP container differs from the one its signed members make: "
+                "the file was altered after it was signed."
+            )
         )
     return SessionFile(header, members, signer, public_key)
 
@@ -228,40 +236,50 @@ def _members(data: bytes) -> dict[str, bytes]:
         raise
     except _ZIP_ERRORS as error:
         raise SessionFileRejected(
-            f"The file is not a readable ZIP archive: it is damaged or truncated ({error})."
+            Text("The file is not a readable ZIP archive: it is damaged or truncated ({error}).", error=error)
         ) from None
 
 
 def _check_entries(entries: list[zipfile.ZipInfo]) -> None:
     if len(entries) > MAX_ENTRIES:
-        raise SessionFileRejected(f"The archive has {len(entries)} entries; a session file has {len(MEMBERS)}.")
+        raise SessionFileRejected(
+            Text(
+                "The archive has {count} entries; a session file has {members}.",
+                count=len(entries),
+                members=len(MEMBERS),
+            )
+        )
     for entry in entries:
         name = entry.filename
         if _unsafe(name):
-            raise SessionFileRejected(f"The archive holds an entry with an unsafe name: {name!r}.")
+            raise SessionFileRejected(Text("The archive holds an entry with an unsafe name: {name!r}.", name=name))
         if (entry.external_attr >> 16) & 0o170000 == 0o120000:
-            raise SessionFileRejected(f"The archive entry {name!r} is a link, not a file.")
+            raise SessionFileRejected(Text("The archive entry {name!r} is a link, not a file.", name=name))
         if name not in MEMBERS:
-            raise SessionFileRejected(f"The archive holds an unexpected entry: {name!r}.")
+            raise SessionFileRejected(Text("The archive holds an unexpected entry: {name!r}.", name=name))
     counts = Counter(entry.filename for entry in entries)
     for name, count in counts.items():
         if count > 1:
-            raise SessionFileRejected(f"The archive holds {name!r} {count} times.")
+            raise SessionFileRejected(Text("The archive holds {name!r} {count} times.", name=name, count=count))
     for name in MEMBERS:
         if name not in counts:
-            raise SessionFileRejected(f"The member {name!r} is missing.")
+            raise SessionFileRejected(Text("The member {name!r} is missing.", name=name))
     for entry in entries:
         limit = MAX_MEMBER_BYTES[entry.filename]
         if entry.file_size > limit:
             raise SessionFileRejected(
-                f"The member {entry.filename!r} would unpack to {entry.file_size:,} bytes, more than the "
-                f"{limit:,} allowed."
+                Text(
+                    "The member {name!r} would unpack to {size:,} bytes, more than the {limit:,} allowed.",
+                    name=entry.filename,
+                    size=entry.file_size,
+                    limit=limit,
+                )
             )
         if entry.flag_bits & 0x1:
-            raise SessionFileRejected(f"The member {entry.filename!r} is encrypted.")
+            raise SessionFileRejected(Text("The member {name!r} is encrypted.", name=entry.filename))
         if entry.compress_type != zipfile.ZIP_STORED:
             raise SessionFileRejected(
-                f"The member {entry.filename!r} is compressed; session files store members as they are."
+                Text("The member {name!r} is compressed; session files store members as they are.", name=entry.filename)
             )
 
 
@@ -283,19 +301,25 @@ def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
     with archive.open(entry) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise SessionFileRejected(f"The member {entry.filename!r} is larger than the {limit:,} bytes allowed.")
+        raise SessionFileRejected(
+            Text("The member {name!r} is larger than the {limit:,} bytes allowed.", name=entry.filename, limit=limit)
+        )
     return data
 
 
 def _check_manifest(data: Any, members: dict[str, bytes]) -> Header:
     """The signed manifest: a format and version this reader knows, and members matching their hashes."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SessionFileRejected("The manifest does not describe a MIMIC session file.")
+        raise SessionFileRejected(Text("The manifest does not describe a MIMIC session file."))
     version = data.get("format_version")
     if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
         raise SessionFileRejected(
-            f"The session file has format version {version!r}, which this version of MIMIC does not read "
-            f"(it reads version {', '.join(map(str, sorted(SUPPORTED_VERSIONS)))}): update the importer."
+            Text(
+                "The session file has format version {version!r}, which this version of MIMIC does not read "
+                "(it reads version {supported}): update the importer.",
+                version=version,
+                supported=", ".join(map(str, sorted(SUPPORTED_VERSIONS))),
+            )
         )
     expected = manifest(_header(data), members, version)
     if data != expected:
@@ -303,9 +327,12 @@ def _check_manifest(data: Any, members: dict[str, bytes]) -> Header:
         for item in expected["members"]:
             if listed.get(item["name"]) != item:
                 raise SessionFileRejected(
-                    f"The member {item['name']!r} does not match its SHA-256 and size in the signed manifest."
+                    Text(
+                        "The member {name!r} does not match its SHA-256 and size in the signed manifest.",
+                        name=item["name"],
+                    )
                 )
-        raise SessionFileRejected("The manifest holds fields that this version of the format does not have.")
+        raise SessionFileRejected(Text("The manifest holds fields that this version of the format does not have."))
     return _header(data)
 
 
@@ -321,7 +348,9 @@ def _header(data: dict[str, Any]) -> Header:
     for name, kind in fields.items():
         value = data.get(name)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise SessionFileRejected(f"The manifest's {name} is missing or not a {kind.__name__}.")
+            raise SessionFileRejected(
+                Text("The manifest's {name} is missing or not a {kind}.", name=name, kind=kind.__name__)
+            )
     if data["session_version"] < 1:
-        raise SessionFileRejected("The manifest's session_version must be 1 or more.")
+        raise SessionFileRejected(Text("The manifest's session_version must be 1 or more."))
     return Header(**{name: data[name] for name in fields})

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
@@ -36,7 +37,7 @@ def private_key_pem(key: Ed25519PrivateKey) -> bytes:
     )
 
 
-def _load(load: Callable[[bytes], object], pem: bytes, unreadable: str) -> object:
+def _load(load: Callable[[bytes], object], pem: bytes, unreadable: Text) -> object:
     try:
         return load(pem)
     except (ValueError, TypeError, UnsupportedAlgorithm):
@@ -47,10 +48,14 @@ def private_key_from_pem(pem: bytes, source: str) -> Ed25519PrivateKey:
     key = _load(
         lambda data: serialization.load_pem_private_key(data, password=None),
         pem,
-        f"{source} is not a readable session-signing key (damaged, or protected by a password).",
+        Text("{source} is not a readable session-signing key (damaged, or protected by a password).", source=source),
     )
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{source} holds another kind of key than the Ed25519 key session files are signed with.")
+        raise KeyFileError(
+            Text(
+                "{source} holds another kind of key than the Ed25519 key session files are signed with.", source=source
+            )
+        )
     return key
 
 
@@ -67,14 +72,19 @@ def public_key_pem(raw: bytes) -> bytes:
 def public_key_from_pem(pem: bytes, source: str) -> bytes:
     """The 32 raw bytes of the Ed25519 public key in a PEM file; KeyFileError for anything else."""
     if len(pem) > MAX_KEY_FILE_BYTES:
-        raise KeyFileError(f"{source} is too large to be a public key file.")
+        raise KeyFileError(Text("{source} is too large to be a public key file.", source=source))
     key = _load(
         serialization.load_pem_public_key,
         pem,
-        f"{source} is not a public key file (expected the PEM file written by `mimic-desktop export-key`).",
+        Text(
+            "{source} is not a public key file (expected the PEM file written by `mimic-desktop export-key`).",
+            source=source,
+        ),
     )
     if not isinstance(key, Ed25519PublicKey):
-        raise KeyFileError(f"{source} holds another kind of public key than the Ed25519 key of a MIMIC centre.")
+        raise KeyFileError(
+            Text("{source} holds another kind of public key than the Ed25519 key of a MIMIC centre.", source=source)
+        )
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 

@@ -12,13 +12,14 @@ from functools import cache
 from typing import Any
 
 from ..domain import forms
-from ..domain.forms import FieldDef
+from ..domain.forms import LANGUAGES, FieldDef
 from ..domain.record import Procedure
-from ..domain.values import YES_NO
+from ..domain.values import NO, YES
+from ..domain.wording import say
 from . import flat
 
-RECORD_TITLE = {"en": "Record", "nl": "Dossier"}
-DERIVED_TITLE = {"en": "Derived values", "nl": "Afgeleide waarden"}
+RECORD_TITLE = {lang: say("Record", lang) for lang in LANGUAGES}
+DERIVED_TITLE = {lang: say("Derived values", lang) for lang in LANGUAGES}
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ class Code:
 
 
 YES_NO_CODES = (
-    Code("1", {lang: words[0] for lang, words in YES_NO.items()}),
-    Code("0", {lang: words[1] for lang, words in YES_NO.items()}),
+    Code("1", {lang: YES.text(lang) for lang in LANGUAGES}),
+    Code("0", {lang: NO.text(lang) for lang in LANGUAGES}),
 )
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import forms, values
+from ..domain.wording import Text, say
 from .layout import when
-from .wording import word
 
-ENTRY_WORDS = {"lesion": "lesion_n", "complication": "complication_n"}
+ENTRY_WORDS = {"lesion": Text("Lesion {n}"), "complication": Text("Complication {n}")}
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Change:
 
 def value_text(fdef: forms.FieldDef | None, value: Any, lang: str) -> str:
     if value is None or value == "":
-        return word("change_empty", lang)
+        return say("(empty)", lang)
     if fdef is None:
         return str(value)
     if fdef.type == "likert" and isinstance(value, int):
@@ -49,35 +49,39 @@ def _event(change: Change, lang: str) -> str:
     name = catalogue[change.name].text(lang) if change.name in catalogue else change.name
     if change.number is None:
         return name
-    return word("event_of_lesion", lang, event=name, n=change.number)
+    return say("{event} (lesion {n})", lang, event=name, n=change.number)
 
 
 def change_text(change: Change, lang: str = "en") -> str:
     """What changed, in a line: which lesion, complication or event (by number and time), old and new."""
-    entry = word(ENTRY_WORDS[change.entity], lang, n=change.number) if change.entity in ENTRY_WORDS else ""
+    entry = ENTRY_WORDS[change.entity].fill(n=change.number).text(lang) if change.entity in ENTRY_WORDS else ""
     if change.kind == "value":
         fdef = forms.all_fields().get(change.name)
         field = fdef.text(lang) if fdef else change.name
-        text = word(
-            "change_value",
+        text = say(
+            "{field}: {old} → {new}",
             lang,
             field=field,
             old=value_text(fdef, change.old, lang),
             new=value_text(fdef, change.new, lang),
         )
-        return word("change_in", lang, entry=entry, change=text) if entry else text
+        return say("{entry} · {change}", lang, entry=entry, change=text) if entry else text
     if change.kind == "removed":
-        removed = word("change_removed", lang, entry=entry)
-        return word("change_held", lang, removed=removed, held=held_text(change.old, lang)) if change.old else removed
+        removed = say("{entry} removed from the record", lang, entry=entry)
+        if not change.old:
+            return removed
+        return say("{removed}; it held: {held}", lang, removed=removed, held=held_text(change.old, lang))
     if change.kind == "struck":
-        return word("change_struck", lang, event=_event(change, lang), at=when(change.old, seconds=True))
+        return say(
+            "Event struck through: {event} at {at}", lang, event=_event(change, lang), at=when(change.old, seconds=True)
+        )
     if change.kind == "time":
         old, new = (when(moment, seconds=True) for moment in (change.old, change.new))
-        return word("change_time", lang, event=_event(change, lang), old=old, new=new)
+        return say("Time of {event} corrected: {old} → {new}", lang, event=_event(change, lang), old=old, new=new)
     if change.kind == "voided":
-        return word("change_voided", lang, name=change.name, at=when(change.old))
+        return say("Questionnaire signature of {name} ({at}) voided", lang, name=change.name, at=when(change.old))
     if change.kind == "exported":
-        return word("change_exported", lang, version=change.new)
+        return say("Session file version {version} exported", lang, version=change.new)
     return f"{change.entity} {change.name}: {value_text(None, change.old, lang)} → {value_text(None, change.new, lang)}"
 
 

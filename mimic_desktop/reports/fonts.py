@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.errors import MimicError
 from ..domain.shipped import shipped
+from ..domain.wording import Text
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -25,7 +26,13 @@ def font_file(name: str, dirs: list[Path] | None = None) -> Path:
         if candidate.is_file():
             return candidate
     searched = ", ".join(map(str, dirs if dirs is not None else font_dirs()))
-    raise MimicError(f"The PDF font {name}.ttf is missing from this installation (looked in {searched}).")
+    raise MimicError(
+        Text(
+            "The PDF font {name}.ttf is missing from this installation (looked in {searched}).",
+            name=name,
+            searched=searched,
+        )
+    )
 
 
 @cache

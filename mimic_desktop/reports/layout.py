@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape
 
 from .. import APP_NAME, __version__
 from ..domain.clock import from_iso
+from ..domain.wording import say
 from . import fonts
-from .wording import word
 
 # reportlab ships no type information: a Paragraph, Table, Drawing or other flowable is an Any to the checker.
 Flowable = Any
@@ -250,12 +250,14 @@ def _decorate(canvas: Any, running: Running, number: int, total: int, pagesize: 
     canvas.line(MARGIN, top - 16, width - MARGIN, top - 16)
     canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
     canvas.setFont(fonts.REGULAR, 7.5)
-    footer = word("version", running.lang, app=APP_NAME, version=__version__)
+    footer = say("{app} {version}", running.lang, app=APP_NAME, version=__version__)
     if running.printed_at:
         printed = running.printed_at.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-        footer += "   " + word("printed", running.lang, when=printed)
+        footer += "   " + say("Printed {when}", running.lang, when=printed)
     canvas.drawString(MARGIN, MARGIN - 20, footer)
-    canvas.drawRightString(width - MARGIN, MARGIN - 20, word("page", running.lang, page=number, pages=total))
+    canvas.drawRightString(
+        width - MARGIN, MARGIN - 20, say("Page {page} of {pages}", running.lang, page=number, pages=total)
+    )
     canvas.restoreState()
 
 
@@ -264,7 +266,7 @@ def _demo_mark(canvas: Any, lang: str, width: float, height: float, top: float) 
     canvas.saveState()
     canvas.setFillColor(ALERT)
     canvas.setFont(fonts.BOLD, 8)
-    canvas.drawRightString(width - MARGIN, top, word("demo", lang))
+    canvas.drawRightString(width - MARGIN, top, say("DEMO RECORD: not trial data", lang))
     canvas.setFillAlpha(0.13)
     canvas.setFont(fonts.BOLD, 120)
     canvas.translate(width / 2, height / 2)

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..domain import derive, forms, values
 from ..domain.forms import LANGUAGES, FieldDef
 from ..domain.record import Procedure, Signature
+from ..domain.wording import Text, say
 from .layout import Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
-from .wording import word
 
 TICKED = "☒"
 EMPTY = "☐"
@@ -78,6 +78,9 @@ def _questions(proc: Procedure | None, blank: bool, lang: str, sources: dict[str
     return story
 
 
+LANGUAGE_NAMES = {"en": Text("English"), "nl": Text("Dutch")}
+
+
 def signed_meaning(meaning: str, lang: str) -> str:
     """The meaning exactly as it was signed; when that is the form's statement in another language, the
     statement in this document's language follows, marked as such (the signed words are never replaced)."""
@@ -85,8 +88,10 @@ def signed_meaning(meaning: str, lang: str) -> str:
     for other in LANGUAGES:
         for defined in forms.questionnaire().extras["signature_meanings"]:
             if other != lang and meaning == defined[other]:
-                language = word(f"language_{other}", lang)
-                note = word("meaning_signed_in", lang, language=language, statement=defined[lang])
+                language = LANGUAGE_NAMES[other].text(lang)
+                note = say(
+                    "signed in {language}; in English: {statement}", lang, language=language, statement=defined[lang]
+                )
                 return f"{shown}<br/><i>({text(note)})</i>"
     return shown
 

@@ -9,12 +9,12 @@ from typing import Any
 
 from ..domain import derive, forms, values
 from ..domain.record import Lesion, Procedure
+from ..domain.wording import Text, say
 from .changes import Change, change_text
 from .layout import Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
 from .questionnaire import signed_meaning
 from .timeline import timeline_drawing
-from .wording import word
 
 RECORD_SECTIONS = ("eligibility", "baseline", "icg", "surgery")
 
@@ -49,10 +49,10 @@ class SummaryContext:
 def running(proc: Procedure, title: str, lang: str, printed_at: datetime | None = None) -> Running:
     day = derive.surgery_date(proc)
     facts = [
-        (word("study_id", lang), proc.study_id),
-        (word("centre", lang), proc.centre),
-        (word("surgery_date", lang), day.isoformat() if day else "–"),
-        (word("status", lang), derive.status(proc).text(lang)),
+        (say("Study ID", lang), proc.study_id),
+        (say("Centre", lang), proc.centre),
+        (say("Date of surgery", lang), day.isoformat() if day else "–"),
+        (say("Status", lang), derive.status(proc).text(lang)),
     ]
     return Running(title, facts, lang, proc.demo, printed_at)
 
@@ -64,7 +64,7 @@ def field_pairs(record_values: dict[str, Any], section: str, lang: str) -> list[
         value = record_values.get(fdef.name)
         if value is None and not fdef.required:
             continue
-        shown = text(values.display(fdef, value, lang)) if value is not None else f"<i>{word('not_entered', lang)}</i>"
+        shown = text(values.display(fdef, value, lang)) if value is not None else f"<i>{say('not entered', lang)}</i>"
         result.append((fdef.text(lang), shown))
     return result
 
@@ -79,7 +79,10 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
     story = []
     derived: dict[str, list[tuple[str, str]]] = {
         "baseline": [
-            (word("fong", lang), str(derive.fong(proc).score if derive.fong(proc).score is not None else "–"))
+            (
+                say("Fong clinical risk score", lang),
+                str(derive.fong(proc).score if derive.fong(proc).score is not None else "–"),
+            )
         ],
         "icg": [],
         "surgery": [],
@@ -88,12 +91,15 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
     if interval is not None:
         inside = derive.icg_in_window(interval, ctx.icg_window)
         low, high = (int(limit.total_seconds() // 3600) for limit in ctx.icg_window)
-        verdict = word("icg_inside_window" if inside else "icg_outside_window", lang) + f" {low}–{high} h"
+        words = Text("within the protocol window") if inside else Text("outside the protocol window")
+        verdict = f"{words.text(lang)} {low}–{high} h"
         shown = f"{_duration(interval)} ({verdict})"
-        derived["icg"].append((word("icg_interval", lang), shown if inside else f"<b>{shown}</b>"))
+        derived["icg"].append((say("ICG to incision", lang), shown if inside else f"<b>{shown}</b>"))
     minutes = derive.operation_minutes(proc)
     if minutes is not None:
-        derived["surgery"].append((word("operation_time", lang), _duration(timedelta(minutes=minutes))))
+        derived["surgery"].append(
+            (say("Operation time (incision to closure)", lang), _duration(timedelta(minutes=minutes)))
+        )
     for section in RECORD_SECTIONS:
         story.append(heading(forms.crf().section(section).text(lang)))
         story.append(pairs(field_pairs(proc.values, section, lang) + derived.get(section, []), width))
@@ -102,20 +108,22 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
 
 def _timeline(proc: Procedure, lang: str) -> Story:
     width = content_width()
-    story = [heading(word("timeline", lang)), timeline_drawing(proc, width, lang)]
+    story = [heading(say("Intraoperative timeline", lang)), timeline_drawing(proc, width, lang)]
     incision = derive.incision_time(proc)
     lesion_numbers = {lesion.id: str(lesion.number) for lesion in [*proc.lesions, *proc.removed_lesions]}
     removed = {lesion.id for lesion in proc.removed_lesions}
-    rows = [[word("time", lang), "+min", word("event", lang), word("lesion", lang), word("note", lang)]]
+    rows = [[say("Time", lang), "+min", say("Event", lang), say("Lesion", lang), say("Note", lang)]]
     for event in sorted(proc.events, key=lambda e: (e.at, e.id)):
         offset = f"{(event.moment - incision).total_seconds() / 60:.0f}" if incision else ""
         note = text(event.note or "")
         label = text(forms.events()[event.kind].text(lang))
         if event.struck:
             label = f"<strike>{label}</strike>"
-            note = (note + " " if note else "") + f"<i>{text(word('struck', lang, reason=event.struck_reason))}</i>"
+            note = (
+                note + " " if note else ""
+            ) + f"<i>{text(say('struck through: {reason}', lang, reason=event.struck_reason))}</i>"
             if event.lesion_id in removed:
-                note += f"<i>; {word('lesion_removed', lang, n=lesion_numbers[event.lesion_id])}</i>"
+                note += f"<i>; {say('lesion {n} removed from the record', lang, n=lesion_numbers[event.lesion_id])}</i>"
         rows.append(
             [
                 para(text(when(event.at, seconds=True))),
@@ -129,11 +137,25 @@ def _timeline(proc: Procedure, lang: str) -> Story:
     return story
 
 
+# The outcome of a cavity re-resection as derive.assess_lesion names it, and the summary's words for it.
+RERESECTION = {
+    "done": Text("done"),
+    "not_feasible": Text("not feasible"),
+    "not_safe": Text("not safe"),
+}
+# The three changes in surgical management (derive.ManagementChanges), in the order the paper lists them.
+MANAGEMENT_CHANGES = {
+    "plane_adapted": Text("Transection plane adapted"),
+    "cavity_reresection": Text("Additional resection of a fluorescent cavity"),
+    "occult_extended": Text("Occult lesion leading to extended or additional resection"),
+}
+
+
 def _theatre_row(proc: Procedure, lesion: Lesion, lang: str) -> Story:
     """A lesion as found and treated in theatre: where, how large, how found, what fluorescence showed."""
     assessment = derive.assess_lesion(proc, lesion.id)
-    specimen = {True: word("fluorescent", lang), False: word("clear", lang), None: ""}[assessment.specimen_fluorescent]
-    reresection = word(f"reresection_{assessment.reresection}", lang) if assessment.reresection else ""
+    specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.specimen_fluorescent]
+    reresection = RERESECTION[assessment.reresection].text(lang) if assessment.reresection else ""
     if assessment.reresection == "done":
         details = [
             f"{forms.field_def(name).text(lang)}: {_shown(lesion, name, lang)}"
@@ -168,23 +190,31 @@ def _lesions(proc: Procedure, lang: str) -> Story:
     theatre = [
         "#",
         *(label(name).text(lang) for name in ("segments", "size_mm", "source", "treatment")),
-        word("specimen", lang),
-        word("reresection", lang),
+        say("Specimen side (ICG)", lang),
+        say("Re-resection", lang),
     ]
-    pathology = ["#", label("histology").text(lang), label("margin_mm").text(lang), word("r_status", lang)]
+    pathology = ["#", label("histology").text(lang), label("margin_mm").text(lang), say("R status", lang)]
     pathology.append(label("r1_type").text(lang))
     # The heading goes inside the block: reportlab keeps a heading with the next flowable, but not with a block.
     liver = KeepTogether(
         [
-            heading(word("lesions", lang)),
-            para(text(word("liver_map", lang)), "head"),
+            heading(say("Lesions", lang)),
+            para(text(say("Couinaud segments, anterior view (schematic)", lang)), "head"),
             liver_map_drawing(proc, width * 0.62),
-            para(text(word("map_legend", lang)), "small"),
+            para(
+                text(
+                    say(
+                        "Numbers are lesions. Red: R1, green: R0, grey: no pathology yet. Segment I lies behind (dashed).",
+                        lang,
+                    )
+                ),
+                "small",
+            ),
         ]
     )
     return [
         liver,
-        heading(word("in_theatre", lang), "question"),
+        heading(say("During surgery", lang), "question"),
         grid(
             [theatre, *(_theatre_row(proc, lesion, lang) for lesion in proc.lesions)],
             [width * s for s in (0.04, 0.14, 0.08, 0.23, 0.12, 0.13, 0.26)],
@@ -199,11 +229,8 @@ def _lesions(proc: Procedure, lang: str) -> Story:
 
 def _management(proc: Procedure, lang: str) -> Story:
     changes = derive.management_changes(proc)
-    items = [
-        (word(name, lang), str(getattr(changes, name)))
-        for name in ("plane_adapted", "cavity_reresection", "occult_extended")
-    ]
-    return [heading(word("management", lang)), pairs(items, content_width())]
+    items = [(words.text(lang), str(getattr(changes, name))) for name, words in MANAGEMENT_CHANGES.items()]
+    return [heading(say("Changes in surgical management", lang)), pairs(items, content_width())]
 
 
 def _postop(proc: Procedure, lang: str) -> Story:
@@ -211,20 +238,24 @@ def _postop(proc: Procedure, lang: str) -> Story:
     items = field_pairs(proc.values, "postop", lang)
     if proc.get("readmission") and proc.get("readmission_planned"):
         planned = forms.field_def("readmission_planned").text(lang)
-        items = [(k, f"{v} ({word('planned_readmission', lang)})" if k == planned else v) for k, v in items]
-    story = [heading(word("postop", lang)), pairs(items, width), heading(word("complications", lang), "question")]
+        items = [(k, f"{v} ({say('planned: not a complication', lang)})" if k == planned else v) for k, v in items]
+    story = [
+        heading(say("Post-operative course", lang)),
+        pairs(items, width),
+        heading(say("Complications (90 days)", lang), "question"),
+    ]
     if not proc.complications:
-        return [*story, para(text(word("none", lang)))]
+        return [*story, para(text(say("none", lang)))]
     day = derive.surgery_date(proc)
     fields = [forms.field_def(n) for n in ("description", "clavien_dindo", "onset_date")]
-    rows = [["#", *(f.text(lang) for f in fields), word("days_after", lang)]]
+    rows = [["#", *(f.text(lang) for f in fields), say("Days after surgery", lang)]]
     for comp in proc.complications:
         onset = comp.get("onset_date")
         days = ""
         if day and onset:
             days = str((datetime.fromisoformat(onset).date() - day).days)
             if derive.late_complication(proc, onset):
-                days = para(f"<b>{days}</b><br/>{text(word('late', lang))}", "alert")
+                days = para(f"<b>{days}</b><br/>{text(say('LATE: more than 90 days after surgery', lang))}", "alert")
         rows.append(
             [
                 str(comp.number),
@@ -239,20 +270,25 @@ def _postop(proc: Procedure, lang: str) -> Story:
 
 def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
     width = content_width()
-    story = [heading(word("signatures", lang))]
+    story = [heading(say("Signatures", lang))]
     if not proc.signatures:
-        return [*story, para(text(word("no_signature", lang)), "body")]
+        return [*story, para(text(say("The questionnaire is not signed.", lang)), "body")]
     for signature in proc.signatures:
         if signature.valid:
             state = para(text(ctx.signature_state), "body" if ctx.signature_ok else "alert")
         else:
-            voided = word("voided", lang, when=when(signature.voided_at), reason=signature.void_reason or "")
+            voided = say(
+                "VOIDED {when} by a change, reason: {reason}",
+                lang,
+                when=when(signature.voided_at),
+                reason=signature.void_reason or "",
+            )
             state = para(text(voided), "alert")
         items = [
-            (word("signed_by", lang), text(f"{signature.printed_name} ({signature.username})")),
-            (word("signed_at", lang), text(when(signature.signed_at, seconds=True))),
-            (word("meaning", lang), signed_meaning(signature.meaning, lang)),
-            (word("content_hash", lang), text(signature.content_hash)),
+            (say("Signed electronically by", lang), text(f"{signature.printed_name} ({signature.username})")),
+            (say("Date and time", lang), text(when(signature.signed_at, seconds=True))),
+            (say("Meaning", lang), signed_meaning(signature.meaning, lang)),
+            (say("Content hash (SHA-256)", lang), text(signature.content_hash)),
         ]
         story += [pairs(items, width), state]
     return story
@@ -261,36 +297,36 @@ def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
 def _audit(ctx: SummaryContext, lang: str) -> Story:
     width = content_width()
     audit = ctx.audit
-    chain = word("audit_intact", lang, rows=audit.chain_rows)
+    chain = say("intact, {rows} entries", lang, rows=audit.chain_rows)
     if not audit.chain_ok:
-        chain = word("audit_damaged", lang, problems="; ".join(audit.problems))
+        chain = say("DAMAGED: {problems}", lang, problems="; ".join(audit.problems))
     items = [
-        (word("audit_entries", lang), str(audit.entries)),
-        (word("audit_span", lang), text(f"{when(audit.first_at)} – {when(audit.last_at)}")),
-        (word("audit_people", lang), text(", ".join(audit.people))),
-        (word("audit_chain", lang), text(chain) if audit.chain_ok else f"<b>{text(chain)}</b>"),
-        (word("audit_head", lang), text(audit.head_hash)),
+        (say("Entries for this record", lang), str(audit.entries)),
+        (say("First and last entry", lang), text(f"{when(audit.first_at)} – {when(audit.last_at)}")),
+        (say("People who changed the record", lang), text(", ".join(audit.people))),
+        (say("Audit chain of the database", lang), text(chain) if audit.chain_ok else f"<b>{text(chain)}</b>"),
+        (say("Chain head hash", lang), text(audit.head_hash)),
     ]
-    story = [heading(word("audit", lang)), pairs(items, width)]
+    story = [heading(say("Audit trail", lang)), pairs(items, width)]
     if audit.changes:
-        rows = [[word("time", lang), word("who", lang), word("what", lang), word("reason", lang)]]
+        rows = [[say("Time", lang), say("Who", lang), say("What", lang), say("Reason", lang)]]
         rows += [[when(c.at), c.username, change_text(c, lang), c.reason] for c in audit.changes]
         story += [
-            heading(word("corrections", lang), "question"),
+            heading(say("Changes with a reason", lang), "question"),
             grid(rows, [width * s for s in (0.19, 0.14, 0.4, 0.27)]),
         ]
     return story
 
 
 def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> Story:
-    story = [heading(f"{word('summary_title', lang)}: {proc.study_id}", "title")]
+    story = [heading(f"{say('Procedure summary', lang)}: {proc.study_id}", "title")]
     story += _record_sections(proc, ctx, lang)
     story += _timeline(proc, lang)
     story += _lesions(proc, lang)
     story += _management(proc, lang)
     story += _postop(proc, lang)
     if ctx.missing:
-        story.append(heading(word("open_items", lang)))
+        story.append(heading(say("Still missing before the record can be completed", lang)))
         story += [para("• " + text(item), "body") for item in ctx.missing]
     story += _signatures(proc, ctx, lang)
     story += _audit(ctx, lang)
@@ -298,7 +334,7 @@ def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> Sto
 
 
 def write_summary(proc: Procedure, ctx: SummaryContext, path: Path, lang: str = "en") -> Path:
-    title = word("summary_title", lang)
+    title = say("Procedure summary", lang)
     return build(
         path, summary_story(proc, ctx, lang), running(proc, title, lang, ctx.printed_at), subject=proc.study_id
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..domain import forms
 from ..domain.record import Event, Procedure
+from ..domain.wording import say
 from . import fonts
 from .layout import Flowable
-from .wording import word
 
 ROW_HEIGHT = 22.0
 LABEL_WIDTH = 52.0
@@ -45,8 +45,8 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowabl
 
     events = [e for e in proc.live_events() if e.kind != "note"]
     catalogue = forms.events()
-    rows = [(word("procedure_row", lang), None)] + [
-        (word("lesion_n", lang, n=lesion.number), lesion.id) for lesion in proc.lesions
+    rows = [(say("Procedure", lang), None)] + [
+        (say("Lesion {n}", lang, n=lesion.number), lesion.id) for lesion in proc.lesions
     ]
     kinds = list(dict.fromkeys(e.kind for e in events))
     legend_lines = -(-len(kinds) // LEGEND_COLUMNS)
@@ -119,7 +119,7 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowabl
         x = plot_left + (plot_right - plot_left) * minute / span
         drawing.add(Line(x, axis_y, x, axis_y - 3, strokeColor="#9aa7b1", strokeWidth=0.5))
         drawing.add(String(x, axis_y - 11, str(minute), fontName=fonts.REGULAR, fontSize=6.5, textAnchor="middle"))
-    caption = word("minutes_since_incision", lang)
+    caption = say("minutes since incision", lang)
     drawing.add(String(plot_right, axis_y - 20, caption, fontName=fonts.REGULAR, fontSize=6.5, textAnchor="end"))
     column_width = width / LEGEND_COLUMNS
     for number, kind in enumerate(kinds):

@@ -16,12 +16,11 @@ from ..domain import password_policy
 from ..domain.clock import from_iso, local_text, to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from ..domain.roles import PERMISSIONS, Account, Action, Role, User
-from ..domain.wording import say_in
+from ..domain.wording import Text
 from ..storage import audit, password_hash, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
-from .account_words import MESSAGES
 
 # Where a sign-in was tried, as its audit row says.
 APP = "app"
@@ -61,9 +60,6 @@ class AccountService:
         self.lang = lang
         self.clock = clock
 
-    def _say(self, key: str, **values: object) -> str:
-        return say_in(MESSAGES, key, self.lang, **values)
-
     # -- reading ---------------------------------------------------------------------------------------
     def has_users(self) -> bool:
         return users.count_users(self.store.conn) > 0
@@ -83,7 +79,7 @@ class AccountService:
     def account(self, username: str) -> Account:
         found = users.find_account(self.store.conn, username.strip().lower())
         if found is None:
-            raise NotFound(self._say("no_account", name=username))
+            raise NotFound(Text("There is no account {name}.", name=username), lang=self.lang)
         return found
 
     # -- new accounts ----------------------------------------------------------------------------------
@@ -103,22 +99,37 @@ class AccountService:
         username = username.strip().lower()
         full_name = " ".join(full_name.split())
         if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
-            raise ValidationError(self._say("bad_name"), "username")
+            raise ValidationError(
+                Text("A user name may hold letters, digits, dots, dashes and underscores only."),
+                "username",
+                lang=self.lang,
+            )
         if len(username) > LONGEST_USER_NAME:
-            raise ValidationError(self._say("long_name", n=LONGEST_USER_NAME), "username")
+            raise ValidationError(
+                Text("A user name holds at most {n} characters.", n=LONGEST_USER_NAME), "username", lang=self.lang
+            )
         if not full_name:
-            raise ValidationError(self._say("no_full_name"), "full_name")
+            raise ValidationError(
+                Text("Give the person's full name: it is printed with their signature."), "full_name", lang=self.lang
+            )
         if len(full_name) > LONGEST_FULL_NAME or not full_name.isprintable():
-            raise ValidationError(self._say("bad_full_name", n=LONGEST_FULL_NAME), "full_name")
+            raise ValidationError(
+                Text(
+                    "A full name holds at most {n} characters, without control characters: it is printed with signatures.",
+                    n=LONGEST_FULL_NAME,
+                ),
+                "full_name",
+                lang=self.lang,
+            )
         self.check_new_password(password, username)
         if self.has_users():
             if by is None:
-                raise ValidationError(self._say("sign_in_first"))
+                raise ValidationError(Text("Sign in as a coordinator to add accounts."), lang=self.lang)
             access.require(self.store, by, Action.MANAGE_USERS)
         elif role is not Role.COORDINATOR:
-            raise ValidationError(self._say("first_coordinator"), "role")
+            raise ValidationError(Text("The first account must be a coordinator."), "role", lang=self.lang)
         if users.find_user(self.store.conn, username):
-            raise ValidationError(self._say("taken", name=username), "username")
+            raise ValidationError(Text("The user name {name} is taken.", name=username), "username", lang=self.lang)
         self._refuse_same_signer_name(username, full_name, role)
         stored = password_hash.make(password)
         now = to_iso(self.clock())
@@ -140,7 +151,15 @@ class AccountService:
             return
         others = [name for name in users.signers_named(self.store.conn, full_name, SIGNING_ROLES) if name != username]
         if others:
-            raise ValidationError(self._say("same_signer_name", full_name=full_name, other=others[0]), "full_name")
+            raise ValidationError(
+                Text(
+                    "Another account that can sign is already called {full_name} ({other}): a signature must name one person. Add what tells them apart, such as a middle initial.",
+                    full_name=full_name,
+                    other=others[0],
+                ),
+                "full_name",
+                lang=self.lang,
+            )
 
     # -- signing in ------------------------------------------------------------------------------------
     def sign_in(self, username: str, password: str, where: str = APP) -> User:
@@ -152,13 +171,13 @@ class AccountService:
         waiting = self._waits_until(name)
         if waiting is not None:
             self._record_failure(name, where, "the account waits", count=False)
-            raise AccountWaits(self._waiting_message(name))
+            raise AccountWaits(self._waiting_message(name), lang=self.lang)
         user = users.check_password(self.store.conn, name, password)
         if user is None:
             now_waits = self._record_failure(name, where, "wrong user name or password", count=True)
             if now_waits:
-                raise AccountWaits(self._waiting_message(name))
-            raise AuthenticationFailed(self._say("wrong"))
+                raise AccountWaits(self._waiting_message(name), lang=self.lang)
+            raise AuthenticationFailed(Text("Wrong user name or password."), lang=self.lang)
         self._after_success(name, password)
         return users.find_user(self.store.conn, name) or user
 
@@ -169,11 +188,14 @@ class AccountService:
         until = from_iso(account.waits_until_utc)
         return until if until > self.clock() else None
 
-    def _waiting_message(self, name: str) -> str:
+    def _waiting_message(self, name: str) -> Text:
         account = users.find_account(self.store.conn, name)
         assert account is not None and account.waits_until_utc is not None
-        return self._say(
-            "waits", count=account.failed_sign_ins, name=name, until=local_text(account.waits_until_utc, seconds=True)
+        return Text(
+            "After {count} wrong passwords in a row the account {name} waits until {until} before it can sign in again. A coordinator can release it sooner.",
+            count=account.failed_sign_ins,
+            name=name,
+            until=local_text(account.waits_until_utc, seconds=True),
         )
 
     def _record_failure(self, name: str, where: str, what: str, count: bool) -> bool:
@@ -228,7 +250,9 @@ class AccountService:
         user = self.sign_in(username, current, where)
         self.check_new_password(new, user.username)
         if new == current:
-            raise ValidationError(self._say("same_password"), "password")
+            raise ValidationError(
+                Text("The new password must differ from the current one."), "password", lang=self.lang
+            )
         columns = users.password_columns(password_hash.make(new))
         with self.store.transaction() as db:
             users.update(
@@ -242,11 +266,12 @@ class AccountService:
         return users.find_user(self.store.conn, user.username) or user
 
     # -- what a coordinator does to other accounts -----------------------------------------------------
-    def _managed(self, by: User, username: str, own_key: str | None) -> Account:
+    def _managed(self, by: User, username: str, own: Text | None) -> Account:
+        """The account a coordinator acts on; own: the refusal when it is their own account (None: allowed)."""
         access.require(self.store, self._as_stored(by), Action.MANAGE_USERS)
         account = self.account(username)
-        if own_key and account.username == by.username:
-            raise ValidationError(self._say(own_key))
+        if own is not None and account.username == by.username:
+            raise ValidationError(own, lang=self.lang)
         return account
 
     def _as_stored(self, by: User) -> User:
@@ -254,7 +279,7 @@ class AccountService:
         signed in counts, not the role it had then."""
         stored = users.find_account(self.store.conn, by.username)
         if stored is None or not stored.active:
-            raise PermissionDenied(self._say("inactive", name=by.username))
+            raise PermissionDenied(Text("The account {name} is deactivated.", name=by.username), lang=self.lang)
         return replace(by, role=stored.role)
 
     def _change(self, by: User, username: str, changes: Mapping[str, object], reason: str) -> None:
@@ -264,7 +289,11 @@ class AccountService:
     def reset_password(self, by: User, username: str) -> str:
         """A temporary password for another account, to be changed at its next sign-in; returned to be told to its
         owner once. Releases a waiting account too."""
-        account = self._managed(by, username, "own_reset")
+        account = self._managed(
+            by,
+            username,
+            Text("Change your own password with Change my password (or `mimic-desktop passwd`), not with a reset."),
+        )
         temporary = "-".join("".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(4)) for _ in range(3))
         columns = users.password_columns(password_hash.make(temporary))
         changes = columns | {"must_change_password": 1, "failed_sign_ins": 0, "waits_until_utc": None}
@@ -278,7 +307,7 @@ class AccountService:
 
     def deactivate(self, by: User, username: str) -> None:
         """A leaver's account: it can no longer sign in; what it recorded and signed stays theirs."""
-        account = self._managed(by, username, "own_deactivate")
+        account = self._managed(by, username, Text("You cannot deactivate your own account: ask another coordinator."))
         if not account.active:
             return
         self._keep_a_coordinator(account)
@@ -287,13 +316,13 @@ class AccountService:
     def reactivate(self, by: User, username: str) -> None:
         account = self._managed(by, username, None)
         if account.active:
-            raise ValidationError(self._say("already_active", name=account.username))
+            raise ValidationError(Text("The account {name} is active already.", name=account.username), lang=self.lang)
         self._refuse_same_signer_name(account.username, account.full_name, account.role)
         self._change(by, account.username, {"active": 1}, "reactivated by a coordinator")
 
     def set_role(self, by: User, username: str, role: Role | str) -> None:
         role = Role(role)
-        account = self._managed(by, username, "own_role")
+        account = self._managed(by, username, Text("You cannot change your own role: ask another coordinator."))
         if role is account.role:
             return
         if account.role is Role.COORDINATOR:
@@ -303,4 +332,10 @@ class AccountService:
 
     def _keep_a_coordinator(self, account: Account) -> None:
         if account.role is Role.COORDINATOR and users.active_coordinators(self.store.conn) == [account.username]:
-            raise ValidationError(self._say("last_coordinator", name=account.username))
+            raise ValidationError(
+                Text(
+                    "{name} is the only active coordinator: make another account a coordinator first.",
+                    name=account.username,
+                ),
+                lang=self.lang,
+            )

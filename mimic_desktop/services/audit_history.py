@@ -17,64 +17,64 @@ from typing import Any
 from ..domain import forms
 from ..domain.clock import local_text
 from ..domain.record import Procedure
-from ..domain.wording import Messages, say_in
+from ..domain.wording import Text
 from ..reports.changes import held_text, value_text
 from ..storage import repository, users
 from ..storage.connection import Store
 
 # The kinds of line a monitor filters by, in the order they are offered.
-KINDS: Messages = {
-    "value": ("Value", "Waarde"),
-    "lesion": ("Lesion", "Laesie"),
-    "complication": ("Complication", "Complicatie"),
-    "event": ("Event", "Gebeurtenis"),
-    "signature": ("Signature", "Handtekening"),
-    "surgeon": ("Surgeon and delegation", "Operateur en delegatie"),
-    "confirmation": ("Answer confirmed", "Antwoord bevestigd"),
-    "record": ("Record", "Dossier"),
-    "refused": ("Refused attempt", "Geweigerde poging"),
+KINDS: dict[str, Text] = {
+    "value": Text("Value"),
+    "lesion": Text("Lesion"),
+    "complication": Text("Complication"),
+    "event": Text("Event"),
+    "signature": Text("Signature"),
+    "surgeon": Text("Surgeon and delegation"),
+    "confirmation": Text("Answer confirmed"),
+    "record": Text("Record"),
+    "refused": Text("Refused attempt"),
 }
 
-WORDS: Messages = {
-    "added": ("{entry} added", "{entry} toegevoegd"),
-    "removed": ("{entry} removed", "{entry} verwijderd"),
-    "gone": ("removed from the record", "uit het dossier verwijderd"),
-    "lesion_n": ("Lesion {n}", "Laesie {n}"),
-    "complication_n": ("Complication {n}", "Complicatie {n}"),
-    "event_n": ("Event {n}: {kind}", "Gebeurtenis {n}: {kind}"),
-    "of_lesion": ("{event} (lesion {n})", "{event} (laesie {n})"),
-    "event_at": ("at {at}", "om {at}"),
-    "struck": ("struck through", "doorgehaald"),
-    "live": ("recorded", "vastgelegd"),
-    "signed": ("Questionnaire signed", "Vragenlijst ondertekend"),
-    "voided": ("Signature voided", "Handtekening vervallen"),
-    "delegated": ("Delegation to sign", "Delegatie om te tekenen"),
-    "surgeon_account": ("Operating surgeon (account)", "Operateur (account)"),
-    "confirmed": ("{field}: answer confirmed", "{field}: antwoord bevestigd"),
-    "refused": ("Refused: {action}", "Geweigerd: {action}"),
-    "empty": ("(empty)", "(leeg)"),
-    "yes": ("yes", "ja"),
-    "no": ("no", "nee"),
+WORDS: dict[str, Text] = {
+    "added": Text("{entry} added"),
+    "removed": Text("{entry} removed"),
+    "gone": Text("removed from the record"),
+    "lesion_n": Text("Lesion {n}"),
+    "complication_n": Text("Complication {n}"),
+    "event_n": Text("Event {n}: {kind}"),
+    "of_lesion": Text("{event} (lesion {n})"),
+    "event_at": Text("at {at}"),
+    "struck": Text("struck through"),
+    "live": Text("recorded"),
+    "signed": Text("Questionnaire signed"),
+    "voided": Text("Signature voided"),
+    "delegated": Text("Delegation to sign"),
+    "surgeon_account": Text("Operating surgeon (account)"),
+    "confirmed": Text("{field}: answer confirmed"),
+    "refused": Text("Refused: {action}"),
+    "empty": Text("(empty)"),
+    "yes": Text("yes"),
+    "no": Text("no"),
 }
 
 # The record's own columns that the trail names (the form's fields are named by their labels).
-RECORD_COLUMNS: Messages = {
-    "study_id": ("Study ID", "Studienummer"),
-    "centre": ("Centre", "Centrum"),
-    "completed_utc": ("Completed and locked", "Voltooid en vergrendeld"),
-    "export_version": ("Session file exported (version)", "Sessiebestand geëxporteerd (versie)"),
-    "exported_utc": ("Session file exported (moment)", "Sessiebestand geëxporteerd (moment)"),
+RECORD_COLUMNS: dict[str, Text] = {
+    "study_id": Text("Study ID"),
+    "centre": Text("Centre"),
+    "completed_utc": Text("Completed and locked"),
+    "export_version": Text("Session file exported (version)"),
+    "exported_utc": Text("Session file exported (moment)"),
 }
 
-COLUMNS: Messages = {
-    "seq": ("Entry", "Regel"),
-    "when": ("When (local time)", "Wanneer (lokale tijd)"),
-    "who": ("Who", "Wie"),
-    "kind": ("Kind", "Soort"),
-    "what": ("What", "Wat"),
-    "old": ("Old value", "Oude waarde"),
-    "new": ("New value", "Nieuwe waarde"),
-    "reason": ("Reason", "Reden"),
+COLUMNS: dict[str, Text] = {
+    "seq": Text("Entry"),
+    "when": Text("When (local time)"),
+    "who": Text("Who"),
+    "kind": Text("Kind"),
+    "what": Text("What"),
+    "old": Text("Old value"),
+    "new": Text("New value"),
+    "reason": Text("Reason"),
 }
 CSV_COLUMNS = ("seq", "at_utc", "when", "username", "who", "kind", "what", "old", "new", "reason", "refused")
 
@@ -125,11 +125,11 @@ def matching(lines: Iterable[HistoryLine], *, person: str = "", kind: str = "", 
 
 
 def kind_text(kind: str, lang: str = "en") -> str:
-    return say_in(KINDS, kind, lang)
+    return KINDS[kind].text(lang)
 
 
 def column_text(column: str, lang: str = "en") -> str:
-    return say_in(COLUMNS, column, lang)
+    return COLUMNS[column].text(lang)
 
 
 # -- exports ---------------------------------------------------------------------------------------------------
@@ -199,16 +199,16 @@ class _Reader:
         self.events: dict[str, dict[str, Any]] = {}
         self.fields = forms.all_fields()
 
-    def say(self, key: str, **values: Any) -> str:
-        return say_in(WORDS, key, self.lang, **values)
+    def words(self, key: str, **values: Any) -> str:
+        return WORDS[key].fill(**values).text(self.lang)
 
     def value(self, name: str, value: Any) -> str:
         if value is None or value == "":
-            return self.say("empty")
+            return self.words("empty")
         fdef = self.fields.get(name)
         if fdef is None:
             if isinstance(value, bool):
-                return self.say("yes" if value else "no")
+                return self.words("yes" if value else "no")
             return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         return value_text(fdef, value, self.lang)
 
@@ -219,16 +219,16 @@ class _Reader:
         return self.value(field, value)
 
     def entry(self, entity: str, entity_id: str) -> str:
-        return self.say(f"{entity}_n", n=self.numbers.get(entity_id, "?"))
+        return self.words(f"{entity}_n", n=self.numbers.get(entity_id, "?"))
 
     def event(self, entity_id: str) -> str:
         details = self.events.get(entity_id, {})
         catalogue = forms.events()
         kind = details.get("kind", "")
         name = catalogue[kind].text(self.lang) if kind in catalogue else kind
-        text = self.say("event_n", n=entity_id, kind=name)
+        text = self.words("event_n", n=entity_id, kind=name)
         lesion = details.get("lesion_id")
-        return self.say("of_lesion", event=text, n=self.numbers.get(lesion, "?")) if lesion else text
+        return self.words("of_lesion", event=text, n=self.numbers.get(lesion, "?")) if lesion else text
 
     def line(self, row: Any) -> HistoryLine:
         entity, field, key = row["entity"], row["field"], row["entity_id"]
@@ -251,14 +251,14 @@ class _Reader:
         )
 
     def describe(self, entity: str, field: str, key: str, old: Any, new: Any) -> tuple[str, str, str, str]:
-        empty = self.say("empty")
+        empty = self.words("empty")
         if entity in {"lesion", "complication"}:
             if field == "number":
                 self.numbers[key] = new
-                return entity, self.say("added", entry=self.entry(entity, key)), empty, str(new)
+                return entity, self.words("added", entry=self.entry(entity, key)), empty, str(new)
             if field == "removed":
                 content = held_text(self.held.get(key, {}), self.lang) or empty
-                return entity, self.say("removed", entry=self.entry(entity, key)), content, self.say("gone")
+                return entity, self.words("removed", entry=self.entry(entity, key)), content, self.words("gone")
             values = self.held.setdefault(key, {})
             if new is None:
                 values.pop(field, None)
@@ -273,37 +273,37 @@ class _Reader:
                 label = self.fields[field].text(self.lang)
                 return "value", label, self.value(field, old), self.value(field, new)
             if field == "surgeon_username":
-                return "surgeon", self.say("surgeon_account"), self.value(field, old), self.value(field, new)
-            label = say_in(RECORD_COLUMNS, field, self.lang) if field in RECORD_COLUMNS else field
+                return "surgeon", self.words("surgeon_account"), self.value(field, old), self.value(field, new)
+            label = RECORD_COLUMNS[field].text(self.lang) if field in RECORD_COLUMNS else field
             return "record", label, self.record_value(field, old), self.record_value(field, new)
         if entity == "signature":
             if field == "signed":
                 details = new or {}
                 text = f"{details.get('printed_name', '')}: {details.get('meaning', '')}"
-                return "signature", self.say("signed"), empty, text
-            return "signature", self.say("voided"), self.value(field, old), self.value(field, new)
+                return "signature", self.words("signed"), empty, text
+            return "signature", self.words("voided"), self.value(field, old), self.value(field, new)
         if entity == "delegation":
-            return "surgeon", self.say("delegated"), empty, (new or {}).get("username", "")
+            return "surgeon", self.words("delegated"), empty, (new or {}).get("username", "")
         if entity == "answer":
             label = self.fields[key].text(self.lang) if key in self.fields else key
-            return "confirmation", self.say("confirmed", field=label), empty, self.value(key, new)
+            return "confirmation", self.words("confirmed", field=label), empty, self.value(key, new)
         if entity == "access":
             details = new or {}
-            return "refused", self.say("refused", action=details.get("action", "")), empty, details.get("message", "")
+            return "refused", self.words("refused", action=details.get("action", "")), empty, details.get("message", "")
         return "record", f"{entity} {field}", self.value(field, old), self.value(field, new)
 
     def describe_event(self, field: str, key: str, old: Any, new: Any) -> tuple[str, str, str, str]:
-        empty = self.say("empty")
+        empty = self.words("empty")
         if field == "kind":
             self.events.setdefault(key, {})["kind"] = new
-            return "event", self.event(key), empty, self.say("live")
+            return "event", self.event(key), empty, self.words("live")
         if field == "details":
             self.events.setdefault(key, {}).update(new or {})
             details = new or {}
-            text = self.say("event_at", at=local_text(details["at"], seconds=True)) if details.get("at") else ""
+            text = self.words("event_at", at=local_text(details["at"], seconds=True)) if details.get("at") else ""
             if details.get("note"):
                 text = f"{text}; {details['note']}" if text else details["note"]
             return "event", self.event(key), empty, text
         if field == "struck":
-            return "event", self.event(key), self.say("live"), self.say("struck")
+            return "event", self.event(key), self.words("live"), self.words("struck")
         return "event", f"{self.event(key)}: {field}", self.value(field, old), self.value(field, new)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
+from ..domain.wording import Text
 from ..exchange import central
 from ..exchange.castor import write_castor
 from ..exchange.dataset_json import write_dataset_json
@@ -32,7 +33,12 @@ def current_records(db_path: Path) -> list[Procedure]:
     finally:
         store.close()
     if not records:
-        raise NotFound(f"The central database {Path(db_path).name} holds no sessions yet: import session files first.")
+        raise NotFound(
+            Text(
+                "The central database {name} holds no sessions yet: import session files first.",
+                name=Path(db_path).name,
+            )
+        )
     return records
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..domain.record import Procedure
+from ..domain.wording import Text, said, say
 from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import CentreKey, StoredFile
 from ..exchange.files import write_files
@@ -48,15 +49,23 @@ IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER})
 class FileResult:
     name: str
     outcome: Outcome
-    message: str
+    reason: Text | MimicError | str  # what became of the file, said in the reader's language
     study_id: str | None = None
     session_version: int | None = None
+
+    @property
+    def message(self) -> str:
+        """What became of the file, in English (the import summary file, the command line without --lang)."""
+        return said(self.reason)
+
+    def text(self, lang: str = "en") -> str:
+        return said(self.reason, lang)
 
 
 @dataclass
 class ImportSummary:
     results: list[FileResult] = field(default_factory=list)
-    stopped: str | None = None  # why the database stopped the import, when it did
+    stopped: MimicError | str | None = None  # why the database stopped the import, when it did
 
     def count(self, *outcomes: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome in outcomes)
@@ -65,33 +74,50 @@ class ImportSummary:
     def rejected(self) -> list[FileResult]:
         return [r for r in self.results if r.outcome is Outcome.REJECTED]
 
-    def text(self) -> str:
+    def text(self, lang: str = "en") -> str:
         """One line of counts, why the import stopped (if it did), then one line per file rejected or not imported."""
+        count = self.count
         lines = [
-            f"{self.count(*IMPORTED)} imported ({self.count(Outcome.NEW)} new, "
-            f"{self.count(Outcome.SUPERSEDING)} superseding an earlier version, "
-            f"{self.count(Outcome.OLDER)} older version(s) kept), "
-            f"{self.count(Outcome.DUPLICATE)} duplicate(s), {self.count(Outcome.REJECTED)} rejected."
+            say(
+                "{imported} imported ({new} new, {superseding} superseding an earlier version, {older} older "
+                "version(s) kept), {duplicates} duplicate(s), {rejected} rejected.",
+                lang,
+                imported=count(*IMPORTED),
+                new=count(Outcome.NEW),
+                superseding=count(Outcome.SUPERSEDING),
+                older=count(Outcome.OLDER),
+                duplicates=count(Outcome.DUPLICATE),
+                rejected=count(Outcome.REJECTED),
+            )
         ]
         if self.stopped:
             lines.append(
-                f"The import stopped: {self.stopped} {self.count(Outcome.NOT_IMPORTED)} file(s) were not imported: "
-                "import them again once that is solved (those imported already are kept)."
+                say(
+                    "The import stopped: {problem} {count} file(s) were not imported: import them again once that "
+                    "is solved (those imported already are kept).",
+                    lang,
+                    problem=self.stopped,
+                    count=count(Outcome.NOT_IMPORTED),
+                )
             )
-        lines += [f"rejected {r.name}: {r.message}" for r in self.rejected]
-        lines += [f"not imported {r.name}" for r in self.results if r.outcome is Outcome.NOT_IMPORTED]
+        lines += [say("rejected {name}: {reason}", lang, name=r.name, reason=r.reason) for r in self.rejected]
+        not_imported = [r for r in self.results if r.outcome is Outcome.NOT_IMPORTED]
+        lines += [say("not imported {name}", lang, name=r.name) for r in not_imported]
         return "\n".join(lines)
 
-    def full_text(self) -> str:
-        """A tab-separated line per file imported or a duplicate, then text(): the whole record of an import."""
+    def full_text(self, lang: str = "en") -> str:
+        """A tab-separated line per file imported or a duplicate, then text(): the whole record of an import.
+
+        The first column is the outcome's code (new, superseding, ...), the same in every language."""
         shown = IMPORTED | {Outcome.DUPLICATE}
-        lines = [f"{r.outcome.value}\t{r.name}\t{r.message}" for r in self.results if r.outcome in shown]
-        return "\n".join([*lines, self.text()])
+        lines = [f"{r.outcome.value}\t{r.name}\t{r.text(lang)}" for r in self.results if r.outcome in shown]
+        return "\n".join([*lines, self.text(lang)])
 
 
-def save_summary(summary: ImportSummary, path: Path) -> Path:
+def save_summary(summary: ImportSummary, path: Path, lang: str = "en") -> Path:
     """The whole summary as a UTF-8 text file, for the trial office's records."""
-    return write_files({Path(path): lambda target: target.write_text(summary.full_text() + "\n", encoding="utf-8")})[0]
+    text = summary.full_text(lang) + "\n"
+    return write_files({Path(path): lambda target: target.write_text(text, encoding="utf-8")})[0]
 
 
 class Rejected(MimicError):
@@ -105,7 +131,9 @@ def init_central(path: Path) -> Store:
 
 def open_existing(path: Path) -> Store:
     if not Path(path).exists():
-        raise MimicError(f"There is no central database at {path}: create it with `mimic-central init --db {path}`.")
+        raise MimicError(
+            Text("There is no central database at {path}: create it with `mimic-central init --db {path}`.", path=path)
+        )
     return central.open_central(path, create=False)
 
 
@@ -172,10 +200,11 @@ class CentralImporter:
             try:
                 summary.results.append(self.import_file(path))
             except StorageError as problem:
-                summary.stopped = message = str(problem)
+                summary.stopped = problem
+                reason: Text | MimicError = problem
                 for left in files[done - 1 :]:
-                    summary.results.append(FileResult(str(left), Outcome.NOT_IMPORTED, message))
-                    message = "not tried: the import had stopped at an earlier file"
+                    summary.results.append(FileResult(str(left), Outcome.NOT_IMPORTED, reason))
+                    reason = Text("not tried: the import had stopped at an earlier file")
                 break
             if progress:
                 progress(done, len(files), path.name)
@@ -189,15 +218,16 @@ class CentralImporter:
         try:
             data = read_capped(path, session_file.MAX_FILE_BYTES, "a session file")
         except InputFileRefused as refusal:
-            return FileResult(name, Outcome.REJECTED, str(refusal))
+            return FileResult(name, Outcome.REJECTED, refusal.message)
         try:
             return self.import_bytes(data, name)
         except StorageError:
             raise
         except Exception as error:  # one file's surprise must not stop a folder's import: it is named instead
-            return FileResult(
-                name, Outcome.REJECTED, f"The file could not be imported ({type(error).__name__}: {error})."
+            reason = Text(
+                "The file could not be imported ({kind}: {problem}).", kind=type(error).__name__, problem=error
             )
+            return FileResult(name, Outcome.REJECTED, reason)
 
     def import_bytes(self, data: bytes, name: str) -> FileResult:
         """Check and store one session file, all or nothing."""
@@ -214,7 +244,7 @@ class CentralImporter:
             proc = record_check.check_record(record)
             _agree(verified, record)
         except (session_file.SessionFileRejected, ValidationError, Rejected) as problem:
-            return FileResult(name, Outcome.REJECTED, str(problem))
+            return FileResult(name, Outcome.REJECTED, problem)
         stored = StoredFile(
             file_hash=file_hash,
             session_id=proc.session_id,
@@ -228,36 +258,53 @@ class CentralImporter:
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc)
         except Rejected as problem:
-            return FileResult(name, Outcome.REJECTED, str(problem), stored.study_id, stored.session_version)
+            return FileResult(name, Outcome.REJECTED, problem, stored.study_id, stored.session_version)
         except _Duplicate as again:
             return _duplicate(name, again.known)
         return FileResult(name, outcome, message, stored.study_id, stored.session_version)
 
     def _store(
         self, conn: sqlite3.Connection, stored: StoredFile, verified: SessionFile[CentreKey], proc: Procedure
-    ) -> tuple[Outcome, str]:
+    ) -> tuple[Outcome, Text]:
         known = central.file_by_hash(conn, stored.file_hash)
         if known is not None:  # imported by another process since the first look
             raise _Duplicate(known)
         same = central.file_by_version(conn, stored.session_id, stored.session_version)
         if same is not None:
             raise Rejected(
-                f"Version {stored.session_version} of {stored.study_id} was imported before from another file "
-                f"({same.file_name}, {local_text(same.imported_utc)}) with different content. Ask the centre to export the "
-                "record again: the new version will supersede both."
+                Text(
+                    "Version {version} of {study_id} was imported before from another file ({file}, {when}) with "
+                    "different content. Ask the centre to export the record again: the new version will supersede both.",
+                    version=stored.session_version,
+                    study_id=stored.study_id,
+                    file=same.file_name,
+                    when=local_text(same.imported_utc),
+                )
             )
         other = central.current_file(conn, study_id=stored.study_id)
         if other is not None and other.session_id != stored.session_id:
             raise Rejected(
-                f"{stored.study_id} already belongs to another session ({other.session_id}, from {other.file_name}): "
-                "two records for one study ID. Resolve this with the centre before importing either again."
+                Text(
+                    "{study_id} already belongs to another session ({session}, from {file}): two records for one "
+                    "study ID. Resolve this with the centre before importing either again.",
+                    study_id=stored.study_id,
+                    session=other.session_id,
+                    file=other.file_name,
+                )
             )
         current = central.current_file(conn, session_id=stored.session_id)
         if current is not None and (current.study_id, current.centre) != (stored.study_id, stored.centre):
             raise Rejected(
-                f"Session {stored.session_id} belongs to {current.study_id} of centre {current.centre}, but this file "
-                f"names study ID {stored.study_id} of centre {stored.centre}: a session keeps its study ID and centre. "
-                f"Ask centre {stored.centre} where this file comes from."
+                Text(
+                    "Session {session} belongs to {study_id} of centre {centre}, but this file names study ID "
+                    "{file_study_id} of centre {file_centre}: a session keeps its study ID and centre. Ask centre "
+                    "{file_centre} where this file comes from.",
+                    session=stored.session_id,
+                    study_id=current.study_id,
+                    centre=current.centre,
+                    file_study_id=stored.study_id,
+                    file_centre=stored.centre,
+                )
             )
         central.insert_file(
             conn,
@@ -267,13 +314,20 @@ class CentralImporter:
             record_json=verified.record_bytes.decode("utf-8"),
         )
         if current is not None and current.session_version > stored.session_version:
-            return Outcome.OLDER, f"kept; version {current.session_version} stays current"
+            return Outcome.OLDER, Text("kept; version {version} stays current", version=current.session_version)
         central.make_current(conn, stored, proc)
         if current is None:
-            return Outcome.NEW, f"{stored.study_id} version {stored.session_version} imported"
+            return Outcome.NEW, Text(
+                "{study_id} version {version} imported", study_id=stored.study_id, version=stored.session_version
+            )
         return (
             Outcome.SUPERSEDING,
-            f"{stored.study_id} version {stored.session_version} supersedes version {current.session_version}",
+            Text(
+                "{study_id} version {version} supersedes version {older}",
+                study_id=stored.study_id,
+                version=stored.session_version,
+                older=current.session_version,
+            ),
         )
 
 
@@ -287,7 +341,11 @@ def _duplicate(name: str, known: StoredFile) -> FileResult:
     return FileResult(
         name,
         Outcome.DUPLICATE,
-        f"already imported on {local_text(known.imported_utc, seconds=True)} as {known.file_name}; nothing changed",
+        Text(
+            "already imported on {when} as {file}; nothing changed",
+            when=local_text(known.imported_utc, seconds=True),
+            file=known.file_name,
+        ),
         known.study_id,
         known.session_version,
     )
@@ -306,12 +364,23 @@ def _agree(verified: SessionFile[CentreKey], record: dict[str, Any]) -> None:
     )
     for name, in_manifest, in_record in pairs:
         if in_manifest != in_record:
-            raise Rejected(f"The manifest and the record disagree on {name} ({in_manifest!r} against {in_record!r}).")
+            raise Rejected(
+                Text(
+                    "The manifest and the record disagree on {name} ({in_manifest!r} against {in_record!r}).",
+                    name=name,
+                    in_manifest=in_manifest,
+                    in_record=in_record,
+                )
+            )
     signer: CentreKey = verified.signer
     if signer.centre != header.centre:
         raise Rejected(
-            f"The file is signed with a key registered for centre {signer.centre}, but its record belongs to centre "
-            f"{header.centre}."
+            Text(
+                "The file is signed with a key registered for centre {signer}, but its record belongs to centre "
+                "{centre}.",
+                signer=signer.centre,
+                centre=header.centre,
+            )
         )
     if header.demo:
-        raise Rejected("This is a demonstration record, made to try the application: it is not trial data.")
+        raise Rejected(Text("This is a demonstration record, made to try the application: it is not trial data."))

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..domain import rules
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
+from ..domain.wording import Text
 from ..exchange import central, signing_keys
 from ..exchange.central import CentreKey as CentreKey  # named here for the UI, which does not import exchange
 from ..storage.connection import Store
@@ -27,7 +28,7 @@ def read_key_file(key_file: Path) -> bytes:
     try:
         pem = read_capped(Path(key_file), signing_keys.MAX_KEY_FILE_BYTES, "a key file")
     except InputFileRefused as refusal:
-        raise MimicError(f"Cannot read the key file: {refusal}") from None
+        raise MimicError(Text("Cannot read the key file: {problem}", problem=refusal.message)) from None
     return signing_keys.public_key_from_pem(pem, str(key_file))
 
 
@@ -49,9 +50,13 @@ def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = ut
         known = next((k for k in central.centre_keys(db.conn) if k.public_key == raw and k.in_force), None)
         if known is not None and known.centre != centre:
             raise ValidationError(
-                f"This key ({known.fingerprint}) is already registered for centre {known.centre}; "
-                "a key signs for one centre only. If that registration is a mistake, withdraw the key with a "
-                "reason, then register it for the right centre."
+                Text(
+                    "This key ({fingerprint}) is already registered for centre {centre}; a key signs for one centre "
+                    "only. If that registration is a mistake, withdraw the key with a reason, then register it for "
+                    "the right centre.",
+                    fingerprint=known.fingerprint,
+                    centre=known.centre,
+                )
             )
         if known is None:
             central.insert_centre_key(db.conn, key, Path(key_file).name)
@@ -78,43 +83,66 @@ def key_id_for(store: Store, key: str) -> str:
     digits = key.replace(" ", "").lower()
     if len(digits) != signing_keys.FINGERPRINT_DIGITS or set(digits) - set(string.hexdigits.lower()):
         raise ValidationError(
-            f"{key!r} is neither a key file nor a key's fingerprint (32 hexadecimal digits, as "
-            "`mimic-central list --keys` prints them)."
+            Text(
+                "{key!r} is neither a key file nor a key's fingerprint (32 hexadecimal digits, as "
+                "`mimic-central list --keys` prints them).",
+                key=key,
+            )
         )
     found = next((k.key_id for k in registered_keys(store) if k.key_id.startswith(digits)), None)
     if found is None:
-        raise NotFound(f"No key with the fingerprint {signing_keys.id_fingerprint(digits)} is registered.")
+        raise NotFound(
+            Text(
+                "No key with the fingerprint {fingerprint} is registered.",
+                fingerprint=signing_keys.id_fingerprint(digits),
+            )
+        )
     return found
 
 
 def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now) -> CentreKey:
     """Withdraw the key's registration in force, with the reason; returns the registration as withdrawn."""
     if not (reason and reason.strip()):
-        raise ReasonRequired("Say why the key is withdrawn: the reason is kept with its registration.")
+        raise ReasonRequired(Text("Say why the key is withdrawn: the reason is kept with its registration."))
     reason, now = reason.strip(), to_iso(clock())
     with store.transaction() as db:
         registrations = [k for k in central.centre_keys(db.conn) if k.key_id == key_id]
         if not registrations:
-            raise NotFound(f"No key with the fingerprint {signing_keys.id_fingerprint(key_id)} is registered.")
+            raise NotFound(
+                Text(
+                    "No key with the fingerprint {fingerprint} is registered.",
+                    fingerprint=signing_keys.id_fingerprint(key_id),
+                )
+            )
         in_force = next((k for k in registrations if k.in_force), None)
         if in_force is None:
             last = max(registrations, key=lambda k: k.registered_utc)
             raise ValidationError(
-                f"Key {last.fingerprint} was already withdrawn from centre {last.centre} on "
-                f"{local_text(last.withdrawn_utc or last.registered_utc)} ({last.withdrawal_reason})."
+                Text(
+                    "Key {fingerprint} was already withdrawn from centre {centre} on {when} ({reason}).",
+                    fingerprint=last.fingerprint,
+                    centre=last.centre,
+                    when=local_text(last.withdrawn_utc or last.registered_utc),
+                    reason=last.withdrawal_reason,
+                )
             )
         central.withdraw_centre_key(db.conn, key_id, now, reason)
     return replace(in_force, withdrawn_utc=now, withdrawal_reason=reason)
 
 
-def refuse_withdrawn(signer: CentreKey, centre: str) -> str | None:
+def refuse_withdrawn(signer: CentreKey, centre: str) -> Text | None:
     """Why a new file signed under this registration is refused, when it was withdrawn; None while in force."""
     if signer.withdrawn_utc is None:  # in force
         return None
-    return (
-        f"The file is signed with key {signer.fingerprint}, whose registration for centre {signer.centre} the "
-        f"trial office withdrew on {local_text(signer.withdrawn_utc)} ({signer.withdrawal_reason}). New files "
-        f"signed with a withdrawn key are refused: once centre {centre}'s key is registered, import the file again."
+    return Text(
+        "The file is signed with key {fingerprint}, whose registration for centre {signer} the trial office "
+        "withdrew on {when} ({reason}). New files signed with a withdrawn key are refused: once centre {centre}'s "
+        "key is registered, import the file again.",
+        fingerprint=signer.fingerprint,
+        signer=signer.centre,
+        when=local_text(signer.withdrawn_utc),
+        reason=signer.withdrawal_reason,
+        centre=centre,
     )
 
 

@@ -19,6 +19,7 @@ from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
+from ..domain.wording import Text
 from ..exchange.castor import write_castor
 from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
@@ -43,7 +44,7 @@ def load_records(service: ProcedureService, study_ids: Sequence[str] | None = No
     else:
         records = [service.load(row["id"]) for row in service.list()]
         if not records:
-            raise NotFound("There are no procedures in this database to export.")
+            raise NotFound(Text("There are no procedures in this database to export."))
     unique = {proc.id: proc for proc in records}
     return sorted(unique.values(), key=lambda proc: proc.study_id)
 
@@ -77,19 +78,26 @@ def _export(
     kind: str,
     study_ids: Sequence[str] | None,
     write: Callable[[list[Procedure], str], list[Path]],
+    lang: str = "en",
 ) -> Exported:
-    """Files are named after the study ID when one record is asked for, 'mimic' otherwise."""
+    """Files are named after the study ID when one record is asked for, 'mimic' otherwise; warnings in lang."""
     records = load_records(service, study_ids)
     prefix = records[0].study_id if study_ids and len(records) == 1 else BULK_PREFIX
     paths = _audited(service, kind, records, write(records, prefix))
-    return Exported(paths, identifiers.export_warnings(records, "these files"))
+    return Exported(paths, identifiers.export_warnings(records, Text("these files"), lang))
 
 
-def export_csv(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
-    """The flat CSV tables and their data dictionary, in folder."""
+def export_csv(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, *, lang: str = "en"
+) -> Exported:
+    """The flat CSV tables and their data dictionary, in folder (lang: the language of the warnings)."""
     snapshot = Snapshot(to_iso(service.clock()))
     return _export(
-        service, "csv", study_ids, lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot)
+        service,
+        "csv",
+        study_ids,
+        lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot),
+        lang,
     )
 
 
@@ -97,40 +105,57 @@ def export_redcap(
     service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, lang: str = "en"
 ) -> Exported:
     """The REDCap data dictionary (labels in lang), import CSV and repeating-instrument list, in folder."""
-    return _export(service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang))
+    return _export(
+        service, "redcap", study_ids, lambda records, prefix: write_redcap(records, folder, prefix, lang), lang
+    )
 
 
 def export_castor(
-    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, variable_map: Path | None = None
+    service: ProcedureService,
+    study_ids: Sequence[str] | None,
+    folder: Path,
+    variable_map: Path | None = None,
+    *,
+    lang: str = "en",
 ) -> Exported:
     """Castor EDC's import files (study data, lesions and complications as repeating data) and the variable map
     they were written with; variable_map: an edited map (CSV), else the one left in folder, else MIMIC's own."""
     return _export(
-        service, "castor", study_ids, lambda records, prefix: write_castor(records, folder, prefix, variable_map)
+        service, "castor", study_ids, lambda records, prefix: write_castor(records, folder, prefix, variable_map), lang
     )
 
 
-def export_dataset_json(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
+def export_dataset_json(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, *, lang: str = "en"
+) -> Exported:
     """The flat tables as CDISC Dataset-JSON 1.1 datasets, in folder."""
     return _export(
         service,
         "dataset-json",
         study_ids,
         lambda records, prefix: write_dataset_json(records, folder, prefix, created=service.clock()),
+        lang,
     )
 
 
 def export_odm(
-    service: ProcedureService, study_ids: Sequence[str] | None, path: Path, with_audit: bool = False
+    service: ProcedureService,
+    study_ids: Sequence[str] | None,
+    path: Path,
+    with_audit: bool = False,
+    *,
+    lang: str = "en",
 ) -> Exported:
     """One CDISC ODM 1.3.2 file carrying the audit chain head at the moment of export; with_audit: the archive copy,
     with every change of a value (who by account id, when, why) and the questionnaire's signature."""
-    return _export_odm(service, study_ids, lambda _prefix: Path(path), with_audit)
+    return _export_odm(service, study_ids, lambda _prefix: Path(path), with_audit, lang)
 
 
-def export_odm_into(service: ProcedureService, study_ids: Sequence[str] | None, folder: Path) -> Exported:
+def export_odm_into(
+    service: ProcedureService, study_ids: Sequence[str] | None, folder: Path, *, lang: str = "en"
+) -> Exported:
     """The ODM file in folder, named PREFIX_odm.xml like the CSV and REDCap files beside it."""
-    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml")
+    return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml", lang=lang)
 
 
 def _decoded(text: str | None) -> Any:
@@ -169,7 +194,11 @@ def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archi
 
 
 def _export_odm(
-    service: ProcedureService, study_ids: Sequence[str] | None, target: Callable[[str], Path], with_audit: bool = False
+    service: ProcedureService,
+    study_ids: Sequence[str] | None,
+    target: Callable[[str], Path],
+    with_audit: bool = False,
+    lang: str = "en",
 ) -> Exported:
     _, head = audit.head(service.store.conn)
 
@@ -177,17 +206,18 @@ def _export_odm(
         archive = archive_of(service, records) if with_audit else None
         return [write_odm(records, target(prefix), exported_at=service.clock(), audit_head=head, archive=archive)]
 
-    return _export(service, "odm-archive" if with_audit else "odm", study_ids, write)
+    return _export(service, "odm-archive" if with_audit else "odm", study_ids, write, lang)
 
 
-# Each export into a folder, the same way round: (service, study IDs or None for all, folder, label language).
+# Each export into a folder, the same way round: (service, study IDs or None for all, folder, the language of the
+# labels and of the warnings).
 FolderExport = Callable[[ProcedureService, Sequence[str] | None, Path, str], Exported]
 FOLDER_EXPORTS: dict[str, FolderExport] = {
-    "csv": lambda service, study_ids, folder, _lang: export_csv(service, study_ids, folder),
+    "csv": lambda service, study_ids, folder, lang: export_csv(service, study_ids, folder, lang=lang),
     "redcap": export_redcap,
-    "odm": lambda service, study_ids, folder, _lang: export_odm_into(service, study_ids, folder),
-    "castor": lambda service, study_ids, folder, _lang: export_castor(service, study_ids, folder),
-    "dataset-json": lambda service, study_ids, folder, _lang: export_dataset_json(service, study_ids, folder),
+    "odm": lambda service, study_ids, folder, lang: export_odm_into(service, study_ids, folder, lang=lang),
+    "castor": lambda service, study_ids, folder, lang: export_castor(service, study_ids, folder, lang=lang),
+    "dataset-json": lambda service, study_ids, folder, lang: export_dataset_json(service, study_ids, folder, lang=lang),
 }
 
 

@@ -11,7 +11,7 @@ from ..domain.clock import utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
-from ..domain.wording import Messages, say_in
+from ..domain.wording import Text
 from ..exchange.files import write_files
 from ..storage import audit, repository, users
 from ..storage.connection import Store
@@ -31,13 +31,16 @@ def _store(source: Store | ProcedureService) -> Store:
 def _load(store: Store, proc_id: str) -> Procedure:
     proc = repository.load_procedure(store.conn, proc_id)
     if proc is None:
-        raise NotFound(f"There is no procedure with id {proc_id}.")
+        raise NotFound(Text("There is no procedure with id {id}.", id=proc_id))
     return proc
 
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ValidationError(f"PDFs are printed in {' or '.join(LANGUAGES)}, not {lang!r}.", "lang")
+        raise ValidationError(
+            Text("PDFs are printed in one of {languages}, not {lang!r}.", languages=", ".join(LANGUAGES), lang=lang),
+            "lang",
+        )
     return lang
 
 
@@ -92,7 +95,7 @@ def write_questionnaire_pdf(
     store, lang, path = _store(source), _check_lang(lang), Path(path)
     proc = _load(store, proc_id) if proc_id is not None else None
     if proc is None and not blank:
-        raise ValidationError("A filled-in questionnaire needs a procedure; print a blank one for paper.")
+        raise ValidationError(Text("A filled-in questionnaire needs a procedure; print a blank one for paper."))
     check = check_signature(store, proc) if proc is not None and not blank else None
     ctx = QuestionnaireContext(
         blank=blank,
@@ -105,9 +108,9 @@ def write_questionnaire_pdf(
     return write_files({path: lambda target: write_questionnaire(proc, ctx, target, lang)})[0]
 
 
-SOURCE_WORDS: Messages = {
-    "entered": ("Entered by {name}", "Ingevoerd door {name}"),
-    "confirmed": ("Entered by {name}, confirmed by {confirmer}", "Ingevoerd door {name}, bevestigd door {confirmer}"),
+SOURCE_WORDS: dict[str, Text] = {
+    "entered": Text("Entered by {name}"),
+    "confirmed": Text("Entered by {name}, confirmed by {confirmer}"),
 }
 
 
@@ -119,9 +122,9 @@ def answer_source_texts(store: Store, proc: Procedure, lang: str = "en") -> dict
         entered = names.get(source.entered_by, source.entered_by)
         if source.confirmed_by:
             confirmer = names.get(source.confirmed_by, source.confirmed_by)
-            texts[name] = say_in(SOURCE_WORDS, "confirmed", lang, name=entered, confirmer=confirmer)
+            texts[name] = SOURCE_WORDS["confirmed"].fill(name=entered, confirmer=confirmer).text(lang)
         else:
-            texts[name] = say_in(SOURCE_WORDS, "entered", lang, name=entered)
+            texts[name] = SOURCE_WORDS["entered"].fill(name=entered).text(lang)
     return texts
 
 

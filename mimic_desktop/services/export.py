@@ -22,6 +22,7 @@ from ..domain.errors import MimicError, ValidationError
 from ..domain.private_files import make_private
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
+from ..domain.wording import Text, say
 from ..exchange import record_json, session_file, signing_keys
 from ..storage import audit
 from ..storage.connection import Store
@@ -32,7 +33,13 @@ from .procedures import Clock, ProcedureService
 from .progress import Progress, no_progress
 from .signing import SignatureState, check_signature
 
-STEPS = ("Checking the record", "Printing the summary", "Printing the questionnaire", "Signing", "Saving the file")
+STEPS = (
+    Text("Checking the record"),
+    Text("Printing the summary"),
+    Text("Printing the questionnaire"),
+    Text("Signing"),
+    Text("Saving the file"),
+)
 
 
 class NotExportable(ValidationError):
@@ -47,12 +54,12 @@ class ExportResult:
     session_version: int
     file_hash: str
     key_fingerprint: str
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # in the language the export was asked in
 
 
 @dataclass(frozen=True)
 class Preflight:
-    """What the person exporting needs to know before choosing where the file goes."""
+    """What the person exporting needs to know before choosing where the file goes, in their language."""
 
     study_id: str
     problems: tuple[str, ...]  # why it cannot be exported: nothing will be written
@@ -68,47 +75,68 @@ class ExportService:
         self.clock = clock
         self.key_path = key_path
 
-    def problems(self, proc: Procedure) -> list[str]:
-        """Why this record cannot be exported yet; empty when it can."""
+    def problems(self, proc: Procedure, lang: str = "en") -> list[str]:
+        """Why this record cannot be exported yet, in lang; empty when it can."""
         if not proc.locked:
-            missing = rules.missing_for_completion(proc)
-            detail = f" Missing: {'; '.join(missing)}." if missing else " Mark it complete first."
-            return [f"{proc.study_id} is not complete, so it cannot be exported yet.{detail}"]
+            missing = rules.missing_for_completion(proc, lang)
+            if missing:
+                return [
+                    say(
+                        "{study_id} is not complete, so it cannot be exported yet. Missing: {missing}.",
+                        lang,
+                        study_id=proc.study_id,
+                        missing="; ".join(missing),
+                    )
+                ]
+            return [
+                say(
+                    "{study_id} is not complete, so it cannot be exported yet. Mark it complete first.",
+                    lang,
+                    study_id=proc.study_id,
+                )
+            ]
         if check_signature(self.store, proc).state is SignatureState.TAMPERED:
             return [
-                f"The questionnaire signature of {proc.study_id} is broken: the answers or the signature changed "
-                "outside the application. Ask the trial office before exporting."
+                say(
+                    "The questionnaire signature of {study_id} is broken: the answers or the signature changed "
+                    "outside the application. Ask the trial office before exporting.",
+                    lang,
+                    study_id=proc.study_id,
+                )
             ]
         return []
 
-    def warnings(self, proc: Procedure) -> list[str]:
-        """Things to tell the person exporting, that do not stop the export."""
-        found = identifiers.export_warnings([proc], "the session file")
+    def warnings(self, proc: Procedure, lang: str = "en") -> list[str]:
+        """Things to tell the person exporting, in lang, that do not stop the export."""
+        found = identifiers.export_warnings([proc], Text("the session file"), lang)
         if proc.valid_signature() is None:
             found.append(
-                "The surgeon has not signed the questionnaire yet: export again after signing; "
-                "the trial office then receives the signed version."
+                say(
+                    "The surgeon has not signed the questionnaire yet: export again after signing; "
+                    "the trial office then receives the signed version.",
+                    lang,
+                )
             )
         return found
 
-    def preflight(self, proc_id: str) -> Preflight:
+    def preflight(self, proc_id: str, lang: str = "en") -> Preflight:
         """Whether and how this record can leave the laptop; a role that may not export is refused and logged."""
         self.procedures._require(Action.EXPORT, proc_id)
         proc = self.procedures.load(proc_id)
         return Preflight(
             study_id=proc.study_id,
-            problems=tuple(self.problems(proc)),
-            warnings=tuple(self.warnings(proc)),
+            problems=tuple(self.problems(proc, lang)),
+            warnings=tuple(self.warnings(proc, lang)),
         )
 
     def export(self, proc_id: str, out: Path, lang: str = "en", progress: Progress = no_progress) -> ExportResult:
         """Write the session file (a folder gets STUDYID-vN.mimic) and note the export; returns what was written."""
         self.procedures._require(Action.EXPORT, proc_id)
-        progress(0, len(STEPS), STEPS[0])
+        progress(0, len(STEPS), STEPS[0].text(lang))
         proc = self.procedures.load(proc_id)
-        problems = self.problems(proc)
+        problems = self.problems(proc, lang)
         if problems:
-            raise NotExportable(" ".join(problems))
+            raise NotExportable(" ".join(problems), lang=lang)
         # The trial office may have seen later versions than this database knows (a backup restored since).
         version = max(proc.export_version, export_ledger.highest(self.ledger_path, proc.session_id)) + 1
         target = _target(Path(out), proc.study_id, version)
@@ -126,13 +154,13 @@ class ExportService:
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)
-        progress(3, len(STEPS), STEPS[3])
+        progress(3, len(STEPS), STEPS[3].text(lang))
         # A demo record is signed with the demo key, which no trial office registers.
         key = session_key.load_or_create(self.key_path or (paths.demo_signing_key_path() if proc.demo else None))
         data = session_file.write(content, header, key)
-        progress(4, len(STEPS), STEPS[4])
+        progress(4, len(STEPS), STEPS[4].text(lang))
         self._save(data, target, proc, version)
-        progress(len(STEPS), len(STEPS), "Exported")
+        progress(len(STEPS), len(STEPS), say("Exported", lang))
         raw = signing_keys.raw_public_key(key)
         return ExportResult(
             path=target,
@@ -141,15 +169,15 @@ class ExportService:
             session_version=version,
             file_hash=hashlib.sha256(data).hexdigest(),
             key_fingerprint=signing_keys.fingerprint(raw),
-            warnings=tuple(self.warnings(proc)),
+            warnings=tuple(self.warnings(proc, lang)),
         )
 
     def _pdfs(self, proc_id: str, lang: str, progress: Progress) -> dict[str, bytes]:
         """The summary and the questionnaire, printed as for paper, as bytes."""
         with tempfile.TemporaryDirectory(prefix="mimic-export-") as folder:
-            progress(1, len(STEPS), STEPS[1])
+            progress(1, len(STEPS), STEPS[1].text(lang))
             summary = write_summary_pdf(self.store, proc_id, Path(folder) / session_file.SUMMARY, lang)
-            progress(2, len(STEPS), STEPS[2])
+            progress(2, len(STEPS), STEPS[2].text(lang))
             questionnaire = write_questionnaire_pdf(
                 self.store, proc_id, Path(folder) / session_file.QUESTIONNAIRE, lang
             )
@@ -174,7 +202,13 @@ class ExportService:
                 os.fsync(stream.fileno())
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise MimicError(f"Cannot write {target}: {error.strerror or error}. Nothing was exported.") from None
+            raise MimicError(
+                Text(
+                    "Cannot write {path}: {problem}. Nothing was exported.",
+                    path=target,
+                    problem=error.strerror or error,
+                )
+            ) from None
 
         def put_in_place() -> None:  # inside the transaction, once the record is known unchanged since read
             export_ledger.reserve(self.ledger_path, proc.session_id, version)
@@ -182,8 +216,11 @@ class ExportService:
                 partial.replace(target)
             except OSError as error:
                 raise MimicError(
-                    f"The session file could not be given its name {target.name}: {error.strerror or error}. "
-                    "Nothing was exported."
+                    Text(
+                        "The session file could not be given its name {name}: {problem}. Nothing was exported.",
+                        name=target.name,
+                        problem=error.strerror or error,
+                    )
                 ) from None
             export_ledger.sync_folder(target.parent)
 
@@ -216,7 +253,9 @@ def _target(out: Path, study_id: str, version: int) -> Path:
         file_guard.check_folder(out)
         out = out / f"{study_id}-v{version}{session_file.SUFFIX}"
     elif not out.parent.is_dir():
-        raise MimicError(f"Cannot write {out.name}: the folder {out.parent} does not exist.")
+        raise MimicError(
+            Text("Cannot write {name}: the folder {folder} does not exist.", name=out.name, folder=out.parent)
+        )
     file_guard.check_file(out)
     file_guard.check_file(out.with_name(out.name + ".part"))
     return out

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 NAME = "exported-versions.json"
 MAX_BYTES = 16 * 1024 * 1024
@@ -57,7 +58,11 @@ def reserve(path: Path, session_id: str, version: int) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise MimicError(
-            f"Cannot note the export version in {path}: {error.strerror or error}. Nothing was exported."
+            Text(
+                "Cannot note the export version in {path}: {problem}. Nothing was exported.",
+                path=path,
+                problem=error.strerror or error,
+            )
         ) from None
 
 

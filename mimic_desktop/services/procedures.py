@@ -23,7 +23,7 @@ from ..domain.errors import (
 )
 from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, Role, User
-from ..domain.wording import Messages, say_in
+from ..domain.wording import Text, Worded, say
 from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
@@ -36,22 +36,15 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
 
-MESSAGES: Messages = {
-    "locked_rules": (
-        "{study_id} is complete and locked, and this change would break what completion requires, so nothing "
-        "was changed: {problems}",
-        "{study_id} is compleet en vergrendeld, en deze wijziging zou ingaan tegen wat voltooien vereist; er is "
-        "niets gewijzigd: {problems}",
+MESSAGES: dict[str, Text] = {
+    "locked_rules": Text(
+        "{study_id} is complete and locked, and this change would break what completion requires, so nothing was changed: {problems}"
     ),
-    "not_a_surgeon": (
-        "{username!r} is not an active surgeon account: choose the operating surgeon from the surgeons' accounts.",
-        "{username!r} is geen actief account van een chirurg: kies de operateur uit de accounts van de chirurgen.",
+    "not_a_surgeon": Text(
+        "{username!r} is not an active surgeon account: choose the operating surgeon from the surgeons' accounts."
     ),
-    "surgeon_by_account": (
-        "The operating surgeon of {study_id} is the account {username}: choose another surgeon's account to "
-        "change it, rather than typing a name.",
-        "De operateur van {study_id} is het account {username}: kies het account van een andere chirurg om dit "
-        "te wijzigen, in plaats van een naam te typen.",
+    "surgeon_by_account": Text(
+        "The operating surgeon of {study_id} is the account {username}: choose another surgeon's account to change it, rather than typing a name."
     ),
 }
 
@@ -71,13 +64,13 @@ class ProcedureService:
     def _load(self, proc_id: str, child_values: bool = True) -> Procedure:
         proc = repository.load_procedure(self.store.conn, proc_id, child_values=child_values)
         if proc is None:
-            raise NotFound(f"There is no procedure with id {proc_id}.")
+            raise NotFound(Text("There is no procedure with id {id}.", id=proc_id))
         return proc
 
     def find(self, study_id: str) -> Procedure:
         proc_id = repository.procedure_id_for(self.store.conn, study_id=study_id.strip().upper())
         if proc_id is None:
-            raise NotFound(f"There is no procedure with study ID {study_id}.")
+            raise NotFound(Text("There is no procedure with study ID {study_id}.", study_id=study_id))
         return self.load(proc_id)
 
     def list(self, search: str = "") -> builtins.list[sqlite3.Row]:
@@ -103,7 +96,7 @@ class ProcedureService:
         access.require(self.store, self.user, action, proc_id, self.clock)
 
     @staticmethod
-    def _reason(reason: str | None, message: str) -> str:
+    def _reason(reason: str | None, message: Text) -> str:
         """The reason, trimmed; ReasonRequired with this message when there is none."""
         if not (reason and reason.strip()):
             raise ReasonRequired(message)
@@ -132,10 +125,18 @@ class ProcedureService:
                 proc = self._load(proc_id, child_values)
                 if not (reason and reason.strip()):
                     if proc.locked and not _first_answers(proc, fields):
-                        raise RecordLocked(f"{proc.study_id} is complete and locked: give a reason for the change.")
+                        raise RecordLocked(
+                            Text(
+                                "{study_id} is complete and locked: give a reason for the change.",
+                                study_id=proc.study_id,
+                            )
+                        )
                     if proc.valid_signature() and set(fields) & _questionnaire_fields():
                         raise SignedAnswersChanged(
-                            "The questionnaire is signed: give a reason for the change. The signature will be voided."
+                            Text(
+                                "The questionnaire is signed: give a reason for the change. "
+                                "The signature will be voided."
+                            )
                         )
                 yield proc
                 if proc.locked:
@@ -154,7 +155,7 @@ class ProcedureService:
         changed = self._load(proc_id)
         problems = rules.missing_for_completion(changed, lang, self.clock())
         if problems:
-            message = say_in(MESSAGES, "locked_rules", lang, study_id=changed.study_id, problems="; ".join(problems))
+            message = MESSAGES["locked_rules"].fill(study_id=changed.study_id, problems="; ".join(problems)).text(lang)
             raise BreaksCompletionRules(message)
 
     # -- creating --------------------------------------------------------------------------
@@ -177,14 +178,16 @@ class ProcedureService:
         centre = rules.check_centre(centre, lang)
         study_id = rules.check_study_id(study_id, centre, lang)
         if repository.study_id_taken(self.store.conn, study_id):
-            raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id), "study_id")
+            raise ValidationError(
+                say("Study ID {study_id} is already in use on this laptop.", lang, study_id=study_id), "study_id"
+            )
         clean = self._normalise(initial or {}, "procedure", lang)
         account = None if surgeon is None else self.surgeon_account(surgeon, lang)
         if account is not None:
             clean["surgeon"] = account.full_name  # the name printed on the record is the account's
         problems = rules.enrolment_problems(clean, self.clock(), lang)
         if problems:
-            message = rules.say("cannot_enrol", lang, problems="; ".join(map(str, problems)))
+            message = say("The patient cannot be enrolled: {problems}.", lang, problems="; ".join(map(str, problems)))
             raise ValidationError(message, problems[0].fields[0])
         now = self._now()
         demo = self.user.demo or users.holds_demo_accounts(self.store.conn)
@@ -208,7 +211,7 @@ class ProcedureService:
         """The active surgeon account of this user name, or ValidationError naming it."""
         account = users.find_user(self.store.conn, username.strip().lower())
         if account is None or account.role is not Role.SURGEON or not users.is_active(self.store.conn, account):
-            raise ValidationError(say_in(MESSAGES, "not_a_surgeon", lang, username=username), "surgeon")
+            raise ValidationError(MESSAGES["not_a_surgeon"].fill(username=username).text(lang), "surgeon")
         return account
 
     def assign_surgeon(self, proc_id: str, account: User, reason: str | None = None) -> None:
@@ -247,9 +250,19 @@ class ProcedureService:
             try:
                 fdef = forms.field_def(name)
             except KeyError:
-                raise ValidationError(f"{name!r} is not a field of the case report form.", name) from None
+                raise ValidationError(
+                    Text("{name!r} is not a field of the case report form.", name=name), name
+                ) from None
             if fdef.scope != scope:
-                raise ValidationError(f"{fdef.text()} belongs to a {fdef.scope}, not to a {scope}.", name)
+                raise ValidationError(
+                    Text(
+                        "{field} belongs to a {scope}, not to a {other}.",
+                        field=fdef,
+                        scope=SCOPES[fdef.scope],
+                        other=SCOPES[scope],
+                    ),
+                    name,
+                )
             if fdef.type in {"date", "datetime"} and now is None:
                 now = self.clock()
             clean[name] = values.normalise(fdef, value, lang, now=now)
@@ -273,8 +286,10 @@ class ProcedureService:
             if entity != "procedure":
                 self._child(proc, entity, entity_id)
             if proc.surgeon_username and "surgeon" in clean and clean["surgeon"] != proc.get("surgeon"):
-                message = say_in(
-                    MESSAGES, "surgeon_by_account", lang, study_id=proc.study_id, username=proc.surgeon_username
+                message = (
+                    MESSAGES["surgeon_by_account"]
+                    .fill(study_id=proc.study_id, username=proc.surgeon_username)
+                    .text(lang)
                 )
                 raise ValidationError(message, "surgeon")
             if entity == "lesion":
@@ -319,7 +334,11 @@ class ProcedureService:
         for child in children:
             if child.id == entity_id:
                 return child
-        raise NotFound(f"There is no {entity} {entity_id} in {proc.study_id}.")
+        raise NotFound(
+            Text(
+                "There is no {entity} {id} in {study_id}.", entity=SCOPES[entity], id=entity_id, study_id=proc.study_id
+            )
+        )
 
     def add_complication(self, proc_id: str, updates: dict[str, Any], reason: str | None = None) -> str:
         self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
@@ -372,12 +391,12 @@ class ProcedureService:
         """
         catalogue = forms.events()
         if kind not in catalogue:
-            raise ValidationError(f"{kind!r} is not a known intraoperative event.", "kind")
+            raise ValidationError(Text("{kind!r} is not a known intraoperative event.", kind=kind), "kind")
         definition = catalogue[kind]
         moment = at or self.clock()
         note = values.check_text((note or "").strip(), "note", "note") or None
         if kind == "note" and not note:
-            raise ValidationError("A note needs some text.", "note")
+            raise ValidationError(Text("A note needs some text."), "note")
         # The event rules read the timeline and the procedure's values, never a lesion's values.
         with self._change(proc_id, reason, child_values=False) as proc:
             if definition.lesion == "creates":
@@ -409,7 +428,7 @@ class ProcedureService:
         rule of forms/events.json that it kept then.
         """
         if moment.tzinfo is None:
-            raise ValidationError("An event time must carry a time zone.", "at")
+            raise ValidationError(Text("An event time must carry a time zone."), "at")
         plausible.check_moment(forms.events()[kind].text(), "at", moment, self.clock())
         if forms.events()[kind].lesion != "creates":
             rules.check_lesion_event(proc, kind, lesion_id)
@@ -439,17 +458,17 @@ class ProcedureService:
 
     def _event_proc(self, event_id: int) -> str:
         if not 0 < event_id <= plausible.LARGEST_INTEGER:  # SQLite could not even look for it
-            raise NotFound(f"There is no event {event_id}.")
+            raise NotFound(Text("There is no event {id}.", id=event_id))
         proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
         if proc_id is None:
-            raise NotFound(f"There is no event {event_id}.")
+            raise NotFound(Text("There is no event {id}.", id=event_id))
         return proc_id
 
     @staticmethod
     def _live_event(proc: Procedure, event_id: int) -> Event:
         event = next(e for e in proc.events if e.id == event_id)
         if event.struck:
-            raise ValidationError(f"Event {event_id} is already struck through.")
+            raise ValidationError(Text("Event {id} is already struck through.", id=event_id))
         return event
 
     def strike_event(self, event_id: int, reason: str) -> None:
@@ -458,7 +477,7 @@ class ProcedureService:
         Striking the event that identified a lesion removes that lesion with the same reason, in
         the same transaction; refused while other live events still refer to the lesion.
         """
-        reason = self._reason(reason, "Say why this event is wrong: a struck event keeps its reason.")
+        reason = self._reason(reason, Text("Say why this event is wrong: a struck event keeps its reason."))
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             event = self._live_event(proc, event_id)
@@ -484,7 +503,7 @@ class ProcedureService:
         The new time is checked against the rules as they stand without the old event; the
         replacement keeps the old event's lesion and note (a corrected lesion event makes no new lesion).
         """
-        reason = self._reason(reason, "Say why the time is wrong: the old time stays, struck through.")
+        reason = self._reason(reason, Text("Say why the time is wrong: the old time stays, struck through."))
         proc_id = self._event_proc(event_id)
         with self._change(proc_id, reason, child_values=False) as proc:
             old = self._live_event(proc, event_id)
@@ -502,7 +521,7 @@ class ProcedureService:
         The event that identified it is struck through with it; refused while other live events
         refer to it.
         """
-        reason = self._reason(reason, "Say why this lesion is removed: the reason stays in the audit trail.")
+        reason = self._reason(reason, Text("Say why this lesion is removed: the reason stays in the audit trail."))
         with self._change(proc_id, reason, child_values=False) as proc:
             self._remove_lesion(proc, lesion_id, reason)
 
@@ -519,7 +538,9 @@ class ProcedureService:
 
     def remove_complication(self, proc_id: str, complication_id: str, reason: str) -> None:
         """Take a complication out of the record with a reason; its number is never reused."""
-        reason = self._reason(reason, "Say why this complication is removed: the reason stays in the audit trail.")
+        reason = self._reason(
+            reason, Text("Say why this complication is removed: the reason stays in the audit trail.")
+        )
         with self._change(proc_id, reason, child_values=False) as proc:
             self._child(proc, "complication", complication_id)
             self._remove_child(proc, "complication", complication_id, reason)
@@ -550,9 +571,10 @@ class ProcedureService:
     def complete(self, proc_id: str) -> None:
         """Mark the record complete and lock it; refuses while anything is missing."""
         with self._change(proc_id, None) as proc:
-            missing = rules.missing_for_completion(proc, now=self.clock())
-            if missing:
-                raise ValidationError("The record cannot be completed yet. Missing: " + "; ".join(missing))
+            now = self.clock()
+            if rules.missing_for_completion(proc, now=now):
+                missing = Worded(lambda lang: "; ".join(rules.missing_for_completion(proc, lang, now)))
+                raise ValidationError(Text("The record cannot be completed yet. Missing: {missing}", missing=missing))
             repository.set_procedure_column(
                 self.store.conn,
                 proc_id=proc_id,
@@ -567,8 +589,12 @@ class ProcedureService:
         except StorageError as failure:
             study_id = self._load(proc_id, child_values=False).study_id
             raise BackupFailed(
-                f"{study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
-                f"a completion was not made: {failure} The next completion tries again."
+                Text(
+                    "{study_id} is complete and locked, and that is saved. Only the automatic backup that follows "
+                    "a completion was not made: {failure} The next completion tries again.",
+                    study_id=study_id,
+                    failure=failure,
+                )
             ) from None
 
     def mark_exported(
@@ -594,8 +620,11 @@ class ProcedureService:
             read = version - 1 if previous is None else previous
             if (stored.modified_at, stored.export_version) != (modified_at, read):
                 raise ChangedDuringExport(
-                    f"{stored.study_id} changed while its session file was being made, so the file does not hold "
-                    "the change: nothing was exported. Export it again to send the record as it is now."
+                    Text(
+                        "{study_id} changed while its session file was being made, so the file does not hold "
+                        "the change: nothing was exported. Export it again to send the record as it is now.",
+                        study_id=stored.study_id,
+                    )
                 )
             for column, value in (("export_version", version), ("exported_utc", now)):
                 repository.set_procedure_column(
@@ -610,6 +639,10 @@ class ProcedureService:
             repository.refresh_status(db.conn, proc_id)
             if then is not None:
                 then()
+
+
+# The parts of a record a field or an entry belongs to (forms/ "scope"), as a message names them.
+SCOPES = {"procedure": Text("procedure"), "lesion": Text("lesion"), "complication": Text("complication")}
 
 
 def _questionnaire_fields() -> set[str]:
@@ -628,4 +661,6 @@ def event_time(text: str) -> datetime:
     try:
         return parse_typed(text)
     except (ValueError, OverflowError):
-        raise ValidationError(f"{text!r} is not a date and time such as 2026-11-24T09:30.", "at") from None
+        raise ValidationError(
+            Text("{text!r} is not a date and time such as 2026-11-24T09:30.", text=text), "at"
+        ) from None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
 from ..domain.private_files import private_folder
+from ..domain.wording import Text
 from ..exchange import signing_keys
 from . import file_guard, paths
 
@@ -40,7 +41,9 @@ def load_or_create(path: Path | None = None) -> Ed25519PrivateKey:
     try:
         pem = path.read_bytes()
     except OSError as error:
-        raise MimicError(f"Cannot read the session-signing key {path}: {error.strerror or error}.") from None
+        raise MimicError(
+            Text("Cannot read the session-signing key {path}: {problem}.", path=path, problem=error.strerror or error)
+        ) from None
     return signing_keys.private_key_from_pem(pem, str(path))
 
 
@@ -60,7 +63,13 @@ def _create(path: Path) -> None:
         finally:
             os.unlink(partial)
     except OSError as error:
-        raise MimicError(f"Cannot save a session-signing key in {path.parent}: {error.strerror or error}.") from None
+        raise MimicError(
+            Text(
+                "Cannot save a session-signing key in {folder}: {problem}.",
+                folder=path.parent,
+                problem=error.strerror or error,
+            )
+        ) from None
 
 
 def write_public_key(out: Path, key_path: Path | None = None) -> PublicKeyFile:
@@ -74,5 +83,5 @@ def write_public_key(out: Path, key_path: Path | None = None) -> PublicKeyFile:
     try:
         out.write_bytes(signing_keys.public_key_pem(raw))
     except OSError as error:
-        raise MimicError(f"Cannot write {out}: {error.strerror or error}.") from None
+        raise MimicError(Text("Cannot write {path}: {problem}.", path=out, problem=error.strerror or error)) from None
     return PublicKeyFile(out, signing_keys.key_id(raw), signing_keys.fingerprint(raw))

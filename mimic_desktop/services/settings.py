@@ -11,6 +11,7 @@ from ..domain import derive, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import ValidationError
 from ..domain.roles import Action, User
+from ..domain.wording import Text
 from ..storage import repository
 from ..storage.connection import Store
 from . import access
@@ -45,7 +46,10 @@ def parse_icg_window(text: str) -> tuple[float, float]:
         hours = None
     if not dash or hours is None:
         raise ValidationError(
-            f"{text!r} is not an ICG window: give the hours from injection to incision as LOW-HIGH, such as 18-30.",
+            Text(
+                "{text!r} is not an ICG window: give the hours from injection to incision as LOW-HIGH, such as 18-30.",
+                text=text,
+            ),
             "icg_window",
         )
     return hours
@@ -70,7 +74,7 @@ def change(
         low, high = icg_window_hours
         if not 0 <= low < high <= LONGEST_ICG_WINDOW_HOURS:
             raise ValidationError(
-                "The ICG window must run from a lower to a higher number of hours, within 14 days.", "icg_window"
+                Text("The ICG window must run from a lower to a higher number of hours, within 14 days."), "icg_window"
             )
         wanted[ICG_WINDOW_KEY] = icg_window_text((timedelta(hours=low), timedelta(hours=high)))
     if centre_code is not None:

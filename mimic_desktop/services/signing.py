@@ -12,7 +12,7 @@ from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, Va
 from ..domain.record import Procedure, Signature
 from ..domain.roles import Action, User
 from ..domain.signed_content import content_hash, covers_the_answers
-from ..domain.wording import Messages, say_in
+from ..domain.wording import Text, Worded
 from ..storage import audit, repository, users
 from ..storage.connection import Store
 from . import access
@@ -27,7 +27,7 @@ def signature_meaning(lang: str = "en", code: str = "author") -> str:
         if meaning["code"] == code:
             return meaning["nl" if lang == "nl" else "en"]
     codes = ", ".join(m["code"] for m in signature_meanings())
-    raise ValidationError(say("unknown_meaning", lang, code=code, codes=codes), "meaning")
+    raise ValidationError(_words("unknown_meaning", lang, code=code, codes=codes), "meaning")
 
 
 def signature_meanings() -> list[dict[str, str]]:
@@ -35,42 +35,26 @@ def signature_meanings() -> list[dict[str, str]]:
     return list(forms.questionnaire().extras["signature_meanings"])
 
 
-MESSAGES: Messages = {
-    "unknown_meaning": (
-        "{code!r} is not a meaning the questionnaire defines for a signature; choose one of: {codes}.",
-        "{code!r} is geen betekenis die de vragenlijst voor een handtekening kent; kies uit: {codes}.",
+MESSAGES: dict[str, Text] = {
+    "unknown_meaning": Text(
+        "{code!r} is not a meaning the questionnaire defines for a signature; choose one of: {codes}."
     ),
-    "meaning_not_yours": (
-        "The meaning {code!r} does not fit this signature; it can mean: {codes}.",
-        "De betekenis {code!r} past niet bij deze handtekening; ze kan betekenen: {codes}.",
+    "meaning_not_yours": Text("The meaning {code!r} does not fit this signature; it can mean: {codes}."),
+    "typed_surgeon": Text(
+        "The operating surgeon of {study_id} is still the typed name {name!r}: a coordinator maps it to a surgeon account before the questionnaire can be signed."
     ),
-    "typed_surgeon": (
-        "The operating surgeon of {study_id} is still the typed name {name!r}: a coordinator maps it to a surgeon "
-        "account before the questionnaire can be signed.",
-        "De operateur van {study_id} is nog de getypte naam {name!r}: een coördinator koppelt die aan het account van "
-        "een chirurg voordat de vragenlijst kan worden ondertekend.",
+    "not_surgeon_of_record": Text(
+        "Only the operating surgeon of {study_id} ({surgeon}) signs its questionnaire, or another surgeon with a delegation recorded with a reason; {username} has none."
     ),
-    "not_surgeon_of_record": (
-        "Only the operating surgeon of {study_id} ({surgeon}) signs its questionnaire, or another surgeon with a "
-        "delegation recorded with a reason; {username} has none.",
-        "Alleen de operateur van {study_id} ({surgeon}) tekent de vragenlijst, of een andere chirurg met een "
-        "vastgelegde delegatie met reden; {username} heeft die niet.",
+    "not_confirmed": Text(
+        "These answers were entered by someone else and are not yet confirmed by {username}: {fields}. Confirm each answer before signing."
     ),
-    "not_confirmed": (
-        "These answers were entered by someone else and are not yet confirmed by {username}: {fields}. Confirm each "
-        "answer before signing.",
-        "Deze antwoorden zijn door iemand anders ingevoerd en nog niet bevestigd door {username}: {fields}. Bevestig "
-        "elk antwoord voor het ondertekenen.",
-    ),
-    "nothing_to_confirm": (
-        "{field} has no answer to confirm.",
-        "{field} heeft geen antwoord om te bevestigen.",
-    ),
+    "nothing_to_confirm": Text("{field} has no answer to confirm."),
 }
 
 
-def say(key: str, lang: str = "en", **values: object) -> str:
-    return say_in(MESSAGES, key, lang, **values)
+def _words(key: str, lang: str = "en", **values: object) -> str:
+    return MESSAGES[key].fill(**values).text(lang)
 
 
 class SignatureState(StrEnum):
@@ -80,23 +64,14 @@ class SignatureState(StrEnum):
     TAMPERED = "tampered"
 
     def text(self, lang: str = "en") -> str:
-        return STATE_TEXT[self][0 if lang == "en" else 1]
+        return STATE_TEXT[self].text(lang)
 
 
 STATE_TEXT = {
-    SignatureState.UNSIGNED: ("Not signed", "Niet ondertekend"),
-    SignatureState.VALID: (
-        "Signature valid: the answers are unchanged",
-        "Handtekening geldig: de antwoorden zijn ongewijzigd",
-    ),
-    SignatureState.VOIDED: (
-        "Signature voided: an answer was changed after signing; the surgeon signs again",
-        "Handtekening vervallen: een antwoord is na het ondertekenen gewijzigd; de operateur tekent opnieuw",
-    ),
-    SignatureState.TAMPERED: (
-        "SIGNATURE BROKEN: the answers or the signature changed outside the application",
-        "HANDTEKENING GEBROKEN: de antwoorden of de handtekening zijn buiten de applicatie gewijzigd",
-    ),
+    SignatureState.UNSIGNED: Text("Not signed"),
+    SignatureState.VALID: Text("Signature valid: the answers are unchanged"),
+    SignatureState.VOIDED: Text("Signature voided: an answer was changed after signing; the surgeon signs again"),
+    SignatureState.TAMPERED: Text("SIGNATURE BROKEN: the answers or the signature changed outside the application"),
 }
 
 
@@ -132,15 +107,15 @@ class SigningService:
         that signs them."""
         found = repository.surgeon_of_record(self.store.conn, proc_id)
         if found is None:
-            raise NotFound(f"There is no procedure with id {proc_id}.")
+            raise NotFound(Text("There is no procedure with id {id}.", id=proc_id))
         study_id, surgeon, typed = found
         if surgeon is None:
-            raise PermissionDenied(say("typed_surgeon", lang, study_id=study_id, name=typed or ""))
+            raise PermissionDenied(_words("typed_surgeon", lang, study_id=study_id, name=typed or ""))
         if self.user.username == surgeon:
             return
         if self.user.username not in {row["username"] for row in repository.delegations(self.store.conn, proc_id)}:
             raise PermissionDenied(
-                say(
+                _words(
                     "not_surgeon_of_record",
                     lang,
                     study_id=study_id,
@@ -169,7 +144,9 @@ class SigningService:
                 sources = self.answers(proc_id)
                 for name in fields or []:
                     if name not in sources:
-                        raise ValidationError(say("nothing_to_confirm", lang, field=forms.field_def(name).text(lang)))
+                        raise ValidationError(
+                            _words("nothing_to_confirm", lang, field=forms.field_def(name).text(lang))
+                        )
                 wanted = [sources[name] for name in fields] if fields else list(sources.values())
                 open_ones = [source for source in wanted if not source.belongs_to(self.user.username)]
                 now = to_iso(self.clock())
@@ -205,30 +182,36 @@ class SigningService:
         if users.check_password(self.store.conn, self.user.username, password or "") is None:
             # A wrong password at signing is an attempt worth keeping in the trail.
             access.log_refusal(self.store, self.user.username, Action.SIGN.value, "wrong password", proc_id, self.clock)
-            raise AuthenticationFailed("Wrong password: the questionnaire was not signed.")
+            raise AuthenticationFailed(Text("Wrong password: the questionnaire was not signed."))
         now = to_iso(self.clock())
         # The answers are read and hashed inside the transaction that stores the signature.
         with self.store.transaction() as db:
             proc = self.procedures.load(proc_id)
             self.may_sign(proc_id, lang)
-            missing = rules.missing_for_signature(proc, lang)
-            if missing:
-                raise ValidationError("Answer every question before signing. Missing: " + "; ".join(missing))
+            if rules.missing_for_signature(proc, lang):
+                missing = Worded(lambda lang: "; ".join(rules.missing_for_signature(proc, lang)))
+                raise ValidationError(
+                    Text("Answer every question before signing. Missing: {missing}", missing=missing), lang=lang
+                )
             current = proc.valid_signature(FORM)
             if current is not None:
                 raise ValidationError(
-                    f"The questionnaire of {proc.study_id} is already signed by {current.printed_name}; "
-                    "a change to an answer (with a reason) voids that signature, after which it can be signed again."
+                    Text(
+                        "The questionnaire of {study_id} is already signed by {name}; a change to an answer "
+                        "(with a reason) voids that signature, after which it can be signed again.",
+                        study_id=proc.study_id,
+                        name=current.printed_name,
+                    )
                 )
             not_mine = [s for s in self.answers(proc_id).values() if not s.belongs_to(self.user.username)]
             if not_mine:
                 names = "; ".join(forms.field_def(s.field).text(lang) for s in not_mine)
-                raise ValidationError(say("not_confirmed", lang, username=self.user.username, fields=names))
+                raise ValidationError(_words("not_confirmed", lang, username=self.user.username, fields=names))
             fitting = self.meanings_for(proc)
             code = meaning or fitting[0]
             words = signature_meaning(lang, code)  # refuses a code the form does not define
             if code not in fitting:
-                raise ValidationError(say("meaning_not_yours", lang, code=code, codes=", ".join(fitting)), "meaning")
+                raise ValidationError(_words("meaning_not_yours", lang, code=code, codes=", ".join(fitting)), "meaning")
             repository.insert_signature(
                 db.conn,
                 proc_id=proc_id,

@@ -8,42 +8,30 @@ from dataclasses import dataclass
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound, PermissionDenied, ValidationError
 from ..domain.roles import Action, Role, User
-from ..domain.wording import Messages, say_in
+from ..domain.wording import Text
 from ..storage import audit, repository, users
 from ..storage.connection import Store
 from . import access
 from .procedures import Clock, ProcedureService
 
-MESSAGES: Messages = {
-    "map_reason": (
-        "the typed surgeon name {name!r} mapped to the account {username}",
-        "de getypte naam van de operateur {name!r} gekoppeld aan het account {username}",
+MESSAGES: dict[str, Text] = {
+    "map_reason": Text("the typed surgeon name {name!r} mapped to the account {username}"),
+    "no_typed_name": Text("No record has the typed surgeon name {name!r} without an account."),
+    "delegate_reason": Text(
+        "Say why another surgeon signs for the operating surgeon: the reason stays with the delegation."
     ),
-    "no_typed_name": (
-        "No record has the typed surgeon name {name!r} without an account.",
-        "Geen dossier heeft de getypte naam van de operateur {name!r} zonder account.",
+    "delegate_who": Text(
+        "Only a coordinator or the operating surgeon of {study_id} can let another surgeon sign its questionnaire."
     ),
-    "delegate_reason": (
-        "Say why another surgeon signs for the operating surgeon: the reason stays with the delegation.",
-        "Geef aan waarom een andere chirurg namens de operateur tekent: de reden blijft bij de delegatie.",
+    "delegate_self": Text(
+        "{username} is the operating surgeon of {study_id}: the surgeon of record signs without a delegation."
     ),
-    "delegate_who": (
-        "Only a coordinator or the operating surgeon of {study_id} can let another surgeon sign its questionnaire.",
-        "Alleen een coördinator of de operateur van {study_id} kan een andere chirurg de vragenlijst laten tekenen.",
-    ),
-    "delegate_self": (
-        "{username} is the operating surgeon of {study_id}: the surgeon of record signs without a delegation.",
-        "{username} is de operateur van {study_id}: de operateur tekent zonder delegatie.",
-    ),
-    "delegate_twice": (
-        "{username} may already sign the questionnaire of {study_id}.",
-        "{username} mag de vragenlijst van {study_id} al tekenen.",
-    ),
+    "delegate_twice": Text("{username} may already sign the questionnaire of {study_id}."),
 }
 
 
-def say(key: str, lang: str = "en", **values: object) -> str:
-    return say_in(MESSAGES, key, lang, **values)
+def _words(key: str, lang: str = "en", **values: object) -> str:
+    return MESSAGES[key].fill(**values).text(lang)
 
 
 @dataclass(frozen=True)
@@ -103,8 +91,8 @@ class SurgeonService:
         account = self.surgeon_account(username, lang)
         matching = [t for t in self.typed_names() if t.name == name]
         if not matching:
-            raise NotFound(say("no_typed_name", lang, name=name))
-        reason = say("map_reason", "en", name=name, username=account.username)
+            raise NotFound(_words("no_typed_name", lang, name=name))
+        reason = _words("map_reason", "en", name=name, username=account.username)
         for study_id in matching[0].study_ids:
             self.procedures.assign_surgeon(self.procedures.find(study_id).id, account, reason)
         return list(matching[0].study_ids)
@@ -121,17 +109,17 @@ class SurgeonService:
         reason; audited."""
         proc = self.procedures.load(proc_id)
         if not (self.user.may(Action.MANAGE_USERS) or self.user.username == proc.surgeon_username):
-            message = say("delegate_who", lang, study_id=proc.study_id)
+            message = _words("delegate_who", lang, study_id=proc.study_id)
             access.log_refusal(self.store, self.user.username, "delegate", message, proc_id, self.clock)
             raise PermissionDenied(message)
         if not (reason and reason.strip()):
-            raise ValidationError(say("delegate_reason", lang), "reason")
+            raise ValidationError(_words("delegate_reason", lang), "reason")
         account = self.surgeon_account(username, lang)
         if account.username == proc.surgeon_username:
-            raise ValidationError(say("delegate_self", lang, username=account.username, study_id=proc.study_id))
+            raise ValidationError(_words("delegate_self", lang, username=account.username, study_id=proc.study_id))
         with self.store.transaction() as db:
             if account.username in self.delegates(proc_id):
-                raise ValidationError(say("delegate_twice", lang, username=account.username, study_id=proc.study_id))
+                raise ValidationError(_words("delegate_twice", lang, username=account.username, study_id=proc.study_id))
             return repository.insert_delegation(
                 db.conn,
                 proc_id=proc_id,

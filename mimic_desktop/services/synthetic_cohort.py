@@ -24,6 +24,7 @@ from typing import Any
 from ..domain.clock import to_iso
 from ..domain.errors import ValidationError
 from ..domain.record import Complication, Event, Lesion, Procedure
+from ..domain.wording import Text
 from .cohort_design import CENTRE_SIZES, LesionPlan, PatientPlan, design
 
 FIRST_DAY, LAST_DAY = date(2018, 9, 3), date(2021, 6, 28)
@@ -70,8 +71,13 @@ def check_scale(scale: int) -> None:
             load[code] = load.get(code, 0) + size
     if scale < 1 or max(load.values()) > STUDY_NUMBERS:
         raise ValidationError(
-            f"A synthetic cohort of scale {scale} does not fit the study IDs (MIM-CC-NNN, at most "
-            f"{CENTRE_CODES} centres of {STUDY_NUMBERS} patients); choose a scale from 1 to about 480.",
+            Text(
+                "A synthetic cohort of scale {scale} does not fit the study IDs (MIM-CC-NNN, at most {centres} "
+                "centres of {patients} patients); choose a scale from 1 to about 480.",
+                scale=scale,
+                centres=CENTRE_CODES,
+                patients=STUDY_NUMBERS,
+            ),
             "scale",
         )
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import MimicError
 from ..domain.record import Procedure
+from ..domain.wording import Text
 from ..exchange import flat
 from ..exchange.files import write_files
 
@@ -35,9 +36,12 @@ def require_statistics() -> None:
     missing = [name for name in STATISTICS if importlib.util.find_spec(name) is None]
     if missing:
         raise StatisticsMissing(
-            "The trial report is computed at the trial office: this install has no "
-            f"{', '.join(missing)}. Install MIMIC Desktop with its statistics, pip install 'mimic-desktop[central]', "
-            "or send the session files to the trial office."
+            Text(
+                "The trial report is computed at the trial office: this install has no {packages}. Install MIMIC "
+                "Desktop with its statistics, pip install 'mimic-desktop[central]', or send the session files to "
+                "the trial office.",
+                packages=", ".join(missing),
+            )
         )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..domain import forms
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 from ..exchange import session_file
 from ..storage import audit, chain_compare
 from ..storage.connection import Store, open_read_only
@@ -146,7 +147,7 @@ def _compare(store: Store, anchor: Path, verdict: Verdict) -> None:
         elif _starts_with(anchor, ZIP_MAGIC):
             comparison = _against_session_file(store, anchor)
         else:
-            raise MimicError(f"{anchor} is neither a MIMIC database (a backup) nor a session file.")
+            raise MimicError(Text("{path} is neither a MIMIC database (a backup) nor a session file.", path=anchor))
     except Exception as problem:  # a damaged anchor is said as such: it is no reason for a traceback
         verdict.anchors.append(f"{anchor}: cannot compare: {problem}")
         verdict.code = NOT_VERIFIED if verdict.code == INTACT else verdict.code
@@ -172,6 +173,6 @@ def _against_session_file(store: Store, anchor: Path) -> chain_compare.Compariso
     record = session_file.strict_json(verified.record_bytes, "record.json")
     head = record.get("audit_head") if isinstance(record, dict) else None
     if not isinstance(head, str):
-        raise MimicError(f"{anchor} holds no audit head to compare with.")
+        raise MimicError(Text("{path} holds no audit head to compare with.", path=anchor))
     name = f"the session file of {verified.header.study_id} (version {verified.header.session_version})"
     return chain_compare.against_head(store.conn, head, verified.header.exported_at, name)

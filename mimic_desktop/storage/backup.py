@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..domain.private_files import make_private, private_folder
+from ..domain.wording import Text
 from .errors import StorageError, translated
 
 FOLDER = "backups"
@@ -79,7 +80,9 @@ def take(conn: sqlite3.Connection, db_path: Path, label: str, now: datetime) -> 
     try:
         private_folder(folder)
     except OSError as error:
-        raise StorageError(f"Cannot write a backup into {folder}: {error.strerror or error}.") from None
+        raise StorageError(
+            Text("Cannot write a backup into {folder}: {problem}.", folder=folder, problem=error.strerror or error)
+        ) from None
     copy_checked(conn, target)
     prune(db_path, now)
     return target
@@ -105,11 +108,20 @@ def copy_checked(conn: sqlite3.Connection, target: Path) -> None:
         _sync(partial)
         checked = check(partial)
         if not checked.ok:
-            raise StorageError(f"The backup copy failed its check ({checked.problem}); the database was not changed.")
+            raise StorageError(
+                Text(
+                    "The backup copy failed its check ({problem}); the database was not changed.",
+                    problem=checked.problem,
+                )
+            )
         os.replace(partial, target)
         _sync_folder(target.parent)
     except OSError as error:
-        raise StorageError(f"Cannot write a backup into {target.parent}: {error.strerror or error}.") from None
+        raise StorageError(
+            Text(
+                "Cannot write a backup into {folder}: {problem}.", folder=target.parent, problem=error.strerror or error
+            )
+        ) from None
     finally:
         _remove(partial)  # a half-written copy must never be offered later
 
@@ -255,7 +267,13 @@ def restore(backup: Path, db_path: Path, now: datetime, why: str = "damaged") ->
     checked = check(backup)
     if not checked.usable:
         problem = checked.problem or "it holds no records"
-        raise StorageError(f"The backup {backup.name} cannot be restored ({problem}); choose another one.")
+        raise StorageError(
+            Text(
+                "The backup {name} cannot be restored ({problem}); choose another one.",
+                name=backup.name,
+                problem=problem,
+            )
+        )
     db_path = Path(db_path)
     partial = db_path.with_name(f"{db_path.name}.restoring-{now.strftime(STAMP)}{PARTIAL_SUFFIX}")
     kept = None
@@ -273,7 +291,13 @@ def restore(backup: Path, db_path: Path, now: datetime, why: str = "damaged") ->
             source.close()
         _sync(partial)
         if not check(partial).ok:
-            raise StorageError(f"The copy of {backup.name} failed its check; {db_path} has not been changed.")
+            raise StorageError(
+                Text(
+                    "The copy of {name} failed its check; {path} has not been changed.",
+                    name=backup.name,
+                    path=db_path,
+                )
+            )
         if db_path.exists():
             kept = _unique(db_path.with_name(f"{db_path.name}.{why}-{now.strftime('%Y%m%dT%H%M%S')}"))
             _keep_aside(db_path, kept)
@@ -281,8 +305,12 @@ def restore(backup: Path, db_path: Path, now: datetime, why: str = "damaged") ->
         _sync_folder(db_path.parent)
     except OSError as error:
         raise StorageError(
-            f"Cannot put the backup in place of {db_path}: {error.strerror or error}. "
-            "Check that the folder is writable; the database file is still there."
+            Text(
+                "Cannot put the backup in place of {path}: {problem}. Check that the folder is writable; "
+                "the database file is still there.",
+                path=db_path,
+                problem=error.strerror or error,
+            )
         ) from None
     finally:
         _remove(partial)

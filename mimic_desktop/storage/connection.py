@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.clock import utc_now
 from ..domain.private_files import make_private, private_folder
+from ..domain.wording import Text
 from . import backup, protected
 from .errors import (
     CorruptDatabase,
@@ -32,7 +33,10 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 # What each migration set makes, for the message when a file of one kind is opened as another.
-SCHEMA_KINDS = {"mimic": "an operating-room laptop's MIMIC database", "mimic-central": "a central study database"}
+SCHEMA_KINDS = {
+    "mimic": Text("an operating-room laptop's MIMIC database"),
+    "mimic-central": Text("a central study database"),
+}
 
 
 class Store:
@@ -45,7 +49,7 @@ class Store:
         self.identity = file_identity(path)
         self.rescued: Path | None = None
         # Why nothing can be saved here (a read-only file or folder), said at opening; None when writable.
-        self.read_only: str | None = None
+        self.read_only: Text | None = None  # why nothing can be saved in it, when that is so
         protected.remember(path)
 
     @cached_property
@@ -65,9 +69,13 @@ class Store:
         """
         if self.read_only:
             raise DatabaseReadOnly(
-                f"The database {self.path} is read-only, so this change was not saved: {self.read_only}. "
-                "It can still be read; to work in it, copy it to a writable folder or ask IT to make it "
-                "writable. Nothing that was saved before has been lost."
+                Text(
+                    "The database {path} is read-only, so this change was not saved: {why}. It can still be read; "
+                    "to work in it, copy it to a writable folder or ask IT to make it writable. Nothing that was "
+                    "saved before has been lost.",
+                    path=self.path,
+                    why=self.read_only,
+                )
             )
         self.check_identity()
         with translated(self.path):
@@ -96,9 +104,11 @@ class Store:
         if self.rescued is None:
             self.rescued = rescue_copy(self.conn, self.path)
         raise DatabaseMoved(
-            f"The database file {self.path} was moved, deleted or replaced while it was open, so this change "
-            f"was not saved and nothing more will be. Everything saved until now was copied to {self.rescued}. "
-            "Close MIMIC Desktop, then put the database back or open that copy."
+            Text(
+                "The database file {path} was moved, deleted or replaced while it was open, so this change was not saved and nothing more will be. Everything saved until now was copied to {rescued}. Close MIMIC Desktop, then put the database back or open that copy.",
+                path=self.path,
+                rescued=self.rescued,
+            )
         )
 
     def wait_for_lock(self, milliseconds: int) -> None:
@@ -140,9 +150,13 @@ def rescue_copy(conn: sqlite3.Connection, path: Path) -> Path:
             continue
         return target
     raise DatabaseMoved(
-        f"The database file {path} was moved, deleted or replaced while it was open, so this change was not "
-        f"saved, and no copy of it could be made ({'; '.join(problems)}). Do not close MIMIC Desktop: "
-        "free some disk space or put the database file back, then try again."
+        Text(
+            "The database file {path} was moved, deleted or replaced while it was open, so this change was not "
+            "saved, and no copy of it could be made ({problems}). Do not close MIMIC Desktop: free some disk space "
+            "or put the database file back, then try again.",
+            path=path,
+            problems="; ".join(problems),
+        )
     )
 
 
@@ -175,7 +189,11 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         private_folder(path.parent)
     except OSError as error:
         raise StorageError(
-            f"The folder {path.parent} cannot be made ({error.strerror or error}): choose another place for the database."
+            Text(
+                "The folder {folder} cannot be made ({problem}): choose another place for the database.",
+                folder=path.parent,
+                problem=error.strerror or error,
+            )
         ) from None
     conn = None
     try:
@@ -187,8 +205,12 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise CorruptDatabase(
-                    f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
-                    "the damaged file will be kept beside it."
+                    Text(
+                        "The database {path} is damaged ({check}). Restore the newest automatic backup; "
+                        "the damaged file will be kept beside it.",
+                        path=path,
+                        check=check,
+                    )
                 )
             # After a crash the last commits may be only in the -wal file: copy them into the database
             # file now, so that a -wal lost or deleted later takes nothing with it.
@@ -205,16 +227,18 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         raise
 
 
-def read_only_reason(path: Path) -> str | None:
+def read_only_reason(path: Path) -> Text | None:
     """Why nothing can be saved in the database at path (the file or its folder is read-only), or None."""
     if not os.access(path, os.W_OK):
-        return f"the file {path} is read-only"
+        return Text("the file {path} is read-only", path=path)
     if not os.access(path.parent, os.W_OK):
-        return f"the folder {path.parent} is read-only, and SQLite writes its journal beside the database"
+        return Text(
+            "the folder {folder} is read-only, and SQLite writes its journal beside the database", folder=path.parent
+        )
     return None
 
 
-def _open_unwritable(path: Path, why: str, upgrade: bool, schema: MigrationSet) -> Store:
+def _open_unwritable(path: Path, why: Text, upgrade: bool, schema: MigrationSet) -> Store:
     """A database that can be read but not written: opened to read, every write refused in plain words."""
     store = open_read_only(path, schema)
     try:
@@ -222,13 +246,21 @@ def _open_unwritable(path: Path, why: str, upgrade: bool, schema: MigrationSet) 
             check = store.conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise CorruptDatabase(
-                f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
-                "the damaged file will be kept beside it."
+                Text(
+                    "The database {path} is damaged ({check}). Restore the newest automatic backup; "
+                    "the damaged file will be kept beside it.",
+                    path=path,
+                    check=check,
+                )
             )
         if upgrade and schema.pending_names(store.conn):
             raise DatabaseReadOnly(
-                f"{path} needs an upgrade to this version of MIMIC Desktop, but {why}. Copy it to a writable "
-                "folder or ask IT to make it writable; the file has not been changed."
+                Text(
+                    "{path} needs an upgrade to this version of MIMIC Desktop, but {why}. Copy it to a writable "
+                    "folder or ask IT to make it writable; the file has not been changed.",
+                    path=path,
+                    why=why,
+                )
             )
     except BaseException:
         store.close()
@@ -250,8 +282,12 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path) -> None:
         backup.take(conn, path, "before-upgrade", utc_now())
     except StorageError as error:
         raise StorageError(
-            f"{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
-            f"could not be made: {error} The database has not been changed."
+            Text(
+                "{path} needs an upgrade to this version of MIMIC Desktop, and the copy kept before upgrading "
+                "could not be made: {problem} The database has not been changed.",
+                path=path,
+                problem=error,
+            )
         ) from None
 
 
@@ -274,7 +310,7 @@ def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA query_only=ON")
             if not _refuse_foreign(conn, path, schema):
-                raise NotADatabase(f"{path} is empty: it is not a MIMIC database.")
+                raise NotADatabase(Text("{path} is empty: it is not a MIMIC database.", path=path))
             return Store(path, conn)
     except BaseException:
         if conn is not None:
@@ -285,18 +321,22 @@ def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store
 def _refuse_missing(path: Path, create: bool) -> None:
     """A database is made only where asked (create); a missing or empty file is never silently replaced."""
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file.")
+        raise StorageError(Text("{path} is a folder, not a database file.", path=path))
     if not path.exists():
         if not create:
             raise DatabaseMissing(
-                f"There is no database at {path}, and none has been made. If it was moved, name the place it "
-                "is now; if it was lost, restore its newest automatic backup (in the backups folder beside it)."
+                Text(
+                    "There is no database at {path}, and none has been made. If it was moved, name the place it is now; if it was lost, restore its newest automatic backup (in the backups folder beside it).",
+                    path=path,
+                )
             )
         return
     if is_empty_file(path):
         raise CorruptDatabase(
-            f"The database {path} is empty (0 bytes): it is damaged or is not a MIMIC database, and nothing has been made in its place. "
-            "Restore its newest automatic backup; the empty file will be kept beside it."
+            Text(
+                "The database {path} is empty (0 bytes): it is damaged or is not a MIMIC database, and nothing has been made in its place. Restore its newest automatic backup; the empty file will be kept beside it.",
+                path=path,
+            )
         )
 
 
@@ -315,14 +355,18 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path, schema: MigrationSet) 
     """Refuse a file that is not a database of this kind or comes from a newer version; returns its tables."""
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if tables and MIGRATIONS_TABLE not in tables:
-        raise NotADatabase(f"{path} is an SQLite file, but not a MIMIC database.")
+        raise NotADatabase(Text("{path} is an SQLite file, but not a MIMIC database.", path=path))
     if MIGRATIONS_TABLE in tables:
         _refuse_other_kind(conn, path, schema)
     unknown = set(schema.applied_names(conn)) - known_names(schema)
     if unknown:
         raise NewerSchema(
-            f"{path} was made by a newer version of MIMIC Desktop (schema {sorted(unknown)[-1]}). "
-            "Install the newer version to open it; the file has not been changed."
+            Text(
+                "{path} was made by a newer version of MIMIC Desktop (schema {schema}). "
+                "Install the newer version to open it; the file has not been changed.",
+                path=path,
+                schema=sorted(unknown)[-1],
+            )
         )
     return tables
 
@@ -334,6 +378,14 @@ def _refuse_other_kind(conn: sqlite3.Connection, path: Path, schema: MigrationSe
     if others and schema.name not in sets:
         other = sorted(others)[0]
         raise NotADatabase(
-            f"{path} is {SCHEMA_KINDS.get(other, f'a {other!r} database')}, "
-            f"not {SCHEMA_KINDS.get(schema.name, f'a {schema.name!r} database')}; it has not been changed."
+            Text(
+                "{path} is {found}, not {expected}; it has not been changed.",
+                path=path,
+                found=_schema_kind(other),
+                expected=_schema_kind(schema.name),
+            )
         )
+
+
+def _schema_kind(name: str) -> Text:
+    return SCHEMA_KINDS.get(name) or Text("a {name!r} database", name=name)

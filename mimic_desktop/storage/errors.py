@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 
 class StorageError(MimicError):
@@ -55,54 +56,76 @@ class DatabaseMissing(StorageError):
     """There is no database file (or an empty one) where one is expected, and only init or demo make one."""
 
 
-_NOTHING_LOST = "Nothing that was saved before has been lost."
-
 Wording = Callable[[Path | str, bool], StorageError]
 
 
 def _locked(path: Path | str, _opening: bool) -> StorageError:
     return DatabaseLocked(
-        f"The database {path} is in use by another program (it is locked). "
-        f"Close the other program or wait a moment, then try again. {_NOTHING_LOST}"
+        Text(
+            "The database {path} is in use by another program (it is locked). Close the other program or "
+            "wait a moment, then try again. Nothing that was saved before has been lost.",
+            path=path,
+        )
     )
 
 
 def _read_only(path: Path | str, _opening: bool) -> StorageError:
     return DatabaseReadOnly(
-        f"The database {path} is read-only, so this change was not saved. "
-        f"Check the file's permissions or copy it to a writable folder. {_NOTHING_LOST}"
+        Text(
+            "The database {path} is read-only, so this change was not saved. Check the file's permissions "
+            "or copy it to a writable folder. Nothing that was saved before has been lost.",
+            path=path,
+        )
     )
 
 
 def _moved(path: Path | str, _opening: bool) -> StorageError:
     return DatabaseMoved(
-        f"The database {path} was renamed, moved or deleted while it was open, so this change was not saved. "
-        f"Close MIMIC Desktop, put the file back at {path}, then start MIMIC Desktop again."
+        Text(
+            "The database {path} was renamed, moved or deleted while it was open, so this change was not saved. "
+            "Close MIMIC Desktop, put the file back at {path}, then start MIMIC Desktop again.",
+            path=path,
+        )
     )
 
 
 def _full(path: Path | str, _opening: bool) -> StorageError:
     return DiskFull(
-        f"The disk holding {path} is full, so this change was not saved. Free some space, then try again. {_NOTHING_LOST}"
+        Text(
+            "The disk holding {path} is full, so this change was not saved. Free some space, then try "
+            "again. Nothing that was saved before has been lost.",
+            path=path,
+        )
     )
 
 
 def _damaged(path: Path | str, opening: bool) -> StorageError:
     if opening:
-        return CorruptDatabase(f"{path} is not a MIMIC database or is damaged. The file has not been changed.")
+        return CorruptDatabase(
+            Text("{path} is not a MIMIC database or is damaged. The file has not been changed.", path=path)
+        )
     return CorruptDatabase(
-        f"{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. "
-        "Close MIMIC Desktop and start it again: it checks the database at start and offers "
-        "the newest automatic backup."
+        Text(
+            "{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. Close MIMIC "
+            "Desktop and start it again: it checks the database at start and offers the newest automatic backup.",
+            path=path,
+        )
     )
 
 
 def _cannot_open(path: Path | str, _opening: bool) -> StorageError:
-    return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
+    return StorageError(
+        Text("The database {path} cannot be opened: check that the folder exists and is writable.", path=path)
+    )
 
 
 def _disk_error(path: Path | str, _opening: bool) -> StorageError:
-    return StorageError(f"The disk holding {path} reported an error while saving. {_NOTHING_LOST}")
+    return StorageError(
+        Text(
+            "The disk holding {path} reported an error while saving. Nothing that was saved before has been lost.",
+            path=path,
+        )
+    )
 
 
 # Extended codes first, where one says more than its primary code; then the primary codes (code & 0xFF).

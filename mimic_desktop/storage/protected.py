@@ -15,44 +15,18 @@ import os
 from pathlib import Path
 
 from ..domain.errors import MimicError
-from ..domain.wording import Messages, say_in
+from ..domain.wording import Text, Worded
 from .backup import folder_for
 
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (bytes.fromhex("377f0682"), bytes.fromhex("377f0683"))
 
-MESSAGES: Messages = {
-    "database": (
-        "Nothing was written: {target} is the database {database}{side}, and writing there would destroy "
-        "what it holds. Choose another file or folder.",
-        "Er is niets geschreven: {target} is de database {database}{side_nl}, en schrijven daarheen zou "
-        "vernietigen wat erin staat. Kies een ander bestand of een andere map.",
-    ),
-    "backups": (
-        "Nothing was written: {target} is in the backups folder of the database {database}. Choose another folder.",
-        "Er is niets geschreven: {target} ligt in de map met reservekopieën van de database {database}. "
-        "Kies een andere map.",
-    ),
-    "sqlite": (
-        "Nothing was written: {target} is a database file, and writing there would destroy what it holds. "
-        "Choose another file.",
-        "Er is niets geschreven: {target} is een databasebestand, en schrijven daarheen zou vernietigen "
-        "wat erin staat. Kies een ander bestand.",
-    ),
-    "folder": (
-        "Nothing was written: {target} is a folder, not a file. Choose a file name.",
-        "Er is niets geschreven: {target} is een map, geen bestand. Kies een bestandsnaam.",
-    ),
-    "file": (
-        "Nothing was written: {target} is a file, not a folder. Choose a folder.",
-        "Er is niets geschreven: {target} is een bestand, geen map. Kies een map.",
-    ),
-}
+# What a side file is, said after the database's name (" (its write-ahead log)").
 SIDE_WORDS = {
-    "-wal": (" (its write-ahead log)", " (het logboek ervan)"),
-    "-shm": (" (its shared-memory file)", " (het gedeeldgeheugenbestand ervan)"),
-    "-journal": (" (its journal)", " (het journaal ervan)"),
+    "-wal": Text("(its write-ahead log)"),
+    "-shm": Text("(its shared-memory file)"),
+    "-journal": Text("(its journal)"),
 }
 
 # Every database file opened in this process, resolved: a window may write a file while no
@@ -62,13 +36,6 @@ _IN_USE: dict[Path, None] = {}
 
 class WriteRefused(MimicError):
     """A file would be written onto a database, its journal or its backups: refused, nothing written."""
-
-    def __init__(self, key: str, **values: str):
-        self.key, self.values = key, values
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str) -> str:
-        return say_in(MESSAGES, self.key, lang, **self.values)
 
 
 def remember(path: Path) -> None:
@@ -109,18 +76,34 @@ def refusal(target: Path | str) -> WriteRefused | None:
     """Why a file must not be written at target, or None when it may be."""
     target = Path(target)
     if target.is_dir():
-        return WriteRefused("folder", target=str(target))
+        return WriteRefused(
+            Text("Nothing was written: {target} is a folder, not a file. Choose a file name.", target=str(target))
+        )
     resolved, identity = _resolved(target), _identity(target)
     for database in databases_in_use():
         for side in SIDE_FILES:
             own = database.with_name(database.name + side)
             if resolved == own or (identity is not None and identity == _identity(own)):
-                english, dutch = SIDE_WORDS.get(side, ("", ""))
-                return WriteRefused("database", target=str(target), database=str(database), side=english, side_nl=dutch)
+                side_words = _side_words(side)
+                return WriteRefused(
+                    Text(
+                        "Nothing was written: {target} is the database {database}{side}, and writing there would "
+                        "destroy what it holds. Choose another file or folder.",
+                        target=str(target),
+                        database=str(database),
+                        side=side_words,
+                    )
+                )
         if _inside(resolved.parent, folder_for(database)):
-            return WriteRefused("backups", target=str(target), database=str(database))
+            return WriteRefused(_in_backups(target, database))
     if target.is_file() and _is_database_file(target):
-        return WriteRefused("sqlite", target=str(target))
+        return WriteRefused(
+            Text(
+                "Nothing was written: {target} is a database file, and writing there would destroy what it holds. "
+                "Choose another file.",
+                target=str(target),
+            )
+        )
     return None
 
 
@@ -128,11 +111,29 @@ def folder_refusal(folder: Path | str) -> WriteRefused | None:
     """Why files must not be written into folder, or None when they may be."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        return WriteRefused("file", target=str(folder))
+        return WriteRefused(
+            Text("Nothing was written: {target} is a file, not a folder. Choose a folder.", target=str(folder))
+        )
     for database in databases_in_use():
         if _inside(_resolved(folder), folder_for(database)):
-            return WriteRefused("backups", target=str(folder), database=str(database))
+            return WriteRefused(_in_backups(folder, database))
     return None
+
+
+def _side_words(side: str) -> Worded | str:
+    """What a side file of the database is, after its name in a refusal; nothing for the database itself."""
+    words = SIDE_WORDS.get(side)
+    if words is None:
+        return ""
+    return Worded(lambda lang: f" {words.text(lang)}")
+
+
+def _in_backups(target: Path, database: Path) -> Text:
+    return Text(
+        "Nothing was written: {target} is in the backups folder of the database {database}. Choose another folder.",
+        target=str(target),
+        database=str(database),
+    )
 
 
 def _inside(resolved: Path, folder: Path) -> bool:

@@ -116,7 +116,7 @@ def opened(store: Store) -> None:
                 "Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.",
             )
             .replace("%1", str(store.path))
-            .replace("%2", store.read_only),
+            .replace("%2", i18n.said(store.read_only)),
         )
 
 
@@ -248,7 +248,7 @@ def daily_backup(store: Store) -> None:
             None,
             QApplication.translate(
                 "App", "Today's automatic backup could not be taken: %1\n\nYou can go on working; tell IT."
-            ).replace("%1", str(error)),
+            ).replace("%1", i18n.said(error)),
         )
 
 

@@ -30,13 +30,16 @@ from .. import __version__
 from ..domain.clock import local_text, parse_typed
 from ..domain.errors import MimicError
 from ..domain.private_files import make_private, private_folder
+from ..domain.wording import Text
 from ..services import paths
+from .i18n import said
 
 
-def show_error(parent: QWidget | None, error: BaseException | str) -> None:
-    """A MimicError's own message; anything else is a bug and goes to the crash dialog."""
-    if isinstance(error, MimicError | str):
-        _message_box(parent, "errorDialog", QMessageBox.Icon.Warning, str(error)).exec()
+def show_error(parent: QWidget | None, error: BaseException | Text | str) -> None:
+    """A MimicError's own message (or a message), in the interface's language; anything else is a bug and goes to
+    the crash dialog."""
+    if isinstance(error, MimicError | Text | str):
+        _message_box(parent, "errorDialog", QMessageBox.Icon.Warning, said(error)).exec()
     else:
         show_crash(error)
 

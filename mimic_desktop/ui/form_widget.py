@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import values
+from ..domain import values, wording
 from ..domain.clock import from_iso, local_text, parse_typed
 from ..domain.errors import ValidationError
 from ..domain.forms import FieldDef, SectionDef, likert_labels
@@ -258,8 +258,8 @@ class FormWidget(QWidget):
                 result[name] = values.normalise(editor.fdef, editor.value(), self.lang)
                 editor.set_error(None)
             except ValidationError as error:
-                editor.set_error(str(error))
-                problems[name] = str(error)
+                editor.set_error(wording.said(error, self.lang))
+                problems[name] = wording.said(error, self.lang)
         return result, problems
 
     def values(self) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..domain import wording
+from ..domain.wording import Text
 from .resources import resource
 
 _installed: list[QTranslator] = []
@@ -52,3 +54,8 @@ def current() -> str:
 def arg(template: str, *values: object) -> str:
     """Fill %1, %2, … of a translated text in one pass, as QString.arg does in C++."""
     return re.sub(r"%(\d)", lambda match: str(values[int(match.group(1)) - 1]), template)
+
+
+def said(error: BaseException | Text | str) -> str:
+    """An error's or a message's words in the interface's language (the Qt-free layers word them: wording.Text)."""
+    return wording.said(error, current())

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 from ..services.install_check import practice_procedure
 from . import i18n, themes
 from .app import make_application
@@ -34,14 +35,20 @@ def main_window_check(folder: Path) -> str:
         window.show()
         QApplication.processEvents()
         if not window.isVisible() or window.live is None:
-            raise MimicError("The main window did not open.")
+            raise MimicError(Text("The main window did not open."))
         window.live.buttons.buttons[CHECK_EVENT].click()
         recorded = [event.kind for event in window.context.procedures().load(proc_id).events]
         window.close()
         window.deleteLater()
         QApplication.processEvents()
         if recorded != [CHECK_EVENT]:
-            raise MimicError(f"Clicking {CHECK_EVENT} on the live screen recorded {recorded or 'nothing'}.")
+            raise MimicError(
+                Text(
+                    "Clicking {event} on the live screen recorded {recorded}.",
+                    event=CHECK_EVENT,
+                    recorded=", ".join(recorded) or Text("nothing"),
+                )
+            )
         return (
             f"opened on the {app.platformName()} display with {len(LANGUAGES)} languages and {len(THEMES)} themes; "
             f"one click on the live screen recorded {CHECK_EVENT} on a practice procedure"

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 
 from ..domain.errors import MimicError
+from ..domain.wording import Text
 
 
 class OpenElsewhere(MimicError):
@@ -32,7 +33,12 @@ def hold(db_path: Path) -> QLockFile | None:
         return None
     pid, host, _app = lock.getLockInfo()
     raise OpenElsewhere(
-        f"{db_path} is already open in another MIMIC Desktop window (process {pid} on {host}). "
-        "Go on in that window, or close it and start again: two copies on one database get in each "
-        "other's way while saving. Nothing has been changed."
+        Text(
+            "{path} is already open in another MIMIC Desktop window (process {pid} on {host}). Go on in that "
+            "window, or close it and start again: two copies on one database get in each other's way while "
+            "saving. Nothing has been changed.",
+            path=db_path,
+            pid=pid,
+            host=host,
+        )
     )

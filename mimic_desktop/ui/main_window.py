@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
         if not unsaved:
             return True
         if not dialogs.ask_discard(self, unsaved):
-            self.saved.failed(self.tr("Not saved: %1").replace("%1", unsaved[0]))
+            # failed() says "Not saved:" itself.
+            self.saved.failed(unsaved[0])
             return False
         if self.live is not None:
             self.live.discard_unsaved()

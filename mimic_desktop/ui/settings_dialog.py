@@ -29,7 +29,7 @@ from ..services.session_key import PublicKeyFile, write_public_key
 from . import dialogs
 from .context import AppContext
 from .file_choice import ask_folder, documents_folder
-from .i18n import arg
+from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
 from .preferences import LOCK_MINUTES_MOST, Preferences
@@ -82,7 +82,7 @@ class PublicKeySection(QWidget):
         try:
             written = write_public_key(folder)
         except MimicError as error:
-            self.where.setText(str(error))
+            self.where.setText(said(error))
             dialogs.show_error(self, error)
             return None
         self.where.setText(
@@ -159,7 +159,7 @@ class StudySettingsSection(QWidget):
                 centre_code=centre if centre != shown_centre else None,
             )
         except MimicError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(said(error))
             return False
         self.shown = self.values()
         self.problem.setText("")

@@ -62,7 +62,7 @@ class SignInDialog(QDialog):
         try:
             user = self.accounts.sign_in(self.account.currentData() or "", self.password.text(), where=APP)
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(i18n.said(error))
             self.password.selectAll()
             return
         if user.must_change_password:
@@ -130,6 +130,6 @@ class FirstAccountDialog(QDialog):
                 self.username.text(), self.full_name.text(), Role.COORDINATOR, self.password.text()
             )
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(i18n.said(error))
             return
         super().accept()

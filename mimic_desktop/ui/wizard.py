@@ -25,9 +25,11 @@ from ..domain import derive, forms, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..domain.forms import FieldDef
+from ..domain.wording import say
 from ..services.surgeons import SurgeonService
 from .context import AppContext
 from .form_widget import FormWidget
+from .i18n import said
 from .labels import caption, heading, message_label
 from .live.clock import duration_text
 
@@ -71,9 +73,11 @@ class StudyPage(QWizardPage):
             centre = rules.check_centre(self.centre.text(), lang)
             study_id = rules.check_study_id(self.study_id.text(), centre, lang)
             if any(row["study_id"] == study_id for row in self.context.procedures().list(study_id)):
-                raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id))
+                raise ValidationError(
+                    say("Study ID {study_id} is already in use on this laptop.", lang, study_id=study_id)
+                )
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return False
         self.message.clear()
         return True
@@ -117,7 +121,7 @@ class FormPage(QWizardPage):
         try:
             self.form.values()
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return False
         every = self.problems()
         problems = self.form.concerning(every)
@@ -269,7 +273,7 @@ class NewProcedureWizard(QWizard):
                 surgeon=self.surgeon.currentData() or None,
             )
         except MimicError as error:
-            self.icg.message.setText(str(error))
+            self.icg.message.setText(said(error))
             return
         self.ticker.stop()
         super().accept()

@@ -313,62 +313,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentreKeyDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="39"/>
         <source>Add a centre key</source>
         <translation>Centrumsleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="44"/>
         <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
         <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="54"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="57"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="61"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="58"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="66"/>
         <source>Key file</source>
         <translation>Sleutelbestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="71"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="73"/>
         <source>The centre read out the same fingerprint by phone</source>
         <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="81"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
         <source>The centre&apos;s public key</source>
         <translation>De publieke sleutel van het centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
     </message>
@@ -485,37 +485,37 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="143"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="149"/>
         <source>%1 min earlier</source>
         <translation>%1 min eerder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="149"/>
         <source>%1 min later</source>
         <translation>%1 min later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="159"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="177"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="179"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -523,22 +523,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="239"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="240"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="243"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="250"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="253"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="260"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="263"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -653,37 +653,37 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     <name>Dialogs</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="141"/>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="48"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="60"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="67"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="73"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="74"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -928,7 +928,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="131"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
@@ -1201,32 +1201,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="69"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="114"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="114"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="142"/>
         <source>%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.</source>
         <translation>%1 vraagt een getal: “%2” hoort daar niet bij. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="147"/>
         <source>No answer of %1 starts with “%2”. Press Esc to return to the event keys.</source>
         <translation>Geen antwoord van %1 begint met “%2”. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="200"/>
         <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
         <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
@@ -1356,62 +1356,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="190"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="193"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="257"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="260"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="369"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="372"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="432"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="425"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="430"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="433"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="258"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="283"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="289"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="288"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="294"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="339"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1420,62 +1420,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="344"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="385"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="388"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="387"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="393"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="396"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="399"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="409"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="412"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="438"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="444"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="447"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="456"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="459"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="126"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
@@ -1589,11 +1589,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="247"/>
-        <source>Not saved: %1</source>
-        <translation>Niet opgeslagen: %1</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/main_window.py" line="164"/>
         <source>Change my password…</source>
         <translation>Mijn wachtwoord wijzigen…</translation>
@@ -1660,47 +1655,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="154"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="162"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="173"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="188"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="192"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="234"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="238"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="240"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="244"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="247"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="214"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="218"/>
         <source>Choose the operating surgeon</source>
         <translation>Kies de operateur</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="226"/>
         <source>There is no surgeon account yet: a coordinator adds one first.</source>
         <translation>Er is nog geen account van een chirurg: een coördinator maakt er eerst een aan.</translation>
     </message>
@@ -2082,24 +2077,24 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="100"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="102"/>
-        <source>Not saved: no reason was given.</source>
-        <translation>Niet opgeslagen: er is geen reden gegeven.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="121"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="128"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
+        <source>no reason was given</source>
+        <translation>er is geen reden gegeven</translation>
     </message>
 </context>
 <context>
@@ -2822,52 +2817,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Nog niet voltooid, dus nog niet te exporteren: voltooi en vergrendel het dossier eerst op de pagina Voltooien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="125"/>
         <source>The trial office takes only completed records: completing locks the record, so that the file holds what was checked.</source>
         <translation>Het trialbureau neemt alleen voltooide dossiers aan: voltooien vergrendelt het dossier, zodat het bestand bevat wat gecontroleerd is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131"/>
         <source>Not exported. Change the record, then export again.</source>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="133"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
         <source>Exporting: step %1 of %2…</source>
         <translation>Exporteren: stap %1 van %2…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
         <source>%1, version %2 of session %3.</source>
         <translation>%1, versie %2 van sessie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="176"/>
         <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
         <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="179"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
     </message>
@@ -3058,47 +3053,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="32"/>
         <source>Sign the questionnaire</source>
         <translation>De vragenlijst ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37"/>
         <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
         <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="42"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
         <source>Questionnaire of</source>
         <translation>Vragenlijst van</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="44"/>
         <source>Printed name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="59"/>
         <source>Meaning</source>
         <translation>Betekenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="64"/>
         <source>Your password</source>
         <translation>Uw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="68"/>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="80"/>
         <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
         <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
     </message>
@@ -3167,22 +3162,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="44"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="59"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>

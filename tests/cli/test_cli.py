@@ -102,3 +102,15 @@ def test_the_app_is_the_default_command(monkeypatch, argv, expected):
     monkeypatch.setattr(app, "run_app", lambda db, lang=None: started.append((db and db.name, lang)) or 0)
     assert cli.main(argv) == 0
     assert started == [expected]
+
+
+def test_an_error_is_said_in_the_language_of_lang_and_in_english_without_it(db_path, tmp_path):
+    run("init", "--db", db_path, "--user", "anna.coord", "--name", "Anna Coordinator")
+    common = ("--db", db_path, "--user", "anna.coord", "MIM-04-404", "--out", tmp_path / "summary.pdf")
+    dutch = run("pdf-summary", *common, "--lang", "nl", check=False)
+    assert dutch.returncode == 2
+    assert dutch.stderr.strip() == "error: Er is geen ingreep met studienummer MIM-04-404."
+    english = run("pdf-summary", *common, check=False)
+    assert english.stderr.strip() == "error: There is no procedure with study ID MIM-04-404."
+    unknown = run("list", "--db", db_path, "--user", "anna.coord", env_password="wrong", check=False)
+    assert unknown.stderr.strip() == "error: Wrong user name or password.", "a command without --lang speaks English"

@@ -11,6 +11,7 @@ from tests.support.privacy import (
     IDENTIFYING_TEXT,
     PLANTED,
     export_everything,
+    identifier_places,
     identifying_fields,
     kinds_in,
     realistic_laptop,
@@ -59,11 +60,15 @@ def test_an_identifier_typed_into_free_text_is_in_the_files_and_named_by_each_ex
     result = scan(exports.paths)
     for kind in KINDS:
         assert result.found_in(kind) == set(PLANTED), f"the scan reads {kind} files"
-    tabular = [exports.warnings[name] for name in ("CSV", "REDCap (English)", "REDCap (Dutch)", "CDISC ODM")]
-    for warnings in tabular:
+    for name in ("CSV", "REDCap (English)", "CDISC ODM"):
+        warnings = exports.warnings[name]
         for place in places:
             assert any(w.startswith(place) and "looks like it holds an identifier" in w for w in warnings), place
         assert warnings[-1].startswith("Free text leaves the hospital in these files")
+    dutch = exports.warnings["REDCap (Dutch)"]
+    for place in identifier_places(laptop, ids, "nl"):
+        assert any(w.startswith(place) and "lijkt een identificerend gegeven te bevatten" in w for w in dutch), place
+    assert dutch[-1].startswith("Vrije tekst verlaat het ziekenhuis in deze bestanden")
     sessions = [w for name, ws in exports.warnings.items() if name.startswith("session file") for w in ws]
     for place in places:
         assert any(w.startswith(place) for w in sessions), place

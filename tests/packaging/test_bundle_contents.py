@@ -34,6 +34,7 @@ def keep(packaging_script):
         "resources/translations/mimic_nl.qm",
         "resources/common-passwords.txt",
         "resources/translations/mimic_en.qm",
+        "resources/messages/nl.json",
         "PySide6/Qt/translations/qtbase_nl.qm",
         "PySide6/translations/qtbase_nl.qm",
         "qtawesome/fonts/materialdesignicons6-webfont-6.9.96.ttf",

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from mimic_desktop.reports.wording import word
+from mimic_desktop.domain.wording import say
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
 from mimic_desktop.services.procedures import ProcedureService
@@ -52,7 +52,7 @@ def test_every_page_of_a_demo_records_pdfs_is_marked(demo_record, tmp_path, lang
         pages, reader = read_pdf(path)
         assert len(pages) >= (2 if "summary" in path.name else 1)
         for number, page in enumerate(reader.pages, start=1):
-            assert word("demo", lang) in page.extract_text(), f"{path.name} page {number}"
+            assert say("DEMO RECORD: not trial data", lang) in page.extract_text(), f"{path.name} page {number}"
             assert "DEMO" in large_marks(page), f"{path.name} page {number}"
 
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from mimic_desktop.domain import forms
+from mimic_desktop.domain.wording import say
 from mimic_desktop.reports.layout import CELL_PADDING
 from mimic_desktop.reports.summary import RECORD_SECTIONS, field_pairs
-from mimic_desktop.reports.wording import word
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
 from mimic_desktop.services.simulate import record_procedure
 
@@ -25,16 +25,16 @@ PATHOLOGY = (
     {"source": "occult", "detected_by": "icg", "histology": "crlm", "margin_mm": 2},
 )
 SUMMARY_HEADINGS = (
-    "timeline",
-    "lesions",
-    "in_theatre",
-    "management",
-    "postop",
-    "complications",
-    "open_items",
-    "signatures",
-    "audit",
-    "corrections",
+    "Intraoperative timeline",
+    "Lesions",
+    "During surgery",
+    "Changes in surgical management",
+    "Post-operative course",
+    "Complications (90 days)",
+    "Still missing before the record can be completed",
+    "Signatures",
+    "Audit trail",
+    "Changes with a reason",
 )
 
 
@@ -44,8 +44,9 @@ def words_of(labels) -> set[str]:
 
 def label_words(proc, lang: str) -> set[str]:
     """Every word of the summary's table headers, the printed field labels and the lesions' answers."""
-    labels = [word(key, lang) for key in ("time", "event", "lesion", "note", "specimen", "reresection", "r_status")]
-    labels += [word(key, lang) for key in ("who", "what", "reason", "days_after")]
+    headers = ("Time", "Event", "Lesion", "Note", "Specimen side (ICG)", "Re-resection", "R status")
+    headers += ("Who", "What", "Reason", "Days after surgery")
+    labels = [say(header, lang) for header in headers]
     fields = (*LESION_TABLE_FIELDS, "description", "clavien_dindo", "onset_date")
     labels += [forms.field_def(name).text(lang) for name in fields]
     labels += [
@@ -118,7 +119,7 @@ def body_lines(page: str, title: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_no_page_ends_on_a_heading(service, tmp_path, lang):
     """Records of one to six lesions move the page breaks through the whole summary."""
-    headings = {word(key, lang) for key in SUMMARY_HEADINGS}
+    headings = {say(english, lang) for english in SUMMARY_HEADINGS}
     headings |= {section.text(lang) for section in forms.crf().sections}
     for lesions in range(1, 7):
         proc_id = record_procedure(service, random.Random(11), lesions=lesions)
@@ -126,7 +127,7 @@ def test_no_page_ends_on_a_heading(service, tmp_path, lang):
         write_summary_pdf(service, proc_id, path, lang)
         pages, _ = read_pdf(path)
         for number, page in enumerate(pages, start=1):
-            last = body_lines(page, word("summary_title", lang))[-1]
+            last = body_lines(page, say("Procedure summary", lang))[-1]
             assert last not in headings, f"{lesions} lesions: page {number} ends on the heading {last!r}"
 
 

@@ -114,7 +114,7 @@ def test_unanswered_questions_print_unticked(service, recorded, tmp_path):
 
 
 def test_bad_requests_are_named(service, signed, tmp_path):
-    with pytest.raises(ValidationError, match="en or nl"):
+    with pytest.raises(ValidationError, match="one of en, nl"):
         write_summary_pdf(service, signed, tmp_path / "x.pdf", lang="de")
     with pytest.raises(MimicError, match="does not exist"):
         write_summary_pdf(service, signed, tmp_path / "no" / "x.pdf")

@@ -186,7 +186,8 @@ def test_a_folder_import_that_the_database_stops_reports_what_was_imported_and_w
         ("MIM-01-002-v1.mimic", Outcome.NOT_IMPORTED),
         ("MIM-01-003-v1.mimic", Outcome.NOT_IMPORTED),
     ]
-    assert "disk holding" in summary.stopped and "is full" in summary.stopped
+    stopped = str(summary.stopped)
+    assert "disk holding" in stopped and "is full" in stopped
     text = summary.text().splitlines()
     assert text[0].startswith("1 imported (1 new")
     assert text[1].startswith("The import stopped: The disk holding") and "2 file(s) were not imported" in text[1]

@@ -152,16 +152,31 @@ def type_identifiers(laptop: Laptop, ids: list[str]) -> list[str]:
         reason="complication reported by phone",
     )
     service.set_values(ids[0], {"q_comments": IDENTIFYING_TEXT}, reason="comment added after signing")
-    note = service.record_event(ids[2], "note", note=IDENTIFYING_TEXT, at=datetime.now(UTC), reason="late note")
+    service.record_event(ids[2], "note", note=IDENTIFYING_TEXT, at=datetime.now(UTC), reason="late note")
     struck = service.load(ids[2]).events[1]
     service.strike_event(struck.id, IDENTIFYING_TEXT)
-    number = len(service.load(ids[1]).complications)
-    study = [service.load(proc_id).study_id for proc_id in ids]
+    return identifier_places(laptop, ids)
+
+
+# Each export's warnings are in the language it was asked in: the Dutch REDCap export names the places in Dutch.
+EXPORT_LANGUAGES = {"REDCap (Dutch)": "nl"}
+
+
+def identifier_places(laptop: Laptop, ids: list[str], lang: str = "en") -> list[str]:
+    """Where type_identifiers typed, as the warnings in lang name each place."""
+    service = laptop.service
+    procs = [service.load(proc_id) for proc_id in ids]
+    number = next(c.number for c in procs[1].complications if c.get("description") == IDENTIFYING_TEXT)
+    note = next(e for e in procs[2].events if e.note == IDENTIFYING_TEXT)
+    struck = next(e for e in procs[2].events if e.struck_reason == IDENTIFYING_TEXT)
+    event = "Gebeurtenis" if lang == "nl" else "Event"
+    complication = "Complicatie" if lang == "nl" else "Complication"
+    note_word, struck_words = ("notitie", "reden doorhaling") if lang == "nl" else ("note", "reason struck")
     return [
-        f"{study[1]}, Complication {number}, {forms.field_def('description').text()}",
-        f"{study[0]}, {forms.field_def('q_comments').text()}",
-        f"{study[2]}, Event {note} ({forms.events()['note'].text()}), note",
-        f"{study[2]}, Event {struck.id} ({forms.events()[struck.kind].text()}), reason struck",
+        f"{procs[1].study_id}, {complication} {number}, {forms.field_def('description').text(lang)}",
+        f"{procs[0].study_id}, {forms.field_def('q_comments').text(lang)}",
+        f"{procs[2].study_id}, {event} {note.id} ({forms.events()['note'].text(lang)}), {note_word}",
+        f"{procs[2].study_id}, {event} {struck.id} ({forms.events()[struck.kind].text(lang)}), {struck_words}",
     ]
 
 

@@ -172,3 +172,21 @@ def test_removal_is_hidden_from_a_monitor(make_window, store, coordinator, servi
     window = open_record(make_window, store, monitor, recorded)
     assert not window.record.show_page("lesions").remove_button.isVisibleTo(window)
     assert not window.record.show_page("postop").remove_button.isVisibleTo(window)
+
+
+def test_the_dutch_status_line_says_not_saved_once_when_no_reason_is_given(
+    ui_app, make_window, store, coordinator, service, recorded, actions
+):
+    from mimic_desktop.ui import i18n
+
+    i18n.install(ui_app, "nl")
+    service.complete(recorded)
+    window = open_record(make_window, store, coordinator, recorded, lang="nl")
+    postop = window.record.show_page("postop")
+    stay = postop.course.form.editors["hospital_stay_days"].input
+    stay.clear()
+    actions.type(stay, "9")
+    answer_prompt(window, actions, None, [])
+    actions.click(postop.course.save_button)
+    assert window.saved.state == "failed"
+    assert window.saved.text() == "✖ Niet opgeslagen: er is geen reden gegeven"

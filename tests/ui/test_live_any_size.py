@@ -126,7 +126,7 @@ def test_every_event_button_is_whole_and_the_timeline_readable(
 
     # The notice place is two lines high, empty or not: a long refusal shown there moves nothing.
     places = {name: in_window(window, part) for name, part in {"timeline": tree, "cards": live.cards}.items()}
-    live.notice.say("Not saved: " + "a long refusal that goes on " * 12, "refused")
+    live.notice.show_text("Not saved: " + "a long refusal that goes on " * 12, "refused")
     settle()
     assert whole(live.notice) and live.notice.height() < 3 * live.notice.fontMetrics().height()
     assert "a long refusal" in live.notice.toolTip() and live.notice.accessibleDescription() == live.notice.text()

@@ -45,6 +45,27 @@ def test_an_event_click_during_a_fault_is_refused_plainly_and_saved_after(
     store.close()
 
 
+def test_the_dutch_live_screen_says_a_storage_fault_in_dutch(ui_app, make_window, service, actions, shown_errors):
+    from mimic_desktop.ui import i18n
+
+    i18n.install(ui_app, "nl")
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
+    with read_only_file(service) as faulty:
+        window = make_window(faulty.store, faulty.user, lang="nl")
+        window.open_procedure(proc_id)
+        actions.click(window.live.buttons.buttons["incision"])
+        path = service.store.path
+        assert window.saved.text() == (
+            f"✖ Niet opgeslagen: De database {path} is alleen-lezen, dus deze wijziging is niet opgeslagen: het "
+            f"bestand {path} is alleen-lezen. Hij kan nog gelezen worden; kopieer hem naar een map waarin geschreven "
+            "kan worden of vraag IT om hem schrijfbaar te maken om erin te werken. Niets van wat eerder is "
+            "opgeslagen, is verloren gegaan."
+        )
+        window.close()
+    assert len(shown_errors) == 1
+    shown_errors.clear()
+
+
 def test_an_event_click_after_the_database_was_moved_is_refused_and_every_saved_event_rescued(
     make_window, service, actions, shown_errors, tmp_path
 ):

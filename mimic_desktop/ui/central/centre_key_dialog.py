@@ -23,6 +23,7 @@ from ...domain.errors import MimicError
 from ...services import centre_keys
 from ...services.centre_keys import CentreKey
 from ...storage.connection import Store
+from ..i18n import said
 from ..labels import message_label
 
 
@@ -101,7 +102,7 @@ class CentreKeyDialog(QDialog):
             self.fingerprint.setText(centre_keys.key_file_fingerprint(path))
         except MimicError as error:
             self.fingerprint.setText("")
-            self.problem.setText(str(error))
+            self.problem.setText(said(error))
         else:
             self.key_file = path
             self.problem.setText("")
@@ -117,6 +118,6 @@ class CentreKeyDialog(QDialog):
         try:
             self.registered = centre_keys.register_centre(self.store, self.centre.text().strip(), self.key_file)
         except MimicError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(said(error))
             return
         self.accept()

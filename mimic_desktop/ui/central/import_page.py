@@ -13,7 +13,7 @@ from ...services import central_import
 from ...services.central_import import ImportSummary, Outcome
 from .. import dialogs, themes
 from ..file_choice import ask_save_file
-from ..i18n import arg
+from ..i18n import arg, current, said
 from ..labels import heading
 from ..worker import Task
 from .background import BackgroundWork
@@ -123,7 +123,7 @@ class ImportPage(QWidget):
             self.status.setText(
                 arg(
                     self.tr("The import stopped: %1 The files marked not imported can be imported again."),
-                    summary.stopped,
+                    said(summary.stopped),
                 )
             )
             dialogs.show_error(self, summary.stopped)
@@ -184,7 +184,7 @@ class ImportPage(QWidget):
                     r.study_id or "",
                     "" if r.session_version is None else str(r.session_version),
                     Path(r.name).name,
-                    r.message,
+                    said(r.reason),
                 ]
                 for r in results
             ],
@@ -202,7 +202,7 @@ class ImportPage(QWidget):
 
     def copy_summary(self) -> None:
         if self.summary is not None:  # the button shows once there is a summary
-            QGuiApplication.clipboard().setText(self.summary.full_text())
+            QGuiApplication.clipboard().setText(self.summary.full_text(current()))
 
     def choose_summary_file(self) -> None:
         chosen = ask_save_file(
@@ -219,7 +219,7 @@ class ImportPage(QWidget):
         if self.summary is None:
             return
         try:
-            written = central_import.save_summary(self.summary, path)
+            written = central_import.save_summary(self.summary, path, current())
         except MimicError as error:
             dialogs.show_error(self, error)
             return

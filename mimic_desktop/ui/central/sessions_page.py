@@ -12,7 +12,7 @@ from ...services import central_import, centre_keys
 from ...services.centre_keys import CentreKey
 from ...storage.connection import Store
 from ..dialogs import TextPrompt
-from ..i18n import arg
+from ..i18n import arg, said
 from ..labels import heading
 from .centre_key_dialog import CentreKeyDialog
 from .widgets import ReadOnlyTable, action_button
@@ -172,7 +172,7 @@ class SessionsPage(QWidget):
         try:
             withdrawn = centre_keys.withdraw_key(self.store, key.key_id, reason)
         except MimicError as error:
-            self.key_message.setText(str(error))
+            self.key_message.setText(said(error))
         else:
             self.key_message.setText(
                 arg(self.tr("Key %1 of centre %2 withdrawn."), withdrawn.fingerprint, withdrawn.centre)

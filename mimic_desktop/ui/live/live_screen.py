@@ -28,6 +28,7 @@ from ...domain.roles import Action
 from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
+from ..i18n import said
 from ..icons import icon
 from .clock import ClockPanel
 from .column_scroll import ColumnScroll
@@ -298,7 +299,7 @@ class LiveScreen(QWidget):
 
     def refuse(self, message: str) -> None:
         """Say in place, with a sound, that something was not done; the keys keep working."""
-        self.notice.say(message, "refused")
+        self.notice.show_text(message, "refused")
         QApplication.beep()
 
     def clear_notice(self) -> None:
@@ -315,9 +316,9 @@ class LiveScreen(QWidget):
     def _settle(self, outcome: Outcome) -> None:
         """Show what an attempt did: refusals in words, the record as stored, and what still waits."""
         for _write, refusal in outcome.refused:
-            self.failed.emit(str(refusal))
+            self.failed.emit(said(refusal))
         if outcome.refused:
-            self.refuse("\n".join(str(refusal) for _write, refusal in outcome.refused))
+            self.refuse("\n".join(said(refusal) for _write, refusal in outcome.refused))
         self.refresh()
         if outcome.committed:
             self.committed.emit()
@@ -389,7 +390,7 @@ class LiveScreen(QWidget):
         question += self.tr("Record the end of surgery all the same?")
         if dialogs.ask_yes_no(self, "confirmClosure", question):
             return True
-        self.notice.say(self.tr("End of surgery not recorded."))
+        self.notice.show_text(self.tr("End of surgery not recorded."))
         return False
 
     def switch_lesion(self, lesion_id: str) -> None:

@@ -35,7 +35,7 @@ class NoticeLine(QLabel):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def say(self, text: str, tone: str = "info") -> None:
+    def show_text(self, text: str, tone: str = "info") -> None:
         self.setText(text)
         self.setToolTip(text)
         self.setAccessibleDescription(text)

@@ -17,6 +17,7 @@ from ...services.procedures import ProcedureService
 from ...services.signing import SignatureCheck, check_signature
 from .. import dialogs
 from ..context import AppContext
+from ..i18n import said
 
 # A change is a service call that takes the reason for the change (None when none is needed).
 Change = Callable[[str | None], Any]
@@ -99,11 +100,11 @@ class RecordAccess(QObject):
     def _ask_reason(self, parent: QWidget, why: str) -> str | None:
         reason = dialogs.ask_text(parent, self.tr("Reason for the change"), why)
         if reason is None:
-            self.failed.emit(self.tr("Not saved: no reason was given."))
+            self.failed.emit(self.tr("no reason was given"))
         return reason
 
     def _refused(self, parent: QWidget, error: MimicError) -> bool:
-        self.failed.emit(str(error))
+        self.failed.emit(said(error))
         dialogs.show_error(parent, error)
         return False
 

@@ -17,7 +17,7 @@ from ...domain.roles import Action
 from ...services.export import ExportResult, ExportService, export_in_background
 from .. import dialogs
 from ..file_choice import ask_folder, documents_folder
-from ..i18n import arg
+from ..i18n import arg, said
 from ..icons import icon
 from ..labels import caption, heading
 from ..worker import Task
@@ -114,9 +114,11 @@ class SessionExportPanel(QWidget):
         """Check first (role, completeness, free text); then ask for the folder and export in the background."""
         access = self.access
         try:
-            check = ExportService(access.context.store, access.context.signed_in()).preflight(access.proc_id)
+            check = ExportService(access.context.store, access.context.signed_in()).preflight(
+                access.proc_id, access.context.lang
+            )
         except MimicError as refusal:  # a role that may not export: refused, logged, said in words
-            self._refuse(str(refusal))
+            self._refuse(said(refusal))
             return
         if check.problems:
             why = self.tr(

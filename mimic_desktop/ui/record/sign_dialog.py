@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from ...domain.clock import local_text, utc_now
 from ...domain.errors import AuthenticationFailed, MimicError
 from ...domain.roles import User
+from ..i18n import said
 from ..labels import message_label
 
 
@@ -80,6 +81,6 @@ class SignDialog(QDialog):
             self.password.clear()
             return
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return
         super().accept()
