@@ -15,7 +15,7 @@ from .clock import local_text, to_iso
 from .errors import ValidationError
 from .forms import OrderRule
 from .record import Event, Procedure
-from .wording import say
+from .wording import Text, Worded, say
 
 NEW_EVENT_ID = 0  # stands for an event not stored yet, while its place on the timeline is checked
 
@@ -26,7 +26,7 @@ class Breach:
 
     event_id: int
     rule: int
-    text: str
+    words: Text  # said in the reader's language when shown
 
 
 def _lesion_number(proc: Procedure, lesion_id: str | None) -> str:
@@ -34,7 +34,7 @@ def _lesion_number(proc: Procedure, lesion_id: str | None) -> str:
     return str(lesion.number) if lesion else "?"
 
 
-def _breach(proc: Procedure, event: Event, rule: OrderRule, lang: str) -> str | None:
+def _breach(proc: Procedure, event: Event, rule: OrderRule) -> Text | None:
     """The words for how event breaks rule on proc's live timeline, or None when it keeps it."""
     if rule.same_lesion and event.lesion_id is None:
         return None  # a note of no lesion, say: the rule speaks of a lesion it does not have
@@ -46,53 +46,51 @@ def _breach(proc: Procedure, event: Event, rule: OrderRule, lang: str) -> str | 
         and (not rule.same_lesion or other.lesion_id == event.lesion_id)
     ]
     catalogue = forms.events()
+    required = [catalogue[kind] for kind in rule.kinds]
     words = {
-        "event": catalogue[event.kind].text(lang),
+        "event": catalogue[event.kind],
         "time": local_text(event.at, seconds=True),
-        "required": f" {say('or', lang)} ".join(catalogue[kind].text(lang) for kind in rule.kinds),
+        "required": Worded(lambda lang: f" {say('or', lang)} ".join(kind.text(lang) for kind in required)),
         "number": _lesion_number(proc, event.lesion_id),
     }
     if rule.needed:
         if any(other.moment <= event.moment for other in before):
             return None
         if rule.same_lesion:
-            return say(
+            return Text(
                 "Lesion {number}: {event} at {time} needs {required} of this lesion before it: record that first, "
                 "or correct a time.",
-                lang,
                 **words,
             )
-        return say("{event} at {time} needs {required} before it: record that first, or correct a time.", lang, **words)
+        return Text("{event} at {time} needs {required} before it: record that first, or correct a time.", **words)
     later = [other for other in before if other.moment > event.moment]
     if not later:
         return None
     earliest = min(later, key=lambda other: other.moment)
     earlier = local_text(earliest.at, seconds=True)
     if rule.same_lesion:
-        return say(
+        return Text(
             "Lesion {number}: {event} at {time} cannot be before {required} of this lesion at {earlier}: "
             "correct one of the two times.",
-            lang,
             earlier=earlier,
             **words,
         )
-    return say(
+    return Text(
         "{event} at {time} cannot be before {required} at {earlier}: correct one of the two times.",
-        lang,
         earlier=earlier,
         **words,
     )
 
 
-def breaches(proc: Procedure, lang: str = "en") -> list[Breach]:
+def breaches(proc: Procedure) -> list[Breach]:
     """Every ordering rule that a live event of the timeline breaks, in the order of the timeline."""
     catalogue = forms.events()
     found = []
     for event in sorted(proc.live_events(), key=lambda e: (e.moment, e.id)):
         for number, rule in enumerate(catalogue[event.kind].after):
-            text = _breach(proc, event, rule, lang)
-            if text is not None:
-                found.append(Breach(event.id, number, text))
+            words = _breach(proc, event, rule)
+            if words is not None:
+                found.append(Breach(event.id, number, words))
     return found
 
 
@@ -104,7 +102,7 @@ def with_event(proc: Procedure, kind: str, at: datetime, lesion_id: str | None) 
 
 def check_order(before: Procedure, after: Procedure, lang: str = "en") -> None:
     """Refuse a change to the timeline that breaks an ordering rule the timeline kept before it."""
-    kept = {(breach.event_id, breach.rule) for breach in breaches(before, lang)}
-    new = [breach for breach in breaches(after, lang) if (breach.event_id, breach.rule) not in kept]
+    kept = {(breach.event_id, breach.rule) for breach in breaches(before)}
+    new = [breach for breach in breaches(after) if (breach.event_id, breach.rule) not in kept]
     if new:
-        raise ValidationError(new[0].text, field="at")
+        raise ValidationError(new[0].words, field="at", lang=lang)

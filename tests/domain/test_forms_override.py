@@ -42,5 +42,5 @@ def test_a_command_run_with_other_forms_refuses_in_one_plain_line_and_writes_not
     )
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.startswith("error: MIMIC_FORMS_DIR is set to") and "Traceback" not in result.stderr
-    assert "Haal MIMIC_FORMS_DIR uit de omgeving" in result.stderr
+    assert "Remove MIMIC_FORMS_DIR from the environment" in result.stderr
     assert not db.exists()
