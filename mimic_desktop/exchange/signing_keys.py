@@ -13,11 +13,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain.errors import MimicError
+from ..domain.fingerprints import FINGERPRINT_DIGITS, id_fingerprint  # noqa: F401 (part of this module's interface)
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
 MAX_KEY_FILE_BYTES = 16 * 1024
-FINGERPRINT_DIGITS = 32  # of the key id, shown in groups of four
 
 
 class KeyFileError(MimicError):
@@ -85,12 +85,6 @@ def key_id(raw: bytes) -> str:
 
 def fingerprint(raw: bytes) -> str:
     return id_fingerprint(key_id(raw))
-
-
-def id_fingerprint(known_id: str) -> str:
-    """The fingerprint of the key with this key id."""
-    digits = known_id[:FINGERPRINT_DIGITS]
-    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 def sign(key: Ed25519PrivateKey, message: bytes) -> bytes:

@@ -18,8 +18,10 @@ from pathlib import Path
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..exchange import central, record_check, session_file, signing_keys
-from ..exchange.central import CentreKey, StoredFile
+from ..exchange.central import make_current
 from ..exchange.files import write_files
+from ..storage import central as central_storage
+from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import centre_keys
@@ -111,7 +113,7 @@ def imported_files(store: Store, search: str = "") -> list[dict]:
     wanted = search.strip().upper()
     registrations = centre_keys.registered_keys(store)
     files = []
-    for row in central.session_files(store.conn):
+    for row in central_storage.session_files(store.conn):
         if wanted not in row["study_id"].upper():
             continue
         under = centre_keys.signed_under(registrations, row["signer_key_id"], row["centre"], row["imported_utc"])
@@ -184,7 +186,7 @@ class CentralImporter:
     def import_bytes(self, data: bytes, name: str) -> FileResult:
         """Check and store one session file, all or nothing."""
         file_hash = hashlib.sha256(data).hexdigest()
-        known = central.file_by_hash(self.store.conn, file_hash)
+        known = central_storage.file_by_hash(self.store.conn, file_hash)
         if known is not None:
             return _duplicate(name, known)
         try:
@@ -216,30 +218,30 @@ class CentralImporter:
         return FileResult(name, outcome, message, stored.study_id, stored.session_version)
 
     def _store(self, conn, stored: StoredFile, verified, proc) -> tuple[Outcome, str]:
-        known = central.file_by_hash(conn, stored.file_hash)
+        known = central_storage.file_by_hash(conn, stored.file_hash)
         if known is not None:  # imported by another process since the first look
             raise _Duplicate(known)
-        same = central.file_by_version(conn, stored.session_id, stored.session_version)
+        same = central_storage.file_by_version(conn, stored.session_id, stored.session_version)
         if same is not None:
             raise Rejected(
                 f"Version {stored.session_version} of {stored.study_id} was imported before from another file "
                 f"({same.file_name}, {local_text(same.imported_utc)}) with different content. Ask the centre to export the "
                 "record again: the new version will supersede both."
             )
-        other = central.current_file(conn, study_id=stored.study_id)
+        other = central_storage.current_file(conn, study_id=stored.study_id)
         if other is not None and other.session_id != stored.session_id:
             raise Rejected(
                 f"{stored.study_id} already belongs to another session ({other.session_id}, from {other.file_name}): "
                 "two records for one study ID. Resolve this with the centre before importing either again."
             )
-        current = central.current_file(conn, session_id=stored.session_id)
+        current = central_storage.current_file(conn, session_id=stored.session_id)
         if current is not None and (current.study_id, current.centre) != (stored.study_id, stored.centre):
             raise Rejected(
                 f"Session {stored.session_id} belongs to {current.study_id} of centre {current.centre}, but this file "
                 f"names study ID {stored.study_id} of centre {stored.centre}: a session keeps its study ID and centre. "
                 f"Ask centre {stored.centre} where this file comes from."
             )
-        central.insert_file(
+        central_storage.insert_file(
             conn,
             stored,
             signer_key_id=signing_keys.key_id(verified.public_key),
@@ -248,7 +250,7 @@ class CentralImporter:
         )
         if current is not None and current.session_version > stored.session_version:
             return Outcome.OLDER, f"kept; version {current.session_version} stays current"
-        central.make_current(conn, stored, proc)
+        make_current(conn, stored, proc)
         if current is None:
             return Outcome.NEW, f"{stored.study_id} version {stored.session_version} imported"
         return (

@@ -15,8 +15,9 @@ from pathlib import Path
 from ..domain import rules
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
-from ..exchange import central, signing_keys
-from ..exchange.central import CentreKey
+from ..exchange import signing_keys
+from ..storage import central
+from ..storage.central import CentreKey
 from ..storage.connection import Store
 from .procedures import Clock
 

@@ -12,6 +12,7 @@ from mimic_desktop.domain.errors import ReasonRequired, ValidationError
 from mimic_desktop.exchange import central
 from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import CentralImporter, Outcome
+from mimic_desktop.storage import central as central_storage
 from mimic_desktop.storage.connection import open_store
 from tests.support.session_files import snapshot
 
@@ -118,8 +119,8 @@ def test_a_central_database_from_before_withdrawals_keeps_its_keys_and_files(tmp
     CentralImporter(central_store).import_file(laptop.export(laptop.record(73)))
     (key,) = centre_keys.registered_keys(central_store)
     path = tmp_path / "older.sqlite"
-    older = open_store(path, upgrade=False, schema=central.central_migrations)
-    central.central_migrations.apply(older.db, stop_before="m002_key_registrations")
+    older = open_store(path, upgrade=False, schema=central_storage.central_migrations)
+    central_storage.central_migrations.apply(older.db, stop_before="m002_key_registrations")
     with older.transaction() as db:
         db.conn.execute(
             "INSERT INTO centre_keys (key_id, public_key, centre, registered_utc, source) VALUES (?, ?, ?, ?, ?)",
