@@ -16,6 +16,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from tests.support.office import data_manager
+
 SIZE = (1366, 768)
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion")
@@ -165,9 +167,9 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         office = scratch / f"trial-office-{theme}"
         office.mkdir()
         store = central_import.init_central(office / "central.sqlite")
-        centre_keys.register_centre(store, "01", key_file)
-        central_import.CentralImporter(store).import_file(earlier)
-        window = CentralWindow(store, Preferences(office), "en")
+        centre_keys.register_centre(store, data_manager(store), "01", key_file)
+        central_import.CentralImporter(store, data_manager(store)).import_file(earlier)
+        window = CentralWindow(store, Preferences(office), "en", user=data_manager(store))
         window.resize(*SIZE)
         window.show()
         window.import_page.start([usb])
@@ -175,7 +177,7 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         grab(window, folder / f"{theme}-central-import.png")
         window.show_page("sessions")
         grab(window, folder / f"{theme}-central-sessions.png")
-        report = CentralWindow(cohort, Preferences(office), "en")
+        report = CentralWindow(cohort, Preferences(office), "en", user=data_manager(cohort))
         report.resize(*SIZE)
         report.show()
         report.show_page("report")

@@ -12,6 +12,10 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     SURGEON = "surgeon"
     MONITOR = "monitor"
+    # The trial office's accounts, in the central study database.
+    DATA_MANAGER = "data_manager"
+    STATISTICIAN = "statistician"
+    AUDITOR = "auditor"
 
     def text(self, lang: str = "en") -> str:
         """The role's name as the interface shows it."""
@@ -22,7 +26,14 @@ ROLE_TEXT = {
     Role.COORDINATOR: ("coordinator", "coördinator"),
     Role.SURGEON: ("surgeon", "chirurg"),
     Role.MONITOR: ("monitor", "monitor"),
+    Role.DATA_MANAGER: ("data manager", "datamanager"),
+    Role.STATISTICIAN: ("statistician", "statisticus"),
+    Role.AUDITOR: ("auditor", "auditor"),
 }
+
+# The roles of an operating-room laptop's accounts and of the trial office's.
+LAPTOP_ROLES = (Role.COORDINATOR, Role.SURGEON, Role.MONITOR)
+CENTRAL_ROLES = (Role.DATA_MANAGER, Role.STATISTICIAN, Role.AUDITOR)
 
 
 class Action(StrEnum):
@@ -30,12 +41,18 @@ class Action(StrEnum):
     SIGN = "sign"
     MANAGE_USERS = "manage_users"
     EXPORT = "export"
+    IMPORT = "import"  # session files into the central study database
+    MANAGE_KEYS = "manage_keys"  # register and withdraw centre keys
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT}),
     Role.SURGEON: frozenset({Action.EDIT, Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(),
+    Role.DATA_MANAGER: frozenset({Action.IMPORT, Action.MANAGE_KEYS, Action.MANAGE_USERS, Action.EXPORT}),
+    # Reads the trial's data and exports it for analysis; changes nothing.
+    Role.STATISTICIAN: frozenset({Action.EXPORT}),
+    Role.AUDITOR: frozenset(),
 }
 
 REFUSALS = {
@@ -43,6 +60,12 @@ REFUSALS = {
     Action.SIGN: "Only a surgeon can sign the questionnaire; you are signed in as {role}.",
     Action.MANAGE_USERS: "Only a coordinator can manage user accounts and study settings; you are signed in as {role}.",
     Action.EXPORT: "Your role ({role}) cannot export records (session files, CSV, REDCap or ODM).",
+    Action.IMPORT: "Only a data manager can import session files; you are signed in as {role}.",
+    Action.MANAGE_KEYS: "Only a data manager can register or withdraw centre keys; you are signed in as {role}.",
+}
+# At the trial office the data manager keeps the accounts.
+CENTRAL_REFUSALS = REFUSALS | {
+    Action.MANAGE_USERS: "Only a data manager can manage the trial office's accounts; you are signed in as {role}.",
 }
 
 
@@ -61,7 +84,8 @@ class User:
 
     def require(self, action: Action) -> None:
         if not self.may(action):
-            raise PermissionDenied(REFUSALS[action].format(role=self.role.value))
+            refusals = CENTRAL_REFUSALS if self.role in CENTRAL_ROLES else REFUSALS
+            raise PermissionDenied(refusals[action].format(role=self.role.text()))
 
 
 @dataclass(frozen=True)
@@ -76,3 +100,15 @@ class Account:
     must_change_password: bool
     failed_sign_ins: int
     waits_until_utc: str | None
+
+
+@dataclass(frozen=True)
+class Office:
+    """Where accounts live: the roles there and the one that keeps the accounts (and makes the first)."""
+
+    manager: Role
+    roles: tuple[Role, ...]
+
+
+LAPTOP = Office(Role.COORDINATOR, LAPTOP_ROLES)
+TRIAL_OFFICE = Office(Role.DATA_MANAGER, CENTRAL_ROLES)

@@ -80,9 +80,9 @@ def insert_flat_rows(conn: sqlite3.Connection, proc: Procedure) -> None:
         central_storage.insert_flat_rows(conn, table.name, _expected(table), table.rows(proc))
 
 
-def make_current(conn: sqlite3.Connection, stored: central_storage.StoredFile, proc: Procedure) -> None:
-    """Make this file the session's current version: its row in sessions and its flat rows."""
-    central_storage.set_current(conn, stored)
+def make_current(conn: sqlite3.Connection, stored: central_storage.StoredFile, proc: Procedure, *, by: str) -> None:
+    """Make this file the session's current version: its row in sessions (audited) and its flat rows."""
+    central_storage.set_current(conn, stored, by=by)
     central_storage.delete_flat_rows(conn, stored.session_id)
     insert_flat_rows(conn, proc)
 

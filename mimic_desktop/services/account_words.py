@@ -29,12 +29,12 @@ MESSAGES: Messages = {
         "Geef de volledige naam van de persoon: die wordt bij de handtekening afgedrukt.",
     ),
     "sign_in_first": (
-        "Sign in as a coordinator to add accounts.",
-        "Meld u aan als coördinator om accounts toe te voegen.",
+        "Sign in as a {role} to add accounts.",
+        "Meld u aan als {role} om accounts toe te voegen.",
     ),
     "first_coordinator": (
-        "The first account must be a coordinator.",
-        "Het eerste account moet van een coördinator zijn.",
+        "The first account must be a {role}.",
+        "Het eerste account moet van een {role} zijn.",
     ),
     "taken": ("The user name {name} is taken.", "De gebruikersnaam {name} is al in gebruik."),
     "same_signer_name": (
@@ -53,16 +53,16 @@ MESSAGES: Messages = {
         "Wijzig uw eigen wachtwoord met Mijn wachtwoord wijzigen (of `mimic-desktop passwd`), niet met opnieuw instellen.",
     ),
     "own_deactivate": (
-        "You cannot deactivate your own account: ask another coordinator.",
-        "U kunt uw eigen account niet deactiveren: vraag een andere coördinator.",
+        "You cannot deactivate your own account: ask another {role}.",
+        "U kunt uw eigen account niet deactiveren: vraag een andere {role}.",
     ),
     "own_role": (
-        "You cannot change your own role: ask another coordinator.",
-        "U kunt uw eigen rol niet wijzigen: vraag een andere coördinator.",
+        "You cannot change your own role: ask another {role}.",
+        "U kunt uw eigen rol niet wijzigen: vraag een andere {role}.",
     ),
     "last_coordinator": (
-        "{name} is the only active coordinator: make another account a coordinator first.",
-        "{name} is de enige actieve coördinator: maak eerst een ander account coördinator.",
+        "{name} is the only active {role}: make another account a {role} first.",
+        "{name} is de enige actieve {role}: maak eerst een ander account {role}.",
     ),
     "must_change": (
         "The password of {name} was reset by a coordinator: choose a new one first"
@@ -71,5 +71,9 @@ MESSAGES: Messages = {
         " (in de app, of met `mimic-desktop passwd --user {name}`).",
     ),
     "inactive": ("The account {name} is deactivated.", "Het account {name} is gedeactiveerd."),
+    "not_here": (
+        "The role {role} is not one of the accounts here ({roles}).",
+        "De rol {role} hoort niet bij de accounts hier ({roles}).",
+    ),
     "already_active": ("The account {name} is active already.", "Het account {name} is al actief."),
 }

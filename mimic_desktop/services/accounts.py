@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from ..domain import password_policy
 from ..domain.clock import from_iso, local_text, to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
-from ..domain.roles import PERMISSIONS, Account, Action, Role, User
+from ..domain.roles import LAPTOP, PERMISSIONS, Account, Action, Office, Role, User
 from ..domain.wording import say_in
 from ..storage import audit, password_hash, users
 from ..storage.connection import Store
@@ -55,12 +55,17 @@ def wait_after(failures: int) -> timedelta:
 
 
 class AccountService:
-    def __init__(self, store: Store, lang: str = "en", clock: Callable[[], datetime] = utc_now):
+    def __init__(
+        self, store: Store, lang: str = "en", clock: Callable[[], datetime] = utc_now, office: Office = LAPTOP
+    ):
+        """office: the laptop's accounts, or the trial office's (domain.roles.TRIAL_OFFICE) in a central database."""
         self.store = store
         self.lang = lang
         self.clock = clock
+        self.office = office
 
     def _say(self, key: str, **values: object) -> str:
+        values.setdefault("role", self.office.manager.text(self.lang))
         return say_in(MESSAGES, key, self.lang, **values)
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -97,7 +102,7 @@ class AccountService:
     ) -> User:
         """Create an account; only a coordinator may, except for the very first account. An account made in the
         demo database is a demo account."""
-        role = Role(role)
+        role = self._role_here(role)
         demo = demo or self.is_demo_database()
         username = username.strip().lower()
         full_name = " ".join(full_name.split())
@@ -114,7 +119,7 @@ class AccountService:
             if by is None:
                 raise ValidationError(self._say("sign_in_first"))
             access.require(self.store, by, Action.MANAGE_USERS)
-        elif role is not Role.COORDINATOR:
+        elif role is not self.office.manager:
             raise ValidationError(self._say("first_coordinator"), "role")
         if users.find_user(self.store.conn, username):
             raise ValidationError(self._say("taken", name=username), "username")
@@ -291,15 +296,24 @@ class AccountService:
         self._change(by, account.username, {"active": 1}, "reactivated by a coordinator")
 
     def set_role(self, by: User, username: str, role: Role | str) -> None:
-        role = Role(role)
+        role = self._role_here(role)
         account = self._managed(by, username, "own_role")
         if role is account.role:
             return
-        if account.role is Role.COORDINATOR:
+        if account.role is self.office.manager:
             self._keep_a_coordinator(account)
         self._refuse_same_signer_name(account.username, account.full_name, role)
         self._change(by, account.username, {"role": role.value}, "role changed by a coordinator")
 
+    def _role_here(self, role: Role | str) -> Role:
+        """The role, when it is one of this office's accounts (a surgeon has no account at the trial office)."""
+        role = Role(role)
+        if role not in self.office.roles:
+            here = ", ".join(r.text(self.lang) for r in self.office.roles)
+            raise ValidationError(self._say("not_here", role=role.text(self.lang), roles=here), "role")
+        return role
+
     def _keep_a_coordinator(self, account: Account) -> None:
-        if account.role is Role.COORDINATOR and users.active_coordinators(self.store.conn) == [account.username]:
+        manager = self.office.manager
+        if account.role is manager and users.active_with_role(self.store.conn, manager) == [account.username]:
             raise ValidationError(self._say("last_coordinator", name=account.username))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
+from ..domain.roles import Action, User
 from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
@@ -24,7 +25,7 @@ from ..storage import central as central_storage
 from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
 from ..storage.errors import StorageError
-from . import centre_keys
+from . import centre_keys, office_accounts
 from .procedures import Clock
 from .progress import Progress
 
@@ -138,21 +139,25 @@ def session_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def import_files(db_path: Path, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
+def import_files(db_path: Path, by: User, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
     """Import into the central database at db_path through a connection of this thread's own (for background work)."""
     store = open_existing(db_path)
     try:
-        return CentralImporter(store).import_paths(paths, progress)
+        return CentralImporter(store, by).import_paths(paths, progress)
     finally:
         store.close()
 
 
 class CentralImporter:
-    """Imports session files into one central database; keys registered there are the only trusted signers."""
+    """Imports session files into one central database; keys registered there are the only trusted signers.
 
-    def __init__(self, store: Store, clock: Clock = utc_now):
+    Only a data manager imports (a refused attempt is kept in the audit trail); the result of every file, with its
+    hash, goes into the trail, in the transaction that stores it when it is stored."""
+
+    def __init__(self, store: Store, by: User, clock: Clock = utc_now):
         self.store = store
         self.clock = clock
+        self.by = office_accounts.require(store, by, Action.IMPORT)
         self.keys = centre_keys.signers(store)
 
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
@@ -184,8 +189,32 @@ class CentralImporter:
         return self.import_bytes(data, name)
 
     def import_bytes(self, data: bytes, name: str) -> FileResult:
-        """Check and store one session file, all or nothing."""
+        """Check and store one session file, all or nothing, and keep its result in the audit trail."""
         file_hash = hashlib.sha256(data).hexdigest()
+        result = self._check_and_store(data, name, file_hash)
+        if result.outcome not in IMPORTED:  # an imported file's result was kept in the transaction that stored it
+            self._keep_result(self.store.conn, file_hash, result, own_transaction=True)
+        return result
+
+    def _keep_result(self, conn, file_hash: str, result: FileResult, own_transaction: bool = False) -> None:
+        def keep(conn) -> None:
+            central_storage.record_import(
+                conn,
+                file_hash,
+                Path(result.name).name,
+                result.outcome.value,
+                result.message,
+                by=self.by.username,
+                now=to_iso(self.clock()),
+            )
+
+        if own_transaction:
+            with self.store.transaction() as db:
+                keep(db.conn)
+        else:
+            keep(conn)
+
+    def _check_and_store(self, data: bytes, name: str, file_hash: str) -> FileResult:
         known = central_storage.file_by_hash(self.store.conn, file_hash)
         if known is not None:
             return _duplicate(name, known)
@@ -211,11 +240,13 @@ class CentralImporter:
         try:
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc)
+                result = FileResult(name, outcome, message, stored.study_id, stored.session_version)
+                self._keep_result(db.conn, file_hash, result)
         except Rejected as problem:
             return FileResult(name, Outcome.REJECTED, str(problem), stored.study_id, stored.session_version)
         except _Duplicate as again:
             return _duplicate(name, again.known)
-        return FileResult(name, outcome, message, stored.study_id, stored.session_version)
+        return result
 
     def _store(self, conn, stored: StoredFile, verified, proc) -> tuple[Outcome, str]:
         known = central_storage.file_by_hash(conn, stored.file_hash)
@@ -247,10 +278,11 @@ class CentralImporter:
             signer_key_id=signing_keys.key_id(verified.public_key),
             exported_utc=verified.header.exported_at,
             record_json=verified.record_bytes.decode("utf-8"),
+            by=self.by.username,
         )
         if current is not None and current.session_version > stored.session_version:
             return Outcome.OLDER, f"kept; version {current.session_version} stays current"
-        make_current(conn, stored, proc)
+        make_current(conn, stored, proc, by=self.by.username)
         if current is None:
             return Outcome.NEW, f"{stored.study_id} version {stored.session_version} imported"
         return (

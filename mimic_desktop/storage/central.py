@@ -9,6 +9,7 @@ are decided by exchange/flat.py (through exchange/central.py); this module only 
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.fingerprints import id_fingerprint
+from . import audit
 from .connection import Store, open_store
 from .migration_set import MigrationSet
 
@@ -126,6 +128,73 @@ def m002_key_registrations(db: Database) -> None:
     )
 
 
+@central_migrations()
+def m003_accounts_and_audit_trail(db: Database) -> None:
+    """The trial office's accounts (as the laptop's, with the office's roles) and a hash-chained audit trail of
+    everything that changes central data. What an older database holds already goes into the trail as it
+    stands, by "(before the audit trail)", so that the trail describes every row from here on."""
+    from datetime import UTC, datetime
+
+    db.execute(
+        """CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            full_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('data_manager', 'statistician', 'auditor')),
+            pw_hash TEXT NOT NULL,
+            pw_salt TEXT NOT NULL,
+            pw_cost TEXT NOT NULL,
+            demo INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_utc TEXT NOT NULL,
+            must_change_password INTEGER NOT NULL DEFAULT 0,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            waits_until_utc TEXT)"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_utc TEXT NOT NULL,
+            username TEXT NOT NULL,
+            procedure_id TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            reason TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL)"""
+    )
+    db.execute("CREATE INDEX audit_entity ON audit (entity, entity_id, seq)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+        )
+    # Sessions change only by a newer version becoming current; never removed.
+    db.execute(
+        "CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions "
+        "BEGIN SELECT RAISE(ABORT, 'a session stays once imported'); END"
+    )
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    conn = db.conn
+    for row in conn.execute("SELECT key_id, public_key FROM centre_keys ORDER BY rowid").fetchall():
+        _audit_key(conn, row[0], bytes(row[1]), by=BEFORE_THE_TRAIL, now=now)
+    registrations = conn.execute(
+        "SELECT key_id, centre, registered_utc, source, withdrawn_utc, withdrawal_reason FROM key_registrations"
+        " ORDER BY rowid"
+    ).fetchall()
+    for key_id, centre, registered_utc, source, withdrawn_utc, reason in registrations:
+        _audit_registration(conn, key_id, centre, registered_utc, source, by=BEFORE_THE_TRAIL, now=now)
+        if withdrawn_utc is not None:
+            _audit_withdrawal(conn, key_id, registered_utc, withdrawn_utc, reason, by=BEFORE_THE_TRAIL, now=now)
+    for row in conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files ORDER BY rowid").fetchall():
+        _audit_file(conn, _file_facts(row), by=BEFORE_THE_TRAIL, now=now)
+    for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY rowid").fetchall():
+        _audit_current(conn, dict(zip(SESSION_COLUMNS, row, strict=True)), by=BEFORE_THE_TRAIL, now=now)
+
+
 def open_central_store(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
     return open_store(path, create=create, schema=central_migrations)
@@ -204,24 +273,34 @@ def centre_keys(conn: sqlite3.Connection) -> list[CentreKey]:
     ]
 
 
-def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str) -> None:
-    """Register the key for key.centre (the key itself is stored once, at its first registration)."""
-    conn.execute(
+def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str, *, by: str) -> None:
+    """Register the key for key.centre (the key itself is stored once, at its first registration), with its audit
+    rows; inside the caller's transaction."""
+    cursor = conn.execute(
         "INSERT INTO centre_keys (key_id, public_key) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
         (key.key_id, key.public_key),
     )
+    if cursor.rowcount:
+        _audit_key(conn, key.key_id, key.public_key, by=by, now=key.registered_utc)
     conn.execute(
         "INSERT INTO key_registrations (key_id, centre, registered_utc, source) VALUES (?, ?, ?, ?)",
         (key.key_id, key.centre, key.registered_utc, source),
     )
+    _audit_registration(conn, key.key_id, key.centre, key.registered_utc, source, by=by, now=key.registered_utc)
 
 
-def withdraw_centre_key(conn: sqlite3.Connection, key_id: str, withdrawn_utc: str, reason: str) -> None:
-    """Withdraw the key's registration in force."""
+def withdraw_centre_key(conn: sqlite3.Connection, key_id: str, withdrawn_utc: str, reason: str, *, by: str) -> None:
+    """Withdraw the key's registration in force, with its audit row; inside the caller's transaction."""
+    row = conn.execute(
+        "SELECT registered_utc FROM key_registrations WHERE key_id=? AND withdrawn_utc IS NULL", (key_id,)
+    ).fetchone()
+    if row is None:
+        return
     conn.execute(
         "UPDATE key_registrations SET withdrawn_utc=?, withdrawal_reason=? WHERE key_id=? AND withdrawn_utc IS NULL",
         (withdrawn_utc, reason, key_id),
     )
+    _audit_withdrawal(conn, key_id, row[0], withdrawn_utc, reason, by=by, now=withdrawn_utc)
 
 
 # -- session files -------------------------------------------------------------------------------------
@@ -272,8 +351,9 @@ def current_file(
 
 
 def insert_file(
-    conn: sqlite3.Connection, stored: StoredFile, *, signer_key_id: str, exported_utc: str, record_json: str
+    conn: sqlite3.Connection, stored: StoredFile, *, signer_key_id: str, exported_utc: str, record_json: str, by: str
 ) -> None:
+    """Keep an imported file, with its audit row; inside the caller's transaction."""
     conn.execute(
         "INSERT INTO session_files (file_hash, session_id, session_version, study_id, centre, signer_key_id,"
         " exported_utc, imported_utc, file_name, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -290,16 +370,24 @@ def insert_file(
             record_json,
         ),
     )
+    row = conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files WHERE file_hash=?", (stored.file_hash,))
+    _audit_file(conn, _file_facts(row.fetchone()), by=by, now=stored.imported_utc)
 
 
-def set_current(conn: sqlite3.Connection, stored: StoredFile) -> None:
-    """Make this file the session's current version in sessions (its flat rows are the caller's)."""
+def set_current(conn: sqlite3.Connection, stored: StoredFile, *, by: str) -> None:
+    """Make this file the session's current version in sessions, with its audit row (its flat rows are the
+    caller's); inside the caller's transaction."""
+    before = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE session_id=?", (stored.session_id,))
+    old = before.fetchone()
     conn.execute(
         "INSERT INTO sessions (session_id, study_id, centre, current_version, current_file_hash)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
         " current_version=excluded.current_version, current_file_hash=excluded.current_file_hash",
         (stored.session_id, stored.study_id, stored.centre, stored.session_version, stored.file_hash),
     )
+    values = (stored.session_id, stored.study_id, stored.centre, stored.session_version, stored.file_hash)
+    current = dict(zip(SESSION_COLUMNS, values, strict=True))
+    _audit_current(conn, current, by=by, now=stored.imported_utc, old=dict(old) if old else None)
 
 
 def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -321,3 +409,128 @@ def current_record_json(conn: sqlite3.Connection) -> list[str]:
             " ORDER BY s.study_id"
         ).fetchall()
     ]
+
+
+# -- the audit trail of central data -------------------------------------------------------------------
+# Who the trail names for what an older database held when the trail began.
+BEFORE_THE_TRAIL = "(before the audit trail)"
+AUDITED_FILE_COLUMNS = (
+    "file_hash",
+    "session_id",
+    "session_version",
+    "study_id",
+    "centre",
+    "signer_key_id",
+    "exported_utc",
+    "imported_utc",
+    "file_name",
+)
+_AUDITED_FILE_COLUMNS = ", ".join((*AUDITED_FILE_COLUMNS, "record_json"))
+SESSION_COLUMNS = ("session_id", "study_id", "centre", "current_version", "current_file_hash")
+_SESSION_COLUMNS = ", ".join(SESSION_COLUMNS)
+
+
+def record_sha256(record_json: str) -> str:
+    return hashlib.sha256(record_json.encode("utf-8")).hexdigest()
+
+
+def _file_facts(row: Sequence[Any]) -> dict[str, Any]:
+    """A session_files row as its audit row records it: every column, the record JSON by its SHA-256."""
+    facts = dict(zip(AUDITED_FILE_COLUMNS, row[: len(AUDITED_FILE_COLUMNS)], strict=True))
+    facts["record_sha256"] = record_sha256(row[len(AUDITED_FILE_COLUMNS)])
+    return facts
+
+
+def _append(
+    conn: sqlite3.Connection,
+    entity: str,
+    entity_id: str,
+    field: str,
+    new: Any,
+    *,
+    by: str,
+    now: str,
+    old: Any = None,
+    reason: str | None = None,
+) -> None:
+    audit.append(
+        conn,
+        at_utc=now,
+        username=by,
+        procedure_id=None,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old=old,
+        new=new,
+        reason=reason,
+    )
+
+
+def _audit_key(conn: sqlite3.Connection, key_id: str, public_key: bytes, *, by: str, now: str) -> None:
+    _append(conn, "centre_key", key_id, "public_key", public_key.hex(), by=by, now=now)
+
+
+def registration_id(key_id: str, registered_utc: str) -> str:
+    return f"{key_id} {registered_utc}"
+
+
+def _audit_registration(
+    conn: sqlite3.Connection, key_id: str, centre: str, registered_utc: str, source: str, *, by: str, now: str
+) -> None:
+    value = {"centre": centre, "source": source}
+    _append(conn, "key_registration", registration_id(key_id, registered_utc), "registered", value, by=by, now=now)
+
+
+def _audit_withdrawal(
+    conn: sqlite3.Connection,
+    key_id: str,
+    registered_utc: str,
+    withdrawn_utc: str,
+    reason: str,
+    *,
+    by: str,
+    now: str,
+) -> None:
+    value = {"withdrawn_utc": withdrawn_utc, "reason": reason}
+    _append(
+        conn,
+        "key_registration",
+        registration_id(key_id, registered_utc),
+        "withdrawn",
+        value,
+        by=by,
+        now=now,
+        reason=reason,
+    )
+
+
+def _audit_file(conn: sqlite3.Connection, facts: dict[str, Any], *, by: str, now: str) -> None:
+    _append(conn, "session_file", facts["file_hash"], "imported", facts, by=by, now=now)
+
+
+def _audit_current(conn: sqlite3.Connection, session: dict[str, Any], *, by: str, now: str, old: Any = None) -> None:
+    _append(conn, "session", session["session_id"], "current", session, by=by, now=now, old=old)
+
+
+def record_import(
+    conn: sqlite3.Connection, file_hash: str, file_name: str, outcome: str, message: str, *, by: str, now: str
+) -> None:
+    """The result of importing one file (new, superseding, older, duplicate, rejected), by its hash."""
+    value = {"file_name": file_name, "outcome": outcome, "message": message}
+    _append(conn, "import", file_hash, "result", value, by=by, now=now)
+
+
+def record_event(
+    conn: sqlite3.Connection,
+    entity: str,
+    entity_id: str,
+    field: str,
+    value: Any,
+    *,
+    by: str,
+    now: str,
+    reason: str | None = None,
+) -> None:
+    """Any other step the trail keeps (an export written, the flat tables recomputed)."""
+    _append(conn, entity, entity_id, field, value, by=by, now=now, reason=reason)

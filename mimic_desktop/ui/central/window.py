@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.roles import User
 from ...services.central_import import ImportSummary
 from ...storage.connection import Store
 from .. import i18n, themes
@@ -34,9 +35,10 @@ from .sessions_page import SessionsPage
 class CentralWindow(QMainWindow):
     """Imports files and registers centre keys; never edits a record. Long work runs in the background."""
 
-    def __init__(self, store: Store, prefs: Preferences, lang: str = "en"):
+    def __init__(self, store: Store, prefs: Preferences, lang: str = "en", *, user: User):
         super().__init__()
         self.store = store
+        self.user = user  # who signed in: every change and export is theirs in the audit trail
         self.prefs = prefs
         self.lang = lang
         self.summary: ImportSummary | None = None
@@ -94,11 +96,11 @@ class CentralWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centralTabs")
-        self.import_page = ImportPage(self.store.path, self.work, self.summary)
+        self.import_page = ImportPage(self.store.path, self.user, self.work, self.summary)
         self.import_page.imported.connect(self.imported)
-        self.sessions_page = SessionsPage(self.store)
+        self.sessions_page = SessionsPage(self.store, self.user)
         self.report_page = ReportPage(self.store.path, self.work, self.report)
-        self.exports_page = ExportsPage(self.store.path, self.work)
+        self.exports_page = ExportsPage(self.store.path, self.user, self.work)
         for page, icon_name, text in (
             (self.import_page, "mdi6.tray-arrow-down", self.tr("Import")),
             (self.sessions_page, "mdi6.file-document-multiple-outline", self.tr("Sessions")),
