@@ -128,6 +128,16 @@ def cmd_list(args) -> None:
         )
 
 
+def cmd_verify(args) -> int:
+    """The plain verdict: 0 when intact, 1 when something is not as the trail and the imports say."""
+    from ..services.central_verify import verify_central
+
+    signed_in(args)[0].close()
+    result = verify_central(args.db, signatures=args.signatures)
+    print(result.text())
+    return 0 if result.ok else 1
+
+
 def cmd_report(args) -> None:
     from ..services.trial_report import central_source, tables_from_central
 
@@ -216,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print the summary only")
     p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
     p.add_argument("--keys", action="store_true")
+    p = command(
+        "verify",
+        cmd_verify,
+        "check the audit trail, every row against it and against the stored records, and the file's integrity",
+    )
+    p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
     p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)", user=False)

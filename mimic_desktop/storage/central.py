@@ -534,3 +534,65 @@ def record_event(
 ) -> None:
     """Any other step the trail keeps (an export written, the flat tables recomputed)."""
     _append(conn, entity, entity_id, field, value, by=by, now=now, reason=reason)
+
+
+# -- checking the data against its trail ---------------------------------------------------------------
+def trail_problems(conn: sqlite3.Connection) -> list[str]:
+    """Every row of the keys, registrations, files, sessions and accounts against the latest value its audit rows
+    recorded: a row changed, added or deleted outside the application is named."""
+    latest = audit.latest_entries(conn)
+    problems: list[str] = []
+
+    def compare(entity: str, field: str, rows: dict[str, Any], what: str) -> None:
+        for entity_id, found in rows.items():
+            entry = latest.get((entity, entity_id, field))
+            if entry is None:
+                problems.append(f"{what} {entity_id[:16]} has no audit entry (added outside the application)")
+            elif entry.value != found:
+                problems.append(
+                    f"{what} {entity_id[:16]} is not what the audit trail recorded (changed outside the application)"
+                )
+        for kind, entity_id, name in latest:
+            if (kind, name) == (entity, field) and entity_id not in rows:
+                problems.append(f"{what} {entity_id[:16]} was deleted outside the application")
+
+    keys = {row[0]: bytes(row[1]).hex() for row in conn.execute("SELECT key_id, public_key FROM centre_keys")}
+    compare("centre_key", "public_key", keys, "centre key")
+    registered, withdrawn = {}, {}
+    for key_id, centre, registered_utc, source, withdrawn_utc, reason in conn.execute(
+        "SELECT key_id, centre, registered_utc, source, withdrawn_utc, withdrawal_reason FROM key_registrations"
+    ):
+        entity_id = registration_id(key_id, registered_utc)
+        registered[entity_id] = {"centre": centre, "source": source}
+        if withdrawn_utc is not None or reason is not None:
+            withdrawn[entity_id] = {"withdrawn_utc": withdrawn_utc, "reason": reason}
+    compare("key_registration", "registered", registered, "key registration")
+    compare("key_registration", "withdrawn", withdrawn, "withdrawal of key registration")
+    files = {row[0]: _file_facts(row) for row in conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files")}
+    compare("session_file", "imported", files, "session file")
+    sessions = {
+        row[0]: dict(zip(SESSION_COLUMNS, row, strict=True))
+        for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")
+    }
+    compare("session", "current", sessions, "session")
+    return problems + audit.account_problems(conn, latest)
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    return [] if damage == ["ok"] else [f"integrity_check: {text}" for text in damage]
+
+
+def flat_table_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
+    """Every row of a flat table as a dictionary, in key order."""
+    return [dict(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(FLAT_TABLE_KEYS[table])}")]
+
+
+def current_records_by_session(conn: sqlite3.Connection) -> dict[str, str]:
+    """The record JSON of every session's current version, by session id."""
+    return dict(
+        conn.execute(
+            "SELECT s.session_id, f.record_json FROM sessions s JOIN session_files f"
+            " ON f.file_hash = s.current_file_hash"
+        ).fetchall()
+    )

@@ -1,0 +1,110 @@
+"""`mimic-central verify`: is the central study database what its imports, registrations and audit trail say?
+
+It checks, without changing the file: the audit trail's hash chain; every key, registration, imported file,
+current session and account against the latest values its audit rows recorded; every flat row against the rows
+the stored record JSON of its session's current version makes; and SQLite's integrity check. A direct UPDATE or
+DELETE of any central table (its trigger dropped first, where there is one) is found by one of these.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import MimicError
+from ..exchange import central
+from ..exchange.record_json import record_from_dict
+from ..storage import audit
+from ..storage import central as central_storage
+from ..storage.connection import open_read_only
+
+
+@dataclass
+class CentralVerification:
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what could not be checked, without being a problem
+    entries: int = 0
+    sessions: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def text(self) -> str:
+        if self.ok:
+            head = (
+                f"The central study database is intact: audit trail of {self.entries} entries unbroken, "
+                f"{self.sessions} session(s) as imported, every flat row as its record makes it."
+            )
+        else:
+            head = f"The central study database is NOT as its audit trail and imports say ({len(self.problems)} problem(s)):"
+        return "\n".join([head, *(f"  {line}" for line in self.problems), *(f"note: {line}" for line in self.notes)])
+
+
+def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
+    """Check the central database at path, read-only (signatures: check the archived files' signatures again)."""
+    store = open_read_only(path, schema=central_storage.central_migrations)
+    try:
+        conn = store.conn
+        pending = central_storage.central_migrations.pending_names(conn)
+        if pending:
+            raise MimicError(
+                f"{path} was written by an earlier version of mimic-central: open it once with this version "
+                "(any command) to upgrade it, then verify it."
+            )
+        result = CentralVerification()
+        chain = audit.verify(conn)
+        result.entries = chain.rows
+        result.problems += [f"audit trail: {problem}" for problem in chain.problems]
+        try:
+            result.problems += central_storage.trail_problems(conn)
+        except ValueError as error:  # an audit value edited into text that is not JSON: the chain names the entry
+            result.problems.append(f"the data cannot be compared with the trail ({error})")
+        records = central_storage.current_records_by_session(conn)
+        result.sessions = len(records)
+        result.problems += flat_problems(conn, records)
+        result.problems += central_storage.integrity_problems(conn)
+        return result
+    finally:
+        store.close()
+
+
+def flat_problems(conn, records: dict[str, str]) -> list[str]:
+    """Each flat table against the rows the current records make: a changed, added or deleted row is named."""
+    expected: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for session_id, text in records.items():
+        for table, rows in central.flat_rows(record_from_dict(json.loads(text))).items():
+            expected[table][session_id] = rows
+    problems = []
+    for table in central.FLAT_TABLES:
+        expected_names = [c.name for c in table.columns()]
+        if central_storage.flat_columns(conn, table.name) != expected_names:
+            problems.append(f"{table.name}: its columns are not the ones this version makes (open the database once)")
+            continue
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in central_storage.flat_table_rows(conn, table.name):
+            found[row["session_id"]].append(row)
+        for session_id in sorted(set(found) | set(expected[table.name])):
+            want = sorted(expected[table.name].get(session_id, []), key=_row_key)
+            have = sorted(found.get(session_id, []), key=_row_key)
+            if len(want) != len(have):
+                problems.append(
+                    f"{table.name}: session {session_id} has {len(have)} row(s) where its record makes {len(want)}"
+                )
+                continue
+            for a, b in zip(want, have, strict=True):
+                # SQLite gives 1 for True and 2 for 2.0: equal in Python, while "1" for 1 is not.
+                differing = [name for name in expected_names if a.get(name) != b.get(name)]
+                if differing:
+                    problems.append(
+                        f"{table.name}: session {session_id} row {_row_key(b)[1]}: {', '.join(differing[:5])} "
+                        "differ from its stored record (changed outside the application)"
+                    )
+    return problems
+
+
+def _row_key(row: dict[str, Any]) -> tuple:
+    return row["session_id"], row.get("lesion_number") or row.get("complication_number") or 0
