@@ -22,6 +22,7 @@ from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
 from ..storage import central as central_storage
+from ..storage import central_archive
 from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
 from ..storage.errors import StorageError
@@ -237,6 +238,8 @@ class CentralImporter:
             imported_utc=to_iso(self.clock()),
             file_name=Path(name).name,
         )
+        # The signed file itself is kept before its row: a stored row never lacks its file.
+        central_archive.keep(self.store.path, data, file_hash)
         try:
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc)

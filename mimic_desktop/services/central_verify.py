@@ -8,6 +8,7 @@ DELETE of any central table (its trigger dropped first, where there is one) is f
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import MimicError
-from ..exchange import central
+from ..exchange import central, session_file
 from ..exchange.record_json import record_from_dict
-from ..storage import audit
+from ..storage import audit, central_archive
 from ..storage import central as central_storage
 from ..storage.connection import open_read_only
 
@@ -66,6 +67,9 @@ def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
         records = central_storage.current_records_by_session(conn)
         result.sessions = len(records)
         result.problems += flat_problems(conn, records)
+        archive, notes = archive_problems(Path(path), conn, signatures)
+        result.problems += archive
+        result.notes += notes
         result.problems += central_storage.integrity_problems(conn)
         return result
     finally:
@@ -108,3 +112,38 @@ def flat_problems(conn, records: dict[str, str]) -> list[str]:
 
 def _row_key(row: dict[str, Any]) -> tuple:
     return row["session_id"], row.get("lesion_number") or row.get("complication_number") or 0
+
+
+def archive_problems(db_path: Path, conn, signatures: bool) -> tuple[list[str], list[str]]:
+    """Every stored record against the signed file it came from, kept in the archive: the file is there, its bytes
+    have the stored hash, and its record.json is the stored record JSON; with signatures, its signature is checked
+    again against the key it was imported under. Files imported before the archive existed are named in a note."""
+    problems, before = [], []
+    for row in central_storage.archived_files(conn):
+        name = f"{row['study_id']} version {row['session_version']}"
+        if not row[central_storage.ARCHIVED]:
+            before.append(name)
+            continue
+        data = central_archive.read(db_path, row["file_hash"])
+        if data is None:
+            problems.append(f"{name}: its signed session file is missing from {central_archive.folder_for(db_path)}")
+            continue
+        if hashlib.sha256(data).hexdigest() != row["file_hash"]:
+            problems.append(f"{name}: its archived session file was changed (its SHA-256 is not the one imported)")
+            continue
+        try:
+            if session_file.unverified_record(data).decode("utf-8") != row["record_json"]:
+                problems.append(f"{name}: the stored record differs from the record in its signed session file")
+            if signatures:
+                key = row["public_key"]
+                session_file.read(data, lambda raw, key=key: raw if raw == key else None)
+        except (session_file.SessionFileRejected, UnicodeDecodeError) as error:
+            problems.append(f"{name}: its archived session file fails its check again: {error}")
+    notes = []
+    if before:
+        shown = ", ".join(before[:10]) + (f" and {len(before) - 10} more" if len(before) > 10 else "")
+        notes.append(
+            f"{len(before)} session file(s) were imported before the archive of signed files existed, so their "
+            f"signatures cannot be checked again: {shown}."
+        )
+    return problems, notes

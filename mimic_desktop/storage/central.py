@@ -351,9 +351,17 @@ def current_file(
 
 
 def insert_file(
-    conn: sqlite3.Connection, stored: StoredFile, *, signer_key_id: str, exported_utc: str, record_json: str, by: str
+    conn: sqlite3.Connection,
+    stored: StoredFile,
+    *,
+    signer_key_id: str,
+    exported_utc: str,
+    record_json: str,
+    by: str,
+    archived: bool = True,
 ) -> None:
-    """Keep an imported file, with its audit row; inside the caller's transaction."""
+    """Keep an imported file's row, with its audit row (which says whether the signed file itself was archived);
+    inside the caller's transaction."""
     conn.execute(
         "INSERT INTO session_files (file_hash, session_id, session_version, study_id, centre, signer_key_id,"
         " exported_utc, imported_utc, file_name, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -371,7 +379,8 @@ def insert_file(
         ),
     )
     row = conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files WHERE file_hash=?", (stored.file_hash,))
-    _audit_file(conn, _file_facts(row.fetchone()), by=by, now=stored.imported_utc)
+    facts = _file_facts(row.fetchone()) | ({ARCHIVED: True} if archived else {})
+    _audit_file(conn, facts, by=by, now=stored.imported_utc)
 
 
 def set_current(conn: sqlite3.Connection, stored: StoredFile, *, by: str) -> None:
@@ -428,6 +437,8 @@ AUDITED_FILE_COLUMNS = (
 _AUDITED_FILE_COLUMNS = ", ".join((*AUDITED_FILE_COLUMNS, "record_json"))
 SESSION_COLUMNS = ("session_id", "study_id", "centre", "current_version", "current_file_hash")
 _SESSION_COLUMNS = ", ".join(SESSION_COLUMNS)
+# In a session file's audit row: its signed file was kept in the archive (files imported before it was not).
+ARCHIVED = "archived"
 
 
 def record_sha256(record_json: str) -> str:
@@ -546,9 +557,13 @@ def trail_problems(conn: sqlite3.Connection) -> list[str]:
     def compare(entity: str, field: str, rows: dict[str, Any], what: str) -> None:
         for entity_id, found in rows.items():
             entry = latest.get((entity, entity_id, field))
+            recorded = None if entry is None else entry.value
+            if isinstance(recorded, dict):
+                recorded = dict(recorded)
+                recorded.pop(ARCHIVED, None)  # not a column: said of the file, checked against the archive
             if entry is None:
                 problems.append(f"{what} {entity_id[:16]} has no audit entry (added outside the application)")
-            elif entry.value != found:
+            elif recorded != found:
                 problems.append(
                     f"{what} {entity_id[:16]} is not what the audit trail recorded (changed outside the application)"
                 )
@@ -596,3 +611,29 @@ def current_records_by_session(conn: sqlite3.Connection) -> dict[str, str]:
             " ON f.file_hash = s.current_file_hash"
         ).fetchall()
     )
+
+
+def archived_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every imported file with what the archive check needs: its hash, record JSON, signer's public key, study ID
+    and version, and whether its audit row says it was archived when imported."""
+    archived = {
+        key
+        for key, value in conn.execute(
+            "SELECT entity_id, new_value FROM audit WHERE entity = 'session_file' AND field = 'imported'"
+        )
+        if (audit.decode(value) or {}).get(ARCHIVED)
+    }
+    return [
+        {
+            "file_hash": row[0],
+            "study_id": row[1],
+            "session_version": row[2],
+            "record_json": row[3],
+            "public_key": bytes(row[4]) if row[4] is not None else None,
+            ARCHIVED: row[0] in archived,
+        }
+        for row in conn.execute(
+            "SELECT f.file_hash, f.study_id, f.session_version, f.record_json, k.public_key FROM session_files f"
+            " LEFT JOIN centre_keys k ON k.key_id = f.signer_key_id ORDER BY f.study_id, f.session_version"
+        )
+    ]
