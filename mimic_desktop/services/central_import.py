@@ -21,12 +21,12 @@ from ..domain.roles import Action, User
 from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
+from ..storage import backup, central_archive
 from ..storage import central as central_storage
-from ..storage import central_archive
 from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
-from ..storage.errors import StorageError
-from . import centre_keys, office_accounts
+from ..storage.errors import CorruptDatabase, StorageError
+from . import backups, centre_keys, office_accounts
 from .procedures import Clock
 from .progress import Progress
 
@@ -56,6 +56,8 @@ class FileResult:
 class ImportSummary:
     results: list[FileResult] = field(default_factory=list)
     stopped: str | None = None  # why the database stopped the import, when it did
+    backup: Path | None = None  # the checked copy of the database taken after the files were imported
+    backup_failed: str | None = None  # why that copy could not be made (the imports themselves are kept)
 
     def count(self, *outcomes: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome in outcomes)
@@ -77,6 +79,8 @@ class ImportSummary:
                 f"The import stopped: {self.stopped} {self.count(Outcome.NOT_IMPORTED)} file(s) were not imported: "
                 "import them again once that is solved (those imported already are kept)."
             )
+        if self.backup_failed:
+            lines.append(f"The files are imported, but the backup after the import failed: {self.backup_failed}")
         lines += [f"rejected {r.name}: {r.message}" for r in self.rejected]
         lines += [f"not imported {r.name}" for r in self.results if r.outcome is Outcome.NOT_IMPORTED]
         return "\n".join(lines)
@@ -104,8 +108,35 @@ def init_central(path: Path) -> Store:
 
 def open_existing(path: Path) -> Store:
     if not Path(path).exists():
-        raise MimicError(f"There is no central database at {path}: create it with `mimic-central init --db {path}`.")
-    return central.open_central(path, create=False)
+        raise MimicError(
+            f"There is no central database at {path}: create it with "
+            f'`mimic-central init --db {path} --user NAME --name "FULL NAME"`.'
+        )
+    try:
+        return central.open_central(path, create=False)
+    except CorruptDatabase:
+        raise CorruptDatabase(
+            f"The central database {path} is damaged or is not a MIMIC database; it has not been changed. "
+            + backup_advice(Path(path))
+        ) from None
+
+
+def backup_advice(path: Path) -> str:
+    """Where the central database's automatic backups are, and the newest intact one (or that there is none)."""
+    newest = backups.newest_backup(path)
+    folder = backup.folder_for(path)
+    if newest is None:
+        return f"There is no intact automatic backup of it in {folder}."
+    return (
+        f"Its automatic backups are in {folder}; the newest intact one is {newest.path.name}, taken "
+        f"{local_text(newest.taken)}. To restore it, open the database in the window "
+        f"(mimic-central --db {path}), which offers it and keeps the damaged file."
+    )
+
+
+def backup_after_import(store: Store, clock: Clock = utc_now) -> Path:
+    """A checked copy of the central database once files were imported (storage.backup, as on the laptop)."""
+    return backup.take(store.conn, store.path, "after-import", clock())
 
 
 def imported_files(store: Store, search: str = "") -> list[dict]:
@@ -177,6 +208,11 @@ class CentralImporter:
                 break
             if progress:
                 progress(done, len(files), path.name)
+        if summary.count(*IMPORTED):
+            try:
+                summary.backup = backup_after_import(self.store, self.clock)
+            except StorageError as problem:
+                summary.backup_failed = str(problem)
         return summary
 
     def import_file(self, path: Path) -> FileResult:

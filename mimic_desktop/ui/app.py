@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from .. import APP_NAME, __version__
 from ..domain.clock import local_text
+from ..domain.errors import MimicError
 from ..domain.roles import User
 from ..services import backups, paths
 from ..services.accounts import AccountService
@@ -90,12 +92,14 @@ def _backup_reason(label: str) -> str:
         "completed": QApplication.translate("App", "when a procedure was completed"),
         "daily": QApplication.translate("App", "as the day's first backup"),
         "before-upgrade": QApplication.translate("App", "before an upgrade of MIMIC Desktop"),
+        "after-import": QApplication.translate("App", "after session files were imported"),
     }
     return reasons.get(label, label)
 
 
-def recover(path: Path) -> Store | None:
-    """A damaged database at start: offer its newest intact backup in its place, or say that there is none."""
+def recover(path: Path, reopen: Callable[[Path], Store] = open_store) -> Store | None:
+    """A damaged database at start: offer its newest intact backup in its place, or say that there is none.
+    reopen opens the restored file (the laptop's database by default; the central one's opener for it)."""
     offer = backups.newest_backup(path)
     if offer is None:
         dialogs.show_error(
@@ -126,8 +130,8 @@ def recover(path: Path) -> Store | None:
         return None
     try:
         kept = backups.restore(path, offer)
-        store = open_store(path)
-    except StorageError as error:
+        store = reopen(path)
+    except (StorageError, MimicError) as error:
         dialogs.show_error(None, error)
         return None
     dialogs.inform(

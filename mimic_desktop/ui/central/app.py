@@ -12,8 +12,9 @@ from ...domain.roles import User
 from ...services import central_import
 from ...services.office_accounts import office_accounts
 from ...storage.connection import Store
+from ...storage.errors import CorruptDatabase
 from .. import dialogs
-from ..app import make_application
+from ..app import make_application, recover
 from ..preferences import Preferences
 from ..sign_in import SignInDialog
 from .window import CentralWindow
@@ -28,6 +29,11 @@ def run_central_app(db_path: Path, lang: str | None = None) -> int:
     dialogs.install_excepthook()
     try:
         store = central_import.open_existing(Path(db_path))
+    except CorruptDatabase:
+        # Offer the newest intact automatic backup in its place (the damaged file is kept), as on the laptop.
+        store = recover(Path(db_path), central_import.open_existing)
+        if store is None:
+            return 1
     except MimicError as error:
         dialogs.show_error(None, error)
         return 1
