@@ -4,7 +4,8 @@ and how a record becomes their rows (exchange/flat.py). Its SQL is storage/centr
 The tables procedures, lesions and complications hold the current version of every session in the flat
 shape of exchange/flat.py, one column per flat column, so that the analysis reads them into DataFrames as
 they are. They are a projection of the stored record JSON: when flat.py's columns change (a field added to
-forms/), opening the database rebuilds them from it. The rebuild does not check the records again: each was
+forms/) or the derivation's version (domain.derive.DERIVATION_VERSION) differs from the one they are stamped
+with, opening the database recomputes them from it, in one audited transaction. The rebuild does not check the records again: each was
 checked against the definitions of its own form versions when it was imported, and a record of an earlier
 version simply has no value for a field added since.
 """
@@ -15,10 +16,12 @@ import json
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..domain import derive
 from ..domain.record import Procedure
 from ..storage import central as central_storage
 from ..storage.connection import Store
@@ -48,9 +51,16 @@ def open_central(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database, with its flat tables matching flat.py."""
     store = central_storage.open_central_store(path, create=create)
     try:
-        if any(central_storage.flat_columns(store.conn, table.name) != _expected(table) for table in FLAT_TABLES):
+        columns_differ = any(
+            central_storage.flat_columns(store.conn, table.name) != _expected(table) for table in FLAT_TABLES
+        )
+        if columns_differ or central_storage.derivation_stamp(store.conn) != derive.DERIVATION_VERSION:
+            # Derived values are never frozen: every session's rows are made again from its stored record, in
+            # one transaction with its audit row.
             with store.transaction() as db:
-                rebuild_flat_tables(db.conn)
+                sessions = rebuild_flat_tables(db.conn)
+                now = datetime.now(UTC).isoformat(timespec="microseconds")
+                central_storage.stamp_derivation(db.conn, derive.DERIVATION_VERSION, sessions, now)
     except BaseException:
         store.close()
         raise
@@ -62,12 +72,15 @@ def _expected(table: FlatTable) -> list[str]:
     return [column.name for column in table.columns()]
 
 
-def rebuild_flat_tables(conn: sqlite3.Connection) -> None:
-    """Drop and recreate the flat tables, then fill them from the current version of every session."""
+def rebuild_flat_tables(conn: sqlite3.Connection) -> int:
+    """Drop and recreate the flat tables, then fill them from the current version of every session; returns how
+    many sessions."""
     for table in FLAT_TABLES:
         central_storage.create_flat_table(conn, table.name, [(c.name, c.type) for c in table.columns()])
-    for proc in current_records(conn):
+    records = current_records(conn)
+    for proc in records:
         insert_flat_rows(conn, proc)
+    return len(records)
 
 
 def flat_rows(proc: Procedure) -> dict[str, list[dict[str, Any]]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import derive
 from ..domain.errors import MimicError
 from ..exchange import central, session_file
 from ..exchange.record_json import record_from_dict
@@ -66,6 +67,12 @@ def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
             result.problems.append(f"the data cannot be compared with the trail ({error})")
         records = central_storage.current_records_by_session(conn)
         result.sessions = len(records)
+        stamp = central_storage.derivation_stamp(conn)
+        if stamp != derive.DERIVATION_VERSION:
+            result.problems.append(
+                f"the flat tables were computed with derivation version {stamp}, not {derive.DERIVATION_VERSION}: "
+                "open the database once with this version to recompute them"
+            )
         result.problems += flat_problems(conn, records)
         archive, notes = archive_problems(Path(path), conn, signatures)
         result.problems += archive

@@ -195,6 +195,13 @@ def m003_accounts_and_audit_trail(db: Database) -> None:
         _audit_current(conn, dict(zip(SESSION_COLUMNS, row, strict=True)), by=BEFORE_THE_TRAIL, now=now)
 
 
+@central_migrations()
+def m004_derivation_stamp(db: Database) -> None:
+    """The version of the derivation the flat tables were computed with; empty until they are next computed (so an
+    older database recomputes them when it is opened)."""
+    db.execute("CREATE TABLE flat_derivation (version INTEGER NOT NULL)")
+
+
 def open_central_store(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
     return open_store(path, create=create, schema=central_migrations)
@@ -637,3 +644,32 @@ def archived_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             " LEFT JOIN centre_keys k ON k.key_id = f.signer_key_id ORDER BY f.study_id, f.session_version"
         )
     ]
+
+
+# -- the derivation the flat tables were computed with ---------------------------------------------------
+# Who the trail names for what the application does by itself when a database is opened.
+THE_APPLICATION = "(application)"
+
+
+def derivation_stamp(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute("SELECT version FROM flat_derivation").fetchone()
+    return None if row is None else row[0]
+
+
+def stamp_derivation(conn: sqlite3.Connection, version: int, sessions: int, now: str) -> None:
+    """Stamp the flat tables, just recomputed from every session's stored record, with an audit row; inside the
+    caller's transaction."""
+    old = derivation_stamp(conn)
+    conn.execute("DELETE FROM flat_derivation")
+    conn.execute("INSERT INTO flat_derivation (version) VALUES (?)", (version,))
+    _append(
+        conn,
+        "flat_tables",
+        "derivation",
+        "recomputed",
+        {"version": version, "sessions": sessions},
+        by=THE_APPLICATION,
+        now=now,
+        old=old,
+        reason="the derivation of the flat tables differs from the one they were computed with",
+    )

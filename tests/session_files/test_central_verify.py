@@ -82,7 +82,9 @@ def test_a_file_that_is_no_central_database_gets_one_plain_line(tmp_path, laptop
     text = tmp_path / "notes.sqlite"
     text.write_text("not a database")
     assert run_central("verify", "--db", text) == 2
-    assert capsys.readouterr().err.startswith(f"error: {text} is not a MIMIC database or is damaged.")
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: The central database {text} is damaged or is not a MIMIC database")
+    assert "There is no intact automatic backup of it in" in err
     laptop_db = laptop.service.store.path
     assert run_central("verify", "--db", laptop_db) == 2
     assert "is an operating-room laptop's MIMIC database, not a central study database" in capsys.readouterr().err
