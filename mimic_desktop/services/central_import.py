@@ -41,6 +41,7 @@ class Outcome(StrEnum):
 
 
 IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER})
+UNREAD = "(not read)"  # the hash an import result names for a file that could not be read
 
 
 @dataclass(frozen=True)
@@ -217,13 +218,19 @@ class CentralImporter:
 
     def import_file(self, path: Path) -> FileResult:
         name = str(path)
+        data = None
         try:
             if path.stat().st_size > session_file.MAX_FILE_BYTES:
-                return FileResult(name, Outcome.REJECTED, "The file is larger than a session file can be.")
-            data = path.read_bytes()
+                result = FileResult(name, Outcome.REJECTED, "The file is larger than a session file can be.")
+            else:
+                data = path.read_bytes()
         except OSError as error:
-            return FileResult(name, Outcome.REJECTED, f"The file cannot be read: {error.strerror or error}.")
-        return self.import_bytes(data, name)
+            result = FileResult(name, Outcome.REJECTED, f"The file cannot be read: {error.strerror or error}.")
+        if data is not None:
+            return self.import_bytes(data, name)
+        # Not read, so known by its name alone in the trail.
+        self._keep_result(self.store.conn, UNREAD, result, own_transaction=True)
+        return result
 
     def import_bytes(self, data: bytes, name: str) -> FileResult:
         """Check and store one session file, all or nothing, and keep its result in the audit trail."""

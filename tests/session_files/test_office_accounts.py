@@ -90,11 +90,18 @@ def test_every_change_of_central_data_leaves_its_audit_rows(laptop, central_stor
     damaged = tmp_path / "damaged.mimic"
     damaged.write_bytes(first.read_bytes()[:-40])
     assert importer.import_file(damaged).outcome is Outcome.REJECTED
+    assert importer.import_file(tmp_path / "gone.mimic").outcome is Outcome.REJECTED
     (key,) = centre_keys.registered_keys(central_store)
     centre_keys.withdraw_key(central_store, dana, key.key_id, "laptop stolen")
 
     results = [(row["new"]["file_name"], row["new"]["outcome"]) for row in trail(central_store, "import")]
-    assert results == [(first.name, "new"), (first.name, "duplicate"), ("damaged.mimic", "rejected")]
+    assert results == [
+        (first.name, "new"),
+        (first.name, "duplicate"),
+        ("damaged.mimic", "rejected"),
+        ("gone.mimic", "rejected"),
+    ]
+    assert trail(central_store, "import")[-1]["entity_id"] == "(not read)"
     stored = central_import.imported_files(central_store)[0]
     (kept,) = trail(central_store, "session_file")
     assert kept["entity_id"] == stored["file_hash"] and kept["username"] == DATA_MANAGER

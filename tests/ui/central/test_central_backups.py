@@ -67,7 +67,7 @@ def test_the_window_offers_the_newest_intact_backup_of_a_damaged_central_databas
             sys.excepthook = sys.__excepthook__
     assert answers.names()[:2] == ["restoreOffer", "backupRestored"]
     assert "after session files were imported" in answers.text("restoreOffer")
-    kept = next(central_db.parent.glob("central.sqlite.damaged-*"))
+    kept = next(central_db.parent.glob("central.sqlite.damaged-????????T??????"))
     assert kept.read_bytes() == damaged
     store = central_import.open_existing(central_db)
     names = [row["file_name"] for row in central_import.imported_files(store)]
