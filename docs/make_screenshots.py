@@ -15,14 +15,28 @@ import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tests.support.office import data_manager
+if TYPE_CHECKING:
+    from mimic_desktop.domain.roles import User
+    from mimic_desktop.storage.connection import Store
 
 SIZE = (1366, 768)
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion")
 CENTRAL_PAGES = ("import", "sessions", "report")
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def data_manager(store: Store) -> User:
+    """The screenshots' data manager, made on first need (the window is shown as that account)."""
+    from mimic_desktop.domain.roles import Role
+    from mimic_desktop.services.office_accounts import office_accounts
+
+    accounts = office_accounts(store)
+    if not accounts.has_users():
+        accounts.create_user("dana", "Dana de Vries", Role.DATA_MANAGER, "screenshots of the office")
+    return accounts.sign_in("dana", "screenshots of the office")
 
 
 def record_live_example(store) -> str:
