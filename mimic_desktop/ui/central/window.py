@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.roles import User
+from ...domain.roles import Action, User
 from ...services.central_import import ImportSummary
 from ...storage.connection import Store
 from .. import i18n, themes
@@ -101,6 +101,13 @@ class CentralWindow(QMainWindow):
         self.sessions_page = SessionsPage(self.store, self.user)
         self.report_page = ReportPage(self.store.path, self.work, self.report)
         self.exports_page = ExportsPage(self.store.path, self.user, self.work)
+        # What the signed-in role may not do is not offered (the services refuse it, and log the attempt, anyway).
+        for button in (self.import_page.files_button, self.import_page.folder_button):
+            button.setVisible(self.user.may(Action.IMPORT))
+        for button in (self.sessions_page.add_key_button, self.sessions_page.withdraw_key_button):
+            button.setVisible(self.user.may(Action.MANAGE_KEYS))
+        for button in self.exports_page.buttons.values():
+            button.setVisible(self.user.may(Action.EXPORT))
         for page, icon_name, text in (
             (self.import_page, "mdi6.tray-arrow-down", self.tr("Import")),
             (self.sessions_page, "mdi6.file-document-multiple-outline", self.tr("Sessions")),

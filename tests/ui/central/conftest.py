@@ -17,8 +17,9 @@ from mimic_desktop.domain import forms
 from mimic_desktop.domain.record import Procedure
 from mimic_desktop.exchange import flat
 from mimic_desktop.services import central_import
+from mimic_desktop.services.office_accounts import office_accounts
 from tests.exports.conftest import decode
-from tests.support.office import data_manager
+from tests.support.office import PASSWORD, data_manager
 from tests.support.session_files import make_central, make_laptop
 
 
@@ -83,10 +84,11 @@ def open_window(ui_app, qtbot):
 
     opened = []
 
-    def make(path: Path, lang: str = "en"):
+    def make(path: Path, lang: str = "en", user: str | None = None):
         store = central_import.open_existing(path)
         opened.append(store)
-        window = CentralWindow(store, Preferences(), lang, user=data_manager(store))
+        signed_in = data_manager(store) if user is None else office_accounts(store).sign_in(user, PASSWORD)
+        window = CentralWindow(store, Preferences(), lang, user=signed_in)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

@@ -48,3 +48,21 @@ def test_a_central_database_without_accounts_names_the_command_that_makes_one(ui
     ]
     shown_errors.clear()
     store.close()
+
+
+def test_the_window_offers_each_role_only_what_it_may_do(open_window, filled_db):
+    from tests.support.office import office_user
+
+    store = central_import.open_existing(filled_db)
+    office_user(store, "stan", Role.STATISTICIAN)
+    office_user(store, "ada", Role.AUDITOR)
+    store.close()
+    shown = {}
+    for username in (DATA_MANAGER, "stan", "ada"):
+        window = open_window(filled_db, user=username)
+        shown[username] = (
+            not window.import_page.files_button.isHidden(),  # offered, on its page when that page is shown
+            not window.sessions_page.add_key_button.isHidden(),
+            not window.exports_page.buttons["csv"].isHidden(),
+        )
+    assert shown == {DATA_MANAGER: (True, True, True), "stan": (False, False, True), "ada": (False, False, False)}
