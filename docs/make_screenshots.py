@@ -371,7 +371,7 @@ def make_screenshots(folder: Path) -> list[Path]:
             grab(warnings, folder / f"{theme}-export-warnings.png")
             warnings.close()
             export_from_documents_page(window, Path(scratch) / "USB")
-            documents.scroll.verticalScrollBar().setValue(documents.scroll.verticalScrollBar().maximum())
+            documents.scroll_area.verticalScrollBar().setValue(documents.scroll_area.verticalScrollBar().maximum())
             settle()
             grab(window, folder / f"{theme}-record-documents.png")
             window.open_procedure(proc_id)

@@ -57,14 +57,16 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# Every dependency at the version it was tested with (packaging/constraints.txt; DEVELOPERS.md says how to refresh it).
+constraints=(-c packaging/constraints.txt)
 if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[$test_extras]"
+  .venv/bin/python -m pip install -q "${constraints[@]}" -e ".[$test_extras]"
   export QT_QPA_PLATFORM=offscreen
   exec .venv/bin/python -m pytest "$@"
 elif [ "$mode" = "bundle" ]; then
-  .venv/bin/python -m pip install -q -e ".[package]"
+  .venv/bin/python -m pip install -q "${constraints[@]}" -e ".[package]"
   exec .venv/bin/python packaging/build.py "$@"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q "${constraints[@]}" -e .
   exec .venv/bin/python main.py "$@"
 fi

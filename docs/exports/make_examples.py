@@ -1,7 +1,8 @@
 """Write the example export files into this folder, from the kind of record the example PDFs are printed from.
 
 Run from the repository: `python docs/exports/make_examples.py`. Like the example PDFs, the record is made on a fixed
-clock with fixed identifiers, so a regeneration changes only what the code changed.
+clock with fixed identifiers, so a regeneration changes only what the code changed; tests/exports/test_examples.py
+fails while a file here differs from what the exports write now.
 """
 
 from __future__ import annotations
@@ -31,24 +32,27 @@ def pdf_examples():
     return module
 
 
-def main() -> None:
+def write_examples(folder: Path) -> None:
+    """Every example file, written into folder."""
     examples = pdf_examples()
     with tempfile.TemporaryDirectory() as scratch, examples.fixed_clock_and_ids(SEED) as clock:
         service, proc_id = examples.example_record(Path(scratch), clock, seed=SEED, lesions=LESIONS)
         records = [service.load(proc_id)]
         exported_at = clock()
-        write_flat_csv(records, HERE, prefix="example", snapshot=Snapshot(to_iso(exported_at), app_version="example"))
-        write_redcap(records, HERE, prefix="example")
+        write_flat_csv(records, folder, prefix="example", snapshot=Snapshot(to_iso(exported_at), app_version="example"))
+        write_redcap(records, folder, prefix="example")
         _, head = audit.head(service.store.conn)
-        write_odm(records, HERE / "example_odm.xml", exported_at=exported_at, audit_head=head)
+        write_odm(records, folder / "example_odm.xml", exported_at=exported_at, audit_head=head)
         archive = archive_of(service, records)
-        write_odm(records, HERE / "example_odm_archive.xml", exported_at=exported_at, audit_head=head, archive=archive)
-        for old_map in HERE.glob("example_castor_variable_map.csv"):
+        write_odm(
+            records, folder / "example_odm_archive.xml", exported_at=exported_at, audit_head=head, archive=archive
+        )
+        for old_map in folder.glob("example_castor_variable_map.csv"):
             old_map.unlink()  # the default map, not one left by an earlier run
-        write_castor(records, HERE, prefix="example")
-        write_dataset_json(records, HERE, prefix="example", created=exported_at)
+        write_castor(records, folder, prefix="example")
+        write_dataset_json(records, folder, prefix="example", created=exported_at)
         service.store.close()
 
 
 if __name__ == "__main__":
-    main()
+    write_examples(HERE)

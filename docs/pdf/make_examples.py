@@ -24,6 +24,7 @@ from mimic_desktop.services.documents import write_questionnaire_pdf, write_summ
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
+from mimic_desktop.storage import password_hash
 from mimic_desktop.storage.connection import open_store
 
 HERE = Path(__file__).resolve().parent
@@ -47,8 +48,14 @@ def fixed_clock_and_ids(seed: int = 11) -> Iterator[Callable[[], datetime]]:
     def seeded_uuid() -> uuid.UUID:
         return uuid.UUID(int=ids.getrandbits(128), version=4)
 
+    def seeded_salt(size: int) -> bytes:
+        return ids.getrandbits(8 * size).to_bytes(size, "big")
+
     with (
         mock.patch("uuid.uuid4", seeded_uuid),
+        mock.patch("mimic_desktop.storage.password_hash.os.urandom", seeded_salt),
+        # One cost, whoever runs this (the tests lower it): the audit trail, and so its head, records it.
+        mock.patch("mimic_desktop.storage.password_hash.CURRENT", password_hash.LEGACY),
         mock.patch("mimic_desktop.services.accounts.utc_now", clock),
         mock.patch("mimic_desktop.services.documents.utc_now", clock),
     ):
@@ -60,7 +67,7 @@ def example_record(
 ) -> tuple[ProcedureService, str]:
     """A finished record with a complication and a signed questionnaire (also the example of docs/exports)."""
     store = open_store(folder / "example.sqlite")
-    accounts = AccountService(store)
+    accounts = AccountService(store, clock=clock)
     coordinator = accounts.create_user("anna.coord", "Anna de Vries", "coordinator", "example-password")
     surgeon = accounts.create_user("sjoerd.citroen", "Sjoerd Citroën", "surgeon", "example-password", by=coordinator)
     service = ProcedureService(store, coordinator, clock)

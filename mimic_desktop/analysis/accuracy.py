@@ -148,7 +148,9 @@ def diagnostic(lesions: pd.DataFrame) -> Diagnostic:
         crlm_resected=crlm_count,
         not_assessable=crlm_count - len(assessed),
         contingency=Contingency(
-            *rows,
+            fluorescent=rows[0],
+            clear=rows[1],
+            total=rows[2],
             true_positive=rows[0].total - rows[0].r0,
             false_positive=rows[0].r0,
             false_negative=rows[1].total - rows[1].r0,

@@ -177,9 +177,10 @@ PENALISED_ODDS_RATIO = (
 def odds_ratio(group_events: int, group_others: int, reference_events: int, reference_others: int) -> OddsRatio:
     """The plain odds ratio; with an empty cell the penalised one (a plain one would be 0 or infinite)."""
     cells = [int(group_events), int(group_others), int(reference_events), int(reference_others)]
+    counts = _counts(cells)
     if cells[0] + cells[1] == 0 or cells[2] + cells[3] == 0 or cells[0] + cells[2] == 0 or cells[1] + cells[3] == 0:
         note = not_estimable("a whole group, or every case, falls on one side of the 2x2 table")
-        return OddsRatio(*cells, None, None, None, None, ODDS_RATIO, note)
+        return OddsRatio(**counts, value=None, ci_low=None, ci_high=None, p_value=None, method=ODDS_RATIO, note=note)
     if 0 in cells:
         return _penalised_odds_ratio(cells)
     from statsmodels.stats.contingency_tables import Table2x2
@@ -187,14 +188,18 @@ def odds_ratio(group_events: int, group_others: int, reference_events: int, refe
     table = Table2x2([cells[:2], cells[2:]], shift_zeros=False)
     low, high = table.oddsratio_confint(alpha=ALPHA)
     return OddsRatio(
-        *cells,
-        fraction(table.oddsratio),
-        fraction(low),
-        fraction(high),
-        p_value(table.oddsratio_pvalue()),
-        ODDS_RATIO,
-        None,
+        **counts,
+        value=fraction(table.oddsratio),
+        ci_low=fraction(low),
+        ci_high=fraction(high),
+        p_value=p_value(table.oddsratio_pvalue()),
+        method=ODDS_RATIO,
+        note=None,
     )
+
+
+def _counts(cells: list[int]) -> dict[str, int]:
+    return dict(zip(("group_events", "group_others", "reference_events", "reference_others"), cells, strict=True))
 
 
 def _penalised_odds_ratio(cells: list[int]) -> OddsRatio:
@@ -207,11 +212,11 @@ def _penalised_odds_ratio(cells: list[int]) -> OddsRatio:
     half = float(norm.ppf(1 - ALPHA / 2)) * math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
     exact = fisher_exact([cells[:2], cells[2:]])
     return OddsRatio(
-        *cells,
-        fraction(math.exp(log_ratio)),
-        fraction(math.exp(log_ratio - half)),
-        fraction(math.exp(log_ratio + half)),
-        p_value(exact.pvalue),
-        PENALISED_ODDS_RATIO,
-        None,
+        **_counts(cells),
+        value=fraction(math.exp(log_ratio)),
+        ci_low=fraction(math.exp(log_ratio - half)),
+        ci_high=fraction(math.exp(log_ratio + half)),
+        p_value=p_value(exact.pvalue),
+        method=PENALISED_ODDS_RATIO,
+        note=None,
     )

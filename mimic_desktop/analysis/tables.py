@@ -39,7 +39,7 @@ def require(frame: pd.DataFrame, table: str, columns: tuple[str, ...]) -> None:
         )
 
 
-def _unreadable(series: pd.Series, codes, bad_codes: list[int], table: str, kind: str) -> ReportInputError:
+def _unreadable(series: pd.Series, codes: Any, bad_codes: list[int], table: str, kind: str) -> ReportInputError:
     import numpy as np
 
     bad = np.isin(codes, bad_codes)
@@ -49,7 +49,7 @@ def _unreadable(series: pd.Series, codes, bad_codes: list[int], table: str, kind
     )
 
 
-def _distinct(series: pd.Series) -> tuple[Any, list]:
+def _distinct(series: pd.Series) -> tuple[Any, list[Any]]:
     """Each row's code and the distinct values (a missing value gets code -1).
 
     Columns hold few distinct values and tables may hold 100,000 rows: each value is read once,
@@ -61,7 +61,7 @@ def _distinct(series: pd.Series) -> tuple[Any, list]:
     return codes, list(distinct)
 
 
-def _spread(series: pd.Series, codes, values: list, dtype: str) -> pd.Series:
+def _spread(series: pd.Series, codes: Any, values: list[Any], dtype: str) -> pd.Series:
     """values (one per distinct value) back on the rows; missing rows get the dtype's missing value."""
     import pandas as pd
 
@@ -69,7 +69,7 @@ def _spread(series: pd.Series, codes, values: list, dtype: str) -> pd.Series:
     return pd.Series(read, index=series.index, name=series.name)
 
 
-def _stripped(value) -> str | None:
+def _stripped(value: object) -> str | None:
     return str(value).strip() or None
 
 

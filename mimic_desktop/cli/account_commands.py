@@ -8,7 +8,7 @@ from ..domain.clock import local_text
 from ..domain.roles import LAPTOP_ROLES, Account, Role
 from ..services.accounts import COMMAND_LINE, AccountService
 from ..storage.connection import open_store
-from .common import db_path, new_password, password, signed_in_user
+from .common import AddCommand, db_path, new_password, password, signed_in_user
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
@@ -63,7 +63,7 @@ def cmd_users(args: argparse.Namespace) -> None:
         print(f"{name} is now {Role(args.role).value}.")
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     command("passwd", cmd_passwd, "change your own password (also after a coordinator reset it)")
     p = command(
         "users",

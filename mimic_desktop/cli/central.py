@@ -21,13 +21,13 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
-from .common import new_password, password, run
+from .common import Handler, new_password, password, run
 from .report import add_output_arguments, emit
 
 GUI_OPTIONS = ("--db", "--lang")
 
 
-def signed_in(args) -> tuple[Store, User]:
+def signed_in(args: argparse.Namespace) -> tuple[Store, User]:
     """The central database --db names and the --user whose password is right (MIMIC_PASSWORD, or asked)."""
     store = central_import.open_existing(args.db)
     user = office_accounts(store).sign_in(args.user, password(), where=COMMAND_LINE)
@@ -39,7 +39,7 @@ def signed_in(args) -> tuple[Store, User]:
     return store, user
 
 
-def cmd_init(args) -> None:
+def cmd_init(args: argparse.Namespace) -> None:
     existed = args.db.exists()
     store = central_import.init_central(args.db)
     accounts = office_accounts(store)
@@ -57,7 +57,7 @@ def cmd_init(args) -> None:
     print(f"{args.db} {state}: {user.username} ({user.full_name}), data manager.")
 
 
-def cmd_add_user(args) -> None:
+def cmd_add_user(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     accounts = office_accounts(store)
     made = accounts.create_user(
@@ -66,7 +66,7 @@ def cmd_add_user(args) -> None:
     print(f"Account {made.username} ({made.full_name}) added: {made.role.text()}.")
 
 
-def cmd_passwd(args) -> None:
+def cmd_passwd(args: argparse.Namespace) -> None:
     store = central_import.open_existing(args.db)
     accounts = office_accounts(store)
     current = password("Current password: ")
@@ -75,7 +75,7 @@ def cmd_passwd(args) -> None:
     print(f"Password of {args.user.strip().lower()} changed.")
 
 
-def cmd_add_centre(args) -> None:
+def cmd_add_centre(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     key, new = centre_keys.register_centre(store, user, args.centre, args.key_file)
     state = "registered" if new else "was already registered"
@@ -83,7 +83,7 @@ def cmd_add_centre(args) -> None:
     print("Check this fingerprint with the centre by phone before importing its files.")
 
 
-def cmd_withdraw_key(args) -> None:
+def cmd_withdraw_key(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     key = centre_keys.withdraw_key(store, user, centre_keys.key_id_for(store, args.key), args.reason)
     kept = [
@@ -98,7 +98,7 @@ def cmd_withdraw_key(args) -> None:
     )
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     store, user = signed_in(args)
     importer = CentralImporter(store, user)
     show = sys.stderr.isatty() and not args.quiet
@@ -112,11 +112,15 @@ def cmd_import(args) -> int:
     return 1 if summary.rejected or summary.stopped else 0
 
 
-def cmd_list(args) -> None:
+def cmd_list(args: argparse.Namespace) -> None:
     store, _ = signed_in(args)
     if args.keys:
         for key in centre_keys.registered_keys(store):
-            withdrawn = "" if key.in_force else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+            withdrawn = (
+                ""
+                if key.withdrawn_utc is None
+                else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+            )
             print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}{withdrawn}")
         return
     for row in central_import.imported_files(store):
@@ -128,7 +132,7 @@ def cmd_list(args) -> None:
         )
 
 
-def cmd_verify(args) -> int:
+def cmd_verify(args: argparse.Namespace) -> int:
     """The plain verdict: 0 when intact, 1 when something is not as the trail and the imports say."""
     from ..services.central_verify import verify_central
 
@@ -138,20 +142,20 @@ def cmd_verify(args) -> int:
     return 0 if result.ok else 1
 
 
-def cmd_report(args) -> None:
+def cmd_report(args: argparse.Namespace) -> None:
     from ..services.trial_report import central_source, tables_from_central
 
     signed_in(args)[0].close()
     emit(tables_from_central(args.db), central_source(args.db), args)
 
 
-def cmd_gui(args) -> int:
+def cmd_gui(args: argparse.Namespace) -> int:
     from ..ui.central.app import run_central_app
 
     return run_central_app(args.db, lang=args.lang)
 
 
-def _export(args, kind: str, *options: object) -> None:
+def _export(args: argparse.Namespace, kind: str, *options: object) -> None:
     """Sign in, then write the export (kept in the audit trail; refused for a role that does not export)."""
     from ..services import central_exports
 
@@ -160,23 +164,23 @@ def _export(args, kind: str, *options: object) -> None:
     print(*central_exports.export_as(args.db, user, kind, args.out, *options), sep="\n")
 
 
-def cmd_export_csv(args) -> None:
+def cmd_export_csv(args: argparse.Namespace) -> None:
     _export(args, "csv")
 
 
-def cmd_export_redcap(args) -> None:
+def cmd_export_redcap(args: argparse.Namespace) -> None:
     _export(args, "redcap", args.lang)
 
 
-def cmd_export_odm(args) -> None:
+def cmd_export_odm(args: argparse.Namespace) -> None:
     _export(args, "odm")
 
 
-def cmd_export_castor(args) -> None:
+def cmd_export_castor(args: argparse.Namespace) -> None:
     _export(args, "castor", args.map)
 
 
-def cmd_export_dataset_json(args) -> None:
+def cmd_export_dataset_json(args: argparse.Namespace) -> None:
     _export(args, "dataset-json")
 
 
@@ -187,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, handler, help_text: str, user: bool = True) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, help_text: str, user: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", type=Path, required=True, help="the central study database file")
         if user:

@@ -7,7 +7,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..domain.errors import MimicError
@@ -18,6 +18,11 @@ from ..services.account_words import MESSAGES
 from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
 from ..services.procedures import ProcedureService
 from ..storage.connection import Store, open_store
+
+# What a subcommand runs (its exit status, or None for 0), and the function that adds a subcommand to a
+# parser: command(name, handler, help_text, user=True) -> its parser.
+Handler = Callable[[argparse.Namespace], int | None]
+AddCommand = Callable[..., argparse.ArgumentParser]
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +63,10 @@ def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
     """The database --db names and the --user whose password is right, who may work (no reset password waiting
     to be changed)."""
     store = open_store(db_path(args), create=False)
+    if store.read_only:  # said at once: reading works, a change would be refused
+        print_warnings(
+            [f"{store.path} is read-only ({store.read_only}): it can be read, but nothing can be saved in it."]
+        )
     user = AccountService(store).sign_in(args.user, password(), where=COMMAND_LINE)
     if user.must_change_password:
         raise PasswordChangeRequired(say_in(MESSAGES, "must_change", name=user.username))
@@ -69,12 +78,12 @@ def signed_in(args: argparse.Namespace) -> ProcedureService:
     return ProcedureService(*signed_in_user(args))
 
 
-def print_json(data) -> None:
+def print_json(data: object) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
 
 
-def print_warnings(warnings) -> None:
+def print_warnings(warnings: Iterable[str]) -> None:
     """Things the person should know that did not stop the command, one line each on stderr."""
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)

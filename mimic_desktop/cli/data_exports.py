@@ -3,62 +3,67 @@ export-castor, export-dataset-json."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import ValidationError
 from ..domain.forms import LANGUAGES
-from .common import print_warnings, signed_in
+from .common import AddCommand, Handler, print_warnings, signed_in
+
+if TYPE_CHECKING:
+    from ..services.data_exports import Exported
 
 
-def _study_ids(args) -> list[str] | None:
+def _study_ids(args: argparse.Namespace) -> list[str] | None:
     if bool(args.study_ids) == args.all:
         raise ValidationError("Name the study IDs to export, or give --all for every procedure (not both).")
     return None if args.all else args.study_ids
 
 
-def _print(exported) -> None:
+def _print(exported: Exported) -> None:
     for path in exported.paths:
         print(path)
     print_warnings(exported.warnings)
 
 
-def cmd_export_csv(args) -> None:
+def cmd_export_csv(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_csv
 
     study_ids = _study_ids(args)
     _print(export_csv(signed_in(args), study_ids, args.out))
 
 
-def cmd_export_redcap(args) -> None:
+def cmd_export_redcap(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_redcap
 
     study_ids = _study_ids(args)
     _print(export_redcap(signed_in(args), study_ids, args.out, lang=args.lang))
 
 
-def cmd_export_odm(args) -> None:
+def cmd_export_odm(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_odm
 
     study_ids = _study_ids(args)
     _print(export_odm(signed_in(args), study_ids, args.out, with_audit=args.audit))
 
 
-def cmd_export_castor(args) -> None:
+def cmd_export_castor(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_castor
 
     study_ids = _study_ids(args)
     _print(export_castor(signed_in(args), study_ids, args.out, args.map))
 
 
-def cmd_export_dataset_json(args) -> None:
+def cmd_export_dataset_json(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_dataset_json
 
     study_ids = _study_ids(args)
     _print(export_dataset_json(signed_in(args), study_ids, args.out))
 
 
-def register(command) -> None:
-    def exporter(name: str, handler, help_text: str, out_help: str):
+def register(command: AddCommand) -> None:
+    def exporter(name: str, handler: Handler, help_text: str, out_help: str) -> argparse.ArgumentParser:
         p = command(name, handler, help_text, user=True)
         p.add_argument("study_ids", nargs="*", metavar="STUDY_ID", help="the procedures to export")
         p.add_argument("--all", action="store_true", help="export every procedure in the database")

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import password, signed_in
+from .common import AddCommand, password, signed_in
 
 
-def cmd_pdf_summary(args) -> None:
+def cmd_pdf_summary(args: argparse.Namespace) -> None:
     from ..services.documents import write_summary_pdf
 
     service = signed_in(args)
     print(write_summary_pdf(service, service.find(args.study_id).id, args.out, lang=args.lang))
 
 
-def cmd_pdf_questionnaire(args) -> None:
+def cmd_pdf_questionnaire(args: argparse.Namespace) -> None:
     from ..services.documents import write_questionnaire_pdf
 
     service = signed_in(args)
@@ -23,7 +24,7 @@ def cmd_pdf_questionnaire(args) -> None:
     print(write_questionnaire_pdf(service, proc_id, args.out, lang=args.lang, blank=args.blank))
 
 
-def cmd_sign(args) -> None:
+def cmd_sign(args: argparse.Namespace) -> None:
     from ..domain.clock import local_text
     from ..services.signing import SigningService, signature_meaning
 
@@ -38,7 +39,7 @@ def cmd_sign(args) -> None:
     )
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     p = command("pdf-summary", cmd_pdf_summary, "write the procedure summary as a PDF", user=True)
     p.add_argument("study_id")
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")

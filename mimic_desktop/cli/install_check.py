@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 from pathlib import Path
+
+from .common import AddCommand
 
 
 def _main_window(folder: Path) -> str:
@@ -12,7 +15,7 @@ def _main_window(folder: Path) -> str:
     return main_window_check(folder)
 
 
-def cmd_check_install(args) -> int:
+def cmd_check_install(args: argparse.Namespace) -> int:
     from ..services.install_check import check_installation, finding
 
     findings = []
@@ -29,7 +32,7 @@ def cmd_check_install(args) -> int:
     return 1 if failed else 0
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     command(
         "check-install",
         cmd_check_install,

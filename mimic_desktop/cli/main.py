@@ -5,20 +5,42 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
+from types import ModuleType
+from typing import Any
 
 from .. import __version__
 from ..domain.private_files import restrict_new_files
+from ..domain.record import Procedure
 from ..domain.roles import LAPTOP_ROLES, Role
 from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
 from ..storage.connection import open_store
-from . import account_commands, data_exports, documents, install_check, record_commands, session_export, study_settings
-from .common import add_db_option, add_user_option, db_path, new_password, print_json, run, signed_in, signed_in_user
+from . import (
+    account_commands,
+    backup_commands,
+    data_exports,
+    documents,
+    install_check,
+    record_commands,
+    session_export,
+    study_settings,
+)
+from .common import (
+    Handler,
+    add_db_option,
+    add_user_option,
+    db_path,
+    new_password,
+    print_json,
+    run,
+    signed_in,
+    signed_in_user,
+)
 from .record_commands import field_values, numbered
 
 
-def cmd_init(args) -> None:
+def cmd_init(args: argparse.Namespace) -> None:
     store = open_store(db_path(args))
     accounts = AccountService(store)
     if accounts.has_users():
@@ -28,7 +50,7 @@ def cmd_init(args) -> None:
     print(f"Created {db_path(args)} with coordinator {args.user}.")
 
 
-def cmd_add_user(args) -> None:
+def cmd_add_user(args: argparse.Namespace) -> None:
     store, admin = signed_in_user(args)
     accounts = AccountService(store)
     chosen = new_password(f"Password for {args.username}: ")
@@ -36,14 +58,14 @@ def cmd_add_user(args) -> None:
     print(f"Created {args.role} {args.username}.")
 
 
-def cmd_create(args) -> None:
+def cmd_create(args: argparse.Namespace) -> None:
     initial = field_values(args.set)
     service = signed_in(args)
     proc_id = service.create(args.study_id, args.centre, initial)
     print(proc_id)
 
 
-def cmd_event(args) -> None:
+def cmd_event(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     lesion_id = None if args.lesion is None else numbered(proc, "lesion", args.lesion)
@@ -51,19 +73,19 @@ def cmd_event(args) -> None:
     print(service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note))
 
 
-def cmd_strike(args) -> None:
+def cmd_strike(args: argparse.Namespace) -> None:
     signed_in(args).strike_event(args.event_id, args.reason)
     print(f"Event {args.event_id} struck through.")
 
 
-def cmd_set(args) -> None:
+def cmd_set(args: argparse.Namespace) -> None:
     updates = field_values(args.values)
     service = signed_in(args)
     proc = service.find(args.study_id)
     print(f"{service.set_values(proc.id, updates, reason=args.reason)} value(s) changed.")
 
 
-def procedure_json(proc) -> dict:
+def procedure_json(proc: Procedure) -> dict[str, Any]:
     """The record with the values derived from it as the exports give them (exchange/flat.py), for the dump command."""
     derived = flat.procedure_row(proc)
     data = asdict(proc)
@@ -76,22 +98,24 @@ def procedure_json(proc) -> dict:
     return data
 
 
-def _derived_by_number(rows: list[dict], number: str, columns: tuple[flat.Column, ...]) -> dict[int, dict]:
+def _derived_by_number(
+    rows: list[dict[str, Any]], number: str, columns: tuple[flat.Column, ...]
+) -> dict[int, dict[str, Any]]:
     return {row[number]: {column.name: row[column.name] for column in columns} for row in rows}
 
 
-def cmd_dump(args) -> None:
+def cmd_dump(args: argparse.Namespace) -> None:
     service = signed_in(args)
     print_json(procedure_json(service.find(args.study_id)))
 
 
-def cmd_list(args) -> None:
+def cmd_list(args: argparse.Namespace) -> None:
     service = signed_in(args)
     for row in service.list(args.search or ""):
         print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}")
 
 
-def cmd_verify(args) -> int:
+def cmd_verify(args: argparse.Namespace) -> int:
     """The auditor's check: reads the database without changing a byte of it."""
     from ..storage import audit
     from ..storage.connection import open_read_only
@@ -123,7 +147,7 @@ def cmd_verify(args) -> int:
     return 0
 
 
-def cmd_simulate(args) -> None:
+def cmd_simulate(args: argparse.Namespace) -> None:
     from ..services.simulate import simulate
 
     store = open_store(db_path(args))
@@ -139,7 +163,7 @@ def cmd_simulate(args) -> None:
         pass
 
 
-def cmd_demo(args) -> None:
+def cmd_demo(args: argparse.Namespace) -> None:
     from ..services.demo import create_demo
 
     path = db_path(args)
@@ -150,7 +174,7 @@ def cmd_demo(args) -> None:
     print(f"Demo database written to {path}.")
 
 
-def cmd_gui(args) -> int:
+def cmd_gui(args: argparse.Namespace) -> int:
     from ..ui.app import run_app
 
     return run_app(args.db, lang=args.lang)
@@ -163,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, handler, help_text: str, user: bool = True) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, help_text: str, user: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         add_db_option(p)
         if user:
@@ -218,8 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list = [
+EXTENSIONS: list[ModuleType] = [
     account_commands,
+    backup_commands,
     documents,
     session_export,
     data_exports,

@@ -6,7 +6,7 @@ import argparse
 
 from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
-from .common import signed_in
+from .common import AddCommand, signed_in
 
 
 def field_values(pairs: list[str] | None) -> dict[str, str]:
@@ -94,7 +94,7 @@ def cmd_complete(args: argparse.Namespace) -> None:
     print(f"{proc.study_id} is complete and locked: a change now needs a reason.")
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     for entity, handler in (("lesion", cmd_set_lesion), ("complication", cmd_set_complication)):
         p = command(f"set-{entity}", handler, f"set fields of a {entity}, chosen by its number")
         p.add_argument("study_id")

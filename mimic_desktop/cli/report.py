@@ -11,9 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
-from .common import run
+from .common import AddCommand, run
+
+if TYPE_CHECKING:
+    from ..services.trial_report import Tables
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_arguments(parser)
 
 
-def emit(tables, source: str, args: argparse.Namespace) -> None:
+def emit(tables: Tables, source: str, args: argparse.Namespace) -> None:
     """Compute the report from the tables and print or write it as the arguments ask."""
     from ..services.trial_report import report_json, summary_text, trial_report, write_report_pdf
 
@@ -62,7 +66,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     emit(tables, source, args)
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     p = command("report", cmd_report, "the trial's analysis: JSON, PDF or a summary", user=False)
     add_arguments(p)
 

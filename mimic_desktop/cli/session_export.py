@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import print_warnings, signed_in
+from .common import AddCommand, print_warnings, signed_in
 
 
-def cmd_export(args) -> None:
+def cmd_export(args: argparse.Namespace) -> None:
     from ..services.export import ExportService
 
     service = signed_in(args)
@@ -21,7 +22,7 @@ def cmd_export(args) -> None:
     )
 
 
-def cmd_export_key(args) -> None:
+def cmd_export_key(args: argparse.Namespace) -> None:
     from ..services.session_key import write_public_key
 
     written = write_public_key(args.out)
@@ -31,7 +32,7 @@ def cmd_export_key(args) -> None:
     )
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     p = command("export", cmd_export, "export a completed record as a signed session file (.mimic)", user=True)
     p.add_argument("study_id")
     p.add_argument("--out", type=Path, required=True, help="the file to write, or a folder (gets STUDYID-vN.mimic)")

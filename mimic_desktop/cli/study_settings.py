@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import signed_in
+from .common import AddCommand, signed_in
 
 
 def cmd_settings(args: argparse.Namespace) -> None:
@@ -21,7 +21,7 @@ def cmd_settings(args: argparse.Namespace) -> None:
     print(f"Centre code: {settings.centre(service.store) or 'not set'}")
 
 
-def register(command) -> None:
+def register(command: AddCommand) -> None:
     p = command(
         "settings",
         cmd_settings,

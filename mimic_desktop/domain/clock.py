@@ -34,9 +34,9 @@ def parse_typed(text: str, day: date | None = None) -> datetime:
     one raises ValueError: nothing typed is completed from another value.
     """
     match = _TYPED.fullmatch(text.strip())
-    if match is None or not (match["day"] or day):
+    on = match and (match["day"] or (day and day.isoformat()))
+    if match is None or not on:
         raise ValueError(f"not a date and time: {text!r}")
-    on = match["day"] or day.isoformat()
     moment = datetime.fromisoformat(f"{on}T{int(match['hour']):02d}{match['rest']}{match['zone'] or ''}")
     return moment.astimezone() if moment.tzinfo is None else moment
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from . import forms
-from .record import Lesion, Procedure
+from .record import Complication, Lesion, Procedure
 from .values import display
 
 # The version of the derivations below (and of the derived columns exchange/flat.py makes from them). Raise it with
@@ -110,13 +112,13 @@ class FongScore:
             self.largest_over_5cm,
             self.cea_over_200,
         )
-        return None if any(p is None for p in parts) else sum(parts)
+        return None if any(p is None for p in parts) else sum(bool(p) for p in parts)
 
 
 def fong(proc: Procedure) -> FongScore:
     """The Fong clinical risk score from its five criteria, read from the baseline fields."""
 
-    def test(name: str, rule) -> bool | None:
+    def test(name: str, rule: Callable[[Any], object]) -> bool | None:
         value = proc.get(name)
         return None if value is None else bool(rule(value))
 
@@ -230,8 +232,8 @@ def late_complication(proc: Procedure, onset_date: str | date | None) -> bool:
     return days is not None and days > COMPLICATION_WINDOW.days
 
 
-def clavien_dindo_text(complication) -> str:
-    grade = complication.get("clavien_dindo") or ""
+def clavien_dindo_text(complication: Complication) -> str:
+    grade: str = complication.get("clavien_dindo") or ""
     return f"{grade}d" if grade and complication.get("present_at_discharge") else grade
 
 

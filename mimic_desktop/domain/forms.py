@@ -51,8 +51,8 @@ class Condition:
         if value is None:
             return False
         if self.below is not None:
-            return value < self.below
-        return value == self.equals
+            return bool(value < self.below)
+        return bool(value == self.equals)
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class EventDef:
         return self.label.get(lang) or self.label["en"]
 
 
-def _parse_field(raw: dict, section: dict, siblings: dict[str, FieldDef]) -> FieldDef:
+def _parse_field(raw: dict[str, Any], section: dict[str, Any], siblings: dict[str, FieldDef]) -> FieldDef:
     if raw["type"] not in FIELD_TYPES:
         raise ValueError(f"field {raw['name']}: unknown type {raw['type']}")
     raw_choices = raw.get("choices")
@@ -287,4 +287,4 @@ def study_time_zone() -> ZoneInfo:
 
 
 def likert_labels(lang: str = "en") -> list[str]:
-    return questionnaire().extras["likert_labels"][lang]
+    return list(questionnaire().extras["likert_labels"][lang])

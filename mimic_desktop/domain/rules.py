@@ -228,7 +228,7 @@ MESSAGES: Messages = {
 }
 
 
-def say(key: str, lang: str = "en", **values) -> str:
+def say(key: str, lang: str = "en", **values: Any) -> str:
     """One of the MESSAGES in the language asked for (English for any other)."""
     return say_in(MESSAGES, key, lang, **values)
 
@@ -282,7 +282,9 @@ def postop_problems(proc: Procedure, lang: str = "en") -> list[str]:
     return problems
 
 
-def _missing_fields(values: dict, section_names: list[str], label: str, lang: str, form=None) -> list[str]:
+def _missing_fields(
+    values: Mapping[str, Any], section_names: list[str], label: str, lang: str, form: forms.FormDef | None = None
+) -> list[str]:
     form = form or forms.crf()
     missing = []
     for name in section_names:
@@ -459,7 +461,7 @@ def complication_queries(proc: Procedure, comp: Complication, now: datetime, lan
     onset = comp.get("onset_date")
     queries = _in_future("onset_date", onset, now, lang, comp.id, f"{label}: ")
     day, stay = derive.surgery_date(proc), proc.get("hospital_stay_days")
-    if comp.get("present_at_discharge") and None not in (onset, day, stay):
+    if comp.get("present_at_discharge") and onset is not None and day is not None and stay is not None:
         discharge = day + timedelta(days=stay)
         if date.fromisoformat(onset) > discharge:
             text = say("present_after_discharge", lang, label=label, onset=onset, discharge=discharge)

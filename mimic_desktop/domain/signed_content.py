@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from . import forms
 from .forms import FormDef
 from .record import Procedure, Signature
 
 
-def signed_content(proc: Procedure, form: FormDef | None = None) -> dict:
+def signed_content(proc: Procedure, form: FormDef | None = None) -> dict[str, Any]:
     """What a questionnaire signature covers: every answer, the study ID and the form version (the current
     questionnaire unless another version is given)."""
     form = form or forms.questionnaire()

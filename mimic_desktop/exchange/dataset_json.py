@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -116,7 +116,7 @@ def write_dataset_json(
     folder = export_folder(folder)
     modified = max((proc.modified_at for proc in records if proc.modified_at), default=None)
 
-    def writer(table: Table):
+    def writer(table: Table) -> Callable[[Path], None]:
         def write(path: Path) -> None:
             text = json.dumps(dataset(table, records, created, modified), ensure_ascii=False, indent=1)
             path.write_text(text + "\n", encoding="utf-8")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ..domain.errors import MimicError
 from ..domain.private_files import make_private
+from ..storage import protected
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]  # what a writer returns (a byte count, a path) is not used
 
 
 class ExportError(MimicError):
@@ -23,6 +24,7 @@ def export_folder(folder: Path) -> Path:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.")
+    protected.check_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -31,7 +33,14 @@ def export_folder(folder: Path) -> Path:
 
 
 def write_files(writers: dict[Path, Writer]) -> list[Path]:
-    """Write each file to NAME.part, then rename them all; on any failure no file is left half written."""
+    """Write each file to NAME.part, then rename them all; on any failure no file is left half written.
+
+    Nothing is written when any target is a database, its journal or in its backups (storage.protected).
+    """
+    for planned in writers:
+        if not planned.is_dir():  # a folder of that name is said below, as an export error
+            protected.check_file(planned)
+            protected.check_file(planned.with_name(planned.name + ".part"))
     partials: dict[Path, Path] = {}
     target = None
     try:

@@ -262,7 +262,7 @@ def _subject(clinical: ET.Element, proc: Procedure, archive: Archive | None = No
                     form_data,
                     "ItemGroupData",
                     ItemGroupOID=_oid("IG", group.name),
-                    ItemGroupRepeatKey=cell(row[number]) if group.repeating else None,
+                    ItemGroupRepeatKey=cell(row[number]) if group.repeating and number is not None else None,
                     TransactionType=upsert,
                 )
                 for item, value in values:
@@ -344,18 +344,18 @@ def _history(form_data: ET.Element, form: str, proc: Procedure, entries: Sequenc
                 )
                 _audit_record(removed, entry, proc.centre)
             continue
-        group = where.get((entry.scope, entry.field))
-        if group is None:
+        changed = where.get((entry.scope, entry.field))
+        if changed is None:
             continue
         group_data = _add(
             form_data,
             "ItemGroupData",
-            ItemGroupOID=_oid("IG", group.name),
-            ItemGroupRepeatKey=cell(entry.number) if group.repeating else None,
+            ItemGroupOID=_oid("IG", changed.name),
+            ItemGroupRepeatKey=cell(entry.number) if changed.repeating else None,
             TransactionType="Upsert",
         )
-        variable = next(v for v in group.variables if v.name == entry.field)
-        for item in items(Group(group.name, group.form, group.scope, group.title, (variable,))):
+        variable = next(v for v in changed.variables if v.name == entry.field)
+        for item in items(Group(changed.name, changed.form, changed.scope, changed.title, (variable,))):
             # The audit trail keeps several codes as a list, the flat rows as codes joined by semicolons.
             row = {variable.name: ";".join(entry.new) if isinstance(entry.new, list) else entry.new}
             value = item.value(row)

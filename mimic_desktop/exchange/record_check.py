@@ -7,13 +7,14 @@ live events that point at lesions of this record, unique numbers, and the study 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from ..domain import forms, rules, values
 from ..domain.errors import ValidationError
 from ..domain.forms import FieldDef, FormDef
-from ..domain.record import Procedure
+from ..domain.record import Complication, Lesion, Procedure
 from . import record_json, record_schema, schema_check
 
 
@@ -82,7 +83,7 @@ def check_record(data: Any) -> Procedure:
     return proc
 
 
-def _children(children: list, where: str, fields: dict[str, FieldDef]) -> set[str]:
+def _children(children: Sequence[Lesion | Complication], where: str, fields: dict[str, FieldDef]) -> set[str]:
     ids = {child.id for child in children}
     if len(ids) != len(children) or len({child.number for child in children}) != len(children):
         raise RecordRejected(f"record.{where}: two items have the same id or number.")

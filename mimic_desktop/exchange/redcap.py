@@ -201,6 +201,7 @@ def import_rows(proc: Procedure) -> list[dict[str, str]]:
         for row in scope_rows:
             cells = _instrument_cells(instrument, proc, row)
             if instrument.repeating:
+                assert number is not None, "a repeating table numbers its rows"
                 instance = {REPEAT_COLUMNS[0]: instrument.name, REPEAT_COLUMNS[1]: cell(row[number])}
                 repeats.append({RECORD_ID: proc.study_id} | instance | cells)
             else:

@@ -54,7 +54,9 @@ def compile_schema(root: dict[str, Any]) -> Check:
     return node(root)
 
 
-def _keyword(key: str, rule: Any, schema: dict, node, definitions: dict[str, Check]) -> Check:
+def _keyword(
+    key: str, rule: Any, schema: dict[str, Any], node: Callable[[Any], Check], definitions: dict[str, Check]
+) -> Check:
     if key == "$ref":
         name = rule.removeprefix("#/$defs/")
         return lambda value, where: definitions[name](value, where)
@@ -122,7 +124,7 @@ def _const(rule: Any) -> Check:
     )
 
 
-def _enum(rule: list) -> Check:
+def _enum(rule: list[Any]) -> Check:
     allowed = frozenset(rule)
     if not all(isinstance(item, str) for item in rule):
         raise ValueError("schema_check knows enums of strings only")

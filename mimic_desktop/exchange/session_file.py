@@ -20,10 +20,13 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..domain.errors import MimicError
 from . import signing_keys
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "mimic-session"
 FORMAT_VERSION = 1
@@ -137,7 +140,7 @@ def manifest(header: Header, content: dict[str, bytes], version: int = FORMAT_VE
     }
 
 
-def write(content: dict[str, bytes], header: Header, key, version: int = FORMAT_VERSION) -> bytes:
+def write(content: dict[str, bytes], header: Header, key: Ed25519PrivateKey, version: int = FORMAT_VERSION) -> bytes:
     """The bytes of a signed session file holding record.json, summary.pdf and questionnaire.pdf."""
     manifest_bytes = canonical_json(manifest(header, content, version))
     signature = signing_keys.raw_public_key(key) + signing_keys.sign(key, manifest_bytes)

@@ -7,6 +7,7 @@ the shorter fingerprint (the first 32 hex digits in groups of four) over the pho
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
@@ -35,24 +36,22 @@ def private_key_pem(key: Ed25519PrivateKey) -> bytes:
     )
 
 
-def _load(load, pem: bytes, kind: type, unreadable: str, wrong_kind: str):
+def _load(load: Callable[[bytes], object], pem: bytes, unreadable: str) -> object:
     try:
-        key = load(pem)
+        return load(pem)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         raise KeyFileError(unreadable) from None
-    if not isinstance(key, kind):
-        raise KeyFileError(wrong_kind)
-    return key
 
 
 def private_key_from_pem(pem: bytes, source: str) -> Ed25519PrivateKey:
-    return _load(
+    key = _load(
         lambda data: serialization.load_pem_private_key(data, password=None),
         pem,
-        Ed25519PrivateKey,
         f"{source} is not a readable session-signing key (damaged, or protected by a password).",
-        f"{source} holds another kind of key than the Ed25519 key session files are signed with.",
     )
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{source} holds another kind of key than the Ed25519 key session files are signed with.")
+    return key
 
 
 def raw_public_key(key: Ed25519PrivateKey) -> bytes:
@@ -72,10 +71,10 @@ def public_key_from_pem(pem: bytes, source: str) -> bytes:
     key = _load(
         serialization.load_pem_public_key,
         pem,
-        Ed25519PublicKey,
         f"{source} is not a public key file (expected the PEM file written by `mimic-desktop export-key`).",
-        f"{source} holds another kind of public key than the Ed25519 key of a MIMIC centre.",
     )
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFileError(f"{source} holds another kind of public key than the Ed25519 key of a MIMIC centre.")
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 

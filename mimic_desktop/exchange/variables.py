@@ -142,7 +142,13 @@ class Table:
 
 @cache
 def tables() -> tuple[Table, ...]:
-    def table(name: str, scope: str, columns: list[flat.Column], rows, number: str | None) -> Table:
+    def table(
+        name: str,
+        scope: str,
+        columns: list[flat.Column],
+        rows: Callable[[Procedure], list[dict[str, Any]]],
+        number: str | None,
+    ) -> Table:
         return Table(name, scope, tuple(_variable(c) for c in columns), rows, number)
 
     return (

@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from .. import APP_NAME, __version__
 from ..domain.clock import from_iso
 from . import fonts
 from .wording import word
+
+# reportlab ships no type information: a Paragraph, Table, Drawing or other flowable is an Any to the checker.
+Flowable = Any
+Story = list[Flowable]
 
 MARGIN = 42.0  # points; about 15 mm
 HEADER_SPACE = 30.0
@@ -46,7 +51,7 @@ def text(value: object) -> str:
 
 
 @cache
-def styles() -> dict:
+def styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
     base = fonts.register()
@@ -78,24 +83,24 @@ def styles() -> dict:
     }
 
 
-def para(content: str, style: str = "cell"):
+def para(content: str, style: str = "cell") -> Flowable:
     from reportlab.platypus import Paragraph
 
     return Paragraph(content, styles()[style])
 
 
-def heading(content: str, style: str = "h2"):
+def heading(content: str, style: str = "h2") -> Flowable:
     return para(text(content), style)
 
 
 def grid(
-    rows: Sequence[Sequence],
+    rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
     header: bool = True,
     header_style: str = "head",
     cell_style: str = "cell",
     row_height: float | None = None,
-):
+) -> Flowable:
     """A table whose cells wrap at word boundaries (strings become Paragraphs); the header row repeats on each page.
 
     Each column is made at least as wide as its longest word (see fitted_widths), within the table's total width.
@@ -134,13 +139,13 @@ def unbreakable(content: str) -> list[str]:
 
     Codes longer than CODE_LENGTH are left out: they break anywhere.
     """
-    pieces = []
+    pieces: list[str] = []
     for run in BREAKS.split(content):
         pieces += re.findall(r"[^-]*-|[^-]+$", run) if HYPHENATED.fullmatch(run) else [run]
     return [piece for piece in pieces if piece and len(piece) <= CODE_LENGTH]
 
 
-def longest_word(cell) -> float:
+def longest_word(cell: object) -> float:
     """The width of the widest piece of a Paragraph's text that cannot break, in its own font; 0 for others."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -152,7 +157,7 @@ def longest_word(cell) -> float:
     return max(widths, default=0.0)
 
 
-def fitted_widths(cells: Sequence[Sequence], widths: Sequence[float]) -> list[float]:
+def fitted_widths(cells: Sequence[Sequence[Any]], widths: Sequence[float]) -> list[float]:
     """Column widths near those asked for in which every column holds its longest word.
 
     A column whose word does not fit is widened, and the width it takes comes from the columns with room to
@@ -174,7 +179,7 @@ def fitted_widths(cells: Sequence[Sequence], widths: Sequence[float]) -> list[fl
     return [width - excess * spare / sum(room) for width, spare in zip(wanted, room, strict=True)]
 
 
-def pairs(items: Sequence[tuple[str, str]], width: float, row_height: float | None = None):
+def pairs(items: Sequence[tuple[str, str]], width: float, row_height: float | None = None) -> Flowable:
     """Label and value pairs, two pairs to a row; values wrap, never cut."""
     rows = []
     for start in range(0, len(items), 2):
@@ -188,7 +193,7 @@ def pairs(items: Sequence[tuple[str, str]], width: float, row_height: float | No
 def content_width() -> float:
     from reportlab.lib.pagesizes import A4
 
-    return A4[0] - 2 * MARGIN
+    return float(A4[0]) - 2 * MARGIN
 
 
 @dataclass(frozen=True)
@@ -202,22 +207,22 @@ class Running:
     printed_at: datetime | None = None
 
 
-def _canvas_maker(running: Running) -> Callable:
+def _canvas_maker(running: Running) -> Callable[..., Any]:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type information
         """Holds each page back until the end, so every page can say how many there are."""
 
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held: list[dict] = []
+            self._held: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._held)
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
@@ -228,7 +233,7 @@ def _canvas_maker(running: Running) -> Callable:
     return NumberedCanvas
 
 
-def _decorate(canvas, running: Running, number: int, total: int, pagesize) -> None:
+def _decorate(canvas: Any, running: Running, number: int, total: int, pagesize: tuple[float, float]) -> None:
     width, height = pagesize
     top = height - MARGIN + 14
     canvas.saveState()
@@ -254,7 +259,7 @@ def _decorate(canvas, running: Running, number: int, total: int, pagesize) -> No
     canvas.restoreState()
 
 
-def _demo_mark(canvas, lang: str, width: float, height: float, top: float) -> None:
+def _demo_mark(canvas: Any, lang: str, width: float, height: float, top: float) -> None:
     """A practice record says so on every page: in the header and across the page, behind nothing it hides."""
     canvas.saveState()
     canvas.setFillColor(ALERT)
@@ -268,7 +273,7 @@ def _demo_mark(canvas, lang: str, width: float, height: float, top: float) -> No
     canvas.restoreState()
 
 
-def build(path: Path, story: list, running: Running, subject: str) -> Path:
+def build(path: Path, story: Story, running: Running, subject: str) -> Path:
     """Write the story to an A4 PDF with the running header and footer on every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate

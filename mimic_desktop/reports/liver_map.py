@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from ..domain import derive
-from ..domain.record import Procedure
+from ..domain.record import Lesion, Procedure
 from . import fonts
+from .layout import Flowable
 
 # The liver in a 100 x 64 box, patient's right on the left of the page. The outline is the
 # upper and lower edge as functions of x; the hepatic veins and the umbilical fissure cut it
@@ -71,20 +72,20 @@ def outlines() -> dict[str, list[tuple[float, float]]]:
     return shapes
 
 
-def liver_map_drawing(proc: Procedure, width: float):
+def liver_map_drawing(proc: Procedure, width: float) -> Flowable:
     """The map scaled to width; a lesion in several segments is marked in each of them."""
     from reportlab.graphics.shapes import Circle, Drawing, Polygon, String
 
     scale = width / 100
     drawing = Drawing(width, 64 * scale + 4, initialFontName=fonts.REGULAR)
     shapes = outlines()
-    marks: dict[str, list] = {name: [] for name in shapes}
+    marks: dict[str, list[Lesion]] = {name: [] for name in shapes}
     for lesion in proc.lesions:
         for segment in lesion.get("segments") or []:
             if segment in marks:
                 marks[segment].append(lesion)
 
-    def scaled(points):
+    def scaled(points: list[tuple[float, float]]) -> list[float]:
         return [coordinate * scale for point in points for coordinate in point]
 
     for name, points in shapes.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..domain import derive, forms, values
 from ..domain.forms import LANGUAGES, FieldDef
 from ..domain.record import Procedure, Signature
-from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
+from .layout import Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .wording import word
 
 TICKED = "☒"
@@ -27,7 +27,8 @@ class QuestionnaireContext:
 
 
 def labels(lang: str) -> dict[str, str]:
-    return forms.questionnaire().extras["document_labels"][lang]
+    labels: dict[str, str] = forms.questionnaire().extras["document_labels"][lang]
+    return labels
 
 
 def _options(fdef: FieldDef, lang: str) -> list[tuple[object, str]]:
@@ -39,7 +40,7 @@ def _options(fdef: FieldDef, lang: str) -> list[tuple[object, str]]:
     return [(code, fdef.choice_text(code, lang)) for code in fdef.choice_codes()]
 
 
-def _answer(fdef: FieldDef, answer, blank: bool, lang: str):
+def _answer(fdef: FieldDef, answer: object, blank: bool, lang: str) -> Flowable:
     width = content_width()
     if fdef.type == "text":
         if blank:
@@ -54,7 +55,7 @@ def _answer(fdef: FieldDef, answer, blank: bool, lang: str):
     return para("&nbsp;&nbsp;&nbsp;&nbsp;".join(boxes), "boxes")
 
 
-def _questions(proc: Procedure | None, blank: bool, lang: str) -> list:
+def _questions(proc: Procedure | None, blank: bool, lang: str) -> Story:
     from reportlab.platypus import KeepTogether, Spacer
 
     story = []
@@ -84,7 +85,7 @@ def signed_meaning(meaning: str, lang: str) -> str:
     return shown
 
 
-def _signature_block(ctx: QuestionnaireContext, lang: str) -> list:
+def _signature_block(ctx: QuestionnaireContext, lang: str) -> Story:
     words = labels(lang)
     width = content_width()
     story = [heading(words["signature"])]
@@ -115,7 +116,7 @@ def _identity(proc: Procedure | None, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def questionnaire_story(proc: Procedure | None, ctx: QuestionnaireContext, lang: str = "en") -> list:
+def questionnaire_story(proc: Procedure | None, ctx: QuestionnaireContext, lang: str = "en") -> Story:
     form = forms.questionnaire()
     identity = [(label, text(value)) for label, value in _identity(proc, lang)]
     story = [heading(form.title[lang], "title"), pairs(identity, content_width(), row_height=22 if ctx.blank else None)]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..domain import derive, forms, values
-from ..domain.record import Procedure
+from ..domain.record import Lesion, Procedure
 from .changes import Change, change_text
-from .layout import Running, build, content_width, grid, heading, pairs, para, text, when
+from .layout import Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
 from .questionnaire import signed_meaning
 from .timeline import timeline_drawing
@@ -56,7 +57,7 @@ def running(proc: Procedure, title: str, lang: str, printed_at: datetime | None 
     return Running(title, facts, lang, proc.demo, printed_at)
 
 
-def field_pairs(record_values: dict, section: str, lang: str) -> list[tuple[str, str]]:
+def field_pairs(record_values: dict[str, Any], section: str, lang: str) -> list[tuple[str, str]]:
     """Filled-in fields, and required ones that are still empty; optional empty ones stay off the page."""
     result = []
     for fdef in forms.crf().section(section).fields:
@@ -73,7 +74,7 @@ def _duration(delta: timedelta) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
-def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
+def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
     width = content_width()
     story = []
     derived: dict[str, list[tuple[str, str]]] = {
@@ -99,7 +100,7 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
     return story
 
 
-def _timeline(proc: Procedure, lang: str) -> list:
+def _timeline(proc: Procedure, lang: str) -> Story:
     width = content_width()
     story = [heading(word("timeline", lang)), timeline_drawing(proc, width, lang)]
     incision = derive.incision_time(proc)
@@ -120,7 +121,7 @@ def _timeline(proc: Procedure, lang: str) -> list:
                 para(text(when(event.at, seconds=True))),
                 offset,
                 para(label),
-                lesion_numbers.get(event.lesion_id, ""),
+                lesion_numbers.get(event.lesion_id or "", ""),
                 para(note),
             ]
         )
@@ -128,7 +129,7 @@ def _timeline(proc: Procedure, lang: str) -> list:
     return story
 
 
-def _theatre_row(proc: Procedure, lesion, lang: str) -> list:
+def _theatre_row(proc: Procedure, lesion: Lesion, lang: str) -> Story:
     """A lesion as found and treated in theatre: where, how large, how found, what fluorescence showed."""
     assessment = derive.assess_lesion(proc, lesion.id)
     specimen = {True: word("fluorescent", lang), False: word("clear", lang), None: ""}[assessment.specimen_fluorescent]
@@ -144,7 +145,7 @@ def _theatre_row(proc: Procedure, lesion, lang: str) -> list:
     return [str(lesion.number), *shown, specimen, reresection]
 
 
-def _pathology_row(lesion, lang: str) -> list:
+def _pathology_row(lesion: Lesion, lang: str) -> Story:
     """A lesion as pathology found it: histology, margin and the R status derived from it."""
     initial, final = derive.r_status(lesion.get("margin_mm")), derive.final_r_status(lesion)
     r_text = initial or ""
@@ -154,11 +155,11 @@ def _pathology_row(lesion, lang: str) -> list:
     return [str(lesion.number), *shown, r_text, _shown(lesion, "r1_type", lang)]
 
 
-def _shown(lesion, name: str, lang: str) -> str:
+def _shown(lesion: Lesion, name: str, lang: str) -> str:
     return values.display(forms.field_def(name), lesion.get(name), lang)
 
 
-def _lesions(proc: Procedure, lang: str) -> list:
+def _lesions(proc: Procedure, lang: str) -> Story:
     """The map, then one table for theatre and one for pathology: eleven columns do not fit a portrait page."""
     from reportlab.platypus import KeepTogether
 
@@ -196,7 +197,7 @@ def _lesions(proc: Procedure, lang: str) -> list:
     ]
 
 
-def _management(proc: Procedure, lang: str) -> list:
+def _management(proc: Procedure, lang: str) -> Story:
     changes = derive.management_changes(proc)
     items = [
         (word(name, lang), str(getattr(changes, name)))
@@ -205,7 +206,7 @@ def _management(proc: Procedure, lang: str) -> list:
     return [heading(word("management", lang)), pairs(items, content_width())]
 
 
-def _postop(proc: Procedure, lang: str) -> list:
+def _postop(proc: Procedure, lang: str) -> Story:
     width = content_width()
     items = field_pairs(proc.values, "postop", lang)
     if proc.get("readmission") and proc.get("readmission_planned"):
@@ -236,7 +237,7 @@ def _postop(proc: Procedure, lang: str) -> list:
     return [*story, grid(rows, [width * s for s in (0.05, 0.46, 0.17, 0.14, 0.18)])]
 
 
-def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
+def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
     width = content_width()
     story = [heading(word("signatures", lang))]
     if not proc.signatures:
@@ -257,7 +258,7 @@ def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> list:
     return story
 
 
-def _audit(ctx: SummaryContext, lang: str) -> list:
+def _audit(ctx: SummaryContext, lang: str) -> Story:
     width = content_width()
     audit = ctx.audit
     chain = word("audit_intact", lang, rows=audit.chain_rows)
@@ -281,7 +282,7 @@ def _audit(ctx: SummaryContext, lang: str) -> list:
     return story
 
 
-def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> list:
+def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> Story:
     story = [heading(f"{word('summary_title', lang)}: {proc.study_id}", "title")]
     story += _record_sections(proc, ctx, lang)
     story += _timeline(proc, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain import forms
 from ..domain.record import Event, Procedure
 from . import fonts
+from .layout import Flowable
 from .wording import word
 
 ROW_HEIGHT = 22.0
@@ -38,7 +39,7 @@ def _tick_step(span_minutes: float) -> int:
     return 120
 
 
-def timeline_drawing(proc: Procedure, width: float, lang: str = "en"):
+def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowable:
     """Minutes since incision across; events as lettered marks (the key used to log them), legend below."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import fonts
-from .layout import INK, RULE, SHADE
+from .layout import INK, RULE, SHADE, Flowable
 
 BOX_FILL = "#f4f6f8"
 SIDE_FILL = "#fbf3ee"
@@ -26,7 +26,9 @@ class FlowStep:
     aside: Sequence[str] = ()
 
 
-def _box(drawing, x: float, top: float, width: float, lines: Sequence[str], fill: str, bold_first: bool) -> float:
+def _box(
+    drawing: Flowable, x: float, top: float, width: float, lines: Sequence[str], fill: str, bold_first: bool
+) -> float:
     """A box of text lines hanging from top; returns its height."""
     from reportlab.graphics.shapes import Rect, String
 
@@ -39,7 +41,7 @@ def _box(drawing, x: float, top: float, width: float, lines: Sequence[str], fill
     return height
 
 
-def _arrow(drawing, x1: float, y1: float, x2: float, y2: float) -> None:
+def _arrow(drawing: Flowable, x1: float, y1: float, x2: float, y2: float) -> None:
     from reportlab.graphics.shapes import Line, Polygon
 
     drawing.add(Line(x1, y1, x2, y2, strokeColor=INK, strokeWidth=0.8))
@@ -47,7 +49,7 @@ def _arrow(drawing, x1: float, y1: float, x2: float, y2: float) -> None:
     drawing.add(Polygon(head, fillColor=INK, strokeColor=INK, strokeWidth=0.5))
 
 
-def flow_drawing(steps: Sequence[FlowStep], width: float):
+def flow_drawing(steps: Sequence[FlowStep], width: float) -> Flowable:
     """Boxes down the left, one per step, with arrows; what left the flow in boxes to the right."""
     from reportlab.graphics.shapes import Drawing
 
@@ -69,7 +71,7 @@ def flow_drawing(steps: Sequence[FlowStep], width: float):
     return drawing
 
 
-def roc_drawing(points: Sequence[Sequence[float]], caption: str, size: float):
+def roc_drawing(points: Sequence[Sequence[float]], caption: str, size: float) -> Flowable:
     """The ROC curve in a square plot with the chance diagonal; caption under the title."""
     from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
 
@@ -100,7 +102,7 @@ def roc_drawing(points: Sequence[Sequence[float]], caption: str, size: float):
     return drawing
 
 
-def bars_drawing(rows: Sequence[tuple[str, int]], width: float):
+def bars_drawing(rows: Sequence[tuple[str, int]], width: float) -> Flowable:
     """Horizontal bars, one per labelled count, scaled to the largest."""
     from reportlab.graphics.shapes import Drawing, Rect, String
 

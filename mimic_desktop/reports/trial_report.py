@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fonts
-from .layout import Running, build, content_width, grid, heading, para, text, when
+from .layout import Flowable, Running, Story, build, content_width, grid, heading, para, text, when
 from .trial_charts import FlowStep, bars_drawing, flow_drawing, roc_drawing
 
 TITLE = "Trial report"
@@ -21,89 +21,90 @@ DASH = "–"
 ACCURACY = (("sensitivity", "Sensitivity"), ("specificity", "Specificity"), ("ppv", "PPV"), ("npv", "NPV"))
 
 
-def percent(share: dict) -> str:
+def percent(share: dict[str, Any]) -> str:
     return DASH if share["value"] is None else f"{share['value'] * 100:.1f}%"
 
 
-def count_of(share: dict) -> str:
+def count_of(share: dict[str, Any]) -> str:
     """'32/53 (60.4%)', or the note when there is no value."""
     if share["value"] is None:
-        return share["note"]
+        return str(share["note"])
     return f"{share['count']}/{share['total']} ({percent(share)})"
 
 
-def interval(share: dict, scale: float = 100, digits: int = 1) -> str:
+def interval(share: dict[str, Any], scale: float = 100, digits: int = 1) -> str:
     if share["ci_low"] is None:
         return DASH
     return f"{share['ci_low'] * scale:.{digits}f}–{share['ci_high'] * scale:.{digits}f}"
 
 
-def clustered_text(share: dict) -> str:
+def clustered_text(share: dict[str, Any]) -> str:
     """A proportion's interval with lesions clustered within patients: '95% CI 45.1-75.0%'."""
-    return share["note"] if share["ci_low"] is None else f"95% CI {interval(share)}%"
+    return str(share["note"]) if share["ci_low"] is None else f"95% CI {interval(share)}%"
 
 
-def with_interval(share: dict) -> str:
+def with_interval(share: dict[str, Any]) -> str:
     if share["value"] is None:
-        return share["note"]
+        return str(share["note"])
     return f"{count_of(share)}; 95% CI {interval(share)}%"
 
 
-def p_text(test: dict) -> str:
+def p_text(test: dict[str, Any]) -> str:
     if test["p_value"] is None:
-        return test["note"]
+        return str(test["note"])
     return "p < 0.001" if test["p_value"] < 0.001 else f"p = {test['p_value']:.3f}"
 
 
-def test_text(test: dict) -> str:
+def test_text(test: dict[str, Any]) -> str:
     """A p-value with the test that gave it: 'p = 0.130 (Pearson's chi-square test without continuity correction)'."""
     return p_text(test) if test["p_value"] is None else f"{p_text(test)} ({test['method']})"
 
 
-def mcnemar_text(margins: dict) -> str:
+def mcnemar_text(margins: dict[str, Any]) -> str:
     """McNemar's test of R0 before against after re-resection, with the discordant lesions it counts."""
     return f"{p_text(margins['mcnemar'])} (R1 to R0: {margins['r1_to_r0']}, R0 to R1: {margins['r0_to_r1']})"
 
 
-def area(auroc: dict) -> str:
+def area(auroc: dict[str, Any]) -> str:
     if auroc["value"] is None:
-        return auroc["note"]
+        return str(auroc["note"])
     shown = f"{auroc['value']:.3f} (95% CI {interval(auroc, 1, 3)})"
     return f"{shown}; {auroc['note']}" if auroc["note"] else shown
 
 
-def change_figures(difference: dict) -> tuple[str, str, str]:
+def change_figures(difference: dict[str, Any]) -> tuple[str, str, str]:
     """The change in a rate and its interval's bounds, in signed percentage points ('+12.3', '+6.1', '+18.5')."""
-    return tuple(f"{difference[key] * 100:+.1f}" for key in ("value", "ci_low", "ci_high"))  # type: ignore[return-value]
+    value, low, high = (f"{difference[key] * 100:+.1f}" for key in ("value", "ci_low", "ci_high"))
+    return value, low, high
 
 
-def change_text(difference: dict) -> str:
+def change_text(difference: dict[str, Any]) -> str:
     """The change in a rate on the same cases: '+12.3 percentage points (95% CI +6.1 to +18.5)'."""
     if difference["value"] is None:
-        return difference["note"]
+        return str(difference["note"])
     value, low, high = change_figures(difference)
     return f"{value} percentage points (95% CI {low} to {high})"
 
 
-def odds(ratio: dict) -> str:
+def odds(ratio: dict[str, Any]) -> str:
     if ratio["value"] is None:
-        return ratio["note"]
+        return str(ratio["note"])
     return f"{ratio['value']:.2f} ({interval(ratio, 1, 2)})"
 
 
-def contingency_keys(contingency: dict) -> list[str]:
+def contingency_keys(contingency: dict[str, Any]) -> list[str]:
     """The columns of Table 2: R1 without its type recorded only when there is such a lesion."""
     missing = ["r1_type_missing"] if contingency["total"]["r1_type_missing"] else []
     return ["vascular_r1", "parenchymal_r1", *missing, "r0"]
 
 
-def contingency_cells(row: dict, keys: list[str]) -> list[str]:
+def contingency_cells(row: dict[str, Any], keys: list[str]) -> list[str]:
     """One row of Table 2: each count with its share of the row, then the row's total."""
     shares = [f"{row[key]} ({row[key] / row['total'] * 100:.1f}%)" if row["total"] else "0" for key in keys]
     return [*shares, str(row["total"])]
 
 
-def odds_cells(ratio: dict) -> list[str]:
+def odds_cells(ratio: dict[str, Any]) -> list[str]:
     """Events/others in the group and in the reference group, the odds ratio with its interval, and p."""
     return [
         f"{ratio['group_events']}/{ratio['group_others']}",
@@ -113,7 +114,7 @@ def odds_cells(ratio: dict) -> list[str]:
     ]
 
 
-def enrolment_cells(centre: dict) -> list[str]:
+def enrolment_cells(centre: dict[str, Any]) -> list[str]:
     """A centre's row: code, patients, lesions, confirmed CRLM, first and last surgery."""
     first, last = centre["first_surgery"] or DASH, centre["last_surgery"] or DASH
     return [
@@ -126,7 +127,7 @@ def enrolment_cells(centre: dict) -> list[str]:
     ]
 
 
-def facts(items: list[tuple[str, str]]):
+def facts(items: list[tuple[str, str]]) -> Flowable:
     """Label and value, one pair to a row across the page."""
     width = content_width()
     return grid(
@@ -134,7 +135,7 @@ def facts(items: list[tuple[str, str]]):
     )
 
 
-def side_by_side(left, right: list):
+def side_by_side(left: Flowable, right: Story) -> Flowable:
     """A figure with its explanation beside it."""
     from reportlab.platypus import Table, TableStyle
 
@@ -145,7 +146,7 @@ def side_by_side(left, right: list):
     return table
 
 
-def _counted(report: dict) -> list:
+def _counted(report: dict[str, Any]) -> Story:
     counted, width = report["counted"], content_width()
     story = [
         heading("What is counted"),
@@ -170,7 +171,7 @@ def _counted(report: dict) -> list:
     return story
 
 
-def _flow(report: dict) -> list:
+def _flow(report: dict[str, Any]) -> Story:
     flow, margins = report["flow"], report["margins"]
     steps = [
         FlowStep(
@@ -209,7 +210,7 @@ def _flow(report: dict) -> list:
     return [heading("From inclusion to R0 before and after re-resection"), flow_drawing(steps, content_width())]
 
 
-def _contingency(report: dict) -> list:
+def _contingency(report: dict[str, Any]) -> Story:
     diagnostic = report["diagnostic"]
     table, width = diagnostic["contingency"], content_width()
     labels = {
@@ -238,7 +239,7 @@ def _contingency(report: dict) -> list:
     ]
 
 
-def _accuracy(report: dict) -> list:
+def _accuracy(report: dict[str, Any]) -> Story:
     diagnostic, width = report["diagnostic"], content_width()
     every, parenchymal = diagnostic["accuracy"], diagnostic["accuracy_without_vascular_r1"]
     rows = [["", f"Every R1 counts ({every['lesions']} lesions)", f"Vascular R1 left out ({parenchymal['lesions']})"]]
@@ -276,7 +277,7 @@ def _accuracy(report: dict) -> list:
     ]
 
 
-def _margins(report: dict) -> list:
+def _margins(report: dict[str, Any]) -> Story:
     margins = report["margins"]
     reresections = margins["reresections"]
     before, after = margins["r0_before"], margins["r0_after"]
@@ -308,7 +309,7 @@ def _margins(report: dict) -> list:
     return [heading("R0 rate before and after re-resection of a fluorescent cavity"), facts(items)]
 
 
-def _management(report: dict) -> list:
+def _management(report: dict[str, Any]) -> Story:
     management, occult, width = report["management"], report["occult"], content_width()
     rows = [
         [
@@ -347,7 +348,7 @@ def _management(report: dict) -> list:
     ]
 
 
-def _learning(report: dict) -> list:
+def _learning(report: dict[str, Any]) -> Story:
     curve, width = report["learning_curve"], content_width()
     items = [
         ("Procedures 1 to 10 of their centre", str(curve["procedures_learning"])),
@@ -371,7 +372,7 @@ def _learning(report: dict) -> list:
     ]
 
 
-def _neoadjuvant(report: dict) -> list:
+def _neoadjuvant(report: dict[str, Any]) -> Story:
     groups, width = report["neoadjuvant"], content_width()
     without, treated = groups["without_chemotherapy"], groups["with_chemotherapy"]
     rows = [
@@ -402,7 +403,7 @@ def _neoadjuvant(report: dict) -> list:
     ]
 
 
-def _enrolment(report: dict) -> list:
+def _enrolment(report: dict[str, Any]) -> Story:
     width = content_width()
     rows = [["Centre", "Patients", "Lesions", "Confirmed CRLM", "First surgery", "Last surgery"]]
     rows += [enrolment_cells(centre) for centre in report["enrolment"]]
@@ -415,7 +416,7 @@ def _enrolment(report: dict) -> list:
     ]
 
 
-def _complications(report: dict) -> list:
+def _complications(report: dict[str, Any]) -> Story:
     complications = report["complications"]
     items = [
         ("No complication", count_of(complications["none"])),
@@ -428,7 +429,7 @@ def _complications(report: dict) -> list:
     return [heading("Complications within 90 days, per patient"), facts(items)]
 
 
-def _methods(report: dict) -> list:
+def _methods(report: dict[str, Any]) -> Story:
     diagnostic, margins = report["diagnostic"], report["margins"]
     ratio = report["learning_curve"]["r1_detected"]
     lines = [
@@ -447,7 +448,7 @@ def _methods(report: dict) -> list:
     return [heading("Methods"), *(para("• " + text(line), "body") for line in lines)]
 
 
-def report_story(report: dict[str, Any]) -> list:
+def report_story(report: dict[str, Any]) -> Story:
     """Each section kept on one page where it fits."""
     from reportlab.platypus import KeepTogether
 

@@ -101,6 +101,6 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def word(key: str, lang: str = "en", **fields) -> str:
+def word(key: str, lang: str = "en", **fields: object) -> str:
     text = WORDS[key][0 if lang == "en" else 1]
     return text.format(**fields) if fields else text

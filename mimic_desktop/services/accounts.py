@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -51,7 +51,8 @@ def wait_after(failures: int) -> timedelta:
     """How long an account waits after this many wrong passwords in a row (none below the threshold)."""
     if failures < FAILURES_BEFORE_WAIT:
         return timedelta(0)
-    return min(FIRST_WAIT * 2 ** (failures - FAILURES_BEFORE_WAIT), LONGEST_WAIT)
+    wait: timedelta = min(FIRST_WAIT * 2 ** (failures - FAILURES_BEFORE_WAIT), LONGEST_WAIT)
+    return wait
 
 
 class AccountService:
@@ -261,7 +262,7 @@ class AccountService:
             raise PermissionDenied(self._say("inactive", name=by.username))
         return replace(by, role=stored.role)
 
-    def _change(self, by: User, username: str, changes: dict[str, object], reason: str) -> None:
+    def _change(self, by: User, username: str, changes: Mapping[str, object], reason: str) -> None:
         with self.store.transaction() as db:
             users.update(db.conn, username, changes, by=by.username, now=to_iso(self.clock()), reason=reason)
 

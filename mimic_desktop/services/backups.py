@@ -5,13 +5,14 @@ Opening a database also takes one before its schema is upgraded (storage.connect
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.clock import from_iso, to_iso, utc_now
-from ..domain.errors import MimicError
+from ..domain.errors import MimicError, NotFound
 from ..storage import backup, repository
-from ..storage.backup import Backup
+from ..storage.backup import Backup, Checked
 from ..storage.connection import Store
 
 DAILY = timedelta(days=1)
@@ -40,10 +41,40 @@ def daily_backup_if_due(store: Store, now: datetime | None = None) -> Path | Non
 
 
 def newest_backup(db_path: Path) -> Backup | None:
-    """The newest backup of this database that passes integrity_check: the one to offer."""
+    """The newest backup of this database that passes every check and holds records: the one to offer."""
     return backup.newest_intact(Path(db_path))
 
 
-def restore(db_path: Path, chosen: Backup, now: datetime | None = None) -> Path:
-    """Put the chosen backup in place of a damaged database; returns where the damaged file was kept."""
-    return backup.restore(chosen.path, Path(db_path), now or utc_now())
+def restore(db_path: Path, chosen: Backup, now: datetime | None = None, why: str = "damaged") -> Path | None:
+    """Put the chosen backup in place of the database; returns where the file it replaced was kept.
+
+    why names the kept file: "damaged" when the database could not be used, "before-restore" when it was
+    replaced by choice.
+    """
+    return backup.restore(chosen.path, Path(db_path), now or utc_now(), why)
+
+
+@dataclass(frozen=True)
+class BackupState:
+    """A backup with what checking it found, for the list a person chooses from."""
+
+    backup: Backup
+    checked: Checked
+
+
+def backups_of(db_path: Path) -> list[BackupState]:
+    """Every backup of this database, newest first, each checked (reads them whole)."""
+    return [BackupState(found, backup.check(found.path)) for found in backup.list_backups(Path(db_path))]
+
+
+def find_backup(db_path: Path, name: str | Path) -> Backup:
+    """The backup of this database named (by its file name or path); NotFound names the ones there are."""
+    wanted = Path(name).name
+    found = backup.list_backups(Path(db_path))
+    for candidate in found:
+        if candidate.path.name == wanted:
+            return candidate
+    raise NotFound(
+        f"{wanted} is not a backup of {db_path}. "
+        + ("Its backups are listed by `mimic-desktop backups`." if found else "It has no backups.")
+    )

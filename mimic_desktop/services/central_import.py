@@ -10,17 +10,21 @@ leaves the database as it was.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
+from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..exchange import central, record_check, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
+from ..exchange.session_file import SessionFile
 from ..storage import backup, central_archive
 from ..storage import central as central_storage
 from ..storage.central import CentreKey, StoredFile
@@ -140,7 +144,7 @@ def backup_after_import(store: Store, clock: Clock = utc_now) -> Path:
     return backup.take(store.conn, store.path, "after-import", clock())
 
 
-def imported_files(store: Store, search: str = "") -> list[dict]:
+def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
     """Every imported file (or those whose study ID contains search), by study ID and version, with whether
     it is its session's current version, the fingerprint of the key that signed it and, when the registration
     it was imported under has been withdrawn since, when (signer_withdrawn_utc)."""
@@ -294,7 +298,9 @@ class CentralImporter:
             return _duplicate(name, again.known)
         return result
 
-    def _store(self, conn, stored: StoredFile, verified, proc) -> tuple[Outcome, str]:
+    def _store(
+        self, conn: sqlite3.Connection, stored: StoredFile, verified: SessionFile[CentreKey], proc: Procedure
+    ) -> tuple[Outcome, str]:
         known = central_storage.file_by_hash(conn, stored.file_hash)
         if known is not None:  # imported by another process since the first look
             raise _Duplicate(known)
@@ -353,7 +359,7 @@ def _duplicate(name: str, known: StoredFile) -> FileResult:
     )
 
 
-def _agree(verified: session_file.SessionFile, record: dict) -> None:
+def _agree(verified: SessionFile[CentreKey], record: dict[str, Any]) -> None:
     """The signed manifest, the record and the signer's centre must tell the same story."""
     header, body = verified.header, record["record"]
     pairs = (

@@ -18,7 +18,7 @@ from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationErro
 from ..domain.roles import Action, User
 from ..exchange import signing_keys
 from ..storage import central
-from ..storage.central import CentreKey
+from ..storage.central import CentreKey as CentreKey  # named here for the UI, which does not import storage.central
 from ..storage.connection import Store
 from . import office_accounts
 from .procedures import Clock
@@ -108,7 +108,7 @@ def withdraw_key(store: Store, by: User, key_id: str, reason: str, clock: Clock 
             last = max(registrations, key=lambda k: k.registered_utc)
             raise ValidationError(
                 f"Key {last.fingerprint} was already withdrawn from centre {last.centre} on "
-                f"{local_text(last.withdrawn_utc)} ({last.withdrawal_reason})."
+                f"{local_text(last.withdrawn_utc or last.registered_utc)} ({last.withdrawal_reason})."
             )
         central.withdraw_centre_key(db.conn, key_id, now, reason, by=by.username)
     return replace(in_force, withdrawn_utc=now, withdrawal_reason=reason)
@@ -116,7 +116,7 @@ def withdraw_key(store: Store, by: User, key_id: str, reason: str, clock: Clock 
 
 def refuse_withdrawn(signer: CentreKey, centre: str) -> str | None:
     """Why a new file signed under this registration is refused, when it was withdrawn; None while in force."""
-    if signer.in_force:
+    if signer.withdrawn_utc is None:  # in force
         return None
     return (
         f"The file is signed with key {signer.fingerprint}, whose registration for centre {signer.centre} the "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain import rules
 from ..domain.clock import utc_now
@@ -16,6 +17,9 @@ from .own_connection import on_own_connection
 from .procedures import ProcedureService
 from .settings import icg_window
 from .signing import check_signature
+
+if TYPE_CHECKING:
+    from ..reports.summary import AuditSummary
 
 
 def _store(source: Store | ProcedureService) -> Store:
@@ -35,7 +39,7 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def audit_summary(store: Store, proc: Procedure):
+def audit_summary(store: Store, proc: Procedure) -> AuditSummary:
     """The record's audit entries, people and changes made with a reason, and the verification of the whole chain."""
     from ..reports.summary import AuditSummary
     from .record_changes import changes_with_reason

@@ -25,7 +25,7 @@ from ..domain.roles import Action, User
 from ..exchange import record_json, session_file, signing_keys
 from ..storage import audit
 from ..storage.connection import Store
-from . import paths, session_key
+from . import file_guard, paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
@@ -189,7 +189,10 @@ def export_in_background(
 
 def _target(out: Path, study_id: str, version: int) -> Path:
     if out.is_dir():
-        return out / f"{study_id}-v{version}{session_file.SUFFIX}"
-    if not out.parent.is_dir():
+        file_guard.check_folder(out)
+        out = out / f"{study_id}-v{version}{session_file.SUFFIX}"
+    elif not out.parent.is_dir():
         raise MimicError(f"Cannot write {out.name}: the folder {out.parent} does not exist.")
+    file_guard.check_file(out)
+    file_guard.check_file(out.with_name(out.name + ".part"))
     return out

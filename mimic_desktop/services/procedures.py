@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins  # the method list() hides the built-in list in the class's annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
@@ -17,13 +18,16 @@ from ..domain.errors import (
     SignedAnswersChanged,
     ValidationError,
 )
-from ..domain.record import Event, Procedure
+from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, User
 from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
 from .backups import BackupFailed, take_backup
+
+if TYPE_CHECKING:
+    import sqlite3
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
@@ -53,10 +57,10 @@ class ProcedureService:
             raise NotFound(f"There is no procedure with study ID {study_id}.")
         return self.load(proc_id)
 
-    def list(self, search: str = ""):
+    def list(self, search: str = "") -> builtins.list[sqlite3.Row]:
         return repository.list_procedures(self.store.conn, search)
 
-    def audit_trail(self, proc_id: str | None = None):
+    def audit_trail(self, proc_id: str | None = None) -> builtins.list[sqlite3.Row]:
         return repository.audit_rows(self.store.conn, proc_id)
 
     def reopens(self, proc_id: str) -> bool:
@@ -173,7 +177,7 @@ class ProcedureService:
             if "icg_given_at" in clean:
                 rules.check_icg_time(proc, clean["icg_given_at"])
             signature = proc.valid_signature()
-            touches_signed = signature and _questionnaire_fields() & clean.keys()
+            touches_signed = bool(_questionnaire_fields() & clean.keys())
             conn = self.store.conn
             for name, value in clean.items():
                 changed += repository.set_value(
@@ -187,7 +191,8 @@ class ProcedureService:
                     username=self.user.username,
                     reason=reason,
                 )
-            if touches_signed and changed:
+            if signature is not None and touches_signed and changed:
+                assert reason is not None, "_change refuses a change to signed answers without a reason"
                 repository.void_signature(
                     conn,
                     proc_id=proc_id,
@@ -202,8 +207,10 @@ class ProcedureService:
         return self.set_values(proc_id, {name: value}, reason=reason)
 
     @staticmethod
-    def _child(proc: Procedure, entity: str, entity_id: str):
-        children = proc.lesions if entity == "lesion" else proc.complications
+    def _child(proc: Procedure, entity: str, entity_id: str) -> Lesion | Complication:
+        children: builtins.list[Lesion] | builtins.list[Complication] = (
+            proc.lesions if entity == "lesion" else proc.complications
+        )
         for child in children:
             if child.id == entity_id:
                 return child
@@ -383,6 +390,7 @@ class ProcedureService:
 
     def _remove_lesion(self, proc: Procedure, lesion_id: str, reason: str) -> None:
         lesion = self._child(proc, "lesion", lesion_id)
+        assert isinstance(lesion, Lesion)
         rules.check_lesion_removable(proc, lesion)
         for event in rules.lesion_creating_events(proc, lesion_id):
             self._strike(proc, event.id, reason)
@@ -417,7 +425,7 @@ class ProcedureService:
             self._make_current(proc_id, lesion_id)
 
     # -- completing ------------------------------------------------------------------------
-    def missing(self, proc_id: str, lang: str = "en") -> list[str]:
+    def missing(self, proc_id: str, lang: str = "en") -> builtins.list[str]:
         """What still stands between the record and completion, in plain words in lang."""
         return rules.missing_for_completion(self.load(proc_id), lang, self.clock())
 

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..domain.record import Procedure
 from ..reports.changes import Change
+
+if TYPE_CHECKING:
+    import sqlite3
 
 ENTRIES = ("lesion", "complication")
 # One export writes its version and its time; the version's entry says it, and the time is the entry's own.
 SAME_ACT = {("procedure", "exported_utc")}
 
 
-def _decoded(text: str | None):
+def _decoded(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def changes_with_reason(rows: Sequence, proc: Procedure) -> tuple[Change, ...]:
+def changes_with_reason(rows: Sequence[sqlite3.Row], proc: Procedure) -> tuple[Change, ...]:
     """Each audit row that carries a reason, as a Change naming lesions and complications by number and
     events by kind, lesion and time; a corrected time is one change from the old time to the new."""
     numbers = {

@@ -14,11 +14,15 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
 from ..domain.private_files import private_folder
 from ..exchange import signing_keys
-from . import paths
+from . import file_guard, paths
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class PublicKeyFile:
     fingerprint: str
 
 
-def load_or_create(path: Path | None = None):
+def load_or_create(path: Path | None = None) -> Ed25519PrivateKey:
     """The private key at path (the per-user default when None), made and saved first if there is none."""
     path = Path(path or paths.signing_key_path())
     if not path.exists():
@@ -64,7 +68,9 @@ def write_public_key(out: Path, key_path: Path | None = None) -> PublicKeyFile:
     raw = signing_keys.raw_public_key(load_or_create(key_path))
     out = Path(out)
     if out.is_dir():
+        file_guard.check_folder(out)
         out = out / f"mimic-centre-key-{signing_keys.key_id(raw)[:8]}.pem"
+    file_guard.check_file(out)
     try:
         out.write_bytes(signing_keys.public_key_pem(raw))
     except OSError as error:

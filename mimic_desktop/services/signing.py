@@ -21,7 +21,7 @@ FORM = "questionnaire"
 
 def signature_meaning(lang: str = "en") -> str:
     """What a questionnaire signature means, in the signer's language (forms/questionnaire.json)."""
-    return forms.questionnaire().extras["document_labels"][lang]["signature_meaning"]
+    return str(forms.questionnaire().extras["document_labels"][lang]["signature_meaning"])
 
 
 class SignatureState(StrEnum):

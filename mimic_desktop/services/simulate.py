@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from ..domain.roles import Role, User
 from ..storage import repository
@@ -48,7 +49,7 @@ def next_study_id(store: Store, centre: str) -> tuple[str, str]:
     raise ValueError("every study ID is in use")
 
 
-def baseline(rng: random.Random, lesions: int) -> dict:
+def baseline(rng: random.Random, lesions: int) -> dict[str, Any]:
     return {
         "age_18_or_over": True,
         "scheduled_mi_resection": True,
@@ -78,7 +79,7 @@ def baseline(rng: random.Random, lesions: int) -> dict:
     }
 
 
-def enrolment_values(rng: random.Random, start: datetime, lesions: int) -> dict:
+def enrolment_values(rng: random.Random, start: datetime, lesions: int) -> dict[str, Any]:
     """The baseline, consent a week before start (the incision) and ICG about a day before: enough to enrol."""
     values = baseline(rng, lesions)
     values["consent_date"] = (start - timedelta(days=7)).date().isoformat()
@@ -101,7 +102,7 @@ def record_procedure(
     start = start or datetime.now(UTC) - timedelta(hours=4)
     clock = iter(start + timedelta(minutes=4 * i) for i in range(10_000))
 
-    def event(kind: str, **kwargs) -> int:
+    def event(kind: str, **kwargs: Any) -> int:
         event_id = service.record_event(proc_id, kind, at=next(clock), **kwargs)
         on_event(event_id)
         return event_id
@@ -116,6 +117,7 @@ def record_procedure(
         occult = index > 0 and rng.random() < 0.15
         event("occult_lesion" if occult else "lesion_found")
         lesion_id = service.load(proc_id).current_lesion_id
+        assert lesion_id is not None, "finding a lesion makes it the current one"
         lesion_ids.append(lesion_id)
         service.set_values(
             proc_id,

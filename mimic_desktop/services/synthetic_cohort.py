@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from typing import Any
 
 from ..domain.clock import to_iso
 from ..domain.errors import ValidationError
@@ -75,13 +76,13 @@ def check_scale(scale: int) -> None:
         )
 
 
-def _counts(rng: random.Random, counts: dict) -> list:
+def _counts(rng: random.Random, counts: dict[Any, int]) -> list[Any]:
     values = [value for value, count in counts.items() for _ in range(count)]
     rng.shuffle(values)
     return values
 
 
-def _spread(rng: random.Random, count: int, knots: tuple, digits: int = 0) -> list:
+def _spread(rng: random.Random, count: int, knots: tuple[tuple[float, float], ...], digits: int = 0) -> list[float]:
     """count values whose quantiles pass through the knots, in random order."""
     values = []
     for index in range(count):
@@ -105,7 +106,8 @@ class _Timeline:
     """Events one after the other, a few minutes apart, attributed to the synthetic coordinator."""
 
     def __init__(self, rng: random.Random, start: datetime):
-        self.rng, self.at, self.events = rng, start, []
+        self.rng, self.at = rng, start
+        self.events: list[Event] = []
 
     def add(self, kind: str, lesion_id: str | None = None, minutes: tuple[int, int] = (2, 6)) -> None:
         stamp = to_iso(self.at)
@@ -113,7 +115,7 @@ class _Timeline:
         self.at += timedelta(minutes=self.rng.randint(*minutes))
 
 
-def _margins(rng: random.Random, plan: LesionPlan) -> dict:
+def _margins(rng: random.Random, plan: LesionPlan) -> dict[str, Any]:
     if plan.treatment != "resection":
         return {}
     margin = rng.choice([0.0, 0.0, 0.0, 0.1, 0.5]) if plan.r1_type else round(rng.uniform(1.0, 15.0), 1)
@@ -126,7 +128,7 @@ def _margins(rng: random.Random, plan: LesionPlan) -> dict:
     return values
 
 
-def _lesion_values(rng: random.Random, plan: LesionPlan, size: float) -> dict:
+def _lesion_values(rng: random.Random, plan: LesionPlan, size: float) -> dict[str, Any]:
     count = rng.choice([1, 1, 1, 2])
     values = {
         "segments": sorted(rng.sample(SEGMENTS, count), key=SEGMENTS.index),
@@ -188,7 +190,9 @@ def _complication(rng: random.Random, grade: str, day: date) -> Complication:
     return Complication(_uid(rng), 1, values)
 
 
-def _record(rng: random.Random, plan: PatientPlan, baseline: dict, study_id: str, centre: str, day: date) -> Procedure:
+def _record(
+    rng: random.Random, plan: PatientPlan, baseline: dict[str, Any], study_id: str, centre: str, day: date
+) -> Procedure:
     start = datetime.combine(day, time(7, 30), UTC) + timedelta(minutes=rng.randint(0, 90))
     lesions = _lesions(rng, plan, baseline["largest_lesion_mm"])
     timeline = _Timeline(rng, start)
@@ -236,7 +240,7 @@ def _record(rng: random.Random, plan: PatientPlan, baseline: dict, study_id: str
     )
 
 
-def _baselines(rng: random.Random, count: int) -> list[dict]:
+def _baselines(rng: random.Random, count: int) -> list[dict[str, Any]]:
     columns = {
         "sex": _counts(rng, SEX),
         "primary_location": _counts(rng, PRIMARY),

@@ -16,7 +16,7 @@ def load_sqlite_utils() -> ModuleType:
         return sys.modules["sqlite_utils"]
     hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
     for name in hidden:
-        sys.modules[name] = None  # makes `import pandas` fail inside sqlite-utils only
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import pandas` fail inside sqlite-utils only
     try:
         return importlib.import_module("sqlite_utils")
     finally:

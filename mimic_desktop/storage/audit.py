@@ -26,12 +26,12 @@ CHAINED_COLUMNS = (
 )
 
 
-def row_hash(prev_hash: str, row: dict) -> str:
+def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
     payload = json.dumps([prev_hash] + [row[c] for c in CHAINED_COLUMNS], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def encode(value) -> str | None:
+def encode(value: Any) -> str | None:
     """Audit values are stored as JSON text so that types survive."""
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -54,14 +54,15 @@ def append(
     entity: str,
     entity_id: str,
     field: str,
-    old,
-    new,
+    old: Any,
+    new: Any,
     reason: str | None = None,
 ) -> int:
     """Append one row; must run inside the caller's transaction so it commits with the change."""
     last_seq, prev = head(conn)
-    row = {
-        "seq": last_seq + 1,
+    seq = last_seq + 1
+    row: dict[str, Any] = {
+        "seq": seq,
         "at_utc": at_utc,
         "username": username,
         "procedure_id": procedure_id,
@@ -76,7 +77,7 @@ def append(
     row["hash"] = row_hash(prev, row)
     columns = ", ".join(row)
     conn.execute(f"INSERT INTO audit ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-    return row["seq"]
+    return seq
 
 
 @dataclass(frozen=True)
@@ -292,10 +293,11 @@ def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
 
 def events_without_recorded_time(conn: sqlite3.Connection) -> int:
     """Events recorded before every event's audit rows carried its time (no details row): their time is unchecked."""
-    return conn.execute(
+    count = conn.execute(
         "SELECT COUNT(*) FROM events WHERE CAST(id AS TEXT) NOT IN"
         " (SELECT entity_id FROM audit WHERE entity = 'event' AND field = 'details')"
     ).fetchone()[0]
+    return int(count)
 
 
 SIGNATURE_COLUMNS = "id, form, username, printed_name, meaning, signed_utc, content_hash, voided_utc, void_reason"

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.clock import utc_now
 from ..domain.private_files import make_private, private_folder
-from . import backup
-from .errors import CorruptDatabase, NewerSchema, NotADatabase, StorageError, translated
+from . import backup, protected
+from .errors import (
+    CorruptDatabase,
+    DatabaseMissing,
+    DatabaseMoved,
+    DatabaseReadOnly,
+    NewerSchema,
+    NotADatabase,
+    StorageError,
+    translated,
+)
 from .migration_set import MIGRATIONS_TABLE, MigrationSet
 from .migrations import known_names, migrations
 
@@ -31,20 +41,35 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        # The file as it was at opening: a write goes on only while the path still names this file.
+        self.identity = file_identity(path)
+        self.rescued: Path | None = None
+        # Why nothing can be saved here (a read-only file or folder), said at opening; None when writable.
+        self.read_only: str | None = None
+        protected.remember(path)
 
     @cached_property
     def db(self) -> Database:
         """The connection as a sqlite_utils Database, for migrations (imports sqlite-utils)."""
         from . import load_sqlite_utils
 
-        return load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        database: Database = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return database
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
         """BEGIN IMMEDIATE ... COMMIT; the caller may say "saved" once this block has exited.
 
-        Yields the store itself: write through its conn.
+        Yields the store itself: write through its conn. Refused with DatabaseMoved, before anything is
+        written, once the file at self.path is no longer the one opened (moved, deleted or replaced).
         """
+        if self.read_only:
+            raise DatabaseReadOnly(
+                f"The database {self.path} is read-only, so this change was not saved: {self.read_only}. "
+                "It can still be read; to work in it, copy it to a writable folder or ask IT to make it "
+                "writable. Nothing that was saved before has been lost."
+            )
+        self.check_identity()
         with translated(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -60,16 +85,65 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def check_identity(self) -> None:
+        """One stat(): the path still names the file opened. If not, rescue what this connection holds.
+
+        A database moved or deleted under a running app would otherwise take every later change into a
+        file nobody will open again, and the next start would make a new, empty one.
+        """
+        if self.identity is None or file_identity(self.path) == self.identity:
+            return
+        if self.rescued is None:
+            self.rescued = rescue_copy(self.conn, self.path)
+        raise DatabaseMoved(
+            f"The database file {self.path} was moved, deleted or replaced while it was open, so this change "
+            f"was not saved and nothing more will be. Everything saved until now was copied to {self.rescued}. "
+            "Close MIMIC Desktop, then put the database back or open that copy."
+        )
+
     def wait_for_lock(self, milliseconds: int) -> None:
         """How long a write waits for another connection's write lock before DatabaseLocked."""
         self.conn.execute(f"PRAGMA busy_timeout={int(milliseconds)}")
 
-    def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: tuple[Any, ...] | list[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
     def close(self) -> None:
         self.conn.close()
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: the same pair means the same file, whatever its name."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def rescue_copy(conn: sqlite3.Connection, path: Path) -> Path:
+    """Copy everything the open connection holds with SQLite's backup API, beside the lost file if that folder
+    can be written, else in the home folder; under a name no earlier rescue has."""
+    stamp = utc_now().strftime("%Y%m%dT%H%M%S")
+    problems = []
+    for folder in (path.parent, Path.home()):
+        target = folder / f"{path.stem}-rescued-{stamp}.sqlite"
+        number = 1
+        while target.exists():
+            number += 1
+            target = folder / f"{path.stem}-rescued-{stamp}-{number}.sqlite"
+        try:
+            backup.copy_checked(conn, target)
+        except (OSError, sqlite3.Error, StorageError) as error:
+            problems.append(f"{folder}: {error}")
+            continue
+        return target
+    raise DatabaseMoved(
+        f"The database file {path} was moved, deleted or replaced while it was open, so this change was not "
+        f"saved, and no copy of it could be made ({'; '.join(problems)}). Do not close MIMIC Desktop: "
+        "free some disk space or put the database file back, then try again."
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -95,6 +169,8 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
     """
     path = Path(path)
     _refuse_missing(path, create)
+    if path.exists() and (why := read_only_reason(path)):
+        return _open_unwritable(path, why, upgrade, schema)
     try:
         private_folder(path.parent)
     except OSError as error:
@@ -114,6 +190,9 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
                     f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
                     "the damaged file will be kept beside it."
                 )
+            # After a crash the last commits may be only in the -wal file: copy them into the database
+            # file now, so that a -wal lost or deleted later takes nothing with it.
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             store = Store(path, conn)
             if upgrade and schema.pending_names(conn):
                 if schema.applied_names(conn):  # an existing database, not a new one
@@ -124,6 +203,38 @@ def open_store(path: Path | str, create: bool = True, upgrade: bool = True, sche
         if conn is not None:
             conn.close()
         raise
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why nothing can be saved in the database at path (the file or its folder is read-only), or None."""
+    if not os.access(path, os.W_OK):
+        return f"the file {path} is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only, and SQLite writes its journal beside the database"
+    return None
+
+
+def _open_unwritable(path: Path, why: str, upgrade: bool, schema: MigrationSet) -> Store:
+    """A database that can be read but not written: opened to read, every write refused in plain words."""
+    store = open_read_only(path, schema)
+    try:
+        with translated(path, opening=True):
+            check = store.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise CorruptDatabase(
+                f"The database {path} is damaged ({check}). Restore the newest automatic backup; "
+                "the damaged file will be kept beside it."
+            )
+        if upgrade and schema.pending_names(store.conn):
+            raise DatabaseReadOnly(
+                f"{path} needs an upgrade to this version of MIMIC Desktop, but {why}. Copy it to a writable "
+                "folder or ask IT to make it writable; the file has not been changed."
+            )
+    except BaseException:
+        store.close()
+        raise
+    store.read_only = why
+    return store
 
 
 def _companions(path: Path) -> list[Path]:
@@ -172,10 +283,32 @@ def open_read_only(path: Path | str, schema: MigrationSet = migrations) -> Store
 
 
 def _refuse_missing(path: Path, create: bool) -> None:
-    if not create and not path.exists():
-        raise StorageError(f"There is no database at {path}.")
+    """A database is made only where asked (create); a missing or empty file is never silently replaced."""
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file.")
+    if not path.exists():
+        if not create:
+            raise DatabaseMissing(
+                f"There is no database at {path}, and none has been made. If it was moved, name the place it "
+                "is now; if it was lost, restore its newest automatic backup (in the backups folder beside it)."
+            )
+        return
+    if is_empty_file(path):
+        raise CorruptDatabase(
+            f"The database {path} is empty (0 bytes): it is damaged or is not a MIMIC database, and nothing has been made in its place. "
+            "Restore its newest automatic backup; the empty file will be kept beside it."
+        )
+
+
+def is_empty_file(path: Path) -> bool:
+    """0 bytes, with no write-ahead log holding pages for it: a database file that lost what it held."""
+    try:
+        if path.stat().st_size > 0:
+            return False
+        wal = path.with_name(path.name + "-wal")
+        return not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path, schema: MigrationSet) -> set[str]:

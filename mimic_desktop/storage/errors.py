@@ -1,10 +1,16 @@
-"""The user's machine's database problems, sorted into plain messages."""
+"""The user's machine's database problems, sorted into plain messages by SQLite's error code.
+
+Only the code decides: an error's message is written by SQLite or by our own schema (a column named
+locked_at, a trigger's RAISE text), so words such as "locked", "readonly" or "full" in it say nothing
+about the machine. A code not listed here, a constraint above all, is a bug: it is left to reach the
+crash report rather than be worded as a passing state that the user would wait out.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..domain.errors import MimicError
@@ -15,11 +21,18 @@ class StorageError(MimicError):
 
 
 class DatabaseLocked(StorageError):
-    pass
+    """Another connection holds the write lock: a passing state, so the same write may be tried again."""
 
 
 class DatabaseReadOnly(StorageError):
     pass
+
+
+class DatabaseMoved(StorageError):
+    """The open file was renamed, moved or deleted: no write can reach it until the app opens it again.
+
+    Store.check_identity raises it before a write, once what the connection holds is copied to safety.
+    """
 
 
 class DiskFull(StorageError):
@@ -38,7 +51,77 @@ class NewerSchema(StorageError):
     pass
 
 
+class DatabaseMissing(StorageError):
+    """There is no database file (or an empty one) where one is expected, and only init or demo make one."""
+
+
 _NOTHING_LOST = "Nothing that was saved before has been lost."
+
+Wording = Callable[[Path | str, bool], StorageError]
+
+
+def _locked(path: Path | str, _opening: bool) -> StorageError:
+    return DatabaseLocked(
+        f"The database {path} is in use by another program (it is locked). "
+        f"Close the other program or wait a moment, then try again. {_NOTHING_LOST}"
+    )
+
+
+def _read_only(path: Path | str, _opening: bool) -> StorageError:
+    return DatabaseReadOnly(
+        f"The database {path} is read-only, so this change was not saved. "
+        f"Check the file's permissions or copy it to a writable folder. {_NOTHING_LOST}"
+    )
+
+
+def _moved(path: Path | str, _opening: bool) -> StorageError:
+    return DatabaseMoved(
+        f"The database {path} was renamed, moved or deleted while it was open, so this change was not saved. "
+        f"Close MIMIC Desktop, put the file back at {path}, then start MIMIC Desktop again."
+    )
+
+
+def _full(path: Path | str, _opening: bool) -> StorageError:
+    return DiskFull(
+        f"The disk holding {path} is full, so this change was not saved. Free some space, then try again. {_NOTHING_LOST}"
+    )
+
+
+def _damaged(path: Path | str, opening: bool) -> StorageError:
+    if opening:
+        return CorruptDatabase(f"{path} is not a MIMIC database or is damaged. The file has not been changed.")
+    return CorruptDatabase(
+        f"{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. "
+        "Close MIMIC Desktop and start it again: it checks the database at start and offers "
+        "the newest automatic backup."
+    )
+
+
+def _cannot_open(path: Path | str, _opening: bool) -> StorageError:
+    return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
+
+
+def _disk_error(path: Path | str, _opening: bool) -> StorageError:
+    return StorageError(f"The disk holding {path} reported an error while saving. {_NOTHING_LOST}")
+
+
+# Extended codes first, where one says more than its primary code; then the primary codes (code & 0xFF).
+_BY_EXTENDED_CODE: dict[int, Wording] = {
+    sqlite3.SQLITE_READONLY_DBMOVED: _moved,
+    # Growing the shared-memory file beside the database fails when its disk has no room left.
+    sqlite3.SQLITE_IOERR_SHMSIZE: _full,
+}
+_BY_PRIMARY_CODE: dict[int, Wording] = {
+    # SQLITE_BUSY and all its variants (_RECOVERY, _SNAPSHOT, _TIMEOUT) pass once the other writer is
+    # done. SQLITE_LOCKED is not here: it is a conflict inside one connection, which waiting never cures.
+    sqlite3.SQLITE_BUSY: _locked,
+    sqlite3.SQLITE_READONLY: _read_only,
+    sqlite3.SQLITE_FULL: _full,
+    sqlite3.SQLITE_CORRUPT: _damaged,
+    sqlite3.SQLITE_NOTADB: _damaged,
+    sqlite3.SQLITE_CANTOPEN: _cannot_open,
+    sqlite3.SQLITE_IOERR: _disk_error,
+}
 
 
 def translate(error: sqlite3.Error, path: Path | str, opening: bool = False) -> StorageError | None:
@@ -46,36 +129,11 @@ def translate(error: sqlite3.Error, path: Path | str, opening: bool = False) -> 
 
     opening: the error came while the file was being opened, so nothing was being saved yet.
     """
-    name = getattr(error, "sqlite_errorname", "")
-    text = str(error).lower()
-    if name.startswith("SQLITE_BUSY") or "locked" in text:
-        return DatabaseLocked(
-            f"The database {path} is in use by another program (it is locked). "
-            f"Close the other program or wait a moment, then try again. {_NOTHING_LOST}"
-        )
-    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return DatabaseReadOnly(
-            f"The database {path} is read-only, so this change was not saved. "
-            f"Check the file's permissions or copy it to a writable folder. {_NOTHING_LOST}"
-        )
-    if name.startswith("SQLITE_FULL") or "full" in text:
-        return DiskFull(
-            f"The disk holding {path} is full, so this change was not saved. "
-            f"Free some space, then try again. {_NOTHING_LOST}"
-        )
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
-        if opening:
-            return CorruptDatabase(f"{path} is not a MIMIC database or is damaged. The file has not been changed.")
-        return CorruptDatabase(
-            f"{path} is damaged or is not a MIMIC database, so nothing more can be saved in it. "
-            "Close MIMIC Desktop and start it again: it checks the database at start and offers "
-            "the newest automatic backup."
-        )
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return StorageError(f"The database {path} cannot be opened: check that the folder exists and is writable.")
-    if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
-        return StorageError(f"The disk holding {path} reported an error while saving. {_NOTHING_LOST}")
-    return None
+    code = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(code, int):  # raised by the sqlite3 module itself (a closed connection, a bad parameter)
+        return None
+    wording = _BY_EXTENDED_CODE.get(code) or _BY_PRIMARY_CODE.get(code & 0xFF)
+    return wording(path, opening) if wording else None
 
 
 @contextlib.contextmanager

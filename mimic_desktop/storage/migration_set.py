@@ -62,7 +62,7 @@ class MigrationSet:
         """The same set as sqlite_utils.Migrations (imports sqlite-utils)."""
         from . import load_sqlite_utils
 
-        migrations = load_sqlite_utils().Migrations(self.name)
+        migrations: Migrations = load_sqlite_utils().Migrations(self.name)
         for step, options in self._steps:
             migrations(**options)(step)
         return migrations

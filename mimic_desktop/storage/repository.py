@@ -9,6 +9,7 @@ from typing import Any
 from ..domain import derive
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from . import audit
+from .rowids import inserted_id
 
 PROCEDURE_ENTITY = "procedure"
 
@@ -186,10 +187,10 @@ def insert_event(
         "INSERT INTO events (procedure_id, lesion_id, kind, at_utc, recorded_utc, username, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (proc_id, lesion_id, kind, at, now, username, note),
     )
-    event_id = cursor.lastrowid
+    event_id = inserted_id(cursor)
     # The details row of every event carries its time: a corrected time is in the trail as well, with the
     # event it replaces, so that the trail can say which time was corrected to which.
-    details = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
+    details: dict[str, str | int | None] = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
     if corrects is not None:
         details["corrects"] = corrects
     for field, value in (("kind", kind), ("details", details)):
@@ -273,18 +274,20 @@ def _load_children(conn: sqlite3.Connection, proc: Procedure) -> dict[tuple[str,
     Removed ones are left out of the record; removed lesions are listed apart (without values),
     so that the struck events that identified them can still name them.
     """
-    children = {}
-    for table, cls, target in (("lesions", Lesion, proc.lesions), ("complications", Complication, proc.complications)):
-        entity = table.removesuffix("s")
-        for child_id, number, removed in conn.execute(
-            f"SELECT id, number, removed_utc IS NOT NULL FROM {table} WHERE procedure_id=? ORDER BY number", (proc.id,)
-        ):
-            child = cls(child_id, number)
-            if not removed:
-                target.append(child)
-                children[(entity, child_id)] = child.values
-            elif cls is Lesion:
-                proc.removed_lesions.append(child)
+    children: dict[tuple[str, str], dict[str, Any]] = {}
+    query = "SELECT id, number, removed_utc IS NOT NULL FROM {} WHERE procedure_id=? ORDER BY number"
+    for child_id, number, removed in conn.execute(query.format("lesions"), (proc.id,)):
+        lesion = Lesion(child_id, number)
+        if removed:
+            proc.removed_lesions.append(lesion)
+        else:
+            proc.lesions.append(lesion)
+            children[("lesion", child_id)] = lesion.values
+    for child_id, number, removed in conn.execute(query.format("complications"), (proc.id,)):
+        if not removed:
+            complication = Complication(child_id, number)
+            proc.complications.append(complication)
+            children[("complication", child_id)] = complication.values
     return children
 
 
@@ -311,7 +314,8 @@ def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ..
         f" FROM events WHERE procedure_id=?{only} ORDER BY at_utc, id",
         (proc.id, *(kinds or ())),
     ):
-        proc.events.append(Event(*row[:7], struck=bool(row[7]), struck_reason=row[8]))
+        event_id, kind, at, recorded, username, lesion_id, note, struck, struck_reason = row
+        proc.events.append(Event(event_id, kind, at, recorded, username, lesion_id, note, bool(struck), struck_reason))
 
 
 def _load_signatures(conn: sqlite3.Connection, proc: Procedure) -> None:
@@ -365,7 +369,7 @@ def insert_signature(
         new={"form": form, "meaning": meaning, "content_hash": content_hash, "printed_name": printed_name},
     )
     touch(conn, proc_id, now)
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def void_signature(

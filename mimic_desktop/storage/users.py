@@ -7,11 +7,13 @@ and its salt and cost included: the audit trail describes every account whole (s
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from typing import Any
 
 from ..domain.roles import Account, Role, User
 from . import audit, password_hash
 from .password_hash import StoredHash
+from .rowids import inserted_id
 
 
 def _user(row: sqlite3.Row) -> User:
@@ -69,11 +71,11 @@ def insert_user(
                 old=None,
                 new=row[column],
             )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def update(
-    conn: sqlite3.Connection, username: str, changes: dict[str, Any], *, by: str, now: str, reason: str | None = None
+    conn: sqlite3.Connection, username: str, changes: Mapping[str, Any], *, by: str, now: str, reason: str | None = None
 ) -> None:
     """Change columns of one account, with an audit row for each that changes; inside the caller's transaction."""
     row = conn.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
@@ -157,7 +159,7 @@ def active_with_role(conn: sqlite3.Connection, role: Role) -> list[str]:
 
 
 def count_users(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+    return int(conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
 
 
 def holds_demo_accounts(conn: sqlite3.Connection) -> bool:

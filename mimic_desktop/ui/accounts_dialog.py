@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,7 +82,7 @@ class AccountsDialog(QDialog):
         layout.addLayout(row)
         self.refresh()
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, slot) -> QPushButton:
+    def _button(self, row: QHBoxLayout, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(slot)
@@ -134,7 +136,7 @@ class AccountsDialog(QDialog):
             self.release_button.setEnabled(bool(account.waits_until_utc or account.failed_sign_ins))
             self.role.setCurrentIndex(self.role.findData(account.role.value))
 
-    def _do(self, step) -> bool:
+    def _do(self, step: Callable[[str], object]) -> bool:
         """Run one step on the selected account; its refusal is said under the table."""
         account = self._account()
         if account is None:

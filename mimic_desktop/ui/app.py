@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from .. import APP_NAME, __version__
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
 from ..domain.roles import User
-from ..services import backups, paths
+from ..services import backups, paths, recent_databases
 from ..services.accounts import AccountService
 from ..storage.connection import Store, open_store
 from ..storage.errors import CorruptDatabase, StorageError
 from . import dialogs, i18n, instance_lock, themes
 from .context import AppContext
+from .file_choice import ask_open_file
 from .main_window import MainWindow
 from .preferences import Preferences
 from .resources import resource
@@ -28,7 +30,8 @@ from .worker import Task, run_in_background, share_the_interpreter_with_the_ui
 
 
 def make_application(lang: str, theme: str) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("mimic-desktop")  # matches packaging/mimic-desktop.desktop for the Linux menus
@@ -74,17 +77,100 @@ def database_path(db_path: Path | None) -> Path:
 
 
 def open_database(db_path: Path | None) -> Store | None:
-    """Open the database (the demo one when none is given and none exists); None after a plain error."""
+    """Open the database (the demo one when none is given and none exists); None after a plain error.
+
+    A database opened here before and missing now is never made anew: the user is told it is missing and
+    may find it or restore its newest backup. Only a path never used before gets a new database (the
+    first-run dialog then asks for its first coordinator).
+    """
     path = database_path(db_path)
+    used = recent_databases.last_used(path)
     try:
-        if db_path is None and not path.exists():
-            create_demo_database(path)
-        return open_store(path)
+        if used is not None and not path.exists():
+            store = missing(path, used)
+        else:
+            if db_path is None and not path.exists():
+                create_demo_database(path)
+            store = open_store(path)
     except CorruptDatabase:
-        return recover(path)
+        store = recover(path)
     except StorageError as error:
         dialogs.show_error(None, error)
         return None
+    if store is not None:
+        opened(store)
+    return store
+
+
+def opened(store: Store) -> None:
+    """Remember the database for next time, and say at once when nothing can be saved in it."""
+    recent_databases.remember(store.path)
+    if store.read_only:
+        dialogs.inform(
+            None,
+            "readOnlyDatabase",
+            QApplication.translate(
+                "App",
+                "The database %1 is read-only: you can read it, but nothing can be saved in it (%2).\n\n"
+                "Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.",
+            )
+            .replace("%1", str(store.path))
+            .replace("%2", store.read_only),
+        )
+
+
+def missing(path: Path, used: datetime) -> Store | None:
+    """The database used here before is not at its place: find it, restore its newest backup, or close."""
+    offer = backups.newest_backup(path)
+    text = (
+        QApplication.translate(
+            "App",
+            "The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the "
+            "drive holding it is not connected. No new database has been made in its place.",
+        )
+        .replace("%1", local_text(used))
+        .replace("%2", str(path))
+    )
+    if offer is not None:
+        text += "\n\n" + (
+            QApplication.translate("App", "Its newest intact automatic backup was taken on %1, %2.")
+            .replace("%1", local_text(offer.taken))
+            .replace("%2", _backup_reason(offer.label))
+        )
+    box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Dialogs", "MIMIC Desktop"), text)
+    box.setObjectName("databaseMissing")
+    find = box.addButton(QApplication.translate("App", "Find it…"), QMessageBox.ButtonRole.AcceptRole)
+    find.setObjectName("findDatabase")
+    restore = None
+    if offer is not None:
+        restore = box.addButton(QApplication.translate("App", "Restore the backup"), QMessageBox.ButtonRole.ActionRole)
+        restore.setObjectName("restoreNewest")
+    close = box.addButton(QApplication.translate("App", "Close"), QMessageBox.ButtonRole.RejectRole)
+    close.setObjectName("closeApp")
+    box.setDefaultButton(find)
+    box.setEscapeButton(close)
+    box.exec()
+    clicked = box.clickedButton()
+    try:
+        if clicked is find:
+            found = ask_open_file(
+                None, QApplication.translate("App", "Where is the database now?"), path.parent, "*.sqlite"
+            )
+            return None if found is None else open_store(found, create=False)
+        if offer is not None and clicked is restore:
+            backups.restore(path, offer)
+            store = open_store(path, create=False)
+            dialogs.inform(
+                None,
+                "backupRestored",
+                QApplication.translate("App", "The backup of %1 is in place and open.").replace(
+                    "%1", local_text(offer.taken)
+                ),
+            )
+            return store
+    except StorageError as error:
+        dialogs.show_error(None, error)
+    return None
 
 
 def _backup_reason(label: str) -> str:
@@ -97,7 +183,7 @@ def _backup_reason(label: str) -> str:
     return reasons.get(label, label)
 
 
-def recover(path: Path, reopen: Callable[[Path], Store] = open_store) -> Store | None:
+def recover(path: Path, reopen: Callable[[Path], Store] | None = None) -> Store | None:
     """A damaged database at start: offer its newest intact backup in its place, or say that there is none.
     reopen opens the restored file (the laptop's database by default; the central one's opener for it)."""
     offer = backups.newest_backup(path)
@@ -130,7 +216,7 @@ def recover(path: Path, reopen: Callable[[Path], Store] = open_store) -> Store |
         return None
     try:
         kept = backups.restore(path, offer)
-        store = reopen(path)
+        store = open_store(path, create=False) if reopen is None else reopen(path)
     except (StorageError, MimicError) as error:
         dialogs.show_error(None, error)
         return None
@@ -200,7 +286,14 @@ def _run_on(app: QApplication, db_path: Path | None, lang: str, prefs: Preferenc
     store = open_database(db_path)
     if store is None:
         return 1
+    found_lock = None
     try:
+        if store.path != database_path(db_path):  # found elsewhere: this copy holds that file's lock too
+            try:
+                found_lock = instance_lock.hold(store.path)
+            except instance_lock.OpenElsewhere as error:
+                dialogs.show_error(None, error)
+                return 1
         window = start_session(store, lang, prefs)
         if window is None:
             return 0
@@ -208,3 +301,5 @@ def _run_on(app: QApplication, db_path: Path | None, lang: str, prefs: Preferenc
         return app.exec()
     finally:
         store.close()
+        if found_lock is not None:
+            found_lock.unlock()

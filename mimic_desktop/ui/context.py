@@ -24,7 +24,11 @@ class AppContext:
     lang: str = "en"
     signals: ContextSignals = field(default_factory=ContextSignals)
 
-    def procedures(self) -> ProcedureService:
+    def signed_in(self) -> User:
+        """The signed-in user; the screens that act for one exist only while someone is signed in."""
         if self.user is None:
             raise RuntimeError("nobody is signed in")
-        return ProcedureService(self.store, self.user)
+        return self.user
+
+    def procedures(self) -> ProcedureService:
+        return ProcedureService(self.store, self.signed_in())

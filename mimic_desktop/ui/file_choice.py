@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ..services import file_guard
 
 
 def documents_folder() -> Path:
@@ -22,17 +24,49 @@ def _ask(dialog: QFileDialog) -> Path | None:
     return Path(files[0]) if chosen and files else None
 
 
-def ask_save_file(parent: QWidget, title: str, start: Path, file_filter: str, suffix: str) -> Path | None:
+def _language() -> str:
+    """The interface language as i18n.install set it, for callers that do not know the user's."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+
+def _refused(parent: QWidget | None, refusal: str | None) -> bool:
+    """Say why nothing will be written there (a database, its journal, its backups); True if so."""
+    if refusal is None:
+        return False
+    from .dialogs import show_error
+
+    show_error(parent, refusal)
+    return True
+
+
+def ask_save_file(
+    parent: QWidget, title: str, start: Path, file_filter: str, suffix: str, lang: str | None = None
+) -> Path | None:
+    """A file name to write; never the open database, its journal or its backups (said, and None)."""
     dialog = QFileDialog(parent, title, str(start), file_filter)
     dialog.setObjectName("saveFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(suffix)
+    chosen = _ask(dialog)
+    if chosen is None or _refused(parent, file_guard.refused_file(chosen, lang or _language())):
+        return None
+    return chosen
+
+
+def ask_open_file(parent: QWidget | None, title: str, start: Path, file_filter: str) -> Path | None:
+    dialog = QFileDialog(parent, title, str(start), file_filter)
+    dialog.setObjectName("openFileDialog")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return _ask(dialog)
 
 
-def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
+def ask_folder(parent: QWidget, title: str, start: Path, lang: str | None = None) -> Path | None:
+    """A folder to write into; never a database's backups folder (said, and None)."""
     dialog = QFileDialog(parent, title, str(start))
     dialog.setObjectName("folderDialog")
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    return _ask(dialog)
+    chosen = _ask(dialog)
+    if chosen is None or _refused(parent, file_guard.refused_folder(chosen, lang or _language())):
+        return None
+    return chosen

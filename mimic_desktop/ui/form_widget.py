@@ -91,10 +91,10 @@ class FieldEditor(QWidget):
                 row.addWidget(check)
             return holder
         if self.fdef.free_text and (self.fdef.max_length or 0) > 300:
-            edit = QPlainTextEdit()
-            edit.setMaximumHeight(90)
-            edit.textChanged.connect(self.edited)
-            return edit
+            text_box = QPlainTextEdit()
+            text_box.setMaximumHeight(90)
+            text_box.textChanged.connect(self.edited)
+            return text_box
         edit = QLineEdit()
         edit.textEdited.connect(self.edited)
         if kind == "date":
@@ -116,7 +116,12 @@ class FieldEditor(QWidget):
             return self._typed_moment()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText() or None
-        return widget.text() or None
+        return self._line().text() or None
+
+    def _line(self) -> QLineEdit:
+        """The input of a field typed into one line: text, a number, a date, a date and time."""
+        assert isinstance(self.input, QLineEdit), self.fdef.name
+        return self.input
 
     def set_value(self, value: Any) -> None:
         widget, kind = self.input, self.fdef.type
@@ -133,12 +138,13 @@ class FieldEditor(QWidget):
             for code, check in self._checks.items():
                 check.setChecked(code in (value or []))
         elif kind == "datetime":
-            self._shown_moment = (local_text(value, seconds=True), value) if value else None
-            widget.setText(self._shown_moment[0] if value else _EMPTY)
+            shown = (local_text(value, seconds=True), value) if value else None
+            self._shown_moment = shown
+            self._line().setText(shown[0] if shown else _EMPTY)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value or _EMPTY)
         else:
-            widget.setText(
+            self._line().setText(
                 _EMPTY if value is None else values.display(self.fdef, value).removesuffix(f" {self.fdef.unit}")
             )
 
@@ -147,7 +153,7 @@ class FieldEditor(QWidget):
 
         The moment shown and left as it was is the stored one, to the microsecond.
         """
-        text = self.input.text().strip()
+        text = self._line().text().strip()
         if not text:
             return None
         if self._shown_moment is not None and text == self._shown_moment[0]:
@@ -198,7 +204,7 @@ class FormWidget(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.editors: dict[str, FieldEditor] = {}
-        layout = QFormLayout(self)
+        layout = self.form_layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for section in sections:
             if len(sections) > 1:
@@ -215,7 +221,7 @@ class FormWidget(QWidget):
                 label.setBuddy(editor.input)
                 layout.addRow(label, editor)
                 self.editors[fdef.name] = editor
-        self.layout().setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
 
     def load(self, data: dict[str, Any]) -> None:
         for name, editor in self.editors.items():
@@ -251,7 +257,7 @@ class FormWidget(QWidget):
         return result
 
     def set_field_visible(self, name: str, visible: bool) -> None:
-        self.layout().setRowVisible(self.editors[name], visible)
+        self.form_layout.setRowVisible(self.editors[name], visible)
 
     def show_asked(self, asked: Callable[[FieldDef], bool]) -> None:
         """Show a conditional field while it is asked, or while it still holds a value to correct or clear."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -11,7 +12,7 @@ from .resources import resource
 _installed: list[QTranslator] = []
 
 
-def translation_file(lang: str):
+def translation_file(lang: str) -> Path:
     return resource("translations", f"mimic_{lang}.qm")
 
 

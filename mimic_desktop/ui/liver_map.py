@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -26,7 +28,7 @@ CAUDATE = ((44, 26), (51, 23), (58, 26), (58, 34), (51, 37), (44, 34))
 BOX = QRectF(0, 0, 100, 64)
 
 
-def _polygon(points) -> QPolygonF:
+def _polygon(points: Iterable[tuple[float, float]]) -> QPolygonF:
     return QPolygonF([QPointF(x, y) for x, y in points])
 
 

@@ -37,7 +37,13 @@ class IdleWatch(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        self._application().installEventFilter(self)
+
+    @staticmethod
+    def _application() -> QApplication:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "the idle timer runs inside the QApplication"
+        return app
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = minutes
@@ -56,7 +62,7 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        self._application().removeEventFilter(self)
 
 
 class LockScreen(QFrame):
@@ -113,7 +119,9 @@ class LockScreen(QFrame):
         self.cover()
 
     def cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None, "the lock screen covers the window it was made for"
+        self.setGeometry(parent.rect())
         self.show()
         self.raise_()
         self.password.setFocus()

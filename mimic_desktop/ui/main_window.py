@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -44,6 +46,7 @@ UI_LOCK_WAIT_MS = 100
 # The live screen, the record pages and the dialogs load when first opened: the procedure list
 # comes up without them.
 if TYPE_CHECKING:
+    from ..services.accounts import AccountService
     from .live.live_screen import LiveScreen
     from .record import RecordView
     from .wizard import NewProcedureWizard
@@ -183,7 +186,7 @@ class MainWindow(QMainWindow):
         self.accounts_action.setVisible(bool(user and user.may(Action.MANAGE_USERS)))
 
     # -- procedures ------------------------------------------------------------------------
-    def icg_window(self):
+    def icg_window(self) -> tuple[timedelta, timedelta]:
         return study_settings.icg_window(self.context.store)
 
     def open_procedure(self, proc_id: str, resuming: bool = False) -> None:
@@ -221,7 +224,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
 
     def flush(self) -> None:
         """Save what is still being typed on the live screen and the record pages."""
@@ -308,7 +312,12 @@ class MainWindow(QMainWindow):
         else:
             self.lock()
 
-    def _accounts(self):
+    def pages_holder(self) -> QWidget:
+        holder = self.centralWidget()
+        assert holder is not None, "set in __init__"
+        return holder
+
+    def _accounts(self) -> AccountService:
         from ..services.accounts import AccountService
 
         return AccountService(self.context.store, lang=self.context.lang)
@@ -347,7 +356,7 @@ class MainWindow(QMainWindow):
         if self.lock_screen is not None or self.context.user is None:
             return
         self.idle.timer.stop()
-        self.centralWidget().setEnabled(False)  # no key reaches the record while it is covered
+        self.pages_holder().setEnabled(False)  # no key reaches the record while it is covered
         for action in self.actions() + [a for bar in self.findChildren(QToolBar) for a in bar.actions()]:
             action.setProperty("enabledBeforeLock", action.isEnabled())
             action.setEnabled(False)
@@ -361,7 +370,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.hide()
         self.lock_screen.deleteLater()
         self.lock_screen = None
-        self.centralWidget().setEnabled(True)
+        self.pages_holder().setEnabled(True)
         for action in self.actions() + [a for bar in self.findChildren(QToolBar) for a in bar.actions()]:
             if action.property("enabledBeforeLock") is not None:
                 action.setEnabled(bool(action.property("enabledBeforeLock")))
@@ -389,6 +398,7 @@ class MainWindow(QMainWindow):
         if not self.settle():
             return
         app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window runs inside the QApplication"
         self.prefs.theme, self.prefs.lang = theme, lang
         themes.apply(app, theme)
         if lang != self.context.lang:
@@ -406,13 +416,13 @@ class MainWindow(QMainWindow):
             self.open_procedure(proc_id, resuming=True)
 
     # -- background work -------------------------------------------------------------------
-    def run_task(self, task: Task, on_done=None) -> Task:
+    def run_task(self, task: Task, on_done: Callable[[Any], None] | None = None) -> Task:
         """Run long work off the UI thread with the progress bar showing; errors become dialogs."""
         self.tasks.add(task)
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def finish(result=None, error: BaseException | None = None) -> None:
+        def finish(result: Any = None, error: BaseException | None = None) -> None:
             self.tasks.discard(task)
             if not self.tasks:
                 self.progress.hide()

@@ -55,7 +55,7 @@ class Preferences:
     @property
     def lock_minutes(self) -> int:
         try:
-            minutes = int(self._settings.value("lock_minutes", LOCK_MINUTES_DEFAULT))
+            minutes = int(str(self._settings.value("lock_minutes", LOCK_MINUTES_DEFAULT)))
         except (TypeError, ValueError):  # a hand-edited file: the default, not a crash
             return LOCK_MINUTES_DEFAULT
         return minutes if 0 <= minutes <= LOCK_MINUTES_MOST else LOCK_MINUTES_DEFAULT

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,8 +34,10 @@ from .worker import Task
 if TYPE_CHECKING:
     from ..services.data_exports import Exported
 
+Row = Any  # a row of ProcedureService.list(), read by column name (an sqlite3.Row, which the UI does not name)
 
-def _today_first(rows) -> list:
+
+def _today_first(rows: Iterable[Row]) -> list[Row]:
     today = datetime.now().astimezone().date()
     return sorted(
         rows,
@@ -53,7 +56,7 @@ class ProcedureList(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.rows: list = []
+        self.rows: list[Row] = []
         self.folder = documents_folder()
         self.setObjectName("procedureList")
         layout = QVBoxLayout(self)

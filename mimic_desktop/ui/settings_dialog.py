@@ -154,7 +154,7 @@ class StudySettingsSection(QWidget):
         try:
             study_settings.change(
                 self.context.store,
-                self.context.user,
+                self.context.signed_in(),
                 icg_window_hours=window,
                 centre_code=centre if centre != shown_centre else None,
             )

@@ -66,9 +66,10 @@ class SignInDialog(QDialog):
             self.password.selectAll()
             return
         if user.must_change_password:
-            user = self._new_password(user)
-            if user is None:
+            changed = self._new_password(user)
+            if changed is None:
                 return
+            user = changed
         self.user = user
         super().accept()
 

@@ -121,7 +121,13 @@ class NewProcedureWizard(QWizard):
 
     created = Signal(str)
 
-    def __init__(self, context: AppContext, centre: str | None, icg_window: tuple[timedelta, timedelta], parent=None):
+    def __init__(
+        self,
+        context: AppContext,
+        centre: str | None,
+        icg_window: tuple[timedelta, timedelta],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.context = context
         self.icg_window = icg_window

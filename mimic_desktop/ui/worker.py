@@ -36,7 +36,7 @@ class Task(QRunnable):
                 self.kwargs["progress"] = lambda done, total, what="": self.signals.progress.emit(done, total, what)
             result = self.fn(*self.args, **self.kwargs)
         except Exception as error:  # handed to the UI thread, which decides how to show it
-            error.formatted_traceback = traceback.format_exc()
+            error.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]  # read by the crash report
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)

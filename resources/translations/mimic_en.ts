@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>LesionText</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="148" />
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -12,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="150" />
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · size not entered yet</numerusform>
@@ -23,7 +22,7 @@
 <context>
     <name>ReportPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="102" />
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patient analysed</numerusform>
@@ -31,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103" />
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>
@@ -42,7 +41,7 @@
 <context>
     <name>ReportView</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="77" />
         <source>%n procedure(s)</source>
         <translation>
             <numerusform>%n procedure</numerusform>
@@ -50,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="80" />
         <source>%n lesion(s)</source>
         <translation>
             <numerusform>%n lesion</numerusform>
@@ -58,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="83" />
         <source>%n complication(s)</source>
         <translation>
             <numerusform>%n complication</numerusform>
@@ -66,18 +65,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="310"/>
-        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
+        <location filename="../../mimic_desktop/ui/central/report_view.py" line="310" />
+        <source>Learning curve: a centre's first %n procedure(s) against the later ones</source>
         <translation>
-            <numerusform>Learning curve: a centre&apos;s first procedure against the later ones</numerusform>
-            <numerusform>Learning curve: a centre&apos;s first %n procedures against the later ones</numerusform>
+            <numerusform>Learning curve: a centre's first procedure against the later ones</numerusform>
+            <numerusform>Learning curve: a centre's first %n procedures against the later ones</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121" />
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -85,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121" />
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

@@ -17,6 +17,12 @@ PARTS = {
         "| damaged file detected at start, backup offered | yes |",
         "| the first sign-in of the day (signed in twice that day) | 1 | daily | yes |",
     ],
+    "Backups, restores and a moved database": [
+        "| of those, failing the check (partial or empty) | 0 |",
+        "| kills after which the path held no usable database | 0 |",
+        "| moved | 25 | yes | 25 of 25 | 0 |",
+        "| deleted | 25 | yes | 25 of 25 | 0 |",
+    ],
     "Malformed and hostile session files": ["| mutated files imported | 300 |", "| a zip bomb whose headers lie |"],
     "Tamper evidence": ["| the record with one-line PDFs |", "| one row deleted |"],
     "No direct identifiers in exported files": ["| identifiers found in the files of clean records | 0 |"],

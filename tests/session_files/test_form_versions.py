@@ -43,10 +43,14 @@ def forms_version_2(folder: Path) -> Path:
 
 
 def central_cli(forms_dir: Path, *args) -> subprocess.CompletedProcess:
-    env = os.environ | {"MIMIC_FORMS_DIR": str(forms_dir), "MIMIC_PASSWORD": PASSWORD}
+    env = os.environ | {
+        "MIMIC_FORMS_DIR": str(forms_dir),
+        "MIMIC_PASSWORD": PASSWORD,
+        "MIMIC_PROGRAM": "mimic_desktop.cli.central",
+    }
     command, *rest = map(str, args)
     return subprocess.run(
-        [sys.executable, "-m", "tests.support.cheap_central_cli", command, "--user", DATA_MANAGER, *rest],
+        [sys.executable, "-m", "tests.support.cheap_cli", command, "--user", DATA_MANAGER, *rest],
         capture_output=True,
         text=True,
         env=env,

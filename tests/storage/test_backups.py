@@ -53,7 +53,7 @@ def test_a_corrupted_database_is_detected_and_restored(service, recorded, db_pat
     restored.close()
 
 
-def test_only_intact_backups_are_offered(store, db_path):
+def test_only_intact_backups_are_offered(store, coordinator, db_path):
     first = backups.take_backup(store, "daily", T0)
     second = backups.take_backup(store, "daily", T0 + timedelta(days=1))
     second.write_bytes(b"broken")
@@ -62,6 +62,8 @@ def test_only_intact_backups_are_offered(store, db_path):
 
 def test_two_databases_in_one_folder_never_offer_each_others_backups(tmp_path):
     trial, scratch = open_store(tmp_path / "trial.sqlite"), open_store(tmp_path / "scratch.sqlite")
+    for opened in (trial, scratch):
+        AccountService(opened).create_user("anna.coord", "Anna Coordinator", "coordinator", "correct horse")
     backups.take_backup(trial, "daily", T0)
     backups.take_backup(scratch, "daily", T0 + timedelta(hours=1))
     assert backups.newest_backup(trial.path).taken == T0
@@ -71,12 +73,31 @@ def test_two_databases_in_one_folder_never_offer_each_others_backups(tmp_path):
     scratch.close()
 
 
-def test_only_the_newest_thirty_backups_of_a_database_are_kept(store):
-    for day in range(backup.KEEP + 3):
+def test_every_backup_of_the_last_two_weeks_and_one_a_week_before_that_are_kept(store, coordinator):
+    start = datetime(2026, 1, 5, 7, 0, tzinfo=UTC)  # a Monday
+    for day in range(70):
+        backups.take_backup(store, "daily", start + timedelta(days=day))
+    now = start + timedelta(days=69)
+    kept = [copy.taken for copy in backup.list_backups(store.path)]
+    recent = [start + timedelta(days=day) for day in range(69, 69 - 15, -1)]
+    assert kept[: len(recent)] == recent, "every backup of the last 14 days"
+    older = kept[len(recent) :]
+    assert older and all(taken < now - timedelta(days=14) for taken in older)
+    weeks = [taken.isocalendar()[:2] for taken in older]
+    assert len(weeks) == len(set(weeks)), "one a week before that"
+    assert older[-1] == start + timedelta(days=6), "the newest of the oldest week"
+
+
+def test_backups_are_kept_within_the_size_limit_but_the_newest_always(store, coordinator, monkeypatch):
+    for day in range(4):
         backups.take_backup(store, "daily", T0 + timedelta(days=day))
-    kept = backup.list_backups(store.path)
-    assert len(kept) == backup.KEEP
-    assert kept[-1].taken == T0 + timedelta(days=3)
+    size = backup.list_backups(store.path)[0].size
+    monkeypatch.setattr(backup, "KEEP_BYTES", size * 2)
+    backups.take_backup(store, "daily", T0 + timedelta(days=4))
+    assert [copy.taken for copy in backup.list_backups(store.path)] == [T0 + timedelta(days=4), T0 + timedelta(days=3)]
+    monkeypatch.setattr(backup, "KEEP_BYTES", 1)
+    backups.take_backup(store, "daily", T0 + timedelta(days=5))
+    assert [copy.taken for copy in backup.list_backups(store.path)] == [T0 + timedelta(days=5)]
 
 
 def schema_of(path: Path) -> tuple[list[str], int]:

@@ -67,3 +67,21 @@ def test_an_unexpected_error_in_an_action_keeps_the_record_and_the_typing(
     lesion = service.load(proc_id).lesions[0]
     assert lesion.get("size_mm") == 23, "what was typed before the error was saved first"
     assert size.text() == "23"
+
+
+def test_a_constraint_error_saying_full_reaches_the_crash_report_not_a_full_disk_message(
+    ui_app, store, qtbot, monkeypatch, shown_errors
+):
+    try:
+        with store.transaction():
+            store.conn.execute("INSERT INTO users (username, full_name, role) VALUES ('nameless', NULL, 'coordinator')")
+    except Exception as error:  # whatever the store raises is what an action's slot would meet
+        raised = error
+    crashes = []
+    monkeypatch.setattr(dialogs, "show_crash", crashes.append)
+    dialogs.excepthook(type(raised), raised, raised.__traceback__)
+    assert crashes == [raised] and shown_errors == [], "a bug is reported, not worded as the machine's problem"
+    dialog = dialogs.CrashDialog(raised)
+    qtbot.addWidget(dialog)
+    dialog.save_button.click()
+    assert "NOT NULL constraint failed: users.full_name" in dialog.saved_to.read_text(encoding="utf-8")

@@ -69,7 +69,7 @@ def test_cards_word_what_is_missing_and_show_every_line(
     qtbot.waitUntil(
         lambda: cards.cards[window.live.proc.current_lesion_id].visibleRegion().boundingRect().width() > 150
     )
-    viewport = cards.scroll.viewport()
+    viewport = cards.scroll_area.viewport()
     for card in cards.cards.values():
         label = card.findChild(QLabel)
         assert label.heightForWidth(label.width()) <= label.height(), f"{label.text()!r} is cut off"

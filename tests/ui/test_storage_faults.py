@@ -43,3 +43,27 @@ def test_an_event_click_during_a_fault_is_refused_plainly_and_saved_after(
     assert len(stored_events(path) - before) == 1
     window.close()
     store.close()
+
+
+def test_an_event_click_after_the_database_was_moved_is_refused_and_every_saved_event_rescued(
+    make_window, service, actions, shown_errors, tmp_path
+):
+    proc_id = service.create("MIM-03-001", "03", ENROLMENT)
+    window = make_window(service.store, service.user)
+    window.open_procedure(proc_id)
+    actions.click(window.live.buttons.buttons["incision"])
+    assert window.saved.state == "saved"
+    saved = stored_events(service.store.path)
+    path = service.store.path
+    for side in ("", "-wal", "-shm"):  # moved away while the app runs, as a file manager would
+        source = path.with_name(path.name + side)
+        if source.exists():
+            source.rename(tmp_path / f"moved.sqlite{side}")
+    actions.click(window.live.buttons.buttons["ious"])
+    assert window.saved.state == "failed" and window.saved.text().startswith("✖ Not saved: ")
+    assert len(shown_errors) == 1
+    message = shown_errors.pop()
+    rescued = service.store.rescued
+    assert rescued is not None and str(rescued) in message and "was moved, deleted or replaced" in message
+    assert stored_events(rescued) == saved, "the rescue copy holds every event the screen said was saved"
+    window.close()

@@ -114,6 +114,8 @@ class CentreKeyDialog(QDialog):
         self.register_button.setEnabled(ready)
 
     def register(self) -> None:
+        if self.key_file is None:  # the button waits for a key file
+            return
         try:
             self.registered = centre_keys.register_centre(
                 self.store, self.user, self.centre.text().strip(), self.key_file

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.roles import User
 from ...services import central_exports
+from ..file_choice import ask_folder
 from ..i18n import arg
 from ..labels import heading
 from ..worker import Task
@@ -83,9 +83,9 @@ class ExportsPage(QWidget):
         layout.addStretch(1)
 
     def choose_folder(self, kind: str) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to write the export into"), str(self.folder))
-        if folder:
-            self.export(kind, Path(folder))
+        folder = ask_folder(self, self.tr("Folder to write the export into"), self.folder)
+        if folder is not None:
+            self.export(kind, folder)
 
     def writer(self, kind: str) -> Callable[[Path, Path], list[Path]]:
         """The export as the signed-in user (kept in the central audit trail), with the page's options."""

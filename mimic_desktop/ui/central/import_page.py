@@ -13,6 +13,7 @@ from ...domain.roles import User
 from ...services import central_import
 from ...services.central_import import ImportSummary, Outcome
 from .. import dialogs, themes
+from ..file_choice import ask_save_file
 from ..i18n import arg
 from ..labels import heading
 from ..worker import Task
@@ -26,7 +27,12 @@ class ImportPage(QWidget):
     imported = Signal(object)
 
     def __init__(
-        self, db_path: Path, user: User, work: BackgroundWork, summary: ImportSummary | None = None, parent=None
+        self,
+        db_path: Path,
+        user: User,
+        work: BackgroundWork,
+        summary: ImportSummary | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("importPage")
@@ -192,25 +198,33 @@ class ImportPage(QWidget):
         )
         alert = themes.chart_colours()["alert"]
         for row, result in enumerate(results):
-            self.table.item(row, 3).setToolTip(result.name)
-            if result.outcome in follow_up:
-                for column in range(self.table.columnCount()):
-                    self.table.item(row, column).setForeground(alert)
+            cells = [self.table.item(row, column) for column in range(self.table.columnCount())]
+            for column, cell in enumerate(cells):
+                if cell is None:
+                    continue
+                if column == 3:
+                    cell.setToolTip(result.name)
+                if result.outcome in follow_up:
+                    cell.setForeground(alert)
 
     def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(self.summary.full_text())
+        if self.summary is not None:  # the button shows once there is a summary
+            QGuiApplication.clipboard().setText(self.summary.full_text())
 
     def choose_summary_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save_file(
             self,
             self.tr("Save the import summary as"),
-            str(self.folder / "import-summary.txt"),
+            self.folder / "import-summary.txt",
             self.tr("Text files (*.txt)"),
+            "txt",
         )
-        if name:
-            self.save_summary(Path(name))
+        if chosen is not None:
+            self.save_summary(chosen)
 
     def save_summary(self, path: Path) -> None:
+        if self.summary is None:
+            return
         try:
             written = central_import.save_summary(self.summary, path)
         except MimicError as error:

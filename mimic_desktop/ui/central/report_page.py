@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.clock import local_text
 from ...services import trial_report
+from ..file_choice import ask_save_file
 from ..i18n import arg
 from ..record.pages import scrolling
 from ..worker import Task
 from .background import BackgroundWork
 from .widgets import action_button
 
+if TYPE_CHECKING:
+    from .report_view import ReportView
+
 
 class ReportPage(QWidget):
     """Computes on first show (pandas and statsmodels load then, in the worker) and again on request or
     once new sessions were imported; keeps the last report for saving."""
 
-    def __init__(self, db_path: Path, work: BackgroundWork, report: dict[str, Any] | None = None, parent=None):
+    def __init__(
+        self, db_path: Path, work: BackgroundWork, report: dict[str, Any] | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("reportPage")
         self.db_path = db_path
@@ -31,7 +37,8 @@ class ReportPage(QWidget):
         self.report = report
         self.stale = report is None
         self.computing = False
-        self.view = self.content = None
+        self.view: QScrollArea | None = None
+        self.content: ReportView | None = None
         self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -121,14 +128,16 @@ class ReportPage(QWidget):
     def choose_file(self, kind: str) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
         filters = {"pdf": self.tr("PDF files (*.pdf)"), "json": self.tr("JSON files (*.json)")}
-        name, _ = QFileDialog.getSaveFileName(
+        # Through file_choice: never onto the central database, its journal or its backups.
+        chosen = ask_save_file(
             self,
             self.tr("Save the trial report as"),
-            str(self.folder / f"mimic-trial-report-{stamp}.{kind}"),
+            self.folder / f"mimic-trial-report-{stamp}.{kind}",
             filters[kind],
+            kind,
         )
-        if name:
-            self.save(Path(name), kind)
+        if chosen is not None:
+            self.save(chosen, kind)
 
     def save(self, path: Path, kind: str) -> Task:
         """Written in the background (the PDF needs reportlab); the page says where it went."""

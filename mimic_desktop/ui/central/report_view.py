@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ...reports.trial_report import (
     DASH,
@@ -52,7 +52,12 @@ class ReportView(QWidget):
 
     # -- building blocks -------------------------------------------------------------------
     def table(
-        self, name: str, headers: list[str], rows: list[list[str]], layout=None, header: bool = True
+        self,
+        name: str,
+        headers: list[str],
+        rows: list[list[str]],
+        layout: QBoxLayout | None = None,
+        header: bool = True,
     ) -> QTableWidget:
         table = ReadOnlyTable(name, headers, fit_height=True)
         table.horizontalHeader().setVisible(header)
@@ -194,9 +199,9 @@ class ReportView(QWidget):
         row.addWidget(self.roc)
         self.column.addLayout(row)
 
-    def change(self, difference: dict) -> str:
+    def change(self, difference: dict[str, Any]) -> str:
         if difference["value"] is None:
-            return difference["note"]
+            return str(difference["note"])
         return arg(self.tr("%1 percentage points (95% CI %2 to %3)"), *change_figures(difference))
 
     def margins(self) -> None:

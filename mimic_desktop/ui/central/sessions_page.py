@@ -129,7 +129,9 @@ class SessionsPage(QWidget):
                     key.centre,
                     key.fingerprint,
                     local_text(key.registered_utc, seconds=True),
-                    "" if key.in_force else f"{local_text(key.withdrawn_utc, seconds=True)}: {key.withdrawal_reason}",
+                    ""
+                    if key.withdrawn_utc is None
+                    else f"{local_text(key.withdrawn_utc, seconds=True)}: {key.withdrawal_reason}",
                 ]
                 for key in self.registrations
             ],
@@ -188,6 +190,8 @@ class SessionsPage(QWidget):
         return dialog
 
     def key_registered(self, dialog: CentreKeyDialog) -> None:
+        if dialog.registered is None:  # accepted only once a key is registered
+            return
         key, new = dialog.registered
         text = (
             self.tr("Key %1 of centre %2 registered.")

@@ -146,6 +146,7 @@ class CentralWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The new settings take effect when the running work has finished."))
             return
         app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window runs inside the QApplication"
         self.prefs.theme, self.prefs.lang = theme, lang
         themes.apply(app, theme)
         if lang != self.lang:

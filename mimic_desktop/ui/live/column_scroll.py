@@ -11,6 +11,7 @@ class ColumnScroll(QScrollArea):
 
     def __init__(self, column: QWidget, name: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.column = column
         self.setObjectName(name)
         # Not widget-resizable: that would size a column with wrapped text to its preferred height, and
         # scroll where everything fits at its least.
@@ -22,17 +23,16 @@ class ColumnScroll(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         # With no sideways scrolling, a scroll area narrower than its column would cut the column off.
-        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        width = self.column.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
         return QSize(width, super().minimumSizeHint().height())
 
     def fit(self) -> None:
         """The column as wide as the view, as high as the view or as its least height when that is more."""
-        column = self.widget()
-        least = column.minimumSizeHint().height()
-        column.resize(self.viewport().width(), max(self.viewport().height(), least))
+        least = self.column.minimumSizeHint().height()
+        self.column.resize(self.viewport().width(), max(self.viewport().height(), least))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+        if watched is self.column and event.type() == QEvent.Type.LayoutRequest:
             self.fit()  # the column's least height may have changed (a lesion panel stacked, a label wrapped)
         return super().eventFilter(watched, event)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,18 +38,18 @@ class LesionCards(QWidget):
         self.cards: dict[str, QPushButton] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("lesionCardsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("lesionCardsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
         strip = QWidget()
         strip.setObjectName("lesionCardStrip")
         self.row = QHBoxLayout(strip)
         self.row.setContentsMargins(0, 0, 0, 0)
-        self.scroll.setWidget(strip)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(strip)
+        outer.addWidget(self.scroll_area)
         self.empty = QPushButton(self.tr("No lesion yet: press Lesion identified [L] or Occult lesion [O]"))
         self.empty.setEnabled(False)
         self.empty.setProperty("role", "lesionCard")
@@ -92,14 +93,14 @@ class LesionCards(QWidget):
         """Scroll the strip so that this lesion's card is in view."""
         card = self.cards.get(lesion_id or "")
         if card is not None:
-            self.scroll.ensureWidgetVisible(card, 0, 0)
+            self.scroll_area.ensureWidgetVisible(card, 0, 0)
 
     def _spacing(self) -> int:
         return self.row.spacing() * (max(len(self.cards), 1) - 1)
 
     def card_width(self) -> int:
         """The width each card gets: an equal share of the strip, never less than CARD_WIDTH."""
-        return max(CARD_WIDTH, (self.scroll.viewport().width() - self._spacing()) // max(len(self.cards), 1))
+        return max(CARD_WIDTH, (self.scroll_area.viewport().width() - self._spacing()) // max(len(self.cards), 1))
 
     def strip_width(self) -> int:
         """The least width of the cards side by side, with the space between them."""
@@ -111,15 +112,17 @@ class LesionCards(QWidget):
         height = SHORTEST
         for card in self.cards.values():
             label = card.findChild(QLabel)
+            if label is None:
+                continue
             label.ensurePolished()
             height = max(height, label.heightForWidth(width) + TEXT_MARGINS[1] + TEXT_MARGINS[3])
         for card in self.cards.values():
             card.setFixedHeight(height)
-        sideways = self.strip_width() > self.scroll.viewport().width()
-        scrollbar = self.scroll.horizontalScrollBar().sizeHint().height() if sideways else 0
-        self.scroll.setFixedHeight((height if self.cards else self.empty.sizeHint().height()) + scrollbar)
+        sideways = self.strip_width() > self.scroll_area.viewport().width()
+        scrollbar = self.scroll_area.horizontalScrollBar().sizeHint().height() if sideways else 0
+        self.scroll_area.setFixedHeight((height if self.cards else self.empty.sizeHint().height()) + scrollbar)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import forms
@@ -53,13 +54,13 @@ class LesionPanel(QWidget):
         self.typed = FormChanges(self.form, self)
         # Each input, and each drop-down's open list, with its field's name.
         self.inputs = {editor.input: name for name, editor in self.form.editors.items()}
-        self.field_of: dict[QObject, str] = dict(self.inputs)
+        self.field_of: dict[QObject, str] = {widget: name for widget, name in self.inputs.items()}
         for name, editor in self.form.editors.items():
             if isinstance(editor.input, QComboBox):
                 self.field_of[editor.input.view()] = name
         for watched in self.field_of:
             watched.installEventFilter(self)
-        self.form.layout().setVerticalSpacing(4)
+        self.form.form_layout.setVerticalSpacing(4)
         right.addWidget(self.form)
         self.save_button = QPushButton(self.tr("Save lesion"))
         self.save_button.setObjectName("saveLesion")
@@ -82,7 +83,7 @@ class LesionPanel(QWidget):
         )
         return QSize(narrowest, super().minimumSizeHint().height())
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Measured here, once the style has set the fields' fonts.
         side_by_side = (
@@ -129,6 +130,7 @@ class LesionPanel(QWidget):
         """A character a field does not take stays an event key; Enter and Escape save and give the keys back."""
         if event.type() not in {QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress}:
             return super().eventFilter(watched, event)
+        event = cast(QKeyEvent, event)  # both kinds are key events
         if event.type() == QEvent.Type.KeyPress and event.key() in LEAVE_KEYS and watched in self.inputs:
             if self.flush(report=True):
                 self.done_typing.emit()

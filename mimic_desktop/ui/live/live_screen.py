@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -110,8 +111,10 @@ class LiveScreen(QWidget):
         for number in range(1, LESION_KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda number=number: self.isVisible() and self.switch_to_number(number))
-        QApplication.instance().focusChanged.connect(self._show_keyboard)
+            shortcut.activated.connect(partial(self._switch_if_visible, number))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "a window runs inside the QApplication"
+        app.focusChanged.connect(self._show_keyboard)
         self._show_keyboard()
         self.refresh()
 
@@ -154,7 +157,11 @@ class LiveScreen(QWidget):
         """The keys log events again (a lesion field keeps what was typed until it is saved)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_keyboard(self, *_focus) -> None:
+    def _switch_if_visible(self, number: int) -> None:
+        if self.isVisible():
+            self.switch_to_number(number)
+
+    def _show_keyboard(self, *_focus: object) -> None:
         """Say plainly where the keys go: to the events, or into a lesion field."""
         field = self.lesion_panel.typing_into(QApplication.focusWidget())
         if field is None:
@@ -249,7 +256,7 @@ class LiveScreen(QWidget):
         if lesion is not None:
             self.switch_lesion(lesion.id)
 
-    def save_lesion(self, lesion_id: str, values: dict) -> None:
+    def save_lesion(self, lesion_id: str, values: dict[str, Any]) -> None:
         number = next((str(lesion.number) for lesion in self.proc.lesions if lesion.id == lesion_id), "?")
         names = ", ".join(forms.field_def(name).text(self.context.lang) for name in values)
         self._act(
@@ -287,7 +294,7 @@ class LiveScreen(QWidget):
         accepted = dialog.exec()
         moment, reason = dialog.moment(), dialog.reason.text().strip()
         dialog.deleteLater()
-        if accepted:
+        if accepted and moment is not None:  # OK is enabled only for a readable time
             self._act(
                 self.tr("Correct the time of %1").replace("%1", self._event_text(event_id)),
                 lambda: self.context.procedures().correct_event_time(event_id, moment, reason),

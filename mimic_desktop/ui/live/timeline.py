@@ -6,9 +6,10 @@ view stays where it is, and a bar says so, until the user scrolls back down or a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,7 +81,7 @@ class Timeline(QWidget):
         self.editable = True
         self._selection_changed()
 
-    def refresh(self, proc: Procedure, editable: bool, waiting: list[tuple[datetime, str]] | tuple = ()) -> None:
+    def refresh(self, proc: Procedure, editable: bool, waiting: Sequence[tuple[datetime, str]] = ()) -> None:
         """Show the stored events, and after them the actions still waiting for the database."""
         self.editable = editable
         selected = self.selected_event_id()
@@ -96,7 +97,7 @@ class Timeline(QWidget):
                 [
                     event.moment.astimezone().strftime("%H:%M:%S"),
                     catalogue[event.kind].text(self.lang),
-                    numbers.get(event.lesion_id, ""),
+                    numbers.get(event.lesion_id or "", ""),
                     self._remark(event),
                 ]
             )
@@ -172,7 +173,7 @@ class Timeline(QWidget):
     def item_for(self, event_id: int) -> QTreeWidgetItem | None:
         for index in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(index)
-            if item.data(0, Qt.ItemDataRole.UserRole) == event_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == event_id:
                 return item
         return None
 
@@ -180,14 +181,14 @@ class Timeline(QWidget):
         item = self.tree.currentItem()
         return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
 
-    def _selection_changed(self, *_args) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         item = self.tree.currentItem()
         stored = item is not None and item.data(0, Qt.ItemDataRole.UserRole) is not None
-        live = stored and not item.data(0, Qt.ItemDataRole.UserRole + 1)
+        live = item is not None and stored and not item.data(0, Qt.ItemDataRole.UserRole + 1)
         self.strike_button.setEnabled(self.editable and live)
         self.correct_button.setEnabled(self.editable and live)
 
-    def _request(self, signal) -> None:
+    def _request(self, signal: SignalInstance) -> None:
         event_id = self.selected_event_id()
         if event_id is not None:
             self.follow_newest()  # done looking back: the next event is in view again

@@ -43,7 +43,7 @@ class CompletionPage(RecordPage):
         self.list.clear()
         self.list.addItems(self.missing)
         self.list.setVisible(bool(self.missing))
-        if proc.locked:
+        if proc.completed_at is not None:  # locked
             text = self.tr("Completed and locked on %1. A change now needs a reason, kept in the audit trail.")
             self.summary.setText(text.replace("%1", local_text(proc.completed_at)))
         elif self.missing:

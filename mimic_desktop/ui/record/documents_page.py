@@ -74,17 +74,19 @@ class DocumentsPage(RecordPage):
         self.session_export = SessionExportPanel(access, request_task, self.language.currentData)
         layout.addWidget(self.session_export)
         layout.addStretch(1)
-        self.scroll = scrolling(content)
+        self.scroll_area = scrolling(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
     def refresh(self, proc: Procedure) -> None:
         """Only the export state shows anything of the record."""
         self.session_export.refresh(proc)
 
     def kind(self) -> str:
-        return self.kinds.checkedButton().property("kind")
+        chosen = self.kinds.checkedButton()
+        assert chosen is not None, "one kind is always chosen"
+        return str(chosen.property("kind"))
 
     def default_name(self) -> str:
         names = {"summary": "summary", "questionnaire": "questionnaire", "blank": "questionnaire-blank"}
@@ -92,7 +94,9 @@ class DocumentsPage(RecordPage):
 
     def choose_file(self) -> None:
         start = self.folder / self.default_name()
-        target = ask_save_file(self, self.tr("Save the PDF as"), start, self.tr("PDF files (*.pdf)"), "pdf")
+        target = ask_save_file(
+            self, self.tr("Save the PDF as"), start, self.tr("PDF files (*.pdf)"), "pdf", self.access.lang
+        )
         if target is not None:
             self.print_to(target)
 

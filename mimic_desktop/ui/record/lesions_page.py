@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
@@ -137,10 +138,10 @@ class LesionsPage(RecordPage):
         if margin is None:
             note = self.tr("R status: derived from the margin once it is entered (R0 from 1 mm).")
         else:
-            note = self.tr("R status (derived): %1").replace("%1", derive.r_status(margin))
+            note = self.tr("R status (derived): %1").replace("%1", derive.r_status(margin) or "")
             if reresected and lesion.get("final_margin_mm") is not None:
                 note += "\n" + self.tr("Final R status after the cavity re-resection: %1").replace(
-                    "%1", derive.final_r_status(lesion)
+                    "%1", derive.final_r_status(lesion) or ""
                 )
         self.pathology.set_note(note)
         self.pathology.set_problems(rules.lesion_problems(proc, lesion, self.access.lang))
@@ -164,8 +165,10 @@ class LesionsPage(RecordPage):
         self.list.setCurrentRow(ids.index(self.lesion_id) if self.lesion_id in ids else -1)
         self.list.blockSignals(False)
 
-    def _save(self, values: dict) -> bool:
+    def _save(self, values: dict[str, Any]) -> bool:
         access, lesion_id = self.access, self.lesion_id
+        if lesion_id is None:  # no lesion shown, so none of its blocks either
+            return False
         return access.change(
             self,
             lambda reason: access.service().set_values(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -35,7 +37,7 @@ class RecordPage(QWidget):
         """Save what is still being typed in every block; False when something could not be saved."""
         return all([editor.flush(report) for editor in self.editors])  # a list: every block is tried
 
-    def save_procedure_values(self, values: dict, voids_signature: bool = False) -> bool:
+    def save_procedure_values(self, values: dict[str, Any], voids_signature: bool = False) -> bool:
         access = self.access
         return access.change(
             self,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ...domain import derive, forms, rules
 from ...domain.clock import utc_now
 from ...domain.record import Procedure
+from ...domain.rules import Query
 from ..live.clock import duration_text
 from .access import RecordAccess
 from .pages import RecordPage, scrolling
@@ -61,7 +62,7 @@ class PatientPage(RecordPage):
         failures = derive.eligibility_failures(proc, self.access.lang)
         for name, block in self.blocks.items():
             block.show_asked(proc.values)
-            problems: list = block.form.concerning(queries)
+            problems: list[str | Query] = [*block.form.concerning(queries)]
             if name == "eligibility" and failures:
                 problems = [self.tr("The patient does not meet the eligibility criteria:"), *failures, *problems]
             block.set_problems(problems)

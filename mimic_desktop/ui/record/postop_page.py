@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -53,8 +54,10 @@ class PostopPage(RecordPage):
         self.table.setHorizontalHeaderLabels(
             ["#", forms.field_def("description").text(lang), self.tr("Grade"), self.tr("Onset"), self.tr("Day")]
         )
-        self.table.horizontalHeaderItem(2).setToolTip(forms.field_def("clavien_dindo").text(lang))
-        self.table.horizontalHeaderItem(4).setToolTip(self.tr("Days after surgery"))
+        for column, tip in ((2, forms.field_def("clavien_dindo").text(lang)), (4, self.tr("Days after surgery"))):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -172,7 +175,8 @@ class PostopPage(RecordPage):
 
     def _chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        target = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        first = self.table.item(rows[0].row(), 0) if rows else None
+        target = first.data(Qt.ItemDataRole.UserRole) if first else None
         if target is None or target == self.complication_id:
             return
         if self.complication.flush():
@@ -185,7 +189,7 @@ class PostopPage(RecordPage):
             self.complication_id = None
             self.show_complication()
 
-    def _save_complication(self, values: dict) -> bool:
+    def _save_complication(self, values: dict[str, Any]) -> bool:
         access, comp_id = self.access, self.complication_id
         service = access.service()
         if comp_id is not None:

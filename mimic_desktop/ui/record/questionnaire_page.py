@@ -94,7 +94,7 @@ class QuestionnairePage(RecordPage):
         self.state.style().unpolish(self.state)
         self.state.style().polish(self.state)
         signature = check.signature or check.voided
-        if check.state is SignatureState.UNSIGNED:
+        if check.state is SignatureState.UNSIGNED or signature is None:
             typed = replace(proc, values={**proc.values, **self.answers.current()})
             missing = rules.missing_for_signature(typed, self.access.lang)
             details = (
@@ -107,7 +107,8 @@ class QuestionnairePage(RecordPage):
             details = details.replace("%2", signature.username).replace("%3", local_text(signature.signed_at, True))
             details += "\n" + self.tr("Meaning: %1").replace("%1", signature.meaning)
             if check.state is SignatureState.VOIDED:
-                voided = self.tr("Voided on %1 by a change; reason: %2").replace("%1", local_text(signature.voided_at))
+                voided = self.tr("Voided on %1 by a change; reason: %2")
+                voided = voided.replace("%1", local_text(signature.voided_at) if signature.voided_at else "")
                 details += "\n" + voided.replace("%2", signature.void_reason or "")
             else:
                 digest = " ".join(textwrap.wrap(signature.content_hash, 8))  # in groups, so that it wraps
@@ -120,7 +121,7 @@ class QuestionnairePage(RecordPage):
         if not self.flush():
             return
         access = self.access
-        user = access.context.user
+        user = access.context.signed_in()
         signing = SigningService(access.context.store, user)
         meaning = signature_meaning(access.lang)
         if not user.may(Action.SIGN):

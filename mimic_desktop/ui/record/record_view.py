@@ -103,8 +103,9 @@ class RecordView(QWidget):
 
     def _page_chosen(self, _row: int) -> None:
         # A value that cannot be saved stays in its page, marked and named, for when the page is back.
-        if self.stack.currentWidget() is not None:
-            self.stack.currentWidget().flush()
+        page = self.stack.currentWidget()
+        if isinstance(page, RecordPage):
+            page.flush()
         self.stack.setCurrentWidget(self.page(self.current_key()))
 
     def flush(self, report: bool = True) -> bool:

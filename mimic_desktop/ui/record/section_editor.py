@@ -76,10 +76,12 @@ class SectionEditor(QFrame):
 
     def _labels_above(self, width: int) -> None:
         """Each label above its input, on one line up to width (a wrapped label asks only for a narrow one)."""
-        layout = self.form.layout()
+        layout = self.form.form_layout
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for editor in self.form.editors.values():
             label = layout.labelForField(editor)
+            if not isinstance(label, QLabel):
+                continue
             label.ensurePolished()
             label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, width))
 

@@ -114,7 +114,7 @@ class SessionExportPanel(QWidget):
         """Check first (role, completeness, free text); then ask for the folder and export in the background."""
         access = self.access
         try:
-            check = ExportService(access.context.store, access.context.user).preflight(access.proc_id)
+            check = ExportService(access.context.store, access.context.signed_in()).preflight(access.proc_id)
         except MimicError as refusal:  # a role that may not export: refused, logged, said in words
             self._refuse(str(refusal))
             return
@@ -128,7 +128,7 @@ class SessionExportPanel(QWidget):
         if check.warnings and not self._confirm(check.study_id, check.warnings):
             self.result.setText(self.tr("Not exported. Change the record, then export again."))
             return
-        folder = ask_folder(self, self.tr("Export the session file into"), self.folder)
+        folder = ask_folder(self, self.tr("Export the session file into"), self.folder, self.access.lang)
         if folder is not None:
             self.export_to(folder)
 

@@ -57,3 +57,35 @@ def test_an_empty_central_database_exports_nothing_and_says_why(open_window, cen
     shown_errors.clear()
     assert window.exports_page.status.text() == "Nothing was exported."
     assert not (tmp_path / "out").exists()
+
+
+def test_no_export_goes_into_the_central_databases_backups_and_no_report_onto_it(
+    open_window, filled_db, tmp_path, qtbot, shown_errors
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(filled_db)
+    backups = filled_db.parent / "backups"
+    backups.mkdir(exist_ok=True)
+
+    def choose(path):
+        def respond(dialog: QFileDialog) -> None:
+            dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)  # "replace it?" answered yes
+            dialog.selectFile(str(path))
+            dialog.accept()
+
+        return respond
+
+    window.show_page("exports")
+    from tests.support.modal_answers import ModalAnswers
+
+    with ModalAnswers({"folderDialog": choose(backups)}):
+        window.exports_page.choose_folder("csv")
+    assert not window.work.running and list(backups.iterdir()) == []
+    assert len(shown_errors) == 1 and "backups folder" in shown_errors[0]
+    shown_errors.clear()
+    with ModalAnswers({"saveFileDialog": choose(filled_db)}):
+        window.report_page.choose_file("pdf")
+    assert len(shown_errors) == 1 and "Nothing was written" in shown_errors[0]
+    shown_errors.clear()
+    assert filled_db.read_bytes().startswith(b"SQLite format 3\x00")

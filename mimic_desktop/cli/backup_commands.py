@@ -1,0 +1,68 @@
+"""Subcommands on a database's automatic backups: backups (list them, checked) and restore (put one in place)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..domain.clock import local_text
+from ..domain.errors import MimicError
+from .common import AddCommand, db_path
+
+REASONS = {
+    "completed": "a procedure was completed",
+    "daily": "the day's first sign-in",
+    "before-upgrade": "before an upgrade",
+}
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from ..services import backups, paths
+
+    path = db_path(args)
+    found = backups.backups_of(path)
+    if not found:
+        print(f"There are no backups of {path} in {paths.backup_dir(path)}.")
+        return 0
+    print(f"Backups of {path}, newest first (local time):")
+    for state in found:
+        copy, checked = state.backup, state.checked
+        verdict = "checked: whole" if checked.usable else f"checked: NOT usable ({checked.problem or 'no records'})"
+        reason = REASONS.get(copy.label, copy.label)
+        print(f"{local_text(copy.taken, seconds=True)}\t{reason}\t{_size(copy.size)}\t{verdict}\t{copy.path.name}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ..services import backups
+    from ..ui import instance_lock  # QtCore only: the app's lock on the database, so that it is not in use
+
+    path = db_path(args)
+    chosen = backups.find_backup(path, args.backup)
+    if path.is_dir():
+        raise MimicError(f"{path} is a folder, not a database file; nothing was restored.")
+    lock = instance_lock.hold(path)  # OpenElsewhere while the app has the database open: nothing restored
+    try:
+        kept = backups.restore(path, chosen, why="before-restore")
+    finally:
+        if lock is not None:
+            lock.unlock()
+    print(f"The backup of {local_text(chosen.taken, seconds=True)} is now {path}.")
+    if kept is not None:
+        print(f"The file it replaced is kept as {kept}.")
+    return 0
+
+
+def register(command: AddCommand) -> None:
+    command("backups", cmd_backups, "list the database's automatic backups, each checked", user=False)
+    p = command(
+        "restore",
+        cmd_restore,
+        "put one of the database's backups in its place; the current file is kept beside it under a new name",
+        user=False,
+    )
+    p.add_argument("backup", type=Path, help="the backup's file name (as `backups` lists it) or path")
