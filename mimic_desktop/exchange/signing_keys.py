@@ -14,7 +14,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain.errors import MimicError
-from ..domain.fingerprints import FINGERPRINT_DIGITS, id_fingerprint  # noqa: F401 (part of this module's interface)
+from ..domain.fingerprints import FINGERPRINT_DIGITS as FINGERPRINT_DIGITS  # part of this module's interface
+from ..domain.fingerprints import id_fingerprint as id_fingerprint
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64

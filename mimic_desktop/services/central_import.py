@@ -244,8 +244,10 @@ class CentralImporter:
             self._keep_result(self.store.conn, file_hash, result, own_transaction=True)
         return result
 
-    def _keep_result(self, conn, file_hash: str, result: FileResult, own_transaction: bool = False) -> None:
-        def keep(conn) -> None:
+    def _keep_result(
+        self, conn: sqlite3.Connection, file_hash: str, result: FileResult, own_transaction: bool = False
+    ) -> None:
+        def keep(conn: sqlite3.Connection) -> None:
             central_storage.record_import(
                 conn,
                 file_hash,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,12 +85,12 @@ def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
         store.close()
 
 
-def flat_problems(conn, records: dict[str, str]) -> list[str]:
+def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[str]:
     """Each flat table against the rows the current records make: a changed, added or deleted row is named."""
     expected: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for session_id, text in records.items():
-        for table, rows in central.flat_rows(record_from_dict(json.loads(text))).items():
-            expected[table][session_id] = rows
+        for name, rows in central.flat_rows(record_from_dict(json.loads(text))).items():
+            expected[name][session_id] = rows
     problems = []
     for table in central.FLAT_TABLES:
         expected_names = [c.name for c in table.columns()]
@@ -117,11 +119,11 @@ def flat_problems(conn, records: dict[str, str]) -> list[str]:
     return problems
 
 
-def _row_key(row: dict[str, Any]) -> tuple:
+def _row_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return row["session_id"], row.get("lesion_number") or row.get("complication_number") or 0
 
 
-def archive_problems(db_path: Path, conn, signatures: bool) -> tuple[list[str], list[str]]:
+def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) -> tuple[list[str], list[str]]:
     """Every stored record against the signed file it came from, kept in the archive: the file is there, its bytes
     have the stored hash, and its record.json is the stored record JSON; with signatures, its signature is checked
     again against the key it was imported under. Files imported before the archive existed are named in a note."""
@@ -142,8 +144,7 @@ def archive_problems(db_path: Path, conn, signatures: bool) -> tuple[list[str], 
             if session_file.unverified_record(data).decode("utf-8") != row["record_json"]:
                 problems.append(f"{name}: the stored record differs from the record in its signed session file")
             if signatures:
-                key = row["public_key"]
-                session_file.read(data, lambda raw, key=key: raw if raw == key else None)
+                session_file.read(data, _the_key(row["public_key"]))
         except (session_file.SessionFileRejected, UnicodeDecodeError) as error:
             problems.append(f"{name}: its archived session file fails its check again: {error}")
     notes = []
@@ -154,3 +155,8 @@ def archive_problems(db_path: Path, conn, signatures: bool) -> tuple[list[str], 
             f"signatures cannot be checked again: {shown}."
         )
     return problems, notes
+
+
+def _the_key(registered: bytes | None) -> Callable[[bytes], bytes | None]:
+    """The signer lookup of a file checked again: the key it was imported under, and no other."""
+    return lambda raw: raw if raw == registered else None

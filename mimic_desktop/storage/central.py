@@ -232,7 +232,7 @@ def delete_flat_rows(conn: sqlite3.Connection, session_id: str) -> None:
         conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
 
 
-def read_flat_rows(conn: sqlite3.Connection, table: str, names: Sequence[str]) -> list[tuple]:
+def read_flat_rows(conn: sqlite3.Connection, table: str, names: Sequence[str]) -> list[tuple[Any, ...]]:
     """The named columns of a flat table as plain tuples, in key order."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples, not sqlite3.Row

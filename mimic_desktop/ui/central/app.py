@@ -27,15 +27,16 @@ def run_central_app(db_path: Path, lang: str | None = None) -> int:
     lang = lang or prefs.lang
     app = make_application(lang, prefs.theme)
     dialogs.install_excepthook()
+    store: Store | None
     try:
         store = central_import.open_existing(Path(db_path))
     except CorruptDatabase:
         # Offer the newest intact automatic backup in its place (the damaged file is kept), as on the laptop.
         store = recover(Path(db_path), central_import.open_existing)
-        if store is None:
-            return 1
     except MimicError as error:
         dialogs.show_error(None, error)
+        return 1
+    if store is None:
         return 1
     try:
         user = sign_in(store, lang)
