@@ -113,8 +113,9 @@ def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[str
                 differing = [name for name in expected_names if a.get(name) != b.get(name)]
                 if differing:
                     problems.append(
-                        f"{table.name}: session {session_id} row {_row_key(b)[1]}: {', '.join(differing[:5])} "
-                        "differ from its stored record (changed outside the application)"
+                        f"{table.name}: {b.get('study_id') or session_id} row {_row_key(b)[1]}: the column(s) "
+                        f"{', '.join(differing[:5])} differ from what its stored record makes (changed outside the "
+                        "application)"
                     )
     return problems
 
