@@ -10,6 +10,7 @@ laptop, and its report on the synthetic cohort that matches the MIMIC paper.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 SIZE = (1366, 768)
 THEMES = ("dark", "light")
-RECORD_PAGES = ("lesions", "questionnaire", "completion")
+RECORD_PAGES = ("lesions", "questionnaire", "completion", "history")
 CENTRAL_PAGES = ("import", "sessions", "report")
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +57,7 @@ def record_live_example(store) -> str:
     values["consent_date"] = (start - timedelta(days=6)).date().isoformat()
     values["icg_given_at"] = start - timedelta(hours=23, minutes=20)
     study_id, centre = next_study_id(store, "01")
-    proc_id = service.create(study_id, centre, values)
+    proc_id = service.create(study_id, centre, values, surgeon="demo.surgeon")
     moments = iter(start + timedelta(minutes=6 * i) for i in range(100))
     for kind in ("incision", "inspect_white_light", "inspect_icg", "ious", "lesion_found"):
         service.record_event(proc_id, kind, at=next(moments))
@@ -88,6 +89,7 @@ def record_after_surgery_example(store) -> str:
     """A finished operation days later: pathology entered (one re-resection), a complication, a signed
     questionnaire, and the hospital stay still to come."""
     from mimic_desktop.domain.clock import utc_now
+    from mimic_desktop.domain.errors import MimicError
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.demo import DEMO_PASSWORD, DEMO_QUESTIONNAIRE
     from mimic_desktop.services.procedures import ProcedureService
@@ -119,7 +121,15 @@ def record_after_surgery_example(store) -> str:
         {"description": "Bile leak, drained", "clavien_dindo": "IIIa", "onset_date": day, "present_at_discharge": True},
     )
     service.set_values(proc_id, DEMO_QUESTIONNAIRE | {"q_comments": "Clear rim around lesion 1."})
-    SigningService(store, accounts.sign_in("demo.surgeon", DEMO_PASSWORD)).sign_questionnaire(proc_id, DEMO_PASSWORD)
+    # The coordinator typed the surgeon's answers; the surgeon confirms each before signing.
+    signing = SigningService(store, accounts.sign_in("demo.surgeon", DEMO_PASSWORD))
+    signing.confirm_answers(proc_id)
+    signing.sign_questionnaire(proc_id, DEMO_PASSWORD)
+    service.set_values(proc_id, {"blood_loss_ml": 200}, reason="anaesthesia chart read again")
+    # The monitor as the account it is (the accounts' screenshots leave it waiting after wrong passwords).
+    monitor = ProcedureService(store, next(u for u in accounts.users() if u.username == "demo.monitor"))
+    with contextlib.suppress(MimicError):
+        monitor.set_values(proc_id, {"blood_loss_ml": 100})  # refused, and kept in the History's refused attempts
     return proc_id
 
 
@@ -399,7 +409,7 @@ def make_screenshots(folder: Path) -> list[Path]:
                     wizard.eligibility.form.editors["consent_date"].set_value(consent.isoformat())
                 if wizard.currentPage() is wizard.surgery:
                     form = wizard.surgery.form
-                    form.editors["surgeon"].input.setText("Dr. A. Surgeon")
+                    wizard.surgeon.setCurrentIndex(wizard.surgeon.findData("demo.surgeon"))
                     for name, code in {"approach": "robot", "imaging_system": "intuitive_firefly",
                                        "planned_procedure": "segmentectomy"}.items():  # fmt: skip
                         combo = form.editors[name].input

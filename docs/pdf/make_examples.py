@@ -71,7 +71,9 @@ def example_record(
     coordinator = accounts.create_user("anna.coord", "Anna de Vries", "coordinator", "example-password")
     surgeon = accounts.create_user("sjoerd.citroen", "Sjoerd Citroën", "surgeon", "example-password", by=coordinator)
     service = ProcedureService(store, coordinator, clock)
-    proc_id = record_procedure(service, random.Random(seed), lesions=lesions, start=EXAMPLE_START)
+    proc_id = record_procedure(
+        service, random.Random(seed), lesions=lesions, start=EXAMPLE_START, surgeon=surgeon.username
+    )
     day = derive.surgery_date(service.load(proc_id))
     service.add_complication(
         proc_id,
@@ -87,8 +89,11 @@ def example_record(
         proc_id, DEMO_QUESTIONNAIRE | {"q_comments": "Duidelijke rand rond laesie 2; één occulte laesie."}
     )
     service.complete(proc_id)
-    # Signed with the form's own statement in English; the Dutch questionnaire shows it as signed, then in Dutch.
-    SigningService(store, surgeon, clock).sign_questionnaire(proc_id, "example-password")
+    # The coordinator typed the surgeon's answers; the surgeon confirms each, then signs with the form's statement
+    # in English, which the Dutch questionnaire shows as signed, then in Dutch.
+    signing = SigningService(store, surgeon, clock)
+    signing.confirm_answers(proc_id)
+    signing.sign_questionnaire(proc_id, "example-password")
     return service, proc_id
 
 

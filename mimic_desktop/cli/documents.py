@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import AddCommand, password, signed_in
+from .common import AddCommand, signed_in
 
 
 def cmd_pdf_summary(args: argparse.Namespace) -> None:
@@ -26,13 +26,24 @@ def cmd_pdf_questionnaire(args: argparse.Namespace) -> None:
 
 def cmd_sign(args: argparse.Namespace) -> None:
     from ..domain.clock import local_text
-    from ..services.signing import SigningService, signature_meaning
+    from ..domain.wording import say_in
+    from ..services.account_words import MESSAGES
+    from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
+    from ..services.procedures import ProcedureService
+    from ..services.signing import SigningService
+    from ..storage.connection import open_store
+    from .common import db_path
+    from .fresh_password import password_now
 
-    service = signed_in(args)
-    proc = service.find(args.study_id)
-    signing = SigningService(service.store, service.user, service.clock)
-    meaning = args.meaning if args.meaning is not None else signature_meaning(args.lang)
-    signature = signing.sign_questionnaire(proc.id, password("Your password, to sign: "), meaning=meaning)
+    store = open_store(db_path(args), create=False)
+    # One password, asked for now, signs in and signs: the environment's MIMIC_PASSWORD is not used here.
+    given = password_now("Your password, to sign: ")
+    user = AccountService(store).sign_in(args.user, given, where=COMMAND_LINE)
+    if user.must_change_password:
+        raise PasswordChangeRequired(say_in(MESSAGES, "must_change", name=user.username))
+    proc = ProcedureService(store, user).find(args.study_id)
+    signing = SigningService(store, user)
+    signature = signing.sign_questionnaire(proc.id, given, meaning=args.meaning, lang=args.lang)
     print(
         f"Questionnaire of {proc.study_id} signed by {signature.printed_name} on "
         f"{local_text(signature.signed_at)} ({signature.meaning}); content hash {signature.content_hash}."
@@ -49,9 +60,19 @@ def register(command: AddCommand) -> None:
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--blank", action="store_true", help="a blank form to fill in on paper")
     p.add_argument("--lang", choices=LANGUAGES, default="en")
-    p = command("sign", cmd_sign, "sign the questionnaire as the surgeon (asks for your password again)", user=True)
+    p = command(
+        "sign",
+        cmd_sign,
+        "sign the questionnaire as its surgeon (asks for your password at the terminal or reads it from standard "
+        "input; never from MIMIC_PASSWORD)",
+        user=True,
+    )
     p.add_argument("study_id")
+    # The codes are checked when signing: reading forms/ here would stop check-install naming missing forms.
     p.add_argument(
-        "--meaning", default=None, help="what the signature means (default: the form's statement of authorship)"
+        "--meaning",
+        default=None,
+        help="what the signature means: the code of one of the meanings forms/questionnaire.json defines "
+        "(author, confirmed_author, delegate); default: the first that fits the signer",
     )
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the statement you sign")

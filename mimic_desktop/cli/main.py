@@ -24,6 +24,7 @@ from . import (
     install_check,
     record_commands,
     session_export,
+    signature_commands,
     study_settings,
 )
 from .common import (
@@ -61,7 +62,7 @@ def cmd_add_user(args: argparse.Namespace) -> None:
 def cmd_create(args: argparse.Namespace) -> None:
     initial = field_values(args.set)
     service = signed_in(args)
-    proc_id = service.create(args.study_id, args.centre, initial)
+    proc_id = service.create(args.study_id, args.centre, initial, surgeon=args.surgeon)
     print(proc_id)
 
 
@@ -210,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("create", cmd_create, "enrol a patient: create a procedure")
     p.add_argument("study_id")
     p.add_argument("--centre", required=True)
+    p.add_argument("--surgeon", default=None, help="the operating surgeon's user name (a surgeon account)")
     p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="an initial value (repeatable)")
     p = command("event", cmd_event, "record an intraoperative event; prints its id once saved")
     p.add_argument("study_id")
@@ -251,6 +253,7 @@ EXTENSIONS: list[ModuleType] = [
     install_check,
     record_commands,
     study_settings,
+    signature_commands,
 ]
 
 

@@ -39,3 +39,7 @@ class AuthenticationFailed(MimicError):
 
 class ChangedDuringExport(MimicError):
     """The record changed while its session file was being made: the file was not marked as exported."""
+
+
+class BreaksCompletionRules(ValidationError):
+    """A change to a complete, locked record would leave it breaking a rule that completion enforces."""

@@ -85,6 +85,8 @@ class Procedure:
     modified_at: str | None = None
     current_lesion_id: str | None = None
     demo: bool = False
+    # The surgeon of record as an account; None while the surgeon is only a typed name (values["surgeon"]).
+    surgeon_username: str | None = None
 
     def get(self, name: str) -> Any:
         return self.values.get(name)

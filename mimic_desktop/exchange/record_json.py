@@ -23,6 +23,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("export_version")
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
+    body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

@@ -34,7 +34,7 @@ class Change:
     new: Any = None
 
 
-def _value(fdef: forms.FieldDef | None, value: Any, lang: str) -> str:
+def value_text(fdef: forms.FieldDef | None, value: Any, lang: str) -> str:
     if value is None or value == "":
         return word("change_empty", lang)
     if fdef is None:
@@ -59,11 +59,16 @@ def change_text(change: Change, lang: str = "en") -> str:
         fdef = forms.all_fields().get(change.name)
         field = fdef.text(lang) if fdef else change.name
         text = word(
-            "change_value", lang, field=field, old=_value(fdef, change.old, lang), new=_value(fdef, change.new, lang)
+            "change_value",
+            lang,
+            field=field,
+            old=value_text(fdef, change.old, lang),
+            new=value_text(fdef, change.new, lang),
         )
         return word("change_in", lang, entry=entry, change=text) if entry else text
     if change.kind == "removed":
-        return word("change_removed", lang, entry=entry)
+        removed = word("change_removed", lang, entry=entry)
+        return word("change_held", lang, removed=removed, held=held_text(change.old, lang)) if change.old else removed
     if change.kind == "struck":
         return word("change_struck", lang, event=_event(change, lang), at=when(change.old, seconds=True))
     if change.kind == "time":
@@ -73,4 +78,14 @@ def change_text(change: Change, lang: str = "en") -> str:
         return word("change_voided", lang, name=change.name, at=when(change.old))
     if change.kind == "exported":
         return word("change_exported", lang, version=change.new)
-    return f"{change.entity} {change.name}: {_value(None, change.old, lang)} → {_value(None, change.new, lang)}"
+    return f"{change.entity} {change.name}: {value_text(None, change.old, lang)} → {value_text(None, change.new, lang)}"
+
+
+def held_text(content: dict[str, Any], lang: str = "en") -> str:
+    """What a removed lesion or complication held, field by field in the form's order, as the reader reads it."""
+    fields = forms.all_fields()
+    ordered = [name for name in fields if name in content] + [name for name in content if name not in fields]
+    return "; ".join(
+        f"{fields[name].text(lang) if name in fields else name}: {value_text(fields.get(name), content[name], lang)}"
+        for name in ordered
+    )

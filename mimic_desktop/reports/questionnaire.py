@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +24,8 @@ class QuestionnaireContext:
     signature_state: str = ""
     signature_ok: bool = False
     printed_at: datetime | None = None
+    # Who entered and who confirmed each answer, by field, worded (from the audit trail).
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -55,7 +57,7 @@ def _answer(fdef: FieldDef, answer: object, blank: bool, lang: str) -> Flowable:
     return para("&nbsp;&nbsp;&nbsp;&nbsp;".join(boxes), "boxes")
 
 
-def _questions(proc: Procedure | None, blank: bool, lang: str) -> Story:
+def _questions(proc: Procedure | None, blank: bool, lang: str, sources: dict[str, str] | None = None) -> Story:
     from reportlab.platypus import KeepTogether, Spacer
 
     story = []
@@ -67,7 +69,10 @@ def _questions(proc: Procedure | None, blank: bool, lang: str) -> Story:
             number += 1
             answer = proc.get(fdef.name) if proc is not None else None
             question = para(f"{number}. {text(fdef.text(lang))}", "question")
-            block = [*opening, question, Spacer(1, 3), _answer(fdef, answer, blank, lang), Spacer(1, 8)]
+            block = [*opening, question, Spacer(1, 3), _answer(fdef, answer, blank, lang)]
+            if sources and fdef.name in sources:
+                block.append(para(f"<i>{text(sources[fdef.name])}</i>", "small"))
+            block.append(Spacer(1, 8))
             story.append(KeepTogether(block))
             opening = []
     return story
@@ -78,10 +83,11 @@ def signed_meaning(meaning: str, lang: str) -> str:
     statement in this document's language follows, marked as such (the signed words are never replaced)."""
     shown = text(meaning)
     for other in LANGUAGES:
-        if other != lang and meaning == labels(other)["signature_meaning"]:
-            language = word(f"language_{other}", lang)
-            note = word("meaning_signed_in", lang, language=language, statement=labels(lang)["signature_meaning"])
-            return f"{shown}<br/><i>({text(note)})</i>"
+        for defined in forms.questionnaire().extras["signature_meanings"]:
+            if other != lang and meaning == defined[other]:
+                language = word(f"language_{other}", lang)
+                note = word("meaning_signed_in", lang, language=language, statement=defined[lang])
+                return f"{shown}<br/><i>({text(note)})</i>"
     return shown
 
 
@@ -122,7 +128,7 @@ def questionnaire_story(proc: Procedure | None, ctx: QuestionnaireContext, lang:
     story = [heading(form.title[lang], "title"), pairs(identity, content_width(), row_height=22 if ctx.blank else None)]
     if ctx.blank:
         story.append(para(text(labels(lang)["instructions"]), "body"))
-    story += _questions(proc, ctx.blank, lang)
+    story += _questions(proc, ctx.blank, lang, ctx.sources)
     story += _signature_block(ctx, lang)
     return story
 

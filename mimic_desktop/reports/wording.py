@@ -86,6 +86,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "change_in": ("{entry} · {change}", "{entry} · {change}"),
     "complication_n": ("Complication {n}", "Complicatie {n}"),
     "change_removed": ("{entry} removed from the record", "{entry} uit het dossier verwijderd"),
+    "change_held": ("{removed}; it held: {held}", "{removed}; het bevatte: {held}"),
     "event_of_lesion": ("{event} (lesion {n})", "{event} (laesie {n})"),
     "change_struck": ("Event struck through: {event} at {at}", "Gebeurtenis doorgehaald: {event} om {at}"),
     "change_time": ("Time of {event} corrected: {old} → {new}", "Tijd van {event} gecorrigeerd: {old} → {new}"),

@@ -42,7 +42,17 @@ def create_demo(path: Path, seed: int = 7) -> Store:
     service = ProcedureService(store, coordinator)
     today = datetime.now(UTC).replace(hour=8, minute=0, second=0, microsecond=0)
     for days_ago, lesions in ((40, 2), (21, 3), (9, 1)):
-        proc_id = record_procedure(service, rng, lesions=lesions, start=today - timedelta(days=days_ago))
+        proc_id = record_procedure(
+            service, rng, lesions=lesions, start=today - timedelta(days=days_ago), surgeon="demo.surgeon"
+        )
         service.complete(proc_id)
-    record_procedure(service, rng, lesions=2, start=today - timedelta(days=2), pathology=False, finish=False)
+    record_procedure(
+        service,
+        rng,
+        lesions=2,
+        start=today - timedelta(days=2),
+        pathology=False,
+        finish=False,
+        surgeon="demo.surgeon",
+    )
     return store

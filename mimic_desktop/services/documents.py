@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import rules
+from ..domain.answers import answer_sources
 from ..domain.clock import utc_now
 from ..domain.errors import NotFound, ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.record import Procedure
+from ..domain.wording import Messages, say_in
 from ..exchange.files import write_files
-from ..storage import audit, repository
+from ..storage import audit, repository, users
 from ..storage.connection import Store
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
@@ -39,6 +41,9 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
+NOT_CHANGES = {"access", "answer"}
+
+
 def audit_summary(store: Store, proc: Procedure) -> AuditSummary:
     """The record's audit entries, people and changes made with a reason, and the verification of the whole chain."""
     from ..reports.summary import AuditSummary
@@ -50,7 +55,8 @@ def audit_summary(store: Store, proc: Procedure) -> AuditSummary:
         entries=len(rows),
         first_at=rows[0]["at_utc"] if rows else None,
         last_at=rows[-1]["at_utc"] if rows else None,
-        people=tuple(dict.fromkeys(r["username"] for r in rows)),
+        # Only those whose rows changed the record: a refused attempt or a confirmation changes nothing.
+        people=tuple(dict.fromkeys(r["username"] for r in rows if r["entity"] not in NOT_CHANGES)),
         chain_ok=chain.ok,
         chain_rows=chain.rows,
         head_hash=chain.head_hash,
@@ -94,8 +100,29 @@ def write_questionnaire_pdf(
         signature_state=check.state.text(lang) if check else "",
         signature_ok=check.ok if check else False,
         printed_at=utc_now(),
+        sources=answer_source_texts(store, proc, lang) if proc is not None and not blank else {},
     )
     return write_files({path: lambda target: write_questionnaire(proc, ctx, target, lang)})[0]
+
+
+SOURCE_WORDS: Messages = {
+    "entered": ("Entered by {name}", "Ingevoerd door {name}"),
+    "confirmed": ("Entered by {name}, confirmed by {confirmer}", "Ingevoerd door {name}, bevestigd door {confirmer}"),
+}
+
+
+def answer_source_texts(store: Store, proc: Procedure, lang: str = "en") -> dict[str, str]:
+    """Who entered each answer and who confirmed it, in words, for the printed questionnaire."""
+    names = users.full_names(store.conn)
+    texts = {}
+    for name, source in answer_sources(repository.audit_rows(store.conn, proc.id)).items():
+        entered = names.get(source.entered_by, source.entered_by)
+        if source.confirmed_by:
+            confirmer = names.get(source.confirmed_by, source.confirmed_by)
+            texts[name] = say_in(SOURCE_WORDS, "confirmed", lang, name=entered, confirmer=confirmer)
+        else:
+            texts[name] = say_in(SOURCE_WORDS, "entered", lang, name=entered)
+    return texts
 
 
 def write_in_background(db_path: Path, kind: str, proc_id: str, path: Path, lang: str = "en") -> Path:

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 from ..domain import derive, forms, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
+    BreaksCompletionRules,
     ChangedDuringExport,
+    MimicError,
     NotFound,
     ReasonRequired,
     RecordLocked,
@@ -19,7 +21,8 @@ from ..domain.errors import (
     ValidationError,
 )
 from ..domain.record import Complication, Event, Lesion, Procedure
-from ..domain.roles import Action, User
+from ..domain.roles import Action, Role, User
+from ..domain.wording import Messages, say_in
 from ..storage import repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
@@ -31,6 +34,25 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
+
+MESSAGES: Messages = {
+    "locked_rules": (
+        "{study_id} is complete and locked, and this change would break what completion requires, so nothing "
+        "was changed: {problems}",
+        "{study_id} is compleet en vergrendeld, en deze wijziging zou ingaan tegen wat voltooien vereist; er is "
+        "niets gewijzigd: {problems}",
+    ),
+    "not_a_surgeon": (
+        "{username!r} is not an active surgeon account: choose the operating surgeon from the surgeons' accounts.",
+        "{username!r} is geen actief account van een chirurg: kies de operateur uit de accounts van de chirurgen.",
+    ),
+    "surgeon_by_account": (
+        "The operating surgeon of {study_id} is the account {username}: choose another surgeon's account to "
+        "change it, rather than typing a name.",
+        "De operateur van {study_id} is het account {username}: kies het account van een andere chirurg om dit "
+        "te wijzigen, in plaats van een naam te typen.",
+    ),
+}
 
 
 class ProcedureService:
@@ -88,7 +110,12 @@ class ProcedureService:
 
     @contextlib.contextmanager
     def _change(
-        self, proc_id: str, reason: str | None, fields: Iterable[str] = (), child_values: bool = True
+        self,
+        proc_id: str,
+        reason: str | None,
+        fields: Iterable[str] = (),
+        child_values: bool = True,
+        lang: str = "en",
     ) -> Iterator[Procedure]:
         """One user action on a record: permission, one transaction, lock and signature, status refresh.
 
@@ -103,22 +130,41 @@ class ProcedureService:
             with self.store.transaction() as db:
                 proc = self._load(proc_id, child_values)
                 if not (reason and reason.strip()):
-                    if proc.locked:
+                    if proc.locked and not _first_answers(proc, fields):
                         raise RecordLocked(f"{proc.study_id} is complete and locked: give a reason for the change.")
                     if proc.valid_signature() and set(fields) & _questionnaire_fields():
                         raise SignedAnswersChanged(
                             "The questionnaire is signed: give a reason for the change. The signature will be voided."
                         )
                 yield proc
+                if proc.locked:
+                    self._keeps_completion_rules(proc_id, lang)
                 repository.refresh_status(db.conn, proc_id)
-        except (RecordLocked, SignedAnswersChanged) as refusal:
+        except (RecordLocked, SignedAnswersChanged, BreaksCompletionRules) as refusal:
             # Logged once the refused transaction has rolled back: the refusal row is the only trace.
-            action = "edit_locked" if isinstance(refusal, RecordLocked) else "edit_signed"
+            actions: dict[type[MimicError], str] = {RecordLocked: "edit_locked", SignedAnswersChanged: "edit_signed"}
+            action = actions.get(type(refusal), "edit_locked_rules")
             access.log_refusal(self.store, self.user.username, action, str(refusal), proc_id, self.clock)
             raise
 
+    def _keeps_completion_rules(self, proc_id: str, lang: str) -> None:
+        """Refuse (inside the open transaction, so that it rolls back) a change that leaves a locked record
+        breaking a rule completion enforces, with the rules' own words."""
+        changed = self._load(proc_id)
+        problems = rules.missing_for_completion(changed, lang, self.clock())
+        if problems:
+            message = say_in(MESSAGES, "locked_rules", lang, study_id=changed.study_id, problems="; ".join(problems))
+            raise BreaksCompletionRules(message)
+
     # -- creating --------------------------------------------------------------------------
-    def create(self, study_id: str, centre: str, initial: dict[str, Any] | None = None, lang: str = "en") -> str:
+    def create(
+        self,
+        study_id: str,
+        centre: str,
+        initial: dict[str, Any] | None = None,
+        lang: str = "en",
+        surgeon: str | None = None,
+    ) -> str:
         """Enrol a patient; refuses a malformed or taken study ID, and names what enrolment still needs
         (rules.enrolment_problems: eligibility answered and met, consent with its date, the planned surgery).
 
@@ -132,6 +178,9 @@ class ProcedureService:
         if repository.study_id_taken(self.store.conn, study_id):
             raise ValidationError(rules.say("study_id_taken", lang, study_id=study_id), "study_id")
         clean = self._normalise(initial or {}, "procedure", lang)
+        account = None if surgeon is None else self.surgeon_account(surgeon, lang)
+        if account is not None:
+            clean["surgeon"] = account.full_name  # the name printed on the record is the account's
         problems = rules.enrolment_problems(clean, self.clock(), lang)
         if problems:
             message = rules.say("cannot_enrol", lang, problems="; ".join(map(str, problems)))
@@ -143,7 +192,51 @@ class ProcedureService:
                 db.conn, study_id=study_id, centre=centre, now=now, username=self.user.username, demo=demo
             )
             self._write_values(proc_id, "procedure", "", clean, now, None)
+            if account is not None:
+                repository.set_procedure_column(
+                    db.conn,
+                    proc_id=proc_id,
+                    column="surgeon_username",
+                    value=account.username,
+                    now=now,
+                    username=self.user.username,
+                )
         return proc_id
+
+    def surgeon_account(self, username: str, lang: str = "en") -> User:
+        """The active surgeon account of this user name, or ValidationError naming it."""
+        account = users.find_user(self.store.conn, username.strip().lower())
+        if account is None or account.role is not Role.SURGEON or not users.is_active(self.store.conn, account):
+            raise ValidationError(say_in(MESSAGES, "not_a_surgeon", lang, username=username), "surgeon")
+        return account
+
+    def assign_surgeon(self, proc_id: str, account: User, reason: str | None = None) -> None:
+        """Make a surgeon account the record's operating surgeon, in one transaction with its audit rows; the record's
+        surgeon name becomes the account's full name. Only a coordinator changes it after enrolment: whoever could
+        name themselves the surgeon could sign."""
+        self._require(Action.MANAGE_USERS, proc_id)
+        with self._change(proc_id, reason, {"surgeon"}):
+            now = self._now()
+            repository.set_procedure_column(
+                self.store.conn,
+                proc_id=proc_id,
+                column="surgeon_username",
+                value=account.username,
+                now=now,
+                username=self.user.username,
+                reason=reason,
+            )
+            repository.set_value(
+                self.store.conn,
+                proc_id=proc_id,
+                entity="procedure",
+                entity_id="",
+                field="surgeon",
+                value=account.full_name,
+                now=now,
+                username=self.user.username,
+                reason=reason,
+            )
 
     # -- values ----------------------------------------------------------------------------
     @staticmethod
@@ -167,13 +260,19 @@ class ProcedureService:
         entity: str = "procedure",
         entity_id: str = "",
         reason: str | None = None,
+        lang: str = "en",
     ) -> int:
         """Save a group of fields (one form) in one transaction; returns how many changed."""
-        clean = self._normalise(updates, entity)
+        clean = self._normalise(updates, entity, lang)
         changed = 0
-        with self._change(proc_id, reason, clean) as proc:
+        with self._change(proc_id, reason, clean, lang=lang) as proc:
             if entity != "procedure":
                 self._child(proc, entity, entity_id)
+            if proc.surgeon_username and "surgeon" in clean and clean["surgeon"] != proc.get("surgeon"):
+                message = say_in(
+                    MESSAGES, "surgeon_by_account", lang, study_id=proc.study_id, username=proc.surgeon_username
+                )
+                raise ValidationError(message, "surgeon")
             if "icg_given_at" in clean:
                 rules.check_icg_time(proc, clean["icg_given_at"])
             signature = proc.valid_signature()
@@ -484,6 +583,13 @@ class ProcedureService:
 
 def _questionnaire_fields() -> set[str]:
     return {f.name for f in forms.questionnaire().fields()}
+
+
+def _first_answers(proc: Procedure, fields: Iterable[str]) -> bool:
+    """Whether a change only gives unanswered questions their first answers: locking leaves the questionnaire
+    open for the surgeon, so these need no reason."""
+    names = set(fields)
+    return bool(names) and names <= _questionnaire_fields() and all(proc.get(name) is None for name in names)
 
 
 def event_time(text: str) -> datetime:

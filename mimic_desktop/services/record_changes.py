@@ -35,8 +35,16 @@ def changes_with_reason(rows: Sequence[sqlite3.Row], proc: Procedure) -> tuple[C
             if details.get("corrects") is not None:
                 corrected[details["corrects"]] = events[int(row["entity_id"])]
     signatures = {str(signature.id): signature for signature in proc.signatures}
+    held: dict[str, dict[str, Any]] = {}  # a lesion's or complication's values as they stood, by its id
     changes = []
     for row in rows:
+        if row["entity"] in ENTRIES and row["field"] not in {"number", "removed"}:
+            value = _decoded(row["new_value"])
+            entry = held.setdefault(row["entity_id"], {})
+            if value is None:
+                entry.pop(row["field"], None)
+            else:
+                entry[row["field"]] = value
         entity, field = row["entity"], row["field"]
         if not row["reason"] or (entity, field) in SAME_ACT:
             continue
@@ -51,7 +59,8 @@ def changes_with_reason(rows: Sequence[sqlite3.Row], proc: Procedure) -> tuple[C
             else:
                 changes.append(Change(**base, kind="struck", number=lesion, name=event.kind, old=event.at))
         elif entity in ENTRIES and field == "removed":
-            changes.append(Change(**base, kind="removed", number=numbers.get(row["entity_id"])))
+            content = dict(held.get(row["entity_id"], {}))
+            changes.append(Change(**base, kind="removed", number=numbers.get(row["entity_id"]), old=content))
         elif entity == "procedure" and field == "export_version":
             changes.append(Change(**base, kind="exported", new=new))
         elif entity in {"procedure", *ENTRIES}:

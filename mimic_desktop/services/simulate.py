@@ -97,8 +97,11 @@ def record_procedure(
     pathology: bool = True,
     finish: bool = True,
     on_event: Callable[[int], None] = lambda _id: None,
+    surgeon: str | None = None,
 ) -> str:
-    """Enrol and record one whole procedure; on_event gets each event id after its commit."""
+    """Enrol and record one whole procedure; on_event gets each event id after its commit.
+
+    surgeon is the user name of the operating surgeon's account; without it the surgeon is a typed name."""
     start = start or datetime.now(UTC) - timedelta(hours=4)
     clock = iter(start + timedelta(minutes=4 * i) for i in range(10_000))
 
@@ -109,7 +112,7 @@ def record_procedure(
 
     values = enrolment_values(rng, start, lesions)
     study_id, centre = next_study_id(service.store, centre)
-    proc_id = service.create(study_id, centre, values)
+    proc_id = service.create(study_id, centre, values, surgeon=surgeon)
     for kind in ("incision", "inspect_white_light", "inspect_icg", "ious"):
         event(kind)
     lesion_ids = []

@@ -173,6 +173,8 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
             problems += _signature_problems(Signature(*row), latest, names)
         problems += _deleted(latest, "signature", "signed", kept)
     problems += _user_problems(conn, latest)
+    if "delegations" in tables:  # older schemas have none
+        problems += _delegation_problems(conn, latest)
     return problems
 
 
@@ -223,7 +225,11 @@ def _value_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
 
 def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
     columns = [row[1] for row in conn.execute("PRAGMA table_info(procedures)")]
-    audited = [c for c in ("study_id", "centre", "completed_utc", "export_version", "exported_utc") if c in columns]
+    audited = [
+        c
+        for c in ("study_id", "centre", "completed_utc", "export_version", "exported_utc", "surgeon_username")
+        if c in columns
+    ]
     problems, kept = [], set()
     for row in conn.execute(f"SELECT id, {', '.join(audited)} FROM procedures"):
         proc_id = row[0]
@@ -362,3 +368,25 @@ def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
                     f"user {username}: its {column} is not what the audit trail recorded (changed outside the application)"
                 )
     return problems + _deleted(latest, "user", "role", kept)
+
+
+def _delegation_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """A delegation lets a surgeon sign: one added or altered outside the application must be found."""
+    problems, kept = [], set()
+    for key, username, reason, granted_by, granted_utc in conn.execute(
+        "SELECT id, username, reason, granted_by, granted_utc FROM delegations"
+    ):
+        kept.add(str(key))
+        granted = latest.get(("delegation", str(key), "granted"))
+        if granted is None:
+            problems.append(f"delegation {key} has no audit entry")
+            continue
+        found = {"username": username, "reason": reason, "granted_by": granted_by, "granted_utc": granted_utc}
+        expected = {
+            "username": granted.value["username"],
+            "reason": granted.reason,
+            "granted_by": granted.username,
+            "granted_utc": granted.at_utc,
+        }
+        problems += _differing("delegation", str(key), found, expected)
+    return problems + _deleted(latest, "delegation", "granted", kept)

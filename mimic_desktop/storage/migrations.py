@@ -158,6 +158,22 @@ def m003_account_security(db: Database) -> None:
                 )
 
 
+@migrations()
+def m004_surgeon_accounts_and_delegations(db: Database) -> None:
+    """The procedure's surgeon as an account, and delegations of the questionnaire's signature to another surgeon."""
+    # Empty on older records: their surgeon is the typed name until a coordinator maps it to an account.
+    db.execute("ALTER TABLE procedures ADD COLUMN surgeon_username TEXT")
+    db.execute(
+        """CREATE TABLE delegations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            procedure_id TEXT NOT NULL REFERENCES procedures(id),
+            username TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            granted_utc TEXT NOT NULL)"""
+    )
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

@@ -120,7 +120,7 @@ def set_procedure_column(
     reason: str | None = None,
 ) -> None:
     """Change a column of the procedures table that belongs to the record (and audit it)."""
-    allowed = {"completed_utc", "current_lesion_id", "export_version", "exported_utc"}
+    allowed = {"completed_utc", "current_lesion_id", "export_version", "exported_utc", "surgeon_username"}
     if column not in allowed:
         raise ValueError(column)
     old = conn.execute(f"SELECT {column} FROM procedures WHERE id=?", (proc_id,)).fetchone()[0]
@@ -248,7 +248,7 @@ def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:
 def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
     row = conn.execute(
         "SELECT id, study_id, centre, created_utc, session_id, completed_utc, export_version, exported_utc,"
-        " modified_utc, current_lesion_id, demo FROM procedures WHERE id=?",
+        " modified_utc, current_lesion_id, demo, surgeon_username FROM procedures WHERE id=?",
         (proc_id,),
     ).fetchone()
     if row is None:
@@ -265,6 +265,7 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
         modified_at=row[8],
         current_lesion_id=row[9],
         demo=bool(row[10]),
+        surgeon_username=row[11],
     )
 
 
@@ -379,6 +380,60 @@ def void_signature(
     _audit(
         conn, now, username, proc_id, "signature", str(signature_id), field="voided", old=False, new=True, reason=reason
     )
+
+
+def insert_delegation(
+    conn: sqlite3.Connection, *, proc_id: str, username: str, reason: str, now: str, granted_by: str
+) -> int:
+    """Let another surgeon sign this record's questionnaire, with the reason (and its audit row)."""
+    cursor = conn.execute(
+        "INSERT INTO delegations (procedure_id, username, reason, granted_by, granted_utc) VALUES (?, ?, ?, ?, ?)",
+        (proc_id, username, reason, granted_by, now),
+    )
+    _audit(
+        conn,
+        now,
+        granted_by,
+        proc_id,
+        "delegation",
+        str(cursor.lastrowid),
+        field="granted",
+        old=None,
+        new={"username": username},
+        reason=reason,
+    )
+    # Not a change to the record (its session file does not carry delegations): modified_utc stays.
+    return int(cursor.lastrowid or 0)
+
+
+def delegations(conn: sqlite3.Connection, proc_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, username, reason, granted_by, granted_utc FROM delegations WHERE procedure_id=? ORDER BY id",
+        (proc_id,),
+    ).fetchall()
+
+
+def confirm_answer(conn: sqlite3.Connection, *, proc_id: str, field: str, value: Any, now: str, username: str) -> None:
+    """The surgeon confirms an answer someone else entered on their word: an audit row holding the value confirmed."""
+    _audit(conn, now, username, proc_id, "answer", field, field="confirmed", old=None, new=value)
+
+
+def surgeon_of_record(conn: sqlite3.Connection, proc_id: str) -> tuple[str, str | None, str | None] | None:
+    """(study ID, surgeon account, typed surgeon name) of one record, read without loading the record."""
+    row = conn.execute(
+        "SELECT p.study_id, p.surgeon_username, v.value FROM procedures p LEFT JOIN field_values v"
+        " ON v.procedure_id = p.id AND v.entity = 'procedure' AND v.field = 'surgeon' WHERE p.id = ?",
+        (proc_id,),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], audit.decode(row[2]))
+
+
+def surgeon_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(procedure id, typed surgeon name) of every record whose surgeon is not yet an account."""
+    return conn.execute(
+        "SELECT p.id, v.value FROM procedures p JOIN field_values v ON v.procedure_id = p.id"
+        " AND v.entity = 'procedure' AND v.field = 'surgeon' WHERE p.surgeon_username IS NULL ORDER BY p.study_id"
+    ).fetchall()
 
 
 def audit_rows(conn: sqlite3.Connection, proc_id: str | None = None) -> list[sqlite3.Row]:

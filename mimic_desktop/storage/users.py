@@ -164,3 +164,13 @@ def count_users(conn: sqlite3.Connection) -> int:
 
 def holds_demo_accounts(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM users WHERE demo=1 LIMIT 1").fetchone() is not None
+
+
+def is_active(conn: sqlite3.Connection, user: User) -> bool:
+    row = conn.execute("SELECT active FROM users WHERE username=?", (user.username,)).fetchone()
+    return bool(row and row[0])
+
+
+def full_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every account's full name by user name, inactive ones included."""
+    return dict(conn.execute("SELECT username, full_name FROM users").fetchall())

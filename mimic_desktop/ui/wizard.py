@@ -10,12 +10,22 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from ..domain import derive, forms, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..domain.forms import FieldDef
+from ..services.surgeons import SurgeonService
 from .context import AppContext
 from .form_widget import FormWidget
 from .labels import caption, heading, message_label
@@ -79,10 +89,13 @@ class FormPage(QWizardPage):
         form: FormWidget,
         problems: Callable[[], list[rules.Query]],
         extra: QWidget | None = None,
+        extra_fields: frozenset[str] = frozenset(),
     ):
+        """extra_fields are the fields the extra widget holds: their problems are this page's too."""
         super().__init__()
         self.form = form
         self.problems = problems
+        self.extra_fields = extra_fields
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
         self.explanation = caption(explanation, "enrolmentNeeds")
@@ -106,7 +119,9 @@ class FormPage(QWizardPage):
         except MimicError as error:
             self.message.setText(str(error))
             return False
-        problems = self.form.concerning(self.problems())
+        every = self.problems()
+        problems = self.form.concerning(every)
+        problems += [p for p in every if p not in problems and self.extra_fields & set(p.fields)]
         self.form.mark_queries(problems)
         if problems:
             lines = [self.tr("The patient cannot be enrolled:"), *(f"• {problem}" for problem in problems)]
@@ -154,8 +169,15 @@ class NewProcedureWizard(QWizard):
                 "What is known before surgery is needed to enrol (marked *). The executed procedure and the blood "
                 "loss are entered on the Record tab after surgery."
             ),
-            FormWidget([surgery], lang, only={f.name for f in surgery.fields if f.enrolment}, needed=needed_to_enrol),
+            FormWidget(
+                [surgery],
+                lang,
+                only={f.name for f in surgery.fields if f.enrolment and f.name != "surgeon"},
+                needed=needed_to_enrol,
+            ),
             self.problems,
+            extra=self._surgeon_choice(context),
+            extra_fields=frozenset({"surgeon"}),
         )
         self.interval = QLabel()
         self.interval.setObjectName("icgInterval")
@@ -181,6 +203,25 @@ class NewProcedureWizard(QWizard):
         self.ticker.start(1000)
         self.show_interval()
         self.resize(760, 620)
+
+    def _surgeon_choice(self, context: AppContext) -> QWidget:
+        """The operating surgeon is one of the surgeons' accounts, so that only they can sign the questionnaire."""
+        box = QWidget()
+        layout = QFormLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.surgeon = QComboBox()
+        self.surgeon.setObjectName("surgeonAccount")
+        self.surgeon.addItem(self.tr("Choose the operating surgeon"), "")
+        self.surgeon_names: dict[str, str] = {}
+        for account in SurgeonService(context.store, context.signed_in()).surgeon_accounts():
+            self.surgeon.addItem(f"{account.full_name} ({account.username})", account.username)
+            self.surgeon_names[account.username] = account.full_name
+        layout.addRow(forms.field_def("surgeon").text(context.lang) + " *", self.surgeon)
+        if not self.surgeon_names:
+            layout.addRow(
+                caption(self.tr("There is no surgeon account yet: a coordinator adds one first."), "noSurgeon")
+            )
+        return box
 
     def problems(self) -> list[rules.Query]:
         """What stands in the way of enrolment with the values on every page, as the service would refuse them."""
@@ -210,13 +251,20 @@ class NewProcedureWizard(QWizard):
         result: dict[str, Any] = {}
         for page in (self.eligibility, self.surgery, self.icg):
             result.update({k: v for k, v in page.form.valid_values().items() if v is not None})
+        chosen = self.surgeon.currentData()
+        if chosen:
+            result["surgeon"] = self.surgeon_names[chosen]
         return result
 
     def accept(self) -> None:
         """Enrol; a refusal keeps the wizard open with everything typed still in it."""
         try:
             proc_id = self.context.procedures().create(
-                self.study.study_id.text(), self.study.centre.text(), self.initial_values(), lang=self.context.lang
+                self.study.study_id.text(),
+                self.study.centre.text(),
+                self.initial_values(),
+                lang=self.context.lang,
+                surgeon=self.surgeon.currentData() or None,
             )
         except MimicError as error:
             self.icg.message.setText(str(error))

@@ -1475,7 +1475,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="214" />
+        <source>Choose the operating surgeon</source>
+        <translation>Kies de operateur</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="222" />
+        <source>There is no surgeon account yet: a coordinator adds one first.</source>
+        <translation>Er is nog geen account van een chirurg: een coördinator maakt er eerst een aan.</translation>
+    </message>
+    </context>
 <context>
     <name>PatientPage</name>
     <message>
@@ -1548,7 +1558,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Outside the protocol window.</source>
         <translation>Buiten het protocolvenster.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="58" />
+        <source>The operating surgeon's account: %1</source>
+        <translation>Het account van de operateur: %1</translation>
+    </message>
+    </context>
 <context>
     <name>PostopPage</name>
     <message>
@@ -1781,7 +1796,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="76" />
+        <source>Let another surgeon sign…</source>
+        <translation>Een andere chirurg laten tekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99" />
+        <source>Whose answers</source>
+        <translation>Wiens antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="111" />
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="113" />
+        <source>Confirm that this answer, entered on your word, is yours</source>
+        <translation>Bevestig dat dit antwoord, op uw aanwijzing ingevoerd, van u is</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="147" />
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="150" />
+        <source>entered by %1</source>
+        <translation>ingevoerd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="152" />
+        <source>confirmed by %1</source>
+        <translation>bevestigd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="159" />
+        <source>The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon's account before signing.</source>
+        <translation>De operateur (%1) is nog geen account: een coördinator koppelt de naam aan het account van een chirurg voordat er wordt ondertekend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="162" />
+        <source>Answers entered by someone else are signed only after %1 confirms each of them.</source>
+        <translation>Antwoorden die iemand anders heeft ingevoerd, worden pas ondertekend nadat %1 elk ervan heeft bevestigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="166" />
+        <source>Every answer was entered by %1.</source>
+        <translation>Elk antwoord is ingevoerd door %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="175" />
+        <source>May sign by delegation: %1</source>
+        <translation>Mag tekenen door delegatie: %1</translation>
+    </message>
+    </context>
 <context>
     <name>RecordAccess</name>
     <message>
@@ -1841,6 +1911,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/record/record_view.py" line="77" />
         <source>Documents</source>
         <translation>Documenten</translation>
+    </message>
+<message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81" />
+        <source>History</source>
+        <translation>Geschiedenis</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +3049,132 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="38" />
         <source>Not saved yet: the database is in use by another program, retrying. Waiting (%1): %2</source>
         <translation>Nog niet opgeslagen: de database is in gebruik door een ander programma, opnieuw proberen. Wachtend (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27" />
+        <source>Let another surgeon sign</source>
+        <translation>Een andere chirurg laten tekenen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32" />
+        <source>The operating surgeon signs the questionnaire of %1. Another surgeon signs it only with a delegation: say who, and why.</source>
+        <translation>De operateur tekent de vragenlijst van %1. Een andere chirurg tekent alleen met een delegatie: geef aan wie, en waarom.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42" />
+        <source>Surgeon</source>
+        <translation>Chirurg</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49" />
+        <source>Record the delegation</source>
+        <translation>Delegatie vastleggen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75" />
+        <source>History of the record</source>
+        <translation>Geschiedenis van het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77" />
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84" />
+        <source>Every kind</source>
+        <translation>Elke soort</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90" />
+        <source>Find text</source>
+        <translation>Tekst zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93" />
+        <source>Save as CSV…</source>
+        <translation>Opslaan als csv…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97" />
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108" />
+        <source>Refused attempts</source>
+        <translation>Geweigerde pogingen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124" />
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146" />
+        <source>%1 of %2 entries shown</source>
+        <translation>%1 van %2 regels getoond</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151" />
+        <source>CSV files (*.csv)</source>
+        <translation>Csv-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152" />
+        <source>Save the audit trail as</source>
+        <translation>De audittrail opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170" />
+        <source>The file was not written.</source>
+        <translation>Het bestand is niet geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173" />
+        <source>Written to %1</source>
+        <translation>Geschreven naar %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172" />
+        <source>Writing %1…</source>
+        <translation>%1 wordt geschreven…</translation>
+    </message>
+</context>
+<context>
+    <name>SurgeonMapping</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="31" />
+        <source>Map to this account</source>
+        <translation>Aan dit account koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="51" />
+        <source>The operating surgeon %1 is a typed name, not an account: the questionnaire cannot be signed until a coordinator maps the name to the surgeon's account (every record holding the name is mapped).</source>
+        <translation>De operateur %1 is een getypte naam, geen account: de vragenlijst kan pas worden ondertekend als een coördinator de naam aan het account van de chirurg koppelt (elk dossier met deze naam wordt gekoppeld).</translation>
     </message>
 </context>
 </TS>

@@ -12,9 +12,9 @@ from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import open_store
+from tests.support.signers import sign_as
 
 PASSWORD = "correct horse"
 SURGEON_PASSWORD = "steady hands 42"
@@ -38,7 +38,7 @@ def record_cohort(service: ProcedureService, surgeon: ProcedureService) -> list[
     service.set_values(signed, DEMO_QUESTIONNAIRE | {"q_comments": "Heldere rand rond laesie één."})
     service.set_values(signed, {"surgeon": PEOPLE[3]})  # the operating surgeon is staff: no export names them
     service.complete(signed)
-    SigningService(surgeon.store, surgeon.user).sign_questionnaire(signed, SURGEON_PASSWORD, meaning="Author")
+    sign_as(surgeon.store, surgeon.user, signed, SURGEON_PASSWORD)
     waiting = record_procedure(service, random.Random(5), lesions=2, pathology=False, finish=False)
     single = record_procedure(service, random.Random(8), lesions=1)
     return [signed, waiting, single]

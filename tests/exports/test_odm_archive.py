@@ -16,9 +16,9 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.data_exports import export_odm
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import open_store
+from tests.support.signers import sign_as
 
 from .conftest import PASSWORD, PEOPLE, SURGEON_PASSWORD, assert_pseudonymous
 from .test_odm import schema  # noqa: F401  (the official ODM 1.3.2 XSD, as a fixture)
@@ -48,7 +48,7 @@ def archived(tmp_path):
         entity_id=lesion.id,
         reason="pathology revised",
     )
-    SigningService(store, surgeon).sign_questionnaire(proc_id, SURGEON_PASSWORD, meaning="Author")
+    sign_as(store, surgeon, proc_id, SURGEON_PASSWORD)
     path = tmp_path / "out" / "archive.xml"
     path.parent.mkdir()
     export_odm(service, None, path, with_audit=True)

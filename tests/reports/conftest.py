@@ -12,8 +12,8 @@ from mimic_desktop.domain import derive
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
+from tests.support.signers import sign_as
 
 SURGEON_PASSWORD = "steady hands 42"
 LONG_DESCRIPTION = " ".join(
@@ -51,7 +51,7 @@ def signed(store, service, surgeon):
     note = next(e for e in proc.events if e.kind == "note")
     service.strike_event(note.id, "typed in the wrong record")
     service.set_values(proc_id, DEMO_QUESTIONNAIRE | {"q_comments": COMMENT.strip()})
-    SigningService(store, surgeon).sign_questionnaire(proc_id, SURGEON_PASSWORD, meaning="Author of the answers")
+    sign_as(store, surgeon, proc_id, SURGEON_PASSWORD)
     return proc_id
 
 

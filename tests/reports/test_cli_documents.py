@@ -1,7 +1,11 @@
+import io
+
 import pytest
 from pypdf import PdfReader
 
 from mimic_desktop.cli.main import main
+from mimic_desktop.services.procedures import ProcedureService
+from tests.support.signers import make_surgeon_of_record
 
 from .conftest import SURGEON_PASSWORD, flat
 
@@ -23,28 +27,35 @@ def test_pdf_commands_write_the_files(db_path, service, signed, tmp_path, monkey
     assert study_id in text and "☒" not in text
 
 
-def test_sign_from_the_command_line(db_path, service, surgeon, recorded, monkeypatch, capsys):
+def test_sign_from_the_command_line(db_path, store, service, surgeon, recorded, monkeypatch, capsys):
     from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
+    make_surgeon_of_record(store, recorded, surgeon)
     study_id = service.load(recorded).study_id
-    monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
-    assert run(db_path, "sign", "--user", "anna.coord", study_id, "--meaning", "Author") == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert run(db_path, "sign", "--user", "anna.coord", study_id, "--meaning", "author") == 2
     assert "Only a surgeon can sign" in capsys.readouterr().err
-    monkeypatch.setenv("MIMIC_PASSWORD", SURGEON_PASSWORD)
-    assert run(db_path, "sign", "--user", "sam.surgeon", study_id, "--meaning", "Author") == 0
+    monkeypatch.setenv("MIMIC_PASSWORD", SURGEON_PASSWORD)  # signs in; it never signs
+    assert run(db_path, "confirm-answers", "--user", "sam.surgeon", study_id) == 0
+    assert "7 answer(s) confirmed" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO(SURGEON_PASSWORD + "\n"))
+    assert run(db_path, "sign", "--user", "sam.surgeon", study_id, "--meaning", "confirmed_author") == 0
     out = capsys.readouterr().out
     signature = service.load(recorded).valid_signature()
-    assert signature.meaning == "Author"
+    assert signature.meaning.startswith("Author: these answers were entered on my word")
     assert signature.content_hash in out
 
 
-def test_the_command_line_signs_the_statement_in_the_signers_language(db_path, service, surgeon, recorded, monkeypatch):
+def test_the_command_line_signs_the_statement_in_the_signers_language(
+    db_path, store, service, surgeon, recorded, monkeypatch
+):
     from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
     from mimic_desktop.services.signing import signature_meaning
 
-    service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    monkeypatch.setenv("MIMIC_PASSWORD", SURGEON_PASSWORD)
+    ProcedureService(store, surgeon).set_values(recorded, DEMO_QUESTIONNAIRE)  # the surgeon's own answers
+    make_surgeon_of_record(store, recorded, surgeon)
+    monkeypatch.setattr("sys.stdin", io.StringIO(SURGEON_PASSWORD + "\n"))
     study_id = service.load(recorded).study_id
     assert run(db_path, "sign", "--user", "sam.surgeon", study_id, "--lang", "nl") == 0
     meaning = service.load(recorded).valid_signature().meaning

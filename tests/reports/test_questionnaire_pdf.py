@@ -4,7 +4,8 @@ from mimic_desktop.domain import forms, values
 from mimic_desktop.domain.errors import MimicError, NotFound, ValidationError
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
-from mimic_desktop.services.signing import SigningService
+from mimic_desktop.services.signing import signature_meaning
+from tests.support.signers import sign_as
 
 from .conftest import COMMENT, SURGEON_PASSWORD, flat, paragraphs, read_pdf
 
@@ -57,7 +58,7 @@ def test_the_signature_block_names_signer_time_meaning_and_hash(service, signed,
     signature = service.load(signed).valid_signature()
     labels = forms.questionnaire().extras["document_labels"][lang]
     assert f"{labels['signed_electronically']} Sjoerd Citroën (sam.surgeon)" in text
-    assert "Author of the answers" in text
+    assert "Author: these answers were entered on my word" in text
     assert signature.content_hash in text.replace(" ", "")
     assert ("Signature valid" if lang == "en" else "Handtekening geldig") in text
 
@@ -140,7 +141,8 @@ def test_a_failed_write_keeps_the_earlier_file(service, signed, tmp_path, monkey
 
 
 def statements(lang: str) -> str:
-    return forms.questionnaire().extras["document_labels"][lang]["signature_meaning"]
+    """The form's meaning of a signature on answers the surgeon confirmed, in lang."""
+    return signature_meaning(lang, "confirmed_author")
 
 
 @pytest.mark.parametrize(("signed_in", "printed_in"), [("en", "nl"), ("nl", "en"), ("nl", "nl")])
@@ -150,7 +152,7 @@ def test_the_meaning_prints_as_signed_with_the_statement_in_the_documents_langua
     """The signed words are never replaced; a statement signed in the other language is followed by the
     form's statement in the language of the document, marked as such, on both PDFs."""
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    SigningService(store, surgeon).sign_questionnaire(recorded, SURGEON_PASSWORD, meaning=statements(signed_in))
+    sign_as(store, surgeon, recorded, SURGEON_PASSWORD, lang=signed_in)
     translated = {
         "nl": f"(ondertekend in het Engels; in het Nederlands: {statements('nl')})",
         "en": f"(signed in Dutch; in English: {statements('en')})",

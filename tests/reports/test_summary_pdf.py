@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from mimic_desktop import __version__
@@ -81,7 +82,7 @@ def test_signature_and_audit_chain_head_are_printed(service, signed, tmp_path):
     proc = service.load(signed)
     signature = proc.valid_signature()
     assert "Signed electronically by Sjoerd Citroën (sam.surgeon)" in text
-    assert "Author of the answers" in text
+    assert "Author: these answers were entered on my word" in text
     assert signature.content_hash == content_hash(proc)
     assert signature.content_hash in text.replace(" ", "")
     assert "Signature valid: the answers are unchanged" in text
@@ -161,5 +162,7 @@ def test_a_removed_lesion_is_left_out_and_its_struck_event_still_names_it(servic
     assert "struck through: pressed O instead of L; lesion 5 removed from the record" in text
     record, trail = text.split("Audit trail")
     assert "Lesion 5" not in record, "the removed lesion has no row of its own in the timeline drawing"
-    assert "Lesion 5 removed from the record pressed O instead of L" in trail
+    held = re.search(r"Lesion 5 removed from the record; it held: (.*?) pressed O instead of L", trail)
+    assert held, "a removed lesion is shown with what it held"
+    assert "Occult" in held.group(1) or "occult" in held.group(1)
     assert [lesion.number for lesion in service.load(signed).lesions] == [1, 2, 3, 4]

@@ -18,6 +18,7 @@ from mimic_desktop.services.signing import SignatureState, SigningService, check
 from mimic_desktop.storage import repository
 from mimic_desktop.storage.connection import open_store
 from tests.support.enrolment import ENROLMENT
+from tests.support.signers import make_surgeon_of_record
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -66,9 +67,11 @@ def test_the_signature_covers_the_answers_as_they_are_when_it_is_written(
         "sam.surgeon", "Sam Snijder", "surgeon", "steady hands 42", by=coordinator
     )
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
+    make_surgeon_of_record(store, recorded, surgeon)
+    signing = SigningService(store, surgeon)
+    signing.confirm_answers(recorded)
     other = ProcedureService(other_store, coordinator)
     outcome = after_first_read(monkeypatch, store.conn, lambda: other.set_values(recorded, {"q_image_quality": 1}))
-    signing = SigningService(store, surgeon)
     signing.sign_questionnaire(recorded, "steady hands 42")
     assert outcome, "the other connection tried while the questionnaire was being signed"
     assert check_signature(signing.store, service.load(recorded)).state is SignatureState.VALID

@@ -14,6 +14,7 @@ from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
 from mimic_desktop.storage import audit
 from tests.support.roles import ATTEMPTS, LATER, LOCKED_EDITS, attempt, exports_folder, refusals, snapshot
+from tests.support.signers import sign_as
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_nobody_edits_a_locked_record_without_a_reason(store, service, recorded,
 @pytest.mark.parametrize("role", ["coordinator", "surgeon"])
 def test_nobody_changes_a_signed_questionnaire_without_a_reason(store, service, recorded, surgeon, coordinator, role):
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    SigningService(store, surgeon).sign_questionnaire(recorded, "surgeon-pass")
+    sign_as(store, surgeon, recorded, "surgeon-pass")
     user = surgeon if role == "surgeon" else coordinator
     before = snapshot(store)
     with pytest.raises(ReasonRequired, match="questionnaire is signed: give a reason"):

@@ -95,7 +95,11 @@ def test_free_text_that_looks_like_an_identifier_is_named_with_its_pattern(lapto
     proc_id = laptop.record(7)
     laptop.service.set_values(
         proc_id,
-        {"icg_adverse_reaction": True, "icg_adverse_description": "Rash; mevr. Jansen, born 12-03-1961"},
+        {
+            "icg_adverse_reaction": True,
+            "icg_adverse_description": "Rash; mevr. Jansen, born 12-03-1961",
+            "icg_adverse_event": True,  # a locked record keeps the rules completion checks
+        },
         reason="reaction reported late",
     )
     event = laptop.service.load(proc_id).events[3]

@@ -6,8 +6,15 @@ from mimic_desktop.domain import derive
 from mimic_desktop.domain.errors import AuthenticationFailed, PermissionDenied, ReasonRequired, ValidationError
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SignatureState, SigningService, check_signature, content_hash
+from mimic_desktop.services.signing import (
+    SignatureState,
+    SigningService,
+    check_signature,
+    content_hash,
+    signature_meaning,
+)
 from mimic_desktop.storage import audit
+from tests.support.signers import make_surgeon_of_record
 
 from .conftest import SURGEON_PASSWORD
 
@@ -22,11 +29,13 @@ def refusals(service, proc_id):
 
 def test_the_surgeon_signs_with_name_time_meaning_and_a_content_hash(store, service, surgeon, answered):
     assert check_signature(store, service.load(answered)).state is SignatureState.UNSIGNED
-    signature = SigningService(store, surgeon).sign_questionnaire(answered, SURGEON_PASSWORD, meaning="Author")
+    signature = SigningService(store, surgeon).sign_questionnaire(
+        answered, SURGEON_PASSWORD, meaning="confirmed_author"
+    )
     proc = service.load(answered)
     assert signature.printed_name == "Sam Snijder"
     assert signature.username == "sam.surgeon"
-    assert signature.meaning == "Author"
+    assert signature.meaning == signature_meaning("en", "confirmed_author")
     assert signature.signed_at
     assert signature.content_hash == content_hash(proc)
     assert check_signature(store, proc).state is SignatureState.VALID
@@ -72,14 +81,18 @@ def test_only_a_surgeon_can_sign_and_the_attempt_is_logged(store, service, coord
 
 
 def test_unanswered_questions_are_named(store, service, surgeon, recorded):
+    make_surgeon_of_record(store, recorded, surgeon)
     with pytest.raises(ValidationError, match="How useful was ICG"):
         SigningService(store, surgeon).sign_questionnaire(recorded, SURGEON_PASSWORD)
 
 
 def test_a_meaning_is_required_and_a_second_signature_refused(store, surgeon, answered):
     signing = SigningService(store, surgeon)
-    with pytest.raises(ValidationError, match="what the signature means"):
-        signing.sign_questionnaire(answered, SURGEON_PASSWORD, meaning="  ")
+    for free_text in ("  ", "Author", "I agree"):
+        with pytest.raises(ValidationError, match="not a meaning the questionnaire defines"):
+            signing.sign_questionnaire(answered, SURGEON_PASSWORD, meaning=free_text)
+    with pytest.raises(ValidationError, match="does not fit this signature"):
+        signing.sign_questionnaire(answered, SURGEON_PASSWORD, meaning="author")  # someone else typed the answers
     signing.sign_questionnaire(answered, SURGEON_PASSWORD)
     with pytest.raises(ValidationError, match="already signed by Sam Snijder"):
         signing.sign_questionnaire(answered, SURGEON_PASSWORD)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from mimic_desktop.domain import derive
-from mimic_desktop.services.signing import SigningService
+from tests.support.signers import sign_as
 
 from .conftest import SURGEON_PASSWORD
 
@@ -27,7 +27,7 @@ def test_the_stored_status_follows_every_step_of_the_record(store, service, surg
     seen.append(stored_and_derived(store, service, answered))
     service.complete(answered)
     seen.append(stored_and_derived(store, service, answered))
-    SigningService(store, surgeon).sign_questionnaire(answered, SURGEON_PASSWORD)
+    sign_as(store, surgeon, answered, SURGEON_PASSWORD)
     seen.append(stored_and_derived(store, service, answered))
     service.mark_exported(answered, 1, service.load(answered).modified_at)
     seen.append(stored_and_derived(store, service, answered))

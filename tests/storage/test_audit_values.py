@@ -9,9 +9,10 @@ import pytest
 
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
-from mimic_desktop.services.signing import SignatureState, SigningService, check_signature
+from mimic_desktop.services.signing import SignatureState, check_signature
 from mimic_desktop.storage import audit
 from mimic_desktop.storage.connection import open_store
+from tests.support.signers import sign_as
 
 SURGEON_PASSWORD = "steady hands 42"
 
@@ -23,10 +24,9 @@ def trail(store, service, coordinator, recorded, db_path):
         "sam.surgeon", "Sam Snijder", "surgeon", SURGEON_PASSWORD, by=coordinator
     )
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    signing = SigningService(store, surgeon)
-    signing.sign_questionnaire(recorded, SURGEON_PASSWORD)
+    sign_as(store, surgeon, recorded, SURGEON_PASSWORD)
     service.set_values(recorded, {"q_usefulness": 3}, reason="answer misread")
-    signing.sign_questionnaire(recorded, SURGEON_PASSWORD)
+    sign_as(store, surgeon, recorded, SURGEON_PASSWORD)
     note = next(e for e in service.load(recorded).events if e.kind == "note")
     service.strike_event(note.id, "noted twice")
     service.complete(recorded)

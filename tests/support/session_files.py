@@ -19,10 +19,10 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.export import ExportService
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import open_store
 from tests.support.office import data_manager
+from tests.support.signers import sign_as
 
 COORDINATOR_PASSWORD = "correct horse"
 SURGEON_PASSWORD = "steady hands 42"
@@ -76,7 +76,7 @@ def sign_questionnaire(laptop: Laptop, proc_id: str) -> None:
     store = laptop.service.store
     laptop.service.set_values(proc_id, DEMO_QUESTIONNAIRE, reason="questionnaire filled in after completion")
     surgeon = AccountService(store).sign_in("sam.surgeon", SURGEON_PASSWORD)
-    SigningService(store, surgeon).sign_questionnaire(proc_id, SURGEON_PASSWORD)
+    sign_as(store, surgeon, proc_id, SURGEON_PASSWORD)
 
 
 def make_central(folder: Path, laptop: Laptop):

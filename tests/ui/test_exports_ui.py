@@ -19,12 +19,12 @@ from mimic_desktop.services import session_key
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.export import ExportService
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.ui import i18n
 from mimic_desktop.ui.record.export_warnings import ExportWarningsDialog
 from mimic_desktop.ui.settings_dialog import SettingsDialog
 from tests.support.record_window import open_record
+from tests.support.signers import sign_as
 
 SURGEON_PASSWORD = "steady hands 42"
 ODM = "{http://www.cdisc.org/ns/odm/v1.3}"
@@ -39,7 +39,7 @@ def surgeon(store, coordinator):
 def finished(service, recorded, surgeon):
     """The recorded procedure with its questionnaire signed, completed and locked: nothing to warn of."""
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    SigningService(service.store, surgeon).sign_questionnaire(recorded, SURGEON_PASSWORD)
+    sign_as(service.store, surgeon, recorded, SURGEON_PASSWORD)
     service.complete(recorded)
     return recorded
 

@@ -20,6 +20,7 @@ from mimic_desktop.ui import i18n
 from mimic_desktop.ui.record.section_editor import SectionEditor
 from mimic_desktop.ui.record.sign_dialog import SignDialog
 from tests.support.record_window import open_record
+from tests.support.signers import make_surgeon_of_record, sign_as
 from tests.support.ui_steps import answer_prompt
 
 SURGEON_PASSWORD = "steady hands 42"
@@ -225,6 +226,7 @@ def test_missing_items_shrink_complete_locks_and_a_later_edit_keeps_its_reason(
 def test_the_surgeon_signs_and_a_later_change_voids_the_signature(
     make_window, store, service, surgeon, recorded, actions
 ):
+    make_surgeon_of_record(store, recorded, surgeon)
     window = open_record(make_window, store, surgeon, recorded)
     page = window.record.show_page("questionnaire")
     assert page.state.property("state") == "unsigned"
@@ -360,6 +362,7 @@ def test_the_dutch_interface_on_the_record_pages(make_window, store, coordinator
         "Vragenlijst",
         "Voltooien",
         "Documenten",
+        "Geschiedenis",
     ]
     patient = record.show_page("patient")
     assert patient.blocks["baseline"].title.text() == forms.crf().section("baseline").text("nl")
@@ -401,10 +404,9 @@ def test_fong_score_and_icg_interval_are_derived_not_typed(make_window, store, c
 def test_answers_changed_outside_the_application_show_a_broken_signature(
     make_window, store, service, surgeon, recorded
 ):
-    from mimic_desktop.services.signing import SigningService
 
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    SigningService(store, surgeon).sign_questionnaire(recorded, SURGEON_PASSWORD)
+    sign_as(store, surgeon, recorded, SURGEON_PASSWORD)
     with store.transaction() as db:
         db.conn.execute("UPDATE field_values SET value='1' WHERE procedure_id=? AND field='q_usefulness'", (recorded,))
     window = open_record(make_window, store, surgeon, recorded)

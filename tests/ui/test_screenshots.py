@@ -19,7 +19,7 @@ def test_screenshots_of_every_main_screen_in_both_themes(ui_app, tmp_path):
     for theme in ("dark", "light"):
         for screen in ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in"):
             assert f"{theme}-{screen}.png" in names
-        for page in ("lesions", "questionnaire", "completion", "documents"):
+        for page in ("lesions", "questionnaire", "completion", "documents", "history"):
             assert f"{theme}-record-{page}.png" in names
         for page in ("import", "sessions", "report"):
             assert f"{theme}-central-{page}.png" in names

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from mimic_desktop.domain import derive
 from mimic_desktop.domain.clock import utc_now
+from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.ui.dialogs import CorrectTimeDialog, TextPrompt
 from mimic_desktop.ui.wizard import NewProcedureWizard
@@ -17,6 +18,10 @@ from tests.support.ui_steps import select_event
 
 
 def fill_wizard(window, actions) -> NewProcedureWizard:
+    context = window.context
+    AccountService(context.store).create_user(
+        "dr.surgeon", "Dr. Surgeon", "surgeon", "steady hands 42", by=context.user
+    )
     actions.click(window.list.new_button)
     wizard = window.findChild(NewProcedureWizard)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
@@ -37,8 +42,8 @@ def fill_wizard(window, actions) -> NewProcedureWizard:
     actions.click(next_button)
 
     form = wizard.surgery.form
-    assert set(form.editors) == {"surgeon", "approach", "imaging_system", "planned_procedure"}
-    actions.type(form.editors["surgeon"].input, "Dr. Surgeon")
+    assert set(form.editors) == {"approach", "imaging_system", "planned_procedure"}
+    actions.choose(wizard.surgeon, "dr.surgeon")  # the operating surgeon is an account
     actions.choose(form.editors["approach"].input, "laparoscopic")
     actions.choose(form.editors["imaging_system"].input, "storz_rubina")
     actions.choose(form.editors["planned_procedure"].input, "multiple")
@@ -69,6 +74,7 @@ def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, co
     proc_id = live.proc_id
     assert service.load(proc_id).study_id == "MIM-03-001"
     assert service.load(proc_id).get("surgeon") == "Dr. Surgeon"
+    assert service.load(proc_id).surgeon_username == "dr.surgeon"
 
     def button(kind: str):
         return live.buttons.buttons[kind]

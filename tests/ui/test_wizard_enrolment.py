@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from mimic_desktop.domain.clock import utc_now
+from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.ui import i18n
 from tests.support.enrolment import ELIGIBLE, ENROLMENT
 
@@ -47,6 +48,9 @@ def test_pressing_enter_through_the_wizard_enrols_nobody(make_window, store, coo
 
 
 def test_each_page_names_what_enrolment_still_needs(make_window, store, coordinator, service, qtbot, actions):
+    accounts = AccountService(store)
+    accounts.create_user("dr.surgeon", "Dr. Surgeon", "surgeon", "steady hands 42", by=coordinator)
+    accounts.create_user("mo.nitor", "Mo Nitor", "monitor", "watchful eyes 7", by=coordinator)
     window = make_window(store, coordinator)
     wizard = window.new_procedure()
     wizard.study.study_id.setText("MIM-03-001")
@@ -69,7 +73,13 @@ def test_each_page_names_what_enrolment_still_needs(make_window, store, coordina
     assert wizard.currentPage() is page
     for label in ("Operating surgeon", "Approach", "Fluorescence imaging system", "Planned procedure"):
         assert f"{label}: still to fill in" in page.message.text()
+    assert "surgeon" not in page.form.editors, "the surgeon is chosen from the surgeons' accounts, not typed"
     fill(page.form, {name: ENROLMENT[name] for name in page.form.editors})
+    press_enter(qtbot, wizard)
+    assert wizard.currentPage() is page and "Operating surgeon: still to fill in" in page.message.text()
+    accounts = [wizard.surgeon.itemData(i) for i in range(wizard.surgeon.count())]
+    assert accounts == ["", "dr.surgeon"], "only active surgeon accounts are offered"
+    wizard.surgeon.setCurrentIndex(wizard.surgeon.findData("dr.surgeon"))
     press_enter(qtbot, wizard)
 
     page = wizard.icg
@@ -87,6 +97,7 @@ def test_each_page_names_what_enrolment_still_needs(make_window, store, coordina
     proc = service.find("MIM-03-001")
     assert proc.get("icg_given_at") is None, "the ICG time may follow later"
     assert proc.get("surgeon") == "Dr. Surgeon" and proc.get("oral_consent") is True
+    assert proc.surgeon_username == "dr.surgeon"
     assert window.live is not None and window.live.proc_id == proc.id
 
 
@@ -109,8 +120,8 @@ def test_the_wizard_names_what_is_missing_in_dutch(make_window, store, coordinat
     assert wizard.currentPage() is wizard.eligibility
     fill(wizard.eligibility.form, {"oral_consent": True, "consent_date": "2026-11-01"})
     press_enter(qtbot, wizard)
-    wizard.surgery.form.editors["surgeon"].input.setText("Dr. Chirurg")
     press_enter(qtbot, wizard)
+    assert "Operateur: nog in te vullen" in wizard.surgery.message.text()
     assert "Benadering: nog in te vullen" in wizard.surgery.message.text()
     assert wizard.button(QWizard.WizardButton.NextButton).isVisible()
     assert service.list() == []

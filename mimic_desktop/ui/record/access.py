@@ -54,13 +54,15 @@ class RecordAccess(QObject):
     def signature(self) -> SignatureCheck:
         return check_signature(self.context.store, self.proc)
 
-    def change(self, parent: QWidget, act: Change, voids_signature: bool = False) -> bool:
+    def change(self, parent: QWidget, act: Change, voids_signature: bool = False, first_answers: bool = False) -> bool:
         """Run one change of the record; when it is locked or its questionnaire signed, ask why first.
 
-        Asking first keeps the audit trail's refusals for real ones (a change tried without a reason).
+        Asking first keeps the audit trail's refusals for real ones (a change tried without a reason). The first
+        answers of a locked record's questionnaire (first_answers) need none.
         """
         reason = None
-        if self.proc.locked or (voids_signature and self.proc.valid_signature() is not None):
+        locked = self.proc.locked and not first_answers
+        if locked or (voids_signature and self.proc.valid_signature() is not None):
             reason = self._ask_reason(parent, self._why(voids_signature))
             if reason is None:
                 return False

@@ -39,8 +39,11 @@ class RecordPage(QWidget):
 
     def save_procedure_values(self, values: dict[str, Any], voids_signature: bool = False) -> bool:
         access = self.access
+        # Questions answered for the first time (voids_signature marks the questionnaire's answers) need no reason.
+        first_answers = voids_signature and all(access.proc.get(name) is None for name in values)
         return access.change(
             self,
-            lambda reason: access.service().set_values(access.proc_id, values, reason=reason),
+            lambda reason: access.service().set_values(access.proc_id, values, reason=reason, lang=access.lang),
             voids_signature=voids_signature,
+            first_answers=first_answers,
         )

@@ -15,6 +15,7 @@ from ..live.clock import duration_text
 from .access import RecordAccess
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
+from .surgeon_mapping import SurgeonMapping
 
 # The CRF sections in the page's two columns.
 COLUMNS = (("eligibility", "icg"), ("baseline", "surgery"))
@@ -37,6 +38,9 @@ class PatientPage(RecordPage):
                 block.set_editable(access.editable)
                 column.addWidget(block)
                 self.blocks[name] = block
+                if name == "surgery":
+                    self.surgeon_mapping = SurgeonMapping(access)
+                    column.addWidget(self.surgeon_mapping)
             column.addStretch(1)
             row.addLayout(column, 1)
         self.editors = list(self.blocks.values())
@@ -47,6 +51,12 @@ class PatientPage(RecordPage):
     def refresh(self, proc: Procedure) -> None:
         for block in self.blocks.values():
             block.show_values(proc.values)
+        # The surgeon of an account is changed by choosing another account, never by typing over the name.
+        surgeon = self.blocks["surgery"].form.editors["surgeon"].input
+        surgeon.setEnabled(self.access.editable and proc.surgeon_username is None)
+        if proc.surgeon_username:
+            surgeon.setToolTip(self.tr("The operating surgeon's account: %1").replace("%1", proc.surgeon_username))
+        self.surgeon_mapping.refresh(proc)
         self.show_derived()
 
     def draft(self) -> Procedure:

@@ -14,6 +14,7 @@ from ..icons import icon
 from .access import RecordAccess
 from .completion_page import CompletionPage
 from .documents_page import DocumentsPage
+from .history_page import HistoryPage
 from .lesions_page import LesionsPage
 from .pages import RecordPage
 from .patient_page import PatientPage
@@ -77,6 +78,7 @@ class RecordView(QWidget):
                 self.tr("Documents"),
                 lambda: DocumentsPage(access, self.task_requested.emit),
             ),
+            ("history", "mdi6.history", self.tr("History"), lambda: HistoryPage(access, self.task_requested.emit)),
         ):
             self.nav.addItem(QListWidgetItem(icon(icon_name), title))
             self.builders[key] = build

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.clock import local_text, utc_now
 from ...domain.errors import AuthenticationFailed, MimicError
@@ -13,10 +14,16 @@ from ..labels import message_label
 
 
 class SignDialog(QDialog):
-    """sign(password) signs or raises; the dialog stays open with the reason until it succeeds or is cancelled."""
+    """sign(password, meaning code) signs or raises; the dialog stays open with the reason until it succeeds or is
+    cancelled. meanings are the (code, words) of the form's meanings that fit this signer; the first is chosen."""
 
     def __init__(
-        self, study_id: str, user: User, meaning: str, sign: Callable[[str], object], parent: QWidget | None = None
+        self,
+        study_id: str,
+        user: User,
+        meanings: list[tuple[str, str]],
+        sign: Callable[[str, str], object],
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.sign = sign
@@ -36,10 +43,20 @@ class SignDialog(QDialog):
         layout.addRow(self.tr("Printed name"), QLabel(f"{user.full_name} ({user.username})"))
         self.when = QLabel(local_text(utc_now()))
         layout.addRow(self.tr("Date and time"), self.when)
-        meaning_label = QLabel(meaning)
+        # The form defines what a signature can mean: one of its meanings is chosen, never free text.
+        self.meaning = QComboBox()
+        self.meaning.setObjectName("signMeaningChoice")
+        for code, words in meanings:
+            self.meaning.addItem(words, code)
+            self.meaning.setItemData(self.meaning.count() - 1, words, Qt.ItemDataRole.ToolTipRole)
+        self.meaning.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meaning.setMinimumContentsLength(30)
+        meaning_label = QLabel(meanings[0][1] if meanings else "")
         meaning_label.setObjectName("signMeaning")
         meaning_label.setWordWrap(True)
-        layout.addRow(self.tr("Meaning"), meaning_label)
+        self.meaning.currentIndexChanged.connect(lambda _i: meaning_label.setText(self.meaning.currentText()))
+        layout.addRow(self.tr("Meaning"), self.meaning)
+        layout.addRow("", meaning_label)
         self.password = QLineEdit()
         self.password.setObjectName("signPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -57,7 +74,7 @@ class SignDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.sign(self.password.text())
+            self.sign(self.password.text(), self.meaning.currentData())
         except AuthenticationFailed:
             self.message.setText(self.tr("Wrong password: the questionnaire was not signed. Enter your own password."))
             self.password.clear()
