@@ -1,9 +1,11 @@
 """Screenshots of the main screens in both themes, for the README.
 
-    python docs/make_screenshots.py [--accounts] [FOLDER]     (default: docs/screenshots; --accounts: only the
-                                                              account pages and the locked screen)
+    python docs/make_screenshots.py [FOLDER]              (default: docs/screenshots)
+    python docs/make_screenshots.py --accounts [FOLDER]   (only the account pages and the locked screen)
+    python docs/make_screenshots.py --live [FOLDER]       (only the live screen's pictures)
 
-Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop);
+Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
+live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
 the trial office's window on a throw-away central database of session files exported from a
 laptop, and its report on the synthetic cohort that matches the MIMIC paper.
 """
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from mimic_desktop.storage.connection import Store
 
 SIZE = (1366, 768)
+LIVE_SIZE = (1366, 697)  # a maximised window on a 1366 x 768 laptop with its task bar
+LANGUAGES = ("en", "nl")
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion", "history")
 CENTRAL_PAGES = ("import", "sessions", "report")
@@ -270,6 +274,39 @@ def grab(widget, path: Path) -> None:
         raise OSError(f"could not write {path}")
 
 
+def live_screenshots(store, user, proc_id: str, theme: str, scratch: Path, folder: Path) -> list[Path]:
+    """The live screen at 1366 x 697 in each language: with the event buttons, and (English) with the
+    current lesion's details in their place."""
+    from PySide6.QtWidgets import QApplication
+
+    from mimic_desktop.ui import i18n
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    made = []
+    for lang in LANGUAGES:
+        i18n.install(QApplication.instance(), lang)
+        window = MainWindow(AppContext(store, user, lang), Preferences(scratch / f"{theme}-{lang}"), demo=True)
+        window.resize(*LIVE_SIZE)
+        window.show()
+        window.open_procedure(proc_id)
+        settle()
+        name = "live" if lang == "en" else f"live-{lang}"
+        grab(window, folder / f"{theme}-{name}.png")
+        made.append(folder / f"{theme}-{name}.png")
+        if lang == "en":
+            window.live.show_lesion_details()
+            settle()
+            grab(window, folder / f"{theme}-live-details.png")
+            made.append(folder / f"{theme}-live-details.png")
+        window.close_procedure()
+        window.close()
+        window.deleteLater()
+    i18n.install(QApplication.instance(), "en")
+    return made
+
+
 def make_account_screenshots(folder: Path, scratch: Path) -> list[Path]:
     """The accounts page (an account waiting after wrong passwords, one with a reset password), changing one's own
     password with a refused one, and the locked screen over a record page."""
@@ -384,8 +421,7 @@ def make_screenshots(folder: Path) -> list[Path]:
             documents.scroll_area.verticalScrollBar().setValue(documents.scroll_area.verticalScrollBar().maximum())
             settle()
             grab(window, folder / f"{theme}-record-documents.png")
-            window.open_procedure(proc_id)
-            grab(window, folder / f"{theme}-live.png")
+            made += live_screenshots(store, user, proc_id, theme, Path(scratch), folder)
             wizard = window.new_procedure()
             wizard.study.study_id.setText("MIM-01-021")
             wizard.next()
@@ -425,9 +461,30 @@ def make_screenshots(folder: Path) -> list[Path]:
             window.close_procedure()
             window.close()
             made += [folder / f"{theme}-{name}.png" for name in
-                     ("procedures", "live", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
+                     ("procedures", "wizard-eligibility", "wizard-icg", "sign-in")]  # fmt: skip
             made += [folder / f"{theme}-record-{page}.png" for page in (*RECORD_PAGES, "documents")]
             made.append(folder / f"{theme}-export-warnings.png")
+        store.close()
+    return made
+
+
+def make_live_screenshots(folder: Path) -> list[Path]:
+    """Only the live screen's pictures, in both themes (they change more often than the others)."""
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.ui import themes
+    from mimic_desktop.ui.app import make_application
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = make_application("en", "dark")
+    made: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        store = create_demo(Path(scratch) / "demo.sqlite")
+        proc_id = record_live_example(store)
+        user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+        for theme in THEMES:
+            themes.apply(app, theme)
+            made += live_screenshots(store, user, proc_id, theme, Path(scratch), folder)
         store.close()
     return made
 
@@ -436,7 +493,8 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
     accounts_only = "--accounts" in argv  # only the account pages, without the slower rest
-    argv = [arg for arg in argv if arg != "--accounts"]
+    live_only = "--live" in argv  # only the live screen's pictures
+    argv = [arg for arg in argv if arg not in {"--accounts", "--live"}]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
@@ -444,6 +502,8 @@ def main(argv: list[str]) -> int:
         if accounts_only:
             folder.mkdir(parents=True, exist_ok=True)
             made = make_account_screenshots(folder, Path(settings))
+        elif live_only:
+            made = make_live_screenshots(folder)
         else:
             made = make_screenshots(folder)
         for path in made:

@@ -16,7 +16,7 @@ from ..core import REPO
 from .document import Part, markdown, write
 from .settings import Settings
 
-PARTS = ("durability", "storage", "backups", "importer", "tampering", "privacy", "roles")
+PARTS = ("durability", "storage", "backups", "importer", "tampering", "verification", "privacy", "roles")
 
 
 def _isolate(scratch: Path) -> None:

@@ -93,7 +93,7 @@ The audit trail of a completed record that was changed with a reason and ends in
 ({count(rows)} rows) is copied, its protecting triggers dropped as a forger with a database tool would, and
 tampered with once per case: each column of each row changed, each row deleted, a forged copy of each row
 inserted after it. `audit.verify` and `audit.cross_check` must find every case. A forger who recomputes the
-whole chain after the change is out of reach of any check inside the file; the chain head printed in the
-record's exports and PDFs is what shows that kind of change.
+whole chain after the change is out of reach of any check inside the file; `verify --against` a backup or a
+session file finds that kind of change (see Verify and bounds).
 """
     return Part("Tamper evidence", REQUIREMENT, done, [], [flip_table, audit_table], flips_held and audit_held)

@@ -58,6 +58,7 @@ def fixed_clock_and_ids(seed: int = 11) -> Iterator[Callable[[], datetime]]:
         mock.patch("mimic_desktop.storage.password_hash.CURRENT", password_hash.LEGACY),
         mock.patch("mimic_desktop.services.accounts.utc_now", clock),
         mock.patch("mimic_desktop.services.documents.utc_now", clock),
+        mock.patch("mimic_desktop.storage.row_seals.utc_now", clock),  # the new database's seals begin
     ):
         yield clock
 

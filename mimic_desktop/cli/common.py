@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.roles import User
 from ..domain.wording import say_in
@@ -92,6 +93,7 @@ def print_warnings(warnings: Iterable[str]) -> None:
 def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     """Run a subcommand; problems the user can fix print one plain line, not a traceback."""
     try:
+        forms.forms_dir()  # other form definitions than the shipped ones: refused before anything is opened
         return handler(args) or 0
     except MimicError as error:
         print(f"error: {error}", file=sys.stderr)

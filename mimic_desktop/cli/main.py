@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -117,35 +118,16 @@ def cmd_list(args: argparse.Namespace) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    """The auditor's check: reads the database without changing a byte of it."""
-    from ..storage import audit
-    from ..storage.connection import open_read_only
-    from ..storage.migrations import migrations
+    """The auditor's check: reads the database (and any backup or session file named) without changing a byte."""
+    from ..services import verification
 
-    store = open_read_only(db_path(args))
-    try:
-        older = migrations.pending_names(store.conn)
-        result = audit.check(store.conn)
-        untimed = audit.events_without_recorded_time(store.conn)
-    finally:
-        store.close()
-    if older:
-        print(
-            f"Note: {store.path} was written by an earlier version of MIMIC Desktop (it lacks schema "
-            f"{', '.join(older)}); it is verified as it is, without upgrading it."
-        )
-    if untimed:
-        print(
-            f"Note: {untimed} event(s) were recorded before the audit trail kept every event's time, "
-            "so their times cannot be checked against it."
-        )
-    if result.problems:
-        print("Audit trail or database DAMAGED:")
-        for problem in result.problems:
-            print(f"  - {problem}")
-        return 1
-    print(f"OK: database intact, audit trail of {result.rows} entries verified (head {result.head_hash}).")
-    return 0
+    verdict = verification.verify(db_path(args), args.against)
+    if verdict.code == verification.NOT_VERIFIED and not verdict.opened:
+        print(f"error: {verdict.summary}", file=sys.stderr)
+        return verdict.code
+    for line in verdict.lines():
+        print(line)
+    return verdict.code
 
 
 def cmd_simulate(args: argparse.Namespace) -> None:
@@ -230,7 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("study_id")
     p = command("list", cmd_list, "list procedures")
     p.add_argument("--search", default="")
-    command("verify", cmd_verify, "check the database and its audit trail", user=False)
+    p = command("verify", cmd_verify, "check the database and its audit trail", user=False)
+    p.add_argument(
+        "--against",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="also compare the audit chain with a backup of the database or a session file exported from it",
+    )
     p = command(
         "simulate", cmd_simulate, "record realistic procedures; prints each event id after its commit", user=False
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,15 +19,35 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .errors import MimicError
 from .shipped import shipped
 
 LANGUAGES = ("en", "nl")
 FIELD_TYPES = {"text", "integer", "decimal", "boolean", "choice", "multichoice", "date", "datetime", "likert"}
 
 
+# Other form definitions (MIMIC_FORMS_DIR) are read only where this switch is also set: in a development
+# checkout, to try a form version not shipped yet. A normal run refuses them, since the forms decide what a
+# record holds and what a signature covers; the standalone bundle refuses them always.
+FORMS_OVERRIDE = "MIMIC_FORMS_DIR"
+DEVELOPMENT_SWITCH = "MIMIC_DEVELOPMENT"
+
+
+class FormsOverrideRefused(MimicError):
+    """Form definitions other than the shipped ones were asked for outside development."""
+
+
 def forms_dir() -> Path:
-    """Folder holding the form definitions (overridable for bundles and tests)."""
-    if env := os.environ.get("MIMIC_FORMS_DIR"):
+    """Folder holding the form definitions: the shipped ones (another folder only in development)."""
+    if env := os.environ.get(FORMS_OVERRIDE):
+        if os.environ.get(DEVELOPMENT_SWITCH) != "1" or getattr(sys, "frozen", False):
+            raise FormsOverrideRefused(
+                f"{FORMS_OVERRIDE} is set to {env}: MIMIC Desktop works only with the form definitions it ships "
+                f"with, which decide what a record holds and what a signature covers. Remove {FORMS_OVERRIDE} from "
+                f"the environment and start again. / {FORMS_OVERRIDE} staat op {env}: MIMIC Desktop werkt alleen "
+                "met de formulieren die erbij geleverd zijn; die bepalen wat een dossier bevat en wat een "
+                f"handtekening dekt. Haal {FORMS_OVERRIDE} uit de omgeving en start opnieuw."
+            )
         return Path(env)
     return shipped("forms")
 

@@ -7,7 +7,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from .clock import parse_typed, to_iso
+from . import plausible
+from .clock import parse_typed, to_iso, utc_now
 from .errors import ValidationError
 from .forms import FieldDef
 from .identifiers import findings
@@ -114,11 +115,12 @@ def _number(fdef: FieldDef, value: Any, lang: str) -> float:
     return number
 
 
-def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
+def normalise(fdef: FieldDef, value: Any, lang: str = "en", now: datetime | None = None) -> Any:
     """Return the stored form of value, or raise ValidationError naming the problem (in lang).
 
     None and empty strings mean "not filled in" and are always accepted here; whether a
-    field must be filled in is checked when a record is completed.
+    field must be filled in is checked when a record is completed. Dates and times must lie within
+    the study's years and not after now (this computer's clock unless given).
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -127,6 +129,7 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
         number = _number(fdef, value, lang)
         if number != int(number):
             raise _fail(fdef, lang, "not_whole", value=value)
+        plausible.check_integer(fdef.text(lang), fdef.name, int(number), lang)
         return int(number)
     if kind == "decimal":
         return _number(fdef, value, lang)
@@ -153,19 +156,24 @@ def normalise(fdef: FieldDef, value: Any, lang: str = "en") -> Any:
         return sorted(set(codes), key=order.index) or None
     if kind == "date":
         if isinstance(value, datetime):
-            return value.date().isoformat()
-        if isinstance(value, date):
-            return value.isoformat()
-        try:
-            return date.fromisoformat(str(value).strip()).isoformat()
-        except ValueError:
-            raise _fail(fdef, lang, "not_date", value=value) from None
+            day = value.date()
+        elif isinstance(value, date):
+            day = value
+        else:
+            try:
+                day = date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise _fail(fdef, lang, "not_date", value=value) from None
+        plausible.check_day(fdef.text(lang), fdef.name, day, now or utc_now(), lang)
+        return day.isoformat()
     if kind == "datetime":
         try:
             moment = value if isinstance(value, datetime) else parse_typed(str(value))
-            return to_iso(moment if moment.tzinfo else moment.astimezone())
-        except ValueError:
+            moment = moment if moment.tzinfo else moment.astimezone()
+        except (ValueError, OverflowError):
             raise _fail(fdef, lang, "not_datetime", value=value) from None
+        plausible.check_moment(fdef.text(lang), fdef.name, moment, now or utc_now(), lang)
+        return to_iso(moment)
     text = check_text(str(value).strip(), fdef.text(lang), fdef.name, lang)
     if fdef.max_length and len(text) > fdef.max_length:
         raise _fail(fdef, lang, "too_long", length=len(text), limit=fdef.max_length)

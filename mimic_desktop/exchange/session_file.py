@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..domain.errors import MimicError
+from ..domain.plausible import LARGEST_INTEGER
 from . import signing_keys
 
 if TYPE_CHECKING:
@@ -115,10 +116,23 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
+def _bounded_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > LARGEST_INTEGER:  # SQLite cannot store it, and readers in other languages lose digits
+        raise ValueError(f"the number {text} is larger than any number a record can hold")
+    return value
+
+
 def strict_json(data: bytes, what: str) -> Any:
-    """Parse UTF-8 JSON, refusing what parsers disagree on: duplicate keys, NaN and Infinity."""
+    """Parse UTF-8 JSON, refusing what parsers disagree on: duplicate keys, NaN and Infinity, integers of 2^63 or
+    more."""
     try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
+        return json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_unique_keys,
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+        )
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise SessionFileRejected(f"{what} is not valid JSON ({error}).") from None
 

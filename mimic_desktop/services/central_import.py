@@ -31,6 +31,7 @@ from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
 from ..storage.errors import CorruptDatabase, StorageError
 from . import backups, centre_keys, office_accounts
+from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 from .progress import Progress
 
@@ -165,6 +166,11 @@ def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
     return files
 
 
+# An export in progress is written under this suffix and renamed when whole: such a file is never imported.
+PART_SUFFIX = ".part"
+PART_REFUSAL = "An unfinished export (a .part file): export the record again; this file is never imported."
+
+
 def session_files(paths: Iterable[Path]) -> list[Path]:
     """The files named, and the .mimic files in the folders named (sorted, folders searched to any depth)."""
     found: list[Path] = []
@@ -221,17 +227,26 @@ class CentralImporter:
         return summary
 
     def import_file(self, path: Path) -> FileResult:
+        """One file's outcome; only a problem of the central database itself (StorageError) is raised."""
         name = str(path)
-        data = None
-        try:
-            if path.stat().st_size > session_file.MAX_FILE_BYTES:
-                result = FileResult(name, Outcome.REJECTED, "The file is larger than a session file can be.")
+        if path.name.endswith(PART_SUFFIX):
+            result = FileResult(name, Outcome.REJECTED, PART_REFUSAL)
+        else:
+            try:
+                data = read_capped(path, session_file.MAX_FILE_BYTES, "a session file")
+            except InputFileRefused as refusal:
+                result = FileResult(name, Outcome.REJECTED, str(refusal))
             else:
-                data = path.read_bytes()
-        except OSError as error:
-            result = FileResult(name, Outcome.REJECTED, f"The file cannot be read: {error.strerror or error}.")
-        if data is not None:
-            return self.import_bytes(data, name)
+                try:
+                    return self.import_bytes(data, name)
+                except StorageError:
+                    raise
+                except Exception as error:  # one file's surprise must not stop a folder's import: it is named instead
+                    result = FileResult(
+                        name, Outcome.REJECTED, f"The file could not be imported ({type(error).__name__}: {error})."
+                    )
+                    self._keep_result(self.store.conn, hashlib.sha256(data).hexdigest(), result, own_transaction=True)
+                    return result
         # Not read, so known by its name alone in the trail.
         self._keep_result(self.store.conn, UNREAD, result, own_transaction=True)
         return result

@@ -21,15 +21,16 @@ from ..storage import central
 from ..storage.central import CentreKey as CentreKey  # named here for the UI, which does not import storage.central
 from ..storage.connection import Store
 from . import office_accounts
+from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 
 
 def read_key_file(key_file: Path) -> bytes:
     """The raw public key in a centre's .pem file; a plain MimicError when it is not one."""
     try:
-        pem = Path(key_file).read_bytes()[: signing_keys.MAX_KEY_FILE_BYTES + 1]
-    except OSError as error:
-        raise MimicError(f"Cannot read the key file {key_file}: {error.strerror or error}.") from None
+        pem = read_capped(Path(key_file), signing_keys.MAX_KEY_FILE_BYTES, "a key file")
+    except InputFileRefused as refusal:
+        raise MimicError(f"Cannot read the key file: {refusal}") from None
     return signing_keys.public_key_from_pem(pem, str(key_file))
 
 

@@ -25,7 +25,7 @@ from ..domain.roles import Action, User
 from ..exchange import record_json, session_file, signing_keys
 from ..storage import audit
 from ..storage.connection import Store
-from . import file_guard, paths, session_key
+from . import export_ledger, file_guard, paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
@@ -109,8 +109,10 @@ class ExportService:
         problems = self.problems(proc)
         if problems:
             raise NotExportable(" ".join(problems))
-        version = proc.export_version + 1
+        # The trial office may have seen later versions than this database knows (a backup restored since).
+        version = max(proc.export_version, export_ledger.highest(self.ledger_path, proc.session_id)) + 1
         target = _target(Path(out), proc.study_id, version)
+        _clean_partial_files(target.parent, proc.study_id)
         header = session_file.Header(
             session_id=proc.session_id,
             session_version=version,
@@ -153,10 +155,17 @@ class ExportService:
             )
             return {session_file.SUMMARY: summary.read_bytes(), session_file.QUESTIONNAIRE: questionnaire.read_bytes()}
 
+    @property
+    def ledger_path(self) -> Path:
+        return export_ledger.path_beside(self.key_path or paths.signing_key_path())
+
     def _save(self, data: bytes, target: Path, proc: Procedure, version: int) -> None:
-        """The file appears under its name only once the laptop has noted the export of the record as it was read
-        (proc), so the two agree."""
-        partial = target.with_name(target.name + ".part")
+        """The record reads as exported only once its file is in place under its name: the file is written as
+        NAME.part and synced; inside the transaction that marks the record exported, once the record is known
+        unchanged, its version is noted in the ledger and the file renamed (the rename synced); the commit
+        follows. A kill before the commit leaves the record unexported (its version used up, so the next export
+        gets the next one); never a record marked exported without its file."""
+        partial = target.with_name(target.name + PART_SUFFIX)
         try:
             with open(partial, "wb") as stream:
                 make_private(partial)
@@ -166,18 +175,24 @@ class ExportService:
         except OSError as error:
             partial.unlink(missing_ok=True)
             raise MimicError(f"Cannot write {target}: {error.strerror or error}. Nothing was exported.") from None
+
+        def put_in_place() -> None:  # inside the transaction, once the record is known unchanged since read
+            export_ledger.reserve(self.ledger_path, proc.session_id, version)
+            try:
+                partial.replace(target)
+            except OSError as error:
+                raise MimicError(
+                    f"The session file could not be given its name {target.name}: {error.strerror or error}. "
+                    "Nothing was exported."
+                ) from None
+            export_ledger.sync_folder(target.parent)
+
         try:
-            self.procedures.mark_exported(proc.id, version, proc.modified_at)
-        except BaseException:
+            self.procedures.mark_exported(
+                proc.id, version, proc.modified_at, previous=proc.export_version, then=put_in_place
+            )
+        finally:
             partial.unlink(missing_ok=True)
-            raise
-        try:
-            partial.replace(target)
-        except OSError as error:
-            raise MimicError(
-                f"The session file was made but could not be given its name {target.name}: "
-                f"{error.strerror or error}. Export again; the next file supersedes this one."
-            ) from None
 
 
 def export_in_background(
@@ -185,6 +200,15 @@ def export_in_background(
 ) -> ExportResult:
     """ExportService.export on a connection of its own, for a worker thread beside the screen's."""
     return on_own_connection(db_path, lambda store: ExportService(store, user).export(proc_id, out, lang, progress))
+
+
+PART_SUFFIX = ".part"
+
+
+def _clean_partial_files(folder: Path, study_id: str) -> None:
+    """Remove what an export of this record left half written (a kill, a pulled stick): never a whole file."""
+    for left in folder.glob(f"{study_id}-v*{session_file.SUFFIX}{PART_SUFFIX}"):
+        left.unlink(missing_ok=True)
 
 
 def _target(out: Path, study_id: str, version: int) -> Path:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..domain import derive, forms, rules, values
+from ..domain import derive, forms, plausible, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     BreaksCompletionRules,
@@ -239,9 +239,9 @@ class ProcedureService:
             )
 
     # -- values ----------------------------------------------------------------------------
-    @staticmethod
-    def _normalise(raw: dict[str, Any], scope: str, lang: str = "en") -> dict[str, Any]:
+    def _normalise(self, raw: dict[str, Any], scope: str, lang: str = "en") -> dict[str, Any]:
         clean = {}
+        now: datetime | None = None  # read once, and only for a date or a time (which must not lie ahead)
         for name, value in raw.items():
             try:
                 fdef = forms.field_def(name)
@@ -249,7 +249,9 @@ class ProcedureService:
                 raise ValidationError(f"{name!r} is not a field of the case report form.", name) from None
             if fdef.scope != scope:
                 raise ValidationError(f"{fdef.text()} belongs to a {fdef.scope}, not to a {scope}.", name)
-            clean[name] = values.normalise(fdef, value, lang)
+            if fdef.type in {"date", "datetime"} and now is None:
+                now = self.clock()
+            clean[name] = values.normalise(fdef, value, lang, now=now)
         return clean
 
     def set_values(
@@ -263,6 +265,7 @@ class ProcedureService:
         lang: str = "en",
     ) -> int:
         """Save a group of fields (one form) in one transaction; returns how many changed."""
+        self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
         clean = self._normalise(updates, entity, lang)
         changed = 0
         with self._change(proc_id, reason, clean, lang=lang) as proc:
@@ -316,6 +319,7 @@ class ProcedureService:
         raise NotFound(f"There is no {entity} {entity_id} in {proc.study_id}.")
 
     def add_complication(self, proc_id: str, updates: dict[str, Any], reason: str | None = None) -> str:
+        self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
         clean = self._normalise(updates, "complication")
         with self._change(proc_id, reason):
             child_id = self._insert_child(proc_id, "complication", clean, reason)
@@ -398,6 +402,7 @@ class ProcedureService:
         """
         if moment.tzinfo is None:
             raise ValidationError("An event time must carry a time zone.", "at")
+        plausible.check_moment(forms.events()[kind].text(), "at", moment, self.clock())
         if forms.events()[kind].lesion != "creates":
             rules.check_lesion_event(proc, kind, lesion_id)
         rules.check_event_time(proc, kind, moment)
@@ -424,6 +429,8 @@ class ProcedureService:
         )
 
     def _event_proc(self, event_id: int) -> str:
+        if not 0 < event_id <= plausible.LARGEST_INTEGER:  # SQLite could not even look for it
+            raise NotFound(f"There is no event {event_id}.")
         proc_id = repository.procedure_id_for(self.store.conn, event_id=event_id)
         if proc_id is None:
             raise NotFound(f"There is no event {event_id}.")
@@ -552,18 +559,28 @@ class ProcedureService:
                 f"a completion was not made: {failure} The next completion tries again."
             ) from None
 
-    def mark_exported(self, proc_id: str, version: int, modified_at: str | None) -> None:
+    def mark_exported(
+        self,
+        proc_id: str,
+        version: int,
+        modified_at: str | None,
+        previous: int | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
         """Record that a session file of this version left the laptop (nothing is deleted).
 
-        modified_at is the record's modified time when the export read it. A record changed (or exported)
-        since is refused with ChangedDuringExport: the file does not hold the change, so it must not read
-        as exported.
+        modified_at and previous (version - 1 unless given: a restored database may be behind the versions
+        handed out) are the record's modified time and export version when the export read it. A record changed
+        (or exported) since is refused with ChangedDuringExport: the file does not hold the change, so it must
+        not read as exported. then() runs inside the transaction, after the checks, before the commit: the
+        export puts its file in place there, so the record never reads as exported without it.
         """
         self._require(Action.EXPORT, proc_id)
         with self.store.transaction() as db:
             now = self._now()
             stored = self._load(proc_id, child_values=False)
-            if (stored.modified_at, stored.export_version) != (modified_at, version - 1):
+            read = version - 1 if previous is None else previous
+            if (stored.modified_at, stored.export_version) != (modified_at, read):
                 raise ChangedDuringExport(
                     f"{stored.study_id} changed while its session file was being made, so the file does not hold "
                     "the change: nothing was exported. Export it again to send the record as it is now."
@@ -579,6 +596,8 @@ class ProcedureService:
                     reason="session file exported",
                 )
             repository.refresh_status(db.conn, proc_id)
+            if then is not None:
+                then()
 
 
 def _questionnaire_fields() -> set[str]:
@@ -596,5 +615,5 @@ def event_time(text: str) -> datetime:
     """Parse a user-typed event time (ISO 8601); a time without zone is local time."""
     try:
         return parse_typed(text)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValidationError(f"{text!r} is not a date and time such as 2026-11-24T09:30.", "at") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -10,6 +11,7 @@ from typing import Any
 
 from ..domain.forms import all_fields
 from ..domain.record import Signature
+from . import row_seals
 
 GENESIS = "0" * 64
 CHAINED_COLUMNS = (
@@ -58,7 +60,44 @@ def append(
     new: Any,
     reason: str | None = None,
 ) -> int:
-    """Append one row; must run inside the caller's transaction so it commits with the change."""
+    """Append one row (must run inside the caller's transaction, after the change it records, so it commits with
+    it); a change to a sealed row other than a form field's value seals the row again (row_seals)."""
+    seq = append_row(
+        conn,
+        at_utc=at_utc,
+        username=username,
+        procedure_id=procedure_id,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old=old,
+        new=new,
+        reason=reason,
+    )
+    if entity in row_seals.SEALED and field not in _form_field_names():
+        row_seals.seal(conn, entity, entity_id, at_utc=at_utc, username=username)
+    return seq
+
+
+@functools.cache
+def _form_field_names() -> frozenset[str]:
+    return frozenset(all_fields())
+
+
+def append_row(
+    conn: sqlite3.Connection,
+    *,
+    at_utc: str,
+    username: str,
+    procedure_id: str | None,
+    entity: str,
+    entity_id: str,
+    field: str,
+    old: Any,
+    new: Any,
+    reason: str | None = None,
+) -> int:
+    """Append exactly one row, inside the caller's transaction."""
     last_seq, prev = head(conn)
     seq = last_seq + 1
     row: dict[str, Any] = {
@@ -133,6 +172,7 @@ class Entry:
     username: str
     value: Any
     reason: str | None
+    procedure_id: str | None = None
 
 
 Latest = dict[tuple[str, str, str], Entry]  # by (entity, entity_id, field)
@@ -140,13 +180,13 @@ Latest = dict[tuple[str, str, str], Entry]  # by (entity, entity_id, field)
 
 def latest_entries(conn: sqlite3.Connection, procedure_id: str | None = None) -> Latest:
     """The latest audit row of every field (of one procedure's record when named): what the data must hold now."""
-    sql = "SELECT entity, entity_id, field, at_utc, username, new_value, reason FROM audit"
+    sql = "SELECT entity, entity_id, field, at_utc, username, new_value, reason, procedure_id FROM audit"
     params: tuple[str, ...] = ()
     if procedure_id is not None:
         sql, params = sql + " WHERE procedure_id = ?", (procedure_id,)
     return {
-        (kind, key, field): Entry(at_utc, username, decode(new), reason)
-        for kind, key, field, at_utc, username, new, reason in conn.execute(sql + " ORDER BY seq", params)
+        (kind, key, field): Entry(at_utc, username, decode(new), reason, proc)
+        for kind, key, field, at_utc, username, new, reason, proc in conn.execute(sql + " ORDER BY seq", params)
     }
 
 
@@ -175,11 +215,27 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     problems += _user_problems(conn, latest)
     if "delegations" in tables:  # older schemas have none
         problems += _delegation_problems(conn, latest)
-    return problems
+    problems += row_seals.problems(conn, latest)
+    if row_seals.STARTED in latest:  # the schema seals and status checks were written for
+        problems += _status_problems(conn)
+    # A column checked by field and by its seal is named once.
+    return list(dict.fromkeys(problems))
+
+
+def _status_problems(conn: sqlite3.Connection) -> list[str]:
+    """The stored status is derived from the record on each change: derived again, it must be the same."""
+    from .repository import derived_status  # the repository writes through this module
+
+    return [
+        f"procedure {proc_id}: its status is not what its record gives (changed outside the application)"
+        for proc_id, status in conn.execute("SELECT id, status FROM procedures").fetchall()
+        if derived_status(conn, proc_id) != status
+    ]
 
 
 def check(conn: sqlite3.Connection) -> Verification:
-    """The whole check every caller makes: the chain, the data against its trail, and SQLite's integrity check."""
+    """The check every caller makes: the chain, the data against its trail, and SQLite's integrity check (verify
+    adds the schema, storage/schema_check.py)."""
     chain = verify(conn)
     problems = list(chain.problems)
     try:
@@ -267,13 +323,30 @@ def _child_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
     return problems
 
 
-EVENT_COLUMNS = ("id", "kind", "at_utc", "recorded_utc", "username", "lesion_id", "note", "struck", "struck_reason")
+EVENT_COLUMNS = (
+    "id",
+    "procedure_id",
+    "kind",
+    "at_utc",
+    "recorded_utc",
+    "username",
+    "lesion_id",
+    "note",
+    "struck",
+    "struck_reason",
+)
 
 
 def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """Events are not sealed (a seal would add an audit row to every click in theatre): their own audit rows
+    describe each column; a column added later must hold its declared default until that changes."""
     problems, kept = [], set()
-    for row in conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"):
-        found = dict(zip(EVENT_COLUMNS, row, strict=True))
+    names = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
+    others = [name for name in names if name not in EVENT_COLUMNS]
+    defaults = row_seals.declared_defaults(conn, "events")
+    for row in conn.execute(f"SELECT {', '.join((*EVENT_COLUMNS, *others))} FROM events"):
+        found = dict(zip(EVENT_COLUMNS, row, strict=False))
+        extra = dict(zip(others, row[len(EVENT_COLUMNS) :], strict=True))
         key = str(found.pop("id"))
         kept.add(key)
         added = latest.get(("event", key, "kind"))
@@ -283,7 +356,13 @@ def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
         details = latest.get(("event", key, "details"))
         recorded = details.value if details else {"at": found["at_utc"], "lesion_id": None, "note": None}
         struck = latest.get(("event", key, "struck"))
+        problems += [
+            f"event {key}: its {name} is not what the audit trail recorded (changed outside the application)"
+            for name, value in extra.items()
+            if row_seals.digest(name, value) != defaults[name]
+        ]
         expected = {
+            "procedure_id": added.procedure_id,
             "kind": added.value,
             "at_utc": recorded["at"],
             "recorded_utc": added.at_utc,

@@ -70,3 +70,10 @@ class MigrationSet:
     def apply(self, db: Database, **options: Any) -> None:
         """Apply the pending migrations, each in its own transaction (sqlite_utils.Migrations.apply)."""
         self.sqlite_utils.apply(db, **options)
+
+    def only(self, names: list[str]) -> MigrationSet:
+        """The migrations of this set that are named, in the order given (as a database applied them)."""
+        steps = {options.get("name", step.__name__): (step, options) for step, options in self._steps}
+        subset = MigrationSet(self.name)
+        subset._steps = [steps[name] for name in names if name in steps]
+        return subset

@@ -174,6 +174,14 @@ def m004_surgeon_accounts_and_delegations(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_row_seals(db: Database) -> None:
+    """Seal every row as the upgrade finds it (storage/row_seals.py): from here on verify covers each column."""
+    from .row_seals import seal_all
+
+    seal_all(db.conn)
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

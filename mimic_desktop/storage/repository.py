@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain import derive
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
-from . import audit
+from . import audit, row_seals
 from .rowids import inserted_id
 
 PROCEDURE_ENTITY = "procedure"
@@ -129,6 +129,8 @@ def set_procedure_column(
     conn.execute(f"UPDATE procedures SET {column}=? WHERE id=?", (value, proc_id))
     if column != "current_lesion_id":  # switching lesions is navigation, not a change to the record
         _audit(conn, now, username, proc_id, PROCEDURE_ENTITY, proc_id, field=column, old=old, new=value, reason=reason)
+    else:  # ...but the row it is kept in stays sealed, so that a lesion switched behind the app's back is found
+        row_seals.seal(conn, PROCEDURE_ENTITY, proc_id, at_utc=now, username=username)
 
 
 def add_child(conn: sqlite3.Connection, table: str, *, proc_id: str, now: str, username: str) -> tuple[str, int]:
@@ -236,12 +238,19 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool
 def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:
     """Store the record's derived status, from what it depends on: the row, the signatures, the events of
     derive.STATUS_EVENTS."""
+    status = derived_status(conn, proc_id)
+    if status is not None:
+        set_status(conn, proc_id, status)
+
+
+def derived_status(conn: sqlite3.Connection, proc_id: str) -> str | None:
+    """The status the record's row, events and signatures give it (what its stored status must be)."""
     proc = _procedure_row(conn, proc_id)
     if proc is None:
-        return
+        return None
     _load_events(conn, proc, derive.STATUS_EVENTS)
     _load_signatures(conn, proc)
-    set_status(conn, proc_id, derive.status(proc).value)
+    return derive.status(proc).value
 
 
 # Columns are read by position: a record load runs on every click in theatre.
@@ -448,6 +457,7 @@ def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Store a setting; one people change is audited (and so sealed) by change_setting."""
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value=excluded.value",
         (key, value),

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from .. import APP_NAME, __version__
+from ..domain import forms
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
 from ..domain.roles import User
@@ -269,6 +270,11 @@ def run_app(db_path: Path | None, lang: str | None = None) -> int:
     lang = lang or prefs.lang
     app = make_application(lang, prefs.theme)
     dialogs.install_excepthook()
+    try:
+        forms.forms_dir()  # other form definitions than the shipped ones are refused before anything opens
+    except MimicError as error:
+        dialogs.show_error(None, error)
+        return 1
     try:
         lock = instance_lock.hold(database_path(db_path))
     except instance_lock.OpenElsewhere as error:

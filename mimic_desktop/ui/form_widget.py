@@ -48,6 +48,9 @@ class FieldEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make_input(lang)
+        # Named after its field (and unit) for screen readers: a drop-down would otherwise be named by its choice.
+        unit = f" ({fdef.unit_text(lang)})" if fdef.unit else ""
+        self.input.setAccessibleName(fdef.text(lang) + unit)
         layout.addWidget(self.input, 1)
         if fdef.unit:
             layout.addWidget(QLabel(fdef.unit_text(lang)))

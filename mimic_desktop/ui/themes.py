@@ -10,8 +10,22 @@ from .resources import resource
 # Icons are painted in one colour (ui/icons.py), so each theme names the colour of its icons.
 ICON_COLOURS = {"dark": "#f2f2f2", "light": "#101010"}
 SEGMENT_COLOURS = {
-    "dark": {"fill": "#3b2b26", "marked": "#ffb300", "line": "#f2f2f2", "text": "#f2f2f2", "marked_text": "#000000"},
-    "light": {"fill": "#f3e0d6", "marked": "#1565c0", "line": "#202020", "text": "#101010", "marked_text": "#ffffff"},
+    "dark": {
+        "fill": "#3b2b26",
+        "marked": "#ffb300",
+        "line": "#f2f2f2",
+        "text": "#f2f2f2",
+        "marked_text": "#000000",
+        "focus": "#40c4ff",
+    },
+    "light": {
+        "fill": "#f3e0d6",
+        "marked": "#1565c0",
+        "line": "#202020",
+        "text": "#101010",
+        "marked_text": "#ffffff",
+        "focus": "#d81b60",
+    },
 }
 # The central window's ROC plot and its marking of rejected files.
 CHART_COLOURS = {

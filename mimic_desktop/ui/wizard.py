@@ -259,6 +259,8 @@ class NewProcedureWizard(QWizard):
     def accept(self) -> None:
         """Enrol; a refusal keeps the wizard open with everything typed still in it."""
         try:
+            for page in (self.eligibility, self.surgery, self.icg):
+                page.form.values()  # a typed value refused (a time in the future) is said, never left out
             proc_id = self.context.procedures().create(
                 self.study.study_id.text(),
                 self.study.centre.text(),

@@ -1076,7 +1076,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62" />
+        <source>No lesion yet: L or O</source>
+        <translation>Nog geen laesie: L of O</translation>
+    </message>
+    </context>
 <context>
     <name>LesionPanel</name>
     <message>
@@ -1093,6 +1098,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="101" />
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
+    </message>
+<message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="186" />
+        <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
+        <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1288,7 +1298,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="121" />
+        <source>Lesion details</source>
+        <translation>Laesiegegevens</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="123" />
+        <source>Lesion details: segments on the map, size, source</source>
+        <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="125" />
+        <source>Show the current lesion's map and fields in place of the event buttons</source>
+        <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
+    </message>
+    </context>
 <context>
     <name>LockScreen</name>
     <message>
@@ -3037,7 +3062,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49" />
+        <source>Timeline columns</source>
+        <translation>Kolommen van de tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43" />
+        <source>Timeline of the logged events</source>
+        <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
+    </message>
+    </context>
 <context>
     <name>WaitingBar</name>
     <message>
@@ -3175,6 +3210,51 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="51" />
         <source>The operating surgeon %1 is a typed name, not an account: the questionnaire cannot be signed until a coordinator maps the name to the surgeon's account (every record holding the name is mapped).</source>
         <translation>De operateur %1 is een getypte naam, geen account: de vragenlijst kan pas worden ondertekend als een coördinator de naam aan het account van de chirurg koppelt (elk dossier met deze naam wordt gekoppeld).</translation>
+    </message>
+</context>
+<context>
+    <name>LesionPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="31" />
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="33" />
+        <source>Back to the event buttons</source>
+        <translation>Terug naar de gebeurtenisknoppen</translation>
+    </message>
+</context>
+<context>
+    <name>LiverMap</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="97" />
+        <source>Couinaud map of the liver segments</source>
+        <translation>Couinaud-kaart van de leversegmenten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="120" />
+        <source>Segment %1, marked</source>
+        <translation>Segment %1, gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="121" />
+        <source>Segment %1, not marked</source>
+        <translation>Segment %1, niet gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="126" />
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="127" />
+        <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
+        <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLine</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="21" />
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
 </context>
 </TS>

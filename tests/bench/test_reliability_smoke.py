@@ -25,6 +25,11 @@ PARTS = {
     ],
     "Malformed and hostile session files": ["| mutated files imported | 300 |", "| a zip bomb whose headers lie |"],
     "Tamper evidence": ["| the record with one-line PDFs |", "| one row deleted |"],
+    "Verify and bounds": [
+        "| the update trigger dropped | yes |",
+        "| against a session file | found | 1 |",
+        "| strike 99999999999999999999 | 2 | yes |",
+    ],
     "No direct identifiers in exported files": ["| identifiers found in the files of clean records | 0 |"],
     "Roles and locks": [
         "| attempts | 32 |",

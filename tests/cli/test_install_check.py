@@ -33,7 +33,7 @@ def test_a_working_installation_passes_every_check_without_touching_real_data():
 def test_missing_forms_fail_in_plain_words_and_exit_non_zero(tmp_path):
     empty = tmp_path / "no-forms"
     empty.mkdir()
-    result = check(MIMIC_FORMS_DIR=str(empty))
+    result = check(MIMIC_FORMS_DIR=str(empty), MIMIC_DEVELOPMENT="1")
     assert result.returncode == 1
     forms_line = next(line for line in result.stdout.splitlines() if "forms:" in line)
     assert forms_line.startswith("FAIL") and "crf.json" in forms_line

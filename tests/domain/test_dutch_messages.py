@@ -31,6 +31,7 @@ def test_a_unit_in_one_language_only_is_refused(tmp_path, monkeypatch):
     postop["fields"][0]["unit"] = "days"
     (folder / "crf.json").write_text(json.dumps(crf), encoding="utf-8")
     monkeypatch.setenv("MIMIC_FORMS_DIR", str(folder))
+    monkeypatch.setenv("MIMIC_DEVELOPMENT", "1")
     forms.crf.cache_clear()
     try:
         with pytest.raises(ValueError, match="icu_days: give its unit in each language"):

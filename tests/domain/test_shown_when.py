@@ -29,5 +29,6 @@ def test_a_condition_on_an_unknown_field_is_refused(tmp_path, monkeypatch, fresh
     next(f for f in pathology["fields"] if f["name"] == "r1_type")["shown_when"]["field"] = "size_mm"
     (folder / "crf.json").write_text(json.dumps(crf), encoding="utf-8")
     monkeypatch.setenv("MIMIC_FORMS_DIR", str(folder))
+    monkeypatch.setenv("MIMIC_DEVELOPMENT", "1")
     with pytest.raises(ValueError, match="r1_type: shown_when names size_mm"):
         forms.crf()

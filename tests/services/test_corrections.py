@@ -67,7 +67,11 @@ def test_the_strike_and_the_removal_are_one_transaction(service, store, proc_id,
     seqs_before = store.read("SELECT MAX(seq) FROM audit")[0][0]
     service.strike_event(occult_event, "duplicate")
     new_rows = store.read("SELECT field, reason FROM audit WHERE seq > ?", (seqs_before,))
-    assert {(r["field"], r["reason"]) for r in new_rows} == {("struck", "duplicate"), ("removed", "duplicate")}
+    assert {(r["field"], r["reason"]) for r in new_rows} == {
+        ("struck", "duplicate"),
+        ("removed", "duplicate"),
+        ("sealed", None),  # the lesion's row as the removal left it
+    }
 
 
 def test_a_lesion_with_live_events_stays_and_the_events_are_named(service, proc_id, two_lesions):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.signing import SigningService
 from mimic_desktop.storage import audit
-from tests.support.roles import ATTEMPTS, LATER, LOCKED_EDITS, attempt, exports_folder, refusals, snapshot
+from tests.support.roles import ATTEMPTS, LOCKED_EDITS, attempt, exports_folder, refusals, snapshot
 from tests.support.signers import sign_as
 
 
@@ -82,6 +82,6 @@ def test_a_locked_record_changes_with_a_reason_kept_in_the_trail(store, service,
     service.set_values(recorded, {"cea": 42.0}, reason="lab value corrected after review")
     row = [r for r in service.audit_trail(recorded) if r["field"] == "cea"][-1]
     assert (json.loads(row["new_value"]), row["reason"]) == (42.0, "lab value corrected after review")
-    service.record_event(recorded, "note", note="late remark", at=LATER - timedelta(days=1), reason="added afterwards")
+    service.record_event(recorded, "note", note="late remark", at=datetime.now(UTC), reason="added afterwards")
     assert service.load(recorded).events[-1].note == "late remark"
     assert audit.check(service.store.conn).ok

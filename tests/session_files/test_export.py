@@ -141,7 +141,7 @@ def test_a_failed_note_of_the_export_leaves_no_file(laptop, monkeypatch):
 
     proc_id = laptop.record(10)
 
-    def disk_full(*_args):
+    def disk_full(*_args, **_kwargs):
         raise DiskFull("The disk is full, so this change was not saved.")
 
     monkeypatch.setattr(laptop.exporter.procedures, "mark_exported", disk_full)

@@ -45,6 +45,7 @@ def forms_version_2(folder: Path) -> Path:
 def central_cli(forms_dir: Path, *args) -> subprocess.CompletedProcess:
     env = os.environ | {
         "MIMIC_FORMS_DIR": str(forms_dir),
+        "MIMIC_DEVELOPMENT": "1",
         "MIMIC_PASSWORD": PASSWORD,
         "MIMIC_PROGRAM": "mimic_desktop.cli.central",
     }

@@ -3,6 +3,7 @@ import sqlite3
 import pytest
 
 from mimic_desktop.storage import audit
+from mimic_desktop.storage.schema_check import schema_problems
 
 
 @pytest.fixture
@@ -88,6 +89,11 @@ def test_a_damaged_index_is_found_by_the_whole_check_though_the_chain_is_intact(
     assert audit.verify(conn).ok and audit.cross_check(conn) == []
     result = audit.check(conn)
     assert result.problems == (f"integrity_check: wrong # of entries in index {name}",)
+    assert schema_problems(conn) == [
+        "the trigger audit_no_delete is missing (dropped outside the application)",  # as raw() left them
+        "the trigger audit_no_update is missing (dropped outside the application)",
+        f"the definition of the index {name} was changed outside the application",
+    ]
 
 
 def test_a_value_edited_into_text_that_is_not_json_is_named_not_a_crash(trail):

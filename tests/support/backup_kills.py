@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from mimic_desktop.domain.clock import utc_now
+from mimic_desktop.domain.clock import to_iso, utc_now
 from mimic_desktop.services import backups
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
@@ -36,8 +36,8 @@ def filled_database(path: Path, ballast: int = BALLAST_BYTES) -> Path:
     store = open_store(path)
     coordinator = AccountService(store).create_user("anna.coord", "Anna Coordinator", "coordinator", PASSWORD)
     record_procedure(ProcedureService(store, coordinator), random.Random(5), lesions=2)
-    with store.transaction() as db:
-        repository.put_setting(db.conn, "ballast", "x" * ballast)
+    with store.transaction() as db:  # a setting changed as the application changes one: in the audit trail
+        repository.change_setting(db.conn, "ballast", "x" * ballast, now=to_iso(utc_now()), username="anna.coord")
     store.close()
     return path
 

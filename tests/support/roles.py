@@ -10,7 +10,7 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mimic_desktop.domain.errors import MimicError
@@ -56,7 +56,7 @@ ATTEMPTS = {
         pid, {"margin_mm": 3}, entity="lesion", entity_id=_first_lesion(ref, pid)
     ),
     "add a complication": lambda svc, ref, store, user, pid: svc.add_complication(
-        pid, {"description": "ileus", "clavien_dindo": "II", "onset_date": "2031-01-02"}
+        pid, {"description": "ileus", "clavien_dindo": "II", "onset_date": date.today().isoformat()}
     ),
     "record an event": lambda svc, ref, store, user, pid: svc.record_event(pid, "note", note="x", at=LATER),
     "strike an event": lambda svc, ref, store, user, pid: svc.strike_event(_first_event(ref, pid), "wrong"),

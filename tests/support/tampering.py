@@ -90,3 +90,33 @@ def tamper_everywhere(pristine: sqlite3.Connection) -> TamperReport:
             report.missed.append(case)
         conn.close()
     return report
+
+
+def rewrite_chain(path: Path, proc_id: str, field: str, value) -> int:
+    """A forger who changes a value and rewrites the trail to match: the value's latest audit row says the new
+    value, and every hash from that row on is computed again, so the chain verifies on its own. Returns the
+    seq where the rewrite starts."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute(
+        "UPDATE field_values SET value = ? WHERE procedure_id = ? AND entity = 'procedure' AND field = ?",
+        (audit.encode(value), proc_id, field),
+    )
+    (start,) = conn.execute(
+        "SELECT MAX(seq) FROM audit WHERE procedure_id = ? AND entity = 'procedure' AND field = ?", (proc_id, field)
+    ).fetchone()
+    conn.execute("UPDATE audit SET new_value = ? WHERE seq = ?", (audit.encode(value), start))
+    prev = conn.execute("SELECT prev_hash FROM audit WHERE seq = ?", (start,)).fetchone()[0]
+    rows = conn.execute(f"SELECT {', '.join(audit.CHAINED_COLUMNS)} FROM audit WHERE seq >= ? ORDER BY seq", (start,))
+    for raw in rows.fetchall():
+        row = dict(zip(audit.CHAINED_COLUMNS, raw, strict=True))
+        digest = audit.row_hash(prev, row)
+        conn.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, row["seq"]))
+        prev = digest
+    # The trigger put back as the migration wrote it, so that the schema shows nothing either.
+    conn.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+    )
+    conn.close()
+    return start

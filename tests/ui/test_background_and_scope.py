@@ -60,9 +60,10 @@ def test_typed_lesion_values_are_saved_before_the_next_event(make_window, store,
     window.open_procedure(proc_id)
     qtbot.keyClick(window.live, Qt.Key.Key_I)
     qtbot.keyClick(window.live, Qt.Key.Key_L)
+    window.live.details_button.click()
     size = window.live.lesion_panel.form.editors["size_mm"].input
     qtbot.keyClicks(size, "31")
     assert service.load(proc_id).lesions[0].get("size_mm") is None  # typing pauses before saving
-    window.live.buttons.buttons["ious"].click()
+    qtbot.keyClick(window.live, Qt.Key.Key_U)
     assert service.load(proc_id).lesions[0].get("size_mm") == 31
     assert [e.kind for e in service.load(proc_id).events][-1] == "ious"

@@ -34,6 +34,7 @@ def test_the_live_lesion_panel_stores_only_what_was_typed(
 ):
     window = make_window(store, coordinator)
     window.open_procedure(in_theatre)
+    actions.click(window.live.details_button)
     panel = window.live.lesion_panel
     assert panel.form.editors["treatment"].input.currentData() is None, "a form default is no answer"
     assert panel.form.editors["source"].input.currentData() == "occult"

@@ -53,6 +53,7 @@ def test_an_unexpected_error_in_an_action_keeps_the_record_and_the_typing(
     window.open_procedure(proc_id)
     window.live.log("incision")
     window.live.log("lesion_found")
+    window.live.details_button.click()
     size = window.live.lesion_panel.form.editors["size_mm"].input
     qtbot.keyClicks(size, "23")
 

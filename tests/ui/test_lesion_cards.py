@@ -58,7 +58,8 @@ def test_cards_word_what_is_missing_and_show_every_line(
     i18n.install(ui_app, lang)
     window = make_window(store, coordinator, lang=lang, demo=True)  # the demo banner takes height too
     window.open_procedure(four_lesions)
-    cards = window.live.cards
+    window.live.details_button.click()  # the whole cards stand over the map in the lesion details
+    cards = window.live.full_cards
     texts = [card.findChild(QLabel).text() for card in cards.cards.values()]
     assert len(texts) == 4
     assert all("?" not in text and "Seg." not in text for text in texts)
@@ -81,3 +82,13 @@ def test_cards_word_what_is_missing_and_show_every_line(
     QApplication.processEvents()
     assert (window.width(), window.height()) == (1366, 768), "the screen still fits a 1366 x 768 laptop"
     assert window.live.lesion_panel.isVisible() and window.live.timeline.isVisible()
+    window.live.show_event_buttons()
+    assert window.live.timeline.isVisible()
+    assert all(button.isVisible() for button in window.live.buttons.buttons.values())
+    # With the buttons, a card of one line per lesion, which says the rest in its tooltip and accessible name.
+    for lesion_id, chip in window.live.cards.cards.items():
+        whole = cards.cards[lesion_id].findChild(QLabel).text()
+        line = chip.findChild(QLabel)
+        assert line.text() == whole.splitlines()[0] and chip.rect().contains(line.geometry())
+        assert line.sizeHint().width() <= line.width()
+        assert whole in chip.toolTip() and chip.accessibleName() == whole.replace("\n", ", ")

@@ -21,6 +21,7 @@ def in_surgery(service):
 def window(make_window, store, coordinator, in_surgery):
     opened = make_window(store, coordinator)
     opened.open_procedure(in_surgery)
+    opened.live.details_button.click()  # the current lesion's fields in the event buttons' place
     return opened
 
 
@@ -145,6 +146,8 @@ def test_a_click_on_the_clock_or_an_event_button_takes_the_cursor_out(window, se
     assert current(service, in_surgery).get("size_mm") == 3
 
     actions.click(size)
+    actions.click(live.lesion_page.back_button)  # the event buttons again, and the keys with them
+    assert QApplication.focusWidget() is live
     before = actions.count
     actions.click(live.buttons.buttons["plane_adapted"])
     assert actions.count - before == 1

@@ -6,7 +6,7 @@ import json
 import random
 import shutil
 import subprocess
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
@@ -293,7 +293,9 @@ def test_a_coordinator_cannot_sign_and_is_told_why(
 
 
 def test_a_monitor_reads_everything_and_changes_nothing(make_window, store, coordinator, service, recorded):
-    service.add_complication(recorded, {"description": "Ileus", "clavien_dindo": "II", "onset_date": "2030-01-01"})
+    service.add_complication(
+        recorded, {"description": "Ileus", "clavien_dindo": "II", "onset_date": date.today().isoformat()}
+    )
     monitor = AccountService(store).create_user("mo.nitor", "Mo Nitor", "monitor", "monitor-pass", by=coordinator)
     trail = len(service.audit_trail(recorded))
     window = open_record(make_window, store, monitor, recorded)

@@ -32,7 +32,8 @@ def test_record_view_is_hosted_and_both_sides_hear_of_changes(make_window, store
     assert heard == [proc_id], "a saved change is announced once"
     assert service.load(proc_id).lesions[0].get("size_mm") == 18
     assert window.live.proc.lesions[0].get("size_mm") == 18, "the live screen refreshed"
-    assert "18\u00a0mm" in next(iter(window.live.cards.cards.values())).findChild(QLabel).text()
+    assert "18\u00a0mm" in next(iter(window.live.full_cards.cards.values())).findChild(QLabel).text()
+    assert "18\u00a0mm" in next(iter(window.live.cards.cards.values())).accessibleName(), "and its one-line card"
     assert window.saved.state == "saved"
 
 

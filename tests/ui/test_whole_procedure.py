@@ -114,11 +114,14 @@ def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, co
 
     one_action_logs("lesion_found", by_key("lesion_found", Qt.Key.Key_L))
     first = service.load(proc_id).current_lesion_id
+    actions.click(live.details_button)  # the map and the fields in the event buttons' place
     live_map = window.live.lesion_panel.map
+    assert live_map.isVisible()
     actions.click(live_map, live_map.segment_centre("VII").toPoint())
     actions.click(live_map, live_map.segment_centre("VIII").toPoint())
     actions.type(window.live.lesion_panel.form.editors["size_mm"].input, "18")
     actions.click(window.live.lesion_panel.save_button)
+    assert button("occult_lesion").isVisible(), "saved: the event buttons are back"
     lesion = service.load(proc_id).lesion(first)
     assert lesion.get("segments") == ["VII", "VIII"]
     assert lesion.get("size_mm") == 18
@@ -127,12 +130,15 @@ def test_whole_two_lesion_procedure_then_restart(make_window, store, db_path, co
     one_action_logs("occult_lesion", by_click("occult_lesion"))
     second = service.load(proc_id).current_lesion_id
     assert second != first
+    actions.click(live.details_button)
     live_map = window.live.lesion_panel.map
     actions.click(live_map, live_map.segment_centre("IVb").toPoint())
     assert service.load(proc_id).lesion(second).get("segments") == ["IVb"]
     assert service.load(proc_id).lesion(second).get("source") == "occult"
 
     one_action_logs("resection_planning", by_key("resection_planning", Qt.Key.Key_P))
+    assert live_map.isVisible(), "an event key leaves the lesion details where they are"
+    actions.click(live.lesion_page.back_button)
 
     before = actions.count
     actions.click(card(1))

@@ -21,7 +21,11 @@ def duration_text(span: timedelta | None) -> str:
 
 
 class ClockPanel(QWidget):
-    """Ticks every second; refresh(proc) gives it the record's incision and ICG times."""
+    """Ticks every second; refresh(proc) gives it the record's incision and ICG times.
+
+    One row: the time of day, then each interval under its caption. The sentence on the ICG interval
+    (icg_note) is the screen's to place: the row stays low enough for every event button beneath it.
+    """
 
     def __init__(self, icg_window: tuple[timedelta, timedelta], parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,24 +37,25 @@ class ClockPanel(QWidget):
         self.clock = QLabel()
         self.clock.setObjectName("bigClock")
         layout.addWidget(self.clock, 0, 0, 2, 1)
+        layout.setHorizontalSpacing(18)
+        layout.setVerticalSpacing(0)
         self.incision_caption = QLabel(self.tr("Since incision"))
         self.since_incision = QLabel()
         self.since_incision.setObjectName("sinceIncision")
         self.icg_caption = QLabel(self.tr("Since ICG"))
         self.since_icg = QLabel()
         self.since_icg.setObjectName("sinceIcg")
-        for row, (caption, value) in enumerate(
-            ((self.incision_caption, self.since_incision), (self.icg_caption, self.since_icg))
+        for column, (caption, value) in enumerate(
+            ((self.incision_caption, self.since_incision), (self.icg_caption, self.since_icg)), start=1
         ):
             caption.setProperty("role", "caption")
             value.setProperty("role", "timer")
-            layout.addWidget(caption, row, 1)
-            layout.addWidget(value, row, 2)
+            layout.addWidget(caption, 0, column)
+            layout.addWidget(value, 1, column)
         self.icg_note = QLabel()
         self.icg_note.setObjectName("icgNote")
         self.icg_note.setWordWrap(True)
-        layout.addWidget(self.icg_note, 2, 0, 1, 3)
-        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(3, 1)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
         self.timer.start(1000)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QTo
 from ...domain import forms
 from ..icons import icon
 
-COLUMNS = 3  # buttons a row where they fit
-FEWEST_COLUMNS = 2  # where three do not
+COLUMNS = 4  # buttons a row where they fit
+FEWEST_COLUMNS = 3  # where four do not: seven rows, which the smallest window still shows whole
 ICON_SIZE = 24
 ROW_SPACING = 8
 LABEL_MARGINS = (6, 2, 8, 2)  # around a button's icon, label and key
@@ -20,7 +20,7 @@ BORDER = 2  # the button's border, drawn over the edge of its layout
 class EventButtons(QWidget):
     """Emits triggered(kind) when a button is clicked or its key pressed on the live screen.
 
-    Three buttons a row where they fit without breaking a word of their labels, two where they do not;
+    Four buttons a row where they fit without breaking a word of their labels, three where they do not;
     each button as tall as its wrapped label needs, never lower than the style's large hit target.
     """
 
@@ -42,9 +42,10 @@ class EventButtons(QWidget):
             button.setObjectName(f"event_{definition.kind}")
             button.clicked.connect(lambda _checked=False, kind=definition.kind: self.triggered.emit(kind))
             shortcut = QShortcut(QKeySequence(definition.key), shortcut_scope)
-            # The whole window, wherever the focus went, but only while the live screen is showing.
+            # The whole window, wherever the focus went, but only while the live screen is showing (also
+            # while the current lesion's details stand in the buttons' place).
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda button=button: button.isVisible() and button.click())
+            shortcut.activated.connect(lambda button=button: shortcut_scope.isVisible() and button.click())
             self.shortcuts[definition.kind] = shortcut
             self.buttons[definition.kind] = button
         self._place(COLUMNS)

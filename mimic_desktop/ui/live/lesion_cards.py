@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -19,20 +20,26 @@ from ...domain import derive, forms
 from ...domain.record import Lesion, Procedure
 from ..i18n import arg
 
-# The narrowest a card gets: more lesions than fit side by side scroll sideways instead of squeezing the text.
+# Every card is this wide, whatever the number of lesions: a card added later never moves or narrows the
+# ones before it. More lesions than fit side by side scroll sideways.
 CARD_WIDTH = 200
 # Room around a card's text: the coloured bar on the left, the border of the current card, the padding.
 TEXT_MARGINS = (12, 5, 8, 5)
 SHORTEST = 96
+BORDER = 3  # the current card's border, each side
 USUAL_SOURCE = "imaging"
 
 
 class LesionCards(QWidget):
+    """A card per lesion; compact, one line each (the lesion's number and source, the margin assessment in the
+    card's colour, the whole text in its tooltip and accessible name), for the live screen's record column."""
+
     switch_requested = Signal(str)  # lesion id
 
-    def __init__(self, lang: str, parent: QWidget | None = None):
+    def __init__(self, lang: str, parent: QWidget | None = None, compact: bool = False):
         super().__init__(parent)
         self.lang = lang
+        self.compact = compact
         self.wording = LesionText(lang, self)
         self.setObjectName("lesionCards")
         self.cards: dict[str, QPushButton] = {}
@@ -48,12 +55,16 @@ class LesionCards(QWidget):
         strip.setObjectName("lesionCardStrip")
         self.row = QHBoxLayout(strip)
         self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addStretch(1)  # the cards stand from the left, each at its own place
         self.scroll_area.setWidget(strip)
         outer.addWidget(self.scroll_area)
-        self.empty = QPushButton(self.tr("No lesion yet: press Lesion identified [L] or Occult lesion [O]"))
+        if compact:
+            self.empty = QPushButton(self.tr("No lesion yet: L or O"))
+        else:
+            self.empty = QPushButton(self.tr("No lesion yet: press Lesion identified [L] or Occult lesion [O]"))
         self.empty.setEnabled(False)
-        self.empty.setProperty("role", "lesionCard")
-        self.row.addWidget(self.empty)
+        self.empty.setProperty("role", "lesionChip" if compact else "lesionCard")
+        self.row.insertWidget(0, self.empty, 1)
 
     def refresh(self, proc: Procedure) -> None:
         for card in self.cards.values():
@@ -65,42 +76,53 @@ class LesionCards(QWidget):
         for lesion in proc.lesions:
             card = QPushButton()
             # A push button does not wrap its text; a label inside it does, and lets clicks through.
-            label = QLabel(self.card_text(proc, lesion), card)
-            label.setWordWrap(True)
+            whole_text = self.card_text(proc, lesion)
+            label = QLabel(whole_text.splitlines()[0] if self.compact else whole_text, card)
+            label.setWordWrap(not self.compact)
             label.setObjectName("lesionCardText")
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            vertical = Qt.AlignmentFlag.AlignVCenter if self.compact else Qt.AlignmentFlag.AlignTop
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | vertical)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             inner = QVBoxLayout(card)
             inner.setContentsMargins(*TEXT_MARGINS)
             inner.addWidget(label)
             card.setObjectName(f"lesionCard_{lesion.number}")
-            card.setProperty("role", "lesionCard")
+            card.setProperty("role", "lesionChip" if self.compact else "lesionCard")
             card.setProperty("assessment", self._tone(proc, lesion))
             card.setCheckable(True)
             card.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
             card.setChecked(lesion.id == proc.current_lesion_id)
-            card.setMinimumWidth(CARD_WIDTH)
-            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            card.setToolTip(self.tr("Make this the current lesion (Alt+%1)").replace("%1", str(lesion.number)))
+            # Each card keeps its own width: one added later never moves or narrows those before it.
+            label.ensurePolished()
+            own = TEXT_MARGINS[0] + TEXT_MARGINS[2] + label.sizeHint().width() + 2 * BORDER
+            card.setFixedWidth(own if self.compact else CARD_WIDTH)
+            card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            card.setAccessibleName(whole_text.replace("\n", ", "))
+            hint = self.tr("Make this the current lesion (Alt+%1)").replace("%1", str(lesion.number))
+            card.setToolTip(f"{whole_text}\n\n{hint}" if self.compact else hint)
             card.clicked.connect(lambda _checked=False, lesion_id=lesion.id: self.switch_requested.emit(lesion_id))
-            self.row.addWidget(card)
+            # At the top of the strip: the room kept below for the scroll bar stays below the cards.
+            self.row.insertWidget(self.row.count() - 1, card, 0, Qt.AlignmentFlag.AlignTop)
             self.cards[lesion.id] = card
         self.fit()
         # The cards take their places once the strip is laid out, after this call: show the current one then.
         QTimer.singleShot(0, self, lambda lesion_id=proc.current_lesion_id: self.show_card(lesion_id))
 
     def show_card(self, lesion_id: str | None) -> None:
-        """Scroll the strip so that this lesion's card is in view."""
+        """Scroll the strip so that this lesion's card is in view, unless the pointer is over the strip:
+        the card the user is about to click stays where it is."""
         card = self.cards.get(lesion_id or "")
-        if card is not None:
+        pointer = self.scroll_area.viewport().mapFromGlobal(QCursor.pos())
+        if card is not None and not self.scroll_area.viewport().rect().contains(pointer):
+            # A card just added has its place, and the strip its width, only once the layouts have run.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.scroll_area.ensureWidgetVisible(card, 0, 0)
 
     def _spacing(self) -> int:
         return self.row.spacing() * (max(len(self.cards), 1) - 1)
 
     def card_width(self) -> int:
-        """The width each card gets: an equal share of the strip, never less than CARD_WIDTH."""
-        return max(CARD_WIDTH, (self.scroll_area.viewport().width() - self._spacing()) // max(len(self.cards), 1))
+        return CARD_WIDTH
 
     def strip_width(self) -> int:
         """The least width of the cards side by side, with the space between them."""
@@ -109,7 +131,7 @@ class LesionCards(QWidget):
     def fit(self) -> None:
         """Cards as tall as their longest text at the width they get, so that no line is cut off."""
         width = self.card_width() - TEXT_MARGINS[0] - TEXT_MARGINS[2]
-        height = SHORTEST
+        height = self.empty.sizeHint().height() if self.compact else SHORTEST
         for card in self.cards.values():
             label = card.findChild(QLabel)
             if label is None:
@@ -118,9 +140,11 @@ class LesionCards(QWidget):
             height = max(height, label.heightForWidth(width) + TEXT_MARGINS[1] + TEXT_MARGINS[3])
         for card in self.cards.values():
             card.setFixedHeight(height)
-        sideways = self.strip_width() > self.scroll_area.viewport().width()
-        scrollbar = self.scroll_area.horizontalScrollBar().sizeHint().height() if sideways else 0
-        self.scroll_area.setFixedHeight((height if self.cards else self.empty.sizeHint().height()) + scrollbar)
+        # Room for the sideways scroll bar is kept whether it shows or not, and an empty strip is as high as
+        # one with cards: the lesion that is added, or one more than fits, moves nothing below the strip.
+        scrollbar = self.scroll_area.horizontalScrollBar().sizeHint().height()
+        self.empty.setFixedHeight(height)
+        self.scroll_area.setFixedHeight(height + scrollbar)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,10 +6,11 @@ from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import forms
 from ...domain.record import Lesion
+from ...services.typed_values import TypedValues
 from ..form_changes import FormChanges
 from ..form_widget import FormWidget
 from ..liver_map import LiverMap
@@ -31,6 +32,7 @@ class LesionPanel(QWidget):
     save_requested = Signal(str, dict)
     problem = Signal(str)  # a typed value that cannot be saved, in words
     done_typing = Signal()  # Enter or Escape in a field: the keys go back to the events
+    saved_by_user = Signal()  # Save lesion pressed and everything typed could be saved
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,7 +66,7 @@ class LesionPanel(QWidget):
         right.addWidget(self.form)
         self.save_button = QPushButton(self.tr("Save lesion"))
         self.save_button.setObjectName("saveLesion")
-        self.save_button.clicked.connect(lambda: self.flush(report=True))
+        self.save_button.clicked.connect(self._save_pressed)
         right.addWidget(self.save_button)
         right.addStretch(1)
         layout.addLayout(right, 1)
@@ -74,6 +76,14 @@ class LesionPanel(QWidget):
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
         self.typed.edited.connect(self.timer.start)
+        self.kept = TypedValues()
+        self._showing = False
+        self.typed.edited.connect(self._keep_typed)
+        self.restored = QLabel()  # says when values typed before the app closed were put back
+        self.restored.setObjectName("restoredTyping")
+        self.restored.setWordWrap(True)
+        self.restored.hide()
+        right.insertWidget(right.count() - 1, self.restored)
         self.show_lesion(None)
 
     def minimumSizeHint(self) -> QSize:
@@ -103,7 +113,15 @@ class LesionPanel(QWidget):
         )
         self.map.set_segments(lesion.get("segments") if lesion else None)
         # Typed values wait while the same lesion stays current; another lesion shows its own.
-        self.typed.show(lesion.values if lesion else {}, force=not same)
+        self._showing = True  # loading moves the inputs: that is nobody's typing
+        try:
+            self.typed.show(lesion.values if lesion else {}, force=not same)
+        finally:
+            self._showing = False
+        if not same:
+            self.restored.hide()
+            if lesion is not None and editable:
+                self._restore_typed(lesion.id)
         enabled = editable and lesion is not None
         self.map.set_read_only(not enabled)
         self.form.set_read_only(not enabled)
@@ -146,6 +164,28 @@ class LesionPanel(QWidget):
             event.ignore()  # the field does not claim it: the event key of that letter fires
         return True  # a character the field does not take never reaches it (no search by letter)
 
+    def _keep_typed(self) -> None:
+        """What is typed goes to the config folder at once, so that a crash before the save loses nothing."""
+        if self.lesion_id is not None and not self._showing:
+            typed = {name: self.form.editors[name].value() for name in self.typed.touched}
+            self.kept.keep(self.lesion_id, {name: _plain(value) for name, value in typed.items()})
+
+    def _restore_typed(self, lesion_id: str) -> None:
+        """Put back what was typed for this lesion and never saved (the app closed first); it is saved as typed."""
+        waiting = {name: value for name, value in self.kept.waiting(lesion_id).items() if name in self.form.editors}
+        if not waiting:
+            return
+        for name, value in waiting.items():
+            editor = self.form.editors[name]
+            if isinstance(editor.input, QLineEdit):
+                editor.input.setText("" if value is None else str(value))
+            else:
+                editor.set_value(value)
+            self.typed._touch(name)
+        labels = ", ".join(self.form.editors[name].fdef.text(self.form.lang) for name in waiting)
+        self.restored.setText(self.tr("Typed before MIMIC Desktop closed, and saved now: %1").replace("%1", labels))
+        self.restored.show()
+
     def _emit(self, values: dict[str, Any]) -> None:
         if self.lesion_id is not None:
             self.save_requested.emit(self.lesion_id, values)
@@ -162,10 +202,16 @@ class LesionPanel(QWidget):
         changes, problems = self.typed.checked_changes()
         if problems and report:
             self.problem.emit("\n".join(problems.values()))
-        self.typed.saved(self.typed.touched - problems.keys())
+        saved = self.typed.touched - problems.keys()
+        self.typed.saved(saved)
         if changes:
             self._emit(changes)
+        self.kept.forget(self.lesion_id, saved)
         return not problems
+
+    def _save_pressed(self) -> None:
+        if self.flush(report=True):
+            self.saved_by_user.emit()
 
     def problem_text(self) -> str | None:
         """What typed here cannot be saved, in words (None when everything typed could be saved)."""
@@ -177,4 +223,11 @@ class LesionPanel(QWidget):
     def discard(self) -> None:
         """Drop what was typed and show the stored values again (the user chose to)."""
         self.timer.stop()
+        if self.lesion_id is not None:
+            self.kept.forget(self.lesion_id)
         self.typed.discard()
+
+
+def _plain(value: Any) -> Any:
+    """A typed value as JSON can keep it: a moment as its ISO text, everything else as it is."""
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -10,7 +10,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import derive, forms, rules
 from ...domain.clock import utc_now
@@ -19,16 +28,21 @@ from ...domain.roles import Action
 from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
+from ..icons import icon
 from .clock import ClockPanel
 from .column_scroll import ColumnScroll
 from .event_buttons import EventButtons
 from .lesion_cards import LesionCards
+from .lesion_page import LesionPage
 from .lesion_panel import LesionPanel
+from .notice_line import NoticeLine
+from .steady_label import SteadyLabel
 from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
 LESION_KEYS = 9  # Alt+1 .. Alt+9 make lesion 1 .. 9 current
-COLUMN_WIDTHS = (680, 666)  # the events' and the lesions' columns in the window's default size
+DETAILS_KEY = "F2"  # the current lesion's details in the event buttons' place, and back
+COLUMN_WIDTHS = (860, 486)  # the events' and the record's columns in the window's default size
 RETRY_MS = 1000  # how often writes that met another program's lock are tried again
 
 
@@ -57,61 +71,98 @@ class LiveScreen(QWidget):
         lang = context.lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        # The heading and where the keys go share one line: on a 1366 x 768 laptop every event button stays in sight.
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setObjectName("liveHeading")
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        self.keyboard_note = QLabel()
-        self.keyboard_note.setObjectName("keyboardNote")
-        top.addWidget(self.keyboard_note)
-        outer.addLayout(top)
-        self.waiting_bar = WaitingBar()
-        self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
-        outer.addWidget(self.waiting_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("liveColumns")
         splitter.setChildrenCollapsible(False)  # neither column can be dragged out of sight
         outer.addWidget(splitter, 1)
 
+        # The events' column: the clock over the event buttons, nothing else, so that every button stays
+        # whole down to the smallest window. The current lesion's map and form take the buttons' place
+        # while the user asks for them; the event keys keep working meanwhile.
         left = QWidget()
+        left.setObjectName("eventColumn")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.clock = ClockPanel(icg_window)
         left_layout.addWidget(self.clock)
         self.buttons = EventButtons(lang, shortcut_scope=self)
         self.buttons.triggered.connect(self.log)
-        # The clock stays in sight; the buttons keep their size and scroll when the window is too low for them.
-        left_layout.addWidget(ColumnScroll(self.buttons, "eventButtonsScroll"), 1)
-        splitter.addWidget(left)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.cards = LesionCards(lang)
-        self.cards.switch_requested.connect(self.switch_lesion)
-        right_layout.addWidget(self.cards)
+        self.event_scroll = ColumnScroll(self.buttons, "eventButtonsScroll")
         self.lesion_panel = LesionPanel(lang)
         self.lesion_panel.save_requested.connect(self.save_lesion)
+        self.lesion_panel.saved_by_user.connect(self.show_event_buttons)
         self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
         self.lesion_panel.done_typing.connect(self.take_keys)
-        right_layout.addWidget(self.lesion_panel, 2)
+        # The lesions' whole cards (each step of the margin assessment in words) stand over the map.
+        self.full_cards = LesionCards(lang)
+        self.full_cards.setObjectName("lesionCardsFull")
+        self.full_cards.switch_requested.connect(self.switch_lesion)
+        self.lesion_page = LesionPage(self.lesion_panel, self.full_cards)
+        self.lesion_page.back_requested.connect(self.show_event_buttons)
+        self.left_stack = QStackedWidget()
+        self.left_stack.setObjectName("eventsOrLesion")
+        self.left_stack.addWidget(self.event_scroll)
+        self.left_stack.addWidget(self.lesion_page)
+        left_layout.addWidget(self.left_stack, 1)
+        splitter.addWidget(left)
+
+        # The record's column: what it is, where the keys go, the ICG interval, a line for notices, the
+        # lesions, and the timeline, which takes all the height that is left.
+        right = QWidget()
+        right.setObjectName("recordColumn")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)  # seven parts one above the other: the timeline keeps what is saved here
+        heading_row = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("liveHeading")
+        self.heading.setWordWrap(True)
+        heading_row.addWidget(self.heading, 1)
+        self.details_button = QPushButton(icon("mdi6.map-outline"), self.tr("Lesion details") + f" [{DETAILS_KEY}]")
+        self.details_button.setObjectName("lesionDetails")
+        self.details_button.setAccessibleName(self.tr("Lesion details: segments on the map, size, source"))
+        self.details_button.setToolTip(
+            self.tr("Show the current lesion's map and fields in place of the event buttons") + f" [{DETAILS_KEY}]"
+        )
+        self.details_button.setCheckable(True)
+        self.details_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
+        self.details_button.clicked.connect(lambda checked: self.show_lesion_details(checked))
+        heading_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        right_layout.addLayout(heading_row)
+        self.keyboard_note = SteadyLabel()  # the typing note is longer: it takes no room from what lies below
+        self.keyboard_note.setObjectName("keyboardNote")
+        right_layout.addWidget(self.keyboard_note)
+        right_layout.addWidget(self.clock.icg_note)
+        self.notice = NoticeLine()
+        right_layout.addWidget(self.notice)
+        self.waiting_bar = WaitingBar()
+        self.waiting_bar.give_up_requested.connect(self.give_up_waiting)
+        right_layout.addWidget(self.waiting_bar)
+        # One line per lesion here: the timeline keeps the height; the whole cards are in the lesion details.
+        self.cards = LesionCards(lang, compact=True)
+        self.cards.switch_requested.connect(self.switch_lesion)
+        right_layout.addWidget(self.cards)
         self.timeline = Timeline(lang)
         self.timeline.strike_requested.connect(self.strike)
         self.timeline.correct_requested.connect(self.correct)
-        right_layout.addWidget(self.timeline, 3)
+        right_layout.addWidget(self.timeline, 1)
         splitter.addWidget(ColumnScroll(right, "lesionColumnScroll"))
-        # A narrower window takes from the events' column first, down to two buttons a row, so that the
-        # lesion column keeps the map beside the form for as long as it can.
+        # A narrower window takes from the events' column first, down to three buttons a row.
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes(list(COLUMN_WIDTHS))
 
+        # The lesion details from the keyboard too: F2 shows them with the map focused, F2 again the buttons.
+        details_key = QShortcut(QKeySequence(DETAILS_KEY), self)
+        details_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        details_key.activated.connect(self.toggle_lesion_details_by_key)
         for number in range(1, LESION_KEYS + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(partial(self._switch_if_visible, number))
+        self.keyboard_note.may_show(
+            [self._keyboard_text(field.text(lang)) for field in forms.crf().section("lesion").fields]
+        )
         app = QApplication.instance()
         assert isinstance(app, QApplication), "a window runs inside the QApplication"
         app.focusChanged.connect(self._show_keyboard)
@@ -137,7 +188,11 @@ class LiveScreen(QWidget):
         current = next((lesion for lesion in proc.lesions if lesion.id == proc.current_lesion_id), None)
         self.buttons.set_available(current is not None, ended, self.editable)
         self.cards.refresh(proc)
+        self.full_cards.refresh(proc)
         self.lesion_panel.show_lesion(self._with_waiting_values(current), self.editable)
+        self.details_button.setEnabled(current is not None)
+        if current is None:
+            self.show_event_buttons()
         waiting = self.writes.waiting
         self.timeline.refresh(proc, self.editable, [(write.moment, write.what) for write in waiting])
         self.waiting_bar.show_waiting(waiting)
@@ -152,6 +207,32 @@ class LiveScreen(QWidget):
                 values |= write.lesion_values[1]
         return replace(lesion, values=values)
 
+    def show_lesion_details(self, shown: bool = True) -> None:
+        """The current lesion's map and fields in the event buttons' place, or the buttons again."""
+        shown = shown and self.details_button.isEnabled()
+        self.left_stack.setCurrentWidget(self.lesion_page if shown else self.event_scroll)
+        self.details_button.setChecked(shown)
+        if not shown:
+            self.lesion_panel.flush()  # what was typed is saved before the fields leave the screen
+            focused = QApplication.focusWidget()
+            if focused is not None and self.lesion_page.isAncestorOf(focused):
+                self.take_keys()  # the keys go back to the events, not to a hidden field
+
+    def toggle_lesion_details_by_key(self) -> None:
+        """F2: the details with the keyboard on the map (arrow keys, Space), or the buttons with the keys back."""
+        if not self.isVisible():
+            return
+        if self.left_stack.currentWidget() is self.lesion_page:
+            self.show_event_buttons()
+            self.take_keys()
+            return
+        self.show_lesion_details()
+        if self.left_stack.currentWidget() is self.lesion_page:
+            self.lesion_panel.map.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_event_buttons(self) -> None:
+        self.show_lesion_details(False)
+
     # -- the keys --------------------------------------------------------------------------
     def take_keys(self) -> None:
         """The keys log events again (a lesion field keeps what was typed until it is saved)."""
@@ -161,16 +242,18 @@ class LiveScreen(QWidget):
         if self.isVisible():
             self.switch_to_number(number)
 
+    def _keyboard_text(self, field: str | None) -> str:
+        """Where the keys go, in words: to the events (field None), or into the field of that label."""
+        if field is None:
+            return self.tr("Keys log events: press the key shown on a button.")
+        return self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
+            "%1", field
+        )
+
     def _show_keyboard(self, *_focus: object) -> None:
         """Say plainly where the keys go: to the events, or into a lesion field."""
         field = self.lesion_panel.typing_into(QApplication.focusWidget())
-        if field is None:
-            text = self.tr("Keys log events: press the key shown on a button.")
-        else:
-            text = self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
-                "%1", field
-            )
-        self.keyboard_note.setText(text)
+        self.keyboard_note.setText(self._keyboard_text(field))
         self.keyboard_note.setProperty("typing", field is not None)
         self.keyboard_note.style().unpolish(self.keyboard_note)
         self.keyboard_note.style().polish(self.keyboard_note)

@@ -40,13 +40,17 @@ class Timeline(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget()
         self.tree.setObjectName("timelineTree")
+        self.tree.setAccessibleName(self.tr("Timeline of the logged events"))
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels([self.tr("Time"), self.tr("Event"), self.tr("Lesion"), self.tr("Note or reason")])
         header = self.tree.header()
+        header.setAccessibleName(self.tr("Timeline columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The note takes the width that is left and is cut short where there is little (its tooltip holds it
+        # whole): time, event and lesion stay whole without a sideways scroll bar taking a row's height.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._selection_changed)
         # Only the user's own scrolling (wheel, scroll bar) decides whether the view follows the newest.
         self.tree.verticalScrollBar().actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._scrolled))

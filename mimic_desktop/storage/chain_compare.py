@@ -1,0 +1,91 @@
+"""One database's audit chain against an outside anchor: a backup's chain, or the head a session file recorded.
+
+A chain rewritten consistently from some entry on (every hash recomputed) verifies on its own; a copy of the
+chain kept elsewhere does not change with it. Where the two part is the first entry the database no longer
+holds as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from . import audit
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Whether this chain extends the anchor's (holds it unchanged, perhaps with entries after it), and the
+    sentences that say so or say where the two part."""
+
+    extends: bool
+    lines: tuple[str, ...]
+
+
+Row = tuple[int, str, str, str, str, str]  # seq, hash, at_utc, username, entity, field
+
+
+def _chain(conn: sqlite3.Connection) -> list[Row]:
+    return [
+        tuple(row) for row in conn.execute("SELECT seq, hash, at_utc, username, entity, field FROM audit ORDER BY seq")
+    ]
+
+
+def _entry(row: Row) -> str:
+    seq, _, at_utc, username, entity, field = row
+    return f"entry {seq} ({entity} {field}, by {username} at {at_utc})"
+
+
+def against_database(conn: sqlite3.Connection, other: sqlite3.Connection, name: str) -> Comparison:
+    """This chain against another database's (a backup of it): where they part, or that this one extends it."""
+    own, theirs = _chain(conn), _chain(other)
+    lines = []
+    if not audit.verify(other).ok:
+        lines.append(f"{name}: its own audit chain is broken, so it proves little about this one.")
+    for index, (mine, kept) in enumerate(zip(own, theirs, strict=False)):
+        if mine[:2] != kept[:2]:
+            lines.append(
+                f"The chains part at {_entry(kept)} of {name}: this database no longer holds that entry as it was "
+                "(or what follows it). Its trail was rewritten from there on, or the two files are not copies of "
+                "one database."
+            )
+            return Comparison(False, tuple(lines))
+        last = index
+    if len(theirs) > len(own):
+        lines.append(
+            f"{name} holds {len(theirs) - len(own)} entries after this database's last (entry {len(own)}): "
+            "entries were removed from the end of this trail, or this file is older than that one."
+        )
+        return Comparison(False, tuple(lines))
+    if not theirs:
+        lines.append(f"{name} holds no audit trail to compare with.")
+        return Comparison(False, tuple(lines))
+    lines.append(
+        f"This database's trail extends that of {name}: its {len(theirs)} entries are the first {last + 1} here, "
+        f"unchanged; {len(own) - len(theirs)} entries were added since."
+    )
+    return Comparison(not lines[:-1], tuple(lines))
+
+
+def against_head(conn: sqlite3.Connection, head: str, exported_at: str, name: str) -> Comparison:
+    """This chain against the head a session file recorded at its export."""
+    own = _chain(conn)
+    found = next((row for row in own if row[1] == head), None)
+    if found is not None:
+        return Comparison(
+            True,
+            (
+                f"This database's trail extends the one {name} recorded at its export ({exported_at}): its head is "
+                f"{_entry(found)}, unchanged.",
+            ),
+        )
+    before = [row for row in own if row[2] <= exported_at]
+    where = f"at or before {_entry(before[-1])}" if before else "before its first entry"
+    return Comparison(
+        False,
+        (
+            f"The head of the audit trail {name} recorded at its export ({exported_at}, {head[:16]}...) is not in "
+            f"this database's trail: the chains part {where}. The trail was rewritten since that export, or the "
+            "file comes from another database.",
+        ),
+    )
