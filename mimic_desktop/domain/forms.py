@@ -151,6 +151,17 @@ class FormDef:
 
 
 @dataclass(frozen=True)
+class OrderRule:
+    """What must come before an event (forms/events.json, "after"): a live event of one of these kinds, at the
+    same moment or earlier; of the same lesion when same_lesion. When needed is False, only one that is
+    recorded counts: the event may not come before it, but it need not be there."""
+
+    kinds: tuple[str, ...]
+    same_lesion: bool = False
+    needed: bool = True
+
+
+@dataclass(frozen=True)
 class EventDef:
     kind: str
     key: str
@@ -159,6 +170,7 @@ class EventDef:
     label: dict[str, str]
     source: str | None = None
     management_change: str | None = None
+    after: tuple[OrderRule, ...] = ()
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -263,9 +275,30 @@ def known_versions(name: str) -> tuple[int, ...]:
 
 @cache
 def events() -> dict[str, EventDef]:
-    data = json.loads((forms_dir() / "events.json").read_text(encoding="utf-8"))
-    return {
-        e["kind"]: EventDef(
+    return parse_events(json.loads((forms_dir() / "events.json").read_text(encoding="utf-8")))
+
+
+EVENT_LESION = frozenset({"none", "required", "optional", "creates"})
+ORDER_KEYS = frozenset({"one_of", "lesion", "needed"})
+
+
+def parse_events(data: dict[str, Any]) -> dict[str, EventDef]:
+    """The event catalogue, checked as it is read: a kind or key given twice, an unknown lesion use, or an
+    ordering rule naming an event that is not in the catalogue stops the program with the fault named."""
+    raw_events = data["events"]
+    kinds = [e["kind"] for e in raw_events]
+    where = "forms/events.json"
+    for name, values in (("kind", kinds), ("key", [e["key"].casefold() for e in raw_events])):
+        twice = sorted({value for value in values if values.count(value) > 1})
+        if twice:
+            raise ValueError(f"{where}: the {name} {', '.join(twice)} is given to more than one event")
+    catalogue = {}
+    for e in raw_events:
+        if e["lesion"] not in EVENT_LESION:
+            raise ValueError(
+                f"{where}: event {e['kind']!r} has lesion {e['lesion']!r}, not one of {sorted(EVENT_LESION)}"
+            )
+        catalogue[e["kind"]] = EventDef(
             kind=e["kind"],
             key=e["key"],
             icon=e["icon"],
@@ -273,9 +306,25 @@ def events() -> dict[str, EventDef]:
             label=e["label"],
             source=e.get("source"),
             management_change=e.get("management_change"),
+            after=tuple(_order_rule(e, raw, set(kinds), where) for raw in e.get("after", ())),
         )
-        for e in data["events"]
-    }
+    return catalogue
+
+
+def _order_rule(event: dict[str, Any], raw: Any, kinds: set[str], where: str) -> OrderRule:
+    kind = event["kind"]
+    if not isinstance(raw, dict) or set(raw) - ORDER_KEYS or not raw.get("one_of"):
+        raise ValueError(f"{where}: event {kind!r}: each entry of 'after' names one_of (and may give lesion, needed)")
+    unknown = [name for name in raw["one_of"] if name not in kinds]
+    if unknown:
+        raise ValueError(f"{where}: event {kind!r}: 'after' names {', '.join(map(repr, unknown))}, not an event kind")
+    same = raw.get("lesion") == "same"
+    if raw.get("lesion") not in (None, "same") or (same and event["lesion"] == "none"):
+        raise ValueError(f"{where}: event {kind!r}: 'after' may say lesion 'same' only of an event of a lesion")
+    needed = raw.get("needed", True)
+    if not isinstance(needed, bool):
+        raise ValueError(f"{where}: event {kind!r}: 'needed' in 'after' is true or false")
+    return OrderRule(tuple(raw["one_of"]), same, needed)
 
 
 @cache

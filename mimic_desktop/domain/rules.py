@@ -42,16 +42,13 @@ def check_centre(centre: str, lang: str = "en") -> str:
 
 
 def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
-    """An event may not come before the incision, nor ICG after it; closure ends the timeline."""
+    """ICG comes before the incision; closure ends the timeline; incision and closure are recorded once.
+
+    What must come before each event is declared in forms/events.json and checked by event_order.
+    """
     given = proc.get("icg_given_at")
     if kind == "incision" and given and at < from_iso(given):
         raise ValidationError("The incision cannot be before ICG was given: check the ICG time.", field="icg_given_at")
-    incision = derive.incision_time(proc)
-    if kind not in {"incision", "note"} and incision and at < incision:
-        raise ValidationError(
-            f"{forms.events()[kind].text()} cannot be before the incision.",
-            field="at",
-        )
     closure = derive.closure_time(proc)
     if kind != "note" and closure and at > closure and kind != "closure":
         raise ValidationError("Surgery has ended: strike through the end of surgery first to add more events.")
@@ -91,11 +88,7 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
     if not lesion_id:
         return
     events = proc.lesion_events(lesion_id)
-    kinds = {e.kind for e in events}
     number = proc.lesion(lesion_id).number
-    assessed = kind in {"specimen_fluorescent", "specimen_clear", "cavity_fluorescent", "reresection_done"}
-    if assessed and "transection_start" not in kinds and "ablation" not in kinds:
-        raise ValidationError(f"Lesion {number}: record the transection start before assessing the specimen.")
     for finding, exclusive in ONE_FINDING_PER_LESION.items():
         earlier = next((e for e in events if e.kind in exclusive), None)
         if kind in exclusive and earlier is not None:
@@ -104,6 +97,44 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
                 f"{catalogue[earlier.kind].text()} at {local_text(earlier.at, seconds=True)}. "
                 "To record a different one, strike that through with a reason first."
             )
+
+
+def check_lesion_values(lesion: Lesion, changes: Mapping[str, Any], lang: str = "en") -> None:
+    """A lesion recorded as occult (new) was not shown by the pre-operative imaging: refuse the two together.
+
+    Checked only when the change sets the source or how the lesion was detected, so that an unrelated field
+    of an older record that holds both can still be saved.
+    """
+    if not {"source", "detected_by"} & changes.keys():
+        return
+    values = {**lesion.values, **changes}
+    if values.get("source") == "occult" and values.get("detected_by") == "preop_imaging":
+        raise ValidationError(
+            say(
+                "occult_by_imaging",
+                lang,
+                number=lesion.number,
+                source=_label("source", lang),
+                occult=_shown("source", "occult", lang),
+                detected_by=_label("detected_by", lang),
+                imaging=_shown("detected_by", "preop_imaging", lang),
+            ),
+            field="detected_by",
+        )
+
+
+def unfinished_at_closure(proc: Procedure, lang: str = "en") -> list[str]:
+    """What makes a record look unfinished at the end of surgery: no incision, or a lesion (not ablated or
+    left alone) without a specimen finding. The live screen asks before it records the end."""
+    unfinished = []
+    if proc.first_event("incision") is None:
+        unfinished.append(say("no_incision", lang))
+    for lesion in proc.lesions:
+        if lesion.get("treatment") in {"ablation", "none"}:
+            continue
+        if derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None:
+            unfinished.append(say("no_specimen_finding", lang, label=say("lesion", lang, number=lesion.number)))
+    return unfinished
 
 
 def lesion_creating_events(proc: Procedure, lesion_id: str) -> list[Event]:
@@ -216,6 +247,17 @@ MESSAGES: Messages = {
         "Er is een geplande heropname opgegeven, maar geen heropname binnen 90 dagen vastgelegd.",
     ),
     "event": ("Event: {event}", "Gebeurtenis: {event}"),
+    "no_incision": ("No incision is recorded.", "Er is geen incisie vastgelegd."),
+    "no_specimen_finding": (
+        "{label} has no specimen finding (fluorescent or clear).",
+        "{label} heeft geen bevinding aan het preparaat (fluorescent of schoon).",
+    ),
+    "occult_by_imaging": (
+        "Lesion {number}: {source} is {occult}, but {detected_by} is {imaging}. An occult lesion is one the "
+        "pre-operative imaging did not show: correct one of the two.",
+        "Laesie {number}: {source} is {occult}, maar {detected_by} is {imaging}. Een occulte laesie is er een "
+        "die de pre-operatieve beeldvorming niet liet zien: corrigeer een van beide.",
+    ),
     "no_lesion": ("At least one lesion", "Ten minste één laesie"),
     "specimen": (
         "{label}: specimen fluorescence (fluorescent or clear)",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import builtins  # the method list() hides the built-in list in the class's annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..domain import derive, forms, plausible, rules, values
+from ..domain import derive, event_order, forms, plausible, rules, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     BreaksCompletionRules,
@@ -276,6 +277,8 @@ class ProcedureService:
                     MESSAGES, "surgeon_by_account", lang, study_id=proc.study_id, username=proc.surgeon_username
                 )
                 raise ValidationError(message, "surgeon")
+            if entity == "lesion":
+                rules.check_lesion_values(proc.lesion(entity_id), clean, lang)
             if "icg_given_at" in clean:
                 rules.check_icg_time(proc, clean["icg_given_at"])
             signature = proc.valid_signature()
@@ -360,8 +363,9 @@ class ProcedureService:
         lesion_id: str | None = None,
         note: str | None = None,
         reason: str | None = None,
+        lang: str = "en",
     ) -> int:
-        """Log one intraoperative moment; returns the event id once it has been committed.
+        """Log one intraoperative moment; returns the event id once it has been committed (a refusal in lang).
 
         Events that identify a lesion create it and make it the current lesion; others attach
         to the lesion given, or to the current one when the event needs a lesion.
@@ -385,7 +389,7 @@ class ProcedureService:
                     self._child(proc, "lesion", lesion_id)
             else:
                 lesion_id = None
-            return self._insert_event(proc, kind, moment, lesion_id, note)
+            return self._insert_event(proc, kind, moment, lesion_id, note, lang=lang)
 
     def _insert_event(
         self,
@@ -395,10 +399,14 @@ class ProcedureService:
         lesion_id: str | None,
         note: str | None,
         corrects: int | None = None,
+        before: Procedure | None = None,
+        lang: str = "en",
     ) -> int:
         """Check one event against the rules on the record as it stands, then store it (inside _change).
 
-        corrects is the struck event whose time this one corrects.
+        corrects is the struck event whose time this one corrects; before is the record as it was before
+        the change (proc itself when the change is this event alone): the order of the events may break no
+        rule of forms/events.json that it kept then.
         """
         if moment.tzinfo is None:
             raise ValidationError("An event time must carry a time zone.", "at")
@@ -406,6 +414,7 @@ class ProcedureService:
         if forms.events()[kind].lesion != "creates":
             rules.check_lesion_event(proc, kind, lesion_id)
         rules.check_event_time(proc, kind, moment)
+        event_order.check_order(before or proc, event_order.with_event(proc, kind, moment, lesion_id), lang)
         return repository.insert_event(
             self.store.conn,
             proc_id=proc.id,
@@ -469,7 +478,7 @@ class ProcedureService:
             username=self.user.username,
         )
 
-    def correct_event_time(self, event_id: int, at: datetime, reason: str) -> int:
+    def correct_event_time(self, event_id: int, at: datetime, reason: str, lang: str = "en") -> int:
         """Replace an event's time in one transaction: the old one is struck through, a new one recorded.
 
         The new time is checked against the rules as they stand without the old event; the
@@ -480,9 +489,12 @@ class ProcedureService:
         with self._change(proc_id, reason, child_values=False) as proc:
             old = self._live_event(proc, event_id)
             rules.check_corrected_time(old, at)
+            before = replace(proc, events=[replace(event) for event in proc.events])  # the timeline as it was
             old.struck = True  # the record as the rules see it once the old event is struck
             self._strike(proc, old.id, reason)
-            return self._insert_event(proc, old.kind, at, old.lesion_id, old.note, corrects=old.id)
+            return self._insert_event(
+                proc, old.kind, at, old.lesion_id, old.note, corrects=old.id, before=before, lang=lang
+            )
 
     def remove_lesion(self, proc_id: str, lesion_id: str, reason: str) -> None:
         """Take a lesion out of the record with a reason; its number is never reused.

@@ -20,7 +20,7 @@ from ..services import backups, paths, recent_databases
 from ..services.accounts import AccountService
 from ..storage.connection import Store, open_store
 from ..storage.errors import CorruptDatabase, StorageError
-from . import dialogs, i18n, instance_lock, themes
+from . import dialogs, i18n, instance_lock, themes, wheel_guard
 from .context import AppContext
 from .file_choice import ask_open_file
 from .main_window import MainWindow
@@ -39,6 +39,7 @@ def make_application(lang: str, theme: str) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "mimic.svg"))))
     i18n.install(app, lang)
     themes.apply(app, theme)
+    wheel_guard.install(app)  # a scroll never changes a value, in any window of the app
     share_the_interpreter_with_the_ui()
     return app
 

@@ -5,19 +5,23 @@ from __future__ import annotations
 import platform
 import sys
 import traceback
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +115,10 @@ def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
     return text if accepted else None
 
 
+SHIFTS = (-5, -1, 1, 5)  # minutes, offered as buttons in a time correction
+SHIFT_KEYS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 5, Qt.Key.Key_PageDown: -5}
+
+
 class CorrectTimeDialog(QDialog):
     """A new time for a wrong event, and the reason; the old event stays, struck through.
 
@@ -128,7 +136,21 @@ class CorrectTimeDialog(QDialog):
         self.when = QLineEdit(local_text(moment, seconds=True))
         self.when.setObjectName("correctedTime")
         self.when.setPlaceholderText("YYYY-MM-DD HH:MM:SS")
+        self.when.installEventFilter(self)
         layout.addRow(self.tr("Correct time"), self.when)
+        # Quick shifts rather than retyping a whole date and time; in the time line, Up and Down shift by a
+        # minute and Page Up and Page Down by five.
+        shifts = QHBoxLayout()
+        self.shift_buttons: dict[int, QPushButton] = {}
+        for minutes in SHIFTS:
+            text = self.tr("%1 min earlier") if minutes < 0 else self.tr("%1 min later")
+            button = QPushButton(text.replace("%1", str(abs(minutes))))
+            button.setObjectName(f"shift{minutes:+d}")
+            button.setAutoDefault(False)  # Enter keeps meaning OK
+            button.clicked.connect(lambda _checked=False, minutes=minutes: self.shift(minutes))
+            shifts.addWidget(button)
+            self.shift_buttons[minutes] = button
+        layout.addRow(shifts)
         self.reason = QLineEdit()
         self.reason.setObjectName("promptText")
         layout.addRow(self.tr("Reason"), self.reason)
@@ -156,6 +178,19 @@ class CorrectTimeDialog(QDialog):
             problem = ""
         self.problem.setText(problem)
         self.ok.setEnabled(not problem and bool(self.reason.text().strip()))
+
+    def shift(self, minutes: int) -> None:
+        """Move the time shown (the recorded one while the line cannot be read) by whole minutes."""
+        moment = self.moment() or self.original
+        self.when.setText(local_text(moment + timedelta(minutes=minutes), seconds=True))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.when and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            minutes = SHIFT_KEYS.get(Qt.Key(event.key()))
+            if minutes is not None:
+                self.shift(minutes)
+                return True
+        return super().eventFilter(watched, event)
 
     def moment(self) -> datetime | None:
         """The typed time, to the second as typed; None while it cannot be read."""

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +28,25 @@ from ..domain.forms import FieldDef, SectionDef, likert_labels
 from ..domain.rules import Query
 
 _EMPTY = ""
+# Keys that step a closed drop-down towards its first entry.
+_TOWARDS_FIRST = frozenset({Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Home})
+
+
+class ChoiceBox(QComboBox):
+    """A drop-down whose first entry, "—", means not answered.
+
+    The arrow keys step through the answers only: Up on the first answer blanked a required field, which
+    was then saved as emptied. Emptying a field is a choice made in the open list.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in _TOWARDS_FIRST and self.currentIndex() >= 1 and self.itemData(0) is None:
+            if self.currentIndex() > 1:
+                self.setCurrentIndex(1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class FieldEditor(QWidget):
@@ -60,7 +80,7 @@ class FieldEditor(QWidget):
     def _make_input(self, lang: str) -> QWidget:
         kind = self.fdef.type
         if kind in {"choice", "boolean"}:
-            box = QComboBox()
+            box = ChoiceBox()
             box.addItem("—", None)
             if kind == "boolean":
                 for answer in (True, False):

@@ -526,7 +526,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="146" />
+        <source>%1 min earlier</source>
+        <translation>%1 min eerder</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="146" />
+        <source>%1 min later</source>
+        <translation>%1 min later</translation>
+    </message>
+    </context>
 <context>
     <name>CrashDialog</name>
     <message>
@@ -1104,7 +1114,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
         <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="141" />
+        <source>%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.</source>
+        <translation>%1 vraagt een getal: “%2” hoort daar niet bij. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="146" />
+        <source>No answer of %1 starts with “%2”. Press Esc to return to the event keys.</source>
+        <translation>Geen antwoord van %1 begint met “%2”. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
+    </message>
+    </context>
 <context>
     <name>LesionText</name>
     <message>
@@ -1312,6 +1332,51 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/live_screen.py" line="125" />
         <source>Show the current lesion's map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="257" />
+        <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
+        <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="283" />
+        <source>No event has the key %1.</source>
+        <translation>Geen gebeurtenis heeft de toets %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286" />
+        <source>%1 is not recorded: this record cannot be changed here.</source>
+        <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="288" />
+        <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
+        <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291" />
+        <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
+        <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="385" />
+        <source>The record looks unfinished:</source>
+        <translation>Het dossier lijkt onvolledig:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="387" />
+        <source>Record the end of surgery all the same?</source>
+        <translation>Toch het einde van de operatie vastleggen?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390" />
+        <source>End of surgery not recorded.</source>
+        <translation>Einde operatie niet vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="444" />
+        <source>There is no event to strike through.</source>
+        <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     </context>
 <context>
@@ -3255,6 +3320,34 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/notice_line.py" line="21" />
         <source>Notice</source>
         <translation>Melding</translation>
+    </message>
+</context>
+<context>
+    <name>StrikeDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="24" />
+        <source>Pressed by mistake</source>
+        <translation>Per ongeluk ingedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="25" />
+        <source>Wrong event: another one happened</source>
+        <translation>Verkeerde gebeurtenis: er gebeurde iets anders</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="26" />
+        <source>Wrong lesion</source>
+        <translation>Verkeerde laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="27" />
+        <source>Recorded twice</source>
+        <translation>Twee keer vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="40" />
+        <source>Or type the reason</source>
+        <translation>Of typ de reden</translation>
     </message>
 </context>
 </TS>

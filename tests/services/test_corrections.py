@@ -189,7 +189,7 @@ def test_a_correction_refused_by_a_rule_changes_nothing(service, store, proc_id,
     start = service.record_event(proc_id, "transection_start", at=at(10))
     events_before = [(e.id, e.struck) for e in service.load(proc_id).events]
     audit_before = store.read("SELECT COUNT(*) FROM audit")[0][0]
-    with pytest.raises(ValidationError, match="cannot be before the incision"):
+    with pytest.raises(ValidationError, match="needs Incision before it"):
         service.correct_event_time(start, at(-5), "clock was wrong")
     assert [(e.id, e.struck) for e in service.load(proc_id).events] == events_before
     assert store.read("SELECT COUNT(*) FROM audit")[0][0] == audit_before
@@ -225,6 +225,7 @@ def test_a_struck_event_is_not_corrected(service, proc_id):
 
 
 def test_every_event_has_its_time_in_the_audit_trail(service, proc_id):
+    service.record_event(proc_id, "incision", at=at(0))
     ious = service.record_event(proc_id, "ious", at=at(2))
     details = [
         json.loads(r["new_value"]) for r in trail(service, proc_id, "event", str(ious)) if r["field"] == "details"

@@ -50,7 +50,7 @@ def test_icg_cannot_be_given_after_incision(service, proc_id):
 
 def test_events_must_follow_the_incision_and_precede_closure(service, proc_id):
     service.record_event(proc_id, "incision", at=NOW)
-    with pytest.raises(ValidationError, match="cannot be before the incision"):
+    with pytest.raises(ValidationError, match="needs Incision before it"):
         service.record_event(proc_id, "ious", at=NOW - timedelta(minutes=1))
     service.record_event(proc_id, "closure", at=NOW + timedelta(hours=2))
     with pytest.raises(ValidationError, match="Surgery has ended"):
@@ -62,7 +62,7 @@ def test_a_specimen_call_needs_a_lesion_and_a_transection(service, proc_id):
     with pytest.raises(ValidationError, match="choose the lesion"):
         service.record_event(proc_id, "specimen_fluorescent", at=NOW)
     service.record_event(proc_id, "lesion_found", at=NOW)
-    with pytest.raises(ValidationError, match="transection start"):
+    with pytest.raises(ValidationError, match="needs Transection start or Ablation of this lesion before it"):
         service.record_event(proc_id, "specimen_fluorescent", at=NOW)
 
 

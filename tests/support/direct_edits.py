@@ -12,9 +12,9 @@ from mimic_desktop.services import settings as study_settings
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
 from mimic_desktop.services.procedures import ProcedureService
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import open_store
+from tests.support.signers import sign_as
 
 SURGEON_PASSWORD = "steady hands 42"
 
@@ -84,7 +84,7 @@ def every_kind_of_row(path: Path) -> Path:
     proc = service.load(proc_id)
     service.remove_complication(proc_id, proc.complications[1].id, "entered twice")
     service.set_values(proc_id, DEMO_QUESTIONNAIRE)
-    SigningService(store, surgeon).sign_questionnaire(proc_id, SURGEON_PASSWORD, meaning="Author")
+    sign_as(store, surgeon, proc_id, SURGEON_PASSWORD)
     study_settings.change(store, coordinator, icg_window_hours=(12, 36))
     store.close()
     return path

@@ -105,9 +105,10 @@ def discard_asked(monkeypatch):
 
 @pytest.fixture
 def ui_app(qapp):
-    from mimic_desktop.ui import i18n, themes
+    from mimic_desktop.ui import i18n, themes, wheel_guard
 
     themes.apply(qapp, "dark")
+    wheel_guard.install(qapp)  # as make_application does
     i18n.install(qapp, "en")
     yield qapp
     i18n.install(qapp, "en")

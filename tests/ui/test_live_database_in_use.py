@@ -19,7 +19,7 @@ from tests.support.storage_faults import write_lock_held_by_another_process
 
 @pytest.fixture
 def live(make_window, store, coordinator, service):
-    proc_id = in_surgery(service, minutes_ago=5)
+    proc_id = in_surgery(service, ("incision", "lesion_found", "transection_start"), minutes_ago=5)
     window = make_window(store, coordinator)
     window.open_procedure(proc_id)
     return window

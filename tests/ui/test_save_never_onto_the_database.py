@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
-from mimic_desktop.services.signing import SigningService
 from mimic_desktop.storage import audit
 from tests.support.record_window import open_record
+from tests.support.signers import sign_as
 
 SURGEON = "steady hands 42"
 
@@ -62,7 +62,7 @@ def test_no_export_goes_into_the_backups_folder(
 ):
     surgeon = AccountService(store).create_user("sam.surgeon", "Sam Snijder", "surgeon", SURGEON, by=coordinator)
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
-    SigningService(store, surgeon).sign_questionnaire(recorded, SURGEON)
+    sign_as(store, surgeon, recorded, SURGEON)
     service.complete(recorded)  # takes a backup
     folder = store.path.parent / "backups"
     before = sorted(folder.iterdir())

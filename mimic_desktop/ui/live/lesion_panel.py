@@ -32,7 +32,9 @@ class LesionPanel(QWidget):
     save_requested = Signal(str, dict)
     problem = Signal(str)  # a typed value that cannot be saved, in words
     done_typing = Signal()  # Enter or Escape in a field: the keys go back to the events
+    refused = Signal(str)  # a character typed into a field that the field cannot take, in words
     saved_by_user = Signal()  # Save lesion pressed and everything typed could be saved
+    typing_restored = Signal()  # values typed before the app closed were put back: the panel must be seen
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,25 +129,32 @@ class LesionPanel(QWidget):
         self.form.set_read_only(not enabled)
         self.save_button.setEnabled(enabled)
 
-    def takes(self, watched: QObject, text: str) -> bool:
-        """Whether a typed character belongs to this field rather than to an event key.
+    def refusal(self, watched: QObject, text: str) -> str | None:
+        """Why a character typed into this field is not taken (None when it is), with %1 for the field
+        and %2 for the character.
 
-        A number field takes the characters of a number; a text field takes everything; a drop-down
-        takes no character at all (no search by letter on the live screen: it changes by click or arrow key).
+        Everything typed into a field goes to that field and never logs an event: a number field takes
+        the characters of a number, a text field everything, a drop-down (closed or open) the first
+        letters of its answers. A character a field cannot take is refused in words, never dropped.
         """
-        fdef = self.form.editors[self.field_of[watched]].fdef
-        if fdef.type in {"integer", "decimal"}:
-            return text in NUMBER_CHARACTERS
-        return fdef.type == "text"
+        editor = self.form.editors[self.field_of[watched]]
+        if editor.fdef.type in {"integer", "decimal"} and text not in NUMBER_CHARACTERS:
+            return self.tr("%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.")
+        if isinstance(editor.input, QComboBox):
+            box = editor.input
+            answers = (box.itemText(index).casefold() for index in range(box.count()))
+            if not any(answer.startswith(text.casefold()) for answer in answers):
+                return self.tr("No answer of %1 starts with “%2”. Press Esc to return to the event keys.")
+        return None
 
     def typing_into(self, widget: QObject | None) -> str | None:
         """The label of the field that keys go into while widget has the keyboard, or None."""
-        if widget not in self.inputs or isinstance(widget, QComboBox):
+        if widget not in self.field_of:
             return None
-        return self.form.editors[self.inputs[widget]].fdef.text(self.form.lang)
+        return self.form.editors[self.field_of[widget]].fdef.text(self.form.lang)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A character a field does not take stays an event key; Enter and Escape save and give the keys back."""
+        """Keys typed into a field stay in that field; Enter and Escape save and give the keys back."""
         if event.type() not in {QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress}:
             return super().eventFilter(watched, event)
         event = cast(QKeyEvent, event)  # both kinds are key events
@@ -155,14 +164,19 @@ class LesionPanel(QWidget):
             return True
         text = event.text()
         modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-        if not (text and text.isprintable()) or modifiers:
-            return super().eventFilter(watched, event)
-        if self.takes(watched, text):
-            event.accept()  # the field's own character: no event key fires
-            return False
+        if modifiers:
+            return super().eventFilter(watched, event)  # Alt+number still makes another lesion current
         if event.type() == QEvent.Type.ShortcutOverride:
-            event.ignore()  # the field does not claim it: the event key of that letter fires
-        return True  # a character the field does not take never reaches it (no search by letter)
+            event.accept()  # the field claims every plain key (a letter, Backspace): no event key fires
+            return False
+        if not (text and text.isprintable()):
+            return super().eventFilter(watched, event)
+        refusal = self.refusal(watched, text)
+        if refusal is None:
+            return False
+        label = self.form.editors[self.field_of[watched]].fdef.text(self.form.lang)
+        self.refused.emit(refusal.replace("%1", label).replace("%2", text))
+        return True
 
     def _keep_typed(self) -> None:
         """What is typed goes to the config folder at once, so that a crash before the save loses nothing."""
@@ -185,6 +199,7 @@ class LesionPanel(QWidget):
         labels = ", ".join(self.form.editors[name].fdef.text(self.form.lang) for name in waiting)
         self.restored.setText(self.tr("Typed before MIMIC Desktop closed, and saved now: %1").replace("%1", labels))
         self.restored.show()
+        self.typing_restored.emit()
 
     def _emit(self, values: dict[str, Any]) -> None:
         if self.lesion_id is not None:

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from .lesion_page import LesionPage
 from .lesion_panel import LesionPanel
 from .notice_line import NoticeLine
 from .steady_label import SteadyLabel
+from .strike_dialog import ask_strike_reason
 from .timeline import Timeline
 from .waiting_bar import WaitingBar
 
@@ -91,8 +92,11 @@ class LiveScreen(QWidget):
         self.lesion_panel = LesionPanel(lang)
         self.lesion_panel.save_requested.connect(self.save_lesion)
         self.lesion_panel.saved_by_user.connect(self.show_event_buttons)
-        self.lesion_panel.problem.connect(lambda message: dialogs.show_error(self, message))
+        self.lesion_panel.problem.connect(self.refuse)
+        self.lesion_panel.refused.connect(self.refuse)
         self.lesion_panel.done_typing.connect(self.take_keys)
+        # What was put back after a crash is shown, with its note, not left on the hidden details page.
+        self.lesion_panel.typing_restored.connect(lambda: self.show_lesion_details(True))
         # The lesions' whole cards (each step of the margin assessment in words) stand over the map.
         self.full_cards = LesionCards(lang)
         self.full_cards.setObjectName("lesionCardsFull")
@@ -160,6 +164,9 @@ class LiveScreen(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(partial(self._switch_if_visible, number))
+        strike_key = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
+        strike_key.setContext(Qt.ShortcutContext.WindowShortcut)  # a field with the keyboard keeps its Backspace
+        strike_key.activated.connect(self._strike_last_if_visible)
         self.keyboard_note.may_show(
             [self._keyboard_text(field.text(lang)) for field in forms.crf().section("lesion").fields]
         )
@@ -242,10 +249,14 @@ class LiveScreen(QWidget):
         if self.isVisible():
             self.switch_to_number(number)
 
+    def _strike_last_if_visible(self) -> None:
+        if self.isVisible():
+            self.strike_last()
+
     def _keyboard_text(self, field: str | None) -> str:
         """Where the keys go, in words: to the events (field None), or into the field of that label."""
         if field is None:
-            return self.tr("Keys log events: press the key shown on a button.")
+            return self.tr("Keys log events: press the key shown on a button. Backspace strikes the last one through.")
         return self.tr("Typing into %1 — press Enter or Esc to save it and return to the event keys.").replace(
             "%1", field
         )
@@ -258,9 +269,45 @@ class LiveScreen(QWidget):
         self.keyboard_note.style().unpolish(self.keyboard_note)
         self.keyboard_note.style().polish(self.keyboard_note)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key that reached the screen logged nothing: say why rather than drop it."""
+        text = event.text().strip()
+        modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if text and text.isprintable() and not modifiers:
+            self.refuse(self._why_no_event(text))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _why_no_event(self, text: str) -> str:
+        definition = next((d for d in forms.events().values() if d.key.casefold() == text.casefold()), None)
+        if definition is None:
+            return self.tr("No event has the key %1.").replace("%1", text.upper())
+        name = definition.text(self.context.lang)
+        if not self.editable:
+            return self.tr("%1 is not recorded: this record cannot be changed here.").replace("%1", name)
+        if derive.closure_time(self.proc) is not None:
+            why = self.tr("%1 is not recorded: surgery has ended, only a note may follow.")
+        else:
+            why = self.tr(
+                "%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number)."
+            )
+            creating = "/".join(d.key for d in forms.events().values() if d.lesion == "creates")
+            why = why.replace("%2", creating)
+        return why.replace("%1", name)
+
+    def refuse(self, message: str) -> None:
+        """Say in place, with a sound, that something was not done; the keys keep working."""
+        self.notice.say(message, "refused")
+        QApplication.beep()
+
+    def clear_notice(self) -> None:
+        self.notice.clear()
+
     # -- acting ----------------------------------------------------------------------------
     def _act(self, what: str, action: Callable[[], Any], *, moment: datetime | None = None, **write: Any) -> None:
         """Run one service call, after any that wait for the database; say saved only once it committed."""
+        self.clear_notice()  # a refusal is said until the next action
         if write.get("lesion_values") is None:
             self.lesion_panel.flush()  # typed lesion values first, in the order they were typed
         self._settle(self.writes.submit(Write(what, moment or utc_now(), action, **write)))
@@ -269,7 +316,8 @@ class LiveScreen(QWidget):
         """Show what an attempt did: refusals in words, the record as stored, and what still waits."""
         for _write, refusal in outcome.refused:
             self.failed.emit(str(refusal))
-            dialogs.show_error(self, refusal)
+        if outcome.refused:
+            self.refuse("\n".join(str(refusal) for _write, refusal in outcome.refused))
         self.refresh()
         if outcome.committed:
             self.committed.emit()
@@ -316,6 +364,8 @@ class LiveScreen(QWidget):
         moment = utc_now()  # the moment of the key press or click, whatever happens next
         self.take_keys()
         definition = forms.events()[kind]
+        if kind == "closure" and not self._closure_confirmed():
+            return
         note = None
         if kind == "note":
             note = dialogs.ask_text(self, definition.text(self.context.lang), self.tr("Note"))
@@ -323,9 +373,24 @@ class LiveScreen(QWidget):
                 return
         self._act(
             definition.text(self.context.lang),
-            lambda: self.context.procedures().record_event(self.proc_id, kind, at=moment, note=note),
+            lambda: self.context.procedures().record_event(
+                self.proc_id, kind, at=moment, note=note, lang=self.context.lang
+            ),
             moment=moment,
         )
+
+    def _closure_confirmed(self) -> bool:
+        """End of surgery on a record that looks unfinished is asked about first (No is the default)."""
+        unfinished = rules.unfinished_at_closure(self.proc, self.context.lang)
+        if not unfinished:
+            return True
+        question = self.tr("The record looks unfinished:") + "\n\n"
+        question += "\n".join(f"• {line}" for line in unfinished) + "\n\n"
+        question += self.tr("Record the end of surgery all the same?")
+        if dialogs.ask_yes_no(self, "confirmClosure", question):
+            return True
+        self.notice.say(self.tr("End of surgery not recorded."))
+        return False
 
     def switch_lesion(self, lesion_id: str) -> None:
         number = next((str(lesion.number) for lesion in self.proc.lesions if lesion.id == lesion_id), "?")
@@ -344,7 +409,9 @@ class LiveScreen(QWidget):
         names = ", ".join(forms.field_def(name).text(self.context.lang) for name in values)
         self._act(
             self.tr("Lesion %1: %2").replace("%1", number).replace("%2", names),
-            lambda: self.context.procedures().set_values(self.proc_id, values, entity="lesion", entity_id=lesion_id),
+            lambda: self.context.procedures().set_values(
+                self.proc_id, values, entity="lesion", entity_id=lesion_id, lang=self.context.lang
+            ),
             lesion_values=(lesion_id, values),
         )
 
@@ -364,12 +431,21 @@ class LiveScreen(QWidget):
             prompt += "\n\n" + self.tr(
                 "Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again."
             ).replace("%1", str(lesion.number))
-        reason = dialogs.ask_text(self, self.tr("Strike through"), prompt)
+        reason = ask_strike_reason(self, self.tr("Strike through"), prompt)
         if reason is not None:
             self._act(
                 self.tr("Strike through %1").replace("%1", self._event_text(event_id)),
                 lambda: self.context.procedures().strike_event(event_id, reason),
             )
+
+    def strike_last(self) -> None:
+        """Backspace: strike through the event recorded last, with a reason."""
+        self.lesion_panel.flush()
+        live = self.proc.live_events()
+        if not self.editable or not live:
+            self.refuse(self.tr("There is no event to strike through."))
+            return
+        self.strike(max(live, key=lambda event: event.id).id)
 
     def correct(self, event_id: int) -> None:
         event = self._event(event_id)
@@ -380,5 +456,5 @@ class LiveScreen(QWidget):
         if accepted and moment is not None:  # OK is enabled only for a readable time
             self._act(
                 self.tr("Correct the time of %1").replace("%1", self._event_text(event_id)),
-                lambda: self.context.procedures().correct_event_time(event_id, moment, reason),
+                lambda: self.context.procedures().correct_event_time(event_id, moment, reason, self.context.lang),
             )

@@ -172,7 +172,7 @@ class LesionsPage(RecordPage):
         return access.change(
             self,
             lambda reason: access.service().set_values(
-                access.proc_id, values, entity="lesion", entity_id=lesion_id, reason=reason
+                access.proc_id, values, entity="lesion", entity_id=lesion_id, reason=reason, lang=access.lang
             ),
         )
 
