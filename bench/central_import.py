@@ -11,6 +11,8 @@ import uuid
 import zipfile
 from pathlib import Path
 
+from tests.support.office import data_manager
+
 from . import workspace
 from .core import Aim, Context, Measure, Row, require
 
@@ -114,9 +116,9 @@ def run(ctx: Context) -> list[Row]:
     files = central_import.session_files([folder / "files"])
     store = central_import.init_central(folder / "central.sqlite")
     for centre, key_file in public.items():
-        centre_keys.register_centre(store, centre, key_file)
+        centre_keys.register_centre(store, data_manager(store), centre, key_file)
     start, cpu = time.perf_counter(), time.process_time()
-    summary = central_import.CentralImporter(store).import_paths(files)
+    summary = central_import.CentralImporter(store, data_manager(store)).import_paths(files)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     store.close()
     imported = summary.count(*central_import.IMPORTED)

@@ -18,6 +18,11 @@ import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mimic_desktop.domain.roles import User
+    from mimic_desktop.storage.connection import Store
 
 SIZE = (1366, 768)
 LIVE_SIZE = (1366, 697)  # a maximised window on a 1366 x 768 laptop with its task bar
@@ -26,6 +31,17 @@ THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion", "history")
 CENTRAL_PAGES = ("import", "sessions", "report")
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def data_manager(store: Store) -> User:
+    """The screenshots' data manager, made on first need (the window is shown as that account)."""
+    from mimic_desktop.domain.roles import Role
+    from mimic_desktop.services.office_accounts import office_accounts
+
+    accounts = office_accounts(store)
+    if not accounts.has_users():
+        accounts.create_user("dana", "Dana de Vries", Role.DATA_MANAGER, "screenshots of the office")
+    return accounts.sign_in("dana", "screenshots of the office")
 
 
 def record_live_example(store) -> str:
@@ -179,9 +195,9 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         office = scratch / f"trial-office-{theme}"
         office.mkdir()
         store = central_import.init_central(office / "central.sqlite")
-        centre_keys.register_centre(store, "01", key_file)
-        central_import.CentralImporter(store).import_file(earlier)
-        window = CentralWindow(store, Preferences(office), "en")
+        centre_keys.register_centre(store, data_manager(store), "01", key_file)
+        central_import.CentralImporter(store, data_manager(store)).import_file(earlier)
+        window = CentralWindow(store, Preferences(office), "en", user=data_manager(store))
         window.resize(*SIZE)
         window.show()
         window.import_page.start([usb])
@@ -189,7 +205,7 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         grab(window, folder / f"{theme}-central-import.png")
         window.show_page("sessions")
         grab(window, folder / f"{theme}-central-sessions.png")
-        report = CentralWindow(cohort, Preferences(office), "en")
+        report = CentralWindow(cohort, Preferences(office), "en", user=data_manager(cohort))
         report.resize(*SIZE)
         report.show()
         report.show_page("report")

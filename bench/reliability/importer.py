@@ -8,6 +8,7 @@ from pathlib import Path
 from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import Outcome
 from tests.support.bad_session_files import BAD_FILES, MiB, Source, exported_source, files_written
+from tests.support.office import data_manager
 from tests.support.session_files import snapshot
 from tests.support.session_mutants import Target, fuzz
 
@@ -23,14 +24,14 @@ REQUIREMENT = (
 
 def central_for(source: Source, path: Path):
     store = central_import.init_central(path)
-    centre_keys.register_centre(store, "01", source.public_key)
+    centre_keys.register_centre(store, data_manager(store), "01", source.public_key)
     return store
 
 
 def hostile_files(source: Source, folder: Path) -> tuple[Table, bool]:
     """Every hand-made bad file: its reason, nothing written to disk, the database unchanged, memory held."""
     store = central_for(source, folder / "hostile.sqlite")
-    importer = central_import.CentralImporter(store)
+    importer = central_import.CentralImporter(store, data_manager(store))
     table = Table(("bad file", "rejected with", "files written", "database unchanged", "peak memory"))
     held = True
     for kind, (make, reason) in BAD_FILES.items():

@@ -11,6 +11,7 @@ from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.procedures import ProcedureService
 from tests.support.bad_session_files import exported_source, flip_every_byte, small_signed_file
+from tests.support.office import data_manager
 from tests.support.session_files import snapshot
 from tests.support.storage_faults import recorded_database
 from tests.support.tampering import COLUMNS, tamper_everywhere, tamperable_copy
@@ -27,8 +28,8 @@ REQUIREMENT = (
 def flips(settings: Settings, folder: Path) -> tuple[Table, bool]:
     source = exported_source(folder / "laptop")
     store = central_import.init_central(folder / "central.sqlite")
-    centre_keys.register_centre(store, "01", source.public_key)
-    importer = central_import.CentralImporter(store)
+    centre_keys.register_centre(store, data_manager(store), "01", source.public_key)
+    importer = central_import.CentralImporter(store, data_manager(store))
     files = [("the record with one-line PDFs", small_signed_file(source), settings.byte_values)]
     if settings.whole_file_flips:
         files.append(("the whole exported file, with its PDFs", source.data, (0x01, 0xFF)))

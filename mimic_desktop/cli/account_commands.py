@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..domain.clock import local_text
-from ..domain.roles import Account, Role
+from ..domain.roles import LAPTOP_ROLES, Account, Role
 from ..services.accounts import COMMAND_LINE, AccountService
 from ..storage.connection import open_store
 from .common import AddCommand, db_path, new_password, password, signed_in_user
@@ -58,7 +58,7 @@ def cmd_users(args: argparse.Namespace) -> None:
         print(f"{name} can sign in again.")
     elif args.action == "set-role":
         if args.role is None:
-            raise SystemExit("error: users set-role needs the new role: " + ", ".join(r.value for r in Role))
+            raise SystemExit("error: users set-role needs the new role: " + ", ".join(r.value for r in LAPTOP_ROLES))
         accounts.set_role(user, name, args.role)
         print(f"{name} is now {Role(args.role).value}.")
 
@@ -73,4 +73,4 @@ def register(command: AddCommand) -> None:
     )
     p.add_argument("action", choices=["list", "reset", "deactivate", "reactivate", "release", "set-role"])
     p.add_argument("username", nargs="?", default=None)
-    p.add_argument("role", nargs="?", default=None, choices=[r.value for r in Role])
+    p.add_argument("role", nargs="?", default=None, choices=[r.value for r in LAPTOP_ROLES])

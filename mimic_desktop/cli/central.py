@@ -1,5 +1,6 @@
-"""`mimic-central`: the trial office's central study database (init, add-centre, withdraw-key, import, list, report,
-exports, gui)."""
+"""`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
+import, list, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
+read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
 
@@ -9,33 +10,87 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.clock import local_text
+from ..domain.errors import MimicError
 from ..domain.forms import LANGUAGES
 from ..domain.private_files import restrict_new_files
+from ..domain.roles import CENTRAL_ROLES, Role, User
+from ..domain.wording import Text
 from ..services import central_import, centre_keys
+from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
-from .common import Handler, run
+from ..services.office_accounts import office_accounts
+from ..storage.connection import Store
+from .common import Handler, new_password, password, run
 from .report import add_output_arguments, emit
 
 GUI_OPTIONS = ("--db", "--lang")
 
 
+def signed_in(args: argparse.Namespace) -> tuple[Store, User]:
+    """The central database --db names and the --user whose password is right (MIMIC_PASSWORD, or asked)."""
+    store = central_import.open_existing(args.db)
+    user = office_accounts(store).sign_in(args.user, password(), where=COMMAND_LINE)
+    if user.must_change_password:
+        store.close()
+        raise PasswordChangeRequired(
+            Text(
+                "The password of {name} was reset by a data manager: choose a new one first (in the window, or with "
+                "`mimic-central passwd --user {name}`).",
+                name=user.username,
+            )
+        )
+    return store, user
+
+
 def cmd_init(args: argparse.Namespace) -> None:
     existed = args.db.exists()
-    central_import.init_central(args.db).close()
-    print(f"{args.db} {'is already a central study database; nothing changed' if existed else 'created'}.")
+    store = central_import.init_central(args.db)
+    accounts = office_accounts(store)
+    if accounts.has_users():
+        print(f"{args.db} is already a central study database with its accounts; nothing changed.")
+        return
+    if not (args.user and args.name):
+        raise MimicError(
+            Text(
+                'Name the first data manager: mimic-central init --db FILE --user NAME --name "FULL NAME" '
+                "(the password is asked for, or read from standard input)."
+            )
+        )
+    chosen = new_password("Password of the data manager: ")
+    user = accounts.create_user(args.user, args.name, Role.DATA_MANAGER, chosen)
+    state = "now has its first data manager" if existed else "created"
+    print(f"{args.db} {state}: {user.username} ({user.full_name}), data manager.")
+
+
+def cmd_add_user(args: argparse.Namespace) -> None:
+    store, user = signed_in(args)
+    accounts = office_accounts(store)
+    made = accounts.create_user(
+        args.username, args.name, args.role, new_password("Password of the new account: "), by=user
+    )
+    print(f"Account {made.username} ({made.full_name}) added: {made.role.text()}.")
+
+
+def cmd_passwd(args: argparse.Namespace) -> None:
+    store = central_import.open_existing(args.db)
+    accounts = office_accounts(store)
+    current = password("Current password: ")
+    accounts.sign_in(args.user, current, where=COMMAND_LINE)
+    accounts.change_password(args.user, current, new_password("New password: "), where=COMMAND_LINE)
+    print(f"Password of {args.user.strip().lower()} changed.")
 
 
 def cmd_add_centre(args: argparse.Namespace) -> None:
-    store = central_import.open_existing(args.db)
-    key, new = centre_keys.register_centre(store, args.centre, args.key_file)
+    store, user = signed_in(args)
+    key, new = centre_keys.register_centre(store, user, args.centre, args.key_file)
     state = "registered" if new else "was already registered"
     print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
     print("Check this fingerprint with the centre by phone before importing its files.")
 
 
 def cmd_withdraw_key(args: argparse.Namespace) -> None:
-    store = central_import.open_existing(args.db)
-    key = centre_keys.withdraw_key(store, centre_keys.key_id_for(store, args.key), args.reason)
+    store, user = signed_in(args)
+    key = centre_keys.withdraw_key(store, user, centre_keys.key_id_for(store, args.key), args.reason)
     kept = [
         row
         for row in central_import.imported_files(store)
@@ -49,20 +104,21 @@ def cmd_withdraw_key(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    store = central_import.open_existing(args.db)
+    store, user = signed_in(args)
+    importer = CentralImporter(store, user)
     show = sys.stderr.isatty() and not args.quiet
 
     def progress(done: int, total: int, name: str) -> None:
         if show:
             print(f"\r{done}/{total} {name[:60]:<60}", end="" if done < total else "\n", file=sys.stderr)
 
-    summary = CentralImporter(store).import_paths(args.paths, progress)
+    summary = importer.import_paths(args.paths, progress)
     print(summary.text() if args.quiet else summary.full_text())
     return 1 if summary.rejected or summary.stopped else 0
 
 
 def cmd_list(args: argparse.Namespace) -> None:
-    store = central_import.open_existing(args.db)
+    store, _ = signed_in(args)
     if args.keys:
         for key in centre_keys.registered_keys(store):
             withdrawn = (
@@ -81,9 +137,20 @@ def cmd_list(args: argparse.Namespace) -> None:
         )
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """The plain verdict: 0 when intact, 1 when something is not as the trail and the imports say."""
+    from ..services.central_verify import verify_central
+
+    signed_in(args)[0].close()
+    result = verify_central(args.db, signatures=args.signatures)
+    print(result.text())
+    return 0 if result.ok else 1
+
+
 def cmd_report(args: argparse.Namespace) -> None:
     from ..services.trial_report import central_source, tables_from_central
 
+    signed_in(args)[0].close()
     emit(tables_from_central(args.db), central_source(args.db), args)
 
 
@@ -93,34 +160,33 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_central_app(args.db, lang=args.lang)
 
 
-def cmd_export_csv(args: argparse.Namespace) -> None:
+def _export(args: argparse.Namespace, kind: str, *options: object) -> None:
+    """Sign in, then write the export (kept in the audit trail; refused for a role that does not export)."""
     from ..services import central_exports
 
-    print(*central_exports.export_csv(args.db, args.out), sep="\n")
+    store, user = signed_in(args)
+    store.close()
+    print(*central_exports.export_as(args.db, user, kind, args.out, *options), sep="\n")
+
+
+def cmd_export_csv(args: argparse.Namespace) -> None:
+    _export(args, "csv")
 
 
 def cmd_export_redcap(args: argparse.Namespace) -> None:
-    from ..services import central_exports
-
-    print(*central_exports.export_redcap(args.db, args.out, args.lang), sep="\n")
+    _export(args, "redcap", args.lang)
 
 
 def cmd_export_odm(args: argparse.Namespace) -> None:
-    from ..services import central_exports
-
-    print(*central_exports.export_odm(args.db, args.out), sep="\n")
+    _export(args, "odm")
 
 
 def cmd_export_castor(args: argparse.Namespace) -> None:
-    from ..services import central_exports
-
-    print(*central_exports.export_castor(args.db, args.out, args.map), sep="\n")
+    _export(args, "castor", args.map)
 
 
 def cmd_export_dataset_json(args: argparse.Namespace) -> None:
-    from ..services import central_exports
-
-    print(*central_exports.export_dataset_json(args.db, args.out), sep="\n")
+    _export(args, "dataset-json")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,13 +196,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, help_text: str, user: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", type=Path, required=True, help="the central study database file")
+        if user:
+            p.add_argument(
+                "--user", required=True, help="your user name; the password is read from MIMIC_PASSWORD or asked"
+            )
         p.set_defaults(handler=handler)
         return p
 
-    command("init", cmd_init, "create a central study database")
+    p = command(
+        "init",
+        cmd_init,
+        "create a central study database and its first data manager (the password asked for, or read from "
+        "standard input)",
+        user=False,
+    )
+    p.add_argument("--user", help="the first data manager's user name")
+    p.add_argument("--name", help="the first data manager's full name")
+    p = command("add-user", cmd_add_user, "add an account of the trial office (a data manager's work)")
+    p.add_argument("username", help="the new account's user name")
+    p.add_argument("--name", required=True, help="the person's full name")
+    p.add_argument("--role", required=True, choices=[role.value for role in CENTRAL_ROLES])
+    command("passwd", cmd_passwd, "change your own password (the new one asked for, or read from standard input)")
     p = command("add-centre", cmd_add_centre, "register a centre's public key file (from `mimic-desktop export-key`)")
     p.add_argument("centre", help="the two-digit centre code")
     p.add_argument("key_file", type=Path, help="the centre's public key (.pem)")
@@ -152,9 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print the summary only")
     p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
     p.add_argument("--keys", action="store_true")
+    p = command(
+        "verify",
+        cmd_verify,
+        "check the audit trail, every row against it and against the stored records, and the file's integrity",
+    )
+    p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
-    p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)")
+    p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)", user=False)
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="interface language (default: as last chosen)")
     for name, handler, what in (
         ("export-csv", cmd_export_csv, "flat CSV tables with a data dictionary"),

@@ -12,7 +12,7 @@ from typing import Any
 from .. import __version__
 from ..domain.private_files import restrict_new_files
 from ..domain.record import Procedure
-from ..domain.roles import Role
+from ..domain.roles import LAPTOP_ROLES, Role
 from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("username")
     p.add_argument("--name", required=True)
-    p.add_argument("--role", choices=[r.value for r in Role], required=True)
+    p.add_argument("--role", choices=[r.value for r in LAPTOP_ROLES], required=True)
     p = command("create", cmd_create, "enrol a patient: create a procedure")
     p.add_argument("study_id")
     p.add_argument("--centre", required=True)

@@ -13,6 +13,11 @@ from .record import Complication, Lesion, Procedure
 from .values import display
 from .wording import Text
 
+# The version of the derivations below (and of the derived columns exchange/flat.py makes from them). Raise it with
+# any change to what they compute: a central study database stamped with another version recomputes every
+# session's flat rows from the stored records when it is opened, so that no end point mixes old and new rules.
+DERIVATION_VERSION = 1
+
 R0_MARGIN_MM = 1.0
 DEFAULT_ICG_WINDOW = (timedelta(hours=18), timedelta(hours=30))
 COMPLICATION_WINDOW = timedelta(days=90)

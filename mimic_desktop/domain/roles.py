@@ -13,6 +13,10 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     SURGEON = "surgeon"
     MONITOR = "monitor"
+    # The trial office's accounts, in the central study database.
+    DATA_MANAGER = "data_manager"
+    STATISTICIAN = "statistician"
+    AUDITOR = "auditor"
 
     def text(self, lang: str = "en") -> str:
         """The role's name as the interface shows it."""
@@ -23,7 +27,14 @@ ROLE_TEXT = {
     Role.COORDINATOR: Text("coordinator"),
     Role.SURGEON: Text("surgeon"),
     Role.MONITOR: Text("monitor"),
+    Role.DATA_MANAGER: Text("data manager"),
+    Role.STATISTICIAN: Text("statistician"),
+    Role.AUDITOR: Text("auditor"),
 }
+
+# The roles of an operating-room laptop's accounts and of the trial office's.
+LAPTOP_ROLES = (Role.COORDINATOR, Role.SURGEON, Role.MONITOR)
+CENTRAL_ROLES = (Role.DATA_MANAGER, Role.STATISTICIAN, Role.AUDITOR)
 
 
 class Action(StrEnum):
@@ -31,12 +42,18 @@ class Action(StrEnum):
     SIGN = "sign"
     MANAGE_USERS = "manage_users"
     EXPORT = "export"
+    IMPORT = "import"  # session files into the central study database
+    MANAGE_KEYS = "manage_keys"  # register and withdraw centre keys
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT}),
     Role.SURGEON: frozenset({Action.EDIT, Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(),
+    Role.DATA_MANAGER: frozenset({Action.IMPORT, Action.MANAGE_KEYS, Action.MANAGE_USERS, Action.EXPORT}),
+    # Reads the trial's data and exports it for analysis; changes nothing.
+    Role.STATISTICIAN: frozenset({Action.EXPORT}),
+    Role.AUDITOR: frozenset(),
 }
 
 REFUSALS = {
@@ -46,6 +63,14 @@ REFUSALS = {
         "Only a coordinator can manage user accounts and study settings; you are signed in as {role}."
     ),
     Action.EXPORT: Text("Your role ({role}) cannot export records (session files, CSV, REDCap or ODM)."),
+    Action.IMPORT: Text("Only a data manager can import session files; you are signed in as {role}."),
+    Action.MANAGE_KEYS: Text("Only a data manager can register or withdraw centre keys; you are signed in as {role}."),
+}
+# At the trial office the data manager keeps the accounts.
+CENTRAL_REFUSALS = REFUSALS | {
+    Action.MANAGE_USERS: Text(
+        "Only a data manager can manage the trial office's accounts; you are signed in as {role}."
+    ),
 }
 
 
@@ -64,8 +89,9 @@ class User:
 
     def require(self, action: Action) -> None:
         if not self.may(action):
+            refusals = CENTRAL_REFUSALS if self.role in CENTRAL_ROLES else REFUSALS
             # The role is said in the reader's language with the rest of the refusal.
-            raise PermissionDenied(REFUSALS[action].fill(role=self.role))
+            raise PermissionDenied(refusals[action].fill(role=self.role))
 
 
 @dataclass(frozen=True)
@@ -80,3 +106,15 @@ class Account:
     must_change_password: bool
     failed_sign_ins: int
     waits_until_utc: str | None
+
+
+@dataclass(frozen=True)
+class Office:
+    """Where accounts live: the roles there and the one that keeps the accounts (and makes the first)."""
+
+    manager: Role
+    roles: tuple[Role, ...]
+
+
+LAPTOP = Office(Role.COORDINATOR, LAPTOP_ROLES)
+TRIAL_OFFICE = Office(Role.DATA_MANAGER, CENTRAL_ROLES)

@@ -216,6 +216,12 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
     return SessionFile(header, members, signer, public_key)
 
 
+def unverified_record(data: bytes) -> bytes:
+    """The record.json of a well-formed session file, its signature not checked: for comparing a kept file with
+    what was stored from it, never for importing."""
+    return _members(data)[RECORD]
+
+
 def _claims_demo(manifest: bytes) -> bool:
     """Whether an unverified manifest says its record is a demonstration record."""
     try:

@@ -14,12 +14,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..domain.errors import MimicError
+from ..domain.fingerprints import FINGERPRINT_DIGITS as FINGERPRINT_DIGITS  # part of this module's interface
+from ..domain.fingerprints import id_fingerprint as id_fingerprint
 from ..domain.wording import Text
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
 MAX_KEY_FILE_BYTES = 16 * 1024
-FINGERPRINT_DIGITS = 32  # of the key id, shown in groups of four
 
 
 class KeyFileError(MimicError):
@@ -94,12 +95,6 @@ def key_id(raw: bytes) -> str:
 
 def fingerprint(raw: bytes) -> str:
     return id_fingerprint(key_id(raw))
-
-
-def id_fingerprint(known_id: str) -> str:
-    """The fingerprint of the key with this key id."""
-    digits = known_id[:FINGERPRINT_DIGITS]
-    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 def sign(key: Ed25519PrivateKey, message: bytes) -> bytes:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from ..domain import password_policy
 from ..domain.clock import from_iso, local_text, to_iso, utc_now
 from ..domain.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
-from ..domain.roles import PERMISSIONS, Account, Action, Role, User
+from ..domain.roles import LAPTOP, PERMISSIONS, Account, Action, Office, Role, User
 from ..domain.wording import Text
 from ..storage import audit, password_hash, users
 from ..storage.connection import Store
@@ -55,10 +55,14 @@ def wait_after(failures: int) -> timedelta:
 
 
 class AccountService:
-    def __init__(self, store: Store, lang: str = "en", clock: Callable[[], datetime] = utc_now):
+    def __init__(
+        self, store: Store, lang: str = "en", clock: Callable[[], datetime] = utc_now, office: Office = LAPTOP
+    ):
+        """office: the laptop's accounts, or the trial office's (domain.roles.TRIAL_OFFICE) in a central database."""
         self.store = store
         self.lang = lang
         self.clock = clock
+        self.office = office
 
     # -- reading ---------------------------------------------------------------------------------------
     def has_users(self) -> bool:
@@ -94,7 +98,7 @@ class AccountService:
     ) -> User:
         """Create an account; only a coordinator may, except for the very first account. An account made in the
         demo database is a demo account."""
-        role = Role(role)
+        role = self._role_here(role)
         demo = demo or self.is_demo_database()
         username = username.strip().lower()
         full_name = " ".join(full_name.split())
@@ -124,10 +128,14 @@ class AccountService:
         self.check_new_password(password, username)
         if self.has_users():
             if by is None:
-                raise ValidationError(Text("Sign in as a coordinator to add accounts."), lang=self.lang)
+                raise ValidationError(
+                    Text("Sign in as a {role} to add accounts.", role=self.office.manager), lang=self.lang
+                )
             access.require(self.store, by, Action.MANAGE_USERS)
-        elif role is not Role.COORDINATOR:
-            raise ValidationError(Text("The first account must be a coordinator."), "role", lang=self.lang)
+        elif role is not self.office.manager:
+            raise ValidationError(
+                Text("The first account must be a {role}.", role=self.office.manager), "role", lang=self.lang
+            )
         if users.find_user(self.store.conn, username):
             raise ValidationError(Text("The user name {name} is taken.", name=username), "username", lang=self.lang)
         self._refuse_same_signer_name(username, full_name, role)
@@ -307,7 +315,9 @@ class AccountService:
 
     def deactivate(self, by: User, username: str) -> None:
         """A leaver's account: it can no longer sign in; what it recorded and signed stays theirs."""
-        account = self._managed(by, username, Text("You cannot deactivate your own account: ask another coordinator."))
+        account = self._managed(
+            by, username, Text("You cannot deactivate your own account: ask another {role}.", role=self.office.manager)
+        )
         if not account.active:
             return
         self._keep_a_coordinator(account)
@@ -321,21 +331,37 @@ class AccountService:
         self._change(by, account.username, {"active": 1}, "reactivated by a coordinator")
 
     def set_role(self, by: User, username: str, role: Role | str) -> None:
-        role = Role(role)
-        account = self._managed(by, username, Text("You cannot change your own role: ask another coordinator."))
+        role = self._role_here(role)
+        account = self._managed(
+            by, username, Text("You cannot change your own role: ask another {role}.", role=self.office.manager)
+        )
         if role is account.role:
             return
-        if account.role is Role.COORDINATOR:
+        if account.role is self.office.manager:
             self._keep_a_coordinator(account)
         self._refuse_same_signer_name(account.username, account.full_name, role)
         self._change(by, account.username, {"role": role.value}, "role changed by a coordinator")
 
+    def _role_here(self, role: Role | str) -> Role:
+        """The role, when it is one of this office's accounts (a surgeon has no account at the trial office)."""
+        role = Role(role)
+        if role not in self.office.roles:
+            here = ", ".join(r.text(self.lang) for r in self.office.roles)
+            raise ValidationError(
+                Text("The role {role} is not one of the accounts here ({roles}).", role=role, roles=here),
+                "role",
+                lang=self.lang,
+            )
+        return role
+
     def _keep_a_coordinator(self, account: Account) -> None:
-        if account.role is Role.COORDINATOR and users.active_coordinators(self.store.conn) == [account.username]:
+        manager = self.office.manager
+        if account.role is manager and users.active_with_role(self.store.conn, manager) == [account.username]:
             raise ValidationError(
                 Text(
-                    "{name} is the only active coordinator: make another account a coordinator first.",
+                    "{name} is the only active {role}: make another account a {role} first.",
                     name=account.username,
+                    role=manager,
                 ),
                 lang=self.lang,
             )

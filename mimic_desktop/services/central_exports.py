@@ -12,6 +12,7 @@ from pathlib import Path
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
+from ..domain.roles import Action, User
 from ..domain.wording import Text
 from ..exchange import central
 from ..exchange.castor import write_castor
@@ -20,6 +21,8 @@ from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import write_odm
 from ..exchange.redcap import write_redcap
+from ..storage import central as central_storage
+from . import office_accounts
 from .central_import import open_existing
 
 PREFIX = "mimic_central"
@@ -67,3 +70,44 @@ def export_castor(db_path: Path, folder: Path, variable_map: Path | None = None)
 def export_dataset_json(db_path: Path, folder: Path) -> list[Path]:
     """The flat tables as CDISC Dataset-JSON 1.1 datasets."""
     return write_dataset_json(current_records(db_path), folder, PREFIX, created=utc_now())
+
+
+def check_may_export(db_path: Path, by: User) -> None:
+    """Refuse (and keep the attempt in the audit trail) when by's role does not export."""
+    store = open_existing(db_path)
+    try:
+        office_accounts.require(store, by, Action.EXPORT)
+    finally:
+        store.close()
+
+
+def keep_export(db_path: Path, by: User, kind: str, files: list[Path]) -> None:
+    """An export written, in the audit trail: who, which format, which files, how many sessions."""
+    store = open_existing(db_path)
+    try:
+        with store.transaction() as db:
+            sessions = len(central_storage.current_record_json(db.conn))
+            value = {"files": [str(path) for path in files], "sessions": sessions}
+            central_storage.record_event(
+                db.conn, "export", kind, "written", value, by=by.username, now=to_iso(utc_now())
+            )
+    finally:
+        store.close()
+
+
+WRITERS = {
+    "csv": export_csv,
+    "redcap": export_redcap,
+    "odm": export_odm,
+    "castor": export_castor,
+    "dataset-json": export_dataset_json,
+}
+
+
+def export_as(db_path: Path, by: User, kind: str, folder: Path, *options: object) -> list[Path]:
+    """Write an export (kind: a key of WRITERS; options as its writer takes them) for a role that may, and keep it
+    in the audit trail; a refused attempt is kept there too."""
+    check_may_export(db_path, by)
+    files = WRITERS[kind](db_path, folder, *options)
+    keep_export(db_path, by, kind, files)
+    return files

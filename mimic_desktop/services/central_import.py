@@ -20,14 +20,18 @@ from typing import Any
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..domain.record import Procedure
+from ..domain.roles import Action, User
 from ..domain.wording import Text, said, say
 from ..exchange import central, record_check, session_file, signing_keys
-from ..exchange.central import CentreKey, StoredFile
+from ..exchange.central import make_current
 from ..exchange.files import write_files
 from ..exchange.session_file import SessionFile
+from ..storage import backup, central_archive
+from ..storage import central as central_storage
+from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
-from ..storage.errors import StorageError
-from . import centre_keys
+from ..storage.errors import CorruptDatabase, StorageError
+from . import backups, centre_keys, office_accounts
 from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 from .progress import Progress
@@ -43,6 +47,7 @@ class Outcome(StrEnum):
 
 
 IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER})
+UNREAD = "(not read)"  # the hash an import result names for a file that could not be read
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class FileResult:
 class ImportSummary:
     results: list[FileResult] = field(default_factory=list)
     stopped: MimicError | str | None = None  # why the database stopped the import, when it did
+    backup: Path | None = None  # the checked copy of the database taken after the files were imported
+    backup_failed: MimicError | str | None = None  # why that copy could not be made (the imports themselves are kept)
 
     def count(self, *outcomes: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome in outcomes)
@@ -100,6 +107,14 @@ class ImportSummary:
                     count=count(Outcome.NOT_IMPORTED),
                 )
             )
+        if self.backup_failed:
+            lines.append(
+                say(
+                    "The files are imported, but the backup after the import failed: {problem}",
+                    lang,
+                    problem=said(self.backup_failed, lang),
+                )
+            )
         lines += [say("rejected {name}: {reason}", lang, name=r.name, reason=r.reason) for r in self.rejected]
         not_imported = [r for r in self.results if r.outcome is Outcome.NOT_IMPORTED]
         lines += [say("not imported {name}", lang, name=r.name) for r in not_imported]
@@ -132,9 +147,43 @@ def init_central(path: Path) -> Store:
 def open_existing(path: Path) -> Store:
     if not Path(path).exists():
         raise MimicError(
-            Text("There is no central database at {path}: create it with `mimic-central init --db {path}`.", path=path)
+            Text(
+                "There is no central database at {path}: create it with `mimic-central init --db {path} --user NAME "
+                '--name "FULL NAME"`.',
+                path=path,
+            )
         )
-    return central.open_central(path, create=False)
+    try:
+        return central.open_central(path, create=False)
+    except CorruptDatabase:
+        raise CorruptDatabase(
+            Text(
+                "The central database {path} is damaged or is not a MIMIC database; it has not been changed. {advice}",
+                path=path,
+                advice=backup_advice(Path(path)),
+            )
+        ) from None
+
+
+def backup_advice(path: Path) -> Text:
+    """Where the central database's automatic backups are, and the newest intact one (or that there is none)."""
+    newest = backups.newest_backup(path)
+    folder = backup.folder_for(path)
+    if newest is None:
+        return Text("There is no intact automatic backup of it in {folder}.", folder=folder)
+    return Text(
+        "Its automatic backups are in {folder}; the newest intact one is {name}, taken {when}. To restore it, open "
+        "the database in the window (mimic-central --db {path}), which offers it and keeps the damaged file.",
+        folder=folder,
+        name=newest.path.name,
+        when=local_text(newest.taken),
+        path=path,
+    )
+
+
+def backup_after_import(store: Store, clock: Clock = utc_now) -> Path:
+    """A checked copy of the central database once files were imported (storage.backup, as on the laptop)."""
+    return backup.take(store.conn, store.path, "after-import", clock())
 
 
 def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
@@ -144,7 +193,7 @@ def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
     wanted = search.strip().upper()
     registrations = centre_keys.registered_keys(store)
     files = []
-    for row in central.session_files(store.conn):
+    for row in central_storage.session_files(store.conn):
         if wanted not in row["study_id"].upper():
             continue
         under = centre_keys.signed_under(registrations, row["signer_key_id"], row["centre"], row["imported_utc"])
@@ -174,21 +223,25 @@ def session_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def import_files(db_path: Path, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
+def import_files(db_path: Path, by: User, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
     """Import into the central database at db_path through a connection of this thread's own (for background work)."""
     store = open_existing(db_path)
     try:
-        return CentralImporter(store).import_paths(paths, progress)
+        return CentralImporter(store, by).import_paths(paths, progress)
     finally:
         store.close()
 
 
 class CentralImporter:
-    """Imports session files into one central database; keys registered there are the only trusted signers."""
+    """Imports session files into one central database; keys registered there are the only trusted signers.
 
-    def __init__(self, store: Store, clock: Clock = utc_now):
+    Only a data manager imports (a refused attempt is kept in the audit trail); the result of every file, with its
+    hash, goes into the trail, in the transaction that stores it when it is stored."""
+
+    def __init__(self, store: Store, by: User, clock: Clock = utc_now):
         self.store = store
         self.clock = clock
+        self.by = office_accounts.require(store, by, Action.IMPORT)
         self.keys = centre_keys.signers(store)
 
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportSummary:
@@ -208,31 +261,69 @@ class CentralImporter:
                 break
             if progress:
                 progress(done, len(files), path.name)
+        if summary.count(*IMPORTED):
+            try:
+                summary.backup = backup_after_import(self.store, self.clock)
+            except StorageError as problem:
+                summary.backup_failed = str(problem)
         return summary
 
     def import_file(self, path: Path) -> FileResult:
         """One file's outcome; only a problem of the central database itself (StorageError) is raised."""
         name = str(path)
         if path.name.endswith(PART_SUFFIX):
-            return FileResult(name, Outcome.REJECTED, PART_REFUSAL)
-        try:
-            data = read_capped(path, session_file.MAX_FILE_BYTES, "a session file")
-        except InputFileRefused as refusal:
-            return FileResult(name, Outcome.REJECTED, refusal.message)
-        try:
-            return self.import_bytes(data, name)
-        except StorageError:
-            raise
-        except Exception as error:  # one file's surprise must not stop a folder's import: it is named instead
-            reason = Text(
-                "The file could not be imported ({kind}: {problem}).", kind=type(error).__name__, problem=error
-            )
-            return FileResult(name, Outcome.REJECTED, reason)
+            result = FileResult(name, Outcome.REJECTED, PART_REFUSAL)
+        else:
+            try:
+                data = read_capped(path, session_file.MAX_FILE_BYTES, "a session file")
+            except InputFileRefused as refusal:
+                result = FileResult(name, Outcome.REJECTED, refusal.message)
+            else:
+                try:
+                    return self.import_bytes(data, name)
+                except StorageError:
+                    raise
+                except Exception as error:  # one file's surprise must not stop a folder's import: it is named instead
+                    reason = Text(
+                        "The file could not be imported ({kind}: {problem}).", kind=type(error).__name__, problem=error
+                    )
+                    result = FileResult(name, Outcome.REJECTED, reason)
+                    self._keep_result(self.store.conn, hashlib.sha256(data).hexdigest(), result, own_transaction=True)
+                    return result
+        # Not read, so known by its name alone in the trail.
+        self._keep_result(self.store.conn, UNREAD, result, own_transaction=True)
+        return result
 
     def import_bytes(self, data: bytes, name: str) -> FileResult:
-        """Check and store one session file, all or nothing."""
+        """Check and store one session file, all or nothing, and keep its result in the audit trail."""
         file_hash = hashlib.sha256(data).hexdigest()
-        known = central.file_by_hash(self.store.conn, file_hash)
+        result = self._check_and_store(data, name, file_hash)
+        if result.outcome not in IMPORTED:  # an imported file's result was kept in the transaction that stored it
+            self._keep_result(self.store.conn, file_hash, result, own_transaction=True)
+        return result
+
+    def _keep_result(
+        self, conn: sqlite3.Connection, file_hash: str, result: FileResult, own_transaction: bool = False
+    ) -> None:
+        def keep(conn: sqlite3.Connection) -> None:
+            central_storage.record_import(
+                conn,
+                file_hash,
+                Path(result.name).name,
+                result.outcome.value,
+                result.message,
+                by=self.by.username,
+                now=to_iso(self.clock()),
+            )
+
+        if own_transaction:
+            with self.store.transaction() as db:
+                keep(db.conn)
+        else:
+            keep(conn)
+
+    def _check_and_store(self, data: bytes, name: str, file_hash: str) -> FileResult:
+        known = central_storage.file_by_hash(self.store.conn, file_hash)
         if known is not None:
             return _duplicate(name, known)
         try:
@@ -254,22 +345,26 @@ class CentralImporter:
             imported_utc=to_iso(self.clock()),
             file_name=Path(name).name,
         )
+        # The signed file itself is kept before its row: a stored row never lacks its file.
+        central_archive.keep(self.store.path, data, file_hash)
         try:
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc)
+                result = FileResult(name, outcome, message, stored.study_id, stored.session_version)
+                self._keep_result(db.conn, file_hash, result)
         except Rejected as problem:
             return FileResult(name, Outcome.REJECTED, problem, stored.study_id, stored.session_version)
         except _Duplicate as again:
             return _duplicate(name, again.known)
-        return FileResult(name, outcome, message, stored.study_id, stored.session_version)
+        return result
 
     def _store(
         self, conn: sqlite3.Connection, stored: StoredFile, verified: SessionFile[CentreKey], proc: Procedure
     ) -> tuple[Outcome, Text]:
-        known = central.file_by_hash(conn, stored.file_hash)
+        known = central_storage.file_by_hash(conn, stored.file_hash)
         if known is not None:  # imported by another process since the first look
             raise _Duplicate(known)
-        same = central.file_by_version(conn, stored.session_id, stored.session_version)
+        same = central_storage.file_by_version(conn, stored.session_id, stored.session_version)
         if same is not None:
             raise Rejected(
                 Text(
@@ -281,7 +376,7 @@ class CentralImporter:
                     when=local_text(same.imported_utc),
                 )
             )
-        other = central.current_file(conn, study_id=stored.study_id)
+        other = central_storage.current_file(conn, study_id=stored.study_id)
         if other is not None and other.session_id != stored.session_id:
             raise Rejected(
                 Text(
@@ -292,7 +387,7 @@ class CentralImporter:
                     file=other.file_name,
                 )
             )
-        current = central.current_file(conn, session_id=stored.session_id)
+        current = central_storage.current_file(conn, session_id=stored.session_id)
         if current is not None and (current.study_id, current.centre) != (stored.study_id, stored.centre):
             raise Rejected(
                 Text(
@@ -306,16 +401,17 @@ class CentralImporter:
                     file_centre=stored.centre,
                 )
             )
-        central.insert_file(
+        central_storage.insert_file(
             conn,
             stored,
             signer_key_id=signing_keys.key_id(verified.public_key),
             exported_utc=verified.header.exported_at,
             record_json=verified.record_bytes.decode("utf-8"),
+            by=self.by.username,
         )
         if current is not None and current.session_version > stored.session_version:
             return Outcome.OLDER, Text("kept; version {version} stays current", version=current.session_version)
-        central.make_current(conn, stored, proc)
+        make_current(conn, stored, proc, by=self.by.username)
         if current is None:
             return Outcome.NEW, Text(
                 "{study_id} version {version} imported", study_id=stored.study_id, version=stored.session_version

@@ -15,10 +15,13 @@ from pathlib import Path
 from ..domain import rules
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
+from ..domain.roles import Action, User
 from ..domain.wording import Text
-from ..exchange import central, signing_keys
-from ..exchange.central import CentreKey as CentreKey  # named here for the UI, which does not import exchange
+from ..exchange import signing_keys
+from ..storage import central
+from ..storage.central import CentreKey as CentreKey  # named here for the UI, which does not import storage.central
 from ..storage.connection import Store
+from . import office_accounts
 from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 
@@ -37,12 +40,15 @@ def key_file_fingerprint(key_file: Path) -> str:
     return signing_keys.fingerprint(read_key_file(key_file))
 
 
-def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = utc_now) -> tuple[CentreKey, bool]:
+def register_centre(
+    store: Store, by: User, centre: str, key_file: Path, clock: Clock = utc_now
+) -> tuple[CentreKey, bool]:
     """Register a centre's public key; returns the registration and whether it is new.
 
     A key signs for one centre at a time: one registered for another centre is refused until that
-    registration is withdrawn.
+    registration is withdrawn. Only a data manager may; the registration is kept in the audit trail.
     """
+    office_accounts.require(store, by, Action.MANAGE_KEYS)
     centre = rules.check_centre(centre)
     raw = read_key_file(key_file)
     key = CentreKey(signing_keys.key_id(raw), centre, raw, to_iso(clock()))
@@ -59,7 +65,7 @@ def register_centre(store: Store, centre: str, key_file: Path, clock: Clock = ut
                 )
             )
         if known is None:
-            central.insert_centre_key(db.conn, key, Path(key_file).name)
+            central.insert_centre_key(db.conn, key, Path(key_file).name, by=by.username)
     return (known or key), known is None
 
 
@@ -100,8 +106,10 @@ def key_id_for(store: Store, key: str) -> str:
     return found
 
 
-def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now) -> CentreKey:
-    """Withdraw the key's registration in force, with the reason; returns the registration as withdrawn."""
+def withdraw_key(store: Store, by: User, key_id: str, reason: str, clock: Clock = utc_now) -> CentreKey:
+    """Withdraw the key's registration in force, with the reason; returns the registration as withdrawn. Only a
+    data manager may; the withdrawal is kept in the audit trail."""
+    office_accounts.require(store, by, Action.MANAGE_KEYS)
     if not (reason and reason.strip()):
         raise ReasonRequired(Text("Say why the key is withdrawn: the reason is kept with its registration."))
     reason, now = reason.strip(), to_iso(clock())
@@ -126,7 +134,7 @@ def withdraw_key(store: Store, key_id: str, reason: str, clock: Clock = utc_now)
                     reason=last.withdrawal_reason,
                 )
             )
-        central.withdraw_centre_key(db.conn, key_id, now, reason)
+        central.withdraw_centre_key(db.conn, key_id, now, reason, by=by.username)
     return replace(in_force, withdrawn_utc=now, withdrawal_reason=reason)
 
 

@@ -416,6 +416,11 @@ def _signature_problems(signature: Signature, latest: Latest, names: dict[str, s
     return _differing("signature", key, vars(signature), expected)
 
 
+def account_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+    """Every account against its audit rows (as cross_check does), for a database of any kind that has accounts."""
+    return _user_problems(conn, latest)
+
+
 def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
     """Every column of every account against the latest value its audit rows recorded: a password hash copied
     from one account onto another, a role raised or an account woken outside the application is found.

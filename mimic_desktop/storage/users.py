@@ -154,6 +154,10 @@ def active_coordinators(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT username FROM users WHERE role = 'coordinator' AND active = 1")]
 
 
+def active_with_role(conn: sqlite3.Connection, role: Role) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT username FROM users WHERE role = ? AND active = 1", (role.value,))]
+
+
 def count_users(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
 

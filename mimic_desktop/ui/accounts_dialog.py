@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
-from ..domain.roles import Account, Role, User
+from ..domain.roles import LAPTOP_ROLES, Account, User
 from ..services.accounts import AccountService
 from . import dialogs, i18n
 from .labels import caption, message_label
@@ -70,7 +70,7 @@ class AccountsDialog(QDialog):
         self.release_button = self._button(row, "releaseAccount", self.tr("Release"), self.release)
         self.role = QComboBox()
         self.role.setObjectName("newRole")
-        for role in Role:
+        for role in LAPTOP_ROLES:
             self.role.addItem(role.text(i18n.current()), role.value)
         row.addWidget(self.role)
         self.role_button = self._button(row, "changeRole", self.tr("Change role"), self.change_role)
@@ -201,7 +201,7 @@ class NewAccountDialog(QDialog):
         self.full_name.setObjectName("fullName")
         self.role = QComboBox()
         self.role.setObjectName("role")
-        for role in Role:
+        for role in LAPTOP_ROLES:
             self.role.addItem(role.text(i18n.current()), role.value)
         self.password = QLineEdit()
         self.password.setObjectName("password")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -179,12 +180,14 @@ def _backup_reason(label: str) -> str:
         "completed": QApplication.translate("App", "when a procedure was completed"),
         "daily": QApplication.translate("App", "as the day's first backup"),
         "before-upgrade": QApplication.translate("App", "before an upgrade of MIMIC Desktop"),
+        "after-import": QApplication.translate("App", "after session files were imported"),
     }
     return reasons.get(label, label)
 
 
-def recover(path: Path) -> Store | None:
-    """A damaged database at start: offer its newest intact backup in its place, or say that there is none."""
+def recover(path: Path, reopen: Callable[[Path], Store] | None = None) -> Store | None:
+    """A damaged database at start: offer its newest intact backup in its place, or say that there is none.
+    reopen opens the restored file (the laptop's database by default; the central one's opener for it)."""
     offer = backups.newest_backup(path)
     if offer is None:
         dialogs.show_error(
@@ -215,8 +218,8 @@ def recover(path: Path) -> Store | None:
         return None
     try:
         kept = backups.restore(path, offer)
-        store = open_store(path, create=False)
-    except StorageError as error:
+        store = open_store(path, create=False) if reopen is None else reopen(path)
+    except (StorageError, MimicError) as error:
         dialogs.show_error(None, error)
         return None
     dialogs.inform(

@@ -157,27 +157,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="55"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="181"/>
         <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="182"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="195"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -186,7 +186,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="205"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -199,12 +199,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="225"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="228"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="252"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -213,7 +213,7 @@ You can go on working; tell IT.</source>
 U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="114"/>
         <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
 
 Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
@@ -222,90 +222,108 @@ Do not record a procedure in it. Copy it to a writable folder, or ask IT to make
 Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="128"/>
         <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
         <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
         <source>Its newest intact automatic backup was taken on %1, %2.</source>
         <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="144"/>
         <source>Find it…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="148"/>
         <source>Restore the backup</source>
         <translation>Reservekopie terugzetten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="149"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="150"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="159"/>
         <source>Where is the database now?</source>
         <translation>Waar staat de database nu?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="168"/>
         <source>The backup of %1 is in place and open.</source>
         <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="183"/>
+        <source>after session files were imported</source>
+        <translation>nadat sessiebestanden waren geïmporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>CentralApp</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="57"/>
+        <source>%1 has no accounts yet. Make its first data manager with: mimic-central init --db %1 --user NAME --name &quot;FULL NAME&quot;</source>
+        <translation>%1 heeft nog geen accounts. Maak de eerste datamanager met: mimic-central init --db %1 --user NAAM --name &quot;VOLLEDIGE NAAM&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="65"/>
+        <source>Sign in to the central study database</source>
+        <translation>Aanmelden bij de centrale studiedatabase</translation>
     </message>
 </context>
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="65"/>
         <source>MIMIC central study database — %1</source>
         <translation>MIMIC centrale studiedatabase — %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="69"/>
         <source>Central</source>
         <translation>Centraal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="74"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="86"/>
         <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
         <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="112"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="113"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="114"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="115"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="146"/>
         <source>The new settings take effect when the running work has finished.</source>
         <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="164"/>
         <source>The window closes when the running work has finished.</source>
         <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
     </message>
@@ -313,62 +331,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentreKeyDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="41"/>
         <source>Add a centre key</source>
         <translation>Centrumsleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="44"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46"/>
         <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
         <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="59"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="63"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="68"/>
         <source>Key file</source>
         <translation>Sleutelbestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="73"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="75"/>
         <source>The centre read out the same fingerprint by phone</source>
         <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="83"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
         <source>The centre&apos;s public key</source>
         <translation>De publieke sleutel van het centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
     </message>
@@ -652,7 +670,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="142"/>
         <location filename="../../mimic_desktop/ui/dialogs.py" line="48"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
@@ -782,89 +800,89 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="39"/>
         <source>Exports for statisticians</source>
         <translation>Exports voor statistici</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42"/>
         <source>Each export holds the current version of every session (superseded versions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. The files name no person: patients appear by study ID only.</source>
         <translation>Elke export bevat de huidige versie van elke sessie (vervangen versies blijven buiten beschouwing) en wordt geschreven in een map naar keuze, in bestanden waarvan de naam begint met mimic_central. De bestanden noemen geen personen: patiënten staan er alleen met hun studienummer in.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
         <source>Flat CSV</source>
         <translation>Platte CSV</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
         <source>procedures, lesions and complications, with a data dictionary</source>
         <translation>procedures, laesies en complicaties, met een datadictionary</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>REDCap</source>
         <translation>REDCap</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>data dictionary and import CSV, field labels in</source>
         <translation>datadictionary en import-CSV, veldlabels in het</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>CDISC ODM 1.3.2</source>
         <translation>CDISC ODM 1.3.2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>one XML file with the metadata in English and Dutch</source>
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="69"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="86"/>
         <source>Folder to write the export into</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="98"/>
         <source>Writing into %1…</source>
         <translation>Schrijven naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="104"/>
         <source>Written:
 %1</source>
         <translation>Geschreven:
 %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="56"/>
         <source>Castor EDC</source>
         <translation>Castor EDC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
         <source>study data and repeating data import files, with their variable map</source>
         <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
         <source>CDISC Dataset-JSON 1.1</source>
         <translation>CDISC Dataset-JSON 1.1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
         <source>procedures, lesions and complications</source>
         <translation>ingrepen, laesies en complicaties</translation>
     </message>
@@ -1021,152 +1039,152 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="45"/>
         <source>Import session files</source>
         <translation>Sessiebestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="48"/>
         <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
         <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="58"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="61"/>
         <source>Import a folder…</source>
         <translation>Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Details</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="83"/>
         <source>Copy the summary</source>
         <translation>Overzicht kopiëren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="88"/>
         <source>Save the summary as text…</source>
         <translation>Overzicht opslaan als tekst…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="100"/>
         <source>Session files to import</source>
         <translation>Te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="102"/>
         <source>MIMIC session files (*.mimic);;All files (*)</source>
         <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="108"/>
         <source>Folder of session files to import</source>
         <translation>Map met te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="117"/>
         <source>Looking for session files…</source>
         <translation>Sessiebestanden zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="125"/>
         <source>%1 of %2 checked: %3</source>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="125"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132"/>
         <source>The import stopped: %1 The files marked not imported can be imported again.</source>
         <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="139"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="141"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="149"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="161"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="162"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="163"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="164"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="179"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="210"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="217"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="219"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="226"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="233"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -2870,83 +2888,83 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="53"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2954,7 +2972,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2962,42 +2980,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="195"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="199"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="153"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="156"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="180"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>

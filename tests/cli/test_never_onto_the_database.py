@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from mimic_desktop.cli import central as central_cli
 from mimic_desktop.cli.main import main
 from mimic_desktop.services import backups, file_guard
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.storage import audit
 from mimic_desktop.storage.connection import open_store
+from tests.support.office import run_central
 from tests.support.session_files import COORDINATOR_PASSWORD, make_central, make_laptop
 
 REFUSED = "Nothing was written"
@@ -147,16 +147,16 @@ def test_the_trial_offices_exports_never_write_onto_the_central_database(tmp_pat
     central = make_central(tmp_path, laptop)
     central_path = central.path
     central.close()
-    assert central_cli.main(["import", "--db", str(central_path), str(laptop.out), "--quiet"]) == 0
+    assert run_central("import", "--db", str(central_path), str(laptop.out), "--quiet") == 0
     if command == "report":
         args = ["report", "--db", str(central_path), "--pdf", str(central_path)]
     else:
         args = [command, "--db", str(central_path), "--out", str(central_path.parent / "backups")]
         (central_path.parent / "backups").mkdir(exist_ok=True)
     capsys.readouterr()
-    assert central_cli.main(args) == 2
+    assert run_central(*args) == 2
     err = capsys.readouterr().err
     assert REFUSED in err and "Traceback" not in err, err
     assert central_path.read_bytes().startswith(b"SQLite format 3\x00")
-    assert central_cli.main(["list", "--db", str(central_path)]) == 0
+    assert run_central("list", "--db", str(central_path)) == 0
     assert laptop.service.list()[0]["study_id"] in capsys.readouterr().out, "the imported session is still there"

@@ -6,6 +6,7 @@ import pytest
 
 from mimic_desktop.services import central_import
 from tests.support.central_rows import read_rows
+from tests.support.office import data_manager
 from tests.support.session_files import Laptop, make_central, make_laptop
 
 
@@ -25,7 +26,7 @@ def central_store(tmp_path, laptop):
 
 @pytest.fixture
 def importer(central_store):
-    return central_import.CentralImporter(central_store)
+    return central_import.CentralImporter(central_store, data_manager(central_store))
 
 
 def rows_equal_source(store, procs) -> None:

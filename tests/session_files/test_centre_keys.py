@@ -6,18 +6,19 @@ import sqlite3
 
 import pytest
 
-from mimic_desktop.cli import central as central_cli
 from mimic_desktop.domain.clock import local_text
 from mimic_desktop.domain.errors import ReasonRequired, ValidationError
 from mimic_desktop.exchange import central
 from mimic_desktop.services import central_import, centre_keys
 from mimic_desktop.services.central_import import CentralImporter, Outcome
+from mimic_desktop.storage import central as central_storage
 from mimic_desktop.storage.connection import open_store
+from tests.support.office import data_manager, run_central
 from tests.support.session_files import snapshot
 
 
 def cli(*args) -> int:
-    return central_cli.main([str(a) for a in args])
+    return run_central(*args)
 
 
 def test_a_key_registered_for_the_wrong_centre_is_withdrawn_and_registered_for_the_right_one(tmp_path, laptop, capsys):
@@ -58,14 +59,16 @@ def test_a_key_registered_for_the_wrong_centre_is_withdrawn_and_registered_for_t
 
 
 def test_files_imported_under_a_withdrawn_key_stay_and_new_ones_are_refused(laptop, central_store, capsys):
-    importer = CentralImporter(central_store)
+    importer = CentralImporter(central_store, data_manager(central_store))
     kept = laptop.export(laptop.record(71))
     assert importer.import_file(kept).outcome is Outcome.NEW
     later = laptop.export(laptop.record(72))
     (key,) = centre_keys.registered_keys(central_store)
     with pytest.raises(ReasonRequired):
-        centre_keys.withdraw_key(central_store, key.key_id, "")
-    withdrawn = centre_keys.withdraw_key(central_store, key.key_id, " laptop stolen from the clinic ")
+        centre_keys.withdraw_key(central_store, data_manager(central_store), key.key_id, "")
+    withdrawn = centre_keys.withdraw_key(
+        central_store, data_manager(central_store), key.key_id, " laptop stolen from the clinic "
+    )
     assert (withdrawn.centre, withdrawn.withdrawal_reason) == ("01", "laptop stolen from the clinic")
     assert centre_keys.registered_keys(central_store) == [withdrawn]
 
@@ -78,7 +81,7 @@ def test_files_imported_under_a_withdrawn_key_stay_and_new_ones_are_refused(lapt
     assert listed[-1] == f"signed by {key.fingerprint} (withdrawn since)\n"
 
     before = snapshot(central_store)
-    result = CentralImporter(central_store).import_file(later)
+    result = CentralImporter(central_store, data_manager(central_store)).import_file(later)
     assert result.outcome is Outcome.REJECTED
     assert result.message == (
         f"The file is signed with key {key.fingerprint}, whose registration for centre 01 the trial office "
@@ -86,20 +89,20 @@ def test_files_imported_under_a_withdrawn_key_stay_and_new_ones_are_refused(lapt
         "with a withdrawn key are refused: once centre 01's key is registered, import the file again."
     )
     assert snapshot(central_store) == before
-    assert CentralImporter(central_store).import_file(kept).outcome is Outcome.DUPLICATE
+    assert CentralImporter(central_store, data_manager(central_store)).import_file(kept).outcome is Outcome.DUPLICATE
 
-    again, new = centre_keys.register_centre(central_store, "01", laptop.public_key_file())
+    again, new = centre_keys.register_centre(central_store, data_manager(central_store), "01", laptop.public_key_file())
     assert new and again.in_force
-    assert CentralImporter(central_store).import_file(later).outcome is Outcome.NEW
+    assert CentralImporter(central_store, data_manager(central_store)).import_file(later).outcome is Outcome.NEW
     rows = central_import.imported_files(central_store)
     assert [r["signer_withdrawn_utc"] is None for r in rows] == [False, True], "each file names its registration"
 
 
 def test_a_registration_is_withdrawn_once_and_never_removed(central_store):
     (key,) = centre_keys.registered_keys(central_store)
-    centre_keys.withdraw_key(central_store, key.key_id, "wrong centre")
+    centre_keys.withdraw_key(central_store, data_manager(central_store), key.key_id, "wrong centre")
     with pytest.raises(ValidationError, match="was already withdrawn from centre 01"):
-        centre_keys.withdraw_key(central_store, key.key_id, "twice")
+        centre_keys.withdraw_key(central_store, data_manager(central_store), key.key_id, "twice")
     conn = central_store.conn
     for sql in (
         "UPDATE key_registrations SET withdrawn_utc = NULL, withdrawal_reason = NULL",
@@ -115,11 +118,11 @@ def test_a_registration_is_withdrawn_once_and_never_removed(central_store):
 
 def test_a_central_database_from_before_withdrawals_keeps_its_keys_and_files(tmp_path, laptop, central_store):
     """Its keys become registrations in force, and the files imported under them still name them."""
-    CentralImporter(central_store).import_file(laptop.export(laptop.record(73)))
+    CentralImporter(central_store, data_manager(central_store)).import_file(laptop.export(laptop.record(73)))
     (key,) = centre_keys.registered_keys(central_store)
     path = tmp_path / "older.sqlite"
-    older = open_store(path, upgrade=False, schema=central.central_migrations)
-    central.central_migrations.apply(older.db, stop_before="m002_key_registrations")
+    older = open_store(path, upgrade=False, schema=central_storage.central_migrations)
+    central_storage.central_migrations.apply(older.db, stop_before="m002_key_registrations")
     with older.transaction() as db:
         db.conn.execute(
             "INSERT INTO centre_keys (key_id, public_key, centre, registered_utc, source) VALUES (?, ?, ?, ?, ?)",
@@ -135,5 +138,8 @@ def test_a_central_database_from_before_withdrawals_keeps_its_keys_and_files(tmp
     assert [r[1] for r in upgraded.conn.execute("PRAGMA table_info(centre_keys)")] == ["key_id", "public_key"]
     assert central_import.imported_files(upgraded) == central_import.imported_files(central_store)
     assert central.frames(upgraded)["lesions"].equals(central.frames(central_store)["lesions"])
-    assert CentralImporter(upgraded).import_file(laptop.export(laptop.record(74))).outcome is Outcome.NEW
+    assert (
+        CentralImporter(upgraded, data_manager(upgraded)).import_file(laptop.export(laptop.record(74))).outcome
+        is Outcome.NEW
+    )
     upgraded.close()

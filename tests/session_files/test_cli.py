@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from mimic_desktop.cli import central as central_cli
 from mimic_desktop.cli import main as desktop_cli
+from tests.support.office import run_central
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def desktop(*args) -> int:
 
 
 def central(*args) -> int:
-    return central_cli.main([str(a) for a in args])
+    return run_central(*args)
 
 
 def test_export_key_export_and_the_whole_central_cycle(finished_db, tmp_path, capsys):

@@ -8,6 +8,7 @@ from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.central_import import CentralImporter, Outcome
 from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
 from mimic_desktop.services.export import ExportService
+from tests.support.office import data_manager
 
 
 def test_a_demo_record_is_signed_with_the_demo_key_and_refused_centrally(tmp_path):
@@ -25,8 +26,8 @@ def test_a_demo_record_is_signed_with_the_demo_key_and_refused_centrally(tmp_pat
 
     central = central_import.init_central(tmp_path / "central.sqlite")
     real_key = session_key.write_public_key(tmp_path / "centre.pem")  # the centre's real key is registered
-    centre_keys.register_centre(central, "01", real_key.path)
-    outcome = CentralImporter(central).import_file(result.path)
+    centre_keys.register_centre(central, data_manager(central), "01", real_key.path)
+    outcome = CentralImporter(central, data_manager(central)).import_file(result.path)
     assert outcome.outcome is Outcome.REJECTED and "demonstration record" in outcome.message
     assert "demo database's own key" in outcome.message
     assert central.conn.execute("SELECT COUNT(*) FROM session_files").fetchone()[0] == 0

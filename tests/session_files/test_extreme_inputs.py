@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mimic_desktop.cli.central import main as central_main
 from mimic_desktop.services.central_import import PART_REFUSAL, Outcome
+from tests.support.office import run_central
 from tests.support.session_files import with_record
 
 
@@ -53,6 +53,6 @@ def test_devices_and_pipes_named_as_input_are_refused_without_reading_them(lapto
         assert result.outcome is Outcome.REJECTED and "not a regular file" in result.message
     central_db = importer.store.path
     for key in (fifo, Path("/dev/zero")):
-        code = central_main(["add-centre", "--db", str(central_db), "02", str(key)])
+        code = run_central("add-centre", "--db", central_db, "02", key)
         err = capsys.readouterr().err
         assert code == 2 and "not a regular file" in err and "Traceback" not in err

@@ -16,6 +16,7 @@ import pytest
 
 from mimic_desktop.domain import forms
 from mimic_desktop.services.central_import import Outcome
+from tests.support.office import DATA_MANAGER, PASSWORD
 from tests.support.session_files import snapshot, with_record
 
 NEW_FIELD = {
@@ -42,9 +43,15 @@ def forms_version_2(folder: Path) -> Path:
 
 
 def central_cli(forms_dir: Path, *args) -> subprocess.CompletedProcess:
-    env = os.environ | {"MIMIC_FORMS_DIR": str(forms_dir), "MIMIC_DEVELOPMENT": "1"}
+    env = os.environ | {
+        "MIMIC_FORMS_DIR": str(forms_dir),
+        "MIMIC_DEVELOPMENT": "1",
+        "MIMIC_PASSWORD": PASSWORD,
+        "MIMIC_PROGRAM": "mimic_desktop.cli.central",
+    }
+    command, *rest = map(str, args)
     return subprocess.run(
-        [sys.executable, "-m", "mimic_desktop.cli.central", *map(str, args)],
+        [sys.executable, "-m", "tests.support.cheap_cli", command, "--user", DATA_MANAGER, *rest],
         capture_output=True,
         text=True,
         env=env,

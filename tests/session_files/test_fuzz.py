@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mimic_desktop.services import central_import, centre_keys
+from tests.support.office import data_manager
 from tests.support.session_mutants import Target, build, fuzz, import_problems, mutants, reason_kind
 
 from .test_rejections import source  # noqa: F401 - the shared exported file
@@ -18,7 +19,7 @@ from .test_rejections import source  # noqa: F401 - the shared exported file
 @pytest.fixture
 def fuzz_target(tmp_path, source):  # noqa: F811 - source is the shared fixture
     store = central_import.init_central(tmp_path / "central.sqlite")
-    centre_keys.register_centre(store, "01", source.public_key)
+    centre_keys.register_centre(store, data_manager(store), "01", source.public_key)
     yield Target(store, source)
     store.close()
 

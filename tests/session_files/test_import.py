@@ -13,6 +13,7 @@ from mimic_desktop.services.central_import import CentralImporter, Outcome
 from mimic_desktop.storage.connection import open_store
 from mimic_desktop.storage.errors import NotADatabase
 from tests.support.central_rows import read_rows
+from tests.support.office import data_manager
 from tests.support.session_files import make_laptop, members, sign_questionnaire, snapshot, with_record
 
 from .conftest import rows_equal_source
@@ -80,10 +81,10 @@ def test_two_sessions_for_one_study_id_are_refused(tmp_path, laptop, importer, c
     other_folder = tmp_path / "second-laptop"
     other_folder.mkdir()
     second = make_laptop(other_folder)
-    centre_keys.register_centre(central_store, "01", second.public_key_file())
+    centre_keys.register_centre(central_store, data_manager(central_store), "01", second.public_key_file())
     twin = second.export(second.record(27))  # its first study ID is MIM-01-001 too
     before = snapshot(central_store)
-    result = CentralImporter(central_store).import_file(twin)
+    result = CentralImporter(central_store, data_manager(central_store)).import_file(twin)
     assert result.outcome is Outcome.REJECTED and "MIM-01-001 already belongs to another session" in result.message
     assert snapshot(central_store) == before
 
@@ -100,14 +101,14 @@ def test_a_newer_version_cannot_move_a_session_to_another_study_id_or_centre(
     other_folder = tmp_path / "other-laptop"
     other_folder.mkdir()
     other = make_laptop(other_folder)
-    centre_keys.register_centre(central_store, centre, other.public_key_file())
+    centre_keys.register_centre(central_store, data_manager(central_store), centre, other.public_key_file())
 
     def take_over(record):
         record["session_version"] = 2
         record["record"].update(study_id=study_id, centre=centre)
 
     before = snapshot(central_store)
-    result = CentralImporter(central_store).import_bytes(
+    result = CentralImporter(central_store, data_manager(central_store)).import_bytes(
         with_record(original, other.key_path, take_over), f"{study_id}-v2.mimic"
     )
     assert result.outcome is Outcome.REJECTED
@@ -127,8 +128,8 @@ def test_a_demo_record_and_a_key_of_another_centre_are_refused(tmp_path, laptop,
     result = importer.import_bytes(with_record(data, laptop.key_path, demo), "demo.mimic")
     assert result.outcome is Outcome.REJECTED and "demonstration record" in result.message
     store = central_import.init_central(tmp_path / "other-central.sqlite")
-    centre_keys.register_centre(store, "05", laptop.public_key_file())
-    result = CentralImporter(store).import_bytes(data, "wrong-centre.mimic")
+    centre_keys.register_centre(store, data_manager(store), "05", laptop.public_key_file())
+    result = CentralImporter(store, data_manager(store)).import_bytes(data, "wrong-centre.mimic")
     assert result.outcome is Outcome.REJECTED and "registered for centre 05" in result.message
     assert snapshot(central_store) == before
 

@@ -15,6 +15,7 @@ from tests.support.bad_session_files import (
     flip_every_byte,
     small_signed_file,
 )
+from tests.support.office import data_manager
 from tests.support.session_files import snapshot
 
 
@@ -27,7 +28,7 @@ def source(tmp_path_factory) -> Source:
 @pytest.fixture
 def central_store(tmp_path, source):
     store = central_import.init_central(tmp_path / "central.sqlite")
-    centre_keys.register_centre(store, "01", source.public_key)
+    centre_keys.register_centre(store, data_manager(store), "01", source.public_key)
     yield store
     store.close()
 

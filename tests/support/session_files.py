@@ -21,6 +21,7 @@ from mimic_desktop.services.export import ExportService
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.simulate import record_procedure
 from mimic_desktop.storage.connection import open_store
+from tests.support.office import data_manager
 from tests.support.signers import sign_as
 
 COORDINATOR_PASSWORD = "correct horse"
@@ -80,7 +81,7 @@ def sign_questionnaire(laptop: Laptop, proc_id: str) -> None:
 
 def make_central(folder: Path, laptop: Laptop):
     store = central_import.init_central(folder / "central.sqlite")
-    centre_keys.register_centre(store, "01", laptop.public_key_file())
+    centre_keys.register_centre(store, data_manager(store), "01", laptop.public_key_file())
     return store
 
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from mimic_desktop.exchange import session_file
 from mimic_desktop.services import central_import
 from mimic_desktop.services.central_import import IMPORTED, FileResult, Outcome
+from tests.support.office import data_manager
 from tests.support.session_files import members, resign, snapshot, zip_of
 
 JSON_LEAVES = (
@@ -173,7 +174,7 @@ class Target:
 
     def __init__(self, store, shared):
         self.store, self.shared = store, shared
-        self.importer = central_import.CentralImporter(store)
+        self.importer = central_import.CentralImporter(store, data_manager(store))
 
     def __repr__(self) -> str:
         return "Target()"

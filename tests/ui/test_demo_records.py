@@ -15,6 +15,7 @@ from mimic_desktop.services.export import ExportService
 from mimic_desktop.services.procedures import ProcedureService
 from mimic_desktop.services.simulate import baseline, record_pathology
 from tests.support.enrolment import ENROLMENT
+from tests.support.office import data_manager
 from tests.ui.test_whole_procedure import fill_wizard
 
 
@@ -71,8 +72,10 @@ def test_a_record_made_by_a_demo_user_in_the_wizard_is_demo_and_the_trial_office
     outbox.mkdir()
     exported = ExportService(store, demo_user, key_path=key_path).export(proc.id, outbox)
     central = central_import.init_central(tmp_path / "central.sqlite")
-    centre_keys.register_centre(central, "03", session_key.write_public_key(tmp_path / "03.pem", key_path).path)
-    result = CentralImporter(central).import_file(exported.path)
+    centre_keys.register_centre(
+        central, data_manager(central), "03", session_key.write_public_key(tmp_path / "03.pem", key_path).path
+    )
+    result = CentralImporter(central, data_manager(central)).import_file(exported.path)
     assert result.outcome is Outcome.REJECTED and "demonstration record" in result.message
     assert central.conn.execute("SELECT COUNT(*) FROM session_files").fetchone()[0] == 0
     central.close()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import MimicError
+from ...domain.roles import User
 from ...services import centre_keys
 from ...services.centre_keys import CentreKey
 from ...storage.connection import Store
@@ -30,9 +31,10 @@ from ..labels import message_label
 class CentreKeyDialog(QDialog):
     """Register enables once there is a centre code, a readable key file and the fingerprint is confirmed."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, user: User, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.user = user
         self.key_file: Path | None = None
         self.registered: tuple[CentreKey, bool] | None = None
         self.setObjectName("centreKeyDialog")
@@ -116,7 +118,9 @@ class CentreKeyDialog(QDialog):
         if self.key_file is None:  # the button waits for a key file
             return
         try:
-            self.registered = centre_keys.register_centre(self.store, self.centre.text().strip(), self.key_file)
+            self.registered = centre_keys.register_centre(
+                self.store, self.user, self.centre.text().strip(), self.key_file
+            )
         except MimicError as error:
             self.problem.setText(said(error))
             return

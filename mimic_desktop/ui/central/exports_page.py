@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.roles import User
 from ...services import central_exports
 from ..file_choice import ask_folder
 from ..i18n import arg
@@ -27,10 +28,11 @@ from .widgets import action_button
 
 
 class ExportsPage(QWidget):
-    def __init__(self, db_path: Path, work: BackgroundWork, parent: QWidget | None = None):
+    def __init__(self, db_path: Path, user: User, work: BackgroundWork, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("exportsPage")
         self.db_path = db_path
+        self.user = user
         self.work = work
         self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         layout = QVBoxLayout(self)
@@ -86,15 +88,9 @@ class ExportsPage(QWidget):
             self.export(kind, folder)
 
     def writer(self, kind: str) -> Callable[[Path, Path], list[Path]]:
-        if kind == "redcap":
-            lang = self.language.currentData()
-            return lambda db_path, folder: central_exports.export_redcap(db_path, folder, lang)
-        return {
-            "csv": central_exports.export_csv,
-            "odm": central_exports.export_odm,
-            "castor": central_exports.export_castor,
-            "dataset-json": central_exports.export_dataset_json,
-        }[kind]
+        """The export as the signed-in user (kept in the central audit trail), with the page's options."""
+        options = (self.language.currentData(),) if kind == "redcap" else ()
+        return lambda db_path, folder: central_exports.export_as(db_path, self.user, kind, folder, *options)
 
     def export(self, kind: str, folder: Path) -> Task:
         self.folder = folder

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ...domain.errors import MimicError
+from ...domain.roles import User
 from ...services import central_import
 from ...services.central_import import ImportSummary, Outcome
 from .. import dialogs, themes
@@ -26,11 +27,17 @@ class ImportPage(QWidget):
     imported = Signal(object)
 
     def __init__(
-        self, db_path: Path, work: BackgroundWork, summary: ImportSummary | None = None, parent: QWidget | None = None
+        self,
+        db_path: Path,
+        user: User,
+        work: BackgroundWork,
+        summary: ImportSummary | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("importPage")
         self.db_path = db_path
+        self.user = user
         self.work = work
         self.summary = summary
         self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation))
@@ -108,7 +115,7 @@ class ImportPage(QWidget):
         self.folder = paths[0] if paths[0].is_dir() else paths[0].parent
         self.set_busy(True)
         self.status.setText(self.tr("Looking for session files…"))
-        task = Task(central_import.import_files, self.db_path, paths, with_progress=True)
+        task = Task(central_import.import_files, self.db_path, self.user, paths, with_progress=True)
         task.signals.progress.connect(self.advance)
         return self.work.run(task, self.finished, self.stopped)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLa
 
 from ...domain.clock import local_text
 from ...domain.errors import MimicError
+from ...domain.roles import User
 from ...services import central_import, centre_keys
 from ...services.centre_keys import CentreKey
 from ...storage.connection import Store
@@ -19,9 +20,10 @@ from .widgets import ReadOnlyTable, action_button
 
 
 class SessionsPage(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, user: User, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.user = user
         self.setObjectName("sessionsPage")
         layout = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -170,7 +172,7 @@ class SessionsPage(QWidget):
 
     def key_withdrawn(self, key: CentreKey, reason: str) -> None:
         try:
-            withdrawn = centre_keys.withdraw_key(self.store, key.key_id, reason)
+            withdrawn = centre_keys.withdraw_key(self.store, self.user, key.key_id, reason)
         except MimicError as error:
             self.key_message.setText(said(error))
         else:
@@ -181,7 +183,7 @@ class SessionsPage(QWidget):
 
     def add_key(self) -> CentreKeyDialog:
         """Opens the dialog without blocking; the keys list catches up once a key is registered."""
-        dialog = CentreKeyDialog(self.store, self)
+        dialog = CentreKeyDialog(self.store, self.user, self)
         dialog.accepted.connect(lambda: self.key_registered(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

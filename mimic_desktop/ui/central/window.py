@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.roles import Action, User
 from ...services.central_import import ImportSummary
 from ...storage.connection import Store
 from .. import i18n, themes
@@ -34,9 +35,10 @@ from .sessions_page import SessionsPage
 class CentralWindow(QMainWindow):
     """Imports files and registers centre keys; never edits a record. Long work runs in the background."""
 
-    def __init__(self, store: Store, prefs: Preferences, lang: str = "en"):
+    def __init__(self, store: Store, prefs: Preferences, lang: str = "en", *, user: User):
         super().__init__()
         self.store = store
+        self.user = user  # who signed in: every change and export is theirs in the audit trail
         self.prefs = prefs
         self.lang = lang
         self.summary: ImportSummary | None = None
@@ -94,11 +96,18 @@ class CentralWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centralTabs")
-        self.import_page = ImportPage(self.store.path, self.work, self.summary)
+        self.import_page = ImportPage(self.store.path, self.user, self.work, self.summary)
         self.import_page.imported.connect(self.imported)
-        self.sessions_page = SessionsPage(self.store)
+        self.sessions_page = SessionsPage(self.store, self.user)
         self.report_page = ReportPage(self.store.path, self.work, self.report)
-        self.exports_page = ExportsPage(self.store.path, self.work)
+        self.exports_page = ExportsPage(self.store.path, self.user, self.work)
+        # What the signed-in role may not do is not offered (the services refuse it, and log the attempt, anyway).
+        for button in (self.import_page.files_button, self.import_page.folder_button):
+            button.setVisible(self.user.may(Action.IMPORT))
+        for button in (self.sessions_page.add_key_button, self.sessions_page.withdraw_key_button):
+            button.setVisible(self.user.may(Action.MANAGE_KEYS))
+        for button in self.exports_page.buttons.values():
+            button.setVisible(self.user.may(Action.EXPORT))
         for page, icon_name, text in (
             (self.import_page, "mdi6.tray-arrow-down", self.tr("Import")),
             (self.sessions_page, "mdi6.file-document-multiple-outline", self.tr("Sessions")),

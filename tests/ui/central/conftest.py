@@ -17,7 +17,9 @@ from mimic_desktop.domain import forms
 from mimic_desktop.domain.record import Procedure
 from mimic_desktop.exchange import flat
 from mimic_desktop.services import central_import
+from mimic_desktop.services.office_accounts import office_accounts
 from tests.exports.conftest import decode
+from tests.support.office import PASSWORD, data_manager
 from tests.support.session_files import make_central, make_laptop
 
 
@@ -55,7 +57,9 @@ def central_db(tmp_path, outbox) -> Path:
 def filled_db(central_db, outbox) -> Path:
     """The central database with every file imported: three current sessions, MIM-01-001 superseded once."""
     store = central_import.open_existing(central_db)
-    central_import.CentralImporter(store).import_paths([outbox.files[name] for name in ("A1", "B1", "C1", "A2")])
+    central_import.CentralImporter(store, data_manager(store)).import_paths(
+        [outbox.files[name] for name in ("A1", "B1", "C1", "A2")]
+    )
     store.close()
     return central_db
 
@@ -80,10 +84,11 @@ def open_window(ui_app, qtbot):
 
     opened = []
 
-    def make(path: Path, lang: str = "en"):
+    def make(path: Path, lang: str = "en", user: str | None = None):
         store = central_import.open_existing(path)
         opened.append(store)
-        window = CentralWindow(store, Preferences(), lang)
+        signed_in = data_manager(store) if user is None else office_accounts(store).sign_in(user, PASSWORD)
+        window = CentralWindow(store, Preferences(), lang, user=signed_in)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from mimic_desktop.cli import central as central_cli
+from tests.support.office import run_central
 
 from .conftest import check_flat_csv, check_odm
 
 
 def test_the_command_line_exports(filled_db, outbox, schema, tmp_path, capsys):
-    assert central_cli.main(["export-csv", "--db", str(filled_db), "--out", str(tmp_path / "csv")]) == 0
+    assert run_central(*["export-csv", "--db", str(filled_db), "--out", str(tmp_path / "csv")]) == 0
     assert capsys.readouterr().out.splitlines() == [
         str(tmp_path / "csv" / f"mimic_central_{name}.csv")
         for name in ("procedures", "lesions", "complications", "events", "data_dictionary")
     ]
     check_flat_csv(tmp_path / "csv", outbox)
     args = ["export-redcap", "--db", str(filled_db), "--out", str(tmp_path / "redcap"), "--lang", "nl"]
-    assert central_cli.main(args) == 0
+    assert run_central(*args) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3
-    assert central_cli.main(["export-odm", "--db", str(filled_db), "--out", str(tmp_path / "odm")]) == 0
+    assert run_central(*["export-odm", "--db", str(filled_db), "--out", str(tmp_path / "odm")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "odm" / "mimic_central_odm.xml")
     check_odm(tmp_path / "odm" / "mimic_central_odm.xml", schema)
-    assert central_cli.main(["export-castor", "--db", str(filled_db), "--out", str(tmp_path / "castor")]) == 0
+    assert run_central(*["export-castor", "--db", str(filled_db), "--out", str(tmp_path / "castor")]) == 0
     assert str(tmp_path / "castor" / "mimic_central_castor_study.csv") in capsys.readouterr().out.splitlines()
     args = ["export-dataset-json", "--db", str(filled_db), "--out", str(tmp_path / "json")]
-    assert central_cli.main(args) == 0
+    assert run_central(*args) == 0
     assert capsys.readouterr().out.splitlines()[0] == str(tmp_path / "json" / "mimic_central_procedures.json")
 
 
@@ -35,7 +35,7 @@ def test_command_line_export_mistakes_are_one_plain_line(central_db, outbox, tmp
         (["export-redcap", "--db", str(tmp_path / "none.sqlite")], "There is no central database at"),
     ]
     for args, message in cases:
-        assert central_cli.main([*args, "--out", str(tmp_path / "out")]) == 2
+        assert run_central(*[*args, "--out", str(tmp_path / "out")]) == 2
         err = capsys.readouterr().err
         assert err.startswith("error: ") and message in err and len(err.splitlines()) == 1
     assert not (tmp_path / "out").exists()

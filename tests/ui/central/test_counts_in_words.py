@@ -6,6 +6,7 @@ import pytest
 
 from mimic_desktop.services import central_import
 from mimic_desktop.ui import i18n
+from tests.support.office import data_manager
 
 from .conftest import settle
 
@@ -26,7 +27,7 @@ WORDS = {
 def import_files(path, *files) -> None:
     store = central_import.open_existing(path)
     try:
-        central_import.CentralImporter(store).import_paths(list(files))
+        central_import.CentralImporter(store, data_manager(store)).import_paths(list(files))
     finally:
         store.close()
 

@@ -15,6 +15,7 @@ import pytest
 from mimic_desktop.cli import central as central_cli
 from mimic_desktop.services import central_import, session_key
 from mimic_desktop.ui import i18n
+from tests.support.office import data_manager
 from tests.support.session_files import foreign_key_file
 
 from .conftest import cells, settle
@@ -45,7 +46,9 @@ def test_other_files_that_are_no_central_database_are_named(tmp_path, ui_app, sh
     text_file.write_text("not a database at all")
     assert central_cli.main(["--db", str(text_file)]) == 1
     assert central_cli.main(["--db", str(tmp_path / "absent.sqlite")]) == 1
-    assert shown_errors[0].startswith(f"{text_file} is not a MIMIC database or is damaged.")
+    assert shown_errors[0].startswith(
+        f"{text_file} is damaged or is not a MIMIC database, and there is no intact automatic backup of it in "
+    )
     assert shown_errors[1].startswith(f"There is no central database at {tmp_path / 'absent.sqlite'}")
     shown_errors.clear()
     assert text_file.read_text() == "not a database at all"
@@ -104,7 +107,7 @@ def test_a_read_only_database_can_be_read_and_refuses_imports_plainly(
     open_window, central_db, outbox, tmp_path, qtbot, shown_errors
 ):
     store = central_import.open_existing(central_db)
-    central_import.CentralImporter(store).import_file(outbox.files["A1"])
+    central_import.CentralImporter(store, data_manager(store)).import_file(outbox.files["A1"])
     store.close()
     with unwritable(central_db):
         window = open_window(central_db)
@@ -136,9 +139,11 @@ WINDOW_UP = textwrap.dedent(
     from mimic_desktop.ui.app import make_application
     from mimic_desktop.ui.central.window import CentralWindow
     from mimic_desktop.ui.preferences import Preferences
+    from tests.support.office import data_manager
 
     app = make_application("nl", "light")
-    window = CentralWindow(central_import.open_existing(Path(sys.argv[1])), Preferences(), "nl")
+    store = central_import.open_existing(Path(sys.argv[1]))
+    window = CentralWindow(store, Preferences(), "nl", user=data_manager(store))
     window.show()
     app.processEvents()
     heavy = [m for m in ("pandas", "statsmodels", "scipy", "reportlab") if m in sys.modules]

@@ -1,0 +1,167 @@
+"""`mimic-central verify`: is the central study database what its imports, registrations and audit trail say?
+
+It checks, without changing the file: the audit trail's hash chain; every key, registration, imported file,
+current session and account against the latest values its audit rows recorded; every flat row against the rows
+the stored record JSON of its session's current version makes; and SQLite's integrity check. A direct UPDATE or
+DELETE of any central table (its trigger dropped first, where there is one) is found by one of these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain import derive
+from ..domain.errors import MimicError
+from ..domain.wording import Text
+from ..exchange import central, session_file
+from ..exchange.record_json import record_from_dict
+from ..storage import audit, central_archive
+from ..storage import central as central_storage
+from ..storage.connection import open_read_only
+
+
+@dataclass
+class CentralVerification:
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what could not be checked, without being a problem
+    entries: int = 0
+    sessions: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def text(self) -> str:
+        if self.ok:
+            head = (
+                f"The central study database is intact: audit trail of {self.entries} entries unbroken, "
+                f"{self.sessions} session(s) as imported, every flat row as its record makes it."
+            )
+        else:
+            head = f"The central study database is NOT as its audit trail and imports say ({len(self.problems)} problem(s)):"
+        return "\n".join([head, *(f"  {line}" for line in self.problems), *(f"note: {line}" for line in self.notes)])
+
+
+def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
+    """Check the central database at path, read-only (signatures: check the archived files' signatures again)."""
+    store = open_read_only(path, schema=central_storage.central_migrations)
+    try:
+        conn = store.conn
+        pending = central_storage.central_migrations.pending_names(conn)
+        if pending:
+            raise MimicError(
+                Text(
+                    "{path} was written by an earlier version of mimic-central: open it once with this version "
+                    "(any command) to upgrade it, then verify it.",
+                    path=path,
+                )
+            )
+        result = CentralVerification()
+        chain = audit.verify(conn)
+        result.entries = chain.rows
+        result.problems += [f"audit trail: {problem}" for problem in chain.problems]
+        try:
+            result.problems += central_storage.trail_problems(conn)
+        except ValueError as error:  # an audit value edited into text that is not JSON: the chain names the entry
+            result.problems.append(f"the data cannot be compared with the trail ({error})")
+        records = central_storage.current_records_by_session(conn)
+        result.sessions = len(records)
+        stamp = central_storage.derivation_stamp(conn)
+        if stamp != derive.DERIVATION_VERSION:
+            result.problems.append(
+                f"the flat tables were computed with derivation version {stamp}, not {derive.DERIVATION_VERSION}: "
+                "open the database once with this version to recompute them"
+            )
+        result.problems += flat_problems(conn, records)
+        archive, notes = archive_problems(Path(path), conn, signatures)
+        result.problems += archive
+        result.notes += notes
+        result.problems += central_storage.integrity_problems(conn)
+        return result
+    finally:
+        store.close()
+
+
+def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[str]:
+    """Each flat table against the rows the current records make: a changed, added or deleted row is named."""
+    expected: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for session_id, text in records.items():
+        for name, rows in central.flat_rows(record_from_dict(json.loads(text))).items():
+            expected[name][session_id] = rows
+    problems = []
+    for table in central.FLAT_TABLES:
+        expected_names = [c.name for c in table.columns()]
+        if central_storage.flat_columns(conn, table.name) != expected_names:
+            problems.append(f"{table.name}: its columns are not the ones this version makes (open the database once)")
+            continue
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in central_storage.flat_table_rows(conn, table.name):
+            found[row["session_id"]].append(row)
+        for session_id in sorted(set(found) | set(expected[table.name])):
+            want = sorted(expected[table.name].get(session_id, []), key=_row_key)
+            have = sorted(found.get(session_id, []), key=_row_key)
+            if len(want) != len(have):
+                problems.append(
+                    f"{table.name}: session {session_id} has {len(have)} row(s) where its record makes {len(want)}"
+                )
+                continue
+            for a, b in zip(want, have, strict=True):
+                # SQLite gives 1 for True and 2 for 2.0: equal in Python, while "1" for 1 is not.
+                differing = [name for name in expected_names if a.get(name) != b.get(name)]
+                if differing:
+                    problems.append(
+                        f"{table.name}: {b.get('study_id') or session_id} row {_row_key(b)[1]}: the column(s) "
+                        f"{', '.join(differing[:5])} differ from what its stored record makes (changed outside the "
+                        "application)"
+                    )
+    return problems
+
+
+def _row_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return row["session_id"], row.get("lesion_number") or row.get("complication_number") or 0
+
+
+def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) -> tuple[list[str], list[str]]:
+    """Every stored record against the signed file it came from, kept in the archive: the file is there, its bytes
+    have the stored hash, and its record.json is the stored record JSON; with signatures, its signature is checked
+    again against the key it was imported under. Files imported before the archive existed are named in a note."""
+    problems, before = [], []
+    for row in central_storage.archived_files(conn):
+        name = f"{row['study_id']} version {row['session_version']}"
+        if not row[central_storage.ARCHIVED]:
+            before.append(name)
+            continue
+        data = central_archive.read(db_path, row["file_hash"])
+        if data is None:
+            problems.append(f"{name}: its signed session file is missing from {central_archive.folder_for(db_path)}")
+            continue
+        if hashlib.sha256(data).hexdigest() != row["file_hash"]:
+            problems.append(f"{name}: its archived session file was changed (its SHA-256 is not the one imported)")
+            continue
+        try:
+            if session_file.unverified_record(data).decode("utf-8") != row["record_json"]:
+                problems.append(f"{name}: the stored record differs from the record in its signed session file")
+            if signatures:
+                session_file.read(data, _the_key(row["public_key"]))
+        except (session_file.SessionFileRejected, UnicodeDecodeError) as error:
+            problems.append(f"{name}: its archived session file fails its check again: {error}")
+    notes = []
+    if before:
+        shown = ", ".join(before[:10]) + (f" and {len(before) - 10} more" if len(before) > 10 else "")
+        notes.append(
+            f"{len(before)} session file(s) were imported before the archive of signed files existed, so their "
+            f"signatures cannot be checked again: {shown}."
+        )
+    return problems, notes
+
+
+def _the_key(registered: bytes | None) -> Callable[[bytes], bytes | None]:
+    """The signer lookup of a file checked again: the key it was imported under, and no other."""
+    return lambda raw: raw if raw == registered else None

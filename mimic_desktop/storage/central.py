@@ -1,0 +1,675 @@
+"""The central study database's SQL: its schema, the centre keys, every imported session file, the current
+version of each session, and the flat tables that hold those versions for the analysis.
+
+It is a file of its own, never the laptop's. What was received is kept: the centres' public keys and their
+registrations (withdrawn ones too), each imported file (session id, version, file hash, signer, centre, time
+of import, the record JSON) and which version of each session is current. The flat tables' columns and rows
+are decided by exchange/flat.py (through exchange/central.py); this module only creates, fills and reads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.fingerprints import id_fingerprint
+from . import audit
+from .connection import Store, open_store
+from .migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+central_migrations = MigrationSet("mimic-central")
+
+# The tables holding the current version of every session in the flat shape, and the key of each.
+FLAT_TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "procedures": ("session_id",),
+    "lesions": ("session_id", "lesion_number"),
+    "complications": ("session_id", "complication_number"),
+}
+
+# The SQLite column type of each forms field type.
+SQL_TYPES = {
+    "text": "TEXT",
+    "integer": "INTEGER",
+    "likert": "INTEGER",
+    "decimal": "REAL",
+    "boolean": "INTEGER",
+    "choice": "TEXT",
+    "multichoice": "TEXT",
+    "date": "TEXT",
+    "datetime": "TEXT",
+}
+
+
+@central_migrations()
+def m001_centres_and_session_files(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE centre_keys (
+            key_id TEXT PRIMARY KEY,
+            public_key BLOB NOT NULL UNIQUE,
+            centre TEXT NOT NULL,
+            registered_utc TEXT NOT NULL,
+            source TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE session_files (
+            file_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            session_version INTEGER NOT NULL,
+            study_id TEXT NOT NULL,
+            centre TEXT NOT NULL,
+            signer_key_id TEXT NOT NULL REFERENCES centre_keys(key_id),
+            exported_utc TEXT NOT NULL,
+            imported_utc TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            record_json TEXT NOT NULL,
+            UNIQUE (session_id, session_version))"""
+    )
+    db.execute(
+        """CREATE TABLE sessions (
+            session_id TEXT PRIMARY KEY,
+            study_id TEXT NOT NULL UNIQUE,
+            centre TEXT NOT NULL,
+            current_version INTEGER NOT NULL,
+            current_file_hash TEXT NOT NULL REFERENCES session_files(file_hash))"""
+    )
+    # What was received is never changed or removed; these make an accident fail loudly.
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER session_files_no_{action.lower()} BEFORE {action} ON session_files "
+            "BEGIN SELECT RAISE(ABORT, 'imported session files are kept as they came'); END"
+        )
+
+
+@central_migrations()
+def m002_key_registrations(db: Database) -> None:
+    """A key is registered for a centre, and a registration made by mistake is withdrawn with a reason: never
+    removed, so that the files imported under it keep naming it. centre_keys keeps the keys themselves."""
+    db.execute(
+        """CREATE TABLE key_registrations (
+            key_id TEXT NOT NULL REFERENCES centre_keys(key_id),
+            centre TEXT NOT NULL,
+            registered_utc TEXT NOT NULL,
+            source TEXT NOT NULL,
+            withdrawn_utc TEXT,
+            withdrawal_reason TEXT,
+            CHECK ((withdrawn_utc IS NULL) = (withdrawal_reason IS NULL)))"""
+    )
+    # One registration in force per key: a key signs for one centre at a time.
+    db.execute(
+        "CREATE UNIQUE INDEX key_registration_in_force ON key_registrations (key_id) WHERE withdrawn_utc IS NULL"
+    )
+    db.execute(
+        "INSERT INTO key_registrations (key_id, centre, registered_utc, source)"
+        " SELECT key_id, centre, registered_utc, source FROM centre_keys ORDER BY rowid"
+    )
+    for column in ("centre", "registered_utc", "source"):
+        db.execute(f"ALTER TABLE centre_keys DROP COLUMN {column}")
+    for table in ("centre_keys", "key_registrations"):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            "BEGIN SELECT RAISE(ABORT, 'registered keys are kept: withdraw a registration instead'); END"
+        )
+    db.execute(
+        "CREATE TRIGGER centre_keys_no_update BEFORE UPDATE ON centre_keys "
+        "BEGIN SELECT RAISE(ABORT, 'registered keys are kept as they came'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER key_registrations_withdrawn_once BEFORE UPDATE ON key_registrations "
+        "WHEN OLD.withdrawn_utc IS NOT NULL OR NEW.key_id IS NOT OLD.key_id OR NEW.centre IS NOT OLD.centre "
+        "OR NEW.registered_utc IS NOT OLD.registered_utc OR NEW.source IS NOT OLD.source "
+        "BEGIN SELECT RAISE(ABORT, 'a key registration only changes by being withdrawn, once'); END"
+    )
+
+
+@central_migrations()
+def m003_accounts_and_audit_trail(db: Database) -> None:
+    """The trial office's accounts (as the laptop's, with the office's roles) and a hash-chained audit trail of
+    everything that changes central data. What an older database holds already goes into the trail as it
+    stands, by "(before the audit trail)", so that the trail describes every row from here on."""
+    from datetime import UTC, datetime
+
+    db.execute(
+        """CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            full_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('data_manager', 'statistician', 'auditor')),
+            pw_hash TEXT NOT NULL,
+            pw_salt TEXT NOT NULL,
+            pw_cost TEXT NOT NULL,
+            demo INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_utc TEXT NOT NULL,
+            must_change_password INTEGER NOT NULL DEFAULT 0,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            waits_until_utc TEXT)"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_utc TEXT NOT NULL,
+            username TEXT NOT NULL,
+            procedure_id TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            reason TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL)"""
+    )
+    db.execute("CREATE INDEX audit_entity ON audit (entity, entity_id, seq)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+        )
+    # Sessions change only by a newer version becoming current; never removed.
+    db.execute(
+        "CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions "
+        "BEGIN SELECT RAISE(ABORT, 'a session stays once imported'); END"
+    )
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    conn = db.conn
+    for row in conn.execute("SELECT key_id, public_key FROM centre_keys ORDER BY rowid").fetchall():
+        _audit_key(conn, row[0], bytes(row[1]), by=BEFORE_THE_TRAIL, now=now)
+    registrations = conn.execute(
+        "SELECT key_id, centre, registered_utc, source, withdrawn_utc, withdrawal_reason FROM key_registrations"
+        " ORDER BY rowid"
+    ).fetchall()
+    for key_id, centre, registered_utc, source, withdrawn_utc, reason in registrations:
+        _audit_registration(conn, key_id, centre, registered_utc, source, by=BEFORE_THE_TRAIL, now=now)
+        if withdrawn_utc is not None:
+            _audit_withdrawal(conn, key_id, registered_utc, withdrawn_utc, reason, by=BEFORE_THE_TRAIL, now=now)
+    for row in conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files ORDER BY rowid").fetchall():
+        _audit_file(conn, _file_facts(row), by=BEFORE_THE_TRAIL, now=now)
+    for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY rowid").fetchall():
+        _audit_current(conn, dict(zip(SESSION_COLUMNS, row, strict=True)), by=BEFORE_THE_TRAIL, now=now)
+
+
+@central_migrations()
+def m004_derivation_stamp(db: Database) -> None:
+    """The version of the derivation the flat tables were computed with; empty until they are next computed (so an
+    older database recomputes them when it is opened)."""
+    db.execute("CREATE TABLE flat_derivation (version INTEGER NOT NULL)")
+
+
+def open_central_store(path: Path | str, create: bool = True) -> Store:
+    """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
+    return open_store(path, create=create, schema=central_migrations)
+
+
+# -- the flat tables -----------------------------------------------------------------------------------
+def flat_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns a flat table has now (none when it does not exist yet)."""
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def create_flat_table(conn: sqlite3.Connection, table: str, columns: Sequence[tuple[str, str]]) -> None:
+    """Drop the flat table and make it again with these (name, forms type) columns, empty."""
+    spec = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns)
+    conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.execute(f"CREATE TABLE {table} ({spec}, PRIMARY KEY ({', '.join(FLAT_TABLE_KEYS[table])}))")
+
+
+def insert_flat_rows(
+    conn: sqlite3.Connection, table: str, names: Sequence[str], rows: Iterable[dict[str, Any]]
+) -> None:
+    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    conn.executemany(sql, [[row[name] for name in names] for row in rows])
+
+
+def delete_flat_rows(conn: sqlite3.Connection, session_id: str) -> None:
+    for table in FLAT_TABLE_KEYS:
+        conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
+
+
+def read_flat_rows(conn: sqlite3.Connection, table: str, names: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The named columns of a flat table as plain tuples, in key order."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, not sqlite3.Row
+    cursor.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {', '.join(FLAT_TABLE_KEYS[table])}")
+    return cursor.fetchall()
+
+
+# -- centre keys ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CentreKey:
+    """One registration of a public key for a centre; a withdrawn one is kept with when and why."""
+
+    key_id: str
+    centre: str
+    public_key: bytes
+    registered_utc: str
+    withdrawn_utc: str | None = None
+    withdrawal_reason: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return id_fingerprint(self.key_id)
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_utc is None
+
+
+def centre_keys(conn: sqlite3.Connection) -> list[CentreKey]:
+    """Every registration, withdrawn ones included, by centre and time of registration."""
+    return [
+        CentreKey(
+            row["key_id"],
+            row["centre"],
+            bytes(row["public_key"]),
+            row["registered_utc"],
+            row["withdrawn_utc"],
+            row["withdrawal_reason"],
+        )
+        for row in conn.execute(
+            "SELECT k.key_id, k.public_key, r.centre, r.registered_utc, r.withdrawn_utc, r.withdrawal_reason"
+            " FROM key_registrations r JOIN centre_keys k ON k.key_id = r.key_id"
+            " ORDER BY r.centre, r.registered_utc, r.rowid"
+        )
+    ]
+
+
+def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str, *, by: str) -> None:
+    """Register the key for key.centre (the key itself is stored once, at its first registration), with its audit
+    rows; inside the caller's transaction."""
+    cursor = conn.execute(
+        "INSERT INTO centre_keys (key_id, public_key) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
+        (key.key_id, key.public_key),
+    )
+    if cursor.rowcount:
+        _audit_key(conn, key.key_id, key.public_key, by=by, now=key.registered_utc)
+    conn.execute(
+        "INSERT INTO key_registrations (key_id, centre, registered_utc, source) VALUES (?, ?, ?, ?)",
+        (key.key_id, key.centre, key.registered_utc, source),
+    )
+    _audit_registration(conn, key.key_id, key.centre, key.registered_utc, source, by=by, now=key.registered_utc)
+
+
+def withdraw_centre_key(conn: sqlite3.Connection, key_id: str, withdrawn_utc: str, reason: str, *, by: str) -> None:
+    """Withdraw the key's registration in force, with its audit row; inside the caller's transaction."""
+    row = conn.execute(
+        "SELECT registered_utc FROM key_registrations WHERE key_id=? AND withdrawn_utc IS NULL", (key_id,)
+    ).fetchone()
+    if row is None:
+        return
+    conn.execute(
+        "UPDATE key_registrations SET withdrawn_utc=?, withdrawal_reason=? WHERE key_id=? AND withdrawn_utc IS NULL",
+        (withdrawn_utc, reason, key_id),
+    )
+    _audit_withdrawal(conn, key_id, row[0], withdrawn_utc, reason, by=by, now=withdrawn_utc)
+
+
+# -- session files -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StoredFile:
+    file_hash: str
+    session_id: str
+    session_version: int
+    study_id: str
+    centre: str
+    imported_utc: str
+    file_name: str
+
+
+def _stored(row: sqlite3.Row | None) -> StoredFile | None:
+    if row is None:
+        return None
+    return StoredFile(*(row[name] for name in StoredFile.__dataclass_fields__))
+
+
+_FILE_COLUMNS = ", ".join(StoredFile.__dataclass_fields__)
+
+
+def file_by_hash(conn: sqlite3.Connection, file_hash: str) -> StoredFile | None:
+    return _stored(
+        conn.execute(f"SELECT {_FILE_COLUMNS} FROM session_files WHERE file_hash=?", (file_hash,)).fetchone()
+    )
+
+
+def file_by_version(conn: sqlite3.Connection, session_id: str, version: int) -> StoredFile | None:
+    row = conn.execute(
+        f"SELECT {_FILE_COLUMNS} FROM session_files WHERE session_id=? AND session_version=?", (session_id, version)
+    ).fetchone()
+    return _stored(row)
+
+
+def current_file(
+    conn: sqlite3.Connection, *, session_id: str | None = None, study_id: str | None = None
+) -> StoredFile | None:
+    """The current file of a session, found by its session id or its study ID."""
+    column, value = ("s.session_id", session_id) if session_id is not None else ("s.study_id", study_id)
+    row = conn.execute(
+        f"SELECT {', '.join('f.' + c for c in StoredFile.__dataclass_fields__)} FROM sessions s "
+        f"JOIN session_files f ON f.file_hash = s.current_file_hash WHERE {column}=?",
+        (value,),
+    ).fetchone()
+    return _stored(row)
+
+
+def insert_file(
+    conn: sqlite3.Connection,
+    stored: StoredFile,
+    *,
+    signer_key_id: str,
+    exported_utc: str,
+    record_json: str,
+    by: str,
+    archived: bool = True,
+) -> None:
+    """Keep an imported file's row, with its audit row (which says whether the signed file itself was archived);
+    inside the caller's transaction."""
+    conn.execute(
+        "INSERT INTO session_files (file_hash, session_id, session_version, study_id, centre, signer_key_id,"
+        " exported_utc, imported_utc, file_name, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            stored.file_hash,
+            stored.session_id,
+            stored.session_version,
+            stored.study_id,
+            stored.centre,
+            signer_key_id,
+            exported_utc,
+            stored.imported_utc,
+            stored.file_name,
+            record_json,
+        ),
+    )
+    row = conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files WHERE file_hash=?", (stored.file_hash,))
+    facts = _file_facts(row.fetchone()) | ({ARCHIVED: True} if archived else {})
+    _audit_file(conn, facts, by=by, now=stored.imported_utc)
+
+
+def set_current(conn: sqlite3.Connection, stored: StoredFile, *, by: str) -> None:
+    """Make this file the session's current version in sessions, with its audit row (its flat rows are the
+    caller's); inside the caller's transaction."""
+    before = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE session_id=?", (stored.session_id,))
+    old = before.fetchone()
+    conn.execute(
+        "INSERT INTO sessions (session_id, study_id, centre, current_version, current_file_hash)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+        " current_version=excluded.current_version, current_file_hash=excluded.current_file_hash",
+        (stored.session_id, stored.study_id, stored.centre, stored.session_version, stored.file_hash),
+    )
+    values = (stored.session_id, stored.study_id, stored.centre, stored.session_version, stored.file_hash)
+    current = dict(zip(SESSION_COLUMNS, values, strict=True))
+    _audit_current(conn, current, by=by, now=stored.imported_utc, old=dict(old) if old else None)
+
+
+def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every imported file, with whether it is its session's current version."""
+    return conn.execute(
+        "SELECT f.study_id, f.centre, f.session_id, f.session_version, f.file_hash, f.imported_utc, f.file_name,"
+        " f.signer_key_id, s.current_file_hash = f.file_hash AS current"
+        " FROM session_files f JOIN sessions s ON s.session_id = f.session_id"
+        " ORDER BY f.study_id, f.session_version"
+    ).fetchall()
+
+
+def current_record_json(conn: sqlite3.Connection) -> list[str]:
+    """The record JSON of every session's current version, by study ID."""
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT f.record_json FROM sessions s JOIN session_files f ON f.file_hash = s.current_file_hash"
+            " ORDER BY s.study_id"
+        ).fetchall()
+    ]
+
+
+# -- the audit trail of central data -------------------------------------------------------------------
+# Who the trail names for what an older database held when the trail began.
+BEFORE_THE_TRAIL = "(before the audit trail)"
+AUDITED_FILE_COLUMNS = (
+    "file_hash",
+    "session_id",
+    "session_version",
+    "study_id",
+    "centre",
+    "signer_key_id",
+    "exported_utc",
+    "imported_utc",
+    "file_name",
+)
+_AUDITED_FILE_COLUMNS = ", ".join((*AUDITED_FILE_COLUMNS, "record_json"))
+SESSION_COLUMNS = ("session_id", "study_id", "centre", "current_version", "current_file_hash")
+_SESSION_COLUMNS = ", ".join(SESSION_COLUMNS)
+# In a session file's audit row: its signed file was kept in the archive (files imported before it was not).
+ARCHIVED = "archived"
+
+
+def record_sha256(record_json: str) -> str:
+    return hashlib.sha256(record_json.encode("utf-8")).hexdigest()
+
+
+def _file_facts(row: Sequence[Any]) -> dict[str, Any]:
+    """A session_files row as its audit row records it: every column, the record JSON by its SHA-256."""
+    facts = dict(zip(AUDITED_FILE_COLUMNS, row[: len(AUDITED_FILE_COLUMNS)], strict=True))
+    facts["record_sha256"] = record_sha256(row[len(AUDITED_FILE_COLUMNS)])
+    return facts
+
+
+def _append(
+    conn: sqlite3.Connection,
+    entity: str,
+    entity_id: str,
+    field: str,
+    new: Any,
+    *,
+    by: str,
+    now: str,
+    old: Any = None,
+    reason: str | None = None,
+) -> None:
+    audit.append(
+        conn,
+        at_utc=now,
+        username=by,
+        procedure_id=None,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old=old,
+        new=new,
+        reason=reason,
+    )
+
+
+def _audit_key(conn: sqlite3.Connection, key_id: str, public_key: bytes, *, by: str, now: str) -> None:
+    _append(conn, "centre_key", key_id, "public_key", public_key.hex(), by=by, now=now)
+
+
+def registration_id(key_id: str, registered_utc: str) -> str:
+    return f"{key_id} {registered_utc}"
+
+
+def _audit_registration(
+    conn: sqlite3.Connection, key_id: str, centre: str, registered_utc: str, source: str, *, by: str, now: str
+) -> None:
+    value = {"centre": centre, "source": source}
+    _append(conn, "key_registration", registration_id(key_id, registered_utc), "registered", value, by=by, now=now)
+
+
+def _audit_withdrawal(
+    conn: sqlite3.Connection,
+    key_id: str,
+    registered_utc: str,
+    withdrawn_utc: str,
+    reason: str,
+    *,
+    by: str,
+    now: str,
+) -> None:
+    value = {"withdrawn_utc": withdrawn_utc, "reason": reason}
+    _append(
+        conn,
+        "key_registration",
+        registration_id(key_id, registered_utc),
+        "withdrawn",
+        value,
+        by=by,
+        now=now,
+        reason=reason,
+    )
+
+
+def _audit_file(conn: sqlite3.Connection, facts: dict[str, Any], *, by: str, now: str) -> None:
+    _append(conn, "session_file", facts["file_hash"], "imported", facts, by=by, now=now)
+
+
+def _audit_current(conn: sqlite3.Connection, session: dict[str, Any], *, by: str, now: str, old: Any = None) -> None:
+    _append(conn, "session", session["session_id"], "current", session, by=by, now=now, old=old)
+
+
+def record_import(
+    conn: sqlite3.Connection, file_hash: str, file_name: str, outcome: str, message: str, *, by: str, now: str
+) -> None:
+    """The result of importing one file (new, superseding, older, duplicate, rejected), by its hash."""
+    value = {"file_name": file_name, "outcome": outcome, "message": message}
+    _append(conn, "import", file_hash, "result", value, by=by, now=now)
+
+
+def record_event(
+    conn: sqlite3.Connection,
+    entity: str,
+    entity_id: str,
+    field: str,
+    value: Any,
+    *,
+    by: str,
+    now: str,
+    reason: str | None = None,
+) -> None:
+    """Any other step the trail keeps (an export written, the flat tables recomputed)."""
+    _append(conn, entity, entity_id, field, value, by=by, now=now, reason=reason)
+
+
+# -- checking the data against its trail ---------------------------------------------------------------
+def trail_problems(conn: sqlite3.Connection) -> list[str]:
+    """Every row of the keys, registrations, files, sessions and accounts against the latest value its audit rows
+    recorded: a row changed, added or deleted outside the application is named."""
+    latest = audit.latest_entries(conn)
+    problems: list[str] = []
+
+    def compare(entity: str, field: str, rows: dict[str, Any], what: str) -> None:
+        for entity_id, found in rows.items():
+            entry = latest.get((entity, entity_id, field))
+            recorded = None if entry is None else entry.value
+            if isinstance(recorded, dict):
+                recorded = dict(recorded)
+                recorded.pop(ARCHIVED, None)  # not a column: said of the file, checked against the archive
+            if entry is None:
+                problems.append(f"{what} {entity_id[:16]} has no audit entry (added outside the application)")
+            elif recorded != found:
+                problems.append(
+                    f"{what} {entity_id[:16]} is not what the audit trail recorded (changed outside the application)"
+                )
+        for kind, entity_id, name in latest:
+            if (kind, name) == (entity, field) and entity_id not in rows:
+                problems.append(f"{what} {entity_id[:16]} was deleted outside the application")
+
+    keys = {row[0]: bytes(row[1]).hex() for row in conn.execute("SELECT key_id, public_key FROM centre_keys")}
+    compare("centre_key", "public_key", keys, "centre key")
+    registered, withdrawn = {}, {}
+    for key_id, centre, registered_utc, source, withdrawn_utc, reason in conn.execute(
+        "SELECT key_id, centre, registered_utc, source, withdrawn_utc, withdrawal_reason FROM key_registrations"
+    ):
+        entity_id = registration_id(key_id, registered_utc)
+        registered[entity_id] = {"centre": centre, "source": source}
+        if withdrawn_utc is not None or reason is not None:
+            withdrawn[entity_id] = {"withdrawn_utc": withdrawn_utc, "reason": reason}
+    compare("key_registration", "registered", registered, "key registration")
+    compare("key_registration", "withdrawn", withdrawn, "withdrawal of key registration")
+    files = {row[0]: _file_facts(row) for row in conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files")}
+    compare("session_file", "imported", files, "session file")
+    sessions = {
+        row[0]: dict(zip(SESSION_COLUMNS, row, strict=True))
+        for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")
+    }
+    compare("session", "current", sessions, "session")
+    return problems + audit.account_problems(conn, latest)
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    return [] if damage == ["ok"] else [f"integrity_check: {text}" for text in damage]
+
+
+def flat_table_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
+    """Every row of a flat table as a dictionary, in key order."""
+    return [dict(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(FLAT_TABLE_KEYS[table])}")]
+
+
+def current_records_by_session(conn: sqlite3.Connection) -> dict[str, str]:
+    """The record JSON of every session's current version, by session id."""
+    return dict(
+        conn.execute(
+            "SELECT s.session_id, f.record_json FROM sessions s JOIN session_files f"
+            " ON f.file_hash = s.current_file_hash"
+        ).fetchall()
+    )
+
+
+def archived_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every imported file with what the archive check needs: its hash, record JSON, signer's public key, study ID
+    and version, and whether its audit row says it was archived when imported."""
+    archived = {
+        key
+        for key, value in conn.execute(
+            "SELECT entity_id, new_value FROM audit WHERE entity = 'session_file' AND field = 'imported'"
+        )
+        if (audit.decode(value) or {}).get(ARCHIVED)
+    }
+    return [
+        {
+            "file_hash": row[0],
+            "study_id": row[1],
+            "session_version": row[2],
+            "record_json": row[3],
+            "public_key": bytes(row[4]) if row[4] is not None else None,
+            ARCHIVED: row[0] in archived,
+        }
+        for row in conn.execute(
+            "SELECT f.file_hash, f.study_id, f.session_version, f.record_json, k.public_key FROM session_files f"
+            " LEFT JOIN centre_keys k ON k.key_id = f.signer_key_id ORDER BY f.study_id, f.session_version"
+        )
+    ]
+
+
+# -- the derivation the flat tables were computed with ---------------------------------------------------
+# Who the trail names for what the application does by itself when a database is opened.
+THE_APPLICATION = "(application)"
+
+
+def derivation_stamp(conn: sqlite3.Connection) -> int | None:
+    row = conn.execute("SELECT version FROM flat_derivation").fetchone()
+    return None if row is None else row[0]
+
+
+def stamp_derivation(conn: sqlite3.Connection, version: int, sessions: int, now: str) -> None:
+    """Stamp the flat tables, just recomputed from every session's stored record, with an audit row; inside the
+    caller's transaction."""
+    old = derivation_stamp(conn)
+    conn.execute("DELETE FROM flat_derivation")
+    conn.execute("INSERT INTO flat_derivation (version) VALUES (?)", (version,))
+    _append(
+        conn,
+        "flat_tables",
+        "derivation",
+        "recomputed",
+        {"version": version, "sessions": sessions},
+        by=THE_APPLICATION,
+        now=now,
+        old=old,
+        reason="the derivation of the flat tables differs from the one they were computed with",
+    )
