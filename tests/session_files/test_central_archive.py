@@ -86,5 +86,6 @@ def test_an_archive_that_cannot_be_written_stops_the_import_and_stores_nothing(l
     summary = CentralImporter(central_store, data_manager(central_store)).import_paths(
         [laptop.export(laptop.record(104))]
     )
-    assert summary.stopped and "cannot be kept in" in summary.stopped and "nothing was imported" in summary.stopped
+    stopped = str(summary.stopped)
+    assert "cannot be kept in" in stopped and "nothing was imported" in stopped
     assert snapshot(central_store) == before
