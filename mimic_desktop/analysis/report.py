@@ -1,8 +1,9 @@
 """The whole trial report as plain data, from the three flat tables (procedures, lesions, complications).
 
-`build_report` is the entry point for every source: the central database, CSV files or records.
-The result is JSON-ready (lists, dicts, strings, numbers, null; never NaN); docs/trial-report.md
-documents every key.
+`compute_report` is the entry point for every source: the central database, CSV files or records. It
+returns the typed report, which the renderers read as it is (services/report_layout.py); `report_data`
+makes it JSON-ready (lists, dicts, strings, numbers, null; never NaN), with the keys docs/trial-report.md
+documents, and `build_report` is the two in one.
 """
 
 from __future__ import annotations
@@ -52,14 +53,14 @@ class TrialReport:
     complications: Annotated[Complications, "Complications within 90 days."]
 
 
-def build_report(
+def compute_report(
     procedures: pd.DataFrame,
     lesions: pd.DataFrame,
     complications_table: pd.DataFrame,
     *,
     source: str = "",
     generated_at: datetime | None = None,
-) -> dict[str, Any]:
+) -> TrialReport:
     """The report from DataFrames whose columns are those of exchange/flat.py (extra columns are ignored)."""
     chosen = select(procedures, lesions, complications_table)
     patients, lesion_rows = chosen.patients, chosen.lesions
@@ -81,4 +82,23 @@ def build_report(
         enrolment=enrolment(patients, lesion_rows),
         complications=complications(patients, chosen.complications),
     )
+    return report
+
+
+def report_data(report: TrialReport) -> dict[str, Any]:
+    """The report as the JSON gives it: every part a dict of the keys docs/trial-report.md lists."""
     return asdict(report)
+
+
+def build_report(
+    procedures: pd.DataFrame,
+    lesions: pd.DataFrame,
+    complications_table: pd.DataFrame,
+    *,
+    source: str = "",
+    generated_at: datetime | None = None,
+) -> dict[str, Any]:
+    """compute_report as JSON-ready data."""
+    return report_data(
+        compute_report(procedures, lesions, complications_table, source=source, generated_at=generated_at)
+    )

@@ -13,7 +13,7 @@ import pytest
 from mimic_desktop.cli import report as report_cli
 from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.services.synthetic_cohort import synthetic_cohort
-from mimic_desktop.services.trial_report import tables_from_records, trial_report
+from mimic_desktop.services.trial_report import report_data, tables_from_records, trial_report
 
 SNAPSHOT = Snapshot("2026-12-07T10:00:00+00:00")
 
@@ -37,7 +37,7 @@ def exported(records, tmp_path):
 
 
 def expected(records) -> dict:
-    report = trial_report(tables_from_records(records), "records")
+    report = report_data(trial_report(tables_from_records(records), "records"))
     return {k: v for k, v in report.items() if k not in ("source", "generated_at")}
 
 
