@@ -8,7 +8,7 @@ centre with ICG is not recorded in the case report form and so is not taken into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
 from .accuracy import assessable, confirmed_crlm, is_r1, resected
@@ -18,6 +18,17 @@ if TYPE_CHECKING:
     import pandas as pd
 
 THRESHOLD = 10
+BLOCK = 10  # procedures per point of the curve
+
+
+@dataclass(frozen=True)
+class BlockRate:
+    """The R1 rate of the procedures whose number within their centre falls in one block (1-10, 11-20, ...)."""
+
+    first: Annotated[int, "First procedure number of the block (1, 11, 21, ...)."]
+    last: Annotated[int, "Last procedure number of the block (10, 20, 30, ...)."]
+    procedures: Annotated[int, "Procedures analysed with a number in the block, over all centres."]
+    r1: Annotated[Proportion, "R1 among their confirmed CRLM with a margin (vascular R1 included)."]
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,11 @@ class LearningCurve:
         "Among resected occult lesions: odds of confirmed CRLM, experienced (group) against learning phase "
         "(reference).",
     ]
+    by_block: Annotated[
+        list[BlockRate],
+        "The curve: the R1 rate per block of 10 procedures by their number within their centre, from the first "
+        "block to the last that holds a procedure (not in the paper).",
+    ] = field(default_factory=list)
 
 
 def _odds(experienced: pd.Series, event: pd.Series) -> OddsRatio:
@@ -56,6 +72,27 @@ def _odds(experienced: pd.Series, event: pd.Series) -> OddsRatio:
         int((~experienced & event).sum()),
         int((~experienced & ~event).sum()),
     )
+
+
+def by_block(patients: pd.DataFrame, crlm: pd.DataFrame) -> list[BlockRate]:
+    """R1 among confirmed CRLM with a margin (crlm) per block of BLOCK procedure numbers."""
+    numbers = patients["procedure_number"].dropna()
+    if numbers.empty:
+        return []
+    blocks = []
+    for start in range(1, int(numbers.max()) + 1, BLOCK):
+        end = start + BLOCK - 1
+        inside = crlm["procedure_number"].between(start, end).fillna(False).astype(bool)
+        r1 = is_r1(crlm["initial"][inside])
+        blocks.append(
+            BlockRate(
+                first=start,
+                last=end,
+                procedures=int(numbers.between(start, end).sum()),
+                r1=proportion(int(r1.sum()), len(r1), "no confirmed CRLM with a margin in these procedures"),
+            )
+        )
+    return blocks
 
 
 def learning_curve(patients: pd.DataFrame, lesions: pd.DataFrame) -> LearningCurve:
@@ -84,4 +121,5 @@ def learning_curve(patients: pd.DataFrame, lesions: pd.DataFrame) -> LearningCur
         r1_detected=_odds(experienced_of[assessed.index][assessed_r1], fluorescent[assessed_r1]),
         false_positives=_odds(experienced_of[assessed.index][fluorescent], ~assessed_r1[fluorescent]),
         occult_confirmed=_odds(experienced_of[occult.index], confirmed_crlm(occult)),
+        by_block=by_block(patients, crlm),
     )

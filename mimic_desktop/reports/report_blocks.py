@@ -66,7 +66,28 @@ class BarChart:
     bars: Sequence[tuple[str, int]]
 
 
-Chart = FlowChart | RocChart | BarChart
+@dataclass(frozen=True)
+class Rate:
+    """One bar of a rate chart: its label, the rate (None: not estimable) and its 95% interval."""
+
+    label: str
+    value: float | None
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class RateChart:
+    """Rates between 0 and 1 as vertical bars with their 95% intervals, one per label along the x axis."""
+
+    name: str
+    caption: str
+    x_label: str
+    y_label: str
+    rates: Sequence[Rate]
+
+
+Chart = FlowChart | RocChart | BarChart | RateChart
 Block = Table | Note | Chart
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from . import fonts
 from .layout import INK, RULE, SHADE, Flowable
-from .report_blocks import BarChart, Chart, FlowChart, FlowStep, RocChart
+from .report_blocks import BarChart, Chart, FlowChart, FlowStep, RateChart, RocChart
 
 
 def _colour(value: str) -> object:
@@ -133,6 +133,50 @@ def bars_drawing(rows: Sequence[tuple[str, int]], width: float) -> Flowable:
     return drawing
 
 
+def rates_drawing(chart: RateChart, width: float) -> Flowable:
+    """Vertical bars of rates with their 95% intervals as whiskers; the y axis in percent up to the highest bound."""
+    import math
+
+    from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+
+    left, bottom, top_space, height = 40.0, 34.0, 18.0, 150.0
+    highest = max((rate.high or rate.value or 0.0 for rate in chart.rates), default=0.0)
+    top = min(1.0, max(0.1, math.ceil(highest * 10) / 10))
+    span = width - left - 8
+    drawing = Drawing(width, height + bottom + top_space, initialFontName=fonts.REGULAR)
+    drawing.add(
+        Rect(left, bottom, span, height, fillColor=_colour(BOX_FILL), strokeColor=_colour(RULE), strokeWidth=0.6)
+    )
+    for tick in range(6):
+        share = top * tick / 5
+        y = bottom + height * tick / 5
+        drawing.add(Line(left, y, left + span, y, strokeColor=_colour(SHADE), strokeWidth=0.5))
+        drawing.add(
+            String(left - 4, y - 2.5, f"{share * 100:.0f}%", fontName=fonts.REGULAR, fontSize=7, textAnchor="end")
+        )
+    slot = span / max(len(chart.rates), 1)
+    for index, rate in enumerate(chart.rates):
+        middle = left + slot * (index + 0.5)
+        drawing.add(String(middle, bottom - 10, rate.label, fontName=fonts.REGULAR, fontSize=7, textAnchor="middle"))
+        if rate.value is None:
+            drawing.add(String(middle, bottom + 4, "–", fontName=fonts.REGULAR, fontSize=8, textAnchor="middle"))
+            continue
+        bar = height * rate.value / top
+        drawing.add(Rect(middle - slot * 0.3, bottom, slot * 0.6, bar, fillColor=_colour(BAR), strokeColor=None))
+        if rate.low is not None and rate.high is not None:
+            low, high = bottom + height * rate.low / top, bottom + height * min(rate.high, top) / top
+            drawing.add(Line(middle, low, middle, high, strokeColor=_colour(INK), strokeWidth=0.8))
+            for y in (low, high):
+                drawing.add(Line(middle - 3, y, middle + 3, y, strokeColor=_colour(INK), strokeWidth=0.8))
+    drawing.add(String(left + span / 2, 4, chart.x_label, fontName=fonts.REGULAR, fontSize=8, textAnchor="middle"))
+    label = String(0, 0, chart.y_label, fontName=fonts.REGULAR, fontSize=8, textAnchor="middle")
+    drawing.add(Group(label, transform=(0, 1, -1, 0, 10, bottom + height / 2)))
+    drawing.add(
+        String(left, bottom + height + 5, chart.caption, fontName=fonts.BOLD, fontSize=8, fillColor=_colour(INK))
+    )
+    return drawing
+
+
 ROC_SIZE = 220.0  # points: beside the accuracy table on the page, and as large in the window
 
 
@@ -144,6 +188,8 @@ def drawing(chart: Chart, width: float) -> Flowable:
         return roc_drawing(chart, ROC_SIZE)
     if isinstance(chart, BarChart):
         return bars_drawing(chart.bars, width)
+    if isinstance(chart, RateChart):
+        return rates_drawing(chart, width)
     raise TypeError(chart)
 
 

@@ -10,7 +10,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.wording import say
-from ..reports.report_blocks import BarChart, Block, Chart, FlowChart, FlowStep, Note, RocChart, Section, Table
+from ..reports.report_blocks import (
+    BarChart,
+    Block,
+    Chart,
+    FlowChart,
+    FlowStep,
+    Note,
+    Rate,
+    RateChart,
+    RocChart,
+    Section,
+    Table,
+)
 from .report_figures import (
     DASH,
     area,
@@ -376,6 +388,21 @@ def learning(report: TrialReport, lang: str) -> Section:
         say("Odds ratio (95% CI)", lang),
         say("p", lang),
     ]
+    curve_chart = RateChart(
+        "learningChart",
+        say("R1 rate per block of procedures, by their number within their centre (95% CI)", lang),
+        say("Procedure number within the centre", lang),
+        say("R1 rate", lang),
+        [
+            Rate(f"{block.first}–{block.last}", block.r1.value, block.r1.ci_low, block.r1.ci_high)
+            for block in curve.by_block
+        ],
+    )
+    blocks_rows = [
+        [f"{block.first}–{block.last}", str(block.procedures), with_interval(block.r1, lang)]
+        for block in curve.by_block
+    ]
+    blocks_headers = [say("Procedure numbers", lang), say("Procedures", lang), say("R1 rate", lang)]
     return Section(
         "learning",
         say(
@@ -386,6 +413,8 @@ def learning(report: TrialReport, lang: str) -> Section:
         [
             facts("learningTable", rows, lang),
             Table("oddsRatioTable", headers, odds_rows, (0.19, 0.17, 0.15, 0.15, 0.24, 0.1)),
+            Table("learningBlocksTable", blocks_headers, blocks_rows, (0.25, 0.2, 0.55)),
+            curve_chart,
         ],
     )
 

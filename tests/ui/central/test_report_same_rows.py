@@ -35,7 +35,7 @@ def test_the_window_and_the_pdf_show_the_same_rows(qtbot, tmp_path, synthetic_re
 
     tables = [block for section in described for block in section.blocks if isinstance(block, Table)]
     notes = [block for section in described for block in section.blocks if isinstance(block, Note)]
-    assert len(tables) == 10 and set(view.tables) == {table.name for table in tables}
+    assert len(tables) == 11 and set(view.tables) == {table.name for table in tables}
     for table in tables:
         shown = view.tables[table.name]
         assert cells(shown) == [list(row) for row in table.rows], table.name
@@ -53,7 +53,7 @@ def test_the_window_and_the_pdf_show_the_same_rows(qtbot, tmp_path, synthetic_re
     for section in described:
         assert squeezed(section.heading) in printed
     # The charts are the PDF's drawings: their words are in both.
-    assert set(view.charts) == {"flowChart", "rocChart", "enrolmentChart"}
+    assert set(view.charts) == {"flowChart", "rocChart", "enrolmentChart", "learningChart"}
     flow_words, roc_words = {
         "en": ("Procedures in the data: 201", "1 − specificity"),
         "nl": ("Procedures in de gegevens: 201", "1 − specificiteit"),
@@ -61,3 +61,7 @@ def test_the_window_and_the_pdf_show_the_same_rows(qtbot, tmp_path, synthetic_re
     assert flow_words.encode() in view.charts["flowChart"].svg
     assert roc_words.encode() in view.charts["rocChart"].svg
     assert squeezed(flow_words) in printed and squeezed(roc_words) in printed
+    # The learning curve's bars are labelled with the blocks of its table.
+    blocks = next(table for table in tables if table.name == "learningBlocksTable")
+    for row in blocks.rows:
+        assert row[0].encode() in view.charts["learningChart"].svg
