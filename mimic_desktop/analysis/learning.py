@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .accuracy import assessable, confirmed_crlm, is_r1, resected
 from .estimates import Comparison, OddsRatio, Proportion, compare, odds_ratio, proportion
 
@@ -89,7 +90,7 @@ def by_block(patients: pd.DataFrame, crlm: pd.DataFrame) -> list[BlockRate]:
                 first=start,
                 last=end,
                 procedures=int(numbers.between(start, end).sum()),
-                r1=proportion(int(r1.sum()), len(r1), "no confirmed CRLM with a margin in these procedures"),
+                r1=proportion(int(r1.sum()), len(r1), Text("no confirmed CRLM with a margin in these procedures")),
             )
         )
     return blocks
@@ -103,8 +104,8 @@ def learning_curve(patients: pd.DataFrame, lesions: pd.DataFrame) -> LearningCur
     crlm = dated[confirmed_crlm(dated) & dated["initial"].notna()]
     late = experienced_of[crlm.index]
     r1 = is_r1(crlm["initial"])
-    r1_learning = proportion(int((r1 & ~late).sum()), int((~late).sum()), "no lesions in the learning phase")
-    r1_experienced = proportion(int((r1 & late).sum()), int(late.sum()), "no lesions after the learning phase")
+    r1_learning = proportion(int((r1 & ~late).sum()), int((~late).sum()), Text("no lesions in the learning phase"))
+    r1_experienced = proportion(int((r1 & late).sum()), int(late.sum()), Text("no lesions after the learning phase"))
 
     assessed = assessable(dated)
     assessed_r1 = is_r1(assessed["initial"])

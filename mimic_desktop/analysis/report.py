@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import __version__
 from ..domain.clock import to_iso, utc_now
+from ..domain.wording import Text
 from .accuracy import Diagnostic, diagnostic
 from .complications import Complications, complications
 from .enrolment import CentreEnrolment, enrolment
@@ -86,8 +87,13 @@ def compute_report(
 
 
 def report_data(report: TrialReport) -> dict[str, Any]:
-    """The report as the JSON gives it: every part a dict of the keys docs/trial-report.md lists."""
-    return asdict(report)
+    """The report as the JSON gives it: every part a dict of the keys docs/trial-report.md lists, every note,
+    method and reason in English (the renderers say them in the reader's language)."""
+    return asdict(report, dict_factory=_english)
+
+
+def _english(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: str(value) if isinstance(value, Text) else value for key, value in pairs}
 
 
 def build_report(

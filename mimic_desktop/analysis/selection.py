@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from ..domain.derive import Status
+from ..domain.wording import Text
 from .tables import flag, key, number, require, text
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
 class Exclusion:
     """Procedures left out of the whole report for one reason."""
 
-    reason: Annotated[str, "Why, in words."]
+    reason: Annotated[Text, "Why, in words."]
     procedures: Annotated[int, "How many procedures (patients) were left out for this reason."]
     study_ids: Annotated[list[str], "Their study IDs, sorted, so that the trial office can follow them up."]
 
@@ -134,7 +135,7 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _excluded(patients: pd.DataFrame, reasons: list[tuple[str, pd.Series]]) -> tuple[pd.Series, list[Exclusion]]:
+def _excluded(patients: pd.DataFrame, reasons: list[tuple[Text, pd.Series]]) -> tuple[pd.Series, list[Exclusion]]:
     """Apply the reasons in order; a procedure is counted under the first that applies."""
     import pandas as pd
 
@@ -163,10 +164,10 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     out, exclusions = _excluded(
         patients,
         [
-            ("demo record, not trial data", patients["demo"]),
-            ("more than one row for one session (superseded versions in the input)", ~performed),
-            ("not marked complete (draft, in progress or awaiting pathology)", ~complete),
-            ("study ID recorded in more than one session", repeated),
+            (Text("demo record, not trial data"), patients["demo"]),
+            (Text("more than one row for one session (superseded versions in the input)"), ~performed),
+            (Text("not marked complete (draft, in progress or awaiting pathology)"), ~complete),
+            (Text("study ID recorded in more than one session"), repeated),
         ],
     )
     included = patients[~out].reset_index(drop=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..domain.wording import say
+from ..domain.wording import said, say
 
 if TYPE_CHECKING:
     from ..analysis.accuracy import ContingencyRow
@@ -26,10 +26,10 @@ def percent(share: Proportion) -> str:
     return DASH if share.value is None else f"{share.value * 100:.1f}%"
 
 
-def count_of(share: Proportion) -> str:
+def count_of(share: Proportion, lang: str) -> str:
     """'32/53 (60.4%)', or the note when there is no value."""
     if share.value is None:
-        return str(share.note)
+        return said(share.note, lang)
     return f"{share.count}/{share.total} ({percent(share)})"
 
 
@@ -41,26 +41,28 @@ def bounds(low: float | None, high: float | None, scale: float = 100, digits: in
 
 def with_interval(share: Proportion, lang: str) -> str:
     if share.value is None:
-        return str(share.note)
-    return say("{count}; 95% CI {interval}%", lang, count=count_of(share), interval=bounds(share.ci_low, share.ci_high))
+        return said(share.note, lang)
+    return say(
+        "{count}; 95% CI {interval}%", lang, count=count_of(share, lang), interval=bounds(share.ci_low, share.ci_high)
+    )
 
 
 def clustered_text(share: Clustered, lang: str) -> str:
     """A proportion's interval with lesions clustered within patients: '95% CI 45.1–75.0%'."""
     if share.ci_low is None:
-        return str(share.note)
+        return said(share.note, lang)
     return say("95% CI {interval}%", lang, interval=bounds(share.ci_low, share.ci_high))
 
 
-def p_text(test: Comparison) -> str:
+def p_text(test: Comparison, lang: str) -> str:
     if test.p_value is None:
-        return str(test.note)
+        return said(test.note, lang)
     return "p < 0.001" if test.p_value < 0.001 else f"p = {test.p_value:.3f}"
 
 
-def p_with_test(test: Comparison) -> str:
+def p_with_test(test: Comparison, lang: str) -> str:
     """A p-value with the test that gave it: 'p = 0.130 (Pearson's chi-square test without continuity correction)'."""
-    return p_text(test) if test.p_value is None else f"{p_text(test)} ({test.method})"
+    return p_text(test, lang) if test.p_value is None else f"{p_text(test, lang)} ({said(test.method, lang)})"
 
 
 def mcnemar_text(margins: Margins, lang: str) -> str:
@@ -68,7 +70,7 @@ def mcnemar_text(margins: Margins, lang: str) -> str:
     return say(
         "{p} (R1 to R0: {converted}, R0 to R1: {lost})",
         lang,
-        p=p_text(margins.mcnemar),
+        p=p_text(margins.mcnemar, lang),
         converted=margins.r1_to_r0,
         lost=margins.r0_to_r1,
     )
@@ -76,36 +78,36 @@ def mcnemar_text(margins: Margins, lang: str) -> str:
 
 def area(auroc: Auroc, lang: str) -> str:
     if auroc.value is None:
-        return str(auroc.note)
+        return said(auroc.note, lang)
     shown = say(
         "{value} (95% CI {interval})",
         lang,
         value=f"{auroc.value:.3f}",
         interval=bounds(auroc.ci_low, auroc.ci_high, 1, 3),
     )
-    return f"{shown}; {auroc.note}" if auroc.note else shown
+    return f"{shown}; {said(auroc.note, lang)}" if auroc.note else shown
 
 
 def change_text(difference: Difference, lang: str) -> str:
     """The change in a rate on the same cases: '+12.3 percentage points (95% CI +6.1 to +18.5)'."""
     if difference.value is None or difference.ci_low is None or difference.ci_high is None:
-        return str(difference.note)
+        return said(difference.note, lang)
     value, low, high = (f"{x * 100:+.1f}" for x in (difference.value, difference.ci_low, difference.ci_high))
     return say("{value} percentage points (95% CI {low} to {high})", lang, value=value, low=low, high=high)
 
 
-def odds(ratio: OddsRatio) -> str:
+def odds(ratio: OddsRatio, lang: str) -> str:
     if ratio.value is None:
-        return str(ratio.note)
+        return said(ratio.note, lang)
     return f"{ratio.value:.2f} ({bounds(ratio.ci_low, ratio.ci_high, 1, 2)})"
 
 
-def odds_cells(ratio: OddsRatio) -> list[str]:
+def odds_cells(ratio: OddsRatio, lang: str) -> list[str]:
     """Events/others in the group and in the reference group, the odds ratio with its interval, and p."""
     return [
         f"{ratio.group_events}/{ratio.group_others}",
         f"{ratio.reference_events}/{ratio.reference_others}",
-        odds(ratio),
+        odds(ratio, lang),
         DASH if ratio.p_value is None else f"{ratio.p_value:.3f}",
     ]
 

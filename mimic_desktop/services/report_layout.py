@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..domain.wording import say
+from ..domain.wording import said, say
 from ..reports.report_blocks import (
     BarChart,
     Block,
@@ -104,7 +104,7 @@ def counted(report: TrialReport, lang: str) -> Section:
             shown = ", ".join(ids[:SHOWN_IDS])
             if len(ids) > SHOWN_IDS:
                 shown += " " + say("and {more} more", lang, more=len(ids) - SHOWN_IDS)
-            rows.append([exclusion.reason, str(exclusion.procedures), shown])
+            rows.append([said(exclusion.reason, lang), str(exclusion.procedures), shown])
         headers = [say("Left out because", lang), say("Procedures", lang), say("Study IDs", lang)]
         blocks.append(Table("exclusionsTable", headers, rows, (0.42, 0.12, 0.46)))
     return Section("counted", say("What is counted", lang), blocks)
@@ -267,14 +267,14 @@ def margins(report: TrialReport, lang: str) -> Section:
     again = shown.reresections
     rows = [
         (say("Confirmed CRLM with a margin", lang), str(shown.crlm_with_margin)),
-        (say("R1 at the initial resection", lang), count_of(shown.r1_initial)),
+        (say("R1 at the initial resection", lang), count_of(shown.r1_initial, lang)),
         (
             say("Of the R1", lang),
             say(
                 "vascular {vascular}, parenchymal {parenchymal}",
                 lang,
-                vascular=count_of(shown.vascular_of_r1),
-                parenchymal=count_of(shown.parenchymal_of_r1),
+                vascular=count_of(shown.vascular_of_r1, lang),
+                parenchymal=count_of(shown.parenchymal_of_r1, lang),
             ),
         ),
         (say("In the R0 rates (vascular R1 left out)", lang), str(shown.lesions)),
@@ -299,10 +299,10 @@ def margins(report: TrialReport, lang: str) -> Section:
                 lang,
                 total=again.total,
                 on_r1=again.on_r1,
-                converted=count_of(again.converted_to_r0),
-                converted_of_all=count_of(again.converted_of_all),
+                converted=count_of(again.converted_to_r0, lang),
+                converted_of_all=count_of(again.converted_of_all, lang),
                 clear=again.no_tumour_in_extra_tissue,
-                on_r0=count_of(again.on_r0),
+                on_r0=count_of(again.on_r0, lang),
             ),
         ),
     ]
@@ -321,20 +321,20 @@ def management(report: TrialReport, lang: str) -> Section:
         say("Resections of confirmed CRLM (of {count})", lang, count=changes.crlm_resections),
     ]
     rows = [
-        [say("Any of the three", lang), count_of(changes.any_change), DASH],
+        [say("Any of the three", lang), count_of(changes.any_change, lang), DASH],
         [
             say("Transection plane adapted", lang),
-            count_of(changes.patients_plane_adapted),
-            count_of(changes.plane_adapted),
+            count_of(changes.patients_plane_adapted, lang),
+            count_of(changes.plane_adapted, lang),
         ],
         [
             say("Fluorescent cavity re-resected", lang),
-            count_of(changes.patients_cavity_reresection),
-            count_of(changes.cavity_reresection),
+            count_of(changes.patients_cavity_reresection, lang),
+            count_of(changes.cavity_reresection, lang),
         ],
         [
             say("Occult lesion, extended or additional resection", lang),
-            count_of(changes.patients_occult_extended),
+            count_of(changes.patients_occult_extended, lang),
             lesions_text(changes.occult_extended_lesions, lang),
         ],
     ]
@@ -353,7 +353,7 @@ def occult(report: TrialReport, lang: str) -> Section:
             say("{count}, resected {resected}", lang, count=found.lesions, resected=found.resected),
         ),
         (say("Confirmed CRLM", lang), with_interval(found.confirmed_crlm, lang)),
-        (say("Patients with an occult lesion", lang), count_of(found.patients_with_occult)),
+        (say("Patients with an occult lesion", lang), count_of(found.patients_with_occult, lang)),
         (say("Patients with additional CRLM", lang), with_interval(found.patients_with_additional_crlm, lang)),
     ]
     return Section("occult", say("Occult lesions", lang), [facts("occultTable", rows, lang)])
@@ -369,11 +369,11 @@ def learning(report: TrialReport, lang: str) -> Section:
         (say("Later procedures", lang), str(curve.procedures_experienced)),
         (say("R1 rate, learning phase", lang), with_interval(curve.r1_learning, lang)),
         (say("R1 rate, later", lang), with_interval(curve.r1_experienced, lang)),
-        (say("R1 rates compared", lang), p_with_test(curve.r1_comparison)),
+        (say("R1 rates compared", lang), p_with_test(curve.r1_comparison, lang)),
         (say("Without a date of surgery", lang), str(curve.procedures_undated)),
     ]
     odds_rows = [
-        [among, event, *odds_cells(ratio)]
+        [among, event, *odds_cells(ratio, lang)]
         for ratio, among, event in (
             (curve.r1_detected, say("Histological R1", lang), say("Fluorescent specimen", lang)),
             (curve.false_positives, say("Fluorescent specimens", lang), say("Histological R0", lang)),
@@ -450,8 +450,8 @@ def neoadjuvant(report: TrialReport, lang: str) -> Section:
     note = say(
         "Initial R0 rates compared: {p} ({method}). Patients without the answer recorded: {unknown}.",
         lang,
-        p=p_text(comparison),
-        method=comparison.method,
+        p=p_text(comparison, lang),
+        method=said(comparison.method, lang),
         unknown=groups.unknown_patients,
     )
     return Section(
@@ -485,9 +485,9 @@ def enrolment(report: TrialReport, lang: str) -> Section:
 def complications(report: TrialReport, lang: str) -> Section:
     worst = report.complications
     rows = [
-        (say("No complication", lang), count_of(worst.none)),
-        (say("Clavien-Dindo I-II (worst)", lang), count_of(worst.low_grade)),
-        (say("Clavien-Dindo IIIa or higher (worst)", lang), count_of(worst.high_grade)),
+        (say("No complication", lang), count_of(worst.none, lang)),
+        (say("Clavien-Dindo I-II (worst)", lang), count_of(worst.low_grade, lang)),
+        (say("Clavien-Dindo IIIa or higher (worst)", lang), count_of(worst.high_grade, lang)),
         (say("Deaths (grade V)", lang), str(worst.deaths)),
         (say("Started after 90 days (not counted)", lang), str(worst.late_left_out)),
         (say("Without a grade", lang), str(worst.grade_missing)),
@@ -512,7 +512,7 @@ def methods(report: TrialReport, lang: str) -> Section:
             "Odds ratios: {method}; when a cell of the table is empty, a penalised odds ratio (0.5 added to each "
             "cell, Firth's estimate for a 2x2 table) with Fisher's exact test.",
             lang,
-            method=report.learning_curve.r1_detected.method,
+            method=said(report.learning_curve.r1_detected.method, lang),
         ),
         say(
             "Two proportions: Pearson's chi-square without continuity correction, or Fisher's exact test when an "

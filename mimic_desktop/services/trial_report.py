@@ -154,7 +154,7 @@ def summary_text(report: TrialReport, lang: str = "en") -> str:
         f"{say('R0 before re-resection', lang)}: {with_interval(margins.r0_before, lang)}",
         f"{say('R0 after re-resection', lang)}: {with_interval(margins.r0_after, lang)}",
         "{}: {}".format(say("McNemar's test", lang), mcnemar_text(margins, lang)),
-        say("Patients with a change in management: {count}", lang, count=count_of(report.management.any_change)),
+        say("Patients with a change in management: {count}", lang, count=count_of(report.management.any_change, lang)),
     ]
     return "\n".join(lines)
 

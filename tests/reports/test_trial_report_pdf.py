@@ -82,3 +82,15 @@ def test_the_dutch_report_pdf_is_said_in_dutch(tmp_path, synthetic_report):
     for english in ("What is counted", "Trial report", "percentage points", "95% CI", "Specimen side"):
         assert english not in text
     assert reader.metadata["/Subject"] == "MIMIC-studierapport"
+
+
+def test_the_notes_of_a_dutch_report_are_dutch_too(tmp_path):
+    from mimic_desktop.analysis.report import compute_report
+
+    report = compute_report(*frames([], []), source="een lege map")
+    pages, _ = read_pdf(write_report_pdf(report, tmp_path / "leeg.pdf", "nl"))
+    text = flat(" ".join(pages))
+    assert "niet te schatten: geen histologische R1-laesies" in text
+    assert "niet te schatten: geen patiënten" in text
+    assert "Chi-kwadraattoets van Pearson zonder continuïteitscorrectie" in text
+    assert "not estimable" not in text and "Wilson score" not in text

@@ -109,7 +109,7 @@ def test_the_report_page_shows_what_the_service_computes(open_window, cohort_db,
     assert [row[1] for row in cells(tables["enrolmentTable"])] == ["52", "44", "33", "28", "20", "12", "7", "5"]
     complications = dict(cells(tables["complicationsTable"]))
     assert complications["Clavien-Dindo IIIa or higher (worst)"] == count_of(
-        Proportion(**expected["complications"]["high_grade"])
+        Proportion(**expected["complications"]["high_grade"]), "en"
     )
 
 
