@@ -1,9 +1,10 @@
 """The learning curve: procedures during a centre's first ten against those after.
 
 A procedure's number within its centre counts every non-demo procedure in the input by date of
-surgery, including those not analysed (a centre learns from an incomplete record too). Procedures
-numbered 1 to 10 are the learning phase; later ones count as experienced. Prior experience of a
-centre with ICG is not recorded in the case report form and so is not taken into account.
+surgery, including those not analysed (a centre learns from an incomplete record too), after the
+procedures the centre did before the trial (a setting of the central database, a column of the CSV
+input; the paper counted its two centres with prior experience as experienced). Procedures numbered
+1 to 10 are the learning phase; later ones count as experienced.
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ class BlockRate:
     last: Annotated[int, "Last procedure number of the block (10, 20, 30, ...)."]
     procedures: Annotated[int, "Procedures analysed with a number in the block, over all centres."]
     r1: Annotated[Proportion, "R1 among their confirmed CRLM with a margin (vascular R1 included)."]
+
+
+@dataclass(frozen=True)
+class CentreLearning:
+    """One centre's procedures analysed in the learning phase and after, with its prior experience counted."""
+
+    centre: Annotated[str, "Centre code."]
+    prior_procedures: Annotated[int, "Procedures the centre did before the trial (0 when none were recorded)."]
+    procedures_learning: Annotated[int, "Its procedures analysed within the learning phase."]
+    procedures_experienced: Annotated[int, "Its procedures analysed after the learning phase."]
 
 
 @dataclass(frozen=True)
@@ -60,8 +71,11 @@ class LearningCurve:
     ]
     by_block: Annotated[
         list[BlockRate],
-        "The curve: the R1 rate per block of 10 procedures by their number within their centre, from the first "
-        "block to the last that holds a procedure (not in the paper).",
+        "The curve: the R1 rate per block of 10 procedures by their number within their centre (prior procedures "
+        "counted), from the first block to the last that holds a procedure (not in the paper).",
+    ] = field(default_factory=list)
+    centres: Annotated[
+        list[CentreLearning], "Per centre, by code: its prior experience and its procedures in each phase."
     ] = field(default_factory=list)
 
 
@@ -123,4 +137,20 @@ def learning_curve(patients: pd.DataFrame, lesions: pd.DataFrame) -> LearningCur
         false_positives=_odds(experienced_of[assessed.index][fluorescent], ~assessed_r1[fluorescent]),
         occult_confirmed=_odds(experienced_of[occult.index], confirmed_crlm(occult)),
         by_block=by_block(patients, crlm),
+        centres=by_centre(patients),
     )
+
+
+def by_centre(patients: pd.DataFrame) -> list[CentreLearning]:
+    rows = []
+    for centre, group in patients.groupby("centre", sort=True):
+        numbers = group["procedure_number"]
+        rows.append(
+            CentreLearning(
+                centre=str(centre),
+                prior_procedures=int(group["prior"].max()),
+                procedures_learning=int((numbers <= THRESHOLD).sum()),
+                procedures_experienced=int((numbers > THRESHOLD).sum()),
+            )
+        )
+    return rows

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from ..domain.derive import Status
 from ..domain.wording import Text
-from .tables import flag, key, number, require, text
+from .tables import ReportInputError, flag, key, number, require, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,6 +48,8 @@ LESION_COLUMNS = (
     "extended_resection",
 )
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
+# Optional: the procedures the row's centre did before the trial (0 when the column is absent or empty).
+PRIOR_PROCEDURES = "centre_prior_procedures"
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,31 @@ class Selection:
 
 
 def _procedure_numbers(frame: pd.DataFrame) -> pd.Series:
-    """Each procedure's number within its centre by date of surgery (study ID on the same day)."""
+    """Each procedure's number within its centre by date of surgery (study ID on the same day), after the
+    procedures the centre did before the trial."""
     dated = frame[frame["surgery_date"].notna()].sort_values(["centre", "surgery_date", "study_id"])
-    numbers = dated.groupby("centre").cumcount() + 1
+    numbers = dated.groupby("centre").cumcount() + 1 + dated["prior"].astype(int)
     return numbers.reindex(frame.index).astype("Int64")
+
+
+def _prior(procedures: pd.DataFrame, table: str) -> pd.Series:
+    """The prior procedures of each row's centre: a whole number of at least 0, the same on every row of a centre."""
+    import pandas as pd
+
+    if PRIOR_PROCEDURES not in procedures.columns:
+        return pd.Series(0, index=procedures.index, dtype=int)
+    read = number(procedures[PRIOR_PROCEDURES], table).fillna(0)
+    wrong = (read < 0) | (read != read.round())
+    if wrong.any():
+        raise ReportInputError(
+            Text(
+                "{table}.{column} holds {example!r}, which is not a whole number of at least 0.",
+                table=table,
+                column=PRIOR_PROCEDURES,
+                example=procedures[PRIOR_PROCEDURES][wrong].iloc[0],
+            )
+        )
+    return read.astype(int)
 
 
 def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
@@ -108,6 +131,7 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "plane_adapted": number(procedures["mc_plane_adapted"], table).fillna(0),
             "reresection": number(procedures["mc_cavity_reresection"], table).fillna(0),
             "occult_extended": number(procedures["mc_occult_extended"], table).fillna(0),
+            "prior": _prior(procedures, table),
         }
     )
 
@@ -178,7 +202,7 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     read_complications = key(complications["session_id"]).to_frame()
     read_complications["grade"] = text(complications["clavien_dindo"])
     read_complications["late"] = flag(complications["late"], "complications").fillna(False).astype(bool)
-    attributes = included[["session_id", "study_id", "centre", "chemo", "procedure_number"]]
+    attributes = included[["session_id", "study_id", "centre", "chemo", "procedure_number", "prior"]]
     counted = Counted(
         procedures_in_input=len(patients),
         procedures_included=len(included),

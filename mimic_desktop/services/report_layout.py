@@ -391,7 +391,7 @@ def learning(report: TrialReport, lang: str) -> Section:
     curve_chart = RateChart(
         "learningChart",
         say("R1 rate per block of procedures, by their number within their centre (95% CI)", lang),
-        say("Procedure number within the centre", lang),
+        say("Procedure number within the centre, prior procedures counted", lang),
         say("R1 rate", lang),
         [
             Rate(f"{block.first}–{block.last}", block.r1.value, block.r1.ci_low, block.r1.ci_high)
@@ -403,6 +403,21 @@ def learning(report: TrialReport, lang: str) -> Section:
         for block in curve.by_block
     ]
     blocks_headers = [say("Procedure numbers", lang), say("Procedures", lang), say("R1 rate", lang)]
+    centre_rows = [
+        [
+            centre.centre,
+            str(centre.prior_procedures),
+            str(centre.procedures_learning),
+            str(centre.procedures_experienced),
+        ]
+        for centre in curve.centres
+    ]
+    centre_headers = [
+        say("Centre", lang),
+        say("Procedures before the trial", lang),
+        say("Learning phase", lang),
+        say("Later", lang),
+    ]
     return Section(
         "learning",
         say(
@@ -412,6 +427,7 @@ def learning(report: TrialReport, lang: str) -> Section:
         ),
         [
             facts("learningTable", rows, lang),
+            Table("learningCentresTable", centre_headers, centre_rows, (0.2, 0.3, 0.25, 0.25)),
             Table("oddsRatioTable", headers, odds_rows, (0.19, 0.17, 0.15, 0.15, 0.24, 0.1)),
             Table("learningBlocksTable", blocks_headers, blocks_rows, (0.25, 0.2, 0.55)),
             curve_chart,

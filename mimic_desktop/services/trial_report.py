@@ -84,19 +84,25 @@ def tables_from_csv(folder: Path) -> Tables:
 
 def tables_from_central(path: Path) -> Tables:
     """The current sessions' flat tables of a central study database, with the columns the report reads."""
-    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PROCEDURE_COLUMNS
+    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PRIOR_PROCEDURES, PROCEDURE_COLUMNS
     from ..exchange import central
     from .central_import import open_existing
 
     require_statistics()
+    from .centre_experience import prior_experience
+
     store = open_existing(path)
     try:
         frames = central.frames(
             store, {"procedures": PROCEDURE_COLUMNS, "lesions": LESION_COLUMNS, "complications": COMPLICATION_COLUMNS}
         )
+        experience = prior_experience(store)
     finally:
         store.close()
-    return Tables(frames["procedures"], frames["lesions"], frames["complications"])
+    procedures = frames["procedures"]
+    # The database's setting per centre, as the CSV input's procedures table gives it per row.
+    procedures[PRIOR_PROCEDURES] = procedures["centre"].map(experience).fillna(0).astype(int)
+    return Tables(procedures, frames["lesions"], frames["complications"])
 
 
 def central_source(path: Path) -> str:
