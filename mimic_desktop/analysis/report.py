@@ -16,12 +16,15 @@ from .. import __version__
 from ..domain.clock import to_iso, utc_now
 from ..domain.wording import Text
 from .accuracy import Diagnostic, diagnostic
+from .clustered import METHOD as CLUSTERED
 from .complications import Complications, complications
 from .enrolment import CentreEnrolment, enrolment
+from .estimates import FISHER, MCNEMAR, NEWCOMBE, ODDS_RATIO, PEARSON, PENALISED_ODDS_RATIO, WILSON
 from .flow import Flow, flow
 from .learning import LearningCurve, learning_curve
 from .management import Management, Occult, management, occult
 from .margins import Margins, margins
+from .roc import METHOD as AUROC_METHOD
 from .selection import Counted, select
 from .subgroups import Neoadjuvant, neoadjuvant
 
@@ -29,6 +32,18 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FORMAT = "mimic-trial-report"
+# Every method a figure of the report may name, in the order docs/trial-report.md lists them.
+METHODS = (
+    WILSON,
+    CLUSTERED,
+    AUROC_METHOD,
+    MCNEMAR,
+    NEWCOMBE,
+    PEARSON,
+    FISHER,
+    ODDS_RATIO,
+    PENALISED_ODDS_RATIO,
+)
 FORMAT_VERSION = 1
 
 
