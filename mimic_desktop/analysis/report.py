@@ -24,6 +24,8 @@ from .flow import Flow, flow
 from .learning import LearningCurve, learning_curve
 from .management import Management, Occult, management, occult
 from .margins import Margins, margins
+from .questionnaire import METHOD as QUESTIONNAIRE_METHOD
+from .questionnaire import Questionnaire, questionnaire
 from .roc import METHOD as AUROC_METHOD
 from .selection import Counted, select
 from .subgroups import Neoadjuvant, neoadjuvant
@@ -43,6 +45,7 @@ METHODS = (
     FISHER,
     ODDS_RATIO,
     PENALISED_ODDS_RATIO,
+    QUESTIONNAIRE_METHOD,
 )
 FORMAT_VERSION = 1
 
@@ -67,6 +70,7 @@ class TrialReport:
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
     complications: Annotated[Complications, "Complications within 90 days."]
+    questionnaire: Annotated[Questionnaire, "The surgeon questionnaire per surgeon (not in the report before)."]
 
 
 def compute_report(
@@ -97,6 +101,7 @@ def compute_report(
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),
         complications=complications(patients, chosen.complications),
+        questionnaire=questionnaire(patients),
     )
     return report
 

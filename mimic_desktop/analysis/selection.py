@@ -19,6 +19,7 @@ from .tables import ReportInputError, flag, key, number, require, text
 if TYPE_CHECKING:
     import pandas as pd
 
+QUESTIONNAIRE_ITEMS = ("q_usefulness", "q_margin_realtime", "q_image_quality", "q_benign_malignant")
 COUNTED_STATUSES = (Status.COMPLETE.value, Status.SIGNED.value, Status.EXPORTED.value)
 PROCEDURE_COLUMNS = (
     "session_id",
@@ -32,6 +33,11 @@ PROCEDURE_COLUMNS = (
     "mc_plane_adapted",
     "mc_cavity_reresection",
     "mc_occult_extended",
+    "q_usefulness",
+    "q_margin_realtime",
+    "q_image_quality",
+    "q_benign_malignant",
+    "q_continue_use",
 )
 LESION_COLUMNS = (
     "session_id",
@@ -50,6 +56,8 @@ LESION_COLUMNS = (
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
 # Optional: the procedures the row's centre did before the trial (0 when the column is absent or empty).
 PRIOR_PROCEDURES = "centre_prior_procedures"
+# Optional: the operating surgeon's pseudonymous code (the questionnaire is summarised per surgeon).
+SURGEON = "surgeon"
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,9 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "reresection": number(procedures["mc_cavity_reresection"], table).fillna(0),
             "occult_extended": number(procedures["mc_occult_extended"], table).fillna(0),
             "prior": _prior(procedures, table),
+            "surgeon": text(procedures[SURGEON]) if SURGEON in procedures.columns else pd.NA,
+            **{item: number(procedures[item], table) for item in QUESTIONNAIRE_ITEMS},
+            "q_continue_use": flag(procedures["q_continue_use"], table),
         }
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..domain.forms import field_def
 from ..domain.wording import said, say
 from ..reports.report_blocks import (
     BarChart,
@@ -515,6 +516,72 @@ def complications(report: TrialReport, lang: str) -> Section:
     )
 
 
+def questionnaire(report: TrialReport, lang: str) -> Section:
+    answers = report.questionnaire
+
+    def median(value: float | None) -> str:
+        return DASH if value is None else f"{value:g}"
+
+    def continues(value: bool | None) -> str:
+        return DASH if value is None else say("yes", lang) if value else say("no", lang)
+
+    rows = [
+        (say("Surgeons", lang), str(answers.surgeons)),
+        (
+            say("Questionnaires", lang),
+            say(
+                "{count} (without a surgeon, left out: {left_out})",
+                lang,
+                count=answers.questionnaires,
+                left_out=answers.without_surgeon,
+            ),
+        ),
+        (say("Surgeons who keep using ICG", lang), with_interval(answers.continuing, lang)),
+    ]
+    item_rows = [
+        [field_def(item.item).text(lang), median(item.median), with_interval(item.agreeing, lang)]
+        for item in answers.items
+    ]
+    item_headers = [
+        say("Question (1-5)", lang),
+        say("Median of the surgeons", lang),
+        say("Surgeons answering 4 or 5", lang),
+    ]
+    surgeon_rows = [
+        [
+            row.surgeon,
+            row.centre,
+            str(row.questionnaires),
+            median(row.q_usefulness),
+            median(row.q_margin_realtime),
+            median(row.q_image_quality),
+            median(row.q_benign_malignant),
+            continues(row.continues),
+        ]
+        for row in answers.by_surgeon
+    ]
+    surgeon_headers = [
+        say("Surgeon", lang),
+        say("Centre", lang),
+        say("Questionnaires", lang),
+        say("Usefulness", lang),
+        say("Real-time margin", lang),
+        say("Image quality", lang),
+        say("Benign vs malignant", lang),
+        say("Keeps using ICG", lang),
+    ]
+    return Section(
+        "questionnaire",
+        say("Surgeon questionnaire, per surgeon", lang),
+        [
+            facts("questionnaireTable", rows, lang),
+            Table("questionnaireItemsTable", item_headers, item_rows, (0.5, 0.2, 0.3)),
+            Table("surgeonsTable", surgeon_headers, surgeon_rows, (0.1, 0.1, 0.14, 0.12, 0.12, 0.12, 0.14, 0.16)),
+            Note("questionnaireNote", said(answers.method, lang)),
+        ],
+    )
+
+
 def methods(report: TrialReport, lang: str) -> Section:
     every = report.diagnostic.accuracy
     lines = [
@@ -552,6 +619,7 @@ SECTIONS = (
     neoadjuvant,
     enrolment,
     complications,
+    questionnaire,
     methods,
 )
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..analysis.report import TrialReport
+    from ..storage.connection import Store
 
 # What the analysis needs beyond the laptop's install (pip's extra "central").
 STATISTICS = ("pandas", "scipy", "statsmodels")
@@ -56,17 +57,38 @@ class Tables:
     complications: pd.DataFrame
 
 
+def surgeon_codes(surgeons: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """session ID -> a pseudonymous code per surgeon (S01, S02, ... by centre and name), so that the report
+    summarises the questionnaire per surgeon without naming anyone."""
+    people = sorted({(centre, " ".join(name.split()).casefold()) for centre, name in surgeons.values() if name.strip()})
+    code = {person: f"S{number:02d}" for number, person in enumerate(people, start=1)}
+    return {
+        session: code[(centre, " ".join(name.split()).casefold())]
+        for session, (centre, name) in surgeons.items()
+        if name.strip()
+    }
+
+
+def _with_surgeons(procedures: pd.DataFrame, surgeons: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    from ..analysis.selection import SURGEON
+
+    procedures[SURGEON] = procedures["session_id"].map(surgeon_codes(surgeons))
+    return procedures
+
+
 def tables_from_records(records: Iterable[Procedure]) -> Tables:
     require_statistics()
     import pandas as pd
 
     procedures, lesions, complications = [], [], []
+    surgeons: dict[str, tuple[str, str]] = {}
     for proc in records:
         procedures.append(flat.procedure_row(proc))
         lesions += flat.lesion_rows(proc)
         complications += flat.complication_rows(proc)
+        surgeons[proc.session_id] = (proc.centre, str(proc.get("surgeon") or ""))
     return Tables(
-        pd.DataFrame(procedures, columns=[c.name for c in flat.procedure_columns()]),
+        _with_surgeons(pd.DataFrame(procedures, columns=[c.name for c in flat.procedure_columns()]), surgeons),
         pd.DataFrame(lesions, columns=[c.name for c in flat.lesion_columns()]),
         pd.DataFrame(complications, columns=[c.name for c in flat.complication_columns()]),
     )
@@ -97,12 +119,25 @@ def tables_from_central(path: Path) -> Tables:
             store, {"procedures": PROCEDURE_COLUMNS, "lesions": LESION_COLUMNS, "complications": COMPLICATION_COLUMNS}
         )
         experience = prior_experience(store)
+        surgeons = _recorded_surgeons(store)
     finally:
         store.close()
     procedures = frames["procedures"]
     # The database's setting per centre, as the CSV input's procedures table gives it per row.
     procedures[PRIOR_PROCEDURES] = procedures["centre"].map(experience).fillna(0).astype(int)
-    return Tables(procedures, frames["lesions"], frames["complications"])
+    return Tables(_with_surgeons(procedures, surgeons), frames["lesions"], frames["complications"])
+
+
+def _recorded_surgeons(store: Store) -> dict[str, tuple[str, str]]:
+    """session ID -> (centre, surgeon's name) from the current record of every session."""
+    from ..exchange.record_json import record_from_dict
+    from ..storage import central as central_sql
+
+    surgeons = {}
+    for text in central_sql.current_record_json(store.conn):
+        proc = record_from_dict(json.loads(text))
+        surgeons[proc.session_id] = (proc.centre, str(proc.get("surgeon") or ""))
+    return surgeons
 
 
 def central_source(path: Path) -> str:

@@ -35,7 +35,7 @@ def test_the_window_and_the_pdf_show_the_same_rows(qtbot, tmp_path, synthetic_re
 
     tables = [block for section in described for block in section.blocks if isinstance(block, Table)]
     notes = [block for section in described for block in section.blocks if isinstance(block, Note)]
-    assert len(tables) == 12 and set(view.tables) == {table.name for table in tables}
+    assert len(tables) == 15 and set(view.tables) == {table.name for table in tables}
     for table in tables:
         shown = view.tables[table.name]
         assert cells(shown) == [list(row) for row in table.rows], table.name
