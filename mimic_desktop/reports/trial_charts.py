@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from . import fonts
@@ -85,7 +86,7 @@ def flow_drawing(steps: Sequence[FlowStep], width: float) -> Flowable:
 
 def roc_drawing(chart: RocChart, size: float) -> Flowable:
     """The ROC curve in a square plot with the chance diagonal; caption under the title."""
-    from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
+    from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 
     left, bottom, top_space = 34.0, 30.0, 16.0
     side = size - left - 8
@@ -106,7 +107,9 @@ def roc_drawing(chart: RocChart, size: float) -> Flowable:
     )
     coordinates = [(left + x * side, bottom + y * side) for x, y in chart.points]
     if coordinates:
-        drawing.add(PolyLine([v for point in coordinates for v in point], strokeColor=_colour(CURVE), strokeWidth=1.6))
+        # Segment by segment: a polyline is filled by the SVG renderer.
+        for (x1, y1), (x2, y2) in itertools.pairwise(coordinates):
+            drawing.add(Line(x1, y1, x2, y2, strokeColor=_colour(CURVE), strokeWidth=1.6))
         for x, y in coordinates:
             drawing.add(Circle(x, y, 2.4, fillColor=_colour(CURVE), strokeColor=None))
     drawing.add(String(left + side / 2, 4, chart.x_label, fontName=fonts.REGULAR, fontSize=8, textAnchor="middle"))
@@ -196,6 +199,10 @@ def drawing(chart: Chart, width: float) -> Flowable:
 def svg(figure: Flowable) -> bytes:
     """A drawing as SVG, for a window that shows it as the PDF does."""
     from reportlab.graphics import renderSVG
+    from reportlab.graphics.shapes import Rect
+    from reportlab.lib.colors import white
 
     fonts.register()  # the drawing names the PDF's fonts; the SVG measures its text with them
+    # On paper's white in any window theme: an SVG has no page under it.
+    figure.insert(0, Rect(0, 0, figure.width, figure.height, fillColor=white, strokeColor=None))
     return bytes(renderSVG.drawToString(figure).encode("utf-8"))

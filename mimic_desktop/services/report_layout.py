@@ -252,7 +252,7 @@ def accuracy(report: TrialReport, lang: str) -> Section:
     chart = RocChart(
         "rocChart",
         roc.points,
-        say("ROC curve, every R1 counts: AUROC {area}", lang, area=area(roc, lang)),
+        say("AUROC {area}", lang, area=area(roc, lang)),
         say("1 − specificity", lang),
         say("Sensitivity", lang),
     )

@@ -120,8 +120,8 @@ def test_the_roc_curve_is_the_pdfs_drawing_through_the_report_points(open_window
     view = window.report_page.content.charts["rocChart"]
     points = expected["diagnostic"]["accuracy"]["auroc"]["points"]
     assert [list(point) for point in view.chart.points] == points and len(points) == 3
-    assert view.accessibleName() == "ROC curve, every R1 counts: AUROC 0.751 (95% CI 0.668–0.833)"
-    assert b"ROC curve, every R1 counts" in view.svg and b"1 \xe2\x88\x92 specificity" in view.svg
+    assert view.accessibleName() == "AUROC 0.751 (95% CI 0.668–0.833)"
+    assert b"AUROC 0.751" in view.svg and b"1 \xe2\x88\x92 specificity" in view.svg
     image = view.grab().toImage()
     curve = QColor(CURVE)
     # The plot's square as trial_charts.roc_drawing lays it out: left 34, bottom 30, 16 above, side size - 42.
