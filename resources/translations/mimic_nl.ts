@@ -53,95 +53,138 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountFormDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="41"/>
-        <source>Accounts</source>
-        <translation>Accounts</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="47"/>
-        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
-        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="43"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="44"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="46"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="47"/>
+        <source>The account&apos;s owner types the password: at least 10 characters.</source>
+        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="51"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="52"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="56"/>
+        <source>Create account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="66"/>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="38"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="44"/>
+        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
+        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="65"/>
         <source>Add account…</source>
         <translation>Account toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="66"/>
         <source>Reset password</source>
         <translation>Wachtwoord opnieuw instellen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="67"/>
         <source>Release</source>
         <translation>Vrijgeven</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="73"/>
         <source>Change role</source>
         <translation>Rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="77"/>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="132"/>
         <source>Deactivate</source>
         <translation>Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="91"/>
         <source>deactivated</source>
         <translation>gedeactiveerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94"/>
         <source>waits until %1 after %2 wrong passwords</source>
         <translation>wacht tot %1 na %2 verkeerde wachtwoorden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="99"/>
         <source>must choose a new password</source>
         <translation>moet een nieuw wachtwoord kiezen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="100"/>
         <source>active</source>
         <translation>actief</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="132"/>
         <source>Reactivate</source>
         <translation>Heractiveren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="157"/>
         <source>The temporary password of %1 is:
 
 %2
@@ -903,44 +946,14 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="94"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="113"/>
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="114"/>
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="115"/>
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="119"/>
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="126"/>
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -1625,49 +1638,9 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="195"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="188"/>
         <source>Add account</source>
         <translation>Account toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="212"/>
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="213"/>
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="214"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="215"/>
-        <source>The account&apos;s owner types the password: at least 10 characters.</source>
-        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="219"/>
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="220"/>
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="224"/>
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="231"/>
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -3119,32 +3092,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="32"/>
         <source>Sign in to MIMIC Desktop</source>
         <translation>Aanmelden bij MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="37"/>
         <source>Demo database: sign in as any demo account with the password %1.</source>
         <translation>Demodatabase: meld u aan met een van de demo-accounts en het wachtwoord %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="48"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="52"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="56"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="84"/>
         <source>Choose a password of your own to sign in.</source>
         <translation>Kies een eigen wachtwoord om aan te melden.</translation>
     </message>
