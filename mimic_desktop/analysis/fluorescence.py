@@ -38,7 +38,7 @@ _LUMA = (0.299, 0.587, 0.114)
 # A number of more digits than this is no pixel position on any frame.
 _NUMBER = re.compile(r"-?\d{1,30}")
 # The regions' names as people read them.
-REGION_WORDS = {"target": Text("target"), "background": Text("background")}
+REGION_WORDS = {"target": Text("target"), "background": Text("background"), "mask": Text("mask")}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..services.procedures import ProcedureService
 from .common import AddCommand, signed_in
 
 
@@ -11,6 +12,13 @@ def cmd_settings(args: argparse.Namespace) -> None:
     from ..services import settings
 
     service = signed_in(args)
+    if args.frame_masks is not None:
+        from ..services import frames
+
+        system, _, rects = args.frame_masks.partition("=")
+        chosen = [rect for rect in rects.split(";") if rect.strip()]
+        masked = frames.set_masks(service.store, service.user, system.strip(), chosen)
+        print(f"{int(masked)} setting(s) changed.")
     if args.icg_window is not None or args.centre is not None:
         window = None if args.icg_window is None else settings.parse_icg_window(args.icg_window)
         changed = settings.change(service.store, service.user, icg_window_hours=window, centre_code=args.centre)
@@ -19,6 +27,14 @@ def cmd_settings(args: argparse.Namespace) -> None:
         f"ICG window (hours from injection to incision): {settings.icg_window_text(settings.icg_window(service.store))}"
     )
     print(f"Centre code: {settings.centre(service.store) or 'not set'}")
+    _print_masks(service)
+
+
+def _print_masks(service: ProcedureService) -> None:
+    from ..services import frames
+
+    for system, rects in frames.masks(service.store).items():
+        print(f"Frame masks for {system}: {'; '.join(rects)}")
 
 
 def register(command: AddCommand) -> None:
@@ -32,3 +48,9 @@ def register(command: AddCommand) -> None:
         "--icg-window", default=None, metavar="LOW-HIGH", help="hours from ICG injection to incision, e.g. 18-30"
     )
     p.add_argument("--centre", default=None, help="this laptop's two-digit centre code, e.g. 03")
+    p.add_argument(
+        "--frame-masks",
+        default=None,
+        metavar="SYSTEM=X,Y,W,H;...",
+        help="rectangles blacked out of every frame of an imaging system before it is kept (SYSTEM= clears them)",
+    )

@@ -182,6 +182,27 @@ def m005_row_seals(db: Database) -> None:
     seal_all(db.conn)
 
 
+@migrations()
+def m011_frames(db: Database) -> None:
+    """Near-infrared stills kept with their events: one frame to an event, masked before it was stored."""
+    db.execute(
+        """CREATE TABLE frames (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            procedure_id TEXT NOT NULL REFERENCES procedures(id),
+            event_id INTEGER NOT NULL UNIQUE REFERENCES events(id),
+            kept_utc TEXT NOT NULL,
+            username TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            masks TEXT NOT NULL,
+            data BLOB NOT NULL)"""
+    )
+    db.execute("CREATE INDEX frames_procedure ON frames (procedure_id, event_id)")
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())
