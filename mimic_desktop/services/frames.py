@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..analysis.fluorescence import Rect, parse_rect
+from ..analysis.fluorescence import HONEST_WORDS, Measurement, Rect, measure, parse_rect
 from ..domain import forms
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound, ValidationError
+from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
 from ..storage import frames as frame_rows
@@ -211,3 +212,132 @@ def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDAr
             Text("Frame {id} does not match its hash: it was changed after it was kept.", id=frame_id), "frame"
         )
     return decode(data, f"frame {frame_id}")
+
+
+# -- fluorescence measured on kept frames -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LesionMeasurement:
+    id: int
+    lesion_number: int
+    frame_id: int
+    finding: str
+    channel: str
+    target: str
+    background: str
+    target_mean: float
+    target_sd: float
+    background_mean: float
+    background_sd: float
+    sbr: float
+    method: str
+    measured_at: str
+    measured_by: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "lesion": self.lesion_number,
+            "frame": self.frame_id,
+            "finding": self.finding,
+            "channel": self.channel,
+            "target": {"rect": self.target, "mean": self.target_mean, "sd": self.target_sd},
+            "background": {"rect": self.background, "mean": self.background_mean, "sd": self.background_sd},
+            "sbr": self.sbr,
+            "method": self.method,
+            "calibration": HONEST_WORDS,
+            "measured_at": self.measured_at,
+            "measured_by": self.measured_by,
+        }
+
+
+def set_measurement(
+    service: ProcedureService,
+    study_id: str,
+    lesion_number: int,
+    frame_id: int,
+    target: str,
+    background: str,
+    channel: str = "nir",
+    reason: str | None = None,
+) -> tuple[int, Measurement]:
+    """Measure a lesion's fluorescence on a kept frame and store it with the regions, channel and method,
+    audited; measured again on the same frame, the figures are replaced (the trail keeps the earlier ones)."""
+    proc = service.find(study_id)
+    lesion = next((lesion for lesion in proc.lesions if lesion.number == lesion_number), None)
+    if lesion is None:
+        raise NotFound(Text("{study_id} has no lesion {number}.", study_id=proc.study_id, number=lesion_number))
+    target_rect, background_rect = parse_rect(target, "target"), parse_rect(background, "background")
+    if not 0 < frame_id < 2**63:
+        raise NotFound(Text("There is no frame {id} in this record.", id=frame_id))
+    pixels = frame_pixels(service, proc.id, frame_id)
+    row = frame_rows.frame(service.store.conn, frame_id)
+    assert row is not None  # frame_pixels found it
+    event = next(event for event in proc.events if event.id == row.event_id)
+    if event.lesion_id is not None and event.lesion_id != lesion.id:
+        owner = next((other.number for other in proc.lesions if other.id == event.lesion_id), "?")
+        raise ValidationError(
+            Text(
+                "Frame {id} was kept with an event of lesion {owner}, not of lesion {number}.",
+                id=frame_id,
+                owner=owner,
+                number=lesion_number,
+            ),
+            "frame",
+        )
+    measurement = measure(pixels, target_rect, background_rect, channel)
+    figures: dict[str, str | float] = {
+        "finding": row.event_kind,
+        "channel": measurement.channel,
+        "target": target_rect.text(),
+        "background": background_rect.text(),
+        "target_mean": measurement.target.mean,
+        "target_sd": measurement.target.sd,
+        "background_mean": measurement.background.mean,
+        "background_sd": measurement.background.sd,
+        "sbr": measurement.ratio,
+        "method": measurement.method,
+    }
+    with service._change(proc.id, reason, child_values=False):
+        measurement_id = frame_rows.put_measurement(
+            service.store.conn,
+            proc_id=proc.id,
+            lesion_id=lesion.id,
+            frame_id=frame_id,
+            figures=figures,
+            now=to_iso(service.clock()),
+            username=service.user.username,
+            reason=reason,
+        )
+    return measurement_id, measurement
+
+
+def measurements(service: ProcedureService, proc_id: str) -> list[LesionMeasurement]:
+    """The fluorescence measured on the record's frames, for its lesions still in the record."""
+    proc = service.load(proc_id)
+    return measurements_of_record(service.store, proc)
+
+
+def measurements_of_record(store: Store, proc: Procedure) -> list[LesionMeasurement]:
+    numbers = {lesion.id: lesion.number for lesion in proc.lesions}
+    return [
+        LesionMeasurement(
+            id=row.id,
+            lesion_number=numbers[row.lesion_id],
+            frame_id=row.frame_id,
+            finding=row.finding,
+            channel=row.channel,
+            target=row.target,
+            background=row.background,
+            target_mean=row.target_mean,
+            target_sd=row.target_sd,
+            background_mean=row.background_mean,
+            background_sd=row.background_sd,
+            sbr=row.sbr,
+            method=row.method,
+            measured_at=row.measured_utc,
+            measured_by=row.username,
+        )
+        for row in frame_rows.measurements_of(store.conn, proc.id)
+        if row.lesion_id in numbers
+    ]

@@ -137,3 +137,97 @@ def event_of(conn: sqlite3.Connection, event_id: int) -> tuple[str, bool] | None
         return None
     row = conn.execute("SELECT procedure_id, struck FROM events WHERE id=?", (event_id,)).fetchone()
     return None if row is None else (str(row[0]), bool(row[1]))
+
+
+# -- fluorescence measured on kept frames ----------------------------------------------------------------------
+
+MEASUREMENT = "measurement"
+MEASURED = (
+    "finding",
+    "channel",
+    "target",
+    "background",
+    "target_mean",
+    "target_sd",
+    "background_mean",
+    "background_sd",
+    "sbr",
+    "method",
+)
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    id: int
+    procedure_id: str
+    lesion_id: str
+    frame_id: int
+    finding: str
+    channel: str
+    target: str
+    background: str
+    target_mean: float
+    target_sd: float
+    background_mean: float
+    background_sd: float
+    sbr: float
+    method: str
+    measured_utc: str
+    username: str
+
+
+def put_measurement(
+    conn: sqlite3.Connection,
+    *,
+    proc_id: str,
+    lesion_id: str,
+    frame_id: int,
+    figures: dict[str, str | float],
+    now: str,
+    username: str,
+    reason: str | None,
+) -> int:
+    """Store (or replace) the measurement of a lesion on a frame, with its audit row: the figures before and
+    after."""
+    old = conn.execute(
+        f"SELECT id, {', '.join(MEASURED)} FROM fluorescence WHERE lesion_id=? AND frame_id=?", (lesion_id, frame_id)
+    ).fetchone()
+    new = {name: figures[name] for name in MEASURED}
+    if old is None:
+        cursor = conn.execute(
+            f"INSERT INTO fluorescence (procedure_id, lesion_id, frame_id, {', '.join(MEASURED)}, measured_utc,"
+            f" username) VALUES (?, ?, ?, {', '.join('?' for _ in MEASURED)}, ?, ?)",
+            (proc_id, lesion_id, frame_id, *new.values(), now, username),
+        )
+        measurement_id, before = inserted_id(cursor), None
+    else:
+        measurement_id = int(old[0])
+        before = dict(zip(MEASURED, tuple(old)[1:], strict=True))
+        conn.execute(
+            f"UPDATE fluorescence SET {', '.join(f'{name}=?' for name in MEASURED)}, measured_utc=?, username=?"
+            " WHERE id=?",
+            (*new.values(), now, username, measurement_id),
+        )
+    audit.append(
+        conn,
+        at_utc=now,
+        username=username,
+        procedure_id=proc_id,
+        entity=MEASUREMENT,
+        entity_id=str(measurement_id),
+        field="figures",
+        old=before,
+        new={"lesion_id": lesion_id, "frame": frame_id, **new},
+        reason=reason,
+    )
+    return measurement_id
+
+
+def measurements_of(conn: sqlite3.Connection, proc_id: str) -> list[MeasurementRow]:
+    rows = conn.execute(
+        "SELECT id, procedure_id, lesion_id, frame_id, finding, channel, target, background, target_mean, target_sd,"
+        " background_mean, background_sd, sbr, method, measured_utc, username FROM fluorescence"
+        " WHERE procedure_id=? ORDER BY id",
+        (proc_id,),
+    ).fetchall()
+    return [MeasurementRow(*tuple(row)) for row in rows]

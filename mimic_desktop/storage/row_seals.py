@@ -50,6 +50,7 @@ SEALED = {
         Sealed("users", "user", "username"),
         Sealed("settings", "setting", "key"),
         Sealed("frames", "frame", "id"),
+        Sealed("fluorescence", "measurement", "id"),
     )
 }
 
