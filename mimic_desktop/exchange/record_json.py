@@ -1,4 +1,5 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1, which
+has none of version 2's optional parts, is still read)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,20 @@ from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = {1}
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = {1, 2}
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    fluorescence: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction. fluorescence: the
+    lesions' measurements on kept frames (format version 2), left out when there are none."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -25,6 +34,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
+    optional: dict[str, Any] = {"fluorescence": fluorescence} if fluorescence else {}
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -36,6 +46,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "audit_head": audit_head,
         "demo": proc.demo,
         "record": body,
+        **optional,
     }
 
 

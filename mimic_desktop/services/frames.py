@@ -341,3 +341,28 @@ def measurements_of_record(store: Store, proc: Procedure) -> list[LesionMeasurem
         for row in frame_rows.measurements_of(store.conn, proc.id)
         if row.lesion_id in numbers
     ]
+
+
+def record_measurements(store: Store, proc: Procedure) -> list[dict[str, object]]:
+    """The measurements as record.json carries them (format version 2): by lesion id, with the frame's hash."""
+    lesions = {lesion.id for lesion in proc.lesions}
+    hashes = {row.id: row.sha256 for row in frame_rows.frames_of(store.conn, proc.id)}
+    return [
+        {
+            "lesion_id": row.lesion_id,
+            "finding": row.finding,
+            "frame_sha256": hashes[row.frame_id],
+            "channel": row.channel,
+            "target": row.target,
+            "background": row.background,
+            "target_mean": row.target_mean,
+            "target_sd": row.target_sd,
+            "background_mean": row.background_mean,
+            "background_sd": row.background_sd,
+            "sbr": row.sbr,
+            "method": row.method,
+            "measured_at": row.measured_utc,
+        }
+        for row in frame_rows.measurements_of(store.conn, proc.id)
+        if row.lesion_id in lesions
+    ]
