@@ -94,3 +94,42 @@ def test_a_measurement_that_breaks_the_schema_is_rejected(laptop, tmp_path):
     [rejected] = summary.rejected
     assert "sbr" in str(rejected.message)
     central.close()
+
+
+def test_the_trial_report_reads_the_ratios_measured_on_specimen_frames(laptop, tmp_path):
+    from mimic_desktop.services.trial_report import central_report
+
+    service = laptop.service
+    expected = {}
+    paths = []
+    for seed in (41, 42, 43):
+        proc = service.load(laptop.record(seed, lesions=2))
+        for lesion in proc.lesions:
+            specimen = [e for e in proc.live_events() if e.lesion_id == lesion.id and e.kind.startswith("specimen_")]
+            if not specimen:
+                continue
+            image = frames.write(tmp_path / f"{seed}-{lesion.number}.png", frames.nir_frame(seed=seed + lesion.number))
+            frame_id = frame_service.attach_frame(service, proc.study_id, specimen[0].id, image, reason="recording")
+            _, measurement = frame_service.set_measurement(
+                service,
+                proc.study_id,
+                lesion.number,
+                frame_id,
+                frames.TARGET,
+                frames.BACKGROUND,
+                reason="after surgery",
+            )
+            expected[(proc.session_id, lesion.number)] = measurement.ratio
+        paths.append(laptop.export(proc.id))
+    assert expected
+    central = make_central(tmp_path, laptop)
+    central_import.CentralImporter(central, data_manager(central)).import_paths(paths)
+    central.close()
+    report = central_report(tmp_path / "central.sqlite")
+    ratio = report.fluorescence_ratio
+    assert ratio is not None
+    assert ratio.lesions + ratio.without_ratio == report.diagnostic.accuracy.lesions
+    assert ratio.r1.lesions + ratio.r0.lesions == ratio.lesions
+    assert 0 < ratio.lesions <= len(expected)
+    medians = [m for m in (ratio.r1.median, ratio.r0.median) if m is not None]
+    assert all(min(expected.values()) - 1e-6 <= m <= max(expected.values()) + 1e-6 for m in medians)
