@@ -153,3 +153,24 @@ def test_the_service_gives_the_measurements_of_the_record(cli, tmp_path, service
     [measured] = frame_service.measurements(service, proc.id)
     assert measured.lesion_number == 2 and measured.channel == "green"
     assert measured.sbr == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
+
+
+def test_the_csv_export_carries_a_measurements_table(cli, tmp_path, service):
+    import csv
+
+    from mimic_desktop.services.data_exports import export_csv
+
+    proc = cli.proc
+    frame_id = keep(cli, tmp_path, lesion_event(proc, 1), frames.nir_frame())
+    frame_service.set_measurement(service, proc.study_id, 1, frame_id, frames.TARGET, frames.BACKGROUND)
+    exported = export_csv(service, [proc.study_id], tmp_path / "out")
+    table = tmp_path / "out" / f"{proc.study_id}_fluorescence.csv"
+    assert table in exported.paths
+    with table.open(encoding="utf-8", newline="") as stream:
+        [row] = list(csv.DictReader(stream))
+    assert row["study_id"] == proc.study_id and row["lesion_number"] == "1" and row["channel"] == "nir"
+    assert float(row["sbr"]) == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
+    assert row["target"] == frames.TARGET and row["method"] == "sbr-mean-rectangles-1"
+    # Exporting every record: the table holds the measured ones.
+    other = export_csv(service, None, tmp_path / "all")
+    assert (tmp_path / "all" / "mimic_fluorescence.csv") in other.paths
