@@ -16,6 +16,7 @@ from mimic_desktop.exchange import change_history, record_json, session_file
 from mimic_desktop.services import central_record
 from mimic_desktop.services.central_import import Outcome
 from mimic_desktop.storage import users
+from tests.support.office import run_central
 from tests.support.session_files import members, with_record
 
 REASONS = {
@@ -133,3 +134,50 @@ def test_unknown_study_id_and_version_are_named(laptop, importer, central_store)
         central_record.view(central_store, study_id, 2**63 - 1)
     with pytest.raises(ValidationError):
         central_record.compare(central_store, study_id, 1, 1)
+
+
+# -- on the command line ------------------------------------------------------------------------------------------
+def test_compare_and_record_on_the_command_line(laptop, importer, central_store, capsys):
+    proc_id, first, second = corrected_twice(laptop)
+    study_id = laptop.service.load(proc_id).study_id
+    importer.import_bytes(first, "v1.mimic")
+    importer.import_bytes(second, "v2.mimic")
+    db = central_store.path
+    capsys.readouterr()
+    assert run_central("compare", "--db", db, study_id, "1", "2") == 0
+    out = capsys.readouterr().out
+    assert f"{study_id}: version 1 against version 2" in out
+    for reason in REASONS.values():
+        assert reason in out
+    assert "Record / Estimated blood loss: 50 mL -> 1234 mL" in out
+    assert run_central("compare", "--db", db, study_id, "1", "2", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["history_carried"] is True
+    reasons = {why["reason"] for change in data["changes"] for why in change["why"]}
+    assert reasons == set(REASONS.values())
+    assert run_central("compare", "--db", db, study_id, "1", "2", "--lang", "nl") == 0
+    assert "versie 1 tegenover versie 2" in capsys.readouterr().out
+
+    assert run_central("record", "--db", db, study_id, "--version", "1") == 0
+    out = capsys.readouterr().out
+    assert "version 1 of 2 (superseded)" in out
+    assert "Estimated blood loss: 50 mL" in out and "Complication 1" in out
+    assert run_central("record", "--db", db, study_id, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"]["version"] == 2 and data["version"]["current"]
+    assert {"section": "Record", "what": "Estimated blood loss", "value": "1234 mL"} in data["lines"]
+
+
+def test_the_command_line_names_what_it_cannot_show(laptop, importer, central_store, capsys):
+    proc_id = laptop.record(5, lesions=1)
+    importer.import_bytes(laptop.export(proc_id).read_bytes(), "v1.mimic")
+    study_id = laptop.service.load(proc_id).study_id
+    db = central_store.path
+    capsys.readouterr()
+    assert run_central("record", "--db", db, "MIM-01-999") == 2
+    assert capsys.readouterr().err.strip() == "error: No session of MIM-01-999 has been imported."
+    assert run_central("compare", "--db", db, study_id, "1", str(2**63)) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "has no version" in err and "Traceback" not in err
+    assert run_central("compare", "--db", db, study_id, "1", "-1", "--lang", "nl") == 2
+    assert "heeft geen versie -1" in capsys.readouterr().err
