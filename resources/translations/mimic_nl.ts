@@ -2201,27 +2201,27 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="121"/>
         <source>Exported %1 from the centre, file %2.</source>
         <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="124"/>
         <source>This file carries no change history (a file of format version 1).</source>
         <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="131"/>
         <source>Choose two different versions.</source>
         <translation>Kies twee verschillende versies.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="141"/>
         <source>Version %1 against version %2: %3 changed value(s).</source>
         <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="147"/>
         <source>The newer file carries no change history: who and why are not known here.</source>
         <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
     </message>
