@@ -165,7 +165,9 @@ def sent_to_the_trial_office(folder: Path) -> tuple[Path, Path, Path]:
         exporter.export(proc_id, usb)
     service.set_value(ids[0], "hospital_stay_days", 6, reason="discharge date confirmed")
     lesion = service.load(ids[0]).lesions[0]
-    service.set_values(ids[0], {"size_mm": 23}, entity="lesion", entity_id=lesion.id, reason="pathology report received")
+    service.set_values(
+        ids[0], {"size_mm": 23}, entity="lesion", entity_id=lesion.id, reason="pathology report received"
+    )
     exporter.export(ids[0], usb)
     shutil.copy(earlier, usb)
     damaged = usb / "MIM-01-004-v1.mimic"
