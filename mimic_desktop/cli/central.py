@@ -179,7 +179,7 @@ def cmd_export_redcap(args: argparse.Namespace) -> None:
 
 
 def cmd_export_odm(args: argparse.Namespace) -> None:
-    _export(args, "odm")
+    _export(args, "odm-archive" if args.audit else "odm")
 
 
 def cmd_export_castor(args: argparse.Namespace) -> None:
@@ -258,6 +258,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--out", type=Path, required=True, help="the folder to write into (made when missing)")
         if name == "export-redcap":
             p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
+        if name == "export-odm":
+            p.add_argument(
+                "--audit",
+                action="store_true",
+                help="the archive copy: every change of a value with who (laptop account id), when and why, and the "
+                "questionnaire's signature",
+            )
         if name == "export-castor":
             p.add_argument(
                 "--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)"

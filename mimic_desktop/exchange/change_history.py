@@ -1,22 +1,27 @@
 """The change history a session file carries (record.json format version 2, "change_history").
 
 The laptop's audit rows of one record, as far as they say what changed in the record: its values, its lesions and
-complications, its events. Each entry keeps who made the change by the account's pseudonymous id on its laptop
-(never the user name, which may be a person's name), when, the old and new value, and the reason. Refused attempts,
-signatures, delegations and confirmations stay on the laptop: the record carries its signatures itself, and the
-trial office needs the history to see what a new version changed and why.
+complications, its events, its signatures (signed, voided). Each entry keeps who made the change by the account's
+pseudonymous id on its laptop (never the user name, which may be a person's name), when, the old and new value, and
+the reason. Refused attempts, delegations and confirmations of answers stay on the laptop.
+
+The same entries make the ODM archive copy's audit records and signers, on the laptop and at the trial office.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..domain import forms
+from ..domain.record import Procedure
 from ..domain.wording import Text
+from .odm import AuditEntry
 
 KEY = "change_history"
-CARRIED_ENTITIES = ("procedure", "lesion", "complication", "event")
+ENTRIES = ("lesion", "complication")
+CARRIED_ENTITIES = ("procedure", "lesion", "complication", "event", "signature")
 # Columns of the record that name a laptop account rather than say something of the patient.
 NOT_CARRIED = {("procedure", "surgeon_username")}
 
@@ -50,6 +55,43 @@ def carried(rows: Sequence[Mapping[str, Any]], account_ids: Mapping[str, int]) -
             }
         )
     return entries
+
+
+# Who an ODM archive names for a change, from the account id an entry carries.
+AccountOid = Callable[[int | None], str]
+
+
+def audit_entries(entries: Sequence[Mapping[str, Any]], user: AccountOid) -> list[AuditEntry]:
+    """The entries that changed a form's value, or removed a lesion or complication, as the ODM archive's audit
+    entries (oldest first); user names the account in the file."""
+    fields = {(f.scope, f.name) for f in forms.all_fields().values()}
+    # Removed lesions and complications keep their numbers in the history alone.
+    numbers = {e["entity_id"]: e["new"] for e in entries if e["entity"] in ENTRIES and e["field"] == "number"}
+    found = []
+    for entry in entries:
+        scope, field = entry["entity"], entry["field"]
+        if (scope, field) not in fields and not (scope in ENTRIES and field == "removed"):
+            continue
+        found.append(
+            AuditEntry(
+                at=entry["at"],
+                user=user(entry["account"]),
+                scope=scope,
+                number=numbers.get(entry["entity_id"]) if scope != "procedure" else None,
+                field=None if field == "removed" else field,
+                new=entry["new"],
+                old=entry["old"],
+                reason=entry["reason"],
+            )
+        )
+    return found
+
+
+def signers(proc: Procedure, entries: Sequence[Mapping[str, Any]], user: AccountOid) -> dict[str, str]:
+    """Each signature's account (the record's user name) -> how the ODM archive names it, from the entries that
+    say who signed."""
+    signed = {e["entity_id"]: e["account"] for e in entries if e["entity"] == "signature" and e["field"] == "signed"}
+    return {s.username: user(signed[str(s.id)]) for s in proc.signatures if str(s.id) in signed}
 
 
 def account_name(account: int | None) -> str:
@@ -92,7 +134,7 @@ def schema(timestamp: dict[str, Any], text: dict[str, Any]) -> dict[str, Any]:
             },
             "entity": {"type": "string", "enum": list(CARRIED_ENTITIES)},
             "entity_id": {
-                "description": "The procedure's, lesion's or complication's id, or the event's number.",
+                "description": "The procedure's, lesion's or complication's id, or the event's or signature's number.",
                 "type": "string",
             },
             "field": {"description": "The form field, or the record's own column, that changed.", "type": "string"},

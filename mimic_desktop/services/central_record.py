@@ -192,7 +192,8 @@ def _items(proc: Procedure, lang: str) -> dict[tuple[str, ...], _Item]:
         if signature.voided_at:
             voided = WORDS["voided"].fill(at=local_text(signature.voided_at), reason=signature.void_reason or "")
             value += f"; {voided.text(lang)}"
-        items[("signature", str(signature.id))] = _Item(words["signatures"], signature.form, value, ())
+        matches = (("signature", str(signature.id), None),)
+        items[("signature", str(signature.id))] = _Item(words["signatures"], signature.form, value, matches)
     return items
 
 
