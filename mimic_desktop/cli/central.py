@@ -1,5 +1,5 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-import, list, record, compare, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
+import, list, record, compare, report, exports, verify, backups, restore, gui). Every command but gui signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
+from . import backup_commands
 from .central_records import add_commands as add_record_commands
 from .common import Handler, new_password, password, run
 from .report import add_output_arguments, emit
@@ -243,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
     add_record_commands(command, signed_in)
+    backup_commands.register(command)  # the laptop's backups and restore, on the central database
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
     p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)", user=False)
