@@ -9,18 +9,23 @@ still shown, with "reason not carried".
 
 from __future__ import annotations
 
+import hashlib
 import json
+import tempfile
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from ..domain import forms
 from ..domain.clock import from_iso, local_text
-from ..domain.errors import NotFound, ValidationError
+from ..domain.errors import MimicError, NotFound, ValidationError
+from ..domain.private_files import make_private
 from ..domain.record import Procedure
 from ..domain.wording import Text
-from ..exchange import change_history, record_json
+from ..exchange import change_history, record_json, session_file
 from ..reports.changes import value_text
 from ..storage import central as central_storage
+from ..storage import central_archive
 from ..storage.connection import Store
 from .audit_history import WORDS as HISTORY_WORDS
 
@@ -35,6 +40,9 @@ WORDS: dict[str, Text] = {
     "voided": Text("voided {at}: {reason}"),
     "no_entry": Text("no entry in the carried history"),
 }
+
+# The documents a session file brings beside its record, by the name the window and the copies use.
+DOCUMENTS = {"summary": session_file.SUMMARY, "questionnaire": session_file.QUESTIONNAIRE}
 
 
 @dataclass(frozen=True)
@@ -271,3 +279,43 @@ def _why(item: _Item, entries: list[dict[str, Any]], carried: Any, lang: str) ->
         )
         for entry in found
     )
+
+
+# -- the PDFs each version brought ---------------------------------------------------------------------------------
+def document_copy(store: Store, study_id: str, version: int, document: str) -> Path:
+    """A copy, in a private folder of its own, of the summary or questionnaire PDF (document: a key of DOCUMENTS)
+    that this version's signed file brought: whoever opens it may change it, never the archive's own file."""
+    chosen, _ = _document(store, study_id, version)
+    data = central_archive.read(store.path, chosen.file_hash)
+    if data is None:
+        raise NotFound(
+            Text(
+                "The signed file of {study_id} version {version} is not in the archive beside the database (it was "
+                "imported before the archive was kept, or the file was removed): its PDFs cannot be shown.",
+                study_id=study_id,
+                version=version,
+            )
+        )
+    if hashlib.sha256(data).hexdigest() != chosen.file_hash:
+        raise ValidationError(
+            Text(
+                "The archived file of {study_id} version {version} is not the one imported: run `mimic-central "
+                "verify --signatures`.",
+                study_id=study_id,
+                version=version,
+            )
+        )
+    pdf = session_file.unverified_member(data, DOCUMENTS[document])
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="mimic-central-"))  # made readable by its owner only
+        target = folder / f"{study_id.strip().upper()}-v{version}-{document}.pdf"
+        target.write_bytes(pdf)
+    except OSError as error:
+        raise MimicError(
+            Text(
+                "The PDF cannot be copied into the temporary folder to be opened ({problem}).",
+                problem=error.strerror or error,
+            )
+        ) from None
+    make_private(target)
+    return target

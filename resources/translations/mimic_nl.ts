@@ -2118,110 +2118,125 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="32"/>
         <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
         <source>Record %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="44"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="41"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
         <source>Compare versions</source>
         <translation>Versies vergelijken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="58"/>
         <source>Version %1 (%2), imported %3</source>
         <translation>Versie %1 (%2), geïmporteerd %3</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="100"/>
+        <source>Open the summary (PDF)</source>
+        <translation>Samenvatting openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="79"/>
+        <source>Open the questionnaire (PDF)</source>
+        <translation>Vragenlijst openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="114"/>
         <source>Part</source>
         <translation>Onderdeel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="115"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="99"/>
         <source>Compare</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
         <source>with</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="116"/>
         <source>Old value</source>
         <translation>Oude waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
         <source>Who (laptop account)</source>
         <translation>Wie (laptopaccount)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
         <source>When (local time)</source>
         <translation>Wanneer (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="135"/>
         <source>Exported %1 from the centre, file %2.</source>
         <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
         <source>This file carries no change history (a file of format version 1).</source>
         <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="151"/>
+        <source>No program to show PDFs was found; the copy is %1.</source>
+        <translation>Er is geen programma gevonden dat pdf&apos;s toont; de kopie staat in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="157"/>
         <source>Choose two different versions.</source>
         <translation>Kies twee verschillende versies.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="167"/>
         <source>Version %1 against version %2: %3 changed value(s).</source>
         <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="147"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="173"/>
         <source>The newer file carries no change history: who and why are not known here.</source>
         <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
     </message>

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +24,7 @@ from ...services import central_record
 from ...storage.connection import Store
 from ..i18n import arg, current, said
 from ..labels import heading
-from .widgets import ReadOnlyTable
+from .widgets import ReadOnlyTable, action_button
 
 
 class RecordDialog(QDialog):
@@ -66,6 +70,16 @@ class RecordDialog(QDialog):
         self.version_box.currentIndexChanged.connect(self.show_version)
         bar.addWidget(self.version_box)
         bar.addStretch(1)
+        self.summary_button = action_button(
+            bar, "mdi6.file-pdf-box", self.tr("Open the summary (PDF)"), "openSummary", lambda: self.open_pdf("summary")
+        )
+        self.questionnaire_button = action_button(
+            bar,
+            "mdi6.file-sign",
+            self.tr("Open the questionnaire (PDF)"),
+            "openQuestionnaire",
+            lambda: self.open_pdf("questionnaire"),
+        )
         layout.addLayout(bar)
         self.version_note = QLabel()
         self.version_note.setObjectName("recordVersionNote")
@@ -124,6 +138,18 @@ class RecordDialog(QDialog):
             note += " " + self.tr("This file carries no change history (a file of format version 1).")
         self.version_note.setText(note)
         self.record_table.fill([[line.section, line.what, line.value] for line in lines])
+
+    def open_pdf(self, document: str) -> Path | None:
+        """A copy of the PDF the chosen version brought, opened with the system's viewer; the archive's own file is
+        never handed out."""
+        try:
+            copy = central_record.document_copy(self.store, self.study_id, self.version_box.currentData(), document)
+        except MimicError as error:
+            self.version_note.setText(said(error))
+            return None
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+            self.version_note.setText(arg(self.tr("No program to show PDFs was found; the copy is %1."), copy))
+        return copy
 
     def show_comparison(self) -> None:
         older, newer = self.older_box.currentData(), self.newer_box.currentData()

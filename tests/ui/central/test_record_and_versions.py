@@ -3,9 +3,19 @@ versions naming every changed value with who (the laptop account), when and why.
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from mimic_desktop.exchange import session_file
 from mimic_desktop.services import central_record
+from mimic_desktop.storage import central_archive
 from mimic_desktop.ui import i18n
 from mimic_desktop.ui.central.record_dialog import RecordDialog
+from tests.support.session_files import members
 
 from .conftest import cells
 
@@ -84,3 +94,56 @@ def test_in_dutch(ui_app, open_window, filled_db, qtbot):
     rows = cells(dialog.compare_table)
     assert rows[0][:2] == ["Dossier", "Opnameduur"] and rows[0][6] == REASON
     assert dialog.compare_table.horizontalHeaderItem(6).text() == "Reden"
+
+
+class UrlCatcher(QObject):
+    """Takes the file URLs the window hands the system (Qt's own hook for a scheme), instead of a PDF viewer."""
+
+    def __init__(self):
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def take(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+@pytest.fixture
+def opened_urls():
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "take")
+    yield catcher.opened
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_each_version_opens_its_pdfs_from_a_copy_never_the_archive(open_window, filled_db, qtbot, opened_urls):
+    window = open_window(filled_db)
+    dialog = open_record(window, qtbot, "MIM-01-001")
+    versions = central_record.versions(window.store, "MIM-01-001")
+    for index, version in enumerate(versions):
+        dialog.version_box.setCurrentIndex(index)
+        archived = central_archive.path_for(filled_db, version.file_hash)
+        signed = archived.read_bytes()
+        for button, member in (
+            (dialog.summary_button, session_file.SUMMARY),
+            (dialog.questionnaire_button, session_file.QUESTIONNAIRE),
+        ):
+            button.click()
+            copy = Path(opened_urls[-1].toLocalFile())
+            assert copy.name == f"MIM-01-001-v{version.version}-{member.removesuffix('.pdf')}.pdf"
+            assert copy.resolve() != archived.resolve() and archived.resolve().parent not in copy.resolve().parents
+            assert copy.read_bytes() == members(signed)[member] and copy.read_bytes().startswith(b"%PDF")
+            assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+            copy.write_bytes(b"changed by a viewer")  # whatever happens to the copy, the archive keeps its file
+            assert archived.read_bytes() == signed
+    assert len(opened_urls) == 2 * len(versions)
+
+
+def test_a_version_whose_signed_file_is_not_in_the_archive_says_so(open_window, filled_db, qtbot, opened_urls):
+    window = open_window(filled_db)
+    dialog = open_record(window, qtbot, "MIM-01-002")
+    (version,) = central_record.versions(window.store, "MIM-01-002")
+    central_archive.path_for(filled_db, version.file_hash).unlink()
+    dialog.summary_button.click()
+    assert opened_urls == []
+    assert dialog.version_note.text().startswith("The signed file of MIM-01-002 version 1 is not in the archive")
