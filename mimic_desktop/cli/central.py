@@ -115,7 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total} {name[:60]:<60}", end="" if done < total else "\n", file=sys.stderr)
 
     summary = importer.import_paths(args.paths, progress)
-    print(summary.text() if args.quiet else summary.full_text())
+    print(summary.text(args.lang) if args.quiet else summary.full_text(args.lang))
     return 1 if summary.rejected or summary.stopped else 0
 
 
@@ -145,7 +145,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     signed_in(args)[0].close()
     result = verify_central(args.db, signatures=args.signatures)
-    print(result.text())
+    print(result.text(args.lang))
     return 0 if result.ok else 1
 
 
@@ -235,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="print the summary only")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the summary")
     p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
     p.add_argument("--keys", action="store_true")
     p = command(
@@ -243,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check the audit trail, every row against it and against the stored records, and the file's integrity",
     )
     p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the verdict")
     add_record_commands(command, signed_in)
     backup_commands.register(command)  # the laptop's backups and restore, on the central database
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
