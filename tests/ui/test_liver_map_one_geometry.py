@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QPainterPath, QPolygonF
 
 from mimic_desktop.domain import forms
@@ -51,14 +51,25 @@ def printed_map(service) -> tuple[dict[str, QPainterPath], dict[str, QPointF]]:
     return outlines, labels
 
 
-def screen_share(liver: LiverMap, point: QPointF) -> QPointF:
-    """A point of the printed map (as fractions of its width and height) where it falls on the screen's map: the
-    same fractions of the outline the screen draws."""
+def drawn_extent() -> QRectF:
+    """The box round the outline the screen paints."""
     drawn = QPainterPath()
     for path in segment_paths().values():
         drawn.addPath(path)
-    extent = drawn.boundingRect()
-    return liver.to_widget(extent.left() + point.x() * extent.width(), extent.top() + point.y() * extent.height())
+    return drawn.boundingRect()
+
+
+def on_screen_map(point: QPointF) -> QPointF:
+    """A point of the printed map (as fractions of its width and height) in the screen map's own box: the same
+    fractions of the outline the screen paints."""
+    extent = drawn_extent()
+    return QPointF(extent.left() + point.x() * extent.width(), extent.top() + point.y() * extent.height())
+
+
+def screen_share(liver: LiverMap, point: QPointF) -> QPointF:
+    """A point of the printed map (as fractions of its width and height) where it falls on the screen's widget."""
+    inside = on_screen_map(point)
+    return liver.to_widget(inside.x(), inside.y())
 
 
 @pytest.mark.parametrize("size", [(360, 230), (520, 260)])
@@ -72,20 +83,25 @@ def test_the_screen_and_the_pdf_put_every_segment_in_the_same_place(ui_app, qtbo
         where = liver.segment_centre(code)
         printed = screen_share(liver, labels[code])
         assert abs(where.x() - printed.x()) < 2 and abs(where.y() - printed.y()) < 2, code
-    # Across the whole map, a click lands in the segment the paper shows there (segment I, printed on top, first).
+    # Across the whole map, the screen paints, and a click lands in, the segment the paper shows there (segment I,
+    # drawn over its neighbours on both, first).
     order = sorted(outlines, key=lambda code: code != "I")
+    painted_paths = segment_paths()
     compared = 0
     for column in range(79):
         for row in range(51):
             point = QPointF((column + 0.53) / 79, (row + 0.47) / 51)
             printed = next((code for code in order if outlines[code].contains(point)), None)
             clicked = liver.segment_at(screen_share(liver, point))
+            painted = next((code for code in order if painted_paths[code].contains(on_screen_map(point))), None)
             near_an_edge = any(
                 next((c for c in order if outlines[c].contains(point + QPointF(dx, dy))), None) != printed
                 for dx, dy in ((0.006, 0), (-0.006, 0), (0, 0.01), (0, -0.01))
             )
             if not near_an_edge:
-                assert clicked == printed, f"at {point.x():.3f}, {point.y():.3f} the screen has {clicked}"
+                where = f"at {point.x():.3f}, {point.y():.3f}"
+                assert clicked == printed, f"{where} a click on the screen lands in {clicked}, not {printed}"
+                assert painted == printed, f"{where} the screen paints {painted}, the paper {printed}"
                 compared += 1
     assert compared > 3000
 
