@@ -45,7 +45,7 @@ def register(command: AddCommand) -> None:
     p = command("export", cmd_export, "export a completed record as a signed session file (.mimic)", user=True)
     p.add_argument("study_id")
     p.add_argument("--out", type=Path, required=True, help="the file to write, or a folder (gets STUDYID-vN.mimic)")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the PDFs in the file")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the PDFs in the file (default: yours)")
     p = command(
         "export-key",
         cmd_export_key,

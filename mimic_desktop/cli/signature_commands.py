@@ -97,7 +97,12 @@ def register(command: AddCommand) -> None:
     p.add_argument("--person", default=None, help="only the entries of this user name")
     p.add_argument("--kind", default=None, help="only entries of this kind (value, event, signature, refused, ...)")
     p.add_argument("--text", default=None, help="only entries holding this text")
-    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language (default: yours: the app's setting, else the system's)",
+    )
     command("surgeons", cmd_surgeons, "list surgeon accounts and typed surgeon names not yet mapped", user=True)
     p = command("map-surgeon", cmd_map_surgeon, "map a typed surgeon name to a surgeon account (coordinators)")
     p.add_argument("name", help="the surgeon name as typed in the records")
