@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain.forms import LANGUAGES
 from ..domain.wording import say
-from .common import AddCommand, print_warnings, signed_in
+from .common import AddCommand, print_warnings, reader_language, signed_in
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -35,9 +35,14 @@ def cmd_export_key(args: argparse.Namespace) -> None:
     from ..services.session_key import write_public_key
 
     written = write_public_key(args.out)
+    print(written.path)
     print(
-        f"{written.path}\nPublic key fingerprint {written.fingerprint}: send the file to the trial office and "
-        "read them the fingerprint by phone, so that they know the file is yours."
+        say(
+            "Public key fingerprint {fingerprint}: send the file to the trial office and read them the fingerprint "
+            "by phone, so that they know the file is yours.",
+            reader_language(args),
+            fingerprint=written.fingerprint,
+        )
     )
 
 

@@ -47,6 +47,11 @@ def test_with_a_dutch_locale_the_commands_answer_in_dutch(db_path):
         **DUTCH,
     )
     assert added.stdout.strip() == "Account sam.surgeon aangemaakt als chirurg."
+    shown = run("settings", "--db", db_path, "--user", "anna.coord", **DUTCH).stdout.splitlines()
+    assert shown[0].startswith("ICG-venster (uren van injectie tot incisie): ")
+    assert shown[1] == "Centrumcode: niet ingesteld"
+    changed = run("settings", "--db", db_path, "--user", "anna.coord", "--centre", "04", **DUTCH).stdout
+    assert changed.splitlines()[0] == "1 instelling(en) gewijzigd." and "Centrumcode: 04" in changed
     listed = run("users", "list", "--db", db_path, "--user", "anna.coord", **DUTCH).stdout
     assert "\tactief" in listed and "\tactive" not in listed
     missing = run("pdf-summary", "--db", db_path, "--user", "anna.coord", "MIM-04-404", "--out", "x.pdf", check=False)
