@@ -136,3 +136,29 @@ def test_a_damaged_or_foreign_setting_falls_back_to_the_locale(tmp_path, content
 def test_a_setting_that_is_a_folder_or_unreadable_falls_back(tmp_path):
     (tmp_path / language.PREFERENCES_FILE).mkdir()
     assert language.person_language(tmp_path, {"LANG": "nl_NL.UTF-8"}) == "nl"
+
+
+def test_the_trial_offices_command_line_speaks_dutch_too(tmp_path):
+    central = tmp_path / "central.sqlite"
+    office = {"MIMIC_PROGRAM": "mimic_desktop.cli.central", **DUTCH}
+    made = run("init", "--db", central, "--user", "dana", "--name", "Dana Data", **office)
+    assert made.stdout.strip() == f"{central} aangemaakt; de eerste datamanager is dana (Dana Data)."
+    again = run("init", "--db", central, **office)
+    assert (
+        again.stdout.strip()
+        == f"{central} is al een centrale studiedatabase met eigen accounts; er is niets gewijzigd."
+    )
+    added = run(
+        "add-user",
+        "--db",
+        central,
+        "--user",
+        "dana",
+        "stan",
+        "--name",
+        "Stan Stats",
+        "--role",
+        "statistician",
+        **office,
+    )
+    assert added.stdout.strip().startswith("Account stan (Stan Stats) toegevoegd: ")
