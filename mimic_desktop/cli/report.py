@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
-from ..domain.wording import Text
-from .common import AddCommand, run
+from ..domain.wording import Text, say
+from .common import AddCommand, reader_language, run
 
 if TYPE_CHECKING:
     from ..services.trial_report import Tables
@@ -47,7 +47,7 @@ def emit(tables: Tables, source: str, args: argparse.Namespace) -> None:
     if args.pdf:
         written = write_report_pdf(report, args.pdf)
         if not args.json:
-            print(f"Trial report written to {written}.")
+            print(say("Trial report written to {path}.", reader_language(args), path=written))
     if args.json:
         sys.stdout.write(report_json(report) + "\n")
     elif not args.pdf:
