@@ -13,7 +13,7 @@ from ..domain.forms import SectionDef
 from ..domain.record import Lesion, Procedure
 from ..domain.wording import Text, say
 from .changes import Change, change_text
-from .layout import ALERT, Running, Story, build, content_width, grid, heading, pairs, para, text, when
+from .layout import ALERT, Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
 from .questionnaire import signed_meaning
 from .timeline import timeline_drawing
@@ -76,6 +76,11 @@ def field_pairs(
     return result
 
 
+def entered(items: list[tuple[str, str]], lang: str) -> Flowable:
+    """The pairs of a section, or a word for a section of optional fields none of which is filled in."""
+    return pairs(items, content_width()) if items else para(text(say("none", lang)))
+
+
 def sections(scope: str) -> list[SectionDef]:
     """The form's sections of one scope, in the form's order."""
     return [section for section in forms.crf().sections if section.scope == scope]
@@ -100,7 +105,6 @@ def _duration(delta: timedelta) -> str:
 
 
 def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
-    width = content_width()
     story = []
     derived: dict[str, list[tuple[str, str]]] = {
         "baseline": [
@@ -127,7 +131,7 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
         )
     for section in procedure_sections()[0]:
         story.append(heading(section.text(lang)))
-        story.append(pairs(field_pairs(proc.values, section.name, lang) + derived.get(section.name, []), width))
+        story.append(entered(field_pairs(proc.values, section.name, lang) + derived.get(section.name, []), lang))
     return story
 
 
@@ -235,7 +239,7 @@ def _lesions(proc: Procedure, lang: str) -> Story:
             KeepTogether(
                 [
                     heading(say("Lesion {number}", lang, number=lesion.number), "question"),
-                    pairs(lesion_pairs(proc, lesion, lang), width),
+                    entered(lesion_pairs(proc, lesion, lang), lang),
                 ]
             )
         )
@@ -263,14 +267,13 @@ def _days_after_surgery(proc: Procedure, values_: Mapping[str, Any], lang: str) 
 
 def _postop(proc: Procedure, lang: str) -> Story:
     """The sections that follow the operation, then each complication with every field the form defines."""
-    width = content_width()
     story: Story = []
     planned = forms.field_def("readmission_planned").text(lang)
     for section in procedure_sections()[1]:
         items = field_pairs(proc.values, section.name, lang, proc)
         if proc.get("readmission") and proc.get("readmission_planned"):
             items = [(k, f"{v} ({say('planned: not a complication', lang)})" if k == planned else v) for k, v in items]
-        story += [heading(section.text(lang)), pairs(items, width)]
+        story += [heading(section.text(lang)), entered(items, lang)]
     story.append(heading(say("Complications (90 days)", lang), "question"))
     if not proc.complications:
         return [*story, para(text(say("none", lang)))]
@@ -280,7 +283,7 @@ def _postop(proc: Procedure, lang: str) -> Story:
         ]
         items += _days_after_surgery(proc, comp.values, lang)
         story.append(heading(say("Complication {number}", lang, number=comp.number), "question"))
-        story.append(pairs(items, width))
+        story.append(entered(items, lang))
     return story
 
 

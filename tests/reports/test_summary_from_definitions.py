@@ -148,3 +148,44 @@ def test_the_demo_summary_shows_the_icg_pattern_and_how_each_lesion_was_detected
         for shown in (*shown_patterns, *shown_detection):
             assert shown in summary
     demo.close()
+
+
+@pytest.fixture
+def a_new_section(tmp_path, monkeypatch):
+    """A copy of the forms with a section of optional fields after the post-operative course."""
+    folder = tmp_path / "forms"
+    shutil.copytree(forms.forms_dir(), folder)
+    crf = json.loads((folder / "crf.json").read_text(encoding="utf-8"))
+    crf["sections"].append(
+        {
+            "name": "follow_up",
+            "scope": "procedure",
+            "title": {"en": "Follow-up at six months", "nl": "Controle na zes maanden"},
+            "fields": [
+                {
+                    "name": "recurrence_seen",
+                    "type": "boolean",
+                    "required": False,
+                    "label": {"en": "Recurrence seen on imaging", "nl": "Recidief gezien op beeldvorming"},
+                }
+            ],
+        }
+    )
+    (folder / "crf.json").write_text(json.dumps(crf), encoding="utf-8")
+    monkeypatch.setenv("MIMIC_FORMS_DIR", str(folder))
+    monkeypatch.setenv("MIMIC_DEVELOPMENT", "1")
+    clear_form_caches()
+    yield
+    clear_form_caches()
+
+
+def test_a_new_section_is_printed_in_the_forms_order_even_when_nothing_in_it_is_filled_in(
+    a_new_section, service, signed, tmp_path
+):
+    empty = pdf_text(write_summary_pdf(service, signed, tmp_path / "empty.pdf"))
+    record = empty.split(say("Audit trail"))[0]
+    assert "Follow-up at six months none" in record
+    assert record.index("Post-operative course") < record.index("Follow-up at six months")
+    service.set_values(signed, {"recurrence_seen": False}, reason="six-month scan")
+    filled = pdf_text(write_summary_pdf(service, signed, tmp_path / "filled.pdf", "nl")).split(say("Audit trail", "nl"))
+    assert "Controle na zes maanden Recidief gezien op beeldvorming Nee" in filled[0]
