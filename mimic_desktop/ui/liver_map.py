@@ -53,7 +53,7 @@ class SegmentControl(QAbstractButton):
     over the segment's place on the map. The map draws it and takes its clicks and keys; pressing it through
     assistive technology marks or unmarks the segment."""
 
-    def __init__(self, code: str, parent: QWidget):
+    def __init__(self, code: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.code = code
         self.setObjectName(f"segment_{code}")
