@@ -11,7 +11,7 @@ from ..domain.clock import local_text
 from ..domain.forms import LANGUAGES
 from ..domain.wording import Text
 from ..services import central_record
-from .common import print_json
+from .common import print_json, reader_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +40,7 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 def cmd_record(args: argparse.Namespace, signed_in: SignIn) -> None:
     store, _ = signed_in(args)
-    lang = args.lang
+    lang = reader_language(args)
     known = central_record.versions(store, args.study_id)
     version, lines = central_record.view(store, args.study_id, args.version, lang)
     if args.json:
@@ -79,7 +79,7 @@ def cmd_record(args: argparse.Namespace, signed_in: SignIn) -> None:
 
 def cmd_compare(args: argparse.Namespace, signed_in: SignIn) -> None:
     store, _ = signed_in(args)
-    lang = args.lang
+    lang = reader_language(args)
     comparison = central_record.compare(store, args.study_id, args.older, args.newer, lang)
     if args.json:
         print_json(comparison.as_json())
@@ -112,7 +112,9 @@ def add_commands(command: Callable[..., argparse.ArgumentParser], signed_in: Sig
     p.add_argument("study_id", help="the study ID, e.g. MIM-03-017")
     p.add_argument("--version", type=int, help="the session version (default: the current one)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the labels and values")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="language of the labels and values (default: the person's)"
+    )
     p = command(
         "compare",
         lambda args: cmd_compare(args, signed_in),
@@ -122,4 +124,6 @@ def add_commands(command: Callable[..., argparse.ArgumentParser], signed_in: Sig
     p.add_argument("older", type=int, help="one session version")
     p.add_argument("newer", type=int, help="the other session version")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the labels and values")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="language of the labels and values (default: the person's)"
+    )

@@ -21,7 +21,7 @@ from ..exchange.files import write_files
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..analysis.report import TrialReport
+    from ..analysis.report import TrialReport as TrialReport  # the type the window holds a report in
     from ..storage.connection import Store
 
 # What the analysis needs beyond the laptop's install (pip's extra "central").

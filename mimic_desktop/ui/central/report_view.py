@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
 
-from ...reports.report_blocks import BarChart, Chart, Note, Section, Table
+from ...reports.report_blocks import BarChart, Chart, FlowChart, Note, Section, Table
 from ...services.report_layout import chart_svg
 from ..labels import heading
 from .widgets import ReadOnlyTable
@@ -36,8 +36,16 @@ class ChartView(QSvgWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("white"))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
-        caption = getattr(chart, "caption", None) or getattr(chart, "title", "")
-        self.setAccessibleName(caption)
+        self.setAccessibleName(_described(chart))
+
+
+def _described(chart: Chart) -> str:
+    """What a screen reader says of a chart: its caption or title; a flow diagram's boxes in their order."""
+    if isinstance(chart, FlowChart):
+        return "; ".join(" ".join([*step.lines, *step.aside]) for step in chart.steps)
+    if isinstance(chart, BarChart):
+        return chart.title
+    return chart.caption
 
 
 class ReportView(QWidget):
