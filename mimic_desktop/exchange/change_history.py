@@ -11,6 +11,7 @@ The same entries make the ODM archive copy's audit records and signers, on the l
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -33,7 +34,7 @@ def _decoded(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def carried(rows: Sequence[Mapping[str, Any]], account_ids: Mapping[str, int]) -> list[dict[str, Any]]:
+def carried(rows: Sequence[sqlite3.Row], account_ids: Mapping[str, int]) -> list[dict[str, Any]]:
     """The entries of change_history made from the record's audit rows (oldest first); account_ids maps a user
     name to its account's id (a row by no known account carries null)."""
     entries = []

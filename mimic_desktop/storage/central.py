@@ -440,7 +440,8 @@ def record_versions(conn: sqlite3.Connection, study_id: str) -> list[sqlite3.Row
 
 def record_json_of(conn: sqlite3.Connection, file_hash: str) -> str:
     """The record JSON an imported file brought."""
-    return conn.execute("SELECT record_json FROM session_files WHERE file_hash=?", (file_hash,)).fetchone()[0]
+    text: str = conn.execute("SELECT record_json FROM session_files WHERE file_hash=?", (file_hash,)).fetchone()[0]
+    return text
 
 
 def current_record_json(conn: sqlite3.Connection) -> list[str]:

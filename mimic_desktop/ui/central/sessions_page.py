@@ -3,6 +3,8 @@ a key was withdrawn)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -66,7 +68,7 @@ class SessionsPage(QWidget):
         )
         self.sessions.itemSelectionChanged.connect(self.update_record_button)
         self.sessions.doubleClicked.connect(lambda _index: self.open_record())
-        self.files: list[dict] = []
+        self.files: list[dict[str, Any]] = []
         files_layout.addWidget(self.sessions, 1)
         split.addWidget(files)
 
