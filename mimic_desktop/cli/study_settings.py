@@ -4,37 +4,38 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.wording import say
 from ..services.procedures import ProcedureService
-from .common import AddCommand, signed_in
+from .common import AddCommand, reader_language, signed_in
 
 
 def cmd_settings(args: argparse.Namespace) -> None:
     from ..services import settings
 
     service = signed_in(args)
+    lang = reader_language(args)
     if args.frame_masks is not None:
         from ..services import frames
 
         system, _, rects = args.frame_masks.partition("=")
         chosen = [rect for rect in rects.split(";") if rect.strip()]
         masked = frames.set_masks(service.store, service.user, system.strip(), chosen)
-        print(f"{int(masked)} setting(s) changed.")
+        print(say("{count} setting(s) changed.", lang, count=int(masked)))
     if args.icg_window is not None or args.centre is not None:
         window = None if args.icg_window is None else settings.parse_icg_window(args.icg_window)
         changed = settings.change(service.store, service.user, icg_window_hours=window, centre_code=args.centre)
-        print(f"{changed} setting(s) changed.")
-    print(
-        f"ICG window (hours from injection to incision): {settings.icg_window_text(settings.icg_window(service.store))}"
-    )
-    print(f"Centre code: {settings.centre(service.store) or 'not set'}")
-    _print_masks(service)
+        print(say("{count} setting(s) changed.", lang, count=changed))
+    hours = settings.icg_window_text(settings.icg_window(service.store))
+    print(say("ICG window (hours from injection to incision): {hours}", lang, hours=hours))
+    print(say("Centre code: {code}", lang, code=settings.centre(service.store) or say("not set", lang)))
+    _print_masks(service, lang)
 
 
-def _print_masks(service: ProcedureService) -> None:
+def _print_masks(service: ProcedureService, lang: str) -> None:
     from ..services import frames
 
     for system, rects in frames.masks(service.store).items():
-        print(f"Frame masks for {system}: {'; '.join(rects)}")
+        print(say("Frame masks for {system}: {rects}", lang, system=system, rects="; ".join(rects)))
 
 
 def register(command: AddCommand) -> None:

@@ -1,5 +1,8 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1, which
-has none of version 2's optional parts, is still read)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
+a version-1 record has none of them and stays importable.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +26,12 @@ def record_to_dict(
     session_version: int,
     exported_at: str,
     audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
     fluorescence: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction. fluorescence: the
-    lesions' measurements on kept frames (format version 2), left out when there are none."""
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
+    kept frames, left out when there are none."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -34,8 +39,7 @@ def record_to_dict(
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    optional: dict[str, Any] = {"fluorescence": fluorescence} if fluorescence else {}
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -46,8 +50,12 @@ def record_to_dict(
         "audit_head": audit_head,
         "demo": proc.demo,
         "record": body,
-        **optional,
     }
+    if change_history is not None:
+        document["change_history"] = change_history
+    if fluorescence:
+        document["fluorescence"] = fluorescence
+    return document
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -161,10 +161,10 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
         {
             "format": {"const": record_json.FORMAT},
             "format_version": {
-                "description": "The record format: 2 is written; 1, without version 2's optional parts, is read.",
+                "description": "Version 1 files have none of the optional parts of version 2.",
                 "type": "integer",
                 "minimum": min(record_json.SUPPORTED_VERSIONS),
-                "maximum": max(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
             },
             "app_version": {"type": "string"},
             "form_versions": _closed(
@@ -180,6 +180,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
             "fluorescence": {
                 "description": "Format version 2: the lesions' fluorescence measured on near-infrared frames kept on"
                 " the laptop (uncalibrated, relative to each frame); absent when there is none.",
@@ -187,7 +188,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "items": {"$ref": "#/$defs/fluorescence_measurement"},
             },
         },
-        optional=("fluorescence",),
+        optional=(change_history.KEY, "fluorescence"),
     )
     return {
         "$schema": SCHEMA_DIALECT,
