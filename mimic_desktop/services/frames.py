@@ -136,7 +136,6 @@ def attach_frame(
     system = proc.get("imaging_system")
     rects = [parse_rect(rect, "mask") for rect in masks(service.store).get(str(system), [])]
     data = _encoded(apply_masks(frame, rects))
-    sha256 = hashlib.sha256(data).hexdigest()
     # _change: the record's one-action transaction (permission, lock and reason, status), as every change.
     with service._change(proc.id, reason, child_values=False):
         conn = service.store.conn
@@ -151,32 +150,71 @@ def attach_frame(
         kept = frame_rows.frame_of_event(conn, event_id)
         if kept is not None:
             raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
-        used = frame_rows.bytes_kept(conn, proc.id)
-        if used + len(data) > FRAME_BUDGET:
-            raise ValidationError(
-                Text(
-                    "{study_id} keeps {used:,} bytes of frames; this one ({size:,} bytes) would pass the budget of"
-                    " {budget:,} bytes per procedure.",
-                    study_id=proc.study_id,
-                    used=used,
-                    size=len(data),
-                    budget=FRAME_BUDGET,
-                ),
-                "image",
-            )
-        return frame_rows.insert_frame(
-            conn,
-            proc_id=proc.id,
-            event_id=event_id,
-            media_type=MEDIA_TYPE,
-            width=int(frame.shape[1]),
-            height=int(frame.shape[0]),
-            data=data,
-            sha256=sha256,
-            masks=json.dumps([rect.text() for rect in rects]),
-            now=to_iso(service.clock()),
-            username=service.user.username,
+        return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects)
+
+
+def record_event_with_frame(
+    service: ProcedureService,
+    proc_id: str,
+    kind: str,
+    frame: NDArray[np.generic],
+    *,
+    lesion_id: str | None = None,
+    note: str | None = None,
+    lang: str = "en",
+) -> tuple[int, int]:
+    """Log an event with the frame of that moment (a fluorescence finding with a video source connected): the
+    event, its frame and their audit rows in one transaction, so that neither is ever saved without the other.
+    Returns (event id, frame id)."""
+    proc = service.load(proc_id)
+    rects = [parse_rect(rect, "mask") for rect in masks(service.store).get(str(proc.get("imaging_system")), [])]
+    data = _encoded(apply_masks(frame, rects))
+    kept: list[int] = []
+
+    def keep(event_id: int) -> None:
+        kept.append(_insert(service, proc.id, proc.study_id, event_id, frame, data, rects))
+
+    event_id = service.record_event(proc_id, kind, lesion_id=lesion_id, note=note, lang=lang, with_event=keep)
+    return event_id, kept[0]
+
+
+def _insert(
+    service: ProcedureService,
+    proc_id: str,
+    study_id: str,
+    event_id: int,
+    frame: NDArray[np.generic],
+    data: bytes,
+    rects: list[Rect],
+) -> int:
+    """The frame's row and audit row, inside the caller's transaction, within the procedure's budget."""
+    conn = service.store.conn
+    used = frame_rows.bytes_kept(conn, proc_id)
+    if used + len(data) > FRAME_BUDGET:
+        raise ValidationError(
+            Text(
+                "{study_id} keeps {used:,} bytes of frames; this one ({size:,} bytes) would pass the budget of"
+                " {budget:,} bytes per procedure.",
+                study_id=study_id,
+                used=used,
+                size=len(data),
+                budget=FRAME_BUDGET,
+            ),
+            "image",
         )
+    return frame_rows.insert_frame(
+        conn,
+        proc_id=proc_id,
+        event_id=event_id,
+        media_type=MEDIA_TYPE,
+        width=int(frame.shape[1]),
+        height=int(frame.shape[0]),
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        masks=json.dumps([rect.text() for rect in rects]),
+        now=to_iso(service.clock()),
+        username=service.user.username,
+    )
 
 
 def kept_frames(service: ProcedureService, study_id: str) -> list[KeptFrame]:

@@ -239,3 +239,66 @@ def test_a_process_killed_between_a_frame_and_its_audit_row_leaves_neither(cli, 
     assert main(["verify", "--db", str(db_path)]) == 0
     # The same still can be kept afterwards: nothing half-written stands in its way.
     assert cli("attach-frame", *USER, proc.study_id, str(event.id), "--image", str(still(tmp_path)))[0] == 0
+
+
+def test_an_event_recorded_with_its_frame_keeps_both(service, recorded, store):
+    proc = service.load(recorded)
+    lesion = proc.lesions[0]
+    event_id, frame_id = frame_service.record_event_with_frame(
+        service, proc.id, "note", frames.nir_frame(), lesion_id=lesion.id, note="frame of this moment"
+    )
+    [kept] = [frame for frame in frame_service.kept_frames(service, proc.study_id) if frame.id == frame_id]
+    assert kept.event_id == event_id and kept.event_kind == "note"
+    assert np.array_equal(frame_service.frame_pixels(service, proc.id, frame_id), frames.nir_frame())
+    assert audit.check(store.conn).ok
+
+
+# A child that records an event with its frame and stops, for good, after the event's row and before the frame's:
+# then it is killed. The event and its frame were one transaction, so neither may be in the database.
+KILLED_BEFORE_FRAME = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from mimic_desktop.services import frames
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.procedures import ProcedureService
+    from mimic_desktop.storage import frames as frame_rows
+    from mimic_desktop.storage.connection import open_store
+    from tests.support import frames as synthetic
+
+    def stop(conn, **row):
+        print("event row written", flush=True)
+        time.sleep(600)
+
+    frame_rows.insert_frame = stop
+    store = open_store(Path(sys.argv[1]))
+    service = ProcedureService(store, AccountService(store).sign_in("anna.coord", "correct horse"))
+    frames.record_event_with_frame(service, sys.argv[2], "note", synthetic.nir_frame(), note="killed")
+    """
+)
+
+
+def test_a_process_killed_between_an_event_and_its_frame_leaves_neither(service, recorded, db_path, store):
+    events_before = store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BEFORE_FRAME, str(db_path), recorded],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert child.stdout is not None and child.stderr is not None
+    line = child.stdout.readline()
+    assert line.strip() == "event row written", child.stderr.read()
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+    fresh = sqlite3.connect(db_path)
+    assert fresh.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events_before
+    assert fresh.execute("SELECT COUNT(*) FROM events WHERE note='killed'").fetchone()[0] == 0
+    assert fresh.execute("SELECT COUNT(*) FROM frames").fetchone()[0] == 0
+    assert fresh.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    fresh.close()
+    assert main(["verify", "--db", str(db_path)]) == 0
