@@ -10,7 +10,7 @@ from .common import AddCommand, reader_language, signed_in
 
 
 def cmd_settings(args: argparse.Namespace) -> None:
-    from ..services import settings
+    from ..services import settings, video
 
     service = signed_in(args)
     lang = reader_language(args)
@@ -21,6 +21,9 @@ def cmd_settings(args: argparse.Namespace) -> None:
         chosen = [rect for rect in rects.split(";") if rect.strip()]
         masked = frames.set_masks(service.store, service.user, system.strip(), chosen)
         print(say("{count} setting(s) changed.", lang, count=int(masked)))
+    if args.video_source is not None:
+        switched = video.set_source(service.store, service.user, args.video_source)
+        print(say("{count} setting(s) changed.", lang, count=int(switched)))
     if args.icg_window is not None or args.centre is not None:
         window = None if args.icg_window is None else settings.parse_icg_window(args.icg_window)
         changed = settings.change(service.store, service.user, icg_window_hours=window, centre_code=args.centre)
@@ -29,6 +32,7 @@ def cmd_settings(args: argparse.Namespace) -> None:
     print(say("ICG window (hours from injection to incision): {hours}", lang, hours=hours))
     print(say("Centre code: {code}", lang, code=settings.centre(service.store) or say("not set", lang)))
     _print_masks(service, lang)
+    print(say("Video source: {source}", lang, source=video.source(service.store) or say("not set", lang)))
 
 
 def _print_masks(service: ProcedureService, lang: str) -> None:
@@ -54,4 +58,10 @@ def register(command: AddCommand) -> None:
         default=None,
         metavar="SYSTEM=X,Y,W,H;...",
         help="rectangles blacked out of every frame of an imaging system before it is kept (SYSTEM= clears them)",
+    )
+    p.add_argument(
+        "--video-source",
+        default=None,
+        metavar="FILE|DEVICE",
+        help="the tower's video: a capture device's number (0, 1, ...) or a video or image file; '' for none",
     )

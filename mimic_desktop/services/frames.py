@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -161,6 +162,7 @@ def record_event_with_frame(
     *,
     lesion_id: str | None = None,
     note: str | None = None,
+    at: datetime | None = None,
     lang: str = "en",
 ) -> tuple[int, int]:
     """Log an event with the frame of that moment (a fluorescence finding with a video source connected): the
@@ -174,7 +176,7 @@ def record_event_with_frame(
     def keep(event_id: int) -> None:
         kept.append(_insert(service, proc.id, proc.study_id, event_id, frame, data, rects))
 
-    event_id = service.record_event(proc_id, kind, lesion_id=lesion_id, note=note, lang=lang, with_event=keep)
+    event_id = service.record_event(proc_id, kind, at=at, lesion_id=lesion_id, note=note, lang=lang, with_event=keep)
     return event_id, kept[0]
 
 

@@ -48,3 +48,13 @@ def overlay_frame(seed: int = 7) -> np.ndarray:
 def write(path: Path, frame: np.ndarray) -> Path:
     assert cv2.imwrite(str(path), frame)
     return path
+
+
+def write_video(path: Path, frames_count: int = 30, fps: float = 5.0) -> Path:
+    """A grey video whose frame i has intensity 8 * i everywhere: a frame's mean says which one it is."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (64, 48), False)
+    assert writer.isOpened()
+    for index in range(frames_count):
+        writer.write(np.full((48, 64), 8 * index, np.uint8))
+    writer.release()
+    return path
