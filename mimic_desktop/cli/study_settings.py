@@ -32,7 +32,8 @@ def cmd_settings(args: argparse.Namespace) -> None:
     print(say("ICG window (hours from injection to incision): {hours}", lang, hours=hours))
     print(say("Centre code: {code}", lang, code=settings.centre(service.store) or say("not set", lang)))
     _print_masks(service, lang)
-    print(say("Video source: {source}", lang, source=video.source(service.store) or say("not set", lang)))
+    if video.source(service.store):  # said only once one is set: most laptops have none
+        print(say("Video source: {source}", lang, source=video.source(service.store)))
 
 
 def _print_masks(service: ProcedureService, lang: str) -> None:
