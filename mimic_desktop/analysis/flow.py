@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.subject_status import SubjectStatus
 from .accuracy import confirmed_crlm, is_r1, resected, vascular_r1
 from .margins import Margins
 from .selection import Counted
@@ -19,6 +20,10 @@ class Flow:
 
     procedures_in_input: Annotated[int, "Procedure rows in the input."]
     procedures_left_out: Annotated[int, "Left out of the report (see counted.exclusions)."]
+    enrolled: Annotated[int, "Patients enrolled (trial records of any subject status; Figure 1's first box)."]
+    withdrawn: Annotated[int, "Enrolled patients withdrawn from the trial (reasons: counted.left_trial)."]
+    excluded: Annotated[int, "Enrolled patients excluded after enrolment (reasons: counted.left_trial)."]
+    not_operated: Annotated[int, "Enrolled patients not operated (reasons: counted.left_trial)."]
     patients: Annotated[int, "Patients analysed."]
     lesions: Annotated[int, "Their lesions."]
     resected: Annotated[int, "Lesions resected."]
@@ -39,6 +44,10 @@ class Flow:
     r1_after: Annotated[int, "R1 after re-resection."]
 
 
+def _left(counted: Counted, status: SubjectStatus) -> int:
+    return sum(left.patients for left in counted.left_trial if left.status == status.value)
+
+
 def flow(counted: Counted, margins: Margins, lesions: pd.DataFrame) -> Flow:
     treatment = lesions["treatment"]
     taken = lesions[resected(lesions)]
@@ -50,6 +59,10 @@ def flow(counted: Counted, margins: Margins, lesions: pd.DataFrame) -> Flow:
     return Flow(
         procedures_in_input=counted.procedures_in_input,
         procedures_left_out=counted.procedures_in_input - counted.procedures_included,
+        enrolled=counted.enrolled,
+        withdrawn=_left(counted, SubjectStatus.WITHDRAWN),
+        excluded=_left(counted, SubjectStatus.EXCLUDED),
+        not_operated=_left(counted, SubjectStatus.NOT_OPERATED),
         patients=counted.procedures_included,
         lesions=len(lesions),
         resected=len(taken),

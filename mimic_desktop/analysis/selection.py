@@ -2,8 +2,8 @@
 
 A procedure is one patient. Left out, in this order, each procedure for its first reason: demo
 records; sessions with more than one row (superseded versions must not be in the input; the central
-database's tables hold only the current one); records not marked complete (draft, in progress,
-awaiting pathology); study IDs that appear in more than one session. Lesions and complications go
+database's tables hold only the current one); patients no longer enrolled (withdrawn, excluded, not operated: the paper's Figure 1);
+records not marked complete (draft, in progress, awaiting pathology); study IDs that appear in more than one session. Lesions and complications go
 with their procedure; those whose session has no procedure row are counted apart.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from ..domain.derive import Status
+from ..domain.subject_status import SubjectStatus
 from .tables import flag, key, number, require, text
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ PROCEDURE_COLUMNS = (
     "mc_cavity_reresection",
     "mc_occult_extended",
 )
+# Read when the input has them; tables made before subject status was recorded hold enrolled patients only.
+SUBJECT_STATUS_COLUMNS = ("subject_status", "subject_status_reason")
 LESION_COLUMNS = (
     "session_id",
     "treatment",
@@ -59,6 +62,15 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class LeftTrial:
+    """Patients no longer enrolled, by status and the reason given: the exclusions of the flow diagram."""
+
+    status: Annotated[str, "withdrawn, excluded or not_operated."]
+    reason: Annotated[str, "The reason recorded with the status, as typed."]
+    patients: Annotated[int, "How many patients."]
+
+
+@dataclass(frozen=True)
 class Counted:
     """What the report counts: the records in the input, those left out and why, and those analysed."""
 
@@ -71,6 +83,10 @@ class Counted:
     complications_in_input: Annotated[int, "Complication rows in the input."]
     complications_included: Annotated[int, "Complications of the procedures analysed."]
     complications_without_procedure: Annotated[int, "Complication rows whose session has no procedure row."]
+    enrolled: Annotated[int, "Patients enrolled: trial records (not demo, one row per session) of any subject status."]
+    left_trial: Annotated[
+        list[LeftTrial], "Enrolled patients no longer in the trial (withdrawn, excluded, not operated), by reason."
+    ]
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,8 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "study_id": key(procedures["study_id"]),
             "centre": key(procedures["centre"]),
             "status": text(procedures["status"]),
+            "subject_status": _subject_status(procedures),
+            "subject_status_reason": text(procedures.get("subject_status_reason", pd.Series(None, procedures.index))),
             "demo": flag(procedures["demo"], table).fillna(False).astype(bool),
             "surgery_date": text(procedures["surgery_date"]),
             "chemo": flag(procedures["neoadjuvant_chemo"], table),
@@ -109,6 +127,22 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "occult_extended": number(procedures["mc_occult_extended"], table).fillna(0),
         }
     )
+
+
+def _subject_status(procedures: pd.DataFrame) -> pd.Series:
+    """Each procedure's subject status; enrolled where the input has none (tables made before it was recorded)."""
+    import pandas as pd
+
+    if "subject_status" not in procedures:
+        return pd.Series(SubjectStatus.ENROLLED.value, index=procedures.index, dtype=object)
+    return text(procedures["subject_status"]).fillna(SubjectStatus.ENROLLED.value)
+
+
+def _left_trial(patients: pd.DataFrame, trial: pd.Series) -> list[LeftTrial]:
+    gone = patients[trial & patients["subject_status"].ne(SubjectStatus.ENROLLED.value)]
+    reasons = gone["subject_status_reason"].fillna("(no reason recorded)")
+    counts = gone.groupby([gone["subject_status"], reasons]).size()
+    return [LeftTrial(str(status), str(reason), int(count)) for (status, reason), count in counts.items()]
 
 
 def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
@@ -156,15 +190,21 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     patients = _read_procedures(procedures)
     performed = ~patients["demo"] & ~patients["session_id"].duplicated(keep=False)
     patients["procedure_number"] = _procedure_numbers(patients[performed])
+    enrolled = patients["subject_status"].eq(SubjectStatus.ENROLLED.value)
     complete = patients["status"].isin(COUNTED_STATUSES)
     # Only records that would otherwise count can clash: a demo or draft copy of a study ID does not.
-    counting = performed & complete
+    counting = performed & complete & enrolled
     repeated = counting & patients["study_id"].where(counting).duplicated(keep=False)
     out, exclusions = _excluded(
         patients,
         [
             ("demo record, not trial data", patients["demo"]),
             ("more than one row for one session (superseded versions in the input)", ~performed),
+            *(
+                (f"subject {status.text().lower()}", patients["subject_status"].eq(status.value))
+                for status in SubjectStatus
+                if not status.analysed
+            ),
             ("not marked complete (draft, in progress or awaiting pathology)", ~complete),
             ("study ID recorded in more than one session", repeated),
         ],
@@ -188,6 +228,8 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
         complications_in_input=len(read_complications),
         complications_included=int(read_complications["session_id"].isin(kept).sum()),
         complications_without_procedure=int((~read_complications["session_id"].isin(sessions)).sum()),
+        enrolled=int(performed.sum()),
+        left_trial=_left_trial(patients, performed),
     )
     return Selection(
         patients=included,

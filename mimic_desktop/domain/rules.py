@@ -14,6 +14,7 @@ from .clock import from_iso, local_text, utc_now
 from .errors import ValidationError
 from .forms import FieldDef
 from .record import Complication, Event, Lesion, Procedure
+from .subject_status import SubjectStatus
 from .values import display
 from .wording import Text, TextList, say
 
@@ -293,7 +294,13 @@ def _missing_fields(
 
 
 def missing_for_completion(proc: Procedure, lang: str = "en", now: datetime | None = None) -> list[str]:
-    """What must still be entered, or corrected, before the record can be marked complete and locked."""
+    """What must still be entered, or corrected, before the record can be marked complete and locked.
+
+    A patient no longer enrolled (withdrawn, excluded, not operated) is left out of the analysis, as the paper
+    left them out, so their record is complete as it stands: only a value that is wrong keeps it open.
+    """
+    if not SubjectStatus(proc.subject_status).analysed:
+        return [query.text for query in plausibility_queries(proc, now or utc_now(), lang)]
     missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "", lang)
     for kind in ("incision", "closure"):
         if proc.first_event(kind) is None:

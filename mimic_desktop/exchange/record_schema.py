@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..domain import forms, rules
+from ..domain import forms, rules, subject_status
 from ..domain.forms import FieldDef, FormDef
 from . import record_json
 
@@ -131,7 +131,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"const": record_json.FORMAT_VERSION},
+            "format_version": {
+                "description": "The record format; every earlier version is still read (see session-file.md).",
+                "type": "integer",
+                "minimum": min(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
+            },
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
@@ -146,7 +151,23 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
-        }
+            "subject_status": _closed(
+                {
+                    "status": {
+                        "description": "Enrolled, or left out of the analysis: withdrawn, excluded or not operated.",
+                        "type": "string",
+                        "enum": list(subject_status.CODES),
+                    },
+                    "reason": {"description": f"Why the status was set. {FREE_TEXT_NOTE}", **OPTIONAL_TEXT},
+                    "date": {
+                        "description": "The day the status took effect.",
+                        "type": ["string", "null"],
+                        "format": "date",
+                    },
+                }
+            ),
+        },
+        optional=("subject_status",),  # format version 2; a version-1 record is an enrolled patient's
     )
     return {
         "$schema": SCHEMA_DIALECT,

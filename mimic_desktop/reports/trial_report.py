@@ -175,7 +175,13 @@ def _flow(report: dict[str, Any]) -> Story:
     flow, margins = report["flow"], report["margins"]
     steps = [
         FlowStep(
-            [f"Procedures in the data: {flow['procedures_in_input']}"], [f"Left out: {flow['procedures_left_out']}"]
+            [f"Procedures in the data: {flow['procedures_in_input']}", f"Patients enrolled: {flow['enrolled']}"],
+            [
+                f"Left out: {flow['procedures_left_out']}",
+                f"Withdrawn: {flow['withdrawn']}",
+                f"Excluded: {flow['excluded']}",
+                f"Not operated: {flow['not_operated']}",
+            ],
         ),
         FlowStep(
             [f"Patients analysed: {flow['patients']}", f"Lesions: {flow['lesions']}"],

@@ -82,7 +82,7 @@ def tables_from_csv(folder: Path) -> Tables:
 
 def tables_from_central(path: Path) -> Tables:
     """The current sessions' flat tables of a central study database, with the columns the report reads."""
-    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PROCEDURE_COLUMNS
+    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PROCEDURE_COLUMNS, SUBJECT_STATUS_COLUMNS
     from ..exchange import central
     from .central_import import open_existing
 
@@ -90,7 +90,12 @@ def tables_from_central(path: Path) -> Tables:
     store = open_existing(path)
     try:
         frames = central.frames(
-            store, {"procedures": PROCEDURE_COLUMNS, "lesions": LESION_COLUMNS, "complications": COMPLICATION_COLUMNS}
+            store,
+            {
+                "procedures": (*PROCEDURE_COLUMNS, *SUBJECT_STATUS_COLUMNS),
+                "lesions": LESION_COLUMNS,
+                "complications": COMPLICATION_COLUMNS,
+            },
         )
     finally:
         store.close()

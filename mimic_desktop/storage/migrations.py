@@ -182,6 +182,15 @@ def m005_row_seals(db: Database) -> None:
     seal_all(db.conn)
 
 
+@migrations()
+def m007_subject_status(db: Database) -> None:
+    """Whether the patient is still in the trial (enrolled, withdrawn, excluded, not operated), why and since when.
+    Every record made before is an enrolled patient's; the columns are sealed with the row from its next change."""
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status TEXT NOT NULL DEFAULT 'enrolled'")
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status_reason TEXT")
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status_date TEXT")
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())
