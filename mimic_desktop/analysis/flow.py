@@ -25,7 +25,8 @@ class Flow:
     excluded: Annotated[int, "Enrolled patients excluded after enrolment (reasons: counted.left_trial)."]
     not_operated: Annotated[int, "Enrolled patients not operated (reasons: counted.left_trial)."]
     patients: Annotated[int, "Patients analysed."]
-    lesions: Annotated[int, "Their lesions."]
+    lesions: Annotated[int, "Their lesions, those of a two-stage procedure left out."]
+    two_stage: Annotated[int, "Their lesions left out as part of a two-stage procedure."]
     resected: Annotated[int, "Lesions resected."]
     ablated: Annotated[int, "Lesions ablated."]
     not_treated: Annotated[int, "Lesions neither resected nor ablated, or without the treatment recorded."]
@@ -65,6 +66,7 @@ def flow(counted: Counted, margins: Margins, lesions: pd.DataFrame) -> Flow:
         not_operated=_left(counted, SubjectStatus.NOT_OPERATED),
         patients=counted.procedures_included,
         lesions=len(lesions),
+        two_stage=counted.lesions_two_stage,
         resected=len(taken),
         ablated=int(treatment.eq("ablation").sum()),
         not_treated=len(lesions) - len(taken) - int(treatment.eq("ablation").sum()),

@@ -15,6 +15,7 @@ from .. import __version__
 from ..domain.clock import to_iso, utc_now
 from .accuracy import Diagnostic, diagnostic
 from .complications import Complications, complications
+from .detection import Detection, detection
 from .enrolment import CentreEnrolment, enrolment
 from .flow import Flow, flow
 from .learning import LearningCurve, learning_curve
@@ -46,6 +47,7 @@ class TrialReport:
     margins: Annotated[Margins, "The primary end point: R0 before and after cavity re-resection."]
     management: Annotated[Management, "Changes in surgical management."]
     occult: Annotated[Occult, "Occult lesions found with ICG."]
+    detection: Annotated[Detection, "ICG for the detection of additional lesions (eFigure 2)."]
     learning_curve: Annotated[LearningCurve, "A centre's first ten procedures against the later ones."]
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
@@ -76,6 +78,7 @@ def build_report(
         margins=primary,
         management=management(patients, lesion_rows),
         occult=occult(patients, lesion_rows),
+        detection=detection(lesion_rows),
         learning_curve=learning_curve(patients, lesion_rows),
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),

@@ -2,9 +2,11 @@
 
 A procedure is one patient. Left out, in this order, each procedure for its first reason: demo
 records; sessions with more than one row (superseded versions must not be in the input; the central
-database's tables hold only the current one); patients no longer enrolled (withdrawn, excluded, not operated: the paper's Figure 1);
-records not marked complete (draft, in progress, awaiting pathology); study IDs that appear in more than one session. Lesions and complications go
-with their procedure; those whose session has no procedure row are counted apart.
+database's tables hold only the current one); patients no longer enrolled (withdrawn, excluded, not
+operated: the paper's Figure 1); records not marked complete (draft, in progress, awaiting pathology);
+study IDs that appear in more than one session. Lesions and complications go with their procedure;
+those whose session has no procedure row are counted apart. A lesion marked as part of a two-stage
+procedure is left out of the per-lesion analysis, as the paper left such lesions out.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ LESION_COLUMNS = (
     "extended_resection",
 )
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
+# Read when the input has them (CRF version 2): every modality a lesion was seen with, and the two-stage flag.
+LESION_DETAIL_COLUMNS = ("seen_with", "two_stage")
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,10 @@ class Counted:
     procedures_included: Annotated[int, "Procedures analysed: one per patient."]
     exclusions: Annotated[list[Exclusion], "Procedures left out, by reason (only reasons that occur)."]
     lesions_in_input: Annotated[int, "Lesion rows in the input."]
-    lesions_included: Annotated[int, "Lesions of the procedures analysed."]
+    lesions_included: Annotated[int, "Lesions of the procedures analysed (not those of a two-stage procedure)."]
+    lesions_two_stage: Annotated[
+        int, "Lesions of the procedures analysed left out as part of a two-stage procedure (as in the paper)."
+    ]
     lesions_without_procedure: Annotated[int, "Lesion rows whose session has no procedure row (not analysed)."]
     complications_in_input: Annotated[int, "Complication rows in the input."]
     complications_included: Annotated[int, "Complications of the procedures analysed."]
@@ -164,8 +171,23 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
             "reresection_tumour": flag(lesions["reresection_tumour"], table),
             "plane_adapted": flag(lesions["plane_adapted"], table).fillna(False).astype(bool),
             "extended": flag(lesions["extended_resection"], table).fillna(False).astype(bool),
+            "seen_icg": _seen_with_icg(lesions),
+            "two_stage": flag(_column(lesions, "two_stage"), table).fillna(False).astype(bool),
         }
     )
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """The column, or an empty one where the input was made before it existed."""
+    import pandas as pd
+
+    return frame[name] if name in frame else pd.Series(None, index=frame.index, dtype=object)
+
+
+def _seen_with_icg(lesions: pd.DataFrame) -> pd.Series:
+    """Whether ICG fluorescence showed the lesion; missing where the modalities were not recorded."""
+    seen = text(_column(lesions, "seen_with"))
+    return seen.str.split(";").map(lambda codes: "icg" in codes, na_action="ignore").astype("boolean")
 
 
 def _excluded(patients: pd.DataFrame, reasons: list[tuple[str, pd.Series]]) -> tuple[pd.Series, list[Exclusion]]:
@@ -214,6 +236,9 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     sessions = set(patients["session_id"].dropna().to_numpy(dtype=object))
     kept = set(included["session_id"].to_numpy(dtype=object))
     read_lesions = _read_lesions(lesions)
+    # Lesions of a two-stage procedure are left out of the per-lesion analysis, as in the paper.
+    two_stage = read_lesions["two_stage"] & read_lesions["session_id"].isin(kept)
+    analysed_lesions = read_lesions[~read_lesions["two_stage"]]
     read_complications = key(complications["session_id"]).to_frame()
     read_complications["grade"] = text(complications["clavien_dindo"])
     read_complications["late"] = flag(complications["late"], "complications").fillna(False).astype(bool)
@@ -223,7 +248,8 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
         procedures_included=len(included),
         exclusions=exclusions,
         lesions_in_input=len(read_lesions),
-        lesions_included=int(read_lesions["session_id"].isin(kept).sum()),
+        lesions_included=int(analysed_lesions["session_id"].isin(kept).sum()),
+        lesions_two_stage=int(two_stage.sum()),
         lesions_without_procedure=int((~read_lesions["session_id"].isin(sessions)).sum()),
         complications_in_input=len(read_complications),
         complications_included=int(read_complications["session_id"].isin(kept).sum()),
@@ -233,7 +259,7 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     )
     return Selection(
         patients=included,
-        lesions=read_lesions.merge(attributes, on="session_id", how="inner"),
+        lesions=analysed_lesions.merge(attributes, on="session_id", how="inner"),
         complications=read_complications[read_complications["session_id"].isin(kept)].reset_index(drop=True),
         counted=counted,
     )

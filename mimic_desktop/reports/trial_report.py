@@ -185,7 +185,11 @@ def _flow(report: dict[str, Any]) -> Story:
         ),
         FlowStep(
             [f"Patients analysed: {flow['patients']}", f"Lesions: {flow['lesions']}"],
-            [f"Ablated: {flow['ablated']}", f"Not treated: {flow['not_treated']}"],
+            [
+                f"Ablated: {flow['ablated']}",
+                f"Not treated: {flow['not_treated']}",
+                f"Two-stage procedure: {flow['two_stage']}",
+            ],
         ),
         FlowStep(
             [f"Lesions resected: {flow['resected']}"],

@@ -82,7 +82,13 @@ def tables_from_csv(folder: Path) -> Tables:
 
 def tables_from_central(path: Path) -> Tables:
     """The current sessions' flat tables of a central study database, with the columns the report reads."""
-    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PROCEDURE_COLUMNS, SUBJECT_STATUS_COLUMNS
+    from ..analysis.selection import (
+        COMPLICATION_COLUMNS,
+        LESION_COLUMNS,
+        LESION_DETAIL_COLUMNS,
+        PROCEDURE_COLUMNS,
+        SUBJECT_STATUS_COLUMNS,
+    )
     from ..exchange import central
     from .central_import import open_existing
 
@@ -93,7 +99,7 @@ def tables_from_central(path: Path) -> Tables:
             store,
             {
                 "procedures": (*PROCEDURE_COLUMNS, *SUBJECT_STATUS_COLUMNS),
-                "lesions": LESION_COLUMNS,
+                "lesions": (*LESION_COLUMNS, *LESION_DETAIL_COLUMNS),
                 "complications": COMPLICATION_COLUMNS,
             },
         )

@@ -1901,87 +1901,92 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
-        <source>Hide withdrawn, excluded and not operated</source>
-        <translation>Teruggetrokken, geëxcludeerd en niet geopereerd verbergen</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="77"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="81"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Subject</source>
         <translation>Deelnemer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="125"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="85"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
+        <source>Enrolled only</source>
+        <translation>Alleen geïncludeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
+        <source>Hide the patients withdrawn, excluded or not operated</source>
+        <translation>De teruggetrokken, geëxcludeerde en niet geopereerde patiënten verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="119"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="121"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="144"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="146"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="178"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="183"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="186"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
     </message>

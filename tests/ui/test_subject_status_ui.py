@@ -80,7 +80,7 @@ def test_in_dutch_the_status_and_its_refusal_are_dutch(make_window, store, coord
     window.tabs.setCurrentIndex(0)
     window.list.refresh()
     assert column(window, 2) == ["Teruggetrokken"]
-    assert window.list.hide_left.text() == "Teruggetrokken, geëxcludeerd en niet geopereerd verbergen"
+    assert window.list.hide_left.text() == "Alleen geïncludeerd"
 
 
 def test_a_monitor_sees_the_status_but_cannot_change_it(make_window, store, coordinator, service):
