@@ -58,6 +58,11 @@ def refused(capsys, *args: object) -> str:
 
 @pytest.fixture
 def db(db_path, monkeypatch, capsys):
+    return enrolled(db_path, monkeypatch, capsys)
+
+
+def enrolled(db_path, monkeypatch, capsys):
+    """A database with its coordinator and one patient enrolled (NOT_OPERATED, as yet enrolled)."""
     monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
     assert desktop("init", "--db", db_path, *USER, "--name", "Anna de Vries") == 0
