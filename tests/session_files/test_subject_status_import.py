@@ -25,19 +25,26 @@ def test_a_withdrawn_patient_reaches_the_flat_tables_with_reason_and_date(laptop
     )
 
 
-def test_a_version_1_record_imports_as_an_enrolled_patient(laptop, importer, central_store):
+def test_a_version_1_record_imports_as_an_enrolled_patient_with_detected_by_alone(laptop, importer, central_store):
     proc_id = laptop.record(41)
     exported = laptop.export(proc_id).read_bytes()
 
     def as_version_1(record: dict) -> None:
+        """As a laptop before this release wrote it: record format 1, CRF version 1 (no modalities, no two-stage)."""
         assert record["format_version"] == record_json.FORMAT_VERSION == 2
         record["format_version"] = 1
         del record["subject_status"]
+        record["form_versions"]["crf"] = 1
+        for lesion in record["record"]["lesions"]:
+            lesion["values"].pop("seen_with", None)
+            lesion["values"].pop("two_stage", None)
 
     result = importer.import_bytes(with_record(exported, laptop.key_path, as_version_1), "v1.mimic")
     assert result.outcome is Outcome.NEW, result
     (row,) = read_rows(central_store.conn, "procedures")
     assert (row["subject_status"], row["subject_status_reason"]) == ("enrolled", None)
+    lesions = read_rows(central_store.conn, "lesions")
+    assert lesions and all(lesion["seen_with"] is None and lesion["detected_by"] for lesion in lesions)
 
 
 def test_a_status_outside_its_codes_is_rejected_and_changes_nothing(laptop, importer, central_store):
