@@ -349,12 +349,29 @@ def _management(report: dict[str, Any]) -> Story:
         ("Confirmed CRLM", with_interval(occult["confirmed_crlm"])),
         ("Patients with an occult lesion", count_of(occult["patients_with_occult"])),
         ("Patients with additional CRLM", with_interval(occult["patients_with_additional_crlm"])),
+        *_detection(report["detection"]),
     ]
     return [
         heading("Changes in surgical management"),
         grid(rows, [width * 0.4, width * 0.3, width * 0.3]),
         heading("Occult lesions"),
         facts(items),
+    ]
+
+
+def _detection(detection: dict[str, Any]) -> list[tuple[str, str]]:
+    """ICG for the detection of additional lesions (eFigure 2), from the modalities each lesion was seen with."""
+    cells = ", ".join(
+        f"{name} {detection[key]}"
+        for name, key in (("TP", "true_positive"), ("FP", "false_positive"), ("FN", "false_negative"))
+    )
+    return [
+        (
+            "Seen with ICG, against histology",
+            f"{cells}, TN {detection['true_negative']} (modalities not recorded: {detection['not_assessable']})",
+        ),
+        *((f"{label} of ICG for additional CRLM", with_interval(detection[key])) for key, label in ACCURACY),
+        ("AUROC of ICG for additional CRLM", area(detection["auroc"])),
     ]
 
 

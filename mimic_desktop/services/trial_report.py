@@ -144,6 +144,8 @@ def summary_text(report: dict[str, Any]) -> str:
     accuracy, margins, counted = report["diagnostic"]["accuracy"], report["margins"], report["counted"]
     lines = [
         f"Patients analysed: {counted['procedures_included']} of {counted['procedures_in_input']}",
+        f"Left the trial: withdrawn {report['flow']['withdrawn']}, excluded {report['flow']['excluded']}, "
+        f"not operated {report['flow']['not_operated']}",
         f"Confirmed CRLM resected: {report['diagnostic']['crlm_resected']}",
         *(f"{label}: {with_interval(accuracy[key])}" for key, label in ACCURACY),
         f"AUROC: {area(accuracy['auroc'])}",
