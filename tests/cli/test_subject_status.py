@@ -207,3 +207,9 @@ def test_a_monitor_cannot_set_the_status(db, capsys, monkeypatch):
     refused(capsys, "set-status", "--db", db, "--user", "mo", NOT_OPERATED, "withdrawn", "--reason", "why not")
     monkeypatch.setenv("MIMIC_PASSWORD", "correct horse")
     assert dump(capsys, db)["subject_status"] == "enrolled"
+    out_of(capsys, "set-status", "--db", db, *USER, NOT_OPERATED, "excluded", "--reason", "no CRLM on the scan")
+    monkeypatch.setenv("MIMIC_PASSWORD", "monitor password 1")
+    lines = json.loads(out_of(capsys, "audit", "--db", db, "--user", "mo", NOT_OPERATED, "--json"))["entries"]
+    worded = {(line["what"], line["old"], line["new"], line["reason"]) for line in lines if not line["refused"]}
+    assert ("Subject status", "Enrolled", "Excluded", "no CRLM on the scan") in worded
+    assert any(line["refused"] for line in lines), "the monitor's attempt is kept as a refusal"
