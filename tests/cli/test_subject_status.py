@@ -213,3 +213,13 @@ def test_a_monitor_cannot_set_the_status(db, capsys, monkeypatch):
     worded = {(line["what"], line["old"], line["new"], line["reason"]) for line in lines if not line["refused"]}
     assert ("Subject status", "Enrolled", "Excluded", "no CRLM on the scan") in worded
     assert any(line["refused"] for line in lines), "the monitor's attempt is kept as a refusal"
+
+
+def test_a_locked_record_of_a_patient_not_operated_goes_back_to_enrolled_only_when_complete(db, capsys):
+    out_of(capsys, "set-status", "--db", db, *USER, NOT_OPERATED, "not_operated", "--reason", "cancelled")
+    out_of(capsys, "complete", "--db", db, *USER, NOT_OPERATED)
+    err = refused(capsys, "set-status", "--db", db, *USER, NOT_OPERATED, "enrolled", "--reason", "operated after all")
+    assert "complete and locked, and this change would break what completion requires" in err
+    assert "Event: Incision" in err
+    record = dump(capsys, db)
+    assert (record["subject_status"], record["subject_status_reason"]) == ("not_operated", "cancelled")
