@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .accuracy import confirmed_crlm, resected
 from .estimates import Proportion, proportion
 from .roc import Auroc, auroc
@@ -58,9 +59,9 @@ def detection(lesions: pd.DataFrame) -> Detection:
         false_positive=fp,
         false_negative=fn,
         true_negative=tn,
-        sensitivity=proportion(tp, tp + fn, "no additional lesions confirmed as CRLM"),
-        specificity=proportion(tn, tn + fp, "no additional lesions other than CRLM"),
-        ppv=proportion(tp, tp + fp, "no additional lesions seen with ICG"),
-        npv=proportion(tn, tn + fn, "no additional lesions missed by ICG"),
+        sensitivity=proportion(tp, tp + fn, Text("no additional lesions confirmed as CRLM")),
+        specificity=proportion(tn, tn + fp, Text("no additional lesions other than CRLM")),
+        ppv=proportion(tp, tp + fp, Text("no additional lesions seen with ICG")),
+        npv=proportion(tn, tn + fn, Text("no additional lesions missed by ICG")),
         auroc=auroc(scores[crlm].tolist(), scores[~crlm].tolist()),
     )

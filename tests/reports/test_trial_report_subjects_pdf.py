@@ -1,8 +1,9 @@
 """The trial report PDF read back: patients no longer enrolled and two-stage lesions in the flow diagram, and the
 detection of additional lesions by ICG beside the occult lesions."""
 
+from mimic_desktop.analysis.report import compute_report
 from mimic_desktop.services.trial_report import summary_text, write_report_pdf
-from tests.support.flat_tables import lesion, procedure, report
+from tests.support.flat_tables import frames, lesion, procedure
 
 from .conftest import flat, read_pdf
 
@@ -19,7 +20,7 @@ def test_the_pdf_counts_who_left_the_trial_the_two_stage_lesions_and_the_detecti
         lesion(b, source="occult", seen_with="icg", histology="benign"),
         lesion(gone),
     ]
-    result = report([a, b, gone], lesions)
+    result = compute_report(*frames([a, b, gone], lesions), source="hand-made")
     pages, _ = read_pdf(write_report_pdf(result, tmp_path / "report.pdf"))
     text = flat(" ".join(pages))
     for expected in (

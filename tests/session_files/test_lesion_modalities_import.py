@@ -25,9 +25,9 @@ def test_modalities_and_a_two_stage_lesion_reach_the_central_report(laptop, impo
     assert rows[staged.number]["two_stage"] == 1 and not rows[known.number]["two_stage"]
     assert rows[known.number]["seen_with"] == "preop_imaging;ious"
     report = central_report(central_store.path)
-    assert report["counted"]["lesions_two_stage"] == 1 and report["flow"]["two_stage"] == 1
-    assert report["flow"]["lesions"] == 2
+    assert report.counted.lesions_two_stage == 1 and report.flow.two_stage == 1
+    assert report.flow.lesions == 2
     analysed = [lesion for lesion in laptop.service.load(proc_id).lesions if lesion.id != staged.id]
     seen_icg = sum("icg" in lesion.get("seen_with") for lesion in analysed)
-    assert report["detection"]["lesions_seen_with_icg"] == seen_icg
-    assert report["detection"]["lesions_modalities_missing"] == 0
+    assert report.detection.lesions_seen_with_icg == seen_icg
+    assert report.detection.lesions_modalities_missing == 0
