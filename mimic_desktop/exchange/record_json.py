@@ -1,4 +1,8 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
+a version-1 record has none of them and stays importable.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,16 @@ FORMAT_VERSION = 2
 SUPPORTED_VERSIONS = {1, 2}
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -27,7 +39,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
     for name in SUBJECT_STATUS_PARTS.values():
         body.pop(name)  # carried as the part "subject_status" beside the record
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -40,6 +52,9 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "record": body,
         "subject_status": {part: getattr(proc, name) for part, name in SUBJECT_STATUS_PARTS.items()},
     }
+    if change_history is not None:
+        document["change_history"] = change_history
+    return document
 
 
 # The part "subject_status" (format version 2): its keys and the Procedure attributes they carry.

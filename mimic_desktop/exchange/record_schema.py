@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules, subject_status
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -132,7 +132,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
         {
             "format": {"const": record_json.FORMAT},
             "format_version": {
-                "description": "The record format; every earlier version is still read (see session-file.md).",
+                "description": "Version 1 files have none of the optional parts of version 2.",
                 "type": "integer",
                 "minimum": min(record_json.SUPPORTED_VERSIONS),
                 "maximum": record_json.FORMAT_VERSION,
@@ -166,8 +166,10 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                     },
                 }
             ),
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
         },
-        optional=("subject_status",),  # format version 2; a version-1 record is an enrolled patient's
+        # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
+        optional=("subject_status", change_history.KEY),
     )
     return {
         "$schema": SCHEMA_DIALECT,
