@@ -30,6 +30,7 @@ from . import (
     session_export,
     signature_commands,
     study_settings,
+    subject_commands,
 )
 from .common import (
     Handler,
@@ -119,7 +120,7 @@ def cmd_dump(args: argparse.Namespace) -> None:
 def cmd_list(args: argparse.Namespace) -> None:
     service = signed_in(args)
     for row in service.list(args.search or ""):
-        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}")
+        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}\t{row['subject_status']}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -252,6 +253,7 @@ EXTENSIONS: list[ModuleType] = [
     record_commands,
     study_settings,
     signature_commands,
+    subject_commands,
 ]
 
 
