@@ -1,5 +1,5 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-import, list, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
+import, list, report, exports, verify, query, office-key, gui). Every command but gui signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
+from . import central_queries
 from .common import Handler, new_password, password, run
 from .report import add_output_arguments, emit
 
@@ -260,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)"
             )
+    central_queries.register(sub)
     return parser
 
 

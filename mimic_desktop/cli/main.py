@@ -23,6 +23,7 @@ from . import (
     data_exports,
     documents,
     install_check,
+    query_commands,
     record_commands,
     session_export,
     signature_commands,
@@ -230,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", cmd_demo, "write the demo database", user=False)
     for module in EXTENSIONS:
         module.register(command)
+    query_commands.register(sub)
     return parser
 
 

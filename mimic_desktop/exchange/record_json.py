@@ -1,4 +1,5 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1, which has
+none of version 2's optional parts, is still read)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,20 @@ from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = {1}
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = {1, 2}
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    query_answers: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction. query_answers: the
+    centre's answers to the trial office's queries on this record (left out when there are none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -25,7 +34,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -37,6 +46,9 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "demo": proc.demo,
         "record": body,
     }
+    if query_answers:
+        document["query_answers"] = query_answers
+    return document
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:

@@ -112,6 +112,19 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "void_reason": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
         }
     )
+    query_answer = _closed(
+        {
+            "query_id": {"description": "The trial office's number of the query.", "type": "integer", "minimum": 1},
+            "round": {
+                "description": "Which asking of the query this answers (1, then one more each time the office asks again).",
+                "type": "integer",
+                "minimum": 1,
+            },
+            "text": {"description": FREE_TEXT_NOTE, "type": "string", "maxLength": 2000},
+            "answered_at": TIMESTAMP,
+            "answered_by": {"description": "The laptop account that answered.", "type": "string"},
+        }
+    )
     record = _closed(
         {
             "id": HEX_ID,
@@ -131,7 +144,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"const": record_json.FORMAT_VERSION},
+            "format_version": {
+                "description": "Version 1 has none of version 2's optional parts and is read as it is.",
+                "type": "integer",
+                "minimum": min(record_json.SUPPORTED_VERSIONS),
+                "maximum": max(record_json.SUPPORTED_VERSIONS),
+            },
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
@@ -146,7 +164,13 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
-        }
+            "query_answers": {
+                "description": "Version 2: the centre's answers to the trial office's data queries on this record.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/query_answer"},
+            },
+        },
+        optional=("query_answers",),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -167,6 +191,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "complication": _child("complication_values"),
             "event": event,
             "signature": signature,
+            "query_answer": query_answer,
         },
     }
 

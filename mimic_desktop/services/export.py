@@ -31,6 +31,7 @@ from .documents import write_questionnaire_pdf, write_summary_pdf
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
 from .progress import Progress, no_progress
+from .query_answers import answers_for_export
 from .signing import SignatureState, check_signature
 
 STEPS = (
@@ -150,7 +151,11 @@ class ExportService:
             demo=proc.demo,
         )
         body = record_json.record_to_dict(
-            proc, session_version=version, exported_at=header.exported_at, audit_head=audit.head(self.store.conn)[1]
+            proc,
+            session_version=version,
+            exported_at=header.exported_at,
+            audit_head=audit.head(self.store.conn)[1],
+            query_answers=answers_for_export(self.store.conn, proc_id),
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)

@@ -49,6 +49,7 @@ SEALED = {
         Sealed("signatures", "signature", "id"),
         Sealed("users", "user", "username"),
         Sealed("settings", "setting", "key"),
+        Sealed("received_queries", "received_query", "id"),
     )
 }
 
