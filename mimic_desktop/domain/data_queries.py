@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from . import derive, forms
+from . import derive, forms, plausible
 from .errors import ValidationError
 from .record import Entry, Procedure
 from .wording import Text, say
@@ -81,7 +81,7 @@ def target(kind: str, field: str | None = None, number: int | None = None, event
             Text("{kind!r} is not a kind of query target (field, lesion, complication or event).", kind=kind)
         ) from None
     if chosen is TargetKind.EVENT:
-        if not isinstance(event_id, int) or isinstance(event_id, bool) or event_id < 1:
+        if not _counted(event_id):
             raise ValidationError(Text("A query on an event names the event's id (a number from 1)."))
         return Target(chosen, event_id=event_id)
     scope = SCOPES[chosen]
@@ -90,9 +90,14 @@ def target(kind: str, field: str | None = None, number: int | None = None, event
         raise ValidationError(Text("{field!r} is not a field of the {scope} form.", field=field, scope=scope), "field")
     if chosen is TargetKind.FIELD:
         return Target(chosen, field=field)
-    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+    if not _counted(number):
         raise ValidationError(Text("A query on a lesion or complication names its number (from 1)."))
     return Target(chosen, field=field, number=number)
+
+
+def _counted(number: object) -> bool:
+    """A number from 1 that a record can hold."""
+    return isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= plausible.LARGEST_INTEGER
 
 
 def target_from_dict(data: Any) -> Target:

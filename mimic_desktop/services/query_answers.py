@@ -36,7 +36,7 @@ def trust_office(store: Store, user: User, key_file: Path, clock: Clock = utc_no
     """Register the trial office's public key (a coordinator's step, audited as a study setting); returns its
     fingerprint and whether it changed. A later key replaces the earlier one, which the trail keeps."""
     access.require(store, user, Action.MANAGE_USERS, clock=clock)
-    raw = read_key_file(key_file)
+    raw = read_key_file(key_file, written_by="mimic-central office-key")
     with store.transaction() as db:
         changed = repository.change_setting(db.conn, OFFICE_KEY, raw.hex(), now=to_iso(clock()), username=user.username)
     return signing_keys.fingerprint(raw), changed

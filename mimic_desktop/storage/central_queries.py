@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from ..domain.plausible import LARGEST_INTEGER
 from . import audit
 
 QUERY_FIELD = "state"
@@ -100,6 +101,8 @@ def _audit(
 
 
 def get(conn: sqlite3.Connection, query_id: int) -> QueryRow | None:
+    if not 0 < query_id <= LARGEST_INTEGER:  # no such number; SQLite could not even be asked about it
+        return None
     row = conn.execute(f"SELECT {_COLUMNS} FROM queries WHERE id=?", (query_id,)).fetchone()
     return None if row is None else _row(row)
 

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from ..domain.plausible import LARGEST_INTEGER
 from . import audit
 
 ENTITY = "received_query"
@@ -40,6 +41,8 @@ _COLUMNS = ", ".join(COLUMNS)
 
 
 def get(conn: sqlite3.Connection, query_id: int) -> ReceivedQuery | None:
+    if not 0 < query_id <= LARGEST_INTEGER:  # no such number; SQLite could not even be asked about it
+        return None
     row = conn.execute(f"SELECT {_COLUMNS} FROM received_queries WHERE id=?", (query_id,)).fetchone()
     return None if row is None else ReceivedQuery(*row)
 
