@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain import data_queries
+from ..domain import data_queries, rules
 from ..domain.clock import to_iso, utc_now
 from ..domain.data_queries import Target, TargetKind
 from ..domain.errors import MimicError, NotFound, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
-from ..domain.wording import Text
+from ..domain.wording import Text, say
 from ..exchange import query_file, signing_keys
 from ..storage import received_queries, repository
 from ..storage.connection import Store
-from ..storage.received_queries import ReceivedQuery
+from ..storage.received_queries import ReceivedQuery as ReceivedQuery  # named here for the UI
 from . import access, settings
 from .centre_keys import read_key_file
 from .input_files import InputFileRefused, read_capped
@@ -215,3 +215,22 @@ def answers_for_export(conn: sqlite3.Connection, proc_id: str) -> list[dict[str,
         for query in received_queries.of_procedure(conn, proc_id)
         if query.answer_text
     ]
+
+
+def field_notes(store: Store, proc: Procedure, lang: str = "en") -> list[rules.Query]:
+    """The record's unanswered queries on its fields, as the record pages mark fields: beside the field, the office's
+    question in its words (the lesion's or complication's id names whose field it is)."""
+    notes = []
+    for query in received_queries.of_procedure(store.conn, proc.id):
+        if query.answer_text or not query.field:
+            continue
+        entry_id = ""
+        if query.target_kind != TargetKind.FIELD:
+            entries = proc.lesions if query.target_kind == TargetKind.LESION else proc.complications
+            entry = next((e for e in entries if e.number == query.item_number), None)
+            if entry is None:
+                continue
+            entry_id = entry.id
+        words = say("Trial office, query {id}: {question}", lang, id=query.id, question=query.text)
+        notes.append(rules.Query(words, (query.field,), entry_id))
+    return notes

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>QueriesPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
+        <source>%n query(ies) waiting for an answer.</source>
+        <translation>
+            <numerusform>%n query waiting for an answer.</numerusform>
+            <numerusform>%n queries waiting for an answer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message numerus="yes">
         <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>

@@ -155,6 +155,34 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="46"/>
+        <source>Answer query %1</source>
+        <translation>Query %1 beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="49"/>
+        <source>About: %1</source>
+        <translation>Over: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="56"/>
+        <source>Your answer, as the trial office will read it</source>
+        <translation>Uw antwoord, zoals het studiebureau het zal lezen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="58"/>
+        <source>Correct the value (now: %1)</source>
+        <translation>De waarde corrigeren (nu: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="66"/>
+        <source>Correct an event&apos;s time on the timeline, then answer in words.</source>
+        <translation>Corrigeer de tijd van een gebeurtenis op de tijdlijn en antwoord dan in woorden.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="55"/>
@@ -1361,12 +1389,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="191"/>
         <source>Remove lesion</source>
         <translation>Laesie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="193"/>
         <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1727,6 +1755,39 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>OfficeKeySection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <source>The trial office&apos;s key</source>
+        <translation>De sleutel van het studiebureau</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
+        <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
+        <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="112"/>
+        <source>Register the trial office&apos;s key…</source>
+        <translation>De sleutel van het studiebureau registreren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="128"/>
+        <source>No trial office key is registered yet.</source>
+        <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <source>Registered: fingerprint %1</source>
+        <translation>Geregistreerd: vingerafdruk %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="133"/>
+        <source>The trial office&apos;s public key</source>
+        <translation>De publieke sleutel van het studiebureau</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
         <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
@@ -1959,34 +2020,105 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="54"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="63"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="76"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="90"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="87"/>
+        <source>Queries from the trial office</source>
+        <translation>Query&apos;s van het studiebureau</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>Value now</source>
+        <translation>Waarde nu</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="111"/>
+        <source>Import a query file…</source>
+        <translation>Een querybestand importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="116"/>
+        <source>Answer…</source>
+        <translation>Beantwoorden…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="129"/>
+        <source>No queries from the trial office on this record.</source>
+        <translation>Geen query&apos;s van het studiebureau over dit dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
+        <source>%n query(ies) waiting for an answer.</source>
+        <translation>
+            <numerusform>%n query wacht op een antwoord.</numerusform>
+            <numerusform>%n query&apos;s wachten op een antwoord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="139"/>
+        <source>(open)</source>
+        <translation>(open)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="177"/>
+        <source>Import a query file</source>
+        <translation>Een querybestand importeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="177"/>
+        <source>Query files (*.mimicq)</source>
+        <translation>Querybestanden (*.mimicq)</translation>
     </message>
 </context>
 <context>
@@ -2095,22 +2227,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="123"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="130"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="105"/>
         <source>no reason was given</source>
         <translation>er is geen reden gegeven</translation>
     </message>
@@ -2118,42 +2250,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="48"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="75"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="79"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="82"/>
+        <source>Queries</source>
+        <translation>Query&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="83"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
@@ -3023,47 +3160,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="228"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="235"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="245"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="249"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="253"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
@@ -3203,42 +3340,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="158"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="168"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
