@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain.clock import local_text
 from ..domain.wording import said
+from ..exchange import query_file
 from .common import add_db_option, add_user_option, signed_in
 
 
@@ -26,10 +27,13 @@ def cmd_import(args: argparse.Namespace) -> None:
     from ..services import query_answers
 
     service = signed_in(args)
-    result = query_answers.import_file(service.store, service.user, args.file)
-    print(said(result.text()))
-    for study_id in sorted(set(result.elsewhere)):
-        print(f"not on this laptop: {study_id}")
+    path = Path(args.file)
+    files = sorted(path.rglob(f"*{query_file.SUFFIX}")) if path.is_dir() else [path]
+    for each in files:
+        result = query_answers.import_file(service.store, service.user, each)
+        print(f"{each.name}: {said(result.text())}")
+        for study_id in sorted(set(result.elsewhere)):
+            print(f"not on this laptop: {study_id}")
 
 
 def cmd_list(args: argparse.Namespace) -> None:
@@ -86,7 +90,7 @@ def register(sub: Any) -> None:
         p.set_defaults(handler=handler)
         return p
 
-    p = action("import", cmd_import, "import a query file from the trial office (.mimicq)")
+    p = action("import", cmd_import, "import a query file from the trial office (.mimicq), or those in a folder")
     p.add_argument("file", type=Path)
     p = action("list", cmd_list, "list the queries received (of one record when named)")
     p.add_argument("study_id", nargs="?")

@@ -88,7 +88,7 @@ def test_the_whole_round_trip(two_sides, laptop, tmp_path, capsys):
     assert "has no open query that it has not been sent" in capsys.readouterr().err
 
     assert desktop(*laptop_args(db, "queries", "import", queries_file)) == 0
-    assert capsys.readouterr().out.startswith("3 new quer(y/ies), 0 asked again, 0 received before")
+    assert capsys.readouterr().out.startswith("queries-01.mimicq: 3 new quer(y/ies), 0 asked again, 0 received before")
     before = table_digest(db, "received_queries")
     assert desktop(*laptop_args(db, "queries", "import", queries_file)) == 0
     assert "0 new quer(y/ies), 0 asked again, 3 received before" in capsys.readouterr().out
