@@ -229,3 +229,37 @@ def test_an_answer_to_a_query_the_office_never_asked_changes_nothing(imported, l
     assert importer.import_bytes(with_record(data, laptop.key_path, answers), "v2.mimic").outcome is Outcome.SUPERSEDING
     assert [row.status for row in data_queries.queries(central_store)] == ["open"]
     assert json.loads(members(data)[session_file.RECORD]).get("query_answers") is None
+
+
+def test_the_summary_pdf_lists_the_queries_with_their_answers(laptop, tmp_path):
+    import re
+
+    from pypdf import PdfReader
+
+    from mimic_desktop.services.documents import write_summary_pdf
+
+    store, service = laptop.service.store, laptop.service
+    proc_id = laptop.record(50)
+    office_key.write_public_key(tmp_path / "office.pem")
+    query_answers.trust_office(store, service.user, tmp_path / "office.pem")
+    sent = [
+        query_file.SentQuery(
+            4, 1, "MIM-01-001", MARGIN, "Please check the <margin>.", "2026-12-01T10:00:00+00:00", "D"
+        ),
+        query_file.SentQuery(
+            5, 1, "MIM-01-001", target("field", "cea"), "Is the CEA right?", "2026-12-01T10:00:00+00:00", "D"
+        ),
+    ]
+    path = tmp_path / "q.mimicq"
+    path.write_bytes(query_file.write("01", "2026-12-01T10:00:00+00:00", sent, office_key.load_or_create()))
+    query_answers.import_file(store, service.user, path)
+    query_answers.answer(service, 4, "Checked: the report says 4 mm.")
+    for lang, words in (
+        ("en", ("Queries from the trial office", "open")),
+        ("nl", ("Query's van het studiebureau", "open")),
+    ):
+        pdf = write_summary_pdf(service, proc_id, tmp_path / f"summary-{lang}.pdf", lang)
+        whole = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+        assert words[0] in whole
+        assert "Please check the <margin>." in whole and "Checked: the report says 4 mm." in whole
+        assert "Is the CEA right?" in whole
