@@ -25,7 +25,8 @@ from ..exchange import query_file, record_json
 from ..exchange.files import write_files
 from ..storage import central as central_storage
 from ..storage import central_queries
-from ..storage.central_queries import QueryRow
+from ..storage.central_queries import QueryRow as QueryRow  # named here for the UI
+from ..storage.central_queries import decode_value as decode_value
 from ..storage.connection import Store
 from . import office_accounts, office_key
 from .procedures import Clock

@@ -306,52 +306,57 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="66"/>
         <source>MIMIC central study database — %1</source>
         <translation>MIMIC centrale studiedatabase — %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="70"/>
         <source>Central</source>
         <translation>Centraal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="75"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="87"/>
         <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
         <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="116"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="117"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="118"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="119"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="120"/>
+        <source>Queries</source>
+        <translation>Query&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="153"/>
         <source>The new settings take effect when the running work has finished.</source>
         <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="171"/>
         <source>The window closes when the running work has finished.</source>
         <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
     </message>
@@ -2058,19 +2063,153 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Query&apos;s van het studiebureau</translation>
     </message>
     <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="95"/>
+        <source>Data queries</source>
+        <translation>Dataquery&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="98"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="105"/>
+        <source>Centre, e.g. 03</source>
+        <translation>Centrum, bv. 03</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="113"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="114"/>
+        <source>Centre</source>
+        <translation>Centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="115"/>
+        <source>Study ID</source>
+        <translation>Studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="116"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="117"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="118"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
         <source>Question</source>
         <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
+        <source>Value when asked</source>
+        <translation>Waarde bij de vraag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="121"/>
+        <source>Value in the answering version</source>
+        <translation>Waarde in de versie met het antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="131"/>
+        <source>Raise a query…</source>
+        <translation>Een query stellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
+        <source>Run the automatic checks</source>
+        <translation>De automatische controles uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="137"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="139"/>
+        <source>Ask again…</source>
+        <translation>Opnieuw vragen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="142"/>
+        <source>Write the centre&apos;s query file…</source>
+        <translation>Het querybestand van het centrum schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="203"/>
+        <source>Query %1 raised: it goes out in the centre&apos;s next query file.</source>
+        <translation>Query %1 gesteld: zij gaat mee in het volgende querybestand van het centrum.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="212"/>
+        <source>%n query(ies) raised by the automatic checks.</source>
+        <translation>
+            <numerusform>%n query gesteld door de automatische controles.</numerusform>
+            <numerusform>%n query&apos;s gesteld door de automatische controles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="220"/>
+        <source>Withdraw the query</source>
+        <translation>De query intrekken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="220"/>
+        <source>Why is the query withdrawn?</source>
+        <translation>Waarom wordt de query ingetrokken?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="228"/>
+        <source>Query %1 closed.</source>
+        <translation>Query %1 gesloten.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
+        <source>Ask again</source>
+        <translation>Opnieuw vragen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
+        <source>The new question, for the centre&apos;s next query file:</source>
+        <translation>De nieuwe vraag, voor het volgende querybestand van het centrum:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="241"/>
+        <source>Query %1 asked again.</source>
+        <translation>Query %1 opnieuw gesteld.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="247"/>
+        <source>Type the centre&apos;s code in the filter first, or choose one of its queries.</source>
+        <translation>Typ eerst de code van het centrum in het filter, of kies een van zijn query&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="249"/>
+        <source>Write the query file into</source>
+        <translation>Het querybestand schrijven in</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="261"/>
+        <source>Written: %1 (%2 for centre %3), signed with the trial office&apos;s key %4.</source>
+        <translation>Geschreven: %1 (%2 voor centrum %3), ondertekend met de sleutel van het studiebureau %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="263"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n query&apos;s</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
@@ -2078,6 +2217,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Waarde nu</translation>
     </message>
     <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="120"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
         <source>Answer</source>
         <translation>Antwoord</translation>
@@ -2111,12 +2251,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>(open)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="180"/>
         <source>Import a query file</source>
         <translation>Een querybestand importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="180"/>
         <source>Query files (*.mimicq)</source>
         <translation>Querybestanden (*.mimicq)</translation>
     </message>
@@ -2222,6 +2362,59 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="175"/>
         <source>May sign by delegation: %1</source>
         <translation>Mag tekenen door delegatie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="45"/>
+        <source>Raise a query</source>
+        <translation>Een query stellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="51"/>
+        <source>Study ID</source>
+        <translation>Studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="55"/>
+        <source>A field of the record</source>
+        <translation>Een veld van het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="56"/>
+        <source>A field of a lesion</source>
+        <translation>Een veld van een laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="57"/>
+        <source>A field of a complication</source>
+        <translation>Een veld van een complicatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="58"/>
+        <source>An intraoperative event</source>
+        <translation>Een peroperatieve gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="61"/>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="65"/>
+        <source>Field (its name in the forms)</source>
+        <translation>Veld (de naam in de formulieren)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="69"/>
+        <source>Lesion, complication or event number</source>
+        <translation>Nummer van laesie, complicatie of gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="72"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
     </message>
 </context>
 <context>
