@@ -1,5 +1,9 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1, which has
-none of version 2's optional parts, is still read)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history)
+and the centre's answers to the trial office's data queries: a version-1 record has none of them and stays
+importable.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +27,12 @@ def record_to_dict(
     session_version: int,
     exported_at: str,
     audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
     query_answers: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction. query_answers: the
-    centre's answers to the trial office's queries on this record (left out when there are none)."""
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None); query_answers: the centre's answers to the
+    trial office's queries on this record (left out when there are none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -46,6 +52,8 @@ def record_to_dict(
         "demo": proc.demo,
         "record": body,
     }
+    if change_history is not None:
+        document["change_history"] = change_history
     if query_answers:
         document["query_answers"] = query_answers
     return document

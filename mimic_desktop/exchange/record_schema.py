@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -145,10 +145,10 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
         {
             "format": {"const": record_json.FORMAT},
             "format_version": {
-                "description": "Version 1 has none of version 2's optional parts and is read as it is.",
+                "description": "Version 1 files have none of the optional parts of version 2.",
                 "type": "integer",
                 "minimum": min(record_json.SUPPORTED_VERSIONS),
-                "maximum": max(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
             },
             "app_version": {"type": "string"},
             "form_versions": _closed(
@@ -164,13 +164,14 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
             "query_answers": {
                 "description": "Version 2: the centre's answers to the trial office's data queries on this record.",
                 "type": "array",
                 "items": {"$ref": "#/$defs/query_answer"},
             },
         },
-        optional=("query_answers",),
+        optional=(change_history.KEY, "query_answers"),
     )
     return {
         "$schema": SCHEMA_DIALECT,
