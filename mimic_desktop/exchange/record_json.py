@@ -28,11 +28,13 @@ def record_to_dict(
     exported_at: str,
     audit_head: str,
     change_history: list[dict[str, Any]] | None = None,
+    fluorescence: list[dict[str, Any]] | None = None,
     query_answers: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
-    entries of exchange.change_history.carried (left out when None); query_answers: the centre's answers to the
-    trial office's queries on this record (left out when there are none)."""
+    entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
+    kept frames, left out when there are none. query_answers: the centre's answers to the trial office's queries
+    on this record (left out when there are none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -54,6 +56,8 @@ def record_to_dict(
     }
     if change_history is not None:
         document["change_history"] = change_history
+    if fluorescence:
+        document["fluorescence"] = fluorescence
     if query_answers:
         document["query_answers"] = query_answers
     return document
