@@ -29,8 +29,8 @@ SIZE = (1366, 768)
 LIVE_SIZE = (1366, 697)  # a maximised window on a 1366 x 768 laptop with its task bar
 LANGUAGES = ("en", "nl")
 THEMES = ("dark", "light")
-RECORD_PAGES = ("lesions", "questionnaire", "completion", "history")
-CENTRAL_PAGES = ("import", "sessions", "record", "compare", "report")
+RECORD_PAGES = ("lesions", "questionnaire", "completion", "queries", "history")
+CENTRAL_PAGES = ("import", "sessions", "record", "compare", "queries", "report")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -176,6 +176,35 @@ def sent_to_the_trial_office(folder: Path) -> tuple[Path, Path, Path]:
     return session_key.write_public_key(folder / "centre-01.pem", key).path, earlier, usb
 
 
+def queries_example(store, user, proc_id: str, scratch: Path) -> None:
+    """The trial office's queries on a record: its key registered, a query file imported, one answered."""
+    from mimic_desktop.domain.clock import to_iso, utc_now
+    from mimic_desktop.domain.data_queries import target
+    from mimic_desktop.exchange import query_file
+    from mimic_desktop.services import office_key, query_answers
+    from mimic_desktop.services.procedures import ProcedureService
+
+    key = scratch / "office-signing-key.pem"
+    office_key.write_public_key(scratch / "office.pem", key)
+    query_answers.trust_office(store, user, scratch / "office.pem")
+    study_id = ProcedureService(store, user).load(proc_id).study_id
+    asked = to_iso(utc_now() - timedelta(days=2))
+    sent = [
+        query_file.SentQuery(
+            1, 1, study_id, target("lesion", "margin_mm", 1), "Please check the margin against the pathology report.",
+            asked, "Dana de Vries",
+        ),
+        query_file.SentQuery(
+            2, 1, study_id, target("field", "blood_loss_ml"), "Is the blood loss right? It is unusual for this resection.",
+            asked, "Dana de Vries",
+        ),
+    ]  # fmt: skip
+    path = scratch / "queries-centre-01.mimicq"
+    path.write_bytes(query_file.write("01", asked, sent, office_key.load_or_create(key)))
+    query_answers.import_file(store, user, path)
+    query_answers.answer(ProcedureService(store, user), 2, "Checked with the anaesthetic chart: it is right.")
+
+
 def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
     """The import summary and the sessions on a central database, and the report with its ROC curve."""
     from PySide6.QtCore import QThreadPool
@@ -220,6 +249,10 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         settle()
         grab(record, folder / f"{theme}-central-compare.png")
         record.close()
+        queries_at_the_office(store)
+        window.queries_page.refresh()
+        window.show_page("queries")
+        grab(window, folder / f"{theme}-central-queries.png")
         report = CentralWindow(cohort, Preferences(office), "en", user=data_manager(cohort))
         report.resize(*SIZE)
         report.show()
@@ -234,6 +267,24 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         made += [folder / f"{theme}-central-{page}.png" for page in CENTRAL_PAGES]
     cohort.close()
     return made
+
+
+def queries_at_the_office(store) -> None:
+    """Queries raised on the imported records: two by the data manager (one withdrawn), the automatic checks'."""
+    from mimic_desktop.domain.data_queries import target
+    from mimic_desktop.services import central_import, data_queries
+
+    manager = data_manager(store)
+    records = [row["study_id"] for row in central_import.imported_files(store) if row["current"]]
+    data_queries.raise_query(
+        store, manager, records[0], target("lesion", "margin_mm", 1), "Please check the margin against the report."
+    )
+    data_queries.raise_query(
+        store, manager, records[1], target("field", "hospital_stay_days"), "Does the stay include the readmission?"
+    )
+    withdrawn = data_queries.raise_query(store, manager, records[1], target("field", "cea"), "Is the CEA in ng/mL?")
+    data_queries.close(store, manager, withdrawn, "asked of the wrong record")
+    data_queries.run_checks(store, manager)
 
 
 def record_completed_example(store) -> str:
@@ -410,6 +461,7 @@ def make_screenshots(folder: Path) -> list[Path]:
         after_id = record_after_surgery_example(store)
         exported_ids = {theme: record_completed_example(store) for theme in THEMES}
         user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+        queries_example(store, user, after_id, Path(scratch))
         amended = record_completed_example(store)  # sent, then corrected: the list says it changed since
         ExportService(store, user).export(amended, Path(scratch))
         ProcedureService(store, user).set_value(amended, "hospital_stay_days", 7, reason="discharge letter corrected")

@@ -1,6 +1,6 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-set-experience, import, list, record, compare, report, exports, verify, backups, restore, gui). Every command but gui,
-backups and restore signs in with --user (the password asked for or
+set-experience, import, list, record, compare, report, exports, verify, backups, restore, query, office-key, gui). Every
+command but gui, backups and restore signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
-from . import backup_commands
+from . import backup_commands, central_queries
 from .central_records import add_commands as add_record_commands
 from .common import Handler, new_password, password, reader_language, run
 from .report import add_output_arguments, emit
@@ -330,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)"
             )
+    central_queries.register(sub)
     return parser
 
 

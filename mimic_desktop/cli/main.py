@@ -26,6 +26,7 @@ from . import (
     fluorescence_commands,
     frame_commands,
     install_check,
+    query_commands,
     record_commands,
     session_export,
     signature_commands,
@@ -238,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", cmd_demo, "write the demo database", user=False)
     for module in EXTENSIONS:
         module.register(command)
+    query_commands.register(sub)
     return parser
 
 

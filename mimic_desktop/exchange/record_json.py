@@ -1,7 +1,8 @@
 """The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
 
-Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
-a version-1 record has none of them and stays importable.
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history)
+and the centre's answers to the trial office's data queries: a version-1 record has none of them and stays
+importable.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ def record_to_dict(
     audit_head: str,
     change_history: list[dict[str, Any]] | None = None,
     fluorescence: list[dict[str, Any]] | None = None,
+    query_answers: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
     entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
-    kept frames, left out when there are none."""
+    kept frames, left out when there are none. query_answers: the centre's answers to the trial office's queries
+    on this record (left out when there are none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -58,6 +61,8 @@ def record_to_dict(
         document["change_history"] = change_history
     if fluorescence:
         document["fluorescence"] = fluorescence
+    if query_answers:
+        document["query_answers"] = query_answers
     return document
 
 

@@ -141,6 +141,19 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "void_reason": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
         }
     )
+    query_answer = _closed(
+        {
+            "query_id": {"description": "The trial office's number of the query.", "type": "integer", "minimum": 1},
+            "round": {
+                "description": "Which asking of the query this answers (1, then one more each time the office asks again).",
+                "type": "integer",
+                "minimum": 1,
+            },
+            "text": {"description": FREE_TEXT_NOTE, "type": "string", "maxLength": 2000},
+            "answered_at": TIMESTAMP,
+            "answered_by": {"description": "The laptop account that answered.", "type": "string"},
+        }
+    )
     record = _closed(
         {
             "id": HEX_ID,
@@ -202,9 +215,14 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "type": "array",
                 "items": {"$ref": "#/$defs/fluorescence_measurement"},
             },
+            "query_answers": {
+                "description": "Version 2: the centre's answers to the trial office's data queries on this record.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/query_answer"},
+            },
         },
         # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
-        optional=("subject_status", change_history.KEY, "fluorescence"),
+        optional=("subject_status", change_history.KEY, "fluorescence", "query_answers"),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -226,6 +244,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "event": event,
             "signature": signature,
             "fluorescence_measurement": _fluorescence_measurement(),
+            "query_answer": query_answer,
         },
     }
 

@@ -162,11 +162,12 @@ def write(content: dict[str, bytes], header: Header, key: Ed25519PrivateKey, ver
     return container({**content, MANIFEST: manifest_bytes, SIGNATURE: signature})
 
 
-def container(members: dict[str, bytes]) -> bytes:
-    """The canonical ZIP of the members: stored, in MEMBERS order, every header field fixed."""
+def container(members: dict[str, bytes], order: tuple[str, ...] = MEMBERS) -> bytes:
+    """The canonical ZIP of the members: stored, in this order (a session file's MEMBERS by default), every header
+    field fixed. Other signed files of the application (the trial office's query files) use it with their own."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=False) as archive:
-        for name in MEMBERS:
+        for name in order:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE_TIME)
             info.compress_type = zipfile.ZIP_STORED
             info.create_system = ZIP_SYSTEM
@@ -237,13 +238,19 @@ def _claims_demo(manifest: bytes) -> bool:
     return isinstance(claims, dict) and claims.get("demo") is True
 
 
-def _members(data: bytes) -> dict[str, bytes]:
+def members_of(data: bytes, caps: dict[str, int] = MAX_MEMBER_BYTES) -> dict[str, bytes]:
+    """Every member of a signed container, read in memory under its cap (caps names every member, in order, and
+    its largest size); refuses anything else in the archive. Unverified: check the signature next."""
+    return _members(data, caps)
+
+
+def _members(data: bytes, caps: dict[str, int] = MAX_MEMBER_BYTES) -> dict[str, bytes]:
     """Every allowed member, read in memory under its cap; refuses anything else in the archive."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-            _check_entries(entries)
-            return {entry.filename: _read_member(archive, entry) for entry in entries}
+            _check_entries(entries, caps)
+            return {entry.filename: _read_member(archive, entry, caps) for entry in entries}
     except SessionFileRejected:
         raise
     except _ZIP_ERRORS as error:
@@ -252,13 +259,13 @@ def _members(data: bytes) -> dict[str, bytes]:
         ) from None
 
 
-def _check_entries(entries: list[zipfile.ZipInfo]) -> None:
+def _check_entries(entries: list[zipfile.ZipInfo], caps: dict[str, int]) -> None:
     if len(entries) > MAX_ENTRIES:
         raise SessionFileRejected(
             Text(
                 "The archive has {count} entries; a session file has {members}.",
                 count=len(entries),
-                members=len(MEMBERS),
+                members=len(caps),
             )
         )
     for entry in entries:
@@ -267,17 +274,17 @@ def _check_entries(entries: list[zipfile.ZipInfo]) -> None:
             raise SessionFileRejected(Text("The archive holds an entry with an unsafe name: {name!r}.", name=name))
         if (entry.external_attr >> 16) & 0o170000 == 0o120000:
             raise SessionFileRejected(Text("The archive entry {name!r} is a link, not a file.", name=name))
-        if name not in MEMBERS:
+        if name not in caps:
             raise SessionFileRejected(Text("The archive holds an unexpected entry: {name!r}.", name=name))
     counts = Counter(entry.filename for entry in entries)
     for name, count in counts.items():
         if count > 1:
             raise SessionFileRejected(Text("The archive holds {name!r} {count} times.", name=name, count=count))
-    for name in MEMBERS:
+    for name in caps:
         if name not in counts:
             raise SessionFileRejected(Text("The member {name!r} is missing.", name=name))
     for entry in entries:
-        limit = MAX_MEMBER_BYTES[entry.filename]
+        limit = caps[entry.filename]
         if entry.file_size > limit:
             raise SessionFileRejected(
                 Text(
@@ -307,9 +314,9 @@ def _unsafe(name: str) -> bool:
     )
 
 
-def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+def _read_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, caps: dict[str, int]) -> bytes:
     """Read at most one byte past the cap, whatever the headers say, and let zipfile check the CRC."""
-    limit = MAX_MEMBER_BYTES[entry.filename]
+    limit = caps[entry.filename]
     with archive.open(entry) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:

@@ -70,16 +70,18 @@ def public_key_pem(raw: bytes) -> bytes:
     return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def public_key_from_pem(pem: bytes, source: str) -> bytes:
-    """The 32 raw bytes of the Ed25519 public key in a PEM file; KeyFileError for anything else."""
+def public_key_from_pem(pem: bytes, source: str, written_by: str = "mimic-desktop export-key") -> bytes:
+    """The 32 raw bytes of the Ed25519 public key in a PEM file (written by that command); KeyFileError for anything
+    else."""
     if len(pem) > MAX_KEY_FILE_BYTES:
         raise KeyFileError(Text("{source} is too large to be a public key file.", source=source))
     key = _load(
         serialization.load_pem_public_key,
         pem,
         Text(
-            "{source} is not a public key file (expected the PEM file written by `mimic-desktop export-key`).",
+            "{source} is not a public key file (expected the PEM file written by `{command}`).",
             source=source,
+            command=written_by,
         ),
     )
     if not isinstance(key, Ed25519PublicKey):

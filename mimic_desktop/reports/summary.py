@@ -35,6 +35,17 @@ class AuditSummary:
 
 
 @dataclass(frozen=True)
+class QueryLine:
+    """One of the trial office's queries on the record, with the centre's answer (None while open)."""
+
+    number: int
+    about: str
+    question: str
+    answer: str | None
+    answered_at: str | None
+
+
+@dataclass(frozen=True)
 class SummaryContext:
     """What the summary needs beyond the record, gathered by the caller."""
 
@@ -44,6 +55,7 @@ class SummaryContext:
     missing: list[str] = field(default_factory=list)
     icg_window: tuple[timedelta, timedelta] = derive.DEFAULT_ICG_WINDOW
     printed_at: datetime | None = None
+    queries: tuple[QueryLine, ...] = ()
 
 
 def running(proc: Procedure, title: str, lang: str, printed_at: datetime | None = None) -> Running:
@@ -337,6 +349,21 @@ def _audit(ctx: SummaryContext, lang: str) -> Story:
     return story
 
 
+def _queries(ctx: SummaryContext, lang: str) -> Story:
+    """The trial office's queries with their answers, when there are any."""
+    if not ctx.queries:
+        return []
+    width = content_width()
+    rows = [[say("No.", lang), say("About", lang), say("Question", lang), say("Answer", lang)]]
+    for query in ctx.queries:
+        answer = say("open", lang) if query.answer is None else f"{query.answer} ({when(query.answered_at)})"
+        rows.append([str(query.number), query.about, query.question, answer])
+    return [
+        heading(say("Queries from the trial office", lang)),
+        grid(rows, [width * s for s in (0.07, 0.23, 0.35, 0.35)]),
+    ]
+
+
 def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> Story:
     story = [heading(f"{say('Procedure summary', lang)}: {proc.study_id}", "title")]
     story += _record_sections(proc, ctx, lang)
@@ -348,6 +375,7 @@ def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> Sto
         story.append(heading(say("Still missing before the record can be completed", lang)))
         story += [para("• " + text(item), "body") for item in ctx.missing]
     story += _signatures(proc, ctx, lang)
+    story += _queries(ctx, lang)
     story += _audit(ctx, lang)
     return story
 

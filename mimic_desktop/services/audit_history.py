@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain import forms
+from ..domain import data_queries, forms
 from ..domain.clock import local_text
 from ..domain.record import Procedure
 from ..domain.subject_status import CODES, SubjectStatus
@@ -33,6 +33,7 @@ KINDS: dict[str, Text] = {
     "surgeon": Text("Surgeon and delegation"),
     "confirmation": Text("Answer confirmed"),
     "record": Text("Record"),
+    "query": Text("Data query"),
     "refused": Text("Refused attempt"),
 }
 
@@ -56,6 +57,8 @@ WORDS: dict[str, Text] = {
     "empty": Text("(empty)"),
     "yes": Text("yes"),
     "no": Text("no"),
+    "query_received": Text("Query {n} from the trial office (round {round}), on {target}"),
+    "query_answered": Text("Query {n} answered"),
 }
 
 # The record's own columns that the trail names (the form's fields are named by their labels).
@@ -293,10 +296,23 @@ class _Reader:
         if entity == "answer":
             label = self.fields[key].text(self.lang) if key in self.fields else key
             return "confirmation", self.words("confirmed", field=label), empty, self.value(key, new)
+        if entity == "received_query":
+            return self.describe_query(field, key, old, new)
         if entity == "access":
             details = new or {}
             return "refused", self.words("refused", action=details.get("action", "")), empty, details.get("message", "")
         return "record", f"{entity} {field}", self.value(field, old), self.value(field, new)
+
+    def describe_query(self, field: str, key: str, old: Any, new: Any) -> tuple[str, str, str, str]:
+        """A question of the trial office as it arrived (a later round shows the earlier words as the old value),
+        and the centre's answer."""
+        empty = self.words("empty")
+        if field == "received":
+            kind, name, number, event_id = new["target"]
+            aim = data_queries.Target(data_queries.TargetKind(kind), name, number, event_id)
+            what = self.words("query_received", n=key, round=new["round"], target=aim.text(self.lang))
+            return "query", what, (old or {}).get("text") or empty, new["text"]
+        return "query", self.words("query_answered", n=key), old or empty, new or empty
 
     def describe_event(self, field: str, key: str, old: Any, new: Any) -> tuple[str, str, str, str]:
         empty = self.words("empty")

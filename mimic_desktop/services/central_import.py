@@ -31,7 +31,7 @@ from ..storage import central as central_storage
 from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
 from ..storage.errors import CorruptDatabase, StorageError
-from . import backups, centre_keys, office_accounts
+from . import backups, centre_keys, data_queries, office_accounts
 from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 from .progress import Progress
@@ -351,6 +351,8 @@ class CentralImporter:
         try:
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc)
+                # The answers to the office's queries that the file carries, beside the value they leave.
+                data_queries.take_answers(db.conn, stored, record, proc, by=self.by.username)
                 result = FileResult(name, outcome, message, stored.study_id, stored.session_version)
                 self._keep_result(db.conn, file_hash, result)
         except Rejected as problem:

@@ -26,13 +26,14 @@ from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 
 
-def read_key_file(key_file: Path) -> bytes:
-    """The raw public key in a centre's .pem file; a plain MimicError when it is not one."""
+def read_key_file(key_file: Path, written_by: str = "mimic-desktop export-key") -> bytes:
+    """The raw public key in a centre's .pem file (or the office's, written by another command); a plain MimicError
+    when it is not one."""
     try:
         pem = read_capped(Path(key_file), signing_keys.MAX_KEY_FILE_BYTES, "a key file")
     except InputFileRefused as refusal:
         raise MimicError(Text("Cannot read the key file: {problem}", problem=refusal.message)) from None
-    return signing_keys.public_key_from_pem(pem, str(key_file))
+    return signing_keys.public_key_from_pem(pem, str(key_file), written_by)
 
 
 def key_file_fingerprint(key_file: Path) -> str:

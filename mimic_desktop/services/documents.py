@@ -70,7 +70,8 @@ def audit_summary(store: Store, proc: Procedure) -> AuditSummary:
 
 def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path, lang: str = "en") -> Path:
     """The procedure summary of one record as an A4 PDF; returns the path written."""
-    from ..reports.summary import SummaryContext, write_summary
+    from ..reports.summary import QueryLine, SummaryContext, write_summary
+    from .query_answers import queries, target_of
 
     store, lang, path = _store(source), _check_lang(lang), Path(path)
     proc = _load(store, proc_id)
@@ -82,6 +83,10 @@ def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path
         missing=[] if proc.locked else rules.missing_for_completion(proc, lang),
         icg_window=icg_window(store),
         printed_at=utc_now(),
+        queries=tuple(
+            QueryLine(query.id, target_of(query).text(lang), query.text, query.answer_text, query.answered_utc)
+            for query in queries(store, proc.study_id)
+        ),
     )
     return write_files({path: lambda target: write_summary(proc, ctx, target, lang)})[0]
 

@@ -32,6 +32,7 @@ from .documents import write_questionnaire_pdf, write_summary_pdf
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
 from .progress import Progress, no_progress
+from .query_answers import answers_for_export
 from .signing import SignatureState, check_signature
 
 STEPS = (
@@ -159,6 +160,7 @@ class ExportService:
             audit_head=audit.head(self.store.conn)[1],
             change_history=self._change_history(proc),
             fluorescence=record_measurements(self.store, proc),
+            query_answers=answers_for_export(self.store.conn, proc_id),
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)

@@ -41,3 +41,8 @@ def demo_signing_key_path() -> Path:
     """The key that signs records of a demo database: a key of its own, so that practice never carries the
     centre's signature."""
     return config_dir() / "demo-session-signing-key.pem"
+
+
+def office_signing_key_path() -> Path:
+    """The trial office's private key that signs its query files: per user, outside the central database."""
+    return config_dir() / "office-signing-key.pem"

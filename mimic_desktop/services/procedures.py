@@ -277,8 +277,10 @@ class ProcedureService:
         entity_id: str = "",
         reason: str | None = None,
         lang: str = "en",
+        also: Callable[[sqlite3.Connection, Procedure], None] | None = None,
     ) -> int:
-        """Save a group of fields (one form) in one transaction; returns how many changed."""
+        """Save a group of fields (one form) in one transaction; returns how many changed. also, when given, writes
+        what belongs to the same action (a query's answer) in that transaction, with the record as read in it."""
         self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
         clean = self._normalise(updates, entity, lang)
         changed = 0
@@ -321,6 +323,8 @@ class ProcedureService:
                     now=self._now(),
                     username=self.user.username,
                 )
+            if also is not None:
+                also(conn, proc)
         return changed
 
     def set_value(self, proc_id: str, name: str, value: Any, reason: str | None = None) -> int:

@@ -72,13 +72,14 @@ def _create(path: Path) -> None:
         ) from None
 
 
-def write_public_key(out: Path, key_path: Path | None = None) -> PublicKeyFile:
-    """Write the public key the trial office registers; makes the key pair first if needed."""
+def write_public_key(out: Path, key_path: Path | None = None, prefix: str = "mimic-centre-key") -> PublicKeyFile:
+    """Write the public key the trial office registers (or, of the office's key, the one the centres register);
+    makes the key pair first if needed."""
     raw = signing_keys.raw_public_key(load_or_create(key_path))
     out = Path(out)
     if out.is_dir():
         file_guard.check_folder(out)
-        out = out / f"mimic-centre-key-{signing_keys.key_id(raw)[:8]}.pem"
+        out = out / f"{prefix}-{signing_keys.key_id(raw)[:8]}.pem"
     file_guard.check_file(out)
     try:
         out.write_bytes(signing_keys.public_key_pem(raw))

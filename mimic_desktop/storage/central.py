@@ -212,6 +212,47 @@ def m009_centre_experience(db: Database) -> None:
     )
 
 
+@central_migrations()
+def m007_data_queries(db: Database) -> None:
+    """The trial office's questions to the centres about single values, each with its answer or closure
+    (storage/central_queries.py); a query is never removed, only closed. sent_round is the round the latest query
+    file for its centre carried (0: not sent yet); value_raised and answer_value hold the target's value, as JSON, in
+    the version the question was asked on and the one that answered it."""
+    db.execute(
+        """CREATE TABLE queries (
+            id INTEGER PRIMARY KEY,
+            centre TEXT NOT NULL,
+            study_id TEXT NOT NULL,
+            session_id TEXT NOT NULL REFERENCES sessions(session_id),
+            target_kind TEXT NOT NULL CHECK (target_kind IN ('field', 'lesion', 'complication', 'event')),
+            field TEXT,
+            item_number INTEGER,
+            event_id INTEGER,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 1,
+            status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed')),
+            raised_utc TEXT NOT NULL,
+            raised_by TEXT NOT NULL,
+            raised_on_version INTEGER NOT NULL,
+            value_raised TEXT,
+            sent_round INTEGER NOT NULL DEFAULT 0,
+            answer_text TEXT,
+            answer_value TEXT,
+            answered_utc TEXT,
+            answered_by TEXT,
+            answer_version INTEGER,
+            closed_utc TEXT,
+            closed_by TEXT,
+            close_reason TEXT)"""
+    )
+    db.execute("CREATE INDEX queries_centre ON queries (centre, study_id, id)")
+    db.execute(
+        "CREATE TRIGGER queries_no_delete BEFORE DELETE ON queries "
+        "BEGIN SELECT RAISE(ABORT, 'a query is kept: close it instead'); END"
+    )
+
+
 def open_central_store(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
     return open_store(path, create=create, schema=central_migrations)
@@ -647,6 +688,9 @@ def trail_problems(conn: sqlite3.Connection) -> list[str]:
     }
     compare("session", "current", sessions, "session")
     compare("centre_experience", "prior_procedures", centre_experience(conn), "prior experience of centre")
+    from .central_queries import QUERY_FIELD, audited_queries
+
+    compare("query", QUERY_FIELD, audited_queries(conn), "query")
     return problems + audit.account_problems(conn, latest)
 
 

@@ -192,6 +192,35 @@ def m007_subject_status(db: Database) -> None:
 
 
 @migrations()
+def m010_queries(db: Database) -> None:
+    """The trial office's questions received from query files (storage/received_queries.py), each with its latest
+    round and the centre's answer; rows are sealed and audited with the record they concern."""
+    db.execute(
+        """CREATE TABLE received_queries (
+            id INTEGER PRIMARY KEY,
+            round INTEGER NOT NULL,
+            procedure_id TEXT NOT NULL REFERENCES procedures(id),
+            target_kind TEXT NOT NULL,
+            field TEXT,
+            item_number INTEGER,
+            event_id INTEGER,
+            text TEXT NOT NULL,
+            raised_utc TEXT NOT NULL,
+            raised_by TEXT NOT NULL,
+            received_utc TEXT NOT NULL,
+            file_hash TEXT NOT NULL,
+            answer_text TEXT,
+            answered_utc TEXT,
+            answered_by TEXT)"""
+    )
+    db.execute("CREATE INDEX received_queries_procedure ON received_queries (procedure_id, id)")
+    db.execute(
+        "CREATE TRIGGER received_queries_no_delete BEFORE DELETE ON received_queries "
+        "BEGIN SELECT RAISE(ABORT, 'a query from the trial office is kept'); END"
+    )
+
+
+@migrations()
 def m011_frames(db: Database) -> None:
     """Near-infrared stills kept with their events (one frame to an event, masked before it was stored), and the
     fluorescence of lesions measured on them."""

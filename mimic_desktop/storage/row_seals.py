@@ -51,6 +51,7 @@ SEALED = {
         Sealed("settings", "setting", "key"),
         Sealed("frames", "frame", "id"),
         Sealed("fluorescence", "measurement", "id"),
+        Sealed("received_queries", "received_query", "id"),
     )
 }
 

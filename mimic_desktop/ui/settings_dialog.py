@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import MimicError
 from ..domain.roles import Action
+from ..services import query_answers
 from ..services import settings as study_settings
 from ..services.session_key import PublicKeyFile, write_public_key
 from . import dialogs
 from .context import AppContext
-from .file_choice import ask_folder, documents_folder
+from .file_choice import ask_folder, ask_open_file, documents_folder
 from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
@@ -90,6 +91,58 @@ class PublicKeySection(QWidget):
         )
         self.fingerprint.setText(written.fingerprint)
         return written
+
+
+class OfficeKeySection(QWidget):
+    """Registers the trial office's public key, once, so that its query files are accepted; shows the fingerprint
+    registered (a coordinator's step, as the study settings are)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("officeKeySection")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(self.tr("The trial office's key")))
+        about = self.tr(
+            "The trial office sends its questions about the records in query files signed with its own key. "
+            "Register its public key file once, after checking its fingerprint with the office by phone."
+        )
+        layout.addWidget(caption(about))
+        self.button = QPushButton(icon("mdi6.key-plus"), self.tr("Register the trial office's key…"))
+        self.button.setObjectName("officeKeyButton")
+        self.button.clicked.connect(self.choose_file)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        user = context.user
+        self.button.setEnabled(bool(user and user.may(Action.MANAGE_USERS)))
+        self.state = QLabel()
+        self.state.setObjectName("officeKeyState")
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.state)
+        self.show_state()
+
+    def show_state(self) -> None:
+        fingerprint = query_answers.office_fingerprint(self.context.store)
+        if fingerprint is None:
+            self.state.setText(self.tr("No trial office key is registered yet."))
+        else:
+            self.state.setText(arg(self.tr("Registered: fingerprint %1"), fingerprint))
+
+    def choose_file(self) -> None:
+        path = ask_open_file(self, self.tr("The trial office's public key"), documents_folder(), "*.pem")
+        if path is not None:
+            self.register(path)
+
+    def register(self, path: Path) -> bool:
+        try:
+            query_answers.trust_office(self.context.store, self.context.signed_in(), path)
+        except MimicError as error:
+            self.state.setText(said(error))
+            dialogs.show_error(self, error)
+            return False
+        self.show_state()
+        return True
 
 
 class StudySettingsSection(QWidget):
@@ -209,6 +262,10 @@ class SettingsDialog(QDialog):
         if self.public_key is not None:
             outer.addSpacing(12)
             outer.addWidget(self.public_key)
+        self.office_key = OfficeKeySection(context) if context is not None else None
+        if self.office_key is not None:
+            outer.addSpacing(12)
+            outer.addWidget(self.office_key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -21,6 +21,33 @@
     </message>
 </context>
 <context>
+    <name>QueriesPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
+        <source>%n query(ies) waiting for an answer.</source>
+        <translation>
+            <numerusform>%n query waiting for an answer.</numerusform>
+            <numerusform>%n queries waiting for an answer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="212"/>
+        <source>%n query(ies) raised by the automatic checks.</source>
+        <translation>
+            <numerusform>%n query raised by the automatic checks.</numerusform>
+            <numerusform>%n queries raised by the automatic checks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="263"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n queries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message numerus="yes">
         <location filename="../../mimic_desktop/ui/central/report_page.py" line="117"/>

@@ -198,6 +198,34 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="46"/>
+        <source>Answer query %1</source>
+        <translation>Query %1 beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="49"/>
+        <source>About: %1</source>
+        <translation>Over: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="56"/>
+        <source>Your answer, as the trial office will read it</source>
+        <translation>Uw antwoord, zoals het studiebureau het zal lezen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="58"/>
+        <source>Correct the value (now: %1)</source>
+        <translation>De waarde corrigeren (nu: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="66"/>
+        <source>Correct an event&apos;s time on the timeline, then answer in words.</source>
+        <translation>Corrigeer de tijd van een gebeurtenis op de tijdlijn en antwoord dan in woorden.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="55"/>
@@ -321,54 +349,59 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="69"/>
         <source>MIMIC central study database — %1</source>
         <translation>MIMIC centrale studiedatabase — %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="73"/>
         <source>Central</source>
         <translation>Centraal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="78"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="90"/>
         <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
         <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="119"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="120"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="121"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="122"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="149"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="156"/>
         <source>The new settings take effect when the running work has finished.</source>
         <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="174"/>
         <source>The window closes when the running work has finished.</source>
         <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="123"/>
+        <source>Queries</source>
+        <translation>Query&apos;s</translation>
     </message>
 </context>
 <context>
@@ -1394,12 +1427,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="191"/>
         <source>Remove lesion</source>
         <translation>Laesie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="193"/>
         <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1725,6 +1758,39 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>OfficeKeySection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <source>The trial office&apos;s key</source>
+        <translation>De sleutel van het studiebureau</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
+        <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
+        <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="112"/>
+        <source>Register the trial office&apos;s key…</source>
+        <translation>De sleutel van het studiebureau registreren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="128"/>
+        <source>No trial office key is registered yet.</source>
+        <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <source>Registered: fingerprint %1</source>
+        <translation>Geregistreerd: vingerafdruk %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="133"/>
+        <source>The trial office&apos;s public key</source>
+        <translation>De publieke sleutel van het studiebureau</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
         <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
@@ -1972,34 +2038,240 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="54"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="63"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="76"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="90"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="87"/>
+        <source>Queries from the trial office</source>
+        <translation>Query&apos;s van het studiebureau</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="95"/>
+        <source>Data queries</source>
+        <translation>Dataquery&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="98"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="105"/>
+        <source>Centre, e.g. 03</source>
+        <translation>Centrum, bv. 03</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="114"/>
+        <source>Centre</source>
+        <translation>Centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="115"/>
+        <source>Study ID</source>
+        <translation>Studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="117"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
+        <source>Value when asked</source>
+        <translation>Waarde bij de vraag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="121"/>
+        <source>Value in the answering version</source>
+        <translation>Waarde in de versie met het antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="131"/>
+        <source>Raise a query…</source>
+        <translation>Een query stellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
+        <source>Run the automatic checks</source>
+        <translation>De automatische controles uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="137"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="139"/>
+        <source>Ask again…</source>
+        <translation>Opnieuw vragen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="142"/>
+        <source>Write the centre&apos;s query file…</source>
+        <translation>Het querybestand van het centrum schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="203"/>
+        <source>Query %1 raised: it goes out in the centre&apos;s next query file.</source>
+        <translation>Query %1 gesteld: zij gaat mee in het volgende querybestand van het centrum.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="212"/>
+        <source>%n query(ies) raised by the automatic checks.</source>
+        <translation>
+            <numerusform>%n query gesteld door de automatische controles.</numerusform>
+            <numerusform>%n query&apos;s gesteld door de automatische controles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="220"/>
+        <source>Withdraw the query</source>
+        <translation>De query intrekken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="220"/>
+        <source>Why is the query withdrawn?</source>
+        <translation>Waarom wordt de query ingetrokken?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="228"/>
+        <source>Query %1 closed.</source>
+        <translation>Query %1 gesloten.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
+        <source>Ask again</source>
+        <translation>Opnieuw vragen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
+        <source>The new question, for the centre&apos;s next query file:</source>
+        <translation>De nieuwe vraag, voor het volgende querybestand van het centrum:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="241"/>
+        <source>Query %1 asked again.</source>
+        <translation>Query %1 opnieuw gesteld.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="247"/>
+        <source>Type the centre&apos;s code in the filter first, or choose one of its queries.</source>
+        <translation>Typ eerst de code van het centrum in het filter, of kies een van zijn query&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="249"/>
+        <source>Write the query file into</source>
+        <translation>Het querybestand schrijven in</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="261"/>
+        <source>Written: %1 (%2 for centre %3), signed with the trial office&apos;s key %4.</source>
+        <translation>Geschreven: %1 (%2 voor centrum %3), ondertekend met de sleutel van het studiebureau %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="263"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n query&apos;s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>Value now</source>
+        <translation>Waarde nu</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="111"/>
+        <source>Import a query file…</source>
+        <translation>Een querybestand importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="116"/>
+        <source>Answer…</source>
+        <translation>Beantwoorden…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="129"/>
+        <source>No queries from the trial office on this record.</source>
+        <translation>Geen query&apos;s van het studiebureau over dit dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
+        <source>%n query(ies) waiting for an answer.</source>
+        <translation>
+            <numerusform>%n query wacht op een antwoord.</numerusform>
+            <numerusform>%n query&apos;s wachten op een antwoord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="139"/>
+        <source>(open)</source>
+        <translation>(open)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="180"/>
+        <source>Import a query file</source>
+        <translation>Een querybestand importeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="180"/>
+        <source>Query files (*.mimicq)</source>
+        <translation>Querybestanden (*.mimicq)</translation>
     </message>
 </context>
 <context>
@@ -2106,24 +2378,77 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>RaiseDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="45"/>
+        <source>Raise a query</source>
+        <translation>Een query stellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="51"/>
+        <source>Study ID</source>
+        <translation>Studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="55"/>
+        <source>A field of the record</source>
+        <translation>Een veld van het dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="56"/>
+        <source>A field of a lesion</source>
+        <translation>Een veld van een laesie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="57"/>
+        <source>A field of a complication</source>
+        <translation>Een veld van een complicatie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="58"/>
+        <source>An intraoperative event</source>
+        <translation>Een peroperatieve gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="61"/>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="65"/>
+        <source>Field (its name in the forms)</source>
+        <translation>Veld (de naam in de formulieren)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="69"/>
+        <source>Lesion, complication or event number</source>
+        <translation>Nummer van laesie, complicatie of gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="72"/>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+</context>
+<context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="123"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="130"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="105"/>
         <source>no reason was given</source>
         <translation>er is geen reden gegeven</translation>
     </message>
@@ -2257,44 +2582,49 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="49"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="75"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="76"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="80"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="84"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="83"/>
+        <source>Queries</source>
+        <translation>Query&apos;s</translation>
     </message>
 </context>
 <context>
@@ -2653,47 +2983,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="228"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="235"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="245"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="249"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="253"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
@@ -2833,42 +3163,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="158"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="168"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>

@@ -19,9 +19,9 @@ def test_screenshots_of_every_main_screen_in_both_themes(ui_app, tmp_path):
     for theme in ("dark", "light"):
         for screen in ("procedures", "live", "live-nl", "live-details", "wizard-eligibility", "wizard-icg", "sign-in"):
             assert f"{theme}-{screen}.png" in names
-        for page in ("lesions", "questionnaire", "completion", "documents", "history"):
+        for page in ("lesions", "questionnaire", "completion", "documents", "queries", "history"):
             assert f"{theme}-record-{page}.png" in names
-        for page in ("import", "sessions", "record", "compare", "report"):
+        for page in ("import", "sessions", "record", "compare", "queries", "report"):
             assert f"{theme}-central-{page}.png" in names
 
         assert f"{theme}-export-warnings.png" in names

@@ -28,6 +28,7 @@ from ..settings_dialog import SettingsDialog
 from .background import BackgroundWork
 from .exports_page import ExportsPage
 from .import_page import ImportPage
+from .queries_page import QueriesPage
 from .report_page import ReportPage
 from .sessions_page import SessionsPage
 
@@ -104,6 +105,9 @@ class CentralWindow(QMainWindow):
         self.sessions_page = SessionsPage(self.store, self.user)
         self.report_page = ReportPage(self.store.path, self.work, self.report, self.lang)
         self.exports_page = ExportsPage(self.store.path, self.user, self.work)
+        self.queries_page = QueriesPage(self.store, self.user)
+        for button in self.queries_page.buttons:
+            button.setVisible(self.user.may(Action.QUERY))
         # What the signed-in role may not do is not offered (the services refuse it, and log the attempt, anyway).
         for button in (self.import_page.files_button, self.import_page.folder_button):
             button.setVisible(self.user.may(Action.IMPORT))
@@ -116,6 +120,7 @@ class CentralWindow(QMainWindow):
             (self.sessions_page, "mdi6.file-document-multiple-outline", self.tr("Sessions")),
             (self.report_page, "mdi6.chart-box-outline", self.tr("Report")),
             (self.exports_page, "mdi6.export", self.tr("Exports")),
+            (self.queries_page, "mdi6.comment-question-outline", self.tr("Queries")),
         ):
             self.tabs.addTab(page, icon(icon_name), text)
         layout.addWidget(self.tabs, 1)
@@ -126,6 +131,7 @@ class CentralWindow(QMainWindow):
         if summary is not None:
             self.summary = summary
         self.sessions_page.refresh()
+        self.queries_page.refresh()  # answers arrive with the session files
         self.report_page.mark_stale()
 
     def show_page(self, name: str) -> None:
@@ -134,6 +140,7 @@ class CentralWindow(QMainWindow):
             "sessions": self.sessions_page,
             "report": self.report_page,
             "exports": self.exports_page,
+            "queries": self.queries_page,
         }
         self.tabs.setCurrentWidget(pages[name])
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 from ...domain.errors import MimicError, ReasonRequired
 from ...domain.record import Procedure
 from ...domain.roles import Action
+from ...domain.rules import Query
+from ...services import query_answers
 from ...services import settings as study_settings
 from ...services.procedures import ProcedureService
 from ...services.signing import SignatureCheck, check_signature
@@ -130,6 +132,10 @@ class RecordAccess(QObject):
                 )
             )
         return "\n\n".join(lines)
+
+    def office_notes(self) -> list[Query]:
+        """The trial office's unanswered queries on the record's fields, to be shown beside them."""
+        return query_answers.field_notes(self.context.store, self.proc, self.lang)
 
     def icg_window(self) -> tuple[timedelta, timedelta]:
         return study_settings.icg_window(self.context.store)

@@ -144,7 +144,11 @@ class LesionsPage(RecordPage):
                     "%1", derive.final_r_status(lesion) or ""
                 )
         self.pathology.set_note(note)
-        self.pathology.set_problems(rules.lesion_problems(proc, lesion, self.access.lang))
+        notes = self.access.office_notes()
+        self.lesion_block.set_problems(self.lesion_block.form.concerning(notes, lesion.id))
+        self.pathology.set_problems(
+            [*rules.lesion_problems(proc, lesion, self.access.lang), *self.pathology.form.concerning(notes, lesion.id)]
+        )
 
     # -- acting ----------------------------------------------------------------------------
     def _chosen(self, row: int) -> None:

@@ -68,7 +68,7 @@ class PatientPage(RecordPage):
 
     def show_derived(self) -> None:
         proc = self.draft()
-        queries = rules.plausibility_queries(proc, utc_now(), self.access.lang)
+        queries = [*rules.plausibility_queries(proc, utc_now(), self.access.lang), *self.access.office_notes()]
         failures = derive.eligibility_failures(proc, self.access.lang)
         for name, block in self.blocks.items():
             block.show_asked(proc.values)

@@ -156,7 +156,7 @@ class PostopPage(RecordPage):
     def show_derived(self) -> None:
         proc, comp_id = self.draft()
         lang = self.access.lang
-        queries = rules.plausibility_queries(proc, utc_now(), lang)
+        queries = [*rules.plausibility_queries(proc, utc_now(), lang), *self.access.office_notes()]
         self.course.show_asked(proc.values)
         planned = forms.field_def("readmission_planned")
         self.course.set_note(planned.help_text(lang) if rules.asked(planned, proc.values) else "")

@@ -20,6 +20,7 @@ from .lesions_page import LesionsPage
 from .pages import RecordPage
 from .patient_page import PatientPage
 from .postop_page import PostopPage
+from .queries_page import QueriesPage
 from .questionnaire_page import QuestionnairePage
 
 
@@ -79,6 +80,7 @@ class RecordView(QWidget):
                 self.tr("Documents"),
                 lambda: DocumentsPage(access, self.task_requested.emit),
             ),
+            ("queries", "mdi6.comment-question-outline", self.tr("Queries"), lambda: QueriesPage(access)),
             ("history", "mdi6.history", self.tr("History"), lambda: HistoryPage(access, self.task_requested.emit)),
         ):
             self.nav.addItem(QListWidgetItem(icon(icon_name), title))
