@@ -26,6 +26,7 @@ from . import (
     record_commands,
     session_export,
     signature_commands,
+    study_id_commands,
     study_settings,
 )
 from .common import (
@@ -243,6 +244,7 @@ EXTENSIONS: list[ModuleType] = [
     record_commands,
     study_settings,
     signature_commands,
+    study_id_commands,
 ]
 
 

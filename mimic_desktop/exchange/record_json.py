@@ -1,7 +1,9 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is still
+read, and lacks only the parts version 2 added)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -9,14 +11,24 @@ from .. import __version__
 from ..domain import forms
 from ..domain.errors import ValidationError
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
+from ..domain.study_id_corrections import StudyIdCorrection
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = {1}
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = {1, 2}
+# The record's study ID corrections (version 2; absent when there are none).
+STUDY_ID_CORRECTIONS = "study_id_corrections"
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    study_id_corrections: Sequence[StudyIdCorrection] = (),
+) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction."""
     body = asdict(proc)
     body.pop("demo")
@@ -25,7 +37,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    return {
+    data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -37,6 +49,14 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "demo": proc.demo,
         "record": body,
     }
+    if study_id_corrections:
+        data[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
+    return data
+
+
+def study_id_corrections(data: dict[str, Any]) -> list[StudyIdCorrection]:
+    """The study ID corrections a (checked) record.json carries, oldest first; none in a version-1 record."""
+    return [StudyIdCorrection.from_json(item) for item in data.get(STUDY_ID_CORRECTIONS, [])]
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:

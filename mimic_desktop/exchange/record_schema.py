@@ -131,7 +131,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"const": record_json.FORMAT_VERSION},
+            "format_version": {
+                "description": "2; a version-1 record lacks only the parts version 2 added.",
+                "type": "integer",
+                "minimum": min(record_json.SUPPORTED_VERSIONS),
+                "maximum": max(record_json.SUPPORTED_VERSIONS),
+            },
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
@@ -146,7 +151,13 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
-        }
+            record_json.STUDY_ID_CORRECTIONS: {
+                "description": "Format version 2: every correction of the record's study ID, oldest first.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/study_id_correction"},
+            },
+        },
+        optional=(record_json.STUDY_ID_CORRECTIONS,),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -167,6 +178,15 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "complication": _child("complication_values"),
             "event": event,
             "signature": signature,
+            "study_id_correction": _closed(
+                {
+                    "from": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
+                    "to": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
+                    "reason": {"description": FREE_TEXT_NOTE, "type": "string"},
+                    "when": TIMESTAMP,
+                    "by": {"description": "The laptop account that made the correction.", "type": "string"},
+                }
+            ),
         },
     }
 

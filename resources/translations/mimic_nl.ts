@@ -2118,42 +2118,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="56"/>
+        <source>Correct study ID…</source>
+        <translation>Studienummer corrigeren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="58"/>
+        <source>Correct a study ID typed wrong at enrolment, with a reason</source>
+        <translation>Een bij de inclusie verkeerd getypt studienummer corrigeren, met een reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="65"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="88"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="89"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="90"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="91"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="96"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="99"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
@@ -3175,6 +3185,35 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="40"/>
         <source>Or type the reason</source>
         <translation>Of typ de reden</translation>
+    </message>
+</context>
+<context>
+    <name>StudyIdDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="14"/>
+        <source>Correct the study ID</source>
+        <translation>Het studienummer corrigeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="18"/>
+        <source>%1 is this record&apos;s study ID now. The correction and its reason go with every later session file, so that the trial office keeps the record&apos;s earlier versions under the right ID.</source>
+        <translation>%1 is nu het studienummer van dit dossier. De correctie en de reden ervan gaan mee in elk later sessiebestand, zodat het trialbureau de eerdere versies van het dossier onder het juiste nummer bewaart.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="29"/>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="33"/>
+        <source>Right study ID</source>
+        <translation>Juist studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="32"/>
+        <source>Reason for the correction</source>
+        <translation>Reden van de correctie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="34"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
     </message>
 </context>
 <context>
