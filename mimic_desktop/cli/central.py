@@ -20,6 +20,7 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
+from . import central_settling
 from .common import Handler, new_password, password, run
 from .report import add_output_arguments, emit
 
@@ -82,7 +83,7 @@ def cmd_passwd(args: argparse.Namespace) -> None:
 
 def cmd_add_centre(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
-    key, new = centre_keys.register_centre(store, user, args.centre, args.key_file)
+    key, new = centre_keys.register_centre(store, user, args.centre, args.key_file, reason=args.reason)
     state = "registered" if new else "was already registered"
     print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
     print("Check this fingerprint with the centre by phone before importing its files.")
@@ -130,6 +131,10 @@ def cmd_list(args: argparse.Namespace) -> None:
         return
     for row in central_import.imported_files(store):
         mark = "current" if row["current"] else "superseded"
+        if row["held_utc"] and not row["released_utc"]:
+            mark = "held back"
+        if row["voided_utc"]:
+            mark += f" (voided {local_text(row['voided_utc'])}: {row['void_reason']})"
         withdrawn = " (withdrawn since)" if row["signer_withdrawn_utc"] else ""
         print(
             f"{row['study_id']}\tv{row['session_version']}\t{mark}\t{local_text(row['imported_utc'])}\t"
@@ -223,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add-centre", cmd_add_centre, "register a centre's public key file (from `mimic-desktop export-key`)")
     p.add_argument("centre", help="the two-digit centre code")
     p.add_argument("key_file", type=Path, help="the centre's public key (.pem)")
+    p.add_argument("--reason", default=None, help="why a key withdrawn before is trusted again (needed then)")
     p = command(
         "withdraw-key",
         cmd_withdraw_key,
@@ -230,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("key", help="the key's fingerprint (as `list --keys` prints it) or its .pem file")
     p.add_argument("--reason", required=True, help="why, for example: registered for the wrong centre")
+    central_settling.register(command, signed_in)
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="print the summary only")

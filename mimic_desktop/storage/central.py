@@ -352,9 +352,11 @@ def centre_keys(conn: sqlite3.Connection) -> list[CentreKey]:
     ]
 
 
-def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str, *, by: str) -> None:
+def insert_centre_key(
+    conn: sqlite3.Connection, key: CentreKey, source: str, *, by: str, reason: str | None = None
+) -> None:
     """Register the key for key.centre (the key itself is stored once, at its first registration), with its audit
-    rows; inside the caller's transaction."""
+    rows (reason: why a key withdrawn before is trusted again); inside the caller's transaction."""
     cursor = conn.execute(
         "INSERT INTO centre_keys (key_id, public_key) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
         (key.key_id, key.public_key),
@@ -365,7 +367,9 @@ def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str, *, 
         "INSERT INTO key_registrations (key_id, centre, registered_utc, source) VALUES (?, ?, ?, ?)",
         (key.key_id, key.centre, key.registered_utc, source),
     )
-    _audit_registration(conn, key.key_id, key.centre, key.registered_utc, source, by=by, now=key.registered_utc)
+    _audit_registration(
+        conn, key.key_id, key.centre, key.registered_utc, source, by=by, now=key.registered_utc, reason=reason
+    )
 
 
 def withdraw_centre_key(conn: sqlite3.Connection, key_id: str, withdrawn_utc: str, reason: str, *, by: str) -> None:
@@ -576,10 +580,19 @@ def registration_id(key_id: str, registered_utc: str) -> str:
 
 
 def _audit_registration(
-    conn: sqlite3.Connection, key_id: str, centre: str, registered_utc: str, source: str, *, by: str, now: str
+    conn: sqlite3.Connection,
+    key_id: str,
+    centre: str,
+    registered_utc: str,
+    source: str,
+    *,
+    by: str,
+    now: str,
+    reason: str | None = None,
 ) -> None:
     value = {"centre": centre, "source": source}
-    _append(conn, "key_registration", registration_id(key_id, registered_utc), "registered", value, by=by, now=now)
+    entity_id = registration_id(key_id, registered_utc)
+    _append(conn, "key_registration", entity_id, "registered", value, by=by, now=now, reason=reason)
 
 
 def _audit_withdrawal(
