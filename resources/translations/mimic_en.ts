@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ImportPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="186"/>
+        <source>%n version(s) held back until a data manager releases them</source>
+        <translation>
+            <numerusform>%n version held back until a data manager releases it</numerusform>
+            <numerusform>%n versions held back until a data manager releases them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LesionText</name>
     <message numerus="yes">
         <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
@@ -77,7 +88,7 @@
 <context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="138"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -85,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="138"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

@@ -371,22 +371,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="76"/>
+        <source>only for a key that was withdrawn before</source>
+        <translation>alleen voor een sleutel die eerder is ingetrokken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="77"/>
+        <source>Why it is trusted again</source>
+        <translation>Waarom hij weer vertrouwd wordt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="79"/>
         <source>The centre read out the same fingerprint by phone</source>
         <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="87"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="97"/>
         <source>The centre&apos;s public key</source>
         <translation>De publieke sleutel van het centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="97"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
     </message>
@@ -1155,36 +1165,49 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/import_page.py" line="164"/>
+        <source>imported, held back</source>
+        <translation>geïmporteerd, achtergehouden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="167"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="180"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="186"/>
+        <source>%n version(s) held back until a data manager releases them</source>
+        <translation>
+            <numerusform>%n versie achtergehouden tot een datamanager hem vrijgeeft</numerusform>
+            <numerusform>%n versies achtergehouden tot een datamanager ze vrijgeeft</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="217"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="222"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="219"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="224"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="233"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="238"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -2898,83 +2921,88 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="69"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="99"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="71"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="73"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="74"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="87"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="100"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="101"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="145"/>
+        <source>held back: far ahead of the last version seen</source>
+        <translation>achtergehouden: ver voor op de laatst ontvangen versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="147"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="147"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="138"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2982,7 +3010,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="138"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2990,42 +3018,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="234"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="236"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="90"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="102"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="128"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="149"/>
+        <source>%1; the study ID was corrected to %2</source>
+        <translation>%1; het studienummer is gecorrigeerd in %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="152"/>
+        <source>%1; voided %2: %3</source>
+        <translation>%1; ongeldig gemaakt %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="192"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="195"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="217"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>
@@ -3076,6 +3114,84 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
+    </message>
+</context>
+<context>
+    <name>SettlingActions</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="48"/>
+        <source>Void the session…</source>
+        <translation>Sessie ongeldig maken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="51"/>
+        <source>Restore the session…</source>
+        <translation>Sessie herstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="54"/>
+        <source>Release the version…</source>
+        <translation>Versie vrijgeven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="59"/>
+        <source>Void the key&apos;s sessions…</source>
+        <translation>Sessies van de sleutel ongeldig maken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="62"/>
+        <source>Restore the key&apos;s sessions…</source>
+        <translation>Sessies van de sleutel herstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="87"/>
+        <source>Void the session of %1? It is kept and shown here with the reason, and left out of the report and every export until it is restored. Why is it voided?</source>
+        <translation>De sessie van %1 ongeldig maken? Ze blijft hier bewaard en zichtbaar met de reden, en blijft buiten het rapport en elke export tot ze wordt hersteld. Waarom wordt ze ongeldig gemaakt?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="93"/>
+        <source>Void the session</source>
+        <translation>Sessie ongeldig maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="102"/>
+        <source>Restore the session of %1, voided for: %2? Why is it restored?</source>
+        <translation>De sessie van %1 herstellen, ongeldig gemaakt wegens: %2? Waarom wordt ze hersteld?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="106"/>
+        <source>Restore the session</source>
+        <translation>Sessie herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="116"/>
+        <source>Version %1 of %2 was held back: it is far ahead of the last version seen. Release it once the centre has confirmed it; it becomes current when it is the newest. Why is it released?</source>
+        <translation>Versie %1 van %2 is achtergehouden: ze ligt ver voor op de laatst ontvangen versie. Geef ze vrij zodra het centrum haar heeft bevestigd; ze wordt de huidige als ze de nieuwste is. Waarom wordt ze vrijgegeven?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="122"/>
+        <source>Release the version</source>
+        <translation>Versie vrijgeven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="132"/>
+        <source>Void every session with a file imported under key %1 of centre %2 (a stolen key&apos;s, say)? They are kept and shown, and left out of the report and every export until restored. Why are they voided?</source>
+        <translation>Elke sessie met een bestand dat onder sleutel %1 van centrum %2 is geïmporteerd ongeldig maken (bijvoorbeeld die van een gestolen sleutel)? Ze blijven bewaard en zichtbaar, en blijven buiten het rapport en elke export tot ze worden hersteld. Waarom worden ze ongeldig gemaakt?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="137"/>
+        <source>Void the key&apos;s sessions</source>
+        <translation>Sessies van de sleutel ongeldig maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="146"/>
+        <source>Restore the sessions voided with key %1 of centre %2? Why are they restored?</source>
+        <translation>De sessies die met sleutel %1 van centrum %2 ongeldig zijn gemaakt herstellen? Waarom worden ze hersteld?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="149"/>
+        <source>Restore the key&apos;s sessions</source>
+        <translation>Sessies van de sleutel herstellen</translation>
     </message>
 </context>
 <context>
