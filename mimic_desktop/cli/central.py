@@ -171,7 +171,12 @@ def _export(args: argparse.Namespace, kind: str, *options: object) -> None:
 
     store, user = signed_in(args)
     store.close()
-    print(*central_exports.export_as(args.db, user, kind, args.out, *options), sep="\n")
+    written = central_exports.export_checked(args.db, user, kind, args.out, *options)
+    print(*written.files, sep="\n")
+    if written.findings:  # a warning, as on the laptop: the files are written
+        print("Identifier check:", *written.findings, sep="\n  ", file=sys.stderr)
+    else:
+        print("Identifier check: nothing in the free text looks like a name, a number or a date.", file=sys.stderr)
 
 
 def cmd_export_csv(args: argparse.Namespace) -> None:

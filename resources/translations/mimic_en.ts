@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ExportsPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="118"/>
+        <source>The identifier check found %n text(s) that look like they hold a name, a number or a date. Ask the centre to correct them on its laptop and send the record again, then export again:</source>
+        <translation>
+            <numerusform>The identifier check found %n text that looks like it holds a name, a number or a date. Ask the centre to correct it on its laptop and send the record again, then export again:</numerusform>
+            <numerusform>The identifier check found %n texts that look like they hold a name, a number or a date. Ask the centre to correct them on its laptop and send the record again, then export again:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message numerus="yes">
         <location filename="../../mimic_desktop/ui/central/import_page.py" line="186"/>

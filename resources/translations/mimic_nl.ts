@@ -815,84 +815,97 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Exports voor statistici</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42"/>
-        <source>Each export holds the current version of every session (superseded versions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. The files name no person: patients appear by study ID only.</source>
-        <translation>Elke export bevat de huidige versie van elke sessie (vervangen versies blijven buiten beschouwing) en wordt geschreven in een map naar keuze, in bestanden waarvan de naam begint met mimic_central. De bestanden noemen geen personen: patiënten staan er alleen met hun studienummer in.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>Flat CSV</source>
         <translation>Platte CSV</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>procedures, lesions and complications, with a data dictionary</source>
         <translation>procedures, laesies en complicaties, met een datadictionary</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>REDCap</source>
         <translation>REDCap</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>data dictionary and import CSV, field labels in</source>
         <translation>datadictionary en import-CSV, veldlabels in het</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
         <source>CDISC ODM 1.3.2</source>
         <translation>CDISC ODM 1.3.2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
         <source>one XML file with the metadata in English and Dutch</source>
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="70"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="91"/>
         <source>Folder to write the export into</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
         <source>Writing into %1…</source>
         <translation>Schrijven naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="114"/>
         <source>Written:
 %1</source>
         <translation>Geschreven:
 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="118"/>
+        <source>The identifier check found %n text(s) that look like they hold a name, a number or a date. Ask the centre to correct them on its laptop and send the record again, then export again:</source>
+        <translation>
+            <numerusform>De identificatiecontrole vond %n tekst die een naam, een nummer of een datum lijkt te bevatten. Vraag het centrum hem op zijn laptop te corrigeren en het dossier opnieuw te sturen, en exporteer daarna opnieuw:</numerusform>
+            <numerusform>De identificatiecontrole vond %n teksten die een naam, een nummer of een datum lijken te bevatten. Vraag het centrum ze op zijn laptop te corrigeren en het dossier opnieuw te sturen, en exporteer daarna opnieuw:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="128"/>
+        <source>The identifier check found nothing that looks like a name, a number or a date in the free text: the files name no person.</source>
+        <translation>De identificatiecontrole vond in de vrije tekst niets wat op een naam, een nummer of een datum lijkt: de bestanden noemen geen persoon.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="137"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
         <source>Castor EDC</source>
         <translation>Castor EDC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42"/>
+        <source>Each export holds the current version of every session (superseded and voided sessions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. Patients appear by study ID only; the free text is checked for anything that looks like a name, a number or a date, and what the check finds is listed here.</source>
+        <translation>Elke export bevat de huidige versie van elke sessie (vervangen en ongeldig gemaakte sessies blijven erbuiten) en wordt geschreven in een map die u kiest, in bestanden waarvan de naam begint met mimic_central. Patiënten staan er alleen met hun studienummer in; de vrije tekst wordt gecontroleerd op alles wat op een naam, een nummer of een datum lijkt, en wat de controle vindt, staat hier.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="58"/>
         <source>study data and repeating data import files, with their variable map</source>
         <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="60"/>
         <source>CDISC Dataset-JSON 1.1</source>
         <translation>CDISC Dataset-JSON 1.1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="60"/>
         <source>procedures, lesions and complications</source>
         <translation>ingrepen, laesies en complicaties</translation>
     </message>
