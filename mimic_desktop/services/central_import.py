@@ -224,7 +224,7 @@ def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
 
 # An export in progress is written under this suffix and renamed when whole: such a file is never imported.
 PART_SUFFIX = ".part"
-PART_REFUSAL = "An unfinished export (a .part file): export the record again; this file is never imported."
+PART_REFUSAL = Text("An unfinished export (a .part file), never imported: ask the centre to export the record again.")
 
 
 def session_files(paths: Iterable[Path]) -> list[Path]:

@@ -178,6 +178,15 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="195"/>
+        <source>%1 is damaged or is not a MIMIC central database, and there is no intact automatic backup of it in %2.
+
+The file has not been changed. Ask IT for help; the centres&apos; session files can be imported again into a new central database.</source>
+        <translation>%1 is beschadigd of is geen centrale MIMIC-database, en er staat geen intacte automatische back-up van in %2.
+
+Het bestand is niet gewijzigd. Vraag de IT-afdeling om hulp; de sessiebestanden van de centra kunnen opnieuw worden geïmporteerd in een nieuwe centrale database.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="202"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -186,7 +195,20 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="205"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="211"/>
+        <source>The central database %1 is damaged and cannot be used.
+
+The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Files imported after that moment are not in it: import them again. The damaged file is kept beside it, renamed, for IT.
+
+If you choose No, nothing is changed and the window closes.</source>
+        <translation>De centrale database %1 is beschadigd en kan niet worden gebruikt.
+
+De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up terugzetten? Bestanden die na dat moment zijn geïmporteerd, staan er niet in: importeer ze opnieuw. Het beschadigde bestand blijft ernaast bewaard, onder een andere naam, voor de IT-afdeling.
+
+Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="220"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -199,12 +221,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="245"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="252"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="269"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -265,12 +287,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentralApp</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/app.py" line="57"/>
-        <source>%1 has no accounts yet. Make its first data manager with: mimic-central init --db %1 --user NAME --name &quot;FULL NAME&quot;</source>
-        <translation>%1 heeft nog geen accounts. Maak de eerste datamanager met: mimic-central init --db %1 --user NAAM --name &quot;VOLLEDIGE NAAM&quot;</translation>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="32"/>
+        <source>There is no central study database at %1. Check where the trial office keeps it: a database that was moved, or whose drive is not connected, is not made again here.</source>
+        <translation>Er is geen centrale studiedatabase in %1. Controleer waar het trialbureau hem bewaart: een database die is verplaatst, of waarvan de schijf niet is aangesloten, wordt hier niet opnieuw gemaakt.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/app.py" line="65"/>
+        <source>%1 has no accounts yet, so nobody can sign in to it. A central database is made together with its first data manager: ask whoever made this file to add one, or open the database the trial office uses.</source>
+        <translation>%1 heeft nog geen accounts, dus niemand kan erbij aanmelden. Een centrale database wordt samen met de eerste datamanager gemaakt: vraag wie dit bestand heeft gemaakt er een toe te voegen, of open de database die het trialbureau gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="73"/>
         <source>Sign in to the central study database</source>
         <translation>Aanmelden bij de centrale studiedatabase</translation>
     </message>
@@ -336,11 +363,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Centrumsleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46"/>
-        <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
-        <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
@@ -359,6 +381,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46"/>
+        <source>A centre sends its public key as a .pem file (saved on its laptop under Settings, &quot;Save the public key…&quot;). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
+        <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (op zijn laptop bewaard via Instellingen, &quot;Publieke sleutel opslaan…&quot;). Bestanden die met een geregistreerde sleutel zijn ondertekend, worden vertrouwd als afkomstig van dat centrum; controleer de vingerafdruk dus telefonisch met het centrum voordat u hem registreert.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="68"/>

@@ -154,3 +154,18 @@ def test_the_first_account_of_the_office_is_a_data_manager(tmp_path):
         accounts.create_user("cora", "Cora Coord", Role.COORDINATOR, PASSWORD)
     assert json.loads(json.dumps(accounts.accounts(), default=str)) == []
     store.close()
+
+
+def test_an_office_account_that_waits_is_released_by_a_data_manager_in_its_words(central_store):
+    from mimic_desktop.services.accounts import AccountWaits, AuthenticationFailed
+    from mimic_desktop.services.office_accounts import office_accounts
+
+    data_manager(central_store)
+    accounts = office_accounts(central_store)
+    for attempt in range(4):
+        with pytest.raises(AuthenticationFailed):
+            accounts.sign_in("dana.dm", f"wrong guess {attempt}")
+    with pytest.raises(AccountWaits) as waiting:
+        accounts.sign_in("dana.dm", "wrong guess 5")
+    assert str(waiting.value).endswith("A data manager can release it sooner.")
+    assert "coordinator" not in str(waiting.value)

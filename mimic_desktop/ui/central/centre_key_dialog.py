@@ -43,9 +43,9 @@ class CentreKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         explain = QLabel(
             self.tr(
-                "A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed "
-                "with a registered key are trusted as coming from that centre, so check the fingerprint with the "
-                "centre by phone before registering it."
+                'A centre sends its public key as a .pem file (saved on its laptop under Settings, "Save the public '
+                'key…"). Files signed with a registered key are trusted as coming from that centre, so check the '
+                "fingerprint with the centre by phone before registering it."
             )
         )
         explain.setWordWrap(True)
