@@ -7,14 +7,15 @@ from ..domain import rules
 from ..domain.errors import ValidationError
 from ..domain.study_id_corrections import StudyIdCorrection
 from ..domain.wording import Text, say
-from ..storage import study_ids
+from ..storage import repository, study_ids
 from ..storage.repository import study_id_taken
 from .procedures import ProcedureService
 
 
 def rename(service: ProcedureService, proc_id: str, new_id: str, reason: str | None, lang: str = "en") -> str:
     """Give the record the study ID new_id, with a reason; refused when new_id is malformed, of another centre,
-    already the record's or taken on this laptop. Returns the new study ID as stored."""
+    already the record's or taken on this laptop. A valid signature of the questionnaire is voided with it (the
+    signed content names the study ID), so that the surgeon signs again. Returns the new study ID as stored."""
     reason = service._reason(
         reason, Text("Say why the study ID is corrected: the reason goes with the record to the trial office.")
     )
@@ -30,9 +31,19 @@ def rename(service: ProcedureService, proc_id: str, new_id: str, reason: str | N
             raise ValidationError(
                 say("Study ID {study_id} is already in use on this laptop.", lang, study_id=new_id), "study_id"
             )
-        study_ids.rename(
-            service.store.conn, proc_id, new_id, reason=reason, now=service._now(), username=service.user.username
-        )
+        now, conn = service._now(), service.store.conn
+        study_ids.rename(conn, proc_id, new_id, reason=reason, now=now, username=service.user.username)
+        signature = proc.valid_signature()
+        if signature is not None:
+            # The signed content names the study ID: the surgeon signs the answers again under the right one.
+            repository.void_signature(
+                conn,
+                proc_id=proc_id,
+                signature_id=signature.id,
+                reason=reason,
+                now=now,
+                username=service.user.username,
+            )
     return new_id
 
 

@@ -3356,18 +3356,23 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>%1 is nu het studienummer van dit dossier. De correctie en de reden ervan gaan mee in elk later sessiebestand, zodat het trialbureau de eerdere versies van het dossier onder het juiste nummer bewaart.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="29"/>
-        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="33"/>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="27"/>
+        <source>The questionnaire&apos;s signature names the study ID: it is voided with the correction, and the surgeon signs again.</source>
+        <translation>De handtekening onder de vragenlijst noemt het studienummer: ze wordt met de correctie ongeldig gemaakt, en de chirurg ondertekent opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="42"/>
         <source>Right study ID</source>
         <translation>Juist studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="32"/>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="41"/>
         <source>Reason for the correction</source>
         <translation>Reden van de correctie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="34"/>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="43"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>

@@ -143,3 +143,22 @@ def test_a_version_1_record_without_the_new_parts_still_imports(laptop, importer
     old.write_bytes(with_record(exported.read_bytes(), laptop.key_path, as_version_1))
     assert record_of(old)["format_version"] == 1
     assert importer.import_file(old).outcome is Outcome.NEW
+
+
+def test_a_signed_questionnaire_is_signed_again_after_a_correction(laptop, importer, central_store):
+    from mimic_desktop.services.signing import SignatureState, check_signature
+    from tests.support.session_files import sign_questionnaire
+
+    proc_id = laptop.record(49)
+    sign_questionnaire(laptop, proc_id)
+    study_id_correction.rename(laptop.service, proc_id, "MIM-01-905", "typed wrong at enrolment")
+    proc = laptop.service.load(proc_id)
+    assert proc.valid_signature() is None, "the signed content named the old study ID"
+    [voided] = proc.signatures
+    assert voided.void_reason == "typed wrong at enrolment"
+    assert importer.import_file(laptop.export(proc_id)).outcome is Outcome.NEW  # exported unsigned, with a warning
+    sign_questionnaire(laptop, proc_id)
+    assert check_signature(laptop.service.store, laptop.service.load(proc_id)).state is SignatureState.VALID
+    assert importer.import_file(laptop.export(proc_id)).outcome is Outcome.SUPERSEDING
+    [row] = read_rows(central_store.conn, "procedures")
+    assert row["study_id"] == "MIM-01-905" and row["questionnaire_signed"] == 1

@@ -163,7 +163,8 @@ class RecordView(QWidget):
         from ...services import study_id_correction
         from .study_id_dialog import StudyIdDialog
 
-        dialog = StudyIdDialog(self.access.proc.study_id, self)
+        proc = self.access.proc
+        dialog = StudyIdDialog(proc.study_id, proc.valid_signature() is not None, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         new_id, reason = dialog.new_id.text(), dialog.reason.text()
         dialog.deleteLater()

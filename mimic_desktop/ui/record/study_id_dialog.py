@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 class StudyIdDialog(QDialog):
     """Asks for the new study ID and the reason; OK only once both are given."""
 
-    def __init__(self, study_id: str, parent: QWidget | None = None):
+    def __init__(self, study_id: str, signed: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("studyIdDialog")
         self.setWindowTitle(self.tr("Correct the study ID"))
@@ -19,6 +19,15 @@ class StudyIdDialog(QDialog):
                 "so that the trial office keeps the record's earlier versions under the right ID."
             ).replace("%1", study_id)
         )
+        if signed:
+            intro.setText(
+                intro.text()
+                + "\n\n"
+                + self.tr(
+                    "The questionnaire's signature names the study ID: it is voided with the correction, and the "
+                    "surgeon signs again."
+                )
+            )
         intro.setWordWrap(True)
         intro.setMinimumWidth(480)
         layout.addWidget(intro)
