@@ -14,6 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from ..domain import values
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
 from ..domain.record import Procedure
@@ -45,9 +46,10 @@ class Settled:
 
 
 def _reason(reason: str | None, what: Text) -> str:
+    """The reason, trimmed; refused when there is none, or when it holds invisible control characters."""
     if not (reason and reason.strip()):
         raise ReasonRequired(what)
-    return reason.strip()
+    return values.check_text(reason.strip(), "reason", "reason")
 
 
 def _sessions(conn: sqlite3.Connection, target: str) -> list[sqlite3.Row]:

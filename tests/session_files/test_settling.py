@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mimic_desktop.domain.errors import NotFound, PermissionDenied, ReasonRequired
+from mimic_desktop.domain.errors import NotFound, PermissionDenied, ReasonRequired, ValidationError
 from mimic_desktop.domain.roles import Role
 from mimic_desktop.exchange import central
 from mimic_desktop.services import central_exports, central_import, central_settling, centre_keys, study_id_correction
@@ -293,3 +293,30 @@ def test_an_older_central_database_migrates_and_keeps_its_sessions(tmp_path, lap
         upgraded.conn.execute("DELETE FROM sessions")
     assert len(central.current_records(upgraded.conn)) == 1
     upgraded.close()
+
+
+@pytest.mark.parametrize(
+    ("target", "version", "reason", "refusal"),
+    [
+        ('=HYPERLINK("x")', None, "spreadsheet", NotFound),
+        ("MIM-01-999", None, "no such patient", NotFound),
+        ("0" * 32, None, "no such session", NotFound),
+        (None, 0, "no version 0", NotFound),
+        (None, -1, "negative", NotFound),
+        (None, 2**63, "past SQLite's integers", NotFound),
+        (None, LARGEST, "never held", NotFound),
+        ("MIM-01-001", None, "pasted\x07bell", ValidationError),
+    ],
+)
+def test_settling_refuses_what_names_nothing_in_words_and_changes_nothing(
+    central_store, two_imported, target, version, reason, refusal
+):
+    dm = data_manager(central_store)
+    before = snapshot(central_store)
+    with pytest.raises(refusal) as refused:
+        if version is None:
+            central_settling.void_session(central_store, dm, target, reason)
+        else:
+            central_settling.release(central_store, dm, two_imported[0], version, reason)
+    assert str(refused.value) and "Traceback" not in str(refused.value)
+    assert snapshot(central_store) == before

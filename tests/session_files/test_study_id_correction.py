@@ -34,6 +34,8 @@ def test_a_malformed_other_centres_or_taken_study_id_is_refused_and_nothing_chan
             study_id_correction.rename(service, first, bad, "typed wrong at enrolment")
     with pytest.raises(ReasonRequired):
         study_id_correction.rename(service, first, "MIM-01-900", "   ")
+    with pytest.raises(ValidationError, match="control characters"):
+        study_id_correction.rename(service, first, "MIM-01-900", "typed\x1bwrong")
     assert audit.head(service.store.conn) == before
     assert study_id_correction.corrections(service, first) == []
 
