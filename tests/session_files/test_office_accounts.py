@@ -78,7 +78,7 @@ def test_a_statistician_reads_and_exports_but_neither_imports_nor_manages(laptop
     assert refused == [("stan", "import"), ("ada", "manage_keys"), ("ada", "export")]
     (written,) = trail(central_store, "export")
     assert written["username"] == "stan" and written["entity_id"] == "csv"
-    assert written["new"] == {"files": [str(path) for path in files], "sessions": 1}
+    assert written["new"] == {"files": [str(path) for path in files], "sessions": 1, "identifier_findings": 0}
 
 
 def test_every_change_of_central_data_leaves_its_audit_rows(laptop, central_store, tmp_path):
