@@ -67,3 +67,13 @@ def test_the_command_line_names_what_the_check_found(central_store, with_identif
     captured = capsys.readouterr()
     assert "mimic_central_procedures.csv" in captured.out
     assert captured.err.startswith("Identifier check:\n  " + with_identifier + ", Complication 1, ")
+
+
+def test_a_report_without_its_statistics_is_refused_in_the_trial_offices_words(central_store, monkeypatch):
+    from mimic_desktop.services import trial_report
+
+    monkeypatch.setattr(trial_report, "STATISTICS", ("pandas", "no_such_statistics_package"))
+    with pytest.raises(trial_report.StatisticsMissing) as missing:
+        trial_report.tables_from_central(central_store.path)
+    text = str(missing.value)
+    assert "no_such_statistics_package" in text and "send the session files" not in text
