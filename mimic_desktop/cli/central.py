@@ -1,5 +1,5 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-import, list, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
+set-experience, import, list, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
@@ -87,6 +87,17 @@ def cmd_add_centre(args: argparse.Namespace) -> None:
     state = "registered" if new else "was already registered"
     print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
     print("Check this fingerprint with the centre by phone before importing its files.")
+
+
+def cmd_set_experience(args: argparse.Namespace) -> None:
+    from ..services import centre_experience
+
+    store, user = signed_in(args)
+    centre_experience.set_prior_experience(store, user, args.centre, args.prior_procedures, args.reason)
+    print(
+        f"Centre {args.centre.strip()}: {args.prior_procedures} procedure(s) before the trial, counted by the "
+        "learning curve of the trial report."
+    )
 
 
 def cmd_withdraw_key(args: argparse.Namespace) -> None:
@@ -241,6 +252,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("key", help="the key's fingerprint (as `list --keys` prints it) or its .pem file")
     p.add_argument("--reason", required=True, help="why, for example: registered for the wrong centre")
+    p = command(
+        "set-experience",
+        cmd_set_experience,
+        "set how many ICG-guided procedures a centre did before the trial (the learning curve counts them)",
+    )
+    p.add_argument("--centre", required=True, help="the centre's two-digit code")
+    p.add_argument("--prior-procedures", type=int, required=True, metavar="N", help="procedures before the trial")
+    p.add_argument("--reason", required=True, help="why, for example: the centre's site survey")
     central_settling.register(command, signed_in)
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")

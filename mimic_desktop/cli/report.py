@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
+from ..domain.forms import LANGUAGES
 from ..domain.wording import Text
 from .common import AddCommand, run
 
@@ -26,6 +27,9 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
         "--json", action="store_true", help="print the whole report as JSON (keys: docs/trial-report.md)"
     )
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write the report as a PDF")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the PDF and the summary (the JSON is English)"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,13 +49,13 @@ def emit(tables: Tables, source: str, args: argparse.Namespace) -> None:
 
     report = trial_report(tables, source)
     if args.pdf:
-        written = write_report_pdf(report, args.pdf)
+        written = write_report_pdf(report, args.pdf, args.lang)
         if not args.json:
             print(f"Trial report written to {written}.")
     if args.json:
         sys.stdout.write(report_json(report) + "\n")
     elif not args.pdf:
-        print(summary_text(report))
+        print(summary_text(report, args.lang))
 
 
 def cmd_report(args: argparse.Namespace) -> None:
