@@ -14,14 +14,14 @@ from ..domain.errors import MimicError
 from ..domain.forms import LANGUAGES
 from ..domain.private_files import restrict_new_files
 from ..domain.roles import CENTRAL_ROLES, Role, User
-from ..domain.wording import Text
+from ..domain.wording import Text, say
 from ..services import central_import, centre_keys
 from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
 from . import central_settling
-from .common import Handler, new_password, password, run
+from .common import Handler, new_password, password, reader_language, run
 from .report import add_output_arguments, emit
 
 GUI_OPTIONS = ("--db", "--lang")
@@ -48,7 +48,13 @@ def cmd_init(args: argparse.Namespace) -> None:
     store = central_import.init_central(args.db)
     accounts = office_accounts(store)
     if accounts.has_users():
-        print(f"{args.db} is already a central study database with its accounts; nothing changed.")
+        print(
+            say(
+                "{path} is already a central study database with its accounts; nothing changed.",
+                reader_language(args),
+                path=args.db,
+            )
+        )
         return
     if not (args.user and args.name):
         raise MimicError(
@@ -59,8 +65,12 @@ def cmd_init(args: argparse.Namespace) -> None:
         )
     chosen = new_password("Password of the data manager: ")
     user = accounts.create_user(args.user, args.name, Role.DATA_MANAGER, chosen)
-    state = "now has its first data manager" if existed else "created"
-    print(f"{args.db} {state}: {user.username} ({user.full_name}), data manager.")
+    done = (
+        Text("{path} now has its first data manager: {user} ({name}).")
+        if existed
+        else Text("{path} created; its first data manager is {user} ({name}).")
+    )
+    print(done.fill(path=args.db, user=user.username, name=user.full_name).text(reader_language(args)))
 
 
 def cmd_add_user(args: argparse.Namespace) -> None:
@@ -69,7 +79,15 @@ def cmd_add_user(args: argparse.Namespace) -> None:
     made = accounts.create_user(
         args.username, args.name, args.role, new_password("Password of the new account: "), by=user
     )
-    print(f"Account {made.username} ({made.full_name}) added: {made.role.text()}.")
+    print(
+        say(
+            "Account {user} ({name}) added: {role}.",
+            reader_language(args),
+            user=made.username,
+            name=made.full_name,
+            role=made.role,
+        )
+    )
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
@@ -78,15 +96,20 @@ def cmd_passwd(args: argparse.Namespace) -> None:
     current = password("Current password: ")
     accounts.sign_in(args.user, current, where=COMMAND_LINE)
     accounts.change_password(args.user, current, new_password("New password: "), where=COMMAND_LINE)
-    print(f"Password of {args.user.strip().lower()} changed.")
+    print(say("Password of {user} changed.", reader_language(args), user=args.user.strip().lower()))
 
 
 def cmd_add_centre(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     key, new = centre_keys.register_centre(store, user, args.centre, args.key_file, reason=args.reason)
-    state = "registered" if new else "was already registered"
-    print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
-    print("Check this fingerprint with the centre by phone before importing its files.")
+    lang = reader_language(args)
+    done = (
+        Text("Key {fingerprint} of centre {centre} registered.")
+        if new
+        else Text("Key {fingerprint} of centre {centre} was already registered.")
+    )
+    print(done.fill(fingerprint=key.fingerprint, centre=key.centre).text(lang))
+    print(say("Check this fingerprint with the centre by phone before importing its files.", lang))
 
 
 def cmd_set_experience(args: argparse.Namespace) -> None:
@@ -108,10 +131,23 @@ def cmd_withdraw_key(args: argparse.Namespace) -> None:
         for row in central_import.imported_files(store)
         if (row["signer_fingerprint"], row["centre"]) == (key.fingerprint, key.centre)
     ]
-    print(f"Key {key.fingerprint} of centre {key.centre} withdrawn: {key.withdrawal_reason}")
+    lang = reader_language(args)
     print(
-        f"The {len(kept)} file(s) imported under it stay imported; new files signed with it are refused. "
-        "A key registered for the wrong centre can now be registered for the right one (add-centre)."
+        say(
+            "Key {fingerprint} of centre {centre} withdrawn: {reason}",
+            lang,
+            fingerprint=key.fingerprint,
+            centre=key.centre,
+            reason=key.withdrawal_reason,
+        )
+    )
+    print(
+        say(
+            "The {count} file(s) imported under it stay imported; new files signed with it are refused. "
+            "A key registered for the wrong centre can now be registered for the right one (add-centre).",
+            lang,
+            count=len(kept),
+        )
     )
 
 
@@ -125,7 +161,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total} {name[:60]:<60}", end="" if done < total else "\n", file=sys.stderr)
 
     summary = importer.import_paths(args.paths, progress)
-    print(summary.text() if args.quiet else summary.full_text())
+    lang = reader_language(args)
+    print(summary.text(lang) if args.quiet else summary.full_text(lang))
     return 1 if summary.rejected or summary.stopped else 0
 
 
@@ -182,12 +219,16 @@ def _export(args: argparse.Namespace, kind: str, *options: object) -> None:
 
     store, user = signed_in(args)
     store.close()
-    written = central_exports.export_checked(args.db, user, kind, args.out, *options)
+    lang = reader_language(args)
+    written = central_exports.export_checked(args.db, user, kind, args.out, *options, lang=lang)
     print(*written.files, sep="\n")
     if written.findings:  # a warning, as on the laptop: the files are written
-        print("Identifier check:", *written.findings, sep="\n  ", file=sys.stderr)
+        print(say("Identifier check:", lang), *written.findings, sep="\n  ", file=sys.stderr)
     else:
-        print("Identifier check: nothing in the free text looks like a name, a number or a date.", file=sys.stderr)
+        print(
+            say("Identifier check: nothing in the free text looks like a name, a number or a date.", lang),
+            file=sys.stderr,
+        )
 
 
 def cmd_export_csv(args: argparse.Namespace) -> None:

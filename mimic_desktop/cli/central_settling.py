@@ -8,10 +8,10 @@ from collections.abc import Callable
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
 from ..domain.roles import User
-from ..domain.wording import Text
+from ..domain.wording import Text, said, say
 from ..services import central_settling, centre_keys
 from ..storage.connection import Store
-from .common import Handler
+from .common import Handler, reader_language
 
 Command = Callable[..., argparse.ArgumentParser]
 SignedIn = Callable[[argparse.Namespace], tuple[Store, User]]  # cli.central's sign-in
@@ -30,7 +30,7 @@ def register(command: Command, signed_in: SignedIn) -> None:
             else:
                 one = central_settling.void_session if step == "void" else central_settling.restore_session
                 done = one(store, user, args.target, args.reason)
-            print(done.message)
+            print(said(done.message, reader_language(args)))
 
         return handler
 
@@ -45,23 +45,27 @@ def register(command: Command, signed_in: SignedIn) -> None:
 
     def cmd_held(args: argparse.Namespace) -> None:
         store, _ = signed_in(args)
+        lang = reader_language(args)
         for item in central_settling.held_files(store, waiting=not args.all):
-            released = (
-                f"\treleased {local_text(item.held.released_utc)}: {item.held.release_reason}"
-                if item.held.released_utc
-                else ""
-            )
-            print(
-                f"{item.file.study_id}\tv{item.file.session_version}\tlast seen v{item.held.last_seen}\t"
-                f"held {local_text(item.held.held_utc)}\t{item.file.file_name}{released}"
-            )
+            columns = [
+                item.file.study_id,
+                f"v{item.file.session_version}",
+                say("last seen v{version}", lang, version=item.held.last_seen),
+                say("held {when}", lang, when=local_text(item.held.held_utc)),
+                item.file.file_name,
+            ]
+            if item.held.released_utc:
+                when = local_text(item.held.released_utc)
+                columns.append(say("released {when}: {reason}", lang, when=when, reason=item.held.release_reason))
+            print("\t".join(columns))
 
     p = command("held", cmd_held, "list the versions held back because they were far ahead of the last one seen")
     p.add_argument("--all", action="store_true", help="released ones too")
 
     def cmd_release(args: argparse.Namespace) -> None:
         store, user = signed_in(args)
-        print(central_settling.release(store, user, args.study_id, args.version, args.reason).message)
+        done = central_settling.release(store, user, args.study_id, args.version, args.reason)
+        print(said(done.message, reader_language(args)))
 
     p = command("release", cmd_release, "release a version held back, with a reason (the centre confirmed it)")
     p.add_argument("study_id")

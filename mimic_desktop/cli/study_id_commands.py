@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.wording import say
 from ..services import study_id_correction
-from .common import AddCommand, signed_in
+from .common import AddCommand, reader_language, signed_in
 
 
 def cmd_rename(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
-    new_id = study_id_correction.rename(service, proc.id, args.new_id, args.reason)
-    print(f"{proc.study_id} is now {new_id}; the correction and its reason go with the record's next session file.")
+    lang = reader_language(args)
+    new_id = study_id_correction.rename(service, proc.id, args.new_id, args.reason, lang)
+    print(
+        say(
+            "{old} is now {new}; the correction and its reason go with every later session file of the record.",
+            lang,
+            old=proc.study_id,
+            new=new_id,
+        )
+    )
 
 
 def register(command: AddCommand) -> None:

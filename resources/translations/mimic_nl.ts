@@ -1577,17 +1577,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LiverMap</name>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="89"/>
         <source>Couinaud map of the liver segments</source>
         <translation>Couinaud-kaart van de leversegmenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="117"/>
         <source>Segment %1, marked</source>
         <translation>Segment %1, gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="118"/>
         <source>Segment %1, not marked</source>
         <translation>Segment %1, niet gemarkeerd</translation>
     </message>
@@ -1600,6 +1600,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/liver_map.py" line="127"/>
         <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
         <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="124"/>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
     </message>
 </context>
 <context>
