@@ -1,4 +1,5 @@
-"""`mimic-central void`, `restore`, `held` and `release`: what the trial office settles by hand, with a reason."""
+"""`mimic-central void`, `reinstate`, `held` and `release`: what the trial office settles by hand, with a reason
+(`reinstate`, since `restore` puts a backup of the database in its place)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def register(command: Command, signed_in: SignedIn) -> None:
 
     for step, what in (
         ("void", "set a session aside with a reason (kept and shown; out of the analysis and every export)"),
-        ("restore", "restore a voided session, with a reason (back in the analysis and the exports)"),
+        ("reinstate", "reinstate a voided session, with a reason (back in the analysis and the exports)"),
     ):
         p = command(step, settle(step), what)
         p.add_argument("target", nargs="?", help="the session's study ID, or its session id")

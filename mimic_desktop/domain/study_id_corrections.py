@@ -10,13 +10,14 @@ from typing import Any
 
 @dataclass(frozen=True)
 class StudyIdCorrection:
-    """One correction: from which study ID to which, why, when (UTC) and by which account (its user name)."""
+    """One correction: from which study ID to which, why, when (UTC) and by which laptop account (its id number on
+    that laptop, pseudonymous; None when the account is not known)."""
 
     from_id: str
     to_id: str
     reason: str
     at: str
-    by: str
+    by: int | None
 
     def as_json(self) -> dict[str, Any]:
         return {"from": self.from_id, "to": self.to_id, "reason": self.reason, "when": self.at, "by": self.by}

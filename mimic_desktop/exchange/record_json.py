@@ -1,5 +1,8 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is still
-read, and lacks only the parts version 2 added)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
+a version-1 record has none of them and stays importable.
+"""
 
 from __future__ import annotations
 
@@ -27,9 +30,12 @@ def record_to_dict(
     session_version: int,
     exported_at: str,
     audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
     study_id_corrections: Sequence[StudyIdCorrection] = (),
 ) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None); study_id_corrections: every correction of the
+    study ID (left out when there is none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -37,7 +43,7 @@ def record_to_dict(
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    data = {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -49,9 +55,11 @@ def record_to_dict(
         "demo": proc.demo,
         "record": body,
     }
+    if change_history is not None:
+        document["change_history"] = change_history
     if study_id_corrections:
-        data[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
-    return data
+        document[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
+    return document
 
 
 def study_id_corrections(data: dict[str, Any]) -> list[StudyIdCorrection]:

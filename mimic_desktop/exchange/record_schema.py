@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -132,10 +132,10 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
         {
             "format": {"const": record_json.FORMAT},
             "format_version": {
-                "description": "2; a version-1 record lacks only the parts version 2 added.",
+                "description": "Version 1 files have none of the optional parts of version 2.",
                 "type": "integer",
                 "minimum": min(record_json.SUPPORTED_VERSIONS),
-                "maximum": max(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
             },
             "app_version": {"type": "string"},
             "form_versions": _closed(
@@ -151,13 +151,14 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
             record_json.STUDY_ID_CORRECTIONS: {
                 "description": "Format version 2: every correction of the record's study ID, oldest first.",
                 "type": "array",
                 "items": {"$ref": "#/$defs/study_id_correction"},
             },
         },
-        optional=(record_json.STUDY_ID_CORRECTIONS,),
+        optional=(change_history.KEY, record_json.STUDY_ID_CORRECTIONS),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -184,7 +185,10 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                     "to": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
                     "reason": {"description": FREE_TEXT_NOTE, "type": "string"},
                     "when": TIMESTAMP,
-                    "by": {"description": "The laptop account that made the correction.", "type": "string"},
+                    "by": {
+                        "description": "The id of the laptop account that made the correction (its number there).",
+                        "type": ["integer", "null"],
+                    },
                 }
             ),
         },

@@ -30,10 +30,12 @@ def rename(conn: sqlite3.Connection, proc_id: str, new_id: str, *, reason: str, 
 
 
 def corrections(conn: sqlite3.Connection, proc_id: str) -> list[StudyIdCorrection]:
-    """Every correction of the record's study ID, oldest first (the study ID given at enrolment has no old value)."""
+    """Every correction of the record's study ID, oldest first (the study ID given at enrolment has no old value),
+    each naming its account by id, never by user name (which may be a person's name)."""
     rows = conn.execute(
-        "SELECT old_value, new_value, reason, at_utc, username FROM audit WHERE procedure_id=? AND entity=?"
-        " AND entity_id=? AND field='study_id' AND old_value IS NOT NULL ORDER BY seq",
+        "SELECT a.old_value, a.new_value, a.reason, a.at_utc, u.id FROM audit a LEFT JOIN users u"
+        " ON u.username = a.username WHERE a.procedure_id=? AND a.entity=? AND a.entity_id=? AND a.field='study_id'"
+        " AND a.old_value IS NOT NULL ORDER BY a.seq",
         (proc_id, PROCEDURE_ENTITY, proc_id),
     )
     return [

@@ -64,7 +64,7 @@
 <context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

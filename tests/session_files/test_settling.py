@@ -253,13 +253,13 @@ def test_the_command_line_voids_restores_lists_and_releases(laptop, importer, ce
     assert f"{study_id} is voided." in capsys.readouterr().out
     assert run_central("list", "--db", db) == 0
     assert "(voided " in capsys.readouterr().out
-    assert run_central("restore", "--db", db, study_id, "--reason", "eligible after all") == 0
+    assert run_central("reinstate", "--db", db, study_id, "--reason", "eligible after all") == 0
     assert run_central("void", "--db", db, "--reason", "nothing named") == 2
     assert "Name either one session" in capsys.readouterr().err
     (key,) = centre_keys.registered_keys(central_store)
     assert run_central("void", "--db", db, "--key", key.fingerprint, "--reason", "stolen") == 0
     assert "1 session(s) imported under key" in capsys.readouterr().out
-    assert run_central("restore", "--db", db, "--key", key.fingerprint, "--reason", "found again") == 0
+    assert run_central("reinstate", "--db", db, "--key", key.fingerprint, "--reason", "found again") == 0
     importer.import_file(forged(first, laptop.key_path, LARGEST, "runaway.mimic"))
     capsys.readouterr()
     assert run_central("held", "--db", db) == 0

@@ -34,7 +34,7 @@ def test_the_record_tab_corrects_the_study_id_with_its_reason(make_window, store
     assert (correction.from_id, correction.reason, correction.by) == (
         "MIM-03-001",
         "patient number typed wrong",
-        "anna.coord",
+        coordinator.id,
     )
 
 

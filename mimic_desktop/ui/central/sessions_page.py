@@ -18,6 +18,7 @@ from ..dialogs import TextPrompt
 from ..i18n import arg, said
 from ..labels import heading
 from .centre_key_dialog import CentreKeyDialog
+from .record_dialog import RecordDialog
 from .settling_actions import SettlingActions
 from .widgets import ReadOnlyTable, action_button
 
@@ -50,6 +51,9 @@ class SessionsPage(QWidget):
         self.search.setMinimumWidth(360)
         self.search.textChanged.connect(self.refresh_sessions)
         bar.addWidget(self.search)
+        self.record_button = action_button(
+            bar, "mdi6.file-compare", self.tr("Record and versions…"), "openRecord", self.open_record
+        )
         files_layout.addLayout(bar)
         self.settle_message = QLabel()
         self.settle_message.setObjectName("settleMessage")
@@ -76,6 +80,9 @@ class SessionsPage(QWidget):
             ],
         )
         self.sessions.itemSelectionChanged.connect(self.settling.enable)
+        self.sessions.itemSelectionChanged.connect(self.update_record_button)
+        self.sessions.doubleClicked.connect(lambda _index: self.open_record())
+        self.files: list[dict[str, Any]] = []
         files_layout.addWidget(self.sessions, 1)
         files_layout.addWidget(self.settle_message)
         split.addWidget(files)
@@ -117,7 +124,8 @@ class SessionsPage(QWidget):
         self.refresh_keys()
 
     def refresh_sessions(self) -> None:
-        self.rows = rows = central_import.imported_files(self.store, self.search.text())
+        rows = central_import.imported_files(self.store, self.search.text())
+        self.files = self.rows = rows
         self.sessions.fill(
             [
                 [
@@ -138,6 +146,7 @@ class SessionsPage(QWidget):
         files, sessions = self.tr("%n file(s)", "", len(rows)), self.tr("%n current session(s)", "", current)
         self.count.setText(f"{files}, {sessions}")
         self.settling.enable()
+        self.update_record_button()
 
     def state_text(self, row: dict[str, Any]) -> str:
         """Current or superseded, held back, and the void in force on its session with when and why."""
@@ -156,6 +165,23 @@ class SessionsPage(QWidget):
     def selected_file(self) -> dict[str, Any] | None:
         rows = {index.row() for index in self.sessions.selectionModel().selectedRows()}
         return self.rows[rows.pop()] if len(rows) == 1 and self.rows else None
+
+    def selected_study_id(self) -> str | None:
+        rows = {index.row() for index in self.sessions.selectionModel().selectedRows()}
+        return self.files[rows.pop()]["study_id"] if len(rows) == 1 else None
+
+    def update_record_button(self) -> None:
+        self.record_button.setEnabled(self.selected_study_id() is not None)
+
+    def open_record(self) -> RecordDialog | None:
+        """The selected file's record, its versions and their comparison, without blocking the window."""
+        study_id = self.selected_study_id()
+        if study_id is None:
+            return None
+        dialog = RecordDialog(self.store, study_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def refresh_keys(self) -> None:
         self.registrations = centre_keys.registered_keys(self.store)
