@@ -31,11 +31,13 @@ def record_to_dict(
     exported_at: str,
     audit_head: str,
     change_history: list[dict[str, Any]] | None = None,
+    fluorescence: list[dict[str, Any]] | None = None,
     study_id_corrections: Sequence[StudyIdCorrection] = (),
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
-    entries of exchange.change_history.carried (left out when None); study_id_corrections: every correction of the
-    study ID (left out when there is none)."""
+    entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
+    kept frames, left out when there are none. study_id_corrections: every correction of the study ID (left out when
+    there is none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -57,6 +59,8 @@ def record_to_dict(
     }
     if change_history is not None:
         document["change_history"] = change_history
+    if fluorescence:
+        document["fluorescence"] = fluorescence
     if study_id_corrections:
         document[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
     return document

@@ -82,6 +82,35 @@ def _child(values: str) -> dict[str, Any]:
     return _closed({"id": HEX_ID, "number": {"type": "integer", "minimum": 1}, "values": {"$ref": f"#/$defs/{values}"}})
 
 
+RECT = {
+    "type": "string",
+    "pattern": "^[0-9]{1,9},[0-9]{1,9},[0-9]{1,9},[0-9]{1,9}$",
+    "description": "X,Y,W,H in pixels.",
+}
+FIGURE = {"type": "number", "minimum": 0}
+
+
+def _fluorescence_measurement() -> dict[str, Any]:
+    """One lesion's measurement on one frame (docs/fluorescence.md)."""
+    return _closed(
+        {
+            "lesion_id": HEX_ID,
+            "finding": {"description": "The kind of event the frame was kept with.", "type": "string"},
+            "frame_sha256": {"description": "SHA-256 of the frame as the laptop keeps it (PNG).", **SHA256},
+            "channel": {"type": "string", "enum": ["nir", "green", "red", "blue", "gray"]},
+            "target": RECT,
+            "background": RECT,
+            "target_mean": FIGURE,
+            "target_sd": FIGURE,
+            "background_mean": FIGURE,
+            "background_sd": FIGURE,
+            "sbr": {"description": "target_mean / background_mean.", **FIGURE},
+            "method": {"type": "string"},
+            "measured_at": TIMESTAMP,
+        }
+    )
+
+
 def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = None) -> dict[str, Any]:
     """The schema of record.json (format version record_json.FORMAT_VERSION) made with these versions of the
     forms; the current ones by default."""
@@ -152,13 +181,19 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
             change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
+            "fluorescence": {
+                "description": "Format version 2: the lesions' fluorescence measured on near-infrared frames kept on"
+                " the laptop (uncalibrated, relative to each frame); absent when there is none.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/fluorescence_measurement"},
+            },
             record_json.STUDY_ID_CORRECTIONS: {
                 "description": "Format version 2: every correction of the record's study ID, oldest first.",
                 "type": "array",
                 "items": {"$ref": "#/$defs/study_id_correction"},
             },
         },
-        optional=(change_history.KEY, record_json.STUDY_ID_CORRECTIONS),
+        optional=(change_history.KEY, "fluorescence", record_json.STUDY_ID_CORRECTIONS),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -179,6 +214,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "complication": _child("complication_values"),
             "event": event,
             "signature": signature,
+            "fluorescence_measurement": _fluorescence_measurement(),
             "study_id_correction": _closed(
                 {
                     "from": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
