@@ -18,6 +18,7 @@ from ..domain.wording import Text
 from .accuracy import Diagnostic, diagnostic
 from .clustered import METHOD as CLUSTERED
 from .complications import Complications, complications
+from .detection import Detection, detection
 from .enrolment import CentreEnrolment, enrolment
 from .estimates import FISHER, MCNEMAR, NEWCOMBE, ODDS_RATIO, PEARSON, PENALISED_ODDS_RATIO, WILSON
 from .flow import Flow, flow
@@ -71,6 +72,7 @@ class TrialReport:
     margins: Annotated[Margins, "The primary end point: R0 before and after cavity re-resection."]
     management: Annotated[Management, "Changes in surgical management."]
     occult: Annotated[Occult, "Occult lesions found with ICG."]
+    detection: Annotated[Detection, "ICG for the detection of additional lesions (eFigure 2)."]
     learning_curve: Annotated[LearningCurve, "A centre's first ten procedures against the later ones."]
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
@@ -108,6 +110,7 @@ def compute_report(
         margins=primary,
         management=management(patients, lesion_rows),
         occult=occult(patients, lesion_rows),
+        detection=detection(lesion_rows),
         learning_curve=learning_curve(patients, lesion_rows),
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),

@@ -31,6 +31,7 @@ from . import (
     signature_commands,
     study_id_commands,
     study_settings,
+    subject_commands,
 )
 from .common import (
     Handler,
@@ -120,7 +121,7 @@ def cmd_dump(args: argparse.Namespace) -> None:
 def cmd_list(args: argparse.Namespace) -> None:
     service = signed_in(args)
     for row in service.list(args.search or ""):
-        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}")
+        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}\t{row['subject_status']}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -254,6 +255,7 @@ EXTENSIONS: list[ModuleType] = [
     study_settings,
     signature_commands,
     study_id_commands,
+    subject_commands,
 ]
 
 

@@ -45,6 +45,8 @@ def record_to_dict(
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
+    for name in SUBJECT_STATUS_PARTS.values():
+        body.pop(name)  # carried as the part "subject_status" beside the record
     document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -56,6 +58,7 @@ def record_to_dict(
         "audit_head": audit_head,
         "demo": proc.demo,
         "record": body,
+        "subject_status": {part: getattr(proc, name) for part, name in SUBJECT_STATUS_PARTS.items()},
     }
     if change_history is not None:
         document["change_history"] = change_history
@@ -69,6 +72,18 @@ def record_to_dict(
 def study_id_corrections(data: dict[str, Any]) -> list[StudyIdCorrection]:
     """The study ID corrections a (checked) record.json carries, oldest first; none in a version-1 record."""
     return [StudyIdCorrection.from_json(item) for item in data.get(STUDY_ID_CORRECTIONS, [])]
+
+
+# The part "subject_status" (format version 2): its keys and the Procedure attributes they carry.
+SUBJECT_STATUS_PARTS = {"status": "subject_status", "reason": "subject_status_reason", "date": "subject_status_date"}
+
+
+def _subject_status(data: dict[str, Any]) -> dict[str, Any]:
+    """The Procedure attributes of the part "subject_status"; a version-1 record has none: an enrolled patient."""
+    part = data.get("subject_status")
+    if part is None:
+        return {}
+    return {name: part[key] for key, name in SUBJECT_STATUS_PARTS.items()}
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:
@@ -102,6 +117,7 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             export_version=data.get("session_version", 0),
             exported_at=data.get("exported_at"),
             demo=bool(data.get("demo", False)),
+            **_subject_status(data),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(Text("The session record is incomplete or malformed: {error!s}", error=error)) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..domain import forms, rules
+from ..domain import forms, rules, subject_status
 from ..domain.forms import FieldDef, FormDef
 from . import change_history, record_json
 
@@ -180,6 +180,21 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
+            "subject_status": _closed(
+                {
+                    "status": {
+                        "description": "Enrolled, or left out of the analysis: withdrawn, excluded or not operated.",
+                        "type": "string",
+                        "enum": list(subject_status.CODES),
+                    },
+                    "reason": {"description": f"Why the status was set. {FREE_TEXT_NOTE}", **OPTIONAL_TEXT},
+                    "date": {
+                        "description": "The day the status took effect.",
+                        "type": ["string", "null"],
+                        "format": "date",
+                    },
+                }
+            ),
             change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
             "fluorescence": {
                 "description": "Format version 2: the lesions' fluorescence measured on near-infrared frames kept on"
@@ -193,7 +208,8 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "items": {"$ref": "#/$defs/study_id_correction"},
             },
         },
-        optional=(change_history.KEY, "fluorescence", record_json.STUDY_ID_CORRECTIONS),
+        # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
+        optional=("subject_status", change_history.KEY, "fluorescence", record_json.STUDY_ID_CORRECTIONS),
     )
     return {
         "$schema": SCHEMA_DIALECT,

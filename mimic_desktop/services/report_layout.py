@@ -116,8 +116,16 @@ def flow(report: TrialReport, lang: str) -> Section:
     steps, margins = report.flow, report.margins
     boxes = [
         FlowStep(
-            [say("Procedures in the data: {count}", lang, count=steps.procedures_in_input)],
-            [say("Left out: {count}", lang, count=steps.procedures_left_out)],
+            [
+                say("Procedures in the data: {count}", lang, count=steps.procedures_in_input),
+                say("Patients enrolled: {count}", lang, count=steps.enrolled),
+            ],
+            [
+                say("Left out: {count}", lang, count=steps.procedures_left_out),
+                say("Withdrawn: {count}", lang, count=steps.withdrawn),
+                say("Excluded: {count}", lang, count=steps.excluded),
+                say("Not operated: {count}", lang, count=steps.not_operated),
+            ],
         ),
         FlowStep(
             [
@@ -127,6 +135,7 @@ def flow(report: TrialReport, lang: str) -> Section:
             [
                 say("Ablated: {count}", lang, count=steps.ablated),
                 say("Not treated: {count}", lang, count=steps.not_treated),
+                say("Two-stage procedure: {count}", lang, count=steps.two_stage),
             ],
         ),
         FlowStep(
@@ -357,8 +366,31 @@ def occult(report: TrialReport, lang: str) -> Section:
         (say("Confirmed CRLM", lang), with_interval(found.confirmed_crlm, lang)),
         (say("Patients with an occult lesion", lang), count_of(found.patients_with_occult, lang)),
         (say("Patients with additional CRLM", lang), with_interval(found.patients_with_additional_crlm, lang)),
+        *_detection(report, lang),
     ]
     return Section("occult", say("Occult lesions", lang), [facts("occultTable", rows, lang)])
+
+
+def _detection(report: TrialReport, lang: str) -> list[tuple[str, str]]:
+    """ICG for the detection of additional lesions (eFigure 2), from the modalities each lesion was seen with."""
+    found = report.detection
+    cells = say(
+        "TP {tp}, FP {fp}, FN {fn}, TN {tn} (modalities not recorded: {missing})",
+        lang,
+        tp=found.true_positive,
+        fp=found.false_positive,
+        fn=found.false_negative,
+        tn=found.true_negative,
+        missing=found.not_assessable,
+    )
+    return [
+        (say("Seen with ICG, against histology", lang), cells),
+        *(
+            (say("{figure} of ICG for additional CRLM", lang, figure=name), with_interval(getattr(found, key), lang))
+            for key, name in accuracy_names(lang).items()
+        ),
+        (say("AUROC of ICG for additional CRLM", lang), area(found.auroc, lang)),
+    ]
 
 
 def learning(report: TrialReport, lang: str) -> Section:

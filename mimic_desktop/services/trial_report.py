@@ -118,9 +118,11 @@ def tables_from_central(path: Path) -> Tables:
     from ..analysis.selection import (
         COMPLICATION_COLUMNS,
         LESION_COLUMNS,
+        LESION_DETAIL_COLUMNS,
         PRIOR_PROCEDURES,
         PROCEDURE_COLUMNS,
         SBR,
+        SUBJECT_STATUS_COLUMNS,
     )
     from ..exchange import central
     from .central_import import open_existing
@@ -133,8 +135,8 @@ def tables_from_central(path: Path) -> Tables:
         frames = central.frames(
             store,
             {
-                "procedures": PROCEDURE_COLUMNS,
-                "lesions": (*LESION_COLUMNS, "lesion_number"),
+                "procedures": (*PROCEDURE_COLUMNS, *SUBJECT_STATUS_COLUMNS),
+                "lesions": (*LESION_COLUMNS, *LESION_DETAIL_COLUMNS, "lesion_number"),
                 "complications": COMPLICATION_COLUMNS,
             },
         )
@@ -236,6 +238,13 @@ def summary_text(report: TrialReport, lang: str = "en") -> str:
             lang,
             count=counted.procedures_included,
             total=counted.procedures_in_input,
+        ),
+        say(
+            "Left the trial: withdrawn {withdrawn}, excluded {excluded}, not operated {not_operated}",
+            lang,
+            withdrawn=report.flow.withdrawn,
+            excluded=report.flow.excluded,
+            not_operated=report.flow.not_operated,
         ),
         say("Confirmed CRLM resected: {count}", lang, count=report.diagnostic.crlm_resected),
         *(f"{label}: {with_interval(getattr(accuracy, key), lang)}" for key, label in accuracy_names(lang).items()),

@@ -183,6 +183,15 @@ def m005_row_seals(db: Database) -> None:
 
 
 @migrations()
+def m007_subject_status(db: Database) -> None:
+    """Whether the patient is still in the trial (enrolled, withdrawn, excluded, not operated), why and since when.
+    Every record made before is an enrolled patient's; the columns are sealed with the row from its next change."""
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status TEXT NOT NULL DEFAULT 'enrolled'")
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status_reason TEXT")
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status_date TEXT")
+
+
+@migrations()
 def m011_frames(db: Database) -> None:
     """Near-infrared stills kept with their events (one frame to an event, masked before it was stored), and the
     fluorescence of lesions measured on them."""

@@ -555,29 +555,49 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CompletionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="22"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="25"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="33"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="36"/>
         <source>Complete and lock</source>
         <translation>Voltooien en vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="62"/>
         <source>Completed and locked on %1. A change now needs a reason, kept in the audit trail.</source>
         <translation>Voltooid en vergrendeld op %1. Een wijziging vraagt nu om een reden, die in het audittrail wordt bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="65"/>
         <source>Still missing before the record can be completed (%1):</source>
         <translation>Nog nodig voordat het dossier voltooid kan worden (%1):</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="68"/>
         <source>Nothing is missing: the record can be completed and locked.</source>
         <translation>Er ontbreekt niets: het dossier kan voltooid en vergrendeld worden.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="42"/>
+        <source>Subject status</source>
+        <translation>Status van de deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="48"/>
+        <source>Change subject status…</source>
+        <translation>Status van de deelnemer wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="75"/>
+        <source>Enrolled: the patient is part of the trial&apos;s analysis.</source>
+        <translation>Geïncludeerd: de patiënt hoort bij de analyse van de studie.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="76"/>
+        <source>%1 since %2, and left out of the trial&apos;s analysis. Reason: %3</source>
+        <translation>%1 sinds %2, en buiten de analyse van de studie gelaten. Reden: %3</translation>
     </message>
 </context>
 <context>
@@ -983,12 +1003,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="132"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="134"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -1917,84 +1937,99 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="68"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="77"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="81"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="125"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="85"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="119"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="121"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="144"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="146"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="178"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="183"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="186"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
+        <source>Subject</source>
+        <translation>Deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
+        <source>Enrolled only</source>
+        <translation>Alleen geïncludeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
+        <source>Hide the patients withdrawn, excluded or not operated</source>
+        <translation>De teruggetrokken, geëxcludeerde en niet geopereerde patiënten verbergen</translation>
     </message>
 </context>
 <context>
@@ -2285,52 +2320,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="57"/>
         <source>Correct study ID…</source>
         <translation>Studienummer corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="59"/>
         <source>Correct a study ID typed wrong at enrolment, with a reason</source>
         <translation>Een bij de inclusie verkeerd getypt studienummer corrigeren, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="66"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="89"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="90"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="91"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="93"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="97"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="100"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
@@ -3036,6 +3071,44 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectStatusDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="28"/>
+        <source>Subject status</source>
+        <translation>Status van de deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="33"/>
+        <source>A patient withdrawn, excluded or not operated stays on this laptop with everything entered, and is left out of the trial&apos;s analysis. Say why, and since when, for %1.</source>
+        <translation>Een patiënt die is teruggetrokken, geëxcludeerd of niet geopereerd blijft met alles wat is ingevoerd op deze laptop, en blijft buiten de analyse van de studie. Zeg waarom, en sinds wanneer, voor %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="45"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="48"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="51"/>
+        <source>today, or YYYY-MM-DD</source>
+        <translation>vandaag, of JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="52"/>
+        <source>Since (YYYY-MM-DD)</source>
+        <translation>Sinds (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="56"/>
+        <source>Set the status</source>
+        <translation>Status vastleggen</translation>
     </message>
 </context>
 <context>
