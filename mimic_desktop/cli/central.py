@@ -21,7 +21,7 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
-from . import backup_commands, central_queries
+from . import backup_commands, central_queries, central_settling
 from .central_records import add_commands as add_record_commands
 from .common import Handler, new_password, password, reader_language, run
 from .report import add_output_arguments, emit
@@ -103,7 +103,7 @@ def cmd_passwd(args: argparse.Namespace) -> None:
 
 def cmd_add_centre(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
-    key, new = centre_keys.register_centre(store, user, args.centre, args.key_file)
+    key, new = centre_keys.register_centre(store, user, args.centre, args.key_file, reason=args.reason)
     lang = reader_language(args)
     done = (
         Text("Key {fingerprint} of centre {centre} registered.")
@@ -181,6 +181,10 @@ def cmd_list(args: argparse.Namespace) -> None:
         return
     for row in central_import.imported_files(store):
         mark = "current" if row["current"] else "superseded"
+        if row["held_utc"] and not row["released_utc"]:
+            mark = "held back"
+        if row["voided_utc"]:
+            mark += f" (voided {local_text(row['voided_utc'])}: {row['void_reason']})"
         withdrawn = " (withdrawn since)" if row["signer_withdrawn_utc"] else ""
         print(
             f"{row['study_id']}\tv{row['session_version']}\t{mark}\t{local_text(row['imported_utc'])}\t"
@@ -217,7 +221,16 @@ def _export(args: argparse.Namespace, kind: str, *options: object) -> None:
 
     store, user = signed_in(args)
     store.close()
-    print(*central_exports.export_as(args.db, user, kind, args.out, *options), sep="\n")
+    lang = reader_language(args)
+    written = central_exports.export_checked(args.db, user, kind, args.out, *options, lang=lang)
+    print(*written.files, sep="\n")
+    if written.findings:  # a warning, as on the laptop: the files are written
+        print(say("Identifier check:", lang), *written.findings, sep="\n  ", file=sys.stderr)
+    else:
+        print(
+            say("Identifier check: nothing in the free text looks like a name, a number or a date.", lang),
+            file=sys.stderr,
+        )
 
 
 def cmd_export_csv(args: argparse.Namespace) -> None:
@@ -274,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add-centre", cmd_add_centre, "register a centre's public key file (from `mimic-desktop export-key`)")
     p.add_argument("centre", help="the two-digit centre code")
     p.add_argument("key_file", type=Path, help="the centre's public key (.pem)")
+    p.add_argument("--reason", default=None, help="why a key withdrawn before is trusted again (needed then)")
     p = command(
         "withdraw-key",
         cmd_withdraw_key,
@@ -289,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--centre", required=True, help="the centre's two-digit code")
     p.add_argument("--prior-procedures", type=int, required=True, metavar="N", help="procedures before the trial")
     p.add_argument("--reason", required=True, help="why, for example: the centre's site survey")
+    central_settling.register(command, signed_in)
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="print the summary only")

@@ -30,6 +30,7 @@ from . import (
     record_commands,
     session_export,
     signature_commands,
+    study_id_commands,
     study_settings,
     subject_commands,
 )
@@ -255,6 +256,7 @@ EXTENSIONS: list[ModuleType] = [
     record_commands,
     study_settings,
     signature_commands,
+    study_id_commands,
     subject_commands,
 ]
 

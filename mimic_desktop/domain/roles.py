@@ -45,13 +45,16 @@ class Action(StrEnum):
     IMPORT = "import"  # session files into the central study database
     MANAGE_KEYS = "manage_keys"  # register and withdraw centre keys
     QUERY = "query"  # raise, close and send the trial office's data queries
+    SETTLE = "settle"  # void and restore sessions, release versions held back, at the trial office
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT}),
     Role.SURGEON: frozenset({Action.EDIT, Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(),
-    Role.DATA_MANAGER: frozenset({Action.IMPORT, Action.MANAGE_KEYS, Action.MANAGE_USERS, Action.EXPORT, Action.QUERY}),
+    Role.DATA_MANAGER: frozenset(
+        {Action.IMPORT, Action.MANAGE_KEYS, Action.MANAGE_USERS, Action.EXPORT, Action.QUERY, Action.SETTLE}
+    ),
     # Reads the trial's data and exports it for analysis; changes nothing.
     Role.STATISTICIAN: frozenset({Action.EXPORT}),
     Role.AUDITOR: frozenset(),
@@ -67,6 +70,9 @@ REFUSALS = {
     Action.IMPORT: Text("Only a data manager can import session files; you are signed in as {role}."),
     Action.MANAGE_KEYS: Text("Only a data manager can register or withdraw centre keys; you are signed in as {role}."),
     Action.QUERY: Text("Only a data manager can raise, close or send data queries; you are signed in as {role}."),
+    Action.SETTLE: Text(
+        "Only a data manager can void or restore sessions and release versions held back; you are signed in as {role}."
+    ),
 }
 # At the trial office the data manager keeps the accounts.
 CENTRAL_REFUSALS = REFUSALS | {

@@ -94,10 +94,12 @@ def insert_flat_rows(conn: sqlite3.Connection, proc: Procedure) -> None:
 
 
 def make_current(conn: sqlite3.Connection, stored: central_storage.StoredFile, proc: Procedure, *, by: str) -> None:
-    """Make this file the session's current version: its row in sessions (audited) and its flat rows."""
+    """Make this file the session's current version: its row in sessions (audited) and its flat rows (none while
+    the session is voided)."""
     central_storage.set_current(conn, stored, by=by)
     central_storage.delete_flat_rows(conn, stored.session_id)
-    insert_flat_rows(conn, proc)
+    if central_storage.void_in_force(conn, stored.session_id) is None:
+        insert_flat_rows(conn, proc)
 
 
 def current_records(conn: sqlite3.Connection) -> list[Procedure]:

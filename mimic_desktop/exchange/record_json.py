@@ -7,6 +7,7 @@ importable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -14,11 +15,14 @@ from .. import __version__
 from ..domain import forms
 from ..domain.errors import ValidationError
 from ..domain.record import Complication, Event, Lesion, Procedure, Signature
+from ..domain.study_id_corrections import StudyIdCorrection
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
 FORMAT_VERSION = 2
 SUPPORTED_VERSIONS = {1, 2}
+# The record's study ID corrections (version 2; absent when there are none).
+STUDY_ID_CORRECTIONS = "study_id_corrections"
 
 
 def record_to_dict(
@@ -30,11 +34,13 @@ def record_to_dict(
     change_history: list[dict[str, Any]] | None = None,
     fluorescence: list[dict[str, Any]] | None = None,
     query_answers: list[dict[str, Any]] | None = None,
+    study_id_corrections: Sequence[StudyIdCorrection] = (),
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
     entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
     kept frames, left out when there are none. query_answers: the centre's answers to the trial office's queries
-    on this record (left out when there are none)."""
+    on this record (left out when there are none). study_id_corrections: every correction of the study ID (left
+    out when there is none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -63,7 +69,14 @@ def record_to_dict(
         document["fluorescence"] = fluorescence
     if query_answers:
         document["query_answers"] = query_answers
+    if study_id_corrections:
+        document[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
     return document
+
+
+def study_id_corrections(data: dict[str, Any]) -> list[StudyIdCorrection]:
+    """The study ID corrections a (checked) record.json carries, oldest first; none in a version-1 record."""
+    return [StudyIdCorrection.from_json(item) for item in data.get(STUDY_ID_CORRECTIONS, [])]
 
 
 # The part "subject_status" (format version 2): its keys and the Procedure attributes they carry.

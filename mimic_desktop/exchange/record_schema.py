@@ -220,9 +220,20 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "type": "array",
                 "items": {"$ref": "#/$defs/query_answer"},
             },
+            record_json.STUDY_ID_CORRECTIONS: {
+                "description": "Format version 2: every correction of the record's study ID, oldest first.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/study_id_correction"},
+            },
         },
         # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
-        optional=("subject_status", change_history.KEY, "fluorescence", "query_answers"),
+        optional=(
+            "subject_status",
+            change_history.KEY,
+            "fluorescence",
+            "query_answers",
+            record_json.STUDY_ID_CORRECTIONS,
+        ),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -245,6 +256,18 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "signature": signature,
             "fluorescence_measurement": _fluorescence_measurement(),
             "query_answer": query_answer,
+            "study_id_correction": _closed(
+                {
+                    "from": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
+                    "to": {"type": "string", "pattern": rules.STUDY_ID_PATTERN.pattern},
+                    "reason": {"description": FREE_TEXT_NOTE, "type": "string"},
+                    "when": TIMESTAMP,
+                    "by": {
+                        "description": "The id of the laptop account that made the correction (its number there).",
+                        "type": ["integer", "null"],
+                    },
+                }
+            ),
         },
     }
 

@@ -197,8 +197,8 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
             )
         raise SessionFileRejected(
             Text(
-                "The file is signed by a key that is not registered (fingerprint {fingerprint}): register the "
-                "centre's public key with `mimic-central add-centre` if it is genuine.",
+                "The file is signed by a key that is not registered (fingerprint {fingerprint}): if it is genuine, "
+                "register the centre's public key, after checking its fingerprint with the centre by phone.",
                 fingerprint=signing_keys.fingerprint(public_key),
             )
         )

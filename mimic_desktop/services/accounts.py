@@ -200,8 +200,9 @@ class AccountService:
         account = users.find_account(self.store.conn, name)
         assert account is not None and account.waits_until_utc is not None
         return Text(
-            "After {count} wrong passwords in a row the account {name} waits until {until} before it can sign in again. A coordinator can release it sooner.",
+            "After {count} wrong passwords in a row the account {name} waits until {until} before it can sign in again. A {role} can release it sooner.",
             count=account.failed_sign_ins,
+            role=self.office.manager,
             name=name,
             until=local_text(account.waits_until_utc, seconds=True),
         )

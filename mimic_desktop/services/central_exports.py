@@ -7,8 +7,10 @@ folder, named mimic_central_* so that they are not taken for a laptop's export.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import identifiers
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
@@ -105,13 +107,14 @@ def check_may_export(db_path: Path, by: User) -> None:
         store.close()
 
 
-def keep_export(db_path: Path, by: User, kind: str, files: list[Path]) -> None:
-    """An export written, in the audit trail: who, which format, which files, how many sessions."""
+def keep_export(db_path: Path, by: User, kind: str, files: list[Path], findings: int = 0) -> None:
+    """An export written, in the audit trail: who, which format, which files, how many sessions, how many texts the
+    identifier check found."""
     store = open_existing(db_path)
     try:
         with store.transaction() as db:
             sessions = len(central_storage.current_record_json(db.conn))
-            value = {"files": [str(path) for path in files], "sessions": sessions}
+            value = {"files": [str(path) for path in files], "sessions": sessions, "identifier_findings": findings}
             central_storage.record_event(
                 db.conn, "export", kind, "written", value, by=by.username, now=to_iso(utc_now())
             )
@@ -129,10 +132,34 @@ WRITERS = {
 }
 
 
-def export_as(db_path: Path, by: User, kind: str, folder: Path, *options: object) -> list[Path]:
-    """Write an export (kind: a key of WRITERS; options as its writer takes them) for a role that may, and keep it
-    in the audit trail; a refused attempt is kept there too."""
+@dataclass(frozen=True)
+class CentralExport:
+    """The files written and what the identifier check found in the free text they hold (in the reader's language;
+    empty when it found nothing)."""
+
+    files: list[Path]
+    findings: list[str]
+
+
+def identifier_findings(db_path: Path, lang: str = "en") -> list[str]:
+    """The laptop's identifier check on every current session: each text that looks like it holds a name, a number
+    or a date, naming the study ID and where, then why it matters (identifiers.export_warnings)."""
+    return identifiers.export_warnings(current_records(db_path), Text("the export of the central database"), lang)
+
+
+def export_checked(
+    db_path: Path, by: User, kind: str, folder: Path, *options: object, lang: str = "en"
+) -> CentralExport:
+    """Write an export (kind: a key of WRITERS; options as its writer takes them) for a role that may, run the
+    identifier check on what it holds, and keep both in the audit trail; a refused attempt is kept there too."""
     check_may_export(db_path, by)
     files = WRITERS[kind](db_path, folder, *options)
-    keep_export(db_path, by, kind, files)
-    return files
+    findings = identifier_findings(db_path, lang)
+    # The closing line of the warnings says why they matter; the count is of the texts found.
+    keep_export(db_path, by, kind, files, max(len(findings) - 1, 0))
+    return CentralExport(files, findings)
+
+
+def export_as(db_path: Path, by: User, kind: str, folder: Path, *options: object) -> list[Path]:
+    """export_checked's files (the findings are in the audit trail's count)."""
+    return export_checked(db_path, by, kind, folder, *options).files

@@ -17,12 +17,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ..domain import study_id_corrections
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, said, say
-from ..exchange import central, record_check, session_file, signing_keys
+from ..exchange import central, record_check, record_json, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
 from ..exchange.session_file import SessionFile
@@ -41,12 +42,16 @@ class Outcome(StrEnum):
     NEW = "new"  # the first version of a session to arrive
     SUPERSEDING = "superseding"  # a newer version, now the current one
     OLDER = "older"  # kept, but a newer version stays current
+    HELD = "held"  # kept, but far ahead of the last version seen: not current until a data manager releases it
     DUPLICATE = "duplicate"  # this very file was imported before: nothing changed
     REJECTED = "rejected"  # nothing changed; message says why
     NOT_IMPORTED = "not imported"  # the database stopped the import before this file: import it again
 
 
-IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER})
+IMPORTED = frozenset({Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER, Outcome.HELD})
+# A version more than this far ahead of the last one seen of its session is held back (a version number that
+# runs away, or a file made with a stolen key, must not become current for good by itself).
+HOLD_AHEAD = 10
 UNREAD = "(not read)"  # the hash an import result names for a file that could not be read
 
 
@@ -78,6 +83,10 @@ class ImportSummary:
         return sum(1 for r in self.results if r.outcome in outcomes)
 
     @property
+    def held(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome is Outcome.HELD]
+
+    @property
     def rejected(self) -> list[FileResult]:
         return [r for r in self.results if r.outcome is Outcome.REJECTED]
 
@@ -87,12 +96,13 @@ class ImportSummary:
         lines = [
             say(
                 "{imported} imported ({new} new, {superseding} superseding an earlier version, {older} older "
-                "version(s) kept), {duplicates} duplicate(s), {rejected} rejected.",
+                "version(s) kept, {held} held back), {duplicates} duplicate(s), {rejected} rejected.",
                 lang,
                 imported=count(*IMPORTED),
                 new=count(Outcome.NEW),
                 superseding=count(Outcome.SUPERSEDING),
                 older=count(Outcome.OLDER),
+                held=count(Outcome.HELD),
                 duplicates=count(Outcome.DUPLICATE),
                 rejected=count(Outcome.REJECTED),
             )
@@ -115,6 +125,7 @@ class ImportSummary:
                     problem=said(self.backup_failed, lang),
                 )
             )
+        lines += [say("held back {name}: {reason}", lang, name=r.name, reason=r.reason) for r in self.held]
         lines += [say("rejected {name}: {reason}", lang, name=r.name, reason=r.reason) for r in self.rejected]
         not_imported = [r for r in self.results if r.outcome is Outcome.NOT_IMPORTED]
         lines += [say("not imported {name}", lang, name=r.name) for r in not_imported]
@@ -188,14 +199,18 @@ def backup_after_import(store: Store, clock: Clock = utc_now) -> Path:
 
 
 def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
-    """Every imported file (or those whose study ID contains search), by study ID and version, with whether
-    it is its session's current version, the fingerprint of the key that signed it and, when the registration
+    """Every imported file (or those of the sessions that had a study ID containing search), by study ID and
+    version, with the study ID its session has now (session_study_id), whether it is its session's current version,
+    the void in force on its session and whether it was held back (storage.central.session_files), the fingerprint of the key that signed it and, when the registration
     it was imported under has been withdrawn since, when (signer_withdrawn_utc)."""
     wanted = search.strip().upper()
     registrations = centre_keys.registered_keys(store)
+    rows = central_storage.session_files(store.conn)
+    # A session is found by any study ID it had: the one it has now, or one a file of it was imported under.
+    found = {r["session_id"] for r in rows if wanted in r["study_id"].upper() or wanted in r["session_study_id"]}
     files = []
-    for row in central_storage.session_files(store.conn):
-        if wanted not in row["study_id"].upper():
+    for row in rows:
+        if row["session_id"] not in found:
             continue
         under = centre_keys.signed_under(registrations, row["signer_key_id"], row["centre"], row["imported_utc"])
         files.append(
@@ -210,7 +225,7 @@ def imported_files(store: Store, search: str = "") -> list[dict[str, Any]]:
 
 # An export in progress is written under this suffix and renamed when whole: such a file is never imported.
 PART_SUFFIX = ".part"
-PART_REFUSAL = "An unfinished export (a .part file): export the record again; this file is never imported."
+PART_REFUSAL = Text("An unfinished export (a .part file), never imported: ask the centre to export the record again.")
 
 
 def session_files(paths: Iterable[Path]) -> list[Path]:
@@ -349,8 +364,9 @@ class CentralImporter:
         # The signed file itself is kept before its row: a stored row never lacks its file.
         central_archive.keep(self.store.path, data, file_hash)
         try:
+            earlier = study_id_corrections.earlier_ids(record_json.study_id_corrections(record), proc.study_id)
             with self.store.transaction() as db:
-                outcome, message = self._store(db.conn, stored, verified, proc)
+                outcome, message = self._store(db.conn, stored, verified, proc, earlier)
                 # The answers to the office's queries that the file carries, beside the value they leave.
                 data_queries.take_answers(db.conn, stored, record, proc, by=self.by.username)
                 result = FileResult(name, outcome, message, stored.study_id, stored.session_version)
@@ -362,8 +378,15 @@ class CentralImporter:
         return result
 
     def _store(
-        self, conn: sqlite3.Connection, stored: StoredFile, verified: SessionFile[CentreKey], proc: Procedure
+        self,
+        conn: sqlite3.Connection,
+        stored: StoredFile,
+        verified: SessionFile[CentreKey],
+        proc: Procedure,
+        earlier_ids: list[str],
     ) -> tuple[Outcome, Text]:
+        """Store the file and decide its outcome. earlier_ids: the study IDs the record had before its corrections
+        (newest first), under which the trial office may know the same session."""
         known = central_storage.file_by_hash(conn, stored.file_hash)
         if known is not None:  # imported by another process since the first look
             raise _Duplicate(known)
@@ -381,17 +404,14 @@ class CentralImporter:
             )
         other = central_storage.current_file(conn, study_id=stored.study_id)
         if other is not None and other.session_id != stored.session_id:
-            raise Rejected(
-                Text(
-                    "{study_id} already belongs to another session ({session}, from {file}): two records for one "
-                    "study ID. Resolve this with the centre before importing either again.",
-                    study_id=stored.study_id,
-                    session=other.session_id,
-                    file=other.file_name,
-                )
-            )
+            raise Rejected(two_records(stored.study_id, other))
         current = central_storage.current_file(conn, session_id=stored.session_id)
-        if current is not None and (current.study_id, current.centre) != (stored.study_id, stored.centre):
+        corrected = current is not None and current.study_id != stored.study_id and current.study_id in earlier_ids
+        if (
+            current is not None
+            and not corrected
+            and (current.study_id, current.centre) != (stored.study_id, stored.centre)
+        ):
             raise Rejected(
                 Text(
                     "Session {session} belongs to {study_id} of centre {centre}, but this file names study ID "
@@ -412,9 +432,25 @@ class CentralImporter:
             record_json=verified.record_bytes.decode("utf-8"),
             by=self.by.username,
         )
+        last_seen = current.session_version if current is not None else 0
+        if stored.session_version > last_seen + HOLD_AHEAD:
+            central_storage.hold(conn, stored.file_hash, last_seen, by=self.by.username, now=stored.imported_utc)
+            return Outcome.HELD, held_text(stored.session_version, last_seen)
         if current is not None and current.session_version > stored.session_version:
             return Outcome.OLDER, Text("kept; version {version} stays current", version=current.session_version)
         make_current(conn, stored, proc, by=self.by.username)
+        if corrected and current is not None:
+            return (
+                Outcome.SUPERSEDING,
+                Text(
+                    "{study_id} version {version} supersedes version {older} of {old_id}: the centre corrected the "
+                    "study ID, and the session keeps its earlier versions",
+                    study_id=stored.study_id,
+                    version=stored.session_version,
+                    older=current.session_version,
+                    old_id=current.study_id,
+                ),
+            )
         if current is None:
             return Outcome.NEW, Text(
                 "{study_id} version {version} imported", study_id=stored.study_id, version=stored.session_version
@@ -428,6 +464,28 @@ class CentralImporter:
                 older=current.session_version,
             ),
         )
+
+
+def two_records(study_id: str, other: StoredFile) -> Text:
+    """Why a second session under a study ID in force is refused, and how the trial office settles it."""
+    return Text(
+        "{study_id} already belongs to another session ({session}, from {file}): two records for one study ID. "
+        "Decide which record is the patient's: void the other session with a reason, or ask the centre to correct "
+        "the study ID of the other record on its laptop; a corrected record imports as another patient.",
+        study_id=study_id,
+        session=other.session_id,
+        file=other.file_name,
+    )
+
+
+def held_text(version: int, last_seen: int) -> Text:
+    return Text(
+        "kept but held back: version {version} is more than {ahead} versions ahead of the last one seen ({last_seen}); "
+        "a data manager releases it with a reason once the centre confirms it",
+        version=version,
+        ahead=HOLD_AHEAD,
+        last_seen=last_seen,
+    )
 
 
 class _Duplicate(Exception):

@@ -3,7 +3,7 @@
 A registration made by mistake (the key of centre 03 registered for centre 05) or for a key that
 must no longer be trusted (a stolen laptop) is withdrawn with a reason. It is kept: the files
 imported under it stay imported and name the key that signed them, while new files signed with
-it are refused. A withdrawn key can then be registered again, for the right centre.
+it are refused. A withdrawn key can then be registered again, for the right centre, with a reason.
 """
 
 from __future__ import annotations
@@ -42,12 +42,14 @@ def key_file_fingerprint(key_file: Path) -> str:
 
 
 def register_centre(
-    store: Store, by: User, centre: str, key_file: Path, clock: Clock = utc_now
+    store: Store, by: User, centre: str, key_file: Path, clock: Clock = utc_now, reason: str | None = None
 ) -> tuple[CentreKey, bool]:
     """Register a centre's public key; returns the registration and whether it is new.
 
     A key signs for one centre at a time: one registered for another centre is refused until that
-    registration is withdrawn. Only a data manager may; the registration is kept in the audit trail.
+    registration is withdrawn. A key withdrawn before (a stolen laptop's, or one registered for the wrong centre)
+    is registered again only with a reason, kept in the audit trail. Only a data manager may; the registration is
+    kept in the audit trail.
     """
     office_accounts.require(store, by, Action.MANAGE_KEYS)
     centre = rules.check_centre(centre)
@@ -65,8 +67,22 @@ def register_centre(
                     centre=known.centre,
                 )
             )
+        withdrawn = [k for k in central.centre_keys(db.conn) if k.public_key == raw and not k.in_force]
+        if known is None and withdrawn and not (reason and reason.strip()):
+            last = max(withdrawn, key=lambda k: k.withdrawn_utc or "")
+            raise ReasonRequired(
+                Text(
+                    "Key {fingerprint} was withdrawn from centre {centre} on {when} ({why}). Say why it may be "
+                    "trusted again: the reason is kept with the new registration.",
+                    fingerprint=last.fingerprint,
+                    centre=last.centre,
+                    when=local_text(last.withdrawn_utc or last.registered_utc),
+                    why=last.withdrawal_reason,
+                )
+            )
         if known is None:
-            central.insert_centre_key(db.conn, key, Path(key_file).name, by=by.username)
+            again = reason.strip() if (withdrawn and reason) else None
+            central.insert_centre_key(db.conn, key, Path(key_file).name, by=by.username, reason=again)
     return (known or key), known is None
 
 

@@ -32,11 +32,20 @@ class StatisticsMissing(MimicError):
     """The trial's analysis was asked for on an install without its statistics packages."""
 
 
-def require_statistics() -> None:
-    """Say plainly, before anything is read, when this install cannot compute the trial report."""
+def require_statistics(office: bool = False) -> None:
+    """Say plainly, before anything is read, when this install cannot compute the trial report (office: at the trial
+    office, which has nobody to send the files to)."""
     import importlib.util
 
     missing = [name for name in STATISTICS if importlib.util.find_spec(name) is None]
+    if missing and office:
+        raise StatisticsMissing(
+            Text(
+                "The trial report needs {packages}, which this install of MIMIC Desktop lacks: have it installed with "
+                'its statistics (the "central" extra), then open the report again.',
+                packages=", ".join(missing),
+            )
+        )
     if missing:
         raise StatisticsMissing(
             Text(
@@ -118,7 +127,7 @@ def tables_from_central(path: Path) -> Tables:
     from ..exchange import central
     from .central_import import open_existing
 
-    require_statistics()
+    require_statistics(office=True)
     from .centre_experience import prior_experience
 
     store = open_existing(path)

@@ -47,6 +47,10 @@ SQL_TYPES = {
 }
 
 
+# A session (aliased s) that no void in force sets aside.
+IN_FORCE = "NOT EXISTS (SELECT 1 FROM session_voids v WHERE v.session_id = s.session_id AND v.restored_utc IS NULL)"
+
+
 @central_migrations()
 def m001_centres_and_session_files(db: Database) -> None:
     db.execute(
@@ -203,6 +207,74 @@ def m004_derivation_stamp(db: Database) -> None:
 
 
 @central_migrations()
+def m005_voids_and_held_versions(db: Database) -> None:
+    """What the trial office settles: sessions voided with a reason (one, or every session imported under a key),
+    restored the same way; versions held back because they are far ahead of the last one seen, until a data
+    manager releases them with a reason. A study ID is unique among the sessions in force only: a voided session
+    keeps its study ID, and a corrected one moves to its new ID, so sessions loses its UNIQUE (study_id)."""
+    db.execute(
+        """CREATE TABLE sessions_new (
+            session_id TEXT PRIMARY KEY,
+            study_id TEXT NOT NULL,
+            centre TEXT NOT NULL,
+            current_version INTEGER NOT NULL,
+            current_file_hash TEXT NOT NULL REFERENCES session_files(file_hash))"""
+    )
+    db.execute(
+        "INSERT INTO sessions_new SELECT session_id, study_id, centre, current_version, current_file_hash"
+        " FROM sessions ORDER BY rowid"
+    )
+    db.execute("DROP TABLE sessions")
+    db.execute("ALTER TABLE sessions_new RENAME TO sessions")
+    db.execute("CREATE INDEX sessions_study_id ON sessions (study_id)")
+    db.execute(
+        "CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions "
+        "BEGIN SELECT RAISE(ABORT, 'a session stays once imported'); END"
+    )
+    db.execute(
+        """CREATE TABLE session_voids (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(session_id),
+            key_id TEXT REFERENCES centre_keys(key_id),
+            voided_utc TEXT NOT NULL,
+            voided_by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            restored_utc TEXT,
+            restored_by TEXT,
+            restore_reason TEXT,
+            CHECK ((restored_utc IS NULL) = (restore_reason IS NULL)))"""
+    )
+    db.execute("CREATE UNIQUE INDEX session_void_in_force ON session_voids (session_id) WHERE restored_utc IS NULL")
+    db.execute(
+        """CREATE TABLE held_versions (
+            file_hash TEXT PRIMARY KEY REFERENCES session_files(file_hash),
+            held_utc TEXT NOT NULL,
+            last_seen INTEGER NOT NULL,
+            released_utc TEXT,
+            released_by TEXT,
+            release_reason TEXT,
+            CHECK ((released_utc IS NULL) = (release_reason IS NULL)))"""
+    )
+    for table, what in (("session_voids", "a void"), ("held_versions", "a held version")):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{what} is kept: it is settled by a later step, never removed'); END"
+        )
+    db.execute(
+        "CREATE TRIGGER session_voids_restored_once BEFORE UPDATE ON session_voids "
+        "WHEN OLD.restored_utc IS NOT NULL OR NEW.session_id IS NOT OLD.session_id OR NEW.key_id IS NOT OLD.key_id "
+        "OR NEW.voided_utc IS NOT OLD.voided_utc OR NEW.voided_by IS NOT OLD.voided_by OR NEW.reason IS NOT OLD.reason "
+        "BEGIN SELECT RAISE(ABORT, 'a void only changes by being restored, once'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER held_versions_released_once BEFORE UPDATE ON held_versions "
+        "WHEN OLD.released_utc IS NOT NULL OR NEW.file_hash IS NOT OLD.file_hash OR NEW.held_utc IS NOT OLD.held_utc "
+        "OR NEW.last_seen IS NOT OLD.last_seen "
+        "BEGIN SELECT RAISE(ABORT, 'a held version only changes by being released, once'); END"
+    )
+
+
+@central_migrations()
 def m009_centre_experience(db: Database) -> None:
     """Each centre's procedures of ICG-guided liver surgery before the trial, a setting of the trial office that the
     learning curve counts (a centre without a row had none)."""
@@ -331,9 +403,11 @@ def centre_keys(conn: sqlite3.Connection) -> list[CentreKey]:
     ]
 
 
-def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str, *, by: str) -> None:
+def insert_centre_key(
+    conn: sqlite3.Connection, key: CentreKey, source: str, *, by: str, reason: str | None = None
+) -> None:
     """Register the key for key.centre (the key itself is stored once, at its first registration), with its audit
-    rows; inside the caller's transaction."""
+    rows (reason: why a key withdrawn before is trusted again); inside the caller's transaction."""
     cursor = conn.execute(
         "INSERT INTO centre_keys (key_id, public_key) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
         (key.key_id, key.public_key),
@@ -344,7 +418,9 @@ def insert_centre_key(conn: sqlite3.Connection, key: CentreKey, source: str, *, 
         "INSERT INTO key_registrations (key_id, centre, registered_utc, source) VALUES (?, ?, ?, ?)",
         (key.key_id, key.centre, key.registered_utc, source),
     )
-    _audit_registration(conn, key.key_id, key.centre, key.registered_utc, source, by=by, now=key.registered_utc)
+    _audit_registration(
+        conn, key.key_id, key.centre, key.registered_utc, source, by=by, now=key.registered_utc, reason=reason
+    )
 
 
 def withdraw_centre_key(conn: sqlite3.Connection, key_id: str, withdrawn_utc: str, reason: str, *, by: str) -> None:
@@ -398,11 +474,13 @@ def file_by_version(conn: sqlite3.Connection, session_id: str, version: int) -> 
 def current_file(
     conn: sqlite3.Connection, *, session_id: str | None = None, study_id: str | None = None
 ) -> StoredFile | None:
-    """The current file of a session, found by its session id or its study ID."""
-    column, value = ("s.session_id", session_id) if session_id is not None else ("s.study_id", study_id)
+    """The current file of a session, found by its session id or its study ID (among sessions not voided)."""
+    # A study ID belongs to the one session in force that has it (a voided session keeps its ID, set aside).
+    where = "s.session_id=?" if session_id is not None else f"s.study_id=? AND {IN_FORCE}"
+    value = session_id if session_id is not None else study_id
     row = conn.execute(
         f"SELECT {', '.join('f.' + c for c in StoredFile.__dataclass_fields__)} FROM sessions s "
-        f"JOIN session_files f ON f.file_hash = s.current_file_hash WHERE {column}=?",
+        f"JOIN session_files f ON f.file_hash = s.current_file_hash WHERE {where}",
         (value,),
     ).fetchone()
     return _stored(row)
@@ -443,12 +521,13 @@ def insert_file(
 
 def set_current(conn: sqlite3.Connection, stored: StoredFile, *, by: str) -> None:
     """Make this file the session's current version in sessions, with its audit row (its flat rows are the
-    caller's); inside the caller's transaction."""
+    caller's); inside the caller's transaction. The session takes the file's study ID: the importer lets it
+    differ only through a correction the record carries."""
     before = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE session_id=?", (stored.session_id,))
     old = before.fetchone()
     conn.execute(
         "INSERT INTO sessions (session_id, study_id, centre, current_version, current_file_hash)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET study_id=excluded.study_id,"
         " current_version=excluded.current_version, current_file_hash=excluded.current_file_hash",
         (stored.session_id, stored.study_id, stored.centre, stored.session_version, stored.file_hash),
     )
@@ -458,12 +537,18 @@ def set_current(conn: sqlite3.Connection, stored: StoredFile, *, by: str) -> Non
 
 
 def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """Every imported file, with whether it is its session's current version."""
+    """Every imported file, with whether it is its session's current version, the study ID its session has now,
+    the void in force on its session (if any) and whether it was held back (and released)."""
     return conn.execute(
         "SELECT f.study_id, f.centre, f.session_id, f.session_version, f.file_hash, f.imported_utc, f.file_name,"
-        " f.signer_key_id, s.current_file_hash = f.file_hash AS current"
-        " FROM session_files f JOIN sessions s ON s.session_id = f.session_id"
-        " ORDER BY f.study_id, f.session_version"
+        " f.signer_key_id, COALESCE(s.current_file_hash = f.file_hash, 0) AS current,"
+        " COALESCE(s.study_id, f.study_id) AS session_study_id,"
+        " v.voided_utc, v.reason AS void_reason, v.key_id AS voided_key_id,"
+        " h.held_utc, h.released_utc, h.release_reason"
+        " FROM session_files f LEFT JOIN sessions s ON s.session_id = f.session_id"
+        " LEFT JOIN session_voids v ON v.session_id = f.session_id AND v.restored_utc IS NULL"
+        " LEFT JOIN held_versions h ON h.file_hash = f.file_hash"
+        " ORDER BY COALESCE(s.study_id, f.study_id), f.session_id, f.session_version"
     ).fetchall()
 
 
@@ -486,12 +571,13 @@ def record_json_of(conn: sqlite3.Connection, file_hash: str) -> str:
 
 
 def current_record_json(conn: sqlite3.Connection) -> list[str]:
-    """The record JSON of every session's current version, by study ID."""
+    """The record JSON of every session's current version, by study ID; voided sessions are left out (of the
+    flat tables, and so of the analysis and every export)."""
     return [
         row[0]
         for row in conn.execute(
             "SELECT f.record_json FROM sessions s JOIN session_files f ON f.file_hash = s.current_file_hash"
-            " ORDER BY s.study_id"
+            f" WHERE {IN_FORCE} ORDER BY s.study_id"
         ).fetchall()
     ]
 
@@ -563,10 +649,19 @@ def registration_id(key_id: str, registered_utc: str) -> str:
 
 
 def _audit_registration(
-    conn: sqlite3.Connection, key_id: str, centre: str, registered_utc: str, source: str, *, by: str, now: str
+    conn: sqlite3.Connection,
+    key_id: str,
+    centre: str,
+    registered_utc: str,
+    source: str,
+    *,
+    by: str,
+    now: str,
+    reason: str | None = None,
 ) -> None:
     value = {"centre": centre, "source": source}
-    _append(conn, "key_registration", registration_id(key_id, registered_utc), "registered", value, by=by, now=now)
+    entity_id = registration_id(key_id, registered_utc)
+    _append(conn, "key_registration", entity_id, "registered", value, by=by, now=now, reason=reason)
 
 
 def _audit_withdrawal(
@@ -687,6 +782,15 @@ def trail_problems(conn: sqlite3.Connection) -> list[str]:
         for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")
     }
     compare("session", "current", sessions, "session")
+    settled = settled_rows(conn)
+    for entity, field, what in (
+        ("session_void", "voided", "void"),
+        ("session_void", "restored", "restoration of void"),
+        ("held_version", "held", "held version"),
+        ("held_version", "released", "release of held version"),
+    ):
+        rows = {key[1]: fields[field] for key, fields in settled.items() if key[0] == entity and field in fields}
+        compare(entity, field, rows, what)
     compare("centre_experience", "prior_procedures", centre_experience(conn), "prior experience of centre")
     from .central_queries import QUERY_FIELD, audited_queries
 
@@ -705,11 +809,11 @@ def flat_table_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]
 
 
 def current_records_by_session(conn: sqlite3.Connection) -> dict[str, str]:
-    """The record JSON of every session's current version, by session id."""
+    """The record JSON of every session's current version not voided, by session id."""
     return dict(
         conn.execute(
             "SELECT s.session_id, f.record_json FROM sessions s JOIN session_files f"
-            " ON f.file_hash = s.current_file_hash"
+            f" ON f.file_hash = s.current_file_hash WHERE {IN_FORCE}"
         ).fetchall()
     )
 
@@ -767,3 +871,143 @@ def stamp_derivation(conn: sqlite3.Connection, version: int, sessions: int, now:
         old=old,
         reason="the derivation of the flat tables differs from the one they were computed with",
     )
+
+
+# -- voided sessions -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Void:
+    """A session set aside with a reason (by itself, or with every session imported under key_id)."""
+
+    id: int
+    session_id: str
+    key_id: str | None
+    voided_utc: str
+    voided_by: str
+    reason: str
+    restored_utc: str | None = None
+    restored_by: str | None = None
+    restore_reason: str | None = None
+
+
+_VOID_COLUMNS = ", ".join(Void.__dataclass_fields__)
+
+
+def voids(conn: sqlite3.Connection, *, in_force: bool = False) -> list[Void]:
+    """Every void (restored ones too, unless in_force), oldest first."""
+    where = " WHERE restored_utc IS NULL" if in_force else ""
+    return [Void(*row) for row in conn.execute(f"SELECT {_VOID_COLUMNS} FROM session_voids{where} ORDER BY id")]
+
+
+def void_in_force(conn: sqlite3.Connection, session_id: str) -> Void | None:
+    row = conn.execute(
+        f"SELECT {_VOID_COLUMNS} FROM session_voids WHERE session_id=? AND restored_utc IS NULL", (session_id,)
+    ).fetchone()
+    return None if row is None else Void(*row)
+
+
+def sessions_signed_by(conn: sqlite3.Connection, key_id: str) -> list[str]:
+    """Every session with a file imported under this key, by study ID."""
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT s.session_id, s.study_id FROM sessions s JOIN session_files f ON f.session_id = s.session_id"
+            " WHERE f.signer_key_id=? ORDER BY s.study_id",
+            (key_id,),
+        )
+    ]
+
+
+def insert_void(
+    conn: sqlite3.Connection, session_id: str, key_id: str | None, reason: str, *, by: str, now: str
+) -> None:
+    """Set the session aside, with its audit row, and take its rows out of the flat tables; inside the caller's
+    transaction."""
+    cursor = conn.execute(
+        "INSERT INTO session_voids (session_id, key_id, voided_utc, voided_by, reason) VALUES (?, ?, ?, ?, ?)",
+        (session_id, key_id, now, by, reason),
+    )
+    delete_flat_rows(conn, session_id)
+    value = {"session_id": session_id, "key_id": key_id, "voided_utc": now, "voided_by": by, "reason": reason}
+    _append(conn, "session_void", str(cursor.lastrowid), "voided", value, by=by, now=now, reason=reason)
+
+
+def restore_void(conn: sqlite3.Connection, void: Void, reason: str, *, by: str, now: str) -> None:
+    """Restore a voided session, with its audit row (its flat rows are the caller's); inside the caller's
+    transaction."""
+    conn.execute(
+        "UPDATE session_voids SET restored_utc=?, restored_by=?, restore_reason=? WHERE id=?",
+        (now, by, reason, void.id),
+    )
+    value = {"restored_utc": now, "restored_by": by, "restore_reason": reason}
+    _append(conn, "session_void", str(void.id), "restored", value, by=by, now=now, reason=reason)
+
+
+# -- versions held back --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Held:
+    """A file whose version was far ahead of the last one seen of its session: kept, not current, until released."""
+
+    file_hash: str
+    held_utc: str
+    last_seen: int
+    released_utc: str | None = None
+    released_by: str | None = None
+    release_reason: str | None = None
+
+
+_HELD_COLUMNS = ", ".join(Held.__dataclass_fields__)
+
+
+def held_versions(conn: sqlite3.Connection, *, waiting: bool = False) -> list[Held]:
+    where = " WHERE released_utc IS NULL" if waiting else ""
+    return [Held(*row) for row in conn.execute(f"SELECT {_HELD_COLUMNS} FROM held_versions{where} ORDER BY rowid")]
+
+
+def held_version(conn: sqlite3.Connection, file_hash: str) -> Held | None:
+    row = conn.execute(f"SELECT {_HELD_COLUMNS} FROM held_versions WHERE file_hash=?", (file_hash,)).fetchone()
+    return None if row is None else Held(*row)
+
+
+def hold(conn: sqlite3.Connection, file_hash: str, last_seen: int, *, by: str, now: str) -> None:
+    conn.execute(
+        "INSERT INTO held_versions (file_hash, held_utc, last_seen) VALUES (?, ?, ?)", (file_hash, now, last_seen)
+    )
+    _append(conn, "held_version", file_hash, "held", {"held_utc": now, "last_seen": last_seen}, by=by, now=now)
+
+
+def release(conn: sqlite3.Connection, file_hash: str, reason: str, *, by: str, now: str) -> None:
+    conn.execute(
+        "UPDATE held_versions SET released_utc=?, released_by=?, release_reason=? WHERE file_hash=?",
+        (now, by, reason, file_hash),
+    )
+    value = {"released_utc": now, "released_by": by, "release_reason": reason}
+    _append(conn, "held_version", file_hash, "released", value, by=by, now=now, reason=reason)
+
+
+def settled_rows(conn: sqlite3.Connection) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every void and held version as its audit rows record it, by (entity, id) and field, for trail_problems."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for void in voids(conn):
+        facts = {
+            "session_id": void.session_id,
+            "key_id": void.key_id,
+            "voided_utc": void.voided_utc,
+            "voided_by": void.voided_by,
+            "reason": void.reason,
+        }
+        found[("session_void", str(void.id))] = {"voided": facts}
+        if void.restored_utc is not None or void.restore_reason is not None:
+            found[("session_void", str(void.id))]["restored"] = {
+                "restored_utc": void.restored_utc,
+                "restored_by": void.restored_by,
+                "restore_reason": void.restore_reason,
+            }
+    for held in held_versions(conn):
+        found[("held_version", held.file_hash)] = {"held": {"held_utc": held.held_utc, "last_seen": held.last_seen}}
+        if held.released_utc is not None or held.release_reason is not None:
+            found[("held_version", held.file_hash)]["released"] = {
+                "released_utc": held.released_utc,
+                "released_by": held.released_by,
+                "release_reason": held.release_reason,
+            }
+    return found

@@ -185,24 +185,39 @@ def _backup_reason(label: str) -> str:
     return reasons.get(label, label)
 
 
-def recover(path: Path, reopen: Callable[[Path], Store] | None = None) -> Store | None:
+def recover(path: Path, reopen: Callable[[Path], Store] | None = None, office: bool = False) -> Store | None:
     """A damaged database at start: offer its newest intact backup in its place, or say that there is none.
-    reopen opens the restored file (the laptop's database by default; the central one's opener for it)."""
+    reopen opens the restored file (the laptop's database by default; the central one's opener for it); office: the
+    trial office's central database, said in its own words."""
     offer = backups.newest_backup(path)
     if offer is None:
-        dialogs.show_error(
-            None,
+        none = (
             QApplication.translate(
+                "App",
+                "%1 is damaged or is not a MIMIC central database, and there is no intact automatic backup of it in "
+                "%2.\n\nThe file has not been changed. Ask IT for help; the centres' session files can be imported "
+                "again into a new central database.",
+            )
+            if office
+            else QApplication.translate(
                 "App",
                 "%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.\n\n"
                 "The file has not been changed. Ask IT or the trial office for help.",
             )
-            .replace("%1", str(path))
-            .replace("%2", str(paths.backup_dir(path))),
         )
+        dialogs.show_error(None, none.replace("%1", str(path)).replace("%2", str(paths.backup_dir(path))))
         return None
-    question = (
+    offered = (
         QApplication.translate(
+            "App",
+            "The central database %1 is damaged and cannot be used.\n\n"
+            "The newest intact automatic backup of it was taken on %2, %3. Restore that backup? "
+            "Files imported after that moment are not in it: import them again. The damaged file is kept beside it, "
+            "renamed, for IT.\n\n"
+            "If you choose No, nothing is changed and the window closes.",
+        )
+        if office
+        else QApplication.translate(
             "App",
             "The database %1 is damaged and cannot be used.\n\n"
             "The newest intact automatic backup of it was taken on %2, %3. Restore that backup? "
@@ -210,7 +225,9 @@ def recover(path: Path, reopen: Callable[[Path], Store] | None = None) -> Store 
             "for IT or the trial office.\n\n"
             "If you choose No, nothing is changed and MIMIC Desktop closes.",
         )
-        .replace("%1", str(path))
+    )
+    question = (
+        offered.replace("%1", str(path))
         .replace("%2", local_text(offer.taken))
         .replace("%3", _backup_reason(offer.label))
     )

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ExportsPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="118"/>
+        <source>The identifier check found %n text(s) that look like they hold a name, a number or a date. Ask the centre to correct them on its laptop and send the record again, then export again:</source>
+        <translation>
+            <numerusform>The identifier check found %n text that looks like it holds a name, a number or a date. Ask the centre to correct it on its laptop and send the record again, then export again:</numerusform>
+            <numerusform>The identifier check found %n texts that look like they hold a name, a number or a date. Ask the centre to correct them on its laptop and send the record again, then export again:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="186"/>
+        <source>%n version(s) held back until a data manager releases them</source>
+        <translation>
+            <numerusform>%n version held back until a data manager releases it</numerusform>
+            <numerusform>%n versions held back until a data manager releases them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LesionText</name>
     <message numerus="yes">
         <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
@@ -23,7 +45,7 @@
 <context>
     <name>QueriesPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="133"/>
         <source>%n query(ies) waiting for an answer.</source>
         <translation>
             <numerusform>%n query waiting for an answer.</numerusform>
@@ -31,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="215"/>
         <source>%n query(ies) raised by the automatic checks.</source>
         <translation>
             <numerusform>%n query raised by the automatic checks.</numerusform>
@@ -39,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="263"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="267"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -69,7 +91,7 @@
 <context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -77,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

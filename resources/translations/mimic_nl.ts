@@ -200,27 +200,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="48"/>
         <source>Answer query %1</source>
         <translation>Query %1 beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="51"/>
         <source>About: %1</source>
         <translation>Over: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="58"/>
         <source>Your answer, as the trial office will read it</source>
         <translation>Uw antwoord, zoals het studiebureau het zal lezen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="60"/>
         <source>Correct the value (now: %1)</source>
         <translation>De waarde corrigeren (nu: %1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="68"/>
         <source>Correct an event&apos;s time on the timeline, then answer in words.</source>
         <translation>Corrigeer de tijd van een gebeurtenis op de tijdlijn en antwoord dan in woorden.</translation>
     </message>
@@ -248,7 +248,7 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="195"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="202"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -257,7 +257,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="205"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="220"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -270,12 +270,12 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="245"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="252"/>
+        <location filename="../../mimic_desktop/ui/app.py" line="269"/>
         <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
@@ -332,18 +332,45 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>after session files were imported</source>
         <translation>nadat sessiebestanden waren geïmporteerd</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="195"/>
+        <source>%1 is damaged or is not a MIMIC central database, and there is no intact automatic backup of it in %2.
+
+The file has not been changed. Ask IT for help; the centres&apos; session files can be imported again into a new central database.</source>
+        <translation>%1 is beschadigd of is geen centrale MIMIC-database, en er staat geen intacte automatische back-up van in %2.
+
+Het bestand is niet gewijzigd. Vraag de IT-afdeling om hulp; de sessiebestanden van de centra kunnen opnieuw worden geïmporteerd in een nieuwe centrale database.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/app.py" line="211"/>
+        <source>The central database %1 is damaged and cannot be used.
+
+The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Files imported after that moment are not in it: import them again. The damaged file is kept beside it, renamed, for IT.
+
+If you choose No, nothing is changed and the window closes.</source>
+        <translation>De centrale database %1 is beschadigd en kan niet worden gebruikt.
+
+De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up terugzetten? Bestanden die na dat moment zijn geïmporteerd, staan er niet in: importeer ze opnieuw. Het beschadigde bestand blijft ernaast bewaard, onder een andere naam, voor de IT-afdeling.
+
+Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
+    </message>
 </context>
 <context>
     <name>CentralApp</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/app.py" line="57"/>
-        <source>%1 has no accounts yet. Make its first data manager with: mimic-central init --db %1 --user NAME --name &quot;FULL NAME&quot;</source>
-        <translation>%1 heeft nog geen accounts. Maak de eerste datamanager met: mimic-central init --db %1 --user NAAM --name &quot;VOLLEDIGE NAAM&quot;</translation>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="73"/>
+        <source>Sign in to the central study database</source>
+        <translation>Aanmelden bij de centrale studiedatabase</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="32"/>
+        <source>There is no central study database at %1. Check where the trial office keeps it: a database that was moved, or whose drive is not connected, is not made again here.</source>
+        <translation>Er is geen centrale studiedatabase in %1. Controleer waar het trialbureau hem bewaart: een database die is verplaatst, of waarvan de schijf niet is aangesloten, wordt hier niet opnieuw gemaakt.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/app.py" line="65"/>
-        <source>Sign in to the central study database</source>
-        <translation>Aanmelden bij de centrale studiedatabase</translation>
+        <source>%1 has no accounts yet, so nobody can sign in to it. A central database is made together with its first data manager: ask whoever made this file to add one, or open the database the trial office uses.</source>
+        <translation>%1 heeft nog geen accounts, dus niemand kan erbij aanmelden. Een centrale database wordt samen met de eerste datamanager gemaakt: vraag wie dit bestand heeft gemaakt er een toe te voegen, of open de database die het trialbureau gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -412,11 +439,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Centrumsleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46"/>
-        <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
-        <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
@@ -447,24 +469,39 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="79"/>
         <source>The centre read out the same fingerprint by phone</source>
         <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="87"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="97"/>
         <source>The centre&apos;s public key</source>
         <translation>De publieke sleutel van het centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="97"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46"/>
+        <source>A centre sends its public key as a .pem file (saved on its laptop under Settings, &quot;Save the public key…&quot;). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
+        <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (op zijn laptop bewaard via Instellingen, &quot;Publieke sleutel opslaan…&quot;). Bestanden die met een geregistreerde sleutel zijn ondertekend, worden vertrouwd als afkomstig van dat centrum; controleer de vingerafdruk dus telefonisch met het centrum voordat u hem registreert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="76"/>
+        <source>only for a key that was withdrawn before</source>
+        <translation>alleen voor een sleutel die eerder is ingetrokken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="77"/>
+        <source>Why it is trusted again</source>
+        <translation>Waarom hij weer vertrouwd wordt</translation>
     </message>
 </context>
 <context>
@@ -901,86 +938,99 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Exports voor statistici</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42"/>
-        <source>Each export holds the current version of every session (superseded versions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. The files name no person: patients appear by study ID only.</source>
-        <translation>Elke export bevat de huidige versie van elke sessie (vervangen versies blijven buiten beschouwing) en wordt geschreven in een map naar keuze, in bestanden waarvan de naam begint met mimic_central. De bestanden noemen geen personen: patiënten staan er alleen met hun studienummer in.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>Flat CSV</source>
         <translation>Platte CSV</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>procedures, lesions and complications, with a data dictionary</source>
         <translation>procedures, laesies en complicaties, met een datadictionary</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>REDCap</source>
         <translation>REDCap</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>data dictionary and import CSV, field labels in</source>
         <translation>datadictionary en import-CSV, veldlabels in het</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
         <source>CDISC ODM 1.3.2</source>
         <translation>CDISC ODM 1.3.2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="54"/>
         <source>one XML file with the metadata in English and Dutch</source>
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="70"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="91"/>
         <source>Folder to write the export into</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
         <source>Writing into %1…</source>
         <translation>Schrijven naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="104"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="114"/>
         <source>Written:
 %1</source>
         <translation>Geschreven:
 %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="137"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
         <source>Castor EDC</source>
         <translation>Castor EDC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="58"/>
         <source>study data and repeating data import files, with their variable map</source>
         <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="60"/>
         <source>CDISC Dataset-JSON 1.1</source>
         <translation>CDISC Dataset-JSON 1.1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="60"/>
         <source>procedures, lesions and complications</source>
         <translation>ingrepen, laesies en complicaties</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="118"/>
+        <source>The identifier check found %n text(s) that look like they hold a name, a number or a date. Ask the centre to correct them on its laptop and send the record again, then export again:</source>
+        <translation>
+            <numerusform>De identificatiecontrole vond %n tekst die een naam, een nummer of een datum lijkt te bevatten. Vraag het centrum hem op zijn laptop te corrigeren en het dossier opnieuw te sturen, en exporteer daarna opnieuw:</numerusform>
+            <numerusform>De identificatiecontrole vond %n teksten die een naam, een nummer of een datum lijken te bevatten. Vraag het centrum ze op zijn laptop te corrigeren en het dossier opnieuw te sturen, en exporteer daarna opnieuw:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="128"/>
+        <source>The identifier check found nothing that looks like a name, a number or a date in the free text: the files name no person.</source>
+        <translation>De identificatiecontrole vond in de vrije tekst niets wat op een naam, een nummer of een datum lijkt: de bestanden noemen geen persoon.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42"/>
+        <source>Each export holds the current version of every session (superseded and voided sessions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. Patients appear by study ID only; the free text is checked for anything that looks like a name, a number or a date, and what the check finds is listed here.</source>
+        <translation>Elke export bevat de huidige versie van elke sessie (vervangen en ongeldig gemaakte sessies blijven erbuiten) en wordt geschreven in een map die u kiest, in bestanden waarvan de naam begint met mimic_central. Patiënten staan er alleen met hun studienummer in; de vrije tekst wordt gecontroleerd op alles wat op een naam, een nummer of een datum lijkt, en wat de controle vindt, staat hier.</translation>
     </message>
 </context>
 <context>
@@ -1220,39 +1270,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="167"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="180"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="217"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="222"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="219"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="224"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="233"/>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="238"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="164"/>
+        <source>imported, held back</source>
+        <translation>geïmporteerd, achtergehouden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="186"/>
+        <source>%n version(s) held back until a data manager releases them</source>
+        <translation>
+            <numerusform>%n versie achtergehouden tot een datamanager hem vrijgeeft</numerusform>
+            <numerusform>%n versies achtergehouden tot een datamanager ze vrijgeeft</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2071,100 +2134,100 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>QueriesPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="89"/>
         <source>Queries from the trial office</source>
         <translation>Query&apos;s van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="98"/>
         <source>Data queries</source>
         <translation>Dataquery&apos;s</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="101"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="108"/>
         <source>Centre, e.g. 03</source>
         <translation>Centrum, bv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="113"/>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="117"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="118"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="116"/>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="120"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="118"/>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="122"/>
         <source>Value when asked</source>
         <translation>Waarde bij de vraag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="124"/>
         <source>Value in the answering version</source>
         <translation>Waarde in de versie met het antwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
         <source>Raise a query…</source>
         <translation>Een query stellen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="137"/>
         <source>Run the automatic checks</source>
         <translation>De automatische controles uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="140"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="142"/>
         <source>Ask again…</source>
         <translation>Opnieuw vragen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="145"/>
         <source>Write the centre&apos;s query file…</source>
         <translation>Het querybestand van het centrum schrijven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="203"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="206"/>
         <source>Query %1 raised: it goes out in the centre&apos;s next query file.</source>
         <translation>Query %1 gesteld: zij gaat mee in het volgende querybestand van het centrum.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="212"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="215"/>
         <source>%n query(ies) raised by the automatic checks.</source>
         <translation>
             <numerusform>%n query gesteld door de automatische controles.</numerusform>
@@ -2172,52 +2235,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="223"/>
         <source>Withdraw the query</source>
         <translation>De query intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="223"/>
         <source>Why is the query withdrawn?</source>
         <translation>Waarom wordt de query ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="231"/>
         <source>Query %1 closed.</source>
         <translation>Query %1 gesloten.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="237"/>
         <source>Ask again</source>
         <translation>Opnieuw vragen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="237"/>
         <source>The new question, for the centre&apos;s next query file:</source>
         <translation>De nieuwe vraag, voor het volgende querybestand van het centrum:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="241"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="244"/>
         <source>Query %1 asked again.</source>
         <translation>Query %1 opnieuw gesteld.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="247"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="251"/>
         <source>Type the centre&apos;s code in the filter first, or choose one of its queries.</source>
         <translation>Typ eerst de code van het centrum in het filter, of kies een van zijn query&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="253"/>
         <source>Write the query file into</source>
         <translation>Het querybestand schrijven in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="261"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="265"/>
         <source>Written: %1 (%2 for centre %3), signed with the trial office&apos;s key %4.</source>
         <translation>Geschreven: %1 (%2 voor centrum %3), ondertekend met de sleutel van het studiebureau %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="263"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="267"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -2225,33 +2288,33 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Value now</source>
         <translation>Waarde nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="120"/>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Answer</source>
         <translation>Antwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="113"/>
         <source>Import a query file…</source>
         <translation>Een querybestand importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="118"/>
         <source>Answer…</source>
         <translation>Beantwoorden…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
         <source>No queries from the trial office on this record.</source>
         <translation>Geen query&apos;s van het studiebureau over dit dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="133"/>
         <source>%n query(ies) waiting for an answer.</source>
         <translation>
             <numerusform>%n query wacht op een antwoord.</numerusform>
@@ -2259,17 +2322,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="139"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="141"/>
         <source>(open)</source>
         <translation>(open)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="182"/>
         <source>Import a query file</source>
         <translation>Een querybestand importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/record/queries_page.py" line="182"/>
         <source>Query files (*.mimicq)</source>
         <translation>Querybestanden (*.mimicq)</translation>
     </message>
@@ -2380,52 +2443,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RaiseDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="48"/>
         <source>Raise a query</source>
         <translation>Een query stellen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="54"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="58"/>
         <source>A field of the record</source>
         <translation>Een veld van het dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="59"/>
         <source>A field of a lesion</source>
         <translation>Een veld van een laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="60"/>
         <source>A field of a complication</source>
         <translation>Een veld van een complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="61"/>
         <source>An intraoperative event</source>
         <translation>Een peroperatieve gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="64"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="68"/>
         <source>Field (its name in the forms)</source>
         <translation>Veld (de naam in de formulieren)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="72"/>
         <source>Lesion, complication or event number</source>
         <translation>Nummer van laesie, complicatie of gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="75"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
@@ -2582,49 +2645,59 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="67"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="90"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="91"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="93"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="94"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="80"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="98"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="102"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="101"/>
         <source>Queries</source>
         <translation>Query&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="58"/>
+        <source>Correct study ID…</source>
+        <translation>Studienummer corrigeren…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="60"/>
+        <source>Correct a study ID typed wrong at enrolment, with a reason</source>
+        <translation>Een bij de inclusie verkeerd getypt studienummer corrigeren, met een reden</translation>
     </message>
 </context>
 <context>
@@ -2843,88 +2916,88 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="40"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="49"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
         <source>Record and versions…</source>
         <translation>Dossier en versies…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="73"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="61"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="106"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="62"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="76"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="77"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="78"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="94"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="100"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="107"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="108"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="156"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="156"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2932,7 +3005,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2940,44 +3013,59 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="225"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="260"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="227"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="262"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="97"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="109"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="136"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="183"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="218"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="221"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="208"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="243"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="154"/>
+        <source>held back: far ahead of the last version seen</source>
+        <translation>achtergehouden: ver voor op de laatst ontvangen versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
+        <source>%1; the study ID was corrected to %2</source>
+        <translation>%1; het studienummer is gecorrigeerd in %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="161"/>
+        <source>%1; voided %2: %3</source>
+        <translation>%1; ongeldig gemaakt %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +3114,84 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
+    </message>
+</context>
+<context>
+    <name>SettlingActions</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="48"/>
+        <source>Void the session…</source>
+        <translation>Sessie ongeldig maken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="51"/>
+        <source>Restore the session…</source>
+        <translation>Sessie herstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="54"/>
+        <source>Release the version…</source>
+        <translation>Versie vrijgeven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="59"/>
+        <source>Void the key&apos;s sessions…</source>
+        <translation>Sessies van de sleutel ongeldig maken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="62"/>
+        <source>Restore the key&apos;s sessions…</source>
+        <translation>Sessies van de sleutel herstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="87"/>
+        <source>Void the session of %1? It is kept and shown here with the reason, and left out of the report and every export until it is restored. Why is it voided?</source>
+        <translation>De sessie van %1 ongeldig maken? Ze blijft hier bewaard en zichtbaar met de reden, en blijft buiten het rapport en elke export tot ze wordt hersteld. Waarom wordt ze ongeldig gemaakt?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="93"/>
+        <source>Void the session</source>
+        <translation>Sessie ongeldig maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="102"/>
+        <source>Restore the session of %1, voided for: %2? Why is it restored?</source>
+        <translation>De sessie van %1 herstellen, ongeldig gemaakt wegens: %2? Waarom wordt ze hersteld?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="106"/>
+        <source>Restore the session</source>
+        <translation>Sessie herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="116"/>
+        <source>Version %1 of %2 was held back: it is far ahead of the last version seen. Release it once the centre has confirmed it; it becomes current when it is the newest. Why is it released?</source>
+        <translation>Versie %1 van %2 is achtergehouden: ze ligt ver voor op de laatst ontvangen versie. Geef ze vrij zodra het centrum haar heeft bevestigd; ze wordt de huidige als ze de nieuwste is. Waarom wordt ze vrijgegeven?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="122"/>
+        <source>Release the version</source>
+        <translation>Versie vrijgeven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="132"/>
+        <source>Void every session with a file imported under key %1 of centre %2 (a stolen key&apos;s, say)? They are kept and shown, and left out of the report and every export until restored. Why are they voided?</source>
+        <translation>Elke sessie met een bestand dat onder sleutel %1 van centrum %2 is geïmporteerd ongeldig maken (bijvoorbeeld die van een gestolen sleutel)? Ze blijven bewaard en zichtbaar, en blijven buiten het rapport en elke export tot ze worden hersteld. Waarom worden ze ongeldig gemaakt?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="137"/>
+        <source>Void the key&apos;s sessions</source>
+        <translation>Sessies van de sleutel ongeldig maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="146"/>
+        <source>Restore the sessions voided with key %1 of centre %2? Why are they restored?</source>
+        <translation>De sessies die met sleutel %1 van centrum %2 ongeldig zijn gemaakt herstellen? Waarom worden ze hersteld?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/settling_actions.py" line="149"/>
+        <source>Restore the key&apos;s sessions</source>
+        <translation>Sessies van de sleutel herstellen</translation>
     </message>
 </context>
 <context>
@@ -3135,6 +3301,40 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="40"/>
         <source>Or type the reason</source>
         <translation>Of typ de reden</translation>
+    </message>
+</context>
+<context>
+    <name>StudyIdDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="14"/>
+        <source>Correct the study ID</source>
+        <translation>Het studienummer corrigeren</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="18"/>
+        <source>%1 is this record&apos;s study ID now. The correction and its reason go with every later session file, so that the trial office keeps the record&apos;s earlier versions under the right ID.</source>
+        <translation>%1 is nu het studienummer van dit dossier. De correctie en de reden ervan gaan mee in elk later sessiebestand, zodat het trialbureau de eerdere versies van het dossier onder het juiste nummer bewaart.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="27"/>
+        <source>The questionnaire&apos;s signature names the study ID: it is voided with the correction, and the surgeon signs again.</source>
+        <translation>De handtekening onder de vragenlijst noemt het studienummer: ze wordt met de correctie ongeldig gemaakt, en de chirurg ondertekent opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="42"/>
+        <source>Right study ID</source>
+        <translation>Juist studienummer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="41"/>
+        <source>Reason for the correction</source>
+        <translation>Reden van de correctie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/study_id_dialog.py" line="43"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,9 @@ def test_a_key_registered_for_the_wrong_centre_is_withdrawn_and_registered_for_t
     assert cli("withdraw-key", "--db", db, key_file, "--reason", "again") == 2
     assert f"Key {fingerprint} was already withdrawn from centre 05 on " in capsys.readouterr().err
 
-    assert cli("add-centre", "--db", db, "01", key_file) == 0
+    assert cli("add-centre", "--db", db, "01", key_file) == 2
+    assert "Say why it may be trusted again" in capsys.readouterr().err
+    assert cli("add-centre", "--db", db, "01", key_file, "--reason", "centre 01's laptop key, checked by phone") == 0
     assert f"Key {fingerprint} of centre 01 registered." in capsys.readouterr().out
     assert cli("import", "--db", db, "--quiet", first) == 0
     assert capsys.readouterr().out.startswith("1 imported (1 new")
@@ -91,8 +93,17 @@ def test_files_imported_under_a_withdrawn_key_stay_and_new_ones_are_refused(lapt
     assert snapshot(central_store) == before
     assert CentralImporter(central_store, data_manager(central_store)).import_file(kept).outcome is Outcome.DUPLICATE
 
-    again, new = centre_keys.register_centre(central_store, data_manager(central_store), "01", laptop.public_key_file())
+    with pytest.raises(ReasonRequired, match=r"was withdrawn from centre 01 on .* Say why it may be trusted again"):
+        centre_keys.register_centre(central_store, data_manager(central_store), "01", laptop.public_key_file())
+    assert snapshot(central_store) == before, "a withdrawn key is not registered again without a reason"
+    again, new = centre_keys.register_centre(
+        central_store, data_manager(central_store), "01", laptop.public_key_file(), reason="laptop found, key kept"
+    )
     assert new and again.in_force
+    registered = [
+        row for row in central_store.conn.execute("SELECT field, reason FROM audit WHERE entity='key_registration'")
+    ]
+    assert [tuple(row) for row in registered][-1] == ("registered", "laptop found, key kept")
     assert CentralImporter(central_store, data_manager(central_store)).import_file(later).outcome is Outcome.NEW
     rows = central_import.imported_files(central_store)
     assert [r["signer_withdrawn_utc"] is None for r in rows] == [False, True], "each file names its registration"

@@ -41,7 +41,7 @@ def test_a_part_file_is_never_imported_even_when_named(laptop, importer):
     part = made.with_name(made.name + ".part")
     made.rename(part)
     result = importer.import_file(part)
-    assert result.outcome is Outcome.REJECTED and result.message == PART_REFUSAL
+    assert result.outcome is Outcome.REJECTED and result.message == str(PART_REFUSAL)
     assert importer.import_paths([laptop.out]).results == [], "a folder import does not even look at it"
 
 

@@ -165,7 +165,7 @@ def test_a_folder_import_reports_progress_and_a_summary_with_reasons(laptop, imp
     assert [done for done, _, _ in seen] == [1, 2, 3, 4] and {total for _, total, _ in seen} == {4}
     text = summary.text()
     assert text.splitlines()[0] == (
-        "2 imported (2 new, 0 superseding an earlier version, 0 older version(s) kept), 1 duplicate(s), 1 rejected."
+        "2 imported (2 new, 0 superseding an earlier version, 0 older version(s) kept, 0 held back), 1 duplicate(s), 1 rejected."
     )
     assert "rejected" in text.splitlines()[1] and "broken.mimic: The file is not a readable ZIP archive" in text
 

@@ -78,7 +78,7 @@ def test_a_statistician_reads_and_exports_but_neither_imports_nor_manages(laptop
     assert refused == [("stan", "import"), ("ada", "manage_keys"), ("ada", "export")]
     (written,) = trail(central_store, "export")
     assert written["username"] == "stan" and written["entity_id"] == "csv"
-    assert written["new"] == {"files": [str(path) for path in files], "sessions": 1}
+    assert written["new"] == {"files": [str(path) for path in files], "sessions": 1, "identifier_findings": 0}
 
 
 def test_every_change_of_central_data_leaves_its_audit_rows(laptop, central_store, tmp_path):
@@ -154,3 +154,18 @@ def test_the_first_account_of_the_office_is_a_data_manager(tmp_path):
         accounts.create_user("cora", "Cora Coord", Role.COORDINATOR, PASSWORD)
     assert json.loads(json.dumps(accounts.accounts(), default=str)) == []
     store.close()
+
+
+def test_an_office_account_that_waits_is_released_by_a_data_manager_in_its_words(central_store):
+    from mimic_desktop.services.accounts import AccountWaits, AuthenticationFailed
+    from mimic_desktop.services.office_accounts import office_accounts
+
+    data_manager(central_store)
+    accounts = office_accounts(central_store)
+    for attempt in range(4):
+        with pytest.raises(AuthenticationFailed):
+            accounts.sign_in("dana.dm", f"wrong guess {attempt}")
+    with pytest.raises(AccountWaits) as waiting:
+        accounts.sign_in("dana.dm", "wrong guess 5")
+    assert str(waiting.value).endswith("A data manager can release it sooner.")
+    assert "coordinator" not in str(waiting.value)

@@ -28,11 +28,19 @@ def run_central_app(db_path: Path, lang: str | None = None) -> int:
     app = make_application(lang, prefs.theme)
     dialogs.install_excepthook()
     store: Store | None
+    if not Path(db_path).exists():  # said in the window's words (the command line names the command that makes one)
+        text = QCoreApplication.translate(
+            "CentralApp",
+            "There is no central study database at %1. Check where the trial office keeps it: a database that was "
+            "moved, or whose drive is not connected, is not made again here.",
+        )
+        dialogs.show_error(None, MimicError(text.replace("%1", str(db_path))))
+        return 1
     try:
         store = central_import.open_existing(Path(db_path))
     except CorruptDatabase:
         # Offer the newest intact automatic backup in its place (the damaged file is kept), as on the laptop.
-        store = recover(Path(db_path), central_import.open_existing)
+        store = recover(Path(db_path), central_import.open_existing, office=True)
     except MimicError as error:
         dialogs.show_error(None, error)
         return 1
@@ -56,8 +64,8 @@ def sign_in(store: Store, lang: str) -> User | None:
     if not accounts.has_users():
         text = QCoreApplication.translate(
             "CentralApp",
-            "%1 has no accounts yet. Make its first data manager with: "
-            'mimic-central init --db %1 --user NAME --name "FULL NAME"',
+            "%1 has no accounts yet, so nobody can sign in to it. A central database is made together with its "
+            "first data manager: ask whoever made this file to add one, or open the database the trial office uses.",
         )
         dialogs.show_error(None, MimicError(text.replace("%1", str(store.path))))
         return None

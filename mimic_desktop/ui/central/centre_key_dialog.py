@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import MimicError
+from ...domain.errors import MimicError, ReasonRequired
 from ...domain.roles import User
 from ...services import centre_keys
 from ...services.centre_keys import CentreKey
@@ -43,9 +43,9 @@ class CentreKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         explain = QLabel(
             self.tr(
-                "A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed "
-                "with a registered key are trusted as coming from that centre, so check the fingerprint with the "
-                "centre by phone before registering it."
+                'A centre sends its public key as a .pem file (saved on its laptop under Settings, "Save the public '
+                'key…"). Files signed with a registered key are trusted as coming from that centre, so check the '
+                "fingerprint with the centre by phone before registering it."
             )
         )
         explain.setWordWrap(True)
@@ -71,6 +71,10 @@ class CentreKeyDialog(QDialog):
         self.fingerprint.setProperty("role", "section")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Fingerprint"), self.fingerprint)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("registrationReason")
+        self.reason.setPlaceholderText(self.tr("only for a key that was withdrawn before"))
+        form.addRow(self.tr("Why it is trusted again"), self.reason)
         layout.addLayout(form)
         self.confirmed = QCheckBox(self.tr("The centre read out the same fingerprint by phone"))
         self.confirmed.setObjectName("fingerprintConfirmed")
@@ -119,8 +123,12 @@ class CentreKeyDialog(QDialog):
             return
         try:
             self.registered = centre_keys.register_centre(
-                self.store, self.user, self.centre.text().strip(), self.key_file
+                self.store, self.user, self.centre.text().strip(), self.key_file, reason=self.reason.text() or None
             )
+        except ReasonRequired as error:  # a key withdrawn before: the reason is asked for here, in the dialog
+            self.problem.setText(said(error))
+            self.reason.setFocus()
+            return
         except MimicError as error:
             self.problem.setText(said(error))
             return

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.roles import User
 from ...services import central_exports
 from ..file_choice import ask_folder
-from ..i18n import arg
+from ..i18n import arg, current
 from ..labels import heading
 from ..worker import Task
 from .background import BackgroundWork
@@ -39,9 +39,10 @@ class ExportsPage(QWidget):
         layout.addWidget(heading(self.tr("Exports for statisticians")))
         explain = QLabel(
             self.tr(
-                "Each export holds the current version of every session (superseded versions are left out) and "
-                "is written into a folder you choose, in files whose names begin with mimic_central. The files "
-                "name no person: patients appear by study ID only."
+                "Each export holds the current version of every session (superseded and voided sessions are left "
+                "out) and is written into a folder you choose, in files whose names begin with mimic_central. "
+                "Patients appear by study ID only; the free text is checked for anything that looks like a name, a "
+                "number or a date, and what the check finds is listed here."
             )
         )
         explain.setWordWrap(True)
@@ -80,6 +81,10 @@ class ExportsPage(QWidget):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.check = QLabel()
+        self.check.setObjectName("identifierCheck")
+        self.check.setWordWrap(True)
+        layout.addWidget(self.check)
         layout.addStretch(1)
 
     def choose_folder(self, kind: str) -> None:
@@ -87,21 +92,45 @@ class ExportsPage(QWidget):
         if folder is not None:
             self.export(kind, folder)
 
-    def writer(self, kind: str) -> Callable[[Path, Path], list[Path]]:
-        """The export as the signed-in user (kept in the central audit trail), with the page's options."""
+    def writer(self, kind: str) -> Callable[[Path, Path], central_exports.CentralExport]:
+        """The export as the signed-in user (kept in the central audit trail), with the page's options and the
+        identifier check said in the window's language."""
         options = (self.language.currentData(),) if kind == "redcap" else ()
-        return lambda db_path, folder: central_exports.export_as(db_path, self.user, kind, folder, *options)
+        lang = current()
+        return lambda db_path, folder: central_exports.export_checked(
+            db_path, self.user, kind, folder, *options, lang=lang
+        )
 
     def export(self, kind: str, folder: Path) -> Task:
         self.folder = folder
         self.set_enabled(False)
+        self.check.setText("")
         self.status.setText(arg(self.tr("Writing into %1…"), folder))
         task = Task(self.writer(kind), self.db_path, folder)
         return self.work.run(task, self.written, self.failed)
 
-    def written(self, paths: list[Path]) -> None:
+    def written(self, export: central_exports.CentralExport) -> None:
         self.set_enabled(True)
-        self.status.setText(arg(self.tr("Written:\n%1"), "\n".join(str(path) for path in paths)))
+        self.status.setText(arg(self.tr("Written:\n%1"), "\n".join(str(path) for path in export.files)))
+        if export.findings:
+            found = len(export.findings) - 1  # the last line says why they matter
+            said_found = self.tr(
+                "The identifier check found %n text(s) that look like they hold a name, a number or a date. Ask the "
+                "centre to correct them on its laptop and send the record again, then export again:",
+                "",
+                found,
+            )
+            self.check.setText("\n".join([said_found, *export.findings]))
+            self.check.setProperty("role", "error")
+        else:
+            self.check.setText(
+                self.tr(
+                    "The identifier check found nothing that looks like a name, a number or a date in the free text: "
+                    "the files name no person."
+                )
+            )
+            self.check.setProperty("role", "caption")
+        self.check.style().polish(self.check)  # the role changed: its style follows
 
     def failed(self, _error: BaseException) -> None:
         self.set_enabled(True)

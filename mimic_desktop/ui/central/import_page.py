@@ -161,6 +161,7 @@ class ImportPage(QWidget):
             Outcome.NEW: self.tr("imported (new)"),
             Outcome.SUPERSEDING: self.tr("imported (supersedes)"),
             Outcome.OLDER: self.tr("imported (older version)"),
+            Outcome.HELD: self.tr("imported, held back"),
             Outcome.DUPLICATE: self.tr("duplicate"),
             Outcome.REJECTED: self.tr("rejected"),
             Outcome.NOT_IMPORTED: self.tr("not imported"),
@@ -180,9 +181,13 @@ class ImportPage(QWidget):
             "duplicates: %5 · rejected: %6"
         )
         others = (Outcome.NEW, Outcome.SUPERSEDING, Outcome.OLDER, Outcome.DUPLICATE, Outcome.REJECTED)
-        self.headline.setText(arg(template, count(*central_import.IMPORTED), *map(count, others)))
-        # Rejected files and those not imported first: they are the ones someone has to follow up.
-        follow_up = {Outcome.REJECTED, Outcome.NOT_IMPORTED}
+        headline = arg(template, count(*central_import.IMPORTED), *map(count, others))
+        if count(Outcome.HELD):
+            held = self.tr("%n version(s) held back until a data manager releases them", "", count(Outcome.HELD))
+            headline = f"{headline} · {held}"
+        self.headline.setText(headline)
+        # Rejected files, those not imported and those held back first: someone has to follow them up.
+        follow_up = {Outcome.REJECTED, Outcome.NOT_IMPORTED, Outcome.HELD}
         results = sorted(summary.results, key=lambda r: r.outcome not in follow_up)
         self.table.fill(
             [

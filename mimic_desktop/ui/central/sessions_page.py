@@ -19,6 +19,7 @@ from ..i18n import arg, said
 from ..labels import heading
 from .centre_key_dialog import CentreKeyDialog
 from .record_dialog import RecordDialog
+from .settling_actions import SettlingActions
 from .widgets import ReadOnlyTable, action_button
 
 
@@ -54,6 +55,18 @@ class SessionsPage(QWidget):
             bar, "mdi6.file-compare", self.tr("Record and versions…"), "openRecord", self.open_record
         )
         files_layout.addLayout(bar)
+        self.settle_message = QLabel()
+        self.settle_message.setObjectName("settleMessage")
+        self.settle_message.setWordWrap(True)
+        self.rows: list[dict[str, Any]] = []
+        self.registrations: list[CentreKey] = []
+        self.settling = SettlingActions(
+            store, user, self.selected_file, self.selected_key, self.settle_message, self.refresh, self
+        )
+        settle_bar = QHBoxLayout()
+        settle_bar.addStretch(1)
+        self.settling.file_buttons(settle_bar)
+        files_layout.addLayout(settle_bar)
         self.sessions = ReadOnlyTable(
             "sessionTable",
             [
@@ -66,10 +79,12 @@ class SessionsPage(QWidget):
                 self.tr("File"),
             ],
         )
+        self.sessions.itemSelectionChanged.connect(self.settling.enable)
         self.sessions.itemSelectionChanged.connect(self.update_record_button)
         self.sessions.doubleClicked.connect(lambda _index: self.open_record())
         self.files: list[dict[str, Any]] = []
         files_layout.addWidget(self.sessions, 1)
+        files_layout.addWidget(self.settle_message)
         split.addWidget(files)
 
         keys = QWidget()
@@ -77,6 +92,7 @@ class SessionsPage(QWidget):
         keys_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(heading(self.tr("Registered centre keys")), 1)
+        self.settling.key_buttons(bar)
         self.withdraw_key_button = action_button(
             bar, "mdi6.key-remove", self.tr("Withdraw the key…"), "withdrawCentreKey", self.withdraw_key
         )
@@ -94,7 +110,6 @@ class SessionsPage(QWidget):
             ],
         )
         self.keys.itemSelectionChanged.connect(self.update_withdraw_button)
-        self.registrations: list[CentreKey] = []
         keys_layout.addWidget(self.keys, 1)
         self.key_message = QLabel()
         self.key_message.setObjectName("keyMessage")
@@ -110,14 +125,14 @@ class SessionsPage(QWidget):
 
     def refresh_sessions(self) -> None:
         rows = central_import.imported_files(self.store, self.search.text())
-        self.files = rows
+        self.files = self.rows = rows
         self.sessions.fill(
             [
                 [
                     row["study_id"],
                     row["centre"],
                     str(row["session_version"]),
-                    self.tr("current") if row["current"] else self.tr("superseded"),
+                    self.state_text(row),
                     arg(self.tr("%1 (withdrawn since)"), row["signer_fingerprint"])
                     if row["signer_withdrawn_utc"]
                     else row["signer_fingerprint"],
@@ -127,10 +142,29 @@ class SessionsPage(QWidget):
                 for row in rows
             ],
         )
-        current = sum(1 for row in rows if row["current"])
+        current = sum(1 for row in rows if row["current"] and not row["voided_utc"])
         files, sessions = self.tr("%n file(s)", "", len(rows)), self.tr("%n current session(s)", "", current)
         self.count.setText(f"{files}, {sessions}")
+        self.settling.enable()
         self.update_record_button()
+
+    def state_text(self, row: dict[str, Any]) -> str:
+        """Current or superseded, held back, and the void in force on its session with when and why."""
+        if row["held_utc"] and not row["released_utc"]:
+            state = self.tr("held back: far ahead of the last version seen")
+        else:
+            state = self.tr("current") if row["current"] else self.tr("superseded")
+        if row["session_study_id"] != row["study_id"]:
+            state = arg(self.tr("%1; the study ID was corrected to %2"), state, row["session_study_id"])
+        if row["voided_utc"]:
+            state = arg(
+                self.tr("%1; voided %2: %3"), state, local_text(row["voided_utc"], seconds=True), row["void_reason"]
+            )
+        return state
+
+    def selected_file(self) -> dict[str, Any] | None:
+        rows = {index.row() for index in self.sessions.selectionModel().selectedRows()}
+        return self.rows[rows.pop()] if len(rows) == 1 and self.rows else None
 
     def selected_study_id(self) -> str | None:
         rows = {index.row() for index in self.sessions.selectionModel().selectedRows()}
@@ -173,6 +207,7 @@ class SessionsPage(QWidget):
     def update_withdraw_button(self) -> None:
         key = self.selected_key()
         self.withdraw_key_button.setEnabled(key is not None and key.in_force)
+        self.settling.enable()
 
     def withdraw_key(self) -> TextPrompt | None:
         """Asks for the reason without blocking; the key is withdrawn once it is given."""

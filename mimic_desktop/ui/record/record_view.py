@@ -6,7 +6,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import derive
 from ...domain.subject_status import SubjectStatus
@@ -41,9 +51,17 @@ class RecordView(QWidget):
         self.stale = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("recordHeading")
-        outer.addWidget(self.heading)
+        top.addWidget(self.heading, 1)
+        self.correct_id = QPushButton(self.tr("Correct study ID…"))
+        self.correct_id.setObjectName("correctStudyId")
+        self.correct_id.setToolTip(self.tr("Correct a study ID typed wrong at enrolment, with a reason"))
+        self.correct_id.clicked.connect(self.correct_study_id)
+        self.correct_id.setVisible(self.access.editable)
+        top.addWidget(self.correct_id)
+        outer.addLayout(top)
         if not self.access.editable:
             notice = QLabel(
                 self.tr("Read-only: your role (%1) can read the record but not change it.").replace(
@@ -141,6 +159,24 @@ class RecordView(QWidget):
         if self.stale:
             self.refresh()
         self.stack.setCurrentWidget(self.page(self.current_key()))
+
+    def correct_study_id(self) -> bool:
+        """Ask for the right study ID and why, and correct it (the service refuses a malformed or taken one, in
+        words); False when nothing changed."""
+        from ...services import study_id_correction
+        from .study_id_dialog import StudyIdDialog
+
+        proc = self.access.proc
+        dialog = StudyIdDialog(proc.study_id, proc.valid_signature() is not None, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        new_id, reason = dialog.new_id.text(), dialog.reason.text()
+        dialog.deleteLater()
+        if not accepted:
+            return False
+        service, lang = self.access.service(), self.access.lang
+        return self.access.run(
+            self, lambda: study_id_correction.rename(service, self.access.proc_id, new_id, reason, lang)
+        )
 
     def refresh(self) -> None:
         self.stale = False

@@ -68,12 +68,29 @@ def test_the_window_offers_the_newest_intact_backup_of_a_damaged_central_databas
             sys.excepthook = sys.__excepthook__
     assert answers.names()[:2] == ["restoreOffer", "backupRestored"]
     assert "after session files were imported" in answers.text("restoreOffer")
+    offer = answers.text("restoreOffer")
+    assert "Files imported after that moment are not in it: import them again." in offer
+    assert "trial office" not in offer and "MIMIC Desktop closes" not in offer, "said in the trial office's words"
     kept = next(central_db.parent.glob("central.sqlite.damaged-????????T??????"))
     assert kept.read_bytes() == damaged
     store = central_import.open_existing(central_db)
     names = [row["file_name"] for row in central_import.imported_files(store)]
     assert names == [outbox.files["A1"].name, outbox.files["B1"].name], "the backup after the second import"
     store.close()
+
+
+def test_the_window_names_a_missing_central_database_in_its_own_words(ui_app, tmp_path, shown_errors):
+    missing = tmp_path / "moved.sqlite"
+    try:
+        assert run_central_app(missing, lang="en") == 1
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert shown_errors == [
+        f"There is no central study database at {missing}. Check where the trial office keeps it: a database that "
+        "was moved, or whose drive is not connected, is not made again here."
+    ]
+    shown_errors.clear()
+    assert not missing.exists()
 
 
 def test_the_command_line_lists_checks_and_restores_the_newest_intact_backup(central_db, outbox, capsys):

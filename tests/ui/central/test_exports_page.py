@@ -22,6 +22,10 @@ def test_the_window_exports_csv_redcap_and_odm_of_the_current_sessions(
     settle(qtbot, window)
     check_flat_csv(tmp_path / "csv", outbox)
     assert page.status.text().startswith("Written:\n") and "mimic_central_data_dictionary.csv" in page.status.text()
+    assert page.check.text() == (
+        "The identifier check found nothing that looks like a name, a number or a date in the free text: the files "
+        "name no person."
+    )
 
     page.language.setCurrentIndex(page.language.findData("nl"))
     page.export("redcap", tmp_path / "redcap")
@@ -90,3 +94,34 @@ def test_no_export_goes_into_the_central_databases_backups_and_no_report_onto_it
     assert len(shown_errors) == 1 and "Nothing was written" in shown_errors[0]
     shown_errors.clear()
     assert filled_db.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_the_exports_page_names_an_identifier_in_free_text_in_its_language(open_window, tmp_path, qtbot, ui_app):
+    from mimic_desktop.domain import derive
+    from mimic_desktop.services import central_import
+    from mimic_desktop.ui import i18n
+    from tests.support.office import data_manager
+    from tests.support.privacy import IDENTIFYING_TEXT
+    from tests.support.session_files import make_central, make_laptop
+
+    laptop = make_laptop(tmp_path)
+    proc_id = laptop.record(90)
+    day = derive.surgery_date(laptop.service.load(proc_id))
+    laptop.service.add_complication(
+        proc_id, {"description": IDENTIFYING_TEXT, "clavien_dindo": "I", "onset_date": day.isoformat()}, reason="x"
+    )
+    store = make_central(tmp_path, laptop)
+    central_import.CentralImporter(store, data_manager(store)).import_file(laptop.export(proc_id))
+    study_id = laptop.service.load(proc_id).study_id
+    store.close()
+    laptop.service.store.close()
+
+    i18n.install(ui_app, "nl")
+    window = open_window(tmp_path / "central.sqlite", lang="nl")
+    page = window.exports_page
+    page.export("castor", tmp_path / "castor")
+    settle(qtbot, window)
+    lines = page.check.text().splitlines()
+    assert lines[0].startswith("De identificatiecontrole vond 1 tekst ")
+    assert lines[1].startswith(f"{study_id}, Complicatie 1, ") and "aanhef en naam" in lines[1]
+    assert "geen persoon" not in page.check.text() and page.check.property("role") == "error"

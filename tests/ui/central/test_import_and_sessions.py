@@ -204,6 +204,10 @@ def test_a_centre_key_is_withdrawn_with_a_reason_and_its_files_stay(open_window,
     again.centre.setText("01")
     again.confirmed.setChecked(True)
     again.register()
+    assert again.isVisible() and "Say why it may be trusted again" in again.problem.text()
+    assert len(cells(sessions.keys)) == 1, "a withdrawn key is not registered again without a reason"
+    again.reason.setText("registered again for the right centre")
+    again.register()
     withdrawn, in_force = cells(sessions.keys)
     assert withdrawn[3].endswith("registered for the wrong centre")
     assert [*in_force[:2], in_force[3]] == ["01", fingerprint, ""]

@@ -47,9 +47,10 @@ def test_other_files_that_are_no_central_database_are_named(tmp_path, ui_app, sh
     assert central_cli.main(["--db", str(text_file)]) == 1
     assert central_cli.main(["--db", str(tmp_path / "absent.sqlite")]) == 1
     assert shown_errors[0].startswith(
-        f"{text_file} is damaged or is not a MIMIC database, and there is no intact automatic backup of it in "
+        f"{text_file} is damaged or is not a MIMIC central database, and there is no intact automatic backup of it in "
     )
-    assert shown_errors[1].startswith(f"There is no central database at {tmp_path / 'absent.sqlite'}")
+    assert shown_errors[1].startswith(f"There is no central study database at {tmp_path / 'absent.sqlite'}")
+    assert not any("mimic-central" in text or "trial office for help" in text for text in shown_errors)
     shown_errors.clear()
     assert text_file.read_text() == "not a database at all"
 
