@@ -91,8 +91,8 @@ def procedure_json(proc: Procedure) -> dict[str, Any]:
     """The record with the values derived from it as the exports give them (exchange/flat.py), for the dump command."""
     derived = flat.procedure_row(proc)
     data = asdict(proc)
-    data["derived"] = {column.name: derived[column.name] for column in flat.DERIVED_PROCEDURE} | {
-        "lesions": _derived_by_number(flat.lesion_rows(proc), "lesion_number", flat.DERIVED_LESION),
+    data["derived"] = {column.name: derived[column.name] for column in flat.derived_procedure()} | {
+        "lesions": _derived_by_number(flat.lesion_rows(proc), "lesion_number", flat.derived_lesion()),
         "complications": _derived_by_number(
             flat.complication_rows(proc), "complication_number", flat.DERIVED_COMPLICATION
         ),

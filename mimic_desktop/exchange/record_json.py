@@ -1,4 +1,4 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 still read)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = {1}
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = {1, 2}
 
 
 def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
@@ -29,7 +29,11 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
-        "form_versions": {"crf": forms.crf().version, "questionnaire": forms.questionnaire().version},
+        "form_versions": {
+            "crf": forms.crf().version,
+            "questionnaire": forms.questionnaire().version,
+            "events": forms.catalogue().version,
+        },
         "session_id": proc.session_id,
         "session_version": session_version,
         "exported_at": exported_at,

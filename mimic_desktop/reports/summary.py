@@ -137,13 +137,8 @@ def _timeline(proc: Procedure, lang: str) -> Story:
     return story
 
 
-# The outcome of a cavity re-resection as derive.assess_lesion names it, and the summary's words for it.
-RERESECTION = {
-    "done": Text("done"),
-    "not_feasible": Text("not feasible"),
-    "not_safe": Text("not safe"),
-}
-# The three changes in surgical management (derive.ManagementChanges), in the order the paper lists them.
+# The summary's words for the changes in surgical management of forms/events.json (derive.ManagementChanges); a
+# change declared there without words here is printed with the catalogue's.
 MANAGEMENT_CHANGES = {
     "plane_adapted": Text("Transection plane adapted"),
     "cavity_reresection": Text("Additional resection of a fluorescent cavity"),
@@ -154,17 +149,24 @@ MANAGEMENT_CHANGES = {
 def _theatre_row(proc: Procedure, lesion: Lesion, lang: str) -> Story:
     """A lesion as found and treated in theatre: where, how large, how found, what fluorescence showed."""
     assessment = derive.assess_lesion(proc, lesion.id)
-    specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.specimen_fluorescent]
-    reresection = RERESECTION[assessment.reresection].text(lang) if assessment.reresection else ""
-    if assessment.reresection == "done":
+    index = forms.index_finding()
+    specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.findings[index.name]]
+    # Every other finding of forms/events.json recorded for the lesion, in the words of the event that recorded
+    # it, with the fields that event asks for (a re-resection's results) once they are filled in.
+    catalogue = forms.events()
+    others = []
+    for finding in forms.findings("lesion"):
+        if finding is index or finding.name not in assessment.recorded_by:
+            continue
+        event = catalogue[assessment.recorded_by[finding.name]]
         details = [
             f"{forms.field_def(name).text(lang)}: {_shown(lesion, name, lang)}"
-            for name in ("reresection_tumour", "final_margin_mm")
+            for name in event.asks
             if lesion.get(name) is not None
         ]
-        reresection = "; ".join([reresection, *details])
+        others.append("; ".join([event.text(lang), *details]))
     shown = [_shown(lesion, name, lang) for name in ("segments", "size_mm", "source", "treatment")]
-    return [str(lesion.number), *shown, specimen, reresection]
+    return [str(lesion.number), *shown, specimen, " · ".join(others)]
 
 
 def _pathology_row(lesion: Lesion, lang: str) -> Story:
@@ -191,7 +193,7 @@ def _lesions(proc: Procedure, lang: str) -> Story:
         "#",
         *(label(name).text(lang) for name in ("segments", "size_mm", "source", "treatment")),
         say("Specimen side (ICG)", lang),
-        say("Re-resection", lang),
+        say("Other findings (ICG)", lang),
     ]
     pathology = ["#", label("histology").text(lang), label("margin_mm").text(lang), say("R status", lang)]
     pathology.append(label("r1_type").text(lang))
@@ -229,7 +231,11 @@ def _lesions(proc: Procedure, lang: str) -> Story:
 
 def _management(proc: Procedure, lang: str) -> Story:
     changes = derive.management_changes(proc)
-    items = [(words.text(lang), str(getattr(changes, name))) for name, words in MANAGEMENT_CHANGES.items()]
+    declared = forms.catalogue().management_changes
+    items = [
+        (MANAGEMENT_CHANGES.get(name, change).text(lang), str(changes.counts[name]))
+        for name, change in declared.items()
+    ]
     return [heading(say("Changes in surgical management", lang)), pairs(items, content_width())]
 
 

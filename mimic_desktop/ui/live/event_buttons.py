@@ -130,9 +130,10 @@ class EventButtons(QWidget):
             button.setMinimumHeight(max(self._style_height(kind), needed))
 
     def set_available(self, has_lesion: bool, ended: bool, editable: bool) -> None:
-        """Lesion steps need a current lesion; after the end of surgery only a note may follow."""
+        """Lesion steps need a current lesion; after the end of surgery only an event recordable at any time (a
+        note) may follow."""
         for kind, definition in forms.events().items():
-            allowed = editable and (not ended or kind == "note")
+            allowed = editable and (not ended or definition.any_time)
             if definition.lesion == "required":
                 allowed = allowed and has_lesion
             self.buttons[kind].setEnabled(allowed)
