@@ -17,6 +17,7 @@ from .accuracy import Diagnostic, diagnostic
 from .complications import Complications, complications
 from .enrolment import CentreEnrolment, enrolment
 from .flow import Flow, flow
+from .intraoperative import Intraoperative, intraoperative
 from .learning import LearningCurve, learning_curve
 from .management import Management, Occult, management, occult
 from .margins import Margins, margins
@@ -46,6 +47,9 @@ class TrialReport:
     margins: Annotated[Margins, "The primary end point: R0 before and after cavity re-resection."]
     management: Annotated[Management, "Changes in surgical management."]
     occult: Annotated[Occult, "Occult lesions found with ICG."]
+    intraoperative: Annotated[
+        Intraoperative, "Plane and cavity findings (fluorescent, clear, not recorded) and conversions to open surgery."
+    ]
     learning_curve: Annotated[LearningCurve, "A centre's first ten procedures against the later ones."]
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
@@ -76,6 +80,7 @@ def build_report(
         margins=primary,
         management=management(patients, lesion_rows),
         occult=occult(patients, lesion_rows),
+        intraoperative=intraoperative(patients, lesion_rows),
         learning_curve=learning_curve(patients, lesion_rows),
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),

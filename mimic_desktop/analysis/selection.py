@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain import forms
 from ..domain.derive import Status
 from .tables import flag, key, number, require, text
 
@@ -37,7 +38,6 @@ LESION_COLUMNS = (
     "treatment",
     "histology",
     "source",
-    "specimen_fluorescent",
     "r_status",
     "final_r_status",
     "r1_type",
@@ -47,6 +47,31 @@ LESION_COLUMNS = (
     "extended_resection",
 )
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
+# Read where the input has them: tables written before the catalogue declared them lack these columns, and every
+# value of theirs is then "not recorded".
+OPTIONAL_LESION_FINDINGS = ("plane_fluorescence", "cavity_fluorescent")
+OPTIONAL_PROCEDURE_COLUMNS = ("converted_to_open", "approach")
+
+
+def lesion_columns() -> tuple[str, ...]:
+    """The lesion columns the report needs: the fixed ones and the index test's finding (forms/events.json)."""
+    return (*LESION_COLUMNS, forms.index_finding().name)
+
+
+def columns_read() -> dict[str, tuple[str, ...]]:
+    """Every column the report reads of each table, the optional ones included (a central database has them)."""
+    return {
+        "procedures": (*PROCEDURE_COLUMNS, *OPTIONAL_PROCEDURE_COLUMNS),
+        "lesions": (*lesion_columns(), *OPTIONAL_LESION_FINDINGS),
+        "complications": COMPLICATION_COLUMNS,
+    }
+
+
+def _optional(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column of the input, or one of nothing but missing values where the input has no such column."""
+    import pandas as pd
+
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index, name=name)
 
 
 @dataclass(frozen=True)
@@ -107,6 +132,8 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "plane_adapted": number(procedures["mc_plane_adapted"], table).fillna(0),
             "reresection": number(procedures["mc_cavity_reresection"], table).fillna(0),
             "occult_extended": number(procedures["mc_occult_extended"], table).fillna(0),
+            "converted": flag(_optional(procedures, "converted_to_open"), table),
+            "approach": text(_optional(procedures, "approach")),
         }
     )
 
@@ -122,7 +149,9 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
             "treatment": treatment,
             "histology": text(lesions["histology"]),
             "occult": text(lesions["source"]).eq("occult").fillna(False).astype(bool),
-            "fluorescent": flag(lesions["specimen_fluorescent"], table),
+            "fluorescent": flag(lesions[forms.index_finding().name], table),
+            # The explicit findings of the plane and the cavity: true, false (clear) or missing (not recorded).
+            **{name: flag(_optional(lesions, name), table) for name in OPTIONAL_LESION_FINDINGS},
             "initial": text(lesions["r_status"]),
             "final": text(lesions["final_r_status"]),
             "r1_type": text(lesions["r1_type"]),
@@ -151,7 +180,7 @@ def _excluded(patients: pd.DataFrame, reasons: list[tuple[str, pd.Series]]) -> t
 
 def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.DataFrame) -> Selection:
     require(procedures, "procedures", PROCEDURE_COLUMNS)
-    require(lesions, "lesions", LESION_COLUMNS)
+    require(lesions, "lesions", lesion_columns())
     require(complications, "complications", COMPLICATION_COLUMNS)
     patients = _read_procedures(procedures)
     performed = ~patients["demo"] & ~patients["session_id"].duplicated(keep=False)

@@ -40,6 +40,7 @@ EVENT_KEYS = frozenset(
         "asks",
         "colour",
         "chart",
+        "button",
         "after",
         "label",
     }
@@ -124,6 +125,7 @@ class EventDef:
     asks: tuple[str, ...] = ()  # form fields of its lesion asked only once it is recorded
     colour: str = DEFAULT_COLOUR
     chart: bool = True  # drawn on the printed timeline chart
+    button: bool = True  # a button of its own on the live screen; without one, its key records it there
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -265,7 +267,7 @@ def _event(
     asks = e.get("asks", [])
     if not isinstance(asks, list) or (fields is not None and set(asks) - fields):
         raise _fail(f"{entry}: 'asks' names {asks!r}, not fields of a lesion in forms/crf.json")
-    for flag in ("any_time", "chart"):
+    for flag in ("any_time", "chart", "button"):
         if not isinstance(e.get(flag, False), bool):
             raise _fail(f"{entry}: {flag} is true or false")
     return EventDef(
@@ -286,6 +288,7 @@ def _event(
         asks=tuple(asks),
         colour=colour,
         chart=e.get("chart", True),
+        button=e.get("button", True),
     )
 
 

@@ -82,16 +82,14 @@ def tables_from_csv(folder: Path) -> Tables:
 
 def tables_from_central(path: Path) -> Tables:
     """The current sessions' flat tables of a central study database, with the columns the report reads."""
-    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PROCEDURE_COLUMNS
+    from ..analysis.selection import columns_read
     from ..exchange import central
     from .central_import import open_existing
 
     require_statistics()
     store = open_existing(path)
     try:
-        frames = central.frames(
-            store, {"procedures": PROCEDURE_COLUMNS, "lesions": LESION_COLUMNS, "complications": COMPLICATION_COLUMNS}
-        )
+        frames = central.frames(store, columns_read())
     finally:
         store.close()
     return Tables(frames["procedures"], frames["lesions"], frames["complications"])
