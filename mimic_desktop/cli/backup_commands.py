@@ -7,13 +7,13 @@ from pathlib import Path
 
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
-from ..domain.wording import Text
-from .common import AddCommand, db_path
+from ..domain.wording import Text, said, say
+from .common import AddCommand, db_path, reader_language
 
 REASONS = {
-    "completed": "a procedure was completed",
-    "daily": "the day's first sign-in",
-    "before-upgrade": "before an upgrade",
+    "completed": Text("a procedure was completed"),
+    "daily": Text("the day's first sign-in"),
+    "before-upgrade": Text("before an upgrade"),
 }
 
 
@@ -25,15 +25,20 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from ..services import backups, paths
 
     path = db_path(args)
+    lang = reader_language(args)
     found = backups.backups_of(path)
     if not found:
-        print(f"There are no backups of {path} in {paths.backup_dir(path)}.")
+        print(say("There are no backups of {path} in {folder}.", lang, path=path, folder=paths.backup_dir(path)))
         return 0
-    print(f"Backups of {path}, newest first (local time):")
+    print(say("Backups of {path}, newest first (local time):", lang, path=path))
     for state in found:
         copy, checked = state.backup, state.checked
-        verdict = "checked: whole" if checked.usable else f"checked: NOT usable ({checked.problem or 'no records'})"
-        reason = REASONS.get(copy.label, copy.label)
+        if checked.usable:
+            verdict = say("checked: whole", lang)
+        else:
+            problem = checked.problem or say("no records", lang)
+            verdict = say("checked: NOT usable ({problem})", lang, problem=problem)
+        reason = said(REASONS.get(copy.label, copy.label), lang)
         print(f"{local_text(copy.taken, seconds=True)}\t{reason}\t{_size(copy.size)}\t{verdict}\t{copy.path.name}")
     return 0
 
@@ -52,9 +57,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.unlock()
-    print(f"The backup of {local_text(chosen.taken, seconds=True)} is now {path}.")
+    lang = reader_language(args)
+    print(say("The backup of {taken} is now {path}.", lang, taken=local_text(chosen.taken, seconds=True), path=path))
     if kept is not None:
-        print(f"The file it replaced is kept as {kept}.")
+        print(say("The file it replaced is kept as {kept}.", lang, kept=kept))
     return 0
 
 

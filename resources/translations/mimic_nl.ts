@@ -1524,7 +1524,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
         <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="124" />
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
+    </message>
+    </context>
 <context>
     <name>LockScreen</name>
     <message>
