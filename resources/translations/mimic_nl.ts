@@ -1,50 +1,51 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="32" />
+        <location filename="../../mimic_desktop/ui/about.py" line="32"/>
         <source>About MIMIC Desktop</source>
         <translation>Over MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="44" />
+        <location filename="../../mimic_desktop/ui/about.py" line="44"/>
         <source>Logs ICG-fluorescence-guided liver resections for the MIMIC trial.</source>
         <translation>Legt ICG-fluorescentiegeleide leverresecties vast voor de MIMIC-studie.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="54" />
+        <location filename="../../mimic_desktop/ui/about.py" line="54"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="55" />
+        <location filename="../../mimic_desktop/ui/about.py" line="55"/>
         <source>Backups</source>
         <translation>Reservekopieën</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="56" />
+        <location filename="../../mimic_desktop/ui/about.py" line="56"/>
         <source>Data folder</source>
         <translation>Gegevensmap</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="57" />
+        <location filename="../../mimic_desktop/ui/about.py" line="57"/>
         <source>Program</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="60" />
+        <location filename="../../mimic_desktop/ui/about.py" line="60"/>
         <source>Licences</source>
         <translation>Licenties</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/about.py" line="65" />
+        <location filename="../../mimic_desktop/ui/about.py" line="65"/>
         <source>PDF text: DejaVu Sans, under the Bitstream Vera fonts licence; the DejaVu changes are in the public domain (full text below).
 
 Icons: Material Design Icons (Pictogrammers Free License), drawn by QtAwesome (MIT licence), which also carries Font Awesome Free, Elusive Icons, Phosphor, Remix Icon and Codicons under their own free licences.
 
 Interface: Qt for Python (PySide6), under the GNU LGPL version 3.</source>
-        <translation>Tekst in pdf's: DejaVu Sans, onder de Bitstream Vera-lettertypelicentie; de wijzigingen van DejaVu zijn vrij van rechten (volledige tekst hieronder).
+        <translation>Tekst in pdf&apos;s: DejaVu Sans, onder de Bitstream Vera-lettertypelicentie; de wijzigingen van DejaVu zijn vrij van rechten (volledige tekst hieronder).
 
 Pictogrammen: Material Design Icons (Pictogrammers Free License), getekend door QtAwesome (MIT-licentie), dat ook Font Awesome Free, Elusive Icons, Phosphor, Remix Icon en Codicons meelevert onder hun eigen vrije licenties.
 
@@ -52,95 +53,138 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountFormDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="41" />
-        <source>Accounts</source>
-        <translation>Accounts</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="47" />
-        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
-        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55" />
+        <location filename="../../mimic_desktop/ui/account_form.py" line="43"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55" />
+        <location filename="../../mimic_desktop/ui/account_form.py" line="44"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55" />
+        <location filename="../../mimic_desktop/ui/account_form.py" line="46"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55" />
+        <location filename="../../mimic_desktop/ui/account_form.py" line="47"/>
+        <source>The account&apos;s owner types the password: at least 10 characters.</source>
+        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="51"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="52"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="56"/>
+        <source>Create account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="66"/>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="38"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="44"/>
+        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
+        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="68" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="65"/>
         <source>Add account…</source>
         <translation>Account toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="69" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="66"/>
         <source>Reset password</source>
         <translation>Wachtwoord opnieuw instellen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="70" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="67"/>
         <source>Release</source>
         <translation>Vrijgeven</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="73"/>
         <source>Change role</source>
         <translation>Rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="77" />
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="132"/>
         <source>Deactivate</source>
         <translation>Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="79" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="91"/>
         <source>deactivated</source>
         <translation>gedeactiveerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="97" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94"/>
         <source>waits until %1 after %2 wrong passwords</source>
         <translation>wacht tot %1 na %2 verkeerde wachtwoorden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="102" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="99"/>
         <source>must choose a new password</source>
         <translation>moet een nieuw wachtwoord kiezen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="103" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="100"/>
         <source>active</source>
         <translation>actief</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="132"/>
         <source>Reactivate</source>
         <translation>Heractiveren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="160" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="157"/>
         <source>The temporary password of %1 is:
 
 %2
@@ -156,27 +200,27 @@ Vertel het de eigenaar persoonlijk. Het werkt één keer: bij de volgende aanmel
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="55" />
+        <location filename="../../mimic_desktop/ui/app.py" line="55"/>
         <source>Preparing the demo database…</source>
         <translation>De demodatabase wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="180" />
+        <location filename="../../mimic_desktop/ui/app.py" line="180"/>
         <source>when a procedure was completed</source>
         <translation>toen een procedure werd afgerond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="181" />
-        <source>as the day's first backup</source>
+        <location filename="../../mimic_desktop/ui/app.py" line="181"/>
+        <source>as the day&apos;s first backup</source>
         <translation>als eerste back-up van de dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="182" />
+        <location filename="../../mimic_desktop/ui/app.py" line="182"/>
         <source>before an upgrade of MIMIC Desktop</source>
         <translation>vóór een upgrade van MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="195" />
+        <location filename="../../mimic_desktop/ui/app.py" line="195"/>
         <source>%1 is damaged or is not a MIMIC database, and there is no intact automatic backup of it in %2.
 
 The file has not been changed. Ask IT or the trial office for help.</source>
@@ -185,7 +229,7 @@ The file has not been changed. Ask IT or the trial office for help.</source>
 Het bestand is niet gewijzigd. Vraag de IT-afdeling of het trialbureau om hulp.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="205" />
+        <location filename="../../mimic_desktop/ui/app.py" line="205"/>
         <source>The database %1 is damaged and cannot be used.
 
 The newest intact automatic backup of it was taken on %2, %3. Restore that backup? Entries saved after that moment are not in it. The damaged file is kept beside it, renamed, for IT or the trial office.
@@ -198,13 +242,13 @@ De nieuwste intacte automatische back-up ervan is gemaakt op %2, %3. Die back-up
 Als u Nee kiest, wordt er niets gewijzigd en sluit MIMIC Desktop.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="228" />
+        <location filename="../../mimic_desktop/ui/app.py" line="228"/>
         <source>The backup of %1 is in place and open. The damaged file was kept as %2.</source>
         <translation>De back-up van %1 is teruggezet en geopend. Het beschadigde bestand is bewaard als %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="252" />
-        <source>Today's automatic backup could not be taken: %1
+        <location filename="../../mimic_desktop/ui/app.py" line="252"/>
+        <source>Today&apos;s automatic backup could not be taken: %1
 
 You can go on working; tell IT.</source>
         <translation>De automatische back-up van vandaag kon niet worden gemaakt: %1
@@ -212,7 +256,7 @@ You can go on working; tell IT.</source>
 U kunt doorwerken; meld het aan de IT-afdeling.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="114" />
+        <location filename="../../mimic_desktop/ui/app.py" line="114"/>
         <source>The database %1 is read-only: you can read it, but nothing can be saved in it (%2).
 
 Do not record a procedure in it. Copy it to a writable folder, or ask IT to make it writable.</source>
@@ -221,42 +265,42 @@ Do not record a procedure in it. Copy it to a writable folder, or ask IT to make
 Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan worden, of vraag IT hem schrijfbaar te maken.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="128" />
+        <location filename="../../mimic_desktop/ui/app.py" line="128"/>
         <source>The database you used on %1 at %2 is not there. It may have been moved, renamed or deleted, or the drive holding it is not connected. No new database has been made in its place.</source>
         <translation>De database die u op %1 gebruikte, in %2, is er niet. Hij is misschien verplaatst, hernoemd of verwijderd, of de schijf waarop hij staat is niet aangesloten. Er is geen nieuwe database voor in de plaats gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="138" />
+        <location filename="../../mimic_desktop/ui/app.py" line="138"/>
         <source>Its newest intact automatic backup was taken on %1, %2.</source>
         <translation>De nieuwste intacte automatische reservekopie ervan is gemaakt op %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="144" />
+        <location filename="../../mimic_desktop/ui/app.py" line="144"/>
         <source>Find it…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="148" />
+        <location filename="../../mimic_desktop/ui/app.py" line="148"/>
         <source>Restore the backup</source>
         <translation>Reservekopie terugzetten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="150" />
+        <location filename="../../mimic_desktop/ui/app.py" line="150"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="159" />
+        <location filename="../../mimic_desktop/ui/app.py" line="159"/>
         <source>Where is the database now?</source>
         <translation>Waar staat de database nu?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="168" />
+        <location filename="../../mimic_desktop/ui/app.py" line="168"/>
         <source>The backup of %1 is in place and open.</source>
         <translation>De reservekopie van %1 staat op zijn plaats en is geopend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="183" />
+        <location filename="../../mimic_desktop/ui/app.py" line="183"/>
         <source>after session files were imported</source>
         <translation>nadat sessiebestanden waren geïmporteerd</translation>
     </message>
@@ -264,12 +308,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentralApp</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/app.py" line="57" />
-        <source>%1 has no accounts yet. Make its first data manager with: mimic-central init --db %1 --user NAME --name "FULL NAME"</source>
-        <translation>%1 heeft nog geen accounts. Maak de eerste datamanager met: mimic-central init --db %1 --user NAAM --name "VOLLEDIGE NAAM"</translation>
+        <location filename="../../mimic_desktop/ui/central/app.py" line="57"/>
+        <source>%1 has no accounts yet. Make its first data manager with: mimic-central init --db %1 --user NAME --name &quot;FULL NAME&quot;</source>
+        <translation>%1 heeft nog geen accounts. Maak de eerste datamanager met: mimic-central init --db %1 --user NAAM --name &quot;VOLLEDIGE NAAM&quot;</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/app.py" line="65" />
+        <location filename="../../mimic_desktop/ui/central/app.py" line="65"/>
         <source>Sign in to the central study database</source>
         <translation>Aanmelden bij de centrale studiedatabase</translation>
     </message>
@@ -277,52 +321,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="65" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="68"/>
         <source>MIMIC central study database — %1</source>
         <translation>MIMIC centrale studiedatabase — %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="69" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="72"/>
         <source>Central</source>
         <translation>Centraal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="74" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="77"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="86" />
-        <source>Central study database of the trial office: %1 — not an operating-room laptop's database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="89"/>
+        <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
         <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="112" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="115"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="113" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="116"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="114" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="117"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="115" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="118"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="146" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="149"/>
         <source>The new settings take effect when the running work has finished.</source>
         <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="164" />
+        <location filename="../../mimic_desktop/ui/central/window.py" line="167"/>
         <source>The window closes when the running work has finished.</source>
         <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
     </message>
@@ -330,62 +374,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentreKeyDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="41" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="41"/>
         <source>Add a centre key</source>
         <translation>Centrumsleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="46"/>
         <source>A centre sends its public key as a .pem file (made with `mimic-desktop export-key`). Files signed with a registered key are trusted as coming from that centre, so check the fingerprint with the centre by phone before registering it.</source>
         <translation>Een centrum stuurt zijn publieke sleutel als .pem-bestand (gemaakt met `mimic-desktop export-key`). Bestanden die met een geregistreerde sleutel zijn ondertekend, gelden als afkomstig van dat centrum: controleer de vingerafdruk daarom telefonisch met het centrum voordat u de sleutel registreert.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="56"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="59" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="59"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="63" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="63"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="68" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="68"/>
         <source>Key file</source>
         <translation>Sleutelbestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="73" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="73"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="75" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="75"/>
         <source>The centre read out the same fingerprint by phone</source>
         <translation>Het centrum las telefonisch dezelfde vingerafdruk voor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="83" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="83"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93" />
-        <source>The centre's public key</source>
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
+        <source>The centre&apos;s public key</source>
         <translation>De publieke sleutel van het centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93" />
+        <location filename="../../mimic_desktop/ui/central/centre_key_dialog.py" line="93"/>
         <source>Public key files (*.pem);;All files (*)</source>
         <translation>Publieke-sleutelbestanden (*.pem);;Alle bestanden (*)</translation>
     </message>
@@ -393,42 +437,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="25" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="25"/>
         <source>Change my password</source>
         <translation>Mijn wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="29" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="29"/>
         <source>A coordinator reset your password. Choose a new one of your own before you go on.</source>
         <translation>Een coördinator heeft uw wachtwoord opnieuw ingesteld. Kies een eigen nieuw wachtwoord voordat u verdergaat.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="37" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="37"/>
         <source>Current password</source>
         <translation>Huidig wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="38" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="38"/>
         <source>New password</source>
         <translation>Nieuw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="39" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="39"/>
         <source>New password again</source>
         <translation>Nieuw wachtwoord nogmaals</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="40" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="40"/>
         <source>At least 10 characters; not one of the passwords everybody tries first.</source>
         <translation>Minstens 10 tekens; niet een van de wachtwoorden die iedereen als eerste probeert.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="47" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="47"/>
         <source>Change password</source>
         <translation>Wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/password_dialog.py" line="62" />
+        <location filename="../../mimic_desktop/ui/password_dialog.py" line="62"/>
         <source>The two new passwords differ.</source>
         <translation>De twee nieuwe wachtwoorden verschillen.</translation>
     </message>
@@ -436,37 +480,37 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ClockPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="42" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="42"/>
         <source>Since incision</source>
         <translation>Sinds incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="45" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="45"/>
         <source>Since ICG</source>
         <translation>Sinds ICG</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="82" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="82"/>
         <source>ICG time not recorded</source>
         <translation>Tijdstip ICG niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="84" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
         <source>ICG to incision</source>
         <translation>ICG tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="84" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
         <source>ICG to now</source>
         <translation>ICG tot nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="85" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
         <source>within the protocol window</source>
         <translation>binnen het protocolvenster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="85" />
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
         <source>OUTSIDE the protocol window</source>
         <translation>BUITEN het protocolvenster</translation>
     </message>
@@ -474,27 +518,27 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CompletionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="22" />
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="22"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="33" />
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="33"/>
         <source>Complete and lock</source>
         <translation>Voltooien en vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="47" />
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="47"/>
         <source>Completed and locked on %1. A change now needs a reason, kept in the audit trail.</source>
         <translation>Voltooid en vergrendeld op %1. Een wijziging vraagt nu om een reden, die in het audittrail wordt bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="50" />
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="50"/>
         <source>Still missing before the record can be completed (%1):</source>
         <translation>Nog nodig voordat het dossier voltooid kan worden (%1):</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="53" />
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="53"/>
         <source>Nothing is missing: the record can be completed and locked.</source>
         <translation>Er ontbreekt niets: het dossier kan voltooid en vergrendeld worden.</translation>
     </message>
@@ -502,37 +546,37 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="134" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="143" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="143"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="149" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="149"/>
         <source>%1 min earlier</source>
         <translation>%1 min eerder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="149" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="149"/>
         <source>%1 min later</source>
         <translation>%1 min later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="159" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="159"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="177" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="177"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="179" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="179"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -540,22 +584,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="239" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="239"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="243" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="243"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="253" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="253"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="263" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="263"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -563,77 +607,77 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>DataExportDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="31" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="31"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="39" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="39"/>
         <source>CSV tables with a data dictionary, for statisticians</source>
         <translation>CSV-tabellen met datadictionary, voor statistici</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="40" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="40"/>
         <source>REDCap data dictionary and import file</source>
         <translation>REDCap-datadictionary en importbestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="41" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="41"/>
         <source>CDISC ODM 1.3.2 (XML)</source>
         <translation>CDISC ODM 1.3.2 (XML)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="50"/>
         <source>Formats</source>
         <translation>Formaten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="52"/>
         <source>Only %1</source>
         <translation>Alleen %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="54" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="54"/>
         <source>All procedures on this laptop (%1)</source>
         <translation>Alle procedures op deze laptop (%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="60" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="60"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="66" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="66"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="70"/>
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="72" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="72"/>
         <source>The files are pseudonymous (study IDs only), but free text goes with them: keep them where patient data may be kept. The export is noted in the audit trail.</source>
         <translation>De bestanden zijn gepseudonimiseerd (alleen studienummers), maar vrije tekst gaat mee: bewaar ze waar patiëntgegevens bewaard mogen worden. De export wordt in het audittrail vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="77" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="77"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="89" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="89"/>
         <source>Export into</source>
         <translation>Exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="42" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="42"/>
         <source>Castor EDC import files</source>
         <translation>Importbestanden voor Castor EDC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="43" />
+        <location filename="../../mimic_desktop/ui/data_export_dialog.py" line="43"/>
         <source>CDISC Dataset-JSON 1.1</source>
         <translation>CDISC Dataset-JSON 1.1</translation>
     </message>
@@ -641,27 +685,27 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>DelegateDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27" />
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27"/>
         <source>Let another surgeon sign</source>
         <translation>Een andere chirurg laten tekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32" />
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32"/>
         <source>The operating surgeon signs the questionnaire of %1. Another surgeon signs it only with a delegation: say who, and why.</source>
         <translation>De operateur tekent de vragenlijst van %1. Een andere chirurg tekent alleen met een delegatie: geef aan wie, en waarom.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42" />
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42"/>
         <source>Surgeon</source>
         <translation>Chirurg</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45" />
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49" />
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49"/>
         <source>Record the delegation</source>
         <translation>Delegatie vastleggen</translation>
     </message>
@@ -669,38 +713,38 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../mimic_desktop/ui/app.py" line="142" />
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="48" />
+        <location filename="../../mimic_desktop/ui/app.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="48"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="60" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="60"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="61" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="67" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="67"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="69" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="73" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="73"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="74" />
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="74"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -708,62 +752,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="38" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="38"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="43" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="43"/>
         <source>Procedure summary</source>
         <translation>Samenvatting van de procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="44" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="44"/>
         <source>Questionnaire, filled in</source>
         <translation>Vragenlijst, ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="45" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="45"/>
         <source>Questionnaire, blank for paper</source>
         <translation>Vragenlijst, leeg voor op papier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="53" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="53"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="60" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="60"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="63" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="63"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98"/>
         <source>Save the PDF as</source>
         <translation>De pdf opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="98"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="115"/>
         <source>The PDF was not written.</source>
         <translation>De pdf is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="117" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="117"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="118" />
+        <location filename="../../mimic_desktop/ui/record/documents_page.py" line="118"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
@@ -771,27 +815,27 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ExportWarningsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="20" />
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="20"/>
         <source>Check before export</source>
         <translation>Controleren vóór export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="24" />
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="24"/>
         <source>The session file of %1 is about to leave the hospital. Please check first:</source>
         <translation>Het sessiebestand van %1 staat op het punt het ziekenhuis te verlaten. Controleer eerst:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="36" />
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="36"/>
         <source>Go back to change the record (a change to a completed record asks for a reason, kept in the audit trail), or export anyway when nothing here identifies the patient.</source>
         <translation>Ga terug om het dossier te wijzigen (een wijziging in een voltooid dossier vraagt om een reden, die in het audittrail wordt bewaard), of exporteer toch als niets hiervan de patiënt herkenbaar maakt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="41" />
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="41"/>
         <source>Go back and fix</source>
         <translation>Terug om te verbeteren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="43" />
+        <location filename="../../mimic_desktop/ui/record/export_warnings.py" line="43"/>
         <source>Export anyway</source>
         <translation>Toch exporteren</translation>
     </message>
@@ -799,89 +843,89 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="39" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="39"/>
         <source>Exports for statisticians</source>
         <translation>Exports voor statistici</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="42"/>
         <source>Each export holds the current version of every session (superseded versions are left out) and is written into a folder you choose, in files whose names begin with mimic_central. The files name no person: patients appear by study ID only.</source>
         <translation>Elke export bevat de huidige versie van elke sessie (vervangen versies blijven buiten beschouwing) en wordt geschreven in een map naar keuze, in bestanden waarvan de naam begint met mimic_central. De bestanden noemen geen personen: patiënten staan er alleen met hun studienummer in.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
         <source>Flat CSV</source>
         <translation>Platte CSV</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="51"/>
         <source>procedures, lesions and complications, with a data dictionary</source>
         <translation>procedures, laesies en complicaties, met een datadictionary</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>REDCap</source>
         <translation>REDCap</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="52"/>
         <source>data dictionary and import CSV, field labels in</source>
         <translation>datadictionary en import-CSV, veldlabels in het</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>CDISC ODM 1.3.2</source>
         <translation>CDISC ODM 1.3.2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="53"/>
         <source>one XML file with the metadata in English and Dutch</source>
         <translation>één XML-bestand met de metadata in het Engels en het Nederlands</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="69" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="69"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="86" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="86"/>
         <source>Folder to write the export into</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="98" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="98"/>
         <source>Writing into %1…</source>
         <translation>Schrijven naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="104" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="104"/>
         <source>Written:
 %1</source>
         <translation>Geschreven:
 %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="108"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="56" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="56"/>
         <source>Castor EDC</source>
         <translation>Castor EDC</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="57"/>
         <source>study data and repeating data import files, with their variable map</source>
         <translation>importbestanden voor studiegegevens en herhaalde gegevens, met hun variabelenkaart</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
         <source>CDISC Dataset-JSON 1.1</source>
         <translation>CDISC Dataset-JSON 1.1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59" />
+        <location filename="../../mimic_desktop/ui/central/exports_page.py" line="59"/>
         <source>procedures, lesions and complications</source>
         <translation>ingrepen, laesies en complicaties</translation>
     </message>
@@ -889,12 +933,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="124" />
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="124"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="126" />
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="126"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -902,50 +946,20 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="94"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="99" />
-        <source>This database has no accounts yet. Create the study coordinator's account.</source>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="112" />
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="113" />
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="114" />
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="115" />
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="119" />
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="126" />
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="131" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="131"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
@@ -953,84 +967,84 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75"/>
         <source>History of the record</source>
         <translation>Geschiedenis van het dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84"/>
         <source>Every kind</source>
         <translation>Elke soort</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90"/>
         <source>Find text</source>
         <translation>Tekst zoeken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93"/>
         <source>Save as CSV…</source>
         <translation>Opslaan als csv…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108"/>
         <source>Refused attempts</source>
         <translation>Geweigerde pogingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124"/>
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146"/>
         <source>%1 of %2 entries shown</source>
         <translation>%1 van %2 regels getoond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
         <source>CSV files (*.csv)</source>
         <translation>Csv-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152"/>
         <source>Save the audit trail as</source>
         <translation>De audittrail opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164" />
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170"/>
         <source>The file was not written.</source>
         <translation>Het bestand is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167" />
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172" />
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
@@ -1038,152 +1052,152 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="45" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="45"/>
         <source>Import session files</source>
         <translation>Sessiebestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="48" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="48"/>
         <source>Choose the .mimic files a centre sent (by e-mail or on a USB stick), or a folder holding them. Each file is checked whole before anything is stored: a file imported before changes nothing, a newer version of a session supersedes the current one and both are kept, and a damaged, altered or unsigned file is rejected with the reason.</source>
         <translation>Kies de .mimic-bestanden die een centrum stuurde (per e-mail of op een USB-stick), of een map die ze bevat. Elk bestand wordt in zijn geheel gecontroleerd voordat er iets wordt opgeslagen: een eerder geïmporteerd bestand verandert niets, een nieuwere versie van een sessie vervangt de huidige en beide worden bewaard, en een beschadigd, gewijzigd of niet-ondertekend bestand wordt geweigerd met de reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="58" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="58"/>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="61" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="61"/>
         <source>Import a folder…</source>
         <translation>Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="78"/>
         <source>Details</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="83" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="83"/>
         <source>Copy the summary</source>
         <translation>Overzicht kopiëren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="88" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="88"/>
         <source>Save the summary as text…</source>
         <translation>Overzicht opslaan als tekst…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="100" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="100"/>
         <source>Session files to import</source>
         <translation>Te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="102" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="102"/>
         <source>MIMIC session files (*.mimic);;All files (*)</source>
         <translation>MIMIC-sessiebestanden (*.mimic);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="108" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="108"/>
         <source>Folder of session files to import</source>
         <translation>Map met te importeren sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="117" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="117"/>
         <source>Looking for session files…</source>
         <translation>Sessiebestanden zoeken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="125" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="125"/>
         <source>%1 of %2 checked: %3</source>
         <translation>%1 van %2 gecontroleerd: %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="132"/>
         <source>The import stopped: %1 The files marked not imported can be imported again.</source>
         <translation>De import is gestopt: %1 De bestanden gemarkeerd als niet geïmporteerd kunnen opnieuw worden geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="139" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="139"/>
         <source>The import has finished.</source>
         <translation>De import is klaar.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="141" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="141"/>
         <source>No session files (.mimic) were found there.</source>
         <translation>Daar zijn geen sessiebestanden (.mimic) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="149" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="149"/>
         <source>The import did not finish. Files imported before the problem are kept.</source>
         <translation>De import is niet afgemaakt. Bestanden die vóór het probleem zijn geïmporteerd, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="161" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="161"/>
         <source>imported (new)</source>
         <translation>geïmporteerd (nieuw)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="162" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="162"/>
         <source>imported (supersedes)</source>
         <translation>geïmporteerd (vervangt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="163" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="163"/>
         <source>imported (older version)</source>
         <translation>geïmporteerd (oudere versie)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="164" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="164"/>
         <source>duplicate</source>
         <translation>dubbel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="165"/>
         <source>rejected</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="166"/>
         <source>not imported</source>
         <translation>niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="179" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="179"/>
         <source>Imported: %1 (new: %2, superseding an earlier version: %3, older version kept: %4) · duplicates: %5 · rejected: %6</source>
         <translation>Geïmporteerd: %1 (nieuw: %2, ter vervanging van een eerdere versie: %3, oudere versie bewaard: %4) · dubbel: %5 · geweigerd: %6</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="217" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="217"/>
         <source>Save the import summary as</source>
         <translation>Importoverzicht opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="219" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="219"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/import_page.py" line="233" />
+        <location filename="../../mimic_desktop/ui/central/import_page.py" line="233"/>
         <source>Summary saved to %1</source>
         <translation>Overzicht opgeslagen in %1</translation>
     </message>
@@ -1191,17 +1205,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionCards</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64"/>
         <source>No lesion yet: press Lesion identified [L] or Occult lesion [O]</source>
         <translation>Nog geen laesie: druk op Laesie geïdentificeerd [L] of Occulte laesie [O]</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="101"/>
         <source>Make this the current lesion (Alt+%1)</source>
         <translation>Maak dit de huidige laesie (Alt+%1)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="62"/>
         <source>No lesion yet: L or O</source>
         <translation>Nog geen laesie: L of O</translation>
     </message>
@@ -1209,8 +1223,8 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="31" />
-        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="33" />
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_page.py" line="33"/>
         <source>Back to the event buttons</source>
         <translation>Terug naar de gebeurtenisknoppen</translation>
     </message>
@@ -1218,32 +1232,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="69" />
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="69"/>
         <source>Save lesion</source>
         <translation>Laesie opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="114" />
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="114"/>
         <source>Current lesion: %1</source>
         <translation>Huidige laesie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="114" />
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="114"/>
         <source>No current lesion</source>
         <translation>Geen huidige laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="142" />
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="142"/>
         <source>%1 takes a number: “%2” is not part of one. Press Esc to return to the event keys.</source>
         <translation>%1 vraagt een getal: “%2” hoort daar niet bij. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="147" />
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="147"/>
         <source>No answer of %1 starts with “%2”. Press Esc to return to the event keys.</source>
         <translation>Geen antwoord van %1 begint met “%2”. Druk op Esc om terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="200" />
+        <location filename="../../mimic_desktop/ui/live/lesion_panel.py" line="200"/>
         <source>Typed before MIMIC Desktop closed, and saved now: %1</source>
         <translation>Getypt voordat MIMIC Desktop werd afgesloten, en nu opgeslagen: %1</translation>
     </message>
@@ -1251,12 +1265,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LesionText</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="186" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="186"/>
         <source>Lesion %1</source>
         <translation>Laesie %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="175"/>
         <source>Segment(s) %1 · %2</source>
         <translation>
             <numerusform>Segment %1 · %2</numerusform>
@@ -1264,7 +1278,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="177"/>
         <source>Segment(s) %1 · size not entered yet</source>
         <translation>
             <numerusform>Segment %1 · grootte nog niet ingevuld</numerusform>
@@ -1272,100 +1286,75 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="179" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="179"/>
         <source>%1 · segment not entered yet</source>
         <translation>%1 · segment nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="180" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="180"/>
         <source>Segment and size not entered yet</source>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="192" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="192"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="193" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="193"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="194" />
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="194"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
-    </message>
-<message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="197" />
-        <source>plane fluorescent</source>
-        <translation>vlak fluorescent</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="199" />
-        <source>plane adapted</source>
-        <translation>vlak aangepast</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="201" />
-        <source>cavity fluorescent</source>
-        <translation>holte fluorescent</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="205" />
-        <source>extended resection</source>
-        <translation>uitgebreide resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="207" />
-        <source>ablated</source>
-        <translation>geableerd</translation>
     </message>
 </context>
 <context>
     <name>LesionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="54" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="54"/>
         <source>No lesions yet: lesions are identified on the live screen during surgery.</source>
         <translation>Nog geen laesies: laesies worden tijdens de operatie op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="97" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="97"/>
         <source>check the pathology</source>
         <translation>controleer de pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="139" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="139"/>
         <source>R status: derived from the margin once it is entered (R0 from 1 mm).</source>
         <translation>R-status: volgt uit de marge zodra die is ingevuld (R0 vanaf 1 mm).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="141" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="141"/>
         <source>R status (derived): %1</source>
         <translation>R-status (afgeleid): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="143" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="143"/>
         <source>Final R status after the cavity re-resection: %1</source>
         <translation>Uiteindelijke R-status na naresectie van de holte: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="37" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="37"/>
         <source>Remove lesion…</source>
         <translation>Laesie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="39" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="39"/>
         <source>Take a lesion entered by mistake out of the record, with a reason</source>
         <translation>Een per vergissing ingevoerde laesie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="187"/>
         <source>Remove lesion</source>
         <translation>Laesie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189" />
+        <location filename="../../mimic_desktop/ui/record/lesions_page.py" line="189"/>
         <source>Remove lesion %1 from the record? Say why: the lesion stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Laesie %1 uit het dossier verwijderen? Geef aan waarom: de laesie blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1373,62 +1362,62 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="193" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="193"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="260" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="260"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="372" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="372"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="433" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="433"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="289" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="289"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="294" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="294"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="339" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="339"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1437,118 +1426,118 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="388" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="388"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="393" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="393"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="399" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="399"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="412" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="412"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="438" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="438"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="447" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="447"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="459" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="459"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="126" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="126"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128" />
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130" />
-        <source>Show the current lesion's map and fields in place of the event buttons</source>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
+        <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
 </context>
 <context>
     <name>LiverMap</name>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="97" />
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="89"/>
         <source>Couinaud map of the liver segments</source>
         <translation>Couinaud-kaart van de leversegmenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="120" />
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="117"/>
         <source>Segment %1, marked</source>
         <translation>Segment %1, gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="121" />
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="118"/>
         <source>Segment %1, not marked</source>
         <translation>Segment %1, niet gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="126" />
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="126"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="127" />
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="127"/>
         <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
         <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
     </message>
-<message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="124" />
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="124"/>
         <source>Segment %1</source>
         <translation>Segment %1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="86" />
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="86"/>
         <source>MIMIC Desktop is locked</source>
         <translation>MIMIC Desktop is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="89" />
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="89"/>
         <source>It was not used for a while. %1 is signed in: type the password to go on. Nothing typed before was lost.</source>
         <translation>Het is een tijd niet gebruikt. %1 is aangemeld: typ het wachtwoord om verder te gaan. Niets van wat eerder werd getypt is verloren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="102" />
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="102"/>
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/lock_screen.py" line="109" />
+        <location filename="../../mimic_desktop/ui/lock_screen.py" line="109"/>
         <source>Sign in as someone else…</source>
         <translation>Aanmelden als iemand anders…</translation>
     </message>
@@ -1556,72 +1545,72 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="106" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="106" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="106"/>
         <source> — DEMO DATABASE</source>
         <translation> — DEMODATABASE</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="116" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="116"/>
         <source>DEMO DATABASE — practice data only, not for real patients</source>
         <translation>DEMODATABASE — alleen oefengegevens, niet voor echte patiënten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="136" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="136"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="141" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="143" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="146" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="146"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="148" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="211" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="211"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="217" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="217"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="150" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="164" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="164"/>
         <source>Change my password…</source>
         <translation>Mijn wachtwoord wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="166" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="166"/>
         <source>Accounts…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="168" />
+        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
         <source>Lock the screen</source>
         <translation>Scherm vergrendelen</translation>
     </message>
@@ -1629,95 +1618,55 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="195" />
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="188"/>
         <source>Add account</source>
         <translation>Account toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="212" />
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="213" />
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="214" />
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="215" />
-        <source>The account's owner types the password: at least 10 characters.</source>
-        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="219" />
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="220" />
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="224" />
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="231" />
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="154" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="154"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="162" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="162"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="173" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="173"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="192" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="192"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="238" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="238"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="244" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="244"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="247" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="247"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="218" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="218"/>
         <source>Choose the operating surgeon</source>
         <translation>Kies de operateur</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="226" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="226"/>
         <source>There is no surgeon account yet: a coordinator adds one first.</source>
         <translation>Er is nog geen account van een chirurg: een coördinator maakt er eerst een aan.</translation>
     </message>
@@ -1725,7 +1674,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>NoticeLine</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="21" />
+        <location filename="../../mimic_desktop/ui/live/notice_line.py" line="21"/>
         <source>Notice</source>
         <translation>Melding</translation>
     </message>
@@ -1733,146 +1682,146 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="77"/>
         <source>The patient does not meet the eligibility criteria:</source>
         <translation>De patiënt voldoet niet aan de geschiktheidscriteria:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="83"/>
         <source>Operation time, incision to end of surgery: %1</source>
         <translation>Operatieduur, incisie tot einde operatie: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="87"/>
         <source>Operation time: the incision and the end of surgery are recorded on the live screen.</source>
         <translation>Operatieduur: de incisie en het einde van de operatie worden op het livescherm vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="93" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="93"/>
         <source>node-positive primary</source>
         <translation>kliermetastasen bij de primaire tumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="94" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="94"/>
         <source>disease-free interval under 12 months</source>
         <translation>ziektevrij interval korter dan 12 maanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="95"/>
         <source>more than one liver tumour</source>
         <translation>meer dan één levertumor</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="96" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="96"/>
         <source>largest tumour over 5 cm</source>
         <translation>grootste tumor groter dan 5 cm</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="97" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="97"/>
         <source>CEA over 200 ng/mL</source>
         <translation>CEA hoger dan 200 ng/mL</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="101"/>
         <source>Fong clinical risk score (derived): not yet known; it needs: %1</source>
         <translation>Fong klinische risicoscore (afgeleid): nog niet bekend; nodig: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="105" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="105"/>
         <source>Fong clinical risk score (derived): %1 of 5</source>
         <translation>Fong klinische risicoscore (afgeleid): %1 van 5</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="111"/>
         <source>Enter the time ICG was given to see the interval to incision.</source>
         <translation>Vul het tijdstip van de ICG-toediening in om het interval tot de incisie te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="114" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="114"/>
         <source>ICG to incision: known once the incision is recorded on the live screen.</source>
         <translation>ICG tot incisie: bekend zodra de incisie op het livescherm is vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="117" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="117"/>
         <source>ICG to incision: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot incisie: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="121" />
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="121"/>
         <source>Outside the protocol window.</source>
         <translation>Buiten het protocolvenster.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="58" />
-        <source>The operating surgeon's account: %1</source>
+        <location filename="../../mimic_desktop/ui/record/patient_page.py" line="58"/>
+        <source>The operating surgeon&apos;s account: %1</source>
         <translation>Het account van de operateur: %1</translation>
     </message>
 </context>
 <context>
     <name>PostopPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="51"/>
         <source>Complications within 90 days</source>
         <translation>Complicaties binnen 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Grade</source>
         <translation>Graad</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Onset</source>
         <translation>Ontstaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="55"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="57" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="57"/>
         <source>Days after surgery</source>
         <translation>Dagen na de operatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="73" />
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="137" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="137"/>
         <source>New complication</source>
         <translation>Nieuwe complicatie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="114" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="114"/>
         <source>This complication started more than 90 days after surgery.</source>
         <translation>Deze complicatie ontstond meer dan 90 dagen na de operatie.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="125"/>
         <source>after 90 days</source>
         <translation>na 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="137" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="137"/>
         <source>Complication %1</source>
         <translation>Complicatie %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="78" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="78"/>
         <source>Remove complication…</source>
         <translation>Complicatie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="81" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="81"/>
         <source>Take a complication entered by mistake out of the record, with a reason</source>
         <translation>Een per vergissing ingevoerde complicatie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="219" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="219"/>
         <source>Remove complication</source>
         <translation>Complicatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="221" />
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="221"/>
         <source>Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Complicatie %1 uit het dossier verwijderen? Geef aan waarom: ze blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -1880,82 +1829,82 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="66" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="66"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="70" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="70"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="115" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="115"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="78" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="78"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="111" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="111"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="133" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="133"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="135" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="135"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="175" />
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="175"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
     </message>
@@ -1963,32 +1912,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="46"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48" />
-        <source>The trial office checks every session file against this laptop's public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
+        <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62" />
-        <source>Only a coordinator can save the centre's public key.</source>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="62"/>
+        <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="75"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="89"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -1996,102 +1945,102 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="37" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="37"/>
         <source>The operating surgeon answers these questions after the procedure and signs them with their own password. A change after signing needs a reason and voids the signature.</source>
         <translation>De operateur beantwoordt deze vragen na de ingreep en ondertekent ze met het eigen wachtwoord. Een wijziging na ondertekening vraagt om een reden en maakt de handtekening ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="65" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="65"/>
         <source>Signature</source>
         <translation>Handtekening</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="80" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="80"/>
         <source>Sign the questionnaire…</source>
         <translation>Vragenlijst ondertekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="214" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="214"/>
         <source>Questions still to answer (marked *): %1</source>
         <translation>Nog te beantwoorden vragen (gemarkeerd met *): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="216" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="216"/>
         <source>Every question is answered: the surgeon can sign.</source>
         <translation>Alle vragen zijn beantwoord: de operateur kan ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="219" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="219"/>
         <source>Signed by %1 (%2) on %3</source>
         <translation>Ondertekend door %1 (%2) op %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="221" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="221"/>
         <source>Meaning: %1</source>
         <translation>Betekenis: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="223" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="223"/>
         <source>Voided on %1 by a change; reason: %2</source>
         <translation>Ongeldig gemaakt op %1 door een wijziging; reden: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="228" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="228"/>
         <source>Content hash (SHA-256): %1</source>
         <translation>Inhoudshash (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="76" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="76"/>
         <source>Let another surgeon sign…</source>
         <translation>Een andere chirurg laten tekenen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="99"/>
         <source>Whose answers</source>
         <translation>Wiens antwoorden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="111" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="111"/>
         <source>Confirm</source>
         <translation>Bevestigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="113" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="113"/>
         <source>Confirm that this answer, entered on your word, is yours</source>
         <translation>Bevestig dat dit antwoord, op uw aanwijzing ingevoerd, van u is</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="147" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="147"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="150" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="150"/>
         <source>entered by %1</source>
         <translation>ingevoerd door %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="152" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="152"/>
         <source>confirmed by %1</source>
         <translation>bevestigd door %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="159" />
-        <source>The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon's account before signing.</source>
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="159"/>
+        <source>The operating surgeon (%1) is not yet an account: a coordinator maps the name to a surgeon&apos;s account before signing.</source>
         <translation>De operateur (%1) is nog geen account: een coördinator koppelt de naam aan het account van een chirurg voordat er wordt ondertekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="162" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="162"/>
         <source>Answers entered by someone else are signed only after %1 confirms each of them.</source>
         <translation>Antwoorden die iemand anders heeft ingevoerd, worden pas ondertekend nadat %1 elk ervan heeft bevestigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="166" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="166"/>
         <source>Every answer was entered by %1.</source>
         <translation>Elk antwoord is ingevoerd door %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="175" />
+        <location filename="../../mimic_desktop/ui/record/questionnaire_page.py" line="175"/>
         <source>May sign by delegation: %1</source>
         <translation>Mag tekenen door delegatie: %1</translation>
     </message>
@@ -2099,22 +2048,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="101" />
+        <location filename="../../mimic_desktop/ui/record/access.py" line="101"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="121" />
+        <location filename="../../mimic_desktop/ui/record/access.py" line="121"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="128" />
+        <location filename="../../mimic_desktop/ui/record/access.py" line="128"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="103" />
+        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
         <source>no reason was given</source>
         <translation>er is geen reden gegeven</translation>
     </message>
@@ -2122,42 +2071,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81" />
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
@@ -2165,42 +2114,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="46" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="53"/>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="49" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="56"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="52" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="59"/>
         <source>Save as JSON…</source>
         <translation>Opslaan als JSON…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="74" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="81"/>
         <source>New sessions were imported: the report will be computed again when shown.</source>
         <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="83" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="90"/>
         <source>Computing the report on the current sessions…</source>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="96" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="116"/>
         <source>%1 of %2; computed %3.</source>
         <translation>%1 van %2; berekend %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="117"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patiënt geanalyseerd</numerusform>
@@ -2208,7 +2157,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="118"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2216,564 +2165,50 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="138"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="138"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="134" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="142"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="146" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="153"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="150" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="160"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="151" />
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="161"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
     </message>
 </context>
 <context>
-    <name>ReportView</name>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="71" />
-        <source>Figure</source>
-        <translation>Uitkomst</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="71" />
-        <source>Value</source>
-        <translation>Waarde</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82" />
-        <source>%n procedure(s)</source>
-        <translation>
-            <numerusform>%n procedure</numerusform>
-            <numerusform>%n procedures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85" />
-        <source>%n lesion(s)</source>
-        <translation>
-            <numerusform>%n laesie</numerusform>
-            <numerusform>%n laesies</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88" />
-        <source>%n complication(s)</source>
-        <translation>
-            <numerusform>%n complicatie</numerusform>
-            <numerusform>%n complicaties</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="92" />
-        <source>Sensitivity</source>
-        <translation>Sensitiviteit</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="93" />
-        <source>Specificity</source>
-        <translation>Specificiteit</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="94" />
-        <source>PPV</source>
-        <translation>PVW</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95" />
-        <source>NPV</source>
-        <translation>NVW</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="101" />
-        <source>What is counted</source>
-        <translation>Wat er geteld is</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120" />
-        <source>Left out because</source>
-        <translation>Weggelaten omdat</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120" />
-        <source>Procedures</source>
-        <translation>Procedures</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120" />
-        <source>Study IDs</source>
-        <translation>Studienummers</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="135" />
-        <source>Table 2: specimen fluorescence against the histological margin</source>
-        <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137" />
-        <source>Vascular R1</source>
-        <translation>Vasculaire R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="138" />
-        <source>Parenchymal R1</source>
-        <translation>Parenchymateuze R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139" />
-        <source>R1, type not recorded</source>
-        <translation>R1, type niet vastgelegd</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140" />
-        <source>R0</source>
-        <translation>R0</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="145" />
-        <source>Specimen side (ICG)</source>
-        <translation>Zijde van het preparaat (ICG)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="145" />
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="149" />
-        <source>Total</source>
-        <translation>Totaal</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="147" />
-        <source>Fluorescent (suspected R1)</source>
-        <translation>Fluorescent (verdacht voor R1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="148" />
-        <source>Clear (suspected R0)</source>
-        <translation>Niet fluorescent (verdacht voor R0)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="156" />
-        <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
-        <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="171" />
-        <source>Diagnostic accuracy of specimen fluorescence for R1</source>
-        <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184" />
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="376" />
-        <source>AUROC</source>
-        <translation>AUROC</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198" />
-        <source>AUROC %1</source>
-        <translation>AUROC %1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="211" />
-        <source>R0 rate before and after re-resection of a fluorescent cavity</source>
-        <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="215" />
-        <source>Confirmed CRLM with a margin</source>
-        <translation>Bevestigde CRLM met een marge</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="216" />
-        <source>R1 at the initial resection</source>
-        <translation>R1 bij de eerste resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="218" />
-        <source>Of the R1</source>
-        <translation>Van de R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="220" />
-        <source>vascular %1, parenchymal %2</source>
-        <translation>vasculair %1, parenchymateus %2</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="225" />
-        <source>In the R0 rates (vascular R1 left out)</source>
-        <translation>In de R0-percentages (zonder vasculaire R1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="226" />
-        <source>R0 before re-resection</source>
-        <translation>R0 voor re-resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="227" />
-        <source>R0 after re-resection</source>
-        <translation>R0 na re-resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236" />
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="270" />
-        <source>Change</source>
-        <translation>Verandering</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="238" />
-        <source>McNemar's test</source>
-        <translation>McNemar-toets</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="240" />
-        <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
-        <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="247" />
-        <source>Cavity re-resections</source>
-        <translation>Re-resecties van de resectieholte</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266" />
-        <source>Changes in surgical management</source>
-        <translation>Veranderingen in het chirurgisch beleid</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="271" />
-        <source>Patients (of %1)</source>
-        <translation>Patiënten (van %1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272" />
-        <source>Resections of confirmed CRLM (of %1)</source>
-        <translation>Resecties van bevestigde CRLM (van %1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="275" />
-        <source>Any of the three</source>
-        <translation>Een van de drie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="277" />
-        <source>Transection plane adapted</source>
-        <translation>Transectievlak aangepast</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="282" />
-        <source>Fluorescent cavity re-resected</source>
-        <translation>Fluorescente resectieholte nagereseceerd</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="287" />
-        <source>Occult lesion, extended or additional resection</source>
-        <translation>Occulte laesie, uitgebreide of extra resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296" />
-        <source>Occult lesions</source>
-        <translation>Occulte laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="301" />
-        <source>Occult lesions found</source>
-        <translation>Occulte laesies gevonden</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="302" />
-        <source>%1, resected %2</source>
-        <translation>%1, gereseceerd %2</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="304" />
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="338" />
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="404" />
-        <source>Confirmed CRLM</source>
-        <translation>Bevestigde CRLM</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305" />
-        <source>Patients with an occult lesion</source>
-        <translation>Patiënten met een occulte laesie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306" />
-        <source>Patients with additional CRLM</source>
-        <translation>Patiënten met extra CRLM</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103" />
-        <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
-        <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112" />
-        <source>Rows whose session has no procedure: %1, %2.</source>
-        <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="189" />
-        <source>Every R1 counts (%1)</source>
-        <translation>Elke R1 telt mee (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="190" />
-        <source>Vascular R1 left out (%1)</source>
-        <translation>Zonder vasculaire R1 (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315" />
-        <source>Learning curve: a centre's first %n procedure(s) against the later ones</source>
-        <translation>
-            <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
-            <numerusform>Leercurve: de eerste %n procedures van een centrum tegenover de latere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="323" />
-        <source>Procedures 1 to %1 of their centre</source>
-        <translation>Procedures 1 tot en met %1 van hun centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="326" />
-        <source>Later procedures</source>
-        <translation>Latere procedures</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327" />
-        <source>R1 rate, learning phase</source>
-        <translation>R1-percentage, leerfase</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="328" />
-        <source>R1 rate, later</source>
-        <translation>R1-percentage, later</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="329" />
-        <source>R1 rates compared</source>
-        <translation>R1-percentages vergeleken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="330" />
-        <source>Without a date of surgery</source>
-        <translation>Zonder operatiedatum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="336" />
-        <source>Histological R1</source>
-        <translation>Histologische R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="336" />
-        <source>Fluorescent specimen</source>
-        <translation>Fluorescent preparaat</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337" />
-        <source>Fluorescent specimens</source>
-        <translation>Fluorescente preparaten</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337" />
-        <source>Histological R0</source>
-        <translation>Histologische R0</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="338" />
-        <source>Resected occult lesions</source>
-        <translation>Gereseceerde occulte laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344" />
-        <source>Among</source>
-        <translation>Onder</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="345" />
-        <source>Event</source>
-        <translation>Gebeurtenis</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="346" />
-        <source>Later (events/others)</source>
-        <translation>Later (gebeurtenissen/overige)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="347" />
-        <source>Learning phase (events/others)</source>
-        <translation>Leerfase (gebeurtenissen/overige)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="348" />
-        <source>Odds ratio (95% CI)</source>
-        <translation>Oddsratio (95%-BI)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="349" />
-        <source>p</source>
-        <translation>p</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="357" />
-        <source>Subgroups: neoadjuvant chemotherapy</source>
-        <translation>Subgroepen: neoadjuvante chemotherapie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="359" />
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="402" />
-        <source>Patients</source>
-        <translation>Patiënten</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361" />
-        <source>Initial R0 (confirmed CRLM)</source>
-        <translation>Eerste R0 (bevestigde CRLM)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383" />
-        <source>Without neoadjuvant chemotherapy</source>
-        <translation>Zonder neoadjuvante chemotherapie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383" />
-        <source>With neoadjuvant chemotherapy</source>
-        <translation>Met neoadjuvante chemotherapie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="389" />
-        <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
-        <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="397" />
-        <source>Enrolment per centre</source>
-        <translation>Inclusie per centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="401" />
-        <source>Centre</source>
-        <translation>Centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="403" />
-        <source>Lesions</source>
-        <translation>Laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="405" />
-        <source>First surgery</source>
-        <translation>Eerste operatie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="406" />
-        <source>Last surgery</source>
-        <translation>Laatste operatie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="413" />
-        <source>Complications within 90 days, per patient</source>
-        <translation>Complicaties binnen 90 dagen, per patiënt</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="417" />
-        <source>No complication</source>
-        <translation>Geen complicatie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="418" />
-        <source>Clavien-Dindo I-II (worst)</source>
-        <translation>Clavien-Dindo I-II (ernstigste)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="419" />
-        <source>Clavien-Dindo IIIa or higher (worst)</source>
-        <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="420" />
-        <source>Deaths (grade V)</source>
-        <translation>Overleden (graad V)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="421" />
-        <source>Started after 90 days (not counted)</source>
-        <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="422" />
-        <source>Without a grade</source>
-        <translation>Zonder graad</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="178" />
-        <source>%1, patients as clusters</source>
-        <translation>%1, patiënten als clusters</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="229" />
-        <source>Patients as clusters</source>
-        <translation>Patiënten als clusters</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="231" />
-        <source>before %1, after %2</source>
-        <translation>vóór %1, na %2</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="205" />
-        <source>%1 percentage points (95% CI %2 to %3)</source>
-        <translation>%1 procentpunt (95%-BI %2 tot %3)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250" />
-        <source>%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; on R0 already %6</source>
-        <translation>%1; bij R1 %2, omgezet naar R0 %3 (%4 van alle), geen tumor in het extra weefsel %5; bij al R0 %6</translation>
-    </message>
-</context>
-<context>
-    <name>RocPlot</name>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/roc_plot.py" line="71" />
-        <source>1 − specificity</source>
-        <translation>1 − specificiteit</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/roc_plot.py" line="77" />
-        <source>Sensitivity</source>
-        <translation>Sensitiviteit</translation>
-    </message>
-</context>
-<context>
     <name>SavedIndicator</name>
     <message>
-        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="24" />
+        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="24"/>
         <source>✔ Saved %1</source>
         <translation>✔ Opgeslagen %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="37" />
+        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="37"/>
         <source>✖ Not saved: %1</source>
         <translation>✖ Niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="30" />
+        <location filename="../../mimic_desktop/ui/saved_indicator.py" line="30"/>
         <source>↻ Not saved yet: database in use, retrying (%1 waiting)</source>
         <translation>↻ Nog niet opgeslagen: database in gebruik, opnieuw proberen (%1 wachtend)</translation>
     </message>
@@ -2781,17 +2216,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70" />
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="70"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="72" />
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="72"/>
         <source>Save %1</source>
         <translation>%1 opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="135" />
+        <location filename="../../mimic_desktop/ui/record/section_editor.py" line="135"/>
         <source>%1: typed values not saved</source>
         <translation>%1: getypte waarden niet opgeslagen</translation>
     </message>
@@ -2799,92 +2234,92 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionExportPanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="55" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="55"/>
         <source>Session file for the trial office</source>
         <translation>Sessiebestand voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="57" />
-        <source>The session file carries the record and its two PDFs, signed with this laptop's key, to the trial office on a USB stick or by e-mail. Only a completed record can be exported. A record changed after its export is exported again as the next version of the same session, and the trial office keeps the newest. Nothing on this laptop is deleted because it was exported.</source>
-        <translation>Het sessiebestand brengt het dossier en de twee pdf's, ondertekend met de sleutel van deze laptop, naar het trialbureau via een USB-stick of e-mail. Alleen een voltooid dossier kan worden geëxporteerd. Een dossier dat na de export is gewijzigd, wordt opnieuw geëxporteerd als de volgende versie van dezelfde sessie; het trialbureau bewaart de nieuwste. Niets op deze laptop wordt verwijderd omdat het is geëxporteerd.</translation>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="57"/>
+        <source>The session file carries the record and its two PDFs, signed with this laptop&apos;s key, to the trial office on a USB stick or by e-mail. Only a completed record can be exported. A record changed after its export is exported again as the next version of the same session, and the trial office keeps the newest. Nothing on this laptop is deleted because it was exported.</source>
+        <translation>Het sessiebestand brengt het dossier en de twee pdf&apos;s, ondertekend met de sleutel van deze laptop, naar het trialbureau via een USB-stick of e-mail. Alleen een voltooid dossier kan worden geëxporteerd. Een dossier dat na de export is gewijzigd, wordt opnieuw geëxporteerd als de volgende versie van dezelfde sessie; het trialbureau bewaart de nieuwste. Niets op deze laptop wordt verwijderd omdat het is geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="68" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="68"/>
         <source>Export session file…</source>
         <translation>Sessiebestand exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="79" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="79"/>
         <source>Your role (%1) cannot export session files.</source>
         <translation>Uw rol (%1) kan geen sessiebestanden exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="95" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="95"/>
         <source>Changed since export: version %1 went out on %2. Export again to send version %3, which the trial office keeps in place of version %1 (same session).</source>
         <translation>Gewijzigd sinds de export: versie %1 is verstuurd op %2. Exporteer opnieuw om versie %3 te sturen; het trialbureau bewaart die in plaats van versie %1 (dezelfde sessie).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="100" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="100"/>
         <source>Exported: version %1 on %2. Nothing has changed since.</source>
         <translation>Geëxporteerd: versie %1 op %2. Sindsdien is er niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="103" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="103"/>
         <source>Complete, not exported yet. The export will be version %3.</source>
         <translation>Voltooid, nog niet geëxporteerd. De export wordt versie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="107" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="107"/>
         <source>Not complete yet, so it cannot be exported: complete and lock it on the Completion page first.</source>
         <translation>Nog niet voltooid, dus nog niet te exporteren: voltooi en vergrendel het dossier eerst op de pagina Voltooien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="125" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="125"/>
         <source>The trial office takes only completed records: completing locks the record, so that the file holds what was checked.</source>
         <translation>Het trialbureau neemt alleen voltooide dossiers aan: voltooien vergrendelt het dossier, zodat het bestand bevat wat gecontroleerd is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="131"/>
         <source>Not exported. Change the record, then export again.</source>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="133" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="133"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
         <source>Exporting: step %1 of %2…</source>
         <translation>Exporteren: stap %1 van %2…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
         <source>%1, version %2 of session %3.</source>
         <translation>%1, versie %2 van sessie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="176" />
-        <source>Signed with this laptop's key, fingerprint %1.</source>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="176"/>
+        <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
         <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="179" />
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="179"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
     </message>
@@ -2892,83 +2327,83 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55" />
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2976,7 +2411,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2984,42 +2419,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="199" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="199"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="180" />
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="180"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>
@@ -3027,47 +2462,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="183"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="192"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="196"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="197"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="200"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="202"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
@@ -3075,47 +2510,47 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="32" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="32"/>
         <source>Sign the questionnaire</source>
         <translation>De vragenlijst ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="37"/>
         <source>Your signature binds your name, this moment and this meaning to the answers as they are now. Enter your own password to sign.</source>
         <translation>Uw handtekening verbindt uw naam, dit moment en deze betekenis aan de antwoorden zoals ze nu zijn. Vul uw eigen wachtwoord in om te ondertekenen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="43"/>
         <source>Questionnaire of</source>
         <translation>Vragenlijst van</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="44" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="44"/>
         <source>Printed name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="46"/>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="59" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="59"/>
         <source>Meaning</source>
         <translation>Betekenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="64" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="64"/>
         <source>Your password</source>
         <translation>Uw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="68" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="68"/>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="80" />
+        <location filename="../../mimic_desktop/ui/record/sign_dialog.py" line="80"/>
         <source>Wrong password: the questionnaire was not signed. Enter your own password.</source>
         <translation>Onjuist wachtwoord: de vragenlijst is niet ondertekend. Vul uw eigen wachtwoord in.</translation>
     </message>
@@ -3123,32 +2558,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="31" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="32"/>
         <source>Sign in to MIMIC Desktop</source>
         <translation>Aanmelden bij MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="36" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="37"/>
         <source>Demo database: sign in as any demo account with the password %1.</source>
         <translation>Demodatabase: meld u aan met een van de demo-accounts en het wachtwoord %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="47" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="48"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="51" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="52"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="55" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="56"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="83" />
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="84"/>
         <source>Choose a password of your own to sign in.</source>
         <translation>Kies een eigen wachtwoord om aan te melden.</translation>
     </message>
@@ -3156,27 +2591,27 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StrikeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="24" />
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="24"/>
         <source>Pressed by mistake</source>
         <translation>Per ongeluk ingedrukt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="25" />
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="25"/>
         <source>Wrong event: another one happened</source>
         <translation>Verkeerde gebeurtenis: er gebeurde iets anders</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="26" />
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="26"/>
         <source>Wrong lesion</source>
         <translation>Verkeerde laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="27" />
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="27"/>
         <source>Recorded twice</source>
         <translation>Twee keer vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="40" />
+        <location filename="../../mimic_desktop/ui/live/strike_dialog.py" line="40"/>
         <source>Or type the reason</source>
         <translation>Of typ de reden</translation>
     </message>
@@ -3184,22 +2619,22 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="46" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="48" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="59" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="59"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="60" />
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
@@ -3207,42 +2642,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="105"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="115"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="117"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="121"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="123"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131" />
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
@@ -3250,85 +2685,85 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SurgeonMapping</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="31" />
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="31"/>
         <source>Map to this account</source>
         <translation>Aan dit account koppelen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="51" />
-        <source>The operating surgeon %1 is a typed name, not an account: the questionnaire cannot be signed until a coordinator maps the name to the surgeon's account (every record holding the name is mapped).</source>
+        <location filename="../../mimic_desktop/ui/record/surgeon_mapping.py" line="51"/>
+        <source>The operating surgeon %1 is a typed name, not an account: the questionnaire cannot be signed until a coordinator maps the name to the surgeon&apos;s account (every record holding the name is mapped).</source>
         <translation>De operateur %1 is een getypte naam, geen account: de vragenlijst kan pas worden ondertekend als een coördinator de naam aan het account van de chirurg koppelt (elk dossier met deze naam wordt gekoppeld).</translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="75" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="75"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="77" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="77"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="166" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="166"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="95" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="95"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="68" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="68"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="122" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="122"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="159" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="159"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49"/>
         <source>Timeline columns</source>
         <translation>Kolommen van de tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43" />
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
         <source>Timeline of the logged events</source>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
     </message>
@@ -3336,57 +2771,14 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>WaitingBar</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="26" />
+        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="26"/>
         <source>Give up on these…</source>
         <translation>Deze opgeven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="38" />
+        <location filename="../../mimic_desktop/ui/live/waiting_bar.py" line="38"/>
         <source>Not saved yet: the database is in use by another program, retrying. Waiting (%1): %2</source>
         <translation>Nog niet opgeslagen: de database is in gebruik door een ander programma, opnieuw proberen. Wachtend (%1): %2</translation>
-    </message>
-</context>
-<context>
-    <name>AccountFormDialog</name>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="43" />
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="44" />
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="46" />
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="47" />
-        <source>The account's owner types the password: at least 10 characters.</source>
-        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="51" />
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="52" />
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="56" />
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/account_form.py" line="66" />
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 </TS>
