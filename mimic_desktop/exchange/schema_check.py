@@ -129,7 +129,9 @@ def _enum(rule: list[Any]) -> Check:
     allowed = frozenset((type(item), item) for item in rule)
     if not all(type(item) in (str, int) for item in rule):
         raise ValueError("schema_check knows enums of strings and integers only")
-    return lambda value, where: None if (type(value), value) in allowed else f"{where}: {value!r} is not allowed"
+    return lambda value, where: (
+        None if type(value) in (str, int) and (type(value), value) in allowed else f"{where}: {value!r} is not allowed"
+    )
 
 
 def _pattern(rule: str) -> Check:
