@@ -79,6 +79,8 @@ def _optional(frame: pd.DataFrame, name: str) -> pd.Series:
     import pandas as pd
 
     return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index, name=name)
+
+
 # Optional: the procedures the row's centre did before the trial (0 when the column is absent or empty).
 PRIOR_PROCEDURES = "centre_prior_procedures"
 # Optional: the operating surgeon's pseudonymous code (the questionnaire is summarised per surgeon).
