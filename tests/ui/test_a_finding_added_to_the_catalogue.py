@@ -20,7 +20,7 @@ from lxml import etree
 from mimic_desktop.domain import derive, forms
 from mimic_desktop.domain.clock import utc_now
 from mimic_desktop.domain.errors import ValidationError
-from mimic_desktop.exchange import flat, odm, record_check, redcap
+from mimic_desktop.exchange import central, flat, odm, record_check, redcap, variables
 from mimic_desktop.reports.timeline import timeline_drawing
 from mimic_desktop.services.documents import write_summary_pdf
 from mimic_desktop.ui.live.lesion_cards import LesionText
@@ -35,11 +35,12 @@ ODM_NS = "{http://www.cdisc.org/ns/odm/v1.3}"
 
 
 def clear_caches() -> None:
-    """Forget every definition read so far, so that the next one is read from the forms folder in use."""
-    for value in vars(forms).values():
-        if callable(getattr(value, "cache_clear", None)):
-            value.cache_clear()
-    record_check._schema_check.cache_clear()
+    """Forget every definition read so far, and what was made from it (the variables of the exports, the REDCap
+    instruments, the schema), so that the next is read from the forms folder in use."""
+    for module in (forms, record_check, variables, redcap, central):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
 
 
 def extended(catalogue: dict) -> dict:
