@@ -1,4 +1,8 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 still read)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
+a version-1 record has none of them and stays importable.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,16 @@ FORMAT_VERSION = 2
 SUPPORTED_VERSIONS = {1, 2}
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -25,7 +37,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -41,6 +53,9 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "demo": proc.demo,
         "record": body,
     }
+    if change_history is not None:
+        document["change_history"] = change_history
+    return document
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:

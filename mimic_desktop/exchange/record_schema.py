@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -140,7 +140,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"enum": sorted(record_json.SUPPORTED_VERSIONS)},
+            "format_version": {
+                "description": "Version 1 files have none of the optional parts of version 2.",
+                "type": "integer",
+                "minimum": min(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
+            },
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {
@@ -164,7 +169,9 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
-        }
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
+        },
+        optional=(change_history.KEY,),
     )
     return {
         "$schema": SCHEMA_DIALECT,

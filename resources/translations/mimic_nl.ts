@@ -2069,6 +2069,132 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
+        <source>Record %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="44"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
+        <source>Compare versions</source>
+        <translation>Versies vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <source>current</source>
+        <translation>huidig</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <source>superseded</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="58"/>
+        <source>Version %1 (%2), imported %3</source>
+        <translation>Versie %1 (%2), geïmporteerd %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
+        <source>Open the summary (PDF)</source>
+        <translation>Samenvatting openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="79"/>
+        <source>Open the questionnaire (PDF)</source>
+        <translation>Vragenlijst openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="114"/>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="115"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="99"/>
+        <source>Compare</source>
+        <translation>Vergelijk</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
+        <source>with</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="116"/>
+        <source>Old value</source>
+        <translation>Oude waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
+        <source>New value</source>
+        <translation>Nieuwe waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
+        <source>Who (laptop account)</source>
+        <translation>Wie (laptopaccount)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
+        <source>When (local time)</source>
+        <translation>Wanneer (lokale tijd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="135"/>
+        <source>Exported %1 from the centre, file %2.</source>
+        <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
+        <source>This file carries no change history (a file of format version 1).</source>
+        <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="151"/>
+        <source>No program to show PDFs was found; the copy is %1.</source>
+        <translation>Er is geen programma gevonden dat pdf&apos;s toont; de kopie staat in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="157"/>
+        <source>Choose two different versions.</source>
+        <translation>Kies twee verschillende versies.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="167"/>
+        <source>Version %1 against version %2: %3 changed value(s).</source>
+        <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="173"/>
+        <source>The newer file carries no change history: who and why are not known here.</source>
+        <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
@@ -2327,83 +2453,83 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="90"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="62"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="63"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="64"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="65"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="66"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="91"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="92"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2411,7 +2537,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2419,44 +2545,49 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="225"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="227"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="183"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="186"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="208"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <source>Record and versions…</source>
+        <translation>Dossier en versies…</translation>
     </message>
 </context>
 <context>
