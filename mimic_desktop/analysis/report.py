@@ -28,6 +28,9 @@ from .margins import Margins, margins
 from .questionnaire import METHOD as QUESTIONNAIRE_METHOD
 from .questionnaire import Questionnaire, questionnaire
 from .roc import METHOD as AUROC_METHOD
+from .sbr import QUARTILES as SBR_QUARTILES
+from .sbr import YOUDEN as SBR_YOUDEN
+from .sbr import SbrAnalysis, sbr_analysis
 from .selection import Counted, select
 from .subgroups import Neoadjuvant, neoadjuvant
 
@@ -47,6 +50,8 @@ METHODS = (
     ODDS_RATIO,
     PENALISED_ODDS_RATIO,
     QUESTIONNAIRE_METHOD,
+    SBR_QUARTILES,
+    SBR_YOUDEN,
 )
 FORMAT_VERSION = 1
 
@@ -75,6 +80,11 @@ class TrialReport:
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
     complications: Annotated[Complications, "Complications within 90 days."]
     questionnaire: Annotated[Questionnaire, "The surgeon questionnaire per surgeon (not in the report before)."]
+    fluorescence_ratio: Annotated[
+        SbrAnalysis | None,
+        "The signal-to-background ratio measured on near-infrared frames against the histological margin, beside"
+        " the binary call (not in the paper); null when no lesion has a ratio.",
+    ] = None
 
 
 def compute_report(
@@ -98,6 +108,7 @@ def compute_report(
         counted=chosen.counted,
         flow=flow(chosen.counted, primary, lesion_rows),
         diagnostic=diagnostic(lesion_rows),
+        fluorescence_ratio=sbr_analysis(lesion_rows),
         margins=primary,
         management=management(patients, lesion_rows),
         occult=occult(patients, lesion_rows),

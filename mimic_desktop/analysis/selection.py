@@ -85,6 +85,8 @@ def _optional(frame: pd.DataFrame, name: str) -> pd.Series:
 PRIOR_PROCEDURES = "centre_prior_procedures"
 # Optional: the operating surgeon's pseudonymous code (the questionnaire is summarised per surgeon).
 SURGEON = "surgeon"
+# Optional: the lesion's signal-to-background ratio measured on a near-infrared frame (analysis/sbr.py).
+SBR = "sbr"
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
             "reresection_tumour": flag(lesions["reresection_tumour"], table),
             "plane_adapted": flag(lesions["plane_adapted"], table).fillna(False).astype(bool),
             "extended": flag(lesions["extended_resection"], table).fillna(False).astype(bool),
+            SBR: number(lesions[SBR], table) if SBR in lesions.columns else pd.NA,
         }
     )
 

@@ -27,9 +27,11 @@ def record_to_dict(
     exported_at: str,
     audit_head: str,
     change_history: list[dict[str, Any]] | None = None,
+    fluorescence: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
-    entries of exchange.change_history.carried (left out when None)."""
+    entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
+    kept frames, left out when there are none."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -55,6 +57,8 @@ def record_to_dict(
     }
     if change_history is not None:
         document["change_history"] = change_history
+    if fluorescence:
+        document["fluorescence"] = fluorescence
     return document
 
 

@@ -91,6 +91,35 @@ def _event_kinds() -> list[str]:
     return kinds
 
 
+RECT = {
+    "type": "string",
+    "pattern": "^[0-9]{1,9},[0-9]{1,9},[0-9]{1,9},[0-9]{1,9}$",
+    "description": "X,Y,W,H in pixels.",
+}
+FIGURE = {"type": "number", "minimum": 0}
+
+
+def _fluorescence_measurement() -> dict[str, Any]:
+    """One lesion's measurement on one frame (docs/fluorescence.md)."""
+    return _closed(
+        {
+            "lesion_id": HEX_ID,
+            "finding": {"description": "The kind of event the frame was kept with.", "type": "string"},
+            "frame_sha256": {"description": "SHA-256 of the frame as the laptop keeps it (PNG).", **SHA256},
+            "channel": {"type": "string", "enum": ["nir", "green", "red", "blue", "gray"]},
+            "target": RECT,
+            "background": RECT,
+            "target_mean": FIGURE,
+            "target_sd": FIGURE,
+            "background_mean": FIGURE,
+            "background_sd": FIGURE,
+            "sbr": {"description": "target_mean / background_mean.", **FIGURE},
+            "method": {"type": "string"},
+            "measured_at": TIMESTAMP,
+        }
+    )
+
+
 def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = None) -> dict[str, Any]:
     """The schema of record.json (format version record_json.FORMAT_VERSION) made with these versions of the
     forms; the current ones by default."""
@@ -170,8 +199,14 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
             change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
+            "fluorescence": {
+                "description": "Format version 2: the lesions' fluorescence measured on near-infrared frames kept on"
+                " the laptop (uncalibrated, relative to each frame); absent when there is none.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/fluorescence_measurement"},
+            },
         },
-        optional=(change_history.KEY,),
+        optional=(change_history.KEY, "fluorescence"),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -192,6 +227,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "complication": _child("complication_values"),
             "event": event,
             "signature": signature,
+            "fluorescence_measurement": _fluorescence_measurement(),
         },
     }
 

@@ -90,13 +90,20 @@ def export_csv(
 ) -> Exported:
     """The flat CSV tables and their data dictionary, in folder (lang: the language of the warnings)."""
     snapshot = Snapshot(to_iso(service.clock()))
-    return _export(
-        service,
-        "csv",
-        study_ids,
-        lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot),
-        lang,
-    )
+
+    def write(records: list[Procedure], prefix: str) -> list[Path]:
+        from .frames import record_measurements
+
+        measured = [
+            {"study_id": proc.study_id, "session_id": proc.session_id, "lesion_number": numbers[str(row["lesion_id"])]}
+            | row
+            for proc in records
+            for numbers in [{lesion.id: lesion.number for lesion in proc.lesions}]
+            for row in record_measurements(service.store, proc)
+        ]
+        return write_flat_csv(records, folder, prefix, snapshot=snapshot, fluorescence=measured)
+
+    return _export(service, "csv", study_ids, write, lang)
 
 
 def export_redcap(

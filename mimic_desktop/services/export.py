@@ -150,12 +150,15 @@ class ExportService:
             exported_at=to_iso(self.clock()),
             demo=proc.demo,
         )
+        from .frames import record_measurements
+
         body = record_json.record_to_dict(
             proc,
             session_version=version,
             exported_at=header.exported_at,
             audit_head=audit.head(self.store.conn)[1],
             change_history=self._change_history(proc),
+            fluorescence=record_measurements(self.store, proc),
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)

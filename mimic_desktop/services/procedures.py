@@ -383,11 +383,13 @@ class ProcedureService:
         note: str | None = None,
         reason: str | None = None,
         lang: str = "en",
+        with_event: Callable[[int], object] | None = None,
     ) -> int:
         """Log one intraoperative moment; returns the event id once it has been committed (a refusal in lang).
 
         Events that identify a lesion create it and make it the current lesion; others attach
-        to the lesion given, or to the current one when the event needs a lesion.
+        to the lesion given, or to the current one when the event needs a lesion. with_event(event_id) writes
+        what belongs to the event (its frame) in the same transaction: both are saved, or neither.
         """
         catalogue = forms.events()
         if kind not in catalogue:
@@ -408,7 +410,10 @@ class ProcedureService:
                     self._child(proc, "lesion", lesion_id)
             else:
                 lesion_id = None
-            return self._insert_event(proc, kind, moment, lesion_id, note, lang=lang)
+            event_id = self._insert_event(proc, kind, moment, lesion_id, note, lang=lang)
+            if with_event is not None:
+                with_event(event_id)
+            return event_id
 
     def _insert_event(
         self,

@@ -44,6 +44,7 @@ from .report_figures import (
 if TYPE_CHECKING:
     from ..analysis.accuracy import Accuracy
     from ..analysis.report import TrialReport
+    from ..analysis.sbr import Spread
 
 SHOWN_IDS = 12  # study IDs listed per reason in the PDF's table of what was left out
 
@@ -607,11 +608,73 @@ def methods(report: TrialReport, lang: str) -> Section:
     return Section("methods", say("Methods", lang), [Note(f"method{index}", line) for index, line in enumerate(lines)])
 
 
+def fluorescence_ratio(report: TrialReport, lang: str) -> Section | None:
+    """The ratio measured on near-infrared frames beside the binary call; no section when nothing was measured."""
+    ratio = report.fluorescence_ratio
+    if ratio is None:
+        return None
+
+    def spread(part: Spread) -> str:
+        if part.median is None or part.q1 is None or part.q3 is None:
+            return "—"
+        return say(
+            "{median} (IQR {q1}–{q3})", lang, median=f"{part.median:.2f}", q1=f"{part.q1:.2f}", q3=f"{part.q3:.2f}"
+        )
+
+    rows = [
+        [say("Histological R1", lang), str(ratio.r1.lesions), spread(ratio.r1)],
+        [say("Histological R0", lang), str(ratio.r0.lesions), spread(ratio.r0)],
+    ]
+    cutoff = "—" if ratio.cutoff is None else f"{ratio.cutoff:.2f}"
+    facts_rows = [
+        (say("AUROC of the ratio for R1", lang), area(ratio.auroc, lang)),
+        (say("AUROC of the binary call (fluorescent or clear), same lesions", lang), area(ratio.binary_auroc, lang)),
+        (say("Cut-off (Youden): ratio at or above it called R1", lang), cutoff),
+        (say("Sensitivity at the cut-off", lang), with_interval(ratio.sensitivity, lang)),
+        (say("Specificity at the cut-off", lang), with_interval(ratio.specificity, lang)),
+        (say("Lesions without a ratio (left out here)", lang), str(ratio.without_ratio)),
+    ]
+    headers = [say("Margin", lang), say("Lesions", lang), say("Ratio, median (IQR)", lang)]
+    charts = [
+        RocChart(
+            "sbrRocChart",
+            ratio.auroc.points,
+            say("Ratio: AUROC {area}", lang, area=area(ratio.auroc, lang)),
+            say("1 − specificity", lang),
+            say("Sensitivity", lang),
+        ),
+        RocChart(
+            "sbrBinaryRocChart",
+            ratio.binary_auroc.points,
+            say("Binary call: AUROC {area}", lang, area=area(ratio.binary_auroc, lang)),
+            say("1 − specificity", lang),
+            say("Sensitivity", lang),
+        ),
+    ]
+    notes = [
+        Note("sbrCalibration", say("The ratios are {words}.", lang, words=said(ratio.calibration, lang))),
+        Note("sbrSpreadMethod", say("Median and IQR: {method}.", lang, method=said(ratio.spread_method, lang))),
+        Note("sbrCutoffMethod", say("Cut-off: {method}.", lang, method=said(ratio.cutoff_method, lang))),
+        Note("sbrAurocMethod", say("AUROC: {method}.", lang, method=said(ratio.auroc.method, lang))),
+    ]
+    return Section(
+        "fluorescenceRatio",
+        say("Signal-to-background ratio on near-infrared frames for R1", lang),
+        [
+            Table("sbrTable", headers, rows, (0.4, 0.2, 0.4)),
+            facts("sbrFacts", facts_rows, lang),
+            *charts,
+            *notes,
+        ],
+    )
+
+
 SECTIONS = (
     counted,
     flow,
     contingency,
     accuracy,
+    fluorescence_ratio,
     margins,
     management,
     occult,
@@ -626,7 +689,8 @@ SECTIONS = (
 
 def sections(report: TrialReport, lang: str = "en") -> list[Section]:
     """Every section of the report, top to bottom, in lang."""
-    return [section(report, lang) for section in SECTIONS]
+    made = (section(report, lang) for section in SECTIONS)
+    return [section for section in made if section is not None]
 
 
 def chart_svg(chart: Chart, width: float) -> bytes:

@@ -49,6 +49,8 @@ SEALED = {
         Sealed("signatures", "signature", "id"),
         Sealed("users", "user", "username"),
         Sealed("settings", "setting", "key"),
+        Sealed("frames", "frame", "id"),
+        Sealed("fluorescence", "measurement", "id"),
     )
 }
 
