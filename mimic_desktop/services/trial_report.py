@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.record import Procedure
 from ..domain.wording import Text, say
@@ -132,8 +133,11 @@ def tables_from_central(path: Path) -> Tables:
     return Tables(_with_surgeons(procedures, surgeons), lesions, frames["complications"])
 
 
-# The findings whose frame shows the specimen: the binary call the ratio is set beside is made on them.
-SPECIMEN_FINDINGS = ("specimen_fluorescent", "specimen_clear")
+def specimen_findings() -> frozenset[str]:
+    """The events whose frame shows the specimen: those recording the index test (forms/events.json), the binary
+    call the ratio is set beside."""
+    index = forms.index_finding().name
+    return frozenset(kind for kind, event in forms.events().items() if event.finding == index)
 
 
 def _specimen_ratios(store: Store) -> dict[tuple[str, int], float]:
@@ -146,7 +150,7 @@ def _specimen_ratios(store: Store) -> dict[tuple[str, int], float]:
         data = json.loads(text)
         numbers = {lesion["id"]: int(lesion["number"]) for lesion in data["record"]["lesions"]}
         for measurement in data.get("fluorescence", []):
-            if measurement["finding"] not in SPECIMEN_FINDINGS or measurement["lesion_id"] not in numbers:
+            if measurement["finding"] not in specimen_findings() or measurement["lesion_id"] not in numbers:
                 continue
             key = (str(data["session_id"]), numbers[measurement["lesion_id"]])
             latest = ratios.get(key)
