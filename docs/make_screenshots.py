@@ -49,6 +49,7 @@ def record_live_example(store) -> str:
     """A procedure in progress: two lesions, one of them assessed, and a struck mistake."""
     import random
 
+    from mimic_desktop.domain import forms
     from mimic_desktop.domain.clock import utc_now
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.demo import DEMO_PASSWORD
@@ -64,8 +65,10 @@ def record_live_example(store) -> str:
     study_id, centre = next_study_id(store, "01")
     proc_id = service.create(study_id, centre, values, surgeon="demo.surgeon")
     moments = iter(start + timedelta(minutes=6 * i) for i in range(100))
-    for kind in ("incision", "inspect_white_light", "inspect_icg", "ious", "lesion_found"):
-        service.record_event(proc_id, kind, at=next(moments))
+    # Each event is found by what forms/events.json says it means.
+    steps = [forms.marking("surgery_start"), *forms.routine("inspection"), forms.identifying("imaging")]
+    for step in steps:
+        service.record_event(proc_id, step.kind, at=next(moments))
     first = service.load(proc_id).current_lesion_id
     service.set_values(
         proc_id,
@@ -73,19 +76,26 @@ def record_live_example(store) -> str:
         entity="lesion",
         entity_id=first,
     )
-    service.record_event(proc_id, "occult_lesion", at=next(moments))
+    service.record_event(proc_id, forms.identifying("occult").kind, at=next(moments))
     second = service.load(proc_id).current_lesion_id
     service.set_values(
         proc_id, {"segments": ["III"], "size_mm": 6, "detected_by": "icg", "icg_pattern": "homogeneous"},
         entity="lesion", entity_id=second,
     )  # fmt: skip
-    service.record_event(proc_id, "resection_planning", at=next(moments))
+    for planning in forms.routine("planning"):
+        service.record_event(proc_id, planning.kind, at=next(moments))
     service.switch_lesion(proc_id, first)
-    for kind in ("transection_start", "plane_fluorescence", "plane_adapted", "transection_end"):
-        service.record_event(proc_id, kind, at=next(moments))
-    mistake = service.record_event(proc_id, "ablation", at=next(moments))
+    steps = [
+        forms.marking("transection_start"),
+        forms.recording("plane_fluorescence", True),
+        forms.recording("plane_adapted", True),
+        forms.marking("transection_end"),
+    ]
+    for step in steps:
+        service.record_event(proc_id, step.kind, at=next(moments))
+    mistake = service.record_event(proc_id, forms.recording("ablated", True).kind, at=next(moments))
     service.strike_event(mistake, "pressed by mistake")
-    service.record_event(proc_id, "specimen_fluorescent", at=next(moments))
+    service.record_event(proc_id, forms.recording("specimen_fluorescent", True).kind, at=next(moments))
     service.switch_lesion(proc_id, second)
     return proc_id
 
@@ -93,6 +103,7 @@ def record_live_example(store) -> str:
 def record_after_surgery_example(store) -> str:
     """A finished operation days later: pathology entered (one re-resection), a complication, a signed
     questionnaire, and the hospital stay still to come."""
+    from mimic_desktop.domain import forms
     from mimic_desktop.domain.clock import utc_now
     from mimic_desktop.domain.errors import MimicError
     from mimic_desktop.services.accounts import AccountService
@@ -106,11 +117,17 @@ def record_after_surgery_example(store) -> str:
     first, second = (lesion.id for lesion in service.load(proc_id).lesions)
     moments = iter(utc_now() - timedelta(minutes=15 - 2 * i) for i in range(7))
     service.switch_lesion(proc_id, first)
-    for kind in ("cavity_fluorescent", "reresection_done"):
-        service.record_event(proc_id, kind, at=next(moments))
+    for step in (forms.recording("cavity_fluorescent", True), forms.recording("reresection", "done")):
+        service.record_event(proc_id, step.kind, at=next(moments))
     service.switch_lesion(proc_id, second)
-    for kind in ("transection_start", "transection_end", "specimen_clear", "closure"):
-        service.record_event(proc_id, kind, at=next(moments))
+    steps = [
+        forms.marking("transection_start"),
+        forms.marking("transection_end"),
+        forms.recording("specimen_fluorescent", False),
+        forms.marking("surgery_end"),
+    ]
+    for step in steps:
+        service.record_event(proc_id, step.kind, at=next(moments))
     pathology = {
         first: {"treatment": "resection", "histology": "crlm", "margin_mm": 0.3, "r1_type": "parenchymal",
                 "reresection_tumour": False, "final_margin_mm": 4.5},

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
-from mimic_desktop.domain import derive
+from mimic_desktop.domain import derive, forms
 from mimic_desktop.services.accounts import AccountService
 from mimic_desktop.services.demo import DEMO_PASSWORD, DEMO_QUESTIONNAIRE, create_demo
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
@@ -101,9 +101,9 @@ def example_record(
 def corrected(service: ProcedureService, proc_id: str) -> None:
     """Corrections after completion, each with its reason, for the summary's list of changes."""
     proc = service.load(proc_id)
-    start = proc.first_event("transection_start")
+    start = proc.first_event(forms.marking("transection_start").kind)
     service.correct_event_time(start.id, start.moment + timedelta(seconds=95), "logged late: clock read afterwards")
-    note = next(event for event in proc.events if event.kind == "note")
+    note = next(event for event in proc.events if forms.events()[event.kind].note_required)
     service.strike_event(note.id, "typed in the wrong record")
     service.set_values(
         proc_id,

@@ -22,6 +22,7 @@ from .detection import Detection, detection
 from .enrolment import CentreEnrolment, enrolment
 from .estimates import FISHER, MCNEMAR, NEWCOMBE, ODDS_RATIO, PEARSON, PENALISED_ODDS_RATIO, WILSON
 from .flow import Flow, flow
+from .intraoperative import Intraoperative, intraoperative
 from .learning import LearningCurve, learning_curve
 from .management import Management, Occult, management, occult
 from .margins import Margins, margins
@@ -73,6 +74,9 @@ class TrialReport:
     management: Annotated[Management, "Changes in surgical management."]
     occult: Annotated[Occult, "Occult lesions found with ICG."]
     detection: Annotated[Detection, "ICG for the detection of additional lesions (eFigure 2)."]
+    intraoperative: Annotated[
+        Intraoperative, "Plane and cavity findings (fluorescent, clear, not recorded) and conversions to open surgery."
+    ]
     learning_curve: Annotated[LearningCurve, "A centre's first ten procedures against the later ones."]
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
@@ -111,6 +115,7 @@ def compute_report(
         management=management(patients, lesion_rows),
         occult=occult(patients, lesion_rows),
         detection=detection(lesion_rows),
+        intraoperative=intraoperative(patients, lesion_rows),
         learning_curve=learning_curve(patients, lesion_rows),
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),

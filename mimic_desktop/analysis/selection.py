@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain import forms
 from ..domain.derive import Status
 from ..domain.subject_status import SubjectStatus
 from ..domain.wording import Text
@@ -55,7 +56,6 @@ LESION_COLUMNS = (
     "treatment",
     "histology",
     "source",
-    "specimen_fluorescent",
     "r_status",
     "final_r_status",
     "r1_type",
@@ -67,6 +67,33 @@ LESION_COLUMNS = (
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
 # Read when the input has them (CRF version 2): every modality a lesion was seen with, and the two-stage flag.
 LESION_DETAIL_COLUMNS = ("seen_with", "two_stage")
+# Read where the input has them: tables written before the catalogue declared them lack these columns, and every
+# value of theirs is then "not recorded".
+OPTIONAL_LESION_FINDINGS = ("plane_fluorescence", "cavity_fluorescent")
+OPTIONAL_PROCEDURE_COLUMNS = ("converted_to_open", "approach")
+
+
+def lesion_columns() -> tuple[str, ...]:
+    """The lesion columns the report needs: the fixed ones and the index test's finding (forms/events.json)."""
+    return (*LESION_COLUMNS, forms.index_finding().name)
+
+
+def columns_read() -> dict[str, tuple[str, ...]]:
+    """Every column the report reads of each table, the optional ones included (a central database has them)."""
+    return {
+        "procedures": (*PROCEDURE_COLUMNS, *SUBJECT_STATUS_COLUMNS, *OPTIONAL_PROCEDURE_COLUMNS),
+        "lesions": (*lesion_columns(), *LESION_DETAIL_COLUMNS, *OPTIONAL_LESION_FINDINGS),
+        "complications": COMPLICATION_COLUMNS,
+    }
+
+
+def _optional(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column of the input, or one of nothing but missing values where the input has no such column."""
+    import pandas as pd
+
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index, name=name)
+
+
 # Optional: the procedures the row's centre did before the trial (0 when the column is absent or empty).
 PRIOR_PROCEDURES = "centre_prior_procedures"
 # Optional: the operating surgeon's pseudonymous code (the questionnaire is summarised per surgeon).
@@ -172,6 +199,8 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "plane_adapted": number(procedures["mc_plane_adapted"], table).fillna(0),
             "reresection": number(procedures["mc_cavity_reresection"], table).fillna(0),
             "occult_extended": number(procedures["mc_occult_extended"], table).fillna(0),
+            "converted": flag(_optional(procedures, "converted_to_open"), table),
+            "approach": text(_optional(procedures, "approach")),
             "prior": _prior(procedures, table),
             "surgeon": text(procedures[SURGEON]) if SURGEON in procedures.columns else pd.NA,
             **{item: number(procedures[item], table) for item in QUESTIONNAIRE_ITEMS},
@@ -207,7 +236,9 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
             "treatment": treatment,
             "histology": text(lesions["histology"]),
             "occult": text(lesions["source"]).eq("occult").fillna(False).astype(bool),
-            "fluorescent": flag(lesions["specimen_fluorescent"], table),
+            "fluorescent": flag(lesions[forms.index_finding().name], table),
+            # The explicit findings of the plane and the cavity: true, false (clear) or missing (not recorded).
+            **{name: flag(_optional(lesions, name), table) for name in OPTIONAL_LESION_FINDINGS},
             "initial": text(lesions["r_status"]),
             "final": text(lesions["final_r_status"]),
             "r1_type": text(lesions["r1_type"]),
@@ -252,7 +283,7 @@ def _excluded(patients: pd.DataFrame, reasons: list[tuple[Text, pd.Series]]) -> 
 
 def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.DataFrame) -> Selection:
     require(procedures, "procedures", PROCEDURE_COLUMNS)
-    require(lesions, "lesions", LESION_COLUMNS)
+    require(lesions, "lesions", lesion_columns())
     require(complications, "complications", COMPLICATION_COLUMNS)
     patients = _read_procedures(procedures)
     performed = ~patients["demo"] & ~patients["session_id"].duplicated(keep=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from types import ModuleType
@@ -99,8 +100,8 @@ def procedure_json(proc: Procedure) -> dict[str, Any]:
     """The record with the values derived from it as the exports give them (exchange/flat.py), for the dump command."""
     derived = flat.procedure_row(proc)
     data = asdict(proc)
-    data["derived"] = {column.name: derived[column.name] for column in flat.DERIVED_PROCEDURE} | {
-        "lesions": _derived_by_number(flat.lesion_rows(proc), "lesion_number", flat.DERIVED_LESION),
+    data["derived"] = {column.name: derived[column.name] for column in flat.derived_procedure()} | {
+        "lesions": _derived_by_number(flat.lesion_rows(proc), "lesion_number", flat.derived_lesion()),
         "complications": _derived_by_number(
             flat.complication_rows(proc), "complication_number", flat.DERIVED_COMPLICATION
         ),
@@ -109,7 +110,7 @@ def procedure_json(proc: Procedure) -> dict[str, Any]:
 
 
 def _derived_by_number(
-    rows: list[dict[str, Any]], number: str, columns: tuple[flat.Column, ...]
+    rows: list[dict[str, Any]], number: str, columns: Sequence[flat.Column]
 ) -> dict[int, dict[str, Any]]:
     return {row[number]: {column.name: row[column.name] for column in columns} for row in rows}
 

@@ -9,14 +9,14 @@ from enum import StrEnum
 from typing import Any
 
 from . import forms
-from .record import Complication, Lesion, Procedure
+from .record import Complication, Event, Lesion, Procedure
 from .values import display
 from .wording import Text
 
 # The version of the derivations below (and of the derived columns exchange/flat.py makes from them). Raise it with
 # any change to what they compute: a central study database stamped with another version recomputes every
 # session's flat rows from the stored records when it is opened, so that no end point mixes old and new rules.
-DERIVATION_VERSION = 1
+DERIVATION_VERSION = 2
 
 R0_MARGIN_MM = 1.0
 DEFAULT_ICG_WINDOW = (timedelta(hours=18), timedelta(hours=30))
@@ -43,8 +43,12 @@ STATUS_TEXT = {
     Status.SIGNED: Text("Signed"),
     Status.EXPORTED: Text("Exported"),
 }
-# The only events status() reads: a store may load just these (and the signatures) to refresh it.
-STATUS_EVENTS = ("closure", "incision")
+
+
+def status_events() -> tuple[str, str]:
+    """The only events status() reads, the end and the start of surgery: a store may load just these (and the
+    signatures) to refresh it."""
+    return forms.marking("surgery_end").kind, forms.marking("surgery_start").kind
 
 
 def r_status(margin_mm: float | None) -> str | None:
@@ -63,12 +67,12 @@ def final_r_status(lesion: Lesion) -> str | None:
 
 
 def incision_time(proc: Procedure) -> datetime | None:
-    event = proc.first_event("incision")
+    event = proc.first_event(forms.marking("surgery_start").kind)
     return event.moment if event else None
 
 
 def closure_time(proc: Procedure) -> datetime | None:
-    event = proc.first_event("closure")
+    event = proc.first_event(forms.marking("surgery_end").kind)
     return event.moment if event else None
 
 
@@ -148,69 +152,105 @@ def eligibility_failures(proc: Procedure, lang: str = "en") -> list[str]:
 
 @dataclass(frozen=True)
 class LesionAssessment:
-    """The intraoperative margin assessment of one lesion, read from its events."""
+    """The intraoperative margin assessment of one lesion, read from its events: the value of each finding of
+    forms/events.json by its name (assessment.specimen_fluorescent, or findings["specimen_fluorescent"]), the
+    kind of the live event that gave it, and the transection time."""
 
-    plane_fluorescence: bool
-    plane_adapted: bool
-    specimen_fluorescent: bool | None
-    cavity_fluorescent: bool
-    reresection: str | None  # "done", "not_feasible", "not_safe" or None
-    extended_resection: bool
-    ablated: bool
+    findings: dict[str, Any]
+    recorded_by: dict[str, str]  # finding name: kind of the event that gave its value
     transection_minutes: float | None
+
+    def __getattr__(self, name: str) -> Any:
+        findings = self.__dict__.get("findings", {})
+        if name in findings:
+            return findings[name]
+        raise AttributeError(name)
+
+
+def finding_values(events: list[Event], scope: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each finding of the scope as these live events record it (in time order) and the event that gave it.
+
+    A finding of one live value has the one recorded; a true-or-false finding that a lesion may have several
+    times is true once any event said so (fluorescence seen in the plane, even if the adapted plane was clear);
+    a finding no event recorded is what the catalogue declares for it (false for an absence that means no, None
+    for "not recorded")."""
+    catalogue = forms.events()
+    values: dict[str, Any] = {}
+    given: dict[str, str] = {}
+    for finding in forms.findings(scope):
+        recorded = [e for e in events if catalogue[e.kind].finding == finding.name]
+        if not recorded:
+            values[finding.name] = finding.when_not_recorded
+            continue
+        chosen = recorded[-1]
+        if finding.boolean and not finding.one_per_lesion:
+            chosen = next((e for e in recorded if catalogue[e.kind].value is True), chosen)
+        values[finding.name] = catalogue[chosen.kind].value
+        given[finding.name] = chosen.kind
+    return values, given
 
 
 def assess_lesion(proc: Procedure, lesion_id: str) -> LesionAssessment:
-    kinds = [e.kind for e in proc.lesion_events(lesion_id)]
     events = proc.lesion_events(lesion_id)
-    specimen = None
-    for kind in kinds:
-        if kind == "specimen_fluorescent":
-            specimen = True
-        elif kind == "specimen_clear":
-            specimen = False
-    reresection = None
-    for kind in kinds:
-        if kind.startswith("reresection_"):
-            reresection = kind.removeprefix("reresection_")
-    start = next((e.moment for e in events if e.kind == "transection_start"), None)
-    end = next((e.moment for e in events if e.kind == "transection_end"), None)
+    values, given = finding_values(events, "lesion")
+    start_kind, end_kind = forms.marking("transection_start").kind, forms.marking("transection_end").kind
+    start = next((e.moment for e in events if e.kind == start_kind), None)
+    end = next((e.moment for e in events if e.kind == end_kind), None)
     return LesionAssessment(
-        plane_fluorescence="plane_fluorescence" in kinds,
-        plane_adapted="plane_adapted" in kinds,
-        specimen_fluorescent=specimen,
-        cavity_fluorescent="cavity_fluorescent" in kinds,
-        reresection=reresection,
-        extended_resection="extended_resection" in kinds,
-        ablated="ablation" in kinds,
+        findings=values,
+        recorded_by=given,
         transection_minutes=(end - start).total_seconds() / 60 if start and end else None,
     )
 
 
+def procedure_findings(proc: Procedure) -> dict[str, Any]:
+    """The findings of the procedure itself (conversion to open surgery), from its live events of no lesion."""
+    return finding_values([e for e in proc.live_events() if e.lesion_id is None], "procedure")[0]
+
+
+def asked_by_events(proc: Procedure, lesion_id: str) -> set[str]:
+    """The lesion fields asked because a live event of the lesion asks for them (forms/events.json, "asks")."""
+    catalogue = forms.events()
+    return {name for e in proc.lesion_events(lesion_id) for name in catalogue[e.kind].asks}
+
+
+def fields_asked_by_events() -> set[str]:
+    """Every field some event asks for: such a field is asked only once one of those events is recorded."""
+    return {name for event in forms.events().values() for name in event.asks}
+
+
 @dataclass(frozen=True)
 class ManagementChanges:
-    plane_adapted: int
-    cavity_reresection: int
-    occult_extended: int
+    """How often each change in surgical management of the catalogue happened (changes.plane_adapted, or
+    counts["plane_adapted"])."""
+
+    counts: dict[str, int]
+
+    def __getattr__(self, name: str) -> int:
+        counts = self.__dict__.get("counts", {})
+        if name in counts:
+            return int(counts[name])
+        raise AttributeError(name)
 
     @property
     def any(self) -> bool:
-        return bool(self.plane_adapted or self.cavity_reresection or self.occult_extended)
+        return any(self.counts.values())
 
 
 def management_changes(proc: Procedure) -> ManagementChanges:
-    """Count the three protocol-defined changes in surgical management over the lesions."""
-    counts = {"plane_adapted": 0, "cavity_reresection": 0, "occult_extended": 0}
+    """Count the protocol-defined changes in surgical management over the lesions: each lesion once per change
+    its live events declare, a change limited to a source (an occult lesion's extension) only for such lesions."""
+    changes = forms.catalogue().management_changes
+    counts = dict.fromkeys(changes, 0)
     catalogue = forms.events()
     for lesion in proc.lesions:
-        kinds = {e.kind for e in proc.lesion_events(lesion.id)}
-        for kind in kinds:
-            change = catalogue[kind].management_change
-            if change == "occult_extended" and lesion.get("source") != "occult":
+        for name in {catalogue[e.kind].management_change for e in proc.lesion_events(lesion.id)}:
+            if name is None:
                 continue
-            if change:
-                counts[change] += 1
-    return ManagementChanges(**counts)
+            source = changes[name].lesion_source
+            if source is None or lesion.get("source") == source:
+                counts[name] += 1
+    return ManagementChanges(counts)
 
 
 def surgery_date(proc: Procedure) -> date | None:
@@ -248,7 +288,7 @@ def status(proc: Procedure) -> Status:
         return Status.EXPORTED
     if proc.completed_at:
         return Status.SIGNED if proc.valid_signature() else Status.COMPLETE
-    closure, incision = STATUS_EVENTS
+    closure, incision = status_events()
     if proc.first_event(closure):
         return Status.AWAITING_PATHOLOGY
     if proc.first_event(incision):

@@ -20,6 +20,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import MimicError
+from .event_catalogue import Catalogue, EventDef, parse_catalogue
+from .event_catalogue import CatalogueError as CatalogueError  # what a malformed catalogue raises
+from .event_catalogue import Finding as Finding  # the type readers of the catalogue name
+from .event_catalogue import ManagementChange as ManagementChange
+from .event_catalogue import OrderRule as OrderRule
 from .shipped import shipped
 from .wording import Text
 
@@ -153,32 +158,6 @@ class FormDef:
         return [f for s in self.sections for f in s.fields if scope is None or s.scope == scope]
 
 
-@dataclass(frozen=True)
-class OrderRule:
-    """What must come before an event (forms/events.json, "after"): a live event of one of these kinds, at the
-    same moment or earlier; of the same lesion when same_lesion. When needed is False, only one that is
-    recorded counts: the event may not come before it, but it need not be there."""
-
-    kinds: tuple[str, ...]
-    same_lesion: bool = False
-    needed: bool = True
-
-
-@dataclass(frozen=True)
-class EventDef:
-    kind: str
-    key: str
-    icon: str
-    lesion: str  # "none", "required", "optional" or "creates"
-    label: dict[str, str]
-    source: str | None = None
-    management_change: str | None = None
-    after: tuple[OrderRule, ...] = ()
-
-    def text(self, lang: str = "en") -> str:
-        return self.label.get(lang) or self.label["en"]
-
-
 def _parse_field(raw: dict[str, Any], section: dict[str, Any], siblings: dict[str, FieldDef]) -> FieldDef:
     if raw["type"] not in FIELD_TYPES:
         raise ValueError(f"field {raw['name']}: unknown type {raw['type']}")
@@ -270,64 +249,74 @@ def _earlier_form(name: str, version: int) -> FormDef:
 
 @cache
 def known_versions(name: str) -> tuple[int, ...]:
-    """Every version of the form whose definition can be read: those kept in forms/history/ and the current one."""
+    """Every version of the form ("crf", "questionnaire" or "events") whose definition can be read: those kept in
+    forms/history/ and the current one."""
     pattern = re.compile(rf"{re.escape(name)}-v([1-9][0-9]*)\.json")
     kept = (pattern.fullmatch(path.name) for path in (forms_dir() / HISTORY).glob(f"{name}-v*.json"))
-    return tuple(sorted({int(match.group(1)) for match in kept if match} | {form(name).version}))
+    current = catalogue().version if name == "events" else form(name).version
+    return tuple(sorted({int(match.group(1)) for match in kept if match} | {current}))
 
 
 @cache
+def catalogue() -> Catalogue:
+    """The event catalogue with its findings and management changes (forms/events.json), checked as it is read."""
+    data = json.loads((forms_dir() / "events.json").read_text(encoding="utf-8"))
+    return parse_catalogue(data, frozenset(f.name for f in crf().fields("lesion")))
+
+
 def events() -> dict[str, EventDef]:
-    return parse_events(json.loads((forms_dir() / "events.json").read_text(encoding="utf-8")))
-
-
-EVENT_LESION = frozenset({"none", "required", "optional", "creates"})
-ORDER_KEYS = frozenset({"one_of", "lesion", "needed"})
+    """The events by kind, in the order the catalogue lists them (the order of the live screen's buttons)."""
+    return catalogue().events
 
 
 def parse_events(data: dict[str, Any]) -> dict[str, EventDef]:
-    """The event catalogue, checked as it is read: a kind or key given twice, an unknown lesion use, or an
-    ordering rule naming an event that is not in the catalogue stops the program with the fault named."""
-    raw_events = data["events"]
-    kinds = [e["kind"] for e in raw_events]
-    where = "forms/events.json"
-    for name, values in (("kind", kinds), ("key", [e["key"].casefold() for e in raw_events])):
-        twice = sorted({value for value in values if values.count(value) > 1})
-        if twice:
-            raise ValueError(f"{where}: the {name} {', '.join(twice)} is given to more than one event")
-    catalogue = {}
-    for e in raw_events:
-        if e["lesion"] not in EVENT_LESION:
-            raise ValueError(
-                f"{where}: event {e['kind']!r} has lesion {e['lesion']!r}, not one of {sorted(EVENT_LESION)}"
-            )
-        catalogue[e["kind"]] = EventDef(
-            kind=e["kind"],
-            key=e["key"],
-            icon=e["icon"],
-            lesion=e["lesion"],
-            label=e["label"],
-            source=e.get("source"),
-            management_change=e.get("management_change"),
-            after=tuple(_order_rule(e, raw, set(kinds), where) for raw in e.get("after", ())),
-        )
-    return catalogue
+    """The events of a catalogue given as parsed JSON, checked as forms/events.json is (CatalogueError)."""
+    return parse_catalogue(data, frozenset(f.name for f in crf().fields("lesion"))).events
 
 
-def _order_rule(event: dict[str, Any], raw: Any, kinds: set[str], where: str) -> OrderRule:
-    kind = event["kind"]
-    if not isinstance(raw, dict) or set(raw) - ORDER_KEYS or not raw.get("one_of"):
-        raise ValueError(f"{where}: event {kind!r}: each entry of 'after' names one_of (and may give lesion, needed)")
-    unknown = [name for name in raw["one_of"] if name not in kinds]
-    if unknown:
-        raise ValueError(f"{where}: event {kind!r}: 'after' names {', '.join(map(repr, unknown))}, not an event kind")
-    same = raw.get("lesion") == "same"
-    if raw.get("lesion") not in (None, "same") or (same and event["lesion"] == "none"):
-        raise ValueError(f"{where}: event {kind!r}: 'after' may say lesion 'same' only of an event of a lesion")
-    needed = raw.get("needed", True)
-    if not isinstance(needed, bool):
-        raise ValueError(f"{where}: event {kind!r}: 'needed' in 'after' is true or false")
-    return OrderRule(tuple(raw["one_of"]), same, needed)
+def findings(scope: str | None = None) -> list[Finding]:
+    """The findings events record, in the catalogue's order: the flat tables' columns of each."""
+    return [f for f in catalogue().findings.values() if scope is None or f.scope == scope]
+
+
+def index_finding() -> Finding:
+    """The trial's index test: the finding each resected lesion needs (fluorescence of the specimen's side)."""
+    return next(f for f in catalogue().findings.values() if f.index_test)
+
+
+def recording(finding: str, value: Any) -> EventDef:
+    """The event that records this value of the finding."""
+    return next(e for e in events().values() if e.finding == finding and e.value == value)
+
+
+def marking(mark: str) -> EventDef:
+    """The event that marks a moment (forms/events.json, "marks"): surgery_start, surgery_end, transection_start or
+    transection_end."""
+    return next(e for e in events().values() if e.marks == mark)
+
+
+def routine(step: str) -> list[EventDef]:
+    """The events every procedure goes through at this step ("inspection", "planning"), in the catalogue's order."""
+    return [e for e in events().values() if e.routine == step]
+
+
+def identifying(source: str) -> EventDef:
+    """The event that identifies a lesion of this source ("imaging", "occult")."""
+    return next(e for e in events().values() if e.lesion == "creates" and e.source == source)
+
+
+@cache
+def event_kinds(version: int) -> frozenset[str]:
+    """The event kinds of a version of the catalogue: the current one, or one kept in forms/history/."""
+    if version == catalogue().version:
+        return frozenset(events())
+    path = forms_dir() / HISTORY / f"events-v{version}.json"
+    if not path.is_file():
+        raise KeyError(f"version {version} of the event catalogue is not kept in {path.parent}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("version") != version:
+        raise ValueError(f"{path} holds version {data.get('version')} of the event catalogue, not version {version}")
+    return frozenset(e["kind"] for e in data["events"])
 
 
 @cache

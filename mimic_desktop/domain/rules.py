@@ -16,7 +16,7 @@ from .forms import FieldDef
 from .record import Complication, Event, Lesion, Procedure
 from .subject_status import SubjectStatus
 from .values import display
-from .wording import Text, TextList, say
+from .wording import Text, TextList, Worded, say
 
 STUDY_ID_PATTERN = re.compile(r"^MIM-(\d{2})-(\d{3})$")
 CENTRE_PATTERN = re.compile(r"^\d{2}$")
@@ -59,23 +59,26 @@ def check_centre(centre: str, lang: str = "en") -> str:
 
 
 def check_event_time(proc: Procedure, kind: str, at: datetime) -> None:
-    """ICG comes before the incision; closure ends the timeline; incision and closure are recorded once.
+    """ICG comes before the start of surgery; its end ends the timeline (but for an event recordable at any time,
+    a note); the start and the end are recorded once.
 
     What must come before each event is declared in forms/events.json and checked by event_order.
     """
+    catalogue = forms.events()
+    marks = catalogue[kind].marks
     given = proc.get("icg_given_at")
-    if kind == "incision" and given and at < from_iso(given):
+    if marks == "surgery_start" and given and at < from_iso(given):
         raise ValidationError(
             Text("The incision cannot be before ICG was given: check the ICG time."), field="icg_given_at"
         )
     closure = derive.closure_time(proc)
-    if kind != "note" and closure and at > closure and kind != "closure":
+    if not catalogue[kind].any_time and closure and at > closure and marks != "surgery_end":
         raise ValidationError(Text("Surgery has ended: strike through the end of surgery first to add more events."))
-    if kind in {"incision", "closure"} and proc.first_event(kind):
+    if marks in {"surgery_start", "surgery_end"} and proc.first_event(kind):
         raise ValidationError(
             Text(
                 "{event} is already recorded; strike it through with a reason to record it again.",
-                event=forms.events()[kind],
+                event=catalogue[kind],
             )
         )
 
@@ -98,36 +101,32 @@ def check_icg_time(proc: Procedure, given_iso: str | None) -> None:
         raise ValidationError(Text("ICG cannot be given after the incision."), field="icg_given_at")
 
 
-# Findings a lesion has once: a second one, of the same or the other kind, is refused. The specimen
-# finding decides true or false positive for the primary end point, so the record may not hold two.
-ONE_FINDING_PER_LESION = {
-    Text("specimen"): ("specimen_fluorescent", "specimen_clear"),
-    Text("re-resection outcome"): ("reresection_done", "reresection_not_feasible", "reresection_not_safe"),
-}
-
-
 def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> None:
+    """A lesion's event names its lesion; a finding a lesion has once (forms/events.json, "one_per_lesion") is
+    refused a second live value, of the same or another event. The specimen finding decides true or false
+    positive for the primary end point, so the record may not hold two."""
     catalogue = forms.events()
     needs = catalogue[kind].lesion
     if needs == "required" and lesion_id is None:
         raise ValidationError(Text("{event}: choose the lesion it belongs to first.", event=catalogue[kind]))
     if not lesion_id:
         return
-    events = proc.lesion_events(lesion_id)
-    number = proc.lesion(lesion_id).number
-    for finding, exclusive in ONE_FINDING_PER_LESION.items():
-        earlier = next((e for e in events if e.kind in exclusive), None)
-        if kind in exclusive and earlier is not None:
-            raise ValidationError(
-                Text(
-                    "Lesion {number}: the {finding} is already recorded as {event} at {at}. "
-                    "To record a different one, strike that through with a reason first.",
-                    number=number,
-                    finding=finding,
-                    event=catalogue[earlier.kind],
-                    at=local_text(earlier.at, seconds=True),
-                )
+    name = catalogue[kind].finding
+    finding = forms.catalogue().findings.get(name) if name else None
+    if finding is None or not finding.one_per_lesion:
+        return
+    earlier = next((e for e in proc.lesion_events(lesion_id) if catalogue[e.kind].finding == name), None)
+    if earlier is not None:
+        raise ValidationError(
+            Text(
+                "Lesion {number}: the {finding} is already recorded as {event} at {at}. "
+                "To record a different one, strike that through with a reason first.",
+                number=proc.lesion(lesion_id).number,
+                finding=Worded(finding.about),
+                event=catalogue[earlier.kind],
+                at=local_text(earlier.at, seconds=True),
             )
+        )
 
 
 def check_lesion_values(lesion: Lesion, changes: Mapping[str, Any], lang: str = "en") -> None:
@@ -195,17 +194,32 @@ def _check_seen_with(number: int, values: Mapping[str, Any], changes: Mapping[st
 
 def unfinished_at_closure(proc: Procedure, lang: str = "en") -> list[str]:
     """What makes a record look unfinished at the end of surgery: no incision, or a lesion (not ablated or
-    left alone) without a specimen finding. The live screen asks before it records the end."""
+    left alone) without the index test's finding (the specimen). The live screen asks before it records the end."""
     unfinished = []
-    if proc.first_event("incision") is None:
+    if derive.incision_time(proc) is None:
         unfinished.append(say("No incision is recorded.", lang))
+    index = forms.index_finding()
     for lesion in proc.lesions:
         if lesion.get("treatment") in {"ablation", "none"}:
             continue
-        if derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None:
+        if derive.assess_lesion(proc, lesion.id).findings[index.name] is None:
             label = say("Lesion {number}", lang, number=lesion.number)
-            unfinished.append(say("{label} has no specimen finding (fluorescent or clear).", lang, label=label))
+            unfinished.append(
+                say(
+                    "{label} has no {finding} finding ({events}).",
+                    lang,
+                    label=label,
+                    finding=index.about(lang),
+                    events=_recorders(index, lang),
+                )
+            )
     return unfinished
+
+
+def _recorders(finding: forms.Finding, lang: str) -> str:
+    """The events that record a finding, joined with "or": what the user may record for it."""
+    events = [e.text(lang) for e in forms.events().values() if e.finding == finding.name]
+    return f" {say('or', lang)} ".join(events)
 
 
 def lesion_creating_events(proc: Procedure, lesion_id: str) -> list[Event]:
@@ -255,24 +269,30 @@ def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[s
         problems.append(
             say("{label}: an R1 type is given but the margin of {margin:g} mm is R0.", lang, label=label, margin=margin)
         )
-    reresected = derive.assess_lesion(proc, lesion.id).reresection == "done"
-    for name in RERESECTION_RESULTS:
-        if lesion.get(name) is not None and not reresected:
-            field = forms.field_def(name).text(lang)
+    asked = derive.asked_by_events(proc, lesion.id)
+    for name in sorted(derive.fields_asked_by_events(), key=_field_order):
+        if lesion.get(name) is not None and name not in asked:
             problems.append(
                 say(
-                    "{label}: {field} is filled in, but no cavity re-resection was recorded.",
+                    "{label}: {field} is filled in, but {events} was not recorded.",
                     lang,
                     label=label,
-                    field=field,
+                    field=forms.field_def(name).text(lang),
+                    events=_askers(name, lang),
                 )
             )
-    if reresected and margin is not None:
-        for name in RERESECTION_RESULTS:
+    if margin is not None:
+        for name in sorted(asked, key=_field_order):
             if lesion.get(name) is None:
                 field = forms.field_def(name).text(lang).lower()
                 problems.append(
-                    say("{label}: a cavity re-resection was recorded: fill in {field}.", lang, label=label, field=field)
+                    say(
+                        "{label}: {events} was recorded: fill in {field}.",
+                        lang,
+                        label=label,
+                        events=_askers(name, lang),
+                        field=field,
+                    )
                 )
     final = lesion.get("final_margin_mm")
     if final is not None and margin is not None and final < margin:
@@ -288,8 +308,14 @@ def lesion_problems(proc: Procedure, lesion: Lesion, lang: str = "en") -> list[s
     return problems
 
 
-# The results of a cavity re-resection: asked only for a lesion whose re-resection was recorded.
-RERESECTION_RESULTS = ("reresection_tumour", "final_margin_mm")
+def _field_order(name: str) -> int:
+    return list(forms.all_fields()).index(name)
+
+
+def _askers(name: str, lang: str) -> str:
+    """The events that ask for a field (a cavity re-resection done), joined with "or"."""
+    events = [e.text(lang) for e in forms.events().values() if name in e.asks]
+    return f" {say('or', lang)} ".join(events)
 
 
 def pathology_problems(proc: Procedure, lang: str = "en") -> list[str]:
@@ -340,20 +366,30 @@ def missing_for_completion(proc: Procedure, lang: str = "en", now: datetime | No
     if not SubjectStatus(proc.subject_status).analysed:
         return [query.text for query in plausibility_queries(proc, now or utc_now(), lang)]
     missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "", lang)
-    for kind in ("incision", "closure"):
-        if proc.first_event(kind) is None:
-            missing.append(say("Event: {event}", lang, event=forms.events()[kind].text(lang)))
+    for mark in ("surgery_start", "surgery_end"):
+        event = forms.marking(mark)
+        if proc.first_event(event.kind) is None:
+            missing.append(say("Event: {event}", lang, event=event.text(lang)))
     if not proc.lesions:
         missing.append(say("At least one lesion", lang))
     for lesion in proc.lesions:
         label = say("Lesion {number}", lang, number=lesion.number)
         sections = ["lesion"] + (["pathology"] if lesion.get("treatment") == "resection" else [])
         missing += _missing_fields(lesion.values, sections, f"{label}: ", lang)
+        index = forms.index_finding()
         if (
             lesion.get("treatment") == "resection"
-            and derive.assess_lesion(proc, lesion.id).specimen_fluorescent is None
+            and derive.assess_lesion(proc, lesion.id).findings[index.name] is None
         ):
-            missing.append(say("{label}: specimen fluorescence (fluorescent or clear)", lang, label=label))
+            missing.append(
+                say(
+                    "{label}: the {finding} finding ({events})",
+                    lang,
+                    label=label,
+                    finding=index.about(lang),
+                    events=_recorders(index, lang),
+                )
+            )
     for comp in proc.complications:
         label = say("Complication {number}", lang, number=comp.number)
         missing += _missing_fields(comp.values, ["complication"], f"{label}: ", lang)
@@ -533,12 +569,10 @@ def plausibility_queries(proc: Procedure, now: datetime, lang: str = "en") -> li
 def asked(
     fdef: FieldDef, values: Mapping[str, Any], proc: Procedure | None = None, lesion_id: str | None = None
 ) -> bool:
-    """Whether the form asks for this field, given the values entered: its shown_when in forms/ holds,
-    and a re-resection's results are asked only for a lesion whose cavity re-resection was recorded."""
+    """Whether the form asks for this field, given the values entered: its shown_when in forms/ holds, and a
+    field an event asks for (a re-resection's results) is asked only for a lesion with such an event recorded."""
     if fdef.shown_when is not None and not fdef.shown_when.holds(values):
         return False
-    if fdef.name in RERESECTION_RESULTS:
-        return (
-            proc is not None and lesion_id is not None and derive.assess_lesion(proc, lesion_id).reresection == "done"
-        )
+    if fdef.name in derive.fields_asked_by_events():
+        return proc is not None and lesion_id is not None and fdef.name in derive.asked_by_events(proc, lesion_id)
     return True

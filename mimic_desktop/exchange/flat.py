@@ -43,9 +43,8 @@ DERIVED_PROCEDURE = (
     Column("fong_score", "integer", "Fong clinical risk score (0-5)"),
     Column("lesion_count", "integer", "Lesions recorded"),
     Column("occult_lesion_count", "integer", "Occult lesions recorded"),
-    Column("mc_plane_adapted", "integer", "Resections with the transection plane adapted"),
-    Column("mc_cavity_reresection", "integer", "Resections with a re-resection of a fluorescent cavity"),
-    Column("mc_occult_extended", "integer", "Occult lesions leading to an extended or additional resection"),
+)
+DERIVED_PROCEDURE_AFTER = (
     Column("management_changed", "boolean", "Any change in surgical management"),
     Column("complication_count", "integer", "Complications within 90 days of surgery"),
     Column("worst_clavien_dindo", "text", "Highest Clavien-Dindo grade"),
@@ -68,15 +67,45 @@ DERIVED_PROCEDURE = (
 DERIVED_LESION = (
     Column("r_status", "choice", "R status of the initial resection (R0: margin >= 1 mm)", ("R0", "R1")),
     Column("final_r_status", "choice", "R status after cavity re-resection", ("R0", "R1")),
-    Column("plane_fluorescence", "boolean", "Fluorescence seen in the transection plane"),
-    Column("plane_adapted", "boolean", "Transection plane adapted"),
-    Column("specimen_fluorescent", "boolean", "Parenchymal side of the specimen fluorescent (suspected R1)"),
-    Column("cavity_fluorescent", "boolean", "Cavity fluorescent"),
-    Column("reresection", "choice", "Cavity re-resection", ("done", "not_feasible", "not_safe")),
-    Column("extended_resection", "boolean", "Extended or additional resection"),
-    Column("ablated", "boolean", "Lesion ablated"),
-    Column("transection_minutes", "decimal", "Transection time", unit="min"),
 )
+LESION_TIMES = (Column("transection_minutes", "decimal", "Transection time", unit="min"),)
+
+
+def finding_column(finding: forms.Finding) -> Column:
+    """A finding of forms/events.json as a column: true or false, or its codes, each with the words of the
+    event that records it."""
+    if finding.boolean:
+        return Column(finding.name, "boolean", finding.text("en"))
+    recorders = {e.value: e for e in forms.events().values() if e.finding == finding.name}
+    return Column(
+        finding.name,
+        "choice",
+        finding.text("en"),
+        finding.codes,
+        choice_labels=tuple((code, dict(recorders[code].label)) for code in finding.codes),
+    )
+
+
+def management_columns() -> list[Column]:
+    """One count per change in surgical management of forms/events.json."""
+    return [Column(c.column, "integer", c.text("en")) for c in forms.catalogue().management_changes.values()]
+
+
+def derived_procedure() -> list[Column]:
+    """The derived columns of a procedure: the fixed ones, its findings (a conversion) and the management counts."""
+    return [
+        *DERIVED_PROCEDURE,
+        *(finding_column(f) for f in forms.findings("procedure")),
+        *management_columns(),
+        *DERIVED_PROCEDURE_AFTER,
+    ]
+
+
+def derived_lesion() -> list[Column]:
+    """The derived columns of a lesion: its R status, each finding of forms/events.json, the transection time."""
+    return [*DERIVED_LESION, *(finding_column(f) for f in forms.findings("lesion")), *LESION_TIMES]
+
+
 DERIVED_COMPLICATION = (
     Column("late", "boolean", "Onset more than 90 days after surgery"),
     Column("grade_text", "text", "Clavien-Dindo grade with suffix d when present at discharge"),
@@ -153,11 +182,11 @@ def complication_fields() -> list[forms.FieldDef]:
 
 
 def procedure_columns() -> list[Column]:
-    return [*KEY_COLUMNS, *(_column(f) for f in procedure_fields()), *DERIVED_PROCEDURE]
+    return [*KEY_COLUMNS, *(_column(f) for f in procedure_fields()), *derived_procedure()]
 
 
 def lesion_columns() -> list[Column]:
-    return [*KEY_COLUMNS, *LESION_KEY, *(_column(f) for f in lesion_fields()), *DERIVED_LESION]
+    return [*KEY_COLUMNS, *LESION_KEY, *(_column(f) for f in lesion_fields()), *derived_lesion()]
 
 
 def complication_columns() -> list[Column]:
@@ -194,9 +223,8 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
         "fong_score": derive.fong(proc).score,
         "lesion_count": len(proc.lesions),
         "occult_lesion_count": sum(1 for lesion in proc.lesions if lesion.get("source") == "occult"),
-        "mc_plane_adapted": changes.plane_adapted,
-        "mc_cavity_reresection": changes.cavity_reresection,
-        "mc_occult_extended": changes.occult_extended,
+        **derive.procedure_findings(proc),
+        **{change.column: changes.counts[name] for name, change in forms.catalogue().management_changes.items()},
         "management_changed": changes.any,
         "complication_count": len(within),
         "worst_clavien_dindo": max(grades, key=forms.field_def("clavien_dindo").choice_codes().index)
@@ -221,13 +249,7 @@ def lesion_rows(proc: Procedure) -> list[dict[str, Any]]:
         row |= {
             "r_status": derive.r_status(lesion.get("margin_mm")),
             "final_r_status": derive.final_r_status(lesion),
-            "plane_fluorescence": assessment.plane_fluorescence,
-            "plane_adapted": assessment.plane_adapted,
-            "specimen_fluorescent": assessment.specimen_fluorescent,
-            "cavity_fluorescent": assessment.cavity_fluorescent,
-            "reresection": assessment.reresection,
-            "extended_resection": assessment.extended_resection,
-            "ablated": assessment.ablated,
+            **assessment.findings,
             "transection_minutes": assessment.transection_minutes,
         }
         rows.append(row)

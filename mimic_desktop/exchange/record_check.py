@@ -87,6 +87,20 @@ def check_record(data: Any) -> Procedure:
             raise RecordRejected(
                 Text("record.events[{index}] points at a lesion the record does not have.", index=index)
             )
+    # A record made before the catalogue was versioned (format version 1) was made with its version 1.
+    catalogue_version = data["form_versions"].get("events", 1)
+    kinds = forms.event_kinds(catalogue_version)
+    for index, event in enumerate(proc.events):
+        if event.kind not in kinds:
+            raise RecordRejected(
+                Text(
+                    "record.events[{index}] is a {kind} event, which version {version} of the event catalogue, the "
+                    "one the record names, does not have.",
+                    index=index,
+                    kind=event.kind,
+                    version=catalogue_version,
+                )
+            )
     if len({event.id for event in proc.events}) != len(proc.events):
         raise RecordRejected(Text("Two events of the record have the same id."))
     return proc

@@ -54,7 +54,11 @@ def record_to_dict(
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
-        "form_versions": {"crf": forms.crf().version, "questionnaire": forms.questionnaire().version},
+        "form_versions": {
+            "crf": forms.crf().version,
+            "questionnaire": forms.questionnaire().version,
+            "events": forms.catalogue().version,
+        },
         "session_id": proc.session_id,
         "session_version": session_version,
         "exported_at": exported_at,

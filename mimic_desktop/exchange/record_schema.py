@@ -82,6 +82,15 @@ def _child(values: str) -> dict[str, Any]:
     return _closed({"id": HEX_ID, "number": {"type": "integer", "minimum": 1}, "values": {"$ref": f"#/$defs/{values}"}})
 
 
+def _event_kinds() -> list[str]:
+    """Every event kind of every version of the catalogue still read: the current ones in their order, then any
+    that only an earlier version had."""
+    kinds = list(forms.events())
+    for version in forms.known_versions("events"):
+        kinds += sorted(forms.event_kinds(version) - set(kinds))
+    return kinds
+
+
 RECT = {
     "type": "string",
     "pattern": "^[0-9]{1,9},[0-9]{1,9},[0-9]{1,9},[0-9]{1,9}$",
@@ -118,7 +127,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     event = _closed(
         {
             "id": {"type": "integer", "minimum": 1},
-            "kind": {"type": "string", "enum": list(forms.events())},
+            "kind": {"type": "string", "enum": _event_kinds()},
             "at": {"description": "The moment in theatre (UTC).", **TIMESTAMP},
             "recorded_at": {"description": "When it was saved (UTC).", **TIMESTAMP},
             "user": {"type": "string"},
@@ -181,7 +190,16 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             },
             "app_version": {"type": "string"},
             "form_versions": _closed(
-                {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
+                {
+                    "crf": {"const": crf.version},
+                    "questionnaire": {"const": questionnaire.version},
+                    "events": {
+                        "description": "Version of the event catalogue (forms/events.json) the record was made with; "
+                        "not in format version 1, whose records were made with version 1.",
+                        "enum": list(forms.known_versions("events")),
+                    },
+                },
+                optional=("events",),
             ),
             "session_id": {"description": "Stable across re-exports of one procedure.", **HEX_ID},
             "session_version": {

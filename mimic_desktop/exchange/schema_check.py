@@ -125,11 +125,12 @@ def _const(rule: Any) -> Check:
 
 
 def _enum(rule: list[Any]) -> Check:
-    allowed = frozenset(rule)
-    if not all(isinstance(item, str) for item in rule):
-        raise ValueError("schema_check knows enums of strings only")
+    # Compared with the type, so that true is not the version 1 and "1" not the number.
+    allowed = frozenset((type(item), item) for item in rule)
+    if not all(type(item) in (str, int) for item in rule):
+        raise ValueError("schema_check knows enums of strings and integers only")
     return lambda value, where: (
-        None if isinstance(value, str) and value in allowed else f"{where}: {value!r} is not allowed"
+        None if type(value) in (str, int) and (type(value), value) in allowed else f"{where}: {value!r} is not allowed"
     )
 
 

@@ -91,13 +91,12 @@ def from_field(fdef: FieldDef) -> Variable:
 
 
 def _column_code(column: flat.Column, code: str) -> Code:
-    """A code with the labels its column gives; one read from an event (reresection done: event reresection_done)
-    has that event's labels; others are their own."""
+    """A code with the labels its column gives (a finding's code has the words of the event that records it);
+    others are their own."""
     labels = dict(column.choice_labels)
     if code in labels:
         return Code(code, dict(labels[code]))
-    event = forms.events().get(f"{column.name}_{code}")
-    return Code(code, dict(event.label) if event else dict.fromkeys(forms.LANGUAGES, code))
+    return Code(code, dict.fromkeys(forms.LANGUAGES, code))
 
 
 def from_column(column: flat.Column, derived: bool) -> Variable:

@@ -178,13 +178,8 @@ def _timeline(proc: Procedure, lang: str) -> Story:
     return story
 
 
-# The outcome of a cavity re-resection as derive.assess_lesion names it, and the summary's words for it.
-RERESECTION = {
-    "done": Text("done"),
-    "not_feasible": Text("not feasible"),
-    "not_safe": Text("not safe"),
-}
-# The three changes in surgical management (derive.ManagementChanges), in the order the paper lists them.
+# The summary's words for the changes in surgical management of forms/events.json (derive.ManagementChanges); a
+# change declared there without words here is printed with the catalogue's.
 MANAGEMENT_CHANGES = {
     "plane_adapted": Text("Transection plane adapted"),
     "cavity_reresection": Text("Additional resection of a fluorescent cavity"),
@@ -195,9 +190,16 @@ MANAGEMENT_CHANGES = {
 def _findings(proc: Procedure, lesion: Lesion, lang: str) -> list[tuple[str, str]]:
     """What the fluorescence showed in theatre, derived from the lesion's events."""
     assessment = derive.assess_lesion(proc, lesion.id)
-    specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.specimen_fluorescent]
-    reresection = RERESECTION[assessment.reresection].text(lang) if assessment.reresection else ""
-    shown = [(say("Specimen side (ICG)", lang), specimen), (say("Re-resection", lang), reresection)]
+    index = forms.index_finding()
+    specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.findings[index.name]]
+    shown = [(say("Specimen side (ICG)", lang), specimen)]
+    # Every other finding of forms/events.json recorded for the lesion, in the words of the event that recorded it.
+    catalogue = forms.events()
+    shown += [
+        (finding.text(lang), catalogue[assessment.recorded_by[finding.name]].text(lang))
+        for finding in forms.findings("lesion")
+        if finding is not index and finding.name in assessment.recorded_by
+    ]
     return [(label, text(value)) for label, value in shown if value]
 
 
@@ -260,7 +262,11 @@ def _lesions(proc: Procedure, lang: str) -> Story:
 
 def _management(proc: Procedure, lang: str) -> Story:
     changes = derive.management_changes(proc)
-    items = [(words.text(lang), str(getattr(changes, name))) for name, words in MANAGEMENT_CHANGES.items()]
+    declared = forms.catalogue().management_changes
+    items = [
+        (MANAGEMENT_CHANGES.get(name, change).text(lang), str(changes.counts[name]))
+        for name, change in declared.items()
+    ]
     return [heading(say("Changes in surgical management", lang)), pairs(items, content_width())]
 
 

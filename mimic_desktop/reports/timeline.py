@@ -13,23 +13,12 @@ LABEL_WIDTH = 52.0
 MARK_RADIUS = 5.0
 LEGEND_ROW = 11.0
 LEGEND_COLUMNS = 3
-COLOURS = {
-    "specimen_fluorescent": "#c0392b",
-    "cavity_fluorescent": "#c0392b",
-    "plane_fluorescence": "#e67e22",
-    "specimen_clear": "#27ae60",
-    "incision": "#1d2b36",
-    "closure": "#1d2b36",
-}
-MANAGEMENT_COLOUR = "#8e44ad"
-DEFAULT_COLOUR = "#2e6f95"
 TRANSECTION_COLOUR = "#c9d6df"
 
 
 def _colour(kind: str) -> str:
-    if kind in COLOURS:
-        return COLOURS[kind]
-    return MANAGEMENT_COLOUR if forms.events()[kind].management_change else DEFAULT_COLOUR
+    """Each event's colour is declared with it in forms/events.json."""
+    return forms.events()[kind].colour
 
 
 def _tick_step(span_minutes: float) -> int:
@@ -43,8 +32,8 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowabl
     """Minutes since incision across; events as lettered marks (the key used to log them), legend below."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 
-    events = [e for e in proc.live_events() if e.kind != "note"]
     catalogue = forms.events()
+    events = [e for e in proc.live_events() if catalogue[e.kind].chart]
     rows = [(say("Procedure", lang), None)] + [
         (say("Lesion {n}", lang, n=lesion.number), lesion.id) for lesion in proc.lesions
     ]
@@ -56,7 +45,7 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowabl
     drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
     if not events:
         return drawing
-    origin = proc.first_event("incision") or events[0]
+    origin = proc.first_event(forms.marking("surgery_start").kind) or events[0]
     span = max((events[-1].moment - origin.moment).total_seconds() / 60, 1.0)
     plot_left, plot_right = LABEL_WIDTH + MARK_RADIUS + 2, width - MARK_RADIUS - 2
     top = height
@@ -82,8 +71,8 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowabl
         drawing.add(String(0, y - 3, label, fontName=fonts.REGULAR, fontSize=7.5))
     for lesion in proc.lesions:
         lesion_events = proc.lesion_events(lesion.id)
-        start = next((e for e in lesion_events if e.kind == "transection_start"), None)
-        end = next((e for e in lesion_events if e.kind == "transection_end"), None)
+        start = next((e for e in lesion_events if catalogue[e.kind].marks == "transection_start"), None)
+        end = next((e for e in lesion_events if catalogue[e.kind].marks == "transection_end"), None)
         if start and end:
             y = top - ROW_HEIGHT * (row_index[lesion.id] + 0.5)
             drawing.add(

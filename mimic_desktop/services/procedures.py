@@ -401,7 +401,7 @@ class ProcedureService:
         definition = catalogue[kind]
         moment = at or self.clock()
         note = values.check_text((note or "").strip(), "note", "note") or None
-        if kind == "note" and not note:
+        if definition.note_required and not note:
             raise ValidationError(Text("A note needs some text."), "note")
         # The event rules read the timeline and the procedure's values, never a lesion's values.
         with self._change(proc_id, reason, child_values=False) as proc:

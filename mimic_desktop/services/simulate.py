@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ..domain import forms
 from ..domain.roles import Role, User
 from ..storage import repository
 from ..storage.connection import Store
@@ -111,7 +112,7 @@ def record_procedure(
 
     surgeon is the user name of the operating surgeon's account; without it the surgeon is a typed name."""
     start = start or datetime.now(UTC) - timedelta(hours=4)
-    clock = iter(start + timedelta(minutes=4 * i) for i in range(10_000))
+    clock = iter(start + timedelta(minutes=3 * i) for i in range(10_000))
 
     def event(kind: str, **kwargs: Any) -> int:
         event_id = service.record_event(proc_id, kind, at=next(clock), **kwargs)
@@ -121,12 +122,14 @@ def record_procedure(
     values = enrolment_values(rng, start, lesions)
     study_id, centre = next_study_id(service.store, centre)
     proc_id = service.create(study_id, centre, values, surgeon=surgeon)
-    for kind in ("incision", "inspect_white_light", "inspect_icg", "ious"):
+    # Which event is which is read from forms/events.json: what it marks, records or identifies.
+    recording = forms.recording
+    for kind in (forms.marking("surgery_start").kind, *(e.kind for e in forms.routine("inspection"))):
         event(kind)
     lesion_ids = []
     for index in range(lesions):
         occult = index > 0 and rng.random() < 0.15
-        event("occult_lesion" if occult else "lesion_found")
+        event(forms.identifying("occult" if occult else "imaging").kind)
         lesion_id = service.load(proc_id).current_lesion_id
         assert lesion_id is not None, "finding a lesion makes it the current one"
         lesion_ids.append(lesion_id)
@@ -143,23 +146,25 @@ def record_procedure(
             entity="lesion",
             entity_id=lesion_id,
         )
-    event("resection_planning")
+    for planning in forms.routine("planning"):
+        event(planning.kind)
     for lesion_id in lesion_ids:
         service.switch_lesion(proc_id, lesion_id)
-        event("transection_start")
-        if rng.random() < 0.2:
-            event("plane_fluorescence")
-            event("plane_adapted")
-        event("transection_end")
+        event(forms.marking("transection_start").kind)
+        plane = rng.random() < 0.2
+        event(recording("plane_fluorescence", plane).kind)
+        if plane:
+            event(recording("plane_adapted", True).kind)
+        event(forms.marking("transection_end").kind)
         fluorescent = rng.random() < 0.19
-        event("specimen_fluorescent" if fluorescent else "specimen_clear")
+        event(recording("specimen_fluorescent", fluorescent).kind)
+        event(recording("cavity_fluorescent", fluorescent).kind)
         if fluorescent:
-            event("cavity_fluorescent")
-            event(rng.choice(["reresection_done", "reresection_done", "reresection_not_feasible"]))
+            event(recording("reresection", rng.choice(["done", "done", "not_feasible"])).kind)
         if service.load(proc_id).lesion(lesion_id).get("source") == "occult":
-            event("extended_resection")
-    event("note", note="Haemostasis checked")
-    event("closure")
+            event(recording("extended_resection", True).kind)
+    event(next(e.kind for e in forms.events().values() if e.note_required), note="Haemostasis checked")
+    event(forms.marking("surgery_end").kind)
     if pathology:
         record_pathology(service, rng, proc_id)
     if finish:

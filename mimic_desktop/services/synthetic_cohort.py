@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
+from ..domain import forms
 from ..domain.clock import to_iso
 from ..domain.errors import ValidationError
 from ..domain.record import Complication, Event, Lesion, Procedure
@@ -163,29 +164,31 @@ def _lesions(rng: random.Random, plan: PatientPlan, largest: float) -> list[tupl
 
 
 def _surgery(timeline: _Timeline, lesions: list[tuple[Lesion, LesionPlan]]) -> None:
-    for kind in ("incision", "inspect_white_light", "inspect_icg", "ious"):
+    # Which event is which is read from forms/events.json: what it marks, records or identifies.
+    recording = forms.recording
+    for kind in (forms.marking("surgery_start").kind, *(e.kind for e in forms.routine("inspection"))):
         timeline.add(kind)
     for lesion, plan in lesions:
-        timeline.add("occult_lesion" if plan.occult else "lesion_found", lesion.id)
-    timeline.add("resection_planning", minutes=(5, 15))
+        timeline.add(forms.identifying("occult" if plan.occult else "imaging").kind, lesion.id)
+    for planning in forms.routine("planning"):
+        timeline.add(planning.kind, minutes=(5, 15))
     for lesion, plan in lesions:
         if plan.treatment == "ablation":
-            timeline.add("ablation", lesion.id, minutes=(8, 20))
+            timeline.add(recording("ablated", True).kind, lesion.id, minutes=(8, 20))
         if plan.treatment != "resection":
             continue
-        timeline.add("transection_start", lesion.id, minutes=(5, 25))
-        if plan.plane_fluorescence:
-            timeline.add("plane_fluorescence", lesion.id)
+        timeline.add(forms.marking("transection_start").kind, lesion.id, minutes=(5, 25))
+        timeline.add(recording("plane_fluorescence", plan.plane_fluorescence).kind, lesion.id)
         if plan.plane_adapted:
-            timeline.add("plane_adapted", lesion.id)
-        timeline.add("transection_end", lesion.id)
-        timeline.add("specimen_fluorescent" if plan.fluorescent else "specimen_clear", lesion.id)
+            timeline.add(recording("plane_adapted", True).kind, lesion.id)
+        timeline.add(forms.marking("transection_end").kind, lesion.id)
+        timeline.add(recording("specimen_fluorescent", plan.fluorescent).kind, lesion.id)
         if plan.reresection:
-            timeline.add("cavity_fluorescent", lesion.id)
-            timeline.add(f"reresection_{plan.reresection}", lesion.id, minutes=(4, 12))
+            timeline.add(recording("cavity_fluorescent", True).kind, lesion.id)
+            timeline.add(recording("reresection", plan.reresection).kind, lesion.id, minutes=(4, 12))
         if plan.occult:
-            timeline.add("extended_resection", lesion.id)
-    timeline.add("closure")
+            timeline.add(recording("extended_resection", True).kind, lesion.id)
+    timeline.add(forms.marking("surgery_end").kind)
 
 
 def _complication(rng: random.Random, grade: str, day: date) -> Complication:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.record import Procedure
 from ..domain.wording import Text, say
@@ -115,15 +116,7 @@ def tables_from_csv(folder: Path) -> Tables:
 
 def tables_from_central(path: Path) -> Tables:
     """The current sessions' flat tables of a central study database, with the columns the report reads."""
-    from ..analysis.selection import (
-        COMPLICATION_COLUMNS,
-        LESION_COLUMNS,
-        LESION_DETAIL_COLUMNS,
-        PRIOR_PROCEDURES,
-        PROCEDURE_COLUMNS,
-        SBR,
-        SUBJECT_STATUS_COLUMNS,
-    )
+    from ..analysis.selection import PRIOR_PROCEDURES, SBR, columns_read
     from ..exchange import central
     from .central_import import open_existing
 
@@ -132,14 +125,8 @@ def tables_from_central(path: Path) -> Tables:
 
     store = open_existing(path)
     try:
-        frames = central.frames(
-            store,
-            {
-                "procedures": (*PROCEDURE_COLUMNS, *SUBJECT_STATUS_COLUMNS),
-                "lesions": (*LESION_COLUMNS, *LESION_DETAIL_COLUMNS, "lesion_number"),
-                "complications": COMPLICATION_COLUMNS,
-            },
-        )
+        read = columns_read()
+        frames = central.frames(store, read | {"lesions": (*read["lesions"], "lesion_number")})
         experience = prior_experience(store)
         surgeons = _recorded_surgeons(store)
         ratios = _specimen_ratios(store)
@@ -155,8 +142,11 @@ def tables_from_central(path: Path) -> Tables:
     return Tables(_with_surgeons(procedures, surgeons), lesions, frames["complications"])
 
 
-# The findings whose frame shows the specimen: the binary call the ratio is set beside is made on them.
-SPECIMEN_FINDINGS = ("specimen_fluorescent", "specimen_clear")
+def specimen_findings() -> frozenset[str]:
+    """The events whose frame shows the specimen: those recording the index test (forms/events.json), the binary
+    call the ratio is set beside."""
+    index = forms.index_finding().name
+    return frozenset(kind for kind, event in forms.events().items() if event.finding == index)
 
 
 def _specimen_ratios(store: Store) -> dict[tuple[str, int], float]:
@@ -169,7 +159,7 @@ def _specimen_ratios(store: Store) -> dict[tuple[str, int], float]:
         data = json.loads(text)
         numbers = {lesion["id"]: int(lesion["number"]) for lesion in data["record"]["lesions"]}
         for measurement in data.get("fluorescence", []):
-            if measurement["finding"] not in SPECIMEN_FINDINGS or measurement["lesion_id"] not in numbers:
+            if measurement["finding"] not in specimen_findings() or measurement["lesion_id"] not in numbers:
                 continue
             key = (str(data["session_id"]), numbers[measurement["lesion_id"]])
             latest = ratios.get(key)

@@ -246,7 +246,7 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool
 
 def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:
     """Store the record's derived status, from what it depends on: the row, the signatures, the events of
-    derive.STATUS_EVENTS."""
+    derive.status_events()."""
     status = derived_status(conn, proc_id)
     if status is not None:
         set_status(conn, proc_id, status)
@@ -257,7 +257,7 @@ def derived_status(conn: sqlite3.Connection, proc_id: str) -> str | None:
     proc = _procedure_row(conn, proc_id)
     if proc is None:
         return None
-    _load_events(conn, proc, derive.STATUS_EVENTS)
+    _load_events(conn, proc, derive.status_events())
     _load_signatures(conn, proc)
     return derive.status(proc).value
 

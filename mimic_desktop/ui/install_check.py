@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.wording import Text
 from ..services.install_check import practice_procedure
@@ -14,8 +15,6 @@ from .app import make_application
 from .context import AppContext
 from .main_window import MainWindow
 from .preferences import LANGUAGES, THEMES, Preferences
-
-CHECK_EVENT = "incision"  # the first event of every procedure, open on a new one
 
 
 def main_window_check(folder: Path) -> Text:
@@ -28,6 +27,7 @@ def main_window_check(folder: Path) -> Text:
         themes.apply(app, theme)
     i18n.install(app, "en")
     themes.apply(app, "dark")
+    check_event = forms.marking("surgery_start").kind  # the first event of every procedure, open on a new one
     store, user, proc_id = practice_procedure(folder)
     try:
         window = MainWindow(AppContext(store, user), Preferences(folder), demo=True)
@@ -36,16 +36,16 @@ def main_window_check(folder: Path) -> Text:
         QApplication.processEvents()
         if not window.isVisible() or window.live is None:
             raise MimicError(Text("The main window did not open."))
-        window.live.buttons.buttons[CHECK_EVENT].click()
+        window.live.buttons.buttons[check_event].click()
         recorded = [event.kind for event in window.context.procedures().load(proc_id).events]
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-        if recorded != [CHECK_EVENT]:
+        if recorded != [check_event]:
             raise MimicError(
                 Text(
                     "Clicking {event} on the live screen recorded {recorded}.",
-                    event=CHECK_EVENT,
+                    event=check_event,
                     recorded=", ".join(recorded) or Text("nothing"),
                 )
             )
@@ -55,7 +55,7 @@ def main_window_check(folder: Path) -> Text:
             display=app.platformName(),
             languages=len(LANGUAGES),
             themes=len(THEMES),
-            event=CHECK_EVENT,
+            event=check_event,
         )
     finally:
         store.close()

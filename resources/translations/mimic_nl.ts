@@ -1412,44 +1412,19 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Segment en grootte nog niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="191"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="192"/>
         <source>Specimen fluorescent: suspected R1</source>
         <translation>Preparaat fluorescent: verdacht R1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="193"/>
         <source>Specimen clear: suspected R0</source>
         <translation>Preparaat schoon: verdacht R0</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="194"/>
         <source>Specimen not assessed</source>
         <translation>Preparaat niet beoordeeld</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="197"/>
-        <source>plane fluorescent</source>
-        <translation>vlak fluorescent</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="199"/>
-        <source>plane adapted</source>
-        <translation>vlak aangepast</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="201"/>
-        <source>cavity fluorescent</source>
-        <translation>holte fluorescent</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="205"/>
-        <source>extended resection</source>
-        <translation>uitgebreide resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="207"/>
-        <source>ablated</source>
-        <translation>geableerd</translation>
     </message>
 </context>
 <context>

@@ -46,11 +46,12 @@ def test_a_re_resection_result_without_a_re_resection_is_named():
     proc.lesions[0].values |= {"margin_mm": 4.0, "reresection_tumour": False, "final_margin_mm": 6.0}
     problems = rules.pathology_problems(proc)
     assert (
-        "Lesion 1: Tumour in the re-resected cavity tissue is filled in, but no cavity re-resection was recorded."
+        "Lesion 1: Tumour in the re-resected cavity tissue is filled in, but Cavity re-resection done was not recorded."
         in problems
     )
     assert (
-        "Lesion 1: Final margin after re-resection is filled in, but no cavity re-resection was recorded." in problems
+        "Lesion 1: Final margin after re-resection is filled in, but Cavity re-resection done was not recorded."
+        in problems
     )
 
 
@@ -77,7 +78,7 @@ def test_a_struck_re_resection_no_longer_counts():
     proc = procedure(["specimen_fluorescent", "cavity_fluorescent", "reresection_done"])
     proc.events[-1].struck = True
     proc.lesions[0].values |= {"margin_mm": 2.0, "final_margin_mm": 4.0}
-    assert any("no cavity re-resection was recorded" in p for p in rules.pathology_problems(proc))
+    assert any("Cavity re-resection done was not recorded" in p for p in rules.pathology_problems(proc))
 
 
 def complication(number: int, onset: str, grade: str = "II", at_discharge: bool = False) -> Complication:

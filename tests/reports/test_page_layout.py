@@ -42,7 +42,7 @@ def words_of(labels) -> set[str]:
 
 def label_words(proc, lang: str) -> set[str]:
     """Every word of the summary's table headers, the printed field labels and the lesions' answers."""
-    headers = ("Time", "Event", "Lesion", "Note", "Specimen side (ICG)", "Re-resection", "R status")
+    headers = ("Time", "Event", "Lesion", "Note", "Specimen side (ICG)", "R status")
     headers += ("Who", "What", "Reason", "Days after surgery")
     labels = [say(header, lang) for header in headers]
     fields = (*LESION_TABLE_FIELDS, "description", "clavien_dindo", "onset_date")

@@ -73,7 +73,7 @@ def test_a_re_resection_shows_its_result_and_final_status(service, signed, tmp_p
     _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
     for lesion in reresected:
         block = lesion_block(text, lesion.number)
-        assert "Re-resection done" in block
+        assert "Cavity re-resection Cavity re-resection done" in block  # the finding, then the event that gave it
         assert f"Final margin after re-resection {lesion.get('final_margin_mm'):g} mm" in block
 
 

@@ -98,7 +98,7 @@ def test_pathology_and_post_operative_course_entered_through_the_pages(
     problems = page.pathology.problems.text()
     assert page.pathology.problems.isVisibleTo(window)
     assert "Lesion 1: the margin is under 1 mm (R1): say whether the R1 is vascular or parenchymal." in problems
-    assert "a cavity re-resection was recorded: fill in final margin after re-resection" in problems
+    assert "Cavity re-resection done was recorded: fill in final margin after re-resection" in problems
     actions.choose(editors["r1_type"].input, "parenchymal")
     actions.choose(editors["reresection_tumour"].input, False)
     actions.type(editors["final_margin_mm"].input, "5")

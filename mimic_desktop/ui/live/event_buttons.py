@@ -38,6 +38,9 @@ class EventButtons(QWidget):
         self.columns = 0
         self.style_heights: dict[str, int] = {}
         for definition in forms.events().values():
+            if not definition.button:
+                self._key_only(definition.kind, definition.key, shortcut_scope)
+                continue
             button, self.labels[definition.kind] = self._button(definition.text(lang), definition.key, definition.icon)
             button.setObjectName(f"event_{definition.kind}")
             button.clicked.connect(lambda _checked=False, kind=definition.kind: self.triggered.emit(kind))
@@ -49,6 +52,19 @@ class EventButtons(QWidget):
             self.shortcuts[definition.kind] = shortcut
             self.buttons[definition.kind] = button
         self._place(COLUMNS)
+
+    def _key_only(self, kind: str, key: str, shortcut_scope: QWidget) -> None:
+        """An event the catalogue gives no button of its own (the grid holds seven rows of three at the smallest
+        window): its key records it on the live screen, while the live screen is showing."""
+        shortcut = QShortcut(QKeySequence(key), shortcut_scope)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+
+        def record() -> None:
+            if shortcut_scope.isVisible():
+                self.triggered.emit(kind)
+
+        shortcut.activated.connect(record)
+        self.shortcuts[kind] = shortcut
 
     @staticmethod
     def _button(text: str, key: str, icon_name: str) -> tuple[QToolButton, tuple[QLabel, QLabel]]:
@@ -130,10 +146,12 @@ class EventButtons(QWidget):
             button.setMinimumHeight(max(self._style_height(kind), needed))
 
     def set_available(self, has_lesion: bool, ended: bool, editable: bool) -> None:
-        """Lesion steps need a current lesion; after the end of surgery only a note may follow."""
+        """Lesion steps need a current lesion; after the end of surgery only an event recordable at any time (a
+        note) may follow."""
         for kind, definition in forms.events().items():
-            allowed = editable and (not ended or kind == "note")
+            allowed = editable and (not ended or definition.any_time)
             if definition.lesion == "required":
                 allowed = allowed and has_lesion
-            self.buttons[kind].setEnabled(allowed)
+            if kind in self.buttons:
+                self.buttons[kind].setEnabled(allowed)
             self.shortcuts[kind].setEnabled(allowed)

@@ -152,7 +152,7 @@ class LesionCards(QWidget):
 
     @staticmethod
     def _tone(proc: Procedure, lesion: Lesion) -> str:
-        specimen = derive.assess_lesion(proc, lesion.id).specimen_fluorescent
+        specimen = derive.assess_lesion(proc, lesion.id).findings[forms.index_finding().name]
         return {True: "suspected_r1", False: "suspected_r0", None: "open"}[specimen]
 
     def card_text(self, proc: Procedure, lesion: Lesion) -> str:
@@ -187,22 +187,22 @@ class LesionText(QObject):
         source = lesion.get("source")
         if source and (usual_source or source != USUAL_SOURCE):
             title += f": {forms.field_def('source').choice_text(source, self.lang)}"
+        index = forms.index_finding()
         specimen = {
             True: self.tr("Specimen fluorescent: suspected R1"),
             False: self.tr("Specimen clear: suspected R0"),
             None: self.tr("Specimen not assessed"),
-        }[assessment.specimen_fluorescent]
-        steps = []
-        if assessment.plane_fluorescence:
-            steps.append(self.tr("plane fluorescent"))
-        if assessment.plane_adapted:
-            steps.append(self.tr("plane adapted"))
-        if assessment.cavity_fluorescent:
-            steps.append(self.tr("cavity fluorescent"))
-        if assessment.reresection:
-            steps.append(forms.events()[f"reresection_{assessment.reresection}"].text(self.lang).lower())
-        if assessment.extended_resection:
-            steps.append(self.tr("extended resection"))
-        if assessment.ablated:
-            steps.append(self.tr("ablated"))
+        }[assessment.findings[index.name]]
+        # Every other finding recorded, in the catalogue's order, in the words of the event that recorded it.
+        catalogue = forms.events()
+        steps = [
+            _lower_first(catalogue[assessment.recorded_by[finding.name]].text(self.lang))
+            for finding in forms.findings("lesion")
+            if finding.name in assessment.recorded_by and finding is not index
+        ]
         return "\n".join([title, self.place(lesion), specimen, *([", ".join(steps)] if steps else [])])
+
+
+def _lower_first(text: str) -> str:
+    """An event's name inside a list of steps: its first letter small ("plane adapted", not "Plane adapted")."""
+    return text[:1].lower() + text[1:]

@@ -365,10 +365,10 @@ class LiveScreen(QWidget):
         moment = utc_now()  # the moment of the key press or click, whatever happens next
         self.take_keys()
         definition = forms.events()[kind]
-        if kind == "closure" and not self._closure_confirmed():
+        if definition.marks == "surgery_end" and not self._closure_confirmed():
             return
         note = None
-        if kind == "note":
+        if definition.note_required:
             note = dialogs.ask_text(self, definition.text(self.context.lang), self.tr("Note"))
             if note is None:
                 return
