@@ -117,8 +117,13 @@ def cmd_set_experience(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     centre_experience.set_prior_experience(store, user, args.centre, args.prior_procedures, args.reason)
     print(
-        f"Centre {args.centre.strip()}: {args.prior_procedures} procedure(s) before the trial, counted by the "
-        "learning curve of the trial report."
+        say(
+            "Centre {centre}: {count} procedure(s) before the trial, counted by the learning curve of the trial "
+            "report.",
+            reader_language(args),
+            centre=args.centre.strip(),
+            count=args.prior_procedures,
+        )
     )
 
 
@@ -167,21 +172,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> None:
     store, _ = signed_in(args)
+    lang = reader_language(args)
     if args.keys:
         for key in centre_keys.registered_keys(store):
             withdrawn = (
                 ""
                 if key.withdrawn_utc is None
-                else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+                else "\t"
+                + say("withdrawn {at}: {reason}", lang, at=local_text(key.withdrawn_utc), reason=key.withdrawal_reason)
             )
-            print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}{withdrawn}")
+            registered = say("registered {at}", lang, at=local_text(key.registered_utc))
+            print(f"{key.centre}\t{key.fingerprint}\t{registered}{withdrawn}")
         return
     for row in central_import.imported_files(store):
-        mark = "current" if row["current"] else "superseded"
-        withdrawn = " (withdrawn since)" if row["signer_withdrawn_utc"] else ""
+        mark = say("current", lang) if row["current"] else say("superseded", lang)
+        signer = (
+            Text("signed by {fingerprint} (withdrawn since)")
+            if row["signer_withdrawn_utc"]
+            else Text("signed by {fingerprint}")
+        )
         print(
             f"{row['study_id']}\tv{row['session_version']}\t{mark}\t{local_text(row['imported_utc'])}\t"
-            f"{row['file_name']}\tsigned by {row['signer_fingerprint']}{withdrawn}"
+            f"{row['file_name']}\t{signer.fill(fingerprint=row['signer_fingerprint']).text(lang)}"
         )
 
 
@@ -191,7 +203,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     signed_in(args)[0].close()
     result = verify_central(args.db, signatures=args.signatures)
-    print(result.text())
+    print(result.text(reader_language(args)))
     return 0 if result.ok else 1
 
 

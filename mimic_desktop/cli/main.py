@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from .. import __version__
+from ..domain.derive import Status
 from ..domain.private_files import restrict_new_files
 from ..domain.record import Procedure
 from ..domain.roles import LAPTOP_ROLES, Role
@@ -35,6 +36,7 @@ from .common import (
     add_user_option,
     db_path,
     new_password,
+    print_error,
     print_json,
     reader_language,
     run,
@@ -65,7 +67,7 @@ def cmd_add_user(args: argparse.Namespace) -> None:
 def cmd_create(args: argparse.Namespace) -> None:
     initial = field_values(args.set)
     service = signed_in(args)
-    proc_id = service.create(args.study_id, args.centre, initial, surgeon=args.surgeon)
+    proc_id = service.create(args.study_id, args.centre, initial, surgeon=args.surgeon, lang=reader_language(args))
     print(proc_id)
 
 
@@ -74,7 +76,9 @@ def cmd_event(args: argparse.Namespace) -> None:
     proc = service.find(args.study_id)
     lesion_id = None if args.lesion is None else numbered(proc, "lesion", args.lesion)
     at = event_time(args.at) if args.at else None
-    print(service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note))
+    print(
+        service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note, lang=reader_language(args))
+    )
 
 
 def cmd_strike(args: argparse.Namespace) -> None:
@@ -86,7 +90,7 @@ def cmd_set(args: argparse.Namespace) -> None:
     updates = field_values(args.values)
     service = signed_in(args)
     proc = service.find(args.study_id)
-    changed = service.set_values(proc.id, updates, reason=args.reason)
+    changed = service.set_values(proc.id, updates, reason=args.reason, lang=reader_language(args))
     print(say("{count} value(s) changed.", reader_language(args), count=changed))
 
 
@@ -109,6 +113,14 @@ def _derived_by_number(
     return {row[number]: {column.name: row[column.name] for column in columns} for row in rows}
 
 
+def status_text(stored: str, lang: str) -> str:
+    """A record's status in lang; a value this version does not know (a newer one's) as it is stored."""
+    try:
+        return Status(stored).text(lang)
+    except ValueError:
+        return stored
+
+
 def cmd_dump(args: argparse.Namespace) -> None:
     service = signed_in(args)
     print_json(procedure_json(service.find(args.study_id)))
@@ -116,19 +128,21 @@ def cmd_dump(args: argparse.Namespace) -> None:
 
 def cmd_list(args: argparse.Namespace) -> None:
     service = signed_in(args)
+    lang = reader_language(args)
     for row in service.list(args.search or ""):
-        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}")
+        print(f"{row['study_id']}\t{status_text(row['status'], lang)}\t{row['modified_utc']}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """The auditor's check: reads the database (and any backup or session file named) without changing a byte."""
     from ..services import verification
 
+    lang = reader_language(args)
     verdict = verification.verify(db_path(args), args.against)
     if verdict.code == verification.NOT_VERIFIED and not verdict.opened:
-        print(f"error: {verdict.summary}", file=sys.stderr)
+        print_error(verdict.summary_text(lang), lang)
         return verdict.code
-    for line in verdict.lines():
+    for line in verdict.lines(lang):
         print(line)
     return verdict.code
 
