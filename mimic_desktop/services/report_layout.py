@@ -78,7 +78,7 @@ def facts(name: str, rows: list[tuple[str, str]], lang: str) -> Table:
 
 
 def title(report: TrialReport, lang: str) -> str:
-    return say("MIMIC trial report: {source}", lang, source=report.source or say("data given", lang))
+    return say("MIMIC trial report: {source}", lang, source=report.source.text(lang) or say("data given", lang))
 
 
 def counted(report: TrialReport, lang: str) -> Section:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from pypdf import PdfReader
 
 from mimic_desktop.services.central_import import CentralImporter
 from tests.support.office import data_manager, run_central
@@ -98,3 +99,5 @@ def test_the_report_command_says_where_it_wrote_in_dutch(imported, dutch, tmp_pa
     pdf = tmp_path / "rapport.pdf"
     assert run_central("report", "--db", imported, "--pdf", pdf) == 0
     assert capsys.readouterr().out.strip() == f"Studierapport geschreven naar {pdf}."
+    first_page = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "MIMIC-studierapport: centrale studiedatabase central.sqlite" in first_page
