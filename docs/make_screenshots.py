@@ -3,6 +3,7 @@
     python docs/make_screenshots.py [FOLDER]              (default: docs/screenshots)
     python docs/make_screenshots.py --accounts [FOLDER]   (only the account pages and the locked screen)
     python docs/make_screenshots.py --live [FOLDER]       (only the live screen's pictures)
+    python docs/make_screenshots.py --central [FOLDER]    (only the trial office's window)
 
 Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
 live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
@@ -494,7 +495,8 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
     accounts_only = "--accounts" in argv  # only the account pages, without the slower rest
     live_only = "--live" in argv  # only the live screen's pictures
-    argv = [arg for arg in argv if arg not in {"--accounts", "--live"}]
+    central_only = "--central" in argv  # only the trial office's window
+    argv = [arg for arg in argv if arg not in {"--accounts", "--live", "--central"}]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
@@ -504,6 +506,13 @@ def main(argv: list[str]) -> int:
             made = make_account_screenshots(folder, Path(settings))
         elif live_only:
             made = make_live_screenshots(folder)
+        elif central_only:
+            from mimic_desktop.ui.app import make_application
+
+            folder.mkdir(parents=True, exist_ok=True)
+            app = make_application("en", "dark")  # kept: the windows need it until the pictures are taken
+            made = make_central_screenshots(folder, Path(settings))
+            del app
         else:
             made = make_screenshots(folder)
         for path in made:
