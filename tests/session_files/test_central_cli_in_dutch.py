@@ -44,7 +44,7 @@ def test_verify_names_each_problem_in_dutch(imported, dutch, capsys):
         == 0
     )
     said = capsys.readouterr().out.strip()
-    assert said == "Centrum 02: 12 procedure(s) vóór de trial, meegeteld in de leercurve van het studierapport."
+    assert said == "Centrum 02: 12 procedure(s) vóór de studie, meegeteld in de leercurve van het studierapport."
     raw = sqlite3.connect(imported)
     raw.execute("UPDATE centre_experience SET prior_procedures = 0 WHERE centre = '02'")
     raw.commit()
