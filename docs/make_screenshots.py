@@ -30,7 +30,7 @@ LIVE_SIZE = (1366, 697)  # a maximised window on a 1366 x 768 laptop with its ta
 LANGUAGES = ("en", "nl")
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion", "history")
-CENTRAL_PAGES = ("import", "sessions", "report")
+CENTRAL_PAGES = ("import", "sessions", "record", "compare", "report")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -164,6 +164,10 @@ def sent_to_the_trial_office(folder: Path) -> tuple[Path, Path, Path]:
     for proc_id in ids[1:]:
         exporter.export(proc_id, usb)
     service.set_value(ids[0], "hospital_stay_days", 6, reason="discharge date confirmed")
+    lesion = service.load(ids[0]).lesions[0]
+    service.set_values(
+        ids[0], {"size_mm": 23}, entity="lesion", entity_id=lesion.id, reason="pathology report received"
+    )
     exporter.export(ids[0], usb)
     shutil.copy(earlier, usb)
     damaged = usb / "MIM-01-004-v1.mimic"
@@ -206,6 +210,16 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         grab(window, folder / f"{theme}-central-import.png")
         window.show_page("sessions")
         grab(window, folder / f"{theme}-central-sessions.png")
+        sessions = window.sessions_page
+        sessions.sessions.selectRow(next(i for i, row in enumerate(sessions.files) if row["session_version"] == 2))
+        record = sessions.open_record()
+        record.resize(*SIZE)
+        settle()
+        grab(record, folder / f"{theme}-central-record.png")
+        record.tabs.setCurrentIndex(1)
+        settle()
+        grab(record, folder / f"{theme}-central-compare.png")
+        record.close()
         report = CentralWindow(cohort, Preferences(office), "en", user=data_manager(cohort))
         report.resize(*SIZE)
         report.show()
@@ -510,9 +524,8 @@ def main(argv: list[str]) -> int:
             from mimic_desktop.ui.app import make_application
 
             folder.mkdir(parents=True, exist_ok=True)
-            app = make_application("en", "dark")  # kept: the windows need it until the pictures are taken
+            app = make_application("en", "dark")  # noqa: F841 (kept alive while the windows are made)
             made = make_central_screenshots(folder, Path(settings))
-            del app
         else:
             made = make_screenshots(folder)
         for path in made:

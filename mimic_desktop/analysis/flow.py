@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.subject_status import SubjectStatus
 from .accuracy import confirmed_crlm, is_r1, resected, vascular_r1
 from .margins import Margins
 from .selection import Counted
@@ -19,8 +20,13 @@ class Flow:
 
     procedures_in_input: Annotated[int, "Procedure rows in the input."]
     procedures_left_out: Annotated[int, "Left out of the report (see counted.exclusions)."]
+    enrolled: Annotated[int, "Patients enrolled (trial records of any subject status; Figure 1's first box)."]
+    withdrawn: Annotated[int, "Enrolled patients withdrawn from the trial (reasons: counted.left_trial)."]
+    excluded: Annotated[int, "Enrolled patients excluded after enrolment (reasons: counted.left_trial)."]
+    not_operated: Annotated[int, "Enrolled patients not operated (reasons: counted.left_trial)."]
     patients: Annotated[int, "Patients analysed."]
-    lesions: Annotated[int, "Their lesions."]
+    lesions: Annotated[int, "Their lesions, those of a two-stage procedure left out."]
+    two_stage: Annotated[int, "Their lesions left out as part of a two-stage procedure."]
     resected: Annotated[int, "Lesions resected."]
     ablated: Annotated[int, "Lesions ablated."]
     not_treated: Annotated[int, "Lesions neither resected nor ablated, or without the treatment recorded."]
@@ -39,6 +45,10 @@ class Flow:
     r1_after: Annotated[int, "R1 after re-resection."]
 
 
+def _left(counted: Counted, status: SubjectStatus) -> int:
+    return sum(left.patients for left in counted.left_trial if left.status == status.value)
+
+
 def flow(counted: Counted, margins: Margins, lesions: pd.DataFrame) -> Flow:
     treatment = lesions["treatment"]
     taken = lesions[resected(lesions)]
@@ -50,8 +60,13 @@ def flow(counted: Counted, margins: Margins, lesions: pd.DataFrame) -> Flow:
     return Flow(
         procedures_in_input=counted.procedures_in_input,
         procedures_left_out=counted.procedures_in_input - counted.procedures_included,
+        enrolled=counted.enrolled,
+        withdrawn=_left(counted, SubjectStatus.WITHDRAWN),
+        excluded=_left(counted, SubjectStatus.EXCLUDED),
+        not_operated=_left(counted, SubjectStatus.NOT_OPERATED),
         patients=counted.procedures_included,
         lesions=len(lesions),
+        two_stage=counted.lesions_two_stage,
         resected=len(taken),
         ablated=int(treatment.eq("ablation").sum()),
         not_treated=len(lesions) - len(taken) - int(treatment.eq("ablation").sum()),

@@ -18,6 +18,7 @@ from ..domain.wording import Text
 from .accuracy import Diagnostic, diagnostic
 from .clustered import METHOD as CLUSTERED
 from .complications import Complications, complications
+from .detection import Detection, detection
 from .enrolment import CentreEnrolment, enrolment
 from .estimates import FISHER, MCNEMAR, NEWCOMBE, ODDS_RATIO, PEARSON, PENALISED_ODDS_RATIO, WILSON
 from .flow import Flow, flow
@@ -27,6 +28,9 @@ from .margins import Margins, margins
 from .questionnaire import METHOD as QUESTIONNAIRE_METHOD
 from .questionnaire import Questionnaire, questionnaire
 from .roc import METHOD as AUROC_METHOD
+from .sbr import QUARTILES as SBR_QUARTILES
+from .sbr import YOUDEN as SBR_YOUDEN
+from .sbr import SbrAnalysis, sbr_analysis
 from .selection import Counted, select
 from .subgroups import Neoadjuvant, neoadjuvant
 
@@ -46,6 +50,8 @@ METHODS = (
     ODDS_RATIO,
     PENALISED_ODDS_RATIO,
     QUESTIONNAIRE_METHOD,
+    SBR_QUARTILES,
+    SBR_YOUDEN,
 )
 FORMAT_VERSION = 1
 
@@ -66,11 +72,17 @@ class TrialReport:
     margins: Annotated[Margins, "The primary end point: R0 before and after cavity re-resection."]
     management: Annotated[Management, "Changes in surgical management."]
     occult: Annotated[Occult, "Occult lesions found with ICG."]
+    detection: Annotated[Detection, "ICG for the detection of additional lesions (eFigure 2)."]
     learning_curve: Annotated[LearningCurve, "A centre's first ten procedures against the later ones."]
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
     complications: Annotated[Complications, "Complications within 90 days."]
     questionnaire: Annotated[Questionnaire, "The surgeon questionnaire per surgeon (not in the report before)."]
+    fluorescence_ratio: Annotated[
+        SbrAnalysis | None,
+        "The signal-to-background ratio measured on near-infrared frames against the histological margin, beside"
+        " the binary call (not in the paper); null when no lesion has a ratio.",
+    ] = None
 
 
 def compute_report(
@@ -95,9 +107,11 @@ def compute_report(
         counted=chosen.counted,
         flow=flow(chosen.counted, primary, lesion_rows),
         diagnostic=diagnostic(lesion_rows),
+        fluorescence_ratio=sbr_analysis(lesion_rows),
         margins=primary,
         management=management(patients, lesion_rows),
         occult=occult(patients, lesion_rows),
+        detection=detection(lesion_rows),
         learning_curve=learning_curve(patients, lesion_rows),
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),

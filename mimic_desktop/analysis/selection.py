@@ -2,9 +2,11 @@
 
 A procedure is one patient. Left out, in this order, each procedure for its first reason: demo
 records; sessions with more than one row (superseded versions must not be in the input; the central
-database's tables hold only the current one); records not marked complete (draft, in progress,
-awaiting pathology); study IDs that appear in more than one session. Lesions and complications go
-with their procedure; those whose session has no procedure row are counted apart.
+database's tables hold only the current one); patients no longer enrolled (withdrawn, excluded, not
+operated: the paper's Figure 1); records not marked complete (draft, in progress, awaiting pathology);
+study IDs that appear in more than one session. Lesions and complications go with their procedure;
+those whose session has no procedure row are counted apart. A lesion marked as part of a two-stage
+procedure is left out of the per-lesion analysis, as the paper left such lesions out.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from ..domain.derive import Status
+from ..domain.subject_status import SubjectStatus
 from ..domain.wording import Text
 from .tables import ReportInputError, flag, key, number, require, text
 
@@ -39,6 +42,14 @@ PROCEDURE_COLUMNS = (
     "q_benign_malignant",
     "q_continue_use",
 )
+# Read when the input has them; tables made before subject status was recorded hold enrolled patients only.
+SUBJECT_STATUS_COLUMNS = ("subject_status", "subject_status_reason")
+# Why a patient no longer enrolled is left out of the report, by status (Figure 1 of the paper).
+LEFT_TRIAL = {
+    SubjectStatus.WITHDRAWN: Text("subject withdrawn"),
+    SubjectStatus.EXCLUDED: Text("subject excluded"),
+    SubjectStatus.NOT_OPERATED: Text("subject not operated"),
+}
 LESION_COLUMNS = (
     "session_id",
     "treatment",
@@ -54,10 +65,14 @@ LESION_COLUMNS = (
     "extended_resection",
 )
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
+# Read when the input has them (CRF version 2): every modality a lesion was seen with, and the two-stage flag.
+LESION_DETAIL_COLUMNS = ("seen_with", "two_stage")
 # Optional: the procedures the row's centre did before the trial (0 when the column is absent or empty).
 PRIOR_PROCEDURES = "centre_prior_procedures"
 # Optional: the operating surgeon's pseudonymous code (the questionnaire is summarised per surgeon).
 SURGEON = "surgeon"
+# Optional: the lesion's signal-to-background ratio measured on a near-infrared frame (analysis/sbr.py).
+SBR = "sbr"
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,15 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class LeftTrial:
+    """Patients no longer enrolled, by status and the reason given: the exclusions of the flow diagram."""
+
+    status: Annotated[str, "withdrawn, excluded or not_operated."]
+    reason: Annotated[str, "The reason recorded with the status, as typed."]
+    patients: Annotated[int, "How many patients."]
+
+
+@dataclass(frozen=True)
 class Counted:
     """What the report counts: the records in the input, those left out and why, and those analysed."""
 
@@ -77,11 +101,18 @@ class Counted:
     procedures_included: Annotated[int, "Procedures analysed: one per patient."]
     exclusions: Annotated[list[Exclusion], "Procedures left out, by reason (only reasons that occur)."]
     lesions_in_input: Annotated[int, "Lesion rows in the input."]
-    lesions_included: Annotated[int, "Lesions of the procedures analysed."]
+    lesions_included: Annotated[int, "Lesions of the procedures analysed (not those of a two-stage procedure)."]
+    lesions_two_stage: Annotated[
+        int, "Lesions of the procedures analysed left out as part of a two-stage procedure (as in the paper)."
+    ]
     lesions_without_procedure: Annotated[int, "Lesion rows whose session has no procedure row (not analysed)."]
     complications_in_input: Annotated[int, "Complication rows in the input."]
     complications_included: Annotated[int, "Complications of the procedures analysed."]
     complications_without_procedure: Annotated[int, "Complication rows whose session has no procedure row."]
+    enrolled: Annotated[int, "Patients enrolled: trial records (not demo, one row per session) of any subject status."]
+    left_trial: Annotated[
+        list[LeftTrial], "Enrolled patients no longer in the trial (withdrawn, excluded, not operated), by reason."
+    ]
 
 
 @dataclass(frozen=True)
@@ -132,6 +163,8 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "study_id": key(procedures["study_id"]),
             "centre": key(procedures["centre"]),
             "status": text(procedures["status"]),
+            "subject_status": _subject_status(procedures),
+            "subject_status_reason": text(procedures.get("subject_status_reason", pd.Series(None, procedures.index))),
             "demo": flag(procedures["demo"], table).fillna(False).astype(bool),
             "surgery_date": text(procedures["surgery_date"]),
             "chemo": flag(procedures["neoadjuvant_chemo"], table),
@@ -145,6 +178,22 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "q_continue_use": flag(procedures["q_continue_use"], table),
         }
     )
+
+
+def _subject_status(procedures: pd.DataFrame) -> pd.Series:
+    """Each procedure's subject status; enrolled where the input has none (tables made before it was recorded)."""
+    import pandas as pd
+
+    if "subject_status" not in procedures:
+        return pd.Series(SubjectStatus.ENROLLED.value, index=procedures.index, dtype=object)
+    return text(procedures["subject_status"]).fillna(SubjectStatus.ENROLLED.value)
+
+
+def _left_trial(patients: pd.DataFrame, trial: pd.Series) -> list[LeftTrial]:
+    gone = patients[trial & patients["subject_status"].ne(SubjectStatus.ENROLLED.value)]
+    reasons = gone["subject_status_reason"].fillna("(no reason recorded)")
+    counts = gone.groupby([gone["subject_status"], reasons]).size()
+    return [LeftTrial(str(status), str(reason), int(count)) for (status, reason), count in counts.items()]
 
 
 def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
@@ -166,8 +215,24 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
             "reresection_tumour": flag(lesions["reresection_tumour"], table),
             "plane_adapted": flag(lesions["plane_adapted"], table).fillna(False).astype(bool),
             "extended": flag(lesions["extended_resection"], table).fillna(False).astype(bool),
+            SBR: number(lesions[SBR], table) if SBR in lesions.columns else pd.NA,
+            "seen_icg": _seen_with_icg(lesions),
+            "two_stage": flag(_column(lesions, "two_stage"), table).fillna(False).astype(bool),
         }
     )
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """The column, or an empty one where the input was made before it existed."""
+    import pandas as pd
+
+    return frame[name] if name in frame else pd.Series(None, index=frame.index, dtype=object)
+
+
+def _seen_with_icg(lesions: pd.DataFrame) -> pd.Series:
+    """Whether ICG fluorescence showed the lesion; missing where the modalities were not recorded."""
+    seen = text(_column(lesions, "seen_with"))
+    return seen.str.split(";").map(lambda codes: "icg" in codes, na_action="ignore").astype("boolean")
 
 
 def _excluded(patients: pd.DataFrame, reasons: list[tuple[Text, pd.Series]]) -> tuple[pd.Series, list[Exclusion]]:
@@ -192,15 +257,17 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     patients = _read_procedures(procedures)
     performed = ~patients["demo"] & ~patients["session_id"].duplicated(keep=False)
     patients["procedure_number"] = _procedure_numbers(patients[performed])
+    enrolled = patients["subject_status"].eq(SubjectStatus.ENROLLED.value)
     complete = patients["status"].isin(COUNTED_STATUSES)
     # Only records that would otherwise count can clash: a demo or draft copy of a study ID does not.
-    counting = performed & complete
+    counting = performed & complete & enrolled
     repeated = counting & patients["study_id"].where(counting).duplicated(keep=False)
     out, exclusions = _excluded(
         patients,
         [
             (Text("demo record, not trial data"), patients["demo"]),
             (Text("more than one row for one session (superseded versions in the input)"), ~performed),
+            *((LEFT_TRIAL[status], patients["subject_status"].eq(status.value)) for status in LEFT_TRIAL),
             (Text("not marked complete (draft, in progress or awaiting pathology)"), ~complete),
             (Text("study ID recorded in more than one session"), repeated),
         ],
@@ -210,6 +277,9 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     sessions = set(patients["session_id"].dropna().to_numpy(dtype=object))
     kept = set(included["session_id"].to_numpy(dtype=object))
     read_lesions = _read_lesions(lesions)
+    # Lesions of a two-stage procedure are left out of the per-lesion analysis, as in the paper.
+    two_stage = read_lesions["two_stage"] & read_lesions["session_id"].isin(kept)
+    analysed_lesions = read_lesions[~read_lesions["two_stage"]]
     read_complications = key(complications["session_id"]).to_frame()
     read_complications["grade"] = text(complications["clavien_dindo"])
     read_complications["late"] = flag(complications["late"], "complications").fillna(False).astype(bool)
@@ -219,15 +289,18 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
         procedures_included=len(included),
         exclusions=exclusions,
         lesions_in_input=len(read_lesions),
-        lesions_included=int(read_lesions["session_id"].isin(kept).sum()),
+        lesions_included=int(analysed_lesions["session_id"].isin(kept).sum()),
+        lesions_two_stage=int(two_stage.sum()),
         lesions_without_procedure=int((~read_lesions["session_id"].isin(sessions)).sum()),
         complications_in_input=len(read_complications),
         complications_included=int(read_complications["session_id"].isin(kept).sum()),
         complications_without_procedure=int((~read_complications["session_id"].isin(sessions)).sum()),
+        enrolled=int(performed.sum()),
+        left_trial=_left_trial(patients, performed),
     )
     return Selection(
         patients=included,
-        lesions=read_lesions.merge(attributes, on="session_id", how="inner"),
+        lesions=analysed_lesions.merge(attributes, on="session_id", how="inner"),
         complications=read_complications[read_complications["session_id"].isin(kept)].reset_index(drop=True),
         counted=counted,
     )

@@ -1,4 +1,7 @@
-"""Subcommands on a database's automatic backups: backups (list them, checked) and restore (put one in place)."""
+"""Subcommands on a database's automatic backups: backups (list them, checked) and restore (put one in place).
+
+Both programs have them: mimic-desktop for a laptop's database, mimic-central for the central study database (the
+same mechanism and checks)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ REASONS = {
     "completed": Text("a procedure was completed"),
     "daily": Text("the day's first sign-in"),
     "before-upgrade": Text("before an upgrade"),
+    "after-import": Text("session files were imported"),
 }
 
 

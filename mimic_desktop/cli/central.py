@@ -1,5 +1,6 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-set-experience, import, list, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
+set-experience, import, list, record, compare, report, exports, verify, backups, restore, gui). Every command but gui,
+backups and restore signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
+from . import backup_commands
+from .central_records import add_commands as add_record_commands
 from .common import Handler, new_password, password, reader_language, run
 from .report import add_output_arguments, emit
 
@@ -238,7 +241,7 @@ def cmd_export_redcap(args: argparse.Namespace) -> None:
 
 
 def cmd_export_odm(args: argparse.Namespace) -> None:
-    _export(args, "odm")
+    _export(args, "odm-archive" if args.audit else "odm")
 
 
 def cmd_export_castor(args: argparse.Namespace) -> None:
@@ -301,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="print the summary only")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the summary (default: the person's)")
     p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
     p.add_argument("--keys", action="store_true")
     p = command(
@@ -309,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
         "check the audit trail, every row against it and against the stored records, and the file's integrity",
     )
     p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the verdict (default: the person's)")
+    add_record_commands(command, signed_in)
+    backup_commands.register(command)  # the laptop's backups and restore, on the central database
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
     p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)", user=False)
@@ -324,6 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--out", type=Path, required=True, help="the folder to write into (made when missing)")
         if name == "export-redcap":
             p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
+        if name == "export-odm":
+            p.add_argument(
+                "--audit",
+                action="store_true",
+                help="the archive copy: every change of a value with who (laptop account id), when and why, and the "
+                "questionnaire's signature",
+            )
         if name == "export-castor":
             p.add_argument(
                 "--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)"

@@ -14,6 +14,7 @@ from ..domain.derive import Status
 from ..domain.private_files import restrict_new_files
 from ..domain.record import Procedure
 from ..domain.roles import LAPTOP_ROLES, Role
+from ..domain.subject_status import SubjectStatus
 from ..domain.wording import say
 from ..exchange import flat
 from ..services.accounts import AccountService
@@ -24,11 +25,14 @@ from . import (
     backup_commands,
     data_exports,
     documents,
+    fluorescence_commands,
+    frame_commands,
     install_check,
     record_commands,
     session_export,
     signature_commands,
     study_settings,
+    subject_commands,
 )
 from .common import (
     Handler,
@@ -113,10 +117,10 @@ def _derived_by_number(
     return {row[number]: {column.name: row[column.name] for column in columns} for row in rows}
 
 
-def status_text(stored: str, lang: str) -> str:
-    """A record's status in lang; a value this version does not know (a newer one's) as it is stored."""
+def coded_text(kind: type[Status] | type[SubjectStatus], stored: str, lang: str) -> str:
+    """A stored status code said in lang; a code this version does not know (a newer one's) as it is stored."""
     try:
-        return Status(stored).text(lang)
+        return kind(stored).text(lang)
     except ValueError:
         return stored
 
@@ -130,7 +134,9 @@ def cmd_list(args: argparse.Namespace) -> None:
     service = signed_in(args)
     lang = reader_language(args)
     for row in service.list(args.search or ""):
-        print(f"{row['study_id']}\t{status_text(row['status'], lang)}\t{row['modified_utc']}")
+        status = coded_text(Status, row["status"], lang)
+        subject = coded_text(SubjectStatus, row["subject_status"], lang)
+        print(f"{row['study_id']}\t{status}\t{row['modified_utc']}\t{subject}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -258,10 +264,13 @@ EXTENSIONS: list[ModuleType] = [
     documents,
     session_export,
     data_exports,
+    fluorescence_commands,
+    frame_commands,
     install_check,
     record_commands,
     study_settings,
     signature_commands,
+    subject_commands,
 ]
 
 

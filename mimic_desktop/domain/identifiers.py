@@ -76,6 +76,7 @@ def record_findings(proc: Procedure, lang: str = "en") -> list[str]:
         label = say("Event {id} ({event})", lang, id=event.id, event=forms.events()[event.kind].text(lang))
         texts += [(say("{label}, note", lang, label=label), event.note)]
         texts += [(say("{label}, reason struck", lang, label=label), event.struck_reason)]
+    texts += [(say("Reason for the subject status", lang), proc.subject_status_reason)]
     for signature in proc.signatures:
         texts += [(say("Signature {id}, meaning", lang, id=signature.id), signature.meaning)]
         texts += [(say("Signature {id}, reason voided", lang, id=signature.id), signature.void_reason)]

@@ -87,6 +87,10 @@ class Procedure:
     demo: bool = False
     # The surgeon of record as an account; None while the surgeon is only a typed name (values["surgeon"]).
     surgeon_username: str | None = None
+    # Whether the patient is still in the trial (domain/subject_status.py), with why and since when; not a form field.
+    subject_status: str = "enrolled"
+    subject_status_reason: str | None = None
+    subject_status_date: str | None = None
 
     def get(self, name: str) -> Any:
         return self.values.get(name)

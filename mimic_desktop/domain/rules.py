@@ -14,6 +14,7 @@ from .clock import from_iso, local_text, utc_now
 from .errors import ValidationError
 from .forms import FieldDef
 from .record import Complication, Event, Lesion, Procedure
+from .subject_status import SubjectStatus
 from .values import display
 from .wording import Text, TextList, say
 
@@ -130,12 +131,13 @@ def check_lesion_event(proc: Procedure, kind: str, lesion_id: str | None) -> Non
 
 
 def check_lesion_values(lesion: Lesion, changes: Mapping[str, Any], lang: str = "en") -> None:
-    """A lesion recorded as occult (new) was not shown by the pre-operative imaging: refuse the two together.
+    """A lesion recorded as occult (new) was not shown by the pre-operative imaging: refuse the two together; and
+    the modalities it was seen with include the one it was detected by.
 
     Checked only when the change sets the source or how the lesion was detected, so that an unrelated field
     of an older record that holds both can still be saved.
     """
-    if not {"source", "detected_by"} & changes.keys():
+    if not {"source", "detected_by", "seen_with"} & changes.keys():
         return
     values = {**lesion.values, **changes}
     if values.get("source") == "occult" and values.get("detected_by") == "preop_imaging":
@@ -151,6 +153,43 @@ def check_lesion_values(lesion: Lesion, changes: Mapping[str, Any], lang: str = 
                 imaging=_shown("detected_by", "preop_imaging", lang),
             ),
             field="detected_by",
+        )
+    _check_seen_with(lesion.number, values, changes, lang)
+
+
+def _check_seen_with(number: int, values: Mapping[str, Any], changes: Mapping[str, Any], lang: str) -> None:
+    """Every modality a lesion was seen with includes the one it was detected by, and an occult lesion was not seen
+    on the pre-operative imaging."""
+    seen = values.get("seen_with") or []
+    if not seen:
+        return
+    detected = values.get("detected_by")
+    if detected and detected not in seen:
+        raise ValidationError(
+            say(
+                "Lesion {number}: {detected_by} is {modality}, which {seen_with} does not list. The modality that "
+                "detected the lesion is one it was seen with: add it, or correct {detected_by}.",
+                lang,
+                number=number,
+                detected_by=_label("detected_by", lang),
+                modality=_shown("detected_by", detected, lang),
+                seen_with=_label("seen_with", lang),
+            ),
+            field="seen_with" if "seen_with" in changes else "detected_by",
+        )
+    if values.get("source") == "occult" and "preop_imaging" in seen:
+        raise ValidationError(
+            say(
+                "Lesion {number}: {source} is {occult}, but {seen_with} lists {imaging}. An occult lesion is one the "
+                "pre-operative imaging did not show: correct one of the two.",
+                lang,
+                number=number,
+                source=_label("source", lang),
+                occult=_shown("source", "occult", lang),
+                seen_with=_label("seen_with", lang),
+                imaging=_shown("detected_by", "preop_imaging", lang),
+            ),
+            field="seen_with" if "seen_with" in changes else "source",
         )
 
 
@@ -293,7 +332,13 @@ def _missing_fields(
 
 
 def missing_for_completion(proc: Procedure, lang: str = "en", now: datetime | None = None) -> list[str]:
-    """What must still be entered, or corrected, before the record can be marked complete and locked."""
+    """What must still be entered, or corrected, before the record can be marked complete and locked.
+
+    A patient no longer enrolled (withdrawn, excluded, not operated) is left out of the analysis, as the paper
+    left them out, so their record is complete as it stands: only a value that is wrong keeps it open.
+    """
+    if not SubjectStatus(proc.subject_status).analysed:
+        return [query.text for query in plausibility_queries(proc, now or utc_now(), lang)]
     missing = _missing_fields(proc.values, ["eligibility", "baseline", "icg", "surgery", "postop"], "", lang)
     for kind in ("incision", "closure"):
         if proc.first_event(kind) is None:

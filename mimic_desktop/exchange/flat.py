@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import derive, forms
+from ..domain import derive, forms, subject_status
 from ..domain.record import Procedure
 from ..domain.signed_content import covers_the_answers
 
@@ -50,6 +50,18 @@ DERIVED_PROCEDURE = (
     Column("complication_count", "integer", "Complications within 90 days of surgery"),
     Column("worst_clavien_dindo", "text", "Highest Clavien-Dindo grade"),
     Column("status", "text", "Record status"),
+    Column(
+        "subject_status",
+        "choice",
+        "Subject status: enrolled, or left out of the analysis as withdrawn, excluded or not operated",
+        subject_status.CODES,
+        choice_labels=tuple(
+            (status.value, {lang: status.text(lang) for lang in ("en", "nl")})
+            for status in subject_status.SubjectStatus
+        ),
+    ),
+    Column("subject_status_reason", "text", "Why the subject is no longer enrolled", free_text=True),
+    Column("subject_status_date", "date", "Date the subject status took effect"),
     Column("questionnaire_signed", "boolean", "Surgeon questionnaire signed"),
     Column("demo", "boolean", "Demo record, not trial data"),
 )
@@ -191,6 +203,9 @@ def procedure_row(proc: Procedure) -> dict[str, Any]:
         if grades
         else None,
         "status": derive.status(proc).value,
+        "subject_status": proc.subject_status,
+        "subject_status_reason": proc.subject_status_reason,
+        "subject_status_date": proc.subject_status_date,
         "questionnaire_signed": signature is not None and covers_the_answers(proc, signature),
         "demo": proc.demo,
     }

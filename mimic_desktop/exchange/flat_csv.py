@@ -96,13 +96,42 @@ def dictionary_rows(snapshot: Snapshot) -> list[list[str]]:
     ]
 
 
+# The columns of PREFIX_fluorescence.csv: one row per lesion measured on a kept frame (docs/fluorescence.md).
+FLUORESCENCE_COLUMNS = (
+    "study_id",
+    "session_id",
+    "lesion_number",
+    "finding",
+    "frame_sha256",
+    "channel",
+    "target",
+    "background",
+    "target_mean",
+    "target_sd",
+    "background_mean",
+    "background_sd",
+    "sbr",
+    "method",
+    "measured_at",
+)
+
+
 def write_flat_csv(
-    records: Sequence[Procedure], folder: Path, prefix: str = "mimic", *, snapshot: Snapshot
+    records: Sequence[Procedure],
+    folder: Path,
+    prefix: str = "mimic",
+    *,
+    snapshot: Snapshot,
+    fluorescence: Sequence[dict[str, object]] = (),
 ) -> list[Path]:
     """PREFIX_procedures.csv, PREFIX_lesions.csv, PREFIX_complications.csv, PREFIX_events.csv and
-    PREFIX_data_dictionary.csv."""
+    PREFIX_data_dictionary.csv; PREFIX_fluorescence.csv too when rows of FLUORESCENCE_COLUMNS are given."""
     folder = export_folder(folder)
     writers = {}
+    if fluorescence:
+        writers[folder / f"{prefix}_fluorescence.csv"] = csv_writer(
+            FLUORESCENCE_COLUMNS, [[cell(row[name]) for name in FLUORESCENCE_COLUMNS] for row in fluorescence]
+        )
     for table in flat_tables():
         header = [v.name for v in _columns(table, snapshot)]
         rows = [

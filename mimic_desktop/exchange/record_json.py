@@ -1,4 +1,8 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
+a version-1 record has none of them and stays importable.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,22 @@ from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = {1}
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = {1, 2}
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
+    fluorescence: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
+    kept frames, left out when there are none."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -25,7 +39,9 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    return {
+    for name in SUBJECT_STATUS_PARTS.values():
+        body.pop(name)  # carried as the part "subject_status" beside the record
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -36,7 +52,25 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "audit_head": audit_head,
         "demo": proc.demo,
         "record": body,
+        "subject_status": {part: getattr(proc, name) for part, name in SUBJECT_STATUS_PARTS.items()},
     }
+    if change_history is not None:
+        document["change_history"] = change_history
+    if fluorescence:
+        document["fluorescence"] = fluorescence
+    return document
+
+
+# The part "subject_status" (format version 2): its keys and the Procedure attributes they carry.
+SUBJECT_STATUS_PARTS = {"status": "subject_status", "reason": "subject_status_reason", "date": "subject_status_date"}
+
+
+def _subject_status(data: dict[str, Any]) -> dict[str, Any]:
+    """The Procedure attributes of the part "subject_status"; a version-1 record has none: an enrolled patient."""
+    part = data.get("subject_status")
+    if part is None:
+        return {}
+    return {name: part[key] for key, name in SUBJECT_STATUS_PARTS.items()}
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:
@@ -70,6 +104,7 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             export_version=data.get("session_version", 0),
             exported_at=data.get("exported_at"),
             demo=bool(data.get("demo", False)),
+            **_subject_status(data),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(Text("The session record is incomplete or malformed: {error!s}", error=error)) from None

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..domain import forms, rules
+from ..domain import forms, rules, subject_status
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -82,6 +82,35 @@ def _child(values: str) -> dict[str, Any]:
     return _closed({"id": HEX_ID, "number": {"type": "integer", "minimum": 1}, "values": {"$ref": f"#/$defs/{values}"}})
 
 
+RECT = {
+    "type": "string",
+    "pattern": "^[0-9]{1,9},[0-9]{1,9},[0-9]{1,9},[0-9]{1,9}$",
+    "description": "X,Y,W,H in pixels.",
+}
+FIGURE = {"type": "number", "minimum": 0}
+
+
+def _fluorescence_measurement() -> dict[str, Any]:
+    """One lesion's measurement on one frame (docs/fluorescence.md)."""
+    return _closed(
+        {
+            "lesion_id": HEX_ID,
+            "finding": {"description": "The kind of event the frame was kept with.", "type": "string"},
+            "frame_sha256": {"description": "SHA-256 of the frame as the laptop keeps it (PNG).", **SHA256},
+            "channel": {"type": "string", "enum": ["nir", "green", "red", "blue", "gray"]},
+            "target": RECT,
+            "background": RECT,
+            "target_mean": FIGURE,
+            "target_sd": FIGURE,
+            "background_mean": FIGURE,
+            "background_sd": FIGURE,
+            "sbr": {"description": "target_mean / background_mean.", **FIGURE},
+            "method": {"type": "string"},
+            "measured_at": TIMESTAMP,
+        }
+    )
+
+
 def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = None) -> dict[str, Any]:
     """The schema of record.json (format version record_json.FORMAT_VERSION) made with these versions of the
     forms; the current ones by default."""
@@ -131,7 +160,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"const": record_json.FORMAT_VERSION},
+            "format_version": {
+                "description": "Version 1 files have none of the optional parts of version 2.",
+                "type": "integer",
+                "minimum": min(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
+            },
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
@@ -146,7 +180,31 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
-        }
+            "subject_status": _closed(
+                {
+                    "status": {
+                        "description": "Enrolled, or left out of the analysis: withdrawn, excluded or not operated.",
+                        "type": "string",
+                        "enum": list(subject_status.CODES),
+                    },
+                    "reason": {"description": f"Why the status was set. {FREE_TEXT_NOTE}", **OPTIONAL_TEXT},
+                    "date": {
+                        "description": "The day the status took effect.",
+                        "type": ["string", "null"],
+                        "format": "date",
+                    },
+                }
+            ),
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
+            "fluorescence": {
+                "description": "Format version 2: the lesions' fluorescence measured on near-infrared frames kept on"
+                " the laptop (uncalibrated, relative to each frame); absent when there is none.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/fluorescence_measurement"},
+            },
+        },
+        # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
+        optional=("subject_status", change_history.KEY, "fluorescence"),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -167,6 +225,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "complication": _child("complication_values"),
             "event": event,
             "signature": signature,
+            "fluorescence_measurement": _fluorescence_measurement(),
         },
     }
 

@@ -17,6 +17,7 @@ from typing import Any
 from ..domain import forms
 from ..domain.clock import local_text
 from ..domain.record import Procedure
+from ..domain.subject_status import CODES, SubjectStatus
 from ..domain.wording import Text
 from ..reports.changes import held_text, value_text
 from ..storage import repository, users
@@ -64,6 +65,9 @@ RECORD_COLUMNS: dict[str, Text] = {
     "completed_utc": Text("Completed and locked"),
     "export_version": Text("Session file exported (version)"),
     "exported_utc": Text("Session file exported (moment)"),
+    "subject_status": Text("Subject status"),
+    "subject_status_reason": Text("Reason for the subject status"),
+    "subject_status_date": Text("Subject status since"),
 }
 
 COLUMNS: dict[str, Text] = {
@@ -216,6 +220,8 @@ class _Reader:
         """A column of the record itself: its moments in local time, the rest as stored."""
         if value is not None and field.endswith("_utc"):
             return local_text(value, seconds=True)
+        if field == "subject_status" and value in CODES:
+            return SubjectStatus(value).text(self.lang)
         return self.value(field, value)
 
     def entry(self, entity: str, entity_id: str) -> str:

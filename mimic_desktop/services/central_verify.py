@@ -19,7 +19,7 @@ from typing import Any
 
 from ..domain import derive
 from ..domain.errors import MimicError
-from ..domain.wording import Text, TextList, say
+from ..domain.wording import Text, said, say
 from ..exchange import central, session_file
 from ..exchange.record_json import record_from_dict
 from ..storage import audit, central_archive
@@ -29,37 +29,42 @@ from ..storage.connection import open_read_only
 
 @dataclass
 class CentralVerification:
-    """What the check found, each finding a Text said in the reader's language by text(lang)."""
-
-    problems: list[Text] = field(default_factory=list)
-    notes: list[Text] = field(default_factory=list)  # what could not be checked, without being a problem
+    found: list[Text | str] = field(default_factory=list)  # each problem, in words (the storage layer's in English)
+    remarks: list[Text] = field(default_factory=list)  # what could not be checked, without being a problem
     entries: int = 0
     sessions: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.found
+
+    @property
+    def problems(self) -> list[str]:
+        return [said(problem) for problem in self.found]
+
+    @property
+    def notes(self) -> list[str]:
+        return [said(note) for note in self.remarks]
 
     def text(self, lang: str = "en") -> str:
         if self.ok:
-            head = say(
-                "The central study database is intact: audit trail of {entries} entries unbroken, "
-                "{sessions} session(s) as imported, every flat row as its record makes it.",
-                lang,
+            head = Text(
+                "The central study database is intact: audit trail of {entries} entries unbroken, {sessions} "
+                "session(s) as imported, every flat row as its record makes it.",
                 entries=self.entries,
                 sessions=self.sessions,
             )
         else:
-            head = say(
+            head = Text(
                 "The central study database is NOT as its audit trail and imports say ({count} problem(s)):",
-                lang,
-                count=len(self.problems),
+                count=len(self.found),
             )
+        note = say("note", lang)
         return "\n".join(
             [
-                head,
-                *(f"  {line.text(lang)}" for line in self.problems),
-                *(say("note: {note}", lang, note=line) for line in self.notes),
+                head.text(lang),
+                *(f"  {said(line, lang)}" for line in self.found),
+                *(f"{note}: {said(line, lang)}" for line in self.remarks),
             ]
         )
 
@@ -81,28 +86,28 @@ def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
         result = CentralVerification()
         chain = audit.verify(conn)
         result.entries = chain.rows
-        result.problems += [Text("audit trail: {problem}", problem=problem) for problem in chain.problems]
+        result.found += [Text("audit trail: {problem}", problem=problem) for problem in chain.problems]
         try:
-            result.problems += central_storage.trail_problems(conn)
+            result.found += central_storage.trail_problems(conn)
         except ValueError as error:  # an audit value edited into text that is not JSON: the chain names the entry
-            result.problems.append(Text("the data cannot be compared with the trail ({error})", error=str(error)))
+            result.found.append(Text("the data cannot be compared with the trail ({error})", error=str(error)))
         records = central_storage.current_records_by_session(conn)
         result.sessions = len(records)
         stamp = central_storage.derivation_stamp(conn)
         if stamp != derive.DERIVATION_VERSION:
-            result.problems.append(
+            result.found.append(
                 Text(
-                    "the flat tables were computed with derivation version {stamp}, not {current}: "
-                    "open the database once with this version to recompute them",
+                    "the flat tables were computed with derivation version {stamp}, not {version}: open the database "
+                    "once with this version to recompute them",
                     stamp=stamp,
-                    current=derive.DERIVATION_VERSION,
+                    version=derive.DERIVATION_VERSION,
                 )
             )
-        result.problems += flat_problems(conn, records)
+        result.found += flat_problems(conn, records)
         archive, notes = archive_problems(Path(path), conn, signatures)
-        result.problems += archive
-        result.notes += notes
-        result.problems += central_storage.integrity_problems(conn)
+        result.found += archive
+        result.remarks += notes
+        result.found += central_storage.integrity_problems(conn)
         return result
     finally:
         store.close()
@@ -134,11 +139,11 @@ def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[Tex
             if len(want) != len(have):
                 problems.append(
                     Text(
-                        "{table}: session {session} has {found} row(s) where its record makes {made}",
+                        "{table}: session {session} has {have} row(s) where its record makes {want}",
                         table=table.name,
                         session=session_id,
-                        found=len(have),
-                        made=len(want),
+                        have=len(have),
+                        want=len(want),
                     )
                 )
                 continue
@@ -148,8 +153,8 @@ def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[Tex
                 if differing:
                     problems.append(
                         Text(
-                            "{table}: {study_id} row {row}: the column(s) {columns} differ from what its stored "
-                            "record makes (changed outside the application)",
+                            "{table}: {study_id} row {row}: the column(s) {columns} differ from what its stored record "
+                            "makes (changed outside the application)",
                             table=table.name,
                             study_id=b.get("study_id") or session_id,
                             row=_row_key(b)[1],
@@ -168,7 +173,7 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
     have the stored hash, and its record.json is the stored record JSON; with signatures, its signature is checked
     again against the key it was imported under. Files imported before the archive existed are named in a note."""
     problems: list[Text] = []
-    before: list[Text] = []
+    before = []
     for row in central_storage.archived_files(conn):
         name = Text("{study_id} version {version}", study_id=row["study_id"], version=row["session_version"])
         if not row[central_storage.ARCHIVED]:
@@ -197,15 +202,14 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
             if signatures:
                 session_file.read(data, _the_key(row["public_key"]))
         except (session_file.SessionFileRejected, UnicodeDecodeError) as error:
-            # A rejected file says why in each language; a file that is not UTF-8 is said as Python says it.
-            why = error if isinstance(error, session_file.SessionFileRejected) else str(error)
             problems.append(
-                Text("{name}: its archived session file fails its check again: {error}", name=name, error=why)
+                Text("{name}: its archived session file fails its check again: {error}", name=name, error=error)
             )
-    notes: list[Text] = []
+    notes = []
     if before:
-        more = len(before) - 10
-        shown = TextList([*before[:10], *([Text("{count} more", count=more)] if more > 0 else [])])
+        shown: Listed | Text = Listed(tuple(before[:10]))
+        if len(before) > 10:
+            shown = Text("{shown} and {more} more", shown=shown, more=len(before) - 10)
         notes.append(
             Text(
                 "{count} session file(s) were imported before the archive of signed files existed, so their "
@@ -215,6 +219,16 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
             )
         )
     return problems, notes
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Texts said one after the other, each in the reader's language."""
+
+    items: tuple[Text, ...]
+
+    def text(self, lang: str = "en") -> str:
+        return ", ".join(item.text(lang) for item in self.items)
 
 
 def _the_key(registered: bytes | None) -> Callable[[bytes], bytes | None]:

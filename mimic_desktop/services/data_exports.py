@@ -8,27 +8,25 @@ returns the same warnings as the session-file export for free text that looks li
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..domain import forms, identifiers
+from ..domain import identifiers
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
+from ..exchange import change_history
 from ..exchange.castor import write_castor
 from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
-from ..exchange.odm import Archive, AuditEntry, write_odm
+from ..exchange.odm import Archive, write_odm
 from ..exchange.redcap import write_redcap
-from ..storage import audit
+from ..storage import audit, users
 from ..storage.connection import Store
-from .accounts import AccountService
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
 from .progress import Progress, no_progress
@@ -92,13 +90,20 @@ def export_csv(
 ) -> Exported:
     """The flat CSV tables and their data dictionary, in folder (lang: the language of the warnings)."""
     snapshot = Snapshot(to_iso(service.clock()))
-    return _export(
-        service,
-        "csv",
-        study_ids,
-        lambda records, prefix: write_flat_csv(records, folder, prefix, snapshot=snapshot),
-        lang,
-    )
+
+    def write(records: list[Procedure], prefix: str) -> list[Path]:
+        from .frames import record_measurements
+
+        measured = [
+            {"study_id": proc.study_id, "session_id": proc.session_id, "lesion_number": numbers[str(row["lesion_id"])]}
+            | row
+            for proc in records
+            for numbers in [{lesion.id: lesion.number for lesion in proc.lesions}]
+            for row in record_measurements(service.store, proc)
+        ]
+        return write_flat_csv(records, folder, prefix, snapshot=snapshot, fluorescence=measured)
+
+    return _export(service, "csv", study_ids, write, lang)
 
 
 def export_redcap(
@@ -158,39 +163,20 @@ def export_odm_into(
     return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml", lang=lang)
 
 
-def _decoded(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
 def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archive:
-    """Each record's audited changes of form values and removals, with the accounts known by their id alone."""
-    ids = {user.username: str(user.id) for user in AccountService(service.store).users()}
-    fields = {(f.scope, f.name) for f in forms.all_fields().values()}
-    entries = {}
+    """Each record's audited changes of form values and removals, with the accounts known by their id alone: made
+    from the change history a session file carries, as the trial office's archive copy is."""
+    ids = users.account_ids(service.store.conn)
+    entries, signers = {}, {}
     for proc in records:
-        rows = service.audit_trail(proc.id)
-        # Removed lesions and complications keep their numbers in the trail alone.
-        numbers = {r["entity_id"]: _decoded(r["new_value"]) for r in rows if r["field"] == "number"}
-        mine = []
-        for row in rows:
-            scope, field = row["entity"], row["field"]
-            if (scope, field) not in fields and not (scope in ("lesion", "complication") and field == "removed"):
-                continue
-            mine.append(
-                AuditEntry(
-                    at=row["at_utc"],
-                    user=ids.get(row["username"], "unknown"),
-                    scope=scope,
-                    number=numbers.get(row["entity_id"]) if scope != "procedure" else None,
-                    field=None if field == "removed" else field,
-                    new=_decoded(row["new_value"]),
-                    old=_decoded(row["old_value"]),
-                    reason=row["reason"],
-                )
-            )
-        entries[proc.session_id] = mine
-    signers = {s.username: ids.get(s.username, "unknown") for proc in records for s in proc.signatures}
+        carried = change_history.carried(service.audit_trail(proc.id), ids)
+        entries[proc.session_id] = change_history.audit_entries(carried, _account_oid)
+        signers[proc.session_id] = change_history.signers(proc, carried, _account_oid)
     return Archive(entries, signers)
+
+
+def _account_oid(account: int | None) -> str:
+    return "unknown" if account is None else str(account)
 
 
 def _export_odm(

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..domain import derive, event_order, forms, plausible, rules, values
+from ..domain import derive, event_order, forms, plausible, rules, subject_status, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     BreaksCompletionRules,
@@ -383,11 +383,13 @@ class ProcedureService:
         note: str | None = None,
         reason: str | None = None,
         lang: str = "en",
+        with_event: Callable[[int], object] | None = None,
     ) -> int:
         """Log one intraoperative moment; returns the event id once it has been committed (a refusal in lang).
 
         Events that identify a lesion create it and make it the current lesion; others attach
-        to the lesion given, or to the current one when the event needs a lesion.
+        to the lesion given, or to the current one when the event needs a lesion. with_event(event_id) writes
+        what belongs to the event (its frame) in the same transaction: both are saved, or neither.
         """
         catalogue = forms.events()
         if kind not in catalogue:
@@ -408,7 +410,10 @@ class ProcedureService:
                     self._child(proc, "lesion", lesion_id)
             else:
                 lesion_id = None
-            return self._insert_event(proc, kind, moment, lesion_id, note, lang=lang)
+            event_id = self._insert_event(proc, kind, moment, lesion_id, note, lang=lang)
+            if with_event is not None:
+                with_event(event_id)
+            return event_id
 
     def _insert_event(
         self,
@@ -562,6 +567,44 @@ class ProcedureService:
         with self.store.transaction():
             self._child(self._load(proc_id, child_values=False), "lesion", lesion_id)
             self._make_current(proc_id, lesion_id)
+
+    # -- the subject's status ----------------------------------------------------------------
+    def set_subject_status(
+        self, proc_id: str, status: subject_status.SubjectStatus, reason: str, on: str | None = None, lang: str = "en"
+    ) -> None:
+        """Set whether the patient is still in the trial, with why and since when (YYYY-MM-DD, today by default):
+        one transaction with its audit rows. The reason is the change's reason too, so a locked record takes it."""
+        reason = self._reason(reason, subject_status.REASON_NEEDED)
+        today = self.clock().astimezone(forms.study_time_zone()).date()
+        try:
+            day = subject_status.parse_date(on) if on else today
+        except ValueError:
+            raise ValidationError(subject_status.BAD_DATE.fill(date=on), "date", lang=lang) from None
+        if day > today:
+            raise ValidationError(subject_status.DATE_AHEAD.fill(date=day.isoformat()), "date", lang=lang)
+        with self._change(proc_id, reason, child_values=False, lang=lang) as proc:
+            consent = proc.get("consent_date")
+            if consent and day.isoformat() < consent:
+                problem = subject_status.DATE_BEFORE_ENROLMENT.fill(date=day.isoformat(), enrolled=consent)
+                raise ValidationError(problem, "date", lang=lang)
+            if status.value == proc.subject_status and status is subject_status.SubjectStatus.ENROLLED:
+                raise ValidationError(subject_status.SAME_STATUS.fill(study_id=proc.study_id, status=status), lang=lang)
+            now = self._now()
+            for column, value in (
+                ("subject_status", status.value),
+                ("subject_status_reason", reason),
+                ("subject_status_date", day.isoformat()),
+            ):
+                repository.set_procedure_column(
+                    self.store.conn,
+                    proc_id=proc_id,
+                    column=column,
+                    value=value,
+                    now=now,
+                    username=self.user.username,
+                    reason=reason,
+                )
+            repository.touch(self.store.conn, proc_id, now)
 
     # -- completing ------------------------------------------------------------------------
     def missing(self, proc_id: str, lang: str = "en") -> builtins.list[str]:

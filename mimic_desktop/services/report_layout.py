@@ -44,6 +44,7 @@ from .report_figures import (
 if TYPE_CHECKING:
     from ..analysis.accuracy import Accuracy
     from ..analysis.report import TrialReport
+    from ..analysis.sbr import Spread
 
 SHOWN_IDS = 12  # study IDs listed per reason in the PDF's table of what was left out
 
@@ -115,8 +116,16 @@ def flow(report: TrialReport, lang: str) -> Section:
     steps, margins = report.flow, report.margins
     boxes = [
         FlowStep(
-            [say("Procedures in the data: {count}", lang, count=steps.procedures_in_input)],
-            [say("Left out: {count}", lang, count=steps.procedures_left_out)],
+            [
+                say("Procedures in the data: {count}", lang, count=steps.procedures_in_input),
+                say("Patients enrolled: {count}", lang, count=steps.enrolled),
+            ],
+            [
+                say("Left out: {count}", lang, count=steps.procedures_left_out),
+                say("Withdrawn: {count}", lang, count=steps.withdrawn),
+                say("Excluded: {count}", lang, count=steps.excluded),
+                say("Not operated: {count}", lang, count=steps.not_operated),
+            ],
         ),
         FlowStep(
             [
@@ -126,6 +135,7 @@ def flow(report: TrialReport, lang: str) -> Section:
             [
                 say("Ablated: {count}", lang, count=steps.ablated),
                 say("Not treated: {count}", lang, count=steps.not_treated),
+                say("Two-stage procedure: {count}", lang, count=steps.two_stage),
             ],
         ),
         FlowStep(
@@ -356,8 +366,31 @@ def occult(report: TrialReport, lang: str) -> Section:
         (say("Confirmed CRLM", lang), with_interval(found.confirmed_crlm, lang)),
         (say("Patients with an occult lesion", lang), count_of(found.patients_with_occult, lang)),
         (say("Patients with additional CRLM", lang), with_interval(found.patients_with_additional_crlm, lang)),
+        *_detection(report, lang),
     ]
     return Section("occult", say("Occult lesions", lang), [facts("occultTable", rows, lang)])
+
+
+def _detection(report: TrialReport, lang: str) -> list[tuple[str, str]]:
+    """ICG for the detection of additional lesions (eFigure 2), from the modalities each lesion was seen with."""
+    found = report.detection
+    cells = say(
+        "TP {tp}, FP {fp}, FN {fn}, TN {tn} (modalities not recorded: {missing})",
+        lang,
+        tp=found.true_positive,
+        fp=found.false_positive,
+        fn=found.false_negative,
+        tn=found.true_negative,
+        missing=found.not_assessable,
+    )
+    return [
+        (say("Seen with ICG, against histology", lang), cells),
+        *(
+            (say("{figure} of ICG for additional CRLM", lang, figure=name), with_interval(getattr(found, key), lang))
+            for key, name in accuracy_names(lang).items()
+        ),
+        (say("AUROC of ICG for additional CRLM", lang), area(found.auroc, lang)),
+    ]
 
 
 def learning(report: TrialReport, lang: str) -> Section:
@@ -608,11 +641,73 @@ def methods(report: TrialReport, lang: str) -> Section:
     return Section("methods", say("Methods", lang), [Note(f"method{index}", line) for index, line in enumerate(lines)])
 
 
+def fluorescence_ratio(report: TrialReport, lang: str) -> Section | None:
+    """The ratio measured on near-infrared frames beside the binary call; no section when nothing was measured."""
+    ratio = report.fluorescence_ratio
+    if ratio is None:
+        return None
+
+    def spread(part: Spread) -> str:
+        if part.median is None or part.q1 is None or part.q3 is None:
+            return "—"
+        return say(
+            "{median} (IQR {q1}–{q3})", lang, median=f"{part.median:.2f}", q1=f"{part.q1:.2f}", q3=f"{part.q3:.2f}"
+        )
+
+    rows = [
+        [say("Histological R1", lang), str(ratio.r1.lesions), spread(ratio.r1)],
+        [say("Histological R0", lang), str(ratio.r0.lesions), spread(ratio.r0)],
+    ]
+    cutoff = "—" if ratio.cutoff is None else f"{ratio.cutoff:.2f}"
+    facts_rows = [
+        (say("AUROC of the ratio for R1", lang), area(ratio.auroc, lang)),
+        (say("AUROC of the binary call (fluorescent or clear), same lesions", lang), area(ratio.binary_auroc, lang)),
+        (say("Cut-off (Youden): ratio at or above it called R1", lang), cutoff),
+        (say("Sensitivity at the cut-off", lang), with_interval(ratio.sensitivity, lang)),
+        (say("Specificity at the cut-off", lang), with_interval(ratio.specificity, lang)),
+        (say("Lesions without a ratio (left out here)", lang), str(ratio.without_ratio)),
+    ]
+    headers = [say("Margin", lang), say("Lesions", lang), say("Ratio, median (IQR)", lang)]
+    charts = [
+        RocChart(
+            "sbrRocChart",
+            ratio.auroc.points,
+            say("Ratio: AUROC {area}", lang, area=area(ratio.auroc, lang)),
+            say("1 − specificity", lang),
+            say("Sensitivity", lang),
+        ),
+        RocChart(
+            "sbrBinaryRocChart",
+            ratio.binary_auroc.points,
+            say("Binary call: AUROC {area}", lang, area=area(ratio.binary_auroc, lang)),
+            say("1 − specificity", lang),
+            say("Sensitivity", lang),
+        ),
+    ]
+    notes = [
+        Note("sbrCalibration", say("The ratios are {words}.", lang, words=said(ratio.calibration, lang))),
+        Note("sbrSpreadMethod", say("Median and IQR: {method}.", lang, method=said(ratio.spread_method, lang))),
+        Note("sbrCutoffMethod", say("Cut-off: {method}.", lang, method=said(ratio.cutoff_method, lang))),
+        Note("sbrAurocMethod", say("AUROC: {method}.", lang, method=said(ratio.auroc.method, lang))),
+    ]
+    return Section(
+        "fluorescenceRatio",
+        say("Signal-to-background ratio on near-infrared frames for R1", lang),
+        [
+            Table("sbrTable", headers, rows, (0.4, 0.2, 0.4)),
+            facts("sbrFacts", facts_rows, lang),
+            *charts,
+            *notes,
+        ],
+    )
+
+
 SECTIONS = (
     counted,
     flow,
     contingency,
     accuracy,
+    fluorescence_ratio,
     margins,
     management,
     occult,
@@ -627,7 +722,8 @@ SECTIONS = (
 
 def sections(report: TrialReport, lang: str = "en") -> list[Section]:
     """Every section of the report, top to bottom, in lang."""
-    return [section(report, lang) for section in SECTIONS]
+    made = (section(report, lang) for section in SECTIONS)
+    return [section for section in made if section is not None]
 
 
 def chart_svg(chart: Chart, width: float) -> bytes:

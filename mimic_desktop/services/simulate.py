@@ -87,6 +87,14 @@ def enrolment_values(rng: random.Random, start: datetime, lesions: int) -> dict[
     return values
 
 
+def seen_with(occult: bool, icg_pattern: object) -> list[str]:
+    """The modalities a made-up lesion was seen with, in the form's order: an occult one was found with ICG and then
+    seen on ultrasound; one known from imaging shows on the ICG overlay only when it has a pattern."""
+    if occult:
+        return ["icg", "ious"]
+    return ["preop_imaging", "icg", "ious"] if icg_pattern not in {None, "none"} else ["preop_imaging", "ious"]
+
+
 def record_procedure(
     service: ProcedureService,
     rng: random.Random,
@@ -122,15 +130,16 @@ def record_procedure(
         lesion_id = service.load(proc_id).current_lesion_id
         assert lesion_id is not None, "finding a lesion makes it the current one"
         lesion_ids.append(lesion_id)
+        lesion_values = {
+            "segments": rng.sample(SEGMENTS, rng.choice([1, 1, 2])),
+            "size_mm": rng.randint(5, 45),
+            "detected_by": "icg" if occult else "preop_imaging",
+            "icg_pattern": rng.choice(["rim", "rim", "homogeneous"]),
+            "treatment": "resection",
+        }
         service.set_values(
             proc_id,
-            {
-                "segments": rng.sample(SEGMENTS, rng.choice([1, 1, 2])),
-                "size_mm": rng.randint(5, 45),
-                "detected_by": "icg" if occult else "preop_imaging",
-                "icg_pattern": rng.choice(["rim", "rim", "homogeneous"]),
-                "treatment": "resection",
-            },
+            lesion_values | {"seen_with": seen_with(occult, lesion_values["icg_pattern"])},
             entity="lesion",
             entity_id=lesion_id,
         )

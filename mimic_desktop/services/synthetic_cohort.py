@@ -26,6 +26,7 @@ from ..domain.errors import ValidationError
 from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.wording import Text
 from .cohort_design import CENTRE_SIZES, LesionPlan, PatientPlan, design
+from .simulate import seen_with
 
 FIRST_DAY, LAST_DAY = date(2018, 9, 3), date(2021, 6, 28)
 CENTRE_CODES = 99
@@ -144,6 +145,7 @@ def _lesion_values(rng: random.Random, plan: LesionPlan, size: float) -> dict[st
         "icg_pattern": "rim" if plan.histology in ("crlm", "other_malignancy") else rng.choice(["homogeneous", "none"]),
         "treatment": plan.treatment,
     }
+    values["seen_with"] = seen_with(plan.occult, values["icg_pattern"])
     return values | _margins(rng, plan)
 
 

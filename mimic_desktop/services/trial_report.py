@@ -106,7 +106,15 @@ def tables_from_csv(folder: Path) -> Tables:
 
 def tables_from_central(path: Path) -> Tables:
     """The current sessions' flat tables of a central study database, with the columns the report reads."""
-    from ..analysis.selection import COMPLICATION_COLUMNS, LESION_COLUMNS, PRIOR_PROCEDURES, PROCEDURE_COLUMNS
+    from ..analysis.selection import (
+        COMPLICATION_COLUMNS,
+        LESION_COLUMNS,
+        LESION_DETAIL_COLUMNS,
+        PRIOR_PROCEDURES,
+        PROCEDURE_COLUMNS,
+        SBR,
+        SUBJECT_STATUS_COLUMNS,
+    )
     from ..exchange import central
     from .central_import import open_existing
 
@@ -116,16 +124,49 @@ def tables_from_central(path: Path) -> Tables:
     store = open_existing(path)
     try:
         frames = central.frames(
-            store, {"procedures": PROCEDURE_COLUMNS, "lesions": LESION_COLUMNS, "complications": COMPLICATION_COLUMNS}
+            store,
+            {
+                "procedures": (*PROCEDURE_COLUMNS, *SUBJECT_STATUS_COLUMNS),
+                "lesions": (*LESION_COLUMNS, *LESION_DETAIL_COLUMNS, "lesion_number"),
+                "complications": COMPLICATION_COLUMNS,
+            },
         )
         experience = prior_experience(store)
         surgeons = _recorded_surgeons(store)
+        ratios = _specimen_ratios(store)
     finally:
         store.close()
+    lesions = frames["lesions"]
+    if ratios:
+        keys = zip(lesions["session_id"], lesions["lesion_number"], strict=True)
+        lesions[SBR] = [ratios.get((session, int(number))) for session, number in keys]
     procedures = frames["procedures"]
     # The database's setting per centre, as the CSV input's procedures table gives it per row.
     procedures[PRIOR_PROCEDURES] = procedures["centre"].map(experience).fillna(0).astype(int)
-    return Tables(_with_surgeons(procedures, surgeons), frames["lesions"], frames["complications"])
+    return Tables(_with_surgeons(procedures, surgeons), lesions, frames["complications"])
+
+
+# The findings whose frame shows the specimen: the binary call the ratio is set beside is made on them.
+SPECIMEN_FINDINGS = ("specimen_fluorescent", "specimen_clear")
+
+
+def _specimen_ratios(store: Store) -> dict[tuple[str, int], float]:
+    """(session ID, lesion number) -> the ratio measured on the frame of the lesion's specimen finding (the latest
+    measurement when there are several), from the current record of every session (format version 2)."""
+    ratios: dict[tuple[str, int], tuple[str, float]] = {}
+    from ..storage import central as central_sql
+
+    for text in central_sql.current_record_json(store.conn):
+        data = json.loads(text)
+        numbers = {lesion["id"]: int(lesion["number"]) for lesion in data["record"]["lesions"]}
+        for measurement in data.get("fluorescence", []):
+            if measurement["finding"] not in SPECIMEN_FINDINGS or measurement["lesion_id"] not in numbers:
+                continue
+            key = (str(data["session_id"]), numbers[measurement["lesion_id"]])
+            latest = ratios.get(key)
+            if latest is None or measurement["measured_at"] >= latest[0]:
+                ratios[key] = (measurement["measured_at"], float(measurement["sbr"]))
+    return {key: ratio for key, (_, ratio) in ratios.items()}
 
 
 def _recorded_surgeons(store: Store) -> dict[str, tuple[str, str]]:
@@ -188,6 +229,13 @@ def summary_text(report: TrialReport, lang: str = "en") -> str:
             lang,
             count=counted.procedures_included,
             total=counted.procedures_in_input,
+        ),
+        say(
+            "Left the trial: withdrawn {withdrawn}, excluded {excluded}, not operated {not_operated}",
+            lang,
+            withdrawn=report.flow.withdrawn,
+            excluded=report.flow.excluded,
+            not_operated=report.flow.not_operated,
         ),
         say("Confirmed CRLM resected: {count}", lang, count=report.diagnostic.crlm_resected),
         *(f"{label}: {with_interval(getattr(accuracy, key), lang)}" for key, label in accuracy_names(lang).items()),

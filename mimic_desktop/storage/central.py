@@ -428,6 +428,24 @@ def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def record_versions(conn: sqlite3.Connection, study_id: str) -> list[sqlite3.Row]:
+    """Every imported file of the study ID's session (its current one's), oldest version first, with its record
+    JSON and whether it is current."""
+    return conn.execute(
+        "SELECT f.session_version, f.file_hash, f.exported_utc, f.imported_utc, f.file_name, f.record_json,"
+        " s.current_file_hash = f.file_hash AS current"
+        " FROM session_files f JOIN sessions s ON s.session_id = f.session_id"
+        " WHERE s.study_id=? ORDER BY f.session_version",
+        (study_id,),
+    ).fetchall()
+
+
+def record_json_of(conn: sqlite3.Connection, file_hash: str) -> str:
+    """The record JSON an imported file brought."""
+    text: str = conn.execute("SELECT record_json FROM session_files WHERE file_hash=?", (file_hash,)).fetchone()[0]
+    return text
+
+
 def current_record_json(conn: sqlite3.Connection) -> list[str]:
     """The record JSON of every session's current version, by study ID."""
     return [

@@ -182,6 +182,59 @@ def m005_row_seals(db: Database) -> None:
     seal_all(db.conn)
 
 
+@migrations()
+def m007_subject_status(db: Database) -> None:
+    """Whether the patient is still in the trial (enrolled, withdrawn, excluded, not operated), why and since when.
+    Every record made before is an enrolled patient's; the columns are sealed with the row from its next change."""
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status TEXT NOT NULL DEFAULT 'enrolled'")
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status_reason TEXT")
+    db.execute("ALTER TABLE procedures ADD COLUMN subject_status_date TEXT")
+
+
+@migrations()
+def m011_frames(db: Database) -> None:
+    """Near-infrared stills kept with their events (one frame to an event, masked before it was stored), and the
+    fluorescence of lesions measured on them."""
+    db.execute(
+        """CREATE TABLE frames (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            procedure_id TEXT NOT NULL REFERENCES procedures(id),
+            event_id INTEGER NOT NULL UNIQUE REFERENCES events(id),
+            kept_utc TEXT NOT NULL,
+            username TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            masks TEXT NOT NULL,
+            data BLOB NOT NULL)"""
+    )
+    db.execute("CREATE INDEX frames_procedure ON frames (procedure_id, event_id)")
+    # A lesion's fluorescence measured on a kept frame: one measurement to a lesion and frame (measured again,
+    # the row changes and the audit trail keeps the earlier figures).
+    db.execute(
+        """CREATE TABLE fluorescence (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            procedure_id TEXT NOT NULL REFERENCES procedures(id),
+            lesion_id TEXT NOT NULL REFERENCES lesions(id),
+            frame_id INTEGER NOT NULL REFERENCES frames(id),
+            finding TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            target TEXT NOT NULL,
+            background TEXT NOT NULL,
+            target_mean REAL NOT NULL,
+            target_sd REAL NOT NULL,
+            background_mean REAL NOT NULL,
+            background_sd REAL NOT NULL,
+            sbr REAL NOT NULL,
+            method TEXT NOT NULL,
+            measured_utc TEXT NOT NULL,
+            username TEXT NOT NULL,
+            UNIQUE (lesion_id, frame_id))"""
+    )
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

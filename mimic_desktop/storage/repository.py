@@ -120,7 +120,16 @@ def set_procedure_column(
     reason: str | None = None,
 ) -> None:
     """Change a column of the procedures table that belongs to the record (and audit it)."""
-    allowed = {"completed_utc", "current_lesion_id", "export_version", "exported_utc", "surgeon_username"}
+    allowed = {
+        "completed_utc",
+        "current_lesion_id",
+        "export_version",
+        "exported_utc",
+        "surgeon_username",
+        "subject_status",
+        "subject_status_reason",
+        "subject_status_date",
+    }
     if column not in allowed:
         raise ValueError(column)
     old = conn.execute(f"SELECT {column} FROM procedures WHERE id=?", (proc_id,)).fetchone()[0]
@@ -257,7 +266,8 @@ def derived_status(conn: sqlite3.Connection, proc_id: str) -> str | None:
 def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
     row = conn.execute(
         "SELECT id, study_id, centre, created_utc, session_id, completed_utc, export_version, exported_utc,"
-        " modified_utc, current_lesion_id, demo, surgeon_username FROM procedures WHERE id=?",
+        " modified_utc, current_lesion_id, demo, surgeon_username, subject_status, subject_status_reason,"
+        " subject_status_date FROM procedures WHERE id=?",
         (proc_id,),
     ).fetchone()
     if row is None:
@@ -275,6 +285,9 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
         current_lesion_id=row[9],
         demo=bool(row[10]),
         surgeon_username=row[11],
+        subject_status=row[12],
+        subject_status_reason=row[13],
+        subject_status_date=row[14],
     )
 
 
@@ -345,7 +358,8 @@ def _contains_pattern(text: str) -> str:
 
 def list_procedures(conn: sqlite3.Connection, search: str = "") -> list[sqlite3.Row]:
     return conn.execute(
-        "SELECT id, study_id, centre, status, created_utc, modified_utc, demo, export_version FROM procedures "
+        "SELECT id, study_id, centre, status, created_utc, modified_utc, demo, export_version, subject_status"
+        " FROM procedures "
         "WHERE study_id LIKE ? ESCAPE '\\' ORDER BY modified_utc DESC",
         (_contains_pattern(search.strip().upper()),),
     ).fetchall()

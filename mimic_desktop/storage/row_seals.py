@@ -51,6 +51,8 @@ SEALED = {
         Sealed("signatures", "signature", "id"),
         Sealed("users", "user", "username"),
         Sealed("settings", "setting", "key"),
+        Sealed("frames", "frame", "id"),
+        Sealed("fluorescence", "measurement", "id"),
     )
 }
 

@@ -146,6 +146,11 @@ def list_accounts(conn: sqlite3.Connection) -> list[Account]:
     return [_account(r) for r in conn.execute("SELECT * FROM users ORDER BY username")]
 
 
+def account_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    """The id of every account, active or not, by user name: a record's history names people who have left too."""
+    return {row[0]: row[1] for row in conn.execute("SELECT username, id FROM users")}
+
+
 def signers_named(conn: sqlite3.Connection, full_name: str, roles: tuple[Role, ...]) -> list[str]:
     """User names of accounts of these roles whose full name is this one, ignoring case and repeated spaces."""
     wanted = " ".join(full_name.split()).casefold()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -103,15 +104,22 @@ class FieldEditor(QWidget):
             return holder
         if kind == "multichoice":
             holder = QWidget()
-            row = QHBoxLayout(holder)
-            row.setContentsMargins(0, 0, 0, 0)
+            grid = QGridLayout(holder)
+            grid.setContentsMargins(0, 0, 0, 0)
             self._checks = {}
-            for choice in self.fdef.choices:
-                check = QCheckBox(choice.code)
-                check.setToolTip(choice.label.get(lang, choice.label["en"]))
+            # A choice whose label begins with its code (a Couinaud segment) shows its code, all in one row; others
+            # (the modalities a lesion was seen with) show their words, one a row, so the form keeps its width.
+            by_code = all(choice.label["en"].startswith(choice.code) for choice in self.fdef.choices)
+            per_row = len(self.fdef.choices) if by_code else 1
+            for index, choice in enumerate(self.fdef.choices):
+                label = choice.label.get(lang, choice.label["en"])
+                check = QCheckBox(choice.code if by_code else label)
+                check.setToolTip(label)
+                check.setAccessibleName(label)
                 check.toggled.connect(self.edited)
                 self._checks[choice.code] = check
-                row.addWidget(check)
+                # Left-aligned, so the box is as wide as its words and a click beside them toggles nothing.
+                grid.addWidget(check, index // per_row, index % per_row, Qt.AlignmentFlag.AlignLeft)
             return holder
         if self.fdef.free_text and (self.fdef.max_length or 0) > 300:
             text_box = QPlainTextEdit()

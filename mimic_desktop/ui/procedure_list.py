@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain.clock import from_iso, local_text
 from ..domain.derive import Status, changed_since_export
 from ..domain.roles import Action
+from ..domain.subject_status import SubjectStatus
 from .context import AppContext
 from .data_export_dialog import DataExportDialog
 from .file_choice import documents_folder
@@ -67,6 +69,11 @@ class ProcedureList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         bar.addWidget(self.search, 1)
+        self.hide_left = QCheckBox(self.tr("Enrolled only"))
+        self.hide_left.setObjectName("hideNotEnrolled")
+        self.hide_left.setToolTip(self.tr("Hide the patients withdrawn, excluded or not operated"))
+        self.hide_left.toggled.connect(self.refresh)
+        bar.addWidget(self.hide_left)
         self.new_button = QPushButton(icon("mdi6.plus-circle-outline"), self.tr("New procedure"))
         self.new_button.setObjectName("newProcedure")
         self.new_button.clicked.connect(self.new_requested)
@@ -80,10 +87,10 @@ class ProcedureList(QWidget):
         self.export_button.clicked.connect(self.export_data)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("procedureTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Study ID"), self.tr("Status"), self.tr("Centre"), self.tr("Created")]
+            [self.tr("Study ID"), self.tr("Status"), self.tr("Subject"), self.tr("Centre"), self.tr("Created")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -103,7 +110,10 @@ class ProcedureList(QWidget):
         user = self.context.user
         self.new_button.setEnabled(bool(user and user.may(Action.EDIT)))
         may_export = bool(user and user.may(Action.EXPORT))
-        self.rows = rows = _today_first(self.context.procedures().list(self.search.text()))
+        rows = _today_first(self.context.procedures().list(self.search.text()))
+        if self.hide_left.isChecked():
+            rows = [row for row in rows if SubjectStatus(row["subject_status"]).analysed]
+        self.rows = rows
         self.export_button.setEnabled(may_export)
         self.export_button.setToolTip(
             self.tr("CSV with a data dictionary, REDCap, or CDISC ODM")
@@ -116,6 +126,7 @@ class ProcedureList(QWidget):
             cells = (
                 study,
                 self.status_text(Status(row["status"]), row["export_version"]),
+                SubjectStatus(row["subject_status"]).text(self.context.lang),
                 row["centre"],
                 local_text(row["created_utc"]),
             )

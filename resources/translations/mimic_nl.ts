@@ -518,29 +518,49 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CompletionPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="22"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="25"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="33"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="36"/>
         <source>Complete and lock</source>
         <translation>Voltooien en vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="62"/>
         <source>Completed and locked on %1. A change now needs a reason, kept in the audit trail.</source>
         <translation>Voltooid en vergrendeld op %1. Een wijziging vraagt nu om een reden, die in het audittrail wordt bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="65"/>
         <source>Still missing before the record can be completed (%1):</source>
         <translation>Nog nodig voordat het dossier voltooid kan worden (%1):</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="53"/>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="68"/>
         <source>Nothing is missing: the record can be completed and locked.</source>
         <translation>Er ontbreekt niets: het dossier kan voltooid en vergrendeld worden.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="42"/>
+        <source>Subject status</source>
+        <translation>Status van de deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="48"/>
+        <source>Change subject status…</source>
+        <translation>Status van de deelnemer wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="75"/>
+        <source>Enrolled: the patient is part of the trial&apos;s analysis.</source>
+        <translation>Geïncludeerd: de patiënt hoort bij de analyse van de studie.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/completion_page.py" line="76"/>
+        <source>%1 since %2, and left out of the trial&apos;s analysis. Reason: %3</source>
+        <translation>%1 sinds %2, en buiten de analyse van de studie gelaten. Reden: %3</translation>
     </message>
 </context>
 <context>
@@ -933,12 +953,12 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="132"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="134"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -1529,11 +1549,6 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <translation>Segment %1, niet gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="124"/>
-        <source>Segment %1</source>
-        <translation>Segment %1</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/liver_map.py" line="126"/>
         <source>none</source>
         <translation>geen</translation>
@@ -1542,6 +1557,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/liver_map.py" line="127"/>
         <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
         <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="124"/>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
     </message>
 </context>
 <context>
@@ -1854,84 +1874,99 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ProcedureList</name>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="66"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="68"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="77"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="81"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="125"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="85"/>
         <source>Export data…</source>
         <translation>Gegevens exporteren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="119"/>
         <source>CSV with a data dictionary, REDCap, or CDISC ODM</source>
         <translation>CSV met datadictionary, REDCap of CDISC ODM</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="121"/>
         <source>Your role (%1) cannot export data.</source>
         <translation>Uw rol (%1) kan geen gegevens exporteren.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="144"/>
         <source>%1 · changed since export of version %2</source>
         <translation>%1 · gewijzigd sinds export van versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="146"/>
         <source>%1 · version %2</source>
         <translation>%1 · versie %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="178"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="183"/>
         <source>The export stopped; no file is left half written.</source>
         <translation>De export is gestopt; er is geen half geschreven bestand achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/procedure_list.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="186"/>
         <source>Written into %1: %2</source>
         <translation>Geschreven in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="93"/>
+        <source>Subject</source>
+        <translation>Deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="72"/>
+        <source>Enrolled only</source>
+        <translation>Alleen geïncludeerd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/procedure_list.py" line="74"/>
+        <source>Hide the patients withdrawn, excluded or not operated</source>
+        <translation>De teruggetrokken, geëxcludeerde en niet geopereerde patiënten verbergen</translation>
     </message>
 </context>
 <context>
@@ -2094,44 +2129,170 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
+        <source>Record %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="44"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
+        <source>Compare versions</source>
+        <translation>Versies vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <source>current</source>
+        <translation>huidig</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <source>superseded</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="58"/>
+        <source>Version %1 (%2), imported %3</source>
+        <translation>Versie %1 (%2), geïmporteerd %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
+        <source>Open the summary (PDF)</source>
+        <translation>Samenvatting openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="79"/>
+        <source>Open the questionnaire (PDF)</source>
+        <translation>Vragenlijst openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="114"/>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="115"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="99"/>
+        <source>Compare</source>
+        <translation>Vergelijk</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
+        <source>with</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="116"/>
+        <source>Old value</source>
+        <translation>Oude waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
+        <source>New value</source>
+        <translation>Nieuwe waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
+        <source>Who (laptop account)</source>
+        <translation>Wie (laptopaccount)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
+        <source>When (local time)</source>
+        <translation>Wanneer (lokale tijd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="135"/>
+        <source>Exported %1 from the centre, file %2.</source>
+        <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
+        <source>This file carries no change history (a file of format version 1).</source>
+        <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="151"/>
+        <source>No program to show PDFs was found; the copy is %1.</source>
+        <translation>Er is geen programma gevonden dat pdf&apos;s toont; de kopie staat in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="157"/>
+        <source>Choose two different versions.</source>
+        <translation>Kies twee verschillende versies.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="167"/>
+        <source>Version %1 against version %2: %3 changed value(s).</source>
+        <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="173"/>
+        <source>The newer file carries no change history: who and why are not known here.</source>
+        <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="48"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="75"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="79"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="82"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
@@ -2352,83 +2513,88 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <source>Record and versions…</source>
+        <translation>Dossier en versies…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="90"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="62"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="63"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="64"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="65"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="66"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="91"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="92"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -2436,7 +2602,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2444,42 +2610,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="197"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="225"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="227"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="183"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="186"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="180"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="208"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>
@@ -2705,6 +2871,44 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectStatusDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="28"/>
+        <source>Subject status</source>
+        <translation>Status van de deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="33"/>
+        <source>A patient withdrawn, excluded or not operated stays on this laptop with everything entered, and is left out of the trial&apos;s analysis. Say why, and since when, for %1.</source>
+        <translation>Een patiënt die is teruggetrokken, geëxcludeerd of niet geopereerd blijft met alles wat is ingevoerd op deze laptop, en blijft buiten de analyse van de studie. Zeg waarom, en sinds wanneer, voor %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="45"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="48"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="51"/>
+        <source>today, or YYYY-MM-DD</source>
+        <translation>vandaag, of JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="52"/>
+        <source>Since (YYYY-MM-DD)</source>
+        <translation>Sinds (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/subject_status_dialog.py" line="56"/>
+        <source>Set the status</source>
+        <translation>Status vastleggen</translation>
     </message>
 </context>
 <context>

@@ -218,8 +218,8 @@ def test_list_and_a_read_only_warning_are_said_in_dutch(db_path):
     sets = [part for value in enrolment for part in ("--set", value)]
     run("create", "--db", db_path, "--user", "anna.coord", "MIM-04-001", "--centre", "04", "--surgeon", "bram", *sets)
     listed = run("list", "--db", db_path, "--user", "anna.coord", **DUTCH)
-    study_id, status, _modified = listed.stdout.strip().split("\t")
-    assert (study_id, status) == ("MIM-04-001", "Concept")
+    study_id, status, _modified, subject = listed.stdout.strip().split("\t")
+    assert (study_id, status, subject) == ("MIM-04-001", "Concept", "Geïncludeerd")
     with read_only(db_path):
         listed_read_only = run("list", "--db", db_path, "--user", "anna.coord", **DUTCH)
     assert listed_read_only.stderr.startswith(f"waarschuwing: {db_path} is alleen-lezen (")

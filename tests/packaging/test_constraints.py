@@ -32,7 +32,9 @@ def requirement_name(requirement: str) -> str:
 def test_every_dependency_of_the_app_its_tests_and_the_bundle_is_pinned():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
-    named = project["dependencies"] + [r for name in ("central", "test", "package") for r in extras.get(name, [])]
+    named = project["dependencies"] + [
+        r for name in ("central", "video", "test", "package") for r in extras.get(name, [])
+    ]
     missing = {requirement_name(r) for r in named} - set(pins()) - {canonical(project["name"])}
     assert not missing, f"add to packaging/constraints.txt: {sorted(missing)}"
 

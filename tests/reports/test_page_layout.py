@@ -22,7 +22,7 @@ PATHOLOGY = (
     {"treatment": "resection", "histology": "crlm", "margin_mm": 0.3, "r1_type": "vascular"},
     {"treatment": "ablation", "histology": "other_malignancy", "margin_mm": 0.5, "r1_type": "parenchymal"},
     {"treatment": "none", "histology": "benign", "margin_mm": 4},
-    {"source": "occult", "detected_by": "icg", "histology": "crlm", "margin_mm": 2},
+    {"source": "occult", "detected_by": "icg", "seen_with": ["icg", "ious"], "histology": "crlm", "margin_mm": 2},
 )
 SUMMARY_HEADINGS = (
     "Intraoperative timeline",

@@ -53,7 +53,7 @@ def test_verify_names_each_problem_in_dutch(imported, dutch, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert (
         lines[0]
-        == "De centrale studiedatabase is NIET zoals het audittrail en de imports zeggen (1 probleem/problemen):"
+        == "De centrale studiedatabase is NIET zoals de audittrail en de imports zeggen (1 probleem/problemen):"
     )
     assert lines[1:] == [
         "  eerdere ervaring van centrum 02 is niet wat het audittrail vastlegde (buiten de applicatie gewijzigd)"
@@ -82,7 +82,7 @@ def test_a_damaged_chain_and_a_missing_archived_file_are_said_in_dutch(imported,
 def test_list_says_its_words_in_dutch(imported, dutch, capsys):
     assert run_central("list", "--db", imported) == 0
     row = capsys.readouterr().out.strip().split("\t")
-    assert row[0] == "MIM-01-001" and row[2] == "actueel"
+    assert row[0] == "MIM-01-001" and row[2] == "huidig"
     assert row[-1].startswith("ondertekend met sleutel ")
     assert run_central("list", "--db", imported, "--keys") == 0
     key = capsys.readouterr().out.strip().split("\t")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mimic_desktop.analysis.selection import LESION_COLUMNS
+from mimic_desktop.analysis.selection import LESION_COLUMNS, LESION_DETAIL_COLUMNS
 from mimic_desktop.exchange import central
 from mimic_desktop.services.trial_report import tables_from_central
 from tests.support.central_rows import read_rows
@@ -36,6 +36,7 @@ def test_the_report_reads_only_the_columns_it_uses(laptop, importer, central_sto
     laptop.export(laptop.record(34, lesions=2))
     importer.import_paths([laptop.out])
     tables = tables_from_central(central_store.path)
-    assert tuple(tables.lesions.columns) == LESION_COLUMNS
+    read = (*LESION_COLUMNS, *LESION_DETAIL_COLUMNS)
+    assert tuple(tables.lesions.columns) == read
     whole = central.frames(central_store)["lesions"]
-    pd.testing.assert_frame_equal(tables.lesions, whole[list(LESION_COLUMNS)])
+    pd.testing.assert_frame_equal(tables.lesions, whole[list(read)])

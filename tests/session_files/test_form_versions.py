@@ -28,15 +28,21 @@ NEW_FIELD = {
 }
 
 
+# The version a CRF change makes next, from the one shipped now.
+CURRENT = forms.crf().version
+NEXT = CURRENT + 1
+
+
 def forms_version_2(folder: Path) -> Path:
-    """A copy of forms/ as a CRF change leaves it: version 1 moved to history/, version 2 with one more field."""
+    """A copy of forms/ as a CRF change leaves it: the current version moved to history/, the next one with one more
+    field."""
     shutil.copytree(forms.forms_dir(), folder)
     current = folder / "crf.json"
     (folder / "history").mkdir(exist_ok=True)
-    shutil.copy(current, folder / "history" / "crf-v1.json")
+    shutil.copy(current, folder / "history" / f"crf-v{CURRENT}.json")
     crf = json.loads(current.read_text(encoding="utf-8"))
-    assert crf["version"] == 1
-    crf["version"] = 2
+    assert crf["version"] == CURRENT
+    crf["version"] = NEXT
     next(s for s in crf["sections"] if s["name"] == "baseline")["fields"].append(NEW_FIELD)
     current.write_text(json.dumps(crf, ensure_ascii=False), encoding="utf-8")
     return folder
@@ -63,7 +69,7 @@ def made_with_version_2(data: bytes, key_path: Path) -> bytes:
     """The file as a laptop with CRF version 2 would have written it (the new field filled in)."""
 
     def change(record: dict) -> None:
-        record["form_versions"]["crf"] = 2
+        record["form_versions"]["crf"] = NEXT
         record["record"]["values"]["asa_class"] = 2
 
     return with_record(data, key_path, change)
@@ -106,7 +112,8 @@ def test_a_version_no_one_knows_is_refused_by_name(laptop, importer, central_sto
     before = snapshot(central_store)
     result = importer.import_bytes(made_with_version_2(data, laptop.key_path), "MIM-01-001-v1.mimic")
     assert result.outcome is Outcome.REJECTED
-    assert "CRF version 2" in result.message and "knows version 1" in result.message
+    known = ", ".join(map(str, range(1, NEXT)))
+    assert f"CRF version {NEXT}" in result.message and f"knows version {known}" in result.message
     assert snapshot(central_store) == before
 
 

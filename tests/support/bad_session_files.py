@@ -160,8 +160,8 @@ BAD_FILES = {
         "format version 2, which this version of MIMIC does not read",
     ),
     "a record of an unknown format version": (
-        lambda data, key: with_record(data, key, lambda r: r.update(format_version=2)),
-        "record.json.format_version: must be 1, not 2",
+        lambda data, key: with_record(data, key, lambda r: r.update(format_version=3)),
+        "record.json.format_version: 3 is above 2",
     ),
     "a truncated ZIP": (lambda data, key: data[: len(data) // 2], "not a readable ZIP archive"),
     "a ZIP cut short by ten bytes": (lambda data, key: data[:-10], "not a readable ZIP archive"),
@@ -196,9 +196,12 @@ BAD_FILES = {
 
 
 def small_signed_file(source: Source) -> bytes:
-    """The source's record with one-line PDFs, re-signed: every byte can be flipped in a second."""
+    """The source's record without its (optional) change history and with one-line PDFs, re-signed: every byte can
+    be flipped in a second."""
+    record = json.loads(members(source.data)[session_file.RECORD])
+    record.pop("change_history", None)
     content = {
-        session_file.RECORD: members(source.data)[session_file.RECORD],
+        session_file.RECORD: session_file.canonical_json(record),
         session_file.SUMMARY: b"%PDF-1.7\n%%EOF\n",
         session_file.QUESTIONNAIRE: b"%PDF-1.7\n%%EOF\n",
     }

@@ -14,7 +14,7 @@ WINDOW_UP = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    HEAVY = ("pandas", "reportlab", "qtawesome", "sqlite_utils", "cryptography")
+    HEAVY = ("pandas", "reportlab", "qtawesome", "sqlite_utils", "cryptography", "cv2", "numpy")
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.storage.connection import open_store
     from mimic_desktop.ui.app import make_application

@@ -6,11 +6,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVB
 
 from ...domain.clock import local_text
 from ...domain.record import Procedure
+from ...domain.subject_status import SubjectStatus
 from ...services.backups import BackupFailed
 from .. import dialogs
+from ..i18n import arg
 from ..labels import heading
 from .access import RecordAccess
 from .pages import RecordPage
+from .subject_status_dialog import SubjectStatusDialog
 
 
 class CompletionPage(RecordPage):
@@ -36,6 +39,18 @@ class CompletionPage(RecordPage):
         self.complete_button.setVisible(access.editable)
         row.addWidget(self.complete_button)
         layout.addLayout(row)
+        layout.addWidget(heading(self.tr("Subject status")))
+        status_row = QHBoxLayout()
+        self.subject_status = QLabel()
+        self.subject_status.setObjectName("subjectStatus")
+        self.subject_status.setWordWrap(True)
+        status_row.addWidget(self.subject_status, 1)
+        self.status_button = QPushButton(self.tr("Change subject status…"))
+        self.status_button.setObjectName("changeSubjectStatus")
+        self.status_button.clicked.connect(self.change_subject_status)
+        self.status_button.setVisible(access.editable)
+        status_row.addWidget(self.status_button)
+        layout.addLayout(status_row)
         layout.addStretch(1)
 
     def refresh(self, proc: Procedure) -> None:
@@ -52,6 +67,30 @@ class CompletionPage(RecordPage):
         else:
             self.summary.setText(self.tr("Nothing is missing: the record can be completed and locked."))
         self.complete_button.setEnabled(not proc.locked and not self.missing)
+        self.subject_status.setText(self.status_text(proc))
+
+    def status_text(self, proc: Procedure) -> str:
+        status = SubjectStatus(proc.subject_status)
+        if status.analysed:
+            return self.tr("Enrolled: the patient is part of the trial's analysis.")
+        text = self.tr("%1 since %2, and left out of the trial's analysis. Reason: %3")
+        return arg(
+            text, status.text(self.access.lang), proc.subject_status_date or "", proc.subject_status_reason or ""
+        )
+
+    def change_subject_status(self) -> SubjectStatusDialog:
+        """Ask for the status, why and since when (without blocking); stored as one change with its reason."""
+        access = self.access
+        proc = access.proc
+
+        def set_status(status: SubjectStatus, reason: str, day: str) -> None:
+            access.service().set_subject_status(proc.id, status, reason, day.strip() or None, access.lang)
+            access.announce()
+
+        dialog = SubjectStatusDialog(proc.study_id, SubjectStatus(proc.subject_status), set_status, access.lang, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def complete(self) -> None:
         access = self.access

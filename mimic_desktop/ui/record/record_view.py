@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from ...domain import derive
+from ...domain.subject_status import SubjectStatus
 from ..context import AppContext
 from ..icons import icon
 from .access import RecordAccess
@@ -142,6 +143,8 @@ class RecordView(QWidget):
     def refresh(self) -> None:
         self.stale = False
         proc = self.access.reload()
-        self.heading.setText(f"{proc.study_id} · {derive.status(proc).text(self.access.lang)}")
+        heading = f"{proc.study_id} · {derive.status(proc).text(self.access.lang)}"
+        subject = SubjectStatus(proc.subject_status)
+        self.heading.setText(heading if subject.analysed else f"{heading} · {subject.text(self.access.lang)}")
         for page in self.pages.values():
             page.refresh(proc)

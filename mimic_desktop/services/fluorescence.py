@@ -1,0 +1,76 @@
+"""Reading a near-infrared still from a file and measuring it: the command line's and the app's one way.
+
+OpenCV (opencv-python-headless, the optional `video` extra) decodes the image; it is imported here, inside
+the functions, so that the app starts without it and a laptop without the extra is told what to install.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..analysis import fluorescence
+from ..domain.errors import MimicError
+from ..domain.wording import Text
+from .input_files import read_capped
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    import numpy as np
+    from numpy.typing import NDArray
+
+# A still of a laparoscopic tower (1920x1080, or 4K) is a few megabytes as PNG; a file larger than this is
+# no single frame.
+IMAGE_LIMIT = 64 * 1024 * 1024
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class NoVideoSupport(MimicError):
+    """OpenCV is not installed: frames cannot be read."""
+
+
+class NotAnImage(MimicError):
+    """The file named is not an image OpenCV can read."""
+
+
+def opencv() -> ModuleType:
+    """The cv2 module, or a refusal that says how to install it."""
+    try:
+        import cv2
+    except ImportError:
+        raise NoVideoSupport(
+            Text(
+                "Reading frames needs OpenCV, which is not installed: install the video extra"
+                " (pip install 'mimic-desktop[video]')."
+            )
+        ) from None
+    return cv2
+
+
+def decode(data: bytes, name: str | Path) -> NDArray[np.generic]:
+    """The pixels of an encoded image (PNG, JPEG, TIFF, BMP), as OpenCV gives them (grey, or blue-green-red)."""
+    import numpy as np
+
+    if data.startswith(_SQLITE_HEADER):
+        raise NotAnImage(Text("{path} is a database, not an image: name a still of the video.", path=name))
+    if not data:
+        raise NotAnImage(Text("{path} is empty: it holds no image.", path=name))
+    cv2 = opencv()
+    frame = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_UNCHANGED)
+    if frame is None or frame.size == 0:
+        raise NotAnImage(Text("{path} is not an image that can be read (PNG, JPEG, TIFF or BMP).", path=name))
+    result: NDArray[np.generic] = frame
+    return result
+
+
+def read_image(path: Path) -> NDArray[np.generic]:
+    """The pixels of an image file; a plain refusal for a missing, empty, unreadable or non-image file."""
+    return decode(read_capped(path, IMAGE_LIMIT, "a still of the video"), path)
+
+
+def measure_file(path: Path, target: str, background: str, channel: str = "nir") -> fluorescence.Measurement:
+    """The figures of `mimic-desktop fluorescence measure`: the regions are checked before the file is read."""
+    target_rect = fluorescence.parse_rect(target, "target")
+    background_rect = fluorescence.parse_rect(background, "background")
+    return fluorescence.measure(read_image(path), target_rect, background_rect, channel)
