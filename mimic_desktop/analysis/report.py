@@ -66,7 +66,7 @@ class TrialReport:
     format_version: Annotated[int, "Version of this layout; it changes only when a key is removed or changes meaning."]
     app_version: Annotated[str, "Version of MIMIC Desktop that made the report."]
     generated_at: Annotated[str, "When the report was made (UTC, ISO 8601)."]
-    source: Annotated[str, "Where the data came from, in words."]
+    source: Annotated[Text, "Where the data came from, in words."]
     counted: Annotated[Counted, "What was counted and what was left out, and why."]
     flow: Annotated[Flow, "From inclusion to R0 before and after re-resection."]
     diagnostic: Annotated[Diagnostic, "Specimen fluorescence against histological R1 (Table 2 and the accuracy)."]
@@ -94,7 +94,7 @@ def compute_report(
     lesions: pd.DataFrame,
     complications_table: pd.DataFrame,
     *,
-    source: str = "",
+    source: Text | str = "",
     generated_at: datetime | None = None,
 ) -> TrialReport:
     """The report from DataFrames whose columns are those of exchange/flat.py (extra columns are ignored)."""
@@ -106,7 +106,8 @@ def compute_report(
         format_version=FORMAT_VERSION,
         app_version=__version__,
         generated_at=to_iso(generated_at or utc_now()),
-        source=source,
+        # Said in the reader's language by the renderers, in English by the JSON; a plain str is shown as it is.
+        source=source if isinstance(source, Text) else Text("{source}", source=source),
         counted=chosen.counted,
         flow=flow(chosen.counted, primary, lesion_rows),
         diagnostic=diagnostic(lesion_rows),
@@ -140,7 +141,7 @@ def build_report(
     lesions: pd.DataFrame,
     complications_table: pd.DataFrame,
     *,
-    source: str = "",
+    source: Text | str = "",
     generated_at: datetime | None = None,
 ) -> dict[str, Any]:
     """compute_report as JSON-ready data."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..domain.clock import local_text
+from ..domain.errors import MimicError
 from ..domain.roles import LAPTOP_ROLES, Account, Role
-from ..domain.wording import say
+from ..domain.wording import Text, say
 from ..services.accounts import COMMAND_LINE, AccountService
 from ..storage.connection import open_store
 from .common import AddCommand, db_path, new_password, password, reader_language, signed_in_user
@@ -44,7 +45,7 @@ def cmd_users(args: argparse.Namespace) -> None:
             print(f"{account.username}\t{account.full_name}\t{account.role.value}\t{state(account, lang)}")
         return
     if not args.username:
-        raise SystemExit(f"error: users {args.action} needs the account's user name")
+        raise MimicError(Text("users {action} needs the account's user name.", action=args.action))
     name = args.username
     if args.action == "reset":
         temporary = accounts.reset_password(user, name)
@@ -61,7 +62,9 @@ def cmd_users(args: argparse.Namespace) -> None:
         print(say("{name} can sign in again.", lang, name=name))
     elif args.action == "set-role":
         if args.role is None:
-            raise SystemExit("error: users set-role needs the new role: " + ", ".join(r.value for r in LAPTOP_ROLES))
+            raise MimicError(
+                Text("users set-role needs the new role: {roles}.", roles=", ".join(r.value for r in LAPTOP_ROLES))
+            )
         accounts.set_role(user, name, args.role)
         print(say("{name} is now {role}.", lang, name=name, role=Role(args.role)))
 

@@ -120,8 +120,13 @@ def cmd_set_experience(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     centre_experience.set_prior_experience(store, user, args.centre, args.prior_procedures, args.reason)
     print(
-        f"Centre {args.centre.strip()}: {args.prior_procedures} procedure(s) before the trial, counted by the "
-        "learning curve of the trial report."
+        say(
+            "Centre {centre}: {count} procedure(s) before the trial, counted by the learning curve of the trial "
+            "report.",
+            reader_language(args),
+            centre=args.centre.strip(),
+            count=args.prior_procedures,
+        )
     )
 
 
@@ -170,25 +175,34 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> None:
     store, _ = signed_in(args)
+    lang = reader_language(args)
     if args.keys:
         for key in centre_keys.registered_keys(store):
             withdrawn = (
                 ""
                 if key.withdrawn_utc is None
-                else f"\twithdrawn {local_text(key.withdrawn_utc)}: {key.withdrawal_reason}"
+                else "\t"
+                + say("withdrawn {at}: {reason}", lang, at=local_text(key.withdrawn_utc), reason=key.withdrawal_reason)
             )
-            print(f"{key.centre}\t{key.fingerprint}\tregistered {local_text(key.registered_utc)}{withdrawn}")
+            registered = say("registered {at}", lang, at=local_text(key.registered_utc))
+            print(f"{key.centre}\t{key.fingerprint}\t{registered}{withdrawn}")
         return
     for row in central_import.imported_files(store):
-        mark = "current" if row["current"] else "superseded"
+        mark = say("current", lang) if row["current"] else say("superseded", lang)
         if row["held_utc"] and not row["released_utc"]:
-            mark = "held back"
+            mark = say("held back", lang)
         if row["voided_utc"]:
-            mark += f" (voided {local_text(row['voided_utc'])}: {row['void_reason']})"
-        withdrawn = " (withdrawn since)" if row["signer_withdrawn_utc"] else ""
+            mark += " " + say(
+                "(voided {at}: {reason})", lang, at=local_text(row["voided_utc"]), reason=row["void_reason"]
+            )
+        signer = (
+            Text("signed by {fingerprint} (withdrawn since)")
+            if row["signer_withdrawn_utc"]
+            else Text("signed by {fingerprint}")
+        )
         print(
             f"{row['study_id']}\tv{row['session_version']}\t{mark}\t{local_text(row['imported_utc'])}\t"
-            f"{row['file_name']}\tsigned by {row['signer_fingerprint']}{withdrawn}"
+            f"{row['file_name']}\t{signer.fill(fingerprint=row['signer_fingerprint']).text(lang)}"
         )
 
 

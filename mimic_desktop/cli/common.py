@@ -13,7 +13,7 @@ from pathlib import Path
 from ..domain import forms
 from ..domain.errors import MimicError
 from ..domain.roles import User
-from ..domain.wording import Text, said
+from ..domain.wording import Text, said, say
 from ..services import language, paths
 from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
 from ..services.procedures import ProcedureService
@@ -67,7 +67,14 @@ def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
     store = open_store(db_path(args), create=False)
     if store.read_only:  # said at once: reading works, a change would be refused
         print_warnings(
-            [f"{store.path} is read-only ({store.read_only}): it can be read, but nothing can be saved in it."]
+            [
+                Text(
+                    "{path} is read-only ({why}): it can be read, but nothing can be saved in it.",
+                    path=store.path,
+                    why=store.read_only,
+                )
+            ],
+            reader_language(args),
         )
     user = AccountService(store).sign_in(args.user, password(), where=COMMAND_LINE)
     if user.must_change_password:
@@ -91,10 +98,15 @@ def print_json(data: object) -> None:
     sys.stdout.write("\n")
 
 
-def print_warnings(warnings: Iterable[str]) -> None:
-    """Things the person should know that did not stop the command, one line each on stderr."""
+def print_warnings(warnings: Iterable[object], lang: str) -> None:
+    """Things the person should know that did not stop the command, one line each on stderr, in lang."""
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(say("warning: {warning}", lang, warning=said(warning, lang)), file=sys.stderr)
+
+
+def print_error(problem: object, lang: str) -> None:
+    """One plain line on stderr for what stopped the command, in lang."""
+    print(say("error: {problem}", lang, problem=said(problem, lang)), file=sys.stderr)
 
 
 def reader_language(args: argparse.Namespace | None = None) -> str:
@@ -111,10 +123,10 @@ def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Name
         forms.forms_dir()  # other form definitions than the shipped ones: refused before anything is opened
         return handler(args) or 0
     except MimicError as error:
-        print(f"error: {said(error, reader_language(args))}", file=sys.stderr)
+        print_error(error, reader_language(args))
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say("interrupted", reader_language(args)), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

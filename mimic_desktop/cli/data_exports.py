@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..domain.errors import ValidationError
 from ..domain.forms import LANGUAGES
 from ..domain.wording import Text
-from .common import AddCommand, Handler, print_warnings, signed_in
+from .common import AddCommand, Handler, print_warnings, reader_language, signed_in
 
 if TYPE_CHECKING:
     from ..services.data_exports import Exported
@@ -22,45 +22,45 @@ def _study_ids(args: argparse.Namespace) -> list[str] | None:
     return None if args.all else args.study_ids
 
 
-def _print(exported: Exported) -> None:
+def _print(exported: Exported, args: argparse.Namespace) -> None:
     for path in exported.paths:
         print(path)
-    print_warnings(exported.warnings)
+    print_warnings(exported.warnings, reader_language(args))
 
 
 def cmd_export_csv(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_csv
 
     study_ids = _study_ids(args)
-    _print(export_csv(signed_in(args), study_ids, args.out))
+    _print(export_csv(signed_in(args), study_ids, args.out, lang=reader_language(args)), args)
 
 
 def cmd_export_redcap(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_redcap
 
     study_ids = _study_ids(args)
-    _print(export_redcap(signed_in(args), study_ids, args.out, lang=args.lang))
+    _print(export_redcap(signed_in(args), study_ids, args.out, lang=args.lang), args)
 
 
 def cmd_export_odm(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_odm
 
     study_ids = _study_ids(args)
-    _print(export_odm(signed_in(args), study_ids, args.out, with_audit=args.audit))
+    _print(export_odm(signed_in(args), study_ids, args.out, with_audit=args.audit, lang=reader_language(args)), args)
 
 
 def cmd_export_castor(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_castor
 
     study_ids = _study_ids(args)
-    _print(export_castor(signed_in(args), study_ids, args.out, args.map))
+    _print(export_castor(signed_in(args), study_ids, args.out, args.map, lang=reader_language(args)), args)
 
 
 def cmd_export_dataset_json(args: argparse.Namespace) -> None:
     from ..services.data_exports import export_dataset_json
 
     study_ids = _study_ids(args)
-    _print(export_dataset_json(signed_in(args), study_ids, args.out))
+    _print(export_dataset_json(signed_in(args), study_ids, args.out, lang=reader_language(args)), args)
 
 
 def register(command: AddCommand) -> None:

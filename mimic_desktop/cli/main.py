@@ -11,9 +11,11 @@ from types import ModuleType
 from typing import Any
 
 from .. import __version__
+from ..domain.derive import Status
 from ..domain.private_files import restrict_new_files
 from ..domain.record import Procedure
 from ..domain.roles import LAPTOP_ROLES, Role
+from ..domain.subject_status import SubjectStatus
 from ..domain.wording import say
 from ..exchange import flat
 from ..services.accounts import AccountService
@@ -41,6 +43,7 @@ from .common import (
     add_user_option,
     db_path,
     new_password,
+    print_error,
     print_json,
     reader_language,
     run,
@@ -71,7 +74,7 @@ def cmd_add_user(args: argparse.Namespace) -> None:
 def cmd_create(args: argparse.Namespace) -> None:
     initial = field_values(args.set)
     service = signed_in(args)
-    proc_id = service.create(args.study_id, args.centre, initial, surgeon=args.surgeon)
+    proc_id = service.create(args.study_id, args.centre, initial, surgeon=args.surgeon, lang=reader_language(args))
     print(proc_id)
 
 
@@ -80,7 +83,9 @@ def cmd_event(args: argparse.Namespace) -> None:
     proc = service.find(args.study_id)
     lesion_id = None if args.lesion is None else numbered(proc, "lesion", args.lesion)
     at = event_time(args.at) if args.at else None
-    print(service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note))
+    print(
+        service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note, lang=reader_language(args))
+    )
 
 
 def cmd_strike(args: argparse.Namespace) -> None:
@@ -92,7 +97,7 @@ def cmd_set(args: argparse.Namespace) -> None:
     updates = field_values(args.values)
     service = signed_in(args)
     proc = service.find(args.study_id)
-    changed = service.set_values(proc.id, updates, reason=args.reason)
+    changed = service.set_values(proc.id, updates, reason=args.reason, lang=reader_language(args))
     print(say("{count} value(s) changed.", reader_language(args), count=changed))
 
 
@@ -115,6 +120,14 @@ def _derived_by_number(
     return {row[number]: {column.name: row[column.name] for column in columns} for row in rows}
 
 
+def coded_text(kind: type[Status] | type[SubjectStatus], stored: str, lang: str) -> str:
+    """A stored status code said in lang; a code this version does not know (a newer one's) as it is stored."""
+    try:
+        return kind(stored).text(lang)
+    except ValueError:
+        return stored
+
+
 def cmd_dump(args: argparse.Namespace) -> None:
     service = signed_in(args)
     print_json(procedure_json(service.find(args.study_id)))
@@ -122,19 +135,23 @@ def cmd_dump(args: argparse.Namespace) -> None:
 
 def cmd_list(args: argparse.Namespace) -> None:
     service = signed_in(args)
+    lang = reader_language(args)
     for row in service.list(args.search or ""):
-        print(f"{row['study_id']}\t{row['status']}\t{row['modified_utc']}\t{row['subject_status']}")
+        status = coded_text(Status, row["status"], lang)
+        subject = coded_text(SubjectStatus, row["subject_status"], lang)
+        print(f"{row['study_id']}\t{status}\t{row['modified_utc']}\t{subject}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """The auditor's check: reads the database (and any backup or session file named) without changing a byte."""
     from ..services import verification
 
+    lang = reader_language(args)
     verdict = verification.verify(db_path(args), args.against)
     if verdict.code == verification.NOT_VERIFIED and not verdict.opened:
-        print(f"error: {verdict.summary}", file=sys.stderr)
+        print_error(verdict.summary_text(lang), lang)
         return verdict.code
-    for line in verdict.lines():
+    for line in verdict.lines(lang):
         print(line)
     return verdict.code
 

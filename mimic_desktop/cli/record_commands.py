@@ -43,7 +43,9 @@ def _set_entry(args: argparse.Namespace, entity: str) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     entry_id = numbered(proc, entity, args.number)
-    changed = service.set_values(proc.id, updates, entity=entity, entity_id=entry_id, reason=args.reason)
+    changed = service.set_values(
+        proc.id, updates, entity=entity, entity_id=entry_id, reason=args.reason, lang=reader_language(args)
+    )
     print(say("{count} value(s) changed.", reader_language(args), count=changed))
 
 

@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_arguments(parser)
 
 
-def emit(tables: Tables, source: str, args: argparse.Namespace) -> None:
+def emit(tables: Tables, source: Text, args: argparse.Namespace) -> None:
     """Compute the report from the tables and print or write it as the arguments ask."""
     from ..services.trial_report import report_json, summary_text, trial_report, write_report_pdf
 
@@ -66,10 +66,10 @@ def cmd_report(args: argparse.Namespace) -> None:
     from ..services import trial_report
 
     if args.csv:
-        tables, source = trial_report.tables_from_csv(args.csv), f"CSV files in {args.csv}"
+        tables, source = trial_report.tables_from_csv(args.csv), Text("CSV files in {folder}", folder=args.csv)
     elif args.synthetic:
         tables = trial_report.synthetic_tables(args.seed, args.scale)
-        source = f"synthetic cohort, seed {args.seed}, scale {args.scale}"
+        source = Text("synthetic cohort, seed {seed}, scale {scale}", seed=args.seed, scale=args.scale)
     else:
         raise MimicError(Text("Say which data to report on: --csv FOLDER or --synthetic."))
     emit(tables, source, args)

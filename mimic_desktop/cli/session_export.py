@@ -16,7 +16,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     service = signed_in(args)
     exporter = ExportService(service.store, service.user, service.clock)
     result = exporter.export(service.find(args.study_id).id, args.out, lang=args.lang)
-    print_warnings(result.warnings)
+    print_warnings(result.warnings, args.lang)
     print(result.path)
     print(
         say(

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+# The size in points of a chart's words (axis marks are a point smaller): the window scales a chart by it so
+# that the words read as large as its own text.
+CHART_TEXT_POINTS = 8.0
+
 
 @dataclass(frozen=True)
 class Table:

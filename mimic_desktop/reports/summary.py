@@ -11,7 +11,7 @@ from typing import Any
 from ..domain import derive, forms, rules, values
 from ..domain.forms import SectionDef
 from ..domain.record import Lesion, Procedure
-from ..domain.wording import Text, say
+from ..domain.wording import Text, TextList, say
 from .changes import Change, change_text
 from .layout import ALERT, Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
@@ -30,7 +30,7 @@ class AuditSummary:
     chain_ok: bool
     chain_rows: int
     head_hash: str
-    problems: tuple[str, ...] = ()
+    problems: tuple[Text, ...] = ()  # said in the summary's language
     changes: tuple[Change, ...] = ()
 
 
@@ -336,7 +336,7 @@ def _audit(ctx: SummaryContext, lang: str) -> Story:
     audit = ctx.audit
     chain = say("intact, {rows} entries", lang, rows=audit.chain_rows)
     if not audit.chain_ok:
-        chain = say("DAMAGED: {problems}", lang, problems="; ".join(audit.problems))
+        chain = say("DAMAGED: {problems}", lang, problems=TextList(audit.problems, "; "))
     items = [
         (say("Entries for this record", lang), str(audit.entries)),
         (say("First and last entry", lang), text(f"{when(audit.first_at)} – {when(audit.last_at)}")),

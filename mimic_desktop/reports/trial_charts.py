@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import fonts
 from .layout import INK, RULE, SHADE, Flowable
-from .report_blocks import BarChart, Chart, FlowChart, FlowStep, RateChart, RocChart
+from .report_blocks import CHART_TEXT_POINTS, BarChart, Chart, FlowChart, FlowStep, RateChart, RocChart
 
 
 def _colour(value: str) -> object:
@@ -21,7 +21,7 @@ BOX_FILL = "#f4f6f8"
 SIDE_FILL = "#fbf3ee"
 CURVE = "#c0392b"
 BAR = "#2e6f95"
-FONT_SIZE = 8.0
+FONT_SIZE = CHART_TEXT_POINTS
 LINE = 10.5
 PAD = 5.0
 GAP = 16.0

@@ -79,7 +79,7 @@ def facts(name: str, rows: list[tuple[str, str]], lang: str) -> Table:
 
 
 def title(report: TrialReport, lang: str) -> str:
-    return say("MIMIC trial report: {source}", lang, source=report.source or say("data given", lang))
+    return say("MIMIC trial report: {source}", lang, source=report.source.text(lang) or say("data given", lang))
 
 
 def counted(report: TrialReport, lang: str) -> Section:
@@ -623,7 +623,8 @@ def methods(report: TrialReport, lang: str) -> Section:
         say("AUROC: {method}.", lang, method=every.auroc.method),
         say("R0 before against after: {method}.", lang, method=report.margins.mcnemar.method),
         say("Change in the R0 rate: {method}.", lang, method=report.margins.r0_change.method),
-        say("Patients as clusters: {method}.", lang, method=every.by_patient.sensitivity.method),
+        # The clustered intervals' method names itself ("Patients as clusters: ..."): said once, not twice.
+        f"{said(every.by_patient.sensitivity.method, lang)}.",
         say(
             "Odds ratios: {method}; when a cell of the table is empty, a penalised odds ratio (0.5 added to each "
             "cell, Firth's estimate for a 2x2 table) with Fisher's exact test.",

@@ -180,9 +180,9 @@ def _recorded_surgeons(store: Store) -> dict[str, tuple[str, str]]:
     return surgeons
 
 
-def central_source(path: Path) -> str:
+def central_source(path: Path) -> Text:
     """How a report on a central database names its source."""
-    return f"central study database {Path(path).name}"
+    return Text("central study database {name}", name=Path(path).name)
 
 
 def central_report(path: Path) -> TrialReport:
@@ -197,7 +197,7 @@ def synthetic_tables(seed: int = 1, scale: int = 1) -> Tables:
     return tables_from_records(synthetic_cohort(seed, scale))
 
 
-def trial_report(tables: Tables, source: str) -> TrialReport:
+def trial_report(tables: Tables, source: Text | str) -> TrialReport:
     require_statistics()
     from ..analysis.report import compute_report
 

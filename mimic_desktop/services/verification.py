@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..domain import forms
 from ..domain.errors import MimicError
-from ..domain.wording import Text
+from ..domain.wording import Sayable, Text, say
 from ..exchange import session_file
 from ..storage import audit, chain_compare
 from ..storage.connection import Store, open_read_only
@@ -27,28 +27,34 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 @dataclass
 class Verdict:
+    """What verify found, every sentence a Text said in the reader's language by lines(lang)."""
+
     code: int = INTACT
-    notes: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    anchors: list[str] = field(default_factory=list)  # what the comparisons with outside anchors said
-    mismatches: list[str] = field(default_factory=list)  # the anchors this chain does not extend
-    summary: str = ""
+    notes: list[Sayable] = field(default_factory=list)
+    problems: list[Sayable] = field(default_factory=list)
+    anchors: list[Sayable] = field(default_factory=list)  # what the comparisons with outside anchors said
+    mismatches: list[Sayable] = field(default_factory=list)  # the anchors this chain does not extend
+    summary: Sayable | None = None
     opened: bool = False  # whether the database could be read at all
 
-    def lines(self) -> list[str]:
-        out = [f"Note: {note}" for note in self.notes]
+    def summary_text(self, lang: str = "en") -> str:
+        return "" if self.summary is None else self.summary.text(lang)
+
+    def lines(self, lang: str = "en") -> list[str]:
+        summary = self.summary_text(lang)
+        out = [say("Note: {note}", lang, note=note) for note in self.notes]
         if self.code == NOT_VERIFIED and not self.opened:
-            return [*out, f"NOT VERIFIED: {self.summary}"]
+            return [*out, say("NOT VERIFIED: {summary}", lang, summary=summary)]
         if self.problems:
-            out.append(f"Audit trail or database DAMAGED: {self.summary}".rstrip(": "))
-            out += [f"  - {problem}" for problem in self.problems]
+            out.append(say("Audit trail or database DAMAGED: {summary}", lang, summary=summary).rstrip(": "))
+            out += [f"  - {problem.text(lang)}" for problem in self.problems]
         elif self.mismatches:
-            out.append(f"On its own: {self.summary}")
-            out.append("Audit trail REWRITTEN or replaced: it does not extend the copies kept elsewhere:")
-            out += [f"  - {mismatch}" for mismatch in self.mismatches]
+            out.append(say("On its own: {summary}", lang, summary=summary))
+            out.append(say("Audit trail REWRITTEN or replaced: it does not extend the copies kept elsewhere:", lang))
+            out += [f"  - {mismatch.text(lang)}" for mismatch in self.mismatches]
         else:
-            out.append(f"OK: {self.summary}")
-        return out + [f"Against {anchor}" for anchor in self.anchors]
+            out.append(say("OK: {summary}", lang, summary=summary))
+        return out + [say("Against {anchor}", lang, anchor=anchor) for anchor in self.anchors]
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
@@ -69,19 +75,27 @@ def verify(path: Path, against: list[Path] | None = None) -> Verdict:
         if isinstance(cause, sqlite3.DatabaseError) and _starts_with(path, SQLITE_MAGIC):
             # SQLite's own words: the message for the app speaks of saving, which verify never does.
             verdict.code = DAMAGED
-            verdict.problems.append(f"SQLite cannot open it: {cause}")
-            verdict.summary = f"{path} is an SQLite file that cannot be read as a database."
+            verdict.problems.append(Text("SQLite cannot open it: {cause}", cause=str(cause)))
+            verdict.summary = Text("{path} is an SQLite file that cannot be read as a database.", path=path)
         elif isinstance(cause, sqlite3.DatabaseError):
             verdict.code = NOT_VERIFIED
-            verdict.summary = f"{path} is not a MIMIC database, or is damaged beyond reading (SQLite says: {cause})."
+            verdict.summary = Text(
+                "{path} is not a MIMIC database, or is damaged beyond reading (SQLite says: {cause}).",
+                path=path,
+                cause=str(cause),
+            )
         else:
-            verdict.code, verdict.summary = NOT_VERIFIED, str(problem)
+            verdict.code, verdict.summary = NOT_VERIFIED, problem
         return verdict
     except (sqlite3.Error, UnicodeDecodeError) as problem:  # its own schema unreadable: a damaged page 1
         damaged = _starts_with(path, SQLITE_MAGIC)
         verdict.code = DAMAGED if damaged else NOT_VERIFIED
-        verdict.problems.append(f"SQLite cannot read its schema: {problem}")
-        verdict.summary = f"{path} is {'an SQLite file' if damaged else 'a file'} that cannot be read as a database."
+        verdict.problems.append(Text("SQLite cannot read its schema: {problem}", problem=str(problem)))
+        verdict.summary = (
+            Text("{path} is an SQLite file that cannot be read as a database.", path=path)
+            if damaged
+            else Text("{path} is a file that cannot be read as a database.", path=path)
+        )
         return verdict
     verdict.opened = True
     try:
@@ -100,43 +114,54 @@ def _check(store: Store, verdict: Verdict) -> None:
         older = migrations.pending_names(store.conn)
         if older:
             verdict.notes.append(
-                f"{store.path} was written by an earlier version of MIMIC Desktop (it lacks schema "
-                f"{', '.join(older)}); it is verified as it is, without upgrading it."
+                Text(
+                    "{path} was written by an earlier version of MIMIC Desktop (it lacks schema {missing}); it is "
+                    "verified as it is, without upgrading it.",
+                    path=store.path,
+                    missing=", ".join(older),
+                )
             )
         result = audit.check(store.conn)
         # The schema against the one its migrations make: applies them in memory (sqlite-utils), so here only.
         schema = schema_problems(store.conn)
         untimed = audit.events_without_recorded_time(store.conn)
     except Exception as error:  # whatever a damaged file makes the check meet is part of the verdict
-        verdict.problems.append(f"the check could not read the whole database: {_said(error)}")
+        verdict.problems.append(Text("the check could not read the whole database: {error}", error=_said(error)))
         verdict.problems += _integrity(store.conn)
-        verdict.summary = f"{store.path} is damaged."
+        verdict.summary = Text("{path} is damaged.", path=store.path)
         return
     if untimed:
         verdict.notes.append(
-            f"{untimed} event(s) were recorded before the audit trail kept every event's time, "
-            "so their times cannot be checked against it."
+            Text(
+                "{count} event(s) were recorded before the audit trail kept every event's time, "
+                "so their times cannot be checked against it.",
+                count=untimed,
+            )
         )
     verdict.problems += [*result.problems, *schema]
     verdict.summary = (
-        f"database intact, audit trail of {result.rows} entries verified (head {result.head_hash})."
+        Text(
+            "database intact, audit trail of {rows} entries verified (head {head}).",
+            rows=result.rows,
+            head=result.head_hash,
+        )
         if not verdict.problems
-        else ""
+        else None
     )
 
 
-def _said(error: Exception) -> str:
+def _said(error: Exception) -> Text:
     if isinstance(error, sqlite3.Error):
-        return f"SQLite says: {error}"
-    return f"{type(error).__name__}: {error}"
+        return Text("SQLite says: {error}", error=str(error))
+    return Text("{kind}: {error}", kind=type(error).__name__, error=str(error))
 
 
-def _integrity(conn: sqlite3.Connection) -> list[str]:
+def _integrity(conn: sqlite3.Connection) -> list[Text]:
     try:
         damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     except sqlite3.Error as error:
-        return [f"integrity_check cannot run: {error}"]
-    return [] if damage == ["ok"] else [f"integrity_check: {text}" for text in damage]
+        return [Text("integrity_check cannot run: {error}", error=str(error))]
+    return [] if damage == ["ok"] else [Text("integrity_check: {damage}", damage=text) for text in damage]
 
 
 def _compare(store: Store, anchor: Path, verdict: Verdict) -> None:
@@ -149,18 +174,20 @@ def _compare(store: Store, anchor: Path, verdict: Verdict) -> None:
         else:
             raise MimicError(Text("{path} is neither a MIMIC database (a backup) nor a session file.", path=anchor))
     except Exception as problem:  # a damaged anchor is said as such: it is no reason for a traceback
-        verdict.anchors.append(f"{anchor}: cannot compare: {problem}")
+        # A MimicError has its words in each language; anything else is said as Python says it.
+        said_problem = problem if isinstance(problem, MimicError) else str(problem)
+        verdict.anchors.append(Text("{anchor}: cannot compare: {problem}", anchor=anchor, problem=said_problem))
         verdict.code = NOT_VERIFIED if verdict.code == INTACT else verdict.code
         return
-    verdict.anchors += [f"{anchor}: {line}" for line in comparison.lines]
+    verdict.anchors += [Text("{anchor}: {line}", anchor=anchor, line=line) for line in comparison.lines]
     if not comparison.extends:
-        verdict.mismatches.append(f"the audit chain does not extend that of {anchor}")
+        verdict.mismatches.append(Text("the audit chain does not extend that of {anchor}", anchor=anchor))
 
 
 def _against_database(store: Store, anchor: Path) -> chain_compare.Comparison:
     other = open_read_only(anchor)
     try:
-        return chain_compare.against_database(store.conn, other.conn, "the backup")
+        return chain_compare.against_database(store.conn, other.conn, Text("the backup"))
     finally:
         other.close()
 
@@ -174,5 +201,9 @@ def _against_session_file(store: Store, anchor: Path) -> chain_compare.Compariso
     head = record.get("audit_head") if isinstance(record, dict) else None
     if not isinstance(head, str):
         raise MimicError(Text("{path} holds no audit head to compare with.", path=anchor))
-    name = f"the session file of {verified.header.study_id} (version {verified.header.session_version})"
+    name = Text(
+        "the session file of {study_id} (version {version})",
+        study_id=verified.header.study_id,
+        version=verified.header.session_version,
+    )
     return chain_compare.against_head(store.conn, head, verified.header.exported_at, name)

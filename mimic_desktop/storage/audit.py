@@ -11,7 +11,9 @@ from typing import Any
 
 from ..domain.forms import all_fields
 from ..domain.record import Signature
+from ..domain.wording import Text, TextList
 from . import row_seals
+from .trail_words import changed_outside, deleted_outside, no_entry
 
 GENESIS = "0" * 64
 CHAINED_COLUMNS = (
@@ -124,17 +126,21 @@ class Verification:
     ok: bool
     rows: int
     head_hash: str
-    problems: tuple[str, ...]
+    problems: tuple[Text, ...]  # said in the reader's language where they are shown
 
-    def summary(self) -> str:
+    def summary(self) -> Text:
         if self.ok:
-            return f"Audit trail intact: {self.rows} entries, head {self.head_hash[:16]}."
-        return f"Audit trail DAMAGED ({len(self.problems)} problems): " + "; ".join(self.problems[:5])
+            return Text("Audit trail intact: {rows} entries, head {head}.", rows=self.rows, head=self.head_hash[:16])
+        return Text(
+            "Audit trail DAMAGED ({count} problems): {problems}",
+            count=len(self.problems),
+            problems=TextList(self.problems[:5], "; "),
+        )
 
 
 def verify(conn: sqlite3.Connection) -> Verification:
     """Walk the chain: an edited, inserted, deleted or reordered row breaks it, a deleted last row too."""
-    problems = []
+    problems: list[Text] = []
     prev = GENESIS
     expected_seq = 1
     count = 0
@@ -143,16 +149,18 @@ def verify(conn: sqlite3.Connection) -> Verification:
         row = dict(zip((*CHAINED_COLUMNS, "prev_hash", "hash"), raw, strict=False))
         count += 1
         if row["seq"] != expected_seq:
-            problems.append(f"entry {expected_seq} is missing (next is {row['seq']})")
+            problems.append(Text("entry {seq} is missing (next is {next})", seq=expected_seq, next=row["seq"]))
         if row["prev_hash"] != prev:
-            problems.append(f"entry {row['seq']} does not follow the entry before it")
+            problems.append(Text("entry {seq} does not follow the entry before it", seq=row["seq"]))
         if row_hash(row["prev_hash"], row) != row["hash"]:
-            problems.append(f"entry {row['seq']} was altered")
+            problems.append(Text("entry {seq} was altered", seq=row["seq"]))
         prev = row["hash"]
         expected_seq = row["seq"] + 1
     highest = _highest_seq_ever(conn)
     if highest is not None and highest >= expected_seq:
-        problems.append(f"entries {expected_seq} to {highest} are missing from the end of the trail")
+        problems.append(
+            Text("entries {first} to {last} are missing from the end of the trail", first=expected_seq, last=highest)
+        )
     return Verification(not problems, count, prev, tuple(problems))
 
 
@@ -190,7 +198,7 @@ def latest_entries(conn: sqlite3.Connection, procedure_id: str | None = None) ->
     }
 
 
-def cross_check(conn: sqlite3.Connection) -> list[str]:
+def cross_check(conn: sqlite3.Connection) -> list[Text]:
     """Compare the data with the latest values their audit rows recorded: a change made outside the application,
     or a deleted tail of the chain, leaves data the trail does not describe.
 
@@ -222,12 +230,12 @@ def cross_check(conn: sqlite3.Connection) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def _status_problems(conn: sqlite3.Connection) -> list[str]:
+def _status_problems(conn: sqlite3.Connection) -> list[Text]:
     """The stored status is derived from the record on each change: derived again, it must be the same."""
     from .repository import derived_status  # the repository writes through this module
 
     return [
-        f"procedure {proc_id}: its status is not what its record gives (changed outside the application)"
+        Text("procedure {id}: its status is not what its record gives (changed outside the application)", id=proc_id)
         for proc_id, status in conn.execute("SELECT id, status FROM procedures").fetchall()
         if derived_status(conn, proc_id) != status
     ]
@@ -242,56 +250,57 @@ def check(conn: sqlite3.Connection) -> Verification:
         problems += cross_check(conn)
     except ValueError as error:  # a value edited into text that is not JSON: the chain has named the entry
         problems.append(
-            f"the data cannot be compared with the trail: an entry holds a value that is not JSON ({error})"
+            Text(
+                "the data cannot be compared with the trail: an entry holds a value that is not JSON ({error})",
+                error=str(error),
+            )
         )
     damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if damage != ["ok"]:
-        problems += [f"integrity_check: {text}" for text in damage]
+        problems += [Text("integrity_check: {damage}", damage=text) for text in damage]
     return Verification(not problems, chain.rows, chain.head_hash, tuple(problems))
 
 
-def _differing(kind: str, key: str, found: dict[str, Any], expected: dict[str, Any]) -> list[str]:
-    return [
-        f"{kind} {key}: its {name} is not what the audit trail recorded (changed outside the application)"
-        for name, value in expected.items()
-        if found[name] != value
-    ]
+def _differing(kind: str, key: str, found: dict[str, Any], expected: dict[str, Any]) -> list[Text]:
+    return [changed_outside(kind, key, name) for name, value in expected.items() if found[name] != value]
 
 
-def _deleted(latest: Latest, entity: str, field: str, kept: set[str]) -> list[str]:
+def _deleted(latest: Latest, entity: str, field: str, kept: set[str]) -> list[Text]:
     gone = sorted(key for kind, key, name in latest if (kind, name) == (entity, field) and key not in kept)
-    return [f"{entity} {key} was deleted outside the application" for key in gone]
+    return [deleted_outside(entity, key) for key in gone]
 
 
-def _value_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
-    problems, stored = [], set()
+def _value_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
+    problems: list[Text] = []
+    stored = set()
     for proc_id, entity, entity_id, field, value in conn.execute(
         "SELECT procedure_id, entity, entity_id, field, value FROM field_values"
     ):
         key = (entity, entity_id or proc_id, field)
         stored.add(key)
         if key not in latest or latest[key].value != decode(value):
-            problems.append(f"{entity} {field} has no matching audit entry")
+            problems.append(Text("{entity} {field} has no matching audit entry", entity=entity, field=field))
     fields = all_fields()
     for key, entry in latest.items():
         if key[2] in fields and entry.value is not None and key not in stored:
-            problems.append(f"{key[0]} {key[2]} was deleted outside the application")
+            problems.append(deleted_outside(key[0], key[2]))
     return problems
 
 
-def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     columns = [row[1] for row in conn.execute("PRAGMA table_info(procedures)")]
     audited = [
         c
         for c in ("study_id", "centre", "completed_utc", "export_version", "exported_utc", "surgeon_username")
         if c in columns
     ]
-    problems, kept = [], set()
+    problems: list[Text] = []
+    kept = set()
     for row in conn.execute(f"SELECT id, {', '.join(audited)} FROM procedures"):
         proc_id = row[0]
         kept.add(proc_id)
         if ("procedure", proc_id, "study_id") not in latest:
-            problems.append(f"procedure {proc_id} has no audit entry")
+            problems.append(no_entry("procedure", proc_id))
             continue
         unset = {"export_version": 0}  # what a column holds before its first audited change
         expected = {
@@ -302,16 +311,16 @@ def _procedure_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
     return problems + _deleted(latest, "procedure", "study_id", kept)
 
 
-def _child_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+def _child_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     """Lesions and complications: each was added, and is removed (if it is) as the trail says."""
-    problems = []
+    problems: list[Text] = []
     for table in ("lesions", "complications"):
         entity = table.removesuffix("s")
         for child_id, removed_utc, removed_reason in conn.execute(
             f"SELECT id, removed_utc, removed_reason FROM {table}"
         ):
             if (entity, child_id, "number") not in latest:
-                problems.append(f"{entity} {child_id} has no audit entry")
+                problems.append(no_entry(entity, child_id))
                 continue
             removal = latest.get((entity, child_id, "removed"))
             expected = {
@@ -337,10 +346,11 @@ EVENT_COLUMNS = (
 )
 
 
-def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     """Events are not sealed (a seal would add an audit row to every click in theatre): their own audit rows
     describe each column; a column added later must hold its declared default until that changes."""
-    problems, kept = [], set()
+    problems: list[Text] = []
+    kept = set()
     names = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
     others = [name for name in names if name not in EVENT_COLUMNS]
     defaults = row_seals.declared_defaults(conn, "events")
@@ -351,13 +361,13 @@ def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
         kept.add(key)
         added = latest.get(("event", key, "kind"))
         if added is None:
-            problems.append(f"event {key} has no audit entry")
+            problems.append(no_entry("event", key))
             continue
         details = latest.get(("event", key, "details"))
         recorded = details.value if details else {"at": found["at_utc"], "lesion_id": None, "note": None}
         struck = latest.get(("event", key, "struck"))
         problems += [
-            f"event {key}: its {name} is not what the audit trail recorded (changed outside the application)"
+            changed_outside("event", key, name)
             for name, value in extra.items()
             if row_seals.digest(name, value) != defaults[name]
         ]
@@ -388,7 +398,7 @@ def events_without_recorded_time(conn: sqlite3.Connection) -> int:
 SIGNATURE_COLUMNS = "id, form, username, printed_name, meaning, signed_utc, content_hash, voided_utc, void_reason"
 
 
-def signature_problems(conn: sqlite3.Connection, procedure_id: str, signature: Signature) -> list[str]:
+def signature_problems(conn: sqlite3.Connection, procedure_id: str, signature: Signature) -> list[Text]:
     """How a signature of this procedure differs from what the audit trail recorded when it was made (and voided):
     empty if in nothing."""
     latest = latest_entries(conn, procedure_id)
@@ -396,11 +406,11 @@ def signature_problems(conn: sqlite3.Connection, procedure_id: str, signature: S
     return _signature_problems(signature, latest, names)
 
 
-def _signature_problems(signature: Signature, latest: Latest, names: dict[str, str]) -> list[str]:
+def _signature_problems(signature: Signature, latest: Latest, names: dict[str, str]) -> list[Text]:
     key = str(signature.id)
     signed = latest.get(("signature", key, "signed"))
     if signed is None:
-        return [f"signature {key} has no audit entry"]
+        return [no_entry("signature", key)]
     voided = latest.get(("signature", key, "voided"))
     expected = {
         "form": signed.value["form"],
@@ -416,18 +426,19 @@ def _signature_problems(signature: Signature, latest: Latest, names: dict[str, s
     return _differing("signature", key, vars(signature), expected)
 
 
-def account_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+def account_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     """Every account against its audit rows (as cross_check does), for a database of any kind that has accounts."""
     return _user_problems(conn, latest)
 
 
-def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     """Every column of every account against the latest value its audit rows recorded: a password hash copied
     from one account onto another, a role raised or an account woken outside the application is found.
 
     A database from before the trail held every column of an account recorded only its role (and later its full
     name): there the other columns are taken as they are."""
-    problems, kept = [], set()
+    problems: list[Text] = []
+    kept = set()
     cursor = conn.execute("SELECT * FROM users")
     columns = [description[0] for description in cursor.description]
     whole = "pw_cost" in columns  # the schema that records every column of an account
@@ -436,29 +447,35 @@ def _user_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
         username = account.pop("username")
         kept.add(username)
         if ("user", username, "role") not in latest:
-            problems.append(f"user {username} has no audit entry")
+            problems.append(no_entry("user", username))
             continue
         for column, value in account.items():
             entry = latest.get(("user", username, column))
             if entry is None and whole:
-                problems.append(f"user {username}: its {column} has no audit entry (changed outside the application)")
-            elif entry is not None and entry.value != value:
                 problems.append(
-                    f"user {username}: its {column} is not what the audit trail recorded (changed outside the application)"
+                    Text(
+                        "{entity} {key}: its {column} has no audit entry (changed outside the application)",
+                        entity="user",
+                        key=username,
+                        column=column,
+                    )
                 )
+            elif entry is not None and entry.value != value:
+                problems.append(changed_outside("user", username, column))
     return problems + _deleted(latest, "user", "role", kept)
 
 
-def _delegation_problems(conn: sqlite3.Connection, latest: Latest) -> list[str]:
+def _delegation_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     """A delegation lets a surgeon sign: one added or altered outside the application must be found."""
-    problems, kept = [], set()
+    problems: list[Text] = []
+    kept = set()
     for key, username, reason, granted_by, granted_utc in conn.execute(
         "SELECT id, username, reason, granted_by, granted_utc FROM delegations"
     ):
         kept.add(str(key))
         granted = latest.get(("delegation", str(key), "granted"))
         if granted is None:
-            problems.append(f"delegation {key} has no audit entry")
+            problems.append(no_entry("delegation", key))
             continue
         found = {"username": username, "reason": reason, "granted_by": granted_by, "granted_utc": granted_utc}
         expected = {

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.fingerprints import id_fingerprint
+from ..domain.wording import Text
 from . import audit
 from .connection import Store, open_store
 from .migration_set import MigrationSet
+from .trail_words import deleted_outside
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -740,13 +742,13 @@ def set_centre_experience(
 
 
 # -- checking the data against its trail ---------------------------------------------------------------
-def trail_problems(conn: sqlite3.Connection) -> list[str]:
+def trail_problems(conn: sqlite3.Connection) -> list[Text]:
     """Every row of the keys, registrations, files, sessions and accounts against the latest value its audit rows
     recorded: a row changed, added or deleted outside the application is named."""
     latest = audit.latest_entries(conn)
-    problems: list[str] = []
+    problems: list[Text] = []
 
-    def compare(entity: str, field: str, rows: dict[str, Any], what: str) -> None:
+    def compare(entity: str, field: str, rows: dict[str, Any], what: Text) -> None:
         for entity_id, found in rows.items():
             entry = latest.get((entity, entity_id, field))
             recorded = None if entry is None else entry.value
@@ -754,17 +756,25 @@ def trail_problems(conn: sqlite3.Connection) -> list[str]:
                 recorded = dict(recorded)
                 recorded.pop(ARCHIVED, None)  # not a column: said of the file, checked against the archive
             if entry is None:
-                problems.append(f"{what} {entity_id[:16]} has no audit entry (added outside the application)")
+                problems.append(
+                    Text(
+                        "{what} {key} has no audit entry (added outside the application)", what=what, key=entity_id[:16]
+                    )
+                )
             elif recorded != found:
                 problems.append(
-                    f"{what} {entity_id[:16]} is not what the audit trail recorded (changed outside the application)"
+                    Text(
+                        "{what} {key} is not what the audit trail recorded (changed outside the application)",
+                        what=what,
+                        key=entity_id[:16],
+                    )
                 )
         for kind, entity_id, name in latest:
             if (kind, name) == (entity, field) and entity_id not in rows:
-                problems.append(f"{what} {entity_id[:16]} was deleted outside the application")
+                problems.append(deleted_outside(what, entity_id[:16]))
 
     keys = {row[0]: bytes(row[1]).hex() for row in conn.execute("SELECT key_id, public_key FROM centre_keys")}
-    compare("centre_key", "public_key", keys, "centre key")
+    compare("centre_key", "public_key", keys, Text("centre key"))
     registered, withdrawn = {}, {}
     for key_id, centre, registered_utc, source, withdrawn_utc, reason in conn.execute(
         "SELECT key_id, centre, registered_utc, source, withdrawn_utc, withdrawal_reason FROM key_registrations"
@@ -773,34 +783,34 @@ def trail_problems(conn: sqlite3.Connection) -> list[str]:
         registered[entity_id] = {"centre": centre, "source": source}
         if withdrawn_utc is not None or reason is not None:
             withdrawn[entity_id] = {"withdrawn_utc": withdrawn_utc, "reason": reason}
-    compare("key_registration", "registered", registered, "key registration")
-    compare("key_registration", "withdrawn", withdrawn, "withdrawal of key registration")
+    compare("key_registration", "registered", registered, Text("key registration"))
+    compare("key_registration", "withdrawn", withdrawn, Text("withdrawal of key registration"))
     files = {row[0]: _file_facts(row) for row in conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files")}
-    compare("session_file", "imported", files, "session file")
+    compare("session_file", "imported", files, Text("session file"))
     sessions = {
         row[0]: dict(zip(SESSION_COLUMNS, row, strict=True))
         for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")
     }
-    compare("session", "current", sessions, "session")
+    compare("session", "current", sessions, Text("session"))
     settled = settled_rows(conn)
     for entity, field, what in (
-        ("session_void", "voided", "void"),
-        ("session_void", "restored", "restoration of void"),
-        ("held_version", "held", "held version"),
-        ("held_version", "released", "release of held version"),
+        ("session_void", "voided", Text("void")),
+        ("session_void", "restored", Text("restoration of void")),
+        ("held_version", "held", Text("held version")),
+        ("held_version", "released", Text("release of held version")),
     ):
         rows = {key[1]: fields[field] for key, fields in settled.items() if key[0] == entity and field in fields}
         compare(entity, field, rows, what)
-    compare("centre_experience", "prior_procedures", centre_experience(conn), "prior experience of centre")
+    compare("centre_experience", "prior_procedures", centre_experience(conn), Text("prior experience of centre"))
     from .central_queries import QUERY_FIELD, audited_queries
 
-    compare("query", QUERY_FIELD, audited_queries(conn), "query")
+    compare("query", QUERY_FIELD, audited_queries(conn), Text("query"))
     return problems + audit.account_problems(conn, latest)
 
 
-def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+def integrity_problems(conn: sqlite3.Connection) -> list[Text]:
     damage = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    return [] if damage == ["ok"] else [f"integrity_check: {text}" for text in damage]
+    return [] if damage == ["ok"] else [Text("integrity_check: {damage}", damage=text) for text in damage]
 
 
 def flat_table_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
+from ..domain.wording import Text
 from . import audit
 
 
@@ -19,7 +21,7 @@ class Comparison:
     sentences that say so or say where the two part."""
 
     extends: bool
-    lines: tuple[str, ...]
+    lines: tuple[Text, ...]
 
 
 Row = tuple[int, str, str, str, str, str]  # seq, hash, at_utc, username, entity, field
@@ -31,43 +33,66 @@ def _chain(conn: sqlite3.Connection) -> list[Row]:
     ]
 
 
-def _entry(row: Row) -> str:
+def _entry(row: Row) -> Text:
     seq, _, at_utc, username, entity, field = row
-    return f"entry {seq} ({entity} {field}, by {username} at {at_utc})"
+    return Text(
+        "entry {seq} ({entity} {field}, by {username} at {at})",
+        seq=seq,
+        entity=entity,
+        field=field,
+        username=username,
+        at=at_utc,
+    )
 
 
-def against_database(conn: sqlite3.Connection, other: sqlite3.Connection, name: str) -> Comparison:
-    """This chain against another database's (a backup of it): where they part, or that this one extends it."""
+def against_database(conn: sqlite3.Connection, other: sqlite3.Connection, name: Any) -> Comparison:
+    """This chain against another database's (a backup of it): where they part, or that this one extends it.
+    name says what the other is (a Text, said in the reader's language with the lines)."""
     own, theirs = _chain(conn), _chain(other)
-    lines = []
+    lines: list[Text] = []
     if not audit.verify(other).ok:
-        lines.append(f"{name}: its own audit chain is broken, so it proves little about this one.")
+        lines.append(Text("{name}: its own audit chain is broken, so it proves little about this one.", name=name))
     for index, (mine, kept) in enumerate(zip(own, theirs, strict=False)):
         if mine[:2] != kept[:2]:
             lines.append(
-                f"The chains part at {_entry(kept)} of {name}: this database no longer holds that entry as it was "
-                "(or what follows it). Its trail was rewritten from there on, or the two files are not copies of "
-                "one database."
+                Text(
+                    "The chains part at {entry} of {name}: this database no longer holds that entry as it was "
+                    "(or what follows it). Its trail was rewritten from there on, or the two files are not copies of "
+                    "one database.",
+                    entry=_entry(kept),
+                    name=name,
+                )
             )
             return Comparison(False, tuple(lines))
         last = index
     if len(theirs) > len(own):
         lines.append(
-            f"{name} holds {len(theirs) - len(own)} entries after this database's last (entry {len(own)}): "
-            "entries were removed from the end of this trail, or this file is older than that one."
+            Text(
+                "{name} holds {more} entries after this database's last (entry {last}): "
+                "entries were removed from the end of this trail, or this file is older than that one.",
+                name=name,
+                more=len(theirs) - len(own),
+                last=len(own),
+            )
         )
         return Comparison(False, tuple(lines))
     if not theirs:
-        lines.append(f"{name} holds no audit trail to compare with.")
+        lines.append(Text("{name} holds no audit trail to compare with.", name=name))
         return Comparison(False, tuple(lines))
     lines.append(
-        f"This database's trail extends that of {name}: its {len(theirs)} entries are the first {last + 1} here, "
-        f"unchanged; {len(own) - len(theirs)} entries were added since."
+        Text(
+            "This database's trail extends that of {name}: its {count} entries are the first {first} here, "
+            "unchanged; {added} entries were added since.",
+            name=name,
+            count=len(theirs),
+            first=last + 1,
+            added=len(own) - len(theirs),
+        )
     )
     return Comparison(not lines[:-1], tuple(lines))
 
 
-def against_head(conn: sqlite3.Connection, head: str, exported_at: str, name: str) -> Comparison:
+def against_head(conn: sqlite3.Connection, head: str, exported_at: str, name: Any) -> Comparison:
     """This chain against the head a session file recorded at its export."""
     own = _chain(conn)
     found = next((row for row in own if row[1] == head), None)
@@ -75,17 +100,28 @@ def against_head(conn: sqlite3.Connection, head: str, exported_at: str, name: st
         return Comparison(
             True,
             (
-                f"This database's trail extends the one {name} recorded at its export ({exported_at}): its head is "
-                f"{_entry(found)}, unchanged.",
+                Text(
+                    "This database's trail extends the one {name} recorded at its export ({exported_at}): its head "
+                    "is {entry}, unchanged.",
+                    name=name,
+                    exported_at=exported_at,
+                    entry=_entry(found),
+                ),
             ),
         )
     before = [row for row in own if row[2] <= exported_at]
-    where = f"at or before {_entry(before[-1])}" if before else "before its first entry"
+    where = Text("at or before {entry}", entry=_entry(before[-1])) if before else Text("before its first entry")
     return Comparison(
         False,
         (
-            f"The head of the audit trail {name} recorded at its export ({exported_at}, {head[:16]}...) is not in "
-            f"this database's trail: the chains part {where}. The trail was rewritten since that export, or the "
-            "file comes from another database.",
+            Text(
+                "The head of the audit trail {name} recorded at its export ({exported_at}, {head}...) is not in "
+                "this database's trail: the chains part {where}. The trail was rewritten since that export, or the "
+                "file comes from another database.",
+                name=name,
+                exported_at=exported_at,
+                head=head[:16],
+                where=where,
+            ),
         ),
     )

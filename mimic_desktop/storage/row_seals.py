@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.clock import to_iso, utc_now
+from ..domain.wording import Text
+from .trail_words import added_outside, changed_outside, deleted_outside
 
 # A seal is the audit row (ENTITY, "<entity>:<key>", FIELD): apart from the rows that describe changes, so that
 # whatever reads a record's changes by entity never meets one.
@@ -168,9 +170,9 @@ def _with_affinity(declared: str, value: Any) -> Any:
     return value
 
 
-def problems(conn: sqlite3.Connection, latest: Mapping[tuple[str, str, str], Any]) -> list[str]:
+def problems(conn: sqlite3.Connection, latest: Mapping[tuple[str, str, str], Any]) -> list[Text]:
     """Every row of every sealed table against its latest seal: changed columns, rows added or deleted."""
-    found: list[str] = []
+    found: list[Text] = []
     if STARTED not in latest:  # a trail from before rows were sealed: the checks by field cover it
         return found
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -194,13 +196,10 @@ def problems(conn: sqlite3.Connection, latest: Mapping[tuple[str, str, str], Any
             kept.add(key)
             expected = seals.get(key)
             if expected is None:
-                found.append(f"{sealed.entity} {key} is not in the audit trail (added outside the application)")
+                found.append(added_outside(sealed.entity, key))
                 continue
             for name, value in values.items():
                 if digest(name, value) != expected.get(name, defaults[name]):
-                    found.append(
-                        f"{sealed.entity} {key}: its {name} is not what the audit trail recorded "
-                        "(changed outside the application)"
-                    )
-        found += [f"{sealed.entity} {key} was deleted outside the application" for key in sorted(set(seals) - kept)]
+                    found.append(changed_outside(sealed.entity, key, name))
+        found += [deleted_outside(sealed.entity, key) for key in sorted(set(seals) - kept)]
     return found

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..domain.wording import Text
 from .migration_set import MigrationSet
 from .migrations import migrations
 
 # Kept by SQLite itself (AUTOINCREMENT counters, the indexes behind UNIQUE): not part of a schema we write.
 INTERNAL_PREFIX = "sqlite_"
 
-KINDS = {"table": "table", "index": "index", "trigger": "trigger", "view": "view"}
+KINDS = {"table": Text("table"), "index": Text("index"), "trigger": Text("trigger"), "view": Text("view")}
 
 
 def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
@@ -37,18 +38,30 @@ def expected_schema(conn: sqlite3.Connection, schema: MigrationSet = migrations)
         memory.close()
 
 
-def schema_problems(conn: sqlite3.Connection, schema: MigrationSet = migrations) -> list[str]:
+def schema_problems(conn: sqlite3.Connection, schema: MigrationSet = migrations) -> list[Text]:
     found, expected = _schema(conn), expected_schema(conn, schema)
-    problems = []
+    problems: list[Text] = []
     for kind, name in sorted(set(expected) - set(found)):
-        problems.append(f"the {KINDS.get(kind, kind)} {name} is missing (dropped outside the application)")
+        problems.append(
+            Text(
+                "the {kind} {name} is missing (dropped outside the application)", kind=KINDS.get(kind, kind), name=name
+            )
+        )
     for kind, name in sorted(set(found) - set(expected)):
         problems.append(
-            f"the {KINDS.get(kind, kind)} {name} does not belong to a MIMIC database (added outside the application)"
+            Text(
+                "the {kind} {name} does not belong to a MIMIC database (added outside the application)",
+                kind=KINDS.get(kind, kind),
+                name=name,
+            )
         )
     for key in sorted(set(found) & set(expected)):
         if found[key] != expected[key]:
             problems.append(
-                f"the definition of the {KINDS.get(key[0], key[0])} {key[1]} was changed outside the application"
+                Text(
+                    "the definition of the {kind} {name} was changed outside the application",
+                    kind=KINDS.get(key[0], key[0]),
+                    name=key[1],
+                )
             )
     return problems

@@ -110,7 +110,7 @@ def test_an_error_is_said_in_the_language_of_lang_and_in_english_without_it(db_p
     common = ("--db", db_path, "--user", "anna.coord", "MIM-04-404", "--out", tmp_path / "summary.pdf")
     dutch = run("pdf-summary", *common, "--lang", "nl", check=False)
     assert dutch.returncode == 2
-    assert dutch.stderr.strip() == "error: Er is geen ingreep met studienummer MIM-04-404."
+    assert dutch.stderr.strip() == "fout: Er is geen ingreep met studienummer MIM-04-404."
     english = run("pdf-summary", *common, check=False)
     assert english.stderr.strip() == "error: There is no procedure with study ID MIM-04-404."
     unknown = run("list", "--db", db_path, "--user", "anna.coord", env_password="wrong", check=False)

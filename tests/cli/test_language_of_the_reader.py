@@ -5,6 +5,8 @@ coordinator or hospital IT would run them."""
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
 
@@ -12,6 +14,7 @@ import pytest
 
 from mimic_desktop.services import language, paths
 from mimic_desktop.ui.preferences import Preferences
+from tests.cli.test_missing_empty_read_only import read_only
 
 CLI = [sys.executable, "-m", "tests.support.cheap_cli"]
 DUTCH = {"LANG": "nl_NL.UTF-8"}
@@ -60,7 +63,7 @@ def test_with_a_dutch_locale_the_commands_answer_in_dutch(db_path):
         "pdf-summary", "--db", db_path, "--user", "anna.coord", "MIM-04-404", "--out", "x.pdf", check=False, **DUTCH
     )
     assert dutch.returncode == 2
-    assert dutch.stderr.strip() == "error: Er is geen ingreep met studienummer MIM-04-404."
+    assert dutch.stderr.strip() == "fout: Er is geen ingreep met studienummer MIM-04-404."
     # --lang still decides where it is given.
     english = run(
         "pdf-summary", "--db", db_path, "--user", "anna.coord", "MIM-04-404", "--out", "x.pdf", "--lang", "en",
@@ -162,3 +165,92 @@ def test_the_trial_offices_command_line_speaks_dutch_too(tmp_path):
         **office,
     )
     assert added.stdout.strip().startswith("Account stan (Stan Stats) toegevoegd: ")
+
+
+def test_verify_says_its_verdict_and_every_problem_in_dutch(db_path, tmp_path):
+    run("init", "--db", db_path, "--user", "anna.coord", "--name", "Anna de Vries", **DUTCH)
+    intact = run("verify", "--db", db_path, **DUTCH)
+    assert intact.stdout.startswith("OK: database intact, audittrail van ")
+    assert "gecontroleerd (laatste hash " in intact.stdout
+    garbage = tmp_path / "not-a-backup.bin"
+    garbage.write_bytes(b"nothing a database or a session file starts with")
+    compared = run("verify", "--db", db_path, "--against", garbage, check=False, **DUTCH)
+    assert compared.returncode == 2
+    assert f"Vergeleken met {garbage}: kan niet vergelijken: " in compared.stdout
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE users SET full_name = 'Someone Else' WHERE username = 'anna.coord'")
+    raw.commit()
+    raw.close()
+    damaged = run("verify", "--db", db_path, check=False, **DUTCH)
+    assert damaged.returncode == 1
+    lines = damaged.stdout.splitlines()
+    assert lines[0] == "Audittrail of database BESCHADIGD"
+    assert (
+        "  - user anna.coord: full_name is niet wat het audittrail vastlegde (buiten de applicatie gewijzigd)" in lines
+    )
+    assert "audit trail" not in damaged.stdout and "outside the application" not in damaged.stdout
+    english = run("verify", "--db", db_path, check=False)
+    assert "  - user anna.coord: its full_name is not what the audit trail recorded" in english.stdout
+
+
+def test_verify_of_a_file_that_is_no_database_says_so_in_dutch(tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("not a database at all\n" * 200)
+    result = run("verify", "--db", other, check=False, **DUTCH)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"fout: {other} is geen MIMIC-database")
+
+
+def test_list_and_a_read_only_warning_are_said_in_dutch(db_path):
+    run("init", "--db", db_path, "--user", "anna.coord", "--name", "Anna de Vries", **DUTCH)
+    refused = run(
+        "create", "--db", db_path, "--user", "anna.coord", "MIM-04-001", "--centre", "04", check=False, **DUTCH
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("fout: De patiënt kan niet worden geïncludeerd: ")
+    assert "nog in te vullen" in refused.stderr and "still to fill in" not in refused.stderr
+    run("add-user", "--db", db_path, "--user", "anna.coord", "bram", "--name", "Bram", "--role", "surgeon", **DUTCH)
+    enrolment = [
+        "age_18_or_over=yes", "scheduled_mi_resection=yes", "iodine_or_icg_allergy=no", "recurrence_at_treated_site=no",
+        "oral_consent=yes", "consent_date=2026-11-20", "approach=laparoscopic", "imaging_system=storz_rubina",
+        "planned_procedure=wedge",
+    ]  # fmt: skip
+    sets = [part for value in enrolment for part in ("--set", value)]
+    run("create", "--db", db_path, "--user", "anna.coord", "MIM-04-001", "--centre", "04", "--surgeon", "bram", *sets)
+    listed = run("list", "--db", db_path, "--user", "anna.coord", **DUTCH)
+    study_id, status, _modified, subject = listed.stdout.strip().split("\t")
+    assert (study_id, status, subject) == ("MIM-04-001", "Concept", "Geïncludeerd")
+    with read_only(db_path):
+        listed_read_only = run("list", "--db", db_path, "--user", "anna.coord", **DUTCH)
+    assert listed_read_only.stderr.startswith(f"waarschuwing: {db_path} is alleen-lezen (")
+    assert "nothing can be saved" not in listed_read_only.stderr
+
+
+def test_users_without_a_name_is_refused_in_dutch(db_path):
+    run("init", "--db", db_path, "--user", "anna.coord", "--name", "Anna de Vries", **DUTCH)
+    refused = run("users", "reset", "--db", db_path, "--user", "anna.coord", check=False, **DUTCH)
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == "fout: users reset heeft de gebruikersnaam van het account nodig."
+
+
+def test_an_interrupted_command_says_so_in_dutch(db_path):
+    """init waits for the new password on standard input; Ctrl+C there ends it with one word, not a traceback."""
+    environment = dict(os.environ, **DUTCH)
+    process = subprocess.Popen(
+        [*CLI, "init", "--db", str(db_path), "--user", "anna.coord", "--name", "Anna de Vries"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    try:
+        while not db_path.exists() and process.poll() is None:  # the database is made before the password is read
+            os.sched_yield()
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130
+    assert err.strip() == "onderbroken"

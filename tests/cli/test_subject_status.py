@@ -130,7 +130,7 @@ def test_a_patient_not_operated_is_completed_exported_imported_and_counted_apart
     )
     assert record["derived"]["subject_status"] == "not_operated"
     listed = out_of(capsys, "list", "--db", db, *USER)
-    assert f"{NOT_OPERATED}\t" in listed and listed.strip().endswith("not_operated")
+    assert f"{NOT_OPERATED}\t" in listed and listed.strip().endswith("Not operated")  # said in the reader's language
     # Left out of the analysis as the paper did: nothing more is asked of the record before it is locked.
     assert "complete and locked" in out_of(capsys, "complete", "--db", db, *USER, NOT_OPERATED)
     with sqlite3.connect(db) as conn:

@@ -63,7 +63,7 @@ def test_a_change_outside_the_application_is_found(cohort_db):
     raw.commit()
     raw.close()
     store = central_import.open_existing(cohort_db)
-    assert any("prior experience of centre 02" in problem for problem in central.trail_problems(store.conn))
+    assert any("prior experience of centre 02" in str(problem) for problem in central.trail_problems(store.conn))
     store.close()
 
 

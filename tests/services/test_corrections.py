@@ -175,7 +175,7 @@ def test_a_removal_without_its_audit_row_is_found(service, store, proc_id, two_l
         db.conn.execute("UPDATE lesions SET removed_utc='2026-11-24T10:00:00+00:00' WHERE id=?", (occult,))
     assert not audit.check(service.store.conn).ok
     assert any(
-        p.startswith(f"lesion {occult}: its removed_utc is not what the audit trail recorded")
+        str(p).startswith(f"lesion {occult}: its removed_utc is not what the audit trail recorded")
         for p in audit.check(service.store.conn).problems
     )
 

@@ -178,11 +178,11 @@ def test_a_delegation_written_into_the_database_is_found_by_verify(store, servic
             " VALUES (?, 'kim.surgeon', 'trust me', 'anna.coord', '2026-12-01T08:00:00+00:00')",
             (sams_record,),
         )
-    assert "delegation 1 has no audit entry" in audit.check(store.conn).problems
+    assert "delegation 1 has no audit entry" in [str(p) for p in audit.check(store.conn).problems]
     with store.transaction() as db:
         db.conn.execute("DELETE FROM delegations")
     assert audit.check(store.conn).ok
     SurgeonService(store, coordinator).delegate(sams_record, "kim.surgeon", "Sam is abroad")
     with store.transaction() as db:
         db.conn.execute("UPDATE delegations SET username = 'anna.coord'")
-    assert any("delegation 2: its username" in p for p in audit.check(store.conn).problems)
+    assert any("delegation 2: its username" in str(p) for p in audit.check(store.conn).problems)

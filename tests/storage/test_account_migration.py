@@ -48,5 +48,5 @@ def test_after_the_upgrade_a_copied_hash_is_found(tmp_path):
     raw.commit()
     raw.close()
     store = open_store(path)
-    assert any(f"user {names[1]}: its pw_hash" in p for p in audit.check(store.conn).problems)
+    assert any(f"user {names[1]}: its pw_hash" in str(p) for p in audit.check(store.conn).problems)
     store.close()

@@ -142,7 +142,7 @@ def test_a_signature_from_before_printed_names_were_audited_is_checked_against_t
         )
     assert audit.cross_check(store.conn) == []
     store.conn.execute("UPDATE signatures SET printed_name = 'Dr. Someone Else'")
-    assert audit.cross_check(store.conn) == [
+    assert [str(p) for p in audit.cross_check(store.conn)] == [
         f"signature {cursor.lastrowid}: its printed_name is not what the audit trail recorded "
         "(changed outside the application)"
     ]

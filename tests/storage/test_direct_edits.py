@@ -50,7 +50,7 @@ def test_a_column_added_by_a_later_migration_is_covered_without_new_code(pristin
     assert not audit.cross_check(conn)  # only the schema check names the column itself as foreign here
     (lesion,) = conn.execute("SELECT id FROM lesions WHERE number = 1").fetchone()
     conn.execute("UPDATE lesions SET depth_mm = 12.5 WHERE number = 1")
-    assert audit.cross_check(conn) == [
+    assert [str(p) for p in audit.cross_check(conn)] == [
         f"lesion {lesion}: its depth_mm is not what the audit trail recorded (changed outside the application)"
     ]
 

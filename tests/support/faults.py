@@ -74,7 +74,7 @@ def check_after_kill(db_path: Path, acknowledged: set[int]) -> AfterKill:
     try:
         stored = {row[0] for row in conn.execute("SELECT id FROM events")}
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        chain = list(audit.verify(conn).problems) + audit.cross_check(conn)
+        chain = [str(problem) for problem in (*audit.verify(conn).problems, *audit.cross_check(conn))]
         return AfterKill(tuple(sorted(acknowledged - stored)), integrity, tuple(chain))
     finally:
         conn.close()

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QColor, QFontInfo, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
 
-from ...reports.report_blocks import BarChart, Chart, FlowChart, Note, Section, Table
+from ...reports.report_blocks import CHART_TEXT_POINTS, BarChart, Chart, FlowChart, Note, Section, Table
 from ...services.report_layout import chart_svg
 from ..labels import heading
 from .widgets import ReadOnlyTable
 
-CHART_WIDTH = 520.0  # points of the PDF's drawing; shown at one pixel per point, as wide as the tables beside
+CHART_WIDTH = 520.0  # points of the PDF's drawing, as wide as the tables beside it on paper
 
 
 class ChartView(QSvgWidget):
@@ -30,13 +30,26 @@ class ChartView(QSvgWidget):
         self.chart = chart
         self.svg = chart_svg(chart, CHART_WIDTH)
         self.load(QByteArray(self.svg))
-        self.setFixedSize(self.renderer().defaultSize())
+        self._fit()
         # Drawn for paper: shown on paper's white in either theme, so its ink stays readable.
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor("white"))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
         self.setAccessibleName(_described(chart))
+
+    def _fit(self) -> None:
+        """Shown larger than on paper: at one pixel per point its 8-point words were half the window's text
+        (about 8 pixels against 15), too small to read on a laptop. Scaled so that they match the window's text."""
+        self.ensurePolished()  # the theme's font size applies from here
+        drawn = self.renderer().defaultSize()
+        scale = max(1.0, QFontInfo(self.font()).pixelSize() / CHART_TEXT_POINTS)
+        self.setFixedSize(round(drawn.width() * scale), round(drawn.height() * scale))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # another theme
+            self._fit()
 
 
 def _described(chart: Chart) -> str:

@@ -41,7 +41,7 @@ def test_each_import_leaves_a_checked_backup(central_db, outbox):
     # The archive of signed files stays beside the live database (its files are never rewritten): the copy holds
     # the import and its audit rows, and names the signed file it does not have beside it.
     assert copy.sessions == 1 and copy.entries > 0
-    assert [problem.split(" from ")[0] for problem in copy.problems] == [
+    assert [str(problem).split(" from ")[0] for problem in copy.problems] == [
         "MIM-01-001 version 1: its signed session file is missing"
     ]
 

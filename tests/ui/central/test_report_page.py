@@ -124,13 +124,15 @@ def test_the_roc_curve_is_the_pdfs_drawing_through_the_report_points(open_window
     assert b"AUROC 0.751" in view.svg and b"1 \xe2\x88\x92 specificity" in view.svg
     image = view.grab().toImage()
     curve = QColor(CURVE)
-    # The plot's square as trial_charts.roc_drawing lays it out: left 34, bottom 30, 16 above, side size - 42.
-    size = image.width()
-    side = size - 42
-    height = image.height()
+    # The plot's square as trial_charts.roc_drawing lays it out in points: left 34, bottom 30, 16 above, side
+    # size - 42; the window shows the drawing scaled (its words as large as the window's text).
+    drawn = view.renderer().defaultSize()
+    scale = image.width() / drawn.width()
+    side = drawn.width() - 42
+    height = drawn.height()
 
     def colour_at(x: float, y: float) -> QColor:
-        return image.pixelColor(round(34 + x * side), round(height - 30 - y * side))
+        return image.pixelColor(round((34 + x * side) * scale), round((height - 30 - y * side) * scale))
 
     def near(colour: QColor, wanted: QColor) -> bool:
         return all(abs(a - b) < 60 for a, b in zip(colour.getRgb()[:3], wanted.getRgb()[:3], strict=True))
