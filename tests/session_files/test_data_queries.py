@@ -107,7 +107,7 @@ def test_a_query_changed_outside_the_application_is_found(imported, central_stor
     data_queries.raise_query(central_store, data_manager(central_store), "MIM-01-001", MARGIN, "Margin?")
     central_store.conn.execute("UPDATE queries SET text = 'something else'")
     central_store.conn.commit()
-    assert central_storage.trail_problems(central_store.conn) == [
+    assert [str(problem) for problem in central_storage.trail_problems(central_store.conn)] == [
         "query 1 is not what the audit trail recorded (changed outside the application)"
     ]
 

@@ -125,7 +125,7 @@ def test_voids_and_holds_are_kept_as_made(central_store, two_imported):
             conn.execute(sql)
     conn.execute("DROP TRIGGER session_voids_restored_once")
     conn.execute("UPDATE session_voids SET reason = 'changed behind the application'")
-    assert any("void" in problem for problem in central_storage.trail_problems(conn))
+    assert any("void" in str(problem) for problem in central_storage.trail_problems(conn))
 
 
 # -- version bounds -------------------------------------------------------------------------------------
