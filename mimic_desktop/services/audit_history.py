@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain import forms
+from ..domain import forms, identifiers
 from ..domain.clock import local_text
 from ..domain.record import Procedure
+from ..domain.values import TEXT_NAMES
 from ..domain.wording import Text
 from ..reports.changes import held_text, value_text
 from ..storage import repository, users
@@ -32,6 +33,7 @@ KINDS: dict[str, Text] = {
     "surgeon": Text("Surgeon and delegation"),
     "confirmation": Text("Answer confirmed"),
     "record": Text("Record"),
+    "identifier": Text("Identifier kept"),
     "refused": Text("Refused attempt"),
 }
 
@@ -52,6 +54,7 @@ WORDS: dict[str, Text] = {
     "surgeon_account": Text("Operating surgeon (account)"),
     "confirmed": Text("{field}: answer confirmed"),
     "refused": Text("Refused: {action}"),
+    "kept": Text("{where}: kept as typed, although it looks like an identifier"),
     "empty": Text("(empty)"),
     "yes": Text("yes"),
     "no": Text("no"),
@@ -287,6 +290,14 @@ class _Reader:
         if entity == "answer":
             label = self.fields[key].text(self.lang) if key in self.fields else key
             return "confirmation", self.words("confirmed", field=label), empty, self.value(key, new)
+        if entity == "identifier":
+            details = new or {}
+            where = details.get("in", "")
+            named = self.fields.get(where) or TEXT_NAMES.get(where)
+            found = ", ".join(
+                identifiers.KINDS[k].text(self.lang) for k in details.get("kinds", []) if k in identifiers.KINDS
+            )
+            return "identifier", self.words("kept", where=named.text(self.lang) if named else where), empty, found
         if entity == "access":
             details = new or {}
             return "refused", self.words("refused", action=details.get("action", "")), empty, details.get("message", "")
