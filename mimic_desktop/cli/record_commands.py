@@ -8,7 +8,7 @@ from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
 from ..domain.wording import Text
 from ..services.procedures import SCOPES
-from .common import AddCommand, signed_in
+from .common import AddCommand, add_keep_identifier_option, signed_in
 
 
 def field_values(pairs: list[str] | None) -> dict[str, str]:
@@ -108,10 +108,12 @@ def register(command: AddCommand) -> None:
         p.add_argument("number", type=int, help=f"the {entity}'s number")
         p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
         p.add_argument("--reason", default=None, help="why (needed once the record is complete)")
+        add_keep_identifier_option(p)
     p = command("add-complication", cmd_add_complication, "add a complication within 90 days; prints its number")
     p.add_argument("study_id")
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
     p.add_argument("--reason", default=None, help="why (needed once the record is complete)")
+    add_keep_identifier_option(p)
     p = command("switch-lesion", cmd_switch_lesion, "make another lesion the current one (events attach to it)")
     p.add_argument("study_id")
     p.add_argument("number", type=int, help="the lesion's number")
@@ -124,6 +126,7 @@ def register(command: AddCommand) -> None:
         p.add_argument("study_id")
         p.add_argument("number", type=int, help=f"the {entity}'s number")
         p.add_argument("--reason", required=True)
+        add_keep_identifier_option(p)
     p = command(
         "correct-time",
         cmd_correct_time,
@@ -132,5 +135,6 @@ def register(command: AddCommand) -> None:
     p.add_argument("event_id", type=int)
     p.add_argument("--at", required=True, help="the right time (ISO 8601; without a zone: local time)")
     p.add_argument("--reason", required=True)
+    add_keep_identifier_option(p)
     p = command("complete", cmd_complete, "mark a record complete and lock it (names what is missing, if anything)")
     p.add_argument("study_id")
