@@ -44,10 +44,11 @@ class Action(StrEnum):
     EXPORT = "export"
     IMPORT = "import"  # session files into the central study database
     MANAGE_KEYS = "manage_keys"  # register and withdraw centre keys
+    REDACT = "redact"  # take a typed text that identifies a patient out of a record and its trail
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT}),
+    Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT, Action.REDACT}),
     Role.SURGEON: frozenset({Action.EDIT, Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(),
     Role.DATA_MANAGER: frozenset({Action.IMPORT, Action.MANAGE_KEYS, Action.MANAGE_USERS, Action.EXPORT}),
@@ -65,6 +66,7 @@ REFUSALS = {
     Action.EXPORT: Text("Your role ({role}) cannot export records (session files, CSV, REDCap or ODM)."),
     Action.IMPORT: Text("Only a data manager can import session files; you are signed in as {role}."),
     Action.MANAGE_KEYS: Text("Only a data manager can register or withdraw centre keys; you are signed in as {role}."),
+    Action.REDACT: Text("Only a coordinator can redact a text; you are signed in as {role}."),
 }
 # At the trial office the data manager keeps the accounts.
 CENTRAL_REFUSALS = REFUSALS | {

@@ -25,7 +25,7 @@ from ..domain.errors import (
 from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, Role, User
 from ..domain.wording import Sayable, Text, Worded, say
-from ..storage import repository, users
+from ..storage import redaction, repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
@@ -592,6 +592,31 @@ class ProcedureService:
             now=self._now(),
             username=self.user.username,
         )
+
+    def redact(self, proc_id: str, text: str, reason: str, lang: str = "en") -> int:
+        """Take a typed text out of the record (a coordinator, with a reason): every free-text value, note and reason
+        of the record that is exactly this text, current or earlier, then reads "[redacted]", in its audit rows too,
+        and the database file keeps none of its bytes (storage/redaction.py). Returns how many audit values changed;
+        refused when the record holds no such text."""
+        self._require(Action.REDACT, proc_id)
+        reason = self._reason(reason, Text("Say why this text is redacted: the reason stays in the audit trail."))
+        if not text.strip() or text == redaction.REDACTED:
+            raise ValidationError(Text("Name the text to redact, exactly as the record holds it."), "text")
+        with self.store.transaction() as db:
+            proc = self._load(proc_id)
+            cells = redaction.redact(
+                db.conn, proc_id=proc_id, text=text, reason=reason, at_utc=self._now(), username=self.user.username
+            )
+            if not cells:
+                raise NotFound(
+                    Text(
+                        "{study_id} holds no free text, note or reason that is exactly this text: nothing was redacted.",
+                        study_id=proc.study_id,
+                    ),
+                    lang=lang,
+                )
+        redaction.scrub(self.store.conn)
+        return len(cells)
 
     def switch_lesion(self, proc_id: str, lesion_id: str) -> None:
         """Make another lesion the current one (navigation: not a change to the record)."""
