@@ -34,6 +34,7 @@ KINDS: dict[str, Text] = {
     "confirmation": Text("Answer confirmed"),
     "record": Text("Record"),
     "identifier": Text("Identifier kept"),
+    "redaction": Text("Redaction"),
     "refused": Text("Refused attempt"),
 }
 
@@ -55,6 +56,7 @@ WORDS: dict[str, Text] = {
     "confirmed": Text("{field}: answer confirmed"),
     "refused": Text("Refused: {action}"),
     "kept": Text("{where}: kept as typed, although it looks like an identifier"),
+    "redacted": Text("A typed text redacted: {count} values of the record and its trail now read [redacted]"),
     "empty": Text("(empty)"),
     "yes": Text("yes"),
     "no": Text("no"),
@@ -290,6 +292,9 @@ class _Reader:
         if entity == "answer":
             label = self.fields[key].text(self.lang) if key in self.fields else key
             return "confirmation", self.words("confirmed", field=label), empty, self.value(key, new)
+        if entity == "redaction":
+            count = len((new or {}).get("cells", []))
+            return "redaction", self.words("redacted", count=count), empty, str(count)
         if entity == "identifier":
             details = new or {}
             where = details.get("in", "")
