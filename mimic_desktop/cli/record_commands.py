@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
@@ -88,6 +89,18 @@ def _remove_entry(args: argparse.Namespace, entity: str) -> None:
     print(f"{entity.capitalize()} {args.number} removed from {proc.study_id}; the reason is in the audit trail.")
 
 
+def cmd_redact(args: argparse.Namespace) -> None:
+    """A typed text out of a record and its trail; the text from --text or, so that it stays out of the shell's
+    history, one line of standard input."""
+    text = args.text if args.text is not None else sys.stdin.readline().rstrip("\n")
+    service = signed_in(args)
+    proc = service.find(args.study_id)
+    changed = service.redact(proc.id, text, args.reason)
+    print(
+        f"{changed} value(s) of {proc.study_id} and its audit trail now read [redacted]; the redaction is in the trail."
+    )
+
+
 def cmd_correct_time(args: argparse.Namespace) -> None:
     from ..services.procedures import event_time
 
@@ -136,5 +149,13 @@ def register(command: AddCommand) -> None:
     p.add_argument("--at", required=True, help="the right time (ISO 8601; without a zone: local time)")
     p.add_argument("--reason", required=True)
     add_keep_identifier_option(p)
+    p = command(
+        "redact",
+        cmd_redact,
+        "take a typed text that identifies a patient out of a record and its audit trail (coordinators), with a reason",
+    )
+    p.add_argument("study_id")
+    p.add_argument("--text", default=None, help="the text, exactly as typed (default: one line of standard input)")
+    p.add_argument("--reason", required=True)
     p = command("complete", cmd_complete, "mark a record complete and lock it (names what is missing, if anything)")
     p.add_argument("study_id")

@@ -954,84 +954,89 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
         <source>History of the record</source>
         <translation>Geschiedenis van het dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="79"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="83"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="86"/>
         <source>Every kind</source>
         <translation>Elke soort</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="92"/>
         <source>Find text</source>
         <translation>Tekst zoeken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="95"/>
         <source>Save as CSV…</source>
         <translation>Opslaan als csv…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="99"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="104"/>
+        <source>Redact a text…</source>
+        <translation>Een tekst onleesbaar maken…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="117"/>
         <source>Refused attempts</source>
         <translation>Geweigerde pogingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="133"/>
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="155"/>
         <source>%1 of %2 entries shown</source>
         <translation>%1 van %2 regels getoond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
         <source>CSV files (*.csv)</source>
         <translation>Csv-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="174"/>
         <source>Save the audit trail as</source>
         <translation>De audittrail opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164"/>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="192"/>
         <source>The file was not written.</source>
         <translation>Het bestand is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167"/>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="195"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="194"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
@@ -2185,6 +2190,34 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/record/record_view.py" line="81"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
+    </message>
+</context>
+<context>
+    <name>RedactDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="14"/>
+        <source>Redact a text</source>
+        <translation>Een tekst onleesbaar maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="18"/>
+        <source>Every free text, note and reason of this record that is exactly this text, now or earlier, will read [redacted], here, in its history and in every PDF and session file made from now on. The text cannot be brought back. Who redacted it, when and why stays in the audit trail.</source>
+        <translation>Elke vrije tekst, notitie en reden van dit dossier die precies deze tekst is, nu of eerder, luidt voortaan [redacted]: hier, in de geschiedenis en in elke pdf en elk sessiebestand dat vanaf nu wordt gemaakt. De tekst is niet terug te halen. Wie hem onleesbaar maakte, wanneer en waarom blijft in het audittrail.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="28"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="31"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="36"/>
+        <source>Redact</source>
+        <translation>Onleesbaar maken</translation>
     </message>
 </context>
 <context>

@@ -43,3 +43,18 @@ def test_a_complication_description_and_a_strike_reason_are_refused(db_path):
     assert struck.returncode == 2 and "Reason: this looks like" in struck.stderr
     dumped = json.loads(run("dump", *who, "MIM-04-001").stdout)
     assert dumped["complications"] == [] and not dumped["events"][0]["struck"]
+
+
+def test_a_kept_note_is_redacted_from_the_command_line_and_verify_passes(db_path):
+    who = enrolled(db_path)
+    note = ["MIM-04-001", "note", "--at", "2026-11-24T08:30:00+00:00", "--note", NOTE]
+    run("event", *who, *note, "--keep-identifier", "dictated")
+    redacted = run("redact", *who, "MIM-04-001", "--reason", "the patient's name", stdin=NOTE + "\n")
+    assert "now read [redacted]" in redacted.stdout
+    dumped = json.loads(run("dump", *who, "MIM-04-001").stdout)
+    assert [event["note"] for event in dumped["events"]] == ["[redacted]"]
+    assert "Jansen" not in run("audit", *who, "MIM-04-001").stdout
+    assert b"Jansen" not in db_path.read_bytes()
+    assert run("verify", "--db", db_path).returncode == 0
+    refused = run("redact", *who, "MIM-04-001", "--text", "nothing like it", "--reason", "r", check=False)
+    assert refused.returncode == 2 and "nothing was redacted" in refused.stderr

@@ -157,3 +157,45 @@ def test_a_complication_description_is_warned_about_in_place_then_kept(
     assert [c.get("description") for c in service.load(in_surgery).complications] == [IDENTIFYING]
     assert [row["reason"] for row in kept_rows(store)] == ["reported so by the GP"]
     assert i18n.current() == lang
+
+
+def test_a_coordinator_redacts_a_text_from_the_history_page(
+    make_window, store, coordinator, service, in_surgery, actions
+):
+    keeping = service.keeping_identifiers("dictated")
+    keeping.add_complication(in_surgery, {"description": IDENTIFYING, "clavien_dindo": "I"})
+    window = open_record(make_window, store, coordinator, in_surgery)
+    page = window.record.show_page("history")
+    table_text = lambda: "\n".join(  # noqa: E731
+        page.changes.item(row, column).text()
+        for row in range(page.changes.rowCount())
+        for column in range(page.changes.columnCount())
+    )
+    assert "Jansen" in table_text()
+    row = next(r for r in range(page.changes.rowCount()) if page.changes.item(r, 4).text() == IDENTIFYING)
+    page.changes.setCurrentCell(row, 4)
+
+    def redact(dialog) -> None:
+        assert dialog.text.text() == IDENTIFYING  # the chosen cell's text, to start from
+        assert not dialog.ok.isEnabled()
+        dialog.reason.setText("the patient's name, typed by mistake")
+        dialog.ok.click()
+
+    answers = ModalAnswers({"redactDialog": redact})
+    try:
+        actions.click(page.redact_button)
+    finally:
+        answers.stop()
+    assert answers.names() == ["redactDialog"]
+    assert service.load(in_surgery).complications[0].get("description") == "[redacted]"
+    page = window.record.show_page("history")
+    assert "Jansen" not in table_text() and "[redacted]" in table_text()
+    assert audit.check(store.conn).ok
+
+
+def test_a_surgeon_sees_no_redaction(make_window, store, coordinator, service, in_surgery):
+    from mimic_desktop.services.accounts import AccountService
+
+    surgeon = AccountService(store).create_user("sam", "Sam Snijder", "surgeon", "steady hands 42", by=coordinator)
+    window = open_record(make_window, store, surgeon, in_surgery)
+    assert window.record.show_page("history").redact_button.isHidden()
