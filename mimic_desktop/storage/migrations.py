@@ -220,7 +220,19 @@ def m009_keyed_audit_values(db: Database) -> None:
         )
         prev, old_head = hashed, row["hash"]
     # The only update left: a redaction, which changes typed values and takes their keys away, and nothing else.
-    keeps = "seq at_utc username procedure_id entity entity_id field prev_hash hash commitments unkeyed_hash".split()
+    keeps = [
+        "seq",
+        "at_utc",
+        "username",
+        "procedure_id",
+        "entity",
+        "entity_id",
+        "field",
+        "prev_hash",
+        "hash",
+        "commitments",
+        "unkeyed_hash",
+    ]
     fixed = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in keeps)
     db.execute(
         f"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN {fixed} OR NEW.value_keys IS OLD.value_keys "
