@@ -12,12 +12,21 @@ from ..domain.record import Complication, Event, Lesion, Procedure, Signature
 from ..domain.wording import Text
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = {1}
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = {1, 2}  # a version-1 record has none of version 2's optional parts
 
 
-def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, audit_head: str) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction."""
+def record_to_dict(
+    proc: Procedure,
+    *,
+    session_version: int,
+    exported_at: str,
+    audit_head: str,
+    redactions: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the trial office needs of one procedure; pseudonymous by construction. redactions: the texts
+    taken out of the record on the laptop (who, when, why, where; never the text), for the trial office to take
+    them out of the versions it holds."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -25,7 +34,7 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -37,6 +46,9 @@ def record_to_dict(proc: Procedure, *, session_version: int, exported_at: str, a
         "demo": proc.demo,
         "record": body,
     }
+    if redactions:
+        document["redactions"] = redactions
+    return document
 
 
 def record_from_dict(data: dict[str, Any]) -> Procedure:

@@ -131,7 +131,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"const": record_json.FORMAT_VERSION},
+            "format_version": {"type": "integer", "minimum": 1, "maximum": record_json.FORMAT_VERSION},
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
@@ -146,7 +146,13 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
-        }
+            "redactions": {
+                "description": "Texts redacted on the laptop (format version 2): who, when, why and where; never the text.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/redaction"},
+            },
+        },
+        optional=("redactions",),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -167,6 +173,24 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "complication": _child("complication_values"),
             "event": event,
             "signature": signature,
+            "redaction": _closed(
+                {
+                    "at": TIMESTAMP,
+                    "by": {"description": "The coordinator's user name on the laptop.", "type": "string"},
+                    "reason": {"type": "string"},
+                    "places": {
+                        "type": "array",
+                        "items": _closed(
+                            {
+                                "entity": {"type": "string"},
+                                "entity_id": {"type": "string"},
+                                "field": {"type": "string"},
+                                "part": {"enum": ["value", "note", "reason"]},
+                            }
+                        ),
+                    },
+                }
+            ),
         },
     }
 

@@ -24,7 +24,7 @@ from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, say
 from ..exchange import record_json, session_file, signing_keys
-from ..storage import audit
+from ..storage import audit, redaction
 from ..storage.connection import Store
 from . import export_ledger, file_guard, paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
@@ -150,7 +150,11 @@ class ExportService:
             demo=proc.demo,
         )
         body = record_json.record_to_dict(
-            proc, session_version=version, exported_at=header.exported_at, audit_head=audit.head(self.store.conn)[1]
+            proc,
+            session_version=version,
+            exported_at=header.exported_at,
+            audit_head=audit.head(self.store.conn)[1],
+            redactions=redaction.redactions(self.store.conn, proc_id),
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)

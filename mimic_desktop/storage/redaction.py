@@ -111,6 +111,33 @@ def _redact_data(conn: sqlite3.Connection, proc_id: str, text: str, *, at_utc: s
     conn.execute("UPDATE delegations SET reason = ? WHERE procedure_id = ? AND reason = ?", (REDACTED, proc_id, text))
 
 
+def redactions(conn: sqlite3.Connection, proc_id: str) -> list[dict[str, Any]]:
+    """The record's redactions as a session file carries them: who, when, why, and each place a text was taken
+    out of (entity, its id, the field, and whether a value, an event's note or a reason), never the text."""
+    found = []
+    for at_utc, username, reason, new in conn.execute(
+        "SELECT at_utc, username, reason, new_value FROM audit WHERE procedure_id = ? AND entity = ? ORDER BY seq",
+        (proc_id, audit.REDACTION_ENTITY),
+    ).fetchall():
+        places = set()
+        for seq, column, _ in (audit.decode(new) or {}).get("cells", []):
+            row = conn.execute("SELECT entity, entity_id, field FROM audit WHERE seq = ?", (seq,)).fetchone()
+            if row is None:
+                continue
+            entity, entity_id, field = row[0], row[1], row[2]
+            part = "reason" if column == "reason" else "note" if (entity, field) == ("event", "details") else "value"
+            places.add((entity, entity_id or proc_id, field, part))
+        found.append(
+            {
+                "at": at_utc,
+                "by": username,
+                "reason": reason or "",
+                "places": [dict(zip(("entity", "entity_id", "field", "part"), p, strict=True)) for p in sorted(places)],
+            }
+        )
+    return found
+
+
 def scrub(conn: sqlite3.Connection) -> bool:
     """After a redaction committed: rewrite the database file without free pages (VACUUM) and empty the write-ahead
     log into it, so that the redacted text is in none of its bytes. False when another connection's read kept part
