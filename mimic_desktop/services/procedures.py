@@ -607,6 +607,17 @@ class ProcedureService:
             cells = redaction.redact(
                 db.conn, proc_id=proc_id, text=text, reason=reason, at_utc=self._now(), username=self.user.username
             )
+            signature = proc.valid_signature()
+            if cells and signature is not None and any(proc.get(name) == text for name in _questionnaire_fields()):
+                # A signed answer changes: the signature is voided, as by any change to a signed answer.
+                repository.void_signature(
+                    db.conn,
+                    proc_id=proc_id,
+                    signature_id=signature.id,
+                    reason=reason,
+                    now=self._now(),
+                    username=self.user.username,
+                )
             if not cells:
                 raise NotFound(
                     Text(
@@ -615,6 +626,7 @@ class ProcedureService:
                     ),
                     lang=lang,
                 )
+            repository.refresh_status(db.conn, proc_id)  # a voided signature changes it
         redaction.scrub(self.store.conn)
         return len(cells)
 

@@ -1,5 +1,6 @@
 """After a redaction no file made from the laptop holds the text: session files, CSV, REDCap, ODM (the archive copy
-with its audit records too), the summary and questionnaire PDFs and the audit trail's PDF; verify still passes."""
+with its audit records too), Castor, Dataset-JSON, the summary and questionnaire PDFs and the audit trail's PDF;
+verify still passes."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def every_file(laptop, ids, out):
     service = laptop.service
     paths = list(exports.paths)
     paths += data_exports.export_odm(service, None, out / "archive.xml", with_audit=True).paths
+    paths += data_exports.export_castor(service, None, out / "castor").paths
+    paths += data_exports.export_dataset_json(service, None, out / "dataset-json").paths
     for proc_id in ids:
         proc = service.load(proc_id)
         lines = audit_history.history(service.store, proc)

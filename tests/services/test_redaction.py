@@ -102,3 +102,27 @@ def test_redaction_needs_a_coordinator_a_reason_and_a_text_the_record_holds(serv
     with pytest.raises(PermissionDenied):
         ProcedureService(store, surgeon).redact(typed, IDENTIFYING, "not mine to redact")
     assert "Jansen" in (service.load(typed).events[1].note or "")
+
+
+def test_redacting_a_signed_comment_voids_the_signature_with_the_redaction_s_reason(tmp_path):
+    from mimic_desktop.services.demo import DEMO_QUESTIONNAIRE
+    from mimic_desktop.services.signing import SignatureState, check_signature
+    from tests.support.session_files import SURGEON_PASSWORD, make_laptop
+    from tests.support.signers import sign_as
+
+    laptop = make_laptop(tmp_path / "laptop")
+    store = laptop.service.store
+    proc_id = laptop.record(41)
+    keeping = laptop.service.keeping_identifiers("the surgeon's own words")
+    keeping.set_values(
+        proc_id, DEMO_QUESTIONNAIRE | {"q_comments": IDENTIFYING}, reason="questionnaire after completion"
+    )
+    surgeon = AccountService(store).sign_in("sam.surgeon", SURGEON_PASSWORD)
+    sign_as(store, surgeon, proc_id, SURGEON_PASSWORD)
+    assert check_signature(store, laptop.service.load(proc_id)).ok
+    laptop.service.redact(proc_id, IDENTIFYING, "the patient's name in a comment")
+    check = check_signature(store, laptop.service.load(proc_id))
+    assert check.state is SignatureState.VOIDED
+    assert check.voided is not None and check.voided.void_reason == "the patient's name in a comment"
+    assert audit.check(store.conn).ok
+    store.close()
