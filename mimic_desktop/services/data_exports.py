@@ -27,6 +27,7 @@ from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import Archive, AuditEntry, write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import audit
+from ..storage.audit import REDACTED
 from ..storage.connection import Store
 from .accounts import AccountService
 from .own_connection import on_own_connection
@@ -188,9 +189,42 @@ def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archi
                     reason=row["reason"],
                 )
             )
+        mine += _redactions(rows, numbers, ids, fields)
         entries[proc.session_id] = mine
     signers = {s.username: ids.get(s.username, "unknown") for proc in records for s in proc.signatures}
     return Archive(entries, signers)
+
+
+def _redactions(
+    rows: Sequence[Any], numbers: dict[str, Any], ids: dict[str, str], fields: set[tuple[str, str]]
+) -> list[AuditEntry]:
+    """A redaction of a form value as an audit record of its own: the value reads [redacted] from then on, with the
+    coordinator, the moment and the reason (the earlier entries of that value read [redacted] too)."""
+    by_seq = {row["seq"]: row for row in rows}
+    found = []
+    for row in rows:
+        if row["entity"] != "redaction":
+            continue
+        places = {}
+        for seq, column, _ in (_decoded(row["new_value"]) or {}).get("cells", []):
+            changed = by_seq.get(seq)
+            if changed is None or column == "reason" or (changed["entity"], changed["field"]) not in fields:
+                continue
+            places[(changed["entity"], changed["entity_id"], changed["field"])] = changed
+        for scope, entity_id, field in sorted(places):
+            found.append(
+                AuditEntry(
+                    at=row["at_utc"],
+                    user=ids.get(row["username"], "unknown"),
+                    scope=scope,
+                    number=numbers.get(entity_id) if scope != "procedure" else None,
+                    field=field,
+                    new=REDACTED,
+                    old=REDACTED,
+                    reason=f"{REDACTED}: {row['reason']}",
+                )
+            )
+    return found
 
 
 def _export_odm(

@@ -5,9 +5,11 @@ verify still passes."""
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from mimic_desktop.services import audit_history, data_exports, verification
 from mimic_desktop.storage import audit
+from tests.exports.test_odm import schema  # noqa: F401  (the official ODM 1.3.2 XSD, as a fixture)
 from tests.support.privacy import IDENTIFYING_TEXT, PLANTED, export_everything, realistic_laptop, scan, type_identifiers
 
 WORDS = ("Jansen", "20571134", "j.jansen@example.org")
@@ -34,7 +36,7 @@ def every_file(laptop, ids, out):
     return paths
 
 
-def test_files_made_after_a_redaction_hold_none_of_the_text(laptop_and_records, tmp_path):
+def test_files_made_after_a_redaction_hold_none_of_the_text(laptop_and_records, tmp_path, schema):  # noqa: F811
     laptop, ids = laptop_and_records
     type_identifiers(laptop, ids)
     before = scan(every_file(laptop, ids, tmp_path / "before"))
@@ -53,5 +55,9 @@ def test_files_made_after_a_redaction_hold_none_of_the_text(laptop_and_records, 
     for path in paths:
         data = path.read_bytes()
         assert not [word for word in WORDS if word.encode() in data], path.name
+    archive = (tmp_path / "after" / "archive.xml").read_text(encoding="utf-8")
+    # The archive ODM shows each redaction of a form value as an audit record with the reason.
+    assert "<ReasonForChange>[redacted]: identifiers typed by mistake</ReasonForChange>" in archive
+    assert schema.validate(etree.parse(str(tmp_path / "after" / "archive.xml"))), schema.error_log
     assert audit.check(service.store.conn).ok
     assert verification.verify(service.store.path).code == verification.INTACT
