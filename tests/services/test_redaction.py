@@ -126,3 +126,12 @@ def test_redacting_a_signed_comment_voids_the_signature_with_the_redaction_s_rea
     assert check.voided is not None and check.voided.void_reason == "the patient's name in a comment"
     assert audit.check(store.conn).ok
     store.close()
+
+
+def test_a_copy_made_before_the_redaction_is_still_an_earlier_state_of_the_same_trail(service, store, typed, tmp_path):
+    copy = tmp_path / "before-redaction.sqlite"
+    with sqlite3.connect(copy) as target:
+        store.conn.backup(target)
+    service.redact(typed, IDENTIFYING, "typed by mistake")
+    verdict = verification.verify(store.path, [copy])
+    assert verdict.code == verification.INTACT, verdict
