@@ -186,6 +186,11 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                                 "entity_id": {"type": "string"},
                                 "field": {"type": "string"},
                                 "part": {"enum": ["value", "note", "reason"]},
+                                "versions": {
+                                    "description": "The session versions exported while this place held the text.",
+                                    "type": "array",
+                                    "items": {"type": "integer", "minimum": 1},
+                                },
                             }
                         ),
                     },

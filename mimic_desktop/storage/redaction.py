@@ -43,6 +43,7 @@ def redact(conn: sqlite3.Connection, *, proc_id: str, text: str, reason: str, at
     """Redact every occurrence of text in one record's free text and audit rows (inside the caller's transaction,
     with secure_delete on, so that the pages SQLite frees are overwritten); returns the audit values changed."""
     conn.execute("PRAGMA secure_delete = ON")
+    exported = _exported_holding(conn, proc_id, text)
     cells: list[Cell] = []
     rows = conn.execute(
         "SELECT seq, entity, field, old_value, new_value, reason, value_keys FROM audit WHERE procedure_id = ?"
@@ -81,7 +82,10 @@ def redact(conn: sqlite3.Connection, *, proc_id: str, text: str, reason: str, at
             entity_id=proc_id,
             field="redacted",
             old=None,
-            new={"cells": [list(cell) for cell in cells]},
+            new={
+                "cells": [list(cell) for cell in cells],
+                "exported": [[*place, versions] for place, versions in sorted(exported.items())],
+            },
             reason=reason,
         )
     return cells
@@ -111,16 +115,50 @@ def _redact_data(conn: sqlite3.Connection, proc_id: str, text: str, *, at_utc: s
     conn.execute("UPDATE delegations SET reason = ? WHERE procedure_id = ? AND reason = ?", (REDACTED, proc_id, text))
 
 
+Place = tuple[str, str, str, str]  # entity, its id, field, part (value, note or reason)
+
+
+def _place(entity: str, entity_id: str, field: str, part: str, proc_id: str) -> Place:
+    return (entity, entity_id or proc_id, field, part)
+
+
+def _exported_holding(conn: sqlite3.Connection, proc_id: str, text: str) -> dict[Place, list[int]]:
+    """For each place that held text, the session versions exported while it did (read from the trail in order,
+    before the redaction): the trial office redacts those versions, and no other."""
+    holding: dict[Place, bool] = {}
+    versions: dict[Place, set[int]] = {}
+    free = _free_text_fields()
+    for entity, entity_id, field, new, why in conn.execute(
+        "SELECT entity, entity_id, field, new_value, reason FROM audit WHERE procedure_id = ? ORDER BY seq", (proc_id,)
+    ).fetchall():
+        value = audit.decode(new)
+        if (entity, field) == ("procedure", "export_version"):
+            for place, holds in holding.items():
+                if holds:
+                    versions.setdefault(place, set()).add(int(value))
+            continue
+        if entity == "event" and field == "details" and isinstance(value, dict):
+            holding[_place(entity, entity_id, field, "note", proc_id)] = value.get("note") == text
+        elif entity != "event" and field in free:
+            holding[_place(entity, entity_id, field, "value", proc_id)] = value == text
+        if why == text:  # a reason stays with what it was given for
+            holding[_place(entity, entity_id, field, "reason", proc_id)] = True
+    return {place: sorted(found) for place, found in versions.items()}
+
+
 def redactions(conn: sqlite3.Connection, proc_id: str) -> list[dict[str, Any]]:
     """The record's redactions as a session file carries them: who, when, why, and each place a text was taken
-    out of (entity, its id, the field, and whether a value, an event's note or a reason), never the text."""
+    out of (entity, its id, the field, and whether a value, an event's note or a reason) with the session versions exported
+    while it held the text, never the text."""
     found = []
     for at_utc, username, reason, new in conn.execute(
         "SELECT at_utc, username, reason, new_value FROM audit WHERE procedure_id = ? AND entity = ? ORDER BY seq",
         (proc_id, audit.REDACTION_ENTITY),
     ).fetchall():
+        details = audit.decode(new) or {}
+        exported = {tuple(entry[:4]): entry[4] for entry in details.get("exported", [])}
         places = set()
-        for seq, column, _ in (audit.decode(new) or {}).get("cells", []):
+        for seq, column, _ in details.get("cells", []):
             row = conn.execute("SELECT entity, entity_id, field FROM audit WHERE seq = ?", (seq,)).fetchone()
             if row is None:
                 continue
@@ -132,7 +170,11 @@ def redactions(conn: sqlite3.Connection, proc_id: str) -> list[dict[str, Any]]:
                 "at": at_utc,
                 "by": username,
                 "reason": reason or "",
-                "places": [dict(zip(("entity", "entity_id", "field", "part"), p, strict=True)) for p in sorted(places)],
+                "places": [
+                    dict(zip(("entity", "entity_id", "field", "part"), place, strict=True))
+                    | {"versions": exported.get(place, [])}
+                    for place in sorted(places)
+                ],
             }
         )
     return found
