@@ -191,9 +191,8 @@ def verify(conn: sqlite3.Connection) -> Verification:
             problems.append(f"entry {row['seq']} does not follow the entry before it")
         if with_keys:
             problems += _committed_problems(row, removed)
-            if row["entity"] == REDACTION_ENTITY and row["new_value"] is not None:
-                for seq, column, reads in decode(row["new_value"]).get("cells", []):
-                    redactions[(seq, column)] = reads
+            if row["entity"] == REDACTION_ENTITY:
+                redactions.update(_redacted_cells(row["new_value"]))
             commitments = _loaded(row["commitments"]) or {}
             hashed = row_hash(row["prev_hash"], row, {c: commitments.get(c) for c in COMMITTED})
         else:
@@ -225,6 +224,17 @@ def _loaded(text: str | None) -> Any:
         return None if text is None else json.loads(text)
     except ValueError:
         return None
+
+
+def _redacted_cells(new_value: str | None) -> dict[tuple[int, str], str]:
+    """The values a redaction row names, and how each reads since (nothing, for a row that is not one)."""
+    details = _loaded(new_value)
+    cells = details.get("cells") if isinstance(details, dict) else None
+    return {
+        (cell[0], cell[1]): cell[2]
+        for cell in (cells if isinstance(cells, list) else [])
+        if isinstance(cell, list) and len(cell) == 3
+    }
 
 
 def _committed_problems(row: dict[str, Any], removed: dict[tuple[int, str], str | None]) -> list[str]:
