@@ -199,8 +199,8 @@ def m009_keyed_audit_values(db: Database) -> None:
     typed values and their keys: what a redaction does.
     """
     import json
-    from datetime import UTC, datetime
 
+    from ..domain import clock
     from . import audit
 
     db.execute("ALTER TABLE audit ADD COLUMN commitments TEXT")
@@ -241,7 +241,7 @@ def m009_keyed_audit_values(db: Database) -> None:
     if rows:
         audit.append_row(
             db.conn,
-            at_utc=datetime.now(UTC).isoformat(timespec="microseconds"),
+            at_utc=clock.to_iso(clock.utc_now()),
             username="(schema upgrade)",
             procedure_id=None,
             entity="audit",

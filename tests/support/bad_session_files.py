@@ -160,8 +160,8 @@ BAD_FILES = {
         "format version 2, which this version of MIMIC does not read",
     ),
     "a record of an unknown format version": (
-        lambda data, key: with_record(data, key, lambda r: r.update(format_version=2)),
-        "record.json.format_version: must be 1, not 2",
+        lambda data, key: with_record(data, key, lambda r: r.update(format_version=3)),
+        "record.json.format_version: 3 is above 2",
     ),
     "a truncated ZIP": (lambda data, key: data[: len(data) // 2], "not a readable ZIP archive"),
     "a ZIP cut short by ten bytes": (lambda data, key: data[:-10], "not a readable ZIP archive"),
