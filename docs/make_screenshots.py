@@ -3,6 +3,7 @@
     python docs/make_screenshots.py [FOLDER]              (default: docs/screenshots)
     python docs/make_screenshots.py --accounts [FOLDER]   (only the account pages and the locked screen)
     python docs/make_screenshots.py --live [FOLDER]       (only the live screen's pictures)
+    python docs/make_screenshots.py --central [FOLDER]    (only the trial office's window)
 
 Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
 live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
@@ -29,7 +30,7 @@ LIVE_SIZE = (1366, 697)  # a maximised window on a 1366 x 768 laptop with its ta
 LANGUAGES = ("en", "nl")
 THEMES = ("dark", "light")
 RECORD_PAGES = ("lesions", "questionnaire", "completion", "history")
-CENTRAL_PAGES = ("import", "sessions", "report")
+CENTRAL_PAGES = ("import", "sessions", "record", "compare", "report")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -163,6 +164,10 @@ def sent_to_the_trial_office(folder: Path) -> tuple[Path, Path, Path]:
     for proc_id in ids[1:]:
         exporter.export(proc_id, usb)
     service.set_value(ids[0], "hospital_stay_days", 6, reason="discharge date confirmed")
+    lesion = service.load(ids[0]).lesions[0]
+    service.set_values(
+        ids[0], {"size_mm": 23}, entity="lesion", entity_id=lesion.id, reason="pathology report received"
+    )
     exporter.export(ids[0], usb)
     shutil.copy(earlier, usb)
     damaged = usb / "MIM-01-004-v1.mimic"
@@ -205,6 +210,16 @@ def make_central_screenshots(folder: Path, scratch: Path) -> list[Path]:
         grab(window, folder / f"{theme}-central-import.png")
         window.show_page("sessions")
         grab(window, folder / f"{theme}-central-sessions.png")
+        sessions = window.sessions_page
+        sessions.sessions.selectRow(next(i for i, row in enumerate(sessions.files) if row["session_version"] == 2))
+        record = sessions.open_record()
+        record.resize(*SIZE)
+        settle()
+        grab(record, folder / f"{theme}-central-record.png")
+        record.tabs.setCurrentIndex(1)
+        settle()
+        grab(record, folder / f"{theme}-central-compare.png")
+        record.close()
         report = CentralWindow(cohort, Preferences(office), "en", user=data_manager(cohort))
         report.resize(*SIZE)
         report.show()
@@ -494,7 +509,8 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
     accounts_only = "--accounts" in argv  # only the account pages, without the slower rest
     live_only = "--live" in argv  # only the live screen's pictures
-    argv = [arg for arg in argv if arg not in {"--accounts", "--live"}]
+    central_only = "--central" in argv  # only the trial office's window
+    argv = [arg for arg in argv if arg not in {"--accounts", "--live", "--central"}]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
@@ -504,6 +520,12 @@ def main(argv: list[str]) -> int:
             made = make_account_screenshots(folder, Path(settings))
         elif live_only:
             made = make_live_screenshots(folder)
+        elif central_only:
+            from mimic_desktop.ui.app import make_application
+
+            folder.mkdir(parents=True, exist_ok=True)
+            app = make_application("en", "dark")  # noqa: F841 (kept alive while the windows are made)
+            made = make_central_screenshots(folder, Path(settings))
         else:
             made = make_screenshots(folder)
         for path in made:

@@ -15,6 +15,10 @@ def isolated_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("MIMIC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("MIMIC_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    # The language of a person with no setting follows the locale: tests read English unless they set one.
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

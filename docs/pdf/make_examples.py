@@ -114,11 +114,28 @@ def corrected(service: ProcedureService, proc_id: str) -> None:
     )
 
 
-def render(pdf: Path, last_page: int | None = None) -> None:
+def render(pdf: Path, last_page: int | None = None, first_page: int | None = None) -> None:
     for old in HERE.glob(f"{pdf.stem}-*.png"):
         old.unlink()
     pages = ["-l", str(last_page)] if last_page else []
+    pages += ["-f", str(first_page)] if first_page else []
     subprocess.run(["pdftoppm", "-r", RESOLUTION, *pages, "-png", str(pdf), str(HERE / pdf.stem)], check=True)
+
+
+DEMO_LESIONS_RECORD = "MIM-01-002"
+
+
+def lesions_page(pdf: Path) -> int:
+    """The number of the page on which the summary's first lesion is printed."""
+    for number in itertools.count(1):
+        found = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"], capture_output=True, text=True
+        )
+        if found.returncode != 0:
+            raise LookupError(f"{pdf.name} prints no lesion")
+        if "Lesion 1\n" in found.stdout and "Couinaud segment(s)" in found.stdout:
+            return number
+    raise AssertionError("unreachable")
 
 
 def main() -> None:
@@ -133,6 +150,10 @@ def main() -> None:
         demo = create_demo(folder / "demo.sqlite")
         practice = ProcedureService(demo, AccountService(demo).sign_in("demo.coordinator", DEMO_PASSWORD))
         render(write_summary_pdf(practice, practice.list()[-1]["id"], folder / "summary-demo-nl.pdf", "nl"), 1)
+        # The lesions of a demo record, each with every lesion field of the form (its ICG pattern, how it was found).
+        three_lesions = next(row["id"] for row in practice.list() if row["study_id"] == DEMO_LESIONS_RECORD)
+        summary = write_summary_pdf(practice, three_lesions, folder / "summary-demo-lesions-en.pdf", "en")
+        render(summary, *[lesions_page(summary)] * 2)
         demo.close()
 
 

@@ -1,5 +1,5 @@
 """Write the trial report of the synthetic cohort, render its pages to PNG in this folder, and refresh
-the key reference in docs/trial-report.md.
+the key reference and the list of methods in docs/trial-report.md.
 
 Run from the repository: `python docs/report/make_examples.py` (needs pdftoppm from poppler-utils).
 """
@@ -10,8 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from mimic_desktop.analysis.keys import key_reference, replace_reference
-from mimic_desktop.analysis.report import TrialReport
+from mimic_desktop.analysis.keys import METHODS_END, METHODS_START, key_reference, methods_reference, replace_reference
+from mimic_desktop.analysis.report import METHODS, TrialReport
 from mimic_desktop.services.trial_report import synthetic_tables, trial_report, write_report_pdf
 
 HERE = Path(__file__).resolve().parent
@@ -21,8 +21,10 @@ STEM = "trial-report"
 
 
 def main() -> None:
-    PAGE.write_text(replace_reference(PAGE.read_text(encoding="utf-8"), key_reference(TrialReport)), encoding="utf-8")
     report = trial_report(synthetic_tables(seed=1), "synthetic cohort, seed 1")
+    page = replace_reference(PAGE.read_text(encoding="utf-8"), key_reference(TrialReport))
+    page = replace_reference(page, methods_reference(METHODS), METHODS_START, METHODS_END)
+    PAGE.write_text(page, encoding="utf-8")
     for old in HERE.glob(f"{STEM}-*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as scratch:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .clustered import Clustered, clustered
 from .estimates import Proportion, proportion
 from .roc import Auroc, auroc
@@ -119,16 +120,16 @@ def accuracy(assessed: pd.DataFrame) -> Accuracy:
     patients = assessed["session_id"]
     return Accuracy(
         lesions=len(assessed),
-        sensitivity=proportion(tp, tp + fn, "no histological R1 lesions"),
-        specificity=proportion(tn, tn + fp, "no histological R0 lesions"),
-        ppv=proportion(tp, tp + fp, "no fluorescent specimens"),
-        npv=proportion(tn, tn + fn, "no clear specimens"),
+        sensitivity=proportion(tp, tp + fn, Text("no histological R1 lesions")),
+        specificity=proportion(tn, tn + fp, Text("no histological R0 lesions")),
+        ppv=proportion(tp, tp + fp, Text("no fluorescent specimens")),
+        npv=proportion(tn, tn + fn, Text("no clear specimens")),
         auroc=auroc(scores[r1].tolist(), scores[~r1].tolist()),
         by_patient=ByPatient(
-            sensitivity=clustered(fluorescent, r1, patients, "no histological R1 lesions"),
-            specificity=clustered(~fluorescent, ~r1, patients, "no histological R0 lesions"),
-            ppv=clustered(r1, fluorescent, patients, "no fluorescent specimens"),
-            npv=clustered(~r1, ~fluorescent, patients, "no clear specimens"),
+            sensitivity=clustered(fluorescent, r1, patients, Text("no histological R1 lesions")),
+            specificity=clustered(~fluorescent, ~r1, patients, Text("no histological R0 lesions")),
+            ppv=clustered(r1, fluorescent, patients, Text("no fluorescent specimens")),
+            npv=clustered(~r1, ~fluorescent, patients, Text("no clear specimens")),
         ),
     )
 

@@ -15,12 +15,13 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .estimates import ALPHA, fraction, not_estimable
 
 if TYPE_CHECKING:
     import pandas as pd
 
-METHOD = (
+METHOD = Text(
     "Patients as clusters: logistic GEE with the intercept alone, an independence working correlation and the "
     "robust (sandwich) standard error; Wald 95% interval on the log-odds scale"
 )
@@ -33,11 +34,11 @@ class Clustered:
     patients: Annotated[int, "Patients contributing at least one lesion to the denominator."]
     ci_low: Annotated[float | None, "Lower bound of the clustered 95% interval; null when not estimable."]
     ci_high: Annotated[float | None, "Upper bound of the clustered 95% interval; null when not estimable."]
-    method: Annotated[str, "How it was computed, in words."]
-    note: Annotated[str | None, 'Why there is no interval ("not estimable: ..."); null when there is one.']
+    method: Annotated[Text, "How it was computed, in words."]
+    note: Annotated[Text | None, 'Why there is no interval ("not estimable: ..."); null when there is one.']
 
 
-def clustered(events: pd.Series, counted: pd.Series, patients: pd.Series, empty: str) -> Clustered:
+def clustered(events: pd.Series, counted: pd.Series, patients: pd.Series, empty: Text) -> Clustered:
     """events among counted (both yes/no per lesion), lesions clustered by the patient key in patients."""
     import pandas as pd
     from scipy.stats import norm
@@ -50,8 +51,12 @@ def clustered(events: pd.Series, counted: pd.Series, patients: pd.Series, empty:
     x, m = sums["x"].to_numpy(dtype=float), sums["m"].to_numpy(dtype=float)
     share = x.sum() / m.sum()
     if share in (0.0, 1.0):
-        reason = "every lesion counted has the property" if share else "no lesion counted has the property"
-        return Clustered(len(sums), None, None, METHOD, not_estimable(f"{reason}, so the log-odds are infinite"))
+        reason = (
+            Text("every lesion counted has the property, so the log-odds are infinite")
+            if share
+            else Text("no lesion counted has the property, so the log-odds are infinite")
+        )
+        return Clustered(len(sums), None, None, METHOD, not_estimable(reason))
     # The sandwich for the intercept's log-odds: meat (sum of squared cluster scores) over bread squared.
     bread = share * (1 - share) * m.sum()
     meat = float(((x - m * share) ** 2).sum())

@@ -48,9 +48,9 @@ def complications(patients: pd.DataFrame, rows: pd.DataFrame) -> Complications:
     low = int((worst < severe).sum())
     return Complications(
         patients=total,
-        none=proportion(total - high - low, total, "no patients"),
-        low_grade=proportion(low, total, "no patients"),
-        high_grade=proportion(high, total, "no patients"),
+        none=proportion(total - high - low, total, Text("no patients")),
+        low_grade=proportion(low, total, Text("no patients")),
+        high_grade=proportion(high, total, Text("no patients")),
         deaths=int((worst == order.index(DEATH)).sum()),
         late_left_out=int(rows["late"].sum()),
         grade_missing=int(counted["grade"].isna().sum()),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
+from ..domain.wording import Text
+
 ALPHA = 0.05  # two-sided 95% confidence intervals
 
 
@@ -22,11 +24,12 @@ def p_value(value: float) -> float:
     return float(f"{float(value):.4g}")
 
 
-def not_estimable(reason: str) -> str:
-    return f"not estimable: {reason}"
+def not_estimable(reason: Text) -> Text:
+    """Why a figure has none, said in the reader's language (the JSON gives the English)."""
+    return Text("not estimable: {reason}", reason=reason)
 
 
-WILSON = "Wilson score 95% interval"
+WILSON = Text("Wilson score 95% interval")
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,11 @@ class Proportion:
     value: Annotated[float | None, "count / total as a fraction between 0 and 1, 6 decimals; null when total is 0."]
     ci_low: Annotated[float | None, "Lower bound of the Wilson score 95% confidence interval; null when total is 0."]
     ci_high: Annotated[float | None, "Upper bound of the Wilson score 95% confidence interval; null when total is 0."]
-    note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
-    method: Annotated[str, f'How the interval was computed: "{WILSON}".'] = WILSON
+    note: Annotated[Text | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
+    method: Annotated[Text, f'How the interval was computed: "{WILSON}".'] = WILSON
 
 
-def proportion(count: int, total: int, empty: str) -> Proportion:
+def proportion(count: int, total: int, empty: Text) -> Proportion:
     """count of total; `empty` says in words what an empty denominator means."""
     count, total = int(count), int(total)
     if total == 0:
@@ -57,21 +60,21 @@ def proportion(count: int, total: int, empty: str) -> Proportion:
 class Comparison:
     """A hypothesis test: which one, its statistic and its two-sided p-value."""
 
-    method: Annotated[str, "The test, in words."]
+    method: Annotated[Text, "The test, in words."]
     statistic: Annotated[float | None, "The test statistic (for the exact McNemar test: the smaller discordant count)."]
     p_value: Annotated[float | None, "Two-sided p-value, 4 significant digits; null when the test cannot be done."]
-    note: Annotated[str | None, 'Why the test could not be done ("not estimable: ..."); null when it was.']
+    note: Annotated[Text | None, 'Why the test could not be done ("not estimable: ..."); null when it was.']
 
 
-MCNEMAR = "McNemar's test, exact binomial, two-sided"
-PEARSON = "Pearson's chi-square test without continuity correction"
-FISHER = "Fisher's exact test, two-sided (an expected count is under 5)"
+MCNEMAR = Text("McNemar's test, exact binomial, two-sided")
+PEARSON = Text("Pearson's chi-square test without continuity correction")
+FISHER = Text("Fisher's exact test, two-sided (an expected count is under 5)")
 
 
 def mcnemar(same_yes: int, yes_to_no: int, no_to_yes: int, same_no: int) -> Comparison:
     """Paired yes/no before and after: McNemar's exact test on the discordant pairs."""
     if same_yes + yes_to_no + no_to_yes + same_no == 0:
-        return Comparison(MCNEMAR, None, None, not_estimable("no pairs"))
+        return Comparison(MCNEMAR, None, None, not_estimable(Text("no pairs")))
     from statsmodels.stats.contingency_tables import mcnemar as exact_mcnemar
 
     result = exact_mcnemar([[same_yes, yes_to_no], [no_to_yes, same_no]], exact=True)
@@ -82,9 +85,9 @@ def compare(first: Proportion, second: Proportion) -> Comparison:
     """Two independent proportions: Pearson's chi-square, or Fisher's exact test for small expected counts."""
     table = [[first.count, first.total - first.count], [second.count, second.total - second.count]]
     if first.total == 0 or second.total == 0:
-        return Comparison(PEARSON, None, None, not_estimable("a group is empty"))
+        return Comparison(PEARSON, None, None, not_estimable(Text("a group is empty")))
     if table[0][0] + table[1][0] == 0 or table[0][1] + table[1][1] == 0:
-        return Comparison(PEARSON, None, None, not_estimable("every case falls on the same side"))
+        return Comparison(PEARSON, None, None, not_estimable(Text("every case falls on the same side")))
     from scipy.stats import chi2_contingency, fisher_exact
 
     result = chi2_contingency(table, correction=False)
@@ -93,7 +96,7 @@ def compare(first: Proportion, second: Proportion) -> Comparison:
     return Comparison(PEARSON, fraction(result.statistic), p_value(result.pvalue), None)
 
 
-NEWCOMBE = (
+NEWCOMBE = Text(
     "Difference of paired proportions (after minus before) with Newcombe's hybrid score 95% interval for paired "
     "data (method 10, no continuity correction), from the Wilson intervals of each proportion"
 )
@@ -109,8 +112,8 @@ class Difference:
     ci_low: Annotated[float | None, "Lower bound of the 95% interval."]
     ci_high: Annotated[float | None, "Upper bound of the 95% interval."]
     pairs: Annotated[int, "How many cases were measured both times."]
-    method: Annotated[str, "How the interval was computed, in words."]
-    note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
+    method: Annotated[Text, "How the interval was computed, in words."]
+    note: Annotated[Text | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
 
 
 def _wilson(count: int, total: int) -> tuple[float, float]:
@@ -130,7 +133,7 @@ def paired_difference(same_yes: int, yes_to_no: int, no_to_yes: int, same_no: in
     a, b, c, d = (int(x) for x in (same_yes, yes_to_no, no_to_yes, same_no))
     n = a + b + c + d
     if n == 0:
-        return Difference(None, None, None, 0, NEWCOMBE, not_estimable("no pairs"))
+        return Difference(None, None, None, 0, NEWCOMBE, not_estimable(Text("no pairs")))
     before, after = (a + b) / n, (a + c) / n
     low_before, high_before = _wilson(a + b, n)
     low_after, high_after = _wilson(a + c, n)
@@ -160,14 +163,14 @@ class OddsRatio:
     p_value: Annotated[
         float | None, "Two-sided p-value for an odds ratio of 1 (Wald; Fisher's exact test when a cell is empty)."
     ]
-    method: Annotated[str, "How it was computed, in words: plain, or penalised when a cell of the table is empty."]
-    note: Annotated[str | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
+    method: Annotated[Text, "How it was computed, in words: plain, or penalised when a cell of the table is empty."]
+    note: Annotated[Text | None, 'Why there is no value ("not estimable: ..."); null when there is one.']
 
 
-ODDS_RATIO = (
+ODDS_RATIO = Text(
     "Odds ratio with the Woolf (log) 95% interval and Wald test, the same as a logistic regression on the group"
 )
-PENALISED_ODDS_RATIO = (
+PENALISED_ODDS_RATIO = Text(
     "Penalised odds ratio: a cell of the 2x2 table is empty, so 0.5 is added to each cell (Haldane-Anscombe, "
     "which for a 2x2 table is Firth's penalised logistic regression); Woolf 95% interval on those cells; "
     "Fisher's exact test, two-sided"
@@ -179,7 +182,7 @@ def odds_ratio(group_events: int, group_others: int, reference_events: int, refe
     cells = [int(group_events), int(group_others), int(reference_events), int(reference_others)]
     counts = _counts(cells)
     if cells[0] + cells[1] == 0 or cells[2] + cells[3] == 0 or cells[0] + cells[2] == 0 or cells[1] + cells[3] == 0:
-        note = not_estimable("a whole group, or every case, falls on one side of the 2x2 table")
+        note = not_estimable(Text("a whole group, or every case, falls on one side of the 2x2 table"))
         return OddsRatio(**counts, value=None, ci_low=None, ci_high=None, p_value=None, method=ODDS_RATIO, note=note)
     if 0 in cells:
         return _penalised_odds_ratio(cells)

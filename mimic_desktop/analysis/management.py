@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .accuracy import confirmed_crlm, resected
 from .estimates import Proportion, proportion
 
 if TYPE_CHECKING:
     import pandas as pd
 
-NO_PATIENTS = "no patients"
+NO_PATIENTS = Text("no patients")
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def management(patients: pd.DataFrame, lesions: pd.DataFrame) -> Management:
         patients_cavity_reresection=proportion(int((patients["reresection"] > 0).sum()), count, NO_PATIENTS),
         patients_occult_extended=proportion(int((patients["occult_extended"] > 0).sum()), count, NO_PATIENTS),
         crlm_resections=len(crlm),
-        plane_adapted=proportion(int(crlm["plane_adapted"].sum()), len(crlm), "no confirmed CRLM resected"),
-        cavity_reresection=proportion(int(crlm["reresected"].sum()), len(crlm), "no confirmed CRLM resected"),
+        plane_adapted=proportion(int(crlm["plane_adapted"].sum()), len(crlm), Text("no confirmed CRLM resected")),
+        cavity_reresection=proportion(int(crlm["reresected"].sum()), len(crlm), Text("no confirmed CRLM resected")),
         occult_extended_lesions=int((lesions["occult"] & lesions["extended"]).sum()),
     )
 
@@ -69,7 +70,7 @@ def occult(patients: pd.DataFrame, lesions: pd.DataFrame) -> Occult:
     return Occult(
         lesions=len(found),
         resected=len(taken),
-        confirmed_crlm=proportion(len(crlm), len(taken), "no occult lesions resected"),
+        confirmed_crlm=proportion(len(crlm), len(taken), Text("no occult lesions resected")),
         patients_with_occult=proportion(found["session_id"].nunique(), len(patients), NO_PATIENTS),
         patients_with_additional_crlm=proportion(crlm["session_id"].nunique(), len(patients), NO_PATIENTS),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .accuracy import confirmed_crlm, is_r1, vascular_r1
 from .clustered import Clustered, clustered
 from .estimates import Comparison, Difference, Proportion, mcnemar, paired_difference, proportion
@@ -67,10 +68,10 @@ def _reresections(crlm: pd.DataFrame) -> Reresections:
     return Reresections(
         total=len(done),
         on_r1=len(on_r1),
-        converted_to_r0=proportion(len(converted), len(on_r1), "no re-resections on R1 lesions"),
-        converted_of_all=proportion(len(converted), len(done), "no re-resections"),
+        converted_to_r0=proportion(len(converted), len(on_r1), Text("no re-resections on R1 lesions")),
+        converted_of_all=proportion(len(converted), len(done), Text("no re-resections")),
         no_tumour_in_extra_tissue=int(converted["reresection_tumour"].eq(False).fillna(False).sum()),
-        on_r0=proportion(int(done["initial"].eq("R0").fillna(False).sum()), len(done), "no re-resections"),
+        on_r0=proportion(int(done["initial"].eq("R0").fillna(False).sum()), len(done), Text("no re-resections")),
     )
 
 
@@ -84,16 +85,16 @@ def margins(lesions: pd.DataFrame) -> Margins:
     cells = [int((b & a).sum()) for b, a in ((before, after), (before, ~after), (~before, after), (~before, ~after))]
     # Say why the rates are empty in the words that fit: no margins at all, or only intended (vascular) R1.
     empty = (
-        "every lesion with a margin is a vascular (intended) R1, left out as in the paper"
+        Text("every lesion with a margin is a vascular (intended) R1, left out as in the paper")
         if len(crlm)
-        else "no confirmed CRLM with a margin"
+        else Text("no confirmed CRLM with a margin")
     )
     return Margins(
         crlm_with_margin=len(crlm),
-        r1_initial=proportion(int(r1.sum()), len(crlm), "no confirmed CRLM with a margin"),
-        vascular_of_r1=proportion(int(vascular.sum()), int(r1.sum()), "no R1 lesions"),
+        r1_initial=proportion(int(r1.sum()), len(crlm), Text("no confirmed CRLM with a margin")),
+        vascular_of_r1=proportion(int(vascular.sum()), int(r1.sum()), Text("no R1 lesions")),
         parenchymal_of_r1=proportion(
-            int((r1 & crlm["r1_type"].eq("parenchymal").fillna(False)).sum()), int(r1.sum()), "no R1 lesions"
+            int((r1 & crlm["r1_type"].eq("parenchymal").fillna(False)).sum()), int(r1.sum()), Text("no R1 lesions")
         ),
         vascular_r1_left_out=int(vascular.sum()),
         lesions=len(analysed),

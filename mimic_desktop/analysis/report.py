@@ -1,8 +1,9 @@
 """The whole trial report as plain data, from the three flat tables (procedures, lesions, complications).
 
-`build_report` is the entry point for every source: the central database, CSV files or records.
-The result is JSON-ready (lists, dicts, strings, numbers, null; never NaN); docs/trial-report.md
-documents every key.
+`compute_report` is the entry point for every source: the central database, CSV files or records. It
+returns the typed report, which the renderers read as it is (services/report_layout.py); `report_data`
+makes it JSON-ready (lists, dicts, strings, numbers, null; never NaN), with the keys docs/trial-report.md
+documents, and `build_report` is the two in one.
 """
 
 from __future__ import annotations
@@ -13,13 +14,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import __version__
 from ..domain.clock import to_iso, utc_now
+from ..domain.wording import Text
 from .accuracy import Diagnostic, diagnostic
+from .clustered import METHOD as CLUSTERED
 from .complications import Complications, complications
 from .enrolment import CentreEnrolment, enrolment
+from .estimates import FISHER, MCNEMAR, NEWCOMBE, ODDS_RATIO, PEARSON, PENALISED_ODDS_RATIO, WILSON
 from .flow import Flow, flow
 from .learning import LearningCurve, learning_curve
 from .management import Management, Occult, management, occult
 from .margins import Margins, margins
+from .questionnaire import METHOD as QUESTIONNAIRE_METHOD
+from .questionnaire import Questionnaire, questionnaire
+from .roc import METHOD as AUROC_METHOD
 from .selection import Counted, select
 from .subgroups import Neoadjuvant, neoadjuvant
 
@@ -27,6 +34,19 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FORMAT = "mimic-trial-report"
+# Every method a figure of the report may name, in the order docs/trial-report.md lists them.
+METHODS = (
+    WILSON,
+    CLUSTERED,
+    AUROC_METHOD,
+    MCNEMAR,
+    NEWCOMBE,
+    PEARSON,
+    FISHER,
+    ODDS_RATIO,
+    PENALISED_ODDS_RATIO,
+    QUESTIONNAIRE_METHOD,
+)
 FORMAT_VERSION = 1
 
 
@@ -50,16 +70,17 @@ class TrialReport:
     neoadjuvant: Annotated[Neoadjuvant, "Subgroups with and without neoadjuvant chemotherapy."]
     enrolment: Annotated[list[CentreEnrolment], "Enrolment per centre, by centre code."]
     complications: Annotated[Complications, "Complications within 90 days."]
+    questionnaire: Annotated[Questionnaire, "The surgeon questionnaire per surgeon (not in the report before)."]
 
 
-def build_report(
+def compute_report(
     procedures: pd.DataFrame,
     lesions: pd.DataFrame,
     complications_table: pd.DataFrame,
     *,
     source: str = "",
     generated_at: datetime | None = None,
-) -> dict[str, Any]:
+) -> TrialReport:
     """The report from DataFrames whose columns are those of exchange/flat.py (extra columns are ignored)."""
     chosen = select(procedures, lesions, complications_table)
     patients, lesion_rows = chosen.patients, chosen.lesions
@@ -80,5 +101,30 @@ def build_report(
         neoadjuvant=neoadjuvant(patients, lesion_rows),
         enrolment=enrolment(patients, lesion_rows),
         complications=complications(patients, chosen.complications),
+        questionnaire=questionnaire(patients),
     )
-    return asdict(report)
+    return report
+
+
+def report_data(report: TrialReport) -> dict[str, Any]:
+    """The report as the JSON gives it: every part a dict of the keys docs/trial-report.md lists, every note,
+    method and reason in English (the renderers say them in the reader's language)."""
+    return asdict(report, dict_factory=_english)
+
+
+def _english(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: str(value) if isinstance(value, Text) else value for key, value in pairs}
+
+
+def build_report(
+    procedures: pd.DataFrame,
+    lesions: pd.DataFrame,
+    complications_table: pd.DataFrame,
+    *,
+    source: str = "",
+    generated_at: datetime | None = None,
+) -> dict[str, Any]:
+    """compute_report as JSON-ready data."""
+    return report_data(
+        compute_report(procedures, lesions, complications_table, source=source, generated_at=generated_at)
+    )

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
+from ..domain.wording import Text
 from .estimates import ALPHA, fraction, not_estimable
 
-METHOD = (
+METHOD = Text(
     "Mann-Whitney area; standard error of Hanley and McNeil with Q1 and Q2 from the data, ties as in SPSS "
     "(nonparametric); Wald 95% interval within [0, 1]"
 )
@@ -37,15 +38,15 @@ class Auroc:
         list[list[float]],
         "The ROC curve as [1 - specificity, sensitivity] pairs from [0, 0] to [1, 1], one per cut-off.",
     ]
-    method: Annotated[str, "How the area and its interval were computed, in words."]
+    method: Annotated[Text, "How the area and its interval were computed, in words."]
     note: Annotated[
-        str | None,
+        Text | None,
         'Why there is no value ("not estimable: ..."), or why the interval has no width (perfect separation); '
         "null otherwise.",
     ]
 
 
-PERFECT = (
+PERFECT = Text(
     "perfect separation: every positive scores apart from every negative, so the standard error is 0 and the "
     "interval shows no uncertainty; with so few cases the true accuracy may well be lower"
 )
@@ -59,7 +60,7 @@ def auroc(positive_scores: Sequence[float], negative_scores: Sequence[float]) ->
     negatives = np.asarray(negative_scores, dtype=float)
     n1, n0 = len(positives), len(negatives)
     if n1 == 0 or n0 == 0:
-        missing = "no histological R1 lesions" if n1 == 0 else "no histological R0 lesions"
+        missing = Text("no histological R1 lesions") if n1 == 0 else Text("no histological R0 lesions")
         return Auroc(None, None, None, None, n1, n0, [], METHOD, not_estimable(missing))
     from scipy.stats import mannwhitneyu, norm
 

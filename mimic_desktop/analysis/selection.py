@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from ..domain.derive import Status
-from .tables import flag, key, number, require, text
+from ..domain.wording import Text
+from .tables import ReportInputError, flag, key, number, require, text
 
 if TYPE_CHECKING:
     import pandas as pd
 
+QUESTIONNAIRE_ITEMS = ("q_usefulness", "q_margin_realtime", "q_image_quality", "q_benign_malignant")
 COUNTED_STATUSES = (Status.COMPLETE.value, Status.SIGNED.value, Status.EXPORTED.value)
 PROCEDURE_COLUMNS = (
     "session_id",
@@ -31,6 +33,11 @@ PROCEDURE_COLUMNS = (
     "mc_plane_adapted",
     "mc_cavity_reresection",
     "mc_occult_extended",
+    "q_usefulness",
+    "q_margin_realtime",
+    "q_image_quality",
+    "q_benign_malignant",
+    "q_continue_use",
 )
 LESION_COLUMNS = (
     "session_id",
@@ -47,13 +54,17 @@ LESION_COLUMNS = (
     "extended_resection",
 )
 COMPLICATION_COLUMNS = ("session_id", "clavien_dindo", "late")
+# Optional: the procedures the row's centre did before the trial (0 when the column is absent or empty).
+PRIOR_PROCEDURES = "centre_prior_procedures"
+# Optional: the operating surgeon's pseudonymous code (the questionnaire is summarised per surgeon).
+SURGEON = "surgeon"
 
 
 @dataclass(frozen=True)
 class Exclusion:
     """Procedures left out of the whole report for one reason."""
 
-    reason: Annotated[str, "Why, in words."]
+    reason: Annotated[Text, "Why, in words."]
     procedures: Annotated[int, "How many procedures (patients) were left out for this reason."]
     study_ids: Annotated[list[str], "Their study IDs, sorted, so that the trial office can follow them up."]
 
@@ -84,10 +95,31 @@ class Selection:
 
 
 def _procedure_numbers(frame: pd.DataFrame) -> pd.Series:
-    """Each procedure's number within its centre by date of surgery (study ID on the same day)."""
+    """Each procedure's number within its centre by date of surgery (study ID on the same day), after the
+    procedures the centre did before the trial."""
     dated = frame[frame["surgery_date"].notna()].sort_values(["centre", "surgery_date", "study_id"])
-    numbers = dated.groupby("centre").cumcount() + 1
+    numbers = dated.groupby("centre").cumcount() + 1 + dated["prior"].astype(int)
     return numbers.reindex(frame.index).astype("Int64")
+
+
+def _prior(procedures: pd.DataFrame, table: str) -> pd.Series:
+    """The prior procedures of each row's centre: a whole number of at least 0, the same on every row of a centre."""
+    import pandas as pd
+
+    if PRIOR_PROCEDURES not in procedures.columns:
+        return pd.Series(0, index=procedures.index, dtype=int)
+    read = number(procedures[PRIOR_PROCEDURES], table).fillna(0)
+    wrong = (read < 0) | (read != read.round())
+    if wrong.any():
+        raise ReportInputError(
+            Text(
+                "{table}.{column} holds {example!r}, which is not a whole number of at least 0.",
+                table=table,
+                column=PRIOR_PROCEDURES,
+                example=procedures[PRIOR_PROCEDURES][wrong].iloc[0],
+            )
+        )
+    return read.astype(int)
 
 
 def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
@@ -107,6 +139,10 @@ def _read_procedures(procedures: pd.DataFrame) -> pd.DataFrame:
             "plane_adapted": number(procedures["mc_plane_adapted"], table).fillna(0),
             "reresection": number(procedures["mc_cavity_reresection"], table).fillna(0),
             "occult_extended": number(procedures["mc_occult_extended"], table).fillna(0),
+            "prior": _prior(procedures, table),
+            "surgeon": text(procedures[SURGEON]) if SURGEON in procedures.columns else pd.NA,
+            **{item: number(procedures[item], table) for item in QUESTIONNAIRE_ITEMS},
+            "q_continue_use": flag(procedures["q_continue_use"], table),
         }
     )
 
@@ -134,7 +170,7 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _excluded(patients: pd.DataFrame, reasons: list[tuple[str, pd.Series]]) -> tuple[pd.Series, list[Exclusion]]:
+def _excluded(patients: pd.DataFrame, reasons: list[tuple[Text, pd.Series]]) -> tuple[pd.Series, list[Exclusion]]:
     """Apply the reasons in order; a procedure is counted under the first that applies."""
     import pandas as pd
 
@@ -163,10 +199,10 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     out, exclusions = _excluded(
         patients,
         [
-            ("demo record, not trial data", patients["demo"]),
-            ("more than one row for one session (superseded versions in the input)", ~performed),
-            ("not marked complete (draft, in progress or awaiting pathology)", ~complete),
-            ("study ID recorded in more than one session", repeated),
+            (Text("demo record, not trial data"), patients["demo"]),
+            (Text("more than one row for one session (superseded versions in the input)"), ~performed),
+            (Text("not marked complete (draft, in progress or awaiting pathology)"), ~complete),
+            (Text("study ID recorded in more than one session"), repeated),
         ],
     )
     included = patients[~out].reset_index(drop=True)
@@ -177,7 +213,7 @@ def select(procedures: pd.DataFrame, lesions: pd.DataFrame, complications: pd.Da
     read_complications = key(complications["session_id"]).to_frame()
     read_complications["grade"] = text(complications["clavien_dindo"])
     read_complications["late"] = flag(complications["late"], "complications").fillna(False).astype(bool)
-    attributes = included[["session_id", "study_id", "centre", "chemo", "procedure_number"]]
+    attributes = included[["session_id", "study_id", "centre", "chemo", "procedure_number", "prior"]]
     counted = Counted(
         procedures_in_input=len(patients),
         procedures_included=len(included),

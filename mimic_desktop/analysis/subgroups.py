@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+from ..domain.wording import Text
 from .accuracy import Diagnostic, confirmed_crlm, diagnostic
 from .estimates import Comparison, Proportion, compare, proportion
 
@@ -38,7 +39,7 @@ def _subgroup(patients: pd.DataFrame, lesions: pd.DataFrame) -> Subgroup:
     r0 = int(crlm["initial"].eq("R0").sum())
     return Subgroup(
         patients=len(patients),
-        initial_r0=proportion(r0, len(crlm), "no confirmed CRLM with a margin"),
+        initial_r0=proportion(r0, len(crlm), Text("no confirmed CRLM with a margin")),
         diagnostic=diagnostic(lesions),
     )
 

@@ -6,9 +6,10 @@ import argparse
 
 from ..domain.clock import local_text
 from ..domain.roles import LAPTOP_ROLES, Account, Role
+from ..domain.wording import say
 from ..services.accounts import COMMAND_LINE, AccountService
 from ..storage.connection import open_store
-from .common import AddCommand, db_path, new_password, password, signed_in_user
+from .common import AddCommand, db_path, new_password, password, reader_language, signed_in_user
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
@@ -19,48 +20,50 @@ def cmd_passwd(args: argparse.Namespace) -> None:
     current = password("Current password: ")
     accounts.sign_in(args.user, current, where=COMMAND_LINE)  # a wrong one is a failed sign-in, before any prompt
     accounts.change_password(args.user, current, new_password("New password: "), where=COMMAND_LINE)
-    print(f"Password of {args.user.strip().lower()} changed.")
+    print(say("Password of {user} changed.", reader_language(args), user=args.user.strip().lower()))
 
 
-def state(account: Account) -> str:
+def state(account: Account, lang: str) -> str:
     """An account's state in a word or two, for the list."""
     if not account.active:
-        return "deactivated"
+        return say("deactivated", lang)
     if account.waits_until_utc:
-        return f"waits until {local_text(account.waits_until_utc, seconds=True)} ({account.failed_sign_ins} failed)"
+        until = local_text(account.waits_until_utc, seconds=True)
+        return say("waits until {until} ({failed} failed)", lang, until=until, failed=account.failed_sign_ins)
     if account.must_change_password:
-        return "must change password"
-    return "active"
+        return say("must change password", lang)
+    return say("active", lang)
 
 
 def cmd_users(args: argparse.Namespace) -> None:
     store, user = signed_in_user(args)
     accounts = AccountService(store)
+    lang = reader_language(args)
     if args.action == "list":
         for account in accounts.accounts():
-            print(f"{account.username}\t{account.full_name}\t{account.role.value}\t{state(account)}")
+            print(f"{account.username}\t{account.full_name}\t{account.role.value}\t{state(account, lang)}")
         return
     if not args.username:
         raise SystemExit(f"error: users {args.action} needs the account's user name")
     name = args.username
     if args.action == "reset":
         temporary = accounts.reset_password(user, name)
-        print(f"Temporary password of {name}: {temporary}")
-        print("Tell it to its owner in person; it must be changed at the next sign-in.")
+        print(say("Temporary password of {name}: {password}", lang, name=name, password=temporary))
+        print(say("Tell it to its owner in person; it must be changed at the next sign-in.", lang))
     elif args.action == "deactivate":
         accounts.deactivate(user, name)
-        print(f"{name} is deactivated: it can no longer sign in.")
+        print(say("{name} is deactivated: it can no longer sign in.", lang, name=name))
     elif args.action == "reactivate":
         accounts.reactivate(user, name)
-        print(f"{name} is active again.")
+        print(say("{name} is active again.", lang, name=name))
     elif args.action == "release":
         accounts.release(user, name)
-        print(f"{name} can sign in again.")
+        print(say("{name} can sign in again.", lang, name=name))
     elif args.action == "set-role":
         if args.role is None:
             raise SystemExit("error: users set-role needs the new role: " + ", ".join(r.value for r in LAPTOP_ROLES))
         accounts.set_role(user, name, args.role)
-        print(f"{name} is now {Role(args.role).value}.")
+        print(say("{name} is now {role}.", lang, name=name, role=Role(args.role)))
 
 
 def register(command: AddCommand) -> None:

@@ -1,4 +1,7 @@
-"""Subcommands on a database's automatic backups: backups (list them, checked) and restore (put one in place)."""
+"""Subcommands on a database's automatic backups: backups (list them, checked) and restore (put one in place).
+
+Both programs have them: mimic-desktop for a laptop's database, mimic-central for the central study database (the
+same mechanism and checks)."""
 
 from __future__ import annotations
 
@@ -7,13 +10,14 @@ from pathlib import Path
 
 from ..domain.clock import local_text
 from ..domain.errors import MimicError
-from ..domain.wording import Text
-from .common import AddCommand, db_path
+from ..domain.wording import Text, said, say
+from .common import AddCommand, db_path, reader_language
 
 REASONS = {
-    "completed": "a procedure was completed",
-    "daily": "the day's first sign-in",
-    "before-upgrade": "before an upgrade",
+    "completed": Text("a procedure was completed"),
+    "daily": Text("the day's first sign-in"),
+    "before-upgrade": Text("before an upgrade"),
+    "after-import": Text("session files were imported"),
 }
 
 
@@ -25,15 +29,20 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from ..services import backups, paths
 
     path = db_path(args)
+    lang = reader_language(args)
     found = backups.backups_of(path)
     if not found:
-        print(f"There are no backups of {path} in {paths.backup_dir(path)}.")
+        print(say("There are no backups of {path} in {folder}.", lang, path=path, folder=paths.backup_dir(path)))
         return 0
-    print(f"Backups of {path}, newest first (local time):")
+    print(say("Backups of {path}, newest first (local time):", lang, path=path))
     for state in found:
         copy, checked = state.backup, state.checked
-        verdict = "checked: whole" if checked.usable else f"checked: NOT usable ({checked.problem or 'no records'})"
-        reason = REASONS.get(copy.label, copy.label)
+        if checked.usable:
+            verdict = say("checked: whole", lang)
+        else:
+            problem = checked.problem or say("no records", lang)
+            verdict = say("checked: NOT usable ({problem})", lang, problem=problem)
+        reason = said(REASONS.get(copy.label, copy.label), lang)
         print(f"{local_text(copy.taken, seconds=True)}\t{reason}\t{_size(copy.size)}\t{verdict}\t{copy.path.name}")
     return 0
 
@@ -52,9 +61,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.unlock()
-    print(f"The backup of {local_text(chosen.taken, seconds=True)} is now {path}.")
+    lang = reader_language(args)
+    print(say("The backup of {taken} is now {path}.", lang, taken=local_text(chosen.taken, seconds=True), path=path))
     if kept is not None:
-        print(f"The file it replaced is kept as {kept}.")
+        print(say("The file it replaced is kept as {kept}.", lang, kept=kept))
     return 0
 
 

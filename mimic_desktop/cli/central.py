@@ -1,5 +1,6 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-import, list, report, exports, verify, gui). Every command but gui signs in with --user (the password asked for or
+set-experience, import, list, record, compare, report, exports, verify, backups, restore, gui). Every command but gui,
+backups and restore signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from ..domain.errors import MimicError
 from ..domain.forms import LANGUAGES
 from ..domain.private_files import restrict_new_files
 from ..domain.roles import CENTRAL_ROLES, Role, User
-from ..domain.wording import Text
+from ..domain.wording import Text, say
 from ..services import central_import, centre_keys
 from ..services.accounts import COMMAND_LINE, PasswordChangeRequired
 from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
-from .common import Handler, new_password, password, run
+from . import backup_commands
+from .central_records import add_commands as add_record_commands
+from .common import Handler, new_password, password, reader_language, run
 from .report import add_output_arguments, emit
 
 GUI_OPTIONS = ("--db", "--lang")
@@ -47,7 +50,13 @@ def cmd_init(args: argparse.Namespace) -> None:
     store = central_import.init_central(args.db)
     accounts = office_accounts(store)
     if accounts.has_users():
-        print(f"{args.db} is already a central study database with its accounts; nothing changed.")
+        print(
+            say(
+                "{path} is already a central study database with its accounts; nothing changed.",
+                reader_language(args),
+                path=args.db,
+            )
+        )
         return
     if not (args.user and args.name):
         raise MimicError(
@@ -58,8 +67,12 @@ def cmd_init(args: argparse.Namespace) -> None:
         )
     chosen = new_password("Password of the data manager: ")
     user = accounts.create_user(args.user, args.name, Role.DATA_MANAGER, chosen)
-    state = "now has its first data manager" if existed else "created"
-    print(f"{args.db} {state}: {user.username} ({user.full_name}), data manager.")
+    done = (
+        Text("{path} now has its first data manager: {user} ({name}).")
+        if existed
+        else Text("{path} created; its first data manager is {user} ({name}).")
+    )
+    print(done.fill(path=args.db, user=user.username, name=user.full_name).text(reader_language(args)))
 
 
 def cmd_add_user(args: argparse.Namespace) -> None:
@@ -68,7 +81,15 @@ def cmd_add_user(args: argparse.Namespace) -> None:
     made = accounts.create_user(
         args.username, args.name, args.role, new_password("Password of the new account: "), by=user
     )
-    print(f"Account {made.username} ({made.full_name}) added: {made.role.text()}.")
+    print(
+        say(
+            "Account {user} ({name}) added: {role}.",
+            reader_language(args),
+            user=made.username,
+            name=made.full_name,
+            role=made.role,
+        )
+    )
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
@@ -77,15 +98,31 @@ def cmd_passwd(args: argparse.Namespace) -> None:
     current = password("Current password: ")
     accounts.sign_in(args.user, current, where=COMMAND_LINE)
     accounts.change_password(args.user, current, new_password("New password: "), where=COMMAND_LINE)
-    print(f"Password of {args.user.strip().lower()} changed.")
+    print(say("Password of {user} changed.", reader_language(args), user=args.user.strip().lower()))
 
 
 def cmd_add_centre(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     key, new = centre_keys.register_centre(store, user, args.centre, args.key_file)
-    state = "registered" if new else "was already registered"
-    print(f"Key {key.fingerprint} of centre {key.centre} {state}.")
-    print("Check this fingerprint with the centre by phone before importing its files.")
+    lang = reader_language(args)
+    done = (
+        Text("Key {fingerprint} of centre {centre} registered.")
+        if new
+        else Text("Key {fingerprint} of centre {centre} was already registered.")
+    )
+    print(done.fill(fingerprint=key.fingerprint, centre=key.centre).text(lang))
+    print(say("Check this fingerprint with the centre by phone before importing its files.", lang))
+
+
+def cmd_set_experience(args: argparse.Namespace) -> None:
+    from ..services import centre_experience
+
+    store, user = signed_in(args)
+    centre_experience.set_prior_experience(store, user, args.centre, args.prior_procedures, args.reason)
+    print(
+        f"Centre {args.centre.strip()}: {args.prior_procedures} procedure(s) before the trial, counted by the "
+        "learning curve of the trial report."
+    )
 
 
 def cmd_withdraw_key(args: argparse.Namespace) -> None:
@@ -96,10 +133,23 @@ def cmd_withdraw_key(args: argparse.Namespace) -> None:
         for row in central_import.imported_files(store)
         if (row["signer_fingerprint"], row["centre"]) == (key.fingerprint, key.centre)
     ]
-    print(f"Key {key.fingerprint} of centre {key.centre} withdrawn: {key.withdrawal_reason}")
+    lang = reader_language(args)
     print(
-        f"The {len(kept)} file(s) imported under it stay imported; new files signed with it are refused. "
-        "A key registered for the wrong centre can now be registered for the right one (add-centre)."
+        say(
+            "Key {fingerprint} of centre {centre} withdrawn: {reason}",
+            lang,
+            fingerprint=key.fingerprint,
+            centre=key.centre,
+            reason=key.withdrawal_reason,
+        )
+    )
+    print(
+        say(
+            "The {count} file(s) imported under it stay imported; new files signed with it are refused. "
+            "A key registered for the wrong centre can now be registered for the right one (add-centre).",
+            lang,
+            count=len(kept),
+        )
     )
 
 
@@ -113,7 +163,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total} {name[:60]:<60}", end="" if done < total else "\n", file=sys.stderr)
 
     summary = importer.import_paths(args.paths, progress)
-    print(summary.text() if args.quiet else summary.full_text())
+    lang = reader_language(args)
+    print(summary.text(lang) if args.quiet else summary.full_text(lang))
     return 1 if summary.rejected or summary.stopped else 0
 
 
@@ -143,7 +194,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     signed_in(args)[0].close()
     result = verify_central(args.db, signatures=args.signatures)
-    print(result.text())
+    print(result.text(reader_language(args)))
     return 0 if result.ok else 1
 
 
@@ -178,7 +229,7 @@ def cmd_export_redcap(args: argparse.Namespace) -> None:
 
 
 def cmd_export_odm(args: argparse.Namespace) -> None:
-    _export(args, "odm")
+    _export(args, "odm-archive" if args.audit else "odm")
 
 
 def cmd_export_castor(args: argparse.Namespace) -> None:
@@ -230,9 +281,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("key", help="the key's fingerprint (as `list --keys` prints it) or its .pem file")
     p.add_argument("--reason", required=True, help="why, for example: registered for the wrong centre")
+    p = command(
+        "set-experience",
+        cmd_set_experience,
+        "set how many ICG-guided procedures a centre did before the trial (the learning curve counts them)",
+    )
+    p.add_argument("--centre", required=True, help="the centre's two-digit code")
+    p.add_argument("--prior-procedures", type=int, required=True, metavar="N", help="procedures before the trial")
+    p.add_argument("--reason", required=True, help="why, for example: the centre's site survey")
     p = command("import", cmd_import, "import session files (.mimic) and folders holding them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="print the summary only")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the summary (default: the person's)")
     p = command("list", cmd_list, "list the imported session files (or, with --keys, the registered keys)")
     p.add_argument("--keys", action="store_true")
     p = command(
@@ -241,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
         "check the audit trail, every row against it and against the stored records, and the file's integrity",
     )
     p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the verdict (default: the person's)")
+    add_record_commands(command, signed_in)
+    backup_commands.register(command)  # the laptop's backups and restore, on the central database
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)
     p = command("gui", cmd_gui, "open the trial office's window (also: mimic-central --db FILE)", user=False)
@@ -256,6 +319,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--out", type=Path, required=True, help="the folder to write into (made when missing)")
         if name == "export-redcap":
             p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the field labels")
+        if name == "export-odm":
+            p.add_argument(
+                "--audit",
+                action="store_true",
+                help="the archive copy: every change of a value with who (laptop account id), when and why, and the "
+                "questionnaire's signature",
+            )
         if name == "export-castor":
             p.add_argument(
                 "--map", type=Path, help="an edited variable map (castor_variable_map.csv of an earlier export)"

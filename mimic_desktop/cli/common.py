@@ -14,7 +14,7 @@ from ..domain import forms
 from ..domain.errors import LooksLikeIdentifier, MimicError
 from ..domain.roles import User
 from ..domain.wording import Text, said, say
-from ..services import paths
+from ..services import language, paths
 from ..services.accounts import COMMAND_LINE, AccountService, PasswordChangeRequired
 from ..services.procedures import ProcedureService
 from ..storage.connection import Store, open_store
@@ -110,14 +110,21 @@ def print_warnings(warnings: Iterable[str]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
+def reader_language(args: argparse.Namespace | None = None) -> str:
+    """The language of what a command prints: its --lang when given, else the person's (services/language.py)."""
+    return getattr(args, "lang", None) or language.person_language()
+
+
 def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
-    """Run a subcommand; problems the user can fix print one plain line, not a traceback, in the language of the
-    subcommand's --lang where it has one (English otherwise)."""
+    """Run a subcommand; problems the user can fix print one plain line, not a traceback, in the reader's
+    language. A --lang left out is the person's language from here on."""
+    if hasattr(args, "lang") and args.lang is None:
+        args.lang = language.person_language()
     try:
         forms.forms_dir()  # other form definitions than the shipped ones: refused before anything is opened
         return handler(args) or 0
     except MimicError as error:
-        lang = getattr(args, "lang", None) or "en"
+        lang = reader_language(args)
         print(f"error: {said(error, lang)}", file=sys.stderr)
         if isinstance(error, LooksLikeIdentifier):
             hint = say(

@@ -67,12 +67,22 @@ def register(command: AddCommand) -> None:
     p = command("pdf-summary", cmd_pdf_summary, "write the procedure summary as a PDF", user=True)
     p.add_argument("study_id")
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language (default: yours: the app's setting, else the system's)",
+    )
     p = command("pdf-questionnaire", cmd_pdf_questionnaire, "write the surgeon questionnaire as a PDF", user=True)
     p.add_argument("study_id")
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--blank", action="store_true", help="a blank form to fill in on paper")
-    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language (default: yours: the app's setting, else the system's)",
+    )
     p = command(
         "sign",
         cmd_sign,
@@ -88,4 +98,6 @@ def register(command: AddCommand) -> None:
         help="what the signature means: the code of one of the meanings forms/questionnaire.json defines "
         "(author, confirmed_author, delegate); default: the first that fits the signer",
     )
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the statement you sign")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="the language of the statement you sign (default: yours)"
+    )

@@ -13,6 +13,7 @@ from .. import __version__
 from ..domain.private_files import restrict_new_files
 from ..domain.record import Procedure
 from ..domain.roles import LAPTOP_ROLES, Role
+from ..domain.wording import say
 from ..exchange import flat
 from ..services.accounts import AccountService
 from ..services.procedures import event_time
@@ -36,6 +37,7 @@ from .common import (
     db_path,
     new_password,
     print_json,
+    reader_language,
     run,
     signed_in,
     signed_in_user,
@@ -47,10 +49,10 @@ def cmd_init(args: argparse.Namespace) -> None:
     store = open_store(db_path(args))
     accounts = AccountService(store)
     if accounts.has_users():
-        print(f"{db_path(args)} already has accounts; nothing changed.")
+        print(say("{path} already has accounts; nothing changed.", reader_language(args), path=db_path(args)))
         return
     accounts.create_user(args.user, args.name, Role.COORDINATOR, new_password("Password for the first coordinator: "))
-    print(f"Created {db_path(args)} with coordinator {args.user}.")
+    print(say("Created {path} with coordinator {user}.", reader_language(args), path=db_path(args), user=args.user))
 
 
 def cmd_add_user(args: argparse.Namespace) -> None:
@@ -58,7 +60,7 @@ def cmd_add_user(args: argparse.Namespace) -> None:
     accounts = AccountService(store)
     chosen = new_password(f"Password for {args.username}: ")
     accounts.create_user(args.username, args.name, args.role, chosen, by=admin)
-    print(f"Created {args.role} {args.username}.")
+    print(say("Created {role} {user}.", reader_language(args), role=Role(args.role), user=args.username))
 
 
 def cmd_create(args: argparse.Namespace) -> None:
@@ -78,14 +80,15 @@ def cmd_event(args: argparse.Namespace) -> None:
 
 def cmd_strike(args: argparse.Namespace) -> None:
     signed_in(args).strike_event(args.event_id, args.reason)
-    print(f"Event {args.event_id} struck through.")
+    print(say("Event {id} struck through.", reader_language(args), id=args.event_id))
 
 
 def cmd_set(args: argparse.Namespace) -> None:
     updates = field_values(args.values)
     service = signed_in(args)
     proc = service.find(args.study_id)
-    print(f"{service.set_values(proc.id, updates, reason=args.reason)} value(s) changed.")
+    changed = service.set_values(proc.id, updates, reason=args.reason)
+    print(say("{count} value(s) changed.", reader_language(args), count=changed))
 
 
 def procedure_json(proc: Procedure) -> dict[str, Any]:
@@ -152,10 +155,12 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
     path = db_path(args)
     if path.exists():
-        print(f"{path} exists; the demo database is only made where there is none.")
+        print(
+            say("{path} exists; the demo database is only made where there is none.", reader_language(args), path=path)
+        )
         return
     create_demo(path)
-    print(f"Demo database written to {path}.")
+    print(say("Demo database written to {path}.", reader_language(args), path=path))
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

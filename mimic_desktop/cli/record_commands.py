@@ -7,9 +7,9 @@ import sys
 
 from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
-from ..domain.wording import Text
+from ..domain.wording import Text, say
 from ..services.procedures import SCOPES
-from .common import AddCommand, add_keep_identifier_option, signed_in
+from .common import AddCommand, add_keep_identifier_option, reader_language, signed_in
 
 
 def field_values(pairs: list[str] | None) -> dict[str, str]:
@@ -45,7 +45,7 @@ def _set_entry(args: argparse.Namespace, entity: str) -> None:
     proc = service.find(args.study_id)
     entry_id = numbered(proc, entity, args.number)
     changed = service.set_values(proc.id, updates, entity=entity, entity_id=entry_id, reason=args.reason)
-    print(f"{changed} value(s) changed.")
+    print(say("{count} value(s) changed.", reader_language(args), count=changed))
 
 
 def cmd_set_lesion(args: argparse.Namespace) -> None:
@@ -62,14 +62,23 @@ def cmd_add_complication(args: argparse.Namespace) -> None:
     proc = service.find(args.study_id)
     added = service.add_complication(proc.id, updates, reason=args.reason)
     number = next(c.number for c in service.load(proc.id).complications if c.id == added)
-    print(f"Complication {number} added to {proc.study_id}.")
+    print(
+        say("Complication {number} added to {study_id}.", reader_language(args), number=number, study_id=proc.study_id)
+    )
 
 
 def cmd_switch_lesion(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     service.switch_lesion(proc.id, numbered(proc, "lesion", args.number))
-    print(f"Lesion {args.number} is now the current lesion of {proc.study_id}.")
+    print(
+        say(
+            "Lesion {number} is now the current lesion of {study_id}.",
+            reader_language(args),
+            number=args.number,
+            study_id=proc.study_id,
+        )
+    )
 
 
 def cmd_remove_lesion(args: argparse.Namespace) -> None:
@@ -80,13 +89,20 @@ def cmd_remove_complication(args: argparse.Namespace) -> None:
     _remove_entry(args, "complication")
 
 
+REMOVED = {
+    "lesion": Text("Lesion {number} removed from {study_id}; the reason is in the audit trail."),
+    "complication": Text("Complication {number} removed from {study_id}; the reason is in the audit trail."),
+}
+
+
 def _remove_entry(args: argparse.Namespace, entity: str) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     entry_id = numbered(proc, entity, args.number)
     remove = service.remove_lesion if entity == "lesion" else service.remove_complication
     remove(proc.id, entry_id, args.reason)
-    print(f"{entity.capitalize()} {args.number} removed from {proc.study_id}; the reason is in the audit trail.")
+    removed = REMOVED[entity].fill(number=args.number, study_id=proc.study_id)
+    print(removed.text(reader_language(args)))
 
 
 def cmd_redact(args: argparse.Namespace) -> None:
@@ -111,7 +127,13 @@ def cmd_complete(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     service.complete(proc.id)
-    print(f"{proc.study_id} is complete and locked: a change now needs a reason.")
+    print(
+        say(
+            "{study_id} is complete and locked: a change now needs a reason.",
+            reader_language(args),
+            study_id=proc.study_id,
+        )
+    )
 
 
 def register(command: AddCommand) -> None:

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import MimicError
-from ..domain.wording import Text
-from .common import AddCommand, run
+from ..domain.forms import LANGUAGES
+from ..domain.wording import Text, say
+from .common import AddCommand, reader_language, run
 
 if TYPE_CHECKING:
     from ..services.trial_report import Tables
@@ -26,6 +27,12 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
         "--json", action="store_true", help="print the whole report as JSON (keys: docs/trial-report.md)"
     )
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write the report as a PDF")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the PDF and the summary (default: yours; the JSON is English)",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,14 +51,15 @@ def emit(tables: Tables, source: str, args: argparse.Namespace) -> None:
     from ..services.trial_report import report_json, summary_text, trial_report, write_report_pdf
 
     report = trial_report(tables, source)
+    lang = reader_language(args)
     if args.pdf:
-        written = write_report_pdf(report, args.pdf)
+        written = write_report_pdf(report, args.pdf, lang)
         if not args.json:
-            print(f"Trial report written to {written}.")
+            print(say("Trial report written to {path}.", lang, path=written))
     if args.json:
         sys.stdout.write(report_json(report) + "\n")
     elif not args.pdf:
-        print(summary_text(report))
+        print(summary_text(report, lang))
 
 
 def cmd_report(args: argparse.Namespace) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain.forms import LANGUAGES
 from ..domain.wording import say
-from .common import AddCommand, print_warnings, signed_in
+from .common import AddCommand, print_warnings, reader_language, signed_in
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -35,9 +35,14 @@ def cmd_export_key(args: argparse.Namespace) -> None:
     from ..services.session_key import write_public_key
 
     written = write_public_key(args.out)
+    print(written.path)
     print(
-        f"{written.path}\nPublic key fingerprint {written.fingerprint}: send the file to the trial office and "
-        "read them the fingerprint by phone, so that they know the file is yours."
+        say(
+            "Public key fingerprint {fingerprint}: send the file to the trial office and read them the fingerprint "
+            "by phone, so that they know the file is yours.",
+            reader_language(args),
+            fingerprint=written.fingerprint,
+        )
     )
 
 
@@ -45,7 +50,7 @@ def register(command: AddCommand) -> None:
     p = command("export", cmd_export, "export a completed record as a signed session file (.mimic)", user=True)
     p.add_argument("study_id")
     p.add_argument("--out", type=Path, required=True, help="the file to write, or a folder (gets STUDYID-vN.mimic)")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the PDFs in the file")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the PDFs in the file (default: yours)")
     p = command(
         "export-key",
         cmd_export_key,

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..domain.forms import LANGUAGES
-from .common import AddCommand, print_json, signed_in
+from ..domain.wording import say
+from .common import AddCommand, print_json, reader_language, signed_in
 
 
 def cmd_audit(args: argparse.Namespace) -> None:
@@ -51,7 +52,16 @@ def cmd_map_surgeon(args: argparse.Namespace) -> None:
 
     service = signed_in(args)
     mapped = SurgeonService(service.store, service.user).map_typed_name(args.name, args.account)
-    print(f"{args.name!r} is now the account {args.account} on {len(mapped)} record(s): {', '.join(mapped)}.")
+    print(
+        say(
+            "{name!r} is now the account {account} on {count} record(s): {study_ids}.",
+            reader_language(args),
+            name=args.name,
+            account=args.account,
+            count=len(mapped),
+            study_ids=", ".join(mapped),
+        )
+    )
 
 
 def cmd_set_surgeon(args: argparse.Namespace) -> None:
@@ -60,7 +70,14 @@ def cmd_set_surgeon(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     SurgeonService(service.store, service.user).assign(proc.id, args.account, reason=args.reason)
-    print(f"The operating surgeon of {proc.study_id} is the account {args.account}.")
+    print(
+        say(
+            "The operating surgeon of {study_id} is the account {account}.",
+            reader_language(args),
+            study_id=proc.study_id,
+            account=args.account,
+        )
+    )
 
 
 def cmd_delegate(args: argparse.Namespace) -> None:
@@ -69,7 +86,14 @@ def cmd_delegate(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     SurgeonService(service.store, service.user).delegate(proc.id, args.account, args.reason)
-    print(f"{args.account} may sign the questionnaire of {proc.study_id}.")
+    print(
+        say(
+            "{account} may sign the questionnaire of {study_id}.",
+            reader_language(args),
+            account=args.account,
+            study_id=proc.study_id,
+        )
+    )
 
 
 def cmd_confirm_answers(args: argparse.Namespace) -> None:
@@ -79,13 +103,18 @@ def cmd_confirm_answers(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     signing = SigningService(service.store, service.user)
+    lang = reader_language(args)
     if args.list:
         for source in signing.answers(proc.id).values():
-            confirmed = f"confirmed by {source.confirmed_by}" if source.confirmed_by else "not confirmed"
-            print(f"{source.field}\t{source.value}\tentered by {source.entered_by}\t{confirmed}")
+            if source.confirmed_by:
+                confirmed = say("confirmed by {user}", lang, user=source.confirmed_by)
+            else:
+                confirmed = say("not confirmed", lang)
+            entered = say("entered by {user}", lang, user=source.entered_by)
+            print(f"{source.field}\t{source.value}\t{entered}\t{confirmed}")
         return
     count = signing.confirm_answers(proc.id, args.fields or None)
-    print(f"{count} answer(s) confirmed.")
+    print(say("{count} answer(s) confirmed.", lang, count=count))
 
 
 def register(command: AddCommand) -> None:
@@ -97,7 +126,12 @@ def register(command: AddCommand) -> None:
     p.add_argument("--person", default=None, help="only the entries of this user name")
     p.add_argument("--kind", default=None, help="only entries of this kind (value, event, signature, refused, ...)")
     p.add_argument("--text", default=None, help="only entries holding this text")
-    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language (default: yours: the app's setting, else the system's)",
+    )
     command("surgeons", cmd_surgeons, "list surgeon accounts and typed surgeon names not yet mapped", user=True)
     p = command("map-surgeon", cmd_map_surgeon, "map a typed surgeon name to a surgeon account (coordinators)")
     p.add_argument("name", help="the surgeon name as typed in the records")

@@ -25,7 +25,7 @@ from ..domain import derive
 from ..domain.record import Procedure
 from ..storage import central as central_storage
 from ..storage.connection import Store
-from . import flat
+from . import change_history, flat
 from .record_json import record_from_dict
 
 
@@ -103,6 +103,16 @@ def make_current(conn: sqlite3.Connection, stored: central_storage.StoredFile, p
 def current_records(conn: sqlite3.Connection) -> list[Procedure]:
     """The current version of every session as a domain record, by study ID (checked when it was imported)."""
     return [record_from_dict(json.loads(text)) for text in central_storage.current_record_json(conn)]
+
+
+def current_histories(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """The change history the current version of every session carries, by session id (empty for a file of record
+    format version 1, which carries none)."""
+    histories = {}
+    for text in central_storage.current_record_json(conn):
+        document = json.loads(text)
+        histories[document["session_id"]] = document.get(change_history.KEY) or []
+    return histories
 
 
 def frames(store: Store, columns: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:

@@ -32,6 +32,14 @@ YES = {"1", "true", "yes"}
 NO = {"0", "false", "no"}
 SHOWN = 30  # problems listed in the message; the rest are counted
 _INTEGER = re.compile(r"[+-]?\d+(\.0*)?")
+# A column of the input's procedures table that no export writes: the procedures the row's centre did before
+# the trial, which the learning curve counts (the central database holds it as a setting per centre).
+PRIOR_PROCEDURES = Variable(
+    name="centre_prior_procedures",
+    type="integer",
+    label={"en": "Procedures of the centre before the trial", "nl": "Procedures van het centrum vóór de studie"},
+    minimum=0,
+)
 
 
 class TableInputError(MimicError):
@@ -112,6 +120,8 @@ def _expected(variable: Variable) -> Text:
         if variable.type == "multichoice":
             return Text("made of {codes} (joined by ;)", codes=codes)
         return Text("one of {codes}", codes=codes)
+    if variable.field is None and variable.minimum is not None:
+        return Text("a whole number of at least {minimum:g}", minimum=variable.minimum)
     return {
         "integer": Text("a whole number"),
         "likert": Text("a whole number"),
@@ -133,7 +143,13 @@ def _read(variable: Variable, text: str) -> str | None:
     if variable.codes:
         return text if text in {code.value for code in variable.codes} else None
     if kind in ("integer", "likert"):
-        return str(int(float(text))) if _INTEGER.fullmatch(text) else None
+        if not _INTEGER.fullmatch(text):
+            return None
+        whole = int(float(text))
+        # A bound of a column that is not a form field (the form's own bounds are the record's rules).
+        return (
+            None if variable.field is None and variable.minimum is not None and whole < variable.minimum else str(whole)
+        )
     if kind == "decimal":
         try:
             number = float(text)
@@ -161,6 +177,8 @@ def check(frame: pd.DataFrame, table: str, file: str) -> tuple[pd.DataFrame, lis
     import pandas as pd
 
     variables = {v.name: v for t in tables() if t.name == table for v in t.columns}
+    if table == "procedures":
+        variables[PRIOR_PROCEDURES.name] = PRIOR_PROCEDURES
     problems: list[Problem] = []
     checked = frame.copy()
     for column in frame.columns:

@@ -293,7 +293,9 @@ class Archive:
     """What the archive form of the file adds: each record's audit entries and the accounts' ids."""
 
     entries: dict[str, list[AuditEntry]]  # by the record's session id
-    signers: dict[str, str]  # a signature's account (user name) -> its pseudonymous id
+    # By the record's session id: a signature's account (user name) -> its pseudonymous id (user names of two
+    # centres' laptops may be the same).
+    signers: dict[str, dict[str, str]]
 
 
 def _user_oid(user: str) -> str:
@@ -306,7 +308,8 @@ def _signature_oid(meaning: str) -> str:
 
 def _archive_admin(admin: ET.Element, records: Sequence[Procedure], archive: Archive) -> None:
     """The accounts (by id only) and the meanings of the signatures; ODM wants Users before Locations."""
-    users = sorted({e.user for entries in archive.entries.values() for e in entries} | set(archive.signers.values()))
+    signers = {user for ids in archive.signers.values() for user in ids.values()}
+    users = sorted({e.user for entries in archive.entries.values() for e in entries} | signers)
     for position, user in enumerate(users):
         admin.insert(position, ET.Element("User", {"OID": _user_oid(user), "UserType": "Other"}))
     meanings = sorted({s.meaning for proc in records for s in proc.signatures if s.valid})
@@ -372,11 +375,12 @@ def _history(form_data: ET.Element, form: str, proc: Procedure, entries: Sequenc
 
 def _signature(form_data: ET.Element, proc: Procedure, archive: Archive) -> None:
     signature = proc.valid_signature()
-    if signature is None or signature.username not in archive.signers:
+    signers = archive.signers.get(proc.session_id, {})
+    if signature is None or signature.username not in signers:
         return
     element = ET.Element("Signature")
     form_data.insert(0, element)
-    _add(element, "UserRef", UserOID=_user_oid(archive.signers[signature.username]))
+    _add(element, "UserRef", UserOID=_user_oid(signers[signature.username]))
     _add(element, "LocationRef", LocationOID=_oid("LOC", proc.centre))
     _add(element, "SignatureRef", SignatureOID=_signature_oid(signature.meaning))
     _add(element, "DateTimeStamp", signature.signed_at)

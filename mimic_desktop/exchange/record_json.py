@@ -1,4 +1,8 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 1)."""
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 2; version 1 is read).
+
+Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history):
+a version-1 record has none of them and stays importable.
+"""
 
 from __future__ import annotations
 
@@ -22,11 +26,13 @@ def record_to_dict(
     session_version: int,
     exported_at: str,
     audit_head: str,
+    change_history: list[dict[str, Any]] | None = None,
     redactions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the trial office needs of one procedure; pseudonymous by construction. redactions: the texts
-    taken out of the record on the laptop (who, when, why, where; never the text), for the trial office to take
-    them out of the versions it holds."""
+    """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
+    entries of exchange.change_history.carried (left out when None). redactions: the texts taken out of the record
+    on the laptop (who, when, why, where; never the text), for the trial office to take them out of the versions it
+    holds (left out when there are none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -46,6 +52,8 @@ def record_to_dict(
         "demo": proc.demo,
         "record": body,
     }
+    if change_history is not None:
+        document["change_history"] = change_history
     if redactions:
         document["redactions"] = redactions
     return document

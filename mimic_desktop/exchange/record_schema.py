@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import forms, rules
 from ..domain.forms import FieldDef, FormDef
-from . import record_json
+from . import change_history, record_json
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HEX_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -131,7 +131,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
     top = _closed(
         {
             "format": {"const": record_json.FORMAT},
-            "format_version": {"type": "integer", "minimum": 1, "maximum": record_json.FORMAT_VERSION},
+            "format_version": {
+                "description": "Version 1 files have none of the optional parts of version 2.",
+                "type": "integer",
+                "minimum": min(record_json.SUPPORTED_VERSIONS),
+                "maximum": record_json.FORMAT_VERSION,
+            },
             "app_version": {"type": "string"},
             "form_versions": _closed(
                 {"crf": {"const": crf.version}, "questionnaire": {"const": questionnaire.version}}
@@ -146,13 +151,14 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "audit_head": {"description": "Hash at the head of the laptop's audit chain at export.", **SHA256},
             "demo": {"type": "boolean"},
             "record": {"$ref": "#/$defs/record"},
+            change_history.KEY: change_history.schema(TIMESTAMP, OPTIONAL_TEXT),
             "redactions": {
                 "description": "Texts redacted on the laptop (format version 2): who, when, why and where; never the text.",
                 "type": "array",
                 "items": {"$ref": "#/$defs/redaction"},
             },
         },
-        optional=("redactions",),
+        optional=(change_history.KEY, "redactions"),
     )
     return {
         "$schema": SCHEMA_DIALECT,
@@ -176,7 +182,10 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "redaction": _closed(
                 {
                     "at": TIMESTAMP,
-                    "by": {"description": "The coordinator's user name on the laptop.", "type": "string"},
+                    "account": {
+                        "description": "The pseudonymous id of the coordinator's account on the laptop.",
+                        "type": ["integer", "null"],
+                    },
                     "reason": {"type": "string"},
                     "places": {
                         "type": "array",

@@ -222,6 +222,12 @@ def unverified_record(data: bytes) -> bytes:
     return _members(data)[RECORD]
 
 
+def unverified_member(data: bytes, name: str) -> bytes:
+    """One member of a well-formed session file, its signature not checked: for showing a kept file's PDFs, never
+    for importing."""
+    return _members(data)[name]
+
+
 def _claims_demo(manifest: bytes) -> bool:
     """Whether an unverified manifest says its record is a demonstration record."""
     try:

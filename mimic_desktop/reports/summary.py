@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..domain import derive, forms, values
+from ..domain import derive, forms, rules, values
+from ..domain.forms import SectionDef
 from ..domain.record import Lesion, Procedure
 from ..domain.wording import Text, say
 from .changes import Change, change_text
-from .layout import Running, Story, build, content_width, grid, heading, pairs, para, text, when
+from .layout import ALERT, Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
 from .questionnaire import signed_meaning
 from .timeline import timeline_drawing
-
-RECORD_SECTIONS = ("eligibility", "baseline", "icg", "surgery")
 
 
 @dataclass(frozen=True)
@@ -57,16 +57,46 @@ def running(proc: Procedure, title: str, lang: str, printed_at: datetime | None 
     return Running(title, facts, lang, proc.demo, printed_at)
 
 
-def field_pairs(record_values: dict[str, Any], section: str, lang: str) -> list[tuple[str, str]]:
-    """Filled-in fields, and required ones that are still empty; optional empty ones stay off the page."""
+def field_pairs(
+    record_values: Mapping[str, Any],
+    section: str,
+    lang: str,
+    proc: Procedure | None = None,
+    lesion_id: str | None = None,
+) -> list[tuple[str, str]]:
+    """Every field of a section of the form, read from its definition: what is filled in, and the required
+    questions still empty that the form asks; optional empty ones and questions not asked stay off the page."""
     result = []
     for fdef in forms.crf().section(section).fields:
         value = record_values.get(fdef.name)
-        if value is None and not fdef.required:
+        if value is None and not (fdef.required and rules.asked(fdef, record_values, proc, lesion_id)):
             continue
         shown = text(values.display(fdef, value, lang)) if value is not None else f"<i>{say('not entered', lang)}</i>"
         result.append((fdef.text(lang), shown))
     return result
+
+
+def entered(items: list[tuple[str, str]], lang: str) -> Flowable:
+    """The pairs of a section, or a word for a section of optional fields none of which is filled in."""
+    return pairs(items, content_width()) if items else para(text(say("none", lang)))
+
+
+def sections(scope: str) -> list[SectionDef]:
+    """The form's sections of one scope, in the form's order."""
+    return [section for section in forms.crf().sections if section.scope == scope]
+
+
+def procedure_sections() -> tuple[list[SectionDef], list[SectionDef]]:
+    """The procedure's sections before the form's first lesion section (what is known by the end of surgery),
+    and those after it (what follows the operation), so that the summary reads in the form's order."""
+    before: list[SectionDef] = []
+    after: list[SectionDef] = []
+    lesions_begun = False
+    for section in forms.crf().sections:
+        lesions_begun = lesions_begun or section.scope == "lesion"
+        if section.scope == "procedure":
+            (after if lesions_begun else before).append(section)
+    return before, after
 
 
 def _duration(delta: timedelta) -> str:
@@ -75,7 +105,6 @@ def _duration(delta: timedelta) -> str:
 
 
 def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
-    width = content_width()
     story = []
     derived: dict[str, list[tuple[str, str]]] = {
         "baseline": [
@@ -100,9 +129,9 @@ def _record_sections(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
         derived["surgery"].append(
             (say("Operation time (incision to closure)", lang), _duration(timedelta(minutes=minutes)))
         )
-    for section in RECORD_SECTIONS:
-        story.append(heading(forms.crf().section(section).text(lang)))
-        story.append(pairs(field_pairs(proc.values, section, lang) + derived.get(section, []), width))
+    for section in procedure_sections()[0]:
+        story.append(heading(section.text(lang)))
+        story.append(entered(field_pairs(proc.values, section.name, lang) + derived.get(section.name, []), lang))
     return story
 
 
@@ -151,50 +180,42 @@ MANAGEMENT_CHANGES = {
 }
 
 
-def _theatre_row(proc: Procedure, lesion: Lesion, lang: str) -> Story:
-    """A lesion as found and treated in theatre: where, how large, how found, what fluorescence showed."""
+def _findings(proc: Procedure, lesion: Lesion, lang: str) -> list[tuple[str, str]]:
+    """What the fluorescence showed in theatre, derived from the lesion's events."""
     assessment = derive.assess_lesion(proc, lesion.id)
     specimen = {True: say("fluorescent", lang), False: say("clear", lang), None: ""}[assessment.specimen_fluorescent]
     reresection = RERESECTION[assessment.reresection].text(lang) if assessment.reresection else ""
-    if assessment.reresection == "done":
-        details = [
-            f"{forms.field_def(name).text(lang)}: {_shown(lesion, name, lang)}"
-            for name in ("reresection_tumour", "final_margin_mm")
-            if lesion.get(name) is not None
-        ]
-        reresection = "; ".join([reresection, *details])
-    shown = [_shown(lesion, name, lang) for name in ("segments", "size_mm", "source", "treatment")]
-    return [str(lesion.number), *shown, specimen, reresection]
+    shown = [(say("Specimen side (ICG)", lang), specimen), (say("Re-resection", lang), reresection)]
+    return [(label, text(value)) for label, value in shown if value]
 
 
-def _pathology_row(lesion: Lesion, lang: str) -> Story:
-    """A lesion as pathology found it: histology, margin and the R status derived from it."""
+def _r_status(lesion: Lesion, lang: str) -> list[tuple[str, str]]:
+    """The R status derived from the margin, and after a cavity re-resection the final one."""
     initial, final = derive.r_status(lesion.get("margin_mm")), derive.final_r_status(lesion)
-    r_text = initial or ""
-    if final and final != initial:
-        r_text = f"{initial} → {final}"
-    shown = [_shown(lesion, name, lang) for name in ("histology", "margin_mm")]
-    return [str(lesion.number), *shown, r_text, _shown(lesion, "r1_type", lang)]
+    if initial is None:
+        return []
+    return [(say("R status", lang), initial if final in (None, initial) else f"{initial} → {final}")]
 
 
-def _shown(lesion: Lesion, name: str, lang: str) -> str:
-    return values.display(forms.field_def(name), lesion.get(name), lang)
+def lesion_pairs(proc: Procedure, lesion: Lesion, lang: str) -> list[tuple[str, str]]:
+    """Every field of every lesion section of the form, each section followed by what is derived from it: the
+    findings in theatre after the first, the R status after the section that holds the margin."""
+    items: list[tuple[str, str]] = []
+    lesion_sections = sections("lesion")
+    for section in lesion_sections:
+        items += field_pairs(lesion.values, section.name, lang, proc, lesion.id)
+        if section is lesion_sections[0]:
+            items += _findings(proc, lesion, lang)
+        if section.name == forms.field_def("margin_mm").section:
+            items += _r_status(lesion, lang)
+    return items
 
 
 def _lesions(proc: Procedure, lang: str) -> Story:
-    """The map, then one table for theatre and one for pathology: eleven columns do not fit a portrait page."""
+    """The map, then each lesion with every field the form defines for a lesion."""
     from reportlab.platypus import KeepTogether
 
     width = content_width()
-    label = forms.field_def
-    theatre = [
-        "#",
-        *(label(name).text(lang) for name in ("segments", "size_mm", "source", "treatment")),
-        say("Specimen side (ICG)", lang),
-        say("Re-resection", lang),
-    ]
-    pathology = ["#", label("histology").text(lang), label("margin_mm").text(lang), say("R status", lang)]
-    pathology.append(label("r1_type").text(lang))
     # The heading goes inside the block: reportlab keeps a heading with the next flowable, but not with a block.
     liver = KeepTogether(
         [
@@ -212,19 +233,17 @@ def _lesions(proc: Procedure, lang: str) -> Story:
             ),
         ]
     )
-    return [
-        liver,
-        heading(say("During surgery", lang), "question"),
-        grid(
-            [theatre, *(_theatre_row(proc, lesion, lang) for lesion in proc.lesions)],
-            [width * s for s in (0.04, 0.14, 0.08, 0.23, 0.12, 0.13, 0.26)],
-        ),
-        heading(forms.crf().section("pathology").text(lang), "question"),
-        grid(
-            [pathology, *(_pathology_row(lesion, lang) for lesion in proc.lesions)],
-            [width * s for s in (0.04, 0.22, 0.16, 0.18, 0.4)],
-        ),
-    ]
+    story: Story = [liver]
+    for lesion in proc.lesions:
+        story.append(
+            KeepTogether(
+                [
+                    heading(say("Lesion {number}", lang, number=lesion.number), "question"),
+                    entered(lesion_pairs(proc, lesion, lang), lang),
+                ]
+            )
+        )
+    return story
 
 
 def _management(proc: Procedure, lang: str) -> Story:
@@ -233,39 +252,39 @@ def _management(proc: Procedure, lang: str) -> Story:
     return [heading(say("Changes in surgical management", lang)), pairs(items, content_width())]
 
 
+def _days_after_surgery(proc: Procedure, values_: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """A complication's onset counted from the day of surgery, flagged when it falls after the 90 days."""
+    day, onset = derive.surgery_date(proc), values_.get("onset_date")
+    if not (day and onset):
+        return []
+    days = text(str((datetime.fromisoformat(str(onset)).date() - day).days))
+    if derive.late_complication(proc, onset):
+        days = (
+            f"<b>{days}</b><br/><font color='{ALERT}'>{text(say('LATE: more than 90 days after surgery', lang))}</font>"
+        )
+    return [(say("Days after surgery", lang), days)]
+
+
 def _postop(proc: Procedure, lang: str) -> Story:
-    width = content_width()
-    items = field_pairs(proc.values, "postop", lang)
-    if proc.get("readmission") and proc.get("readmission_planned"):
-        planned = forms.field_def("readmission_planned").text(lang)
-        items = [(k, f"{v} ({say('planned: not a complication', lang)})" if k == planned else v) for k, v in items]
-    story = [
-        heading(say("Post-operative course", lang)),
-        pairs(items, width),
-        heading(say("Complications (90 days)", lang), "question"),
-    ]
+    """The sections that follow the operation, then each complication with every field the form defines."""
+    story: Story = []
+    planned = forms.field_def("readmission_planned").text(lang)
+    for section in procedure_sections()[1]:
+        items = field_pairs(proc.values, section.name, lang, proc)
+        if proc.get("readmission") and proc.get("readmission_planned"):
+            items = [(k, f"{v} ({say('planned: not a complication', lang)})" if k == planned else v) for k, v in items]
+        story += [heading(section.text(lang)), entered(items, lang)]
+    story.append(heading(say("Complications (90 days)", lang), "question"))
     if not proc.complications:
         return [*story, para(text(say("none", lang)))]
-    day = derive.surgery_date(proc)
-    fields = [forms.field_def(n) for n in ("description", "clavien_dindo", "onset_date")]
-    rows = [["#", *(f.text(lang) for f in fields), say("Days after surgery", lang)]]
     for comp in proc.complications:
-        onset = comp.get("onset_date")
-        days = ""
-        if day and onset:
-            days = str((datetime.fromisoformat(onset).date() - day).days)
-            if derive.late_complication(proc, onset):
-                days = para(f"<b>{days}</b><br/>{text(say('LATE: more than 90 days after surgery', lang))}", "alert")
-        rows.append(
-            [
-                str(comp.number),
-                para(text(comp.get("description") or "")),
-                derive.clavien_dindo_text(comp),
-                onset or "",
-                days,
-            ]
-        )
-    return [*story, grid(rows, [width * s for s in (0.05, 0.46, 0.17, 0.14, 0.18)])]
+        items = [
+            pair for section in sections("complication") for pair in field_pairs(comp.values, section.name, lang, proc)
+        ]
+        items += _days_after_surgery(proc, comp.values, lang)
+        story.append(heading(say("Complication {number}", lang, number=comp.number), "question"))
+        story.append(entered(items, lang))
+    return story
 
 
 def _signatures(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:

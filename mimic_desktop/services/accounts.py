@@ -89,9 +89,9 @@ class AccountService:
     # -- new accounts ----------------------------------------------------------------------------------
     def check_new_password(self, password: str, username: str = "") -> None:
         """Refuse a password the policy does not allow, naming why (domain.password_policy)."""
-        problem = password_policy.problem(password, username, self.lang)
+        problem = password_policy.problem(password, username)
         if problem:
-            raise ValidationError(problem, "password")
+            raise ValidationError(problem, "password", lang=self.lang)
 
     def create_user(
         self, username: str, full_name: str, role: Role | str, password: str, by: User | None = None, demo: bool = False

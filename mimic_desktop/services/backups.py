@@ -76,5 +76,5 @@ def find_backup(db_path: Path, name: str | Path) -> Backup:
             return candidate
     raise NotFound(
         f"{wanted} is not a backup of {db_path}. "
-        + ("Its backups are listed by `mimic-desktop backups`." if found else "It has no backups.")
+        + ("Its backups are listed by the `backups` command." if found else "It has no backups.")
     )

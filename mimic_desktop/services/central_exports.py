@@ -14,12 +14,12 @@ from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
-from ..exchange import central
+from ..exchange import central, change_history
 from ..exchange.castor import write_castor
 from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
-from ..exchange.odm import write_odm
+from ..exchange.odm import Archive, write_odm
 from ..exchange.redcap import write_redcap
 from ..storage import central as central_storage
 from . import office_accounts
@@ -62,6 +62,30 @@ def export_odm(db_path: Path, folder: Path) -> list[Path]:
     return [write_odm(records, export_folder(folder) / f"{PREFIX}_odm.xml")]
 
 
+def export_odm_archive(db_path: Path, folder: Path) -> list[Path]:
+    """The ODM archive copy of every current session: each change of a value with its AuditRecord (who by the
+    laptop account's id within its centre, when, why) from the change history its file carries, and the
+    questionnaire's signature with its meaning; written by the laptop's own ODM writer."""
+    records = current_records(db_path)
+    store = open_existing(db_path)
+    try:
+        histories = central.current_histories(store.conn)
+    finally:
+        store.close()
+    entries, signers = {}, {}
+    for proc in records:
+        history = histories.get(proc.session_id, [])
+
+        def user(account: int | None, centre: str = proc.centre) -> str:
+            # Account numbers are a laptop's own: the centre makes them one person's at the trial office.
+            return f"{centre}.{'unknown' if account is None else account}"
+
+        entries[proc.session_id] = change_history.audit_entries(history, user)
+        signers[proc.session_id] = change_history.signers(proc, history, user)
+    archive = Archive(entries, signers)
+    return [write_odm(records, export_folder(folder) / f"{PREFIX}_odm_archive.xml", archive=archive)]
+
+
 def export_castor(db_path: Path, folder: Path, variable_map: Path | None = None) -> list[Path]:
     """Castor EDC's import files and the variable map they were written with (an edited one when given)."""
     return write_castor(current_records(db_path), folder, PREFIX, variable_map)
@@ -99,6 +123,7 @@ WRITERS = {
     "csv": export_csv,
     "redcap": export_redcap,
     "odm": export_odm,
+    "odm-archive": export_odm_archive,
     "castor": export_castor,
     "dataset-json": export_dataset_json,
 }

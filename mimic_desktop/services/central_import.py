@@ -173,7 +173,8 @@ def backup_advice(path: Path) -> Text:
         return Text("There is no intact automatic backup of it in {folder}.", folder=folder)
     return Text(
         "Its automatic backups are in {folder}; the newest intact one is {name}, taken {when}. To restore it, open "
-        "the database in the window (mimic-central --db {path}), which offers it and keeps the damaged file.",
+        "the database in the window (mimic-central --db {path}), which offers it, or run `mimic-central restore "
+        "--db {path} {name}`; either keeps the damaged file.",
         folder=folder,
         name=newest.path.name,
         when=local_text(newest.taken),

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..domain import derive
 from ..domain.errors import MimicError
-from ..domain.wording import Text
+from ..domain.wording import Text, said, say
 from ..exchange import central, session_file
 from ..exchange.record_json import record_from_dict
 from ..storage import audit, central_archive
@@ -29,24 +29,44 @@ from ..storage.connection import open_read_only
 
 @dataclass
 class CentralVerification:
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what could not be checked, without being a problem
+    found: list[Text | str] = field(default_factory=list)  # each problem, in words (the storage layer's in English)
+    remarks: list[Text] = field(default_factory=list)  # what could not be checked, without being a problem
     entries: int = 0
     sessions: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.found
 
-    def text(self) -> str:
+    @property
+    def problems(self) -> list[str]:
+        return [said(problem) for problem in self.found]
+
+    @property
+    def notes(self) -> list[str]:
+        return [said(note) for note in self.remarks]
+
+    def text(self, lang: str = "en") -> str:
         if self.ok:
-            head = (
-                f"The central study database is intact: audit trail of {self.entries} entries unbroken, "
-                f"{self.sessions} session(s) as imported, every flat row as its record makes it."
+            head = Text(
+                "The central study database is intact: audit trail of {entries} entries unbroken, {sessions} "
+                "session(s) as imported, every flat row as its record makes it.",
+                entries=self.entries,
+                sessions=self.sessions,
             )
         else:
-            head = f"The central study database is NOT as its audit trail and imports say ({len(self.problems)} problem(s)):"
-        return "\n".join([head, *(f"  {line}" for line in self.problems), *(f"note: {line}" for line in self.notes)])
+            head = Text(
+                "The central study database is NOT as its audit trail and imports say ({count} problem(s)):",
+                count=len(self.found),
+            )
+        note = say("note", lang)
+        return "\n".join(
+            [
+                head.text(lang),
+                *(f"  {said(line, lang)}" for line in self.found),
+                *(f"{note}: {said(line, lang)}" for line in self.remarks),
+            ]
+        )
 
 
 def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
@@ -66,40 +86,49 @@ def verify_central(path: Path, signatures: bool = False) -> CentralVerification:
         result = CentralVerification()
         chain = audit.verify(conn)
         result.entries = chain.rows
-        result.problems += [f"audit trail: {problem}" for problem in chain.problems]
+        result.found += [Text("audit trail: {problem}", problem=problem) for problem in chain.problems]
         try:
-            result.problems += central_storage.trail_problems(conn)
+            result.found += central_storage.trail_problems(conn)
         except ValueError as error:  # an audit value edited into text that is not JSON: the chain names the entry
-            result.problems.append(f"the data cannot be compared with the trail ({error})")
+            result.found.append(Text("the data cannot be compared with the trail ({error})", error=str(error)))
         records = central_storage.current_records_by_session(conn)
         result.sessions = len(records)
         stamp = central_storage.derivation_stamp(conn)
         if stamp != derive.DERIVATION_VERSION:
-            result.problems.append(
-                f"the flat tables were computed with derivation version {stamp}, not {derive.DERIVATION_VERSION}: "
-                "open the database once with this version to recompute them"
+            result.found.append(
+                Text(
+                    "the flat tables were computed with derivation version {stamp}, not {version}: open the database "
+                    "once with this version to recompute them",
+                    stamp=stamp,
+                    version=derive.DERIVATION_VERSION,
+                )
             )
-        result.problems += flat_problems(conn, records)
+        result.found += flat_problems(conn, records)
         archive, notes = archive_problems(Path(path), conn, signatures)
-        result.problems += archive
-        result.notes += notes
-        result.problems += central_storage.integrity_problems(conn)
+        result.found += archive
+        result.remarks += notes
+        result.found += central_storage.integrity_problems(conn)
         return result
     finally:
         store.close()
 
 
-def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[str]:
+def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[Text]:
     """Each flat table against the rows the current records make: a changed, added or deleted row is named."""
     expected: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for session_id, text in records.items():
         for name, rows in central.flat_rows(record_from_dict(json.loads(text))).items():
             expected[name][session_id] = rows
-    problems = []
+    problems: list[Text] = []
     for table in central.FLAT_TABLES:
         expected_names = [c.name for c in table.columns()]
         if central_storage.flat_columns(conn, table.name) != expected_names:
-            problems.append(f"{table.name}: its columns are not the ones this version makes (open the database once)")
+            problems.append(
+                Text(
+                    "{table}: its columns are not the ones this version makes (open the database once)",
+                    table=table.name,
+                )
+            )
             continue
         found: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in central_storage.flat_table_rows(conn, table.name):
@@ -109,7 +138,13 @@ def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[str
             have = sorted(found.get(session_id, []), key=_row_key)
             if len(want) != len(have):
                 problems.append(
-                    f"{table.name}: session {session_id} has {len(have)} row(s) where its record makes {len(want)}"
+                    Text(
+                        "{table}: session {session} has {have} row(s) where its record makes {want}",
+                        table=table.name,
+                        session=session_id,
+                        have=len(have),
+                        want=len(want),
+                    )
                 )
                 continue
             for a, b in zip(want, have, strict=True):
@@ -117,9 +152,14 @@ def flat_problems(conn: sqlite3.Connection, records: dict[str, str]) -> list[str
                 differing = [name for name in expected_names if a.get(name) != b.get(name)]
                 if differing:
                     problems.append(
-                        f"{table.name}: {b.get('study_id') or session_id} row {_row_key(b)[1]}: the column(s) "
-                        f"{', '.join(differing[:5])} differ from what its stored record makes (changed outside the "
-                        "application)"
+                        Text(
+                            "{table}: {study_id} row {row}: the column(s) {columns} differ from what its stored record "
+                            "makes (changed outside the application)",
+                            table=table.name,
+                            study_id=b.get("study_id") or session_id,
+                            row=_row_key(b)[1],
+                            columns=", ".join(differing[:5]),
+                        )
                     )
     return problems
 
@@ -128,38 +168,67 @@ def _row_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return row["session_id"], row.get("lesion_number") or row.get("complication_number") or 0
 
 
-def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) -> tuple[list[str], list[str]]:
+def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) -> tuple[list[Text], list[Text]]:
     """Every stored record against the signed file it came from, kept in the archive: the file is there, its bytes
     have the stored hash, and its record.json is the stored record JSON; with signatures, its signature is checked
     again against the key it was imported under. Files imported before the archive existed are named in a note."""
-    problems, before = [], []
+    problems: list[Text] = []
+    before = []
     for row in central_storage.archived_files(conn):
-        name = f"{row['study_id']} version {row['session_version']}"
+        name = Text("{study_id} version {version}", study_id=row["study_id"], version=row["session_version"])
         if not row[central_storage.ARCHIVED]:
             before.append(name)
             continue
         data = central_archive.read(db_path, row["file_hash"])
         if data is None:
-            problems.append(f"{name}: its signed session file is missing from {central_archive.folder_for(db_path)}")
+            problems.append(
+                Text(
+                    "{name}: its signed session file is missing from {folder}",
+                    name=name,
+                    folder=central_archive.folder_for(db_path),
+                )
+            )
             continue
         if hashlib.sha256(data).hexdigest() != row["file_hash"]:
-            problems.append(f"{name}: its archived session file was changed (its SHA-256 is not the one imported)")
+            problems.append(
+                Text("{name}: its archived session file was changed (its SHA-256 is not the one imported)", name=name)
+            )
             continue
         try:
             if session_file.unverified_record(data).decode("utf-8") != row["record_json"]:
-                problems.append(f"{name}: the stored record differs from the record in its signed session file")
+                problems.append(
+                    Text("{name}: the stored record differs from the record in its signed session file", name=name)
+                )
             if signatures:
                 session_file.read(data, _the_key(row["public_key"]))
         except (session_file.SessionFileRejected, UnicodeDecodeError) as error:
-            problems.append(f"{name}: its archived session file fails its check again: {error}")
+            problems.append(
+                Text("{name}: its archived session file fails its check again: {error}", name=name, error=error)
+            )
     notes = []
     if before:
-        shown = ", ".join(before[:10]) + (f" and {len(before) - 10} more" if len(before) > 10 else "")
+        shown: Listed | Text = Listed(tuple(before[:10]))
+        if len(before) > 10:
+            shown = Text("{shown} and {more} more", shown=shown, more=len(before) - 10)
         notes.append(
-            f"{len(before)} session file(s) were imported before the archive of signed files existed, so their "
-            f"signatures cannot be checked again: {shown}."
+            Text(
+                "{count} session file(s) were imported before the archive of signed files existed, so their "
+                "signatures cannot be checked again: {shown}.",
+                count=len(before),
+                shown=shown,
+            )
         )
     return problems, notes
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Texts said one after the other, each in the reader's language."""
+
+    items: tuple[Text, ...]
+
+    def text(self, lang: str = "en") -> str:
+        return ", ".join(item.text(lang) for item in self.items)
 
 
 def _the_key(registered: bytes | None) -> Callable[[bytes], bytes | None]:

@@ -8,28 +8,25 @@ returns the same warnings as the session-file export for free text that looks li
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..domain import forms, identifiers
+from ..domain import identifiers
 from ..domain.clock import to_iso
 from ..domain.errors import NotFound
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
+from ..exchange import change_history
 from ..exchange.castor import write_castor
 from ..exchange.dataset_json import write_dataset_json
 from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
-from ..exchange.odm import Archive, AuditEntry, write_odm
+from ..exchange.odm import Archive, write_odm
 from ..exchange.redcap import write_redcap
-from ..storage import audit
-from ..storage.audit import REDACTED
+from ..storage import audit, users
 from ..storage.connection import Store
-from .accounts import AccountService
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
 from .progress import Progress, no_progress
@@ -159,72 +156,20 @@ def export_odm_into(
     return _export_odm(service, study_ids, lambda prefix: Path(folder) / f"{prefix}_odm.xml", lang=lang)
 
 
-def _decoded(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
 def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archive:
-    """Each record's audited changes of form values and removals, with the accounts known by their id alone."""
-    ids = {user.username: str(user.id) for user in AccountService(service.store).users()}
-    fields = {(f.scope, f.name) for f in forms.all_fields().values()}
-    entries = {}
+    """Each record's audited changes of form values and removals, with the accounts known by their id alone: made
+    from the change history a session file carries, as the trial office's archive copy is."""
+    ids = users.account_ids(service.store.conn)
+    entries, signers = {}, {}
     for proc in records:
-        rows = service.audit_trail(proc.id)
-        # Removed lesions and complications keep their numbers in the trail alone.
-        numbers = {r["entity_id"]: _decoded(r["new_value"]) for r in rows if r["field"] == "number"}
-        mine = []
-        for row in rows:
-            scope, field = row["entity"], row["field"]
-            if (scope, field) not in fields and not (scope in ("lesion", "complication") and field == "removed"):
-                continue
-            mine.append(
-                AuditEntry(
-                    at=row["at_utc"],
-                    user=ids.get(row["username"], "unknown"),
-                    scope=scope,
-                    number=numbers.get(row["entity_id"]) if scope != "procedure" else None,
-                    field=None if field == "removed" else field,
-                    new=_decoded(row["new_value"]),
-                    old=_decoded(row["old_value"]),
-                    reason=row["reason"],
-                )
-            )
-        mine += _redactions(rows, numbers, ids, fields)
-        entries[proc.session_id] = mine
-    signers = {s.username: ids.get(s.username, "unknown") for proc in records for s in proc.signatures}
+        carried = change_history.carried(service.audit_trail(proc.id), ids)
+        entries[proc.session_id] = change_history.audit_entries(carried, _account_oid)
+        signers[proc.session_id] = change_history.signers(proc, carried, _account_oid)
     return Archive(entries, signers)
 
 
-def _redactions(
-    rows: Sequence[Any], numbers: dict[str, Any], ids: dict[str, str], fields: set[tuple[str, str]]
-) -> list[AuditEntry]:
-    """A redaction of a form value as an audit record of its own: the value reads [redacted] from then on, with the
-    coordinator, the moment and the reason (the earlier entries of that value read [redacted] too)."""
-    by_seq = {row["seq"]: row for row in rows}
-    found = []
-    for row in rows:
-        if row["entity"] != "redaction":
-            continue
-        places = {}
-        for seq, column, _ in (_decoded(row["new_value"]) or {}).get("cells", []):
-            changed = by_seq.get(seq)
-            if changed is None or column == "reason" or (changed["entity"], changed["field"]) not in fields:
-                continue
-            places[(changed["entity"], changed["entity_id"], changed["field"])] = changed
-        for scope, entity_id, field in sorted(places):
-            found.append(
-                AuditEntry(
-                    at=row["at_utc"],
-                    user=ids.get(row["username"], "unknown"),
-                    scope=scope,
-                    number=numbers.get(entity_id) if scope != "procedure" else None,
-                    field=field,
-                    new=REDACTED,
-                    old=REDACTED,
-                    reason=f"{REDACTED}: {row['reason']}",
-                )
-            )
-    return found
+def _account_oid(account: int | None) -> str:
+    return "unknown" if account is None else str(account)
 
 
 def _export_odm(

@@ -15,6 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..domain import identifiers, rules
 from ..domain.clock import to_iso, utc_now
@@ -23,8 +24,8 @@ from ..domain.private_files import make_private
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, say
-from ..exchange import record_json, session_file, signing_keys
-from ..storage import audit, redaction
+from ..exchange import change_history, record_json, session_file, signing_keys
+from ..storage import audit, redaction, repository, users
 from ..storage.connection import Store
 from . import export_ledger, file_guard, paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
@@ -154,6 +155,7 @@ class ExportService:
             session_version=version,
             exported_at=header.exported_at,
             audit_head=audit.head(self.store.conn)[1],
+            change_history=self._change_history(proc),
             redactions=redaction.redactions(self.store.conn, proc_id),
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
@@ -175,6 +177,12 @@ class ExportService:
             key_fingerprint=signing_keys.fingerprint(raw),
             warnings=tuple(self.warnings(proc, lang)),
         )
+
+    def _change_history(self, proc: Procedure) -> list[dict[str, Any]]:
+        """What changed in the record, by whom (an account id), when and why: the trial office's comparison of
+        versions needs no PDF."""
+        conn = self.store.conn
+        return change_history.carried(repository.audit_rows(conn, proc.id), users.account_ids(conn))
 
     def _pdfs(self, proc_id: str, lang: str, progress: Progress) -> dict[str, bytes]:
         """The summary and the questionnaire, printed as for paper, as bytes."""

@@ -16,8 +16,10 @@ from pathlib import Path
 from .. import APP_NAME, __version__
 from ..domain import forms
 from ..domain.clock import utc_now
+from ..domain.errors import MimicError
 from ..domain.roles import User
 from ..domain.shipped import bundled, installed_at
+from ..domain.wording import Text, said
 from ..storage.connection import Store
 from . import paths
 from .accounts import AccountService
@@ -26,33 +28,66 @@ from .procedures import ProcedureService
 CHECK_CENTRE = "99"  # the practice procedure's centre code, far from the real centres' codes
 
 
+# What each check looks at, as its line names it.
+CHECKS = {
+    "program": Text("program"),
+    "forms": Text("forms"),
+    "PDF fonts": Text("PDF fonts"),
+    "data folder": Text("data folder"),
+    "database": Text("database"),
+    "main window": Text("main window"),
+}
+VERDICTS = {True: Text("ok"), False: Text("FAIL")}
+
+
 @dataclass(frozen=True)
 class Finding:
-    what: str
+    what: str  # a key of CHECKS
     ok: bool
-    detail: str
+    detail: Text | MimicError | str  # a path, or what was found in words, or the error that stopped the check
 
-    def line(self) -> str:
-        return f"{'ok  ' if self.ok else 'FAIL'}  {self.what}: {self.detail}"
+    def line(self, lang: str = "en") -> str:
+        """One line for the reader: the verdict, what was checked, what was found."""
+        detail = self.detail if isinstance(self.detail, str) else said(self.detail, lang)
+        return f"{VERDICTS[self.ok].text(lang):<4}  {CHECKS[self.what].text(lang)}: {detail}"
 
 
-def finding(what: str, check: Callable[[], str]) -> Finding:
+def finding(what: str, check: Callable[[], Text | str]) -> Finding:
     """Run one check; any error becomes a failed finding with its message, never a traceback."""
     try:
         return Finding(what, True, check())
+    except MimicError as error:
+        return Finding(what, False, error)
     except Exception as error:  # the check reports every kind of failure, whatever raised it
         return Finding(what, False, str(error) or type(error).__name__)
 
 
-def _program() -> str:
-    kind = "standalone bundle" if bundled() else f"Python {sys.version.split()[0]}"
-    return f"{APP_NAME} {__version__} ({kind}, SQLite {sqlite3.sqlite_version}) in {installed_at()}"
+def verdict(failed: int) -> Text:
+    """The last line: all well, or how many checks failed."""
+    if not failed:
+        return Text("Installation OK.")
+    return Text("{failed} check(s) FAILED: see above.", failed=failed)
 
 
-def _forms() -> str:
-    fields, questions = len(forms.crf().fields()), len(forms.questionnaire().fields())
-    return (
-        f"{fields} case report form fields, {questions} questions, {len(forms.events())} events in {forms.forms_dir()}"
+def _program() -> Text:
+    kind = Text("standalone bundle") if bundled() else f"Python {sys.version.split()[0]}"
+    return Text(
+        "{program} {version} ({kind}, SQLite {sqlite}) in {folder}",
+        program=APP_NAME,
+        version=__version__,
+        kind=kind,
+        sqlite=sqlite3.sqlite_version,
+        folder=str(installed_at()),
+    )
+
+
+def _forms() -> Text:
+    return Text(
+        "{fields} case report form fields, {questions} questions, {events} events in {folder}",
+        fields=len(forms.crf().fields()),
+        questions=len(forms.questionnaire().fields()),
+        events=len(forms.events()),
+        folder=str(forms.forms_dir()),
     )
 
 
@@ -72,10 +107,10 @@ def _data_folder() -> str:
     return str(folder)
 
 
-def _database(db_path: Path) -> str:
+def _database(db_path: Path) -> Text:
     if db_path.exists():
-        return f"{db_path} ({db_path.stat().st_size:,} bytes)"
-    return f"{db_path} (not created yet: the first start opens a demo database)"
+        return Text("{path} ({size} bytes)", path=str(db_path), size=f"{db_path.stat().st_size:,}")
+    return Text("{path} (not created yet: the first start opens a demo database)", path=str(db_path))
 
 
 def check_installation(db_path: Path | None = None) -> Iterator[Finding]:

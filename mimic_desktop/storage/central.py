@@ -202,6 +202,16 @@ def m004_derivation_stamp(db: Database) -> None:
     db.execute("CREATE TABLE flat_derivation (version INTEGER NOT NULL)")
 
 
+@central_migrations()
+def m009_centre_experience(db: Database) -> None:
+    """Each centre's procedures of ICG-guided liver surgery before the trial, a setting of the trial office that the
+    learning curve counts (a centre without a row had none)."""
+    db.execute(
+        "CREATE TABLE centre_experience (centre TEXT PRIMARY KEY, "
+        "prior_procedures INTEGER NOT NULL CHECK (prior_procedures >= 0))"
+    )
+
+
 def open_central_store(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
     return open_store(path, create=create, schema=central_migrations)
@@ -416,6 +426,24 @@ def session_files(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def record_versions(conn: sqlite3.Connection, study_id: str) -> list[sqlite3.Row]:
+    """Every imported file of the study ID's session (its current one's), oldest version first, with its record
+    JSON and whether it is current."""
+    return conn.execute(
+        "SELECT f.session_version, f.file_hash, f.exported_utc, f.imported_utc, f.file_name, f.record_json,"
+        " s.current_file_hash = f.file_hash AS current"
+        " FROM session_files f JOIN sessions s ON s.session_id = f.session_id"
+        " WHERE s.study_id=? ORDER BY f.session_version",
+        (study_id,),
+    ).fetchall()
+
+
+def record_json_of(conn: sqlite3.Connection, file_hash: str) -> str:
+    """The record JSON an imported file brought."""
+    text: str = conn.execute("SELECT record_json FROM session_files WHERE file_hash=?", (file_hash,)).fetchone()[0]
+    return text
+
+
 def current_record_json(conn: sqlite3.Connection) -> list[str]:
     """The record JSON of every session's current version, by study ID."""
     return [
@@ -554,6 +582,27 @@ def record_event(
     _append(conn, entity, entity_id, field, value, by=by, now=now, reason=reason)
 
 
+# -- each centre's prior experience ---------------------------------------------------------------------
+def centre_experience(conn: sqlite3.Connection) -> dict[str, int]:
+    """Procedures each centre did before the trial, by centre code (centres without a setting are left out)."""
+    return {row[0]: int(row[1]) for row in conn.execute("SELECT centre, prior_procedures FROM centre_experience")}
+
+
+def set_centre_experience(
+    conn: sqlite3.Connection, centre: str, prior_procedures: int, *, by: str, now: str, reason: str
+) -> None:
+    """Set a centre's prior procedures, with its audit row (old and new value, why), in the caller's transaction."""
+    old = centre_experience(conn).get(centre)
+    conn.execute(
+        "INSERT INTO centre_experience (centre, prior_procedures) VALUES (?, ?) "
+        "ON CONFLICT (centre) DO UPDATE SET prior_procedures = excluded.prior_procedures",
+        (centre, prior_procedures),
+    )
+    _append(
+        conn, "centre_experience", centre, "prior_procedures", prior_procedures, by=by, now=now, old=old, reason=reason
+    )
+
+
 # -- checking the data against its trail ---------------------------------------------------------------
 def trail_problems(conn: sqlite3.Connection) -> list[str]:
     """Every row of the keys, registrations, files, sessions and accounts against the latest value its audit rows
@@ -597,6 +646,7 @@ def trail_problems(conn: sqlite3.Connection) -> list[str]:
         for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")
     }
     compare("session", "current", sessions, "session")
+    compare("centre_experience", "prior_procedures", centre_experience(conn), "prior experience of centre")
     return problems + audit.account_problems(conn, latest)
 
 

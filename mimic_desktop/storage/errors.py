@@ -59,44 +59,45 @@ class DatabaseMissing(StorageError):
 Wording = Callable[[Path | str, bool], StorageError]
 
 
-def _locked(path: Path | str, _opening: bool) -> StorageError:
-    return DatabaseLocked(
-        Text(
-            "The database {path} is in use by another program (it is locked). Close the other program or "
-            "wait a moment, then try again. Nothing that was saved before has been lost.",
-            path=path,
-        )
-    )
+def _says(kind: type[StorageError], words: Text) -> Wording:
+    """A problem whose words ({path} in them) are the same whether the file was being opened or written."""
+    return lambda path, _opening: kind(words.fill(path=path))
 
 
-def _read_only(path: Path | str, _opening: bool) -> StorageError:
-    return DatabaseReadOnly(
-        Text(
-            "The database {path} is read-only, so this change was not saved. Check the file's permissions "
-            "or copy it to a writable folder. Nothing that was saved before has been lost.",
-            path=path,
-        )
-    )
+_locked = _says(
+    DatabaseLocked,
+    Text(
+        "The database {path} is in use by another program (it is locked). Close the other program or "
+        "wait a moment, then try again. Nothing that was saved before has been lost."
+    ),
+)
 
 
-def _moved(path: Path | str, _opening: bool) -> StorageError:
-    return DatabaseMoved(
-        Text(
-            "The database {path} was renamed, moved or deleted while it was open, so this change was not saved. "
-            "Close MIMIC Desktop, put the file back at {path}, then start MIMIC Desktop again.",
-            path=path,
-        )
-    )
+_read_only = _says(
+    DatabaseReadOnly,
+    Text(
+        "The database {path} is read-only, so this change was not saved. Check the file's permissions or "
+        "copy it to a writable folder. Nothing that was saved before has been lost."
+    ),
+)
 
 
-def _full(path: Path | str, _opening: bool) -> StorageError:
-    return DiskFull(
-        Text(
-            "The disk holding {path} is full, so this change was not saved. Free some space, then try "
-            "again. Nothing that was saved before has been lost.",
-            path=path,
-        )
-    )
+_moved = _says(
+    DatabaseMoved,
+    Text(
+        "The database {path} was renamed, moved or deleted while it was open, so this change was not "
+        "saved. Close MIMIC Desktop, put the file back at {path}, then start MIMIC Desktop again."
+    ),
+)
+
+
+_full = _says(
+    DiskFull,
+    Text(
+        "The disk holding {path} is full, so this change was not saved. Free some space, then try again. "
+        "Nothing that was saved before has been lost."
+    ),
+)
 
 
 def _damaged(path: Path | str, opening: bool) -> StorageError:
@@ -113,19 +114,16 @@ def _damaged(path: Path | str, opening: bool) -> StorageError:
     )
 
 
-def _cannot_open(path: Path | str, _opening: bool) -> StorageError:
-    return StorageError(
-        Text("The database {path} cannot be opened: check that the folder exists and is writable.", path=path)
-    )
+_cannot_open = _says(
+    StorageError,
+    Text("The database {path} cannot be opened: check that the folder exists and is writable."),
+)
 
 
-def _disk_error(path: Path | str, _opening: bool) -> StorageError:
-    return StorageError(
-        Text(
-            "The disk holding {path} reported an error while saving. Nothing that was saved before has been lost.",
-            path=path,
-        )
-    )
+_disk_error = _says(
+    StorageError,
+    Text("The disk holding {path} reported an error while saving. Nothing that was saved before has been lost."),
+)
 
 
 # Extended codes first, where one says more than its primary code; then the primary codes (code & 0xFF).

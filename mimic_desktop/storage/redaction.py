@@ -147,9 +147,12 @@ def _exported_holding(conn: sqlite3.Connection, proc_id: str, text: str) -> dict
 
 
 def redactions(conn: sqlite3.Connection, proc_id: str) -> list[dict[str, Any]]:
-    """The record's redactions as a session file carries them: who, when, why, and each place a text was taken
+    """The record's redactions as a session file carries them: who (the account's id, never a name), when, why, and each place a text was taken
     out of (entity, its id, the field, and whether a value, an event's note or a reason) with the session versions exported
     while it held the text, never the text."""
+    from .users import account_ids
+
+    ids = account_ids(conn)
     found = []
     for at_utc, username, reason, new in conn.execute(
         "SELECT at_utc, username, reason, new_value FROM audit WHERE procedure_id = ? AND entity = ? ORDER BY seq",
@@ -168,7 +171,7 @@ def redactions(conn: sqlite3.Connection, proc_id: str) -> list[dict[str, Any]]:
         found.append(
             {
                 "at": at_utc,
-                "by": username,
+                "account": ids.get(username),
                 "reason": reason or "",
                 "places": [
                     dict(zip(("entity", "entity_id", "field", "part"), place, strict=True))

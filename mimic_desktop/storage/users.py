@@ -58,20 +58,34 @@ def insert_user(
         (username, full_name, role.value, stored.hash, stored.salt, stored.cost, int(demo), now),
     )
     row = conn.execute("SELECT * FROM users WHERE id = ?", (cursor.lastrowid,)).fetchone()
-    for column in row.keys():  # noqa: SIM118 (iterating a Row gives its values)
-        if column != "username":
-            audit.append(
-                conn,
-                at_utc=now,
-                username=by,
-                procedure_id=None,
-                entity="user",
-                entity_id=username,
-                field=column,
-                old=None,
-                new=row[column],
-            )
+    made = {column: (None, row[column]) for column in row.keys() if column != "username"}  # noqa: SIM118
+    _audit_columns(conn, username, made, by=by, now=now)
     return inserted_id(cursor)
+
+
+def _audit_columns(
+    conn: sqlite3.Connection,
+    username: str,
+    changes: Mapping[str, tuple[Any, Any]],
+    *,
+    by: str,
+    now: str,
+    reason: str | None = None,
+) -> None:
+    """An audit row for each column of one account that changed (old value, new value)."""
+    for column, (old, new) in changes.items():
+        audit.append(
+            conn,
+            at_utc=now,
+            username=by,
+            procedure_id=None,
+            entity="user",
+            entity_id=username,
+            field=column,
+            old=old,
+            new=new,
+            reason=reason,
+        )
 
 
 def update(
@@ -84,19 +98,14 @@ def update(
         return
     assignments = ", ".join(f"{column} = ?" for column in changed)  # column names come from this package only
     conn.execute(f"UPDATE users SET {assignments} WHERE username = ?", (*changed.values(), username))
-    for column, value in changed.items():
-        audit.append(
-            conn,
-            at_utc=now,
-            username=by,
-            procedure_id=None,
-            entity="user",
-            entity_id=username,
-            field=column,
-            old=row[column],
-            new=value,
-            reason=reason,
-        )
+    _audit_columns(
+        conn,
+        username,
+        {column: (row[column], value) for column, value in changed.items()},
+        by=by,
+        now=now,
+        reason=reason,
+    )
 
 
 def password_columns(stored: StoredHash) -> dict[str, str]:
@@ -135,6 +144,11 @@ def list_users(conn: sqlite3.Connection) -> list[User]:
 def list_accounts(conn: sqlite3.Connection) -> list[Account]:
     """Every account, active or not, by user name."""
     return [_account(r) for r in conn.execute("SELECT * FROM users ORDER BY username")]
+
+
+def account_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    """The id of every account, active or not, by user name: a record's history names people who have left too."""
+    return {row[0]: row[1] for row in conn.execute("SELECT username, id FROM users")}
 
 
 def signers_named(conn: sqlite3.Connection, full_name: str, roles: tuple[Role, ...]) -> list[str]:

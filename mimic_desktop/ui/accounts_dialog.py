@@ -9,12 +9,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +23,7 @@ from ..domain.errors import MimicError
 from ..domain.roles import LAPTOP_ROLES, Account, User
 from ..services.accounts import AccountService
 from . import dialogs, i18n
+from .account_form import AccountFormDialog
 from .labels import caption, message_label
 
 
@@ -183,58 +180,21 @@ class AccountsDialog(QDialog):
             self.refresh(dialog.user.username)
 
 
-class NewAccountDialog(QDialog):
+class NewAccountDialog(AccountFormDialog):
     """A new account: its owner types the password here, twice (it is never chosen for them)."""
 
     def __init__(self, accounts: AccountService, by: User, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("newAccount", parent)
+        self.setWindowTitle(self.tr("Add account"))
         self.accounts = accounts
         self.by = by
-        self.user: User | None = None
-        self.setObjectName("newAccount")
-        self.setWindowTitle(self.tr("Add account"))
-        self.setMinimumWidth(460)
-        layout = QFormLayout(self)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("fullName")
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in LAPTOP_ROLES:
             self.role.addItem(role.text(i18n.current()), role.value)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("repeat")
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        layout.addRow(self.tr("User name"), self.username)
-        layout.addRow(self.tr("Full name"), self.full_name)
-        layout.addRow(self.tr("Role"), self.role)
-        hint = QLabel(self.tr("The account's owner types the password: at least 10 characters."))
-        hint.setProperty("role", "caption")
-        hint.setWordWrap(True)
-        layout.addRow(hint)
-        layout.addRow(self.tr("Password"), self.password)
-        layout.addRow(self.tr("Password again"), self.repeat)
-        self.message = message_label("newAccountMessage")
-        layout.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create account"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        self.lay_out("newAccountMessage", role=self.role)
 
-    def accept(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return
-        try:
-            self.user = self.accounts.create_user(
-                self.username.text(), self.full_name.text(), self.role.currentData(), self.password.text(), by=self.by
-            )
-        except MimicError as error:
-            self.message.setText(str(error))
-            return
-        super().accept()
+    def make_account(self) -> User:
+        return self.accounts.create_user(
+            self.username.text(), self.full_name.text(), self.role.currentData(), self.password.text(), by=self.by
+        )

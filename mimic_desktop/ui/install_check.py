@@ -18,7 +18,7 @@ from .preferences import LANGUAGES, THEMES, Preferences
 CHECK_EVENT = "incision"  # the first event of every procedure, open on a new one
 
 
-def main_window_check(folder: Path) -> str:
+def main_window_check(folder: Path) -> Text:
     """Load every interface language and theme, open the main window on a new practice procedure in
     folder, record one event by clicking its button, and close; says what it saw."""
     app = make_application("en", "dark")
@@ -49,9 +49,13 @@ def main_window_check(folder: Path) -> str:
                     recorded=", ".join(recorded) or Text("nothing"),
                 )
             )
-        return (
-            f"opened on the {app.platformName()} display with {len(LANGUAGES)} languages and {len(THEMES)} themes; "
-            f"one click on the live screen recorded {CHECK_EVENT} on a practice procedure"
+        return Text(
+            "opened on the {display} display with {languages} languages and {themes} themes; "
+            "one click on the live screen recorded {event} on a practice procedure",
+            display=app.platformName(),
+            languages=len(LANGUAGES),
+            themes=len(THEMES),
+            event=CHECK_EVENT,
         )
     finally:
         store.close()

@@ -4,7 +4,6 @@ and press Space or Enter, to mark it as one of a lesion's segments."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -19,27 +18,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
-from ..domain import forms
+from ..domain import forms, liver_geometry
 from . import themes
 
-# Drawn in a 100 x 64 box, y downwards, the patient's right on the left of the screen.
-OUTLINE = (
-    (0, 22), (9, 9), (28, 2), (52, 4), (70, 10), (88, 17), (100, 24),
-    (97, 34), (82, 42), (68, 50), (52, 58), (34, 62), (14, 59), (2, 48),
-)  # fmt: skip
-PORTAL_Y = 32
-# Segment: its x range, and whether it lies above the portal plane.
-SECTORS = {
-    "VII": (0, 28, True), "VI": (0, 28, False),
-    "VIII": (28, 52, True), "V": (28, 52, False),
-    "IVa": (52, 68, True), "IVb": (52, 68, False),
-    "II": (68, 100, True), "III": (68, 100, False),
-}  # fmt: skip
-CAUDATE = ((44, 26), (51, 23), (58, 26), (58, 34), (51, 37), (44, 34))
-BOX = QRectF(0, 0, 100, 64)
+BOX = QRectF(0, 0, liver_geometry.WIDTH, liver_geometry.HEIGHT)
 # The arrow keys and the direction on the map each one moves in (x, y; y downwards).
 DIRECTIONS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -51,26 +37,32 @@ TOGGLE_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, 
 FOCUS_PEN = 1.6  # the focus mark's width in map units: clearly thicker than a segment's outline
 
 
-def _polygon(points: Iterable[tuple[float, float]]) -> QPolygonF:
-    return QPolygonF([QPointF(x, y) for x, y in points])
-
-
 def segment_paths() -> dict[str, QPainterPath]:
-    """Each segment's outline in the 100 x 64 box; the caudate lobe is cut out of its neighbours."""
-    liver = QPainterPath()
-    liver.addPolygon(_polygon(OUTLINE))
-    liver.closeSubpath()
-    caudate = QPainterPath()
-    caudate.addPolygon(_polygon(CAUDATE))
-    caudate.closeSubpath()
+    """Each segment's outline of domain/liver_geometry.py, in the box and the order it is drawn in."""
     paths = {}
-    for code, (left, right, upper) in SECTORS.items():
-        block = QPainterPath()
-        top, bottom = (BOX.top(), PORTAL_Y) if upper else (PORTAL_Y, BOX.bottom())
-        block.addRect(QRectF(left, top, right - left, bottom - top))
-        paths[code] = liver.intersected(block).subtracted(caudate)
-    paths["I"] = caudate
+    for code, shape in liver_geometry.segments().items():
+        path = QPainterPath()
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in shape.outline]))
+        path.closeSubpath()
+        paths[code] = path
     return paths
+
+
+class SegmentControl(QAbstractButton):
+    """A segment as assistive technology sees it: a check box named after the segment, checked while it is marked,
+    over the segment's place on the map. The map draws it and takes its clicks and keys; pressing it through
+    assistive technology marks or unmarks the segment."""
+
+    def __init__(self, code: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.setObjectName(f"segment_{code}")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """The map paints the segment."""
 
 
 class LiverMap(QWidget):
@@ -95,6 +87,9 @@ class LiverMap(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Couinaud map of the liver segments"))
+        self.controls = {code: SegmentControl(code, self) for code in self._order}
+        for control in self.controls.values():
+            control.toggled.connect(lambda checked, code=control.code: self._pressed(code, checked))
         self._describe()
 
     def sizeHint(self) -> QSize:
@@ -110,6 +105,8 @@ class LiverMap(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
+        for control in self.controls.values():
+            control.setEnabled(not read_only)
         self.setCursor(Qt.CursorShape.ArrowCursor if read_only else Qt.CursorShape.PointingHandCursor)
         self.update()
 
@@ -121,8 +118,11 @@ class LiverMap(QWidget):
         return self.tr("Segment %1, not marked").replace("%1", code)
 
     def _describe(self) -> None:
-        """The description says which segments are marked and which one the keys act on; assistive
-        technology is told when it changes."""
+        """Each segment's control says whether it is marked; the description says which segments are marked and
+        which one the keys act on; assistive technology is told when it changes."""
+        for code, control in self.controls.items():
+            control.setAccessibleName(self.tr("Segment %1").replace("%1", code))
+            control.setChecked(code in self._marked)
         marked = ", ".join(self.segments()) or self.tr("none")
         description = self.tr("Marked: %1. Arrow keys move between segments; Space or Enter marks one.").replace(
             "%1", marked
@@ -138,27 +138,29 @@ class LiverMap(QWidget):
 
     def segment_at(self, point: QPointF) -> str | None:
         factor, dx, dy = self._scale()
-        local = QPointF((point.x() - dx) / factor, (point.y() - dy) / factor)
-        for code in ("I", *SECTORS):  # the caudate lobe lies on top
-            if self._paths[code].contains(local):
-                return code
-        return None
+        return liver_geometry.segment_at(((point.x() - dx) / factor, (point.y() - dy) / factor))
 
     def segment_centre(self, code: str) -> QPointF:
         """Where a segment's label sits, in widget coordinates (what a click should hit)."""
-        factor, dx, dy = self._scale()
         centre = self._label_point(code)
-        return QPointF(centre.x() * factor + dx, centre.y() * factor + dy)
+        return self.to_widget(centre.x(), centre.y())
+
+    def to_widget(self, x: float, y: float) -> QPointF:
+        """A point of the map's box in widget coordinates."""
+        factor, dx, dy = self._scale()
+        return QPointF(x * factor + dx, y * factor + dy)
 
     def _label_point(self, code: str) -> QPointF:
-        if code == "I":
-            return QPointF(51, 30)
-        left, right, upper = SECTORS[code]
-        middle = (left + right) / 2
-        column = QPainterPath()
-        column.addRect(QRectF(middle - 0.5, 0, 1, 64))
-        span = self._paths[code].intersected(column).boundingRect()
-        return QPointF(middle, span.center().y() + (-2 if upper else 2) * (span.height() > 14))
+        x, y = liver_geometry.segments()[code].label
+        return QPointF(x, y)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Each segment's control covers the segment's place on the map."""
+        super().resizeEvent(event)
+        for code, control in self.controls.items():
+            box = self._paths[code].boundingRect()
+            corners = QRectF(self.to_widget(box.left(), box.top()), self.to_widget(box.right(), box.bottom()))
+            control.setGeometry(corners.toAlignedRect().intersected(self.rect()))
 
     def neighbour(self, code: str, direction: tuple[int, int]) -> str:
         """The segment the arrow key in direction leads to from code: the nearest one lying that way, the
@@ -185,6 +187,17 @@ class LiverMap(QWidget):
         self._describe()
         self.update()
         self.segments_changed.emit(self.segments())
+
+    def _pressed(self, code: str, checked: bool) -> None:
+        """A segment's control was pressed or toggled through assistive technology (the map's own changes set the
+        controls to what is marked already, and are not taken for one)."""
+        if checked == (code in self._marked):
+            return
+        if self._read_only:
+            self.controls[code].setChecked(code in self._marked)  # nothing changes on a map that is read only
+            return
+        self.focused = code
+        self.toggle(code)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         code = self.segment_at(event.position())
@@ -228,11 +241,14 @@ class LiverMap(QWidget):
         font.setPixelSize(6)
         font.setBold(True)
         painter.setFont(font)
-        for code in (*SECTORS, "I"):
-            marked = code in self._marked
-            painter.setBrush(colours["marked"] if marked else colours["fill"])
-            painter.drawPath(self._paths[code])
-        for code in (*SECTORS, "I"):
+        shapes = liver_geometry.segments()
+        for code, path in self._paths.items():  # segment I, behind the others, last and dashed as on paper
+            painter.setPen(
+                QPen(colours["line"], 0.6, Qt.PenStyle.DashLine if shapes[code].behind else Qt.PenStyle.SolidLine)
+            )
+            painter.setBrush(colours["marked"] if code in self._marked else colours["fill"])
+            painter.drawPath(path)
+        for code in self._paths:
             painter.setPen(colours["marked_text"] if code in self._marked else colours["text"])
             centre = self._label_point(code)
             painter.drawText(QRectF(centre.x() - 10, centre.y() - 5, 20, 10), Qt.AlignmentFlag.AlignCenter, code)

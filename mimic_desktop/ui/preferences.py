@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ..services import paths
+from ..services import language, paths
 
 THEMES = ("dark", "light")
 # The screen locks after this many minutes without a key press or a click; 0 never locks it.
@@ -22,7 +22,7 @@ class Preferences:
     def __init__(self, folder: Path | None = None):
         folder = folder or paths.config_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "interface.ini"
+        self.path = folder / language.PREFERENCES_FILE
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def _get(self, key: str, allowed: tuple[str, ...], fallback: str) -> str:
@@ -46,11 +46,12 @@ class Preferences:
 
     @property
     def lang(self) -> str:
-        return self._get("language", LANGUAGES, "en")
+        """The language chosen here, else the system's (services/language.py decides, for the command line too)."""
+        return language.person_language(self.path.parent)
 
     @lang.setter
     def lang(self, code: str) -> None:
-        self._put("language", code)
+        self._put(language.PREFERENCE_KEY, code)
 
     @property
     def lock_minutes(self) -> int:

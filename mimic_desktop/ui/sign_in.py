@@ -17,6 +17,7 @@ from ..domain.roles import Role, User
 from ..services.accounts import APP, AccountService
 from ..services.demo import DEMO_PASSWORD
 from . import i18n
+from .account_form import AccountFormDialog
 from .labels import message_label
 
 
@@ -85,51 +86,17 @@ class SignInDialog(QDialog):
         return None
 
 
-class FirstAccountDialog(QDialog):
+class FirstAccountDialog(AccountFormDialog):
     """A database without accounts: its first account is a coordinator's."""
 
     def __init__(self, accounts: AccountService, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.accounts = accounts
-        self.user: User | None = None
-        self.setObjectName("firstAccount")
+        super().__init__("firstAccount", parent)
         self.setWindowTitle(self.tr("Create the first coordinator account"))
-        self.setMinimumWidth(460)
-        layout = QFormLayout(self)
-        intro = QLabel(self.tr("This database has no accounts yet. Create the study coordinator's account."))
-        intro.setWordWrap(True)
-        layout.addRow(intro)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("fullName")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("repeat")
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        layout.addRow(self.tr("User name"), self.username)
-        layout.addRow(self.tr("Full name"), self.full_name)
-        layout.addRow(self.tr("Password"), self.password)
-        layout.addRow(self.tr("Password again"), self.repeat)
-        self.message = message_label("accountMessage")
-        layout.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create account"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        self.accounts = accounts
+        intro = self.tr("This database has no accounts yet. Create the study coordinator's account.")
+        self.lay_out("accountMessage", intro=intro)
 
-    def accept(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return
-        try:
-            self.user = self.accounts.create_user(
-                self.username.text(), self.full_name.text(), Role.COORDINATOR, self.password.text()
-            )
-        except MimicError as error:
-            self.message.setText(i18n.said(error))
-            return
-        super().accept()
+    def make_account(self) -> User:
+        return self.accounts.create_user(
+            self.username.text(), self.full_name.text(), Role.COORDINATOR, self.password.text()
+        )

@@ -23,7 +23,7 @@
 <context>
     <name>ReportPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="117"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patient analysed</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="118"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>
@@ -40,44 +40,9 @@
     </message>
 </context>
 <context>
-    <name>ReportView</name>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
-        <source>%n procedure(s)</source>
-        <translation>
-            <numerusform>%n procedure</numerusform>
-            <numerusform>%n procedures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
-        <source>%n lesion(s)</source>
-        <translation>
-            <numerusform>%n lesion</numerusform>
-            <numerusform>%n lesions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
-        <source>%n complication(s)</source>
-        <translation>
-            <numerusform>%n complication</numerusform>
-            <numerusform>%n complications</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
-        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
-        <translation>
-            <numerusform>Learning curve: a centre&apos;s first procedure against the later ones</numerusform>
-            <numerusform>Learning curve: a centre&apos;s first %n procedures against the later ones</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -85,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>

@@ -53,95 +53,138 @@ Interface: Qt for Python (PySide6), onder de GNU LGPL versie 3.</translation>
     </message>
 </context>
 <context>
-    <name>AccountsDialog</name>
+    <name>AccountFormDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="41"/>
-        <source>Accounts</source>
-        <translation>Accounts</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="47"/>
-        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
-        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="43"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="44"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="46"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="47"/>
+        <source>The account&apos;s owner types the password: at least 10 characters.</source>
+        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="51"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="52"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="56"/>
+        <source>Create account</source>
+        <translation>Account aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/account_form.py" line="66"/>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="38"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="44"/>
+        <source>Each step here is kept in the audit trail. A reset gives a temporary password that its owner must change at the next sign-in.</source>
+        <translation>Elke stap hier wordt bewaard in het audittrail. Opnieuw instellen geeft een tijdelijk wachtwoord dat de eigenaar bij de volgende aanmelding moet wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="52"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="65"/>
         <source>Add account…</source>
         <translation>Account toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="66"/>
         <source>Reset password</source>
         <translation>Wachtwoord opnieuw instellen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="67"/>
         <source>Release</source>
         <translation>Vrijgeven</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="73"/>
         <source>Change role</source>
         <translation>Rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="77"/>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="132"/>
         <source>Deactivate</source>
         <translation>Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="76"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="91"/>
         <source>deactivated</source>
         <translation>gedeactiveerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="94"/>
         <source>waits until %1 after %2 wrong passwords</source>
         <translation>wacht tot %1 na %2 verkeerde wachtwoorden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="99"/>
         <source>must choose a new password</source>
         <translation>moet een nieuw wachtwoord kiezen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="100"/>
         <source>active</source>
         <translation>actief</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="132"/>
         <source>Reactivate</source>
         <translation>Heractiveren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="157"/>
         <source>The temporary password of %1 is:
 
 %2
@@ -278,52 +321,52 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="68"/>
         <source>MIMIC central study database — %1</source>
         <translation>MIMIC centrale studiedatabase — %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="72"/>
         <source>Central</source>
         <translation>Centraal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="77"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="86"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="89"/>
         <source>Central study database of the trial office: %1 — not an operating-room laptop&apos;s database. Records are read-only here: imported session files are kept as they came, and this window never edits a record.</source>
         <translation>Centrale studiedatabase van het trialbureau: %1 — niet de database van een OK-laptop. Dossiers zijn hier alleen-lezen: geïmporteerde sessiebestanden blijven zoals ze binnenkwamen, en dit venster wijzigt nooit een dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="115"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="116"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="117"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="118"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="149"/>
         <source>The new settings take effect when the running work has finished.</source>
         <translation>De nieuwe instellingen gaan in zodra het lopende werk klaar is.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/window.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/central/window.py" line="167"/>
         <source>The window closes when the running work has finished.</source>
         <translation>Het venster sluit zodra het lopende werk klaar is.</translation>
     </message>
@@ -903,44 +946,14 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="94"/>
         <source>Create the first coordinator account</source>
         <translation>Eerste coördinatoraccount aanmaken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="96"/>
         <source>This database has no accounts yet. Create the study coordinator&apos;s account.</source>
         <translation>Deze database heeft nog geen accounts. Maak het account van de studiecoördinator aan.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="112"/>
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="113"/>
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="114"/>
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="115"/>
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="119"/>
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="126"/>
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -1529,17 +1542,17 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>LiverMap</name>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="89"/>
         <source>Couinaud map of the liver segments</source>
         <translation>Couinaud-kaart van de leversegmenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="117"/>
         <source>Segment %1, marked</source>
         <translation>Segment %1, gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/liver_map.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="118"/>
         <source>Segment %1, not marked</source>
         <translation>Segment %1, niet gemarkeerd</translation>
     </message>
@@ -1552,6 +1565,11 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         <location filename="../../mimic_desktop/ui/liver_map.py" line="127"/>
         <source>Marked: %1. Arrow keys move between segments; Space or Enter marks one.</source>
         <translation>Gemarkeerd: %1. Pijltjestoetsen gaan van segment naar segment; spatie of Enter markeert er een.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/liver_map.py" line="124"/>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
     </message>
 </context>
 <context>
@@ -1653,49 +1671,9 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="195"/>
+        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="188"/>
         <source>Add account</source>
         <translation>Account toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="212"/>
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="213"/>
-        <source>Full name</source>
-        <translation>Volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="214"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="215"/>
-        <source>The account&apos;s owner types the password: at least 10 characters.</source>
-        <translation>De eigenaar van het account typt het wachtwoord: minstens 10 tekens.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="219"/>
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="220"/>
-        <source>Password again</source>
-        <translation>Wachtwoord nogmaals</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="224"/>
-        <source>Create account</source>
-        <translation>Account aanmaken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/accounts_dialog.py" line="231"/>
-        <source>The two passwords differ.</source>
-        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2128,132 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
+        <source>Record %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="44"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
+        <source>Compare versions</source>
+        <translation>Versies vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <source>current</source>
+        <translation>huidig</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <source>superseded</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="58"/>
+        <source>Version %1 (%2), imported %3</source>
+        <translation>Versie %1 (%2), geïmporteerd %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
+        <source>Open the summary (PDF)</source>
+        <translation>Samenvatting openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="79"/>
+        <source>Open the questionnaire (PDF)</source>
+        <translation>Vragenlijst openen (pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="114"/>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="115"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="99"/>
+        <source>Compare</source>
+        <translation>Vergelijk</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
+        <source>with</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="116"/>
+        <source>Old value</source>
+        <translation>Oude waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
+        <source>New value</source>
+        <translation>Nieuwe waarde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
+        <source>Who (laptop account)</source>
+        <translation>Wie (laptopaccount)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
+        <source>When (local time)</source>
+        <translation>Wanneer (lokale tijd)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="135"/>
+        <source>Exported %1 from the centre, file %2.</source>
+        <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
+        <source>This file carries no change history (a file of format version 1).</source>
+        <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="151"/>
+        <source>No program to show PDFs was found; the copy is %1.</source>
+        <translation>Er is geen programma gevonden dat pdf&apos;s toont; de kopie staat in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="157"/>
+        <source>Choose two different versions.</source>
+        <translation>Kies twee verschillende versies.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="167"/>
+        <source>Version %1 against version %2: %3 changed value(s).</source>
+        <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="173"/>
+        <source>The newer file carries no change history: who and why are not known here.</source>
+        <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <location filename="../../mimic_desktop/ui/record/record_view.py" line="47"/>
@@ -2223,42 +2327,42 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="53"/>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="56"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="52"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="59"/>
         <source>Save as JSON…</source>
         <translation>Opslaan als JSON…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="81"/>
         <source>New sessions were imported: the report will be computed again when shown.</source>
         <translation>Er zijn nieuwe sessies geïmporteerd: het rapport wordt opnieuw berekend zodra het wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="90"/>
         <source>Computing the report on the current sessions…</source>
         <translation>Het rapport over de huidige sessies wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="96"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="103"/>
         <source>The report could not be computed.</source>
         <translation>Het rapport kon niet worden berekend.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="116"/>
         <source>%1 of %2; computed %3.</source>
         <translation>%1 van %2; berekend %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="117"/>
         <source>%n patient(s) analysed</source>
         <translation>
             <numerusform>%n patiënt geanalyseerd</numerusform>
@@ -2266,7 +2370,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="118"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -2274,548 +2378,34 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="138"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="138"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="142"/>
         <source>Save the trial report as</source>
         <translation>Trialrapport opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="153"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="160"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/report_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/central/report_page.py" line="161"/>
         <source>The report was not saved.</source>
         <translation>Het rapport is niet opgeslagen.</translation>
-    </message>
-</context>
-<context>
-    <name>ReportView</name>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="71"/>
-        <source>Figure</source>
-        <translation>Uitkomst</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="71"/>
-        <source>Value</source>
-        <translation>Waarde</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="82"/>
-        <source>%n procedure(s)</source>
-        <translation>
-            <numerusform>%n procedure</numerusform>
-            <numerusform>%n procedures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="85"/>
-        <source>%n lesion(s)</source>
-        <translation>
-            <numerusform>%n laesie</numerusform>
-            <numerusform>%n laesies</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="88"/>
-        <source>%n complication(s)</source>
-        <translation>
-            <numerusform>%n complicatie</numerusform>
-            <numerusform>%n complicaties</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="92"/>
-        <source>Sensitivity</source>
-        <translation>Sensitiviteit</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="93"/>
-        <source>Specificity</source>
-        <translation>Specificiteit</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="94"/>
-        <source>PPV</source>
-        <translation>PVW</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="95"/>
-        <source>NPV</source>
-        <translation>NVW</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="101"/>
-        <source>What is counted</source>
-        <translation>Wat er geteld is</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
-        <source>Left out because</source>
-        <translation>Weggelaten omdat</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
-        <source>Procedures</source>
-        <translation>Procedures</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="120"/>
-        <source>Study IDs</source>
-        <translation>Studienummers</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="135"/>
-        <source>Table 2: specimen fluorescence against the histological margin</source>
-        <translation>Tabel 2: fluorescentie van het preparaat tegenover de histologische marge</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="137"/>
-        <source>Vascular R1</source>
-        <translation>Vasculaire R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="138"/>
-        <source>Parenchymal R1</source>
-        <translation>Parenchymateuze R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="139"/>
-        <source>R1, type not recorded</source>
-        <translation>R1, type niet vastgelegd</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="140"/>
-        <source>R0</source>
-        <translation>R0</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="145"/>
-        <source>Specimen side (ICG)</source>
-        <translation>Zijde van het preparaat (ICG)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="145"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="149"/>
-        <source>Total</source>
-        <translation>Totaal</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="147"/>
-        <source>Fluorescent (suspected R1)</source>
-        <translation>Fluorescent (verdacht voor R1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="148"/>
-        <source>Clear (suspected R0)</source>
-        <translation>Niet fluorescent (verdacht voor R0)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="156"/>
-        <source>Resected lesions confirmed as CRLM: %1; left out for want of the specimen fluorescence or the margin: %2. TP %3, FP %4, FN %5, TN %6.</source>
-        <translation>Gereseceerde laesies bevestigd als CRLM: %1; weggelaten omdat de fluorescentie van het preparaat of de marge ontbreekt: %2. TP %3, FP %4, FN %5, TN %6.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="171"/>
-        <source>Diagnostic accuracy of specimen fluorescence for R1</source>
-        <translation>Diagnostische nauwkeurigheid van fluorescentie van het preparaat voor R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="184"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="376"/>
-        <source>AUROC</source>
-        <translation>AUROC</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="198"/>
-        <source>AUROC %1</source>
-        <translation>AUROC %1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="211"/>
-        <source>R0 rate before and after re-resection of a fluorescent cavity</source>
-        <translation>R0-percentage voor en na re-resectie van een fluorescente resectieholte</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="215"/>
-        <source>Confirmed CRLM with a margin</source>
-        <translation>Bevestigde CRLM met een marge</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="216"/>
-        <source>R1 at the initial resection</source>
-        <translation>R1 bij de eerste resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="218"/>
-        <source>Of the R1</source>
-        <translation>Van de R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="220"/>
-        <source>vascular %1, parenchymal %2</source>
-        <translation>vasculair %1, parenchymateus %2</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="225"/>
-        <source>In the R0 rates (vascular R1 left out)</source>
-        <translation>In de R0-percentages (zonder vasculaire R1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="226"/>
-        <source>R0 before re-resection</source>
-        <translation>R0 voor re-resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="227"/>
-        <source>R0 after re-resection</source>
-        <translation>R0 na re-resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="236"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="270"/>
-        <source>Change</source>
-        <translation>Verandering</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="238"/>
-        <source>McNemar&apos;s test</source>
-        <translation>McNemar-toets</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="240"/>
-        <source>%1 (R1 to R0: %2, R0 to R1: %3)</source>
-        <translation>%1 (R1 naar R0: %2, R0 naar R1: %3)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="247"/>
-        <source>Cavity re-resections</source>
-        <translation>Re-resecties van de resectieholte</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="266"/>
-        <source>Changes in surgical management</source>
-        <translation>Veranderingen in het chirurgisch beleid</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="271"/>
-        <source>Patients (of %1)</source>
-        <translation>Patiënten (van %1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="272"/>
-        <source>Resections of confirmed CRLM (of %1)</source>
-        <translation>Resecties van bevestigde CRLM (van %1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="275"/>
-        <source>Any of the three</source>
-        <translation>Een van de drie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="277"/>
-        <source>Transection plane adapted</source>
-        <translation>Transectievlak aangepast</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="282"/>
-        <source>Fluorescent cavity re-resected</source>
-        <translation>Fluorescente resectieholte nagereseceerd</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="287"/>
-        <source>Occult lesion, extended or additional resection</source>
-        <translation>Occulte laesie, uitgebreide of extra resectie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="296"/>
-        <source>Occult lesions</source>
-        <translation>Occulte laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="301"/>
-        <source>Occult lesions found</source>
-        <translation>Occulte laesies gevonden</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="302"/>
-        <source>%1, resected %2</source>
-        <translation>%1, gereseceerd %2</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="304"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="338"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="404"/>
-        <source>Confirmed CRLM</source>
-        <translation>Bevestigde CRLM</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="305"/>
-        <source>Patients with an occult lesion</source>
-        <translation>Patiënten met een occulte laesie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="306"/>
-        <source>Patients with additional CRLM</source>
-        <translation>Patiënten met extra CRLM</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="103"/>
-        <source>%1 of %2 analysed, one per patient; %3 of %4 and %5 of %6 go with them.</source>
-        <translation>%1 van %2 geanalyseerd, één per patiënt; %3 van %4 en %5 van %6 horen erbij.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="112"/>
-        <source>Rows whose session has no procedure: %1, %2.</source>
-        <translation>Rijen waarvan de sessie geen procedure heeft: %1, %2.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="189"/>
-        <source>Every R1 counts (%1)</source>
-        <translation>Elke R1 telt mee (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="190"/>
-        <source>Vascular R1 left out (%1)</source>
-        <translation>Zonder vasculaire R1 (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="315"/>
-        <source>Learning curve: a centre&apos;s first %n procedure(s) against the later ones</source>
-        <translation>
-            <numerusform>Leercurve: de eerste procedure van een centrum tegenover de latere</numerusform>
-            <numerusform>Leercurve: de eerste %n procedures van een centrum tegenover de latere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="323"/>
-        <source>Procedures 1 to %1 of their centre</source>
-        <translation>Procedures 1 tot en met %1 van hun centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="326"/>
-        <source>Later procedures</source>
-        <translation>Latere procedures</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="327"/>
-        <source>R1 rate, learning phase</source>
-        <translation>R1-percentage, leerfase</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="328"/>
-        <source>R1 rate, later</source>
-        <translation>R1-percentage, later</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="329"/>
-        <source>R1 rates compared</source>
-        <translation>R1-percentages vergeleken</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="330"/>
-        <source>Without a date of surgery</source>
-        <translation>Zonder operatiedatum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="336"/>
-        <source>Histological R1</source>
-        <translation>Histologische R1</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="336"/>
-        <source>Fluorescent specimen</source>
-        <translation>Fluorescent preparaat</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
-        <source>Fluorescent specimens</source>
-        <translation>Fluorescente preparaten</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="337"/>
-        <source>Histological R0</source>
-        <translation>Histologische R0</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="338"/>
-        <source>Resected occult lesions</source>
-        <translation>Gereseceerde occulte laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="344"/>
-        <source>Among</source>
-        <translation>Onder</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="345"/>
-        <source>Event</source>
-        <translation>Gebeurtenis</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="346"/>
-        <source>Later (events/others)</source>
-        <translation>Later (gebeurtenissen/overige)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="347"/>
-        <source>Learning phase (events/others)</source>
-        <translation>Leerfase (gebeurtenissen/overige)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="348"/>
-        <source>Odds ratio (95% CI)</source>
-        <translation>Oddsratio (95%-BI)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="349"/>
-        <source>p</source>
-        <translation>p</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="357"/>
-        <source>Subgroups: neoadjuvant chemotherapy</source>
-        <translation>Subgroepen: neoadjuvante chemotherapie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="359"/>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="402"/>
-        <source>Patients</source>
-        <translation>Patiënten</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="361"/>
-        <source>Initial R0 (confirmed CRLM)</source>
-        <translation>Eerste R0 (bevestigde CRLM)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
-        <source>Without neoadjuvant chemotherapy</source>
-        <translation>Zonder neoadjuvante chemotherapie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="383"/>
-        <source>With neoadjuvant chemotherapy</source>
-        <translation>Met neoadjuvante chemotherapie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="389"/>
-        <source>Initial R0 rates compared: %1 (%2). Patients without the answer recorded: %3.</source>
-        <translation>Eerste R0-percentages vergeleken: %1 (%2). Patiënten zonder vastgelegd antwoord: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="397"/>
-        <source>Enrolment per centre</source>
-        <translation>Inclusie per centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="401"/>
-        <source>Centre</source>
-        <translation>Centrum</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="403"/>
-        <source>Lesions</source>
-        <translation>Laesies</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="405"/>
-        <source>First surgery</source>
-        <translation>Eerste operatie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="406"/>
-        <source>Last surgery</source>
-        <translation>Laatste operatie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="413"/>
-        <source>Complications within 90 days, per patient</source>
-        <translation>Complicaties binnen 90 dagen, per patiënt</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="417"/>
-        <source>No complication</source>
-        <translation>Geen complicatie</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="418"/>
-        <source>Clavien-Dindo I-II (worst)</source>
-        <translation>Clavien-Dindo I-II (ernstigste)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="419"/>
-        <source>Clavien-Dindo IIIa or higher (worst)</source>
-        <translation>Clavien-Dindo IIIa of hoger (ernstigste)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="420"/>
-        <source>Deaths (grade V)</source>
-        <translation>Overleden (graad V)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="421"/>
-        <source>Started after 90 days (not counted)</source>
-        <translation>Begonnen na 90 dagen (niet meegeteld)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="422"/>
-        <source>Without a grade</source>
-        <translation>Zonder graad</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="178"/>
-        <source>%1, patients as clusters</source>
-        <translation>%1, patiënten als clusters</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="229"/>
-        <source>Patients as clusters</source>
-        <translation>Patiënten als clusters</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="231"/>
-        <source>before %1, after %2</source>
-        <translation>vóór %1, na %2</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="205"/>
-        <source>%1 percentage points (95% CI %2 to %3)</source>
-        <translation>%1 procentpunt (95%-BI %2 tot %3)</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/report_view.py" line="250"/>
-        <source>%1; on R1 %2, converted to R0 %3 (%4 of all), no tumour in the extra tissue %5; on R0 already %6</source>
-        <translation>%1; bij R1 %2, omgezet naar R0 %3 (%4 van alle), geen tumor in het extra weefsel %5; bij al R0 %6</translation>
-    </message>
-</context>
-<context>
-    <name>RocPlot</name>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/roc_plot.py" line="71"/>
-        <source>1 − specificity</source>
-        <translation>1 − specificiteit</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/central/roc_plot.py" line="77"/>
-        <source>Sensitivity</source>
-        <translation>Sensitiviteit</translation>
     </message>
 </context>
 <context>
@@ -2950,83 +2540,83 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="39"/>
         <source>Imported session files</source>
         <translation>Geïmporteerde sessiebestanden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="48"/>
         <source>Search by study ID, e.g. MIM-03-017</source>
         <translation>Zoek op studienummer, bijv. MIM-03-017</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="55"/>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="90"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="62"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="63"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="64"/>
         <source>Signer key fingerprint</source>
         <translation>Vingerafdruk van de ondertekenende sleutel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="65"/>
         <source>Imported at (local time)</source>
         <translation>Geïmporteerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="66"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="79"/>
         <source>Registered centre keys</source>
         <translation>Geregistreerde centrumsleutels</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
         <source>Add a centre key…</source>
         <translation>Centrumsleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="91"/>
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="92"/>
         <source>Registered at (local time)</source>
         <translation>Geregistreerd op (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="120"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n bestand</numerusform>
@@ -3034,7 +2624,7 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="131"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n huidige sessie</numerusform>
@@ -3042,44 +2632,49 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="198"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="226"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="228"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="81"/>
         <source>Withdraw the key…</source>
         <translation>Sleutel intrekken…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="93"/>
         <source>Withdrawn (local time, reason)</source>
         <translation>Ingetrokken (lokale tijd, reden)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="121"/>
         <source>%1 (withdrawn since)</source>
         <translation>%1 (inmiddels ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="155"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="183"/>
         <source>Withdraw the key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="186"/>
         <source>Withdraw key %1 of centre %2? The files imported under it stay imported and keep naming it; new files signed with it are refused. A key registered for the wrong centre can then be registered for the right one. Why is it withdrawn?</source>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="209"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="54"/>
+        <source>Record and versions…</source>
+        <translation>Dossier en versies…</translation>
     </message>
 </context>
 <context>
@@ -3181,32 +2776,32 @@ Registreer er geen ingreep in. Kopieer hem naar een map waarin geschreven kan wo
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="31"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="32"/>
         <source>Sign in to MIMIC Desktop</source>
         <translation>Aanmelden bij MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="37"/>
         <source>Demo database: sign in as any demo account with the password %1.</source>
         <translation>Demodatabase: meld u aan met een van de demo-accounts en het wachtwoord %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="48"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="52"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="56"/>
         <source>Sign in</source>
         <translation>Aanmelden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/sign_in.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/sign_in.py" line="84"/>
         <source>Choose a password of your own to sign in.</source>
         <translation>Kies een eigen wachtwoord om aan te melden.</translation>
     </message>

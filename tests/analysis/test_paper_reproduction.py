@@ -4,7 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from mimic_desktop.services.trial_report import synthetic_tables, trial_report
+from mimic_desktop.services.trial_report import report_data, synthetic_tables, trial_report
 
 
 def shown(fraction: float, digits: int = 0) -> str:
@@ -15,7 +15,7 @@ def shown(fraction: float, digits: int = 0) -> str:
 
 @pytest.fixture(scope="module")
 def paper():
-    return trial_report(synthetic_tables(seed=1), "synthetic cohort")
+    return report_data(trial_report(synthetic_tables(seed=1), "synthetic cohort"))
 
 
 def test_table_2(paper):

@@ -39,4 +39,4 @@ def test_perfect_separation_has_no_spread():
 def test_no_positives_or_no_negatives_is_not_estimable(positives, negatives, reason):
     result = auroc(positives, negatives)
     assert result.value is None and result.se is None and result.points == []
-    assert result.note == f"not estimable: no histological {reason} lesions"
+    assert str(result.note) == f"not estimable: no histological {reason} lesions"

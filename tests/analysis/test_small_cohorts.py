@@ -229,9 +229,12 @@ def test_a_perfect_test_says_its_interval_shows_no_uncertainty():
     auroc = report([proc], lesions)["diagnostic"]["accuracy"]["auroc"]
     assert (auroc["value"], auroc["ci_low"], auroc["ci_high"]) == (1.0, 1.0, 1.0)
     assert auroc["note"].startswith("perfect separation")
-    from mimic_desktop.reports.trial_report import area
+    from mimic_desktop.analysis.roc import Auroc
+    from mimic_desktop.services.report_figures import area
 
-    assert area(auroc) == f"1.000 (95% CI 1.000–1.000); {auroc['note']}"
+    shown = Auroc(**auroc)
+    assert area(shown, "en") == f"1.000 (95% CI 1.000–1.000); {auroc['note']}"
+    assert area(shown, "nl") == f"1.000 (95%-BI 1.000–1.000); {auroc['note']}"
 
 
 def test_when_every_r1_is_vascular_the_r0_rates_say_so():

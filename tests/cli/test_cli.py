@@ -92,9 +92,10 @@ def test_verify_reports_damage_with_exit_code_1(db_path, kind):
 
 @pytest.mark.parametrize(
     ("argv", "expected"),
-    [([], (None, None)), (["--db", "trial.sqlite"], ("trial.sqlite", None)), (["--lang", "nl"], (None, "nl"))],
+    [([], (None, "en")), (["--db", "trial.sqlite"], ("trial.sqlite", "en")), (["--lang", "nl"], (None, "nl"))],
 )
 def test_the_app_is_the_default_command(monkeypatch, argv, expected):
+    """Without --lang the app starts in the person's language: no setting and the C locale, so English."""
     from mimic_desktop.cli import main as cli
     from mimic_desktop.ui import app
 

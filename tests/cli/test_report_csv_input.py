@@ -13,7 +13,7 @@ import pytest
 from mimic_desktop.cli import report as report_cli
 from mimic_desktop.exchange.flat_csv import Snapshot, write_flat_csv
 from mimic_desktop.services.synthetic_cohort import synthetic_cohort
-from mimic_desktop.services.trial_report import tables_from_records, trial_report
+from mimic_desktop.services.trial_report import report_data, tables_from_records, trial_report
 
 SNAPSHOT = Snapshot("2026-12-07T10:00:00+00:00")
 
@@ -37,7 +37,7 @@ def exported(records, tmp_path):
 
 
 def expected(records) -> dict:
-    report = trial_report(tables_from_records(records), "records")
+    report = report_data(trial_report(tables_from_records(records), "records"))
     return {k: v for k, v in report.items() if k not in ("source", "generated_at")}
 
 
@@ -156,3 +156,23 @@ def test_an_install_without_the_statistics_says_so_plainly(capsys, monkeypatch, 
         code, out, err = run(capsys, *args)
         assert code == 2 and out == ""
         assert f"this install has no {missing}" in err and "mimic-desktop[central]" in err
+
+
+def test_the_procedures_table_may_give_each_centres_prior_experience(capsys, exported):
+    path = exported / "mimic_procedures.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    centre = frame.loc[0, "centre"]
+    frame["centre_prior_procedures"] = ["25" if value == centre else "" for value in frame["centre"]]
+    frame.to_csv(path, index=False)
+    code, out, err = run(capsys, "--csv", exported, "--json")
+    assert code == 0, err
+    centres = {row["centre"]: row for row in json.loads(out)["learning_curve"]["centres"]}
+    assert centres[centre]["prior_procedures"] == 25 and centres[centre]["procedures_learning"] == 0
+    assert {row["prior_procedures"] for code_, row in centres.items() if code_ != centre} == {0}
+
+    frame.loc[4, "centre_prior_procedures"] = "-2"
+    frame.to_csv(path, index=False)
+    code, out, err = run(capsys, "--csv", exported)
+    assert code == 2 and out == ""
+    assert "mimic_procedures.csv" in err and "line 6" in err and "centre_prior_procedures" in err
+    assert "a whole number of at least 0" in err

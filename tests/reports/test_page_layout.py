@@ -9,7 +9,7 @@ import pytest
 from mimic_desktop.domain import forms
 from mimic_desktop.domain.wording import say
 from mimic_desktop.reports.layout import CELL_PADDING
-from mimic_desktop.reports.summary import RECORD_SECTIONS, field_pairs
+from mimic_desktop.reports.summary import field_pairs
 from mimic_desktop.services.documents import write_questionnaire_pdf, write_summary_pdf
 from mimic_desktop.services.simulate import record_procedure
 
@@ -27,9 +27,7 @@ PATHOLOGY = (
 SUMMARY_HEADINGS = (
     "Intraoperative timeline",
     "Lesions",
-    "During surgery",
     "Changes in surgical management",
-    "Post-operative course",
     "Complications (90 days)",
     "Still missing before the record can be completed",
     "Signatures",
@@ -50,7 +48,10 @@ def label_words(proc, lang: str) -> set[str]:
     fields = (*LESION_TABLE_FIELDS, "description", "clavien_dindo", "onset_date")
     labels += [forms.field_def(name).text(lang) for name in fields]
     labels += [
-        label for section in (*RECORD_SECTIONS, "postop") for label, _ in field_pairs(proc.values, section, lang)
+        label
+        for section in forms.crf().sections
+        if section.scope == "procedure"
+        for label, _ in field_pairs(proc.values, section.name, lang)
     ]
     for name in CHOICE_FIELDS:
         labels += [forms.field_def(name).choice_text(code, lang) for code in forms.field_def(name).choice_codes()]
@@ -121,6 +122,8 @@ def test_no_page_ends_on_a_heading(service, tmp_path, lang):
     """Records of one to six lesions move the page breaks through the whole summary."""
     headings = {say(english, lang) for english in SUMMARY_HEADINGS}
     headings |= {section.text(lang) for section in forms.crf().sections}
+    headings |= {say("Lesion {number}", lang, number=n) for n in range(1, 7)}
+    headings |= {say("Complication {number}", lang, number=n) for n in range(1, 3)}
     for lesions in range(1, 7):
         proc_id = record_procedure(service, random.Random(11), lesions=lesions)
         path = tmp_path / f"summary-{lang}-{lesions}.pdf"

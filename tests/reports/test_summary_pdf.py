@@ -12,6 +12,13 @@ from tests.support.enrolment import ENROLMENT
 from .conftest import LONG_DESCRIPTION, flat, read_pdf
 
 
+def lesion_block(text: str, number: int) -> str:
+    """The summary's text from lesion NUMBER's heading to the next heading of a lesion or section."""
+    start = text.index(f"Lesion {number} Couinaud")
+    ends = [text.find(mark, start + 1) for mark in (f"Lesion {number + 1} Couinaud", "Changes in surgical management")]
+    return text[start : min(end for end in ends if end > 0)]
+
+
 def summary_text(service, proc_id, path, lang="en"):
     written = write_summary_pdf(service, proc_id, path, lang=lang)
     assert written == path
@@ -42,14 +49,21 @@ def test_icg_lesions_and_pathology_match_the_record(service, signed, tmp_path):
     assert f"{minutes // 60} h {minutes % 60:02d} min (within the protocol window 18–30 h)" in text
     for lesion in proc.lesions:
         assessment = derive.assess_lesion(proc, lesion.id)
+        block = lesion_block(text, lesion.number)
         margin = values.display(forms.field_def("margin_mm"), lesion.get("margin_mm"))
         histology = forms.field_def("histology").choice_text(lesion.get("histology"))
         specimen = "fluorescent" if assessment.specimen_fluorescent else "clear"
         initial, final = derive.r_status(lesion.get("margin_mm")), derive.final_r_status(lesion)
         r_text = initial if final == initial else f"{initial} → {final}"
         segments = ", ".join(lesion.get("segments"))
-        assert f"{lesion.number} {segments} {lesion.get('size_mm'):g} mm" in text
-        assert f"{specimen}" in text and histology in text and f"{margin}" in text and r_text in text
+        assert f"Couinaud segment(s) {segments}" in block
+        assert f"Size {lesion.get('size_mm'):g} mm" in block
+        assert f"Specimen side (ICG) {specimen}" in block
+        assert (
+            f"Histology {histology}" in block
+            and f"Resection margin {margin}" in block
+            and f"R status {r_text}" in block
+        )
 
 
 def test_a_re_resection_shows_its_result_and_final_status(service, signed, tmp_path):
@@ -58,14 +72,18 @@ def test_a_re_resection_shows_its_result_and_final_status(service, signed, tmp_p
     assert reresected, "the fixture should hold a cavity re-resection"
     _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
     for lesion in reresected:
-        assert f"Final margin after re-resection: {lesion.get('final_margin_mm'):g} mm" in text
+        block = lesion_block(text, lesion.number)
+        assert "Re-resection done" in block
+        assert f"Final margin after re-resection {lesion.get('final_margin_mm'):g} mm" in block
 
 
 def test_complications_wrap_whole_and_a_late_one_is_flagged(service, signed, tmp_path):
     _, text, _ = summary_text(service, signed, tmp_path / "summary.pdf")
     assert LONG_DESCRIPTION in text
-    assert "IIIad" in text  # still present at discharge
-    assert "120 LATE: more than 90 days after surgery" in text
+    assert "Complication 1 Complication" in text and "Complication 2 Complication Incisional hernia" in text
+    assert "Clavien-Dindo grade IIIa Date of onset" in text
+    assert "Still present at discharge (suffix d) Yes" in text
+    assert "Days after surgery 120 LATE: more than 90 days after surgery" in text
     assert text.count("LATE:") == 1
 
 

@@ -11,7 +11,7 @@ from mimic_desktop.domain import derive, forms, rules, values
 from mimic_desktop.domain.errors import ValidationError
 from mimic_desktop.exchange.record_json import record_from_dict, record_to_dict
 from mimic_desktop.services.synthetic_cohort import check_scale, scale_for_lesions, synthetic_cohort
-from mimic_desktop.services.trial_report import tables_from_records, trial_report
+from mimic_desktop.services.trial_report import report_data, tables_from_records, trial_report
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_a_larger_scale_multiplies_every_count():
     assert len(doubled) == 402
     assert len({p.study_id for p in doubled}) == 402 and len({p.session_id for p in doubled}) == 402
     assert len({p.centre for p in doubled}) == 16
-    report = trial_report(tables_from_records(doubled), "two copies")
+    report = report_data(trial_report(tables_from_records(doubled), "two copies"))
     table = report["diagnostic"]["contingency"]
     assert [table["fluorescent"][k] for k in ("vascular_r1", "parenchymal_r1", "r0")] == [28, 36, 54]
     assert [table["clear"][k] for k in ("vascular_r1", "parenchymal_r1", "r0")] == [2, 40, 472]

@@ -88,3 +88,27 @@ def test_a_file_that_is_no_central_database_gets_one_plain_line(tmp_path, laptop
     laptop_db = laptop.service.store.path
     assert run_central("verify", "--db", laptop_db) == 2
     assert "is an operating-room laptop's MIMIC database, not a central study database" in capsys.readouterr().err
+
+
+def test_the_verdict_in_dutch_names_each_problem_in_dutch(filled, capsys):
+    assert run_central("verify", "--db", filled, "--lang", "nl") == 0
+    assert capsys.readouterr().out.startswith("De centrale studiedatabase is intact: audittrail van ")
+    edit_directly(filled, "UPDATE procedures SET blood_loss_ml = 1")
+    assert run_central("verify", "--db", filled, "--lang", "nl") == 1
+    out = capsys.readouterr().out
+    assert out.startswith("De centrale studiedatabase is NIET zoals de audittrail en de imports zeggen (2 ")
+    assert "de kolom(men) blood_loss_ml verschillen van wat het opgeslagen dossier maakt" in out
+
+
+def test_the_import_summary_in_dutch(laptop, central_store, tmp_path, capsys):
+    out = tmp_path / "stick"
+    out.mkdir()
+    laptop.exporter.export(laptop.record(92, lesions=1), out)
+    damaged = out / "MIM-01-099-v1.mimic"
+    damaged.write_bytes(b"not a zip")
+    path = central_store.path
+    capsys.readouterr()
+    assert run_central("import", "--db", path, out, "--lang", "nl") == 1
+    text = capsys.readouterr().out
+    assert "1 geïmporteerd (1 nieuw, 0 ter vervanging van een eerdere versie" in text
+    assert "1 geweigerd" in text and "imported" not in text.replace("mimic", "")

@@ -29,7 +29,7 @@ def trail(store, entity: str | None = None) -> list[dict]:
 def test_init_makes_the_first_data_manager_and_every_command_signs_in(tmp_path, laptop, monkeypatch, capsys):
     db = tmp_path / "office.sqlite"
     assert run_central("init", "--db", db) == 0
-    assert f"{db} created: {DATA_MANAGER} (Dana Data), data manager." in capsys.readouterr().out
+    assert f"{db} created; its first data manager is {DATA_MANAGER} (Dana Data)." in capsys.readouterr().out
     assert run_central("init", "--db", db) == 0
     assert "already a central study database with its accounts; nothing changed" in capsys.readouterr().out
 

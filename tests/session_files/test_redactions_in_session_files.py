@@ -28,7 +28,7 @@ def test_the_next_session_file_carries_the_redaction_and_not_the_text(laptop, im
     document = json.loads(body)
     assert document["format_version"] == 2
     [redaction] = document["redactions"]
-    assert redaction["by"] == laptop.service.user.username
+    assert redaction["account"] == laptop.service.user.id  # an id, never a name
     assert redaction["reason"] == "the patient's name, typed by mistake"
     place = {"entity": "complication", "entity_id": complication, "field": "description", "part": "value"}
     assert place | {"versions": [1]} in redaction["places"]  # the first file held it, the trial office redacts it

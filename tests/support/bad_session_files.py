@@ -196,9 +196,12 @@ BAD_FILES = {
 
 
 def small_signed_file(source: Source) -> bytes:
-    """The source's record with one-line PDFs, re-signed: every byte can be flipped in a second."""
+    """The source's record without its (optional) change history and with one-line PDFs, re-signed: every byte can
+    be flipped in a second."""
+    record = json.loads(members(source.data)[session_file.RECORD])
+    record.pop("change_history", None)
     content = {
-        session_file.RECORD: members(source.data)[session_file.RECORD],
+        session_file.RECORD: session_file.canonical_json(record),
         session_file.SUMMARY: b"%PDF-1.7\n%%EOF\n",
         session_file.QUESTIONNAIRE: b"%PDF-1.7\n%%EOF\n",
     }

@@ -25,6 +25,10 @@ def office_user(store: Store, username: str, role: Role) -> User:
     return accounts.sign_in(username, PASSWORD)
 
 
+# Commands that sign nobody in: the window asks, and a damaged database's backups are reached without it.
+WITHOUT_SIGN_IN = {"gui", "backups", "restore"}
+
+
 def run_central(*args: object, user: str = DATA_MANAGER, password: str = PASSWORD) -> int:
     """`mimic-central ARGS` in this process, signed in as user (MIMIC_PASSWORD for the time of the command); init
     makes the data manager, its password given on standard input."""
@@ -37,7 +41,7 @@ def run_central(*args: object, user: str = DATA_MANAGER, password: str = PASSWOR
     argv = [str(a) for a in args]
     if argv and argv[0] == "init":
         argv += ["--user", DATA_MANAGER, "--name", "Dana Data"]
-    elif argv and argv[0] != "gui" and not argv[0].startswith("--") and "--user" not in argv:
+    elif argv and argv[0] not in WITHOUT_SIGN_IN and not argv[0].startswith("--") and "--user" not in argv:
         argv[1:1] = ["--user", user]
     saved_env, saved_stdin = os.environ.get("MIMIC_PASSWORD"), sys.stdin
     os.environ["MIMIC_PASSWORD"] = password

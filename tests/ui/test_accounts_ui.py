@@ -248,3 +248,22 @@ def test_a_cancelled_sign_in_at_the_locked_screen_keeps_it_locked(make_window, s
     window.lock_screen.password.setText("correct horse")
     window.lock_screen.unlock()
     assert window.lock_screen is None
+
+
+def test_both_account_forms_speak_dutch_with_their_refusals(ui_app, store, coordinator, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from mimic_desktop.ui import i18n
+    from mimic_desktop.ui.sign_in import FirstAccountDialog
+
+    i18n.install(ui_app, "nl")
+    for dialog in (NewAccountDialog(AccountService(store), coordinator), FirstAccountDialog(AccountService(store))):
+        qtbot.addWidget(dialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"Gebruikersnaam", "Volledige naam", "Wachtwoord nogmaals"} <= labels
+        dialog.username.setText("nieuw.account")
+        dialog.full_name.setText("Nieuw Account")
+        for edit in (dialog.password, dialog.repeat):
+            edit.setText("12345678")
+        dialog.accept()
+        assert "minstens 10" in dialog.message.text() and dialog.user is None

@@ -21,7 +21,7 @@ def test_screenshots_of_every_main_screen_in_both_themes(ui_app, tmp_path):
             assert f"{theme}-{screen}.png" in names
         for page in ("lesions", "questionnaire", "completion", "documents", "history"):
             assert f"{theme}-record-{page}.png" in names
-        for page in ("import", "sessions", "report"):
+        for page in ("import", "sessions", "record", "compare", "report"):
             assert f"{theme}-central-{page}.png" in names
 
         assert f"{theme}-export-warnings.png" in names

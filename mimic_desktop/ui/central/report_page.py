@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
@@ -20,6 +20,7 @@ from .background import BackgroundWork
 from .widgets import action_button
 
 if TYPE_CHECKING:
+    from ...services.trial_report import TrialReport
     from .report_view import ReportView
 
 
@@ -28,10 +29,16 @@ class ReportPage(QWidget):
     once new sessions were imported; keeps the last report for saving."""
 
     def __init__(
-        self, db_path: Path, work: BackgroundWork, report: dict[str, Any] | None = None, parent: QWidget | None = None
+        self,
+        db_path: Path,
+        work: BackgroundWork,
+        report: TrialReport | None = None,
+        lang: str = "en",
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("reportPage")
+        self.lang = lang
         self.db_path = db_path
         self.work = work
         self.report = report
@@ -84,7 +91,7 @@ class ReportPage(QWidget):
         task = Task(trial_report.central_report, self.db_path)
         return self.work.run(task, self.computed, self.failed)
 
-    def computed(self, report: dict[str, Any]) -> None:
+    def computed(self, report: TrialReport) -> None:
         self.computing = False
         self.show_report(report)
         if self.stale and self.isVisible():  # sessions arrived while this report was being computed
@@ -95,26 +102,27 @@ class ReportPage(QWidget):
         self.set_buttons()
         self.status.setText(self.tr("The report could not be computed."))
 
-    def show_report(self, report: dict[str, Any] | None) -> None:
-        from .report_view import ReportView  # with the figures' formatting, only once there is a report
+    def show_report(self, report: TrialReport | None) -> None:
+        from ...services.report_layout import sections, title
+        from .report_view import ReportView  # with the charts' drawing, only once there is a report
 
         self.report = report
         self.set_buttons()
         if report is None:
             return
-        counted = report["counted"]
+        counted = report.counted
         self.status.setText(
             arg(
                 self.tr("%1 of %2; computed %3."),
-                self.tr("%n patient(s) analysed", "", counted["procedures_included"]),
-                self.tr("%n current session(s)", "", counted["procedures_in_input"]),
-                local_text(report["generated_at"]),
+                self.tr("%n patient(s) analysed", "", counted.procedures_included),
+                self.tr("%n current session(s)", "", counted.procedures_in_input),
+                local_text(report.generated_at),
             )
         )
         if self.view is not None:
             self.holder.removeWidget(self.view)
             self.view.deleteLater()
-        self.content = ReportView(report)
+        self.content = ReportView(title(report, self.lang), sections(report, self.lang))
         self.view = scrolling(self.content)
         self.view.setObjectName("reportScroll")
         self.holder.addWidget(self.view)
@@ -142,9 +150,11 @@ class ReportPage(QWidget):
     def save(self, path: Path, kind: str) -> Task:
         """Written in the background (the PDF needs reportlab); the page says where it went."""
         self.folder = path.parent
-        writer = trial_report.write_report_pdf if kind == "pdf" else trial_report.write_report_json
         self.status.setText(arg(self.tr("Writing %1…"), path))
-        task = Task(writer, self.report, path)
+        if kind == "pdf":  # in the window's language, as the page shows it
+            task = Task(trial_report.write_report_pdf, self.report, path, self.lang)
+        else:
+            task = Task(trial_report.write_report_json, self.report, path)
         return self.work.run(
             task,
             lambda written: self.status.setText(arg(self.tr("Report saved to %1"), written)),

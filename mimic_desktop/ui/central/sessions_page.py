@@ -3,6 +3,8 @@ a key was withdrawn)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -16,6 +18,7 @@ from ..dialogs import TextPrompt
 from ..i18n import arg, said
 from ..labels import heading
 from .centre_key_dialog import CentreKeyDialog
+from .record_dialog import RecordDialog
 from .widgets import ReadOnlyTable, action_button
 
 
@@ -47,6 +50,9 @@ class SessionsPage(QWidget):
         self.search.setMinimumWidth(360)
         self.search.textChanged.connect(self.refresh_sessions)
         bar.addWidget(self.search)
+        self.record_button = action_button(
+            bar, "mdi6.file-compare", self.tr("Record and versions…"), "openRecord", self.open_record
+        )
         files_layout.addLayout(bar)
         self.sessions = ReadOnlyTable(
             "sessionTable",
@@ -60,6 +66,9 @@ class SessionsPage(QWidget):
                 self.tr("File"),
             ],
         )
+        self.sessions.itemSelectionChanged.connect(self.update_record_button)
+        self.sessions.doubleClicked.connect(lambda _index: self.open_record())
+        self.files: list[dict[str, Any]] = []
         files_layout.addWidget(self.sessions, 1)
         split.addWidget(files)
 
@@ -101,6 +110,7 @@ class SessionsPage(QWidget):
 
     def refresh_sessions(self) -> None:
         rows = central_import.imported_files(self.store, self.search.text())
+        self.files = rows
         self.sessions.fill(
             [
                 [
@@ -120,6 +130,24 @@ class SessionsPage(QWidget):
         current = sum(1 for row in rows if row["current"])
         files, sessions = self.tr("%n file(s)", "", len(rows)), self.tr("%n current session(s)", "", current)
         self.count.setText(f"{files}, {sessions}")
+        self.update_record_button()
+
+    def selected_study_id(self) -> str | None:
+        rows = {index.row() for index in self.sessions.selectionModel().selectedRows()}
+        return self.files[rows.pop()]["study_id"] if len(rows) == 1 else None
+
+    def update_record_button(self) -> None:
+        self.record_button.setEnabled(self.selected_study_id() is not None)
+
+    def open_record(self) -> RecordDialog | None:
+        """The selected file's record, its versions and their comparison, without blocking the window."""
+        study_id = self.selected_study_id()
+        if study_id is None:
+            return None
+        dialog = RecordDialog(self.store, study_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def refresh_keys(self) -> None:
         self.registrations = centre_keys.registered_keys(self.store)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,6 +31,9 @@ from .import_page import ImportPage
 from .report_page import ReportPage
 from .sessions_page import SessionsPage
 
+if TYPE_CHECKING:
+    from ...services.trial_report import TrialReport
+
 
 class CentralWindow(QMainWindow):
     """Imports files and registers centre keys; never edits a record. Long work runs in the background."""
@@ -42,7 +45,7 @@ class CentralWindow(QMainWindow):
         self.prefs = prefs
         self.lang = lang
         self.summary: ImportSummary | None = None
-        self.report: dict[str, Any] | None = None
+        self.report: TrialReport | None = None
         self.setObjectName("centralWindow")
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
@@ -99,7 +102,7 @@ class CentralWindow(QMainWindow):
         self.import_page = ImportPage(self.store.path, self.user, self.work, self.summary)
         self.import_page.imported.connect(self.imported)
         self.sessions_page = SessionsPage(self.store, self.user)
-        self.report_page = ReportPage(self.store.path, self.work, self.report)
+        self.report_page = ReportPage(self.store.path, self.work, self.report, self.lang)
         self.exports_page = ExportsPage(self.store.path, self.user, self.work)
         # What the signed-in role may not do is not offered (the services refuse it, and log the attempt, anyway).
         for button in (self.import_page.files_button, self.import_page.folder_button):

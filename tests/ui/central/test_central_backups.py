@@ -4,6 +4,7 @@ newest intact backup in the window, and the command line says where the backups 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -73,3 +74,32 @@ def test_the_window_offers_the_newest_intact_backup_of_a_damaged_central_databas
     names = [row["file_name"] for row in central_import.imported_files(store)]
     assert names == [outbox.files["A1"].name, outbox.files["B1"].name], "the backup after the second import"
     store.close()
+
+
+def test_the_command_line_lists_checks_and_restores_the_newest_intact_backup(central_db, outbox, capsys):
+    imported_and_damaged(central_db, outbox)
+    damaged = central_db.read_bytes()
+    newest = backup.newest_intact(central_db)
+    capsys.readouterr()
+    assert run_central("list", "--db", central_db) == 2
+    advice = capsys.readouterr().err
+    assert f"mimic-central restore --db {central_db} {newest.path.name}" in advice
+    # backups: every copy, checked, newest first, with why it was taken.
+    assert run_central("backups", "--db", central_db) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0] == f"Backups of {central_db}, newest first (local time):"
+    assert len(listed) == 1 + len(backup.list_backups(central_db))
+    assert "session files were imported\t" in listed[1] and "checked: whole" in listed[1]
+    assert listed[1].endswith(newest.path.name)
+    # A name that is no backup of it is refused, nothing changed.
+    assert run_central("restore", "--db", central_db, "central.sqlite") == 2
+    assert "is not a backup of" in capsys.readouterr().err
+    assert central_db.read_bytes() == damaged
+    # The chosen backup goes in place; the damaged file is kept beside it.
+    assert run_central("restore", "--db", central_db, newest.path.name) == 0
+    out = capsys.readouterr().out
+    assert f"is now {central_db}" in out
+    kept = next(line for line in out.splitlines() if line.startswith("The file it replaced is kept as "))
+    assert Path(kept.removeprefix("The file it replaced is kept as ").rstrip(".")).read_bytes() == damaged
+    assert run_central("list", "--db", central_db) == 0
+    assert "MIM-01-001\tv1\tcurrent" in capsys.readouterr().out

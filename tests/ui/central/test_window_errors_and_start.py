@@ -115,7 +115,7 @@ def test_a_read_only_database_can_be_read_and_refuses_imports_plainly(
         assert [row[0] for row in cells(window.sessions_page.sessions)] == ["MIM-01-001"] and len(before) == 1
         window.show_page("report")
         settle(qtbot, window)
-        assert window.report_page.report["counted"]["procedures_included"] == 1
+        assert window.report_page.report.counted.procedures_included == 1
         dialog = window.sessions_page.add_key()
         dialog.centre.setText("02")
         dialog.use_file(session_key.write_public_key(tmp_path / "centre-02.pem", foreign_key_file(tmp_path)[0]).path)
