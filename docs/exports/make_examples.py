@@ -7,9 +7,13 @@ fails while a file here differs from what the exports write now.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import itertools
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 from mimic_desktop.domain.clock import to_iso
 from mimic_desktop.exchange.castor import write_castor
@@ -32,10 +36,22 @@ def pdf_examples():
     return module
 
 
+def _fixed_keys() -> Callable[[int], str]:
+    """The audit trail's value keys made from a counter, so that the chain's head, which the ODM files name, is the
+    same at each regeneration (the product draws them at random)."""
+    count = itertools.count()
+    return lambda size=32: hashlib.sha256(f"example key {next(count)}".encode()).hexdigest()[: size * 2]
+
+
 def write_examples(folder: Path) -> None:
     """Every example file, written into folder."""
     examples = pdf_examples()
-    with tempfile.TemporaryDirectory() as scratch, examples.fixed_clock_and_ids(SEED) as clock:
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        examples.fixed_clock_and_ids(SEED) as clock,
+        mock.patch.object(audit.secrets, "token_hex", _fixed_keys()),
+        mock.patch("mimic_desktop.domain.clock.utc_now", clock),  # the upgrade's row in a new database's trail
+    ):
         service, proc_id = examples.example_record(Path(scratch), clock, seed=SEED, lesions=LESIONS)
         records = [service.load(proc_id)]
         exported_at = clock()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..domain import forms
-from ..domain.errors import MimicError
+from ..domain.errors import LooksLikeIdentifier, MimicError
 from ..domain.roles import User
 from ..domain.wording import Text, said, say
 from ..services import language, paths
@@ -88,9 +88,22 @@ def signed_in_user(args: argparse.Namespace) -> tuple[Store, User]:
     return store, user
 
 
+def add_keep_identifier_option(parser: argparse.ArgumentParser) -> None:
+    """For a command that saves free text: text that looks like an identifier is refused unless kept with a reason."""
+    parser.add_argument(
+        "--keep-identifier",
+        metavar="REASON",
+        default=None,
+        help="save free text that looks like an identifier as typed, for this reason (kept in the audit trail)",
+    )
+
+
 def signed_in(args: argparse.Namespace) -> ProcedureService:
-    """The records of the database --db names, for the --user whose password is right."""
-    return ProcedureService(*signed_in_user(args))
+    """The records of the database --db names, for the --user whose password is right (keeping free text that looks
+    like an identifier when --keep-identifier gives a reason)."""
+    service = ProcedureService(*signed_in_user(args))
+    reason = getattr(args, "keep_identifier", None)
+    return service if reason is None else service.keeping_identifiers(reason)
 
 
 def print_json(data: object) -> None:
@@ -123,7 +136,14 @@ def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Name
         forms.forms_dir()  # other form definitions than the shipped ones: refused before anything is opened
         return handler(args) or 0
     except MimicError as error:
-        print_error(error, reader_language(args))
+        lang = reader_language(args)
+        print_error(error, lang)
+        if isinstance(error, LooksLikeIdentifier):
+            hint = say(
+                "Nothing was saved. To save the text as typed, run the command again with --keep-identifier REASON.",
+                lang,
+            )
+            print(hint, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(say("interrupted", reader_language(args)), file=sys.stderr)

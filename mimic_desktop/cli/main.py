@@ -40,6 +40,7 @@ from . import (
 from .common import (
     Handler,
     add_db_option,
+    add_keep_identifier_option,
     add_user_option,
     db_path,
     new_password,
@@ -223,19 +224,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--centre", required=True)
     p.add_argument("--surgeon", default=None, help="the operating surgeon's user name (a surgeon account)")
     p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="an initial value (repeatable)")
+    add_keep_identifier_option(p)
     p = command("event", cmd_event, "record an intraoperative event; prints its id once saved")
     p.add_argument("study_id")
     p.add_argument("kind")
     p.add_argument("--lesion", type=int, default=None, help="lesion number (default: the current lesion)")
     p.add_argument("--at", default=None, help="time (ISO 8601; default: now)")
     p.add_argument("--note", default=None)
+    add_keep_identifier_option(p)
     p = command("strike", cmd_strike, "strike a wrong event through, with a reason")
     p.add_argument("event_id", type=int)
     p.add_argument("--reason", required=True)
+    add_keep_identifier_option(p)
     p = command("set", cmd_set, "set procedure fields")
     p.add_argument("study_id")
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
     p.add_argument("--reason", default=None)
+    add_keep_identifier_option(p)
     p = command("dump", cmd_dump, "print a procedure, with its derived values, as JSON")
     p.add_argument("study_id")
     p = command("list", cmd_list, "list procedures")

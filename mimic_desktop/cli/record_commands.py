@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..domain.errors import NotFound, ValidationError
 from ..domain.record import Procedure
 from ..domain.wording import Text, say
 from ..services.procedures import SCOPES
-from .common import AddCommand, reader_language, signed_in
+from .common import AddCommand, add_keep_identifier_option, reader_language, signed_in
 
 
 def field_values(pairs: list[str] | None) -> dict[str, str]:
@@ -106,6 +107,18 @@ def _remove_entry(args: argparse.Namespace, entity: str) -> None:
     print(removed.text(reader_language(args)))
 
 
+def cmd_redact(args: argparse.Namespace) -> None:
+    """A typed text out of a record and its trail; the text from --text or, so that it stays out of the shell's
+    history, one line of standard input."""
+    text = args.text if args.text is not None else sys.stdin.readline().rstrip("\n")
+    service = signed_in(args)
+    proc = service.find(args.study_id)
+    changed = service.redact(proc.id, text, args.reason)
+    print(
+        f"{changed} value(s) of {proc.study_id} and its audit trail now read [redacted]; the redaction is in the trail."
+    )
+
+
 def cmd_correct_time(args: argparse.Namespace) -> None:
     from ..services.procedures import event_time
 
@@ -132,10 +145,12 @@ def register(command: AddCommand) -> None:
         p.add_argument("number", type=int, help=f"the {entity}'s number")
         p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
         p.add_argument("--reason", default=None, help="why (needed once the record is complete)")
+        add_keep_identifier_option(p)
     p = command("add-complication", cmd_add_complication, "add a complication within 90 days; prints its number")
     p.add_argument("study_id")
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
     p.add_argument("--reason", default=None, help="why (needed once the record is complete)")
+    add_keep_identifier_option(p)
     p = command("switch-lesion", cmd_switch_lesion, "make another lesion the current one (events attach to it)")
     p.add_argument("study_id")
     p.add_argument("number", type=int, help="the lesion's number")
@@ -148,6 +163,7 @@ def register(command: AddCommand) -> None:
         p.add_argument("study_id")
         p.add_argument("number", type=int, help=f"the {entity}'s number")
         p.add_argument("--reason", required=True)
+        add_keep_identifier_option(p)
     p = command(
         "correct-time",
         cmd_correct_time,
@@ -155,6 +171,15 @@ def register(command: AddCommand) -> None:
     )
     p.add_argument("event_id", type=int)
     p.add_argument("--at", required=True, help="the right time (ISO 8601; without a zone: local time)")
+    p.add_argument("--reason", required=True)
+    add_keep_identifier_option(p)
+    p = command(
+        "redact",
+        cmd_redact,
+        "take a typed text that identifies a patient out of a record and its audit trail (coordinators), with a reason",
+    )
+    p.add_argument("study_id")
+    p.add_argument("--text", default=None, help="the text, exactly as typed (default: one line of standard input)")
     p.add_argument("--reason", required=True)
     p = command("complete", cmd_complete, "mark a record complete and lock it (names what is missing, if anything)")
     p.add_argument("study_id")

@@ -64,3 +64,9 @@ class ChangedDuringExport(MimicError):
 
 class BreaksCompletionRules(ValidationError):
     """A change to a complete, locked record would leave it breaking a rule that completion enforces."""
+
+
+class LooksLikeIdentifier(ValidationError):
+    """Typed free text looks like it holds a direct identifier of the patient, and no reason to keep it was given:
+    nothing was saved. Rewriting the text, or saving it again with a reason (recorded in the audit trail), goes on.
+    """

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from . import forms
 from .record import Procedure
-from .wording import Text, say
+from .wording import Sayable, Text, Worded, say
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt|january|february|march|april|june|july|"
@@ -51,6 +51,23 @@ def findings(text: str) -> list[str]:
     """The kinds of identifier the text seems to contain, each named once, in a fixed order."""
     found = [name for name, pattern in PATTERNS if pattern.search(text)]
     return list(dict.fromkeys(found))
+
+
+def typed_warning(text: str, what: Sayable) -> Text | None:
+    """What the person typing is told while free text looks like it holds an identifier (said in their language);
+    None when it does not.
+
+    what names the text (a field's definition, or Text("Note")).
+    """
+    found = findings(text)
+    if not found:
+        return None
+    return Text(
+        "{what}: this looks like it holds an identifier ({found}). Rewrite it without names, numbers or dates, "
+        "or give a reason to keep it as it is.",
+        what=what,
+        found=Worded(lambda lang: ", ".join(KINDS[kind].text(lang) for kind in found)),
+    )
 
 
 def export_warnings(procs: Iterable[Procedure], where: Text, lang: str = "en") -> list[str]:

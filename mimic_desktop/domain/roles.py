@@ -46,10 +46,11 @@ class Action(StrEnum):
     MANAGE_KEYS = "manage_keys"  # register and withdraw centre keys
     QUERY = "query"  # raise, close and send the trial office's data queries
     SETTLE = "settle"  # void and restore sessions, release versions held back, at the trial office
+    REDACT = "redact"  # take a typed text that identifies a patient out of a record and its trail
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT}),
+    Role.COORDINATOR: frozenset({Action.EDIT, Action.MANAGE_USERS, Action.EXPORT, Action.REDACT}),
     Role.SURGEON: frozenset({Action.EDIT, Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(),
     Role.DATA_MANAGER: frozenset(
@@ -73,6 +74,7 @@ REFUSALS = {
     Action.SETTLE: Text(
         "Only a data manager can void or restore sessions and release versions held back; you are signed in as {role}."
     ),
+    Action.REDACT: Text("Only a coordinator can redact a text; you are signed in as {role}."),
 }
 # At the trial office the data manager keeps the accounts.
 CENTRAL_REFUSALS = REFUSALS | {

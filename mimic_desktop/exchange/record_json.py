@@ -20,7 +20,7 @@ from ..domain.wording import Text
 
 FORMAT = "mimic-session"
 FORMAT_VERSION = 2
-SUPPORTED_VERSIONS = {1, 2}
+SUPPORTED_VERSIONS = {1, 2}  # a version-1 record has none of version 2's optional parts
 # The record's study ID corrections (version 2; absent when there are none).
 STUDY_ID_CORRECTIONS = "study_id_corrections"
 
@@ -35,12 +35,15 @@ def record_to_dict(
     fluorescence: list[dict[str, Any]] | None = None,
     query_answers: list[dict[str, Any]] | None = None,
     study_id_corrections: Sequence[StudyIdCorrection] = (),
+    redactions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
     entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
     kept frames, left out when there are none. query_answers: the centre's answers to the trial office's queries
     on this record (left out when there are none). study_id_corrections: every correction of the study ID (left
-    out when there is none)."""
+    out when there is none). redactions: the texts taken out of the record on the laptop (who, when, why, where;
+    never the text), for the trial office to take them out of the versions it holds (left out when there are
+    none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -75,6 +78,8 @@ def record_to_dict(
         document["query_answers"] = query_answers
     if study_id_corrections:
         document[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
+    if redactions:
+        document["redactions"] = redactions
     return document
 
 

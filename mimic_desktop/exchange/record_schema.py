@@ -243,6 +243,11 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "type": "array",
                 "items": {"$ref": "#/$defs/study_id_correction"},
             },
+            "redactions": {
+                "description": "Texts redacted on the laptop (format version 2): who, when, why and where; never the text.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/redaction"},
+            },
         },
         # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
         optional=(
@@ -251,6 +256,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "fluorescence",
             "query_answers",
             record_json.STUDY_ID_CORRECTIONS,
+            "redactions",
         ),
     )
     return {
@@ -283,6 +289,32 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                     "by": {
                         "description": "The id of the laptop account that made the correction (its number there).",
                         "type": ["integer", "null"],
+                    },
+                }
+            ),
+            "redaction": _closed(
+                {
+                    "at": TIMESTAMP,
+                    "account": {
+                        "description": "The pseudonymous id of the coordinator's account on the laptop.",
+                        "type": ["integer", "null"],
+                    },
+                    "reason": {"type": "string"},
+                    "places": {
+                        "type": "array",
+                        "items": _closed(
+                            {
+                                "entity": {"type": "string"},
+                                "entity_id": {"type": "string"},
+                                "field": {"type": "string"},
+                                "part": {"enum": ["value", "note", "reason"]},
+                                "versions": {
+                                    "description": "The session versions exported while this place held the text.",
+                                    "type": "array",
+                                    "items": {"type": "integer", "minimum": 1},
+                                },
+                            }
+                        ),
                     },
                 }
             ),

@@ -14,10 +14,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain import data_queries, forms
+from ..domain import data_queries, forms, identifiers
 from ..domain.clock import local_text
 from ..domain.record import Procedure
 from ..domain.subject_status import CODES, SubjectStatus
+from ..domain.values import TEXT_NAMES
 from ..domain.wording import Text
 from ..reports.changes import held_text, value_text
 from ..storage import repository, users
@@ -34,6 +35,8 @@ KINDS: dict[str, Text] = {
     "confirmation": Text("Answer confirmed"),
     "record": Text("Record"),
     "query": Text("Data query"),
+    "identifier": Text("Identifier kept"),
+    "redaction": Text("Redaction"),
     "refused": Text("Refused attempt"),
 }
 
@@ -54,6 +57,8 @@ WORDS: dict[str, Text] = {
     "surgeon_account": Text("Operating surgeon (account)"),
     "confirmed": Text("{field}: answer confirmed"),
     "refused": Text("Refused: {action}"),
+    "kept": Text("{where}: kept as typed, although it looks like an identifier"),
+    "redacted": Text("A typed text redacted: {count} values of the record and its trail now read [redacted]"),
     "empty": Text("(empty)"),
     "yes": Text("yes"),
     "no": Text("no"),
@@ -298,6 +303,17 @@ class _Reader:
             return "confirmation", self.words("confirmed", field=label), empty, self.value(key, new)
         if entity == "received_query":
             return self.describe_query(field, key, old, new)
+        if entity == "redaction":
+            count = len((new or {}).get("cells", []))
+            return "redaction", self.words("redacted", count=count), empty, str(count)
+        if entity == "identifier":
+            details = new or {}
+            where = details.get("in", "")
+            named = self.fields.get(where) or TEXT_NAMES.get(where)
+            found = ", ".join(
+                identifiers.KINDS[k].text(self.lang) for k in details.get("kinds", []) if k in identifiers.KINDS
+            )
+            return "identifier", self.words("kept", where=named.text(self.lang) if named else where), empty, found
         if entity == "access":
             details = new or {}
             return "refused", self.words("refused", action=details.get("action", "")), empty, details.get("message", "")

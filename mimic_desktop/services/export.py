@@ -25,7 +25,7 @@ from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, say
 from ..exchange import change_history, record_json, session_file, signing_keys
-from ..storage import audit, repository, study_ids, users
+from ..storage import audit, redaction, repository, study_ids, users
 from ..storage.connection import Store
 from . import export_ledger, file_guard, paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
@@ -162,6 +162,7 @@ class ExportService:
             fluorescence=record_measurements(self.store, proc),
             query_answers=answers_for_export(self.store.conn, proc_id),
             study_id_corrections=study_ids.corrections(self.store.conn, proc_id),
+            redactions=redaction.redactions(self.store.conn, proc_id),
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
         content |= self._pdfs(proc_id, lang, progress)

@@ -9,11 +9,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..domain import derive, event_order, forms, plausible, rules, subject_status, values
+from ..domain import derive, event_order, forms, identifiers, plausible, rules, subject_status, values
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     BreaksCompletionRules,
     ChangedDuringExport,
+    LooksLikeIdentifier,
     MimicError,
     NotFound,
     ReasonRequired,
@@ -23,8 +24,8 @@ from ..domain.errors import (
 )
 from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, Role, User
-from ..domain.wording import Text, Worded, say
-from ..storage import repository, users
+from ..domain.wording import Sayable, Text, Worded, say
+from ..storage import redaction, repository, users
 from ..storage.connection import Store
 from ..storage.errors import StorageError
 from . import access
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 Clock = Callable[[], datetime]
+TypedText = tuple[str, Sayable, str | None]  # where (a field's name, "note", "reason"), what names it, the text
 ENTITY_TABLES = {"lesion": "lesions", "complication": "complications"}
 
 MESSAGES: dict[str, Text] = {
@@ -52,10 +54,18 @@ MESSAGES: dict[str, Text] = {
 class ProcedureService:
     """Everything a signed-in user does to procedure records."""
 
-    def __init__(self, store: Store, user: User, clock: Clock = utc_now):
+    def __init__(self, store: Store, user: User, clock: Clock = utc_now, identifier_reason: str | None = None):
         self.store = store
         self.user = user
         self.clock = clock
+        # Why free text that looks like it holds an identifier is saved as typed (None: such text is refused).
+        self.identifier_reason = identifier_reason
+
+    def keeping_identifiers(self, reason: str) -> ProcedureService:
+        """This service again, saving free text that looks like it holds an identifier as typed, each such text with
+        an audit row that holds this reason."""
+        reason = self._reason(reason, Text("Say why this text is kept as it is, although it looks like an identifier."))
+        return type(self)(self.store, self.user, self.clock, reason)
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, proc_id: str) -> Procedure:
@@ -110,12 +120,15 @@ class ProcedureService:
         fields: Iterable[str] = (),
         child_values: bool = True,
         lang: str = "en",
+        texts: Iterable[TypedText] = (),
     ) -> Iterator[Procedure]:
         """One user action on a record: permission, one transaction, lock and signature, status refresh.
 
         The record is read after BEGIN IMMEDIATE, so the rules are checked on what no other
         connection can change before this one commits. child_values=False yields the record
-        without its lesions' and complications' values.
+        without its lesions' and complications' values. texts are the free texts the action saves (the reason is
+        one of them): one that looks like it holds an identifier is refused (LooksLikeIdentifier) unless the service
+        keeps identifiers with a reason, which its own audit row records.
         """
         self._require(Action.EDIT, proc_id)
         if reason:
@@ -138,6 +151,7 @@ class ProcedureService:
                                 "The signature will be voided."
                             )
                         )
+                self._screen(proc_id, [*texts, ("reason", values.TEXT_NAMES["reason"], reason)], lang)
                 yield proc
                 if proc.locked:
                     self._keeps_completion_rules(proc_id, lang)
@@ -148,6 +162,25 @@ class ProcedureService:
             action = actions.get(type(refusal), "edit_locked_rules")
             access.log_refusal(self.store, self.user.username, action, str(refusal), proc_id, self.clock)
             raise
+
+    def _screen(self, proc_id: str, texts: Iterable[TypedText], lang: str) -> None:
+        """Refuse free text that looks like it holds an identifier, or record why it is kept (inside the open
+        transaction, so that the audit row commits with the text)."""
+        for where, what, text in texts:
+            warning = identifiers.typed_warning(text, what) if text else None
+            if warning is None:
+                continue
+            if self.identifier_reason is None:
+                raise LooksLikeIdentifier(warning, where, lang=lang)
+            repository.keep_identifier(
+                self.store.conn,
+                proc_id=proc_id,
+                where=where,
+                kinds=identifiers.findings(text or ""),
+                reason=self.identifier_reason,
+                now=self._now(),
+                username=self.user.username,
+            )
 
     def _keeps_completion_rules(self, proc_id: str, lang: str) -> None:
         """Refuse (inside the open transaction, so that it rolls back) a change that leaves a locked record
@@ -196,6 +229,7 @@ class ProcedureService:
                 db.conn, study_id=study_id, centre=centre, now=now, username=self.user.username, demo=demo
             )
             self._write_values(proc_id, "procedure", "", clean, now, None)
+            self._screen(proc_id, _free_texts(clean), lang)
             if account is not None:
                 repository.set_procedure_column(
                     db.conn,
@@ -284,7 +318,7 @@ class ProcedureService:
         self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
         clean = self._normalise(updates, entity, lang)
         changed = 0
-        with self._change(proc_id, reason, clean, lang=lang) as proc:
+        with self._change(proc_id, reason, clean, lang=lang, texts=_free_texts(clean)) as proc:
             if entity != "procedure":
                 self._child(proc, entity, entity_id)
             if proc.surgeon_username and "surgeon" in clean and clean["surgeon"] != proc.get("surgeon"):
@@ -344,10 +378,12 @@ class ProcedureService:
             )
         )
 
-    def add_complication(self, proc_id: str, updates: dict[str, Any], reason: str | None = None) -> str:
+    def add_complication(
+        self, proc_id: str, updates: dict[str, Any], reason: str | None = None, lang: str = "en"
+    ) -> str:
         self._require(Action.EDIT, proc_id)  # who may not edit hears that, whatever the values
-        clean = self._normalise(updates, "complication")
-        with self._change(proc_id, reason):
+        clean = self._normalise(updates, "complication", lang)
+        with self._change(proc_id, reason, lang=lang, texts=_free_texts(clean)):
             child_id = self._insert_child(proc_id, "complication", clean, reason)
         return child_id
 
@@ -404,7 +440,8 @@ class ProcedureService:
         if definition.note_required and not note:
             raise ValidationError(Text("A note needs some text."), "note")
         # The event rules read the timeline and the procedure's values, never a lesion's values.
-        with self._change(proc_id, reason, child_values=False) as proc:
+        typed = [("note", values.TEXT_NAMES["note"], note)]
+        with self._change(proc_id, reason, child_values=False, lang=lang, texts=typed) as proc:
             if definition.lesion == "creates":
                 lesion_id = self._insert_child(proc_id, "lesion", {"source": definition.source}, reason)
                 self._make_current(proc_id, lesion_id)
@@ -565,6 +602,43 @@ class ProcedureService:
             username=self.user.username,
         )
 
+    def redact(self, proc_id: str, text: str, reason: str, lang: str = "en") -> int:
+        """Take a typed text out of the record (a coordinator, with a reason): every free-text value, note and reason
+        of the record that is exactly this text, current or earlier, then reads "[redacted]", in its audit rows too,
+        and the database file keeps none of its bytes (storage/redaction.py). Returns how many audit values changed;
+        refused when the record holds no such text."""
+        self._require(Action.REDACT, proc_id)
+        reason = self._reason(reason, Text("Say why this text is redacted: the reason stays in the audit trail."))
+        if not text.strip() or text == redaction.REDACTED:
+            raise ValidationError(Text("Name the text to redact, exactly as the record holds it."), "text")
+        with self.store.transaction() as db:
+            proc = self._load(proc_id)
+            cells = redaction.redact(
+                db.conn, proc_id=proc_id, text=text, reason=reason, at_utc=self._now(), username=self.user.username
+            )
+            signature = proc.valid_signature()
+            if cells and signature is not None and any(proc.get(name) == text for name in _questionnaire_fields()):
+                # A signed answer changes: the signature is voided, as by any change to a signed answer.
+                repository.void_signature(
+                    db.conn,
+                    proc_id=proc_id,
+                    signature_id=signature.id,
+                    reason=reason,
+                    now=self._now(),
+                    username=self.user.username,
+                )
+            if not cells:
+                raise NotFound(
+                    Text(
+                        "{study_id} holds no free text, note or reason that is exactly this text: nothing was redacted.",
+                        study_id=proc.study_id,
+                    ),
+                    lang=lang,
+                )
+            repository.refresh_status(db.conn, proc_id)  # a voided signature changes it
+        redaction.scrub(self.store.conn)
+        return len(cells)
+
     def switch_lesion(self, proc_id: str, lesion_id: str) -> None:
         """Make another lesion the current one (navigation: not a change to the record)."""
         self._require(Action.EDIT, proc_id)
@@ -690,6 +764,15 @@ class ProcedureService:
 
 # The parts of a record a field or an entry belongs to (forms/ "scope"), as a message names them.
 SCOPES = {"procedure": Text("procedure"), "lesion": Text("lesion"), "complication": Text("complication")}
+
+
+def _free_texts(clean: dict[str, Any]) -> list[TypedText]:
+    """The values of free-text fields among clean, each with its field (to be screened for identifiers)."""
+    return [
+        (name, fdef, value)
+        for name, value in clean.items()
+        if (fdef := forms.field_def(name)).free_text and isinstance(value, str)
+    ]
 
 
 def _questionnaire_fields() -> set[str]:

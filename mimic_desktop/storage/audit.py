@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -30,9 +32,39 @@ CHAINED_COLUMNS = (
 )
 
 
-def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
-    payload = json.dumps([prev_hash] + [row[c] for c in CHAINED_COLUMNS], ensure_ascii=False, separators=(",", ":"))
+# The columns that may hold what a person typed. From schema m009 on, the chain commits to each of them by a keyed
+# hash (HMAC-SHA256 with a key of its own, kept beside the text): removing a text and its key (a redaction) leaves
+# the commitment, and the chain, as they were, and without the key the text cannot be guessed back from its hash.
+COMMITTED = ("old_value", "new_value", "reason")
+REDACTED = "[redacted]"
+KEYED = "keyed"  # marks the payload of a row whose values the chain holds by their commitments
+
+
+def row_hash(prev_hash: str, row: dict[str, Any], commitments: dict[str, str | None] | None = None) -> str:
+    """The hash of one row after prev_hash: over its values as they are (older schemas) or, with commitments, over
+    the commitments in place of the typed values."""
+    if commitments is None:
+        values = [prev_hash] + [row[c] for c in CHAINED_COLUMNS]
+    else:
+        values = [KEYED, prev_hash] + [commitments[c] if c in COMMITTED else row[c] for c in CHAINED_COLUMNS]
+    payload = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def commitment(key_hex: str, text: str) -> str:
+    return hmac.new(bytes.fromhex(key_hex), text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def commit(row: dict[str, Any]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Fresh keys for the typed values of one row, and their commitments (None for a column without a value)."""
+    keys = {column: secrets.token_hex(32) for column in COMMITTED if row[column] is not None}
+    commitments = {column: commitment(keys[column], row[column]) if column in keys else None for column in COMMITTED}
+    return commitments, keys
+
+
+def keyed(conn: sqlite3.Connection) -> bool:
+    """Whether this audit table commits to values by keyed hashes (the laptop's schema from m009 on)."""
+    return any(row[1] == "commitments" for row in conn.execute("PRAGMA table_info(audit)"))
 
 
 def encode(value: Any) -> str | None:
@@ -115,7 +147,13 @@ def append_row(
         "reason": reason,
     }
     row["prev_hash"] = prev
-    row["hash"] = row_hash(prev, row)
+    if keyed(conn):
+        commitments, keys = commit(row)
+        row["hash"] = row_hash(prev, row, commitments)
+        row["commitments"] = json.dumps(commitments)
+        row["value_keys"] = json.dumps(keys)
+    else:
+        row["hash"] = row_hash(prev, row)
     columns = ", ".join(row)
     conn.execute(f"INSERT INTO audit ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
     return seq
@@ -139,29 +177,100 @@ class Verification:
 
 
 def verify(conn: sqlite3.Connection) -> Verification:
-    """Walk the chain: an edited, inserted, deleted or reordered row breaks it, a deleted last row too."""
+    """Walk the chain: an edited, inserted, deleted or reordered row breaks it, a deleted last row too. Where the
+    chain commits to values by keyed hashes, each value kept must match its commitment, and each value removed must
+    be one that a redaction row of the chain names, reading as that row says."""
     problems: list[Text] = []
     prev = GENESIS
     expected_seq = 1
     count = 0
-    cursor = conn.execute(f"SELECT {', '.join(CHAINED_COLUMNS)}, prev_hash, hash FROM audit ORDER BY seq")
-    for raw in cursor:
-        row = dict(zip((*CHAINED_COLUMNS, "prev_hash", "hash"), raw, strict=False))
+    with_keys = keyed(conn)
+    names = (*CHAINED_COLUMNS, "prev_hash", "hash", *(("commitments", "value_keys") if with_keys else ()))
+    removed: dict[tuple[int, str], str | None] = {}  # (seq, column): the text it holds without its key
+    redactions: dict[tuple[int, str], str] = {}  # (seq, column): what the redaction row says it reads now
+    for raw in conn.execute(f"SELECT {', '.join(names)} FROM audit ORDER BY seq"):
+        row = dict(zip(names, raw, strict=True))
         count += 1
         if row["seq"] != expected_seq:
             problems.append(Text("entry {seq} is missing (next is {next})", seq=expected_seq, next=row["seq"]))
         if row["prev_hash"] != prev:
             problems.append(Text("entry {seq} does not follow the entry before it", seq=row["seq"]))
-        if row_hash(row["prev_hash"], row) != row["hash"]:
+        if with_keys:
+            problems += _committed_problems(row, removed)
+            if row["entity"] == REDACTION_ENTITY:
+                redactions.update(_redacted_cells(row["new_value"]))
+            commitments = _loaded(row["commitments"]) or {}
+            hashed = row_hash(row["prev_hash"], row, {c: commitments.get(c) for c in COMMITTED})
+        else:
+            hashed = row_hash(row["prev_hash"], row)
+        if hashed != row["hash"]:
             problems.append(Text("entry {seq} was altered", seq=row["seq"]))
         prev = row["hash"]
         expected_seq = row["seq"] + 1
+    for (seq, column), text in removed.items():
+        if (seq, column) not in redactions:
+            problems.append(
+                Text(
+                    "entry {seq}: its {column} lost its key without a redaction (changed outside the application)",
+                    seq=seq,
+                    column=column,
+                )
+            )
+        elif redactions[(seq, column)] != text:
+            problems.append(
+                Text(
+                    "entry {seq}: its {column} is not what its redaction left (changed outside the application)",
+                    seq=seq,
+                    column=column,
+                )
+            )
     highest = _highest_seq_ever(conn)
     if highest is not None and highest >= expected_seq:
         problems.append(
             Text("entries {first} to {last} are missing from the end of the trail", first=expected_seq, last=highest)
         )
     return Verification(not problems, count, prev, tuple(problems))
+
+
+REDACTION_ENTITY = "redaction"
+
+
+def _loaded(text: str | None) -> Any:
+    try:
+        return None if text is None else json.loads(text)
+    except ValueError:
+        return None
+
+
+def _redacted_cells(new_value: str | None) -> dict[tuple[int, str], str]:
+    """The values a redaction row names, and how each reads since (nothing, for a row that is not one)."""
+    details = _loaded(new_value)
+    cells = details.get("cells") if isinstance(details, dict) else None
+    return {
+        (cell[0], cell[1]): cell[2]
+        for cell in (cells if isinstance(cells, list) else [])
+        if isinstance(cell, list) and len(cell) == 3
+    }
+
+
+def _committed_problems(row: dict[str, Any], removed: dict[tuple[int, str], str | None]) -> list[Text]:
+    """Each typed value of a row against its commitment: kept with its key, it must match; without its key (redacted)
+    it is noted in removed, to be matched with the redaction that removed it."""
+    commitments, keys = _loaded(row["commitments"]), _loaded(row["value_keys"])
+    if not isinstance(commitments, dict) or not isinstance(keys, dict):
+        return [Text("entry {seq} was altered", seq=row["seq"])]
+    problems: list[Text] = []
+    for column in COMMITTED:
+        text, committed = row[column], commitments.get(column)
+        if committed is None:
+            if text is not None:
+                problems.append(Text("entry {seq} was altered", seq=row["seq"]))
+        elif column in keys:
+            if text is None or commitment(keys[column], text) != committed:
+                problems.append(Text("entry {seq} was altered", seq=row["seq"]))
+        else:
+            removed[(row["seq"], column)] = text
+    return problems
 
 
 def _highest_seq_ever(conn: sqlite3.Connection) -> int | None:

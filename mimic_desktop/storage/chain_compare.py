@@ -33,6 +33,18 @@ def _chain(conn: sqlite3.Connection) -> list[Row]:
     ]
 
 
+def _earlier_hashes(conn: sqlite3.Connection) -> dict[int, str]:
+    """The hash each entry had before the chain committed to typed values by keyed hashes (schema m009): a backup or
+    a session file made before that upgrade names its entries so."""
+    if not any(row[1] == "unkeyed_hash" for row in conn.execute("PRAGMA table_info(audit)")):
+        return {}
+    return dict(conn.execute("SELECT seq, unkeyed_hash FROM audit WHERE unkeyed_hash IS NOT NULL").fetchall())
+
+
+def _same(mine: Row, kept: Row, earlier: dict[int, str]) -> bool:
+    return mine[0] == kept[0] and kept[1] in {mine[1], earlier.get(mine[0])}
+
+
 def _entry(row: Row) -> Text:
     seq, _, at_utc, username, entity, field = row
     return Text(
@@ -48,12 +60,12 @@ def _entry(row: Row) -> Text:
 def against_database(conn: sqlite3.Connection, other: sqlite3.Connection, name: Any) -> Comparison:
     """This chain against another database's (a backup of it): where they part, or that this one extends it.
     name says what the other is (a Text, said in the reader's language with the lines)."""
-    own, theirs = _chain(conn), _chain(other)
+    own, theirs, earlier = _chain(conn), _chain(other), _earlier_hashes(conn)
     lines: list[Text] = []
     if not audit.verify(other).ok:
         lines.append(Text("{name}: its own audit chain is broken, so it proves little about this one.", name=name))
     for index, (mine, kept) in enumerate(zip(own, theirs, strict=False)):
-        if mine[:2] != kept[:2]:
+        if not _same(mine, kept, earlier):
             lines.append(
                 Text(
                     "The chains part at {entry} of {name}: this database no longer holds that entry as it was "
@@ -94,8 +106,8 @@ def against_database(conn: sqlite3.Connection, other: sqlite3.Connection, name: 
 
 def against_head(conn: sqlite3.Connection, head: str, exported_at: str, name: Any) -> Comparison:
     """This chain against the head a session file recorded at its export."""
-    own = _chain(conn)
-    found = next((row for row in own if row[1] == head), None)
+    own, earlier = _chain(conn), _earlier_hashes(conn)
+    found = next((row for row in own if head in {row[1], earlier.get(row[0])}), None)
     if found is not None:
         return Comparison(
             True,

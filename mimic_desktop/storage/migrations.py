@@ -192,6 +192,72 @@ def m007_subject_status(db: Database) -> None:
 
 
 @migrations()
+def m009_keyed_audit_values(db: Database) -> None:
+    """The audit chain commits to what people typed by keyed hashes, so that a text can be redacted and the chain
+    still verify (storage/audit.py, COMMITTED; storage/redaction.py).
+
+    Every row gets a key per typed value and its commitment, and the chain is hashed again over the commitments;
+    the hash each row had before is kept beside it (unkeyed_hash), so that a backup or a session file made before
+    the upgrade is still found to be an earlier state of this trail (storage/chain_compare.py). The upgrade is
+    itself an audit row naming the head the chain had. Updates of an audit row may from here on change only its
+    typed values and their keys: what a redaction does.
+    """
+    import json
+
+    from ..domain import clock
+    from . import audit
+
+    db.execute("ALTER TABLE audit ADD COLUMN commitments TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN value_keys TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN unkeyed_hash TEXT")
+    db.execute("DROP TRIGGER audit_no_update")
+    names = (*audit.CHAINED_COLUMNS, "hash")
+    rows = db.execute(f"SELECT {', '.join(names)} FROM audit ORDER BY seq").fetchall()
+    prev, old_head = audit.GENESIS, audit.GENESIS
+    for raw in rows:
+        row = dict(zip(names, raw, strict=True))
+        commitments, keys = audit.commit(row)
+        hashed = audit.row_hash(prev, row, commitments)
+        db.execute(
+            "UPDATE audit SET commitments = ?, value_keys = ?, unkeyed_hash = hash, prev_hash = ?, hash = ? WHERE seq = ?",
+            [json.dumps(commitments), json.dumps(keys), prev, hashed, row["seq"]],
+        )
+        prev, old_head = hashed, row["hash"]
+    # The only update left: a redaction, which changes typed values and takes their keys away, and nothing else.
+    keeps = [
+        "seq",
+        "at_utc",
+        "username",
+        "procedure_id",
+        "entity",
+        "entity_id",
+        "field",
+        "prev_hash",
+        "hash",
+        "commitments",
+        "unkeyed_hash",
+    ]
+    fixed = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in keeps)
+    db.execute(
+        f"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN {fixed} OR NEW.value_keys IS OLD.value_keys "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+    )
+    if rows:
+        audit.append_row(
+            db.conn,
+            at_utc=clock.to_iso(clock.utc_now()),
+            username="(schema upgrade)",
+            procedure_id=None,
+            entity="audit",
+            entity_id="chain",
+            field="keyed",
+            old=None,
+            new={"unkeyed_head": old_head, "entries": len(rows)},
+            reason="the chain commits to typed values by keyed hashes from here on, so that a text can be redacted",
+        )
+
+
+@migrations()
 def m010_queries(db: Database) -> None:
     """The trial office's questions received from query files (storage/received_queries.py), each with its latest
     round and the centre's answer; rows are sealed and audited with the record they concern."""

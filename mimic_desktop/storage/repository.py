@@ -441,6 +441,25 @@ def confirm_answer(conn: sqlite3.Connection, *, proc_id: str, field: str, value:
     _audit(conn, now, username, proc_id, "answer", field, field="confirmed", old=None, new=value)
 
 
+def keep_identifier(
+    conn: sqlite3.Connection, *, proc_id: str, where: str, kinds: list[str], reason: str, now: str, username: str
+) -> None:
+    """Text that looks like it holds an identifier was saved as typed: an audit row says where, what it looked like
+    and the reason given, beside the audit row of the text itself."""
+    _audit(
+        conn,
+        now,
+        username,
+        proc_id,
+        "identifier",
+        proc_id,
+        field="kept",
+        old=None,
+        new={"in": where, "kinds": kinds},
+        reason=reason,
+    )
+
+
 def surgeon_of_record(conn: sqlite3.Connection, proc_id: str) -> tuple[str, str | None, str | None] | None:
     """(study ID, surgeon account, typed surgeon name) of one record, read without loading the record."""
     row = conn.execute(

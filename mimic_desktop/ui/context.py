@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -30,5 +32,21 @@ class AppContext:
             raise RuntimeError("nobody is signed in")
         return self.user
 
-    def procedures(self) -> ProcedureService:
-        return ProcedureService(self.store, self.signed_in())
+    # Why free text that looks like an identifier is saved as typed, while a change the person confirmed runs.
+    identifier_reason: str | None = None
+
+    def procedures(self, kept: str | None = None) -> ProcedureService:
+        """The records, for the signed-in user; kept (or the reason of keeping_identifiers) saves free text that
+        looks like an identifier as typed, with that reason."""
+        service = ProcedureService(self.store, self.signed_in())
+        reason = kept or self.identifier_reason
+        return service if reason is None else service.keeping_identifiers(reason)
+
+    @contextlib.contextmanager
+    def keeping_identifiers(self, reason: str) -> Iterator[None]:
+        """Within: every service procedures() gives keeps such text, with this reason."""
+        self.identifier_reason = reason
+        try:
+            yield
+        finally:
+            self.identifier_reason = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import sys
 import traceback
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -30,9 +31,11 @@ from .. import __version__
 from ..domain.clock import local_text, parse_typed
 from ..domain.errors import MimicError
 from ..domain.private_files import make_private, private_folder
-from ..domain.wording import Text
+from ..domain.values import TEXT_NAMES
+from ..domain.wording import Sayable, Text
 from ..services import paths
 from .i18n import said
+from .identifier_check import IdentifierNote, ask_keep_reason
 
 
 def show_error(parent: QWidget | None, error: BaseException | Text | str) -> None:
@@ -84,10 +87,25 @@ def inform(parent: QWidget | None, name: str, text: str) -> None:
     _message_box(parent, name, QMessageBox.Icon.Information, text).exec()
 
 
-class TextPrompt(QDialog):
-    """Asks for one line of text that may not be empty (a reason, a note)."""
+@dataclass(frozen=True)
+class Typed:
+    """A text typed into a prompt, and why it is kept as typed if it looks like an identifier (None: it does not)."""
 
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None):
+    text: str
+    kept: str | None = None
+
+
+class TextPrompt(QDialog):
+    """Asks for one line of text that may not be empty (a reason, a note).
+
+    A free text of a record (what names it: Reason, Note; None for a text that is not part of one): while it
+    looks like it holds an identifier, a warning stands under it, and OK asks whether to rewrite it or keep it with a
+    reason (kept_reason).
+    """
+
+    def __init__(
+        self, title: str, prompt: str, parent: QWidget | None = None, what: Sayable | None = TEXT_NAMES["reason"]
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("textPrompt")
@@ -100,6 +118,11 @@ class TextPrompt(QDialog):
         self.text = QLineEdit()
         self.text.setObjectName("promptText")
         layout.addWidget(self.text)
+        self.identifier_note = IdentifierNote(what) if what is not None else None
+        if self.identifier_note is not None:
+            self.text.textChanged.connect(self.identifier_note.check)
+            layout.addWidget(self.identifier_note)
+        self.kept_reason: str | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -109,13 +132,29 @@ class TextPrompt(QDialog):
         )
         layout.addWidget(self.buttons)
 
+    def accept(self) -> None:
+        """Text that looks like an identifier is rewritten (the prompt stays) or kept with a reason."""
+        self.kept_reason = None
+        if self.identifier_note is not None and self.identifier_note.check(self.text.text()):
+            self.kept_reason = ask_keep_reason(self, self.identifier_note.text())
+            if self.kept_reason is None:
+                self.text.setFocus()
+                return
+        super().accept()
+
+
+def ask_typed(parent: QWidget | None, title: str, prompt: str, what: Sayable = TEXT_NAMES["reason"]) -> Typed | None:
+    """The text typed, with the reason it is kept if it looks like an identifier; None when cancelled."""
+    dialog = TextPrompt(title, prompt, parent, what)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = Typed(dialog.text.text().strip(), dialog.kept_reason)
+    dialog.deleteLater()
+    return typed if accepted else None
+
 
 def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
-    dialog = TextPrompt(title, prompt, parent)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    text = dialog.text.text().strip()
-    dialog.deleteLater()
-    return text if accepted else None
+    typed = ask_typed(parent, title, prompt)
+    return None if typed is None else typed.text
 
 
 SHIFTS = (-5, -1, 1, 5)  # minutes, offered as buttons in a time correction
@@ -157,6 +196,10 @@ class CorrectTimeDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("promptText")
         layout.addRow(self.tr("Reason"), self.reason)
+        self.identifier_note = IdentifierNote(TEXT_NAMES["reason"])
+        self.reason.textChanged.connect(self.identifier_note.check)
+        layout.addRow(self.identifier_note)
+        self.kept_reason: str | None = None
         self.problem = QLabel()
         self.problem.setObjectName("correctionProblem")
         self.problem.setWordWrap(True)
@@ -181,6 +224,16 @@ class CorrectTimeDialog(QDialog):
             problem = ""
         self.problem.setText(problem)
         self.ok.setEnabled(not problem and bool(self.reason.text().strip()))
+
+    def accept(self) -> None:
+        """A reason that looks like an identifier is rewritten (the dialog stays) or kept with a reason."""
+        self.kept_reason = None
+        if self.identifier_note.check(self.reason.text()):
+            self.kept_reason = ask_keep_reason(self, self.identifier_note.text())
+            if self.kept_reason is None:
+                self.reason.setFocus()
+                return
+        super().accept()
 
     def shift(self, minutes: int) -> None:
         """Move the time shown (the recorded one while the line cannot be read) by whole minutes."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from ..domain.clock import from_iso, local_text, parse_typed
 from ..domain.errors import ValidationError
 from ..domain.forms import FieldDef, SectionDef, likert_labels
 from ..domain.rules import Query
+from .identifier_check import IdentifierNote
 
 _EMPTY = ""
 # Keys that step a closed drop-down towards its first entry.
@@ -66,8 +68,10 @@ class FieldEditor(QWidget):
         self.error: str | None = None  # the entered value is wrong
         self.query: str | None = None  # the value is right, but does not add up with another
         self._shown_moment: tuple[str, str] | None = None  # (text, stored value) of a date-time as loaded
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        column.addLayout(layout)
         self.input = self._make_input(lang)
         # Named after its field (and unit) for screen readers: a drop-down would otherwise be named by its choice.
         unit = f" ({fdef.unit_text(lang)})" if fdef.unit else ""
@@ -75,6 +79,11 @@ class FieldEditor(QWidget):
         layout.addWidget(self.input, 1)
         if fdef.unit:
             layout.addWidget(QLabel(fdef.unit_text(lang)))
+        # Free text is read for what looks like an identifier as it is typed, and the warning stands under it.
+        self.identifier_note = IdentifierNote(fdef) if fdef.free_text else None
+        if self.identifier_note is not None:
+            column.addWidget(self.identifier_note)
+            self.edited.connect(self._check_identifiers)
         self.setToolTip(fdef.help_text(lang))
         self.setObjectName(f"field_{fdef.name}")
 
@@ -134,6 +143,11 @@ class FieldEditor(QWidget):
             edit.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM:SS"))
         return edit
 
+    def _check_identifiers(self) -> None:
+        if self.identifier_note is not None:
+            value = self.value()
+            self.identifier_note.check(value if isinstance(value, str) else "")
+
     def value(self) -> Any:
         widget, kind = self.input, self.fdef.type
         if isinstance(widget, QComboBox):
@@ -178,6 +192,7 @@ class FieldEditor(QWidget):
             self._line().setText(
                 _EMPTY if value is None else values.display(self.fdef, value).removesuffix(f" {self.fdef.unit}")
             )
+        self._check_identifiers()
 
     def _typed_moment(self) -> Any:
         """The moment typed (a time alone falls on the day shown, else today); the text while it cannot be read.

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from ..domain import derive, forms, rules
 from ..domain.clock import to_iso, utc_now
-from ..domain.errors import MimicError, ValidationError
+from ..domain.errors import LooksLikeIdentifier, MimicError, ValidationError
 from ..domain.forms import FieldDef
 from ..domain.wording import say
 from ..services.surgeons import SurgeonService
 from .context import AppContext
 from .form_widget import FormWidget
 from .i18n import said
+from .identifier_check import ask_keep_reason
 from .labels import caption, heading, message_label
 from .live.clock import duration_text
 
@@ -260,18 +261,27 @@ class NewProcedureWizard(QWizard):
             result["surgeon"] = self.surgeon_names[chosen]
         return result
 
+    def _create(self, kept: str | None) -> str:
+        return self.context.procedures(kept).create(
+            self.study.study_id.text(),
+            self.study.centre.text(),
+            self.initial_values(),
+            lang=self.context.lang,
+            surgeon=self.surgeon.currentData() or None,
+        )
+
     def accept(self) -> None:
         """Enrol; a refusal keeps the wizard open with everything typed still in it."""
         try:
             for page in (self.eligibility, self.surgery, self.icg):
                 page.form.values()  # a typed value refused (a time in the future) is said, never left out
-            proc_id = self.context.procedures().create(
-                self.study.study_id.text(),
-                self.study.centre.text(),
-                self.initial_values(),
-                lang=self.context.lang,
-                surgeon=self.surgeon.currentData() or None,
-            )
+            try:
+                proc_id = self._create(None)
+            except LooksLikeIdentifier as warning:
+                kept = ask_keep_reason(self, said(warning))
+                if kept is None:  # rewrite: the wizard stays open, the warning under the text
+                    return
+                proc_id = self._create(kept)
         except MimicError as error:
             self.icg.message.setText(said(error))
             return

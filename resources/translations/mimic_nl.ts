@@ -636,37 +636,37 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>CorrectTimeDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="173"/>
         <source>Correct the time</source>
         <translation>Tijd corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="182"/>
         <source>Correct time</source>
         <translation>Juiste tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="149"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="188"/>
         <source>%1 min earlier</source>
         <translation>%1 min eerder</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="149"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="188"/>
         <source>%1 min later</source>
         <translation>%1 min later</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="198"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="220"/>
         <source>Type the time as YYYY-MM-DD HH:MM:SS, or HH:MM:SS on the same day.</source>
         <translation>Typ de tijd als JJJJ-MM-DD UU:MM:SS, of UU:MM:SS op dezelfde dag.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="222"/>
         <source>This is the recorded time: type the time it really happened.</source>
         <translation>Dit is de vastgelegde tijd: typ de tijd waarop het echt gebeurde.</translation>
     </message>
@@ -674,22 +674,22 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="239"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="292"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="296"/>
         <source>Something went wrong inside MIMIC Desktop. Everything saved before this moment is safe, and what you were typing is still on the screen. Please save a report for the trial office.</source>
         <translation>Er ging iets mis in MIMIC Desktop. Alles wat vóór dit moment is opgeslagen, is veilig, en wat u aan het typen was staat nog op het scherm. Sla alstublieft een rapport op voor het trialbureau.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="306"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="263"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="316"/>
         <source>Report saved to %1</source>
         <translation>Rapport opgeslagen in %1</translation>
     </message>
@@ -804,37 +804,37 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     <name>Dialogs</name>
     <message>
         <location filename="../../mimic_desktop/ui/app.py" line="142"/>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="51"/>
         <source>MIMIC Desktop</source>
         <translation>MIMIC Desktop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="63"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="64"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="67"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="70"/>
         <source>These typed values or actions could not be saved:</source>
         <translation>Deze getypte waarden of handelingen konden niet worden opgeslagen:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="69"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="72"/>
         <source>Go back to correct them, or discard them? Discarded values are not stored anywhere.</source>
         <translation>Teruggaan om ze te verbeteren, of ze weggooien? Weggegooide waarden worden nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="76"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/dialogs.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/dialogs.py" line="77"/>
         <source>Discard them</source>
         <translation>Weggooien</translation>
     </message>
@@ -1036,12 +1036,12 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="141"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/form_widget.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/form_widget.py" line="143"/>
         <source>YYYY-MM-DD HH:MM:SS</source>
         <translation>JJJJ-MM-DD UU:MM:SS</translation>
     </message>
@@ -1062,7 +1062,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="132"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
     </message>
@@ -1070,86 +1070,91 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
         <source>History of the record</source>
         <translation>Geschiedenis van het dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="79"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="81"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="83"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="86"/>
         <source>Every kind</source>
         <translation>Elke soort</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="92"/>
         <source>Find text</source>
         <translation>Tekst zoeken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="95"/>
         <source>Save as CSV…</source>
         <translation>Opslaan als csv…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="99"/>
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="117"/>
         <source>Refused attempts</source>
         <translation>Geweigerde pogingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="133"/>
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="155"/>
         <source>%1 of %2 entries shown</source>
         <translation>%1 van %2 regels getoond</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
         <source>CSV files (*.csv)</source>
         <translation>Csv-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
         <source>PDF files (*.pdf)</source>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="152"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="174"/>
         <source>Save the audit trail as</source>
         <translation>De audittrail opslaan als</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="164"/>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="192"/>
         <source>The file was not written.</source>
         <translation>Het bestand is niet geschreven.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="167"/>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="189"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="195"/>
         <source>Written to %1</source>
         <translation>Geschreven naar %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/history_page.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="194"/>
         <source>Writing %1…</source>
         <translation>%1 wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/history_page.py" line="104"/>
+        <source>Redact a text…</source>
+        <translation>Een tekst onleesbaar maken…</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1324,29 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     </message>
 </context>
 <context>
+    <name>KeepIdentifierDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/identifier_check.py" line="49"/>
+        <source>This text may identify the patient</source>
+        <translation>Deze tekst kan de patiënt herkenbaar maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/identifier_check.py" line="56"/>
+        <source>To save it as typed, say why (kept in the audit trail):</source>
+        <translation>Zeg waarom, om hem op te slaan zoals getypt (dit blijft in het audittrail):</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/identifier_check.py" line="61"/>
+        <source>Rewrite it</source>
+        <translation>Herschrijven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/identifier_check.py" line="63"/>
+        <source>Save as typed</source>
+        <translation>Opslaan zoals getypt</translation>
+    </message>
+</context>
+<context>
     <name>LesionCards</name>
     <message>
         <location filename="../../mimic_desktop/ui/live/lesion_cards.py" line="64"/>
@@ -1478,62 +1506,62 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="193"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="194"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="260"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="372"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="373"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="437"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="430"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="433"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="262"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="286"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="287"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="289"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="290"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="291"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="292"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="294"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="295"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="339"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="340"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1542,62 +1570,62 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="348"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="388"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="392"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="393"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="395"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="399"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="401"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="412"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="414"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="438"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="440"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="447"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="449"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="459"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="461"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="126"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="127"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="129"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
@@ -1742,47 +1770,47 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>NewProcedureWizard</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="154"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="155"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="162"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="163"/>
         <source>Every question here is needed to enrol the patient: each criterion answered, oral consent given, and the date of consent (today or earlier).</source>
         <translation>Elke vraag hier is nodig om de patiënt te includeren: elk criterium beantwoord, mondelinge toestemming gegeven en de datum van toestemming (vandaag of eerder).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="174"/>
         <source>What is known before surgery is needed to enrol (marked *). The executed procedure and the blood loss are entered on the Record tab after surgery.</source>
         <translation>Wat vóór de operatie bekend is, is nodig om te includeren (gemarkeerd met *). De uitgevoerde ingreep en het bloedverlies worden na de operatie ingevuld op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="192"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="193"/>
         <source>This page is not needed to enrol: ICG is often given later. Its time and any reaction can be entered now or later on the Record tab (Patient page); what is entered here is checked.</source>
         <translation>Deze pagina is niet nodig om te includeren: ICG wordt vaak later gegeven. Het tijdstip en een eventuele reactie kunnen nu of later worden ingevuld op het tabblad Dossier (pagina Patiënt); wat hier wordt ingevuld, wordt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="238"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="239"/>
         <source>Enter the time ICG was given to see the interval to now.</source>
         <translation>Vul het tijdstip van ICG-toediening in om het interval tot nu te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="244"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="245"/>
         <source>ICG to now: %1 (protocol window %2–%3 h)</source>
         <translation>ICG tot nu: %1 (protocolvenster %2–%3 u)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="247"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="248"/>
         <source>Warning: this is outside the protocol window.</source>
         <translation>Let op: dit valt buiten het protocolvenster.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="218"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="219"/>
         <source>Choose the operating surgeon</source>
         <translation>Kies de operateur</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="226"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="227"/>
         <source>There is no surgeon account yet: a coordinator adds one first.</source>
         <translation>Er is nog geen account van een chirurg: een coördinator maakt er eerst een aan.</translation>
     </message>
@@ -1965,12 +1993,12 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Een per vergissing ingevoerde complicatie uit het dossier halen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="219"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="222"/>
         <source>Remove complication</source>
         <translation>Complicatie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="221"/>
+        <location filename="../../mimic_desktop/ui/record/postop_page.py" line="224"/>
         <source>Remove complication %1 from the record? Say why: it stays in the audit trail with your reason, and its number is not used again.</source>
         <translation>Complicatie %1 uit het dossier verwijderen? Geef aan waarom: ze blijft met uw reden in het audittrail staan, en haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
@@ -2471,24 +2499,30 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>RecordAccess</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="115"/>
         <source>Reason for the change</source>
         <translation>Reden voor de wijziging</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="156"/>
         <source>%1 is complete and locked. Say why it changes: the reason is kept with the change.</source>
         <translation>%1 is voltooid en vergrendeld. Geef aan waarom er iets verandert: de reden wordt bij de wijziging bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="163"/>
         <source>The questionnaire is signed. Say why an answer changes: the signature will be voided, and the surgeon signs again.</source>
         <translation>De vragenlijst is ondertekend. Geef aan waarom een antwoord verandert: de handtekening wordt ongeldig en de operateur ondertekent opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/access.py" line="105"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="117"/>
         <source>no reason was given</source>
         <translation>er is geen reden gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/record/access.py" line="102"/>
+        <source>not saved: rewrite the text</source>
+        <translation>niet opgeslagen: herschrijf de tekst</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2707,34 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <location filename="../../mimic_desktop/ui/record/record_view.py" line="60"/>
         <source>Correct a study ID typed wrong at enrolment, with a reason</source>
         <translation>Een bij de inclusie verkeerd getypt studienummer corrigeren, met een reden</translation>
+    </message>
+</context>
+<context>
+    <name>RedactDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="14"/>
+        <source>Redact a text</source>
+        <translation>Een tekst onleesbaar maken</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="18"/>
+        <source>Every free text, note and reason of this record that is exactly this text, now or earlier, will read [redacted], here, in its history and in every PDF and session file made from now on. The text cannot be brought back. Who redacted it, when and why stays in the audit trail.</source>
+        <translation>Elke vrije tekst, notitie en reden van dit dossier die precies deze tekst is, nu of eerder, luidt voortaan [redacted]: hier, in de geschiedenis en in elke pdf en elk sessiebestand dat vanaf nu wordt gemaakt. De tekst is niet terug te halen. Wie hem onleesbaar maakte, wanneer en waarom blijft in het audittrail.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="28"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="31"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/redact_dialog.py" line="36"/>
+        <source>Redact</source>
+        <translation>Onleesbaar maken</translation>
     </message>
 </context>
 <context>
@@ -2988,12 +3050,12 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="260"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="261"/>
         <source>Key %1 of centre %2 registered.</source>
         <translation>Sleutel %1 van centrum %2 geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="262"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="263"/>
         <source>Key %1 of centre %2 was already registered.</source>
         <translation>Sleutel %1 van centrum %2 was al geregistreerd.</translation>
     </message>
@@ -3023,7 +3085,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Sleutel %1 van centrum %2 intrekken? De bestanden die eronder zijn geïmporteerd, blijven geïmporteerd en blijven hem noemen; nieuwe bestanden die ermee zijn ondertekend, worden geweigerd. Een sleutel die voor het verkeerde centrum is geregistreerd, kan daarna voor het juiste centrum worden geregistreerd. Waarom wordt hij ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="243"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="244"/>
         <source>Key %1 of centre %2 withdrawn.</source>
         <translation>Sleutel %1 van centrum %2 ingetrokken.</translation>
     </message>
@@ -3315,22 +3377,22 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="46"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="47"/>
         <source>Study ID and centre</source>
         <translation>Studienummer en centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="49"/>
         <source>The pseudonymous study ID: MIM, the two-digit centre code, a three-digit number.</source>
         <translation>Het gepseudonimiseerde studienummer: MIM, de tweecijferige centrumcode, een driecijferig nummer.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="59"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/wizard.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/wizard.py" line="61"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>

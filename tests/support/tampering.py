@@ -8,6 +8,7 @@ in the record's earlier exports and PDFs, which these cases do not cover.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -94,10 +95,12 @@ def tamper_everywhere(pristine: sqlite3.Connection) -> TamperReport:
 
 def rewrite_chain(path: Path, proc_id: str, field: str, value) -> int:
     """A forger who changes a value and rewrites the trail to match: the value's latest audit row says the new
-    value, and every hash from that row on is computed again, so the chain verifies on its own. Returns the
-    seq where the rewrite starts."""
+    value (with a fresh key and commitment, where the trail commits to values by keyed hashes), and every hash from
+    that row on is computed again, so the chain verifies on its own. Returns the seq where the rewrite starts."""
     conn = sqlite3.connect(path, isolation_level=None)
+    (trigger,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_no_update'").fetchone()
     conn.execute("DROP TRIGGER audit_no_update")
+    keyed = audit.keyed(conn)
     conn.execute(
         "UPDATE field_values SET value = ? WHERE procedure_id = ? AND entity = 'procedure' AND field = ?",
         (audit.encode(value), proc_id, field),
@@ -107,16 +110,24 @@ def rewrite_chain(path: Path, proc_id: str, field: str, value) -> int:
     ).fetchone()
     conn.execute("UPDATE audit SET new_value = ? WHERE seq = ?", (audit.encode(value), start))
     prev = conn.execute("SELECT prev_hash FROM audit WHERE seq = ?", (start,)).fetchone()[0]
-    rows = conn.execute(f"SELECT {', '.join(audit.CHAINED_COLUMNS)} FROM audit WHERE seq >= ? ORDER BY seq", (start,))
+    names = (*audit.CHAINED_COLUMNS, *(("commitments", "value_keys") if keyed else ()))
+    rows = conn.execute(f"SELECT {', '.join(names)} FROM audit WHERE seq >= ? ORDER BY seq", (start,))
     for raw in rows.fetchall():
-        row = dict(zip(audit.CHAINED_COLUMNS, raw, strict=True))
-        digest = audit.row_hash(prev, row)
+        row = dict(zip(names, raw, strict=True))
+        if not keyed:
+            digest = audit.row_hash(prev, row)
+        else:
+            commitments, keys = json.loads(row["commitments"]), json.loads(row["value_keys"])
+            if row["seq"] == start:
+                commitments, keys = audit.commit(row)
+                conn.execute(
+                    "UPDATE audit SET commitments = ?, value_keys = ? WHERE seq = ?",
+                    (json.dumps(commitments), json.dumps(keys), start),
+                )
+            digest = audit.row_hash(prev, row, commitments)
         conn.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, row["seq"]))
         prev = digest
     # The trigger put back as the migration wrote it, so that the schema shows nothing either.
-    conn.execute(
-        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-    )
+    conn.execute(trigger)
     conn.close()
     return start

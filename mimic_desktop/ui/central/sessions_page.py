@@ -226,6 +226,7 @@ class SessionsPage(QWidget):
                 key.centre,
             ),
             self,
+            what=None,  # the trial office's own words, not a record's
         )
         prompt.setObjectName("withdrawKeyPrompt")
         prompt.accepted.connect(lambda: self.key_withdrawn(key, prompt.text.text()))

@@ -25,6 +25,7 @@ from ...domain import derive, forms, rules
 from ...domain.clock import utc_now
 from ...domain.record import Event, Lesion, Procedure
 from ...domain.roles import Action
+from ...domain.values import TEXT_NAMES
 from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
@@ -367,14 +368,15 @@ class LiveScreen(QWidget):
         definition = forms.events()[kind]
         if definition.marks == "surgery_end" and not self._closure_confirmed():
             return
-        note = None
+        note, kept = None, None
         if definition.note_required:
-            note = dialogs.ask_text(self, definition.text(self.context.lang), self.tr("Note"))
-            if note is None:
+            typed = dialogs.ask_typed(self, definition.text(self.context.lang), self.tr("Note"), TEXT_NAMES["note"])
+            if typed is None:
                 return
+            note, kept = typed.text, typed.kept
         self._act(
             definition.text(self.context.lang),
-            lambda: self.context.procedures().record_event(
+            lambda: self.context.procedures(kept).record_event(
                 self.proc_id, kind, at=moment, note=note, lang=self.context.lang
             ),
             moment=moment,
@@ -436,7 +438,7 @@ class LiveScreen(QWidget):
         if reason is not None:
             self._act(
                 self.tr("Strike through %1").replace("%1", self._event_text(event_id)),
-                lambda: self.context.procedures().strike_event(event_id, reason),
+                lambda: self.context.procedures(reason.kept).strike_event(event_id, reason.text),
             )
 
     def strike_last(self) -> None:
@@ -452,10 +454,10 @@ class LiveScreen(QWidget):
         event = self._event(event_id)
         dialog = dialogs.CorrectTimeDialog(self._event_text(event_id), event.moment, self)
         accepted = dialog.exec()
-        moment, reason = dialog.moment(), dialog.reason.text().strip()
+        moment, reason, kept = dialog.moment(), dialog.reason.text().strip(), dialog.kept_reason
         dialog.deleteLater()
         if accepted and moment is not None:  # OK is enabled only for a readable time
             self._act(
                 self.tr("Correct the time of %1").replace("%1", self._event_text(event_id)),
-                lambda: self.context.procedures().correct_event_time(event_id, moment, reason, self.context.lang),
+                lambda: self.context.procedures(kept).correct_event_time(event_id, moment, reason, self.context.lang),
             )

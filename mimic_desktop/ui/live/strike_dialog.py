@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..dialogs import TextPrompt
+from ..dialogs import TextPrompt, Typed
 
 DIGIT_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 
@@ -59,10 +59,10 @@ class StrikeDialog(TextPrompt):
         return super().eventFilter(watched, event)
 
 
-def ask_strike_reason(parent: QWidget, title: str, prompt: str) -> str | None:
-    """The reason picked or typed; None when the user cancelled."""
+def ask_strike_reason(parent: QWidget, title: str, prompt: str) -> Typed | None:
+    """The reason picked or typed (with why it is kept, if it looks like an identifier); None when cancelled."""
     dialog = StrikeDialog(title, prompt, parent)
     accepted = dialog.exec() == StrikeDialog.DialogCode.Accepted
-    reason = dialog.text.text().strip()
+    reason = Typed(dialog.text.text().strip(), dialog.kept_reason)
     dialog.deleteLater()
-    return reason if accepted and reason else None
+    return reason if accepted and reason.text else None

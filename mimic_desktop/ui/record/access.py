@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ...domain.errors import MimicError, ReasonRequired
+from ...domain.errors import LooksLikeIdentifier, MimicError, ReasonRequired
 from ...domain.record import Procedure
 from ...domain.roles import Action
 from ...domain.rules import Query
@@ -20,9 +21,14 @@ from ...services.signing import SignatureCheck, check_signature
 from .. import dialogs
 from ..context import AppContext
 from ..i18n import said
+from ..identifier_check import ask_keep_reason
 
 # A change is a service call that takes the reason for the change (None when none is needed).
 Change = Callable[[str | None], Any]
+
+
+class Rewrite(Exception):
+    """The person chose to rewrite free text that looks like an identifier: nothing was saved."""
 
 
 class RecordAccess(QObject):
@@ -71,7 +77,7 @@ class RecordAccess(QObject):
                 return False
         try:
             try:
-                act(reason)
+                self._keeping(parent, reason, act)
             except ReasonRequired as refusal:
                 if reason is not None:
                     raise
@@ -79,7 +85,10 @@ class RecordAccess(QObject):
                 reason = self._ask_reason(parent, str(refusal))
                 if reason is None:
                     return False
-                act(reason)
+                self._keeping(parent, reason, act)
+        except Rewrite:
+            self.failed.emit(self.tr("not saved: rewrite the text"))
+            return False
         except MimicError as error:
             return self._refused(parent, error)
         self.announce()
@@ -89,6 +98,9 @@ class RecordAccess(QObject):
         """Run one service call that takes no reason (completing, signing); a refusal is shown in its words."""
         try:
             action()
+        except Rewrite:
+            self.failed.emit(self.tr("not saved: rewrite the text"))
+            return False
         except MimicError as error:
             return self._refused(parent, error)
         self.announce()
@@ -96,14 +108,35 @@ class RecordAccess(QObject):
 
     def with_reason(self, parent: QWidget, title: str, prompt: str, act: Callable[[str], Any]) -> bool:
         """Ask why first, then run a service call that always keeps its reason (a removal)."""
-        reason = dialogs.ask_text(parent, title, prompt)
-        return reason is not None and self.run(parent, lambda: act(reason))
+        typed = dialogs.ask_typed(parent, title, prompt)
+        return typed is not None and self.run(parent, lambda: self._keeping(parent, typed, act))
 
-    def _ask_reason(self, parent: QWidget, why: str) -> str | None:
-        reason = dialogs.ask_text(parent, self.tr("Reason for the change"), why)
-        if reason is None:
+    def _ask_reason(self, parent: QWidget, why: str) -> dialogs.Typed | None:
+        typed = dialogs.ask_typed(parent, self.tr("Reason for the change"), why)
+        if typed is None:
             self.failed.emit(self.tr("no reason was given"))
-        return reason
+        return typed
+
+    def _keeping(self, parent: QWidget, reason: dialogs.Typed | None, act: Callable[[Any], Any]) -> None:
+        """Run act with the reason's text, keeping what the person chose to keep as typed. Free text that the service
+        finds looks like an identifier (a field of the form) is said, and kept only with a reason given now; Rewrite
+        when the person chooses to rewrite it."""
+        text = None if reason is None else reason.text
+        kept = None if reason is None else reason.kept
+        try:
+            with self._kept(kept):
+                act(text)
+        except LooksLikeIdentifier as warning:
+            if kept is not None:
+                raise
+            kept = ask_keep_reason(parent, said(warning))
+            if kept is None:
+                raise Rewrite from None
+            with self._kept(kept):
+                act(text)
+
+    def _kept(self, kept: str | None) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext() if kept is None else self.context.keeping_identifiers(kept)
 
     def _refused(self, parent: QWidget, error: MimicError) -> bool:
         self.failed.emit(said(error))

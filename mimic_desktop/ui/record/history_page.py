@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import MimicError
 from ...domain.record import Procedure
+from ...domain.roles import Action
 from ...services import audit_history
 from ...services.audit_history import HistoryLine
 from .. import dialogs
@@ -98,6 +100,13 @@ class HistoryPage(RecordPage):
         self.pdf_button.setObjectName("historyPdf")
         self.pdf_button.clicked.connect(lambda: self.choose_file("pdf"))
         filters.addWidget(self.pdf_button)
+        # A coordinator takes a text typed by mistake (a patient's name) out of the record and its trail.
+        self.redact_button = QPushButton(self.tr("Redact a text…"))
+        self.redact_button.setObjectName("historyRedact")
+        self.redact_button.clicked.connect(self.redact)
+        user = access.context.user
+        self.redact_button.setVisible(bool(user and user.may(Action.REDACT)))
+        filters.addWidget(self.redact_button)
         layout.addLayout(filters)
         self.count = QLabel()
         self.count.setObjectName("historyCount")
@@ -145,6 +154,19 @@ class HistoryPage(RecordPage):
         _fill(self.refused, refused)
         text = self.tr("%1 of %2 entries shown").replace("%1", str(len(shown))).replace("%2", str(len(self.lines)))
         self.count.setText(text)
+
+    def redact(self) -> None:
+        """Ask for the text (the chosen cell's, to start from) and the reason, then redact it from the record."""
+        from .redact_dialog import RedactDialog
+
+        cell = self.changes.currentItem()
+        dialog = RedactDialog(cell.text() if cell is not None else "", self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        text, reason = dialog.text.text(), dialog.reason.text()
+        dialog.deleteLater()
+        access = self.access
+        if accepted:
+            access.run(self, lambda: access.service().redact(access.proc_id, text, reason, access.lang))
 
     def choose_file(self, suffix: str) -> None:
         name = f"{self.access.proc.study_id}-audit-trail.{suffix}"

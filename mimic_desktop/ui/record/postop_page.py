@@ -191,17 +191,20 @@ class PostopPage(RecordPage):
 
     def _save_complication(self, values: dict[str, Any]) -> bool:
         access, comp_id = self.access, self.complication_id
-        service = access.service()
+        # The service is taken at each attempt: a second one may keep text that looks like an identifier.
         if comp_id is not None:
             return access.change(
                 self,
-                lambda reason: service.set_values(
-                    access.proc_id, values, entity="complication", entity_id=comp_id, reason=reason
+                lambda reason: access.service().set_values(
+                    access.proc_id, values, entity="complication", entity_id=comp_id, reason=reason, lang=access.lang
                 ),
             )
         added: list[str] = []
         saved = access.change(
-            self, lambda reason: added.append(service.add_complication(access.proc_id, values, reason=reason))
+            self,
+            lambda reason: added.append(
+                access.service().add_complication(access.proc_id, values, reason=reason, lang=access.lang)
+            ),
         )
         if saved:
             self.complication_id = added[0]
