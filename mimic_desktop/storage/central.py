@@ -277,7 +277,7 @@ def m005_voids_and_held_versions(db: Database) -> None:
 
 
 @central_migrations()
-def m009_centre_experience(db: Database) -> None:
+def m006_centre_experience(db: Database) -> None:
     """Each centre's procedures of ICG-guided liver surgery before the trial, a setting of the trial office that the
     learning curve counts (a centre without a row had none)."""
     db.execute(

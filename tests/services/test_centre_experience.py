@@ -99,7 +99,7 @@ def test_only_a_data_manager_sets_it(cohort_db):
 def test_an_older_central_database_gains_the_setting(cohort_db):
     raw = sqlite3.connect(cohort_db)
     raw.execute("DROP TABLE centre_experience")
-    raw.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = 'm009_centre_experience'")
+    raw.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = 'm006_centre_experience'")
     raw.commit()
     raw.close()
     store = central_import.open_existing(cohort_db)
