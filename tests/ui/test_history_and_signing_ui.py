@@ -151,7 +151,9 @@ def test_first_answers_on_a_locked_record_ask_no_reason_and_a_change_does(
     from mimic_desktop.ui import dialogs
 
     asked: list[str] = []  # the reasons asked for, answered at once
-    monkeypatch.setattr(dialogs, "ask_text", lambda _parent, _title, prompt: asked.append(prompt) or "wrong box")
+    monkeypatch.setattr(
+        dialogs, "ask_typed", lambda _parent, _title, prompt, *_what: asked.append(prompt) or dialogs.Typed("wrong box")
+    )
     make_surgeon_of_record(store, recorded, surgeon)
     service.complete(recorded)
     window = open_record(make_window, store, surgeon, recorded)
