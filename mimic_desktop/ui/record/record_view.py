@@ -59,7 +59,8 @@ class RecordView(QWidget):
         self.correct_id.setObjectName("correctStudyId")
         self.correct_id.setToolTip(self.tr("Correct a study ID typed wrong at enrolment, with a reason"))
         self.correct_id.clicked.connect(self.correct_study_id)
-        self.correct_id.setVisible(self.access.editable)
+        if not self.access.editable:  # never shown here: shown before it has a parent, it would open as a window
+            self.correct_id.hide()
         top.addWidget(self.correct_id)
         outer.addLayout(top)
         if not self.access.editable:
