@@ -34,13 +34,20 @@ class Rewrite:
 
 
 def apply(
-    conn: sqlite3.Connection, db_path: Path, carrier: StoredFile, document: dict[str, Any], *, by: str
+    conn: sqlite3.Connection,
+    db_path: Path,
+    carrier: StoredFile,
+    document: dict[str, Any],
+    *,
+    by: str,
+    now: str | None = None,
 ) -> list[Rewrite]:
     """Redact the session's versions older than the carrier's (inside the import's transaction); returns one Rewrite
     per version redacted, for finish to complete once the transaction commits (empty: nothing to redact)."""
     redactions = central_redaction.carried(document)
     if not redactions:
         return []
+    now = now or carrier.imported_utc
     reason = "; ".join(sorted({str(r.get("reason") or "") for r in redactions if r.get("reason")}))
     rewrites: list[Rewrite] = []
     redacted: dict[str, str] = {}
@@ -58,9 +65,7 @@ def apply(
             "carried_in_version": carrier.session_version,
             "archived_sha256": hashlib.sha256(archived).hexdigest() if archived is not None else None,
         }
-        central_storage.redact_version(
-            conn, row["file_hash"], record_text, facts, by=by, now=carrier.imported_utc, reason=reason
-        )
+        central_storage.redact_version(conn, row["file_hash"], record_text, facts, by=by, now=now, reason=reason)
         redacted[row["file_hash"]] = record_text
         rewrites.append(Rewrite(row["file_hash"], archived))
     current = central_storage.current_file(conn, session_id=carrier.session_id)
@@ -85,7 +90,7 @@ def apply(
                 "archived_files": sum(1 for rewrite in rewrites if rewrite.data is not None),
             },
             by=by,
-            now=carrier.imported_utc,
+            now=now,
             reason=reason,
         )
     return rewrites

@@ -196,3 +196,25 @@ def test_the_pdfs_of_a_redacted_version_are_said_to_be_removed_and_the_current_o
         central_record.document_copy(central_store, study_id, 1, "summary")
     pdf = central_record.document_copy(central_store, study_id, 2, "summary")
     assert pdf.read_bytes().startswith(b"%PDF") and not found(pdf.read_bytes())
+
+
+def test_a_held_version_redacts_nothing_until_a_data_manager_releases_it(laptop, importer, central_store):
+    from mimic_desktop.services import central_settling
+    from tests.session_files.test_settling import forged
+    from tests.support.office import data_manager
+
+    service = laptop.service
+    proc_id = laptop.record(44, complication=True)
+    complication = service.load(proc_id).complications[0].id
+    service.keeping_identifiers("as dictated").set_values(
+        proc_id, {"description": IDENTIFYING}, entity="complication", entity_id=complication, reason="as reported"
+    )
+    assert importer.import_file(laptop.export(proc_id)).outcome is Outcome.NEW
+    service.redact(proc_id, IDENTIFYING, "typed by mistake")
+    far_ahead = forged(laptop.export(proc_id), laptop.key_path, 40, "far-ahead.mimic")
+    assert importer.import_file(far_ahead).outcome is Outcome.HELD
+    assert found(archive_bytes(central_store.path))  # a held file may come from a stolen key: nothing changed yet
+    study_id = service.load(proc_id).study_id
+    central_settling.release(central_store, data_manager(central_store), study_id, 40, "confirmed by the centre")
+    assert found(database_bytes(central_store.path)) == [] and found(archive_bytes(central_store.path)) == []
+    assert verify_central(central_store.path, signatures=True).ok
