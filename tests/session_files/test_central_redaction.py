@@ -17,6 +17,7 @@ from mimic_desktop.services import central_redaction
 from mimic_desktop.services.central_import import Outcome
 from mimic_desktop.services.central_verify import verify_central
 from mimic_desktop.storage import central_archive
+from tests.exports.test_odm import schema  # noqa: F401  (the official ODM 1.3.2 XSD, as a fixture)
 from tests.support.office import run_central
 
 IDENTIFYING = "Mr. Jan Jansen (born 12-03-1961, hospital no. 1234567)"
@@ -218,3 +219,36 @@ def test_a_held_version_redacts_nothing_until_a_data_manager_releases_it(laptop,
     central_settling.release(central_store, data_manager(central_store), study_id, 40, "confirmed by the centre")
     assert found(database_bytes(central_store.path)) == [] and found(archive_bytes(central_store.path)) == []
     assert verify_central(central_store.path, signatures=True).ok
+
+
+def test_the_central_odm_archive_copy_shows_the_redaction_as_an_audit_record(
+    imported_twice,
+    central_store,
+    laptop,
+    tmp_path,
+    capsys,
+    schema,  # noqa: F811 (the official ODM 1.3.2 XSD)
+):
+    from lxml import etree
+
+    from mimic_desktop.storage import users
+
+    capsys.readouterr()
+    assert run_central("export-odm", "--db", central_store.path, "--out", tmp_path / "odm", "--audit") == 0
+    path = tmp_path / "odm" / "mimic_central_odm_archive.xml"
+    assert not found(path.read_bytes())
+    document = etree.parse(str(path))
+    assert schema.validate(document), schema.error_log
+    records = [
+        group.find(ODM + "AuditRecord")
+        for group in document.getroot().iter(ODM + "ItemGroupData")
+        if group.get("TransactionType") == "Context"
+    ]
+    [record] = records
+    account = users.account_ids(laptop.service.store.conn)["anna.coord"]
+    assert record.find(ODM + "UserRef").get("UserOID") == f"USR.01_{account}"
+    assert record.findtext(ODM + "ReasonForChange").endswith(": the patient's name, typed by mistake")
+    assert "Redaction" in record.findtext(ODM + "ReasonForChange")
+
+
+ODM = "{http://www.cdisc.org/ns/odm/v1.3}"
