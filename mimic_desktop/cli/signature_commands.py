@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain.forms import LANGUAGES
 from ..domain.wording import say
-from .common import AddCommand, print_json, reader_language, signed_in
+from .common import AddCommand, add_keep_identifier_option, print_json, reader_language, signed_in
 
 
 def cmd_audit(args: argparse.Namespace) -> None:
@@ -85,7 +85,9 @@ def cmd_delegate(args: argparse.Namespace) -> None:
 
     service = signed_in(args)
     proc = service.find(args.study_id)
-    SurgeonService(service.store, service.user).delegate(proc.id, args.account, args.reason)
+    SurgeonService(service.store, service.user).delegate(
+        proc.id, args.account, args.reason, keep_identifier=args.keep_identifier
+    )
     print(
         say(
             "{account} may sign the questionnaire of {study_id}.",
@@ -144,6 +146,7 @@ def register(command: AddCommand) -> None:
     p.add_argument("study_id")
     p.add_argument("account", help="the surgeon who may sign")
     p.add_argument("--reason", required=True)
+    add_keep_identifier_option(p)
     p = command("confirm-answers", cmd_confirm_answers, "confirm questionnaire answers entered on your word")
     p.add_argument("study_id")
     p.add_argument("fields", nargs="*", help="the questions to confirm (default: every one not yet yours)")

@@ -25,7 +25,7 @@ from ..domain import derive
 from ..domain.record import Procedure
 from ..storage import central as central_storage
 from ..storage.connection import Store
-from . import change_history, flat
+from . import central_redaction, change_history, flat
 from .record_json import record_from_dict
 
 
@@ -115,6 +115,15 @@ def current_histories(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]
         document = json.loads(text)
         histories[document["session_id"]] = document.get(change_history.KEY) or []
     return histories
+
+
+def current_redactions(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """The redactions the current version of every session carries, by session id (none for format version 1)."""
+    found = {}
+    for text in central_storage.current_record_json(conn):
+        document = json.loads(text)
+        found[document["session_id"]] = central_redaction.carried(document)
+    return found
 
 
 def frames(store: Store, columns: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:

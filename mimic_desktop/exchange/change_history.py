@@ -18,7 +18,7 @@ from typing import Any
 from ..domain import forms
 from ..domain.record import Procedure
 from ..domain.wording import Text
-from .odm import AuditEntry
+from .odm import AuditEntry, RedactionEntry
 
 KEY = "change_history"
 ENTRIES = ("lesion", "complication")
@@ -86,6 +86,19 @@ def audit_entries(entries: Sequence[Mapping[str, Any]], user: AccountOid) -> lis
             )
         )
     return found
+
+
+def redaction_entries(redactions: Sequence[Mapping[str, Any]], user: AccountOid) -> list[RedactionEntry]:
+    """The redactions a record carries (record.json's "redactions"), as the ODM archive's audit records of them."""
+    return [
+        RedactionEntry(
+            at=str(redaction["at"]),
+            user=user(redaction.get("account")),
+            reason=str(redaction.get("reason") or ""),
+            places=len(redaction.get("places") or []),
+        )
+        for redaction in redactions
+    ]
 
 
 def signers(proc: Procedure, entries: Sequence[Mapping[str, Any]], user: AccountOid) -> dict[str, str]:

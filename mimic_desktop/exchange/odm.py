@@ -12,7 +12,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -249,6 +249,8 @@ def _subject(clinical: ET.Element, proc: Procedure, archive: Archive | None = No
         form_data = _add(event, "FormData", FormOID=_oid("F", form.name), TransactionType=upsert)
         if archive:
             _history(form_data, form.name, proc, archive.entries.get(proc.session_id, []))
+            if form.name == forms.crf().name:
+                _redactions(form_data, form.name, proc, archive.redactions.get(proc.session_id, []))
             if form.name == forms.questionnaire().name:
                 _signature(form_data, proc, archive)
         for group in (g for g in groups() if g.form == form.name):
@@ -289,6 +291,17 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class RedactionEntry:
+    """A text taken out of the record on the laptop: who (an account id), when, why and in how many places; never
+    the text."""
+
+    at: str
+    user: str
+    reason: str
+    places: int
+
+
+@dataclass(frozen=True)
 class Archive:
     """What the archive form of the file adds: each record's audit entries and the accounts' ids."""
 
@@ -296,6 +309,7 @@ class Archive:
     # By the record's session id: a signature's account (user name) -> its pseudonymous id (user names of two
     # centres' laptops may be the same).
     signers: dict[str, dict[str, str]]
+    redactions: dict[str, list[RedactionEntry]] = field(default_factory=dict)  # by the record's session id
 
 
 def _user_oid(user: str) -> str:
@@ -309,7 +323,8 @@ def _signature_oid(meaning: str) -> str:
 def _archive_admin(admin: ET.Element, records: Sequence[Procedure], archive: Archive) -> None:
     """The accounts (by id only) and the meanings of the signatures; ODM wants Users before Locations."""
     signers = {user for ids in archive.signers.values() for user in ids.values()}
-    users = sorted({e.user for entries in archive.entries.values() for e in entries} | signers)
+    redacting = {r.user for redactions in archive.redactions.values() for r in redactions}
+    users = sorted({e.user for entries in archive.entries.values() for e in entries} | signers | redacting)
     for position, user in enumerate(users):
         admin.insert(position, ET.Element("User", {"OID": _user_oid(user), "UserType": "Other"}))
     meanings = sorted({s.meaning for proc in records for s in proc.signatures if s.valid})
@@ -371,6 +386,20 @@ def _history(form_data: ET.Element, form: str, proc: Procedure, entries: Sequenc
                 IsNull=None if value is not None else "Yes",
             )
             _audit_record(item_data, entry, proc.centre)
+
+
+def _redactions(form_data: ET.Element, form: str, proc: Procedure, redactions: Sequence[RedactionEntry]) -> None:
+    """Each redaction as an audit record of its own, on the record's first group marked Context: it changes no value
+    in this file (the values here already read "[redacted]"), it says who took a text out, when and why."""
+    group = next(g for g in groups() if g.form == form and g.scope == "procedure")
+    for redaction in redactions:
+        element = _add(form_data, "ItemGroupData", ItemGroupOID=_oid("IG", group.name), TransactionType="Context")
+        reason = f"Redaction of a text typed by mistake ({redaction.places} place(s)): {redaction.reason}"
+        _audit_record(
+            element,
+            AuditEntry(redaction.at, redaction.user, "procedure", None, None, None, None, reason),
+            proc.centre,
+        )
 
 
 def _signature(form_data: ET.Element, proc: Procedure, archive: Archive) -> None:

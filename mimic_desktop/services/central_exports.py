@@ -72,9 +72,10 @@ def export_odm_archive(db_path: Path, folder: Path) -> list[Path]:
     store = open_existing(db_path)
     try:
         histories = central.current_histories(store.conn)
+        redactions = central.current_redactions(store.conn)
     finally:
         store.close()
-    entries, signers = {}, {}
+    entries, signers, redacted = {}, {}, {}
     for proc in records:
         history = histories.get(proc.session_id, [])
 
@@ -84,7 +85,8 @@ def export_odm_archive(db_path: Path, folder: Path) -> list[Path]:
 
         entries[proc.session_id] = change_history.audit_entries(history, user)
         signers[proc.session_id] = change_history.signers(proc, history, user)
-    archive = Archive(entries, signers)
+        redacted[proc.session_id] = change_history.redaction_entries(redactions.get(proc.session_id, []), user)
+    archive = Archive(entries, signers, redacted)
     return [write_odm(records, export_folder(folder) / f"{PREFIX}_odm_archive.xml", archive=archive)]
 
 

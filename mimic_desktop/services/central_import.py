@@ -32,7 +32,7 @@ from ..storage import central as central_storage
 from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
 from ..storage.errors import CorruptDatabase, StorageError
-from . import backups, centre_keys, data_queries, office_accounts
+from . import backups, central_redaction, centre_keys, data_queries, office_accounts
 from .input_files import InputFileRefused, read_capped
 from .procedures import Clock
 from .progress import Progress
@@ -265,6 +265,7 @@ class CentralImporter:
         says which files were imported and which were not."""
         files = session_files(paths)
         summary = ImportSummary()
+        central_redaction.finish_unfinished(self.store)  # a redaction's archived files left by a stop
         for done, path in enumerate(files, start=1):
             try:
                 summary.results.append(self.import_file(path))
@@ -363,18 +364,23 @@ class CentralImporter:
         )
         # The signed file itself is kept before its row: a stored row never lacks its file.
         central_archive.keep(self.store.path, data, file_hash)
+        rewrites: list[central_redaction.Rewrite] = []
         try:
             earlier = study_id_corrections.earlier_ids(record_json.study_id_corrections(record), proc.study_id)
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc, earlier)
                 # The answers to the office's queries that the file carries, beside the value they leave.
                 data_queries.take_answers(db.conn, stored, record, proc, by=self.by.username)
+                if outcome is not Outcome.HELD:  # a held file may come from a stolen key: it redacts once released
+                    rewrites = central_redaction.apply(db.conn, self.store.path, stored, record, by=self.by.username)
                 result = FileResult(name, outcome, message, stored.study_id, stored.session_version)
                 self._keep_result(db.conn, file_hash, result)
         except Rejected as problem:
             return FileResult(name, Outcome.REJECTED, problem, stored.study_id, stored.session_version)
         except _Duplicate as again:
             return _duplicate(name, again.known)
+        if rewrites:
+            central_redaction.finish(self.store, rewrites)
         return result
 
     def _store(

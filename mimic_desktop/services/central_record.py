@@ -296,7 +296,9 @@ def document_copy(store: Store, study_id: str, version: int, document: str) -> P
                 version=version,
             )
         )
-    if hashlib.sha256(data).hexdigest() != chosen.file_hash:
+    redacted = central_storage.redactions_of_files(store.conn).get(chosen.file_hash) or {}
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != chosen.file_hash and digest != redacted.get("archived_sha256"):
         raise ValidationError(
             Text(
                 "The archived file of {study_id} version {version} is not the one imported: run `mimic-central "
@@ -306,6 +308,15 @@ def document_copy(store: Store, study_id: str, version: int, document: str) -> P
             )
         )
     pdf = session_file.unverified_member(data, DOCUMENTS[document])
+    if not pdf and redacted:
+        raise NotFound(
+            Text(
+                "The PDFs of {study_id} version {version} were removed from the archive when a redaction sent by the "
+                "centre took a text typed by mistake out of this version (see docs/data-protection.md).",
+                study_id=study_id,
+                version=version,
+            )
+        )
     try:
         folder = Path(tempfile.mkdtemp(prefix="mimic-central-"))  # made readable by its owner only
         target = folder / f"{study_id.strip().upper()}-v{version}-{document}.pdf"

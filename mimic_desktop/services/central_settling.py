@@ -26,7 +26,7 @@ from ..exchange.signing_keys import id_fingerprint
 from ..storage import central as central_storage
 from ..storage.central import Held, StoredFile, Void
 from ..storage.connection import Store
-from . import office_accounts
+from . import central_redaction, office_accounts
 from .central_import import two_records
 from .procedures import Clock
 
@@ -193,7 +193,23 @@ def held_files(store: Store, *, waiting: bool = True) -> list[HeldFile]:
 
 def release(store: Store, by: User, study_id: str, version: int, reason: str | None, clock: Clock = utc_now) -> Settled:
     """Release the held version of this study ID: it becomes current when it is newer than the current one (and is
-    kept as an older version otherwise)."""
+    kept as an older version otherwise); the redactions it carries are applied to the earlier versions then."""
+    rewrites: list[central_redaction.Rewrite] = []
+    settled = _release(store, by, study_id, version, reason, clock, rewrites)
+    if rewrites:  # once the release committed
+        central_redaction.finish(store, rewrites)
+    return settled
+
+
+def _release(
+    store: Store,
+    by: User,
+    study_id: str,
+    version: int,
+    reason: str | None,
+    clock: Clock,
+    rewrites: list[central_redaction.Rewrite],
+) -> Settled:
     by = office_accounts.require(store, by, Action.SETTLE)
     reason = _reason(reason, Text("Say why the version is released: the reason is kept with it."))
     wanted = study_id.strip().upper()
@@ -212,6 +228,8 @@ def release(store: Store, by: User, study_id: str, version: int, reason: str | N
         stored = central_storage.file_by_hash(conn, waiting[0].file_hash)
         assert stored is not None
         central_storage.release(conn, stored.file_hash, reason, by=by.username, now=now)
+        record = json.loads(central_storage.record_json_of(conn, stored.file_hash))
+        rewrites += central_redaction.apply(conn, store.path, stored, record, by=by.username, now=now)
         current = central_storage.current_file(conn, session_id=stored.session_id)
         if current is not None and current.session_version > stored.session_version:
             return Settled(

@@ -20,7 +20,7 @@ from typing import Any
 from ..domain import derive
 from ..domain.errors import MimicError
 from ..domain.wording import Text, said, say
-from ..exchange import central, session_file
+from ..exchange import central, central_redaction, session_file
 from ..exchange.record_json import record_from_dict
 from ..storage import audit, central_archive
 from ..storage import central as central_storage
@@ -189,17 +189,19 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
                 )
             )
             continue
-        if hashlib.sha256(data).hexdigest() != row["file_hash"]:
-            problems.append(
-                Text("{name}: its archived session file was changed (its SHA-256 is not the one imported)", name=name)
-            )
+        redacted = row[central_storage.REDACTION]
+        changed = _changed(hashlib.sha256(data).hexdigest(), row["file_hash"], redacted, name)
+        if changed is not None:
+            problems.append(changed)
             continue
         try:
             if session_file.unverified_record(data).decode("utf-8") != row["record_json"]:
                 problems.append(
                     Text("{name}: the stored record differs from the record in its signed session file", name=name)
                 )
-            if signatures:
+            if signatures and redacted is not None:
+                problems += _redaction_problems(conn, name, data, row, redacted)
+            elif signatures:
                 session_file.read(data, _the_key(row["public_key"]))
         except (session_file.SessionFileRejected, UnicodeDecodeError) as error:
             problems.append(
@@ -219,6 +221,51 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
             )
         )
     return problems, notes
+
+
+def _changed(digest: str, imported: str, redacted: dict[str, Any] | None, name: Text) -> Text | None:
+    """Why an archived file's bytes are not the ones on record: those imported, or those its redaction wrote."""
+    if redacted is None or redacted.get("archived_sha256") is None:
+        if digest == imported:
+            return None
+        return Text("{name}: its archived session file was changed (its SHA-256 is not the one imported)", name=name)
+    if digest == redacted["archived_sha256"]:
+        return None
+    if digest == imported:
+        return Text(
+            "{name}: its archived session file still holds the text a redaction took out of its record: import any "
+            "session file (or the same one again) to finish the redaction",
+            name=name,
+        )
+    return Text(
+        "{name}: its archived session file was changed (its SHA-256 is neither the one imported nor the one its "
+        "redaction wrote)",
+        name=name,
+    )
+
+
+def _redaction_problems(
+    conn: sqlite3.Connection, name: Text, data: bytes, row: dict[str, Any], redacted: dict[str, Any]
+) -> list[Text]:
+    """A redacted archive file: what was signed still verifies (its manifest, by the key it was imported under,
+    naming the record first imported), and the redaction came in a signed file kept here of the same session."""
+    problems = []
+    why = central_redaction.signed_original(data, row["public_key"], str(redacted.get("original_record_sha256")))
+    if why is not None:
+        problems.append(Text("{name}: its redacted session file fails its check: {why}", name=name, why=why))
+    carrier = central_storage.file_by_hash(conn, str(redacted.get("carried_by")))
+    own = central_storage.file_by_hash(conn, row["file_hash"])
+    carries = carrier is not None and central_redaction.carried(
+        json.loads(central_storage.record_json_of(conn, carrier.file_hash))
+    )
+    if carrier is None or own is None or carrier.session_id != own.session_id or not carries:
+        problems.append(
+            Text(
+                "{name}: its archived session file was rewritten by a redaction that no session file kept here carries",
+                name=name,
+            )
+        )
+    return problems
 
 
 @dataclass(frozen=True)

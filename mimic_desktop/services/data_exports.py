@@ -25,7 +25,7 @@ from ..exchange.files import export_folder
 from ..exchange.flat_csv import Snapshot, write_flat_csv
 from ..exchange.odm import Archive, write_odm
 from ..exchange.redcap import write_redcap
-from ..storage import audit, users
+from ..storage import audit, redaction, users
 from ..storage.connection import Store
 from .own_connection import on_own_connection
 from .procedures import ProcedureService
@@ -167,12 +167,15 @@ def archive_of(service: ProcedureService, records: Sequence[Procedure]) -> Archi
     """Each record's audited changes of form values and removals, with the accounts known by their id alone: made
     from the change history a session file carries, as the trial office's archive copy is."""
     ids = users.account_ids(service.store.conn)
-    entries, signers = {}, {}
+    entries, signers, redacted = {}, {}, {}
     for proc in records:
         carried = change_history.carried(service.audit_trail(proc.id), ids)
         entries[proc.session_id] = change_history.audit_entries(carried, _account_oid)
         signers[proc.session_id] = change_history.signers(proc, carried, _account_oid)
-    return Archive(entries, signers)
+        redacted[proc.session_id] = change_history.redaction_entries(
+            redaction.redactions(service.store.conn, proc.id), _account_oid
+        )
+    return Archive(entries, signers, redacted)
 
 
 def _account_oid(account: int | None) -> str:

@@ -163,6 +163,10 @@ class ProcedureService:
             access.log_refusal(self.store, self.user.username, action, str(refusal), proc_id, self.clock)
             raise
 
+    def screen(self, proc_id: str, texts: Iterable[TypedText], lang: str = "en") -> None:
+        """_screen, for another service's action on this record (inside its open transaction)."""
+        self._screen(proc_id, texts, lang)
+
     def _screen(self, proc_id: str, texts: Iterable[TypedText], lang: str) -> None:
         """Refuse free text that looks like it holds an identifier, or record why it is kept (inside the open
         transaction, so that the audit row commits with the text)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..domain import values
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound, PermissionDenied, ValidationError
 from ..domain.roles import Action, Role, User
@@ -104,9 +105,12 @@ class SurgeonService:
     def delegates(self, proc_id: str) -> set[str]:
         return {d.username for d in self.delegations(proc_id)}
 
-    def delegate(self, proc_id: str, username: str, reason: str, lang: str = "en") -> int:
+    def delegate(
+        self, proc_id: str, username: str, reason: str, lang: str = "en", keep_identifier: str | None = None
+    ) -> int:
         """Let another surgeon sign this record's questionnaire: by a coordinator or the surgeon of record, with a
-        reason; audited."""
+        reason; audited. A reason that looks like it holds an identifier is refused (LooksLikeIdentifier) unless
+        keep_identifier says why it is kept as typed (recorded in the trail with the delegation)."""
         proc = self.procedures.load(proc_id)
         if not (self.user.may(Action.MANAGE_USERS) or self.user.username == proc.surgeon_username):
             message = _words("delegate_who", lang, study_id=proc.study_id)
@@ -117,9 +121,11 @@ class SurgeonService:
         account = self.surgeon_account(username, lang)
         if account.username == proc.surgeon_username:
             raise ValidationError(_words("delegate_self", lang, username=account.username, study_id=proc.study_id))
+        screening = self.procedures if keep_identifier is None else self.procedures.keeping_identifiers(keep_identifier)
         with self.store.transaction() as db:
             if account.username in self.delegates(proc_id):
                 raise ValidationError(_words("delegate_twice", lang, username=account.username, study_id=proc.study_id))
+            screening.screen(proc_id, [("reason", values.TEXT_NAMES["reason"], reason)], lang)
             return repository.insert_delegation(
                 db.conn,
                 proc_id=proc_id,

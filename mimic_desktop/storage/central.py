@@ -327,6 +327,20 @@ def m007_data_queries(db: Database) -> None:
     )
 
 
+@central_migrations()
+def m008_redacted_versions(db: Database) -> None:
+    """A laptop's redaction reaches the versions kept here: a stored record's JSON may change, and nothing else of an
+    imported file's row; storage.central.redact_version does it, with its audit row, and verify checks every such
+    change against the trail."""
+    db.execute("DROP TRIGGER session_files_no_update")
+    kept = ("file_hash", "session_id", "session_version", "study_id", "centre", "signer_key_id", "exported_utc")
+    changed = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in (*kept, "imported_utc", "file_name"))
+    db.execute(
+        f"CREATE TRIGGER session_files_no_update BEFORE UPDATE ON session_files WHEN {changed} "
+        "BEGIN SELECT RAISE(ABORT, 'imported session files are kept as they came'); END"
+    )
+
+
 def open_central_store(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
     return open_store(path, create=create, schema=central_migrations)
@@ -720,6 +734,56 @@ def record_event(
     _append(conn, entity, entity_id, field, value, by=by, now=now, reason=reason)
 
 
+# -- redactions from the laptops -------------------------------------------------------------------------
+# In a session file's audit row: the redaction that rewrote its stored record and its archived file.
+REDACTION = "redaction"
+
+
+def redact_version(
+    conn: sqlite3.Connection,
+    file_hash: str,
+    record_json: str,
+    redaction: dict[str, Any],
+    *,
+    by: str,
+    now: str,
+    reason: str,
+) -> None:
+    """Replace a stored version's record JSON by its redacted one (secure_delete on, so that the freed pages are
+    overwritten), with an audit row of the file that records its new facts and the redaction: the session file that
+    carried it, the SHA-256 of the record first imported and of the archived file as rewritten."""
+    conn.execute("PRAGMA secure_delete = ON")
+    before = conn.execute(f"SELECT {_AUDITED_FILE_COLUMNS} FROM session_files WHERE file_hash=?", (file_hash,))
+    old = _file_facts(before.fetchone())
+    conn.execute("UPDATE session_files SET record_json = ? WHERE file_hash = ?", (record_json, file_hash))
+    latest = audit.latest_entries(conn).get(("session_file", file_hash, "imported"))
+    recorded = latest.value if latest is not None and isinstance(latest.value, dict) else {}
+    first = (recorded.get(REDACTION) or {}).get("original_record_sha256", old["record_sha256"])
+    new = old | {"record_sha256": record_sha256(record_json)}
+    if recorded.get(ARCHIVED):
+        new[ARCHIVED] = True
+    new[REDACTION] = redaction | {"original_record_sha256": first}
+    _append(conn, "session_file", file_hash, "imported", new, by=by, now=now, old=old, reason=reason)
+
+
+def redactions_of_files(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+    """The redaction in force on each redacted file, by its hash, as its latest audit row records it."""
+    found = {}
+    for (entity, entity_id, field), entry in audit.latest_entries(conn).items():
+        facts = entry.value if (entity, field) == ("session_file", "imported") else None
+        if isinstance(facts, dict) and facts.get(REDACTION):
+            found[entity_id] = dict(facts[REDACTION])
+    return found
+
+
+def stored_versions(conn: sqlite3.Connection, session_id: str) -> list[sqlite3.Row]:
+    """Every stored version of a session, oldest first: its hash, version and record JSON."""
+    return conn.execute(
+        "SELECT file_hash, session_version, record_json FROM session_files WHERE session_id = ? ORDER BY session_version",
+        (session_id,),
+    ).fetchall()
+
+
 # -- each centre's prior experience ---------------------------------------------------------------------
 def centre_experience(conn: sqlite3.Connection) -> dict[str, int]:
     """Procedures each centre did before the trial, by centre code (centres without a setting are left out)."""
@@ -755,6 +819,7 @@ def trail_problems(conn: sqlite3.Connection) -> list[Text]:
             if isinstance(recorded, dict):
                 recorded = dict(recorded)
                 recorded.pop(ARCHIVED, None)  # not a column: said of the file, checked against the archive
+                recorded.pop(REDACTION, None)  # not a column either: checked against the archive
             if entry is None:
                 problems.append(
                     Text(
@@ -830,7 +895,8 @@ def current_records_by_session(conn: sqlite3.Connection) -> dict[str, str]:
 
 def archived_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every imported file with what the archive check needs: its hash, record JSON, signer's public key, study ID
-    and version, and whether its audit row says it was archived when imported."""
+    and version, whether its audit row says it was archived when imported, and the redaction that rewrote it (or
+    None)."""
     archived = {
         key
         for key, value in conn.execute(
@@ -838,6 +904,7 @@ def archived_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         )
         if (audit.decode(value) or {}).get(ARCHIVED)
     }
+    redacted = redactions_of_files(conn)
     return [
         {
             "file_hash": row[0],
@@ -846,6 +913,7 @@ def archived_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "record_json": row[3],
             "public_key": bytes(row[4]) if row[4] is not None else None,
             ARCHIVED: row[0] in archived,
+            REDACTION: redacted.get(row[0]),
         }
         for row in conn.execute(
             "SELECT f.file_hash, f.study_id, f.session_version, f.record_json, k.public_key FROM session_files f"

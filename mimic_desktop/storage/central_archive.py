@@ -5,6 +5,9 @@ Each file is kept once, named by the SHA-256 of its bytes (the file_hash of its 
 name, flushed to the disk, then renamed: a file in the archive is always whole. It is written before the
 transaction that stores its row, so that a stored row never lacks its file; a file whose import was then rolled
 back stays, harmless, as the same bytes would be kept again at the next import.
+
+A laptop's redaction rewrites a kept file (rewrite): it keeps its name, the hash it was imported with, and its
+database row records the hash of its new bytes (services/central_redaction.py).
 """
 
 from __future__ import annotations
@@ -36,6 +39,16 @@ def keep(db_path: Path, data: bytes, file_hash: str) -> Path:
     target = path_for(db_path, file_hash)
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == file_hash:
         return target
+    return _write(db_path, target, data)
+
+
+def rewrite(db_path: Path, file_hash: str, data: bytes) -> Path:
+    """Replace a kept file, still named by the hash it was imported with, by data (a redaction's rewrite of it): the
+    new file is written whole, then renamed over the old one, so that the archive never holds a half-written file."""
+    return _write(db_path, path_for(db_path, file_hash), data)
+
+
+def _write(db_path: Path, target: Path, data: bytes) -> Path:
     try:
         folder = private_folder(target.parent)
         private_folder(folder_for(db_path))

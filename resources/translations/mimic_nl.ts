@@ -775,29 +775,34 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>DelegateDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="27"/>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="31"/>
         <source>Let another surgeon sign</source>
         <translation>Een andere chirurg laten tekenen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="32"/>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="36"/>
         <source>The operating surgeon signs the questionnaire of %1. Another surgeon signs it only with a delegation: say who, and why.</source>
         <translation>De operateur tekent de vragenlijst van %1. Een andere chirurg tekent alleen met een delegatie: geef aan wie, en waarom.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="42"/>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="46"/>
         <source>Surgeon</source>
         <translation>Chirurg</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="56"/>
         <source>Record the delegation</source>
         <translation>Delegatie vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/delegate_dialog.py" line="74"/>
+        <source>not saved: rewrite the text</source>
+        <translation>niet opgeslagen: herschrijf de tekst</translation>
     </message>
 </context>
 <context>

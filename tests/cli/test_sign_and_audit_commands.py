@@ -208,7 +208,15 @@ def test_the_surgeon_from_the_command_line(
     assert "account\tkim.surgeon\tKim Kapper" in out and "typed\tSurgeon A\tMIM-01-001" in out
     assert run("map-surgeon", "anna.coord", "Surgeon A", "sam.surgeon") == 0
     assert service.find("MIM-01-001").surgeon_username == "sam.surgeon"
-    assert run("delegate", "anna.coord", "MIM-01-001", "kim.surgeon", "--reason", "Sam is abroad") == 0
+    capsys.readouterr()
+    # A reason that looks like it names the patient is refused, and kept only with --keep-identifier.
+    named = ["delegate", "anna.coord", "MIM-01-001", "kim.surgeon", "--reason", "Mr. Jan Jansen asked for Kim"]
+    assert run(*named) == 2
+    refused = capsys.readouterr().err
+    assert "Reason: this looks like it holds an identifier" in refused and "--keep-identifier REASON" in refused
+    assert [r for r in service.audit_trail(recorded) if r["entity"] == "delegation"] == []
+    assert run(*named[:-1], "Sam is abroad", "--keep-identifier", "never used: the reason is clean") == 0
+    assert [r for r in service.audit_trail(recorded) if r["entity"] == "identifier"] == []
     capsys.readouterr()
     service.set_values(recorded, DEMO_QUESTIONNAIRE)
     monkeypatch.setenv("MIMIC_PASSWORD", "other steady hands")

@@ -41,6 +41,7 @@ def test_files_made_after_a_redaction_hold_none_of_the_text(laptop_and_records, 
     type_identifiers(laptop, ids)
     before = scan(every_file(laptop, ids, tmp_path / "before"))
     assert set(PLANTED) <= {kind for _, _, kind in before.findings}, "the text is in the files before"
+    assert [where for kind, where, _ in before.findings if kind == "PDF" and "summary" in where], "and its summary PDF"
     service = laptop.service
     redacted = 0
     for proc_id in ids:
@@ -55,6 +56,15 @@ def test_files_made_after_a_redaction_hold_none_of_the_text(laptop_and_records, 
     for path in paths:
         data = path.read_bytes()
         assert not [word for word in WORDS if word.encode() in data], path.name
-    assert schema.validate(etree.parse(str(tmp_path / "after" / "archive.xml"))), schema.error_log
+    archive = etree.parse(str(tmp_path / "after" / "archive.xml"))
+    assert schema.validate(archive), schema.error_log
+    # Each redaction is an audit record of its own in the archive copy: who (by account id), when, why.
+    odm = "{http://www.cdisc.org/ns/odm/v1.3}"
+    reasons = [
+        group.findtext(f"{odm}AuditRecord/{odm}ReasonForChange")
+        for group in archive.getroot().iter(f"{odm}ItemGroupData")
+        if group.get("TransactionType") == "Context"
+    ]
+    assert reasons and all(reason.endswith(": identifiers typed by mistake") for reason in reasons), reasons
     assert audit.check(service.store.conn).ok
     assert verification.verify(service.store.path).code == verification.INTACT

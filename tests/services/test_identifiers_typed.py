@@ -84,3 +84,29 @@ def test_kept_with_a_reason_the_text_is_saved_and_the_reason_recorded(service, s
 def test_keeping_needs_a_reason(service):
     with pytest.raises(Exception, match="Say why this text is kept"):
         service.keeping_identifiers("  ")
+
+
+def test_a_delegation_s_reason_with_an_identifier_is_refused_then_kept_with_a_reason(store, service, coordinator):
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.surgeons import SurgeonService
+    from tests.support.signers import make_surgeon_of_record
+
+    accounts = AccountService(store)
+    sam = accounts.create_user("sam.surgeon", "Sam Snijder", "surgeon", "steady hands 1", by=coordinator)
+    accounts.create_user("kim.surgeon", "Kim Kapper", "surgeon", "other hands 1", by=coordinator)
+    proc_id = service.create("MIM-01-001", "01", ENROLMENT | {"icg_given_at": NOW - timedelta(hours=24)})
+    make_surgeon_of_record(store, proc_id, sam)
+    surgeons = SurgeonService(store, coordinator)
+    before = audit_count(store)
+    with pytest.raises(LooksLikeIdentifier) as caught:
+        surgeons.delegate(proc_id, "kim.surgeon", IDENTIFYING, lang="nl")
+    assert said(caught.value, "nl").startswith("Reden: dit lijkt een identificerend gegeven te bevatten")
+    assert said(caught.value, "en").startswith("Reason: this looks like it holds an identifier")
+    assert audit_count(store) == before and surgeons.delegations(proc_id) == []
+    surgeons.delegate(proc_id, "kim.surgeon", IDENTIFYING, keep_identifier="the surgeon's own words")
+    assert [d.reason for d in surgeons.delegations(proc_id)] == [IDENTIFYING]
+    kept = [row for row in service.audit_trail(proc_id) if row["entity"] == "identifier"]
+    assert [(row["reason"], audit.decode(row["new_value"])["in"]) for row in kept] == [
+        ("the surgeon's own words", "reason")
+    ]
+    assert audit.check(store.conn).ok

@@ -199,6 +199,58 @@ def test_a_coordinator_lets_another_surgeon_sign_with_a_reason(
     assert not kims_window.record.show_page("questionnaire").delegate_button.isVisibleTo(kims_window)
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_delegation_s_reason_is_checked_for_identifiers_as_typed_and_kept_only_with_a_reason(
+    ui_app, make_window, store, service, coordinator, recorded, surgeon, lang
+):
+    from PySide6.QtCore import QTimer
+
+    from mimic_desktop.ui import i18n
+    from tests.support.modal_answers import ModalAnswers
+
+    i18n.install(ui_app, lang)
+    AccountService(store).create_user("kim.surgeon", "Kim Kapper", "surgeon", "other hands 1", by=coordinator)
+    make_surgeon_of_record(store, recorded, surgeon)
+    window = open_record(make_window, store, coordinator, recorded, lang=lang)
+    page = window.record.show_page("questionnaire")
+    warnings: list[str] = []
+    messages: list[str] = []
+
+    def type_identifying(dialog: DelegateDialog) -> None:
+        dialog.reason.setText("Sam is abroad; patient Mr. Jan Jansen asked for Kim")
+        warnings.append(dialog.identifier_note.text() if not dialog.identifier_note.isHidden() else "")
+
+        def press_then_rewrite() -> None:
+            dialog.accept()  # asks whether to keep it: rewritten first, so the dialog stays open
+            messages.append(dialog.message.text())
+            dialog.accept()  # asked again: kept with a reason this time
+
+        QTimer.singleShot(0, press_then_rewrite)
+
+    answers_given = iter(["rewrite", "keep"])
+
+    def keep_or_rewrite(dialog) -> None:
+        if next(answers_given) == "rewrite":
+            dialog.rewrite.click()
+        else:
+            dialog.reason.setText("the surgeon wants the request on record")
+            dialog.keep.click()
+
+    answers = ModalAnswers({"delegateDialog": type_identifying, "keepIdentifier": keep_or_rewrite})
+    try:
+        page.delegate_button.click()
+    finally:
+        answers.stop()
+    assert answers.names() == ["delegateDialog", "keepIdentifier", "keepIdentifier"]
+    expected = {"en": "Reason: this looks like it holds an identifier", "nl": "Reden: dit lijkt een identificerend"}
+    assert warnings[0].startswith(expected[lang]), warnings
+    assert messages[0] == {"en": "not saved: rewrite the text", "nl": "niet opgeslagen: herschrijf de tekst"}[lang]
+    row = next(r for r in service.audit_trail(recorded) if r["entity"] == "delegation")
+    assert row["reason"] == "Sam is abroad; patient Mr. Jan Jansen asked for Kim"
+    kept = [r for r in service.audit_trail(recorded) if r["entity"] == "identifier"]
+    assert [r["reason"] for r in kept] == ["the surgeon wants the request on record"]
+
+
 def test_a_typed_surgeon_name_is_offered_to_a_coordinator_for_mapping(
     make_window, store, service, coordinator, recorded, surgeon, actions
 ):

@@ -6,19 +6,23 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...domain.errors import MimicError
+from ...domain.errors import LooksLikeIdentifier, MimicError
 from ...domain.roles import User
+from ...domain.values import TEXT_NAMES
+from ..i18n import said
+from ..identifier_check import IdentifierNote, ask_keep_reason
 from ..labels import message_label
 
 
 class DelegateDialog(QDialog):
-    """delegate(username, reason) records the delegation or raises; the dialog stays open with the refusal."""
+    """delegate(username, reason, kept) records the delegation or raises; the dialog stays open with the refusal.
+    kept: why a reason that looks like it holds an identifier is saved as typed (None until the person says so)."""
 
     def __init__(
         self,
         study_id: str,
         surgeons: list[User],
-        delegate: Callable[[str, str], object],
+        delegate: Callable[[str, str, str | None], object],
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -43,6 +47,9 @@ class DelegateDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("delegateReason")
         layout.addRow(self.tr("Reason"), self.reason)
+        self.identifier_note = IdentifierNote(TEXT_NAMES["reason"])
+        layout.addRow(self.identifier_note)
+        self.reason.textChanged.connect(self.identifier_note.check)
         self.message = message_label("delegateMessage")
         layout.addRow(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -57,9 +64,18 @@ class DelegateDialog(QDialog):
         layout.addRow(self.buttons)
 
     def accept(self) -> None:
+        username, reason = self.surgeon.currentData(), self.reason.text()
         try:
-            self.delegate(self.surgeon.currentData(), self.reason.text())
+            try:
+                self.delegate(username, reason, None)
+            except LooksLikeIdentifier as warning:
+                kept = ask_keep_reason(self, said(warning))
+                if kept is None:  # the person rewrites the reason: the dialog stays open
+                    self.message.setText(self.tr("not saved: rewrite the text"))
+                    self.reason.setFocus()
+                    return
+                self.delegate(username, reason, kept)
         except MimicError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return
         super().accept()

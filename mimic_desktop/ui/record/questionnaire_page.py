@@ -181,7 +181,7 @@ class QuestionnairePage(RecordPage):
         dialog = DelegateDialog(
             access.proc.study_id,
             others,
-            lambda username, reason: surgeons.delegate(access.proc_id, username, reason, access.lang),
+            lambda username, reason, kept: surgeons.delegate(access.proc_id, username, reason, access.lang, kept),
             self,
         )
         delegated = dialog.exec()
