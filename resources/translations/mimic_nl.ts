@@ -1506,62 +1506,67 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="194"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="216"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="261"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="310"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="373"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="422"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="437"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="493"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="430"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="486"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="435"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="491"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="262"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="311"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="287"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="214"/>
+        <source>One specimen: lesions {numbers}</source>
+        <translation>Eén preparaat: laesies {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="336"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="290"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="339"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="292"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="341"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="295"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="344"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="340"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="389"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1570,62 +1575,62 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="348"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="397"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="390"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="446"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="392"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="448"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="395"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="451"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="401"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="457"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="414"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="470"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="440"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="496"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="449"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="505"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="461"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="517"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="127"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="132"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
@@ -1757,6 +1762,34 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
         <source>Lock the screen</source>
         <translation>Scherm vergrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>MoreEvents</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="36"/>
+        <source>More</source>
+        <translation>Meer</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="38"/>
+        <source>More events, and lesions taken out together</source>
+        <translation>Meer gebeurtenissen, en laesies die samen zijn verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="40"/>
+        <source>The events recorded by their key alone, and the lesions taken out in one specimen</source>
+        <translation>De gebeurtenissen die alleen met hun toets worden vastgelegd, en de laesies die in één preparaat zijn verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="68"/>
+        <source>Taken out in one specimen with lesion {number}</source>
+        <translation>In één preparaat verwijderd met laesie {number}</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="71"/>
+        <source>Lesion {number}</source>
+        <translation>Laesie {number}</translation>
     </message>
 </context>
 <context>
