@@ -100,3 +100,18 @@ def test_an_event_of_one_lesion_refuses_several_and_a_lesion_named_twice(service
     with pytest.raises(ValidationError, match="Lesion 2: the specimen is already recorded"):
         service.record_event(proc_id, "specimen_fluorescent", lesion_id=first, also_lesion_ids=[second])
     assert service.load(proc_id).first_event("specimen_fluorescent") is None
+
+
+def test_a_corrected_time_keeps_every_lesion_the_event_named(service, store):
+    proc_id, lesion_ids = _one_specimen(service)
+    specimen = service.load(proc_id).first_event("specimen_fluorescent")
+    assert specimen is not None
+    corrected = service.correct_event_time(specimen.id, specimen.moment + timedelta(seconds=30), "logged late")
+    replacement = next(event for event in service.load(proc_id).events if event.id == corrected)
+    assert replacement.lesion_ids == tuple(lesion_ids) and not replacement.struck
+    # Moved before the transection's start of either lesion, it is refused for that lesion.
+    transection = service.load(proc_id).first_event("transection_start")
+    assert transection is not None
+    with pytest.raises(ValidationError, match="Lesion 1: Specimen side fluorescent"):
+        service.correct_event_time(corrected, transection.moment - timedelta(minutes=1), "wrong minute")
+    assert audit.check(store.conn).ok

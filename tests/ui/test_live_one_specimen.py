@@ -46,6 +46,9 @@ def test_one_specimen_of_two_lesions_by_key_and_by_pointer(
     proc = service.load(two_lesions)
     shared = [event for event in proc.live_events() if event.lesion_ids == (second.id, first.id)]
     assert [event.kind for event in shared] == ["transection_start", "plane_clear", "specimen_fluorescent"]
+    tree = live.timeline.tree
+    shown = [(tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(2)) for i in range(tree.topLevelItemCount())]
+    assert shown[-1] == ("Specimen side fluorescent (suspected R1)", "2, 1")
     for lesion in (first, second):
         findings = derive.assess_lesion(proc, lesion.id).findings
         assert (findings["plane_fluorescence"], findings["specimen_fluorescent"]) == (False, True)
