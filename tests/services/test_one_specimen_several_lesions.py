@@ -8,12 +8,14 @@ from datetime import timedelta
 
 import pandas as pd
 import pytest
+from reportlab.graphics.shapes import Circle
 
 from mimic_desktop.analysis.report import compute_report
-from mimic_desktop.domain import derive
+from mimic_desktop.domain import derive, forms
 from mimic_desktop.domain.clock import from_iso
 from mimic_desktop.domain.errors import ValidationError
 from mimic_desktop.exchange import flat, record_check, record_json
+from mimic_desktop.reports.timeline import timeline_drawing
 from mimic_desktop.storage import audit
 from tests.support.enrolment import in_surgery
 
@@ -46,6 +48,15 @@ def test_one_specimen_names_both_lesions_and_table_2_counts_both(service, store)
     rows = flat.lesion_rows(proc)
     assert [row["specimen_fluorescent"] for row in rows] == [True, True]
     assert [row["transection_minutes"] for row in rows] == [1, 1]
+    # The printed chart marks the specimen on each lesion's row: one mark more than were it the first lesion's alone.
+    colour = forms.events()["specimen_fluorescent"].colour[1:].lower()
+
+    def specimen_marks(record) -> int:
+        shapes = timeline_drawing(record, 400).contents
+        return sum(isinstance(shape, Circle) and colour in str(shape.fillColor).lower() for shape in shapes)
+
+    alone = replace(proc, events=[replace(event, also_lesion_ids=()) for event in proc.events])
+    assert specimen_marks(proc) == specimen_marks(alone) + 1
     events = [row for row in flat.event_rows(proc) if row["event"] == "specimen_fluorescent"]
     assert [(row["lesion_number"], row["also_lesion_numbers"]) for row in events] == [(1, "2")]
 
