@@ -51,7 +51,7 @@ from .common import (
     signed_in,
     signed_in_user,
 )
-from .record_commands import field_values, numbered
+from .record_commands import field_values, lesion_numbers, numbered
 
 
 def cmd_init(args: argparse.Namespace) -> None:
@@ -83,9 +83,22 @@ def cmd_event(args: argparse.Namespace) -> None:
     service = signed_in(args)
     proc = service.find(args.study_id)
     lesion_id = None if args.lesion is None else numbered(proc, "lesion", args.lesion)
+    also: list[str] = []
+    if args.lesions is not None:
+        # One transection or specimen holding several lesions: the first is the event's lesion.
+        first, *others = (numbered(proc, "lesion", number) for number in lesion_numbers(args.lesions))
+        lesion_id, also = first, others
     at = event_time(args.at) if args.at else None
     print(
-        service.record_event(proc.id, args.kind, at=at, lesion_id=lesion_id, note=args.note, lang=reader_language(args))
+        service.record_event(
+            proc.id,
+            args.kind,
+            at=at,
+            lesion_id=lesion_id,
+            note=args.note,
+            lang=reader_language(args),
+            also_lesion_ids=also,
+        )
     )
 
 
@@ -228,7 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("event", cmd_event, "record an intraoperative event; prints its id once saved")
     p.add_argument("study_id")
     p.add_argument("kind")
-    p.add_argument("--lesion", type=int, default=None, help="lesion number (default: the current lesion)")
+    named = p.add_mutually_exclusive_group()
+    named.add_argument("--lesion", type=int, default=None, help="lesion number (default: the current lesion)")
+    named.add_argument(
+        "--lesions",
+        default=None,
+        metavar="N,N",
+        help="several lesions taken out in one transection or specimen, by number (1,2); the event names each",
+    )
     p.add_argument("--at", default=None, help="time (ISO 8601; default: now)")
     p.add_argument("--note", default=None)
     add_keep_identifier_option(p)

@@ -39,6 +39,17 @@ def numbered(proc: Procedure, entity: str, number: int) -> str:
     return found
 
 
+def lesion_numbers(text: str) -> list[int]:
+    """The lesion numbers of --lesions ("1,2"): whole numbers from 1, separated by commas."""
+    parts = [part.strip() for part in text.split(",")]
+    if not parts or not all(part.isdecimal() and part.isascii() and 0 < int(part) < 10_000 for part in parts):
+        raise ValidationError(
+            Text("--lesions takes lesion numbers separated by commas, such as 1,2; not {text!r}.", text=text),
+            "lesions",
+        )
+    return [int(part) for part in parts]
+
+
 def _set_entry(args: argparse.Namespace, entity: str) -> None:
     updates = field_values(args.values)
     service = signed_in(args)

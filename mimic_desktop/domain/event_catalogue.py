@@ -41,6 +41,7 @@ EVENT_KEYS = frozenset(
         "colour",
         "chart",
         "button",
+        "several_lesions",
         "after",
         "label",
     }
@@ -126,6 +127,9 @@ class EventDef:
     colour: str = DEFAULT_COLOUR
     chart: bool = True  # drawn on the printed timeline chart
     button: bool = True  # a button of its own on the live screen; without one, its key records it there
+    # One event may name several lesions (one transection or one specimen holding several of them); each lesion
+    # named gets the event's finding.
+    several_lesions: bool = False
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -267,9 +271,11 @@ def _event(
     asks = e.get("asks", [])
     if not isinstance(asks, list) or (fields is not None and set(asks) - fields):
         raise _fail(f"{entry}: 'asks' names {asks!r}, not fields of a lesion in forms/crf.json")
-    for flag in ("any_time", "chart", "button"):
+    for flag in ("any_time", "chart", "button", "several_lesions"):
         if not isinstance(e.get(flag, False), bool):
             raise _fail(f"{entry}: {flag} is true or false")
+    if e.get("several_lesions", False) and e["lesion"] != "required":
+        raise _fail(f'{entry}: only an event that needs a lesion ("lesion": "required") may name several lesions')
     return EventDef(
         kind=kind,
         key=e["key"],
@@ -289,6 +295,7 @@ def _event(
         colour=colour,
         chart=e.get("chart", True),
         button=e.get("button", True),
+        several_lesions=e.get("several_lesions", False),
     )
 
 

@@ -35,15 +35,21 @@ def _lesion_number(proc: Procedure, lesion_id: str | None) -> str:
 
 
 def _breach(proc: Procedure, event: Event, rule: OrderRule) -> Text | None:
-    """The words for how event breaks rule on proc's live timeline, or None when it keeps it."""
-    if rule.same_lesion and event.lesion_id is None:
-        return None  # a note of no lesion, say: the rule speaks of a lesion it does not have
+    """The words for how event breaks rule on proc's live timeline, or None when it keeps it. A rule of the same
+    lesion holds for each lesion the event names (one transection may hold several)."""
+    if not rule.same_lesion:
+        return _breach_of_lesion(proc, event, rule, None)
+    # A note of no lesion, say, names none: the rule speaks of a lesion it does not have.
+    found = (_breach_of_lesion(proc, event, rule, lesion_id) for lesion_id in event.lesion_ids)
+    return next((words for words in found if words is not None), None)
+
+
+def _breach_of_lesion(proc: Procedure, event: Event, rule: OrderRule, lesion_id: str | None) -> Text | None:
+    """How event breaks rule for one lesion it names (lesion_id None: a rule of the procedure)."""
     before = [
         other
         for other in proc.live_events()
-        if other.kind in rule.kinds
-        and other.id != event.id
-        and (not rule.same_lesion or other.lesion_id == event.lesion_id)
+        if other.kind in rule.kinds and other.id != event.id and (lesion_id is None or lesion_id in other.lesion_ids)
     ]
     catalogue = forms.events()
     required = [catalogue[kind] for kind in rule.kinds]
@@ -51,7 +57,7 @@ def _breach(proc: Procedure, event: Event, rule: OrderRule) -> Text | None:
         "event": catalogue[event.kind],
         "time": local_text(event.at, seconds=True),
         "required": Worded(lambda lang: f" {say('or', lang)} ".join(kind.text(lang) for kind in required)),
-        "number": _lesion_number(proc, event.lesion_id),
+        "number": _lesion_number(proc, lesion_id),
     }
     if rule.needed:
         if any(other.moment <= event.moment for other in before):
@@ -94,9 +100,11 @@ def breaches(proc: Procedure) -> list[Breach]:
     return found
 
 
-def with_event(proc: Procedure, kind: str, at: datetime, lesion_id: str | None) -> Procedure:
+def with_event(
+    proc: Procedure, kind: str, at: datetime, lesion_id: str | None, also_lesion_ids: tuple[str, ...] = ()
+) -> Procedure:
     """The procedure as it would be with one more live event (not stored)."""
-    event = Event(NEW_EVENT_ID, kind, to_iso(at), to_iso(at), "", lesion_id)
+    event = Event(NEW_EVENT_ID, kind, to_iso(at), to_iso(at), "", lesion_id, also_lesion_ids=also_lesion_ids)
     return replace(proc, events=[*proc.events, event])
 
 

@@ -20,6 +20,13 @@ class Event:
     note: str | None = None
     struck: bool = False
     struck_reason: str | None = None
+    # The other lesions the event names besides lesion_id, when one transection or specimen holds several.
+    also_lesion_ids: tuple[str, ...] = ()
+
+    @property
+    def lesion_ids(self) -> tuple[str, ...]:
+        """Every lesion the event names, the first one first; none for an event of the procedure."""
+        return () if self.lesion_id is None else (self.lesion_id, *self.also_lesion_ids)
 
     @property
     def moment(self) -> datetime:
@@ -109,7 +116,7 @@ class Procedure:
         raise KeyError(lesion_id)
 
     def lesion_events(self, lesion_id: str) -> list[Event]:
-        return sorted((e for e in self.events if e.lesion_id == lesion_id and not e.struck), key=_timeline_order)
+        return sorted((e for e in self.events if lesion_id in e.lesion_ids and not e.struck), key=_timeline_order)
 
     def valid_signature(self, form: str = "questionnaire") -> Signature | None:
         return next((s for s in reversed(self.signatures) if s.form == form and s.valid), None)

@@ -83,7 +83,7 @@ def check_record(data: Any) -> Procedure:
     _children(proc.complications, "complications", fields)
     for index, event in enumerate(proc.events):
         # A struck event may name a lesion that was removed from the record together with it.
-        if event.lesion_id is not None and event.lesion_id not in lesion_ids and not event.struck:
+        if not event.struck and any(named not in lesion_ids for named in event.lesion_ids):
             raise RecordRejected(
                 Text("record.events[{index}] points at a lesion the record does not have.", index=index)
             )
@@ -99,6 +99,16 @@ def check_record(data: Any) -> Procedure:
                     index=index,
                     kind=event.kind,
                     version=catalogue_version,
+                )
+            )
+    catalogue = forms.events()
+    for index, event in enumerate(proc.events):
+        if event.also_lesion_ids and (event.kind not in catalogue or not catalogue[event.kind].several_lesions):
+            raise RecordRejected(
+                Text(
+                    "record.events[{index}] names several lesions, which a {kind} event cannot.",
+                    index=index,
+                    kind=event.kind,
                 )
             )
     if len({event.id for event in proc.events}) != len(proc.events):

@@ -53,6 +53,7 @@ def record_to_dict(
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
     for name in SUBJECT_STATUS_PARTS.values():
         body.pop(name)  # carried as the part "subject_status" beside the record
+    body["events"] = [_event_to_dict(event) for event in body["events"]]
     document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -81,6 +82,29 @@ def record_to_dict(
     if redactions:
         document["redactions"] = redactions
     return document
+
+
+# An event naming several lesions (format version 2) carries them all under this key, lesion_id first; an event
+# of one lesion or none has no such key, as in every version-1 record.
+EVENT_LESIONS = "lesion_ids"
+
+
+def _event_to_dict(event: dict[str, Any]) -> dict[str, Any]:
+    also = event.pop("also_lesion_ids")
+    if also:
+        event[EVENT_LESIONS] = [event["lesion_id"], *also]
+    return event
+
+
+def _event_from_dict(data: dict[str, Any]) -> Event:
+    """One event of the record; an event naming several lesions names its lesion_id first."""
+    event = dict(data)
+    named = event.pop(EVENT_LESIONS, None)
+    if named is None:
+        return Event(**event)
+    if not isinstance(named, list) or len(named) < 2 or named[0] != event.get("lesion_id"):
+        raise ValueError(f"event {event.get('id')}: {EVENT_LESIONS} names its lesion_id first and one more lesion")
+    return Event(**event, also_lesion_ids=tuple(named[1:]))
 
 
 def study_id_corrections(data: dict[str, Any]) -> list[StudyIdCorrection]:
@@ -123,7 +147,7 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             values=dict(body["values"]),
             lesions=[Lesion(**lesion) for lesion in body["lesions"]],
             complications=[Complication(**c) for c in body["complications"]],
-            events=[Event(**e) for e in body["events"]],
+            events=[_event_from_dict(e) for e in body["events"]],
             signatures=[Signature(**s) for s in body["signatures"]],
             completed_at=body.get("completed_at"),
             modified_at=body.get("modified_at"),

@@ -135,7 +135,16 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "note": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
             "struck": {"type": "boolean"},
             "struck_reason": {"description": FREE_TEXT_NOTE, **OPTIONAL_TEXT},
-        }
+            "lesion_ids": {
+                "description": "Every lesion the event names, lesion_id first, when it names several (one "
+                "transection or specimen holding several lesions); absent when it names one or none.",
+                "type": "array",
+                "items": {"type": "string", "pattern": HEX_ID["pattern"]},
+                "minItems": 2,
+                "uniqueItems": True,
+            },
+        },
+        optional=("lesion_ids",),
     )
     signature = _closed(
         {

@@ -170,7 +170,7 @@ def _timeline(proc: Procedure, lang: str) -> Story:
                 para(text(when(event.at, seconds=True))),
                 offset,
                 para(label),
-                lesion_numbers.get(event.lesion_id or "", ""),
+                ", ".join(str(lesion_numbers.get(named, "")) for named in event.lesion_ids),
                 para(note),
             ]
         )

@@ -87,8 +87,9 @@ def timeline_drawing(proc: Procedure, width: float, lang: str = "en") -> Flowabl
             )
     last_x: dict[int, float] = {}
     crowd: dict[int, int] = {}
-    for event in events:
-        index = row_index.get(event.lesion_id, 0)
+    # An event naming several lesions (one specimen holding them) is marked on each lesion's row.
+    marks = [(event, row_index.get(named, 0)) for event in events for named in (event.lesion_ids or (None,))]
+    for event, index in marks:
         x = x_of(event)
         y = top - ROW_HEIGHT * (index + 0.5)
         # Marks closer than their width take turns above and below the row's midline.

@@ -184,7 +184,8 @@ def _items(proc: Procedure, lang: str) -> dict[tuple[str, ...], _Item]:
         kind = catalogue[event.kind].text(lang) if event.kind in catalogue else event.kind
         value = WORDS["event_value"].fill(kind=kind, at=local_text(event.at, seconds=True)).text(lang)
         if event.lesion_id is not None:
-            value += f" ({WORDS['lesion_of'].fill(n=numbers.get(event.lesion_id, '?')).text(lang)})"
+            named = ", ".join(str(numbers.get(lesion_id, "?")) for lesion_id in event.lesion_ids)
+            value += f" ({WORDS['lesion_of'].fill(n=named).text(lang)})"
         if event.note:
             value += f"; {event.note}"
         if event.struck:

@@ -314,7 +314,7 @@ def set_measurement(
     row = frame_rows.frame(service.store.conn, frame_id)
     assert row is not None  # frame_pixels found it
     event = next(event for event in proc.events if event.id == row.event_id)
-    if event.lesion_id is not None and event.lesion_id != lesion.id:
+    if event.lesion_id is not None and lesion.id not in event.lesion_ids:
         owner = next((other.number for other in proc.lesions if other.id == event.lesion_id), "?")
         raise ValidationError(
             Text(

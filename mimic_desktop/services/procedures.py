@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins  # the method list() hides the built-in list in the class's annotations
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,7 @@ from ..domain.errors import (
     SignedAnswersChanged,
     ValidationError,
 )
+from ..domain.event_catalogue import EventDef
 from ..domain.record import Complication, Event, Lesion, Procedure
 from ..domain.roles import Action, Role, User
 from ..domain.wording import Sayable, Text, Worded, say
@@ -428,12 +429,15 @@ class ProcedureService:
         reason: str | None = None,
         lang: str = "en",
         with_event: Callable[[int], object] | None = None,
+        also_lesion_ids: Sequence[str] = (),
     ) -> int:
         """Log one intraoperative moment; returns the event id once it has been committed (a refusal in lang).
 
         Events that identify a lesion create it and make it the current lesion; others attach
-        to the lesion given, or to the current one when the event needs a lesion. with_event(event_id) writes
-        what belongs to the event (its frame) in the same transaction: both are saved, or neither.
+        to the lesion given, or to the current one when the event needs a lesion. also_lesion_ids: the other
+        lesions the event names, for an event the catalogue lets name several (one transection or specimen
+        holding several lesions). with_event(event_id) writes what belongs to the event (its frame) in the same
+        transaction: both are saved, or neither.
         """
         catalogue = forms.events()
         if kind not in catalogue:
@@ -455,7 +459,8 @@ class ProcedureService:
                     self._child(proc, "lesion", lesion_id)
             else:
                 lesion_id = None
-            event_id = self._insert_event(proc, kind, moment, lesion_id, note, lang=lang)
+            also = self._also_lesions(proc, definition, lesion_id, also_lesion_ids)
+            event_id = self._insert_event(proc, kind, moment, lesion_id, note, lang=lang, also_lesion_ids=also)
             if with_event is not None:
                 with_event(event_id)
             return event_id
@@ -470,6 +475,7 @@ class ProcedureService:
         corrects: int | None = None,
         before: Procedure | None = None,
         lang: str = "en",
+        also_lesion_ids: tuple[str, ...] = (),
     ) -> int:
         """Check one event against the rules on the record as it stands, then store it (inside _change).
 
@@ -481,9 +487,11 @@ class ProcedureService:
             raise ValidationError(Text("An event time must carry a time zone."), "at")
         plausible.check_moment(forms.events()[kind].text(), "at", moment, self.clock())
         if forms.events()[kind].lesion != "creates":
-            rules.check_lesion_event(proc, kind, lesion_id)
+            for named in (lesion_id, *also_lesion_ids):
+                rules.check_lesion_event(proc, kind, named)
         rules.check_event_time(proc, kind, moment)
-        event_order.check_order(before or proc, event_order.with_event(proc, kind, moment, lesion_id), lang)
+        after = event_order.with_event(proc, kind, moment, lesion_id, also_lesion_ids)
+        event_order.check_order(before or proc, after, lang)
         return repository.insert_event(
             self.store.conn,
             proc_id=proc.id,
@@ -494,7 +502,24 @@ class ProcedureService:
             lesion_id=lesion_id,
             note=note,
             corrects=corrects,
+            also_lesion_ids=also_lesion_ids,
         )
+
+    def _also_lesions(
+        self, proc: Procedure, definition: EventDef, lesion_id: str | None, also_lesion_ids: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The other lesions an event names, checked: lesions of this record, each once, and only for an event the
+        catalogue lets name several."""
+        also = tuple(also_lesion_ids)
+        if not also:
+            return ()
+        if not definition.several_lesions or lesion_id is None:
+            raise ValidationError(Text("{event} belongs to one lesion only.", event=definition), "lesions")
+        if len(set((lesion_id, *also))) != len(also) + 1:
+            raise ValidationError(Text("{event}: each lesion is named once.", event=definition), "lesions")
+        for other in also:
+            self._child(proc, "lesion", other)
+        return also
 
     def _make_current(self, proc_id: str, lesion_id: str | None) -> None:
         repository.set_procedure_column(
@@ -562,7 +587,15 @@ class ProcedureService:
             old.struck = True  # the record as the rules see it once the old event is struck
             self._strike(proc, old.id, reason)
             return self._insert_event(
-                proc, old.kind, at, old.lesion_id, old.note, corrects=old.id, before=before, lang=lang
+                proc,
+                old.kind,
+                at,
+                old.lesion_id,
+                old.note,
+                corrects=old.id,
+                before=before,
+                lang=lang,
+                also_lesion_ids=old.also_lesion_ids,
             )
 
     def remove_lesion(self, proc_id: str, lesion_id: str, reason: str) -> None:

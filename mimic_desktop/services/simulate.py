@@ -107,10 +107,12 @@ def record_procedure(
     finish: bool = True,
     on_event: Callable[[int], None] = lambda _id: None,
     surgeon: str | None = None,
+    one_specimen: bool = False,
 ) -> str:
     """Enrol and record one whole procedure; on_event gets each event id after its commit.
 
-    surgeon is the user name of the operating surgeon's account; without it the surgeon is a typed name."""
+    surgeon is the user name of the operating surgeon's account; without it the surgeon is a typed name.
+    one_specimen: every lesion taken out in one transection and one specimen, whose events name them all."""
     start = start or datetime.now(UTC) - timedelta(hours=4)
     clock = iter(start + timedelta(minutes=3 * i) for i in range(10_000))
 
@@ -148,21 +150,30 @@ def record_procedure(
         )
     for planning in forms.routine("planning"):
         event(planning.kind)
-    for lesion_id in lesion_ids:
+    for group in [lesion_ids] if one_specimen else [[lesion_id] for lesion_id in lesion_ids]:
+        lesion_id, others = group[0], group[1:]
         service.switch_lesion(proc_id, lesion_id)
-        event(forms.marking("transection_start").kind)
+
+        def shared(kind: str, others: list[str] = others) -> int:
+            """An event of the transection or specimen names every lesion it holds."""
+            return event(kind, also_lesion_ids=others if forms.events()[kind].several_lesions else [])
+
+        shared(forms.marking("transection_start").kind)
         plane = rng.random() < 0.2
-        event(recording("plane_fluorescence", plane).kind)
+        shared(recording("plane_fluorescence", plane).kind)
         if plane:
-            event(recording("plane_adapted", True).kind)
-        event(forms.marking("transection_end").kind)
+            shared(recording("plane_adapted", True).kind)
+        shared(forms.marking("transection_end").kind)
         fluorescent = rng.random() < 0.19
-        event(recording("specimen_fluorescent", fluorescent).kind)
-        event(recording("cavity_fluorescent", fluorescent).kind)
+        shared(recording("specimen_fluorescent", fluorescent).kind)
+        shared(recording("cavity_fluorescent", fluorescent).kind)
         if fluorescent:
-            event(recording("reresection", rng.choice(["done", "done", "not_feasible"])).kind)
-        if service.load(proc_id).lesion(lesion_id).get("source") == "occult":
-            event(recording("extended_resection", True).kind)
+            shared(recording("reresection", rng.choice(["done", "done", "not_feasible"])).kind)
+        for named in group:
+            if service.load(proc_id).lesion(named).get("source") == "occult":
+                if named != lesion_id:
+                    service.switch_lesion(proc_id, named)
+                event(recording("extended_resection", True).kind)
     event(next(e.kind for e in forms.events().values() if e.note_required), note="Haemostasis checked")
     event(forms.marking("surgery_end").kind)
     if pathology:

@@ -452,7 +452,18 @@ EVENT_COLUMNS = (
     "note",
     "struck",
     "struck_reason",
+    "also_lesion_ids",
 )
+
+
+def also_lesions_column(also_lesion_ids: tuple[str, ...]) -> str | None:
+    """The events column of the lesions an event names besides its first: a JSON list, NULL when there are none
+    (as for every event recorded before an event could name several lesions)."""
+    return json.dumps(list(also_lesion_ids)) if also_lesion_ids else None
+
+
+def also_lesions_from_column(value: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value else ()
 
 
 def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
@@ -490,6 +501,7 @@ def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
             "note": recorded["note"],
             "struck": int(struck is not None and struck.value is True),
             "struck_reason": struck.reason if struck else None,
+            "also_lesion_ids": also_lesions_column(tuple(recorded.get("also_lesion_ids") or ())),
         }
         problems += _differing("event", key, found, expected)
     return problems + _deleted(latest, "event", "kind", kept)

@@ -330,6 +330,14 @@ def m011_frames(db: Database) -> None:
     )
 
 
+@migrations()
+def m012_event_lesions(db: Database) -> None:
+    """One event may name several lesions (one transection or one specimen holding several): the lesions besides
+    lesion_id, as a JSON list of their ids; NULL when the event names one lesion or none, as every earlier event
+    does."""
+    db.execute("ALTER TABLE events ADD COLUMN also_lesion_ids TEXT")
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

@@ -192,16 +192,21 @@ def insert_event(
     lesion_id: str | None,
     note: str | None,
     corrects: int | None = None,
+    also_lesion_ids: tuple[str, ...] = (),
 ) -> int:
-    """Insert one event; corrects names the struck event whose time this one corrects."""
+    """Insert one event; corrects names the struck event whose time this one corrects; also_lesion_ids the other
+    lesions it names besides lesion_id (one transection or specimen holding several lesions)."""
     cursor = conn.execute(
-        "INSERT INTO events (procedure_id, lesion_id, kind, at_utc, recorded_utc, username, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (proc_id, lesion_id, kind, at, now, username, note),
+        "INSERT INTO events (procedure_id, lesion_id, kind, at_utc, recorded_utc, username, note, also_lesion_ids)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (proc_id, lesion_id, kind, at, now, username, note, audit.also_lesions_column(also_lesion_ids)),
     )
     event_id = inserted_id(cursor)
     # The details row of every event carries its time: a corrected time is in the trail as well, with the
     # event it replaces, so that the trail can say which time was corrected to which.
-    details: dict[str, str | int | None] = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
+    details: dict[str, str | int | list[str] | None] = {"kind": kind, "at": at, "lesion_id": lesion_id, "note": note}
+    if also_lesion_ids:
+        details["also_lesion_ids"] = list(also_lesion_ids)
     if corrects is not None:
         details["corrects"] = corrects
     for field, value in (("kind", kind), ("details", details)):
@@ -333,12 +338,25 @@ def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ..
     """The record's events in time order; only those of these kinds when given."""
     only = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
     for row in conn.execute(
-        "SELECT id, kind, at_utc, recorded_utc, username, lesion_id, note, struck, struck_reason"
+        "SELECT id, kind, at_utc, recorded_utc, username, lesion_id, note, struck, struck_reason, also_lesion_ids"
         f" FROM events WHERE procedure_id=?{only} ORDER BY at_utc, id",
         (proc.id, *(kinds or ())),
     ):
-        event_id, kind, at, recorded, username, lesion_id, note, struck, struck_reason = row
-        proc.events.append(Event(event_id, kind, at, recorded, username, lesion_id, note, bool(struck), struck_reason))
+        event_id, kind, at, recorded, username, lesion_id, note, struck, struck_reason, also = row
+        proc.events.append(
+            Event(
+                event_id,
+                kind,
+                at,
+                recorded,
+                username,
+                lesion_id,
+                note,
+                bool(struck),
+                struck_reason,
+                audit.also_lesions_from_column(also),
+            )
+        )
 
 
 def _load_signatures(conn: sqlite3.Connection, proc: Procedure) -> None:

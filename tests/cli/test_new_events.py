@@ -43,3 +43,35 @@ def test_the_new_events_are_recorded_and_dumped_from_the_command_line(db_path):
     result = run("event", "--db", db_path, *USER, "MIM-04-001", "cavity_clear", "--lesion", "1", check=False)
     assert result.returncode == 2 and "the cavity is already recorded as Cavity inspected, clear" in result.stderr
     assert run("verify", "--db", db_path).stdout.startswith("OK")
+
+
+def test_one_specimen_of_two_lesions_is_recorded_from_the_command_line(db_path):
+    run("init", "--db", db_path, *USER, "--name", "Anna Coordinator")
+    enrolment = ENROLMENT | {"icg_given_at": "2026-11-23T09:00:00+00:00"}
+    sets = [arg for name, value in enrolment.items() for arg in ("--set", f"{name}={value}")]
+    run("create", "--db", db_path, *USER, "MIM-04-001", "--centre", "04", *sets)
+    steps = [
+        ("incision", ()),
+        ("lesion_found", ()),
+        ("lesion_found", ()),
+        ("transection_start", ("--lesions", "1,2")),
+        ("transection_end", ("--lesions", "1,2")),
+        ("specimen_clear", ("--lesions", "1, 2")),
+    ]
+    for minute, (kind, lesions) in enumerate(steps):
+        at = f"2026-11-24T08:{30 + minute:02d}:00+00:00"
+        run("event", "--db", db_path, *USER, "MIM-04-001", kind, "--at", at, *lesions)
+    dump = json.loads(run("dump", "--db", db_path, *USER, "MIM-04-001").stdout)
+    lesions = dump["derived"]["lesions"]
+    assert (lesions["1"]["specimen_fluorescent"], lesions["2"]["specimen_fluorescent"]) == (False, False)
+    assert (lesions["1"]["transection_minutes"], lesions["2"]["transection_minutes"]) == (1, 1)
+    # Numbers that are not lesions of the record, or not numbers, are refused in words; nothing is recorded.
+    for given, words in (("1,7", "has no lesion 7"), ("1,x", "--lesions takes lesion numbers"), ("", "--lesions")):
+        result = run("event", "--db", db_path, *USER, "MIM-04-001", "cavity_clear", "--lesions", given, check=False)
+        assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    result = run("event", "--db", db_path, *USER, "MIM-04-001", "ablation", "--lesions", "1,2", check=False)
+    assert result.returncode == 2 and "belongs to one lesion only" in result.stderr
+    assert (
+        json.loads(run("dump", "--db", db_path, *USER, "MIM-04-001").stdout)["events"][-1]["kind"] == "specimen_clear"
+    )
+    assert run("verify", "--db", db_path).stdout.startswith("OK")

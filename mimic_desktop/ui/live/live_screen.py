@@ -37,6 +37,7 @@ from .event_buttons import EventButtons
 from .lesion_cards import LesionCards
 from .lesion_page import LesionPage
 from .lesion_panel import LesionPanel
+from .more_events import MORE_KEY, TOGETHER_KEY, MoreEvents
 from .notice_line import NoticeLine
 from .steady_label import SteadyLabel
 from .strike_dialog import ask_strike_reason
@@ -134,6 +135,21 @@ class LiveScreen(QWidget):
         self.details_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
         self.details_button.clicked.connect(lambda checked: self.show_lesion_details(checked))
         heading_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Other lesions taken out in one specimen with the current one (ids): the transection, plane, specimen and
+        # cavity events recorded while they are ticked name them all. Navigation, not the record: a change of the
+        # current lesion clears it.
+        self.together: set[str] = set()
+        self.together_of: str | None = None
+        self.more = MoreEvents(lang, lambda: (self.proc.lesions, self.proc.current_lesion_id, self.together))
+        self.more.triggered.connect(self.log)
+        self.more.together_toggled.connect(self.toggle_together)
+        # Under the lesion details' button, not beside it: the record's column keeps its narrowest width.
+        buttons = QVBoxLayout()
+        buttons.setSpacing(2)
+        heading_row.removeWidget(self.details_button)
+        for button in (self.details_button, self.more):
+            buttons.addWidget(button)
+        heading_row.addLayout(buttons, 0)
         right_layout.addLayout(heading_row)
         self.keyboard_note = SteadyLabel()  # the typing note is longer: it takes no room from what lies below
         self.keyboard_note.setObjectName("keyboardNote")
@@ -166,6 +182,12 @@ class LiveScreen(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(partial(self._switch_if_visible, number))
+            together_key = QShortcut(QKeySequence(TOGETHER_KEY.format(number=number)), self)
+            together_key.setContext(Qt.ShortcutContext.WindowShortcut)
+            together_key.activated.connect(partial(self._together_if_visible, number))
+        more_key = QShortcut(QKeySequence(MORE_KEY), self)
+        more_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        more_key.activated.connect(self._more_if_visible)
         strike_key = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
         strike_key.setContext(Qt.ShortcutContext.WindowShortcut)  # a field with the keyboard keeps its Backspace
         strike_key.activated.connect(self._strike_last_if_visible)
@@ -187,9 +209,15 @@ class LiveScreen(QWidget):
     def refresh(self) -> None:
         self.proc = self.context.procedures().load(self.proc_id)
         proc, lang = self.proc, self.context.lang
+        if self.together_of != proc.current_lesion_id:  # another lesion is current: it was taken out on its own
+            self.together, self.together_of = set(), proc.current_lesion_id
+        self.together &= {lesion.id for lesion in proc.lesions}
         ended = derive.closure_time(proc) is not None
         status = derive.status(proc).text(lang)
         heading = f"{proc.study_id} · {status}"
+        together = self._together_numbers()
+        if together:
+            heading += " · " + self.tr("One specimen: lesions {numbers}").replace("{numbers}", ", ".join(together))
         if ended:
             heading += " · " + self.tr("Surgery has ended: complete the record in the Record tab.")
         self.heading.setText(heading)
@@ -246,6 +274,33 @@ class LiveScreen(QWidget):
     def take_keys(self) -> None:
         """The keys log events again (a lesion field keeps what was typed until it is saved)."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _together_numbers(self) -> list[str]:
+        """The numbers of the lesions of one specimen, the current one first; none when it was taken out alone."""
+        if not self.together:
+            return []
+        named = [self.proc.current_lesion_id, *self.together]
+        return [
+            str(lesion.number)
+            for lesion in sorted(self.proc.lesions, key=lambda lesion: (lesion.id != named[0], lesion.number))
+            if lesion.id in named
+        ]
+
+    def toggle_together(self, lesion_id: str) -> None:
+        """Tick or untick another lesion as taken out in one specimen with the current one."""
+        if lesion_id == self.proc.current_lesion_id:
+            return
+        self.together ^= {lesion_id}
+        self.refresh()
+
+    def _together_if_visible(self, number: int) -> None:
+        lesion = next((lesion for lesion in self.proc.lesions if lesion.number == number), None)
+        if self.isVisible() and lesion is not None:
+            self.toggle_together(lesion.id)
+
+    def _more_if_visible(self) -> None:
+        if self.isVisible():
+            self.more.showMenu()
 
     def _switch_if_visible(self, number: int) -> None:
         if self.isVisible():
@@ -374,10 +429,17 @@ class LiveScreen(QWidget):
             if typed is None:
                 return
             note, kept = typed.text, typed.kept
+        # An event of one transection or specimen names every lesion ticked as taken out together with the
+        # current one, in their numbers' order.
+        also = (
+            [lesion.id for lesion in self.proc.lesions if lesion.id in self.together]
+            if definition.several_lesions and self.proc.current_lesion_id
+            else []
+        )
         self._act(
             definition.text(self.context.lang),
             lambda: self.context.procedures(kept).record_event(
-                self.proc_id, kind, at=moment, note=note, lang=self.context.lang
+                self.proc_id, kind, at=moment, note=note, lang=self.context.lang, also_lesion_ids=also
             ),
             moment=moment,
         )

@@ -101,7 +101,7 @@ class Timeline(QWidget):
                 [
                     event.moment.astimezone().strftime("%H:%M:%S"),
                     catalogue[event.kind].text(self.lang),
-                    numbers.get(event.lesion_id or "", ""),
+                    ", ".join(numbers.get(named, "") for named in event.lesion_ids),
                     self._remark(event),
                 ]
             )
