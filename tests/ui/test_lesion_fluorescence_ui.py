@@ -162,3 +162,20 @@ def test_the_dutch_page_says_what_the_figures_are(make_window, store, coordinato
     assert "Niet gekalibreerd" in panel.figures.text()
     assert panel.store_button.text() == "Meting opslaan"
     assert "Signaal-achtergrondverhouding: 3.0" in panel.figures.text()
+
+
+def test_the_documentation_pictures_of_the_lesion_page_are_made(ui_app, tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage
+
+    script = Path(__file__).resolve().parents[2] / "docs" / "make_screenshots.py"
+    spec = importlib.util.spec_from_file_location("make_screenshots", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    made = module.make_fluorescence_screenshots(tmp_path / "pictures", tmp_path)
+    assert [path.name for path in made] == ["dark-record-fluorescence.png", "dark-record-fluorescence-nl.png"]
+    for path in made:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1366, 768)

@@ -47,7 +47,7 @@ class FrameCanvas(QWidget):
         self._anchor: QPoint | None = None
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 400)
+        return QSize(560, 340)
 
     # -- what is shown -----------------------------------------------------------------------
     def set_image(self, image: QImage) -> None:

@@ -70,7 +70,8 @@ class LesionsPage(RecordPage):
         self.fluorescence = FluorescencePanel(access)
         column.addWidget(self.fluorescence)
         column.addStretch(1)
-        layout.addWidget(scrolling(detail), 3)
+        self.scroll_area = scrolling(detail)
+        layout.addWidget(self.scroll_area, 3)
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self, proc: Procedure) -> None:
