@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from ..reports.summary import KeptStill
+
 MASKS_KEY = "frame_masks"
 MEDIA_TYPE = "image/png"
 # What the frames of one procedure may take in the database: about fifty 1080p stills as PNG. A laptop keeps
@@ -437,3 +439,42 @@ def preview_measurement(
     regions are drawn."""
     target_rect, background_rect = parse_rect(target, "target"), parse_rect(background, "background")
     return measure(frame_pixels(service, proc_id, frame_id), target_rect, background_rect, channel)
+
+
+def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
+    """The frames kept with the record's live events, with the measurements made on them, for the summary PDF.
+
+    A frame whose pixels no longer match their hash is left out: the summary prints only what was kept, and
+    `verify` names the changed row."""
+    from ..reports.summary import KeptStill, StillRegions
+
+    numbers = {lesion.id: lesion.number for lesion in proc.lesions}
+    live = {event.id: event for event in proc.live_events()}
+    regions: dict[int, list[StillRegions]] = {}
+    for measured in frame_rows.measurements_of(store.conn, proc.id):
+        if measured.lesion_id in numbers:
+            regions.setdefault(measured.frame_id, []).append(
+                StillRegions(
+                    numbers[measured.lesion_id], measured.target, measured.background, measured.sbr, measured.channel
+                )
+            )
+    stills = []
+    for kept in frame_rows.frames_of(store.conn, proc.id):
+        event = live.get(kept.event_id)
+        data = frame_rows.frame_data(store.conn, kept.id)
+        if event is None or data is None or hashlib.sha256(data).hexdigest() != kept.sha256:
+            continue
+        stills.append(
+            KeptStill(
+                id=kept.id,
+                event_kind=kept.event_kind,
+                at=kept.event_at_utc,
+                lesion_number=numbers.get(event.lesion_id or ""),
+                png=data,
+                sha256=kept.sha256,
+                width=kept.width,
+                height=kept.height,
+                regions=tuple(regions.get(kept.id, [])),
+            )
+        )
+    return stills
