@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mimic_desktop.services.procedures import ProcedureService
@@ -36,6 +37,9 @@ def procedure(ctx: Context, lesions: int) -> str:
 
     def make() -> str:
         laptop = local(ctx)
-        return record_procedure(laptop.service, random.Random(lesions), lesions=lesions)
+        # Events are three minutes apart: a fifty-lesion operation takes longer than the simulation's default four
+        # hours before now, and an event may not lie in the future.
+        start = datetime.now(UTC) - timedelta(hours=max(4, lesions))
+        return record_procedure(laptop.service, random.Random(lesions), lesions=lesions, start=start)
 
     return ctx.shared(f"procedure-{lesions}", make)

@@ -4,6 +4,7 @@
     python docs/make_screenshots.py --accounts [FOLDER]   (only the account pages and the locked screen)
     python docs/make_screenshots.py --live [FOLDER]       (only the live screen's pictures)
     python docs/make_screenshots.py --central [FOLDER]    (only the trial office's window)
+    python docs/make_screenshots.py --fluorescence [FOLDER]  (only a lesion's page with regions drawn on a frame)
 
 Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
 live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
@@ -573,13 +574,79 @@ def make_live_screenshots(folder: Path) -> list[Path]:
     return made
 
 
+def synthetic_still(path: Path) -> Path:
+    """A near-infrared still for the pictures: a bright rim (180) around a dark lesion (25) on liver (60), with
+    a little noise, so that the ratio shown is about 3."""
+    import cv2
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    plane = np.full((480, 640), 60.0)
+    plane[130:350, 220:440] = 180.0
+    plane[165:315, 255:405] = 25.0
+    plane += rng.normal(0.0, 6.0, plane.shape)
+    if not cv2.imwrite(str(path), np.clip(np.rint(plane), 0, 255).astype(np.uint8)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def make_fluorescence_screenshots(folder: Path, scratch: Path) -> list[Path]:
+    """A lesion's page with a target and a background drawn on a kept frame, in English and Dutch (dark theme)."""
+    from PySide6.QtCore import QRect
+
+    from mimic_desktop.services import frames
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.services.procedures import ProcedureService
+    from mimic_desktop.ui import i18n
+    from mimic_desktop.ui.app import make_application
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = make_application("en", "dark")
+    store = create_demo(scratch / "fluorescence.sqlite")
+    proc_id = record_after_surgery_example(store)
+    user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+    service = ProcedureService(store, user)
+    proc = service.load(proc_id)
+    first = proc.lesions[0]
+    finding = next(e for e in proc.live_events() if e.lesion_id == first.id and e.kind == "cavity_fluorescent")
+    frames.attach_frame(service, proc.study_id, finding.id, synthetic_still(scratch / "still.png"))
+    made = []
+    for lang in LANGUAGES:
+        i18n.install(app, lang)
+        window = MainWindow(AppContext(store, user, lang), Preferences(scratch / f"fluorescence-{lang}"), demo=True)
+        window.resize(*SIZE)
+        window.show()
+        window.open_procedure(proc_id)
+        window.tabs.setCurrentIndex(1)
+        page = window.record.show_page("lesions")
+        panel = page.fluorescence
+        panel.canvas.set_region("target", QRect(225, 135, 210, 25))
+        panel.canvas.set_region("background", QRect(30, 60, 140, 360))
+        settle()
+        bar = page.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the panel is the page's last block
+        settle()
+        path = folder / ("dark-record-fluorescence.png" if lang == "en" else "dark-record-fluorescence-nl.png")
+        grab(window, path)
+        made.append(path)
+        window.close()
+    i18n.install(app, "en")
+    store.close()
+    return made
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
     accounts_only = "--accounts" in argv  # only the account pages, without the slower rest
     live_only = "--live" in argv  # only the live screen's pictures
     central_only = "--central" in argv  # only the trial office's window
-    argv = [arg for arg in argv if arg not in {"--accounts", "--live", "--central"}]
+    fluorescence_only = "--fluorescence" in argv  # only the lesion's page with regions on a frame
+    argv = [arg for arg in argv if arg not in {"--accounts", "--live", "--central", "--fluorescence"}]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
@@ -587,6 +654,8 @@ def main(argv: list[str]) -> int:
         if accounts_only:
             folder.mkdir(parents=True, exist_ok=True)
             made = make_account_screenshots(folder, Path(settings))
+        elif fluorescence_only:
+            made = make_fluorescence_screenshots(folder, Path(settings))
         elif live_only:
             made = make_live_screenshots(folder)
         elif central_only:

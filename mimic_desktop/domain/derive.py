@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import forms
-from .record import Complication, Event, Lesion, Procedure
+from .record import Complication, Event, Lesion, LesionRatio, Procedure
 from .values import display
 from .wording import Text
 
@@ -299,3 +299,12 @@ def status(proc: Procedure) -> Status:
 def being_recorded(proc: Procedure) -> bool:
     """Still being recorded: not yet completed (locked) nor sent to the trial office."""
     return status(proc) in {Status.DRAFT, Status.IN_PROGRESS, Status.AWAITING_PATHOLOGY}
+
+
+def specimen_ratio(proc: Procedure, lesion_id: str) -> LesionRatio | None:
+    """The lesion's signal-to-background ratio measured on the frame of its specimen finding (the events that
+    record the index test, forms/events.json), the latest when measured on several; None when none was."""
+    index = forms.index_finding().name
+    specimen = {kind for kind, event in forms.events().items() if event.finding == index}
+    measured = [m for m in proc.fluorescence if m.lesion_id == lesion_id and m.finding in specimen]
+    return max(measured, key=lambda m: m.measured_at, default=None)

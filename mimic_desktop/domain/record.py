@@ -72,6 +72,19 @@ class Signature:
         return self.voided_at is None
 
 
+@dataclass(frozen=True)
+class LesionRatio:
+    """A lesion's fluorescence measured on a kept frame, as the exports carry it: the signal-to-background ratio
+    (uncalibrated, relative to that frame), its channel and method, and the finding the frame was kept with."""
+
+    lesion_id: str
+    finding: str
+    sbr: float
+    channel: str
+    method: str
+    measured_at: str
+
+
 @dataclass
 class Procedure:
     id: str
@@ -98,6 +111,8 @@ class Procedure:
     subject_status: str = "enrolled"
     subject_status_reason: str | None = None
     subject_status_date: str | None = None
+    # Measured after surgery on kept frames (services/frames.py); not a form field.
+    fluorescence: list[LesionRatio] = field(default_factory=list)
 
     def get(self, name: str) -> Any:
         return self.values.get(name)

@@ -69,6 +69,16 @@ DERIVED_LESION = (
     Column("final_r_status", "choice", "R status after cavity re-resection", ("R0", "R1")),
 )
 LESION_TIMES = (Column("transection_minutes", "decimal", "Transection time", unit="min"),)
+# Measured after surgery on the frame kept with the specimen finding (docs/fluorescence.md); empty when none was.
+LESION_FLUORESCENCE = (
+    Column(
+        "specimen_sbr",
+        "decimal",
+        "Signal-to-background ratio on the specimen finding's frame (uncalibrated, relative to that frame)",
+    ),
+    Column("specimen_sbr_channel", "text", "Channel the specimen's ratio was measured on"),
+    Column("specimen_sbr_method", "text", "Method of the specimen's ratio"),
+)
 
 
 def finding_column(finding: forms.Finding) -> Column:
@@ -103,7 +113,12 @@ def derived_procedure() -> list[Column]:
 
 def derived_lesion() -> list[Column]:
     """The derived columns of a lesion: its R status, each finding of forms/events.json, the transection time."""
-    return [*DERIVED_LESION, *(finding_column(f) for f in forms.findings("lesion")), *LESION_TIMES]
+    return [
+        *DERIVED_LESION,
+        *(finding_column(f) for f in forms.findings("lesion")),
+        *LESION_TIMES,
+        *LESION_FLUORESCENCE,
+    ]
 
 
 DERIVED_COMPLICATION = (
@@ -257,6 +272,12 @@ def lesion_rows(proc: Procedure) -> list[dict[str, Any]]:
             "final_r_status": derive.final_r_status(lesion),
             **assessment.findings,
             "transection_minutes": assessment.transection_minutes,
+        }
+        ratio = derive.specimen_ratio(proc, lesion.id)
+        row |= {
+            "specimen_sbr": None if ratio is None else ratio.sbr,
+            "specimen_sbr_channel": None if ratio is None else ratio.channel,
+            "specimen_sbr_method": None if ratio is None else ratio.method,
         }
         rows.append(row)
     return rows

@@ -14,7 +14,7 @@ from typing import Any
 from .. import __version__
 from ..domain import forms
 from ..domain.errors import ValidationError
-from ..domain.record import Complication, Event, Lesion, Procedure, Signature
+from ..domain.record import Complication, Event, Lesion, LesionRatio, Procedure, Signature
 from ..domain.study_id_corrections import StudyIdCorrection
 from ..domain.wording import Text
 
@@ -51,6 +51,7 @@ def record_to_dict(
     body.pop("exported_at")
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
+    body.pop("fluorescence")  # carried whole, with each frame's hash, as the part "fluorescence" beside the record
     for name in SUBJECT_STATUS_PARTS.values():
         body.pop(name)  # carried as the part "subject_status" beside the record
     body["events"] = [_event_to_dict(event) for event in body["events"]]
@@ -156,6 +157,17 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             exported_at=data.get("exported_at"),
             demo=bool(data.get("demo", False)),
             **_subject_status(data),
+            fluorescence=[
+                LesionRatio(
+                    str(m["lesion_id"]),
+                    str(m["finding"]),
+                    float(m["sbr"]),
+                    str(m["channel"]),
+                    str(m["method"]),
+                    str(m["measured_at"]),
+                )
+                for m in data.get("fluorescence") or []
+            ],
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(Text("The session record is incomplete or malformed: {error!s}", error=error)) from None

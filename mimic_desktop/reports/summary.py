@@ -46,6 +46,32 @@ class QueryLine:
 
 
 @dataclass(frozen=True)
+class StillRegions:
+    """A measurement drawn on a kept frame: its two rectangles (X,Y,W,H in the frame's pixels) and figures."""
+
+    lesion_number: int
+    target: str
+    background: str
+    sbr: float
+    channel: str
+
+
+@dataclass(frozen=True)
+class KeptStill:
+    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it."""
+
+    id: int
+    event_kind: str
+    at: str
+    lesion_number: int | None
+    png: bytes
+    sha256: str
+    width: int
+    height: int
+    regions: tuple[StillRegions, ...] = ()
+
+
+@dataclass(frozen=True)
 class SummaryContext:
     """What the summary needs beyond the record, gathered by the caller."""
 
@@ -56,6 +82,7 @@ class SummaryContext:
     icg_window: tuple[timedelta, timedelta] = derive.DEFAULT_ICG_WINDOW
     printed_at: datetime | None = None
     queries: tuple[QueryLine, ...] = ()
+    stills: tuple[KeptStill, ...] = ()
 
 
 def running(proc: Procedure, title: str, lang: str, printed_at: datetime | None = None) -> Running:
@@ -370,11 +397,103 @@ def _queries(ctx: SummaryContext, lang: str) -> Story:
     ]
 
 
+# The rectangles' colours on paper, as on the lesion's page: target solid amber, background dashed blue.
+_TARGET_COLOUR, _BACKGROUND_COLOUR = "#ffb000", "#1f9fe0"
+
+
+def _still_drawing(still: KeptStill, width: float) -> Flowable:
+    """The frame as stored, at the page's width or less, with each measurement's rectangles drawn over it."""
+    from io import BytesIO
+
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Flowable as PlatypusFlowable
+
+    shown_width = min(width, 12 * 28.35)  # at most 12 cm: two frames a page
+    scale = shown_width / still.width
+    shown_height = still.height * scale
+
+    class Still(PlatypusFlowable):  # type: ignore[misc]
+        def wrap(self, *_available: float) -> tuple[float, float]:
+            return shown_width, shown_height
+
+        def draw(self) -> None:
+            canvas = self.canv
+            canvas.drawImage(ImageReader(BytesIO(still.png)), 0, 0, shown_width, shown_height)
+            for region in still.regions:
+                for rect, colour, dashed in (
+                    (region.target, _TARGET_COLOUR, False),
+                    (region.background, _BACKGROUND_COLOUR, True),
+                ):
+                    x, y, w, h = (int(part) for part in rect.split(","))
+                    canvas.setStrokeColor(HexColor(colour))
+                    canvas.setLineWidth(1.5)
+                    if dashed:
+                        canvas.setDash(4, 3)
+                    else:
+                        canvas.setDash()
+                    # PDF's y grows upwards, the frame's downwards.
+                    canvas.rect(x * scale, shown_height - (y + h) * scale, w * scale, h * scale, stroke=1, fill=0)
+
+    return Still()
+
+
+def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
+    """The near-infrared frames kept with the record's events, with the regions measured on them."""
+    from reportlab.platypus import KeepTogether
+
+    if not ctx.stills:
+        return []
+    catalogue = forms.events()
+    story: Story = [
+        heading(say("Near-infrared frames kept", lang)),
+        para(
+            text(
+                say(
+                    "Masked as stored. Target regions solid, background regions dashed; figures uncalibrated, "
+                    "relative to this frame.",
+                    lang,
+                )
+            ),
+            "small",
+        ),
+    ]
+    for still in ctx.stills:
+        event = catalogue[still.event_kind].text(lang) if still.event_kind in catalogue else still.event_kind
+        about = say("Frame {id}: {event}, {at}", lang, id=still.id, event=event, at=when(still.at))
+        if still.lesion_number is not None:
+            about += " · " + say("Lesion {number}", lang, number=still.lesion_number)
+        lines = [
+            say(
+                "Lesion {number}: ratio {sbr} on the {channel} channel (target {target}, background {background})",
+                lang,
+                number=region.lesion_number,
+                sbr=f"{region.sbr:.2f}",
+                channel=region.channel,
+                target=region.target,
+                background=region.background,
+            )
+            for region in still.regions
+        ]
+        story.append(
+            KeepTogether(
+                [
+                    para(text(about), "head"),
+                    _still_drawing(still, content_width()),
+                    para(text(f"SHA-256 {still.sha256}"), "small"),
+                    *(para(text(line), "body") for line in lines),
+                ]
+            )
+        )
+    return story
+
+
 def summary_story(proc: Procedure, ctx: SummaryContext, lang: str = "en") -> Story:
     story = [heading(f"{say('Procedure summary', lang)}: {proc.study_id}", "title")]
     story += _record_sections(proc, ctx, lang)
     story += _timeline(proc, lang)
     story += _lesions(proc, lang)
+    story += _stills(proc, ctx, lang)
     story += _management(proc, lang)
     story += _postop(proc, lang)
     if ctx.missing:

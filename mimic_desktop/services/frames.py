@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..analysis.fluorescence import CHANNELS as CHANNEL_NAMES
 from ..analysis.fluorescence import HONEST_WORDS, Measurement, Rect, measure, parse_rect
 from ..domain import forms
 from ..domain.clock import to_iso, utc_now
@@ -32,6 +33,8 @@ from .procedures import Clock, ProcedureService
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from ..reports.summary import KeptStill
 
 MASKS_KEY = "frame_masks"
 MEDIA_TYPE = "image/png"
@@ -242,16 +245,7 @@ def kept_frames(service: ProcedureService, study_id: str) -> list[KeptFrame]:
 
 def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDArray[np.generic]:
     """The pixels of a kept frame of this procedure, its hash checked against the stored one."""
-    conn = service.store.conn
-    row = frame_rows.frame(conn, frame_id)
-    data = frame_rows.frame_data(conn, frame_id)
-    if row is None or data is None or row.procedure_id != proc_id:
-        raise NotFound(Text("There is no frame {id} in this record.", id=frame_id))
-    if hashlib.sha256(data).hexdigest() != row.sha256:
-        raise ValidationError(
-            Text("Frame {id} does not match its hash: it was changed after it was kept.", id=frame_id), "frame"
-        )
-    return decode(data, f"frame {frame_id}")
+    return decode(frame_png(service, proc_id, frame_id), f"frame {frame_id}")
 
 
 # -- fluorescence measured on kept frames -------------------------------------------------------------------
@@ -406,3 +400,81 @@ def record_measurements(store: Store, proc: Procedure) -> list[dict[str, object]
         for row in frame_rows.measurements_of(store.conn, proc.id)
         if row.lesion_id in lesions
     ]
+
+
+# -- what the lesion's page shows and measures --------------------------------------------------------------
+
+CHANNELS = CHANNEL_NAMES
+
+
+def frames_for_lesion(service: ProcedureService, proc: Procedure, lesion_id: str) -> list[KeptFrame]:
+    """The frames a lesion may be measured on: kept with its own live events, or with a live event of no lesion
+    (the ICG overlay inspection), in the order they were recorded."""
+    events = {event.id: event for event in proc.live_events()}
+    return [
+        kept
+        for kept in kept_frames(service, proc.study_id)
+        if kept.event_id in events and events[kept.event_id].lesion_id in (None, lesion_id)
+    ]
+
+
+def frame_png(service: ProcedureService, proc_id: str, frame_id: int) -> bytes:
+    """A kept frame's stored PNG, as shown on screen, its hash checked against the stored one."""
+    conn = service.store.conn
+    row = frame_rows.frame(conn, frame_id)
+    data = frame_rows.frame_data(conn, frame_id)
+    if row is None or data is None or row.procedure_id != proc_id:
+        raise NotFound(Text("There is no frame {id} in this record.", id=frame_id))
+    if hashlib.sha256(data).hexdigest() != row.sha256:
+        raise ValidationError(
+            Text("Frame {id} does not match its hash: it was changed after it was kept.", id=frame_id), "frame"
+        )
+    return data
+
+
+def preview_measurement(
+    service: ProcedureService, proc_id: str, frame_id: int, target: str, background: str, channel: str = "nir"
+) -> Measurement:
+    """The figures `set_measurement` would store, computed and stored nowhere: what the page shows while the
+    regions are drawn."""
+    target_rect, background_rect = parse_rect(target, "target"), parse_rect(background, "background")
+    return measure(frame_pixels(service, proc_id, frame_id), target_rect, background_rect, channel)
+
+
+def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
+    """The frames kept with the record's live events, with the measurements made on them, for the summary PDF.
+
+    A frame whose pixels no longer match their hash is left out: the summary prints only what was kept, and
+    `verify` names the changed row."""
+    from ..reports.summary import KeptStill, StillRegions
+
+    numbers = {lesion.id: lesion.number for lesion in proc.lesions}
+    live = {event.id: event for event in proc.live_events()}
+    regions: dict[int, list[StillRegions]] = {}
+    for measured in frame_rows.measurements_of(store.conn, proc.id):
+        if measured.lesion_id in numbers:
+            regions.setdefault(measured.frame_id, []).append(
+                StillRegions(
+                    numbers[measured.lesion_id], measured.target, measured.background, measured.sbr, measured.channel
+                )
+            )
+    stills = []
+    for kept in frame_rows.frames_of(store.conn, proc.id):
+        event = live.get(kept.event_id)
+        data = frame_rows.frame_data(store.conn, kept.id)
+        if event is None or data is None or hashlib.sha256(data).hexdigest() != kept.sha256:
+            continue
+        stills.append(
+            KeptStill(
+                id=kept.id,
+                event_kind=kept.event_kind,
+                at=kept.event_at_utc,
+                lesion_number=numbers.get(event.lesion_id or ""),
+                png=data,
+                sha256=kept.sha256,
+                width=kept.width,
+                height=kept.height,
+                regions=tuple(regions.get(kept.id, [])),
+            )
+        )
+    return stills

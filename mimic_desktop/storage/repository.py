@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from ..domain import derive
-from ..domain.record import Complication, Event, Lesion, Procedure, Signature
+from ..domain.record import Complication, Event, Lesion, LesionRatio, Procedure, Signature
 from . import audit, row_seals
 from .rowids import inserted_id
 
@@ -246,7 +246,19 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool
     _load_values(conn, proc, children if child_values else None)
     _load_events(conn, proc)
     _load_signatures(conn, proc)
+    _load_fluorescence(conn, proc)
     return proc
+
+
+def _load_fluorescence(conn: sqlite3.Connection, proc: Procedure) -> None:
+    from .frames import measurements_of
+
+    lesions = {lesion.id for lesion in proc.lesions}
+    proc.fluorescence = [
+        LesionRatio(row.lesion_id, row.finding, row.sbr, row.channel, row.method, row.measured_utc)
+        for row in measurements_of(conn, proc.id)
+        if row.lesion_id in lesions
+    ]
 
 
 def refresh_status(conn: sqlite3.Connection, proc_id: str) -> None:

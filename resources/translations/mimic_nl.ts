@@ -3614,4 +3614,123 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Laesie {number}</translation>
     </message>
 </context>
+<context>
+    <name>FluorescencePanel</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="37" />
+        <source>Fluorescence measured on a kept frame</source>
+        <translation>Fluorescentie gemeten op een bewaard beeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="43" />
+        <source>No frame was kept with this lesion's findings: frames are kept while a video source is set.</source>
+        <translation>Bij de bevindingen van deze laesie is geen beeld bewaard: beelden worden bewaard zolang een videobron is ingesteld.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="54" />
+        <source>Kept frame</source>
+        <translation>Bewaard beeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="56" />
+        <source>Frame</source>
+        <translation>Beeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="60" />
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="64" />
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="71" />
+        <source>Draw the target (T)</source>
+        <translation>Doelgebied tekenen (T)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72" />
+        <source>Draw the background (B)</source>
+        <translation>Achtergrond tekenen (B)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="82" />
+        <source>Frame: drag to draw a region; arrows move it, Shift+arrows resize it</source>
+        <translation>Beeld: sleep om een gebied te tekenen; pijltjes verplaatsen het, Shift+pijltjes veranderen de grootte</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="87" />
+        <source>Drag on the frame to draw the chosen region. Keys: T target, B background, arrows move, Shift+arrows resize, Ctrl for ten pixels.</source>
+        <translation>Sleep op het beeld om het gekozen gebied te tekenen. Toetsen: T doelgebied, B achtergrond, pijltjes verplaatsen, Shift+pijltjes veranderen de grootte, Ctrl voor tien pixels.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="97" />
+        <source>Store the measurement</source>
+        <translation>Meting opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="110" />
+        <source>near-infrared (grey frame)</source>
+        <translation>nabij-infrarood (grijs beeld)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="111" />
+        <source>green (overlay colour)</source>
+        <translation>groen (kleur van de overlay)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="112" />
+        <source>red</source>
+        <translation>rood</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="113" />
+        <source>blue</source>
+        <translation>blauw</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="114" />
+        <source>grey of a colour frame</source>
+        <translation>grijswaarde van een kleurenbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="136" />
+        <source>Frame %1 · %2 · %3</source>
+        <translation>Beeld %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="199" />
+        <source>Draw a target and a background region to see their figures.</source>
+        <translation>Teken een doelgebied en een achtergrond om hun waarden te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="215" />
+        <source>Target %1: mean %2, SD %3</source>
+        <translation>Doelgebied %1: gemiddelde %2, SD %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="219" />
+        <source>Background %1: mean %2, SD %3</source>
+        <translation>Achtergrond %1: gemiddelde %2, SD %3</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="223" />
+        <source>Signal-to-background ratio: %1 on the %2 channel</source>
+        <translation>Signaal-achtergrondverhouding: %1 op het kanaal %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="226" />
+        <source>Uncalibrated, relative to this frame: pixel values depend on the camera, its distance and angle.</source>
+        <translation>Niet gekalibreerd, alleen ten opzichte van dit beeld: pixelwaarden hangen af van de camera, de afstand en de hoek.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="233" />
+        <source>No measurement stored for this lesion yet.</source>
+        <translation>Voor deze laesie is nog geen meting opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="237" />
+        <source>Stored: frame %1, ratio %2 (%3 channel)</source>
+        <translation>Opgeslagen: beeld %1, verhouding %2 (kanaal %3)</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@ from ...domain.record import Lesion, Procedure
 from ..icons import icon
 from ..live.lesion_cards import LesionText
 from .access import RecordAccess
+from .fluorescence_panel import FluorescencePanel
 from .pages import RecordPage, scrolling
 from .section_editor import SectionEditor
 
@@ -66,8 +67,11 @@ class LesionsPage(RecordPage):
             block.edited.connect(self.show_derived)
             block.set_editable(access.editable)
             column.addWidget(block)
+        self.fluorescence = FluorescencePanel(access)
+        column.addWidget(self.fluorescence)
         column.addStretch(1)
-        layout.addWidget(scrolling(detail), 3)
+        self.scroll_area = scrolling(detail)
+        layout.addWidget(self.scroll_area, 3)
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self, proc: Procedure) -> None:
@@ -113,6 +117,8 @@ class LesionsPage(RecordPage):
             self.heading.setText(title)
             self.in_theatre.setText(rest)
         self.heading.setVisible(lesion is not None)
+        self.fluorescence.setVisible(lesion is not None)
+        self.fluorescence.show_lesion(lesion)
         self.in_theatre.setVisible(lesion is not None)
         self.remove_button.setEnabled(lesion is not None)
         self.show_derived()
