@@ -19,9 +19,12 @@ def cmd_trust_office(args: argparse.Namespace) -> None:
 
     service = signed_in(args)
     fingerprint, changed = query_answers.trust_office(service.store, service.user, args.key_file)
-    state = "registered" if changed else "was registered already"
-    print(f"The trial office's key {fingerprint} {state}.")
-    print("Check this fingerprint with the trial office by phone: query files signed with it are accepted.")
+    lang = reader_language(args)
+    if changed:
+        print(say("The trial office's key {fingerprint} registered.", lang, fingerprint=fingerprint))
+    else:
+        print(say("The trial office's key {fingerprint} was registered already.", lang, fingerprint=fingerprint))
+    print(say("Check this fingerprint with the trial office by phone: query files signed with it are accepted.", lang))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -76,9 +79,18 @@ def cmd_answer(args: argparse.Namespace) -> None:
     from ..services import query_answers
 
     service = signed_in(args)
-    query_answers.answer(service, args.query_id, args.text, value=args.value, reason=args.reason)
-    corrected = " and the value corrected" if args.value is not None else ""
-    print(f"Query {args.query_id} answered{corrected}; the record's next session file carries the answer.")
+    lang = reader_language(args)
+    query_answers.answer(service, args.query_id, args.text, value=args.value, reason=args.reason, lang=lang)
+    if args.value is None:
+        print(say("Query {id} answered; the record's next session file carries the answer.", lang, id=args.query_id))
+    else:
+        print(
+            say(
+                "Query {id} answered and the value corrected; the record's next session file carries the answer.",
+                lang,
+                id=args.query_id,
+            )
+        )
 
 
 def register(sub: Any) -> None:
