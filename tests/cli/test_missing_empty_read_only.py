@@ -223,3 +223,12 @@ def test_restore_onto_a_side_file_of_the_database_is_refused_and_its_commits_sta
     reopened = sqlite3.connect(enrolled)
     assert reopened.execute("SELECT count(*) FROM sqlite_master WHERE name = 'after_the_backup'").fetchone() == (1,)
     reopened.close()
+
+
+def test_a_backup_that_is_not_there_is_said_in_the_readers_language(enrolled, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["restore", "--db", str(enrolled), "nonsense.sqlite"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fout: nonsense.sqlite is geen back-up van ") and "Traceback" not in err, err
