@@ -20,7 +20,9 @@ def with_identifier(laptop, importer):
     """Two records at the trial office; the second's complication describes the patient by name and birth date."""
     clean, named = laptop.record(80), laptop.record(81)
     day = derive.surgery_date(laptop.service.load(named))
-    laptop.service.add_complication(
+    laptop.service.keeping_identifiers(
+        "typed on purpose, to test what the trial office's exports say"
+    ).add_complication(
         named,
         {"description": IDENTIFYING_TEXT, "clavien_dindo": "I", "onset_date": day.isoformat()},
         reason="complication reported by phone",

@@ -121,7 +121,9 @@ def test_a_planted_identifier_is_shown_before_writing_go_back_writes_nothing_exp
     make_window, store, coordinator, service, recorded, actions, qtbot, usb
 ):
     incision = service.load(recorded).first_event("incision").moment
-    service.record_event(recorded, "note", note="Daughter of mevr. Jansen asked for the report", at=incision)
+    service.keeping_identifiers("planted to test the export warning").record_event(
+        recorded, "note", note="Daughter of mevr. Jansen asked for the report", at=incision
+    )
     service.complete(recorded)
     window, panel = open_documents(make_window, store, coordinator, recorded)
     seen: list[list[str]] = []
@@ -315,7 +317,9 @@ def test_the_new_widgets_in_dutch_with_qts_own_dutch_buttons(
     make_window, store, coordinator, service, recorded, ui_app, actions
 ):
     incision = service.load(recorded).first_event("incision").moment
-    service.record_event(recorded, "note", note="Call back on +31 6 1234 5678", at=incision + timedelta(minutes=1))
+    service.keeping_identifiers("planted to test the export warning").record_event(
+        recorded, "note", note="Call back on +31 6 1234 5678", at=incision + timedelta(minutes=1)
+    )
     service.complete(recorded)
     i18n.install(ui_app, "nl")
     window, panel = open_documents(make_window, store, coordinator, recorded, lang="nl")

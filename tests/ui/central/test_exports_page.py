@@ -107,7 +107,7 @@ def test_the_exports_page_names_an_identifier_in_free_text_in_its_language(open_
     laptop = make_laptop(tmp_path)
     proc_id = laptop.record(90)
     day = derive.surgery_date(laptop.service.load(proc_id))
-    laptop.service.add_complication(
+    laptop.service.keeping_identifiers("typed on purpose, to test the exports page").add_complication(
         proc_id, {"description": IDENTIFYING_TEXT, "clavien_dindo": "I", "onset_date": day.isoformat()}, reason="x"
     )
     store = make_central(tmp_path, laptop)

@@ -61,7 +61,13 @@ def test_the_window_says_it_is_the_central_database_and_edits_no_record(open_win
     banner = window.banner.text()
     assert f"Central study database of the trial office: {filled_db}" in banner
     assert "not an operating-room laptop's database" in banner and "never edits a record" in banner
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Import", "Sessions", "Report", "Exports"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Import",
+        "Sessions",
+        "Report",
+        "Exports",
+        "Queries",
+    ]
     for table in (window.sessions_page.sessions, window.sessions_page.keys, window.import_page.table):
         assert table.editTriggers() == table.EditTrigger.NoEditTriggers
 
@@ -168,6 +174,7 @@ def test_the_window_in_dutch(open_window, filled_db, ui_app, qtbot):
         "Sessies",
         "Rapport",
         "Exports",
+        "Query's",
     ]
     assert window.banner.text().startswith("Centrale studiedatabase van het trialbureau")
     assert window.import_page.folder_button.text() == "Map importeren…"
