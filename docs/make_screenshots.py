@@ -139,6 +139,8 @@ def record_after_surgery_example(store) -> str:
     service.set_values(proc_id, {"executed_procedure": "multiple", "blood_loss_ml": 150, "icu_days": 0,
                                  "icg_adverse_event": False})  # fmt: skip
     day = utc_now().astimezone().date()
+    # Kept with a reason, as a coordinator would keep it when warned, so that the export can warn of it again.
+    service.identifier_reason = "the surgeon wants the call noted; checked with the data manager"
     service.add_complication(
         proc_id,
         {"description": "Bile leak, drained", "clavien_dindo": "IIIa", "onset_date": day, "present_at_discharge": True},
@@ -318,6 +320,8 @@ def record_completed_example(store) -> str:
     service.set_values(proc_id, {"hospital_stay_days": 6, "readmission": False})
     service.complete(proc_id)
     day = utc_now().astimezone().date()
+    # Kept with a reason, as a coordinator would keep it when warned, so that the export can warn of it again.
+    service.identifier_reason = "the surgeon wants the call noted; checked with the data manager"
     service.add_complication(
         proc_id,
         {"description": "Wound infection, GP called 0612345678 on 14-05-2024", "clavien_dindo": "I", "onset_date": day},

@@ -28,7 +28,8 @@ METHOD_TEXT = (
     "mean intensity of the target rectangle divided by the mean intensity of the background rectangle, "
     "on one channel of one frame; spread is the standard deviation of the region's pixels"
 )
-HONEST_WORDS = "uncalibrated, relative to this frame"
+HONEST_TEXT = Text("uncalibrated, relative to this frame")
+HONEST_WORDS = HONEST_TEXT.text()  # as stored with a measurement: the same words whatever the reader's language
 
 CHANNELS = ("nir", "green", "red", "blue", "gray")
 # Where each colour is in a frame as OpenCV decodes it (blue, green, red).

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from .common import AddCommand, add_user_option, print_json
+from ..domain.wording import Text, say
+from .common import AddCommand, add_user_option, print_json, reader_language
 
 CHANNEL_HELP = (
     "nir: a grey near-infrared frame (the default); green, red or blue: the overlay's colour in a colour frame;"
@@ -14,21 +15,41 @@ CHANNEL_HELP = (
 
 
 def cmd_measure(args: argparse.Namespace) -> None:
-    from ..analysis.fluorescence import HONEST_WORDS, METHOD
+    from ..analysis.fluorescence import HONEST_TEXT, METHOD
     from ..services.fluorescence import measure_file
 
     measurement = measure_file(args.image, args.target, args.background, args.channel)
     if args.json:
         print_json(measurement.as_json())
         return
-    print(f"Channel: {measurement.channel} ({HONEST_WORDS})")
-    for name, figures in (("Target", measurement.target), ("Background", measurement.background)):
-        print(f"{name} {figures.rect.text()}: mean {figures.mean:.2f}, SD {figures.sd:.2f} ({figures.pixels} pixels)")
-    print(f"Signal-to-background ratio: {measurement.ratio:.3f} ({HONEST_WORDS}; method {METHOD})")
+    lang = reader_language(args)
+    honest = HONEST_TEXT.text(lang)
+    print(say("Channel: {channel} ({honest})", lang, channel=measurement.channel, honest=honest))
+    for region, figures in ((Text("Target"), measurement.target), (Text("Background"), measurement.background)):
+        print(
+            say(
+                "{region} {rect}: mean {mean:.2f}, SD {sd:.2f} ({pixels} pixels)",
+                lang,
+                region=region.text(lang),
+                rect=figures.rect.text(),
+                mean=figures.mean,
+                sd=figures.sd,
+                pixels=figures.pixels,
+            )
+        )
+    print(
+        say(
+            "Signal-to-background ratio: {ratio:.3f} ({honest}; method {method})",
+            lang,
+            ratio=measurement.ratio,
+            honest=honest,
+            method=METHOD,
+        )
+    )
 
 
 def cmd_set(args: argparse.Namespace) -> None:
-    from ..analysis.fluorescence import HONEST_WORDS
+    from ..analysis.fluorescence import HONEST_TEXT
     from ..services import frames
     from .common import signed_in
 
@@ -46,9 +67,19 @@ def cmd_set(args: argparse.Namespace) -> None:
     if args.json:
         print_json({"id": measurement_id, **measurement.as_json()})
         return
+    lang = reader_language(args)
     print(
-        f"Measurement {measurement_id} of lesion {args.lesion} on frame {args.frame} stored:"
-        f" SBR {measurement.ratio:.3f} on the {measurement.channel} channel ({HONEST_WORDS})."
+        say(
+            "Measurement {id} of lesion {lesion} on frame {frame} stored: SBR {ratio:.3f} on the {channel} channel"
+            " ({honest}).",
+            lang,
+            id=measurement_id,
+            lesion=args.lesion,
+            frame=args.frame,
+            ratio=measurement.ratio,
+            channel=measurement.channel,
+            honest=HONEST_TEXT.text(lang),
+        )
     )
 
 

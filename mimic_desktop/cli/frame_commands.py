@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import AddCommand, print_json, signed_in
+from ..domain.wording import say
+from .common import AddCommand, print_json, reader_language, signed_in
 
 
 def cmd_attach_frame(args: argparse.Namespace) -> None:
@@ -14,7 +15,16 @@ def cmd_attach_frame(args: argparse.Namespace) -> None:
     service = signed_in(args)
     frame_id = frames.attach_frame(service, args.study_id, args.event_id, args.image, reason=args.reason)
     kept = next(frame for frame in frames.kept_frames(service, args.study_id) if frame.id == frame_id)
-    print(f"Frame {frame_id} kept with event {args.event_id} ({kept.size:,} bytes, SHA-256 {kept.sha256}).")
+    print(
+        say(
+            "Frame {frame} kept with event {event} ({size:,} bytes, SHA-256 {sha256}).",
+            reader_language(args),
+            frame=frame_id,
+            event=args.event_id,
+            size=kept.size,
+            sha256=kept.sha256,
+        )
+    )
 
 
 def cmd_frames(args: argparse.Namespace) -> None:
@@ -24,11 +34,13 @@ def cmd_frames(args: argparse.Namespace) -> None:
     if args.json:
         print_json([frame.as_json() for frame in kept])
         return
+    lang = reader_language(args)
+    if not kept:
+        print(say("No frames are kept with the events of {study_id}.", lang, study_id=args.study_id))
     for frame in kept:
-        struck = " (event struck through)" if frame.struck else ""
-        print(
-            f"{frame.id}\tevent {frame.event_id} {frame.event_kind}{struck}\t{frame.event_at}\t{frame.size}\t{frame.sha256}"
-        )
+        struck = " " + say("(event struck through)", lang) if frame.struck else ""
+        event = say("event {id} {kind}", lang, id=frame.event_id, kind=frame.event_kind)
+        print(f"{frame.id}\t{event}{struck}\t{frame.event_at}\t{frame.size}\t{frame.sha256}")
 
 
 def register(command: AddCommand) -> None:

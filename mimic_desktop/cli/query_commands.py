@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.clock import local_text
-from ..domain.wording import said
+from ..domain.errors import MimicError
+from ..domain.wording import Text, said, say
 from ..exchange import query_file
-from .common import add_db_option, add_user_option, signed_in
+from .common import add_db_option, add_user_option, print_error, reader_language, signed_in
 
 
 def cmd_trust_office(args: argparse.Namespace) -> None:
@@ -18,22 +19,38 @@ def cmd_trust_office(args: argparse.Namespace) -> None:
 
     service = signed_in(args)
     fingerprint, changed = query_answers.trust_office(service.store, service.user, args.key_file)
-    state = "registered" if changed else "was registered already"
-    print(f"The trial office's key {fingerprint} {state}.")
-    print("Check this fingerprint with the trial office by phone: query files signed with it are accepted.")
+    lang = reader_language(args)
+    if changed:
+        print(say("The trial office's key {fingerprint} registered.", lang, fingerprint=fingerprint))
+    else:
+        print(say("The trial office's key {fingerprint} was registered already.", lang, fingerprint=fingerprint))
+    print(say("Check this fingerprint with the trial office by phone: query files signed with it are accepted.", lang))
 
 
-def cmd_import(args: argparse.Namespace) -> None:
+def cmd_import(args: argparse.Namespace) -> int:
     from ..services import query_answers
 
     service = signed_in(args)
+    lang = reader_language(args)
     path = Path(args.file)
     files = sorted(path.rglob(f"*{query_file.SUFFIX}")) if path.is_dir() else [path]
+    if not files:
+        raise MimicError(Text("{folder} holds no query files (.mimicq): nothing was imported.", folder=path))
+    refused = 0
     for each in files:
-        result = query_answers.import_file(service.store, service.user, each)
-        print(f"{each.name}: {said(result.text())}")
+        # One refused file (damaged, altered, another centre's) leaves the others of a folder to be imported.
+        try:
+            result = query_answers.import_file(service.store, service.user, each)
+        except MimicError as error:
+            if len(files) == 1:
+                raise
+            refused += 1
+            print_error(error, lang)
+            continue
+        print(f"{each.name}: {said(result.text(), lang)}")
         for study_id in sorted(set(result.elsewhere)):
-            print(f"not on this laptop: {study_id}")
+            print(say("not on this laptop: {study_id}", lang, study_id=study_id))
+    return 2 if refused else 0
 
 
 def cmd_list(args: argparse.Namespace) -> None:
@@ -62,9 +79,18 @@ def cmd_answer(args: argparse.Namespace) -> None:
     from ..services import query_answers
 
     service = signed_in(args)
-    query_answers.answer(service, args.query_id, args.text, value=args.value, reason=args.reason)
-    corrected = " and the value corrected" if args.value is not None else ""
-    print(f"Query {args.query_id} answered{corrected}; the record's next session file carries the answer.")
+    lang = reader_language(args)
+    query_answers.answer(service, args.query_id, args.text, value=args.value, reason=args.reason, lang=lang)
+    if args.value is None:
+        print(say("Query {id} answered; the record's next session file carries the answer.", lang, id=args.query_id))
+    else:
+        print(
+            say(
+                "Query {id} answered and the value corrected; the record's next session file carries the answer.",
+                lang,
+                id=args.query_id,
+            )
+        )
 
 
 def register(sub: Any) -> None:
@@ -91,7 +117,9 @@ def register(sub: Any) -> None:
         return p
 
     p = action("import", cmd_import, "import a query file from the trial office (.mimicq), or those in a folder")
-    p.add_argument("file", type=Path)
+    p.add_argument(
+        "file", type=Path, help="a query file, or a folder: each refused file is named, the others are imported"
+    )
     p = action("list", cmd_list, "list the queries received (of one record when named)")
     p.add_argument("study_id", nargs="?")
     p.add_argument("--open", action="store_true", help="only those not answered yet")

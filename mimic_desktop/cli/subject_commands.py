@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..domain.subject_status import CODES, SubjectStatus
-from .common import AddCommand, signed_in
+from ..domain.wording import say
+from .common import AddCommand, reader_language, signed_in
 
 
 def cmd_set_status(args: argparse.Namespace) -> None:
@@ -14,8 +15,15 @@ def cmd_set_status(args: argparse.Namespace) -> None:
     status = SubjectStatus(args.status)
     service.set_subject_status(proc.id, status, args.reason, args.date)
     changed = service.load(proc.id)
+    lang = reader_language(args)
     print(
-        f"{changed.study_id} is {status.text()} since {changed.subject_status_date}; the reason is in the audit trail."
+        say(
+            "{study_id} is {status} since {date}; the reason is in the audit trail.",
+            lang,
+            study_id=changed.study_id,
+            status=status.text(lang),
+            date=changed.subject_status_date,
+        )
     )
 
 

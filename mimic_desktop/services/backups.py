@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.clock import from_iso, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound
+from ..domain.wording import Text
 from ..storage import backup, repository
 from ..storage.backup import Backup, Checked
 from ..storage.connection import Store
@@ -74,7 +75,12 @@ def find_backup(db_path: Path, name: str | Path) -> Backup:
     for candidate in found:
         if candidate.path.name == wanted:
             return candidate
-    raise NotFound(
-        f"{wanted} is not a backup of {db_path}. "
-        + ("Its backups are listed by the `backups` command." if found else "It has no backups.")
-    )
+    if found:
+        raise NotFound(
+            Text(
+                "{name} is not a backup of {path}. Its backups are listed by the `backups` command.",
+                name=wanted,
+                path=db_path,
+            )
+        )
+    raise NotFound(Text("{name} is not a backup of {path}. It has no backups.", name=wanted, path=db_path))

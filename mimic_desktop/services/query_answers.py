@@ -90,7 +90,13 @@ def import_file(store: Store, user: User, path: Path, clock: Clock = utc_now) ->
         data = read_capped(Path(path), query_file.MAX_FILE_BYTES, "a query file")
     except InputFileRefused as refusal:
         raise MimicError(Text("Cannot read the query file: {problem}", problem=refusal.message)) from None
-    received = query_file.read(data, office_key(store), laptop_centre(store))
+    try:
+        received = query_file.read(data, office_key(store), laptop_centre(store))
+    except query_file.QueryFileRejected as rejected:
+        # Named, so that the person can tell which file of a folder or a stick was refused.
+        raise query_file.QueryFileRejected(
+            Text("{name} was not imported: {problem}", name=Path(path).name, problem=rejected.message)
+        ) from None
     now = to_iso(clock())
     result = ImportResult()
     with store.transaction() as db:

@@ -248,6 +248,10 @@ def remove_stale_partials(folder: Path, prefix: str) -> None:
                         path.unlink()
 
 
+# SQLite's files beside a database (its write-ahead log, shared memory, rollback journal): never a database.
+DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
 def _unique(path: Path) -> Path:
     """path, or path-2, path-3 ...: never the name of a file that is already there."""
     candidate, number = path, 1
@@ -264,6 +268,18 @@ def restore(backup: Path, db_path: Path, now: datetime, why: str = "damaged") ->
     every moment; the file it replaces keeps its -wal beside it under a new, unique name (why says
     which: "damaged" or "before-restore").
     """
+    side = next((suffix for suffix in DATABASE_SIDE_FILES if Path(db_path).name.endswith(suffix)), None)
+    if side is not None:
+        # Named as the database, a side file would be moved aside and replaced: SQLite would then no longer
+        # find the commits its write-ahead log still holds.
+        raise StorageError(
+            Text(
+                "{path} is not a database but the {side} file beside one: name the database file itself; "
+                "nothing was restored.",
+                path=db_path,
+                side=side.lstrip("-"),
+            )
+        )
     checked = check(backup)
     if not checked.usable:
         problem = checked.problem or "it holds no records"

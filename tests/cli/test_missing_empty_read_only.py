@@ -190,3 +190,45 @@ def test_restore_is_refused_while_the_app_has_the_database_open(enrolled):
         holder.stdin.close()
         holder.wait()
         holder.stdout.close()
+
+
+@pytest.mark.parametrize("side", ["-wal", "-shm", "-journal"])
+def test_restore_onto_a_side_file_of_the_database_is_refused_and_its_commits_stay(enrolled, side, capsys):
+    import sys
+
+    store = open_store(enrolled, create=False)
+    taken = backups.take_backup(store, "daily")
+    store.close()
+    # A commit left only in the write-ahead log, as after a power cut: the process ends without a checkpoint.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=WAL'); "
+            "c.execute('CREATE TABLE after_the_backup (x)'); c.commit(); os._exit(0)",
+            str(enrolled),
+        ],
+        check=True,
+    )
+    wal = enrolled.with_name(enrolled.name + "-wal")
+    logged = wal.read_bytes()
+    target = enrolled.with_name(enrolled.name + side)
+    assert main(["restore", "--db", str(target), taken.name]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err and "not a database" in err and "nothing was restored" in err and "Traceback" not in err
+    assert wal.read_bytes() == logged
+    assert not list(enrolled.parent.glob(f"{enrolled.name}{side}.*"))
+    import sqlite3
+
+    reopened = sqlite3.connect(enrolled)
+    assert reopened.execute("SELECT count(*) FROM sqlite_master WHERE name = 'after_the_backup'").fetchone() == (1,)
+    reopened.close()
+
+
+def test_a_backup_that_is_not_there_is_said_in_the_readers_language(enrolled, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["restore", "--db", str(enrolled), "nonsense.sqlite"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fout: nonsense.sqlite is geen back-up van ") and "Traceback" not in err, err

@@ -223,3 +223,13 @@ def test_a_locked_record_of_a_patient_not_operated_goes_back_to_enrolled_only_wh
     assert "Event: Incision" in err
     record = dump(capsys, db)
     assert (record["subject_status"], record["subject_status_reason"]) == ("not_operated", "cancelled")
+
+
+def test_with_a_dutch_locale_set_status_and_frames_answer_in_dutch(db, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    out = out_of(capsys, "set-status", "--db", db, *USER, NOT_OPERATED, "withdrawn", "--reason", "teruggebeld")
+    assert out.startswith(f"{NOT_OPERATED} is Teruggetrokken sinds ") and "audittrail" in out, out
+    out = out_of(capsys, "frames", "--db", db, *USER, NOT_OPERATED)
+    assert out.strip() == f"Bij de gebeurtenissen van {NOT_OPERATED} zijn geen beelden bewaard."

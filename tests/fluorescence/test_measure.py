@@ -143,3 +143,17 @@ def test_the_region_errors_are_said_in_dutch():
     from mimic_desktop.domain.wording import said
 
     assert said(raised.value, "nl").startswith("Het achtergrondgebied '1,2,3' is geen X,Y,B,H")
+
+
+def test_with_a_dutch_locale_the_figures_are_worded_in_dutch(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    image = frames.write(tmp_path / "still.png", frames.nir_frame())
+    code, out, err = run(capsys, "--image", str(image), "--target", frames.TARGET, "--background", frames.BACKGROUND)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Kanaal: nir (ongekalibreerd, ten opzichte van dit beeld)"
+    assert lines[1].startswith(f"Doel {frames.TARGET}: gemiddelde ") and "pixels)" in lines[1]
+    assert lines[2].startswith(f"Achtergrond {frames.BACKGROUND}: gemiddelde ")
+    assert lines[3].startswith("Signaal-achtergrondverhouding: ") and "methode sbr-mean-rectangles-1" in lines[3]

@@ -228,3 +228,24 @@ def test_a_version_1_record_without_answers_still_imports(laptop, central_store,
     )
     refused = importer.import_bytes(with_answers, "a malformed answer.mimic")
     assert refused.outcome is Outcome.REJECTED and "query_answers" in refused.message
+
+
+def test_a_folder_is_imported_file_by_file_naming_each_refused_one(two_sides, tmp_path, capsys):
+    db, central_db = two_sides
+    assert query("raise", "--db", central_db, STUDY_ID, "Margin?", "--field", "margin_mm", "--lesion", 1) == 0
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    assert query("send", "--db", central_db, "--centre", "01", "--out", folder / "b-good.mimicq") == 0
+    (folder / "a-damaged.mimicq").write_bytes(b"half a file")
+    capsys.readouterr()
+    assert desktop(*laptop_args(db, "queries", "import", folder)) == 2
+    out, err = capsys.readouterr()
+    assert "a-damaged.mimicq" in err and "is not a readable ZIP archive" in err and "Traceback" not in err
+    assert "b-good.mimicq" in out  # the file after the damaged one is still imported
+    assert desktop(*laptop_args(db, "queries", "list")) == 0
+    assert "Margin?" in capsys.readouterr().out
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert desktop(*laptop_args(db, "queries", "import", empty)) == 2
+    err = capsys.readouterr().err
+    assert str(empty) in err and "no query files (.mimicq)" in err

@@ -136,6 +136,8 @@ def test_a_file_for_another_centre_is_refused_in_words(
     window = open_record(make_window, store, coordinator, completed)
     page = window.record.show_page("queries")
     assert not page.import_file(query_file_for(tmp_path, service.load(completed).study_id, centre="07"))
-    assert shown_errors == ["The file holds queries for centre 07; this laptop is centre 01."]
+    assert shown_errors == [
+        "queries.mimicq was not imported: The file holds queries for centre 07; this laptop is centre 01."
+    ]
     shown_errors.clear()
     assert informed == [] and page.table.rowCount() == 0

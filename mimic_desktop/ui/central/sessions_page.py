@@ -90,9 +90,14 @@ class SessionsPage(QWidget):
         keys = QWidget()
         keys_layout = QVBoxLayout(keys)
         keys_layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows (the heading with settling a key's sessions, then the key itself): in one row, the four buttons
+        # did not fit a small laptop's window.
+        settle_keys = QHBoxLayout()
+        settle_keys.addWidget(heading(self.tr("Registered centre keys")), 1)
+        self.settling.key_buttons(settle_keys)
+        keys_layout.addLayout(settle_keys)
         bar = QHBoxLayout()
-        bar.addWidget(heading(self.tr("Registered centre keys")), 1)
-        self.settling.key_buttons(bar)
+        bar.addStretch(1)
         self.withdraw_key_button = action_button(
             bar, "mdi6.key-remove", self.tr("Withdraw the key…"), "withdrawCentreKey", self.withdraw_key
         )
@@ -108,6 +113,12 @@ class SessionsPage(QWidget):
                 self.tr("Registered at (local time)"),
                 self.tr("Withdrawn (local time, reason)"),
             ],
+        )
+        # Room for one key at the least (a centre has one), so that a small window leaves the sessions their rows.
+        self.keys.setMinimumHeight(
+            self.keys.horizontalHeader().sizeHint().height()
+            + self.keys.verticalHeader().defaultSectionSize()
+            + 2 * self.keys.frameWidth()
         )
         self.keys.itemSelectionChanged.connect(self.update_withdraw_button)
         keys_layout.addWidget(self.keys, 1)
