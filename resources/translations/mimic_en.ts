@@ -91,7 +91,7 @@
 <context>
     <name>SessionsPage</name>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="157"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/central/sessions_page.py" line="157"/>
         <source>%n current session(s)</source>
         <translation>
             <numerusform>%n current session</numerusform>
