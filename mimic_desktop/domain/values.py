@@ -205,7 +205,7 @@ def display(fdef: FieldDef, value: Any, lang: str = "en") -> str:
     if fdef.type == "choice":
         return fdef.choice_text(value, lang)
     if fdef.type == "multichoice":
-        return ", ".join(value)
+        return ", ".join(fdef.choice_text(code, lang) for code in value)
     if fdef.type in {"decimal", "integer"}:
         text = f"{value:g}" if fdef.type == "decimal" else str(value)
         return f"{text} {fdef.unit_text(lang)}" if fdef.unit else text

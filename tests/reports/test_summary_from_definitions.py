@@ -189,3 +189,12 @@ def test_a_new_section_is_printed_in_the_forms_order_even_when_nothing_in_it_is_
     service.set_values(signed, {"recurrence_seen": False}, reason="six-month scan")
     filled = pdf_text(write_summary_pdf(service, signed, tmp_path / "filled.pdf", "nl")).split(say("Audit trail", "nl"))
     assert "Controle na zes maanden Recidief gezien op beeldvorming Nee" in filled[0]
+
+
+def test_a_choice_of_several_is_printed_in_words_not_codes(tmp_path):
+    from mimic_desktop.domain import forms, values
+
+    seen_with = forms.field_def("seen_with")
+    assert values.display(seen_with, ["preop_imaging", "icg"], "en") == "Pre-operative imaging, ICG fluorescence"
+    dutch = values.display(seen_with, ["icg"], "nl")
+    assert dutch == seen_with.choice_text("icg", "nl") and dutch != "icg"
