@@ -472,11 +472,13 @@ def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
     problems: list[Text] = []
     kept = set()
     names = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
+    # An older database, verified without being upgraded, lacks the columns added since.
+    columns = [name for name in EVENT_COLUMNS if name in names]
     others = [name for name in names if name not in EVENT_COLUMNS]
     defaults = row_seals.declared_defaults(conn, "events")
-    for row in conn.execute(f"SELECT {', '.join((*EVENT_COLUMNS, *others))} FROM events"):
-        found = dict(zip(EVENT_COLUMNS, row, strict=False))
-        extra = dict(zip(others, row[len(EVENT_COLUMNS) :], strict=True))
+    for row in conn.execute(f"SELECT {', '.join((*columns, *others))} FROM events"):
+        found = dict(zip(columns, row, strict=False))
+        extra = dict(zip(others, row[len(columns) :], strict=True))
         key = str(found.pop("id"))
         kept.add(key)
         added = latest.get(("event", key, "kind"))
@@ -503,7 +505,7 @@ def _event_problems(conn: sqlite3.Connection, latest: Latest) -> list[Text]:
             "struck_reason": struck.reason if struck else None,
             "also_lesion_ids": also_lesions_column(tuple(recorded.get("also_lesion_ids") or ())),
         }
-        problems += _differing("event", key, found, expected)
+        problems += _differing("event", key, found, {name: expected[name] for name in found})
     return problems + _deleted(latest, "event", "kind", kept)
 
 

@@ -346,11 +346,17 @@ def _load_values(
             children[(entity, entity_id)][field] = audit.decode(value)
 
 
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
+
+
 def _load_events(conn: sqlite3.Connection, proc: Procedure, kinds: tuple[str, ...] | None = None) -> None:
     """The record's events in time order; only those of these kinds when given."""
     only = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+    # verify reads an older database as it is, without upgrading it: before m012 no event named several lesions.
+    also = "also_lesion_ids" if _has_column(conn, "events", "also_lesion_ids") else "NULL"
     for row in conn.execute(
-        "SELECT id, kind, at_utc, recorded_utc, username, lesion_id, note, struck, struck_reason, also_lesion_ids"
+        f"SELECT id, kind, at_utc, recorded_utc, username, lesion_id, note, struck, struck_reason, {also}"
         f" FROM events WHERE procedure_id=?{only} ORDER BY at_utc, id",
         (proc.id, *(kinds or ())),
     ):
