@@ -598,6 +598,7 @@ def make_fluorescence_screenshots(folder: Path, scratch: Path) -> list[Path]:
     """A lesion's page with a target and a background drawn on a kept frame, in English and Dutch (dark theme)."""
     from PySide6.QtCore import QRect
 
+    from mimic_desktop.domain import forms
     from mimic_desktop.services import frames
     from mimic_desktop.services.accounts import AccountService
     from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
@@ -616,7 +617,8 @@ def make_fluorescence_screenshots(folder: Path, scratch: Path) -> list[Path]:
     service = ProcedureService(store, user)
     proc = service.load(proc_id)
     first = proc.lesions[0]
-    finding = next(e for e in proc.live_events() if e.lesion_id == first.id and e.kind == "cavity_fluorescent")
+    findings = forms.events()  # the first event of the lesion that records a finding keeps the still
+    finding = next(e for e in proc.live_events() if e.lesion_id == first.id and findings[e.kind].finding)
     frames.attach_frame(service, proc.study_id, finding.id, synthetic_still(scratch / "still.png"))
     made = []
     for lang in LANGUAGES:
