@@ -364,6 +364,7 @@ def test_the_dutch_interface_on_the_record_pages(make_window, store, coordinator
         "Vragenlijst",
         "Voltooien",
         "Documenten",
+        "Query's",
         "Geschiedenis",
     ]
     patient = record.show_page("patient")
