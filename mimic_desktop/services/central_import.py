@@ -23,7 +23,7 @@ from ..domain.errors import MimicError, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, said, say
-from ..exchange import central, record_check, record_json, session_file, signing_keys
+from ..exchange import central, frame_check, record_check, record_json, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
 from ..exchange.session_file import SessionFile
@@ -351,6 +351,7 @@ class CentralImporter:
             record = session_file.strict_json(verified.record_bytes, "record.json")
             proc = record_check.check_record(record)
             _agree(verified, record)
+            frame_check.check_frames(record, proc, verified.frames)
         except (session_file.SessionFileRejected, ValidationError, Rejected) as problem:
             return FileResult(name, Outcome.REJECTED, problem)
         stored = StoredFile(

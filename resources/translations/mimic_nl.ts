@@ -1192,6 +1192,19 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     </message>
 </context>
 <context>
+    <name>FramesTravelSetting</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/frames_travel_setting.py" line="24"/>
+        <source>Near-infrared frames travel in session files</source>
+        <translation>Nabij-infraroodbeelden gaan mee in sessiebestanden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/frames_travel_setting.py" line="32"/>
+        <source>Off, the session file lists the kept frames by their hashes only. On, it carries their pixels too: masked, but a mask may miss a name a tower burnt into the picture, and the file grows by their size.</source>
+        <translation>Uit: het sessiebestand vermeldt de bewaarde beelden alleen met hun hashes. Aan: het bevat ook hun pixels, gemaskeerd, maar een masker kan een naam missen die een toren in het beeld heeft gebrand, en het bestand groeit met hun grootte.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <location filename="../../mimic_desktop/ui/record/history_page.py" line="77"/>
@@ -1983,32 +1996,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>OfficeKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="107"/>
         <source>The trial office&apos;s key</source>
         <translation>De sleutel van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="109"/>
         <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
         <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="113"/>
         <source>Register the trial office&apos;s key…</source>
         <translation>De sleutel van het studiebureau registreren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="129"/>
         <source>No trial office key is registered yet.</source>
         <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Registered: fingerprint %1</source>
         <translation>Geregistreerd: vingerafdruk %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="134"/>
         <source>The trial office&apos;s public key</source>
         <translation>De publieke sleutel van het studiebureau</translation>
     </message>
@@ -2261,32 +2274,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="50"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="64"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="77"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="91"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -3067,42 +3080,52 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="135"/>
+        <source>Export the session file?</source>
+        <translation>Het sessiebestand exporteren?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="137"/>
+        <source>Not exported.</source>
+        <translation>Niet geëxporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="139"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="169"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="173"/>
         <source>Exporting: step %1 of %2…</source>
         <translation>Exporteren: stap %1 van %2…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="178"/>
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="180"/>
         <source>%1, version %2 of session %3.</source>
         <translation>%1, versie %2 van sessie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="182"/>
         <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
         <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="187"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
     </message>
@@ -3265,47 +3288,47 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="229"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="237"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="239"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="246"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="251"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="254"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="256"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
@@ -3557,42 +3580,42 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="160"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="169"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="172"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="177"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
