@@ -341,6 +341,40 @@ def m008_redacted_versions(db: Database) -> None:
     )
 
 
+@central_migrations()
+def m009_frames(db: Database) -> None:
+    """The near-infrared frames each imported file's record lists (record format 3, part "frames"), and whether the
+    file carried the frame's pixels (storage/central_frames.py): what `mimic-central frames` lists and verify checks
+    against the archive. Rows are written with their file and never change; a file imported before this migration
+    has its record's frames indexed here from the record it brought."""
+    db.execute(
+        """CREATE TABLE frames (
+            file_hash TEXT NOT NULL REFERENCES session_files(file_hash),
+            session_id TEXT NOT NULL,
+            event_id INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            travelled INTEGER NOT NULL CHECK (travelled IN (0, 1)),
+            PRIMARY KEY (file_hash, event_id))"""
+    )
+    db.execute("CREATE INDEX frames_by_session ON frames (session_id, sha256)")
+    db.execute(
+        "INSERT INTO frames (file_hash, session_id, event_id, sha256, size, width, height, travelled)"
+        " SELECT f.file_hash, f.session_id, json_extract(j.value, '$.event_id'), json_extract(j.value, '$.sha256'),"
+        " json_extract(j.value, '$.size'), json_extract(j.value, '$.width'), json_extract(j.value, '$.height'),"
+        " json_extract(j.value, '$.travels')"
+        " FROM session_files f, json_each(f.record_json, '$.frames') j"
+        " WHERE json_type(f.record_json, '$.frames') = 'array'"
+    )
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER frames_no_{action.lower()} BEFORE {action} ON frames "
+            "BEGIN SELECT RAISE(ABORT, 'the frames of an imported file are kept as they came'); END"
+        )
+
+
 def open_central_store(path: Path | str, create: bool = True) -> Store:
     """Open (or create) a central study database file with its schema up to date (flat tables aside)."""
     return open_store(path, create=create, schema=central_migrations)
