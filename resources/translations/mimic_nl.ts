@@ -1192,6 +1192,69 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     </message>
 </context>
 <context>
+    <name>FramesTab</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="31"/>
+        <source>Frames are masked at the centre before they are kept, but a mask is set per imaging system and may miss a name burnt into a picture: look at a frame before using it, and ask the centre when it shows anything that identifies the patient.</source>
+        <translation>Beelden worden in het centrum gemaskeerd voordat ze bewaard worden, maar een masker geldt per beeldvormingssysteem en kan een in het beeld gebrande naam missen: bekijk een beeld voordat u het gebruikt, en vraag het centrum als het iets toont dat de patiënt identificeert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="45"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="46"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="47"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="48"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="49"/>
+        <source>Size (pixels)</source>
+        <translation>Grootte (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="50"/>
+        <source>Pixels</source>
+        <translation>Pixels</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="73"/>
+        <source>No imported version of this record lists a frame.</source>
+        <translation>Geen geïmporteerde versie van dit dossier vermeldt een beeld.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="82"/>
+        <source>travelled</source>
+        <translation>meegestuurd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="82"/>
+        <source>stayed at the centre</source>
+        <translation>bleef in het centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="102"/>
+        <source>Frame %1 cannot be shown as a picture.</source>
+        <translation>Beeld %1 kan niet als afbeelding worden getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="105"/>
+        <source>Frame %1, as the centre kept it (masked).</source>
+        <translation>Beeld %1, zoals het centrum het bewaarde (gemaskeerd).</translation>
+    </message>
+</context>
+<context>
     <name>FramesTravelSetting</name>
     <message>
         <location filename="../../mimic_desktop/ui/frames_travel_setting.py" line="24"/>
@@ -2698,125 +2761,130 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="36"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="41"/>
         <source>Record %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="44"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="46"/>
         <source>Compare versions</source>
         <translation>Versies vergelijken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="48"/>
+        <source>Frames</source>
+        <translation>Beelden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="59"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="59"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="61"/>
         <source>Version %1 (%2), imported %3</source>
         <translation>Versie %1 (%2), geïmporteerd %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="77"/>
         <source>Open the summary (PDF)</source>
         <translation>Samenvatting openen (pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="82"/>
         <source>Open the questionnaire (PDF)</source>
         <translation>Vragenlijst openen (pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
         <source>Part</source>
         <translation>Onderdeel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="91"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="102"/>
         <source>Compare</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="104"/>
         <source>with</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
         <source>Old value</source>
         <translation>Oude waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="121"/>
         <source>Who (laptop account)</source>
         <translation>Wie (laptopaccount)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="122"/>
         <source>When (local time)</source>
         <translation>Wanneer (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="123"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
         <source>Exported %1 from the centre, file %2.</source>
         <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="141"/>
         <source>This file carries no change history (a file of format version 1).</source>
         <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="154"/>
         <source>No program to show PDFs was found; the copy is %1.</source>
         <translation>Er is geen programma gevonden dat pdf&apos;s toont; de kopie staat in %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="160"/>
         <source>Choose two different versions.</source>
         <translation>Kies twee verschillende versies.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="170"/>
         <source>Version %1 against version %2: %3 changed value(s).</source>
         <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="176"/>
         <source>The newer file carries no change history: who and why are not known here.</source>
         <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
     </message>
