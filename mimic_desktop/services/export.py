@@ -177,7 +177,8 @@ class ExportService:
             frames=frames.part,
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
-        content |= self._pdfs(proc_id, lang, progress)
+        # The summary prints the kept frames: it carries their pixels only when the frames themselves travel.
+        content |= self._pdfs(proc_id, lang, progress, with_stills=frames.travel)
         content |= frames.members
         progress(3, len(STEPS), STEPS[3].text(lang))
         # A demo record is signed with the demo key, which no trial office registers.
@@ -204,11 +205,14 @@ class ExportService:
         conn = self.store.conn
         return change_history.carried(repository.audit_rows(conn, proc.id), users.account_ids(conn))
 
-    def _pdfs(self, proc_id: str, lang: str, progress: Progress) -> dict[str, bytes]:
-        """The summary and the questionnaire, printed as for paper, as bytes."""
+    def _pdfs(self, proc_id: str, lang: str, progress: Progress, with_stills: bool) -> dict[str, bytes]:
+        """The summary and the questionnaire, printed as for paper (the summary without the frames' pictures unless
+        with_stills), as bytes."""
         with tempfile.TemporaryDirectory(prefix="mimic-export-") as folder:
             progress(1, len(STEPS), STEPS[1].text(lang))
-            summary = write_summary_pdf(self.store, proc_id, Path(folder) / session_file.SUMMARY, lang)
+            summary = write_summary_pdf(
+                self.store, proc_id, Path(folder) / session_file.SUMMARY, lang, with_stills=with_stills
+            )
             progress(2, len(STEPS), STEPS[2].text(lang))
             questionnaire = write_questionnaire_pdf(
                 self.store, proc_id, Path(folder) / session_file.QUESTIONNAIRE, lang

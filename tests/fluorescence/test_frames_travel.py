@@ -116,6 +116,21 @@ def test_off_the_record_lists_the_frames_by_hash_and_the_file_carries_no_pixels(
     central.close()
 
 
+def summary_text(data: bytes) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(BytesIO(members(data)[session_file.SUMMARY])).pages)
+
+
+def test_the_summary_in_the_file_prints_the_frames_only_when_they_travel(laptop, tmp_path):
+    proc_id, _ = with_frames(laptop, tmp_path)
+    assert "Near-infrared frames kept" not in summary_text(laptop.export(proc_id).read_bytes())
+    frames_travel(laptop)
+    assert "Near-infrared frames kept" in summary_text(laptop.export(proc_id).read_bytes())
+
+
 def test_on_the_live_events_frames_travel_as_stored_and_are_imported(laptop, tmp_path):
     proc_id, (shown, struck) = with_frames(laptop, tmp_path)
     frames_travel(laptop)
