@@ -106,6 +106,9 @@ def test_regions_drawn_by_mouse_show_the_known_ratio_and_are_stored(
     panel = lesion_panel(window, 1)
     assert panel.canvas.regions["background"] == QRect(11, 40, 59, 200)
     assert "Stored: frame" in panel.stored.text() and "(near-infrared (grey frame) channel)" in panel.stored.text()
+    # A click that gives the frame the keyboard keeps the regions shown.
+    qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=panel.canvas.rect().center())
+    assert panel.canvas.regions["background"] == QRect(11, 40, 59, 200)
 
 
 def test_a_lesion_without_frames_says_so_and_another_lesions_frame_is_not_offered(
