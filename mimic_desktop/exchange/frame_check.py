@@ -73,6 +73,18 @@ def check_frames(record: dict[str, Any], proc: Procedure, frames: dict[str, byte
             travelling[entry["sha256"]] = entry
     if len({entry["event_id"] for entry in listed}) != len(listed):
         raise FramesRejected(Text("The record lists two frames for one event."))
+    if record["format_version"] >= FRAMES_FROM_VERSION:  # every kept frame is listed, so every measured one is
+        known = {entry["sha256"] for entry in listed}
+        for index, measured in enumerate(record.get("fluorescence") or []):
+            if measured["frame_sha256"] not in known:
+                raise FramesRejected(
+                    Text(
+                        "fluorescence[{index}] was measured on the frame {sha256}, which the record's frames do not"
+                        " list.",
+                        index=index,
+                        sha256=measured["frame_sha256"],
+                    )
+                )
     for sha256 in frames:
         if sha256 not in travelling:
             raise FramesRejected(

@@ -256,6 +256,67 @@ def test_a_travelling_frame_left_out_is_refused(laptop, tmp_path, travelled):
     central.close()
 
 
+def resigned_with_record(data: bytes, key_path, change) -> bytes:
+    """The file, its frames kept, signed again after change(record) edited its record.json."""
+    content = {name: body for name, body in members(data).items() if name not in session_file.MEMBERS[3:]}
+    record = json.loads(content[session_file.RECORD])
+    change(record)
+    content[session_file.RECORD] = session_file.canonical_json(record)
+    return resign(content, key_path)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: None, None),
+        (lambda r: r["frames"][0].update(width=r["frames"][0]["width"] + 1), "is not the PNG of the size"),
+        (lambda r: r["frames"][0].update(size=r["frames"][0]["size"] - 1), "is not the PNG of the size"),
+        (lambda r: r["frames"][1].update(travels=True), "which is struck through"),
+        (lambda r: r["frames"][0].update(event_id=99999), "which the record does not have"),
+        (lambda r: r["frames"][1].update(event_id=r["frames"][0]["event_id"]), "two frames for one event"),
+        (lambda r: r["frames"].pop(1), "which the record's frames do not list"),
+    ],
+    ids=["as exported", "width", "size", "struck", "unknown event", "one event twice", "measured frame not listed"],
+)
+def test_a_signed_record_whose_frames_disagree_with_the_file_is_refused(laptop, tmp_path, change, message):
+    proc_id, (_, struck) = with_frames(laptop, tmp_path)
+    struck_frame = frame_service.kept_frames(laptop.service, laptop.service.load(proc_id).study_id)[1]
+    assert struck_frame.id == struck and struck_frame.struck
+    frames_travel(laptop)
+    data = laptop.export(proc_id).read_bytes()
+    altered = resigned_with_record(data, laptop.key_path, lambda r: _with_measurement(r, struck_frame.sha256, change))
+    result, central = import_one(tmp_path, laptop, altered)
+    if message is None:  # signed again unchanged but for a measurement on a listed frame: it imports
+        assert result.outcome is central_import.Outcome.NEW, result.message
+    else:
+        assert result.outcome is central_import.Outcome.REJECTED
+        assert message in result.message, result.message
+    central.close()
+
+
+def _with_measurement(record: dict, sha256: str, change) -> None:
+    """A measurement of the first lesion on this frame, as a laptop writes it, then the change under test."""
+    lesion = record["record"]["lesions"][0]["id"]
+    record["fluorescence"] = [
+        {
+            "lesion_id": lesion,
+            "finding": "note",
+            "frame_sha256": sha256,
+            "channel": "nir",
+            "target": "105,65,110,12",
+            "background": "10,10,60,200",
+            "target_mean": 180.0,
+            "target_sd": 6.0,
+            "background_mean": 60.0,
+            "background_sd": 6.0,
+            "sbr": 3.0,
+            "method": "sbr-mean-rectangles-1",
+            "measured_at": record["exported_at"],
+        }
+    ]
+    change(record)
+
+
 def test_a_truncated_file_is_refused_in_words(laptop, tmp_path, travelled):
     data, sha = travelled
     start = data.index(f"frames/{sha}.png".encode())
