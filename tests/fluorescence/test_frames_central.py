@@ -221,3 +221,14 @@ def test_an_older_central_database_indexes_the_frames_it_holds_when_upgraded(imp
     finally:
         store.close()
     assert verify_central(path, signatures=True).ok
+
+
+def test_frames_are_listed_in_dutch_for_a_dutch_reader(imported, central, capsys, monkeypatch):
+    study_id, sha, _, _ = imported
+    central.close()
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert run_central("frames", "--db", central.path, study_id) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("versie 1, gebeurtenis ") and out.rstrip().endswith("meegestuurd") and sha in out
+    assert run_central("frame", "--db", central.path, study_id, "nee", "--out", central.path.parent / "f.png") == 2
+    assert "'nee' is geen SHA-256 van een beeld" in capsys.readouterr().err
