@@ -117,11 +117,7 @@ def frame_png(store: Store, study_id: str, sha256: str) -> bytes:
     chosen = _sha256(sha256)
     key = study_id.strip().upper()
     hashes = {version.file_hash for version in central_record.versions(store, key)}
-    carried = [
-        row
-        for row in central_frames.every(store.conn)
-        if row.file_hash in hashes and row.sha256 == chosen and row.travelled
-    ]
+    carried = [row for row in central_frames.carrying(store.conn, chosen) if row.file_hash in hashes]
     if not carried:
         raise NotFound(
             Text(
@@ -131,7 +127,7 @@ def frame_png(store: Store, study_id: str, sha256: str) -> bytes:
                 sha256=chosen,
             )
         )
-    for row in sorted(carried, key=lambda row: row.session_version, reverse=True):
+    for row in carried:  # the newest version that carried it first
         pixels = archived_member(store, row)
         if pixels is not None:
             return pixels

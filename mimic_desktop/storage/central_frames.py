@@ -60,6 +60,14 @@ def of_file(conn: sqlite3.Connection, file_hash: str) -> list[IndexedFrame]:
     return [_row(row) for row in rows]
 
 
+def carrying(conn: sqlite3.Connection, sha256: str) -> list[IndexedFrame]:
+    """Every imported file that carried this frame's pixels, newest version first."""
+    rows = conn.execute(
+        f"{_SELECT} WHERE x.sha256=? AND x.travelled=1 ORDER BY f.session_version DESC", (sha256,)
+    ).fetchall()
+    return [_row(row) for row in rows]
+
+
 def every(conn: sqlite3.Connection) -> list[IndexedFrame]:
     """Every indexed frame of every imported file."""
     return [_row(row) for row in conn.execute(f"{_SELECT} ORDER BY x.file_hash, x.event_id").fetchall()]
