@@ -1,11 +1,11 @@
 """The session file (.mimic): the record, its PDFs and a signed manifest in one ZIP, made and checked in memory.
 
 docs/session-file.md describes the format for people who write their own reader. In short:
-members stored uncompressed in a fixed order (record.json, summary.pdf,
-questionnaire.pdf, from format version 2 the near-infrared frames that travel as
-frames/<sha256>.png in the order of their names, then manifest.json and manifest.sig); the
-manifest lists the SHA-256 and size of every member before it; manifest.sig is the signer's raw Ed25519 public key followed by its
-signature of manifest.json's bytes. Every byte of the container follows from the members, so
+members stored uncompressed in a fixed order (record.json, summary.pdf, questionnaire.pdf,
+from format version 2 the near-infrared frames that travel as frames/<sha256>.png in the
+order of their names, then manifest.json and manifest.sig); the manifest lists the SHA-256
+and size of every member before it; manifest.sig is the signer's raw Ed25519 public key
+followed by its signature of manifest.json's bytes. Every byte of the container follows from the members, so
 a file that differs in any byte from what its signed members give is refused, and a file's
 SHA-256 names its content.
 """
@@ -358,7 +358,7 @@ def _check_entries(entries: list[zipfile.ZipInfo], caps: dict[str, int], members
         if count > 1:
             raise SessionFileRejected(Text("The archive holds {name!r} {count} times.", name=name, count=count))
     for name in caps:
-        if name not in counts and not FRAME_NAME.fullmatch(name):
+        if name not in counts:
             raise SessionFileRejected(Text("The member {name!r} is missing.", name=name))
     for entry in entries:
         limit = caps[entry.filename]
