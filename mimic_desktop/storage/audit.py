@@ -13,6 +13,7 @@ from typing import Any
 
 from ..domain.forms import all_fields
 from ..domain.record import Signature
+from ..domain.values import check_reason_length
 from ..domain.wording import Text, TextList
 from . import row_seals
 from .trail_words import changed_outside, deleted_outside, no_entry
@@ -131,7 +132,9 @@ def append_row(
     new: Any,
     reason: str | None = None,
 ) -> int:
-    """Append exactly one row, inside the caller's transaction."""
+    """Append exactly one row, inside the caller's transaction. Every reason taken passes here, so that none is
+    kept longer than the one limit (a ValidationError rolls the caller's change back with it)."""
+    check_reason_length(reason)
     last_seq, prev = head(conn)
     seq = last_seq + 1
     row: dict[str, Any] = {
