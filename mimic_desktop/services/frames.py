@@ -26,6 +26,7 @@ from ..domain.wording import Text
 from ..storage import frames as frame_rows
 from ..storage import repository
 from ..storage.connection import Store
+from ..storage.frames import MeasurementRow
 from . import access
 from .fluorescence import decode, opencv, read_image
 from .procedures import Clock, ProcedureService
@@ -252,22 +253,10 @@ def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDAr
 
 
 @dataclass(frozen=True)
-class LesionMeasurement:
-    id: int
-    lesion_number: int
-    frame_id: int
-    finding: str
-    channel: str
-    target: str
-    background: str
-    target_mean: float
-    target_sd: float
-    background_mean: float
-    background_sd: float
-    sbr: float
-    method: str
-    measured_at: str
-    measured_by: str
+class LesionMeasurement(MeasurementRow):
+    """A stored measurement (storage/frames.MeasurementRow) with the number people know its lesion by."""
+
+    lesion_number: int = 0
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -280,8 +269,8 @@ class LesionMeasurement:
             "sbr": self.sbr,
             "method": self.method,
             "calibration": HONEST_WORDS,
-            "measured_at": self.measured_at,
-            "measured_by": self.measured_by,
+            "measured_at": self.measured_utc,
+            "measured_by": self.username,
         }
 
 
@@ -355,23 +344,7 @@ def measurements(service: ProcedureService, proc_id: str) -> list[LesionMeasurem
 def measurements_of_record(store: Store, proc: Procedure) -> list[LesionMeasurement]:
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
     return [
-        LesionMeasurement(
-            id=row.id,
-            lesion_number=numbers[row.lesion_id],
-            frame_id=row.frame_id,
-            finding=row.finding,
-            channel=row.channel,
-            target=row.target,
-            background=row.background,
-            target_mean=row.target_mean,
-            target_sd=row.target_sd,
-            background_mean=row.background_mean,
-            background_sd=row.background_sd,
-            sbr=row.sbr,
-            method=row.method,
-            measured_at=row.measured_utc,
-            measured_by=row.username,
-        )
+        LesionMeasurement(**vars(row), lesion_number=numbers[row.lesion_id])
         for row in frame_rows.measurements_of(store.conn, proc.id)
         if row.lesion_id in numbers
     ]
