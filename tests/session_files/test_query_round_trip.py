@@ -273,3 +273,12 @@ def test_the_laptops_query_list_speaks_dutch(two_sides, laptop, tmp_path, capsys
     assert second[-1] == "antwoord: Gecontroleerd: het klopt."
     english = ("answered", "round", "value now", "asked", "answer:", "lesion")
     assert not [cell for cell in first + second for word in english if cell.startswith(word)]
+    # The office's list too.
+    office = central_lines(central_db, capsys)
+    assert [row[3:6] for row in office] == [
+        ["laesie 1, Resectiemarge", "open", "ronde 1"],
+        ["Geschat bloedverlies", "open", "ronde 1"],
+    ]
+    assert all(row[7].startswith("waarde toen: ") for row in office)
+    assert query("close", "--db", central_db, 1, "--reason", "niet meer nodig") == 0
+    assert capsys.readouterr().out.strip() == "Query 1 gesloten."
