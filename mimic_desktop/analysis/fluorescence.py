@@ -12,6 +12,7 @@ file is the services' part (services/fluorescence.py), so that this module takes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,27 @@ def _inside(rect: Rect, what: str, width: int, height: int) -> None:
         )
 
 
+def _clear_of_masks(rect: Rect, what: str, masks: Sequence[Rect]) -> None:
+    for mask in masks:
+        overlaps = (
+            rect.x < mask.x + mask.width
+            and mask.x < rect.x + rect.width
+            and rect.y < mask.y + mask.height
+            and mask.y < rect.y + rect.height
+        )
+        if overlaps:
+            raise ValidationError(
+                Text(
+                    "The {what} region {rect} overlaps the mask {mask}: its pixels were blacked out before the frame"
+                    " was kept, they are no tissue. Draw the region clear of it.",
+                    what=REGION_WORDS[what],
+                    rect=rect.text(),
+                    mask=mask.text(),
+                ),
+                what,
+            )
+
+
 def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float64]:
     """The frame's intensities on one channel as floats: the near-infrared image itself (a grey frame), one
     colour of an overlay, or the grey of a colour frame."""
@@ -184,8 +206,11 @@ def _figures(plane: NDArray[np.float64], rect: Rect) -> RegionFigures:
     return RegionFigures(rect, float(region.mean()), float(region.std()), int(region.size))
 
 
-def measure(frame: NDArray[np.generic], target: Rect, background: Rect, channel: str = "nir") -> Measurement:
-    """Mean and spread in the target and background regions of one frame, and their ratio (SBR)."""
+def measure(
+    frame: NDArray[np.generic], target: Rect, background: Rect, channel: str = "nir", masks: Sequence[Rect] = ()
+) -> Measurement:
+    """Mean and spread in the target and background regions of one frame, and their ratio (SBR). masks are the
+    rectangles blacked out of the frame when it was kept: a region may not reach into one."""
     import numpy as np
 
     if frame.ndim not in (2, 3) or frame.size == 0:
@@ -193,6 +218,8 @@ def measure(frame: NDArray[np.generic], target: Rect, background: Rect, channel:
     height, width = int(frame.shape[0]), int(frame.shape[1])
     _inside(target, "target", width, height)
     _inside(background, "background", width, height)
+    _clear_of_masks(target, "target", masks)
+    _clear_of_masks(background, "background", masks)
     plane = channel_plane(frame, channel)
     target_figures, background_figures = _figures(plane, target), _figures(plane, background)
     if background_figures.mean <= 0:

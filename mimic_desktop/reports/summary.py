@@ -11,7 +11,7 @@ from typing import Any
 from ..domain import derive, forms, rules, values
 from ..domain.forms import SectionDef
 from ..domain.record import Lesion, Procedure
-from ..domain.wording import Text, TextList, say
+from ..domain.wording import Text, TextList, decimal, say
 from .changes import Change, change_text
 from .layout import ALERT, Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
@@ -468,7 +468,7 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
                 "Lesion {number}: ratio {sbr} on the {channel} channel (target {target}, background {background})",
                 lang,
                 number=region.lesion_number,
-                sbr=f"{region.sbr:.2f}",
+                sbr=decimal(region.sbr, 2, lang),
                 channel=region.channel,
                 target=region.target,
                 background=region.background,

@@ -42,6 +42,9 @@ MEDIA_TYPE = "image/png"
 # What the frames of one procedure may take in the database: about fifty 1080p stills as PNG. A laptop keeps
 # hundreds of procedures, and a session file that carries its frames must still fit an e-mail or a stick.
 FRAME_BUDGET = 256 * 1024 * 1024
+# The summary prints a frame at most 12 cm wide: 1200 pixels are more than a printer resolves there, and a 4K
+# frame at full size would make the PDF tens of megabytes.
+PRINTED_WIDTH = 1200
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def attach_frame(
         kept = frame_rows.frame_of_event(conn, event_id)
         if kept is not None:
             raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
-        return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects)
+        return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects, reason)
 
 
 def record_event_with_frame(
@@ -192,6 +195,7 @@ def _insert(
     frame: NDArray[np.generic],
     data: bytes,
     rects: list[Rect],
+    reason: str | None = None,
 ) -> int:
     """The frame's row and audit row, inside the caller's transaction, within the procedure's budget."""
     conn = service.store.conn
@@ -199,7 +203,7 @@ def _insert(
     if used + len(data) > FRAME_BUDGET:
         raise ValidationError(
             Text(
-                "{study_id} keeps {used:,} bytes of frames; this one ({size:,} bytes) would pass the budget of"
+                "{study_id} keeps {used:,} bytes of frames; this one ({size:,} bytes) would exceed the budget of"
                 " {budget:,} bytes per procedure.",
                 study_id=study_id,
                 used=used,
@@ -220,6 +224,7 @@ def _insert(
         masks=json.dumps([rect.text() for rect in rects]),
         now=to_iso(service.clock()),
         username=service.user.username,
+        reason=reason,
     )
 
 
@@ -296,6 +301,16 @@ def set_measurement(
     pixels = frame_pixels(service, proc.id, frame_id)
     row = frame_rows.frame(service.store.conn, frame_id)
     assert row is not None  # frame_pixels found it
+    if row.event_struck:
+        raise ValidationError(
+            Text(
+                "Frame {id} was kept with event {event}, which is struck through: measure on a frame of a finding the"
+                " record still makes.",
+                id=frame_id,
+                event=row.event_id,
+            ),
+            "frame",
+        )
     event = next(event for event in proc.events if event.id == row.event_id)
     if event.lesion_id is not None and lesion.id not in event.lesion_ids:
         owner = next((other.number for other in proc.lesions if other.id == event.lesion_id), "?")
@@ -308,7 +323,7 @@ def set_measurement(
             ),
             "frame",
         )
-    measurement = measure(pixels, target_rect, background_rect, channel)
+    measurement = measure(pixels, target_rect, background_rect, channel, _masks_of(row.masks))
     figures: dict[str, str | float] = {
         "finding": row.event_kind,
         "channel": measurement.channel,
@@ -341,19 +356,27 @@ def measurements(service: ProcedureService, proc_id: str) -> list[LesionMeasurem
     return measurements_of_record(service.store, proc)
 
 
+def _live_frames(store: Store, proc: Procedure) -> dict[int, str]:
+    """The record's frames kept with events still live, with their hashes. A measurement on the frame of a finding
+    struck through since measures a call the record no longer makes: it is left out wherever the record's
+    measurements are read (the audit trail keeps it)."""
+    return {row.id: row.sha256 for row in frame_rows.frames_of(store.conn, proc.id) if not row.event_struck}
+
+
 def measurements_of_record(store: Store, proc: Procedure) -> list[LesionMeasurement]:
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
+    live = _live_frames(store, proc)
     return [
         LesionMeasurement(**vars(row), lesion_number=numbers[row.lesion_id])
         for row in frame_rows.measurements_of(store.conn, proc.id)
-        if row.lesion_id in numbers
+        if row.lesion_id in numbers and row.frame_id in live
     ]
 
 
 def record_measurements(store: Store, proc: Procedure) -> list[dict[str, object]]:
     """The measurements as record.json carries them (format version 2): by lesion id, with the frame's hash."""
     lesions = {lesion.id for lesion in proc.lesions}
-    hashes = {row.id: row.sha256 for row in frame_rows.frames_of(store.conn, proc.id)}
+    hashes = _live_frames(store, proc)
     return [
         {
             "lesion_id": row.lesion_id,
@@ -371,7 +394,7 @@ def record_measurements(store: Store, proc: Procedure) -> list[dict[str, object]
             "measured_at": row.measured_utc,
         }
         for row in frame_rows.measurements_of(store.conn, proc.id)
-        if row.lesion_id in lesions
+        if row.lesion_id in lesions and row.frame_id in hashes
     ]
 
 
@@ -411,7 +434,15 @@ def preview_measurement(
     """The figures `set_measurement` would store, computed and stored nowhere: what the page shows while the
     regions are drawn."""
     target_rect, background_rect = parse_rect(target, "target"), parse_rect(background, "background")
-    return measure(frame_pixels(service, proc_id, frame_id), target_rect, background_rect, channel)
+    pixels = frame_pixels(service, proc_id, frame_id)
+    row = frame_rows.frame(service.store.conn, frame_id)
+    assert row is not None  # frame_pixels found it
+    return measure(pixels, target_rect, background_rect, channel, _masks_of(row.masks))
+
+
+def _masks_of(stored: str) -> list[Rect]:
+    """The mask rectangles a frame was kept with (its row's JSON list)."""
+    return [parse_rect(text, "mask") for text in json.loads(stored)]
 
 
 def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
@@ -443,7 +474,7 @@ def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
                 event_kind=kept.event_kind,
                 at=kept.event_at_utc,
                 lesion_number=numbers.get(event.lesion_id or ""),
-                png=data,
+                png=_printable(data),
                 sha256=kept.sha256,
                 width=kept.width,
                 height=kept.height,
@@ -451,3 +482,18 @@ def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
             )
         )
     return stills
+
+
+def _printable(data: bytes) -> bytes:
+    """A kept frame as the summary prints it: 8 bits (PDF viewers show 16-bit grey as white; the top 8 bits, as
+    the app's screen shows it) and at most PRINTED_WIDTH pixels wide. The hash printed beside it is the kept
+    frame's."""
+    import numpy as np
+
+    pixels = decode(data, "frame")
+    if pixels.dtype == np.uint16:
+        pixels = (pixels.astype(np.uint16) >> 8).astype(np.uint8)
+    if pixels.shape[1] > PRINTED_WIDTH:
+        height = max(round(pixels.shape[0] * PRINTED_WIDTH / pixels.shape[1]), 1)
+        pixels = opencv().resize(pixels, (PRINTED_WIDTH, height), interpolation=opencv().INTER_AREA)
+    return _encoded(pixels)

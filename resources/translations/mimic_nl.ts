@@ -2299,95 +2299,95 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Query&apos;s van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="109"/>
         <source>Data queries</source>
         <translation>Dataquery&apos;s</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="112"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
         <source>Centre, e.g. 03</source>
         <translation>Centrum, bv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="127"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="128"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="129"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="130"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="131"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="132"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="133"/>
         <source>Value when asked</source>
         <translation>Waarde bij de vraag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="135"/>
         <source>Value in the answering version</source>
         <translation>Waarde in de versie met het antwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="145"/>
         <source>Raise a query…</source>
         <translation>Een query stellen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="148"/>
         <source>Run the automatic checks</source>
         <translation>De automatische controles uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="151"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="153"/>
         <source>Ask again…</source>
         <translation>Opnieuw vragen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="156"/>
         <source>Write the centre&apos;s query file…</source>
         <translation>Het querybestand van het centrum schrijven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="206"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="217"/>
         <source>Query %1 raised: it goes out in the centre&apos;s next query file.</source>
         <translation>Query %1 gesteld: zij gaat mee in het volgende querybestand van het centrum.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="226"/>
         <source>%n query(ies) raised by the automatic checks.</source>
         <translation>
             <numerusform>%n query gesteld door de automatische controles.</numerusform>
@@ -2395,52 +2395,52 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
         <source>Withdraw the query</source>
         <translation>De query intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
         <source>Why is the query withdrawn?</source>
         <translation>Waarom wordt de query ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="242"/>
         <source>Query %1 closed.</source>
         <translation>Query %1 gesloten.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="248"/>
         <source>Ask again</source>
         <translation>Opnieuw vragen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="248"/>
         <source>The new question, for the centre&apos;s next query file:</source>
         <translation>De nieuwe vraag, voor het volgende querybestand van het centrum:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="244"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="255"/>
         <source>Query %1 asked again.</source>
         <translation>Query %1 opnieuw gesteld.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="251"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="262"/>
         <source>Type the centre&apos;s code in the filter first, or choose one of its queries.</source>
         <translation>Typ eerst de code van het centrum in het filter, of kies een van zijn query&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="264"/>
         <source>Write the query file into</source>
         <translation>Het querybestand schrijven in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="265"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="276"/>
         <source>Written: %1 (%2 for centre %3), signed with the trial office&apos;s key %4.</source>
         <translation>Geschreven: %1 (%2 voor centrum %3), ondertekend met de sleutel van het studiebureau %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="267"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="278"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -2453,7 +2453,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Waarde nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Answer</source>
         <translation>Antwoord</translation>
@@ -2639,8 +2639,8 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/queries_page.py" line="68"/>
-        <source>Field (its name in the forms)</source>
-        <translation>Veld (de naam in de formulieren)</translation>
+        <source>Field</source>
+        <translation>Veld</translation>
     </message>
     <message>
         <location filename="../../mimic_desktop/ui/central/queries_page.py" line="72"/>
@@ -2648,7 +2648,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Nummer van laesie, complicatie of gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="77"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>

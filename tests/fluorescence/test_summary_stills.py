@@ -34,7 +34,7 @@ def measured(service, recorded, tmp_path) -> int:
     ("lang", "heading", "figures"),
     [
         ("en", "Near-infrared frames kept", "Lesion 1: ratio 3.0"),
-        ("nl", "Bewaarde nabij-infraroodbeelden", "Laesie 1: verhouding 3.0"),
+        ("nl", "Bewaarde nabij-infraroodbeelden", "Laesie 1: verhouding 3,0"),
     ],
 )
 def test_the_kept_frame_is_an_image_on_the_page_with_its_figures(
