@@ -165,3 +165,14 @@ def test_redcap_odm_castor_and_dataset_json_carry_it(laptop, measured, tmp_path)
     for name in (specimen, plane):
         column = names.index(name)
         assert any(row[column] == pytest.approx(ratios[name]) for row in lesions["rows"] if row[column] is not None)
+
+
+def test_a_ratio_on_the_frame_of_a_finding_struck_since_is_in_no_column(laptop, measured):
+    """Struck through, a finding is no call of the record: the ratio on its frame leaves the lesion rows, as it
+    leaves the session file, while the specimen's stays."""
+    proc_id, other = measured
+    event = finding_event(laptop.service.load(proc_id), 1, index_test=False)  # the one the fixture measured
+    laptop.service.strike_event(event.id, "recorded on the wrong lesion")
+    first = next(row for row in flat.lesion_rows(laptop.service.load(proc_id)) if row["lesion_number"] == 1)
+    assert first[f"{other}_sbr"] is None and first[f"{other}_sbr_method"] is None
+    assert first[f"{index()}_sbr"] == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
