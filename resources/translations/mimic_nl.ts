@@ -1067,118 +1067,118 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>FluorescencePanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="38"/>
         <source>Fluorescence measured on a kept frame</source>
         <translation>Fluorescentie gemeten op een bewaard beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="44"/>
         <source>No frame was kept with this lesion&apos;s findings: frames are kept while a video source is set.</source>
         <translation>Bij de bevindingen van deze laesie is geen beeld bewaard: beelden worden bewaard zolang een videobron is ingesteld.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="55"/>
         <source>Kept frame</source>
         <translation>Bewaard beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="57"/>
         <source>Frame</source>
         <translation>Beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="60"/>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="65"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72"/>
         <source>Draw the target (T)</source>
         <translation>Doelgebied tekenen (T)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="73"/>
         <source>Draw the background (B)</source>
         <translation>Achtergrond tekenen (B)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="83"/>
         <source>Frame: drag to draw a region; arrows move it, Shift+arrows resize it</source>
         <translation>Beeld: sleep om een gebied te tekenen; pijltjes verplaatsen het, Shift+pijltjes veranderen de grootte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="88"/>
         <source>Drag on the frame to draw the chosen region. Keys: T target, B background, arrows move, Shift+arrows resize, Ctrl for ten pixels.</source>
         <translation>Sleep op het beeld om het gekozen gebied te tekenen. Toetsen: T doelgebied, B achtergrond, pijltjes verplaatsen, Shift+pijltjes veranderen de grootte, Ctrl voor tien pixels.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="98"/>
         <source>Store the measurement</source>
         <translation>Meting opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="111"/>
         <source>near-infrared (grey frame)</source>
         <translation>nabij-infrarood (grijs beeld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="112"/>
         <source>green (overlay colour)</source>
         <translation>groen (kleur van de overlay)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="113"/>
         <source>red</source>
         <translation>rood</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="114"/>
         <source>blue</source>
         <translation>blauw</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="115"/>
         <source>grey of a colour frame</source>
         <translation>grijswaarde van een kleurenbeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="137"/>
         <source>Frame %1 · %2 · %3</source>
         <translation>Beeld %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="200"/>
         <source>Draw a target and a background region to see their figures.</source>
         <translation>Teken een doelgebied en een achtergrond om hun waarden te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="216"/>
         <source>Target %1: mean %2, SD %3</source>
         <translation>Doelgebied %1: gemiddelde %2, SD %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="219"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="220"/>
         <source>Background %1: mean %2, SD %3</source>
         <translation>Achtergrond %1: gemiddelde %2, SD %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="224"/>
         <source>Signal-to-background ratio: %1 on the %2 channel</source>
         <translation>Signaal-achtergrondverhouding: %1 op het kanaal %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="226"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="227"/>
         <source>Uncalibrated, relative to this frame: pixel values depend on the camera, its distance and angle.</source>
         <translation>Niet gekalibreerd, alleen ten opzichte van dit beeld: pixelwaarden hangen af van de camera, de afstand en de hoek.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="233"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="234"/>
         <source>No measurement stored for this lesion yet.</source>
         <translation>Voor deze laesie is nog geen meting opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="239"/>
         <source>Stored: frame %1, ratio %2 (%3 channel)</source>
         <translation>Opgeslagen: beeld %1, verhouding %2 (kanaal %3)</translation>
     </message>
@@ -1838,52 +1838,52 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="145"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="215"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="221"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="152"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="166"/>
         <source>Change my password…</source>
         <translation>Mijn wachtwoord wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
         <source>Accounts…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="170"/>
         <source>Lock the screen</source>
         <translation>Scherm vergrendelen</translation>
     </message>
