@@ -176,3 +176,20 @@ def test_a_ratio_on_the_frame_of_a_finding_struck_since_is_in_no_column(laptop, 
     first = next(row for row in flat.lesion_rows(laptop.service.load(proc_id)) if row["lesion_number"] == 1)
     assert first[f"{other}_sbr"] is None and first[f"{other}_sbr_method"] is None
     assert first[f"{index()}_sbr"] == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
+
+
+def test_the_trial_report_reads_the_specimen_ratio_from_the_apps_own_csv_export(laptop, measured, tmp_path):
+    """The CSV tables as the app exports them are an input of the trial report: its ratio is the specimen's, not
+    the other finding's."""
+    from mimic_desktop.analysis.selection import SBR, select
+    from mimic_desktop.services.trial_report import tables_from_csv
+
+    proc_id, _other = measured
+    study_id = laptop.service.load(proc_id).study_id
+    data_exports.export_csv(laptop.service, [study_id], tmp_path / "csv")
+    tables = tables_from_csv(tmp_path / "csv")
+    lesions = select(tables.procedures, tables.lesions, tables.complications).lesions
+    numbers = tables.lesions.loc[lesions.index, "lesion_number"].astype(int)  # the selection keeps the input's rows
+    ratios = dict(zip(numbers, lesions[SBR], strict=True))
+    assert ratios[1] == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
+    assert ratios[2] is None or ratios[2] != ratios[2]  # empty (NA)
