@@ -193,3 +193,30 @@ def test_the_trial_report_reads_the_specimen_ratio_from_the_apps_own_csv_export(
     ratios = dict(zip(numbers, lesions[SBR], strict=True))
     assert ratios[1] == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
     assert ratios[2] is None or ratios[2] != ratios[2]  # empty (NA)
+
+
+def test_a_central_database_with_the_earlier_columns_is_made_again_with_each_findings(
+    laptop, importer, central_store, measured
+):
+    """A central database whose lesions table still has the specimen-only columns of the earlier version: opened,
+    its flat tables are made again from the stored records, with every finding's columns and the ratios."""
+    from mimic_desktop.storage import central as central_storage
+
+    proc_id, other = measured
+    laptop.export(proc_id)
+    importer.import_paths([laptop.out])
+    earlier = [(c.name, c.type) for c in flat.lesion_columns() if "_sbr" not in c.name]
+    earlier += [("specimen_sbr", "decimal"), ("specimen_sbr_channel", "text"), ("specimen_sbr_method", "text")]
+    with central_store.transaction() as db:
+        central_storage.create_flat_table(db.conn, "lesions", earlier)
+    path = central_store.path
+    central_store.close()
+    reopened = central.open_central(path, create=False)
+    try:
+        assert "specimen_sbr" not in central_storage.flat_columns(reopened.conn, "lesions")
+        lesions = central.frames(reopened)["lesions"].sort_values("lesion_number")
+    finally:
+        reopened.close()
+    first = lesions.to_dict("records")[0]
+    assert first[f"{index()}_sbr"] == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
+    assert first[f"{other}_sbr"] == pytest.approx(INSIDE_RATIO, rel=0.01)
