@@ -39,6 +39,9 @@ _BGR_INDEX = {"blue": 0, "green": 1, "red": 2}
 _LUMA = (0.299, 0.587, 0.114)
 # A number of more digits than this is no pixel position on any frame.
 _NUMBER = re.compile(r"-?\d{1,30}")
+# Larger than any frame's side (an 8K frame is 7680 wide): a mask, which is not checked against a frame when it
+# is set, may not name more.
+LARGEST_PIXEL_NUMBER = 65_535
 # The regions' names as people read them.
 REGION_WORDS = {"target": Text("target"), "background": Text("background"), "mask": Text("mask")}
 
@@ -107,6 +110,16 @@ def parse_rect(text: str, what: str) -> Rect:
             what,
         )
     x, y, width, height = (int(part) for part in parts)
+    if max(x, y, width, height) > LARGEST_PIXEL_NUMBER:
+        raise ValidationError(
+            Text(
+                "The {what} region {text!r} names a pixel beyond {largest:,}: no frame is that large.",
+                what=REGION_WORDS[what],
+                text=text,
+                largest=LARGEST_PIXEL_NUMBER,
+            ),
+            what,
+        )
     if x < 0 or y < 0:
         raise ValidationError(
             Text("The {what} region starts at {x},{y}: a position is 0 or more.", what=REGION_WORDS[what], x=x, y=y),

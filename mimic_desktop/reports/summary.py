@@ -58,7 +58,8 @@ class StillRegions:
 
 @dataclass(frozen=True)
 class KeptStill:
-    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it."""
+    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it; png is
+    empty when the stored pixels no longer match their hash."""
 
     id: int
     event_kind: str
@@ -475,6 +476,15 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
             )
             for region in still.regions
         ]
+        if not still.png:
+            changed = say(
+                "Not printed: the stored pixels no longer match the hash they were kept with ({sha256}). "
+                "mimic-desktop verify names the change.",
+                lang,
+                sha256=still.sha256,
+            )
+            story.append(KeepTogether([para(text(about), "head"), para(text(changed), "body")]))
+            continue
         story.append(
             KeepTogether(
                 [

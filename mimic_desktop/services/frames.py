@@ -475,8 +475,8 @@ def _masks_of(stored: str) -> list[Rect]:
 def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
     """The frames kept with the record's live events, with the measurements made on them, for the summary PDF.
 
-    A frame whose pixels no longer match their hash is left out: the summary prints only what was kept, and
-    `verify` names the changed row."""
+    A frame whose pixels no longer match their hash comes without its picture (png empty): the summary says so
+    rather than print what was not kept, and `verify` names the changed row."""
     from ..reports.summary import KeptStill, StillRegions
 
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
@@ -493,15 +493,16 @@ def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
     for kept in frame_rows.frames_of(store.conn, proc.id):
         event = live.get(kept.event_id)
         data = frame_rows.frame_data(store.conn, kept.id)
-        if event is None or data is None or hashlib.sha256(data).hexdigest() != kept.sha256:
+        if event is None:
             continue
+        intact = data is not None and hashlib.sha256(data).hexdigest() == kept.sha256
         stills.append(
             KeptStill(
                 id=kept.id,
                 event_kind=kept.event_kind,
                 at=kept.event_at_utc,
                 lesion_number=numbers.get(event.lesion_id or ""),
-                png=_printable(data),
+                png=_printable(data) if intact and data is not None else b"",
                 sha256=kept.sha256,
                 width=kept.width,
                 height=kept.height,
