@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain.errors import ValidationError
+from ..domain.frame_channels import CHANNEL_WORDS, CHANNELS
 from ..domain.wording import Text
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ METHOD_TEXT = (
 HONEST_TEXT = Text("uncalibrated, relative to this frame")
 HONEST_WORDS = HONEST_TEXT.text()  # as stored with a measurement: the same words whatever the reader's language
 
-CHANNELS = ("nir", "green", "red", "blue", "gray")
+
 # Where each colour is in a frame as OpenCV decodes it (blue, green, red).
 _BGR_INDEX = {"blue": 0, "green": 1, "red": 2}
 # ITU-R BT.601 luma weights (red, green, blue), the usual grey of a colour frame.
@@ -191,8 +192,8 @@ def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float6
         if channel in _BGR_INDEX:
             raise ValidationError(
                 Text(
-                    "This frame is grey, it has no {channel} channel: choose nir (a near-infrared frame) or gray.",
-                    channel=channel,
+                    "This frame is grey, it has no {channel} channel: choose near-infrared (nir) or grey (gray).",
+                    channel=CHANNEL_WORDS[channel],
                 ),
                 "channel",
             )
@@ -207,8 +208,8 @@ def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float6
         return green  # a grey near-infrared frame saved in colour
     raise ValidationError(
         Text(
-            "This frame is in colour: the near-infrared signal is in the overlay's colour, so choose that channel"
-            " (green, red or blue), or gray."
+            "This frame is in colour: the near-infrared signal is in the overlay's colour, so choose that colour's"
+            " channel (green, red or blue), or grey (gray)."
         ),
         "channel",
     )
@@ -240,7 +241,7 @@ def measure(
             Text(
                 "The background region is black on the {channel} channel (mean 0): no ratio can be computed."
                 " Choose a background on liver tissue.",
-                channel=channel,
+                channel=CHANNEL_WORDS[channel],
             ),
             "background",
         )

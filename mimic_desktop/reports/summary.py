@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.forms import SectionDef
+from ..domain.frame_channels import CHANNEL_WORDS
 from ..domain.record import Lesion, Procedure
 from ..domain.wording import Text, TextList, decimal, say
 from .changes import Change, change_text
@@ -470,7 +471,7 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
                 lang,
                 number=region.lesion_number,
                 sbr=decimal(region.sbr, 2, lang),
-                channel=region.channel,
+                channel=CHANNEL_WORDS.get(region.channel, region.channel),
                 target=region.target,
                 background=region.background,
             )

@@ -15,11 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..analysis.fluorescence import CHANNELS as CHANNEL_NAMES
 from ..analysis.fluorescence import HONEST_WORDS, Measurement, Rect, measure, parse_rect
 from ..domain import forms
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound, ValidationError
+from ..domain.frame_channels import CHANNELS as CHANNEL_NAMES
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text

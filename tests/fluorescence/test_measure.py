@@ -153,7 +153,8 @@ def test_with_a_dutch_locale_the_figures_are_worded_in_dutch(tmp_path, capsys, m
     code, out, err = run(capsys, "--image", str(image), "--target", frames.TARGET, "--background", frames.BACKGROUND)
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "Kanaal: nir (ongekalibreerd, ten opzichte van dit beeld)"
+    assert lines[0] == "Kanaal: nabij-infrarood (ongekalibreerd, ten opzichte van dit beeld)"
     assert lines[1].startswith(f"Doel {frames.TARGET}: gemiddelde ") and "pixels)" in lines[1]
     assert lines[2].startswith(f"Achtergrond {frames.BACKGROUND}: gemiddelde ")
     assert lines[3].startswith("Signaal-achtergrondverhouding: ") and "methode sbr-mean-rectangles-1" in lines[3]
+    assert "," in lines[3].split(" ")[1]  # the ratio with the Dutch decimal comma
