@@ -139,25 +139,31 @@ def attach_frame(
 ) -> int:
     """Keep a still (a file) for an event of the record: masked, as PNG, with its hash audited. Returns its id."""
     proc = service.find(study_id)
+    _takes_a_frame(service, proc, event_id)  # before the picture is read: that can take seconds
     frame = read_image(image)
     system = proc.get("imaging_system")
     rects = [parse_rect(rect, "mask") for rect in masks(service.store).get(str(system), [])]
     data = _encoded(apply_masks(frame, rects))
     # _change: the record's one-action transaction (permission, lock and reason, status), as every change.
     with service._change(proc.id, reason, child_values=False):
-        conn = service.store.conn
-        owner = frame_rows.event_of(conn, event_id)
-        if owner is None or owner[0] != proc.id:
-            raise NotFound(Text("{study_id} has no event {id}.", study_id=proc.study_id, id=event_id))
-        if owner[1]:
-            raise ValidationError(
-                Text("Event {id} is struck through: keep the frame with the event that replaced it.", id=event_id),
-                "event",
-            )
-        kept = frame_rows.frame_of_event(conn, event_id)
-        if kept is not None:
-            raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
+        _takes_a_frame(service, proc, event_id)  # again, on what no other connection can change now
         return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects, reason)
+
+
+def _takes_a_frame(service: ProcedureService, proc: Procedure, event_id: int) -> None:
+    """The event is the record's, live, and has no frame yet."""
+    conn = service.store.conn
+    owner = frame_rows.event_of(conn, event_id)
+    if owner is None or owner[0] != proc.id:
+        raise NotFound(Text("{study_id} has no event {id}.", study_id=proc.study_id, id=event_id))
+    if owner[1]:
+        raise ValidationError(
+            Text("Event {id} is struck through: keep the frame with the event that replaced it.", id=event_id),
+            "event",
+        )
+    kept = frame_rows.frame_of_event(conn, event_id)
+    if kept is not None:
+        raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
 
 
 def record_event_with_frame(
