@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain.errors import ValidationError
+from ..domain.frame_channels import CHANNEL_WORDS, CHANNELS
 from ..domain.wording import Text
 
 if TYPE_CHECKING:
@@ -32,13 +33,16 @@ METHOD_TEXT = (
 HONEST_TEXT = Text("uncalibrated, relative to this frame")
 HONEST_WORDS = HONEST_TEXT.text()  # as stored with a measurement: the same words whatever the reader's language
 
-CHANNELS = ("nir", "green", "red", "blue", "gray")
+
 # Where each colour is in a frame as OpenCV decodes it (blue, green, red).
 _BGR_INDEX = {"blue": 0, "green": 1, "red": 2}
 # ITU-R BT.601 luma weights (red, green, blue), the usual grey of a colour frame.
 _LUMA = (0.299, 0.587, 0.114)
 # A number of more digits than this is no pixel position on any frame.
 _NUMBER = re.compile(r"-?\d{1,30}")
+# Larger than any frame's side (an 8K frame is 7680 wide): a mask, which is not checked against a frame when it
+# is set, may not name more.
+LARGEST_PIXEL_NUMBER = 65_535
 # The regions' names as people read them.
 REGION_WORDS = {"target": Text("target"), "background": Text("background"), "mask": Text("mask")}
 
@@ -107,6 +111,16 @@ def parse_rect(text: str, what: str) -> Rect:
             what,
         )
     x, y, width, height = (int(part) for part in parts)
+    if max(x, y, width, height) > LARGEST_PIXEL_NUMBER:
+        raise ValidationError(
+            Text(
+                "The {what} region {text!r} names a pixel beyond {largest:,}: no frame is that large.",
+                what=REGION_WORDS[what],
+                text=text,
+                largest=LARGEST_PIXEL_NUMBER,
+            ),
+            what,
+        )
     if x < 0 or y < 0:
         raise ValidationError(
             Text("The {what} region starts at {x},{y}: a position is 0 or more.", what=REGION_WORDS[what], x=x, y=y),
@@ -178,8 +192,8 @@ def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float6
         if channel in _BGR_INDEX:
             raise ValidationError(
                 Text(
-                    "This frame is grey, it has no {channel} channel: choose nir (a near-infrared frame) or gray.",
-                    channel=channel,
+                    "This frame is grey, it has no {channel} channel: choose near-infrared (nir) or grey (gray).",
+                    channel=CHANNEL_WORDS[channel],
                 ),
                 "channel",
             )
@@ -194,8 +208,8 @@ def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float6
         return green  # a grey near-infrared frame saved in colour
     raise ValidationError(
         Text(
-            "This frame is in colour: the near-infrared signal is in the overlay's colour, so choose that channel"
-            " (green, red or blue), or gray."
+            "This frame is in colour: the near-infrared signal is in the overlay's colour, so choose that colour's"
+            " channel (green, red or blue), or grey (gray)."
         ),
         "channel",
     )
@@ -227,7 +241,7 @@ def measure(
             Text(
                 "The background region is black on the {channel} channel (mean 0): no ratio can be computed."
                 " Choose a background on liver tissue.",
-                channel=channel,
+                channel=CHANNEL_WORDS[channel],
             ),
             "background",
         )

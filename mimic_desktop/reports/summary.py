@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values
 from ..domain.forms import SectionDef
+from ..domain.frame_channels import CHANNEL_WORDS
 from ..domain.record import Lesion, Procedure
 from ..domain.wording import Text, TextList, decimal, say
 from .changes import Change, change_text
@@ -58,7 +59,8 @@ class StillRegions:
 
 @dataclass(frozen=True)
 class KeptStill:
-    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it."""
+    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it; png is
+    empty when the stored pixels no longer match their hash."""
 
     id: int
     event_kind: str
@@ -469,12 +471,21 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
                 lang,
                 number=region.lesion_number,
                 sbr=decimal(region.sbr, 2, lang),
-                channel=region.channel,
+                channel=CHANNEL_WORDS.get(region.channel, region.channel),
                 target=region.target,
                 background=region.background,
             )
             for region in still.regions
         ]
+        if not still.png:
+            changed = say(
+                "Not printed: the stored pixels no longer match the hash they were kept with ({sha256}). "
+                "mimic-desktop verify names the change.",
+                lang,
+                sha256=still.sha256,
+            )
+            story.append(KeepTogether([para(text(about), "head"), para(text(changed), "body")]))
+            continue
         story.append(
             KeepTogether(
                 [

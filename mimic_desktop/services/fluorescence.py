@@ -46,7 +46,11 @@ def opencv() -> ModuleType:
     os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(PIXEL_LIMIT))
     try:
         import cv2
-    except ImportError:
+    except ImportError as error:
+        if error.name != "cv2":  # OpenCV is there but what it stands on (numpy, a library) is not: say which
+            raise NoVideoSupport(
+                Text("OpenCV is installed but cannot be loaded: {error}.", error=str(error) or type(error).__name__)
+            ) from None
         raise NoVideoSupport(
             Text(
                 "Reading frames needs OpenCV, which is not installed: install the video extra"

@@ -15,17 +15,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..analysis.fluorescence import CHANNELS as CHANNEL_NAMES
 from ..analysis.fluorescence import HONEST_WORDS, Measurement, Rect, measure, parse_rect
 from ..domain import forms
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound, ValidationError
+from ..domain.frame_channels import CHANNELS as CHANNEL_NAMES
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
 from ..storage import frames as frame_rows
 from ..storage import repository
 from ..storage.connection import Store
+from ..storage.frames import MeasurementRow
 from . import access
 from .fluorescence import decode, opencv, read_image
 from .procedures import Clock, ProcedureService
@@ -139,25 +140,31 @@ def attach_frame(
 ) -> int:
     """Keep a still (a file) for an event of the record: masked, as PNG, with its hash audited. Returns its id."""
     proc = service.find(study_id)
+    _takes_a_frame(service, proc, event_id)  # before the picture is read: that can take seconds
     frame = read_image(image)
     system = proc.get("imaging_system")
     rects = [parse_rect(rect, "mask") for rect in masks(service.store).get(str(system), [])]
     data = _encoded(apply_masks(frame, rects))
     # _change: the record's one-action transaction (permission, lock and reason, status), as every change.
     with service._change(proc.id, reason, child_values=False):
-        conn = service.store.conn
-        owner = frame_rows.event_of(conn, event_id)
-        if owner is None or owner[0] != proc.id:
-            raise NotFound(Text("{study_id} has no event {id}.", study_id=proc.study_id, id=event_id))
-        if owner[1]:
-            raise ValidationError(
-                Text("Event {id} is struck through: keep the frame with the event that replaced it.", id=event_id),
-                "event",
-            )
-        kept = frame_rows.frame_of_event(conn, event_id)
-        if kept is not None:
-            raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
+        _takes_a_frame(service, proc, event_id)  # again, on what no other connection can change now
         return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects, reason)
+
+
+def _takes_a_frame(service: ProcedureService, proc: Procedure, event_id: int) -> None:
+    """The event is the record's, live, and has no frame yet."""
+    conn = service.store.conn
+    owner = frame_rows.event_of(conn, event_id)
+    if owner is None or owner[0] != proc.id:
+        raise NotFound(Text("{study_id} has no event {id}.", study_id=proc.study_id, id=event_id))
+    if owner[1]:
+        raise ValidationError(
+            Text("Event {id} is struck through: keep the frame with the event that replaced it.", id=event_id),
+            "event",
+        )
+    kept = frame_rows.frame_of_event(conn, event_id)
+    if kept is not None:
+        raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
 
 
 def record_event_with_frame(
@@ -257,22 +264,10 @@ def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDAr
 
 
 @dataclass(frozen=True)
-class LesionMeasurement:
-    id: int
-    lesion_number: int
-    frame_id: int
-    finding: str
-    channel: str
-    target: str
-    background: str
-    target_mean: float
-    target_sd: float
-    background_mean: float
-    background_sd: float
-    sbr: float
-    method: str
-    measured_at: str
-    measured_by: str
+class LesionMeasurement(MeasurementRow):
+    """A stored measurement (storage/frames.MeasurementRow) with the number people know its lesion by."""
+
+    lesion_number: int = 0
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -285,8 +280,8 @@ class LesionMeasurement:
             "sbr": self.sbr,
             "method": self.method,
             "calibration": HONEST_WORDS,
-            "measured_at": self.measured_at,
-            "measured_by": self.measured_by,
+            "measured_at": self.measured_utc,
+            "measured_by": self.username,
         }
 
 
@@ -378,23 +373,7 @@ def measurements_of_record(store: Store, proc: Procedure) -> list[LesionMeasurem
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
     live = _live_frames(store, proc)
     return [
-        LesionMeasurement(
-            id=row.id,
-            lesion_number=numbers[row.lesion_id],
-            frame_id=row.frame_id,
-            finding=row.finding,
-            channel=row.channel,
-            target=row.target,
-            background=row.background,
-            target_mean=row.target_mean,
-            target_sd=row.target_sd,
-            background_mean=row.background_mean,
-            background_sd=row.background_sd,
-            sbr=row.sbr,
-            method=row.method,
-            measured_at=row.measured_utc,
-            measured_by=row.username,
-        )
+        LesionMeasurement(**vars(row), lesion_number=numbers[row.lesion_id])
         for row in frame_rows.measurements_of(store.conn, proc.id)
         if row.lesion_id in numbers and row.frame_id in live
     ]
@@ -475,8 +454,8 @@ def _masks_of(stored: str) -> list[Rect]:
 def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
     """The frames kept with the record's live events, with the measurements made on them, for the summary PDF.
 
-    A frame whose pixels no longer match their hash is left out: the summary prints only what was kept, and
-    `verify` names the changed row."""
+    A frame whose pixels no longer match their hash comes without its picture (png empty): the summary says so
+    rather than print what was not kept, and `verify` names the changed row."""
     from ..reports.summary import KeptStill, StillRegions
 
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
@@ -493,15 +472,16 @@ def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
     for kept in frame_rows.frames_of(store.conn, proc.id):
         event = live.get(kept.event_id)
         data = frame_rows.frame_data(store.conn, kept.id)
-        if event is None or data is None or hashlib.sha256(data).hexdigest() != kept.sha256:
+        if event is None:
             continue
+        intact = data is not None and hashlib.sha256(data).hexdigest() == kept.sha256
         stills.append(
             KeptStill(
                 id=kept.id,
                 event_kind=kept.event_kind,
                 at=kept.event_at_utc,
                 lesion_number=numbers.get(event.lesion_id or ""),
-                png=_printable(data),
+                png=_printable(data) if intact and data is not None else b"",
                 sha256=kept.sha256,
                 width=kept.width,
                 height=kept.height,

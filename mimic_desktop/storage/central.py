@@ -157,27 +157,8 @@ def m003_accounts_and_audit_trail(db: Database) -> None:
             failed_sign_ins INTEGER NOT NULL DEFAULT 0,
             waits_until_utc TEXT)"""
     )
-    db.execute(
-        """CREATE TABLE audit (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            at_utc TEXT NOT NULL,
-            username TEXT NOT NULL,
-            procedure_id TEXT,
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            field TEXT NOT NULL,
-            old_value TEXT,
-            new_value TEXT,
-            reason TEXT,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL)"""
-    )
-    db.execute("CREATE INDEX audit_entity ON audit (entity, entity_id, seq)")
-    for action in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
-            "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-        )
+    # The same statements this migration always ran, now defined once for both databases (storage/audit.py).
+    audit.create_table(db.execute, "CREATE INDEX audit_entity ON audit (entity, entity_id, seq)")
     # Sessions change only by a newer version becoming current; never removed.
     db.execute(
         "CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions "

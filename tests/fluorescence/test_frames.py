@@ -105,6 +105,7 @@ def test_the_masks_of_the_imaging_system_black_out_exactly_their_rectangles(cli,
         ("nosuch=0,0,1,1", "is not an imaging system"),
         ("storz_rubina=0,0,0,1", "needs a width and a height of 1 or more"),
         ("storz_rubina=a,b", "is not X,Y,W,H"),
+        (f"storz_rubina=0,0,{2**63},10", "names a pixel beyond 65,535: no frame is that large"),
     ],
 )
 def test_a_wrong_mask_is_refused_in_words(cli, value, words, store):

@@ -113,3 +113,11 @@ def test_the_summary_prints_a_16_bit_frame_as_8_bits_and_a_large_one_smaller(ser
     # The 16-bit frame's picture is what the screen shows: its top 8 bits, not white.
     assert np.array_equal(printed[0], (deep >> 8).astype(np.uint8))
     assert printed[1].shape[1] == frame_service.PRINTED_WIDTH and stills[1].width == 2560
+
+
+def test_an_event_that_takes_no_frame_is_said_before_the_picture_is_read(service, recorded, kept, tmp_path):
+    event, frame_id = kept
+    proc = service.load(recorded)
+    # The picture named does not even exist: the event's answer comes first, without reading anything.
+    with pytest.raises(ValidationError, match=f"Event {event.id} already has frame {frame_id}"):
+        frame_service.attach_frame(service, proc.study_id, event.id, tmp_path / "not-read.png")
