@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -167,6 +168,7 @@ def record_event_with_frame(
     note: str | None = None,
     at: datetime | None = None,
     lang: str = "en",
+    also_lesion_ids: Sequence[str] = (),
 ) -> tuple[int, int]:
     """Log an event with the frame of that moment (a fluorescence finding with a video source connected): the
     event, its frame and their audit rows in one transaction, so that neither is ever saved without the other.
@@ -179,7 +181,16 @@ def record_event_with_frame(
     def keep(event_id: int) -> None:
         kept.append(_insert(service, proc.id, proc.study_id, event_id, frame, data, rects))
 
-    event_id = service.record_event(proc_id, kind, at=at, lesion_id=lesion_id, note=note, lang=lang, with_event=keep)
+    event_id = service.record_event(
+        proc_id,
+        kind,
+        at=at,
+        lesion_id=lesion_id,
+        note=note,
+        lang=lang,
+        with_event=keep,
+        also_lesion_ids=also_lesion_ids,
+    )
     return event_id, kept[0]
 
 
@@ -241,6 +252,11 @@ def kept_frames(service: ProcedureService, study_id: str) -> list[KeptFrame]:
         )
         for row in frame_rows.frames_of(service.store.conn, proc.id)
     ]
+
+
+def framed_event_ids(store: Store, proc_id: str) -> set[int]:
+    """The ids of the record's events that have a frame kept with them (the timelines mark them)."""
+    return {row.event_id for row in frame_rows.frames_of(store.conn, proc_id)}
 
 
 def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDArray[np.generic]:

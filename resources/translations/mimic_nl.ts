@@ -1630,62 +1630,67 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="229"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="328"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="450"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="499"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="536"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="492"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="529"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="497"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="534"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="317"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="329"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="342"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="203"/>
+        <source>Frames are not kept: %1</source>
+        <translation>Er worden geen beelden bewaard: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="354"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="345"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="357"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="359"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="350"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="362"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="395"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="407"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1694,67 +1699,72 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="403"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="415"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="452"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="476"/>
+        <source>%1 recorded without a frame: %2</source>
+        <translation>%1 vastgelegd zonder beeld: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="489"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="454"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="491"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="457"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="494"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="463"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="500"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="476"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="513"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="502"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="539"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="511"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="548"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="523"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="560"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="129"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="133"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="227"/>
         <source>One specimen: lesions {numbers}</source>
         <translation>Eén preparaat: laesies {numbers}</translation>
     </message>
@@ -3651,72 +3661,82 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="78"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="80"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="123"/>
+        <source>A frame of the video is kept with this event.</source>
+        <translation>Bij deze gebeurtenis is een beeld van de video bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="124"/>
+        <source>frame kept</source>
+        <translation>beeld bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="181"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="105"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="71"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="137"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="174"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="176"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="52"/>
         <source>Timeline columns</source>
         <translation>Kolommen van de tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Timeline of the logged events</source>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
     </message>
