@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -93,24 +93,30 @@ def masks(store: Store) -> dict[str, list[str]]:
 def set_masks(store: Store, user: User, system: str, rects: list[str], clock: Clock = utc_now) -> bool:
     """Set one imaging system's masks (an empty list clears them), a coordinator only, audited."""
     access.require(store, user, Action.MANAGE_USERS, clock=clock)
-    if system not in _systems():
-        raise ValidationError(
-            Text(
-                "{system!r} is not an imaging system: choose one of {choices}.",
-                system=system,
-                choices=", ".join(_systems()),
-            ),
-            "imaging_system",
-        )
-    checked = [parse_rect(rect, "mask").text() for rect in rects]
     with store.transaction() as db:
-        current = masks(store)
+        text = masks_text(store, {system: rects})
+        return repository.change_setting(db.conn, MASKS_KEY, text, now=to_iso(clock()), username=user.username)
+
+
+def masks_text(store: Store, changes: Mapping[str, list[str]]) -> str:
+    """The setting's text with these systems' masks replaced (an empty list clears a system's), each checked."""
+    current = masks(store)
+    for system, rects in changes.items():
+        if system not in _systems():
+            raise ValidationError(
+                Text(
+                    "{system!r} is not an imaging system: choose one of {choices}.",
+                    system=system,
+                    choices=", ".join(_systems()),
+                ),
+                "imaging_system",
+            )
+        checked = [parse_rect(rect, "mask").text() for rect in rects]
         if checked:
             current[system] = checked
         else:
             current.pop(system, None)
-        text = json.dumps(dict(sorted(current.items())), separators=(",", ":"))
-        return repository.change_setting(db.conn, MASKS_KEY, text, now=to_iso(clock()), username=user.username)
+    return json.dumps(dict(sorted(current.items())), separators=(",", ":"))
 
 
 def apply_masks(frame: NDArray[np.generic], rects: list[Rect]) -> NDArray[np.generic]:
@@ -122,6 +128,11 @@ def apply_masks(frame: NDArray[np.generic], rects: list[Rect]) -> NDArray[np.gen
 
 
 # -- keeping and listing ------------------------------------------------------------------------------------
+
+
+def encoded_png(frame: NDArray[np.generic]) -> bytes:
+    """The frame as PNG, lossless: what is stored is exactly what its hash names."""
+    return _encoded(frame)
 
 
 def _encoded(frame: NDArray[np.generic]) -> bytes:

@@ -34,6 +34,7 @@ from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
 from .preferences import LOCK_MINUTES_MOST, Preferences
+from .video_settings import VideoSettingsSection
 
 
 class PublicKeySection(QWidget):
@@ -258,6 +259,10 @@ class SettingsDialog(QDialog):
         if self.study is not None:
             outer.addSpacing(12)
             outer.addWidget(self.study)
+        self.video = VideoSettingsSection(context) if context is not None else None
+        if self.video is not None:
+            outer.addSpacing(12)
+            outer.addWidget(self.video)
         self.public_key = PublicKeySection(context) if context is not None else None
         if self.public_key is not None:
             outer.addSpacing(12)
@@ -273,11 +278,17 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """The study settings are saved first; a refused change keeps the dialog open, saying why."""
-        if self.study is not None and not self.study.save():
-            QTimer.singleShot(0, self.fit_height)  # once the layout has taken in the reason's text
-            return
+        for section in (self.study, self.video):
+            if section is not None and not section.save():
+                QTimer.singleShot(0, self, self.fit_height)  # once the layout has taken in the reason's text
+                return
         self.prefs.lock_minutes = self.lock_minutes.value()
         super().accept()
+
+    def done(self, result: int) -> None:
+        if self.video is not None:
+            self.video.close_preview()  # the capture device is free again once the dialog closes
+        super().done(result)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1993,32 +1993,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>OfficeKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="107"/>
         <source>The trial office&apos;s key</source>
         <translation>De sleutel van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="109"/>
         <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
         <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="113"/>
         <source>Register the trial office&apos;s key…</source>
         <translation>De sleutel van het studiebureau registreren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="129"/>
         <source>No trial office key is registered yet.</source>
         <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Registered: fingerprint %1</source>
         <translation>Geregistreerd: vingerafdruk %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="134"/>
         <source>The trial office&apos;s public key</source>
         <translation>De publieke sleutel van het studiebureau</translation>
     </message>
@@ -2271,32 +2271,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="50"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="64"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="77"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="91"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -3275,47 +3275,47 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="229"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="237"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="239"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="246"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="251"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="254"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="256"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
@@ -3567,42 +3567,42 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="160"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="169"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="172"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="177"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
@@ -3739,6 +3739,79 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Timeline of the logged events</source>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSettingsSection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="48"/>
+        <source>Video source and masks</source>
+        <translation>Videobron en maskers</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="50"/>
+        <source>With a video source the live screen keeps the frame of each fluorescence finding. Each imaging system&apos;s rectangles are blacked out before a frame is stored: towers burn patient details into the video.</source>
+        <translation>Met een videobron bewaart het live-scherm het beeld van elke fluorescentiebevinding. De rechthoeken van elk beeldvormingssysteem worden zwart gemaakt voordat een beeld wordt bewaard: torens branden patiëntgegevens in de video.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="57"/>
+        <source>a capture device&apos;s number (0 for the first), or a file</source>
+        <translation>het nummer van een opnameapparaat (0 voor het eerste), of een bestand</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="58"/>
+        <source>Choose a file…</source>
+        <translation>Kies een bestand…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="64"/>
+        <source>Video source</source>
+        <translation>Videobron</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="70"/>
+        <source>Imaging system</source>
+        <translation>Beeldvormingssysteem</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="73"/>
+        <source>X,Y,W,H in the frame&apos;s pixels; several separated by ;</source>
+        <translation>X,Y,B,H in pixels van het beeld; meerdere gescheiden door ;</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="74"/>
+        <source>Masks</source>
+        <translation>Maskers</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="89"/>
+        <source>One frame of the video source, masked as it will be stored</source>
+        <translation>Eén beeld van de videobron, gemaskeerd zoals het bewaard wordt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="90"/>
+        <source>No frame shown yet.</source>
+        <translation>Nog geen beeld getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="92"/>
+        <source>Show a frame</source>
+        <translation>Toon een beeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="110"/>
+        <source>Only a coordinator can change the video source and the masks.</source>
+        <translation>Alleen een coördinator kan de videobron en de maskers wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="121"/>
+        <source>The video source</source>
+        <translation>De videobron</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="162"/>
+        <source>No frame shown.</source>
+        <translation>Geen beeld getoond.</translation>
     </message>
 </context>
 <context>
