@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -185,3 +187,28 @@ class VideoSettingsSection(QWidget):
         """Stop following the source and let it go (another program may want the capture device)."""
         self.timer.stop()
         self.previewing.close()
+
+
+class VideoSettingsDialog(QDialog):
+    """The video part of the settings, over the Settings dialog: OK saves it (a refusal keeps it open, saying why)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("videoSettingsDialog")
+        self.setWindowTitle(self.tr("Video source and masks"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.section = VideoSettingsSection(context)
+        layout.addWidget(self.section)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        if self.section.save():
+            super().accept()
+
+    def done(self, result: int) -> None:
+        self.section.close_preview()  # the capture device is free again once the dialog closes
+        super().done(result)

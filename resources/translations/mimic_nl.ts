@@ -3319,6 +3319,11 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="267"/>
+        <source>Video source and masks…</source>
+        <translation>Videobron en maskers…</translation>
+    </message>
 </context>
 <context>
     <name>SettlingActions</name>
@@ -3742,74 +3747,82 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     </message>
 </context>
 <context>
+    <name>VideoSettingsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="198"/>
+        <source>Video source and masks</source>
+        <translation>Videobron en maskers</translation>
+    </message>
+</context>
+<context>
     <name>VideoSettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="50"/>
         <source>Video source and masks</source>
         <translation>Videobron en maskers</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="52"/>
         <source>With a video source the live screen keeps the frame of each fluorescence finding. Each imaging system&apos;s rectangles are blacked out before a frame is stored: towers burn patient details into the video.</source>
         <translation>Met een videobron bewaart het live-scherm het beeld van elke fluorescentiebevinding. De rechthoeken van elk beeldvormingssysteem worden zwart gemaakt voordat een beeld wordt bewaard: torens branden patiëntgegevens in de video.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="57"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="59"/>
         <source>a capture device&apos;s number (0 for the first), or a file</source>
         <translation>het nummer van een opnameapparaat (0 voor het eerste), of een bestand</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="60"/>
         <source>Choose a file…</source>
         <translation>Kies een bestand…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="66"/>
         <source>Video source</source>
         <translation>Videobron</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="70"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="72"/>
         <source>Imaging system</source>
         <translation>Beeldvormingssysteem</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="75"/>
         <source>X,Y,W,H in the frame&apos;s pixels; several separated by ;</source>
         <translation>X,Y,B,H in pixels van het beeld; meerdere gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="76"/>
         <source>Masks</source>
         <translation>Maskers</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="89"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="91"/>
         <source>One frame of the video source, masked as it will be stored</source>
         <translation>Eén beeld van de videobron, gemaskeerd zoals het bewaard wordt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="92"/>
         <source>No frame shown yet.</source>
         <translation>Nog geen beeld getoond.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="94"/>
         <source>Show a frame</source>
         <translation>Toon een beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="112"/>
         <source>Only a coordinator can change the video source and the masks.</source>
         <translation>Alleen een coördinator kan de videobron en de maskers wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="123"/>
         <source>The video source</source>
         <translation>De videobron</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/video_settings.py" line="162"/>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="164"/>
         <source>No frame shown.</source>
         <translation>Geen beeld getoond.</translation>
     </message>

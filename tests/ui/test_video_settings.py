@@ -28,6 +28,16 @@ def recording(path):
     return path
 
 
+def video_dialog(window, actions):
+    """The video settings, as a person reaches them: Settings, then its button."""
+    settings = SettingsDialog(window.prefs, window, context=window.context)
+    settings.show()
+    actions.click(settings.video_button)
+    dialog = settings.video_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.isModal()
+    return dialog
+
+
 def pixel(image, x: int, y: int) -> int:
     return image.pixelColor(x, y).green()
 
@@ -42,9 +52,8 @@ def test_the_coordinator_sets_the_source_and_masks_and_sees_them_on_a_frame(
 ):
     tower = recording(tmp_path / "tower.avi")
     window = make_window(store, coordinator)
-    dialog = SettingsDialog(window.prefs, window, context=window.context)
-    dialog.show()
-    section = dialog.video
+    dialog = video_dialog(window, actions)
+    section = dialog.section
     assert section.source.text() == "" and section.masks.text() == ""
 
     def choose(file_dialog: QFileDialog) -> None:
@@ -81,9 +90,8 @@ def test_the_coordinator_sets_the_source_and_masks_and_sees_them_on_a_frame(
 
 def test_refusals_are_said_in_the_dialog_and_nothing_is_saved(make_window, store, coordinator, actions, tmp_path):
     window = make_window(store, coordinator)
-    dialog = SettingsDialog(window.prefs, window, context=window.context)
-    dialog.show()
-    section = dialog.video
+    dialog = video_dialog(window, actions)
+    section = dialog.section
     actions.type(section.source, str(tmp_path / "gone.avi"))
     actions.click(section.refresh_button)
     assert section.frame_image is None and "cannot be opened" in section.problem.text()
@@ -100,12 +108,11 @@ def test_refusals_are_said_in_the_dialog_and_nothing_is_saved(make_window, store
     dialog.reject()
 
 
-def test_the_wheel_changes_no_system_and_others_only_read(make_window, store, coordinator, tmp_path):
+def test_the_wheel_changes_no_system_and_others_only_read(make_window, store, coordinator, actions):
     frames.set_masks(store, coordinator, "stryker_1688", ["0,0,10,10"])
     window = make_window(store, coordinator)
-    dialog = SettingsDialog(window.prefs, window, context=window.context)
-    dialog.show()
-    combo = dialog.video.findChild(QComboBox, "maskSystem")
+    dialog = video_dialog(window, actions)
+    combo = dialog.section.findChild(QComboBox, "maskSystem")
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
     before = combo.currentIndex()
     for notch in (1, 1, -1, -1, -1):
@@ -114,9 +121,8 @@ def test_the_wheel_changes_no_system_and_others_only_read(make_window, store, co
     dialog.reject()
     monitor = AccountService(store).create_user("mo.monitor", "Mo Monitor", "monitor", "correct horse", by=coordinator)
     window = make_window(store, monitor)
-    dialog = SettingsDialog(window.prefs, window, context=window.context)
-    dialog.show()
-    section = dialog.video
+    dialog = video_dialog(window, actions)
+    section = dialog.section
     assert not section.source.isEnabled() and not section.masks.isEnabled() and not section.choose_button.isEnabled()
     assert section.findChild(QLabel, "videoRoleNotice") is not None
     section.system.setCurrentIndex(section.system.findData("stryker_1688"))
