@@ -179,3 +179,25 @@ def test_the_frame_kept_on_demand_is_refused_by_the_service_without_a_frame(serv
 
     with pytest.raises(ValidationError, match="Frame kept is recorded only with a frame of the video source"):
         service.record_event(in_surgery, "still")
+
+
+def test_a_finding_that_waits_for_the_database_keeps_the_frame_of_its_key_press(
+    make_window, store, coordinator, service, in_surgery, actions, qtbot, tmp_path
+):
+    from tests.support.storage_faults import write_lock_held_by_another_process
+
+    video.set_source(store, coordinator, str(recording(tmp_path / "tower.avi")))
+    window = make_window(store, coordinator)
+    window.open_procedure(in_surgery)
+    live = window.live
+    started = live.frames.source.started
+    live.take_keys()
+    qtbot.wait(1000)
+    with write_lock_held_by_another_process(service):
+        press(actions, Qt.Key.Key_F)
+        assert [write.what for write in live.writes.waiting] == ["Fluorescence in transection plane"]
+        qtbot.wait(2500)  # the recording plays on meanwhile
+    qtbot.waitUntil(lambda: not live.writes.waiting, timeout=10_000)
+    event = event_of(service, in_surgery, "plane_fluorescence")
+    low, high = intensity_at((event.moment - started).total_seconds())
+    assert low <= frames_by_event(service, in_surgery)[event.id] <= high

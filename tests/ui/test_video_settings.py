@@ -97,6 +97,12 @@ def test_refusals_are_said_in_the_dialog_and_nothing_is_saved(make_window, store
     assert section.frame_image is None and "cannot be opened" in section.problem.text()
     actions.click(dialog.buttons.button(dialog.buttons.StandardButton.Ok))
     assert dialog.isVisible() and "There is no file" in section.problem.text()
+    actions.retype(section.source, str(store.path))  # the database itself is no video
+    actions.click(dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    assert dialog.isVisible() and "is not a video or image that can be played" in section.problem.text()
+    actions.retype(section.source, "99")
+    actions.click(dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    assert dialog.isVisible() and "There is no capture device 99" in section.problem.text()
     actions.retype(section.source, "")
     actions.type(section.masks, "0,0,-5,20")
     actions.click(dialog.buttons.button(dialog.buttons.StandardButton.Ok))
