@@ -88,8 +88,10 @@ class LiveFrames:
         try:
             return Grab(pixels=self.source.frame(at))
         except MimicError as error:
-            # The device may come back (a cable pushed in again): the next frame wanted opens it afresh.
-            self.close()
+            if self.source.device is not None:
+                # A device may come back (a cable pushed in again): the next frame wanted opens it afresh. A file
+                # is not reopened: it would play from its start again, and its frames would name wrong moments.
+                self.close()
             return Grab(problem=_reason(error))
 
     def close(self) -> None:

@@ -131,6 +131,10 @@ def test_a_recording_that_ended_records_the_event_without_its_frame(
     assert kinds(service, in_surgery)[-1] == "occult_lesion"
     assert frames_by_event(service, in_surgery) == {}
     assert "gave no frame at this moment" in live.notice.text()
+    # The recording is not played from its start again: its first frame would not be of this moment.
+    press(actions, Qt.Key.Key_G)
+    assert kinds(service, in_surgery)[-1] == "inspect_icg" and frames_by_event(service, in_surgery) == {}
+    assert "gave no frame at this moment" in live.notice.text()
 
 
 def test_the_frame_key_keeps_a_frame_on_demand(make_window, store, coordinator, service, in_surgery, actions, tmp_path):

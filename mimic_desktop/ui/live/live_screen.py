@@ -198,7 +198,7 @@ class LiveScreen(QWidget):
         # The video source, when one is set, opens with the screen: a recording plays from now, and the first
         # finding does not wait for a device to start.
         self.frames = live_frames.LiveFrames(context.store)
-        unopened = self.frames.open()
+        unopened = self.frames.open() if self.editable else None  # who only reads records no event
         if unopened is not None:
             self.notice.show_text(self.tr("Frames are not kept: %1").replace("%1", said(unopened)), "refused")
         app = QApplication.instance()
