@@ -205,3 +205,13 @@ def test_a_finding_that_waits_for_the_database_keeps_the_frame_of_its_key_press(
     event = event_of(service, in_surgery, "plane_fluorescence")
     low, high = intensity_at((event.moment - started).total_seconds())
     assert low <= frames_by_event(service, in_surgery)[event.id] <= high
+
+
+def test_who_only_reads_the_record_does_not_open_the_source(make_window, store, coordinator, in_surgery, tmp_path):
+    from mimic_desktop.services.accounts import AccountService
+
+    video.set_source(store, coordinator, str(recording(tmp_path / "tower.avi")))
+    monitor = AccountService(store).create_user("mo.monitor", "Mo Monitor", "monitor", "correct horse", by=coordinator)
+    window = make_window(store, monitor)
+    window.open_procedure(in_surgery)
+    assert not window.live.editable and window.live.frames.source is None
