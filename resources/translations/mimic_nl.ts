@@ -1087,98 +1087,98 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="61"/>
         <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="69"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="82"/>
         <source>Draw the target (T)</source>
         <translation>Doelgebied tekenen (T)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="73"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="83"/>
         <source>Draw the background (B)</source>
         <translation>Achtergrond tekenen (B)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="83"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="93"/>
         <source>Frame: drag to draw a region; arrows move it, Shift+arrows resize it</source>
         <translation>Beeld: sleep om een gebied te tekenen; pijltjes verplaatsen het, Shift+pijltjes veranderen de grootte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="98"/>
         <source>Drag on the frame to draw the chosen region. Keys: T target, B background, arrows move, Shift+arrows resize, Ctrl for ten pixels.</source>
         <translation>Sleep op het beeld om het gekozen gebied te tekenen. Toetsen: T doelgebied, B achtergrond, pijltjes verplaatsen, Shift+pijltjes veranderen de grootte, Ctrl voor tien pixels.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72"/>
         <source>Store the measurement</source>
         <translation>Meting opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="116"/>
         <source>near-infrared (grey frame)</source>
         <translation>nabij-infrarood (grijs beeld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="117"/>
         <source>green (overlay colour)</source>
         <translation>groen (kleur van de overlay)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="118"/>
         <source>red</source>
         <translation>rood</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="119"/>
         <source>blue</source>
         <translation>blauw</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="120"/>
         <source>grey of a colour frame</source>
         <translation>grijswaarde van een kleurenbeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="142"/>
         <source>Frame %1 · %2 · %3</source>
         <translation>Beeld %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="200"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="205"/>
         <source>Draw a target and a background region to see their figures.</source>
         <translation>Teken een doelgebied en een achtergrond om hun waarden te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="216"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="221"/>
         <source>Target %1: mean %2, SD %3</source>
         <translation>Doelgebied %1: gemiddelde %2, SD %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="225"/>
         <source>Background %1: mean %2, SD %3</source>
         <translation>Achtergrond %1: gemiddelde %2, SD %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="224"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="229"/>
         <source>Signal-to-background ratio: %1 on the %2 channel</source>
         <translation>Signaal-achtergrondverhouding: %1 op het kanaal %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="227"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="232"/>
         <source>Uncalibrated, relative to this frame: pixel values depend on the camera, its distance and angle.</source>
         <translation>Niet gekalibreerd, alleen ten opzichte van dit beeld: pixelwaarden hangen af van de camera, de afstand en de hoek.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="234"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="239"/>
         <source>No measurement stored for this lesion yet.</source>
         <translation>Voor deze laesie is nog geen meting opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="239"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="244"/>
         <source>Stored: frame %1, ratio %2 (%3 channel)</source>
         <translation>Opgeslagen: beeld %1, verhouding %2 (kanaal %3)</translation>
     </message>
