@@ -35,6 +35,7 @@ from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
 from .preferences import LOCK_MINUTES_MOST, Preferences
+from .video_settings import VideoSettingsDialog
 
 
 class PublicKeySection(QWidget):
@@ -262,6 +263,16 @@ class SettingsDialog(QDialog):
         self.frames_travel = FramesTravelSetting(context) if context is not None else None
         if self.frames_travel is not None:
             outer.addWidget(self.frames_travel)
+        # The video source and masks have a dialog of their own: with its preview, this one would pass the height
+        # of a laptop's screen.
+        self.video_dialog: VideoSettingsDialog | None = None
+        self.video_button: QPushButton | None = None
+        if context is not None:
+            self.video_button = QPushButton(icon("mdi6.camera-outline"), self.tr("Video source and masks…"))
+            self.video_button.setObjectName("videoSettingsButton")
+            self.video_button.clicked.connect(lambda: self.open_video_settings(context))
+            outer.addSpacing(12)
+            outer.addWidget(self.video_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.public_key = PublicKeySection(context) if context is not None else None
         if self.public_key is not None:
             outer.addSpacing(12)
@@ -280,10 +291,19 @@ class SettingsDialog(QDialog):
         refused = self.study is not None and not self.study.save()
         refused = refused or (self.frames_travel is not None and not self.frames_travel.save())
         if refused:
-            QTimer.singleShot(0, self.fit_height)  # once the layout has taken in the reason's text
+            QTimer.singleShot(0, self, self.fit_height)  # once the layout has taken in the reason's text
             return
         self.prefs.lock_minutes = self.lock_minutes.value()
         super().accept()
+
+    def open_video_settings(self, context: AppContext) -> VideoSettingsDialog:
+        """The video source and masks, in a dialog over this one (window-modal, so the keys stay with it)."""
+        if self.video_dialog is not None:
+            self.video_dialog.deleteLater()  # closed already: a new one reads the settings as they are now
+        dialog = VideoSettingsDialog(context, self)
+        self.video_dialog = dialog
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

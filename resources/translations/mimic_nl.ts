@@ -1706,62 +1706,62 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="229"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="328"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="450"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="499"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="536"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="492"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="529"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="497"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="534"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="317"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="329"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="342"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="354"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="345"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="357"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="359"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="350"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="362"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="395"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="407"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1770,69 +1770,79 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="403"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="415"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="452"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="489"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="454"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="491"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="457"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="494"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="463"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="500"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="476"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="513"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="502"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="539"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="511"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="548"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="523"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="560"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="129"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="133"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="227"/>
         <source>One specimen: lesions {numbers}</source>
         <translation>Eén preparaat: laesies {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="203"/>
+        <source>Frames are not kept: %1</source>
+        <translation>Er worden geen beelden bewaard: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="476"/>
+        <source>%1 recorded without a frame: %2</source>
+        <translation>%1 vastgelegd zonder beeld: %2</translation>
     </message>
 </context>
 <context>
@@ -2059,32 +2069,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>OfficeKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
         <source>The trial office&apos;s key</source>
         <translation>De sleutel van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="110"/>
         <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
         <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
         <source>Register the trial office&apos;s key…</source>
         <translation>De sleutel van het studiebureau registreren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
         <source>No trial office key is registered yet.</source>
         <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="132"/>
         <source>Registered: fingerprint %1</source>
         <translation>Geregistreerd: vingerafdruk %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="135"/>
         <source>The trial office&apos;s public key</source>
         <translation>De publieke sleutel van het studiebureau</translation>
     </message>
@@ -2337,32 +2347,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="51"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="56"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="65"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="78"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="92"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -3356,49 +3366,54 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="229"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="230"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="237"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="239"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="240"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="247"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="251"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="251"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="252"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="254"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="256"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="257"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="271"/>
+        <source>Video source and masks…</source>
+        <translation>Videobron en maskers…</translation>
     </message>
 </context>
 <context>
@@ -3648,42 +3663,42 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="160"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="161"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="172"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="173"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="177"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="178"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="186"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
@@ -3742,74 +3757,165 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Lesion</source>
         <translation>Laesie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
         <source>Note or reason</source>
         <translation>Notitie of reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="78"/>
         <source>Strike through…</source>
         <translation>Doorhalen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="77"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="80"/>
         <source>Correct time…</source>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="181"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="105"/>
         <source>%1 (removed)</source>
         <translation>%1 (verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="71"/>
         <source>Show the newest</source>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="137"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="174"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="176"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="52"/>
         <source>Timeline columns</source>
         <translation>Kolommen van de tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="46"/>
         <source>Timeline of the logged events</source>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="123"/>
+        <source>A frame of the video is kept with this event.</source>
+        <translation>Bij deze gebeurtenis is een beeld van de video bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="124"/>
+        <source>frame kept</source>
+        <translation>beeld bewaard</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSettingsDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="198"/>
+        <source>Video source and masks</source>
+        <translation>Videobron en maskers</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSettingsSection</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="50"/>
+        <source>Video source and masks</source>
+        <translation>Videobron en maskers</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="52"/>
+        <source>With a video source the live screen keeps the frame of each fluorescence finding. Each imaging system&apos;s rectangles are blacked out before a frame is stored: towers burn patient details into the video.</source>
+        <translation>Met een videobron bewaart het live-scherm het beeld van elke fluorescentiebevinding. De rechthoeken van elk beeldvormingssysteem worden zwart gemaakt voordat een beeld wordt bewaard: torens branden patiëntgegevens in de video.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="59"/>
+        <source>a capture device&apos;s number (0 for the first), or a file</source>
+        <translation>het nummer van een opnameapparaat (0 voor het eerste), of een bestand</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="60"/>
+        <source>Choose a file…</source>
+        <translation>Kies een bestand…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="66"/>
+        <source>Video source</source>
+        <translation>Videobron</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="72"/>
+        <source>Imaging system</source>
+        <translation>Beeldvormingssysteem</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="75"/>
+        <source>X,Y,W,H in the frame&apos;s pixels; several separated by ;</source>
+        <translation>X,Y,B,H in pixels van het beeld; meerdere gescheiden door ;</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="76"/>
+        <source>Masks</source>
+        <translation>Maskers</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="91"/>
+        <source>One frame of the video source, masked as it will be stored</source>
+        <translation>Eén beeld van de videobron, gemaskeerd zoals het bewaard wordt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="92"/>
+        <source>No frame shown yet.</source>
+        <translation>Nog geen beeld getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="94"/>
+        <source>Show a frame</source>
+        <translation>Toon een beeld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="112"/>
+        <source>Only a coordinator can change the video source and the masks.</source>
+        <translation>Alleen een coördinator kan de videobron en de maskers wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="123"/>
+        <source>The video source</source>
+        <translation>De videobron</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/video_settings.py" line="164"/>
+        <source>No frame shown.</source>
+        <translation>Geen beeld getoond.</translation>
     </message>
 </context>
 <context>
