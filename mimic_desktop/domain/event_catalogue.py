@@ -27,6 +27,8 @@ FINDING_SCOPES = frozenset({"lesion", "procedure"})
 # when a source is connected, and is recorded without one when none is), "required" (recorded only with a frame:
 # a still grabbed on demand).
 FRAME_USES = frozenset({"kept", "required"})
+# The live screen's own key: it opens the menu of the events without a button, so no event may take it.
+MENU_KEY = "M"
 EVENT_KEYS = frozenset(
     {
         "kind",
@@ -333,6 +335,9 @@ def parse_catalogue(data: Any, lesion_fields: frozenset[str] | None = None) -> C
     kinds = [e["kind"] for e in raw_events]
     _unique(kinds, "kind", "event")
     _unique([e["key"].casefold() for e in raw_events], "key", "event")
+    taken = next((e["kind"] for e in raw_events if e["key"].casefold() == MENU_KEY.casefold()), None)
+    if taken is not None:
+        raise _fail(f"event {taken!r} takes the key {MENU_KEY}, which opens the live screen's menu of events")
     findings = [_finding(raw) for raw in data.get("findings", [])]
     _unique([finding.name for finding in findings], "finding")
     if sum(finding.index_test for finding in findings) > 1:
