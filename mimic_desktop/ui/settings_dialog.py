@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,9 @@ from .icons import icon
 from .labels import caption, heading, message_label
 from .preferences import LOCK_MINUTES_MOST, Preferences
 from .video_settings import VideoSettingsDialog
+
+# What a window manager takes above and below a dialog (its title bar and frame), kept free of the screen's height.
+FRAME_ALLOWANCE = 48
 
 
 class PublicKeySection(QWidget):
@@ -229,7 +233,19 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
-        outer = QVBoxLayout(self)
+        # The settings scroll, OK and Cancel stay below them: with the study's sections the dialog is taller than a
+        # 1366x768 laptop's screen, and a button below its edge cannot be reached.
+        frame = self.frame_layout = QVBoxLayout(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content = QWidget()
+        outer = self.content_layout = QVBoxLayout(self.content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area.setWidget(self.content)
+        frame.addWidget(self.scroll_area, 1)
         layout = QFormLayout()
         outer.addLayout(layout)
         self.theme = QComboBox()
@@ -284,7 +300,7 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        frame.addWidget(self.buttons)
 
     def accept(self) -> None:
         """The study settings are saved first; a refused change keeps the dialog open, saying why."""
@@ -310,8 +326,15 @@ class SettingsDialog(QDialog):
         self.fit_height()
 
     def fit_height(self) -> None:
-        """Tall enough for every wrapped caption at the dialog's width: Qt does not grow a dialog for them."""
-        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
+        """Tall enough for every wrapped caption at the dialog's width (Qt does not grow a dialog for them), and no
+        taller than the screen's free height: past it the settings scroll."""
+        inner, frame = self.content_layout, self.frame_layout
+        width = self.scroll_area.viewport().width()
+        needed = inner.heightForWidth(width) if inner.hasHeightForWidth() else self.content.sizeHint().height()
+        margins = frame.contentsMargins()
+        wanted = needed + self.buttons.sizeHint().height() + frame.spacing() + margins.top() + margins.bottom()
+        screen = self.screen().availableGeometry().height() - FRAME_ALLOWANCE
+        self.resize(self.width(), min(max(self.height(), wanted), screen))
 
     def chosen(self) -> tuple[str, str]:
         return self.theme.currentData(), self.language.currentData()
