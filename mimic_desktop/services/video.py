@@ -20,7 +20,7 @@ from ..storage import repository
 from ..storage.connection import Store
 from . import access
 from .fluorescence import opencv
-from .input_files import refuse_unless_regular
+from .input_files import InputFileRefused, refuse_unless_regular
 from .procedures import Clock
 
 if TYPE_CHECKING:
@@ -36,7 +36,8 @@ def source(store: Store) -> str | None:
 
 
 def _device(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 2 else None
+    # ASCII digits only: str.isdigit() also takes '²' and other digits int() refuses.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 2 else None
 
 
 def is_device(text: str) -> bool:
@@ -76,6 +77,10 @@ def _plays(target: str) -> bool:
         capture.release()
 
 
+def opencv_frame_count(capture: Any) -> float:
+    return float(capture.get(opencv().CAP_PROP_FRAME_COUNT))
+
+
 def open_capture(target: str | int) -> Any:
     return opencv().VideoCapture(target)
 
@@ -88,9 +93,27 @@ class VideoSource:
         self.device = _device(target)
         self.clock = clock
         self.started: datetime = clock()
+        # A file is named by its name alone in what the live screen's short notice line says.
+        self.name = target if self.device is not None else Path(target).name
+        try:
+            if self.device is None:
+                refuse_unless_regular(Path(target))  # a pipe put in the recording's place would hang OpenCV for good
+        except InputFileRefused:
+            raise ValidationError(
+                Text("The video source {source} cannot be opened.", source=self.name), "video_source"
+            ) from None
         self.capture = open_capture(self.device if self.device is not None else target)
         if not self.capture.isOpened():
-            raise ValidationError(Text("The video source {source} cannot be opened.", source=target), "video_source")
+            raise ValidationError(Text("The video source {source} cannot be opened.", source=self.name), "video_source")
+        self.still = self._still_picture()
+
+    def _still_picture(self) -> NDArray[np.generic] | None:
+        """A still image standing for the tower gives the same picture at every moment; OpenCV reads it once (its
+        frame count is no count at all, below 1: a video's, even of one frame, is 1 or more)."""
+        if self.device is not None or opencv_frame_count(self.capture) >= 1:
+            return None
+        ok, pixels = self.capture.read()
+        return pixels if ok and pixels is not None else None
 
     def frame(self, at: datetime | None = None) -> NDArray[np.generic]:
         """The frame at this moment: the newest from a device, the one at the time elapsed since opening from a
@@ -99,10 +122,12 @@ class VideoSource:
         if self.device is None:
             elapsed = ((at or self.clock()) - self.started).total_seconds()
             self.capture.set(cv2.CAP_PROP_POS_MSEC, max(elapsed, 0.0) * 1000.0)
+        if self.still is not None:
+            return self.still.copy()
         ok, pixels = self.capture.read()
         if not ok or pixels is None:
             raise ValidationError(
-                Text("The video source {source} gave no frame at this moment.", source=self.target), "video_source"
+                Text("The video source {source} gave no frame at this moment.", source=self.name), "video_source"
             )
         result: NDArray[np.generic] = pixels
         return result

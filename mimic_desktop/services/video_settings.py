@@ -58,6 +58,7 @@ class Preview:
         target = target.strip()
         if not target:
             raise ValidationError(NO_SOURCE, "video_source")
+        target = video.checked_source(target)  # the rules OK applies, and the same words
         if self.source is not None and self.source.target != target:
             self.close()
         if self.source is None:

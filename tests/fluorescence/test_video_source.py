@@ -44,6 +44,7 @@ def test_the_source_is_a_setting_checked_when_set(cli, tmp_path, store):
         (str(tmp_path / "cut.png"), "is not a video or image that can be played"),
         (str(tmp_path), "is a folder, not a file"),
         ("99", "There is no capture device 99"),
+        ("²", "There is no file ²"),  # a digit to str.isdigit(), none to int()
     ):
         code, _, err = cli("settings", *USER, "--video-source", value)
         assert code == 2 and words in err, (value, err)
@@ -71,3 +72,28 @@ def test_an_event_recorded_while_the_video_plays_keeps_the_frame_of_that_moment(
     assert float(kept.mean()) == pytest.approx(96.0, abs=2.0)
     [listed] = [f for f in frame_service.kept_frames(service, proc.study_id) if f.id == frame_id]
     assert listed.event_id == event_id
+
+
+def test_a_still_image_as_the_source_gives_its_picture_at_every_moment(tmp_path):
+    still = frames.write(tmp_path / "still.png", frames.nir_frame())
+    source = video.VideoSource(str(still))
+    try:
+        first = source.frame(source.started)
+        later = source.frame(source.started + timedelta(minutes=5))
+    finally:
+        source.close()
+    assert (first == later).all() and first.shape[:2] == (frames.HEIGHT, frames.WIDTH)
+
+
+def test_a_pipe_in_the_recordings_place_is_refused_without_waiting_for_it(tmp_path):
+    import os
+
+    from mimic_desktop.domain.errors import MimicError
+    from mimic_desktop.services.video_settings import Preview
+
+    pipe = tmp_path / "tower.avi"
+    os.mkfifo(pipe)  # opened for reading, it would wait for a writer for ever
+    with pytest.raises(MimicError, match=r"The video source tower\.avi cannot be opened"):
+        video.VideoSource(str(pipe))
+    with pytest.raises(MimicError, match=r"is not a regular file|is not a file"):
+        Preview().frame_png(str(pipe), [])

@@ -94,7 +94,8 @@ def test_refusals_are_said_in_the_dialog_and_nothing_is_saved(make_window, store
     section = dialog.section
     actions.type(section.source, str(tmp_path / "gone.avi"))
     actions.click(section.refresh_button)
-    assert section.frame_image is None and "cannot be opened" in section.problem.text()
+    # The preview says what OK says: the same rules, the same words.
+    assert section.frame_image is None and "There is no file" in section.problem.text()
     actions.click(dialog.buttons.button(dialog.buttons.StandardButton.Ok))
     assert dialog.isVisible() and "There is no file" in section.problem.text()
     actions.retype(section.source, str(store.path))  # the database itself is no video
