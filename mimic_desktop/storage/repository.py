@@ -6,7 +6,7 @@ import sqlite3
 import uuid
 from typing import Any
 
-from ..domain import derive
+from ..domain import derive, video_time
 from ..domain.record import Complication, Event, Lesion, LesionRatio, Procedure, Signature
 from . import audit, row_seals
 from .rowids import inserted_id
@@ -129,6 +129,8 @@ def set_procedure_column(
         "subject_status",
         "subject_status_reason",
         "subject_status_date",
+        "video_event_id",
+        "video_shown",
     }
     if column not in allowed:
         raise ValueError(column)
@@ -284,7 +286,7 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
     row = conn.execute(
         "SELECT id, study_id, centre, created_utc, session_id, completed_utc, export_version, exported_utc,"
         " modified_utc, current_lesion_id, demo, surgeon_username, subject_status, subject_status_reason,"
-        " subject_status_date FROM procedures WHERE id=?",
+        " subject_status_date, video_event_id, video_shown FROM procedures WHERE id=?",
         (proc_id,),
     ).fetchone()
     if row is None:
@@ -305,6 +307,7 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
         subject_status=row[12],
         subject_status_reason=row[13],
         subject_status_date=row[14],
+        video_reference=video_time.stored(row[15], row[16]),
     )
 
 
