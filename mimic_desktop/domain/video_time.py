@@ -132,3 +132,7 @@ STARTED_AFTER = Text(
     "The recording shows {shown} now, so it started after event {event}: give the time the recording showed at an "
     "event it holds."
 )
+REFERENCE_STRUCK = Text(
+    "The video time reference names event {event}, which is struck through: set the reference again to see where "
+    "the events are in the recording."
+)
