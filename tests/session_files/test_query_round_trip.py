@@ -121,7 +121,7 @@ def test_the_whole_round_trip(two_sides, laptop, tmp_path, capsys):
     capsys.readouterr()
     v2 = laptop.out / f"{STUDY_ID}-v2.mimic"
     record = json.loads(members(v2.read_bytes())[session_file.RECORD])
-    assert record["format_version"] == 2
+    assert record["format_version"] == 3
     assert [(a["query_id"], a["round"]) for a in record["query_answers"]] == [(1, 1), (2, 1)]
 
     assert run_central("import", "--db", central_db, v2) == 0
@@ -215,7 +215,7 @@ def test_a_version_1_record_without_answers_still_imports(laptop, central_store,
     from tests.support.session_files import with_record
 
     v2 = laptop.export(laptop.record(50)).read_bytes()
-    assert json.loads(members(v2)[session_file.RECORD])["format_version"] == 2
+    assert json.loads(members(v2)[session_file.RECORD])["format_version"] == 3
     v1 = with_record(v2, laptop.key_path, lambda record: record.update(format_version=1))
     result = importer.import_bytes(v1, "MIM-01-001-v1.mimic")
     assert result.outcome is Outcome.NEW, result.message
