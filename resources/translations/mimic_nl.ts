@@ -560,27 +560,27 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Sinds ICG</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="89"/>
         <source>ICG time not recorded</source>
         <translation>Tijdstip ICG niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="91"/>
         <source>ICG to incision</source>
         <translation>ICG tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="91"/>
         <source>ICG to now</source>
         <translation>ICG tot nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="92"/>
         <source>within the protocol window</source>
         <translation>binnen het protocolvenster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="92"/>
         <source>OUTSIDE the protocol window</source>
         <translation>BUITEN het protocolvenster</translation>
     </message>
@@ -1630,62 +1630,67 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="222"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="231"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="316"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="330"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="428"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="443"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="499"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="525"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="492"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="518"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="497"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="523"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="317"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="331"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="342"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="338"/>
+        <source>the video time</source>
+        <translation>de videotijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="357"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="345"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="360"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="347"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="362"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="350"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="365"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="395"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="410"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1694,67 +1699,72 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="403"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="418"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="452"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="466"/>
+        <source>Video time %1</source>
+        <translation>Videotijd %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="478"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="454"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="480"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="457"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="483"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="463"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="489"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="476"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="502"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="502"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="528"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="511"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="537"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="523"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="549"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="134"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="136"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="138"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="220"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="229"/>
         <source>One specimen: lesions {numbers}</source>
         <translation>Eén preparaat: laesies {numbers}</translation>
     </message>
@@ -2811,57 +2821,62 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="69"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="93"/>
+        <source>Timeline and video</source>
+        <translation>Tijdlijn en video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="94"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="95"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="96"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="97"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="101"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="105"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="104"/>
         <source>Queries</source>
         <translation>Query&apos;s</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="59"/>
         <source>Correct study ID…</source>
         <translation>Studienummer corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="61"/>
         <source>Correct a study ID typed wrong at enrolment, with a reason</source>
         <translation>Een bij de inclusie verkeerd getypt studienummer corrigeren, met een reden</translation>
     </message>
@@ -3652,6 +3667,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     <name>Timeline</name>
     <message>
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="100"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
@@ -3681,7 +3697,17 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="100"/>
+        <source>Time · video</source>
+        <translation>Tijd · video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="115"/>
+        <source>%1 in the video recording</source>
+        <translation>%1 in de video-opname</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="174"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
@@ -3696,17 +3722,17 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="130"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="167"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="169"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>
@@ -3719,6 +3745,141 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="43"/>
         <source>Timeline of the logged events</source>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="46"/>
+        <source>Timeline and video</source>
+        <translation>Tijdlijn en video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="52"/>
+        <source>Set the video time…</source>
+        <translation>Videotijd instellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="60"/>
+        <source>The record&apos;s events, each with its time in the video recording</source>
+        <translation>De gebeurtenissen van het dossier, elk met de tijd in de video-opname</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Note or reason</source>
+        <translation>Notitie of reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="74"/>
+        <source>No video time reference: the events have no position in the video recording yet.</source>
+        <translation>Geen referentie voor de videotijd: de gebeurtenissen hebben nog geen plaats in de video-opname.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="76"/>
+        <source>The video time reference names event %1, which is struck through: set it again.</source>
+        <translation>De referentie voor de videotijd noemt gebeurtenis %1, die is doorgehaald: stel haar opnieuw in.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="81"/>
+        <source>The video recording showed %1 at %2 (%3); every event&apos;s position follows from it.</source>
+        <translation>De video-opname toonde %1 bij %2 (%3); de plaats van elke gebeurtenis volgt daaruit.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoEntry</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="47"/>
+        <source>H:MM:SS shown now</source>
+        <translation>U:MM:SS die nu getoond wordt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="48"/>
+        <source>Time the video recording shows now</source>
+        <translation>Tijd die de video-opname nu toont</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="66"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="62"/>
+        <source>Video time: not set</source>
+        <translation>Videotijd: niet ingesteld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="73"/>
+        <source>Type the time the tower&apos;s video recording shows now (H:MM:SS)</source>
+        <translation>Typ de tijd die de video-opname van de toren nu toont (U:MM:SS)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="67"/>
+        <source>Video time: its event is struck through, set it again</source>
+        <translation>Videotijd: de gebeurtenis ervan is doorgehaald, stel haar opnieuw in</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="72"/>
+        <source>Video %1 at %2</source>
+        <translation>Video %1 bij %2</translation>
+    </message>
+</context>
+<context>
+    <name>VideoReferenceDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="132"/>
+        <source>Video time reference</source>
+        <translation>Referentie voor de videotijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="137"/>
+        <source>Choose an event and type the time the tower&apos;s video recording showed at it (H:MM:SS), as on the recording. Every other event&apos;s position in the recording follows from it.</source>
+        <translation>Kies een gebeurtenis en typ de tijd die de video-opname van de toren erbij toonde (U:MM:SS), zoals op de opname. De plaats van elke andere gebeurtenis in de opname volgt daaruit.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="153"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="156"/>
+        <source>H:MM:SS</source>
+        <translation>U:MM:SS</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="159"/>
+        <source>The recording showed</source>
+        <translation>De opname toonde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="162"/>
+        <source>needed once the record is complete</source>
+        <translation>nodig zodra het dossier compleet is</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="163"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="167"/>
+        <source>Set the video time</source>
+        <translation>Videotijd instellen</translation>
     </message>
 </context>
 <context>
