@@ -739,7 +739,8 @@ class ProcedureService:
             event = self._reference_event(proc, event_id, lang)
             if read_at is not None:
                 # A recording started after the incision holds no incision: the first event it holds is named.
-                later = [e for e in proc.live_events() if e.at >= event.at] if event_id is None else [event]
+                live = proc.live_events()  # in time order, the incision among them
+                later = live[live.index(event) :] if event_id is None else [event]
                 held = [(e, video_time.shown_at(e, shown_ms, read_at)) for e in later]
                 first = next(((e, ms) for e, ms in held if ms >= 0), None)
                 if first is None:

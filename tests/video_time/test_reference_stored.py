@@ -155,3 +155,15 @@ def test_an_older_database_upgrades_without_a_reference_and_takes_one(tmp_path):
     store.close()
     verdict = verify(path)
     assert verdict.code == INTACT, verdict.lines()
+
+
+def test_the_history_names_the_change_in_words_with_before_and_after(store, service, proc_id):
+    from mimic_desktop.services import audit_history
+
+    service.set_video_reference(proc_id, "0:12:30")
+    service.set_video_reference(proc_id, "0:12:45")
+    lines = audit_history.history(store, service.load(proc_id), "nl")
+    shown = [line for line in lines if line.what == "Tijd die de video-opname bij die gebeurtenis toonde"]
+    assert [(line.old, line.new) for line in shown][-1] == ("0:12:30", "0:12:45")
+    (named,) = [line for line in lines if line.what == "Gebeurtenis waaraan de videotijd is gekoppeld"]
+    assert "Incisie" in named.new or "incisie" in named.new.lower()
