@@ -6,12 +6,14 @@ Runs PyInstaller on packaging/mimic_desktop.spec (one folder, no Python needed o
 adds the Linux menu entry and icon beside the executable, runs the bundle's own installation
 check (`check-install`) offscreen, prints the bundle's size and packs it into one archive
 (.tar.gz on Linux, .zip on Windows; the macOS .app is signed and packed as packaging/README.md says).
-Needs the `package` extra: pip install -e ".[package]".
+Needs the `package` and `video` extras: pip install -e ".[package,video]" (the bundle carries OpenCV, so that
+the laptop can keep and measure near-infrared frames; a build without it stops before PyInstaller runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -39,6 +41,12 @@ def command_line_executable(dist: Path) -> Path:
     if sys.platform == "darwin":
         return bundle_folder(dist) / "Contents" / "MacOS" / BUNDLE
     return bundle_folder(dist) / (f"{BUNDLE}.exe" if sys.platform == "win32" else BUNDLE)
+
+
+def require_video() -> None:
+    """The bundle must carry OpenCV: stop, naming the extra, rather than build one that cannot read frames."""
+    if importlib.util.find_spec("cv2") is None:
+        sys.exit('OpenCV is not installed: install the video extra first (pip install -e ".[package,video]").')
 
 
 def run_pyinstaller(dist: Path, work: Path) -> None:
@@ -88,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=HERE / "dist", help="where the bundle goes")
     parser.add_argument("--work", type=Path, default=HERE / "build", help="PyInstaller's working folder")
     args = parser.parse_args(argv)
+    require_video()
     run_pyinstaller(args.dist, args.work)
     if sys.platform.startswith("linux"):
         add_linux_menu_entry(args.dist, args.work)

@@ -3,7 +3,8 @@
 The PyInstaller spec (mimic_desktop.spec) filters its analysis through these rules. The app draws
 only Qt Widgets (with SVG icons) and prints its PDFs with reportlab, so the bundle leaves out the
 rest of Qt (network, OpenGL, QML, WebEngine), the Qt plugins for other kinds of displays, and the
-data-analysis stack, which the trial office runs from the central tools.
+data-analysis stack, which the trial office runs from the central tools. It carries OpenCV (the video
+extra) and the numpy it stands on: the laptop keeps and measures near-infrared frames.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ import re
 from pathlib import PurePath
 
 # Python packages installed alongside that the desktop app never imports; some come in only
-# through optional imports (sqlite-utils tries pandas and numpy, QtPy tries the OpenGL modules,
+# through optional imports (sqlite-utils tries pandas, QtPy tries the OpenGL modules,
 # PySide6 tries QtNetwork for OpenSSL on Windows). reportlab imports Pillow, so Pillow stays, without
 # the codecs for images the PDFs never hold (AVIF, WebP, colour profiles, Tk).
 EXCLUDED_MODULES = [
     "pandas",
-    "numpy",
     "scipy",
     "statsmodels",
     "tkinter",
@@ -32,9 +32,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtDataVisualization",
 ]
 
-# Qt libraries the app needs: Widgets and what it stands on, Svg for the app icon; DBus and XcbQpa
-# carry the X11 display plugin on Linux.
-QT_LIBRARIES = {"Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa"}
+# Qt libraries the app needs: Widgets and what it stands on, Svg for the app icon, SvgWidgets for the trial
+# report's charts (ui/central/report_view.py); DBus and XcbQpa carry the X11 display plugin on Linux.
+QT_LIBRARIES = {"Core", "Gui", "Widgets", "Svg", "SvgWidgets", "DBus", "XcbQpa"}
 
 # Qt plugins by folder: the display of each platform (offscreen for checks without a screen), input
 # methods for typing accented letters on Linux, and the SVG image and icon readers.
@@ -74,6 +74,14 @@ def _qt_module(path: PurePath) -> str | None:
         if match := _QT_FRAMEWORK.match(part):
             return match["module"]
     return None
+
+
+def vendored(src: str) -> bool:
+    """Whether a library was vendored into its wheel by auditwheel (numpy.libs/, opencv_python_headless.libs/).
+
+    auditwheel rewrites such libraries with patchelf, and strip then breaks them ("ELF load command
+    address/offset not page-aligned" when numpy loads its OpenBLAS): the bundle takes them as built."""
+    return any(part.endswith(".libs") for part in PurePath(src).parent.parts)
 
 
 def keep(dest: str) -> bool:

@@ -3,7 +3,8 @@
 #   bash packaging/setup.sh app [ARGS...]   install what is needed, start the app (demo database on first run)
 #   bash packaging/setup.sh test [ARGS...]  install what is needed, run the test suite without the slow runs
 #                                            (ARGS go to pytest; `-m slow` runs the slow ones, which build the bundle)
-#   bash packaging/setup.sh bundle [ARGS...] install what is needed, build the standalone app (packaging/build.py)
+#   bash packaging/setup.sh bundle [ARGS...] install what is needed, build the standalone app (packaging/build.py),
+#                                            which carries OpenCV (the video extra) for near-infrared frames
 set -euo pipefail
 mode="${1:-app}"
 shift || true
@@ -33,7 +34,7 @@ if [ "$mode" = "test" ]; then
   packages="$packages $test_tools"
   if selects_slow "$@"; then
     packages="$packages $bundle_tools"
-    test_extras="test,package"
+    test_extras="test,package,video"
   fi
 fi
 [ "$mode" = "bundle" ] && packages="$packages $bundle_tools"
@@ -64,7 +65,7 @@ if [ "$mode" = "test" ]; then
   export QT_QPA_PLATFORM=offscreen
   exec .venv/bin/python -m pytest "$@"
 elif [ "$mode" = "bundle" ]; then
-  .venv/bin/python -m pip install -q "${constraints[@]}" -e ".[package]"
+  .venv/bin/python -m pip install -q "${constraints[@]}" -e ".[package,video]"
   exec .venv/bin/python packaging/build.py "$@"
 else
   .venv/bin/python -m pip install -q "${constraints[@]}" -e .

@@ -15,6 +15,8 @@ from mimic_desktop.domain import forms
 ROOT = Path(__file__).resolve().parents[1]
 WALKED = ("mimic_desktop", "bench", "docs")
 RECORDING_CALLS = {"record_event", "first_event", "add", "event"}
+# A kind written into a table by SQL: among the parameters of an execute.
+SQL_CALLS = {"execute", "executemany"}
 
 
 def _constant(node: ast.AST) -> str | None:
@@ -43,6 +45,11 @@ def _names_a_kind(node: ast.AST) -> list[str]:
         name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
         if name in RECORDING_CALLS:
             return [text for text in map(_constant, node.args) if text]
+        if name in SQL_CALLS:
+            parameters = [
+                element for arg in node.args[1:] if isinstance(arg, ast.Tuple | ast.List) for element in arg.elts
+            ]
+            return [text for text in map(_constant, parameters) if text]
     if isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple):
         return [text for text in map(_constant, node.iter.elts) if text]
     return []
@@ -64,3 +71,10 @@ def test_the_walk_finds_a_kind_where_one_is_named():
     source = 'if event.kind == "closure": pass\nservice.record_event(proc_id, "incision")\nforms.events()["note"]\n'
     found = [name for node in ast.walk(ast.parse(source)) for name in _names_a_kind(node)]
     assert found == ["closure", "incision", "note"]
+
+
+def test_a_kind_among_the_parameters_of_sql_is_found():
+    """The walk itself: a kind written by an INSERT's parameters is named, as one compared with an event's is."""
+    kind = next(iter(forms.events()))
+    code = f"conn.execute('INSERT INTO events (kind) VALUES (?)', ('p', {kind!r}))"
+    assert [name for node in ast.walk(ast.parse(code)) for name in _names_a_kind(node)] == ["p", kind]

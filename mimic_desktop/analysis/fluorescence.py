@@ -12,10 +12,12 @@ file is the services' part (services/fluorescence.py), so that this module takes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain.errors import ValidationError
+from ..domain.frame_channels import CHANNEL_WORDS, CHANNELS
 from ..domain.wording import Text
 
 if TYPE_CHECKING:
@@ -31,13 +33,16 @@ METHOD_TEXT = (
 HONEST_TEXT = Text("uncalibrated, relative to this frame")
 HONEST_WORDS = HONEST_TEXT.text()  # as stored with a measurement: the same words whatever the reader's language
 
-CHANNELS = ("nir", "green", "red", "blue", "gray")
+
 # Where each colour is in a frame as OpenCV decodes it (blue, green, red).
 _BGR_INDEX = {"blue": 0, "green": 1, "red": 2}
 # ITU-R BT.601 luma weights (red, green, blue), the usual grey of a colour frame.
 _LUMA = (0.299, 0.587, 0.114)
 # A number of more digits than this is no pixel position on any frame.
 _NUMBER = re.compile(r"-?\d{1,30}")
+# Larger than any frame's side (an 8K frame is 7680 wide): a mask, which is not checked against a frame when it
+# is set, may not name more.
+LARGEST_PIXEL_NUMBER = 65_535
 # The regions' names as people read them.
 REGION_WORDS = {"target": Text("target"), "background": Text("background"), "mask": Text("mask")}
 
@@ -106,6 +111,16 @@ def parse_rect(text: str, what: str) -> Rect:
             what,
         )
     x, y, width, height = (int(part) for part in parts)
+    if max(x, y, width, height) > LARGEST_PIXEL_NUMBER:
+        raise ValidationError(
+            Text(
+                "The {what} region {text!r} names a pixel beyond {largest:,}: no frame is that large.",
+                what=REGION_WORDS[what],
+                text=text,
+                largest=LARGEST_PIXEL_NUMBER,
+            ),
+            what,
+        )
     if x < 0 or y < 0:
         raise ValidationError(
             Text("The {what} region starts at {x},{y}: a position is 0 or more.", what=REGION_WORDS[what], x=x, y=y),
@@ -138,6 +153,27 @@ def _inside(rect: Rect, what: str, width: int, height: int) -> None:
         )
 
 
+def _clear_of_masks(rect: Rect, what: str, masks: Sequence[Rect]) -> None:
+    for mask in masks:
+        overlaps = (
+            rect.x < mask.x + mask.width
+            and mask.x < rect.x + rect.width
+            and rect.y < mask.y + mask.height
+            and mask.y < rect.y + rect.height
+        )
+        if overlaps:
+            raise ValidationError(
+                Text(
+                    "The {what} region {rect} overlaps the mask {mask}: its pixels were blacked out before the frame"
+                    " was kept, they are no tissue. Draw the region clear of it.",
+                    what=REGION_WORDS[what],
+                    rect=rect.text(),
+                    mask=mask.text(),
+                ),
+                what,
+            )
+
+
 def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float64]:
     """The frame's intensities on one channel as floats: the near-infrared image itself (a grey frame), one
     colour of an overlay, or the grey of a colour frame."""
@@ -156,8 +192,8 @@ def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float6
         if channel in _BGR_INDEX:
             raise ValidationError(
                 Text(
-                    "This frame is grey, it has no {channel} channel: choose nir (a near-infrared frame) or gray.",
-                    channel=channel,
+                    "This frame is grey, it has no {channel} channel: choose near-infrared (nir) or grey (gray).",
+                    channel=CHANNEL_WORDS[channel],
                 ),
                 "channel",
             )
@@ -172,8 +208,8 @@ def channel_plane(frame: NDArray[np.generic], channel: str) -> NDArray[np.float6
         return green  # a grey near-infrared frame saved in colour
     raise ValidationError(
         Text(
-            "This frame is in colour: the near-infrared signal is in the overlay's colour, so choose that channel"
-            " (green, red or blue), or gray."
+            "This frame is in colour: the near-infrared signal is in the overlay's colour, so choose that colour's"
+            " channel (green, red or blue), or grey (gray)."
         ),
         "channel",
     )
@@ -184,8 +220,11 @@ def _figures(plane: NDArray[np.float64], rect: Rect) -> RegionFigures:
     return RegionFigures(rect, float(region.mean()), float(region.std()), int(region.size))
 
 
-def measure(frame: NDArray[np.generic], target: Rect, background: Rect, channel: str = "nir") -> Measurement:
-    """Mean and spread in the target and background regions of one frame, and their ratio (SBR)."""
+def measure(
+    frame: NDArray[np.generic], target: Rect, background: Rect, channel: str = "nir", masks: Sequence[Rect] = ()
+) -> Measurement:
+    """Mean and spread in the target and background regions of one frame, and their ratio (SBR). masks are the
+    rectangles blacked out of the frame when it was kept: a region may not reach into one."""
     import numpy as np
 
     if frame.ndim not in (2, 3) or frame.size == 0:
@@ -193,6 +232,8 @@ def measure(frame: NDArray[np.generic], target: Rect, background: Rect, channel:
     height, width = int(frame.shape[0]), int(frame.shape[1])
     _inside(target, "target", width, height)
     _inside(background, "background", width, height)
+    _clear_of_masks(target, "target", masks)
+    _clear_of_masks(background, "background", masks)
     plane = channel_plane(frame, channel)
     target_figures, background_figures = _figures(plane, target), _figures(plane, background)
     if background_figures.mean <= 0:
@@ -200,7 +241,7 @@ def measure(frame: NDArray[np.generic], target: Rect, background: Rect, channel:
             Text(
                 "The background region is black on the {channel} channel (mean 0): no ratio can be computed."
                 " Choose a background on liver tissue.",
-                channel=channel,
+                channel=CHANNEL_WORDS[channel],
             ),
             "background",
         )

@@ -246,11 +246,22 @@ def _read_lesions(lesions: pd.DataFrame) -> pd.DataFrame:
             "reresection_tumour": flag(lesions["reresection_tumour"], table),
             "plane_adapted": flag(lesions["plane_adapted"], table).fillna(False).astype(bool),
             "extended": flag(lesions["extended_resection"], table).fillna(False).astype(bool),
-            SBR: number(lesions[SBR], table) if SBR in lesions.columns else pd.NA,
+            SBR: _specimen_ratio(lesions, table),
             "seen_icg": _seen_with_icg(lesions),
             "two_stage": flag(_column(lesions, "two_stage"), table).fillna(False).astype(bool),
         }
     )
+
+
+def _specimen_ratio(lesions: pd.DataFrame, table: str) -> pd.Series | float:
+    """The lesion's ratio on its specimen finding's frame: the optional column `sbr`, else the exports' column of
+    the index finding's ratio (`<finding>_sbr`, exchange/flat.py), so that the app's own CSV export carries it."""
+    import pandas as pd
+
+    for name in (SBR, f"{forms.index_finding().name}_sbr"):
+        if name in lesions.columns:
+            return number(lesions[name], table)
+    return pd.NA
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:

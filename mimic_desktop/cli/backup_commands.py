@@ -40,7 +40,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
         if checked.usable:
             verdict = say("checked: whole", lang)
         else:
-            problem = checked.problem or say("no records", lang)
+            problem = checked.problem or Text("no records")
             verdict = say("checked: NOT usable ({problem})", lang, problem=problem)
         reason = said(REASONS.get(copy.label, copy.label), lang)
         print(f"{local_text(copy.taken, seconds=True)}\t{reason}\t{_size(copy.size)}\t{verdict}\t{copy.path.name}")

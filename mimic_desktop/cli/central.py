@@ -1,5 +1,5 @@
 """`mimic-central`: the trial office's central study database (init, add-user, passwd, add-centre, withdraw-key,
-set-experience, import, list, record, compare, report, exports, verify, backups, restore, query, office-key, gui). Every
+set-experience, import, list, record, compare, frames, frame, report, exports, verify, backups, restore, query, office-key, gui). Every
 command but gui, backups and restore signs in with --user (the password asked for or
 read from MIMIC_PASSWORD); init makes the first data manager."""
 
@@ -22,6 +22,7 @@ from ..services.central_import import CentralImporter
 from ..services.office_accounts import office_accounts
 from ..storage.connection import Store
 from . import backup_commands, central_queries, central_settling
+from .central_frame_commands import add_commands as add_frame_commands
 from .central_records import add_commands as add_record_commands
 from .common import Handler, new_password, password, reader_language, run
 from .report import add_output_arguments, emit
@@ -332,6 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--signatures", action="store_true", help="also check every archived session file's signature again")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the verdict (default: the person's)")
     add_record_commands(command, signed_in)
+    add_frame_commands(command, signed_in)
     backup_commands.register(command)  # the laptop's backups and restore, on the central database
     p = command("report", cmd_report, "the trial's analysis of the current sessions: a summary, JSON or a PDF")
     add_output_arguments(p)

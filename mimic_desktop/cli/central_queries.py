@@ -11,10 +11,11 @@ from ..domain import data_queries
 from ..domain.clock import local_text
 from ..domain.data_queries import QueryStatus
 from ..domain.errors import ValidationError
-from ..domain.wording import Text
+from ..domain.wording import Text, say
 from ..services import data_queries as queries_service
 from ..services import office_key
 from ..storage.central_queries import QueryRow, decode_value
+from .common import reader_language
 
 
 def _target(args: argparse.Namespace) -> data_queries.Target:
@@ -32,38 +33,45 @@ def cmd_raise(args: argparse.Namespace) -> None:
 
     store, user = signed_in(args)
     number = queries_service.raise_query(store, user, args.study_id, _target(args), args.text)
-    print(f"Query {number} raised on {args.study_id.strip().upper()}; it goes out in the centre's next query file.")
+    print(
+        say(
+            "Query {number} raised on {study_id}; it goes out in the centre's next query file.",
+            reader_language(args),
+            number=number,
+            study_id=args.study_id.strip().upper(),
+        )
+    )
 
 
-def _value(text: str | None) -> str:
+def _value(text: str | None, lang: str) -> str:
     value = decode_value(text)
-    return "(empty)" if value is None else str(value)
+    return say("(empty)", lang) if value is None else str(value)
 
 
-def describe(row: QueryRow) -> str:
-    """One query as a tab-separated line: number, centre, record, target, status, round, question, then the answer
-    with the value when the question was asked and in the version that answered it."""
+def describe(row: QueryRow, lang: str = "en") -> str:
+    """One query as a tab-separated line in lang: number, centre, record, target, status, round, question, then the
+    answer with the value when the question was asked and in the version that answered it."""
     parts = [
         str(row.id),
         row.centre,
         row.study_id,
-        queries_service.target_of(row).text(),
-        row.status,
-        f"round {row.round}",
+        queries_service.target_of(row).text(lang),
+        QueryStatus(row.status).text(lang),
+        say("round {round}", lang, round=row.round),
         row.text,
-        f"value then: {_value(row.value_raised)}",
+        say("value then: {value}", lang, value=_value(row.value_raised, lang)),
     ]
     if row.answer_text is not None:
         parts += [
-            f"answer: {row.answer_text}",
-            f"value in v{row.answer_version}: {_value(row.answer_value)}",
-            f"answered {local_text(row.answered_utc)} by {row.answered_by}" if row.answered_utc else "",
+            say("answer: {answer}", lang, answer=row.answer_text),
+            say("value in v{version}: {value}", lang, version=row.answer_version, value=_value(row.answer_value, lang)),
+            say("answered {at} by {user}", lang, at=local_text(row.answered_utc), user=row.answered_by)
+            if row.answered_utc
+            else "",
         ]
     if row.status == QueryStatus.CLOSED and row.closed_utc:
-        parts.append(
-            f"closed {local_text(row.closed_utc)} by {row.closed_by}"
-            + (f": {row.close_reason}" if row.close_reason else "")
-        )
+        closed = say("closed {at} by {user}", lang, at=local_text(row.closed_utc), user=row.closed_by)
+        parts.append(closed + (f": {row.close_reason}" if row.close_reason else ""))
     return "\t".join(part for part in parts if part)
 
 
@@ -72,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> None:
 
     store, _ = signed_in(args)
     for row in queries_service.queries(store, centre=args.centre, study_id=args.study_id, status=args.status):
-        print(describe(row))
+        print(describe(row, reader_language(args)))
 
 
 def cmd_close(args: argparse.Namespace) -> None:
@@ -80,7 +88,7 @@ def cmd_close(args: argparse.Namespace) -> None:
 
     store, user = signed_in(args)
     row = queries_service.close(store, user, args.query_id, args.reason)
-    print(f"Query {row.id} closed.")
+    print(say("Query {id} closed.", reader_language(args), id=row.id))
 
 
 def cmd_again(args: argparse.Namespace) -> None:
@@ -88,7 +96,14 @@ def cmd_again(args: argparse.Namespace) -> None:
 
     store, user = signed_in(args)
     row = queries_service.ask_again(store, user, args.query_id, args.text)
-    print(f"Query {row.id} asked again (round {row.round}); it goes out in the centre's next query file.")
+    print(
+        say(
+            "Query {id} asked again (round {round}); it goes out in the centre's next query file.",
+            reader_language(args),
+            id=row.id,
+            round=row.round,
+        )
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> None:
@@ -98,8 +113,13 @@ def cmd_check(args: argparse.Namespace) -> None:
     raised = set(queries_service.run_checks(store, user))
     for row in queries_service.queries(store):
         if row.id in raised:
-            print(describe(row))
-    print(f"{len(raised)} quer{'y' if len(raised) == 1 else 'ies'} raised by the automatic checks.")
+            print(describe(row, reader_language(args)))
+    counted = (
+        Text("{count} query raised by the automatic checks.")
+        if len(raised) == 1
+        else Text("{count} queries raised by the automatic checks.")
+    )
+    print(counted.fill(count=len(raised)).text(reader_language(args)))
 
 
 def cmd_send(args: argparse.Namespace) -> None:
@@ -108,9 +128,13 @@ def cmd_send(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     sent = queries_service.send(store, user, args.centre, args.out, again=args.again)
     print(sent.path)
+    counted = (
+        Text("{count} query for centre {centre}, signed with the trial office's key {fingerprint}.")
+        if sent.count == 1
+        else Text("{count} queries for centre {centre}, signed with the trial office's key {fingerprint}.")
+    )
     print(
-        f"{sent.count} quer{'y' if sent.count == 1 else 'ies'} for centre {sent.centre}, signed with the trial "
-        f"office's key {sent.key_fingerprint}."
+        counted.fill(count=sent.count, centre=sent.centre, fingerprint=sent.key_fingerprint).text(reader_language(args))
     )
 
 
@@ -122,9 +146,14 @@ def cmd_office_key(args: argparse.Namespace) -> None:
     store, user = signed_in(args)
     office_accounts.require(store, user, Action.QUERY)  # the key that signs the office's questions is its own
     written = office_key.write_public_key(args.out)
+    print(written.path)
     print(
-        f"{written.path}\nThe trial office's public key, fingerprint {written.fingerprint}: send the file to the "
-        "centres and read them the fingerprint by phone; each registers it once (mimic-desktop trust-office)."
+        say(
+            "The trial office's public key, fingerprint {fingerprint}: send the file to the centres and read them the"
+            " fingerprint by phone; each registers it once (mimic-desktop trust-office).",
+            reader_language(args),
+            fingerprint=written.fingerprint,
+        )
     )
 
 

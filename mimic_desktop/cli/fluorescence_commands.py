@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..domain.wording import Text, say
+from ..domain.wording import Text, decimal, say
 from .common import AddCommand, add_user_option, print_json, reader_language
 
 CHANNEL_HELP = (
@@ -16,6 +16,7 @@ CHANNEL_HELP = (
 
 def cmd_measure(args: argparse.Namespace) -> None:
     from ..analysis.fluorescence import HONEST_TEXT, METHOD
+    from ..domain.frame_channels import CHANNEL_WORDS
     from ..services.fluorescence import measure_file
 
     measurement = measure_file(args.image, args.target, args.background, args.channel)
@@ -24,24 +25,24 @@ def cmd_measure(args: argparse.Namespace) -> None:
         return
     lang = reader_language(args)
     honest = HONEST_TEXT.text(lang)
-    print(say("Channel: {channel} ({honest})", lang, channel=measurement.channel, honest=honest))
+    print(say("Channel: {channel} ({honest})", lang, channel=CHANNEL_WORDS[measurement.channel], honest=honest))
     for region, figures in ((Text("Target"), measurement.target), (Text("Background"), measurement.background)):
         print(
             say(
-                "{region} {rect}: mean {mean:.2f}, SD {sd:.2f} ({pixels} pixels)",
+                "{region} {rect}: mean {mean}, SD {sd} ({pixels} pixels)",
                 lang,
                 region=region.text(lang),
                 rect=figures.rect.text(),
-                mean=figures.mean,
-                sd=figures.sd,
+                mean=decimal(figures.mean, 2, lang),
+                sd=decimal(figures.sd, 2, lang),
                 pixels=figures.pixels,
             )
         )
     print(
         say(
-            "Signal-to-background ratio: {ratio:.3f} ({honest}; method {method})",
+            "Signal-to-background ratio: {ratio} ({honest}; method {method})",
             lang,
-            ratio=measurement.ratio,
+            ratio=decimal(measurement.ratio, 3, lang),
             honest=honest,
             method=METHOD,
         )
@@ -50,6 +51,7 @@ def cmd_measure(args: argparse.Namespace) -> None:
 
 def cmd_set(args: argparse.Namespace) -> None:
     from ..analysis.fluorescence import HONEST_TEXT
+    from ..domain.frame_channels import CHANNEL_WORDS
     from ..services import frames
     from .common import signed_in
 
@@ -70,14 +72,14 @@ def cmd_set(args: argparse.Namespace) -> None:
     lang = reader_language(args)
     print(
         say(
-            "Measurement {id} of lesion {lesion} on frame {frame} stored: SBR {ratio:.3f} on the {channel} channel"
+            "Measurement {id} of lesion {lesion} on frame {frame} stored: SBR {ratio} on the {channel} channel"
             " ({honest}).",
             lang,
             id=measurement_id,
             lesion=args.lesion,
             frame=args.frame,
-            ratio=measurement.ratio,
-            channel=measurement.channel,
+            ratio=decimal(measurement.ratio, 3, lang),
+            channel=CHANNEL_WORDS[measurement.channel],
             honest=HONEST_TEXT.text(lang),
         )
     )

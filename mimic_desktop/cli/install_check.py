@@ -38,6 +38,7 @@ def register(command: AddCommand) -> None:
     command(
         "check-install",
         cmd_check_install,
-        "check this installation: forms, PDF fonts, data folder, and the main window on a throw-away demo database",
+        "check this installation: forms, PDF fonts, data folder, video (OpenCV), and the main window on a throw-away"
+        " demo database",
         user=False,
     )

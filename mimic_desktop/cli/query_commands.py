@@ -57,21 +57,22 @@ def cmd_list(args: argparse.Namespace) -> None:
     from ..services import query_answers
 
     service = signed_in(args)
+    lang = reader_language(args)
     for query in query_answers.queries(service.store, args.study_id, open_only=args.open):
         proc = service.load(query.procedure_id)
         value = query_answers.current_value(proc, query)
         parts = [
             str(query.id),
             proc.study_id,
-            query_answers.target_of(query).text(),
-            "answered" if query.answer_text else "open",
-            f"round {query.round}",
+            query_answers.target_of(query).text(lang),
+            say("answered", lang) if query.answer_text else say("open", lang),
+            say("round {round}", lang, round=query.round),
             query.text,
-            f"value now: {'(empty)' if value is None else value}",
-            f"asked {local_text(query.raised_utc)} by {query.raised_by}",
+            say("value now: {value}", lang, value=Text("(empty)") if value is None else value),
+            say("asked {at} by {user}", lang, at=local_text(query.raised_utc), user=query.raised_by),
         ]
         if query.answer_text:
-            parts.append(f"answer: {query.answer_text}")
+            parts.append(say("answer: {answer}", lang, answer=query.answer_text))
         print("\t".join(parts))
 
 

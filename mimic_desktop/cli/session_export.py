@@ -15,7 +15,11 @@ def cmd_export(args: argparse.Namespace) -> None:
 
     service = signed_in(args)
     exporter = ExportService(service.store, service.user, service.clock)
-    result = exporter.export(service.find(args.study_id).id, args.out, lang=args.lang)
+    proc_id = service.find(args.study_id).id
+    frames = exporter.preflight(proc_id, args.lang).frames
+    if frames:  # said before the file is written: whether the frames leave the laptop, and their size
+        print(frames, flush=True)
+    result = exporter.export(proc_id, args.out, lang=args.lang)
     print_warnings(result.warnings, args.lang)
     print(result.path)
     print(

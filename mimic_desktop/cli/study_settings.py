@@ -21,6 +21,12 @@ def cmd_settings(args: argparse.Namespace) -> None:
         chosen = [rect for rect in rects.split(";") if rect.strip()]
         masked = frames.set_masks(service.store, service.user, system.strip(), chosen)
         print(say("{count} setting(s) changed.", lang, count=int(masked)))
+    if args.frames_in_session_file is not None:
+        from ..services import frame_travel
+
+        travel = frame_travel.parse_yes_no(args.frames_in_session_file)
+        turned = frame_travel.set_frames_travel(service.store, service.user, travel)
+        print(say("{count} setting(s) changed.", lang, count=int(turned)))
     if args.video_source is not None:
         switched = video.set_source(service.store, service.user, args.video_source)
         print(say("{count} setting(s) changed.", lang, count=int(switched)))
@@ -32,6 +38,7 @@ def cmd_settings(args: argparse.Namespace) -> None:
     print(say("ICG window (hours from injection to incision): {hours}", lang, hours=hours))
     print(say("Centre code: {code}", lang, code=settings.centre(service.store) or say("not set", lang)))
     _print_masks(service, lang)
+    _print_frames_travel(service, lang)
     if video.source(service.store):  # said only once one is set: most laptops have none
         print(say("Video source: {source}", lang, source=video.source(service.store)))
 
@@ -41,6 +48,13 @@ def _print_masks(service: ProcedureService, lang: str) -> None:
 
     for system, rects in frames.masks(service.store).items():
         print(say("Frame masks for {system}: {rects}", lang, system=system, rects="; ".join(rects)))
+
+
+def _print_frames_travel(service: ProcedureService, lang: str) -> None:
+    from ..services import frame_travel
+
+    travel = frame_travel.frames_travel(service.store)
+    print(say("Frames in session files: {answer}", lang, answer=say("yes", lang) if travel else say("no", lang)))
 
 
 def register(command: AddCommand) -> None:
@@ -59,6 +73,12 @@ def register(command: AddCommand) -> None:
         default=None,
         metavar="SYSTEM=X,Y,W,H;...",
         help="rectangles blacked out of every frame of an imaging system before it is kept (SYSTEM= clears them)",
+    )
+    p.add_argument(
+        "--frames-in-session-file",
+        default=None,
+        metavar="yes|no",
+        help="whether session files carry the kept near-infrared frames' pixels (no unless set)",
     )
     p.add_argument(
         "--video-source",

@@ -71,6 +71,12 @@ class Target:
         return label
 
 
+def fields_of(kind: TargetKind) -> list[forms.FieldDef]:
+    """The fields a query of this kind may be about, in the forms' order; none for an event."""
+    scope = SCOPES.get(kind)
+    return [] if scope is None else [f for f in forms.all_fields().values() if f.scope == scope]
+
+
 def target(kind: str, field: str | None = None, number: int | None = None, event_id: int | None = None) -> Target:
     """A target checked against the forms: a field of the kind's scope, a number for a lesion or complication, an
     event id for an event; ValidationError naming what is wrong."""

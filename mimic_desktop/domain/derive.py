@@ -301,10 +301,16 @@ def being_recorded(proc: Procedure) -> bool:
     return status(proc) in {Status.DRAFT, Status.IN_PROGRESS, Status.AWAITING_PATHOLOGY}
 
 
-def specimen_ratio(proc: Procedure, lesion_id: str) -> LesionRatio | None:
-    """The lesion's signal-to-background ratio measured on the frame of its specimen finding (the events that
-    record the index test, forms/events.json), the latest when measured on several; None when none was."""
-    index = forms.index_finding().name
-    specimen = {kind for kind, event in forms.events().items() if event.finding == index}
-    measured = [m for m in proc.fluorescence if m.lesion_id == lesion_id and m.finding in specimen]
-    return max(measured, key=lambda m: m.measured_at, default=None)
+def finding_ratios(proc: Procedure, lesion_id: str) -> dict[str, LesionRatio]:
+    """finding name -> the lesion's signal-to-background ratio measured on the frame of an event recording that
+    finding (forms/events.json), the latest when measured on several. A ratio on the frame of an event that records
+    no finding (the ICG overlay inspection, an occult lesion found) is in none."""
+    kinds = {kind: event.finding for kind, event in forms.events().items() if event.finding}
+    latest: dict[str, LesionRatio] = {}
+    for measured in proc.fluorescence:
+        finding = kinds.get(measured.finding)
+        if measured.lesion_id != lesion_id or finding is None:
+            continue
+        if finding not in latest or measured.measured_at >= latest[finding].measured_at:
+            latest[finding] = measured
+    return latest

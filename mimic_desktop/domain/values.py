@@ -50,6 +50,32 @@ def check_text(text: str, what: Sayable | str, field: str | None = None, lang: s
 # Free texts that are not form fields: the reason for a change and a note on the timeline.
 TEXT_NAMES = {"reason": Text("Reason"), "note": Text("Note")}
 
+# A reason says why in a sentence or a short paragraph. The audit trail keeps every one for good, and the list of
+# changes, the PDFs and the exports print it; a pasted document is no reason. The one limit for every reason taken:
+# for a change, a struck event, a void, a withdrawal, a text kept although it looks like an identifier.
+REASON_LIMIT = 2000
+
+
+def check_reason_length(reason: str | None, lang: str = "en") -> None:
+    """A ValidationError naming the limit when the reason is longer than REASON_LIMIT characters."""
+    if reason is not None and len(reason) > REASON_LIMIT:
+        raise ValidationError(
+            Text(
+                "A reason may be at most {limit} characters long; this one has {length}: shorten it.",
+                limit=f"{REASON_LIMIT:,}",
+                length=f"{len(reason):,}",
+            ),
+            field="reason",
+            lang=lang,
+        )
+
+
+def check_reason(reason: str, lang: str = "en") -> str:
+    """The reason as it is kept: trimmed, without control characters, at most REASON_LIMIT characters."""
+    text = check_text(reason, "reason", "reason", lang).strip()
+    check_reason_length(text, lang)
+    return text
+
 
 def _fail(fdef: FieldDef, lang: str, problem: Text) -> ValidationError:
     """The field's problem: str() says it in lang, and a window in another language says it in its own."""

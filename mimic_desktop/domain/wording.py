@@ -109,6 +109,21 @@ def said(thing: object, lang: str = SOURCE_LANGUAGE) -> str:
     return thing.text(lang) if _sayable(thing) else str(thing)
 
 
+# The decimal mark of each language that does not write a point. Kept here rather than taken from the locale
+# module or QLocale: the domain is Qt-free, and the C library's locales are often not installed on a laptop.
+DECIMAL_MARKS = {"nl": ","}
+
+
+def decimal_mark(lang: str) -> str:
+    return DECIMAL_MARKS.get(lang, ".")
+
+
+def decimal(value: float, digits: int, lang: str = SOURCE_LANGUAGE, *, signed: bool = False) -> str:
+    """A number with a fixed number of decimals as the reader writes it: 12.5 in English, 12,5 in Dutch."""
+    shown = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    return shown.replace(".", decimal_mark(lang))
+
+
 def _said_value(value: Any, lang: str) -> Any:
     # A plain str has no text() method, but an enum of texts (Role, Status) has: say those in lang too.
     return value.text(lang) if _sayable(value) else value

@@ -13,6 +13,7 @@ from typing import Any
 from ..domain import derive, forms, subject_status, video_time
 from ..domain.record import Procedure
 from ..domain.signed_content import covers_the_answers
+from ..domain.wording import Text
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,12 @@ class Column:
     # The label of each choice in each language, where the choices are not their own labels.
     choice_labels: tuple[tuple[str, dict[str, str]], ...] = ()
     free_text: bool = False  # typed by a person, so it may hold anything
+    # The label in the other languages, where the column has them ((language, label) pairs).
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def labels(self) -> dict[str, str]:
+        """The label in each language it has, English first."""
+        return {"en": self.label, **dict(self.translations)}
 
 
 KEY_COLUMNS = (
@@ -69,16 +76,36 @@ DERIVED_LESION = (
     Column("final_r_status", "choice", "R status after cavity re-resection", ("R0", "R1")),
 )
 LESION_TIMES = (Column("transection_minutes", "decimal", "Transection time", unit="min"),)
-# Measured after surgery on the frame kept with the specimen finding (docs/fluorescence.md); empty when none was.
-LESION_FLUORESCENCE = (
-    Column(
-        "specimen_sbr",
+# Measured after surgery on kept frames (docs/fluorescence.md): for each finding of a lesion, the ratio on the frame
+# of an event that recorded it (the latest when measured on several), its channel and its method; empty when none was.
+RATIO_LABELS = (
+    (
+        "sbr",
         "decimal",
-        "Signal-to-background ratio on the specimen finding's frame (uncalibrated, relative to that frame)",
+        Text("Signal-to-background ratio on the frame of the {what} finding (uncalibrated, relative to that frame)"),
     ),
-    Column("specimen_sbr_channel", "text", "Channel the specimen's ratio was measured on"),
-    Column("specimen_sbr_method", "text", "Method of the specimen's ratio"),
+    ("sbr_channel", "text", Text("Channel of the signal-to-background ratio on the frame of the {what} finding")),
+    ("sbr_method", "text", Text("Method of the signal-to-background ratio on the frame of the {what} finding")),
 )
+
+
+def ratio_columns(finding: forms.Finding) -> list[Column]:
+    """The columns of a finding's measured ratio, `<finding>_sbr`, `_sbr_channel` and `_sbr_method`, labelled with
+    the finding's own words in each language."""
+    return [
+        Column(
+            f"{finding.name}_{suffix}",
+            type_,
+            label.fill(what=finding.about("en")).text("en"),
+            translations=tuple((lang, label.fill(what=finding.about(lang)).text(lang)) for lang in forms.LANGUAGES[1:]),
+        )
+        for suffix, type_, label in RATIO_LABELS
+    ]
+
+
+def ratio_findings() -> list[forms.Finding]:
+    """The findings a lesion's fluorescence may be measured on: those of the events of a lesion."""
+    return forms.findings("lesion")
 
 
 def finding_column(finding: forms.Finding) -> Column:
@@ -117,7 +144,7 @@ def derived_lesion() -> list[Column]:
         *DERIVED_LESION,
         *(finding_column(f) for f in forms.findings("lesion")),
         *LESION_TIMES,
-        *LESION_FLUORESCENCE,
+        *(column for finding in ratio_findings() for column in ratio_columns(finding)),
     ]
 
 
@@ -281,12 +308,14 @@ def lesion_rows(proc: Procedure) -> list[dict[str, Any]]:
             **assessment.findings,
             "transection_minutes": assessment.transection_minutes,
         }
-        ratio = derive.specimen_ratio(proc, lesion.id)
-        row |= {
-            "specimen_sbr": None if ratio is None else ratio.sbr,
-            "specimen_sbr_channel": None if ratio is None else ratio.channel,
-            "specimen_sbr_method": None if ratio is None else ratio.method,
-        }
+        ratios = derive.finding_ratios(proc, lesion.id)
+        for finding in ratio_findings():
+            ratio = ratios.get(finding.name)
+            row |= {
+                f"{finding.name}_sbr": None if ratio is None else ratio.sbr,
+                f"{finding.name}_sbr_channel": None if ratio is None else ratio.channel,
+                f"{finding.name}_sbr_method": None if ratio is None else ratio.method,
+            }
         rows.append(row)
     return rows
 

@@ -1,9 +1,10 @@
-"""The procedure record as JSON: the body of a session file (format "mimic-session", version 3; versions 1 and 2
-are read).
+"""The procedure record as JSON: the body of a session file (format "mimic-session", version 3; 1 and 2 are read).
 
 Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history)
 and the centre's answers to the trial office's data queries: a version-1 record has none of them and stays
-importable. Version 3 adds the optional part "video_reference" (domain/video_time.py); a version-2 record has none.
+importable. Version 3 adds the optional parts "frames" (the near-infrared frames kept with the record's events,
+and whether each one's pixels travel in the session file) and "video_reference" (domain/video_time.py); a version-2
+record has neither.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from ..domain.wording import Text
 FORMAT = "mimic-session"
 FORMAT_VERSION = 3
 SUPPORTED_VERSIONS = {1, 2, 3}  # a version-1 record has none of version 2's optional parts, nor 3's
+# The frames kept with the record's events (version 3; absent when there are none).
+FRAMES = "frames"
 # The record's study ID corrections (version 2; absent when there are none).
 STUDY_ID_CORRECTIONS = "study_id_corrections"
 
@@ -37,6 +40,7 @@ def record_to_dict(
     query_answers: list[dict[str, Any]] | None = None,
     study_id_corrections: Sequence[StudyIdCorrection] = (),
     redactions: list[dict[str, Any]] | None = None,
+    frames: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the trial office needs of one procedure; pseudonymous by construction. change_history: the
     entries of exchange.change_history.carried (left out when None). fluorescence: the lesions' measurements on
@@ -44,7 +48,8 @@ def record_to_dict(
     on this record (left out when there are none). study_id_corrections: every correction of the study ID (left
     out when there is none). redactions: the texts taken out of the record on the laptop (who, when, why, where;
     never the text), for the trial office to take them out of the versions it holds (left out when there are
-    none)."""
+    none). frames: the frames kept with the record's events, each saying whether its pixels travel in the file
+    (services/frame_travel; left out when there are none)."""
     body = asdict(proc)
     body.pop("demo")
     body.pop("current_lesion_id")
@@ -84,6 +89,8 @@ def record_to_dict(
         document[STUDY_ID_CORRECTIONS] = [c.as_json() for c in study_id_corrections]
     if redactions:
         document["redactions"] = redactions
+    if frames:
+        document[FRAMES] = frames
     if proc.video_reference is not None:
         document[VIDEO_REFERENCE] = {"event_id": proc.video_reference.event_id, "shown": proc.video_reference.shown}
     return document

@@ -120,6 +120,32 @@ def _fluorescence_measurement() -> dict[str, Any]:
     )
 
 
+def _kept_frame() -> dict[str, Any]:
+    """One frame kept with an event of the record, and whether its pixels travel in the file
+    (docs/fluorescence.md, "Frames in session files")."""
+    return _closed(
+        {
+            "event_id": {"description": "The event the frame was kept with.", "type": "integer", "minimum": 1},
+            "sha256": {"description": "SHA-256 of the frame as the laptop keeps it (PNG).", **SHA256},
+            "size": {"description": "Bytes of the PNG.", "type": "integer", "minimum": 1},
+            "width": {"type": "integer", "minimum": 1},
+            "height": {"type": "integer", "minimum": 1},
+            "media_type": {"const": "image/png"},
+            "masks": {
+                "description": "The rectangles blacked out before the frame was kept.",
+                "type": "array",
+                "items": RECT,
+            },
+            "kept_at": TIMESTAMP,
+            "travels": {
+                "description": "Whether the file carries the frame as the member frames/<sha256>.png (the study"
+                " setting frames_in_session_file; never for a struck-through event).",
+                "type": "boolean",
+            },
+        }
+    )
+
+
 def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = None) -> dict[str, Any]:
     """The schema of record.json (format version record_json.FORMAT_VERSION) made with these versions of the
     forms; the current ones by default."""
@@ -192,8 +218,8 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
         {
             "format": {"const": record_json.FORMAT},
             "format_version": {
-                "description": "Version 1 files have none of the optional parts of version 2, version 2 files none of"
-                " version 3's.",
+                "description": "Version 1 files have none of the optional parts of version 2, nor version 2 files"
+                " the parts of version 3.",
                 "type": "integer",
                 "minimum": min(record_json.SUPPORTED_VERSIONS),
                 "maximum": record_json.FORMAT_VERSION,
@@ -258,6 +284,12 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "type": "array",
                 "items": {"$ref": "#/$defs/redaction"},
             },
+            record_json.FRAMES: {
+                "description": "Format version 3: the near-infrared frames kept with the record's events; absent when"
+                " there are none.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/kept_frame"},
+            },
             record_json.VIDEO_REFERENCE: _closed(
                 {
                     "event_id": {
@@ -283,6 +315,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "query_answers",
             record_json.STUDY_ID_CORRECTIONS,
             "redactions",
+            record_json.FRAMES,
             record_json.VIDEO_REFERENCE,  # format version 3
         ),
     )
@@ -306,6 +339,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "event": event,
             "signature": signature,
             "fluorescence_measurement": _fluorescence_measurement(),
+            "kept_frame": _kept_frame(),
             "query_answer": query_answer,
             "study_id_correction": _closed(
                 {

@@ -1,10 +1,11 @@
 """The session file (.mimic): the record, its PDFs and a signed manifest in one ZIP, made and checked in memory.
 
 docs/session-file.md describes the format for people who write their own reader. In short:
-five members stored uncompressed in a fixed order (record.json, summary.pdf,
-questionnaire.pdf, manifest.json, manifest.sig); the manifest lists the SHA-256 and size of
-the first three; manifest.sig is the signer's raw Ed25519 public key followed by its
-signature of manifest.json's bytes. Every byte of the container follows from the members, so
+members stored uncompressed in a fixed order (record.json, summary.pdf, questionnaire.pdf,
+from format version 2 the near-infrared frames that travel as frames/<sha256>.png in the
+order of their names, then manifest.json and manifest.sig); the manifest lists the SHA-256
+and size of every member before it; manifest.sig is the signer's raw Ed25519 public key
+followed by its signature of manifest.json's bytes. Every byte of the container follows from the members, so
 a file that differs in any byte from what its signed members give is refused, and a file's
 SHA-256 names its content.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import struct
 import zipfile
 import zlib
@@ -31,8 +33,8 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "mimic-session"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({1, 2})  # version 1 has no frames; a version-1 file stays valid
 SUFFIX = ".mimic"
 
 RECORD = "record.json"
@@ -46,8 +48,13 @@ MEMBERS = (*CONTENT, MANIFEST, SIGNATURE)
 MiB = 1024 * 1024
 # Caps that hold while reading, whatever a header claims: a file cannot make us hold more.
 MAX_MEMBER_BYTES = {RECORD: 4 * MiB, SUMMARY: 32 * MiB, QUESTIONNAIRE: 8 * MiB, MANIFEST: 64 * 1024, SIGNATURE: 96}
-MAX_FILE_BYTES = sum(MAX_MEMBER_BYTES.values()) + 64 * 1024
-MAX_ENTRIES = 64  # more entries than this and the directory is not even looked at
+# Format version 2: the frames that travel, each named by the SHA-256 of its bytes (as the laptop keeps it).
+FRAME_NAME = re.compile(r"frames/([0-9a-f]{64})\.png")
+MAX_FRAME_BYTES = 64 * MiB  # the largest image a laptop takes in (services/input_files), as PNG
+MAX_FRAMES_BYTES = 256 * MiB  # the frames a procedure may keep at all (services/frames.FRAME_BUDGET)
+MAX_FRAMES = 1024
+MAX_FILE_BYTES = sum(MAX_MEMBER_BYTES.values()) + MAX_FRAMES_BYTES + 64 * 1024
+MAX_ENTRIES = len(MEMBERS) + MAX_FRAMES  # more entries than this and the directory is not even looked at
 
 # The fixed fields of every member's headers (docs/session-file.md, "The container").
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -98,6 +105,35 @@ class SessionFile(Generic[Signer]):
     @property
     def record_bytes(self) -> bytes:
         return self.members[RECORD]
+
+    @property
+    def frames(self) -> dict[str, bytes]:
+        """The frames that travel in the file (format version 2), by SHA-256; checked against their names."""
+        return frames_of(self.members)
+
+
+def frame_member(sha256: str) -> str:
+    """The member name of a frame that travels."""
+    return f"frames/{sha256}.png"
+
+
+def frames_of(members: dict[str, bytes]) -> dict[str, bytes]:
+    """The frame members among these, by the SHA-256 their names give."""
+    found = {}
+    for name, data in members.items():
+        match = FRAME_NAME.fullmatch(name)
+        if match:
+            found[match.group(1)] = data
+    return found
+
+
+def content_names(members: dict[str, bytes] | list[str]) -> tuple[str, ...]:
+    """The signed members in the order of the container: the record and the PDFs, then the frames by name."""
+    return (*CONTENT, *sorted(name for name in members if FRAME_NAME.fullmatch(name)))
+
+
+def member_order(members: dict[str, bytes] | list[str]) -> tuple[str, ...]:
+    return (*content_names(members), MANIFEST, SIGNATURE)
 
 
 def canonical_json(data: Any) -> bytes:
@@ -150,21 +186,31 @@ def manifest(header: Header, content: dict[str, bytes], version: int = FORMAT_VE
         "demo": header.demo,
         "members": [
             {"name": name, "sha256": hashlib.sha256(content[name]).hexdigest(), "size": len(content[name])}
-            for name in CONTENT
+            for name in content_names(content)
         ],
     }
 
 
 def write(content: dict[str, bytes], header: Header, key: Ed25519PrivateKey, version: int = FORMAT_VERSION) -> bytes:
-    """The bytes of a signed session file holding record.json, summary.pdf and questionnaire.pdf."""
+    """The bytes of a signed session file holding record.json, summary.pdf and questionnaire.pdf, and (format
+    version 2) the frames given as members frames/<sha256>.png."""
+    frames = frames_of(content)
+    if frames and version < 2:
+        raise ValueError("a session file of format version 1 carries no frames")
+    for sha256, data in frames.items():
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ValueError(f"the frame {sha256} is not named by its SHA-256")
     manifest_bytes = canonical_json(manifest(header, content, version))
     signature = signing_keys.raw_public_key(key) + signing_keys.sign(key, manifest_bytes)
-    return container({**content, MANIFEST: manifest_bytes, SIGNATURE: signature})
+    members = {**content, MANIFEST: manifest_bytes, SIGNATURE: signature}
+    return container(members)
 
 
-def container(members: dict[str, bytes], order: tuple[str, ...] = MEMBERS) -> bytes:
-    """The canonical ZIP of the members: stored, in this order (a session file's MEMBERS by default), every header
-    field fixed. Other signed files of the application (the trial office's query files) use it with their own."""
+def container(members: dict[str, bytes], order: tuple[str, ...] | None = None) -> bytes:
+    """The canonical ZIP of the members: stored, in this order (a session file's, member_order, by default), every
+    header field fixed. Other signed files of the application (the trial office's query files) use it with their
+    own."""
+    order = member_order(members) if order is None else order
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=False) as archive:
         for name in order:
@@ -185,7 +231,7 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
     """
     if len(data) > MAX_FILE_BYTES:
         raise SessionFileRejected(Text("The file is {size:,} bytes, more than a session file can be.", size=len(data)))
-    members = _members(data)
+    members = _members(data, frames=True)
     public_key, signature = members[SIGNATURE][:32], members[SIGNATURE][32:]
     signer = signer_for(public_key)
     if signer is None:
@@ -220,13 +266,13 @@ def read(data: bytes, signer_for: Callable[[bytes], Signer | None]) -> SessionFi
 def unverified_record(data: bytes) -> bytes:
     """The record.json of a well-formed session file, its signature not checked: for comparing a kept file with
     what was stored from it, never for importing."""
-    return _members(data)[RECORD]
+    return _members(data, frames=True)[RECORD]
 
 
 def unverified_member(data: bytes, name: str) -> bytes:
     """One member of a well-formed session file, its signature not checked: for showing a kept file's PDFs, never
     for importing."""
-    return _members(data)[name]
+    return _members(data, frames=True)[name]
 
 
 def _claims_demo(manifest: bytes) -> bool:
@@ -240,32 +286,63 @@ def _claims_demo(manifest: bytes) -> bool:
 
 def members_of(data: bytes, caps: dict[str, int] = MAX_MEMBER_BYTES) -> dict[str, bytes]:
     """Every member of a signed container, read in memory under its cap (caps names every member, in order, and
-    its largest size); refuses anything else in the archive. Unverified: check the signature next."""
-    return _members(data, caps)
+    its largest size); refuses anything else in the archive. A session file's (the default caps) may hold frames.
+    Unverified: check the signature next."""
+    return _members(data, caps, frames=caps is MAX_MEMBER_BYTES)
 
 
-def _members(data: bytes, caps: dict[str, int] = MAX_MEMBER_BYTES) -> dict[str, bytes]:
-    """Every allowed member, read in memory under its cap; refuses anything else in the archive."""
+def _members(data: bytes, caps: dict[str, int] = MAX_MEMBER_BYTES, frames: bool = False) -> dict[str, bytes]:
+    """Every allowed member, read in memory under its cap; refuses anything else in the archive. frames: frame
+    members (frames/<sha256>.png) are allowed too, each under its cap and all of them under theirs."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-            _check_entries(entries, caps)
-            return {entry.filename: _read_member(archive, entry, caps) for entry in entries}
+            limits = dict(caps)
+            if frames:
+                limits |= {e.filename: MAX_FRAME_BYTES for e in entries if FRAME_NAME.fullmatch(e.filename)}
+            _check_entries(entries, limits, len(caps))
+            members = {entry.filename: _read_member(archive, entry, limits) for entry in entries}
     except SessionFileRejected:
         raise
     except _ZIP_ERRORS as error:
         raise SessionFileRejected(
             Text("The file is not a readable ZIP archive: it is damaged or truncated ({error}).", error=error)
         ) from None
+    if frames:
+        _check_frames(members)
+    return members
 
 
-def _check_entries(entries: list[zipfile.ZipInfo], caps: dict[str, int]) -> None:
+def _check_frames(members: dict[str, bytes]) -> None:
+    """Each frame's bytes are what its name says (so the hash a record names is the frame it gets), and all of them
+    together within what a procedure may keep."""
+    total = 0
+    for sha256, data in frames_of(members).items():
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise SessionFileRejected(
+                Text(
+                    "The frame {name!r} does not have the SHA-256 its name gives: it was changed.",
+                    name=frame_member(sha256),
+                )
+            )
+        total += len(data)
+    if total > MAX_FRAMES_BYTES:
+        raise SessionFileRejected(
+            Text(
+                "The frames in the file take {size:,} bytes, more than the {limit:,} a procedure may keep.",
+                size=total,
+                limit=MAX_FRAMES_BYTES,
+            )
+        )
+
+
+def _check_entries(entries: list[zipfile.ZipInfo], caps: dict[str, int], members: int) -> None:
     if len(entries) > MAX_ENTRIES:
         raise SessionFileRejected(
             Text(
                 "The archive has {count} entries; a session file has {members}.",
                 count=len(entries),
-                members=len(caps),
+                members=members,
             )
         )
     for entry in entries:
@@ -340,9 +417,17 @@ def _check_manifest(data: Any, members: dict[str, bytes]) -> Header:
                 supported=", ".join(map(str, sorted(SUPPORTED_VERSIONS))),
             )
         )
+    if version == 1 and frames_of(members):  # version 1 carries no frames
+        first = content_names(members)[len(CONTENT)]
+        raise SessionFileRejected(Text("The archive holds an unexpected entry: {name!r}.", name=first))
     expected = manifest(_header(data), members, version)
     if data != expected:
         listed = {m.get("name"): m for m in data.get("members", []) if isinstance(m, dict)}
+        for claimed in listed:
+            if claimed not in members:
+                raise SessionFileRejected(
+                    Text("The signed manifest lists the member {name!r}, which the file does not hold.", name=claimed)
+                )
         for item in expected["members"]:
             if listed.get(item["name"]) != item:
                 raise SessionFileRejected(

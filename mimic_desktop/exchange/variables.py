@@ -105,7 +105,7 @@ def from_column(column: flat.Column, derived: bool) -> Variable:
     return Variable(
         column.name,
         column.type,
-        {"en": column.label},
+        column.labels(),
         column.unit,
         codes=codes,
         derived=derived,

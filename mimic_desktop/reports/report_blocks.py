@@ -59,6 +59,7 @@ class RocChart:
     caption: str
     x_label: str
     y_label: str
+    decimal_mark: str = "."  # of the axes' numbers, as the reader writes them
 
 
 @dataclass(frozen=True)

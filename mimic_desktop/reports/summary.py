@@ -10,8 +10,9 @@ from typing import Any
 
 from ..domain import derive, forms, rules, values, video_time
 from ..domain.forms import SectionDef
+from ..domain.frame_channels import CHANNEL_WORDS
 from ..domain.record import Lesion, Procedure
-from ..domain.wording import Text, TextList, say
+from ..domain.wording import Text, TextList, decimal, say
 from .changes import Change, change_text
 from .layout import ALERT, Flowable, Running, Story, build, content_width, grid, heading, pairs, para, text, when
 from .liver_map import liver_map_drawing
@@ -58,7 +59,8 @@ class StillRegions:
 
 @dataclass(frozen=True)
 class KeptStill:
-    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it."""
+    """A near-infrared frame kept with an event, as stored (PNG, masked), with the measurements made on it; png is
+    empty when the stored pixels no longer match their hash."""
 
     id: int
     event_kind: str
@@ -475,13 +477,22 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
                 "Lesion {number}: ratio {sbr} on the {channel} channel (target {target}, background {background})",
                 lang,
                 number=region.lesion_number,
-                sbr=f"{region.sbr:.2f}",
-                channel=region.channel,
+                sbr=decimal(region.sbr, 2, lang),
+                channel=CHANNEL_WORDS.get(region.channel, region.channel),
                 target=region.target,
                 background=region.background,
             )
             for region in still.regions
         ]
+        if not still.png:
+            changed = say(
+                "Not printed: the stored pixels no longer match the hash they were kept with ({sha256}). "
+                "mimic-desktop verify names the change.",
+                lang,
+                sha256=still.sha256,
+            )
+            story.append(KeepTogether([para(text(about), "head"), para(text(changed), "body")]))
+            continue
         story.append(
             KeepTogether(
                 [

@@ -95,7 +95,7 @@ def roc_drawing(chart: RocChart, size: float) -> Flowable:
     for tick in range(6):
         share = tick / 5
         at = share * side
-        label = f"{share:.1f}"
+        label = f"{share:.1f}".replace(".", chart.decimal_mark)
         drawing.add(Line(left + at, bottom, left + at, bottom + side, strokeColor=_colour(SHADE), strokeWidth=0.5))
         drawing.add(Line(left, bottom + at, left + side, bottom + at, strokeColor=_colour(SHADE), strokeWidth=0.5))
         drawing.add(String(left + at, bottom - 10, label, fontName=fonts.REGULAR, fontSize=7, textAnchor="middle"))

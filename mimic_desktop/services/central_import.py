@@ -23,11 +23,11 @@ from ..domain.errors import MimicError, ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text, said, say
-from ..exchange import central, record_check, record_json, session_file, signing_keys
+from ..exchange import central, frame_check, record_check, record_json, session_file, signing_keys
 from ..exchange.central import make_current
 from ..exchange.files import write_files
 from ..exchange.session_file import SessionFile
-from ..storage import backup, central_archive
+from ..storage import backup, central_archive, central_frames
 from ..storage import central as central_storage
 from ..storage.central import CentreKey, StoredFile
 from ..storage.connection import Store
@@ -351,6 +351,7 @@ class CentralImporter:
             record = session_file.strict_json(verified.record_bytes, "record.json")
             proc = record_check.check_record(record)
             _agree(verified, record)
+            frame_check.check_frames(record, proc, verified.frames)
         except (session_file.SessionFileRejected, ValidationError, Rejected) as problem:
             return FileResult(name, Outcome.REJECTED, problem)
         stored = StoredFile(
@@ -369,6 +370,8 @@ class CentralImporter:
             earlier = study_id_corrections.earlier_ids(record_json.study_id_corrections(record), proc.study_id)
             with self.store.transaction() as db:
                 outcome, message = self._store(db.conn, stored, verified, proc, earlier)
+                # The frames the record lists, and whether the file carried them, beside the file's row.
+                central_frames.index(db.conn, stored.file_hash, stored.session_id, frame_check.listed_frames(record))
                 # The answers to the office's queries that the file carries, beside the value they leave.
                 data_queries.take_answers(db.conn, stored, record, proc, by=self.by.username)
                 if outcome is not Outcome.HELD:  # a held file may come from a stolen key: it redacts once released

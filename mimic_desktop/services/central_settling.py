@@ -46,10 +46,11 @@ class Settled:
 
 
 def _reason(reason: str | None, what: Text) -> str:
-    """The reason, trimmed; refused when there is none, or when it holds invisible control characters."""
+    """The reason, trimmed; refused when there is none, when it holds invisible control characters or when it is
+    longer than the one limit of a reason."""
     if not (reason and reason.strip()):
         raise ReasonRequired(what)
-    return values.check_text(reason.strip(), "reason", "reason")
+    return values.check_reason(reason)
 
 
 def _sessions(conn: sqlite3.Connection, target: str) -> list[sqlite3.Row]:

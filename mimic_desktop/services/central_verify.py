@@ -20,9 +20,9 @@ from typing import Any
 from ..domain import derive
 from ..domain.errors import MimicError
 from ..domain.wording import Text, said, say
-from ..exchange import central, central_redaction, session_file
+from ..exchange import central, central_redaction, frame_check, session_file
 from ..exchange.record_json import record_from_dict
-from ..storage import audit, central_archive
+from ..storage import audit, central_archive, central_frames
 from ..storage import central as central_storage
 from ..storage.connection import open_read_only
 
@@ -199,6 +199,7 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
                 problems.append(
                     Text("{name}: the stored record differs from the record in its signed session file", name=name)
                 )
+            problems += frame_problems(conn, name, data, row)
             if signatures and redacted is not None:
                 problems += _redaction_problems(conn, name, data, row, redacted)
             elif signatures:
@@ -221,6 +222,42 @@ def archive_problems(db_path: Path, conn: sqlite3.Connection, signatures: bool) 
             )
         )
     return problems, notes
+
+
+def frame_problems(conn: sqlite3.Connection, name: Text, data: bytes, row: dict[str, Any]) -> list[Text]:
+    """An archived file's frames: the central index holds exactly the frames its record lists, and the file carries
+    the pixels of exactly those indexed as travelled, each with its SHA-256 and size."""
+    listed = frame_check.listed_frames(json.loads(row["record_json"]))
+    expected = sorted(
+        (item["event_id"], item["sha256"], item["size"], item["width"], item["height"], bool(item["travels"]))
+        for item in listed
+    )
+    indexed = central_frames.of_file(conn, row["file_hash"])
+    found = sorted((f.event_id, f.sha256, f.size, f.width, f.height, f.travelled) for f in indexed)
+    problems = []
+    if found != expected:
+        problems.append(Text("{name}: the index of its frames differs from the frames its record lists", name=name))
+    carried = session_file.frames_of(session_file.members_of(data))
+    for frame in indexed:
+        pixels = carried.get(frame.sha256)
+        if frame.travelled and (pixels is None or len(pixels) != frame.size):
+            problems.append(
+                Text(
+                    "{name}: its archived session file does not carry the frame {sha256} its index says travelled",
+                    name=name,
+                    sha256=frame.sha256,
+                )
+            )
+    travelled = {frame.sha256 for frame in indexed if frame.travelled}
+    for sha256 in sorted(set(carried) - travelled):
+        problems.append(
+            Text(
+                "{name}: its archived session file carries the frame {sha256}, which is not indexed",
+                name=name,
+                sha256=sha256,
+            )
+        )
+    return problems
 
 
 def _changed(digest: str, imported: str, redacted: dict[str, Any] | None, name: Text) -> Text | None:

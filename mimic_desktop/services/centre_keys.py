@@ -12,7 +12,7 @@ import string
 from dataclasses import replace
 from pathlib import Path
 
-from ..domain import rules
+from ..domain import rules, values
 from ..domain.clock import local_text, to_iso, utc_now
 from ..domain.errors import MimicError, NotFound, ReasonRequired, ValidationError
 from ..domain.roles import Action, User
@@ -81,7 +81,7 @@ def register_centre(
                 )
             )
         if known is None:
-            again = reason.strip() if (withdrawn and reason) else None
+            again = values.check_reason(reason) if (withdrawn and reason) else None
             central.insert_centre_key(db.conn, key, Path(key_file).name, by=by.username, reason=again)
     return (known or key), known is None
 
@@ -129,7 +129,7 @@ def withdraw_key(store: Store, by: User, key_id: str, reason: str, clock: Clock 
     office_accounts.require(store, by, Action.MANAGE_KEYS)
     if not (reason and reason.strip()):
         raise ReasonRequired(Text("Say why the key is withdrawn: the reason is kept with its registration."))
-    reason, now = reason.strip(), to_iso(clock())
+    reason, now = values.check_reason(reason), to_iso(clock())
     with store.transaction() as db:
         registrations = [k for k in central.centre_keys(db.conn) if k.key_id == key_id]
         if not registrations:

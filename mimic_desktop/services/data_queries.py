@@ -124,7 +124,7 @@ def _query(conn: sqlite3.Connection, query_id: int) -> QueryRow:
 def close(store: Store, by: User, query_id: int, reason: str | None = None, clock: Clock = utc_now) -> QueryRow:
     """Close a query: an answered one as settled; an open one only with the reason it is withdrawn."""
     by = office_accounts.require(store, by, Action.QUERY)
-    reason = values.check_text(reason.strip(), "reason") if reason and reason.strip() else None
+    reason = values.check_reason(reason) if reason and reason.strip() else None
     now = to_iso(clock())
     with store.transaction() as db:
         row = _query(db.conn, query_id)

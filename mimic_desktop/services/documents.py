@@ -68,8 +68,11 @@ def audit_summary(store: Store, proc: Procedure) -> AuditSummary:
     )
 
 
-def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path, lang: str = "en") -> Path:
-    """The procedure summary of one record as an A4 PDF; returns the path written."""
+def write_summary_pdf(
+    source: Store | ProcedureService, proc_id: str, path: Path, lang: str = "en", with_stills: bool = True
+) -> Path:
+    """The procedure summary of one record as an A4 PDF; returns the path written. with_stills=False leaves the kept
+    frames' pictures out (the summary in a session file whose frames do not travel)."""
     from ..reports.summary import QueryLine, SummaryContext, write_summary
     from .frames import stills_of_record
     from .query_answers import queries, target_of
@@ -88,7 +91,7 @@ def write_summary_pdf(source: Store | ProcedureService, proc_id: str, path: Path
             QueryLine(query.id, target_of(query).text(lang), query.text, query.answer_text, query.answered_utc)
             for query in queries(store, proc.study_id)
         ),
-        stills=tuple(stills_of_record(store, proc)),
+        stills=tuple(stills_of_record(store, proc)) if with_stills else (),
     )
     return write_files({path: lambda target: write_summary(proc, ctx, target, lang)})[0]
 

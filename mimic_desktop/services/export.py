@@ -29,6 +29,7 @@ from ..storage import audit, redaction, repository, study_ids, users
 from ..storage.connection import Store
 from . import export_ledger, file_guard, paths, session_key
 from .documents import write_questionnaire_pdf, write_summary_pdf
+from .frame_travel import travelling_frames
 from .own_connection import on_own_connection
 from .procedures import Clock, ProcedureService
 from .progress import Progress, no_progress
@@ -57,6 +58,7 @@ class ExportResult:
     file_hash: str
     key_fingerprint: str
     warnings: tuple[str, ...]  # in the language the export was asked in
+    frames: str = ""  # whether the record's frames travel in the file, and their size, in that language
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Preflight:
     study_id: str
     problems: tuple[str, ...]  # why it cannot be exported: nothing will be written
     warnings: tuple[str, ...]  # what to check first: the export may go ahead
+    frames: str = ""  # whether the record's near-infrared frames travel in the file, and their size
 
 
 class ExportService:
@@ -125,10 +128,17 @@ class ExportService:
         """Whether and how this record can leave the laptop; a role that may not export is refused and logged."""
         self.procedures._require(Action.EXPORT, proc_id)
         proc = self.procedures.load(proc_id)
+        problems = self.problems(proc, lang)
+        try:
+            frames = travelling_frames(self.store, proc).sentence(lang)
+        except MimicError as changed:  # a frame changed since it was kept: the export would stop on it
+            problems.append(changed.text(lang))
+            frames = ""
         return Preflight(
             study_id=proc.study_id,
-            problems=tuple(self.problems(proc, lang)),
+            problems=tuple(problems),
             warnings=tuple(self.warnings(proc, lang)),
+            frames=frames,
         )
 
     def export(self, proc_id: str, out: Path, lang: str = "en", progress: Progress = no_progress) -> ExportResult:
@@ -153,6 +163,7 @@ class ExportService:
         )
         from .frames import record_measurements
 
+        frames = travelling_frames(self.store, proc)  # before anything is written: a changed frame stops it
         body = record_json.record_to_dict(
             proc,
             session_version=version,
@@ -163,9 +174,12 @@ class ExportService:
             query_answers=answers_for_export(self.store.conn, proc_id),
             study_id_corrections=study_ids.corrections(self.store.conn, proc_id),
             redactions=redaction.redactions(self.store.conn, proc_id),
+            frames=frames.part,
         )
         content = {session_file.RECORD: session_file.canonical_json(body)}
-        content |= self._pdfs(proc_id, lang, progress)
+        # The summary prints the kept frames: it carries their pixels only when the frames themselves travel.
+        content |= self._pdfs(proc_id, lang, progress, with_stills=frames.travel)
+        content |= frames.members
         progress(3, len(STEPS), STEPS[3].text(lang))
         # A demo record is signed with the demo key, which no trial office registers.
         key = session_key.load_or_create(self.key_path or (paths.demo_signing_key_path() if proc.demo else None))
@@ -182,6 +196,7 @@ class ExportService:
             file_hash=hashlib.sha256(data).hexdigest(),
             key_fingerprint=signing_keys.fingerprint(raw),
             warnings=tuple(self.warnings(proc, lang)),
+            frames=frames.sentence(lang),
         )
 
     def _change_history(self, proc: Procedure) -> list[dict[str, Any]]:
@@ -190,11 +205,14 @@ class ExportService:
         conn = self.store.conn
         return change_history.carried(repository.audit_rows(conn, proc.id), users.account_ids(conn))
 
-    def _pdfs(self, proc_id: str, lang: str, progress: Progress) -> dict[str, bytes]:
-        """The summary and the questionnaire, printed as for paper, as bytes."""
+    def _pdfs(self, proc_id: str, lang: str, progress: Progress, with_stills: bool) -> dict[str, bytes]:
+        """The summary and the questionnaire, printed as for paper (the summary without the frames' pictures unless
+        with_stills), as bytes."""
         with tempfile.TemporaryDirectory(prefix="mimic-export-") as folder:
             progress(1, len(STEPS), STEPS[1].text(lang))
-            summary = write_summary_pdf(self.store, proc_id, Path(folder) / session_file.SUMMARY, lang)
+            summary = write_summary_pdf(
+                self.store, proc_id, Path(folder) / session_file.SUMMARY, lang, with_stills=with_stills
+            )
             progress(2, len(STEPS), STEPS[2].text(lang))
             questionnaire = write_questionnaire_pdf(
                 self.store, proc_id, Path(folder) / session_file.QUESTIONNAIRE, lang

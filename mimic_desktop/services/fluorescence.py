@@ -6,6 +6,8 @@ the functions, so that the app starts without it and a laptop without the extra 
 
 from __future__ import annotations
 
+import os
+import struct
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +25,11 @@ if TYPE_CHECKING:
 # A still of a laparoscopic tower (1920x1080, or 4K) is a few megabytes as PNG; a file larger than this is
 # no single frame.
 IMAGE_LIMIT = 64 * 1024 * 1024
+# An 8K frame (7680x4320) and a little more: a small file can name a picture of billions of pixels, which would
+# take gigabytes to decode and stop every PDF and session file that holds it.
+PIXEL_LIMIT = 8192 * 4320
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class NoVideoSupport(MimicError):
@@ -36,9 +42,15 @@ class NotAnImage(MimicError):
 
 def opencv() -> ModuleType:
     """The cv2 module, or a refusal that says how to install it."""
+    # OpenCV refuses to decode more pixels than this (its own guard, read when it is imported).
+    os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(PIXEL_LIMIT))
     try:
         import cv2
-    except ImportError:
+    except ImportError as error:
+        if error.name != "cv2":  # OpenCV is there but what it stands on (numpy, a library) is not: say which
+            raise NoVideoSupport(
+                Text("OpenCV is installed but cannot be loaded: {error}.", error=str(error) or type(error).__name__)
+            ) from None
         raise NoVideoSupport(
             Text(
                 "Reading frames needs OpenCV, which is not installed: install the video extra"
@@ -56,12 +68,41 @@ def decode(data: bytes, name: str | Path) -> NDArray[np.generic]:
         raise NotAnImage(Text("{path} is a database, not an image: name a still of the video.", path=name))
     if not data:
         raise NotAnImage(Text("{path} is empty: it holds no image.", path=name))
+    _refuse_too_many_pixels(data, name)
     cv2 = opencv()
     frame = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_UNCHANGED)
     if frame is None or frame.size == 0:
         raise NotAnImage(Text("{path} is not an image that can be read (PNG, JPEG, TIFF or BMP).", path=name))
+    if frame.shape[0] * frame.shape[1] > PIXEL_LIMIT:
+        _too_many(name, int(frame.shape[1]), int(frame.shape[0]))
+    if frame.dtype not in (np.uint8, np.uint16):
+        # A float or 32-bit picture is no camera's frame, and a frame kept as PNG holds 8 or 16 bits.
+        raise NotAnImage(
+            Text("{path} holds {kind} pixels: a frame has 8 or 16 bits per channel.", path=name, kind=str(frame.dtype))
+        )
     result: NDArray[np.generic] = frame
     return result
+
+
+def _refuse_too_many_pixels(data: bytes, name: str | Path) -> None:
+    """A PNG says its size in its first bytes: refused before anything is decoded. (Other formats are checked by
+    OpenCV's own limit, and after decoding.)"""
+    if data.startswith(_PNG_SIGNATURE) and len(data) >= 24:
+        width, height = struct.unpack(">II", data[16:24])
+        if width * height > PIXEL_LIMIT:
+            _too_many(name, width, height)
+
+
+def _too_many(name: str | Path, width: int, height: int) -> None:
+    raise NotAnImage(
+        Text(
+            "{path} is {width} by {height} pixels, more than a frame of the tower can be ({limit:,} pixels at most).",
+            path=name,
+            width=width,
+            height=height,
+            limit=PIXEL_LIMIT,
+        )
+    )
 
 
 def read_image(path: Path) -> NDArray[np.generic]:

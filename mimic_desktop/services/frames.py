@@ -15,17 +15,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..analysis.fluorescence import CHANNELS as CHANNEL_NAMES
 from ..analysis.fluorescence import HONEST_WORDS, Measurement, Rect, measure, parse_rect
 from ..domain import forms
 from ..domain.clock import to_iso, utc_now
 from ..domain.errors import NotFound, ValidationError
+from ..domain.frame_channels import CHANNELS as CHANNEL_NAMES
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
 from ..domain.wording import Text
 from ..storage import frames as frame_rows
 from ..storage import repository
 from ..storage.connection import Store
+from ..storage.frames import MeasurementRow
 from . import access
 from .fluorescence import decode, opencv, read_image
 from .procedures import Clock, ProcedureService
@@ -41,6 +42,9 @@ MEDIA_TYPE = "image/png"
 # What the frames of one procedure may take in the database: about fifty 1080p stills as PNG. A laptop keeps
 # hundreds of procedures, and a session file that carries its frames must still fit an e-mail or a stick.
 FRAME_BUDGET = 256 * 1024 * 1024
+# The summary prints a frame at most 12 cm wide: 1200 pixels are more than a printer resolves there, and a 4K
+# frame at full size would make the PDF tens of megabytes.
+PRINTED_WIDTH = 1200
 
 
 @dataclass(frozen=True)
@@ -136,25 +140,31 @@ def attach_frame(
 ) -> int:
     """Keep a still (a file) for an event of the record: masked, as PNG, with its hash audited. Returns its id."""
     proc = service.find(study_id)
+    _takes_a_frame(service, proc, event_id)  # before the picture is read: that can take seconds
     frame = read_image(image)
     system = proc.get("imaging_system")
     rects = [parse_rect(rect, "mask") for rect in masks(service.store).get(str(system), [])]
     data = _encoded(apply_masks(frame, rects))
     # _change: the record's one-action transaction (permission, lock and reason, status), as every change.
     with service._change(proc.id, reason, child_values=False):
-        conn = service.store.conn
-        owner = frame_rows.event_of(conn, event_id)
-        if owner is None or owner[0] != proc.id:
-            raise NotFound(Text("{study_id} has no event {id}.", study_id=proc.study_id, id=event_id))
-        if owner[1]:
-            raise ValidationError(
-                Text("Event {id} is struck through: keep the frame with the event that replaced it.", id=event_id),
-                "event",
-            )
-        kept = frame_rows.frame_of_event(conn, event_id)
-        if kept is not None:
-            raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
-        return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects)
+        _takes_a_frame(service, proc, event_id)  # again, on what no other connection can change now
+        return _insert(service, proc.id, proc.study_id, event_id, frame, data, rects, reason)
+
+
+def _takes_a_frame(service: ProcedureService, proc: Procedure, event_id: int) -> None:
+    """The event is the record's, live, and has no frame yet."""
+    conn = service.store.conn
+    owner = frame_rows.event_of(conn, event_id)
+    if owner is None or owner[0] != proc.id:
+        raise NotFound(Text("{study_id} has no event {id}.", study_id=proc.study_id, id=event_id))
+    if owner[1]:
+        raise ValidationError(
+            Text("Event {id} is struck through: keep the frame with the event that replaced it.", id=event_id),
+            "event",
+        )
+    kept = frame_rows.frame_of_event(conn, event_id)
+    if kept is not None:
+        raise ValidationError(Text("Event {id} already has frame {frame}.", id=event_id, frame=kept), "event")
 
 
 def record_event_with_frame(
@@ -191,6 +201,7 @@ def _insert(
     frame: NDArray[np.generic],
     data: bytes,
     rects: list[Rect],
+    reason: str | None = None,
 ) -> int:
     """The frame's row and audit row, inside the caller's transaction, within the procedure's budget."""
     conn = service.store.conn
@@ -198,7 +209,7 @@ def _insert(
     if used + len(data) > FRAME_BUDGET:
         raise ValidationError(
             Text(
-                "{study_id} keeps {used:,} bytes of frames; this one ({size:,} bytes) would pass the budget of"
+                "{study_id} keeps {used:,} bytes of frames; this one ({size:,} bytes) would exceed the budget of"
                 " {budget:,} bytes per procedure.",
                 study_id=study_id,
                 used=used,
@@ -219,6 +230,7 @@ def _insert(
         masks=json.dumps([rect.text() for rect in rects]),
         now=to_iso(service.clock()),
         username=service.user.username,
+        reason=reason,
     )
 
 
@@ -252,22 +264,10 @@ def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDAr
 
 
 @dataclass(frozen=True)
-class LesionMeasurement:
-    id: int
-    lesion_number: int
-    frame_id: int
-    finding: str
-    channel: str
-    target: str
-    background: str
-    target_mean: float
-    target_sd: float
-    background_mean: float
-    background_sd: float
-    sbr: float
-    method: str
-    measured_at: str
-    measured_by: str
+class LesionMeasurement(MeasurementRow):
+    """A stored measurement (storage/frames.MeasurementRow) with the number people know its lesion by."""
+
+    lesion_number: int = 0
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -280,8 +280,8 @@ class LesionMeasurement:
             "sbr": self.sbr,
             "method": self.method,
             "calibration": HONEST_WORDS,
-            "measured_at": self.measured_at,
-            "measured_by": self.measured_by,
+            "measured_at": self.measured_utc,
+            "measured_by": self.username,
         }
 
 
@@ -307,6 +307,16 @@ def set_measurement(
     pixels = frame_pixels(service, proc.id, frame_id)
     row = frame_rows.frame(service.store.conn, frame_id)
     assert row is not None  # frame_pixels found it
+    if row.event_struck:
+        raise ValidationError(
+            Text(
+                "Frame {id} was kept with event {event}, which is struck through: measure on a frame of a finding the"
+                " record still makes.",
+                id=frame_id,
+                event=row.event_id,
+            ),
+            "frame",
+        )
     event = next(event for event in proc.events if event.id == row.event_id)
     if event.lesion_id is not None and lesion.id not in event.lesion_ids:
         owner = next((other.number for other in proc.lesions if other.id == event.lesion_id), "?")
@@ -319,7 +329,7 @@ def set_measurement(
             ),
             "frame",
         )
-    measurement = measure(pixels, target_rect, background_rect, channel)
+    measurement = measure(pixels, target_rect, background_rect, channel, _masks_of(row.masks))
     figures: dict[str, str | float] = {
         "finding": row.event_kind,
         "channel": measurement.channel,
@@ -352,35 +362,27 @@ def measurements(service: ProcedureService, proc_id: str) -> list[LesionMeasurem
     return measurements_of_record(service.store, proc)
 
 
+def _live_frames(store: Store, proc: Procedure) -> dict[int, str]:
+    """The record's frames kept with events still live, with their hashes. A measurement on the frame of a finding
+    struck through since measures a call the record no longer makes: it is left out wherever the record's
+    measurements are read (the audit trail keeps it)."""
+    return {row.id: row.sha256 for row in frame_rows.frames_of(store.conn, proc.id) if not row.event_struck}
+
+
 def measurements_of_record(store: Store, proc: Procedure) -> list[LesionMeasurement]:
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
+    live = _live_frames(store, proc)
     return [
-        LesionMeasurement(
-            id=row.id,
-            lesion_number=numbers[row.lesion_id],
-            frame_id=row.frame_id,
-            finding=row.finding,
-            channel=row.channel,
-            target=row.target,
-            background=row.background,
-            target_mean=row.target_mean,
-            target_sd=row.target_sd,
-            background_mean=row.background_mean,
-            background_sd=row.background_sd,
-            sbr=row.sbr,
-            method=row.method,
-            measured_at=row.measured_utc,
-            measured_by=row.username,
-        )
+        LesionMeasurement(**vars(row), lesion_number=numbers[row.lesion_id])
         for row in frame_rows.measurements_of(store.conn, proc.id)
-        if row.lesion_id in numbers
+        if row.lesion_id in numbers and row.frame_id in live
     ]
 
 
 def record_measurements(store: Store, proc: Procedure) -> list[dict[str, object]]:
     """The measurements as record.json carries them (format version 2): by lesion id, with the frame's hash."""
     lesions = {lesion.id for lesion in proc.lesions}
-    hashes = {row.id: row.sha256 for row in frame_rows.frames_of(store.conn, proc.id)}
+    hashes = _live_frames(store, proc)
     return [
         {
             "lesion_id": row.lesion_id,
@@ -398,7 +400,7 @@ def record_measurements(store: Store, proc: Procedure) -> list[dict[str, object]
             "measured_at": row.measured_utc,
         }
         for row in frame_rows.measurements_of(store.conn, proc.id)
-        if row.lesion_id in lesions
+        if row.lesion_id in lesions and row.frame_id in hashes
     ]
 
 
@@ -438,14 +440,22 @@ def preview_measurement(
     """The figures `set_measurement` would store, computed and stored nowhere: what the page shows while the
     regions are drawn."""
     target_rect, background_rect = parse_rect(target, "target"), parse_rect(background, "background")
-    return measure(frame_pixels(service, proc_id, frame_id), target_rect, background_rect, channel)
+    pixels = frame_pixels(service, proc_id, frame_id)
+    row = frame_rows.frame(service.store.conn, frame_id)
+    assert row is not None  # frame_pixels found it
+    return measure(pixels, target_rect, background_rect, channel, _masks_of(row.masks))
+
+
+def _masks_of(stored: str) -> list[Rect]:
+    """The mask rectangles a frame was kept with (its row's JSON list)."""
+    return [parse_rect(text, "mask") for text in json.loads(stored)]
 
 
 def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
     """The frames kept with the record's live events, with the measurements made on them, for the summary PDF.
 
-    A frame whose pixels no longer match their hash is left out: the summary prints only what was kept, and
-    `verify` names the changed row."""
+    A frame whose pixels no longer match their hash comes without its picture (png empty): the summary says so
+    rather than print what was not kept, and `verify` names the changed row."""
     from ..reports.summary import KeptStill, StillRegions
 
     numbers = {lesion.id: lesion.number for lesion in proc.lesions}
@@ -462,15 +472,16 @@ def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
     for kept in frame_rows.frames_of(store.conn, proc.id):
         event = live.get(kept.event_id)
         data = frame_rows.frame_data(store.conn, kept.id)
-        if event is None or data is None or hashlib.sha256(data).hexdigest() != kept.sha256:
+        if event is None:
             continue
+        intact = data is not None and hashlib.sha256(data).hexdigest() == kept.sha256
         stills.append(
             KeptStill(
                 id=kept.id,
                 event_kind=kept.event_kind,
                 at=kept.event_at_utc,
                 lesion_number=numbers.get(event.lesion_id or ""),
-                png=data,
+                png=_printable(data) if intact and data is not None else b"",
                 sha256=kept.sha256,
                 width=kept.width,
                 height=kept.height,
@@ -478,3 +489,18 @@ def stills_of_record(store: Store, proc: Procedure) -> list[KeptStill]:
             )
         )
     return stills
+
+
+def _printable(data: bytes) -> bytes:
+    """A kept frame as the summary prints it: 8 bits (PDF viewers show 16-bit grey as white; the top 8 bits, as
+    the app's screen shows it) and at most PRINTED_WIDTH pixels wide. The hash printed beside it is the kept
+    frame's."""
+    import numpy as np
+
+    pixels = decode(data, "frame")
+    if pixels.dtype == np.uint16:
+        pixels = (pixels.astype(np.uint16) >> 8).astype(np.uint8)
+    if pixels.shape[1] > PRINTED_WIDTH:
+        height = max(round(pixels.shape[0] * PRINTED_WIDTH / pixels.shape[1]), 1)
+        pixels = opencv().resize(pixels, (PRINTED_WIDTH, height), interpolation=opencv().INTER_AREA)
+    return _encoded(pixels)

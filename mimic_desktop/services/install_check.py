@@ -35,6 +35,7 @@ CHECKS = {
     "PDF fonts": Text("PDF fonts"),
     "data folder": Text("data folder"),
     "database": Text("database"),
+    "video": Text("video"),
     "main window": Text("main window"),
 }
 VERDICTS = {True: Text("ok"), False: Text("FAIL")}
@@ -113,6 +114,32 @@ def _database(db_path: Path) -> Text:
     return Text("{path} (not created yet: the first start opens a demo database)", path=str(db_path))
 
 
+def _video() -> Text:
+    """Whether frames can be read: OpenCV (the video extra) loads and decodes an image the app's own way.
+
+    Imported here, when the check runs, never when the app starts. A Python installation may do without the
+    extra (frames then cannot be kept or measured, and the app says so where they would be); the standalone
+    bundle carries OpenCV, so there its absence is a broken build and the check fails."""
+    from .fluorescence import NoVideoSupport, decode, opencv
+
+    try:
+        cv2 = opencv()
+    except NoVideoSupport:
+        if bundled():
+            raise
+        return Text(
+            "not available: OpenCV is not installed, so frames cannot be kept or measured"
+            " (pip install 'mimic-desktop[video]')"
+        )
+    import numpy as np
+
+    encoded, png = cv2.imencode(".png", np.zeros((2, 2), np.uint8))
+    if not encoded:
+        raise NoVideoSupport(Text("OpenCV {version} could not encode an image.", version=cv2.__version__))
+    decode(png.tobytes(), "check")
+    return Text("OpenCV {version}: frames can be read and measured", version=cv2.__version__)
+
+
 def check_installation(db_path: Path | None = None) -> Iterator[Finding]:
     """The checks that need no display, one finding at a time (so a slow one shows progress)."""
     yield finding("program", _program)
@@ -120,6 +147,7 @@ def check_installation(db_path: Path | None = None) -> Iterator[Finding]:
     yield finding("PDF fonts", _pdf_fonts)
     yield finding("data folder", _data_folder)
     yield finding("database", lambda: _database(db_path or paths.default_db_path()))
+    yield finding("video", _video)
 
 
 def practice_procedure(folder: Path) -> tuple[Store, User, str]:

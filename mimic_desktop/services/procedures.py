@@ -111,7 +111,7 @@ class ProcedureService:
         """The reason, trimmed; ReasonRequired with this message when there is none."""
         if not (reason and reason.strip()):
             raise ReasonRequired(message)
-        return values.check_text(reason.strip(), "reason", "reason")
+        return values.check_reason(reason)
 
     @contextlib.contextmanager
     def _change(
@@ -133,7 +133,7 @@ class ProcedureService:
         """
         self._require(Action.EDIT, proc_id)
         if reason:
-            values.check_text(reason, "reason", "reason")
+            values.check_reason(reason, lang)
         try:
             with self.store.transaction() as db:
                 proc = self._load(proc_id, child_values)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..domain.wording import said, say
+from ..domain.wording import decimal, said, say
 
 if TYPE_CHECKING:
     from ..analysis.accuracy import ContingencyRow
@@ -22,28 +22,31 @@ DASH = "–"
 CONTINGENCY_KEYS = ("vascular_r1", "parenchymal_r1", "r1_type_missing", "r0")
 
 
-def percent(share: Proportion) -> str:
-    return DASH if share.value is None else f"{share.value * 100:.1f}%"
+def percent(share: Proportion, lang: str) -> str:
+    return DASH if share.value is None else f"{decimal(share.value * 100, 1, lang)}%"
 
 
 def count_of(share: Proportion, lang: str) -> str:
     """'32/53 (60.4%)', or the note when there is no value."""
     if share.value is None:
         return said(share.note, lang)
-    return f"{share.count}/{share.total} ({percent(share)})"
+    return f"{share.count}/{share.total} ({percent(share, lang)})"
 
 
-def bounds(low: float | None, high: float | None, scale: float = 100, digits: int = 1) -> str:
+def bounds(low: float | None, high: float | None, lang: str, scale: float = 100, digits: int = 1) -> str:
     if low is None or high is None:
         return DASH
-    return f"{low * scale:.{digits}f}–{high * scale:.{digits}f}"
+    return f"{decimal(low * scale, digits, lang)}–{decimal(high * scale, digits, lang)}"
 
 
 def with_interval(share: Proportion, lang: str) -> str:
     if share.value is None:
         return said(share.note, lang)
     return say(
-        "{count}; 95% CI {interval}%", lang, count=count_of(share, lang), interval=bounds(share.ci_low, share.ci_high)
+        "{count}; 95% CI {interval}%",
+        lang,
+        count=count_of(share, lang),
+        interval=bounds(share.ci_low, share.ci_high, lang),
     )
 
 
@@ -51,13 +54,13 @@ def clustered_text(share: Clustered, lang: str) -> str:
     """A proportion's interval with lesions clustered within patients: '95% CI 45.1–75.0%'."""
     if share.ci_low is None:
         return said(share.note, lang)
-    return say("95% CI {interval}%", lang, interval=bounds(share.ci_low, share.ci_high))
+    return say("95% CI {interval}%", lang, interval=bounds(share.ci_low, share.ci_high, lang))
 
 
 def p_text(test: Comparison, lang: str) -> str:
     if test.p_value is None:
         return said(test.note, lang)
-    return "p < 0.001" if test.p_value < 0.001 else f"p = {test.p_value:.3f}"
+    return f"p < {decimal(0.001, 3, lang)}" if test.p_value < 0.001 else f"p = {decimal(test.p_value, 3, lang)}"
 
 
 def p_with_test(test: Comparison, lang: str) -> str:
@@ -82,8 +85,8 @@ def area(auroc: Auroc, lang: str) -> str:
     shown = say(
         "{value} (95% CI {interval})",
         lang,
-        value=f"{auroc.value:.3f}",
-        interval=bounds(auroc.ci_low, auroc.ci_high, 1, 3),
+        value=decimal(auroc.value, 3, lang),
+        interval=bounds(auroc.ci_low, auroc.ci_high, lang, 1, 3),
     )
     return f"{shown}; {said(auroc.note, lang)}" if auroc.note else shown
 
@@ -92,14 +95,16 @@ def change_text(difference: Difference, lang: str) -> str:
     """The change in a rate on the same cases: '+12.3 percentage points (95% CI +6.1 to +18.5)'."""
     if difference.value is None or difference.ci_low is None or difference.ci_high is None:
         return said(difference.note, lang)
-    value, low, high = (f"{x * 100:+.1f}" for x in (difference.value, difference.ci_low, difference.ci_high))
+    value, low, high = (
+        decimal(x * 100, 1, lang, signed=True) for x in (difference.value, difference.ci_low, difference.ci_high)
+    )
     return say("{value} percentage points (95% CI {low} to {high})", lang, value=value, low=low, high=high)
 
 
 def odds(ratio: OddsRatio, lang: str) -> str:
     if ratio.value is None:
         return said(ratio.note, lang)
-    return f"{ratio.value:.2f} ({bounds(ratio.ci_low, ratio.ci_high, 1, 2)})"
+    return f"{decimal(ratio.value, 2, lang)} ({bounds(ratio.ci_low, ratio.ci_high, lang, 1, 2)})"
 
 
 def odds_cells(ratio: OddsRatio, lang: str) -> list[str]:
@@ -108,7 +113,7 @@ def odds_cells(ratio: OddsRatio, lang: str) -> list[str]:
         f"{ratio.group_events}/{ratio.group_others}",
         f"{ratio.reference_events}/{ratio.reference_others}",
         odds(ratio, lang),
-        DASH if ratio.p_value is None else f"{ratio.p_value:.3f}",
+        DASH if ratio.p_value is None else decimal(ratio.p_value, 3, lang),
     ]
 
 
@@ -117,10 +122,10 @@ def contingency_keys(total: ContingencyRow) -> list[str]:
     return [key for key in CONTINGENCY_KEYS if key != "r1_type_missing" or total.r1_type_missing]
 
 
-def contingency_cells(row: ContingencyRow, keys: list[str]) -> list[str]:
+def contingency_cells(row: ContingencyRow, keys: list[str], lang: str) -> list[str]:
     """One row of Table 2: each count with its share of the row, then the row's total."""
     counts = [int(getattr(row, key)) for key in keys]
-    shares = [f"{count} ({count / row.total * 100:.1f}%)" if row.total else "0" for count in counts]
+    shares = [f"{count} ({decimal(count / row.total * 100, 1, lang)}%)" if row.total else "0" for count in counts]
     return [*shares, str(row.total)]
 
 

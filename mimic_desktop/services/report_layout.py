@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.forms import field_def
-from ..domain.wording import said, say
+from ..domain.wording import decimal, decimal_mark, said, say
 from ..reports.report_blocks import (
     BarChart,
     Block,
@@ -160,7 +160,7 @@ def flow(report: TrialReport, lang: str) -> Section:
                     "Initial resection: R0 {r0} ({percent}), R1 {r1}",
                     lang,
                     r0=steps.r0_before,
-                    percent=percent(margins.r0_before),
+                    percent=percent(margins.r0_before, lang),
                     r1=steps.r1_before,
                 ),
             ],
@@ -175,7 +175,7 @@ def flow(report: TrialReport, lang: str) -> Section:
                     "After re-resection: R0 {r0} ({percent}), R1 {r1}",
                     lang,
                     r0=steps.r0_after,
-                    percent=percent(margins.r0_after),
+                    percent=percent(margins.r0_after, lang),
                     r1=steps.r1_after,
                 )
             ]
@@ -198,9 +198,9 @@ def contingency(report: TrialReport, lang: str) -> Section:
     columns = contingency_keys(table.total)
     headers = [say("Specimen side (ICG)", lang), *(labels[key] for key in columns), say("Total", lang)]
     rows = [
-        [say("Fluorescent (suspected R1)", lang), *contingency_cells(table.fluorescent, columns)],
-        [say("Clear (suspected R0)", lang), *contingency_cells(table.clear, columns)],
-        [say("Total", lang), *contingency_cells(table.total, columns)],
+        [say("Fluorescent (suspected R1)", lang), *contingency_cells(table.fluorescent, columns, lang)],
+        [say("Clear (suspected R0)", lang), *contingency_cells(table.clear, columns, lang)],
+        [say("Total", lang), *contingency_cells(table.total, columns, lang)],
     ]
     share = 0.72 / (len(columns) + 1)
     note = say(
@@ -265,6 +265,7 @@ def accuracy(report: TrialReport, lang: str) -> Section:
         say("AUROC {area}", lang, area=area(roc, lang)),
         say("1 − specificity", lang),
         say("Sensitivity", lang),
+        decimal_mark(lang),
     )
     return Section(
         "accuracy",
@@ -553,7 +554,8 @@ def questionnaire(report: TrialReport, lang: str) -> Section:
     answers = report.questionnaire
 
     def median(value: float | None) -> str:
-        return DASH if value is None else f"{value:g}"
+        # A median of whole answers is whole or halfway between two.
+        return DASH if value is None else decimal(value, 0 if value.is_integer() else 1, lang)
 
     def continues(value: bool | None) -> str:
         return DASH if value is None else say("yes", lang) if value else say("no", lang)
@@ -651,14 +653,18 @@ def fluorescence_ratio(report: TrialReport, lang: str) -> Section | None:
         if part.median is None or part.q1 is None or part.q3 is None:
             return "—"
         return say(
-            "{median} (IQR {q1}–{q3})", lang, median=f"{part.median:.2f}", q1=f"{part.q1:.2f}", q3=f"{part.q3:.2f}"
+            "{median} (IQR {q1}–{q3})",
+            lang,
+            median=decimal(part.median, 2, lang),
+            q1=decimal(part.q1, 2, lang),
+            q3=decimal(part.q3, 2, lang),
         )
 
     rows = [
         [say("Histological R1", lang), str(ratio.r1.lesions), spread(ratio.r1)],
         [say("Histological R0", lang), str(ratio.r0.lesions), spread(ratio.r0)],
     ]
-    cutoff = "—" if ratio.cutoff is None else f"{ratio.cutoff:.2f}"
+    cutoff = "—" if ratio.cutoff is None else decimal(ratio.cutoff, 2, lang)
     facts_rows = [
         (say("AUROC of the ratio for R1", lang), area(ratio.auroc, lang)),
         (say("AUROC of the binary call (fluorescent or clear), same lesions", lang), area(ratio.binary_auroc, lang)),
@@ -675,6 +681,7 @@ def fluorescence_ratio(report: TrialReport, lang: str) -> Section | None:
             say("Ratio: AUROC {area}", lang, area=area(ratio.auroc, lang)),
             say("1 − specificity", lang),
             say("Sensitivity", lang),
+            decimal_mark(lang),
         ),
         RocChart(
             "sbrBinaryRocChart",
@@ -682,6 +689,7 @@ def fluorescence_ratio(report: TrialReport, lang: str) -> Section | None:
             say("Binary call: AUROC {area}", lang, area=area(ratio.binary_auroc, lang)),
             say("1 − specificity", lang),
             say("Sensitivity", lang),
+            decimal_mark(lang),
         ),
     ]
     notes = [

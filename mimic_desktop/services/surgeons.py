@@ -118,6 +118,7 @@ class SurgeonService:
             raise PermissionDenied(message)
         if not (reason and reason.strip()):
             raise ValidationError(_words("delegate_reason", lang), "reason")
+        reason = values.check_reason(reason, lang)
         account = self.surgeon_account(username, lang)
         if account.username == proc.surgeon_username:
             raise ValidationError(_words("delegate_self", lang, username=account.username, study_id=proc.study_id))
@@ -130,7 +131,7 @@ class SurgeonService:
                 db.conn,
                 proc_id=proc_id,
                 username=account.username,
-                reason=reason.strip(),
+                reason=reason,
                 now=to_iso(self.clock()),
                 granted_by=self.user.username,
             )

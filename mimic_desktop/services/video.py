@@ -47,13 +47,22 @@ def set_source(store: Store, user: User, text: str, clock: Clock = utc_now) -> b
     if text and _device(text) is None:
         path = Path(text)
         refuse_unless_regular(path)
-        if not open_capture(str(path.resolve())).isOpened():
+        if not _plays(str(path.resolve())):
             raise ValidationError(Text("{path} is not a video or image that can be played.", path=path), "video_source")
         text = str(path.resolve())
     elif text and (_device(text) or 0) > LARGEST_DEVICE:
         raise ValidationError(Text("There is no capture device {number}.", number=text), "video_source")
     with store.transaction() as db:
         return repository.change_setting(db.conn, SOURCE_KEY, text, now=to_iso(clock()), username=user.username)
+
+
+def _plays(target: str) -> bool:
+    """The file opens and gives a frame (OpenCV opens a truncated image, then reads nothing from it)."""
+    capture = open_capture(target)
+    try:
+        return bool(capture.isOpened() and capture.read()[0])
+    finally:
+        capture.release()
 
 
 def open_capture(target: str | int) -> Any:

@@ -8,11 +8,13 @@ import hmac
 import json
 import secrets
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain.forms import all_fields
 from ..domain.record import Signature
+from ..domain.values import check_reason_length
 from ..domain.wording import Text, TextList
 from . import row_seals
 from .trail_words import changed_outside, deleted_outside, no_entry
@@ -81,6 +83,37 @@ def head(conn: sqlite3.Connection) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+# The audit table of the laptop's database and of the central study database, defined once (storage/migrations.py
+# and storage/central.py create it in their first migrations): one hash-chained row per change. The text is the
+# one those migrations always ran, so that a database made now has the same schema as one made before.
+TABLE_SQL = """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_utc TEXT NOT NULL,
+            username TEXT NOT NULL,
+            procedure_id TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            reason TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL)"""
+# The application never updates or deletes audit rows; these make an accident fail loudly.
+APPEND_ONLY_SQL = tuple(
+    f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+    for action in ("UPDATE", "DELETE")
+)
+
+
+def create_table(execute: Callable[[str], object], index_sql: str) -> None:
+    """Create the audit table, its index (each database reads its trail its own way: by record on the laptop, by
+    entity centrally) and the triggers that keep it append-only."""
+    for statement in (TABLE_SQL, index_sql, *APPEND_ONLY_SQL):
+        execute(statement)
+
+
 def append(
     conn: sqlite3.Connection,
     *,
@@ -131,7 +164,9 @@ def append_row(
     new: Any,
     reason: str | None = None,
 ) -> int:
-    """Append exactly one row, inside the caller's transaction."""
+    """Append exactly one row, inside the caller's transaction. Every reason taken passes here, so that none is
+    kept longer than the one limit (a ValidationError rolls the caller's change back with it)."""
+    check_reason_length(reason)
     last_seq, prev = head(conn)
     seq = last_seq + 1
     row: dict[str, Any] = {

@@ -56,7 +56,7 @@ class Checked:
     """What checking a copy found: whether it is whole, why not, and how many rows of records it holds."""
 
     ok: bool
-    problem: str = ""
+    problem: Text | None = None  # said in the reader's language where it is shown
     records: int = 0
 
     @property
@@ -151,21 +151,21 @@ def check(path: Path) -> Checked:
     """integrity_check, the app's tables present, every row of every table readable; never changes the file."""
     try:
         if Path(path).stat().st_size == 0:
-            return Checked(False, "the file is empty")
+            return Checked(False, Text("the file is empty"))
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     except (OSError, sqlite3.Error) as error:
-        return Checked(False, f"it cannot be opened: {error}")
+        return Checked(False, Text("it cannot be opened: {error}", error=str(error)))
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
-            return Checked(False, f"integrity check: {result}")
+            return Checked(False, Text("integrity check: {result}", result=result))
         tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         if MIGRATIONS_TABLE not in tables:
-            return Checked(False, "it holds none of MIMIC Desktop's tables")
+            return Checked(False, Text("it holds none of MIMIC Desktop's tables"))
         sets = {name for (name,) in conn.execute(f"SELECT DISTINCT migration_set FROM {MIGRATIONS_TABLE}")}
         missing = [table for table in LAPTOP_TABLES if table not in tables] if "mimic" in sets else []
         if missing:
-            return Checked(False, f"tables missing: {', '.join(missing)}")
+            return Checked(False, Text("tables missing: {tables}", tables=", ".join(missing)))
         records = 0
         for table in tables:
             rows = sum(1 for _ in conn.execute(f'SELECT * FROM "{table}"'))  # reads every row
@@ -175,7 +175,7 @@ def check(path: Path) -> Checked:
                 records += rows
         return Checked(True, records=records)
     except sqlite3.Error as error:
-        return Checked(False, str(error))
+        return Checked(False, Text("it cannot be read: {error}", error=str(error)))
     finally:
         conn.close()
 
@@ -282,7 +282,7 @@ def restore(backup: Path, db_path: Path, now: datetime, why: str = "damaged") ->
         )
     checked = check(backup)
     if not checked.usable:
-        problem = checked.problem or "it holds no records"
+        problem = checked.problem or Text("it holds no records")
         raise StorageError(
             Text(
                 "The backup {name} cannot be restored ({problem}); choose another one.",

@@ -157,27 +157,8 @@ def m003_accounts_and_audit_trail(db: Database) -> None:
             failed_sign_ins INTEGER NOT NULL DEFAULT 0,
             waits_until_utc TEXT)"""
     )
-    db.execute(
-        """CREATE TABLE audit (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            at_utc TEXT NOT NULL,
-            username TEXT NOT NULL,
-            procedure_id TEXT,
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            field TEXT NOT NULL,
-            old_value TEXT,
-            new_value TEXT,
-            reason TEXT,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL)"""
-    )
-    db.execute("CREATE INDEX audit_entity ON audit (entity, entity_id, seq)")
-    for action in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
-            "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-        )
+    # The same statements this migration always ran, now defined once for both databases (storage/audit.py).
+    audit.create_table(db.execute, "CREATE INDEX audit_entity ON audit (entity, entity_id, seq)")
     # Sessions change only by a newer version becoming current; never removed.
     db.execute(
         "CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions "
@@ -339,6 +320,40 @@ def m008_redacted_versions(db: Database) -> None:
         f"CREATE TRIGGER session_files_no_update BEFORE UPDATE ON session_files WHEN {changed} "
         "BEGIN SELECT RAISE(ABORT, 'imported session files are kept as they came'); END"
     )
+
+
+@central_migrations()
+def m009_frames(db: Database) -> None:
+    """The near-infrared frames each imported file's record lists (record format 3, part "frames"), and whether the
+    file carried the frame's pixels (storage/central_frames.py): what `mimic-central frames` lists and verify checks
+    against the archive. Rows are written with their file and never change; a file imported before this migration
+    has its record's frames indexed here from the record it brought."""
+    db.execute(
+        """CREATE TABLE frames (
+            file_hash TEXT NOT NULL REFERENCES session_files(file_hash),
+            session_id TEXT NOT NULL,
+            event_id INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            travelled INTEGER NOT NULL CHECK (travelled IN (0, 1)),
+            PRIMARY KEY (file_hash, event_id))"""
+    )
+    db.execute("CREATE INDEX frames_by_session ON frames (session_id, sha256)")
+    db.execute(
+        "INSERT INTO frames (file_hash, session_id, event_id, sha256, size, width, height, travelled)"
+        " SELECT f.file_hash, f.session_id, json_extract(j.value, '$.event_id'), json_extract(j.value, '$.sha256'),"
+        " json_extract(j.value, '$.size'), json_extract(j.value, '$.width'), json_extract(j.value, '$.height'),"
+        " json_extract(j.value, '$.travels')"
+        " FROM session_files f, json_each(f.record_json, '$.frames') j"
+        " WHERE json_type(f.record_json, '$.frames') = 'array'"
+    )
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER frames_no_{action.lower()} BEFORE {action} ON frames "
+            "BEGIN SELECT RAISE(ABORT, 'the frames of an imported file are kept as they came'); END"
+        )
 
 
 def open_central_store(path: Path | str, create: bool = True) -> Store:

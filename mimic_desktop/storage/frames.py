@@ -68,6 +68,7 @@ def insert_frame(
     masks: str,
     now: str,
     username: str,
+    reason: str | None = None,
 ) -> int:
     """Keep a frame for an event, and its audit row (the hash, size and masks; never the pixels), in the
     caller's transaction."""
@@ -96,7 +97,7 @@ def insert_frame(
         field="kept",
         old=None,
         new=details,
-        reason=None,
+        reason=reason,
     )
     return frame_id
 

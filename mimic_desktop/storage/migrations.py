@@ -74,31 +74,10 @@ def m001_initial(db: Database) -> None:
             struck_reason TEXT)"""
     )
     db.execute("CREATE INDEX events_procedure ON events (procedure_id, at_utc)")
-    db.execute(
-        """CREATE TABLE audit (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            at_utc TEXT NOT NULL,
-            username TEXT NOT NULL,
-            procedure_id TEXT,
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            field TEXT NOT NULL,
-            old_value TEXT,
-            new_value TEXT,
-            reason TEXT,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL)"""
-    )
-    db.execute("CREATE INDEX audit_procedure ON audit (procedure_id, seq)")
-    # The application never updates or deletes audit rows; these make an accident fail loudly.
-    db.execute(
-        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-    )
-    db.execute(
-        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-    )
+    from . import audit
+
+    # The same statements this migration always ran, now defined once for both databases (storage/audit.py).
+    audit.create_table(db.execute, "CREATE INDEX audit_procedure ON audit (procedure_id, seq)")
 
 
 @migrations()

@@ -253,13 +253,16 @@ def load_procedure(conn: sqlite3.Connection, proc_id: str, *, child_values: bool
 
 
 def _load_fluorescence(conn: sqlite3.Connection, proc: Procedure) -> None:
-    from .frames import measurements_of
+    """The measurements of the record's lesions on frames of events still live: one on the frame of a finding
+    struck through since measures a call the record no longer makes (the session file leaves it out too)."""
+    from .frames import frames_of, measurements_of
 
     lesions = {lesion.id for lesion in proc.lesions}
+    live = {frame.id for frame in frames_of(conn, proc.id) if not frame.event_struck}
     proc.fluorescence = [
         LesionRatio(row.lesion_id, row.finding, row.sbr, row.channel, row.method, row.measured_utc)
         for row in measurements_of(conn, proc.id)
-        if row.lesion_id in lesions
+        if row.lesion_id in lesions and row.frame_id in live
     ]
 
 

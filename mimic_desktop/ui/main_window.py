@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
+        self.toolbar = bar
+        self._toolbar_wide_width = 0
         self.list_action = self._action(bar, "mdi6.format-list-bulleted", self.tr("Procedures"), "Ctrl+L")
         self.list_action.triggered.connect(self.close_procedure)
         self.new_action = self._action(bar, "mdi6.plus-circle-outline", self.tr("New procedure"), "Ctrl+N")
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
     def _update_user(self) -> None:
         user = self.context.user
         self.user_label.setText(f"{user.full_name} · {user.role.text(self.context.lang)}" if user else "")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # measured anew with the name
+        self._fit_toolbar()
         self.new_action.setEnabled(bool(user and user.may(Action.EDIT)))
         self.accounts_action.setVisible(bool(user and user.may(Action.MANAGE_USERS)))
 
@@ -379,8 +383,19 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_toolbar()
         if self.lock_screen is not None:
             self.lock_screen.setGeometry(self.rect())
+
+    def _fit_toolbar(self) -> None:
+        """Words beside the toolbar's icons while they fit; the icons alone (their words in the tooltips) in a
+        narrow window, so that the signed-in person's button stays in sight rather than behind the overflow arrow."""
+        if self.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
+            self._toolbar_wide_width = self.toolbar.sizeHint().width()
+        fits = self.width() >= self._toolbar_wide_width
+        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if fits else Qt.ToolButtonStyle.ToolButtonIconOnly
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

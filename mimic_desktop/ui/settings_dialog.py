@@ -30,6 +30,7 @@ from ..services.session_key import PublicKeyFile, write_public_key
 from . import dialogs
 from .context import AppContext
 from .file_choice import ask_folder, ask_open_file, documents_folder
+from .frames_travel_setting import FramesTravelSetting
 from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
@@ -258,6 +259,9 @@ class SettingsDialog(QDialog):
         if self.study is not None:
             outer.addSpacing(12)
             outer.addWidget(self.study)
+        self.frames_travel = FramesTravelSetting(context) if context is not None else None
+        if self.frames_travel is not None:
+            outer.addWidget(self.frames_travel)
         self.public_key = PublicKeySection(context) if context is not None else None
         if self.public_key is not None:
             outer.addSpacing(12)
@@ -273,7 +277,9 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """The study settings are saved first; a refused change keeps the dialog open, saying why."""
-        if self.study is not None and not self.study.save():
+        refused = self.study is not None and not self.study.save()
+        refused = refused or (self.frames_travel is not None and not self.frames_travel.save())
+        if refused:
             QTimer.singleShot(0, self.fit_height)  # once the layout has taken in the reason's text
             return
         self.prefs.lock_minutes = self.lock_minutes.value()

@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="226"/>
         <source>%n query(ies) raised by the automatic checks.</source>
         <translation>
             <numerusform>%n query raised by the automatic checks.</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="267"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="278"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>

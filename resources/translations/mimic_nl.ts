@@ -1067,118 +1067,118 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>FluorescencePanel</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="38"/>
         <source>Fluorescence measured on a kept frame</source>
         <translation>Fluorescentie gemeten op een bewaard beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="43"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="44"/>
         <source>No frame was kept with this lesion&apos;s findings: frames are kept while a video source is set.</source>
         <translation>Bij de bevindingen van deze laesie is geen beeld bewaard: beelden worden bewaard zolang een videobron is ingesteld.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="55"/>
         <source>Kept frame</source>
         <translation>Bewaard beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="57"/>
         <source>Frame</source>
         <translation>Beeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="60"/>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="64"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="69"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="82"/>
         <source>Draw the target (T)</source>
         <translation>Doelgebied tekenen (T)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="83"/>
         <source>Draw the background (B)</source>
         <translation>Achtergrond tekenen (B)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="93"/>
         <source>Frame: drag to draw a region; arrows move it, Shift+arrows resize it</source>
         <translation>Beeld: sleep om een gebied te tekenen; pijltjes verplaatsen het, Shift+pijltjes veranderen de grootte</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="87"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="98"/>
         <source>Drag on the frame to draw the chosen region. Keys: T target, B background, arrows move, Shift+arrows resize, Ctrl for ten pixels.</source>
         <translation>Sleep op het beeld om het gekozen gebied te tekenen. Toetsen: T doelgebied, B achtergrond, pijltjes verplaatsen, Shift+pijltjes veranderen de grootte, Ctrl voor tien pixels.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="97"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="72"/>
         <source>Store the measurement</source>
         <translation>Meting opslaan</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="116"/>
         <source>near-infrared (grey frame)</source>
         <translation>nabij-infrarood (grijs beeld)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="111"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="117"/>
         <source>green (overlay colour)</source>
         <translation>groen (kleur van de overlay)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="118"/>
         <source>red</source>
         <translation>rood</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="113"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="119"/>
         <source>blue</source>
         <translation>blauw</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="120"/>
         <source>grey of a colour frame</source>
         <translation>grijswaarde van een kleurenbeeld</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="136"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="142"/>
         <source>Frame %1 · %2 · %3</source>
         <translation>Beeld %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="199"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="205"/>
         <source>Draw a target and a background region to see their figures.</source>
         <translation>Teken een doelgebied en een achtergrond om hun waarden te zien.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="221"/>
         <source>Target %1: mean %2, SD %3</source>
         <translation>Doelgebied %1: gemiddelde %2, SD %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="219"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="225"/>
         <source>Background %1: mean %2, SD %3</source>
         <translation>Achtergrond %1: gemiddelde %2, SD %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="229"/>
         <source>Signal-to-background ratio: %1 on the %2 channel</source>
         <translation>Signaal-achtergrondverhouding: %1 op het kanaal %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="226"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="232"/>
         <source>Uncalibrated, relative to this frame: pixel values depend on the camera, its distance and angle.</source>
         <translation>Niet gekalibreerd, alleen ten opzichte van dit beeld: pixelwaarden hangen af van de camera, de afstand en de hoek.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="233"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="239"/>
         <source>No measurement stored for this lesion yet.</source>
         <translation>Voor deze laesie is nog geen meting opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/record/fluorescence_panel.py" line="244"/>
         <source>Stored: frame %1, ratio %2 (%3 channel)</source>
         <translation>Opgeslagen: beeld %1, verhouding %2 (kanaal %3)</translation>
     </message>
@@ -1189,6 +1189,82 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <location filename="../../mimic_desktop/ui/wizard.py" line="132"/>
         <source>The patient cannot be enrolled:</source>
         <translation>De patiënt kan niet worden geïncludeerd:</translation>
+    </message>
+</context>
+<context>
+    <name>FramesTab</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="31"/>
+        <source>Frames are masked at the centre before they are kept, but a mask is set per imaging system and may miss a name burnt into a picture: look at a frame before using it, and ask the centre when it shows anything that identifies the patient.</source>
+        <translation>Beelden worden in het centrum gemaskeerd voordat ze bewaard worden, maar een masker geldt per beeldvormingssysteem en kan een in het beeld gebrande naam missen: bekijk een beeld voordat u het gebruikt, en vraag het centrum als het iets toont dat de patiënt identificeert.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="45"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="46"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="47"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="48"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="49"/>
+        <source>Size (pixels)</source>
+        <translation>Grootte (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="50"/>
+        <source>Pixels</source>
+        <translation>Pixels</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="73"/>
+        <source>No imported version of this record lists a frame.</source>
+        <translation>Geen geïmporteerde versie van dit dossier vermeldt een beeld.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="82"/>
+        <source>travelled</source>
+        <translation>meegestuurd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="82"/>
+        <source>stayed at the centre</source>
+        <translation>bleef in het centrum</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="102"/>
+        <source>Frame %1 cannot be shown as a picture.</source>
+        <translation>Beeld %1 kan niet als afbeelding worden getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_frames.py" line="105"/>
+        <source>Frame %1, as the centre kept it (masked).</source>
+        <translation>Beeld %1, zoals het centrum het bewaarde (gemaskeerd).</translation>
+    </message>
+</context>
+<context>
+    <name>FramesTravelSetting</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/frames_travel_setting.py" line="24"/>
+        <source>Near-infrared frames travel in session files</source>
+        <translation>Nabij-infraroodbeelden gaan mee in sessiebestanden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/frames_travel_setting.py" line="32"/>
+        <source>Off, the session file lists the kept frames by their hashes only. On, it carries their pixels too: masked, but a mask may miss a name a tower burnt into the picture, and the file grows by their size.</source>
+        <translation>Uit: het sessiebestand vermeldt de bewaarde beelden alleen met hun hashes. Aan: het bevat ook hun pixels, gemaskeerd, maar een masker kan een naam missen die een toren in het beeld heeft gebrand, en het bestand groeit met hun grootte.</translation>
     </message>
 </context>
 <context>
@@ -1848,52 +1924,52 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="145"/>
         <source>New procedure</source>
         <translation>Nieuwe procedure</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
         <source>Switch user</source>
         <translation>Andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="215"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="221"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="152"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="166"/>
         <source>Change my password…</source>
         <translation>Mijn wachtwoord wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
         <source>Accounts…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/main_window.py" line="170"/>
         <source>Lock the screen</source>
         <translation>Scherm vergrendelen</translation>
     </message>
@@ -1993,32 +2069,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>OfficeKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="107"/>
         <source>The trial office&apos;s key</source>
         <translation>De sleutel van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="109"/>
         <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
         <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="113"/>
         <source>Register the trial office&apos;s key…</source>
         <translation>De sleutel van het studiebureau registreren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="129"/>
         <source>No trial office key is registered yet.</source>
         <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="131"/>
         <source>Registered: fingerprint %1</source>
         <translation>Geregistreerd: vingerafdruk %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="134"/>
         <source>The trial office&apos;s public key</source>
         <translation>De publieke sleutel van het studiebureau</translation>
     </message>
@@ -2271,32 +2347,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="48"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="50"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="64"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="77"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="91"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -2309,95 +2385,95 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Query&apos;s van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="98"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="109"/>
         <source>Data queries</source>
         <translation>Dataquery&apos;s</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="112"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
         <source>Centre, e.g. 03</source>
         <translation>Centrum, bv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="127"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="128"/>
         <source>Centre</source>
         <translation>Centrum</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="129"/>
         <source>Study ID</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="130"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="131"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="121"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="132"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="122"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="133"/>
         <source>Value when asked</source>
         <translation>Waarde bij de vraag</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="135"/>
         <source>Value in the answering version</source>
         <translation>Waarde in de versie met het antwoord</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="145"/>
         <source>Raise a query…</source>
         <translation>Een query stellen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="148"/>
         <source>Run the automatic checks</source>
         <translation>De automatische controles uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="140"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="151"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="142"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="153"/>
         <source>Ask again…</source>
         <translation>Opnieuw vragen…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="145"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="156"/>
         <source>Write the centre&apos;s query file…</source>
         <translation>Het querybestand van het centrum schrijven…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="206"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="217"/>
         <source>Query %1 raised: it goes out in the centre&apos;s next query file.</source>
         <translation>Query %1 gesteld: zij gaat mee in het volgende querybestand van het centrum.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="215"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="226"/>
         <source>%n query(ies) raised by the automatic checks.</source>
         <translation>
             <numerusform>%n query gesteld door de automatische controles.</numerusform>
@@ -2405,52 +2481,52 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
         <source>Withdraw the query</source>
         <translation>De query intrekken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="223"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="234"/>
         <source>Why is the query withdrawn?</source>
         <translation>Waarom wordt de query ingetrokken?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="231"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="242"/>
         <source>Query %1 closed.</source>
         <translation>Query %1 gesloten.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="248"/>
         <source>Ask again</source>
         <translation>Opnieuw vragen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="248"/>
         <source>The new question, for the centre&apos;s next query file:</source>
         <translation>De nieuwe vraag, voor het volgende querybestand van het centrum:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="244"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="255"/>
         <source>Query %1 asked again.</source>
         <translation>Query %1 opnieuw gesteld.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="251"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="262"/>
         <source>Type the centre&apos;s code in the filter first, or choose one of its queries.</source>
         <translation>Typ eerst de code van het centrum in het filter, of kies een van zijn query&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="264"/>
         <source>Write the query file into</source>
         <translation>Het querybestand schrijven in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="265"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="276"/>
         <source>Written: %1 (%2 for centre %3), signed with the trial office&apos;s key %4.</source>
         <translation>Geschreven: %1 (%2 voor centrum %3), ondertekend met de sleutel van het studiebureau %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="267"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="278"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -2463,7 +2539,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Waarde nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="134"/>
         <location filename="../../mimic_desktop/ui/record/queries_page.py" line="97"/>
         <source>Answer</source>
         <translation>Antwoord</translation>
@@ -2648,19 +2724,19 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="68"/>
-        <source>Field (its name in the forms)</source>
-        <translation>Veld (de naam in de formulieren)</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/central/queries_page.py" line="72"/>
         <source>Lesion, complication or event number</source>
         <translation>Nummer van laesie, complicatie of gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="75"/>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="77"/>
         <source>Question</source>
         <translation>Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/queries_page.py" line="68"/>
+        <source>Field</source>
+        <translation>Veld</translation>
     </message>
 </context>
 <context>
@@ -2695,127 +2771,132 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="36"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="37"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="41"/>
         <source>Record %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="44"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="45"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="46"/>
         <source>Compare versions</source>
         <translation>Versies vergelijken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="59"/>
         <source>current</source>
         <translation>huidig</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="59"/>
         <source>superseded</source>
         <translation>vervangen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="61"/>
         <source>Version %1 (%2), imported %3</source>
         <translation>Versie %1 (%2), geïmporteerd %3</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="74"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="77"/>
         <source>Open the summary (PDF)</source>
         <translation>Samenvatting openen (pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="79"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="82"/>
         <source>Open the questionnaire (PDF)</source>
         <translation>Vragenlijst openen (pdf)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
         <source>Part</source>
         <translation>Onderdeel</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="115"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="88"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="91"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="102"/>
         <source>Compare</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="101"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="104"/>
         <source>with</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="116"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
         <source>Old value</source>
         <translation>Oude waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="117"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="118"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="121"/>
         <source>Who (laptop account)</source>
         <translation>Wie (laptopaccount)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="119"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="122"/>
         <source>When (local time)</source>
         <translation>Wanneer (lokale tijd)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="120"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="123"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
         <source>Exported %1 from the centre, file %2.</source>
         <translation>Geëxporteerd %1 door het centrum, bestand %2.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="138"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="141"/>
         <source>This file carries no change history (a file of format version 1).</source>
         <translation>Dit bestand bevat geen wijzigingsgeschiedenis (een bestand van formaatversie 1).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="151"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="154"/>
         <source>No program to show PDFs was found; the copy is %1.</source>
         <translation>Er is geen programma gevonden dat pdf&apos;s toont; de kopie staat in %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="157"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="160"/>
         <source>Choose two different versions.</source>
         <translation>Kies twee verschillende versies.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="170"/>
         <source>Version %1 against version %2: %3 changed value(s).</source>
         <translation>Versie %1 tegenover versie %2: %3 gewijzigde waarde(n).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="176"/>
         <source>The newer file carries no change history: who and why are not known here.</source>
         <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="48"/>
+        <source>Frames</source>
+        <translation>Beelden</translation>
     </message>
 </context>
 <context>
@@ -3082,44 +3163,54 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="139"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
         <source>Nothing was exported.</source>
         <translation>Er is niets geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="163"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="169"/>
         <source>Exporting into %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="167"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="173"/>
         <source>Exporting: step %1 of %2…</source>
         <translation>Exporteren: stap %1 van %2…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="178"/>
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="180"/>
         <source>%1, version %2 of session %3.</source>
         <translation>%1, versie %2 van sessie %3.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="182"/>
         <source>Signed with this laptop&apos;s key, fingerprint %1.</source>
         <translation>Ondertekend met de sleutel van deze laptop, vingerafdruk %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="179"/>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="187"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="135"/>
+        <source>Export the session file?</source>
+        <translation>Het sessiebestand exporteren?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="137"/>
+        <source>Not exported.</source>
+        <translation>Niet geëxporteerd.</translation>
     </message>
 </context>
 <context>
@@ -3280,47 +3371,47 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="228"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="229"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="235"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="236"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="237"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="239"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="246"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="249"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="250"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="251"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="253"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="254"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="256"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
@@ -3572,42 +3663,42 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="160"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="169"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="172"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="175"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="177"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="185"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>

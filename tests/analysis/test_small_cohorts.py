@@ -234,7 +234,7 @@ def test_a_perfect_test_says_its_interval_shows_no_uncertainty():
 
     shown = Auroc(**auroc)
     assert area(shown, "en") == f"1.000 (95% CI 1.000–1.000); {auroc['note']}"
-    assert area(shown, "nl") == f"1.000 (95%-BI 1.000–1.000); {auroc['note']}"
+    assert area(shown, "nl") == f"1,000 (95%-BI 1,000–1,000); {auroc['note']}"
 
 
 def test_when_every_r1_is_vascular_the_r0_rates_say_so():

@@ -86,11 +86,20 @@ def test_the_install_check_speaks_dutch():
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "Installatie in orde."
     found = {line.split(":")[0].split(maxsplit=1)[1]: line for line in lines[:-1]}
-    assert set(found) == {"programma", "formulieren", "PDF-lettertypen", "gegevensmap", "database", "hoofdvenster"}
+    assert set(found) == {
+        "programma",
+        "formulieren",
+        "PDF-lettertypen",
+        "gegevensmap",
+        "database",
+        "video",
+        "hoofdvenster",
+    }
     assert all(line.startswith("ok") for line in found.values())
     assert "velden van het case report form" in found["formulieren"]
     assert "één klik op het live-scherm legde incision vast" in found["hoofdvenster"]
     assert "nog niet aangemaakt" in found["database"]
+    assert "beelden kunnen worden gelezen en gemeten" in found["video"]
 
 
 def test_a_failed_install_check_is_said_in_dutch(tmp_path):

@@ -29,10 +29,13 @@ def db(db_path, monkeypatch, capsys):
 
 def test_settings_are_shown_and_changed_by_a_coordinator(db, capsys):
     assert desktop("settings", "--db", db, "--user", "mo") == 0
-    assert capsys.readouterr().out == "ICG window (hours from injection to incision): 18-30\nCentre code: not set\n"
+    assert capsys.readouterr().out == (
+        "ICG window (hours from injection to incision): 18-30\nCentre code: not set\nFrames in session files: no\n"
+    )
     assert desktop("settings", "--db", db, "--user", "anna", "--icg-window", "20-28", "--centre", "03") == 0
     assert capsys.readouterr().out == (
         "2 setting(s) changed.\nICG window (hours from injection to incision): 20-28\nCentre code: 03\n"
+        "Frames in session files: no\n"
     )
     store = open_store(db)
     rows = store.conn.execute("SELECT username, entity_id, new_value FROM audit WHERE entity = 'setting'").fetchall()

@@ -105,6 +105,7 @@ def test_the_masks_of_the_imaging_system_black_out_exactly_their_rectangles(cli,
         ("nosuch=0,0,1,1", "is not an imaging system"),
         ("storz_rubina=0,0,0,1", "needs a width and a height of 1 or more"),
         ("storz_rubina=a,b", "is not X,Y,W,H"),
+        (f"storz_rubina=0,0,{2**63},10", "names a pixel beyond 65,535: no frame is that large"),
     ],
 )
 def test_a_wrong_mask_is_refused_in_words(cli, value, words, store):
@@ -138,7 +139,7 @@ def test_what_cannot_be_kept_is_refused_and_nothing_is_stored(cli, tmp_path, ser
     assert code == 2 and f"Event {event.id} already has frame" in err
     monkeypatch.setattr(frame_service, "FRAME_BUDGET", 1000)
     code, _, err = cli("attach-frame", *USER, proc.study_id, str(proc.live_events()[2].id), "--image", image)
-    assert code == 2 and "would pass the budget of 1,000 bytes per procedure" in err
+    assert code == 2 and "would exceed the budget of 1,000 bytes per procedure" in err
     assert store.conn.execute("SELECT COUNT(*) FROM frames").fetchone()[0] == 1
 
 
@@ -153,6 +154,11 @@ def test_a_complete_record_needs_a_reason_and_a_monitor_may_not(cli, tmp_path, s
         "attach-frame", *USER, proc.study_id, str(event.id), "--image", image, "--reason", "still from the recording"
     )
     assert code == 0, err
+    # The reason asked for is the one the trail keeps with the frame.
+    kept_reason = store.conn.execute(
+        "SELECT reason FROM audit WHERE entity='frame' AND field='kept' ORDER BY seq DESC LIMIT 1"
+    ).fetchone()[0]
+    assert kept_reason == "still from the recording"
     from mimic_desktop.services.accounts import AccountService
 
     AccountService(store).create_user("mo.mon", "Mo Monitor", "monitor", "correct horse", by=service.user)

@@ -8,6 +8,7 @@ import random
 import pytest
 from pypdf import PdfReader
 
+from mimic_desktop.domain.wording import decimal
 from mimic_desktop.services.report_layout import sections
 from mimic_desktop.services.trial_report import synthetic_tables, trial_report, write_report_pdf
 
@@ -54,7 +55,7 @@ def test_the_pdf_shows_the_ratio_section_with_its_methods(measured_report, tmp_p
     text = " ".join(text_of(pdf).split())
     for expected in words:
         assert expected in text, expected
-    assert f"{ratio.auroc.value:.3f}" in text and f"{ratio.cutoff:.2f}" in text
+    assert decimal(ratio.auroc.value, 3, lang) in text and decimal(ratio.cutoff, 2, lang) in text
 
 
 def test_no_section_without_ratios():

@@ -34,7 +34,7 @@ def measured(service, recorded, tmp_path) -> int:
     ("lang", "heading", "figures"),
     [
         ("en", "Near-infrared frames kept", "Lesion 1: ratio 3.0"),
-        ("nl", "Bewaarde nabij-infraroodbeelden", "Laesie 1: verhouding 3.0"),
+        ("nl", "Bewaarde nabij-infraroodbeelden", "Laesie 1: verhouding 3,0"),
     ],
 )
 def test_the_kept_frame_is_an_image_on_the_page_with_its_figures(
@@ -58,8 +58,14 @@ def test_a_record_without_frames_has_no_such_section(service, recorded, tmp_path
     assert all("Near-infrared frames kept" not in page.extract_text() for page in PdfReader(path).pages)
 
 
-def test_a_frame_changed_after_it_was_kept_is_not_printed(service, recorded, measured, tmp_path, store):
+def test_a_frame_changed_after_it_was_kept_is_not_printed_and_the_summary_says_so(
+    service, recorded, measured, tmp_path, store
+):
     with store.transaction() as db:
         db.conn.execute("UPDATE frames SET data = CAST(data || x'00' AS BLOB) WHERE id=?", (measured,))
     path = write_summary_pdf(service, recorded, tmp_path / "summary.pdf")
-    assert all("Near-infrared frames kept" not in page.extract_text() for page in PdfReader(path).pages)
+    reader = PdfReader(path)
+    page = page_with(reader, "Near-infrared frames kept")
+    content = " ".join(page.extract_text().split())
+    assert f"Frame {measured}:" in content and "Not printed: the stored pixels no longer match the hash" in content
+    assert not [image for image in page.images if image.image.size == (frames.WIDTH, frames.HEIGHT)]

@@ -36,9 +36,12 @@ def test_the_source_is_a_setting_checked_when_set(cli, tmp_path, store):
     assert f"Video source: {recording}" in out and video.source(store) == str(recording)
     assert cli("settings", *USER, "--video-source", "1")[0] == 0 and video.source(store) == "1"
     (tmp_path / "notes.avi").write_text("not a video")
+    still = frames.write(tmp_path / "still.png", frames.nir_frame()).read_bytes()
+    (tmp_path / "cut.png").write_bytes(still[: len(still) // 3])  # opens, and gives no frame
     for value, words in (
         (str(tmp_path / "missing.avi"), "There is no file"),
         (str(tmp_path / "notes.avi"), "is not a video or image that can be played"),
+        (str(tmp_path / "cut.png"), "is not a video or image that can be played"),
         (str(tmp_path), "is a folder, not a file"),
         ("99", "There is no capture device 99"),
     ):

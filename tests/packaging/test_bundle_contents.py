@@ -15,6 +15,7 @@ def keep(packaging_script):
     [
         "PySide6/Qt/lib/libQt6Core.so.6",
         "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6SvgWidgets.so.6",
         "PySide6/Qt/lib/libQt6XcbQpa.so.6",
         "PySide6/Qt/lib/libicudata.so.73",
         "PySide6/Qt/plugins/platforms/libqxcb.so",
@@ -72,3 +73,20 @@ def test_what_the_app_uses_stays(keep, dest):
 )
 def test_what_the_app_never_uses_goes(keep, dest):
     assert not keep(dest)
+
+
+@pytest.mark.parametrize(
+    ("src", "as_built"),
+    [
+        ("/venv/lib/python3.11/site-packages/numpy.libs/libscipy_openblas64_-32a4b2a6.so", True),
+        ("/venv/lib/python3.11/site-packages/opencv_python_headless.libs/libavcodec-e863e0e1.so.63.1.102", True),
+        ("C:/venv/Lib/site-packages/numpy.libs/libscipy_openblas64_.dll", True),
+        ("/venv/lib/python3.11/site-packages/cv2/cv2.abi3.so", False),
+        ("/venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6Core.so.6", False),
+        ("/usr/lib/x86_64-linux-gnu/libssl.so.3", False),
+        ("/venv/lib/python3.11/site-packages/numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so", False),
+    ],
+)
+def test_only_the_libraries_auditwheel_vendored_are_taken_as_built(packaging_script, src, as_built):
+    """strip breaks the libraries auditwheel rewrote (numpy's OpenBLAS would not load): they are never stripped."""
+    assert packaging_script("bundle_contents").vendored(src) is as_built

@@ -5,6 +5,7 @@ Slow (about two minutes): `bash packaging/setup.sh test -m slow`.
 
 from __future__ import annotations
 
+import json
 import os
 import pkgutil
 import shutil
@@ -24,11 +25,12 @@ pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="this test builds and inspects the Linux bundle"),
 ]
 
-# Measured 141.7 MiB (PySide6 6.11.3); a bundle past this has taken in something the app does not use.
-SIZE_BUDGET = 150 * 2**20
+# Measured 355.7 MiB (PySide6 6.11.3, OpenCV 5.1.0 with its FFmpeg and OpenBLAS, numpy 2.4.6; 141.7 MiB before
+# OpenCV); a bundle past this has taken in something the app does not use.
+SIZE_BUDGET = 370 * 2**20
 PASSWORD = "bundle-test-password"
 NEVER_SHIPPED = ("QtNetwork", "QtWebEngine", "QtQml", "QtQuick", "QtOpenGL", "QtPdf", "Wayland", "libgtk", "libqgtk3")
-NEVER_SHIPPED_MODULES = ("pandas", "numpy", "scipy", "statsmodels", "PyQt5", "PyQt6", "PySide6.QtNetwork")
+NEVER_SHIPPED_MODULES = ("pandas", "scipy", "statsmodels", "PyQt5", "PyQt6", "PySide6.QtNetwork")
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +140,20 @@ def test_the_main_window_comes_up_and_records_an_event(app, tmp_path):
     window = next(line for line in out.splitlines() if "main window:" in line)
     assert window.startswith("ok") and "offscreen" in window and "recorded incision" in window
     assert "standalone bundle" in out
+    video = next(line for line in out.splitlines() if "video:" in line)
+    assert video.startswith("ok") and "frames can be read and measured" in video
     assert list((tmp_path / "data").iterdir()) == []  # the check's practice database was thrown away
+
+
+def test_the_bundle_measures_a_near_infrared_still_with_its_own_opencv(app, tmp_path):
+    """A still made here with known intensities: the bundle reads it with the OpenCV it carries."""
+    from tests.support import frames
+
+    image = frames.write(tmp_path / "still.png", frames.nir_frame())
+    out = app("fluorescence", "measure", "--json", "--image", image, "--target", frames.TARGET,
+              "--background", frames.BACKGROUND)  # fmt: skip
+    figures = json.loads(out)
+    assert figures["sbr"] == pytest.approx(frames.KNOWN_RATIO, rel=0.01)
 
 
 def bundled_modules(bundle: Path) -> set[str]:

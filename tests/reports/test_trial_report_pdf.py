@@ -1,8 +1,11 @@
 """The trial report PDF read back, in English and in Dutch: its tables, figures and figures' texts are there
 (qpdf-checked by conftest)."""
 
+import re
+
 import pytest
 
+from mimic_desktop import __version__
 from mimic_desktop.domain.errors import MimicError
 from mimic_desktop.services.trial_report import synthetic_tables, trial_report, write_report_pdf
 from tests.support.flat_tables import frames
@@ -67,20 +70,25 @@ def test_the_dutch_report_pdf_is_said_in_dutch(tmp_path, synthetic_report):
     assert "MIMIC-studierapport: synthetic cohort, seed 1" in text
     for expected in (
         "Tabel 2: fluorescentie van het preparaat tegenover de histologische marge",
-        "Fluorescent (verdacht voor R1) 14 (23.7%) 18 (30.5%) 27 (45.8%) 59",
-        "32/53 (60.4%); 95%-BI 46.9–72.4%",
-        "0.751 (95%-BI 0.668–0.833)",
+        "Fluorescent (verdacht voor R1) 14 (23,7%) 18 (30,5%) 27 (45,8%) 59",
+        "32/53 (60,4%); 95%-BI 46,9–72,4%",
+        "0,751 (95%-BI 0,668–0,833)",
         "Procedures in de gegevens: 201",
-        "Na re-resectie: R0 278 (92.4%), R1 23",
+        "Na re-resectie: R0 278 (92,4%), R1 23",
         "1 − specificiteit",
         "Sensitiviteit",
         "Centrum 08",
-        "+5.0 procentpunt (95%-BI +2.6 tot +7.8)",
+        "+5,0 procentpunt (95%-BI +2,6 tot +7,8)",
+        "p < 0,001",
         "Complicaties binnen 90 dagen, per patiënt",
     ):
         assert expected in text
     for english in ("What is counted", "Trial report", "percentage points", "95% CI", "Specimen side"):
         assert english not in text
+    # Every figure with decimals is written with the Dutch decimal comma, the ROC curve's axes too.
+    # (The program's version in the page footer is a name, not a figure.)
+    assert not re.findall(r"\d\.\d", text.replace(f"MIMIC Desktop {__version__}", ""))
+    assert "0,4 0,6 0,8" in text or all(tick in text for tick in ("0,2", "0,4", "0,6", "0,8"))
     assert reader.metadata["/Subject"] == "MIMIC-studierapport"
 
 

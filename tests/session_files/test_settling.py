@@ -107,6 +107,16 @@ def test_a_voided_session_stays_out_when_a_newer_version_arrives(laptop, importe
     assert verify_central(central_store.path).ok
 
 
+def test_a_void_with_a_reason_past_the_limit_is_refused_and_changes_nothing(central_store, two_imported):
+    from mimic_desktop.domain.values import REASON_LIMIT
+
+    before = snapshot(central_store)
+    with pytest.raises(ValidationError, match=f"at most {REASON_LIMIT:,} characters"):
+        central_settling.void_session(central_store, data_manager(central_store), two_imported[0], "x" * 100_000)
+    assert snapshot(central_store) == before
+    assert central_settling.voids(central_store) == []
+
+
 def test_only_a_data_manager_settles_and_a_refusal_is_kept(central_store, two_imported):
     statistician = office_user(central_store, "stan", Role.STATISTICIAN)
     before = snapshot(central_store)

@@ -156,12 +156,12 @@ BAD_FILES = {
         "signed by a key that is not registered (fingerprint ",
     ),
     "an unknown format version": (
-        lambda data, key: resign({n: b for n, b in members(data).items() if n in session_file.CONTENT}, key, version=2),
-        "format version 2, which this version of MIMIC does not read",
+        lambda data, key: resign({n: b for n, b in members(data).items() if n in session_file.CONTENT}, key, version=3),
+        "format version 3, which this version of MIMIC does not read",
     ),
     "a record of an unknown format version": (
-        lambda data, key: with_record(data, key, lambda r: r.update(format_version=3)),
-        "record.json.format_version: 3 is above 2",
+        lambda data, key: with_record(data, key, lambda r: r.update(format_version=4)),
+        "record.json.format_version: 4 is above 3",
     ),
     "a truncated ZIP": (lambda data, key: data[: len(data) // 2], "not a readable ZIP archive"),
     "a ZIP cut short by ten bytes": (lambda data, key: data[:-10], "not a readable ZIP archive"),

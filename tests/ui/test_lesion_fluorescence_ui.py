@@ -3,6 +3,7 @@ keys, the figures shown with their honest words, and the measurement stored as `
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -104,7 +105,10 @@ def test_regions_drawn_by_mouse_show_the_known_ratio_and_are_stored(
     panel = lesion_panel(window, 2)
     panel = lesion_panel(window, 1)
     assert panel.canvas.regions["background"] == QRect(11, 40, 59, 200)
-    assert "Stored: frame" in panel.stored.text()
+    assert "Stored: frame" in panel.stored.text() and "(near-infrared (grey frame) channel)" in panel.stored.text()
+    # A click that gives the frame the keyboard keeps the regions shown.
+    qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=panel.canvas.rect().center())
+    assert panel.canvas.regions["background"] == QRect(11, 40, 59, 200)
 
 
 def test_a_lesion_without_frames_says_so_and_another_lesions_frame_is_not_offered(
@@ -161,7 +165,9 @@ def test_the_dutch_page_says_what_the_figures_are(make_window, store, coordinato
     panel.canvas.set_region("background", QRect(10, 10, 60, 200))
     assert "Niet gekalibreerd" in panel.figures.text()
     assert panel.store_button.text() == "Meting opslaan"
-    assert "Signaal-achtergrondverhouding: 3.0" in panel.figures.text()
+    # The figures with the Dutch decimal comma, as the rest of the Dutch texts write numbers.
+    assert "Signaal-achtergrondverhouding: 3,0" in panel.figures.text()
+    assert "gemiddelde 59,9, SD 6,0" in panel.figures.text() and not re.search(r"\d\.\d", panel.figures.text())
 
 
 def test_the_documentation_pictures_of_the_lesion_page_are_made(ui_app, tmp_path):

@@ -188,3 +188,19 @@ def test_the_question_is_in_dutch_on_a_dutch_screen(make_window, store, coordina
     seen = answer_closure(qtbot, yes=False)
     qtbot.keyClick(window.live, Qt.Key.Key_Z)
     assert "Er is geen incisie vastgelegd." in seen[0].text()
+
+
+def test_a_typed_reason_past_the_limit_is_refused_in_place_and_nothing_is_struck(window, service, in_surgery, qtbot):
+    from mimic_desktop.domain.values import REASON_LIMIT
+
+    keys_into_next_dialog(
+        qtbot,
+        lambda: window.live.findChild(StrikeDialog),
+        Qt.Key.Key_Tab,
+        "pressed by mistake; " * (REASON_LIMIT // 20 + 1),
+        Qt.Key.Key_Return,
+    )
+    qtbot.keyClick(window.live, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: bool(window.live.notice.text()))
+    assert f"at most {REASON_LIMIT:,} characters" in window.live.notice.text()
+    assert live_kinds(service, in_surgery) == ["incision", "lesion_found", "transection_start"]

@@ -62,14 +62,16 @@ class RaiseDialog(QDialog):
         ):
             self.kind.addItem(text, kind.value)
         form.addRow(self.tr("About"), self.kind)
-        self.field = QLineEdit()
+        # The fields by their labels, as the forms name them to people; the internal name is only the item's data.
+        self.field = QComboBox()
         self.field.setObjectName("queryField")
-        self.field.setPlaceholderText("margin_mm")
-        form.addRow(self.tr("Field (its name in the forms)"), self.field)
+        form.addRow(self.tr("Field"), self.field)
         self.number = QSpinBox()
         self.number.setObjectName("queryNumber")
         self.number.setRange(1, 999_999)
         form.addRow(self.tr("Lesion, complication or event number"), self.number)
+        self.kind.currentIndexChanged.connect(self._offer_fields)
+        self._offer_fields()
         self.text = QPlainTextEdit()
         self.text.setObjectName("queryText")
         form.addRow(self.tr("Question"), self.text)
@@ -78,12 +80,21 @@ class RaiseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
+    def _offer_fields(self) -> None:
+        kind = TargetKind(self.kind.currentData())
+        lang = current()
+        self.field.clear()
+        for fdef in query_targets.fields_of(kind):
+            self.field.addItem(fdef.text(lang), fdef.name)
+        self.field.setEnabled(kind is not TargetKind.EVENT)
+        self.number.setEnabled(kind is not TargetKind.FIELD)
+
     def target(self) -> query_targets.Target:
         kind = self.kind.currentData()
         number = self.number.value()
         if kind == TargetKind.EVENT:
             return query_targets.target(kind, event_id=number)
-        return query_targets.target(kind, self.field.text().strip(), number if kind != TargetKind.FIELD else None)
+        return query_targets.target(kind, self.field.currentData(), number if kind != TargetKind.FIELD else None)
 
 
 class QueriesPage(QWidget):

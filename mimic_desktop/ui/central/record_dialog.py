@@ -24,6 +24,7 @@ from ...services import central_record
 from ...storage.connection import Store
 from ..i18n import arg, current, said
 from ..labels import heading
+from .record_frames import FramesTab
 from .widgets import ReadOnlyTable, action_button
 
 
@@ -43,6 +44,8 @@ class RecordDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._view_tab(), self.tr("Version"))
         self.tabs.addTab(self._compare_tab(), self.tr("Compare versions"))
+        self.frames_tab = FramesTab(store, study_id)
+        self.tabs.addTab(self.frames_tab, self.tr("Frames"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -24,8 +24,9 @@ from ...domain import forms
 from ...domain.clock import local_text
 from ...domain.errors import MimicError
 from ...domain.record import Lesion
+from ...domain.wording import decimal
 from ...services import frames
-from ..i18n import said
+from ..i18n import current, said
 from .access import RecordAccess
 from .frame_canvas import FrameCanvas, parse_rect_text, rect_text
 
@@ -55,15 +56,25 @@ class FluorescencePanel(QGroupBox):
         self.frame_choice.currentIndexChanged.connect(self._frame_chosen)
         choose.addWidget(QLabel(self.tr("Frame")))
         choose.addWidget(self.frame_choice, 1)
+        body.addLayout(choose)
+        # The channel and the Store button above the frame, with the frame's choice: on a small laptop the frame
+        # fills the page's height, and what is chosen and stored stays in sight together.
+        settle = QHBoxLayout()
         self.channel = QComboBox()
         self.channel.setObjectName("channelChoice")
         self.channel.setAccessibleName(self.tr("Channel"))
         for code, text in self._channel_texts().items():
             self.channel.addItem(text, code)
         self.channel.currentIndexChanged.connect(self.show_figures)
-        choose.addWidget(QLabel(self.tr("Channel")))
-        choose.addWidget(self.channel)
-        body.addLayout(choose)
+        settle.addWidget(QLabel(self.tr("Channel")))
+        settle.addWidget(self.channel)
+        settle.addStretch(1)
+        self.store_button = QPushButton(self.tr("Store the measurement"))
+        self.store_button.setObjectName("storeMeasurement")
+        self.store_button.clicked.connect(self.store)
+        self.store_button.setVisible(access.editable)
+        settle.addWidget(self.store_button)
+        body.addLayout(settle)
         self.canvas = FrameCanvas()
         regions = QHBoxLayout()
         self.region_buttons = QButtonGroup(self)
@@ -94,11 +105,6 @@ class FluorescencePanel(QGroupBox):
         self.figures.setObjectName("fluorescenceFigures")
         self.figures.setWordWrap(True)
         body.addWidget(self.figures)
-        self.store_button = QPushButton(self.tr("Store the measurement"))
-        self.store_button.setObjectName("storeMeasurement")
-        self.store_button.clicked.connect(self.store)
-        self.store_button.setVisible(access.editable)
-        body.addWidget(self.store_button)
         self.stored = QLabel()
         self.stored.setObjectName("storedMeasurements")
         self.stored.setWordWrap(True)
@@ -214,14 +220,14 @@ class FluorescencePanel(QGroupBox):
         lines = [
             self.tr("Target %1: mean %2, SD %3")
             .replace("%1", measured.target.rect.text())
-            .replace("%2", f"{measured.target.mean:.1f}")
-            .replace("%3", f"{measured.target.sd:.1f}"),
+            .replace("%2", decimal(measured.target.mean, 1, current()))
+            .replace("%3", decimal(measured.target.sd, 1, current())),
             self.tr("Background %1: mean %2, SD %3")
             .replace("%1", measured.background.rect.text())
-            .replace("%2", f"{measured.background.mean:.1f}")
-            .replace("%3", f"{measured.background.sd:.1f}"),
+            .replace("%2", decimal(measured.background.mean, 1, current()))
+            .replace("%3", decimal(measured.background.sd, 1, current())),
             self.tr("Signal-to-background ratio: %1 on the %2 channel")
-            .replace("%1", f"{measured.ratio:.2f}")
+            .replace("%1", decimal(measured.ratio, 2, current()))
             .replace("%2", self.channel.currentText()),
             self.tr("Uncalibrated, relative to this frame: pixel values depend on the camera, its distance and angle."),
         ]
@@ -232,12 +238,13 @@ class FluorescencePanel(QGroupBox):
         if not stored:
             self.stored.setText(self.tr("No measurement stored for this lesion yet."))
             return
+        channels = self._channel_texts()
         self.stored.setText(
             "\n".join(
                 self.tr("Stored: frame %1, ratio %2 (%3 channel)")
                 .replace("%1", str(m.frame_id))
-                .replace("%2", f"{m.sbr:.2f}")
-                .replace("%3", m.channel)
+                .replace("%2", decimal(m.sbr, 2, current()))
+                .replace("%3", channels.get(m.channel, m.channel))
                 for m in stored
             )
         )

@@ -131,9 +131,11 @@ class FrameCanvas(QWidget):
         corner = self._to_pixel(position)
         left, right = sorted((self._anchor.x(), corner.x()))
         top, bottom = sorted((self._anchor.y(), corner.y()))
-        # A click without a drag draws nothing: an empty rectangle has no pixels to measure.
+        # A click without a drag draws nothing and keeps what was drawn: a click that gives the frame the keyboard
+        # must not erase a region (a stored one shown for checking, least of all).
         rect = QRect(left, top, right - left, bottom - top)
-        self.set_region(self.active, rect if rect.width() > 0 and rect.height() > 0 else None)
+        if rect.width() > 0 and rect.height() > 0:
+            self.set_region(self.active, rect)
 
     # -- adjusting by keys ---------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -130,6 +130,12 @@ class SessionExportPanel(QWidget):
         if check.warnings and not self._confirm(check.study_id, check.warnings):
             self.result.setText(self.tr("Not exported. Change the record, then export again."))
             return
+        # Whether the near-infrared frames leave the laptop is said before the file is written (a study setting).
+        if check.frames and not dialogs.ask_yes_no(
+            self, "exportFrames", "\n\n".join([check.frames, self.tr("Export the session file?")])
+        ):
+            self.result.setText(self.tr("Not exported."))
+            return
         folder = ask_folder(self, self.tr("Export the session file into"), self.folder, self.access.lang)
         if folder is not None:
             self.export_to(folder)
@@ -175,6 +181,8 @@ class SessionExportPanel(QWidget):
             ),
             arg(self.tr("Signed with this laptop's key, fingerprint %1."), written.key_fingerprint),
         ]
+        if written.frames:
+            lines.append(written.frames)
         if written.warnings:
             lines.append(self.tr("Noted when exporting:"))
             lines += [f"• {warning}" for warning in written.warnings]

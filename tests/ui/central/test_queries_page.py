@@ -24,7 +24,10 @@ def test_a_data_manager_raises_withdraws_and_sends_queries(filled_db, open_windo
     def fill(dialog: RaiseDialog) -> None:
         actions.type(dialog.study_id, "MIM-01-002")
         actions.choose(dialog.kind, "lesion")
-        actions.type(dialog.field, "margin_mm")
+        # The fields are offered by their labels in the forms, for the kind chosen.
+        assert dialog.field.itemText(dialog.field.findData("margin_mm")) == "Resection margin"
+        assert dialog.field.findData("age") == -1 and dialog.field.count() > 5
+        actions.choose(dialog.field, "margin_mm")
         actions.type(dialog.text, "Please check the margin against the report.")
         actions.click(dialog.buttons.buttons()[0])
 
@@ -45,7 +48,7 @@ def test_a_data_manager_raises_withdraws_and_sends_queries(filled_db, open_windo
     dialog = RaiseDialog(page)
     dialog.study_id.setText("MIM-01-002")
     dialog.kind.setCurrentIndex(dialog.kind.findData("lesion"))
-    dialog.field.setText("margin_mm")
+    dialog.field.setCurrentIndex(dialog.field.findData("margin_mm"))
     dialog.number.setValue(9)
     dialog.text.setPlainText("Margin?")
     assert not page.submit(dialog)
