@@ -167,3 +167,11 @@ def test_the_history_names_the_change_in_words_with_before_and_after(store, serv
     assert [(line.old, line.new) for line in shown][-1] == ("0:12:30", "0:12:45")
     (named,) = [line for line in lines if line.what == "Gebeurtenis waaraan de videotijd is gekoppeld"]
     assert "Incisie" in named.new or "incisie" in named.new.lower()
+
+
+def test_an_event_of_another_record_is_refused(service, proc_id):
+    other = service.create("MIM-01-003", "01", ENROLMENT | {"icg_given_at": NOW - timedelta(hours=24)})
+    foreign = service.record_event(other, _incision(), at=NOW)
+    with pytest.raises(ValidationError, match=f"has no event {foreign}"):
+        service.set_video_reference(proc_id, "0:01:00", event_id=foreign)
+    assert service.load(proc_id).video_reference is None
