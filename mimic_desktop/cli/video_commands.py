@@ -7,15 +7,22 @@ from typing import Any
 
 from ..domain import forms, video_time
 from ..domain.clock import local_text
+from ..domain.errors import ValidationError
 from ..domain.record import Procedure
-from ..domain.wording import say
+from ..domain.wording import Text, say
 from .common import AddCommand, print_json, reader_language, signed_in
+
+SHOWN_NEEDED = Text(
+    "--event and --at-incision say where the recording's time was read: give that time with --shown H:MM:SS."
+)
 
 
 def cmd_video_time(args: argparse.Namespace) -> None:
     service = signed_in(args)
     lang = reader_language(args)
     proc = service.find(args.study_id)
+    if args.shown is None and (args.event is not None or args.at_incision):
+        raise ValidationError(SHOWN_NEEDED, "shown", lang=lang)
     if args.shown is not None:
         reference = service.set_video_reference(proc.id, args.shown, event_id=args.event, reason=args.reason, lang=lang)
         proc = service.load(proc.id)

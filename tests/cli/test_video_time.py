@@ -61,6 +61,7 @@ def test_without_a_reference_the_listing_says_so(db, capsys):
         (("--event", str(2**63), "--shown", "0:00:01"), "has no event"),
         (("--event", "abc", "--shown", "0:00:01"), "invalid int value"),
         (("--event", "1", "--at-incision", "--shown", "0:00:01"), "not allowed with argument"),
+        (("--at-incision",), "give that time with --shown"),
     ],
 )
 def test_hostile_input_is_refused_in_words_and_saves_nothing(db, capsys, args, named):
