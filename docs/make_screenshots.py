@@ -5,6 +5,7 @@
     python docs/make_screenshots.py --live [FOLDER]       (only the live screen's pictures)
     python docs/make_screenshots.py --central [FOLDER]    (only the trial office's window)
     python docs/make_screenshots.py --fluorescence [FOLDER]  (only a lesion's page with regions drawn on a frame)
+    python docs/make_screenshots.py --video [FOLDER]      (only the video source and masks with their preview)
 
 Runs offscreen on a throw-away demo database, with the window at 1366 x 768 (a small OR laptop), and the
 live screen at 1366 x 697 (that laptop's maximised window, less the task bar) in English and Dutch;
@@ -645,6 +646,64 @@ def make_fluorescence_screenshots(folder: Path, scratch: Path) -> list[Path]:
     return made
 
 
+def tower_recording(path: Path) -> Path:
+    """A short recording as a tower's output looks: the near-infrared picture under a bright banner of the kind
+    towers burn patient details into (no text: a block stands for it), and a clock corner at the bottom right."""
+    import cv2
+
+    still = cv2.imread(str(synthetic_still(path.with_suffix(".png"))), cv2.IMREAD_GRAYSCALE)
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 5.0, (640, 480), False)
+    for _ in range(50):
+        frame = still.copy()
+        frame[0:48, :] = 235
+        frame[430:470, 480:630] = 235
+        writer.write(frame)
+    writer.release()
+    return path
+
+
+def make_video_settings_screenshots(folder: Path, scratch: Path) -> list[Path]:
+    """The video source and masks over the Settings dialog, a frame previewed with its masks black (dark theme)."""
+    from mimic_desktop.services import video_settings
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import DEMO_PASSWORD, create_demo
+    from mimic_desktop.ui import i18n
+    from mimic_desktop.ui.app import make_application
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.main_window import MainWindow
+    from mimic_desktop.ui.preferences import Preferences
+    from mimic_desktop.ui.settings_dialog import SettingsDialog
+
+    folder.mkdir(parents=True, exist_ok=True)
+    app = make_application("en", "dark")
+    store = create_demo(scratch / "video.sqlite")
+    user = AccountService(store).sign_in("demo.coordinator", DEMO_PASSWORD)
+    recording = tower_recording(scratch / "tower.avi")
+    video_settings.change(store, user, source=str(recording), masks={"storz_rubina": ["0,0,640,48", "480,430,150,40"]})
+    made = []
+    for lang in LANGUAGES:
+        i18n.install(app, lang)
+        window = MainWindow(AppContext(store, user, lang), Preferences(scratch / f"video-{lang}"), demo=True)
+        window.resize(*SIZE)
+        window.show()
+        settings = SettingsDialog(window.prefs, window, context=window.context)
+        settings.show()
+        dialog = settings.open_video_settings(window.context)
+        section = dialog.section
+        section.system.setCurrentIndex(section.system.findData("storz_rubina"))
+        section.refresh_preview()
+        settle()
+        path = folder / ("dark-video-settings.png" if lang == "en" else "dark-video-settings-nl.png")
+        grab(dialog, path)
+        made.append(path)
+        dialog.reject()
+        settings.reject()
+        window.close()
+    i18n.install(app, "en")
+    store.close()
+    return made
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))  # bench/ fills the report's central database with the synthetic cohort
@@ -652,7 +711,8 @@ def main(argv: list[str]) -> int:
     live_only = "--live" in argv  # only the live screen's pictures
     central_only = "--central" in argv  # only the trial office's window
     fluorescence_only = "--fluorescence" in argv  # only the lesion's page with regions on a frame
-    argv = [arg for arg in argv if arg not in {"--accounts", "--live", "--central", "--fluorescence"}]
+    video_only = "--video" in argv  # only the video source and masks with their preview
+    argv = [arg for arg in argv if arg not in {"--accounts", "--live", "--central", "--fluorescence", "--video"}]
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent / "screenshots"
     with tempfile.TemporaryDirectory() as settings:
         # The screenshots' preferences and demo data never touch the user's own folders.
@@ -662,6 +722,8 @@ def main(argv: list[str]) -> int:
             made = make_account_screenshots(folder, Path(settings))
         elif fluorescence_only:
             made = make_fluorescence_screenshots(folder, Path(settings))
+        elif video_only:
+            made = make_video_settings_screenshots(folder, Path(settings))
         elif live_only:
             made = make_live_screenshots(folder)
         elif central_only:

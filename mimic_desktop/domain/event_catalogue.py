@@ -23,6 +23,12 @@ MARKS = frozenset({"surgery_start", "surgery_end", "transection_start", "transec
 # Steps every procedure goes through: the inspections before the lesions' work, the planning after them.
 ROUTINES = frozenset({"inspection", "planning"})
 FINDING_SCOPES = frozenset({"lesion", "procedure"})
+# What an event does with the video source's frame: "kept" (a fluorescence finding keeps the frame of its moment
+# when a source is connected, and is recorded without one when none is), "required" (recorded only with a frame:
+# a still grabbed on demand).
+FRAME_USES = frozenset({"kept", "required"})
+# The live screen's own key: it opens the menu of the events without a button, so no event may take it.
+MENU_KEY = "M"
 EVENT_KEYS = frozenset(
     {
         "kind",
@@ -42,6 +48,7 @@ EVENT_KEYS = frozenset(
         "chart",
         "button",
         "several_lesions",
+        "frame",
         "after",
         "label",
     }
@@ -130,6 +137,15 @@ class EventDef:
     # One event may name several lesions (one transection or one specimen holding several of them); each lesion
     # named gets the event's finding.
     several_lesions: bool = False
+    frame: str | None = None  # one of FRAME_USES, or None: the event keeps no frame of the video source
+
+    @property
+    def keeps_frame(self) -> bool:
+        return self.frame is not None
+
+    @property
+    def needs_frame(self) -> bool:
+        return self.frame == "required"
 
     def text(self, lang: str = "en") -> str:
         return self.label.get(lang) or self.label["en"]
@@ -276,6 +292,8 @@ def _event(
             raise _fail(f"{entry}: {flag} is true or false")
     if e.get("several_lesions", False) and e["lesion"] != "required":
         raise _fail(f'{entry}: only an event that needs a lesion ("lesion": "required") may name several lesions')
+    if e.get("frame") is not None and e["frame"] not in FRAME_USES:
+        raise _fail(f"{entry}: frame {e['frame']!r} is not one of {sorted(FRAME_USES)}")
     return EventDef(
         kind=kind,
         key=e["key"],
@@ -296,6 +314,7 @@ def _event(
         chart=e.get("chart", True),
         button=e.get("button", True),
         several_lesions=e.get("several_lesions", False),
+        frame=e.get("frame"),
     )
 
 
@@ -316,6 +335,9 @@ def parse_catalogue(data: Any, lesion_fields: frozenset[str] | None = None) -> C
     kinds = [e["kind"] for e in raw_events]
     _unique(kinds, "kind", "event")
     _unique([e["key"].casefold() for e in raw_events], "key", "event")
+    taken = next((e["kind"] for e in raw_events if e["key"].casefold() == MENU_KEY.casefold()), None)
+    if taken is not None:
+        raise _fail(f"event {taken!r} takes the key {MENU_KEY}, which opens the live screen's menu of events")
     findings = [_finding(raw) for raw in data.get("findings", [])]
     _unique([finding.name for finding in findings], "finding")
     if sum(finding.index_test for finding in findings) > 1:

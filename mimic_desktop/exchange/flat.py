@@ -104,8 +104,11 @@ def ratio_columns(finding: forms.Finding) -> list[Column]:
 
 
 def ratio_findings() -> list[forms.Finding]:
-    """The findings a lesion's fluorescence may be measured on: those of the events of a lesion."""
-    return forms.findings("lesion")
+    """The findings a lesion's fluorescence is measured for: those of the lesion's events that keep the video's
+    frame (forms/events.json, "frame"). A finding no frame is kept with (a plane adapted, an ablation) has no
+    columns; a ratio measured on a still attached to such an event afterwards is in the fluorescence table."""
+    framed = {event.finding for event in forms.events().values() if event.keeps_frame and event.finding}
+    return [finding for finding in forms.findings("lesion") if finding.name in framed]
 
 
 def finding_column(finding: forms.Finding) -> Column:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,24 +97,30 @@ def masks(store: Store) -> dict[str, list[str]]:
 def set_masks(store: Store, user: User, system: str, rects: list[str], clock: Clock = utc_now) -> bool:
     """Set one imaging system's masks (an empty list clears them), a coordinator only, audited."""
     access.require(store, user, Action.MANAGE_USERS, clock=clock)
-    if system not in _systems():
-        raise ValidationError(
-            Text(
-                "{system!r} is not an imaging system: choose one of {choices}.",
-                system=system,
-                choices=", ".join(_systems()),
-            ),
-            "imaging_system",
-        )
-    checked = [parse_rect(rect, "mask").text() for rect in rects]
     with store.transaction() as db:
-        current = masks(store)
+        text = masks_text(store, {system: rects})
+        return repository.change_setting(db.conn, MASKS_KEY, text, now=to_iso(clock()), username=user.username)
+
+
+def masks_text(store: Store, changes: Mapping[str, list[str]]) -> str:
+    """The setting's text with these systems' masks replaced (an empty list clears a system's), each checked."""
+    current = masks(store)
+    for system, rects in changes.items():
+        if system not in _systems():
+            raise ValidationError(
+                Text(
+                    "{system!r} is not an imaging system: choose one of {choices}.",
+                    system=system,
+                    choices=", ".join(_systems()),
+                ),
+                "imaging_system",
+            )
+        checked = [parse_rect(rect, "mask").text() for rect in rects]
         if checked:
             current[system] = checked
         else:
             current.pop(system, None)
-        text = json.dumps(dict(sorted(current.items())), separators=(",", ":"))
-        return repository.change_setting(db.conn, MASKS_KEY, text, now=to_iso(clock()), username=user.username)
+    return json.dumps(dict(sorted(current.items())), separators=(",", ":"))
 
 
 def apply_masks(frame: NDArray[np.generic], rects: list[Rect]) -> NDArray[np.generic]:
@@ -125,6 +132,11 @@ def apply_masks(frame: NDArray[np.generic], rects: list[Rect]) -> NDArray[np.gen
 
 
 # -- keeping and listing ------------------------------------------------------------------------------------
+
+
+def encoded_png(frame: NDArray[np.generic]) -> bytes:
+    """The frame as PNG, lossless: what is stored is exactly what its hash names."""
+    return _encoded(frame)
 
 
 def _encoded(frame: NDArray[np.generic]) -> bytes:
@@ -177,6 +189,7 @@ def record_event_with_frame(
     note: str | None = None,
     at: datetime | None = None,
     lang: str = "en",
+    also_lesion_ids: Sequence[str] = (),
 ) -> tuple[int, int]:
     """Log an event with the frame of that moment (a fluorescence finding with a video source connected): the
     event, its frame and their audit rows in one transaction, so that neither is ever saved without the other.
@@ -189,7 +202,16 @@ def record_event_with_frame(
     def keep(event_id: int) -> None:
         kept.append(_insert(service, proc.id, proc.study_id, event_id, frame, data, rects))
 
-    event_id = service.record_event(proc_id, kind, at=at, lesion_id=lesion_id, note=note, lang=lang, with_event=keep)
+    event_id = service.record_event(
+        proc_id,
+        kind,
+        at=at,
+        lesion_id=lesion_id,
+        note=note,
+        lang=lang,
+        with_event=keep,
+        also_lesion_ids=also_lesion_ids,
+    )
     return event_id, kept[0]
 
 
@@ -253,6 +275,11 @@ def kept_frames(service: ProcedureService, study_id: str) -> list[KeptFrame]:
         )
         for row in frame_rows.frames_of(service.store.conn, proc.id)
     ]
+
+
+def framed_event_ids(store: Store, proc_id: str) -> set[int]:
+    """The ids of the record's events that have a frame kept with them (the timelines mark them)."""
+    return {row.event_id for row in frame_rows.frames_of(store.conn, proc_id)}
 
 
 def frame_pixels(service: ProcedureService, proc_id: str, frame_id: int) -> NDArray[np.generic]:

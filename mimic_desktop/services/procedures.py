@@ -447,6 +447,10 @@ class ProcedureService:
         note = values.check_text((note or "").strip(), "note", "note") or None
         if definition.note_required and not note:
             raise ValidationError(Text("A note needs some text."), "note")
+        if definition.needs_frame and with_event is None:  # a still is its frame: nothing without one
+            raise ValidationError(
+                Text("{event} is recorded only with a frame of the video source.", event=definition), "kind"
+            )
         # The event rules read the timeline and the procedure's values, never a lesion's values.
         typed = [("note", values.TEXT_NAMES["note"], note)]
         with self._change(proc_id, reason, child_values=False, lang=lang, texts=typed) as proc:

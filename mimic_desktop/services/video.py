@@ -39,10 +39,22 @@ def _device(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 2 else None
 
 
+def is_device(text: str) -> bool:
+    """The source names a capture device (a number), not a file."""
+    return _device(text) is not None
+
+
 def set_source(store: Store, user: User, text: str, clock: Clock = utc_now) -> bool:
     """Set the video source (a coordinator, audited): a device number, a video or image file, or "" for none.
     A file must be a video OpenCV can read; a device is checked when it is used (it may be unplugged now)."""
     access.require(store, user, Action.MANAGE_USERS, clock=clock)
+    text = checked_source(text)
+    with store.transaction() as db:
+        return repository.change_setting(db.conn, SOURCE_KEY, text, now=to_iso(clock()), username=user.username)
+
+
+def checked_source(text: str) -> str:
+    """The source as it is stored: a device number as typed, a file by its whole path once it plays; "" for none."""
     text = text.strip()
     if text and _device(text) is None:
         path = Path(text)
@@ -52,8 +64,7 @@ def set_source(store: Store, user: User, text: str, clock: Clock = utc_now) -> b
         text = str(path.resolve())
     elif text and (_device(text) or 0) > LARGEST_DEVICE:
         raise ValidationError(Text("There is no capture device {number}.", number=text), "video_source")
-    with store.transaction() as db:
-        return repository.change_setting(db.conn, SOURCE_KEY, text, now=to_iso(clock()), username=user.username)
+    return text
 
 
 def _plays(target: str) -> bool:

@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
         live.setFocus()
 
     def _clear_tabs(self) -> None:
+        if self.live is not None:
+            self.live.release_source()
         self.live = self.record = None
         while self.tabs.count():
             page = self.tabs.widget(0)

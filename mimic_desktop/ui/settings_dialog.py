@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,10 @@ from .i18n import arg, said
 from .icons import icon
 from .labels import caption, heading, message_label
 from .preferences import LOCK_MINUTES_MOST, Preferences
+from .video_settings import VideoSettingsDialog
+
+# What a window manager takes above and below a dialog (its title bar and frame), kept free of the screen's height.
+FRAME_ALLOWANCE = 48
 
 
 class PublicKeySection(QWidget):
@@ -228,7 +233,19 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
-        outer = QVBoxLayout(self)
+        # The settings scroll, OK and Cancel stay below them: with the study's sections the dialog is taller than a
+        # 1366x768 laptop's screen, and a button below its edge cannot be reached.
+        frame = self.frame_layout = QVBoxLayout(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content = QWidget()
+        outer = self.content_layout = QVBoxLayout(self.content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area.setWidget(self.content)
+        frame.addWidget(self.scroll_area, 1)
         layout = QFormLayout()
         outer.addLayout(layout)
         self.theme = QComboBox()
@@ -262,6 +279,16 @@ class SettingsDialog(QDialog):
         self.frames_travel = FramesTravelSetting(context) if context is not None else None
         if self.frames_travel is not None:
             outer.addWidget(self.frames_travel)
+        # The video source and masks have a dialog of their own: with its preview, this one would pass the height
+        # of a laptop's screen.
+        self.video_dialog: VideoSettingsDialog | None = None
+        self.video_button: QPushButton | None = None
+        if context is not None:
+            self.video_button = QPushButton(icon("mdi6.camera-outline"), self.tr("Video source and masks…"))
+            self.video_button.setObjectName("videoSettingsButton")
+            self.video_button.clicked.connect(lambda: self.open_video_settings(context))
+            outer.addSpacing(12)
+            outer.addWidget(self.video_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.public_key = PublicKeySection(context) if context is not None else None
         if self.public_key is not None:
             outer.addSpacing(12)
@@ -273,25 +300,41 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        frame.addWidget(self.buttons)
 
     def accept(self) -> None:
         """The study settings are saved first; a refused change keeps the dialog open, saying why."""
         refused = self.study is not None and not self.study.save()
         refused = refused or (self.frames_travel is not None and not self.frames_travel.save())
         if refused:
-            QTimer.singleShot(0, self.fit_height)  # once the layout has taken in the reason's text
+            QTimer.singleShot(0, self, self.fit_height)  # once the layout has taken in the reason's text
             return
         self.prefs.lock_minutes = self.lock_minutes.value()
         super().accept()
+
+    def open_video_settings(self, context: AppContext) -> VideoSettingsDialog:
+        """The video source and masks, in a dialog over this one (window-modal, so the keys stay with it)."""
+        if self.video_dialog is not None:
+            self.video_dialog.deleteLater()  # closed already: a new one reads the settings as they are now
+        dialog = VideoSettingsDialog(context, self)
+        self.video_dialog = dialog
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit_height()
 
     def fit_height(self) -> None:
-        """Tall enough for every wrapped caption at the dialog's width: Qt does not grow a dialog for them."""
-        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
+        """Tall enough for every wrapped caption at the dialog's width (Qt does not grow a dialog for them), and no
+        taller than the screen's free height: past it the settings scroll."""
+        inner, frame = self.content_layout, self.frame_layout
+        width = self.scroll_area.viewport().width()
+        needed = inner.heightForWidth(width) if inner.hasHeightForWidth() else self.content.sizeHint().height()
+        margins = frame.contentsMargins()
+        wanted = needed + self.buttons.sizeHint().height() + frame.spacing() + margins.top() + margins.bottom()
+        screen = self.screen().availableGeometry().height() - FRAME_ALLOWANCE
+        self.resize(self.width(), min(max(self.height(), wanted), screen))
 
     def chosen(self) -> tuple[str, str]:
         return self.theme.currentData(), self.language.currentData()

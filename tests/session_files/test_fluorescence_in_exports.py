@@ -45,6 +45,7 @@ def finding_event(proc, number: int, *, index_test: bool):
         if e.lesion_id == lesion.id
         and e.kind in catalogue
         and catalogue[e.kind].finding
+        and catalogue[e.kind].keeps_frame
         and (catalogue[e.kind].finding == index()) == index_test
     )
 
@@ -69,10 +70,14 @@ def measured(laptop, tmp_path) -> tuple[str, str]:
     return proc_id, forms.events()[other.kind].finding or ""
 
 
-def test_every_lesion_finding_has_its_ratio_columns():
+def test_every_lesion_finding_kept_with_a_frame_has_its_ratio_columns():
     names = [column.name for column in flat.lesion_columns()]
+    framed = {event.finding for event in forms.events().values() if event.keeps_frame and event.finding}
+    assert len(framed) >= 3  # the plane, the specimen and the cavity
     for finding in forms.findings("lesion"):
-        assert {f"{finding.name}_sbr", f"{finding.name}_sbr_channel", f"{finding.name}_sbr_method"} <= set(names)
+        columns = {f"{finding.name}_sbr", f"{finding.name}_sbr_channel", f"{finding.name}_sbr_method"}
+        # A finding no frame is kept with (a plane adapted, an ablation) has no columns to stay empty.
+        assert columns <= set(names) if finding.name in framed else not columns & set(names)
     for finding in forms.findings("procedure"):
         assert f"{finding.name}_sbr" not in names
 
@@ -87,7 +92,7 @@ def test_the_central_flat_table_holds_each_findings_ratio(laptop, importer, cent
     assert (first[f"{index()}_sbr_channel"], first[f"{index()}_sbr_method"]) == ("nir", "sbr-mean-rectangles-1")
     assert first[f"{other}_sbr"] == pytest.approx(INSIDE_RATIO, rel=0.01)
     assert first[f"{other}_sbr_method"] == "sbr-mean-rectangles-1"
-    for finding in forms.findings("lesion"):
+    for finding in flat.ratio_findings():
         empty = second[f"{finding.name}_sbr"]
         assert empty is None or empty != empty  # empty (NaN)
 
@@ -101,7 +106,7 @@ def test_a_ratio_on_a_frame_of_no_finding_is_in_no_findings_column(laptop, tmp_p
     measure(laptop, tmp_path, proc_id, inspection.id, frames.BACKGROUND, "overlay")
     assert laptop.service.load(proc_id).fluorescence
     (row,) = flat.lesion_rows(laptop.service.load(proc_id))
-    assert all(row[f"{finding.name}_sbr"] is None for finding in forms.findings("lesion"))
+    assert all(row[f"{finding.name}_sbr"] is None for finding in flat.ratio_findings())
 
 
 def test_csv_tables_and_their_dictionary_carry_it(laptop, measured, tmp_path):

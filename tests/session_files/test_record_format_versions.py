@@ -21,8 +21,8 @@ def test_a_record_names_the_catalogue_version_it_was_made_with(laptop):
     data = laptop.export(laptop.record(70, lesions=1)).read_bytes()
     record = json.loads(members(data)["record.json"])
     assert record["format_version"] == record_json.FORMAT_VERSION >= 2
-    assert record["form_versions"]["events"] == forms.catalogue().version == 3
-    assert forms.known_versions("events") == (1, 2, 3)
+    assert record["form_versions"]["events"] == forms.catalogue().version == 4
+    assert forms.known_versions("events") == (1, 2, 3, 4)
 
 
 def test_a_version_1_record_still_imports(laptop, importer, tmp_path):

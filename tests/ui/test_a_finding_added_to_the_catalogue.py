@@ -61,7 +61,7 @@ def extended(catalogue: dict) -> dict:
     data["events"] += [
         {
             "kind": "reresection_postponed",
-            "key": "Y",
+            "key": "H",
             "icon": "mdi6.timer-sand",
             "lesion": "required",
             "finding": "reresection",
@@ -187,6 +187,8 @@ def test_a_new_finding_and_a_new_code_reach_every_place_without_code(copied_form
         (lambda d: d["events"].pop(-2), "finding 'reresection': no event records its code postponed"),
         (lambda d: d["events"][-1].update(lesion="none"), "a finding of a lesion is recorded by an event of that"),
         (lambda d: d["findings"][-1].update(label={"en": "Bile"}), "finding 'bile_leak': give 'label' in each"),
+        (lambda d: d["events"][-1].update(frame="always"), "event 'bile_leak_seen': frame 'always' is not one of"),
+        (lambda d: d["events"][-1].update(key="m"), "event 'bile_leak_seen' takes the key M, which opens the live"),
     ],
 )
 def test_a_malformed_catalogue_is_refused_naming_the_entry(change, named, tmp_path, monkeypatch):

@@ -101,3 +101,47 @@ def test_run_app_on_a_fresh_database_asks_for_the_first_coordinator(ui_app, tmp_
     finally:
         sys.excepthook = sys.__excepthook__
     assert asked == ["FirstAccountDialog"]
+
+
+LIVE_OPENED = WINDOW_UP.replace(
+    'print(json.dumps({"shown"',
+    "from mimic_desktop.services.procedures import ProcedureService\n"
+    "window.open_procedure(ProcedureService(store, user).list()[0]['id'])\n"
+    "app.processEvents()\n"
+    'print(json.dumps({"live": window.live is not None, "shown"',
+)
+
+
+def test_a_video_source_is_opened_with_the_live_screen_never_at_start_up(tmp_path):
+    """OpenCV is loaded neither at start-up with a source set, nor for a live screen without one."""
+    from mimic_desktop.services import video
+    from mimic_desktop.services.accounts import AccountService
+    from mimic_desktop.services.demo import create_demo
+    from mimic_desktop.storage.connection import open_store
+    from tests.support.frames import write_video
+
+    database = tmp_path / "demo.sqlite"
+    create_demo(database).close()
+
+    def started(script: str) -> dict:
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(database)], capture_output=True, text=True, check=True, timeout=120
+        )
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    store = open_store(database)
+    try:
+        user = AccountService(store).sign_in("demo.coordinator", "demo-password")
+        video.set_source(store, user, str(write_video(tmp_path / "tower.avi")))
+    finally:
+        store.close()
+    assert started(WINDOW_UP) == {"shown": True, "heavy": []}
+    live = started(LIVE_OPENED)
+    assert live["live"] and "cv2" in live["heavy"]  # the live screen opens the source it is given
+    store = open_store(database)
+    try:
+        video.set_source(store, AccountService(store).sign_in("demo.coordinator", "demo-password"), "")
+    finally:
+        store.close()
+    without = started(LIVE_OPENED)
+    assert without["live"] and not {"cv2", "numpy"} & set(without["heavy"])

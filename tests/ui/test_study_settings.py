@@ -95,3 +95,20 @@ def test_monitors_and_surgeons_see_the_study_settings_read_only(make_window, sto
     refusals = store.conn.execute("SELECT COUNT(*) FROM audit WHERE entity = 'access'").fetchone()[0]
     assert refusals == 0 and len(setting_rows(store)) == 2, "reading is not an attempt to change"
     assert SettingsDialog(window.prefs).study is None, "the trial office's window has no laptop settings"
+
+
+def test_on_a_short_screen_the_settings_scroll_and_ok_and_cancel_stay_in_sight(ui_app, store, coordinator, tmp_path):
+    from mimic_desktop.ui.context import AppContext
+    from mimic_desktop.ui.preferences import Preferences
+
+    dialog = SettingsDialog(Preferences(tmp_path), context=AppContext(store, coordinator, "nl"))
+    dialog.show()
+    QApplication.processEvents()
+    screen = dialog.screen().availableGeometry().height()
+    # Every section of a coordinator's settings is taller than the screen here: the content scrolls ...
+    assert dialog.content.sizeHint().height() > screen
+    assert dialog.height() <= screen and dialog.scroll_area.verticalScrollBar().maximum() > 0
+    # ... and the buttons stay inside the dialog, on screen.
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isVisible() and ok.mapTo(dialog, ok.rect().bottomLeft()).y() <= dialog.height()
+    dialog.close()

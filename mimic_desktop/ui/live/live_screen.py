@@ -26,6 +26,7 @@ from ...domain.clock import utc_now
 from ...domain.record import Event, Lesion, Procedure
 from ...domain.roles import Action
 from ...domain.values import TEXT_NAMES
+from ...services import live_frames
 from ...services.write_queue import Outcome, Write, WriteQueue
 from .. import dialogs
 from ..context import AppContext
@@ -203,6 +204,12 @@ class LiveScreen(QWidget):
         self.keyboard_note.may_show(
             [self._keyboard_text(field.text(lang)) for field in forms.crf().section("lesion").fields]
         )
+        # The video source, when one is set, opens with the screen: a recording plays from now, and the first
+        # finding does not wait for a device to start.
+        self.frames = live_frames.LiveFrames(context.store)
+        unopened = self.frames.open() if self.editable else None  # who only reads records no event
+        if unopened is not None:
+            self.notice.show_text(self.tr("Frames are not kept: %1").replace("%1", said(unopened)), "refused")
         app = QApplication.instance()
         assert isinstance(app, QApplication), "a window runs inside the QApplication"
         app.focusChanged.connect(self._show_keyboard)
@@ -241,7 +248,12 @@ class LiveScreen(QWidget):
         if current is None:
             self.show_event_buttons()
         waiting = self.writes.waiting
-        self.timeline.refresh(proc, self.editable, [(write.moment, write.what) for write in waiting])
+        self.timeline.refresh(
+            proc,
+            self.editable,
+            [(write.moment, write.what) for write in waiting],
+            live_frames.framed_events(self.context.store, proc.id),
+        )
         self.waiting_bar.show_waiting(waiting)
 
     def _with_waiting_values(self, lesion: Lesion | None) -> Lesion | None:
@@ -432,10 +444,20 @@ class LiveScreen(QWidget):
         self.lesion_panel.discard()
         self.refresh()
 
+    def release_source(self) -> None:
+        """Close the video source (the screen goes): a capture device is free for other programs again."""
+        self.frames.close()
+
     def log(self, kind: str) -> None:
         moment = utc_now()  # the moment of the key press or click, whatever happens next
         self.take_keys()
         definition = forms.events()[kind]
+        # The frame of that moment, taken now: the event may wait for the database, the video does not.
+        grab = self.frames.grab(kind, moment)
+        refused = live_frames.refusal_without_frame(kind, grab)
+        if refused is not None:
+            self.refuse(said(refused))
+            return
         if definition.marks == "surgery_end" and not self._closure_confirmed():
             return
         note, kept = None, None
@@ -451,13 +473,28 @@ class LiveScreen(QWidget):
             if definition.several_lesions and self.proc.current_lesion_id
             else []
         )
-        self._act(
-            definition.text(self.context.lang),
-            lambda: self.context.procedures(kept).record_event(
-                self.proc_id, kind, at=moment, note=note, lang=self.context.lang, also_lesion_ids=also
-            ),
-            moment=moment,
-        )
+
+        def record() -> None:
+            done = live_frames.record(
+                self.context.procedures(kept),
+                self.proc_id,
+                kind,
+                grab,
+                at=moment,
+                note=note,
+                lang=self.context.lang,
+                also_lesion_ids=also,
+            )
+            if done.problem is not None and self.frames.connected:
+                # The entry is stored; the frame that should have come with it is not, and the screen says why.
+                self.notice.show_text(
+                    self.tr("%1 recorded without a frame: %2")
+                    .replace("%1", definition.text(self.context.lang))
+                    .replace("%2", said(done.problem)),
+                    "refused",
+                )
+
+        self._act(definition.text(self.context.lang), record, moment=moment)
 
     def set_video_time(self, typed: str, moment: datetime) -> None:
         """The time the tower's recording showed at that moment, saved as the time it showed at the incision (or at

@@ -10,10 +10,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from ...domain import forms
+from ...domain.event_catalogue import MENU_KEY
 from ...domain.record import Lesion
 from ..icons import icon
 
-MORE_KEY = "M"  # opens the menu from the keyboard
+MORE_KEY = MENU_KEY  # opens the menu from the keyboard
 TOGETHER_KEY = "Ctrl+{number}"  # lesion number taken out together with the current one, or no longer
 
 

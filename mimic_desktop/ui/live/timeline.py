@@ -6,7 +6,7 @@ view stays where it is, and a bar says so, until the user scrolls back down or a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from ...domain import forms, video_time
 from ...domain.record import Event, Procedure
 from ..icons import icon
+
+FRAME_ICON = "mdi6.camera-outline"
+FRAMED_ROLE = Qt.ItemDataRole.UserRole + 2  # True for an event with a frame kept
 
 
 class Timeline(QWidget):
@@ -85,8 +88,15 @@ class Timeline(QWidget):
         self.editable = True
         self._selection_changed()
 
-    def refresh(self, proc: Procedure, editable: bool, waiting: Sequence[tuple[datetime, str]] = ()) -> None:
-        """Show the stored events, and after them the actions still waiting for the database."""
+    def refresh(
+        self,
+        proc: Procedure,
+        editable: bool,
+        waiting: Sequence[tuple[datetime, str]] = (),
+        framed: Collection[int] = (),
+    ) -> None:
+        """Show the stored events, and after them the actions still waiting for the database; an event with a
+        frame kept (its id in framed) has a camera beside its name."""
         self.editable = editable
         selected = self.selected_event_id()
         before = self.tree.topLevelItemCount()
@@ -116,6 +126,11 @@ class Timeline(QWidget):
                 item.setToolTip(0, where)
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, event.struck)
+            if event.id in framed:
+                item.setIcon(1, icon(FRAME_ICON))
+                item.setToolTip(1, self.tr("A frame of the video is kept with this event."))
+                item.setData(1, Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("frame kept"))
+            item.setData(0, FRAMED_ROLE, event.id in framed)
             if event.struck:
                 self._strike(item)
             self.tree.addTopLevelItem(item)
