@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from .. import __version__
+from ..domain import video_time
 from ..domain.derive import Status
 from ..domain.private_files import restrict_new_files
 from ..domain.record import Procedure
@@ -36,6 +37,7 @@ from . import (
     study_id_commands,
     study_settings,
     subject_commands,
+    video_commands,
 )
 from .common import (
     Handler,
@@ -119,6 +121,9 @@ def procedure_json(proc: Procedure) -> dict[str, Any]:
     """The record with the values derived from it as the exports give them (exchange/flat.py), for the dump command."""
     derived = flat.procedure_row(proc)
     data = asdict(proc)
+    positions = video_time.positions(proc)
+    for event in data["events"]:  # where each event is in the video recording, as the exports give it
+        event["video_time"] = video_time.exact(positions[event["id"]]) if event["id"] in positions else None
     data["derived"] = {column.name: derived[column.name] for column in flat.derived_procedure()} | {
         "lesions": _derived_by_number(flat.lesion_rows(proc), "lesion_number", flat.derived_lesion()),
         "complications": _derived_by_number(
@@ -301,6 +306,7 @@ EXTENSIONS: list[ModuleType] = [
     signature_commands,
     study_id_commands,
     subject_commands,
+    video_commands,
 ]
 
 

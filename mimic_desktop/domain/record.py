@@ -85,6 +85,22 @@ class LesionRatio:
     measured_at: str
 
 
+@dataclass(frozen=True)
+class VideoReference:
+    """One reading of the tower's recording: at this event of the record it showed this time, in milliseconds
+    (domain/video_time.py maps every other event from it)."""
+
+    event_id: int
+    shown_ms: int
+
+    @property
+    def shown(self) -> str:
+        """The time as stored and exported (H:MM:SS, with milliseconds where there are any)."""
+        from .video_time import exact  # video_time reads the record: imported when first asked
+
+        return exact(self.shown_ms)
+
+
 @dataclass
 class Procedure:
     id: str
@@ -113,6 +129,8 @@ class Procedure:
     subject_status_date: str | None = None
     # Measured after surgery on kept frames (services/frames.py); not a form field.
     fluorescence: list[LesionRatio] = field(default_factory=list)
+    # The reading that lines the tower's video recording up with the timeline (domain/video_time.py); not a form field.
+    video_reference: VideoReference | None = None
 
     def get(self, name: str) -> Any:
         return self.values.get(name)

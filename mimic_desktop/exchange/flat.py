@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain import derive, forms, subject_status
+from ..domain import derive, forms, subject_status, video_time
 from ..domain.record import Procedure
 from ..domain.signed_content import covers_the_answers
 from ..domain.wording import Text
@@ -189,11 +189,18 @@ def event_columns() -> list[Column]:
         Column("note", "text", "Note written with the event", free_text=True),
         Column("struck", "boolean", "Struck through as wrong"),
         Column("struck_reason", "text", "Why it was struck through", free_text=True),
+        Column(
+            "video_time",
+            "text",
+            "Position of the event in the procedure's video recording, H:MM:SS (negative before the recording started;"
+            " empty without a video time reference)",
+        ),
     ]
 
 
 def event_rows(proc: Procedure) -> list[dict[str, Any]]:
     numbers = {lesion.id: lesion.number for lesion in (*proc.lesions, *proc.removed_lesions)}
+    positions = video_time.positions(proc)
     return [
         _keys(proc)
         | {
@@ -205,6 +212,7 @@ def event_rows(proc: Procedure) -> list[dict[str, Any]]:
             "note": event.note,
             "struck": event.struck,
             "struck_reason": event.struck_reason,
+            "video_time": video_time.exact(positions[event.id]) if event.id in positions else None,
         }
         for event in sorted(proc.events, key=lambda e: (e.at, e.id))
     ]

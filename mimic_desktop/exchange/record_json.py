@@ -2,8 +2,9 @@
 
 Version 2 adds optional parts beside the record, among them the record's change history (exchange/change_history)
 and the centre's answers to the trial office's data queries: a version-1 record has none of them and stays
-importable. Version 3 adds the optional part "frames": the near-infrared frames kept with the record's events,
-and whether each one's pixels travel in the session file.
+importable. Version 3 adds the optional parts "frames" (the near-infrared frames kept with the record's events,
+and whether each one's pixels travel in the session file) and "video_reference" (domain/video_time.py); a version-2
+record has neither.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from dataclasses import asdict
 from typing import Any
 
 from .. import __version__
-from ..domain import forms
+from ..domain import forms, video_time
 from ..domain.errors import ValidationError
-from ..domain.record import Complication, Event, Lesion, LesionRatio, Procedure, Signature
+from ..domain.record import Complication, Event, Lesion, LesionRatio, Procedure, Signature, VideoReference
 from ..domain.study_id_corrections import StudyIdCorrection
 from ..domain.wording import Text
 
@@ -57,6 +58,7 @@ def record_to_dict(
     body.pop("removed_lesions")  # not part of the record; the struck events that identified them stay
     body.pop("surgeon_username")  # the laptop's account name; the record carries the surgeon's name
     body.pop("fluorescence")  # carried whole, with each frame's hash, as the part "fluorescence" beside the record
+    body.pop("video_reference")  # carried as the part "video_reference" beside the record (version 3)
     for name in SUBJECT_STATUS_PARTS.values():
         body.pop(name)  # carried as the part "subject_status" beside the record
     body["events"] = [_event_to_dict(event) for event in body["events"]]
@@ -89,7 +91,31 @@ def record_to_dict(
         document["redactions"] = redactions
     if frames:
         document[FRAMES] = frames
+    if proc.video_reference is not None:
+        document[VIDEO_REFERENCE] = {"event_id": proc.video_reference.event_id, "shown": proc.video_reference.shown}
     return document
+
+
+# The part "video_reference" (format version 3; absent without a reference): the event the tower's recording was read
+# at and the time it showed, from which every event's position in the recording follows.
+VIDEO_REFERENCE = "video_reference"
+
+
+def _video_reference(data: dict[str, Any], events: Sequence[Event]) -> VideoReference | None:
+    """The part "video_reference", checked against the record's events; None in a record without one."""
+    part = data.get(VIDEO_REFERENCE)
+    if part is None:
+        return None
+    if data.get("format_version", 1) < 3:
+        raise ValueError(f"{VIDEO_REFERENCE} is a part of format version 3, not of version {data['format_version']}")
+    if not isinstance(part, dict) or not isinstance(part.get("event_id"), int) or isinstance(part["event_id"], bool):
+        raise ValueError(f"{VIDEO_REFERENCE} names an event by its id and the time the recording showed")
+    if not any(event.id == part["event_id"] for event in events):
+        raise ValueError(f"{VIDEO_REFERENCE} names event {part['event_id']}, which the record does not hold")
+    try:
+        return VideoReference(part["event_id"], video_time.parse_shown(str(part["shown"])))
+    except ValidationError as refused:
+        raise ValueError(str(refused)) from None
 
 
 # An event naming several lesions (format version 2) carries them all under this key, lesion_id first; an event
@@ -155,7 +181,7 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
             values=dict(body["values"]),
             lesions=[Lesion(**lesion) for lesion in body["lesions"]],
             complications=[Complication(**c) for c in body["complications"]],
-            events=[_event_from_dict(e) for e in body["events"]],
+            events=(events := [_event_from_dict(e) for e in body["events"]]),
             signatures=[Signature(**s) for s in body["signatures"]],
             completed_at=body.get("completed_at"),
             modified_at=body.get("modified_at"),
@@ -175,6 +201,7 @@ def record_from_dict(data: dict[str, Any]) -> Procedure:
                 )
                 for m in data.get("fluorescence") or []
             ],
+            video_reference=_video_reference(data, events),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(Text("The session record is incomplete or malformed: {error!s}", error=error)) from None

@@ -219,7 +219,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             "format": {"const": record_json.FORMAT},
             "format_version": {
                 "description": "Version 1 files have none of the optional parts of version 2, nor version 2 files"
-                " the part of version 3.",
+                " the parts of version 3.",
                 "type": "integer",
                 "minimum": min(record_json.SUPPORTED_VERSIONS),
                 "maximum": record_json.FORMAT_VERSION,
@@ -290,6 +290,22 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
                 "type": "array",
                 "items": {"$ref": "#/$defs/kept_frame"},
             },
+            record_json.VIDEO_REFERENCE: _closed(
+                {
+                    "event_id": {
+                        "description": "The live event of the record the tower's video recording was read at.",
+                        "type": "integer",
+                        "minimum": 1,
+                    },
+                    "shown": {
+                        "description": "The time the recording showed at that event, H:MM:SS with milliseconds where"
+                        " there are any; every event's position is this plus its time from that event.",
+                        "type": "string",
+                        "pattern": r"^[0-9]{1,2}:[0-5][0-9]:[0-5][0-9](\.[0-9]{3})?$",
+                    },
+                }
+            )
+            | {"description": "Format version 3: the video time reference; absent without one."},
         },
         # Parts of format version 2: a version-1 record has none (an enrolled patient's, without a history).
         optional=(
@@ -300,6 +316,7 @@ def record_schema(crf: FormDef | None = None, questionnaire: FormDef | None = No
             record_json.STUDY_ID_CORRECTIONS,
             "redactions",
             record_json.FRAMES,
+            record_json.VIDEO_REFERENCE,  # format version 3
         ),
     )
     return {

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..domain import derive, forms, rules, values
+from ..domain import derive, forms, rules, values, video_time
 from ..domain.forms import SectionDef
 from ..domain.frame_channels import CHANNEL_WORDS
 from ..domain.record import Lesion, Procedure
@@ -182,7 +182,10 @@ def _timeline(proc: Procedure, lang: str) -> Story:
     incision = derive.incision_time(proc)
     lesion_numbers = {lesion.id: str(lesion.number) for lesion in [*proc.lesions, *proc.removed_lesions]}
     removed = {lesion.id for lesion in proc.removed_lesions}
-    rows = [[say("Time", lang), "+min", say("Event", lang), say("Lesion", lang), say("Note", lang)]]
+    # Where each event is in the tower's video recording, once a reference lines the two up (domain/video_time.py).
+    positions = video_time.positions(proc)
+    video = [say("Video", lang)] if positions else []
+    rows = [[say("Time", lang), "+min", *video, say("Event", lang), say("Lesion", lang), say("Note", lang)]]
     for event in sorted(proc.events, key=lambda e: (e.at, e.id)):
         offset = f"{(event.moment - incision).total_seconds() / 60:.0f}" if incision else ""
         note = text(event.note or "")
@@ -198,12 +201,16 @@ def _timeline(proc: Procedure, lang: str) -> Story:
             [
                 para(text(when(event.at, seconds=True))),
                 offset,
+                *([video_time.shown(positions[event.id]) if event.id in positions else ""] if positions else []),
                 para(label),
                 ", ".join(str(lesion_numbers.get(named, "")) for named in event.lesion_ids),
                 para(note),
             ]
         )
-    story.append(grid(rows, [width * 0.24, width * 0.07, width * 0.3, width * 0.08, width * 0.31]))
+    if positions:
+        story.append(grid(rows, [width * 0.22, width * 0.07, width * 0.11, width * 0.26, width * 0.08, width * 0.26]))
+    else:
+        story.append(grid(rows, [width * 0.24, width * 0.07, width * 0.3, width * 0.08, width * 0.31]))
     return story
 
 

@@ -76,6 +76,8 @@ RECORD_COLUMNS: dict[str, Text] = {
     "subject_status": Text("Subject status"),
     "subject_status_reason": Text("Reason for the subject status"),
     "subject_status_date": Text("Subject status since"),
+    "video_event_id": Text("Event the video time reference names"),
+    "video_shown": Text("Time the video recording showed at that event"),
 }
 
 COLUMNS: dict[str, Text] = {
@@ -230,6 +232,8 @@ class _Reader:
             return local_text(value, seconds=True)
         if field == "subject_status" and value in CODES:
             return SubjectStatus(value).text(self.lang)
+        if field == "video_event_id" and value is not None:
+            return self.event(str(value))
         return self.value(field, value)
 
     def entry(self, entity: str, entity_id: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..domain import derive, event_order, forms, identifiers, plausible, rules, subject_status, values
+from ..domain import derive, event_order, forms, identifiers, plausible, rules, subject_status, values, video_time
 from ..domain.clock import parse_typed, to_iso, utc_now
 from ..domain.errors import (
     BreaksCompletionRules,
@@ -23,7 +23,7 @@ from ..domain.errors import (
     ValidationError,
 )
 from ..domain.event_catalogue import EventDef
-from ..domain.record import Complication, Event, Lesion, Procedure
+from ..domain.record import Complication, Event, Lesion, Procedure, VideoReference
 from ..domain.roles import Action, Role, User
 from ..domain.wording import Sayable, Text, Worded, say
 from ..storage import redaction, repository, users
@@ -724,6 +724,62 @@ class ProcedureService:
                     reason=reason,
                 )
             repository.touch(self.store.conn, proc_id, now)
+
+    # -- the video recording's time ----------------------------------------------------------------
+    def set_video_reference(
+        self,
+        proc_id: str,
+        shown: str,
+        event_id: int | None = None,
+        reason: str | None = None,
+        read_at: datetime | None = None,
+        lang: str = "en",
+    ) -> VideoReference:
+        """Line the tower's recording up with the timeline, in one transaction with its audit rows: the recording
+        showed `shown` (H:MM:SS) at the event `event_id` (the incision when None), or, with `read_at`, at that
+        moment, which is turned into the time it showed at the event. A locked record asks for a reason."""
+        shown_ms = video_time.parse_shown(shown, lang)
+        with self._change(proc_id, reason, child_values=False, lang=lang) as proc:
+            event = self._reference_event(proc, event_id, lang)
+            if read_at is not None:
+                # A recording started after the incision holds no incision: the first event it holds is named.
+                live = proc.live_events()  # in time order, the incision among them
+                later = live[live.index(event) :] if event_id is None else [event]
+                held = [(e, video_time.shown_at(e, shown_ms, read_at)) for e in later]
+                first = next(((e, ms) for e, ms in held if ms >= 0), None)
+                if first is None:
+                    raise ValidationError(video_time.STARTED_AFTER.fill(shown=shown, event=event.id), lang=lang)
+                event, shown_ms = first
+            now = self._now()
+            for column, value in (("video_event_id", event.id), ("video_shown", video_time.exact(shown_ms))):
+                repository.set_procedure_column(
+                    self.store.conn,
+                    proc_id=proc_id,
+                    column=column,
+                    value=value,
+                    now=now,
+                    username=self.user.username,
+                    reason=reason,
+                )
+            repository.touch(self.store.conn, proc_id, now)
+        return VideoReference(event.id, shown_ms)
+
+    @staticmethod
+    def _reference_event(proc: Procedure, event_id: int | None, lang: str) -> Event:
+        """The live event a reference may name: the one given, or the incision."""
+        if event_id is None:
+            incision = proc.first_event(forms.marking("surgery_start").kind)
+            if incision is None:
+                raise ValidationError(video_time.NO_INCISION.fill(study_id=proc.study_id), "event", lang=lang)
+            return incision
+        event = next((e for e in proc.events if e.id == event_id), None)
+        if event is None:
+            raise ValidationError(
+                video_time.NO_SUCH_EVENT.fill(id=event_id, study_id=proc.study_id), "event", lang=lang
+            )
+        if event.struck:
+            raise ValidationError(video_time.STRUCK_EVENT.fill(id=event_id), "event", lang=lang)
+        return event
 
     # -- completing ------------------------------------------------------------------------
     def missing(self, proc_id: str, lang: str = "en") -> builtins.list[str]:

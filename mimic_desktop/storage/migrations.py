@@ -317,6 +317,15 @@ def m012_event_lesions(db: Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN also_lesion_ids TEXT")
 
 
+@migrations()
+def m013_video_reference(db: Database) -> None:
+    """The reading that lines the tower's video recording up with the timeline: an event of the record and the time
+    the recording showed at it (H:MM:SS as text, domain/video_time.exact). NULL in every earlier record: no
+    reference yet. The row's seal covers both columns from its next change."""
+    db.execute("ALTER TABLE procedures ADD COLUMN video_event_id INTEGER")
+    db.execute("ALTER TABLE procedures ADD COLUMN video_shown TEXT")
+
+
 def known_names(schema: MigrationSet = migrations) -> set[str]:
     """Names of every migration of this set that this version of the application knows."""
     return set(schema.names())

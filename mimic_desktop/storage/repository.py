@@ -6,7 +6,7 @@ import sqlite3
 import uuid
 from typing import Any
 
-from ..domain import derive
+from ..domain import derive, video_time
 from ..domain.record import Complication, Event, Lesion, LesionRatio, Procedure, Signature
 from . import audit, row_seals
 from .rowids import inserted_id
@@ -129,6 +129,8 @@ def set_procedure_column(
         "subject_status",
         "subject_status_reason",
         "subject_status_date",
+        "video_event_id",
+        "video_shown",
     }
     if column not in allowed:
         raise ValueError(column)
@@ -284,12 +286,18 @@ def derived_status(conn: sqlite3.Connection, proc_id: str) -> str | None:
 
 # Columns are read by position: a record load runs on every click in theatre.
 def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
-    row = conn.execute(
+    query = (
         "SELECT id, study_id, centre, created_utc, session_id, completed_utc, export_version, exported_utc,"
         " modified_utc, current_lesion_id, demo, surgeon_username, subject_status, subject_status_reason,"
-        " subject_status_date FROM procedures WHERE id=?",
-        (proc_id,),
-    ).fetchone()
+        " subject_status_date, {video} FROM procedures WHERE id=?"
+    )
+    try:
+        row = conn.execute(query.format(video="video_event_id, video_shown"), (proc_id,)).fetchone()
+    except sqlite3.OperationalError:
+        # verify reads an older database (a backup from before m013) as it is: it has no video reference.
+        if _has_column(conn, "procedures", "video_event_id"):
+            raise
+        row = conn.execute(query.format(video="NULL, NULL"), (proc_id,)).fetchone()
     if row is None:
         return None
     return Procedure(
@@ -308,6 +316,7 @@ def _procedure_row(conn: sqlite3.Connection, proc_id: str) -> Procedure | None:
         subject_status=row[12],
         subject_status_reason=row[13],
         subject_status_date=row[14],
+        video_reference=video_time.stored(row[15], row[16]),
     )
 
 

@@ -560,27 +560,27 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Sinds ICG</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="82"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="89"/>
         <source>ICG time not recorded</source>
         <translation>Tijdstip ICG niet vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="91"/>
         <source>ICG to incision</source>
         <translation>ICG tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="84"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="91"/>
         <source>ICG to now</source>
         <translation>ICG tot nu</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="92"/>
         <source>within the protocol window</source>
         <translation>binnen het protocolvenster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/clock.py" line="85"/>
+        <location filename="../../mimic_desktop/ui/live/clock.py" line="92"/>
         <source>OUTSIDE the protocol window</source>
         <translation>BUITEN het protocolvenster</translation>
     </message>
@@ -1706,62 +1706,67 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>LiveScreen</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="229"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="238"/>
         <source>Surgery has ended: complete the record in the Record tab.</source>
         <translation>De operatie is afgelopen: vul het dossier aan op het tabblad Dossier.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="328"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="342"/>
         <source>Keys log events: press the key shown on a button. Backspace strikes the last one through.</source>
         <translation>Toetsen leggen gebeurtenissen vast: druk op de toets die op een knop staat. Backspace streept de laatste door.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="450"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="465"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="536"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="562"/>
         <source>Strike through</source>
         <translation>Doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="529"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="555"/>
         <source>Why is this event wrong? It stays visible, struck through, with your reason.</source>
         <translation>Waarom is deze gebeurtenis onjuist? Ze blijft zichtbaar, doorgehaald, met uw reden.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="534"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="560"/>
         <source>Lesion %1 will be removed from the record with it, with the same reason. Its number is not used again.</source>
         <translation>Laesie %1 wordt daarmee uit het dossier verwijderd, met dezelfde reden. Haar nummer wordt niet opnieuw gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="329"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="343"/>
         <source>Typing into %1 — press Enter or Esc to save it and return to the event keys.</source>
         <translation>U typt in %1 — druk op Enter of Esc om op te slaan en terug te gaan naar de gebeurtenistoetsen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="354"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="350"/>
+        <source>the video time</source>
+        <translation>de videotijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="369"/>
         <source>No event has the key %1.</source>
         <translation>Geen gebeurtenis heeft de toets %1.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="357"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="372"/>
         <source>%1 is not recorded: this record cannot be changed here.</source>
         <translation>%1 is niet vastgelegd: dit dossier kan hier niet worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="359"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="374"/>
         <source>%1 is not recorded: surgery has ended, only a note may follow.</source>
         <translation>%1 is niet vastgelegd: de operatie is beëindigd, alleen een notitie kan nog volgen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="362"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="377"/>
         <source>%1 is not recorded: it belongs to a lesion. Identify one first (%2) or choose one (Alt+number).</source>
         <translation>%1 is niet vastgelegd: dit hoort bij een laesie. Identificeer er eerst een (%2) of kies er een (Alt+nummer).</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="407"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="422"/>
         <source>Give up on these %1 actions? They are not stored, and cannot be brought back:
 
 %2</source>
@@ -1770,77 +1775,82 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="415"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="430"/>
         <source>%1 actions given up, not stored</source>
         <translation>%1 handelingen opgegeven, niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="489"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="503"/>
+        <source>Video time %1</source>
+        <translation>Videotijd %1</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="515"/>
         <source>The record looks unfinished:</source>
         <translation>Het dossier lijkt onvolledig:</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="491"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="517"/>
         <source>Record the end of surgery all the same?</source>
         <translation>Toch het einde van de operatie vastleggen?</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="494"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="520"/>
         <source>End of surgery not recorded.</source>
         <translation>Einde operatie niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="500"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="526"/>
         <source>Lesion %1 made current</source>
         <translation>Laesie %1 actueel gemaakt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="513"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="539"/>
         <source>Lesion %1: %2</source>
         <translation>Laesie %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="539"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="565"/>
         <source>Strike through %1</source>
         <translation>%1 doorhalen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="548"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="574"/>
         <source>There is no event to strike through.</source>
         <translation>Er is geen gebeurtenis om door te strepen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="560"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="586"/>
         <source>Correct the time of %1</source>
         <translation>Tijd van %1 corrigeren</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="129"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="135"/>
         <source>Lesion details</source>
         <translation>Laesiegegevens</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="131"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="137"/>
         <source>Lesion details: segments on the map, size, source</source>
         <translation>Laesiegegevens: segmenten op de kaart, grootte, herkomst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="133"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="139"/>
         <source>Show the current lesion&apos;s map and fields in place of the event buttons</source>
         <translation>Toon de kaart en velden van de huidige laesie in plaats van de gebeurtenisknoppen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="227"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="236"/>
         <source>One specimen: lesions {numbers}</source>
         <translation>Eén preparaat: laesies {numbers}</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="203"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="212"/>
         <source>Frames are not kept: %1</source>
         <translation>Er worden geen beelden bewaard: %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="476"/>
+        <location filename="../../mimic_desktop/ui/live/live_screen.py" line="491"/>
         <source>%1 recorded without a frame: %2</source>
         <translation>%1 vastgelegd zonder beeld: %2</translation>
     </message>
@@ -1977,27 +1987,27 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>MoreEvents</name>
     <message>
-        <location filename="../../mimic_desktop/ui/live/more_events.py" line="36"/>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="37"/>
         <source>More</source>
         <translation>Meer</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/more_events.py" line="38"/>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="39"/>
         <source>More events, and lesions taken out together</source>
         <translation>Meer gebeurtenissen, en laesies die samen zijn verwijderd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/more_events.py" line="40"/>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="41"/>
         <source>The events recorded by their key alone, and the lesions taken out in one specimen</source>
         <translation>De gebeurtenissen die alleen met hun toets worden vastgelegd, en de laesies die in één preparaat zijn verwijderd</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/more_events.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="69"/>
         <source>Taken out in one specimen with lesion {number}</source>
         <translation>In één preparaat verwijderd met laesie {number}</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/more_events.py" line="71"/>
+        <location filename="../../mimic_desktop/ui/live/more_events.py" line="72"/>
         <source>Lesion {number}</source>
         <translation>Laesie {number}</translation>
     </message>
@@ -2069,32 +2079,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>OfficeKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="112"/>
         <source>The trial office&apos;s key</source>
         <translation>De sleutel van het studiebureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
         <source>The trial office sends its questions about the records in query files signed with its own key. Register its public key file once, after checking its fingerprint with the office by phone.</source>
         <translation>Het studiebureau stuurt zijn vragen over de dossiers in querybestanden, ondertekend met zijn eigen sleutel. Registreer het bestand met zijn publieke sleutel één keer, nadat u de vingerafdruk telefonisch met het bureau hebt gecontroleerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="118"/>
         <source>Register the trial office&apos;s key…</source>
         <translation>De sleutel van het studiebureau registreren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="134"/>
         <source>No trial office key is registered yet.</source>
         <translation>Er is nog geen sleutel van het studiebureau geregistreerd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="136"/>
         <source>Registered: fingerprint %1</source>
         <translation>Geregistreerd: vingerafdruk %1</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="139"/>
         <source>The trial office&apos;s public key</source>
         <translation>De publieke sleutel van het studiebureau</translation>
     </message>
@@ -2347,32 +2357,32 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>PublicKeySection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="53"/>
         <source>Public key for the trial office</source>
         <translation>Publieke sleutel voor het trialbureau</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="55"/>
         <source>The trial office checks every session file against this laptop&apos;s public key. Save the key file for them (USB stick or e-mail), then read them its fingerprint by phone, so that they know the file is yours. The private key never leaves this laptop.</source>
         <translation>Het trialbureau controleert elk sessiebestand met de publieke sleutel van deze laptop. Sla het sleutelbestand voor hen op (USB-stick of e-mail) en lees daarna de vingerafdruk telefonisch voor, zodat zij weten dat het bestand van u komt. De privésleutel verlaat deze laptop nooit.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="60"/>
         <source>Save the public key…</source>
         <translation>Publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="69"/>
         <source>Only a coordinator can save the centre&apos;s public key.</source>
         <translation>Alleen een coördinator kan de publieke sleutel van het centrum opslaan.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="78"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="82"/>
         <source>Save the public key into</source>
         <translation>Publieke sleutel opslaan in</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="96"/>
         <source>Written: %1. Read this fingerprint to the trial office by phone:</source>
         <translation>Geschreven: %1. Lees deze vingerafdruk telefonisch voor aan het trialbureau:</translation>
     </message>
@@ -2787,11 +2797,6 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Versies vergelijken</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="48"/>
-        <source>Frames</source>
-        <translation>Beelden</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="59"/>
         <source>current</source>
         <translation>huidig</translation>
@@ -2898,61 +2903,71 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <source>The newer file carries no change history: who and why are not known here.</source>
         <translation>Het nieuwere bestand bevat geen wijzigingsgeschiedenis: wie en waarom zijn hier niet bekend.</translation>
     </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/central/record_dialog.py" line="48"/>
+        <source>Frames</source>
+        <translation>Beelden</translation>
+    </message>
 </context>
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="68"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="69"/>
         <source>Read-only: your role (%1) can read the record but not change it.</source>
         <translation>Alleen lezen: uw rol (%1) kan het dossier inzien maar niet wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="91"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="92"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="93"/>
+        <source>Timeline and video</source>
+        <translation>Tijdlijn en video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="94"/>
         <source>Lesions and pathology</source>
         <translation>Laesies en pathologie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="93"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="95"/>
         <source>Post-operative course</source>
         <translation>Postoperatief beloop</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="94"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="96"/>
         <source>Questionnaire</source>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="95"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="97"/>
         <source>Completion</source>
         <translation>Voltooien</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="99"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="101"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="103"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="105"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="102"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="104"/>
         <source>Queries</source>
         <translation>Query&apos;s</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="58"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="59"/>
         <source>Correct study ID…</source>
         <translation>Studienummer corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/record_view.py" line="60"/>
+        <location filename="../../mimic_desktop/ui/record/record_view.py" line="61"/>
         <source>Correct a study ID typed wrong at enrolment, with a reason</source>
         <translation>Een bij de inclusie verkeerd getypt studienummer corrigeren, met een reden</translation>
     </message>
@@ -3158,16 +3173,6 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Niet geëxporteerd. Wijzig het dossier en exporteer daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="135"/>
-        <source>Export the session file?</source>
-        <translation>Het sessiebestand exporteren?</translation>
-    </message>
-    <message>
-        <location filename="../../mimic_desktop/ui/record/session_export.py" line="137"/>
-        <source>Not exported.</source>
-        <translation>Niet geëxporteerd.</translation>
-    </message>
-    <message>
         <location filename="../../mimic_desktop/ui/record/session_export.py" line="139"/>
         <source>Export the session file into</source>
         <translation>Het sessiebestand exporteren naar</translation>
@@ -3206,6 +3211,16 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <location filename="../../mimic_desktop/ui/record/session_export.py" line="187"/>
         <source>Noted when exporting:</source>
         <translation>Opgemerkt bij het exporteren:</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="135"/>
+        <source>Export the session file?</source>
+        <translation>Het sessiebestand exporteren?</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/session_export.py" line="137"/>
+        <source>Not exported.</source>
+        <translation>Niet geëxporteerd.</translation>
     </message>
 </context>
 <context>
@@ -3366,52 +3381,52 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="230"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="234"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="237"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="253"/>
         <source>Dark (dimmed operating room)</source>
         <translation>Donker (gedimde operatiekamer)</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="254"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="240"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="256"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="247"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="263"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="251"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="267"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="252"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="268"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="255"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="271"/>
         <source>The screen locks after this long without use; never while a procedure is recorded live.</source>
         <translation>Het scherm wordt na deze tijd zonder gebruik vergrendeld; nooit terwijl een procedure live wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="257"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="273"/>
         <source>Lock the screen after</source>
         <translation>Scherm vergrendelen na</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="271"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="287"/>
         <source>Video source and masks…</source>
         <translation>Videobron en maskers…</translation>
     </message>
@@ -3663,42 +3678,42 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
 <context>
     <name>StudySettingsSection</name>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="164"/>
         <source>Study settings</source>
         <translation>Studie-instellingen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="165"/>
         <source>An ICG interval outside the window is flagged; new procedures start with the centre code.</source>
         <translation>Een ICG-interval buiten het venster wordt gemarkeerd; nieuwe procedures beginnen met de centrumcode.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="174"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
         <source>from injection to incision</source>
         <translation>van injectie tot incisie</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="173"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="177"/>
         <source>ICG window</source>
         <translation>ICG-venster</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="180"/>
         <source>two digits, e.g. 03</source>
         <translation>twee cijfers, bijv. 03</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="182"/>
         <source>Centre code</source>
         <translation>Centrumcode</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="186"/>
+        <location filename="../../mimic_desktop/ui/settings_dialog.py" line="190"/>
         <source>Only a coordinator can change the study settings.</source>
         <translation>Alleen een coördinator kan de studie-instellingen wijzigen.</translation>
     </message>
@@ -3758,6 +3773,7 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
     <name>Timeline</name>
     <message>
         <location filename="../../mimic_desktop/ui/live/timeline.py" line="50"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="110"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
@@ -3787,7 +3803,17 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Tijd corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="181"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="110"/>
+        <source>Time · video</source>
+        <translation>Tijd · video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="125"/>
+        <source>%1 in the video recording</source>
+        <translation>%1 in de video-opname</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="189"/>
         <source>Struck through: %1</source>
         <translation>Doorgehaald: %1</translation>
     </message>
@@ -3802,17 +3828,17 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Nieuwste tonen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="137"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="145"/>
         <source>Not saved yet: database in use, retrying</source>
         <translation>Nog niet opgeslagen: database in gebruik, opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="174"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="182"/>
         <source>Looking back: new events are not scrolled into view.</source>
         <translation>Terugkijken: nieuwe gebeurtenissen worden niet in beeld gescrold.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="176"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="184"/>
         <source>%1 new below.</source>
         <translation>%1 nieuw hieronder.</translation>
     </message>
@@ -3827,14 +3853,149 @@ Als u Nee kiest, wordt er niets gewijzigd en sluit het venster.</translation>
         <translation>Tijdlijn van de vastgelegde gebeurtenissen</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="123"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="131"/>
         <source>A frame of the video is kept with this event.</source>
         <translation>Bij deze gebeurtenis is een beeld van de video bewaard.</translation>
     </message>
     <message>
-        <location filename="../../mimic_desktop/ui/live/timeline.py" line="124"/>
+        <location filename="../../mimic_desktop/ui/live/timeline.py" line="132"/>
         <source>frame kept</source>
         <translation>beeld bewaard</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="46"/>
+        <source>Timeline and video</source>
+        <translation>Tijdlijn en video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="52"/>
+        <source>Set the video time…</source>
+        <translation>Videotijd instellen…</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="60"/>
+        <source>The record&apos;s events, each with its time in the video recording</source>
+        <translation>De gebeurtenissen van het dossier, elk met de tijd in de video-opname</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="63"/>
+        <source>Note or reason</source>
+        <translation>Notitie of reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="74"/>
+        <source>No video time reference: the events have no position in the video recording yet.</source>
+        <translation>Geen referentie voor de videotijd: de gebeurtenissen hebben nog geen plaats in de video-opname.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="76"/>
+        <source>The video time reference names event %1, which is struck through: set it again.</source>
+        <translation>De referentie voor de videotijd noemt gebeurtenis %1, die is doorgehaald: stel haar opnieuw in.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="81"/>
+        <source>The video recording showed %1 at %2 (%3); every event&apos;s position follows from it.</source>
+        <translation>De video-opname toonde %1 bij %2 (%3); de plaats van elke gebeurtenis volgt daaruit.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoEntry</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="47"/>
+        <source>H:MM:SS shown now</source>
+        <translation>U:MM:SS die nu getoond wordt</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="48"/>
+        <source>Time the video recording shows now</source>
+        <translation>Tijd die de video-opname nu toont</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="61"/>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="66"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="62"/>
+        <source>Video time: not set</source>
+        <translation>Videotijd: niet ingesteld</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="73"/>
+        <source>Type the time the tower&apos;s video recording shows now (H:MM:SS)</source>
+        <translation>Typ de tijd die de video-opname van de toren nu toont (U:MM:SS)</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="67"/>
+        <source>Video time: its event is struck through, set it again</source>
+        <translation>Videotijd: de gebeurtenis ervan is doorgehaald, stel haar opnieuw in</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/live/video_entry.py" line="72"/>
+        <source>Video %1 at %2</source>
+        <translation>Video %1 bij %2</translation>
+    </message>
+</context>
+<context>
+    <name>VideoReferenceDialog</name>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="132"/>
+        <source>Video time reference</source>
+        <translation>Referentie voor de videotijd</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="137"/>
+        <source>Choose an event and type the time the tower&apos;s video recording showed at it (H:MM:SS), as on the recording. Every other event&apos;s position in the recording follows from it.</source>
+        <translation>Kies een gebeurtenis en typ de tijd die de video-opname van de toren erbij toonde (U:MM:SS), zoals op de opname. De plaats van elke andere gebeurtenis in de opname volgt daaruit.</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="153"/>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="156"/>
+        <source>H:MM:SS</source>
+        <translation>U:MM:SS</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="159"/>
+        <source>The recording showed</source>
+        <translation>De opname toonde</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="162"/>
+        <source>needed once the record is complete</source>
+        <translation>nodig zodra het dossier compleet is</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="163"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../mimic_desktop/ui/record/timeline_page.py" line="167"/>
+        <source>Set the video time</source>
+        <translation>Videotijd instellen</translation>
     </message>
 </context>
 <context>

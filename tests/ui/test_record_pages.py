@@ -359,6 +359,7 @@ def test_the_dutch_interface_on_the_record_pages(make_window, store, coordinator
     record = window.record
     assert [record.nav.item(i).text() for i in range(record.nav.count())] == [
         "Patiënt",
+        "Tijdlijn en video",
         "Laesies en pathologie",
         "Postoperatief beloop",
         "Vragenlijst",

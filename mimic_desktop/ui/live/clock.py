@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ...domain import derive
@@ -52,6 +52,7 @@ class ClockPanel(QWidget):
             value.setProperty("role", "timer")
             layout.addWidget(caption, 0, column)
             layout.addWidget(value, 1, column)
+        self.grid = layout
         self.icg_note = QLabel()
         self.icg_note.setObjectName("icgNote")
         self.icg_note.setWordWrap(True)
@@ -60,6 +61,12 @@ class ClockPanel(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start(1000)
         self.tick()
+
+    def add_beside(self, widget: QWidget) -> None:
+        """A widget after the intervals, in the same row (the video recording's time)."""
+        self.grid.addWidget(widget, 0, 3, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.grid.setColumnStretch(3, 0)
+        self.grid.setColumnStretch(4, 1)
 
     def refresh(self, proc: Procedure) -> None:
         self.proc = proc

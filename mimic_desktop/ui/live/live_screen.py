@@ -43,6 +43,7 @@ from .notice_line import NoticeLine
 from .steady_label import SteadyLabel
 from .strike_dialog import ask_strike_reason
 from .timeline import Timeline
+from .video_entry import VIDEO_KEY, VideoEntry
 from .waiting_bar import WaitingBar
 
 LESION_KEYS = 9  # Alt+1 .. Alt+9 make lesion 1 .. 9 current
@@ -89,6 +90,11 @@ class LiveScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.clock = ClockPanel(icg_window)
+        # The time the tower's recording shows, typed in only when opened on purpose (a click or its key).
+        self.video = VideoEntry(lang)
+        self.video.entered.connect(self.set_video_time)
+        self.video.closed.connect(self.take_keys)
+        self.clock.add_beside(self.video)
         left_layout.addWidget(self.clock)
         self.buttons = EventButtons(lang, shortcut_scope=self)
         self.buttons.triggered.connect(self.log)
@@ -189,6 +195,9 @@ class LiveScreen(QWidget):
         more_key = QShortcut(QKeySequence(MORE_KEY), self)
         more_key.setContext(Qt.ShortcutContext.WindowShortcut)
         more_key.activated.connect(self._more_if_visible)
+        video_key = QShortcut(QKeySequence(VIDEO_KEY), self)
+        video_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        video_key.activated.connect(self._video_if_visible)
         strike_key = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
         strike_key.setContext(Qt.ShortcutContext.WindowShortcut)  # a field with the keyboard keeps its Backspace
         strike_key.activated.connect(self._strike_last_if_visible)
@@ -229,6 +238,7 @@ class LiveScreen(QWidget):
             heading += " · " + self.tr("Surgery has ended: complete the record in the Record tab.")
         self.heading.setText(heading)
         self.clock.refresh(proc)
+        self.video.show_reference(proc, self.editable)
         current = next((lesion for lesion in proc.lesions if lesion.id == proc.current_lesion_id), None)
         self.buttons.set_available(current is not None, ended, self.editable)
         self.cards.refresh(proc)
@@ -314,6 +324,10 @@ class LiveScreen(QWidget):
         if self.isVisible():
             self.more.showMenu()
 
+    def _video_if_visible(self) -> None:
+        if self.isVisible():
+            self.video.open()
+
     def _switch_if_visible(self, number: int) -> None:
         if self.isVisible():
             self.switch_to_number(number)
@@ -332,7 +346,8 @@ class LiveScreen(QWidget):
 
     def _show_keyboard(self, *_focus: object) -> None:
         """Say plainly where the keys go: to the events, or into a lesion field."""
-        field = self.lesion_panel.typing_into(QApplication.focusWidget())
+        focused = QApplication.focusWidget()
+        field = self.tr("the video time") if focused is self.video.line else self.lesion_panel.typing_into(focused)
         self.keyboard_note.setText(self._keyboard_text(field))
         self.keyboard_note.setProperty("typing", field is not None)
         self.keyboard_note.style().unpolish(self.keyboard_note)
@@ -480,6 +495,17 @@ class LiveScreen(QWidget):
                 )
 
         self._act(definition.text(self.context.lang), record, moment=moment)
+
+    def set_video_time(self, typed: str, moment: datetime) -> None:
+        """The time the tower's recording showed at that moment, saved as the time it showed at the incision (or at
+        the first event a later recording holds)."""
+        self._act(
+            self.tr("Video time %1").replace("%1", typed.strip()),
+            lambda: self.context.procedures().set_video_reference(
+                self.proc_id, typed, read_at=moment, lang=self.context.lang
+            ),
+            moment=moment,
+        )
 
     def _closure_confirmed(self) -> bool:
         """End of surgery on a record that looks unfinished is asked about first (No is the default)."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import forms
+from ...domain import forms, video_time
 from ...domain.record import Event, Procedure
 from ..icons import icon
 
@@ -106,16 +106,24 @@ class Timeline(QWidget):
         numbers |= {lesion.id: removed.replace("%1", str(lesion.number)) for lesion in proc.removed_lesions}
         self.tree.clear()
         catalogue = forms.events()
+        positions = video_time.positions(proc)
+        header = self.tr("Time · video") if positions else self.tr("Time")
+        if self.tree.headerItem().text(0) != header:
+            self.tree.headerItem().setText(0, header)
         for event in sorted(proc.events, key=lambda e: (e.at, e.id)):
+            at = event.moment.astimezone().strftime("%H:%M:%S")
             item = QTreeWidgetItem(
                 [
-                    event.moment.astimezone().strftime("%H:%M:%S"),
+                    f"{at} · {video_time.shown(positions[event.id])}" if event.id in positions else at,
                     catalogue[event.kind].text(self.lang),
                     ", ".join(numbers.get(named, "") for named in event.lesion_ids),
                     self._remark(event),
                 ]
             )
             item.setToolTip(3, item.text(3))
+            if event.id in positions:
+                where = self.tr("%1 in the video recording").replace("%1", video_time.shown(positions[event.id]))
+                item.setToolTip(0, where)
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, event.struck)
             if event.id in framed:

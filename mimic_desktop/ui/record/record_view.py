@@ -32,6 +32,7 @@ from .patient_page import PatientPage
 from .postop_page import PostopPage
 from .queries_page import QueriesPage
 from .questionnaire_page import QuestionnairePage
+from .timeline_page import TimelinePage
 
 
 class RecordView(QWidget):
@@ -89,6 +90,7 @@ class RecordView(QWidget):
         self.pages: dict[str, RecordPage] = {}
         for key, icon_name, title, build in (
             ("patient", "mdi6.account-details-outline", self.tr("Patient"), lambda: PatientPage(access)),
+            ("timeline", "mdi6.filmstrip", self.tr("Timeline and video"), lambda: TimelinePage(access)),
             ("lesions", "mdi6.target", self.tr("Lesions and pathology"), lambda: LesionsPage(access)),
             ("postop", "mdi6.bed-outline", self.tr("Post-operative course"), lambda: PostopPage(access)),
             ("questionnaire", "mdi6.draw-pen", self.tr("Questionnaire"), lambda: QuestionnairePage(access)),
