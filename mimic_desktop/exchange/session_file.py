@@ -47,11 +47,18 @@ MEMBERS = (*CONTENT, MANIFEST, SIGNATURE)
 
 MiB = 1024 * 1024
 # Caps that hold while reading, whatever a header claims: a file cannot make us hold more.
-MAX_MEMBER_BYTES = {RECORD: 4 * MiB, SUMMARY: 32 * MiB, QUESTIONNAIRE: 8 * MiB, MANIFEST: 64 * 1024, SIGNATURE: 96}
 # Format version 2: the frames that travel, each named by the SHA-256 of its bytes (as the laptop keeps it).
 FRAME_NAME = re.compile(r"frames/([0-9a-f]{64})\.png")
 MAX_FRAME_BYTES = 64 * MiB  # the largest image a laptop takes in (services/input_files), as PNG
 MAX_FRAMES_BYTES = 256 * MiB  # the frames a procedure may keep at all (services/frames.FRAME_BUDGET)
+# The summary prints the travelling frames losslessly (at most 1200 pixels wide): it may be as large as they are.
+MAX_MEMBER_BYTES = {
+    RECORD: 4 * MiB,
+    SUMMARY: 32 * MiB + MAX_FRAMES_BYTES,
+    QUESTIONNAIRE: 8 * MiB,
+    MANIFEST: 64 * 1024,
+    SIGNATURE: 96,
+}
 MAX_FRAMES = 1024
 MAX_FILE_BYTES = sum(MAX_MEMBER_BYTES.values()) + MAX_FRAMES_BYTES + 64 * 1024
 MAX_ENTRIES = len(MEMBERS) + MAX_FRAMES  # more entries than this and the directory is not even looked at
@@ -76,6 +83,10 @@ _ZIP_ERRORS = (
 
 class SessionFileRejected(MimicError):
     """A session file that cannot be accepted; str() says why, in words."""
+
+
+class SessionFileTooLarge(MimicError):
+    """A session file about to be written holds a member larger than a reader takes."""
 
 
 @dataclass(frozen=True)
@@ -200,10 +211,36 @@ def write(content: dict[str, bytes], header: Header, key: Ed25519PrivateKey, ver
     for sha256, data in frames.items():
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ValueError(f"the frame {sha256} is not named by its SHA-256")
+    _within_what_is_read(content, frames)
     manifest_bytes = canonical_json(manifest(header, content, version))
     signature = signing_keys.raw_public_key(key) + signing_keys.sign(key, manifest_bytes)
     members = {**content, MANIFEST: manifest_bytes, SIGNATURE: signature}
     return container(members)
+
+
+def _within_what_is_read(content: dict[str, bytes], frames: dict[str, bytes]) -> None:
+    """Refuse to write what the reader would refuse: a member past its cap makes a file the trial office cannot
+    import, and the laptop would only find out there."""
+    for name, data in content.items():
+        limit = MAX_MEMBER_BYTES.get(name, MAX_FRAME_BYTES)
+        if len(data) > limit:
+            raise SessionFileTooLarge(
+                Text(
+                    "The session file's {member} would be {size:,} bytes, more than the trial office reads"
+                    " ({limit:,} bytes).",
+                    member=name,
+                    size=len(data),
+                    limit=limit,
+                )
+            )
+    if sum(map(len, frames.values())) > MAX_FRAMES_BYTES:
+        raise SessionFileTooLarge(
+            Text(
+                "The session file's frames would be {size:,} bytes, more than the trial office reads ({limit:,} bytes).",
+                size=sum(map(len, frames.values())),
+                limit=MAX_FRAMES_BYTES,
+            )
+        )
 
 
 def container(members: dict[str, bytes], order: tuple[str, ...] | None = None) -> bytes:

@@ -187,3 +187,15 @@ def test_progress_is_reported_step_by_step(laptop):
     steps = []
     laptop.exporter.export(proc_id, laptop.out, progress=lambda done, total, what: steps.append((done, total, what)))
     assert [done for done, _, _ in steps] == [0, 1, 2, 3, 4, 5] and steps[-1][2] == "Exported"
+
+
+def test_a_member_the_trial_office_would_not_read_is_not_written(laptop):
+    proc_id = laptop.record(15)
+    inside = members(laptop.export(proc_id).read_bytes())
+    manifest = json.loads(inside[session_file.MANIFEST])
+    header = session_file.Header(**{name: manifest[name] for name in session_file.Header.__dataclass_fields__})
+    content = {name: inside[name] for name in session_file.CONTENT}
+    limit = session_file.MAX_MEMBER_BYTES[session_file.QUESTIONNAIRE]
+    content[session_file.QUESTIONNAIRE] = b"%PDF-1.7\n" + b"0" * limit
+    with pytest.raises(session_file.SessionFileTooLarge, match=r"questionnaire\.pdf would be .* more than the trial"):
+        session_file.write(content, header, session_key.load_or_create(laptop.key_path))
