@@ -68,3 +68,30 @@ def test_one_specimen_of_two_lesions_by_key_and_by_pointer(
     actions.key(live, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert service.load(two_lesions).current_lesion_id == first.id
     assert "One specimen" not in live.heading.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
+def test_keys_pressed_with_the_menu_open_record_their_events_and_close_it(
+    make_window, store, coordinator, service, two_lesions, qtbot
+):
+    window = make_window(store, coordinator)
+    window.open_procedure(two_lesions)
+    live = window.live
+    live.take_keys()
+    menu = live.more.menu_
+    # A key of the menu's own events (the plane clear has no button) ...
+    menu.popup(live.more.mapToGlobal(live.more.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_S)  # a button's event first: the transection
+    assert not menu.isVisible()
+    menu.popup(live.more.mapToGlobal(live.more.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, forms.events()["plane_clear"].key)
+    assert not menu.isVisible()
+    # ... and Ctrl+number ticks a lesion as on the screen itself.
+    menu.popup(live.more.mapToGlobal(live.more.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert not menu.isVisible() and "One specimen: lesions 2, 1" in live.heading.text()
+    kinds = [event.kind for event in service.load(two_lesions).live_events()]
+    assert kinds[-2:] == ["transection_start", "plane_clear"]

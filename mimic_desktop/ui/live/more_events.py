@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from ...domain import forms
@@ -16,6 +16,31 @@ from ..icons import icon
 
 MORE_KEY = MENU_KEY  # opens the menu from the keyboard
 TOGETHER_KEY = "Ctrl+{number}"  # lesion number taken out together with the current one, or no longer
+
+
+class EventMenu(QMenu):
+    """The menu of More: an event's key pressed while it is open records that event (every event's, not only the
+    menu's own: the menu must not swallow a finding typed by habit); Ctrl+digit ticks a lesion as the live screen
+    does. QMenu would take a letter as a mnemonic and drop it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text().upper()
+        if modifiers == Qt.KeyboardModifier.ControlModifier and text.isascii() and text.isdigit():
+            together = self.findChild(QAction, f"together_{text}")
+            if together is not None:
+                self.hide()
+                together.trigger()
+                return
+        if modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier) and text:
+            kind = next((d.kind for d in forms.events().values() if d.key.upper() == text), None)
+            if kind is not None:
+                self.hide()
+                button = self.parent()
+                if isinstance(button, MoreEvents):
+                    button.triggered.emit(kind)
+                return
+        super().keyPressEvent(event)
 
 
 class MoreEvents(QToolButton):
@@ -43,7 +68,7 @@ class MoreEvents(QToolButton):
         )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event keys stay with the live screen
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu_ = QMenu(self)
+        self.menu_ = EventMenu(self)
         self.menu_.setObjectName("moreEventsMenu")
         self.setMenu(self.menu_)
         self.menu_.aboutToShow.connect(self.fill)
