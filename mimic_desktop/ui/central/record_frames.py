@@ -7,11 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from ...domain import forms
 from ...domain.errors import MimicError
 from ...services import central_frames
 from ...services.central_frames import CentralFrame
 from ...storage.connection import Store
-from ..i18n import arg, said
+from ..i18n import arg, current, said
 from ..labels import caption
 from .widgets import ReadOnlyTable
 
@@ -55,10 +56,14 @@ class FramesTab(QWidget):
         self.picture = QLabel()
         self.picture.setObjectName("recordFramePicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.picture)
-        splitter.addWidget(scroll)
+        self.picture_area = QScrollArea()
+        self.picture_area.setWidgetResizable(True)
+        self.picture_area.setWidget(self.picture)
+        splitter.addWidget(self.picture_area)
+        # The picture takes what the window gives; the list keeps a few rows.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([160, 480])
         layout.addWidget(splitter, 1)
         self.frames: list[CentralFrame] = []
         self.load()
@@ -75,7 +80,7 @@ class FramesTab(QWidget):
             [
                 [
                     str(frame.version),
-                    f"{frame.event_id} ({frame.event_kind or '?'})",
+                    f"{frame.event_id} · {self._event_words(frame.event_kind)}",
                     frame.sha256,
                     f"{frame.size:,}",
                     f"{frame.width} × {frame.height}",
@@ -84,6 +89,11 @@ class FramesTab(QWidget):
                 for frame in self.frames
             ]
         )
+
+    @staticmethod
+    def _event_words(kind: str | None) -> str:
+        catalogue = forms.events()
+        return catalogue[kind].text(current()) if kind in catalogue else (kind or "?")
 
     def show_frame(self) -> None:
         """The chosen frame's pixels, read from the archived file that carried it and checked; or why not."""
@@ -101,5 +111,9 @@ class FramesTab(QWidget):
         if not pixmap.loadFromData(png, "PNG"):
             self.note.setText(arg(self.tr("Frame %1 cannot be shown as a picture."), frame.sha256))
             return
+        # Shown whole, at most at its own size: the frame's pixels are the file's, only the picture is scaled.
+        room = self.picture_area.viewport().size()
+        if pixmap.width() > room.width() or pixmap.height() > room.height():
+            pixmap = pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
         self.picture.setPixmap(pixmap)
         self.note.setText(arg(self.tr("Frame %1, as the centre kept it (masked)."), frame.sha256))

@@ -55,7 +55,8 @@ def test_the_frames_tab_lists_every_frame_and_shows_one_that_travelled(open_wind
         ("2", "stayed at the centre"),
         ("2", "stayed at the centre"),
     ]
-    assert rows[0][1].endswith("(inspect_icg)") and rows[0][4] == "320 × 240"
+    # The event by its words, as the catalogue names it.
+    assert rows[0][1].endswith("· Inspection, ICG overlay") and rows[0][4] == "320 × 240"
     tab.table.selectRow(0)
     shown = tab.picture.pixmap()
     assert not shown.isNull() and (shown.width(), shown.height()) == (320, 240)
