@@ -69,6 +69,7 @@ class Preflight:
     problems: tuple[str, ...]  # why it cannot be exported: nothing will be written
     warnings: tuple[str, ...]  # what to check first: the export may go ahead
     frames: str = ""  # whether the record's near-infrared frames travel in the file, and their size
+    incomplete: bool = False  # among the problems: the record is not complete yet
 
 
 class ExportService:
@@ -129,6 +130,7 @@ class ExportService:
         self.procedures._require(Action.EXPORT, proc_id)
         proc = self.procedures.load(proc_id)
         problems = self.problems(proc, lang)
+        incomplete = bool(problems)
         try:
             frames = travelling_frames(self.store, proc).sentence(lang)
         except MimicError as changed:  # a frame changed since it was kept: the export would stop on it
@@ -139,6 +141,7 @@ class ExportService:
             problems=tuple(problems),
             warnings=tuple(self.warnings(proc, lang)),
             frames=frames,
+            incomplete=incomplete,
         )
 
     def export(self, proc_id: str, out: Path, lang: str = "en", progress: Progress = no_progress) -> ExportResult:

@@ -121,3 +121,17 @@ def test_the_export_page_says_the_frames_travel_and_their_size_before_writing(
     [frame] = json.loads(inside["record.json"])["frames"]
     assert frame["travels"] and f"frames/{frame['sha256']}.png" in inside
     assert questions[0].split("\n\n")[0] in panel.result.text(), "what travelled stays on the page"
+
+
+def test_a_frame_changed_since_it_was_kept_stops_the_export_of_a_complete_record_without_blaming_completion(
+    make_window, store, coordinator, with_frame, actions, shown_errors
+):
+    with store.transaction() as db:
+        db.conn.execute("UPDATE frames SET data = CAST(data || x'00' AS BLOB)")
+    window = open_record(make_window, store, coordinator, with_frame)
+    panel = window.record.show_page("documents").session_export
+    actions.click(panel.export_button)
+    [said] = shown_errors
+    assert "no longer matches its hash" in said
+    assert "takes only completed records" not in said  # the record is complete: that is not why
+    shown_errors.clear()

@@ -125,7 +125,7 @@ class SessionExportPanel(QWidget):
                 "The trial office takes only completed records: completing locks the record, so that the file "
                 "holds what was checked."
             )
-            self._refuse("\n\n".join([*check.problems, why]))
+            self._refuse("\n\n".join([*check.problems, *([why] if check.incomplete else [])]))
             return
         if check.warnings and not self._confirm(check.study_id, check.warnings):
             self.result.setText(self.tr("Not exported. Change the record, then export again."))
