@@ -71,6 +71,7 @@ def record_live_example(store) -> str:
     steps = [forms.marking("surgery_start"), *forms.routine("inspection"), forms.identifying("imaging")]
     for step in steps:
         service.record_event(proc_id, step.kind, at=next(moments))
+    service.set_video_reference(proc_id, "0:02:10")  # the tower's recording showed 0:02:10 at the incision
     first = service.load(proc_id).current_lesion_id
     service.set_values(
         proc_id,

@@ -97,6 +97,15 @@ def position_ms(proc: Procedure, event: Event) -> int | None:
     return proc.video_reference.shown_ms + _between_ms(anchor.at, event.at)
 
 
+def position_now_ms(proc: Procedure, now: datetime) -> int | None:
+    """Where the recording is at this moment (what the tower should show now); None without a reference in force."""
+    anchor = reference_event(proc)
+    if anchor is None or proc.video_reference is None:
+        return None
+    delta = now - from_iso(anchor.at)
+    return proc.video_reference.shown_ms + (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
 def positions(proc: Procedure) -> dict[int, int]:
     """Every event's position in the recording by event id, struck events too (they stay on the timeline); empty
     without a reference in force."""

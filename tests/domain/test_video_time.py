@@ -94,3 +94,13 @@ def test_a_reading_taken_later_is_turned_into_the_time_shown_at_the_event():
     incision = _event(2, "2026-11-24T09:00:00Z")
     then = datetime(2026, 11, 24, 9, 10, 0, 500_000, tzinfo=UTC)
     assert video_time.shown_at(incision, 15 * 60 * 1000, then) == 5 * 60 * 1000 - 500
+
+
+def test_where_the_recording_is_now_runs_on_from_the_reference():
+    from datetime import UTC, datetime
+
+    incision = _event(2, "2026-11-24T09:00:00Z")
+    proc = _procedure(VideoReference(2, 30_000), incision)
+    now = datetime(2026, 11, 24, 9, 45, 10, tzinfo=UTC)
+    assert video_time.shown(video_time.position_now_ms(proc, now)) == "0:45:40"
+    assert video_time.position_now_ms(_procedure(None, incision), now) is None

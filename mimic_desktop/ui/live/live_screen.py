@@ -95,6 +95,7 @@ class LiveScreen(QWidget):
         self.video.entered.connect(self.set_video_time)
         self.video.closed.connect(self.take_keys)
         self.clock.add_beside(self.video)
+        self.clock.timer.timeout.connect(self.video.tick)
         left_layout.addWidget(self.clock)
         self.buttons = EventButtons(lang, shortcut_scope=self)
         self.buttons.triggered.connect(self.log)

@@ -53,6 +53,7 @@ class VideoEntry(QWidget):
         self.line.setEnabled(False)  # closed, no focus reaches it
         layout.addWidget(self.line)
         self.opened_at: datetime | None = None
+        self.proc: Procedure | None = None
         self.show_reference(None)
 
     def show_reference(self, proc: Procedure | None, editable: bool = True) -> None:
@@ -68,13 +69,25 @@ class VideoEntry(QWidget):
             else:
                 catalogue = forms.events()
                 name = catalogue[anchor.kind].text(self.lang) if anchor.kind in catalogue else anchor.kind
-                text = video_time.shown(proc.video_reference.shown_ms)
-                meaning = self.tr("Video %1 at %2").replace("%1", text).replace("%2", name)
+                at_anchor = video_time.shown(proc.video_reference.shown_ms)
+                meaning = self.tr("Video %1 at %2").replace("%1", at_anchor).replace("%2", name)
+                text = self._now_text(proc) or at_anchor
         how = self.tr("Type the time the tower's video recording shows now (H:MM:SS)")
+        self.proc = proc
         self.button.setText(text)  # the key is in the tooltip: the clock row has no room to spare
         self.button.setToolTip(f"{meaning}. {how} [{VIDEO_KEY}]")
         self.button.setAccessibleName(meaning)
         self.button.setEnabled(editable)
+
+    @staticmethod
+    def _now_text(proc: Procedure) -> str | None:
+        now = video_time.position_now_ms(proc, utc_now())
+        return None if now is None else video_time.shown(now)
+
+    def tick(self) -> None:
+        """Beside the clock, where the recording is now: what the tower should be showing, to compare at a glance."""
+        if self.proc is not None and (now := self._now_text(self.proc)) is not None:
+            self.button.setText(now)
 
     @property
     def is_open(self) -> bool:
