@@ -68,3 +68,10 @@ def test_files_made_after_a_redaction_hold_none_of_the_text(laptop_and_records, 
     assert reasons and all(reason.endswith(": identifiers typed by mistake") for reason in reasons), reasons
     assert audit.check(service.store.conn).ok
     assert verification.verify(service.store.path).code == verification.INTACT
+
+
+def test_a_files_own_uuid_is_no_identifier_even_when_its_first_group_is_all_digits():
+    from tests.support.privacy import kinds_in
+
+    assert kinds_in('FileOID="MIMIC.70203131-a84c-414f-911b-e7edfdde2cce"') == []
+    assert kinds_in("hospital number 70203131") == ["long digit run"]

@@ -70,9 +70,15 @@ def _birth_dates(text: str, today: date) -> bool:
     return False
 
 
+# A file's own random identifiers (a session's or an ODM file's UUID): its first group is all digits about one
+# time in forty, which the digit-run pattern would take for a hospital number.
+UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+
+
 def kinds_in(text: str, today: date | None = None) -> list[str]:
     """The kinds of direct identifier the text holds, in a fixed order."""
     today = today or datetime.now(UTC).date()
+    text = UUID.sub("", text)
     found = ["date of birth"] if _birth_dates(text, today) else []
     found += [name for name, pattern in identifiers.PATTERNS if name not in DATE_KINDS and pattern.search(text)]
     return list(dict.fromkeys(found))
