@@ -708,22 +708,30 @@ class ProcedureService:
                 raise ValidationError(problem, "date", lang=lang)
             if status.value == proc.subject_status and status is subject_status.SubjectStatus.ENROLLED:
                 raise ValidationError(subject_status.SAME_STATUS.fill(study_id=proc.study_id, status=status), lang=lang)
-            now = self._now()
-            for column, value in (
-                ("subject_status", status.value),
-                ("subject_status_reason", reason),
-                ("subject_status_date", day.isoformat()),
-            ):
-                repository.set_procedure_column(
-                    self.store.conn,
-                    proc_id=proc_id,
-                    column=column,
-                    value=value,
-                    now=now,
-                    username=self.user.username,
-                    reason=reason,
-                )
-            repository.touch(self.store.conn, proc_id, now)
+            self._set_columns(
+                proc_id,
+                {
+                    "subject_status": status.value,
+                    "subject_status_reason": reason,
+                    "subject_status_date": day.isoformat(),
+                },
+                reason,
+            )
+
+    def _set_columns(self, proc_id: str, values: dict[str, object], reason: str | None) -> None:
+        """Columns of the procedure's own row, each with its audit row, inside the caller's transaction."""
+        now = self._now()
+        for column, value in values.items():
+            repository.set_procedure_column(
+                self.store.conn,
+                proc_id=proc_id,
+                column=column,
+                value=value,
+                now=now,
+                username=self.user.username,
+                reason=reason,
+            )
+        repository.touch(self.store.conn, proc_id, now)
 
     # -- the video recording's time ----------------------------------------------------------------
     def set_video_reference(
@@ -750,18 +758,7 @@ class ProcedureService:
                 if first is None:
                     raise ValidationError(video_time.STARTED_AFTER.fill(shown=shown, event=event.id), lang=lang)
                 event, shown_ms = first
-            now = self._now()
-            for column, value in (("video_event_id", event.id), ("video_shown", video_time.exact(shown_ms))):
-                repository.set_procedure_column(
-                    self.store.conn,
-                    proc_id=proc_id,
-                    column=column,
-                    value=value,
-                    now=now,
-                    username=self.user.username,
-                    reason=reason,
-                )
-            repository.touch(self.store.conn, proc_id, now)
+            self._set_columns(proc_id, {"video_event_id": event.id, "video_shown": video_time.exact(shown_ms)}, reason)
         return VideoReference(event.id, shown_ms)
 
     @staticmethod
