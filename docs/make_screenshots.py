@@ -621,7 +621,8 @@ def make_fluorescence_screenshots(folder: Path, scratch: Path) -> list[Path]:
     first = proc.lesions[0]
     findings = forms.events()  # the first event of the lesion that records a finding keeps the still
     finding = next(e for e in proc.live_events() if e.lesion_id == first.id and findings[e.kind].finding)
-    frames.attach_frame(service, proc.study_id, finding.id, synthetic_still(scratch / "still.png"))
+    frame_id = frames.attach_frame(service, proc.study_id, finding.id, synthetic_still(scratch / "still.png"))
+    frames.set_measurement(service, proc.study_id, first.number, frame_id, "225,135,210,25", "30,60,140,360")
     made = []
     for lang in LANGUAGES:
         i18n.install(app, lang)
@@ -636,15 +637,37 @@ def make_fluorescence_screenshots(folder: Path, scratch: Path) -> list[Path]:
         panel.canvas.set_region("background", QRect(30, 60, 140, 360))
         settle()
         bar = page.scroll_area.verticalScrollBar()
-        bar.setValue(bar.maximum())  # the panel is the page's last block
+        bar.setValue(panel.mapTo(page.scroll_area.widget(), panel.rect().topLeft()).y())  # the page's last block
         settle()
         path = folder / ("dark-record-fluorescence.png" if lang == "en" else "dark-record-fluorescence-nl.png")
         grab(window, path)
         made.append(path)
         window.close()
     i18n.install(app, "en")
+    made.append(summary_frames_page(service, proc_id, scratch, folder / "summary-pdf-frames.png"))
     store.close()
     return made
+
+
+def summary_frames_page(service, proc_id: str, scratch: Path, path: Path) -> Path:
+    """The summary PDF's page of kept frames, rendered by pdftoppm (poppler) when it is installed."""
+    import shutil
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from mimic_desktop.services.documents import write_summary_pdf
+
+    if shutil.which("pdftoppm") is None:
+        return path  # kept as it is: the picture is remade where poppler is installed
+    pdf = write_summary_pdf(service, proc_id, scratch / "summary.pdf", "en")
+    pages = PdfReader(pdf).pages
+    number = next(i for i, page in enumerate(pages, start=1) if "SHA-256" in page.extract_text())  # a frame's page
+    stem = scratch / "summary-frames"
+    subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", "70", "-png", "-singlefile", str(pdf),
+                    str(stem)], check=True)  # fmt: skip
+    shutil.copyfile(stem.with_suffix(".png"), path)
+    return path
 
 
 def tower_recording(path: Path) -> Path:

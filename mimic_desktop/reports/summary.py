@@ -454,7 +454,8 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
     if not ctx.stills:
         return []
     catalogue = forms.events()
-    story: Story = [
+    # The heading and its words go with the first frame: never alone at the foot of a page.
+    opening: Story = [
         heading(say("Near-infrared frames kept", lang)),
         para(
             text(
@@ -467,6 +468,7 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
             "small",
         ),
     ]
+    story: Story = []
     for still in ctx.stills:
         event = catalogue[still.event_kind].text(lang) if still.event_kind in catalogue else still.event_kind
         about = say("Frame {id}: {event}, {at}", lang, id=still.id, event=event, at=when(still.at))
@@ -491,11 +493,13 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
                 lang,
                 sha256=still.sha256,
             )
-            story.append(KeepTogether([para(text(about), "head"), para(text(changed), "body")]))
+            story.append(KeepTogether([*opening, para(text(about), "head"), para(text(changed), "body")]))
+            opening = []
             continue
         story.append(
             KeepTogether(
                 [
+                    *opening,
                     para(text(about), "head"),
                     _still_drawing(still, content_width()),
                     para(text(f"SHA-256 {still.sha256}"), "small"),
@@ -503,6 +507,7 @@ def _stills(proc: Procedure, ctx: SummaryContext, lang: str) -> Story:
                 ]
             )
         )
+        opening = []
     return story
 
 

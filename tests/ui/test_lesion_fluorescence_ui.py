@@ -181,7 +181,16 @@ def test_the_documentation_pictures_of_the_lesion_page_are_made(ui_app, tmp_path
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     made = module.make_fluorescence_screenshots(tmp_path / "pictures", tmp_path)
-    assert [path.name for path in made] == ["dark-record-fluorescence.png", "dark-record-fluorescence-nl.png"]
-    for path in made:
+    assert [path.name for path in made] == [
+        "dark-record-fluorescence.png",
+        "dark-record-fluorescence-nl.png",
+        "summary-pdf-frames.png",
+    ]
+    for path in made[:2]:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1366, 768)
+    import shutil
+
+    if shutil.which("pdftoppm"):  # the summary's page is rendered by poppler where it is installed
+        page = QImage(str(made[2]))
+        assert page.width() > 0 and page.height() > page.width()
