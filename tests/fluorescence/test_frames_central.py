@@ -20,23 +20,8 @@ from mimic_desktop.storage import central_archive
 from mimic_desktop.storage import central_frames as frame_index
 from tests.support import frames
 from tests.support.office import data_manager, run_central
-from tests.support.session_files import make_central, make_laptop
 
 IDENTIFYING = "Mr. Jan Jansen (born 12-03-1961, hospital no. 1234567)"
-
-
-@pytest.fixture
-def laptop(tmp_path):
-    made = make_laptop(tmp_path)
-    yield made
-    made.service.store.close()
-
-
-@pytest.fixture
-def central(tmp_path, laptop):
-    store = make_central(tmp_path, laptop)
-    yield store
-    store.close()
 
 
 def keep_frame(laptop, tmp_path, proc_id: str, kind: str, seed: int) -> tuple[str, bytes]:

@@ -17,14 +17,7 @@ from mimic_desktop.storage import audit
 from mimic_desktop.storage import central as central_storage
 from tests.support import frames
 from tests.support.office import data_manager
-from tests.support.session_files import SURGEON_PASSWORD, make_central, make_laptop, members, resign
-
-
-@pytest.fixture
-def laptop(tmp_path):
-    made = make_laptop(tmp_path)
-    yield made
-    made.service.store.close()
+from tests.support.session_files import SURGEON_PASSWORD, make_central, members, resign
 
 
 def with_frames(laptop, tmp_path, seed: int = 31) -> tuple[str, list[int]]:

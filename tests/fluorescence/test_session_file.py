@@ -13,14 +13,7 @@ from mimic_desktop.services import frames as frame_service
 from mimic_desktop.storage import central as central_storage
 from tests.support import frames
 from tests.support.office import data_manager
-from tests.support.session_files import make_central, make_laptop, members, resign
-
-
-@pytest.fixture
-def laptop(tmp_path):
-    made = make_laptop(tmp_path)
-    yield made
-    made.service.store.close()
+from tests.support.session_files import make_central, members, resign
 
 
 def measured_record(laptop, tmp_path) -> tuple[str, str]:
