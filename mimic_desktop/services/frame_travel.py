@@ -17,7 +17,7 @@ from ..domain.clock import to_iso, utc_now
 from ..domain.errors import ValidationError
 from ..domain.record import Procedure
 from ..domain.roles import Action, User
-from ..domain.wording import Text, say
+from ..domain.wording import Text, decimal, say
 from ..exchange import session_file
 from ..storage import frames as frame_rows
 from ..storage import repository
@@ -76,7 +76,7 @@ class TravellingFrames:
                 " stay on this laptop.",
                 lang,
                 count=len(self.members),
-                size=_megabytes(self.size),
+                size=f"{decimal(self.size / (1024 * 1024), 1, lang)} MiB",
             )
         return say(
             "The {count} near-infrared frame(s) stay on this laptop: the session file lists them by their hashes,"
@@ -84,10 +84,6 @@ class TravellingFrames:
             lang,
             count=len(self.part),
         )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
 
 
 def travelling_frames(store: Store, proc: Procedure) -> TravellingFrames:

@@ -90,3 +90,10 @@ def test_export_in_dutch_says_it_in_dutch(laptop_db, tmp_path, capsys, monkeypat
     out.mkdir()
     assert desktop("export", "--db", db, "--user", "anna.coord", study_id, "--out", out, "--lang", "nl") == 0
     assert capsys.readouterr().out.startswith("De 1 nabij-infraroodbeeld(en) blijven op deze laptop")
+
+
+def test_the_size_of_the_frames_that_travel_is_written_as_the_reader_writes_numbers():
+    from mimic_desktop.services.frame_travel import TravellingFrames
+
+    travelling = TravellingFrames(True, [{"sha256": "a"}], {"frames/a.png": b"0" * (3 * 1024 * 1024 // 2)})
+    assert "(1.5 MiB)" in travelling.sentence("en") and "(1,5 MiB)" in travelling.sentence("nl")
