@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from mimic_desktop.ui import i18n
 
@@ -18,7 +18,7 @@ def test_the_user_button_stays_in_sight_at_1024_wide(ui_app, make_window, store,
         window = make_window(store, coordinator, lang=lang)
         window.resize(1024, 640)
         QApplication.processEvents()
-        bar, user = window.toolbar, window.user_label
+        bar, user = window.findChild(QToolBar, "mainToolbar"), window.user_label
         assert user.isVisible() and user.geometry().right() <= bar.width()
         assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
         assert window.settings_action.toolTip()  # the word is still there for the pointer
